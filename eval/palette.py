@@ -1,0 +1,2 @@
+"""stub"""
+def palette_adherence(*a, **k): raise NotImplementedError

@@ -1,0 +1,175 @@
+"""The `DesignSystem`: what ingest makes of a design-system folder.
+
+Every value carries its provenance (`Source`: the file and a locator inside it, such as a
+token path), so a user can always find out where a colour or a size came from.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+# Semantic colour roles the engine draws with, in the order the token sheet lists them.
+CORE_ROLES: tuple[str, ...] = (
+    "background",
+    "surface",
+    "surface-muted",
+    "text",
+    "text-muted",
+    "primary",
+    "on-primary",
+    "secondary",
+    "on-secondary",
+    "accent",
+    "on-accent",
+    "border",
+    "divider",
+    "success",
+    "on-success",
+    "warning",
+    "on-warning",
+    "danger",
+    "on-danger",
+    "info",
+    "on-info",
+    "focus",
+)
+
+
+class Source(BaseModel):
+    """Where a value came from: a file (relative to the folder) and a locator inside it."""
+
+    file: str
+    locator: str = ""
+
+
+class Color(BaseModel):
+    """A design-system colour, normalised to sRGB hex plus CIELAB (D65)."""
+
+    name: str
+    hex: str  # "#rrggbb", lower case
+    alpha: float = 1.0
+    lab: tuple[float, float, float]
+    description: str = ""
+    source: Source
+
+    @property
+    def rgb(self) -> tuple[int, int, int]:
+        h = self.hex.lstrip("#")
+        return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+class RoleAssignment(BaseModel):
+    """A semantic role and the colour that plays it, with how the role was decided."""
+
+    role: str
+    color: str  # Color.name
+    hex: str
+    reason: str  # e.g. "token name color.role.primary", "derived: darkest neutral"
+
+
+class TypeStyle(BaseModel):
+    """One step of the type scale."""
+
+    name: str
+    family: str
+    size: float  # px
+    weight: int = 400
+    line_height: float  # px
+    letter_spacing: float = 0.0  # px
+    source: Source
+
+
+class Dimension(BaseModel):
+    name: str
+    px: float
+    source: Source
+
+
+class Shadow(BaseModel):
+    name: str
+    color: str  # hex
+    alpha: float
+    offset_x: float
+    offset_y: float
+    blur: float
+    spread: float = 0.0
+    source: Source
+
+
+class FontFace(BaseModel):
+    """A font family the system asks for, resolved to a file on disk."""
+
+    family: str
+    weight: int
+    path: str
+    origin: str  # "folder", "package", "system" or "fallback"
+    warning: str = ""
+
+
+class Asset(BaseModel):
+    """An SVG asset of the folder: the logo or an icon."""
+
+    name: str
+    kind: str  # "logo" or "icon"
+    path: str  # absolute path
+    source: Source
+
+
+class FailedFile(BaseModel):
+    path: str
+    reason: str
+
+
+class DesignSystem(BaseModel):
+    """Everything the engine needs to draw on-brand: palette with roles, type, space, shape."""
+
+    name: str
+    root: str
+    colors: list[Color] = Field(default_factory=list)
+    roles: list[RoleAssignment] = Field(default_factory=list)
+    type_scale: list[TypeStyle] = Field(default_factory=list)
+    spacing: list[Dimension] = Field(default_factory=list)
+    radii: list[Dimension] = Field(default_factory=list)
+    shadows: list[Shadow] = Field(default_factory=list)
+    fonts: list[FontFace] = Field(default_factory=list)
+    logo: Asset | None = None
+    icons: list[Asset] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list)
+    failed: list[FailedFile] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    token_count: int = 0
+
+    # -- lookups -------------------------------------------------------------------------
+    def role(self, role: str) -> str:
+        """Hex of the colour playing `role`; KeyError if the system has none."""
+        for r in self.roles:
+            if r.role == role:
+                return r.hex
+        raise KeyError(f"design system {self.name!r} has no colour for role {role!r}")
+
+    def role_map(self) -> dict[str, str]:
+        return {r.role: r.hex for r in self.roles}
+
+    def palette_hexes(self) -> list[str]:
+        """Every distinct opaque colour of the system (what a mock may use)."""
+        seen: dict[str, None] = {}
+        for c in self.colors:
+            seen.setdefault(c.hex, None)
+        for r in self.roles:
+            seen.setdefault(r.hex, None)
+        return list(seen)
+
+    def type_style(self, name: str) -> TypeStyle:
+        for t in self.type_scale:
+            if t.name == name:
+                return t
+        raise KeyError(f"design system {self.name!r} has no type style {name!r}")
+
+    def spacing_px(self) -> list[float]:
+        return sorted({d.px for d in self.spacing})
+
+    def radius(self, name: str, default: float = 8.0) -> float:
+        for d in self.radii:
+            if d.name == name:
+                return d.px
+        return default

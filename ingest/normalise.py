@@ -1,0 +1,200 @@
+"""Normalise resolved tokens into DesignSystem values: colours, type scale, spacing, radii, shadows."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.colour import ColourError, parse_colour, rgb_to_lab, to_hex
+from ingest.model import Color, Dimension, Shadow, Source, TypeStyle
+from ingest.tokens.base import Token
+
+_DIM_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(px|rem|em|pt|%)?\s*$")
+REM_PX = 16.0
+
+_SPACING_WORDS = ("spacing", "space", "spacer", "gap", "size.padding", "padding", "margin", "gutter")
+_RADIUS_WORDS = ("radius", "radii", "rounded", "corner", "border-radius", "borderradius")
+_COLOR_WORDS = ("color", "colour", "palette", "fill", "background")
+_WEIGHT_NAMES = {
+    "thin": 100, "hairline": 100, "extra-light": 200, "extralight": 200, "ultra-light": 200, "light": 300,
+    "normal": 400, "regular": 400, "book": 400, "medium": 500, "semi-bold": 600, "semibold": 600,
+    "demi-bold": 600, "bold": 700, "extra-bold": 800, "extrabold": 800, "ultra-bold": 800, "black": 900,
+    "heavy": 900,
+}
+
+
+def to_px(value: Any) -> float | None:
+    """A DTCG dimension (object or legacy string) or plain number → px; None if not a dimension."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, dict) and "value" in value:
+        unit = value.get("unit", "px")
+        num = value["value"]
+        if not isinstance(num, (int, float)) or isinstance(num, bool):
+            return None
+        return float(num) * (REM_PX if unit in ("rem", "em") else 1.0) * (4 / 3 if unit == "pt" else 1.0)
+    if isinstance(value, str):
+        m = _DIM_RE.match(value)
+        if not m:
+            return None
+        num, unit = float(m.group(1)), m.group(2) or "px"
+        if unit == "%":
+            return None
+        return num * (REM_PX if unit in ("rem", "em") else 1.0) * (4 / 3 if unit == "pt" else 1.0)
+    return None
+
+
+def to_weight(value: Any) -> int | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value) if 1 <= value <= 1000 else None
+    if isinstance(value, str):
+        v = value.strip().lower()
+        if v.isdigit():
+            return int(v)
+        return _WEIGHT_NAMES.get(v.replace(" ", "-"))
+    return None
+
+
+def first_family(value: Any) -> str | None:
+    if isinstance(value, list) and value and isinstance(value[0], str):
+        return value[0].strip().strip("'\"")
+    if isinstance(value, str) and value.strip():
+        return value.split(",")[0].strip().strip("'\"")
+    return None
+
+
+def _path_has(path: str, words: tuple[str, ...]) -> bool:
+    p = path.lower()
+    segs = re.split(r"[.\-_/]", p)
+    return any(w in segs or w in p for w in words)
+
+
+def colors_from_tokens(tokens: list[Token]) -> tuple[list[Color], list[str]]:
+    """Every colour token as a `Color`; returns the colours and per-token problems."""
+    out: list[Color] = []
+    problems: list[str] = []
+    for t in tokens:
+        if t.type != "color" and not (t.type is None and _path_has(t.path, _COLOR_WORDS)):
+            continue
+        try:
+            rgb, alpha = parse_colour(t.value)
+        except ColourError as e:
+            if t.type == "color":
+                problems.append(f"{t.file}: token {t.path}: {e}")
+            continue
+        out.append(
+            Color(
+                name=t.path,
+                hex=to_hex(rgb),
+                alpha=round(alpha, 4),
+                lab=rgb_to_lab(rgb),
+                description=t.description,
+                source=Source(file=t.file, locator=t.path),
+            )
+        )
+    return out, problems
+
+
+def type_scale_from_tokens(tokens: list[Token], default_family: str | None) -> list[TypeStyle]:
+    """Typography composites become the type scale; bare fontSize tokens fill in when there are none."""
+    styles: list[TypeStyle] = []
+    for t in tokens:
+        if t.type != "typography" or not isinstance(t.value, dict):
+            continue
+        v = t.value
+        size = to_px(v.get("fontSize"))
+        if not size:
+            continue
+        lh = v.get("lineHeight", 1.4)
+        if isinstance(lh, (int, float)) and not isinstance(lh, bool):
+            line = size * lh if lh < 4 else float(lh)
+        else:
+            line = to_px(lh) or size * 1.4
+            if isinstance(lh, str) and lh.strip().endswith("%"):
+                line = size * float(lh.strip()[:-1]) / 100
+        styles.append(
+            TypeStyle(
+                name=t.path.split(".")[-1],
+                family=first_family(v.get("fontFamily")) or default_family or "Manrope",
+                size=size,
+                weight=to_weight(v.get("fontWeight")) or 400,
+                line_height=round(line, 2),
+                letter_spacing=to_px(v.get("letterSpacing")) or 0.0,
+                source=Source(file=t.file, locator=t.path),
+            )
+        )
+    if styles:
+        return sorted(styles, key=lambda s: -s.size)
+    sizes = []
+    for t in tokens:
+        if t.type in ("fontSize", "fontSizes") or (t.type == "dimension" and _path_has(t.path, ("font-size", "fontsize", "font.size", "size.font"))):
+            px = to_px(t.value)
+            if px and 8 <= px <= 160:
+                sizes.append((px, t))
+    fam = default_family or "Manrope"
+    for px, t in sorted(sizes, key=lambda x: -x[0]):
+        styles.append(
+            TypeStyle(
+                name=t.path.split(".")[-1], family=fam, size=px, weight=700 if px >= 24 else 400,
+                line_height=round(px * (1.25 if px >= 24 else 1.5), 2),
+                source=Source(file=t.file, locator=t.path),
+            )
+        )
+    return styles
+
+
+def dimensions_from_tokens(tokens: list[Token]) -> tuple[list[Dimension], list[Dimension]]:
+    spacing: list[Dimension] = []
+    radii: list[Dimension] = []
+    for t in tokens:
+        if t.type not in (None, "dimension", "spacing", "borderRadius", "sizing", "number"):
+            continue
+        px = to_px(t.value)
+        if px is None or px < 0:
+            continue
+        d = Dimension(name=t.path.split(".")[-1], px=px, source=Source(file=t.file, locator=t.path))
+        if _path_has(t.path, _RADIUS_WORDS) or t.type == "borderRadius":
+            radii.append(d)
+        elif _path_has(t.path, _SPACING_WORDS) or t.type == "spacing":
+            if px <= 256:
+                spacing.append(d)
+    return spacing, radii
+
+
+def shadows_from_tokens(tokens: list[Token]) -> list[Shadow]:
+    out: list[Shadow] = []
+    for t in tokens:
+        if t.type not in ("shadow", "boxShadow"):
+            continue
+        layers = t.value if isinstance(t.value, list) else [t.value]
+        for i, layer in enumerate(layers[:1]):  # the first layer is the key shadow
+            if not isinstance(layer, dict):
+                continue
+            try:
+                rgb, alpha = parse_colour(layer.get("color", "#000000"))
+            except ColourError:
+                continue
+            out.append(
+                Shadow(
+                    name=t.path.split(".")[-1], color=to_hex(rgb), alpha=alpha,
+                    offset_x=to_px(layer.get("offsetX", layer.get("x", 0))) or 0.0,
+                    offset_y=to_px(layer.get("offsetY", layer.get("y", 0))) or 0.0,
+                    blur=to_px(layer.get("blur", 0)) or 0.0,
+                    spread=to_px(layer.get("spread", 0)) or 0.0,
+                    source=Source(file=t.file, locator=t.path + (f"[{i}]" if len(layers) > 1 else "")),
+                )
+            )
+    return out
+
+
+def font_families(tokens: list[Token]) -> list[str]:
+    fams: list[str] = []
+    for t in tokens:
+        if t.type == "fontFamily" or (t.type == "typography" and isinstance(t.value, dict)):
+            v = t.value.get("fontFamily") if t.type == "typography" else t.value
+            fam = first_family(v)
+            if fam and fam.lower() not in ("sans-serif", "serif", "monospace", "system-ui") and fam not in fams:
+                fams.append(fam)
+    return fams

@@ -1,0 +1,160 @@
+"""Infer semantic colour roles (background, text, primary, …) from names and from the palette.
+
+First by name: each role has name patterns (``color.role.primary``, ``bg-default``,
+``text-secondary`` …) scored by how exactly the token's last segments match. Roles no token
+names are derived from the palette itself (lightest neutral for background, darkest for
+text, most chromatic brand colour for primary …), and every `RoleAssignment` says which rule
+chose it so the user can check.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ingest.colour import contrast
+from ingest.model import Color, RoleAssignment
+
+# role -> name patterns, best first. Matched against the token path's trailing segments.
+_ROLE_NAMES: dict[str, tuple[str, ...]] = {
+    "background": ("background", "bg", "canvas", "background-default", "bg-default", "page", "background-primary"),
+    "surface": ("surface", "card", "paper", "surface-default", "background-surface", "elevated", "bg-surface"),
+    "surface-muted": ("surface-muted", "surface-subtle", "surface-secondary", "background-muted", "bg-muted",
+                      "surface-alt", "background-secondary"),
+    "text": ("text", "foreground", "fg", "text-primary", "text-default", "on-background", "on-surface",
+             "font-primary", "text-base"),
+    "text-muted": ("text-muted", "text-secondary", "muted", "text-subtle", "fg-muted", "foreground-muted",
+                   "font-secondary", "text-tertiary"),
+    "primary": ("primary", "brand", "brand-primary", "action", "interactive", "primary-default", "accent-primary"),
+    "on-primary": ("on-primary", "text-on-primary", "primary-foreground", "primary-contrast", "on-brand",
+                   "text-inverse", "inverse"),
+    "secondary": ("secondary", "brand-secondary", "secondary-default"),
+    "on-secondary": ("on-secondary", "secondary-foreground", "text-on-secondary"),
+    "accent": ("accent", "highlight", "tertiary", "brand-accent"),
+    "on-accent": ("on-accent", "accent-foreground", "text-on-accent"),
+    "border": ("border", "outline", "stroke", "border-default", "line"),
+    "divider": ("divider", "separator", "border-subtle", "border-muted"),
+    "success": ("success", "positive", "valid"),
+    "on-success": ("on-success", "success-foreground"),
+    "warning": ("warning", "caution", "attention"),
+    "on-warning": ("on-warning", "warning-foreground"),
+    "danger": ("danger", "error", "critical", "negative", "destructive", "invalid"),
+    "on-danger": ("on-danger", "on-error", "danger-foreground", "error-foreground"),
+    "info": ("info", "informative", "information", "notice"),
+    "on-info": ("on-info", "info-foreground"),
+    "focus": ("focus", "focus-ring", "ring"),
+}
+_SEMANTIC_GROUPS = ("role", "roles", "semantic", "sys", "alias", "theme", "ui")
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+
+
+def _name_score(path: str, role: str) -> float:
+    segs = [_norm(s) for s in path.split(".")]
+    tail1 = segs[-1]
+    tail2 = "-".join(segs[-2:]) if len(segs) >= 2 else tail1
+    best = 0.0
+    for rank, pat in enumerate(_ROLE_NAMES[role]):
+        weight = 1.0 - rank * 0.03
+        if tail2 == pat or tail1 == pat:
+            best = max(best, 3.0 * weight)
+        elif tail2.endswith("-" + pat) and not pat.startswith("on-") and "on-" in tail2:
+            continue  # "text-on-primary" must not count as "primary"
+        elif tail2.endswith(pat) or tail1.startswith(pat + "-default"):
+            best = max(best, 2.0 * weight)
+    if best and any(s in _SEMANTIC_GROUPS for s in segs[:-1]):
+        best += 0.5
+    return best
+
+
+def _chroma(c: Color) -> float:
+    return math.hypot(c.lab[1], c.lab[2])
+
+
+def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
+    """Assign every role the palette can support; name matches first, derivation second."""
+    opaque = [c for c in colors if c.alpha >= 0.999]
+    out: dict[str, RoleAssignment] = {}
+    for role in _ROLE_NAMES:
+        best: tuple[float, Color] | None = None
+        for c in opaque:
+            s = _name_score(c.name, role)
+            if s > 0 and (best is None or s > best[0]):
+                best = (s, c)
+        if best:
+            out[role] = RoleAssignment(role=role, color=best[1].name, hex=best[1].hex,
+                                       reason=f"token name {best[1].name}")
+    if not opaque:
+        return list(out.values())
+    _derive_missing(out, opaque)
+    order = list(_ROLE_NAMES)
+    return sorted(out.values(), key=lambda r: order.index(r.role) if r.role in order else 99)
+
+
+def _assign(out: dict[str, RoleAssignment], role: str, c: Color, reason: str) -> None:
+    if role not in out:
+        out[role] = RoleAssignment(role=role, color=c.name, hex=c.hex, reason=f"derived: {reason}")
+
+
+def _by_hex(opaque: list[Color], hex_: str) -> Color:
+    return next(c for c in opaque if c.hex == hex_)
+
+
+def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color]) -> None:
+    neutrals = [c for c in opaque if _chroma(c) < 12] or opaque
+    by_l = sorted(neutrals, key=lambda c: c.lab[0])
+    _assign(out, "background", by_l[-1], "lightest neutral")
+    bg = _by_hex(opaque, out["background"].hex)
+    _assign(out, "surface", by_l[-1], "lightest neutral")
+    _assign(out, "text", by_l[0], "darkest neutral")
+    muted = [c for c in by_l if contrast(c.rgb, bg.rgb) >= 4.5 and c.hex != out["text"].hex]
+    _assign(out, "text-muted", muted[-1] if muted else by_l[0], "lightest neutral with 4.5:1 on background")
+    light = [c for c in by_l if 75 <= c.lab[0] <= 93]
+    _assign(out, "border", light[0] if light else by_l[-1], "light neutral (L* 75–93)")
+    _assign(out, "divider", _by_hex(opaque, out["border"].hex), "same as border")
+    lighter = [c for c in by_l if c.hex != out["surface"].hex and c.lab[0] > 90]
+    _assign(out, "surface-muted", lighter[-1] if lighter else bg, "near-white neutral")
+    chromatic = sorted((c for c in opaque if _chroma(c) >= 12), key=_chroma, reverse=True)
+    # primary: a chromatic colour that carries white or dark text well (buttons need it)
+    usable = [c for c in chromatic if 30 <= c.lab[0] <= 65] or chromatic
+    if usable:
+        _assign(out, "primary", usable[0], "most chromatic mid-tone colour")
+        others = [c for c in usable if abs(_hue(c) - _hue(_by_hex(opaque, out["primary"].hex))) > 40]
+        if others:
+            _assign(out, "accent", others[0], "most chromatic colour of another hue")
+    else:
+        _assign(out, "primary", by_l[0], "no chromatic colour: darkest neutral")
+    _hue_role(out, opaque, "danger", (350, 20))
+    _hue_role(out, opaque, "success", (120, 170))
+    _hue_role(out, opaque, "warning", (55, 90))
+    _hue_role(out, opaque, "info", (220, 280))
+    for role in ("primary", "secondary", "accent", "success", "warning", "danger", "info"):
+        if role in out:
+            base = _by_hex(opaque, out[role].hex)
+            best = max(opaque, key=lambda c: contrast(c.rgb, base.rgb))
+            _assign(out, f"on-{role}", best, f"colour with most contrast on {role}")
+    _assign(out, "focus", _by_hex(opaque, out["primary"].hex), "same as primary")
+
+
+def _hue(c: Color) -> float:
+    return math.degrees(math.atan2(c.lab[2], c.lab[1])) % 360
+
+
+def _hue_role(out: dict[str, RoleAssignment], opaque: list[Color], role: str, hues: tuple[float, float]) -> None:
+    lo, hi = hues
+
+    def in_range(h: float) -> bool:
+        return lo <= h <= hi if lo < hi else (h >= lo or h <= hi)
+
+    cands = [c for c in opaque if _chroma(c) >= 25 and in_range(_lch_hue(c)) and 35 <= c.lab[0] <= 65]
+    if cands:
+        _assign(out, role, max(cands, key=_chroma), f"chromatic colour with a {role} hue")
+
+
+def _lch_hue(c: Color) -> float:
+    # CIELAB hue angles: red ≈ 40°, yellow ≈ 90°, green ≈ 140°, blue ≈ 280°. Shift so that the
+    # ranges above read like the familiar HSL wheel (red 0°, green 120°, blue 240°).
+    h = _hue(c)
+    return (h - 30) % 360
