@@ -1,0 +1,111 @@
+"""The Python API: `Engine.from_folder(DIR).generate(prompt, seed=…)` → `Generation`."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest import DesignSystem, default_store, ingest_folder, load_store, save_store
+from engine.canvas import Canvas
+from engine.compose import compose
+from engine.render import Renderer
+from engine.scene import Scene
+from engine.theme import Theme
+
+DEFAULT_SIZE = (3840, 2160)
+FORMATS = {"png": "PNG", "jpeg": "JPEG", "jpg": "JPEG", "webp": "WEBP"}
+
+
+@dataclass
+class Generation:
+    """One generated mock: the raster, the SVG it was drawn from, the scene and timings."""
+
+    image: "object"  # PIL.Image.Image
+    svg: str
+    scene: Scene
+    timings: dict[str, float]
+    warnings: list[str] = field(default_factory=list)
+    conditioning: dict = field(default_factory=dict)
+    format: str = "png"
+
+    def encode(self, fmt: str | None = None) -> bytes:
+        fmt = (fmt or self.format).lower()
+        buf = io.BytesIO()
+        if FORMATS[fmt] == "PNG":
+            self.image.save(buf, "PNG", compress_level=1)
+        elif FORMATS[fmt] == "JPEG":
+            self.image.save(buf, "JPEG", quality=92, subsampling=0)
+        else:
+            self.image.save(buf, "WEBP", quality=90, method=2)
+        return buf.getvalue()
+
+    def save(self, path: str | os.PathLike) -> dict[str, str]:
+        """Write the image, plus ``.svg`` and ``.scene.json`` beside it; returns the three paths."""
+        path = Path(path)
+        fmt = path.suffix.lower().lstrip(".") or self.format
+        if fmt not in FORMATS:
+            raise ValueError(f"{path}: unknown image format {fmt!r} (use .png, .jpg or .webp)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        t0 = time.perf_counter()
+        data = self.encode(fmt)
+        self.timings["encode"] = round(time.perf_counter() - t0, 4)
+        path.write_bytes(data)
+        svg_path = path.with_suffix(".svg")
+        svg_path.write_text(self.svg)
+        scene_path = path.with_suffix(".scene.json")
+        scene_path.write_text(json.dumps(self.scene.model_dump(), indent=1))
+        return {"image": str(path), "svg": str(svg_path), "scene": str(scene_path)}
+
+
+class Engine:
+    """A design system loaded once; `generate` can be called many times."""
+
+    def __init__(self, design_system: DesignSystem, load_seconds: float = 0.0):
+        self.ds = design_system
+        self.load_seconds = load_seconds
+
+    @classmethod
+    def from_folder(cls, folder: str | os.PathLike, store: str | os.PathLike | None = None) -> "Engine":
+        """Load the folder's store if it is current, else ingest the folder (and save the store)."""
+        t0 = time.perf_counter()
+        store = Path(store) if store else default_store(folder)
+        ds = load_store(folder, store)
+        if ds is None:
+            ds = ingest_folder(folder)
+            try:
+                save_store(ds, store)
+            except OSError:
+                pass  # a read-only folder still generates; the store is only a cache
+        return cls(ds, time.perf_counter() - t0)
+
+    def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] = DEFAULT_SIZE,
+                 format: str = "png") -> Generation:
+        w, h = size
+        if not (64 <= w <= 16384 and 64 <= h <= 16384):
+            raise ValueError(f"size {w}x{h} is outside 64–16384 pixels per side")
+        if format.lower() not in FORMATS:
+            raise ValueError(f"unknown format {format!r} (use png, jpeg or webp)")
+        timings: dict[str, float] = {"load": round(self.load_seconds, 4)}
+        t = time.perf_counter()
+        scene = compose(prompt, w, h, seed=seed)
+        timings["sample"] = round(time.perf_counter() - t, 4)
+        t = time.perf_counter()
+        theme = Theme(self.ds)
+        timings["layout"] = round(time.perf_counter() - t, 4)
+        t = time.perf_counter()
+        cv = Canvas(w, h, theme.color(scene.background_role))
+        Renderer(theme, scene.scale).draw(cv, scene)
+        svg = cv.svg()
+        image = cv.image()
+        timings["render"] = round(time.perf_counter() - t, 4)
+        gen = Generation(image=image, svg=svg, scene=scene, timings=timings,
+                         warnings=list(self.ds.warnings) + theme.warnings, format=format.lower(),
+                         conditioning={"archetype": scene.archetype, "design_system": self.ds.name})
+        t = time.perf_counter()
+        gen.encode()
+        timings["encode"] = round(time.perf_counter() - t, 4)
+        return gen

@@ -1,0 +1,185 @@
+"""Fonts and text: HarfBuzz shaping (kerning, ligatures), measuring, wrapping, ellipsis.
+
+A `Font` is one font file. Shaping gives glyph ids with advances in font units; the renderer
+draws those glyphs through cairo's FreeType backend (raster) and as outline paths from
+fontTools (SVG), so the two outputs place every glyph at the same position.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+from dataclasses import dataclass
+from functools import lru_cache
+
+ELLIPSIS = "…"
+
+
+@dataclass
+class ShapedRun:
+    text: str
+    glyphs: list[tuple[int, float, float]]  # (glyph id, x, y) in px relative to the run origin
+    width: float  # px
+
+
+class Font:
+    """One font file at any size."""
+
+    def __init__(self, path: str):
+        import uharfbuzz as hb
+
+        self.path = path
+        blob = hb.Blob.from_file_path(path)
+        self._face = hb.Face(blob)
+        self._font = hb.Font(self._face)
+        self.upem = self._face.upem
+        ext = self._font.get_font_extents("ltr")
+        self.ascender = ext.ascender / self.upem  # em units
+        self.descender = -ext.descender / self.upem
+        self._cache: dict[str, tuple[list[tuple[int, int, int, int]], int]] = {}
+        self._outlines: dict[int, str] = {}
+        self._cairo_face = None
+
+    def _shape_units(self, text: str) -> tuple[list[tuple[int, int, int, int]], int]:
+        hit = self._cache.get(text)
+        if hit is not None:
+            return hit
+        import uharfbuzz as hb
+
+        buf = hb.Buffer()
+        buf.add_str(text)
+        buf.guess_segment_properties()
+        hb.shape(self._font, buf, {"kern": True, "liga": True})
+        out = []
+        x = 0
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+            out.append((info.codepoint, x + pos.x_offset, pos.y_offset, pos.x_advance))
+            x += pos.x_advance
+        res = (out, x)
+        if len(self._cache) < 20000:
+            self._cache[text] = res
+        return res
+
+    def shape(self, text: str, size: float, letter_spacing: float = 0.0) -> ShapedRun:
+        units, total = self._shape_units(text)
+        s = size / self.upem
+        glyphs = [(gid, x * s + i * letter_spacing, -y * s) for i, (gid, x, y, _) in enumerate(units)]
+        width = total * s + max(0, len(units) - 1) * letter_spacing
+        return ShapedRun(text, glyphs, width)
+
+    def measure(self, text: str, size: float, letter_spacing: float = 0.0) -> float:
+        units, total = self._shape_units(text)
+        return total * size / self.upem + max(0, len(units) - 1) * letter_spacing
+
+    # -- outlines for SVG ------------------------------------------------------------------
+    def outline(self, gid: int) -> str:
+        """SVG path data of a glyph in font units, y up (callers flip with a transform)."""
+        d = self._outlines.get(gid)
+        if d is None:
+            from fontTools.pens.svgPathPen import SVGPathPen
+
+            gs = _glyph_set(self.path)
+            order = _glyph_order(self.path)
+            pen = SVGPathPen(gs)
+            gs[order[gid]].draw(pen)
+            d = pen.getCommands()
+            self._outlines[gid] = d
+        return d
+
+    # -- cairo font face for raster --------------------------------------------------------
+    def cairo_face(self):
+        if self._cairo_face is None:
+            self._cairo_face = _cairo_ft_face(self.path)
+        return self._cairo_face
+
+
+@lru_cache(maxsize=32)
+def _ttfont(path: str):
+    from fontTools.ttLib import TTFont
+
+    return TTFont(path, lazy=True)
+
+
+def _glyph_set(path: str):
+    return _ttfont(path).getGlyphSet()
+
+
+def _glyph_order(path: str) -> list[str]:
+    return _ttfont(path).getGlyphOrder()
+
+
+@lru_cache(maxsize=1)
+def _ft_libs():
+    fc = ctypes.CDLL(ctypes.util.find_library("fontconfig") or "libfontconfig.so.1")
+    lc = ctypes.CDLL(ctypes.util.find_library("cairo") or "libcairo.so.2")
+    fc.FcPatternCreate.restype = ctypes.c_void_p
+    fc.FcPatternAddString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
+    fc.FcPatternAddInteger.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    lc.cairo_ft_font_face_create_for_pattern.restype = ctypes.c_void_p
+    lc.cairo_ft_font_face_create_for_pattern.argtypes = [ctypes.c_void_p]
+    return fc, lc
+
+
+def _cairo_ft_face(path: str):
+    """A cairo FontFace for exactly this file (fontconfig pattern naming the file, no lookup)."""
+    import cairocffi
+
+    fc, lc = _ft_libs()
+    pat = fc.FcPatternCreate()
+    fc.FcPatternAddString(pat, b"file", path.encode())
+    fc.FcPatternAddInteger(pat, b"index", 0)
+    ptr = lc.cairo_ft_font_face_create_for_pattern(pat)
+    if not ptr:
+        raise RuntimeError(f"cairo could not load font {path}")
+    return cairocffi.FontFace._from_pointer(cairocffi.ffi.cast("cairo_font_face_t *", ptr), incref=False)
+
+
+@lru_cache(maxsize=64)
+def load_font(path: str) -> Font:
+    return Font(path)
+
+
+def wrap(font: Font, text: str, size: float, width: float, max_lines: int, letter_spacing: float = 0.0) -> list[str]:
+    """Greedy word wrap into at most `max_lines` lines of `width` px; the last line ends in an
+    ellipsis when text remains. Words longer than a line are cut with an ellipsis."""
+    if max_lines <= 0 or width <= 0:
+        return []
+    words = text.split()
+    lines: list[str] = []
+    cur = ""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        cand = f"{cur} {w}" if cur else w
+        if font.measure(cand, size, letter_spacing) <= width:
+            cur = cand
+            i += 1
+            continue
+        if not cur:  # a single word wider than the line
+            cur = w
+            i += 1
+        lines.append(cur)
+        cur = ""
+        if len(lines) == max_lines:
+            break
+    if cur and len(lines) < max_lines:
+        lines.append(cur)
+    if not lines:
+        return []
+    truncated = i < len(words)
+    last = lines[-1]
+    if truncated or font.measure(last, size, letter_spacing) > width:
+        lines[-1] = ellipsize(font, last, size, width, letter_spacing, force=truncated)
+    return [ln for ln in lines if ln]
+
+
+def ellipsize(font: Font, text: str, size: float, width: float, letter_spacing: float = 0.0, force: bool = False) -> str:
+    if not force and font.measure(text, size, letter_spacing) <= width:
+        return text
+    t = text.rstrip()
+    while t:
+        cand = t.rstrip(" ,.;:-") + ELLIPSIS
+        if font.measure(cand, size, letter_spacing) <= width:
+            return cand
+        t = t[:-1]
+    return ""
