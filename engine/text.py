@@ -44,6 +44,8 @@ class Font:
         hit = self._cache.get(text)
         if hit is not None:
             return hit
+        if not text:
+            return [], 0
         import uharfbuzz as hb
 
         buf = hb.Buffer()
@@ -52,7 +54,7 @@ class Font:
         hb.shape(self._font, buf, {"kern": True, "liga": True})
         out = []
         x = 0
-        for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+        for info, pos in zip(buf.glyph_infos or [], buf.glyph_positions or []):
             out.append((info.codepoint, x + pos.x_offset, pos.y_offset, pos.x_advance))
             x += pos.x_advance
         res = (out, x)

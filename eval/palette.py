@@ -104,7 +104,7 @@ def _channels(packed: npt.NDArray[np.uint32]) -> npt.NDArray[np.int32]:
     return np.stack([v >> 16, (v >> 8) & 255, v & 255])
 
 
-def _index_colours(values: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.intp]]:
+def _index_colours(values: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.integer]]:
     """Sorted distinct values and, for each value, its index among them.
 
     Few distinct values (flat UI): ``np.unique`` + ``searchsorted``, far cheaper than
@@ -116,8 +116,8 @@ def _index_colours(values: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint3
     occupied = np.zeros(1 << 24, dtype=np.bool_)
     occupied[values] = True
     colours = np.flatnonzero(occupied).astype(np.uint32)
-    lookup = np.empty(1 << 24, dtype=np.intp)
-    lookup[colours] = np.arange(colours.size)
+    lookup = np.empty(1 << 24, dtype=np.int32)
+    lookup[colours] = np.arange(colours.size, dtype=np.int32)
     return colours, lookup[values]
 
 
@@ -173,8 +173,7 @@ def _group_off_palette(
     groups: list[tuple[int, int]] = []
     while remaining.size and len(groups) < max_groups:
         rep = int(remaining[0])
-        near = ciede2000(lab[rep], lab[remaining]) <= merge_delta_e
-        near[0] = True
+        near = ciede2000(lab[rep], lab[remaining]) <= merge_delta_e  # includes rep itself
         groups.append((rep, int(counts[remaining[near]].sum())))
         remaining = remaining[~near]
     groups.sort(key=lambda g: -g[1])
@@ -200,21 +199,24 @@ def palette_adherence(
     Anti-aliasing rule (``ignore_edges=True``): a pixel is left out of the count
     (``ignored_edge_pixels``) exactly when
 
-    1. its nearest palette colour is *more* than ``threshold`` away (it is off
-       palette), and
-    2. it sits between two different colours: both its left and right neighbours,
-       or both its up and down neighbours, differ from it by more than
-       ``edge_tolerance`` in some 8-bit RGB channel.
+    1. it is off palette (its nearest palette colour is more than ``threshold``
+       away), and
+    2. it looks like a blend of two colours along a row or a column: its left and
+       right neighbours, or its up and down neighbours, both differ from it by more
+       than ``edge_tolerance`` (largest 8-bit channel difference), and each of its
+       R, G, B values lies between those two neighbours' values (± the tolerance).
 
-    Every on-palette pixel is counted, and so is every pixel with a neighbour of
-    its own colour on at least one side along each axis, i.e. all pixels of a
-    solid region two or more pixels wide, its outline and corners included.  A
-    40×40 foreign square therefore counts fully against adherence, while the
-    1–2 pixel blend bands that anti-aliasing leaves between two colours (the
-    band pixels differ from the colours on both sides) are ignored.  The price:
-    an off-palette feature only one pixel wide, e.g. a hairline, is ignored too.
-    Using "differs from *any* neighbour" instead would also drop the outline of
-    every off-palette block and bias adherence upwards.
+    So on-palette pixels always count, and so does any pixel with a neighbour of
+    its own colour (within tolerance) on one side in each axis: every pixel of a
+    solid region two or more pixels wide, outline and corners included.  A 40×40
+    foreign square counts fully against adherence, while the 1–2 pixel blend
+    bands that anti-aliasing leaves between two colours are ignored.  Still
+    counted as off palette: noisy or textured regions (a noisy pixel is rarely
+    between its neighbours in all three channels) and one-pixel strokes that are
+    only partly covered, with the same colour on both sides (rare for text of
+    20 px and up at 4K).  The bare rule "off palette and differs from *any*
+    neighbour" would also drop the outline of every off-palette block and whole
+    noisy regions, biasing adherence upwards.
 
     ``off_palette`` lists up to ``top`` groups of counted off-palette colours,
     largest first, where near-identical colours (within ``merge_delta_e`` of the

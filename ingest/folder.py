@@ -15,6 +15,7 @@ from ingest import fonts as _fonts
 from ingest.model import Asset, DesignSystem, FailedFile, FontFace, Source
 from ingest.normalise import (
     colors_from_tokens,
+    default_type_scale,
     dimensions_from_tokens,
     font_families,
     shadows_from_tokens,
@@ -112,6 +113,9 @@ def ingest_folder(root: str | os.PathLike) -> DesignSystem:
     warnings = list(problems)
     families = font_families(tokens)
     type_scale = type_scale_from_tokens(tokens, families[0] if families else None)
+    if not type_scale:
+        type_scale = default_type_scale(families[0] if families else _fonts.FALLBACK_FAMILIES[0])
+        warnings.append("the tokens define no type scale; using onbrand's default scale (48/36/28/22/18/16/14/12 px)")
     spacing, radii = dimensions_from_tokens(tokens)
     ds = DesignSystem(
         name=root.resolve().name,

@@ -198,3 +198,14 @@ def font_families(tokens: list[Token]) -> list[str]:
             if fam and fam.lower() not in ("sans-serif", "serif", "monospace", "system-ui") and fam not in fams:
                 fams.append(fam)
     return fams
+
+
+_DEFAULT_SCALE = (("display", 48, 700, 56), ("h1", 36, 700, 44), ("h2", 28, 600, 36), ("h3", 22, 600, 30),
+                  ("title", 18, 600, 26), ("body", 16, 400, 24), ("small", 14, 400, 20), ("caption", 12, 500, 16))
+
+
+def default_type_scale(family: str) -> list[TypeStyle]:
+    """The scale used when a system's tokens define none (a conventional 1.25-ish ramp)."""
+    src = Source(file="(onbrand default)", locator="type scale")
+    return [TypeStyle(name=n, family=family, size=s, weight=w, line_height=lh, source=src)
+            for n, s, w, lh in _DEFAULT_SCALE]
