@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest import DesignSystem, default_store, ingest_folder, load_store, save_store
+from conditioning import build_conditioning
 from engine.canvas import Canvas
 from engine.compose import compose
 from engine.render import Renderer
@@ -29,7 +30,7 @@ class Generation:
     scene: Scene
     timings: dict[str, float]
     warnings: list[str] = field(default_factory=list)
-    conditioning: dict = field(default_factory=dict)
+    conditioning: dict = field(default_factory=dict)  # conditioning.Conditioning as a dict (provenance)
     format: str = "png"
 
     def encode(self, fmt: str | None = None) -> bytes:
@@ -91,7 +92,10 @@ class Engine:
             raise ValueError(f"unknown format {format!r} (use png, jpeg or webp)")
         timings: dict[str, float] = {"load": round(self.load_seconds, 4)}
         t = time.perf_counter()
-        scene = compose(prompt, w, h, seed=seed)
+        cond = build_conditioning(self.ds, prompt)
+        timings["retrieve"] = round(time.perf_counter() - t, 4)
+        t = time.perf_counter()
+        scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype)
         timings["sample"] = round(time.perf_counter() - t, 4)
         t = time.perf_counter()
         theme = Theme(self.ds)
@@ -104,7 +108,7 @@ class Engine:
         timings["render"] = round(time.perf_counter() - t, 4)
         gen = Generation(image=image, svg=svg, scene=scene, timings=timings,
                          warnings=list(self.ds.warnings) + theme.warnings, format=format.lower(),
-                         conditioning={"archetype": scene.archetype, "design_system": self.ds.name})
+                         conditioning=cond.model_dump())
         t = time.perf_counter()
         gen.encode()
         timings["encode"] = round(time.perf_counter() - t, 4)

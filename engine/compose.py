@@ -9,28 +9,10 @@ from __future__ import annotations
 
 import random
 
+from conditioning import ARCHETYPES, choose_archetype
 from engine.scene import Element, Scene
 
-ARCHETYPES: dict[str, tuple[str, ...]] = {
-    "checkout": ("checkout", "payment", "order summary", "cart", "billing address", "pay "),
-    "sign-in": ("sign in", "sign-in", "signin", "login", "log in", "sign up", "signup", "register", "password"),
-    "settings": ("settings", "preferences", "profile", "account", "notification"),
-    "products": ("product", "catalog", "catalogue", "shop", "store", "listing", "grid", "ecommerce", "e-commerce"),
-    "orders": ("orders", "table", "admin", "customers", "invoices", "transactions", "list of", "inventory"),
-    "dashboard": ("dashboard", "analytics", "overview", "metrics", "kpi", "report", "stats", "revenue"),
-}
-
 Box = tuple[float, float, float, float]
-
-
-def choose_archetype(prompt: str) -> str:
-    p = " " + prompt.lower() + " "
-    best, score = "dashboard", 0
-    for name, words in ARCHETYPES.items():
-        s = sum(len(w) for w in words if w in p)
-        if s > score:
-            best, score = name, s
-    return best
 
 
 class _B:
@@ -250,12 +232,8 @@ def _orders(b: _B, rng: random.Random, W: float, H: float, prompt: str) -> list[
 
 def _navbar(b: _B, W: float, links: list[str], active: str, cart: bool = False) -> Element:
     kids = [b.el("navbar", "logo", "logo", (48, 20, 128, 32))]
-    x = 224.0
-    for link in links:
-        w = len(link) * 8.4 + 8
-        kids.append(b.el("navbar", "link", "text", (x, 26, w, 20), text=link, style="label",
-                         role="primary" if link == active else "text"))
-        x += w + 28
+    kids.append(b.el("navbar", "links", "tabs", (224, 14, 640, 44), variant="nav",
+                     props={"items": links, "active": links.index(active) if active in links else -1}))
     kids.append(b.el("navbar", "search", "search", (W - 48 - 40 - 32 - 40 - 24 - 360, 14, 360, 44),
                      props={"placeholder": "Search products"}))
     kids.append(b.el("navbar", "cart" if cart else "bell", "icon", (W - 48 - 40 - 32 - 32, 24, 24, 24),
@@ -425,7 +403,7 @@ def _settings(b: _B, rng: random.Random, W: float, H: float, prompt: str) -> lis
              text="Your profile is visible to teammates in your workspace. Changes apply after you save.",
              style="small"),
     ]
-    profile = b.el("", "profile", "card", (x0, y, lw, ch), prof, props={"title": "Profile"})
+    profile = b.el("", "profile", "card", (x0, y, lw, min(ch, 560)), prof, props={"title": "Profile"})
     rx = x0 + lw + gap
     rw = cw - lw - gap
     n = "notifications"

@@ -294,7 +294,9 @@ class Renderer:
         x, y, w, h = el.box
         items = el.props.get("items", [])
         active = el.props.get("active", 0)
-        cv.rect(x, y + h - self.px(1), w, self.px(1), fill=self.th.color("border"))
+        nav = el.variant == "nav"
+        if not nav:
+            cv.rect(x, y + h - self.px(1), w, self.px(1), fill=self.th.color("border"))
         cx = x
         for i, label in enumerate(items):
             tw = self.measure(label, "label")
@@ -302,9 +304,9 @@ class Renderer:
                 break
             on = i == active
             self.text_mid(cv, label, cx, y + h / 2 - self.px(2), tw + 1, "label", "primary" if on else "text-muted", bg)
-            if on:
+            if on and not nav:
                 cv.rect(cx, y + h - self.px(2), tw, self.px(2), fill=self.th.color("primary"))
-            cx += tw + self.px(32)
+            cx += tw + self.px(28 if nav else 32)
 
     # -- data ------------------------------------------------------------------------------
     def k_table(self, cv, el, bg):
@@ -643,7 +645,10 @@ class Renderer:
         seed = sum(map(ord, el.id))
         with cv.clip(x, y, w, h, r):
             cv.rect(x, y, w, h, fill=base)
-            c1, c2, c3 = self.th.chart[seed % len(self.th.chart)], self.th.color("primary"), self.th.color("accent")
+            ch = self.th.chart
+            c1, c2, c3 = ch[seed % len(ch)], ch[(seed + 1) % len(ch)], ch[(seed + 2) % len(ch)]
+            if motif != "product":
+                c2, c3 = self.th.color("primary"), self.th.color("accent")
             if motif == "product":
                 cx, cy = x + w / 2, y + h * 0.55
                 cv.circle(cx, cy + h * 0.05, min(w, h) * 0.32, fill=self.th.color("surface"))
