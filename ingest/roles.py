@@ -69,6 +69,20 @@ def _name_score(path: str, role: str) -> float:
     return best
 
 
+_CHROMATIC_ROLES = ("primary", "accent", "success", "warning", "danger", "info")
+
+
+def _plausible(role: str, c: Color, out: dict[str, RoleAssignment], opaque: list[Color]) -> bool:
+    """Reject name matches that cannot play the role (a white "font.primary" is not the brand
+    colour; text that fails 4.5:1 on the chosen background is not body text)."""
+    if role in _CHROMATIC_ROLES:
+        return _chroma(c) >= 12
+    if role in ("text", "text-muted") and "background" in out:
+        bg = _by_hex(opaque, out["background"].hex)
+        return contrast(c.rgb, bg.rgb) >= (4.5 if role == "text" else 3.0)
+    return True
+
+
 def _chroma(c: Color) -> float:
     return math.hypot(c.lab[1], c.lab[2])
 
@@ -81,7 +95,7 @@ def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
         best: tuple[float, Color] | None = None
         for c in opaque:
             s = _name_score(c.name, role)
-            if s > 0 and (best is None or s > best[0]):
+            if s > 0 and (best is None or s > best[0]) and _plausible(role, c, out, opaque):
                 best = (s, c)
         if best:
             out[role] = RoleAssignment(role=role, color=best[1].name, hex=best[1].hex,
