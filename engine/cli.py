@@ -232,7 +232,7 @@ def eval_cmd(folder: str, images: tuple[str, ...], store: str | None, threshold:
     for r in results:
         click.echo(f"{r['image']}: palette_adherence {r['palette_adherence']:.4f}")
         for o in r["off_palette"][:5]:
-            click.echo(f"  off-palette {o['hex']} {o['share'] * 100:.2f}% (nearest {o['nearest_hex']}, "
+            click.echo(f"  off-palette {o['hex']} {o['share'] * 100:.3f}% (nearest {o['nearest_hex']}, "
                        f"ΔE {o['delta_e']:.1f})")
 
 
