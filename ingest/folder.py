@@ -143,12 +143,21 @@ def _resolve_fonts(ds: DesignSystem, families: list[str], font_paths: list[Path]
     wanted: dict[str, set[int]] = {}
     for s in ds.type_scale:
         wanted.setdefault(s.family, set()).update({s.weight, 400, 600, 700})
-    for fam in families:
-        wanted.setdefault(fam, {400, 500, 600, 700})
+    if not wanted and families:
+        wanted[families[0]] = {400, 500, 600, 700}
     if not wanted:
         wanted[_fonts.FALLBACK_FAMILIES[0]] = {400, 500, 600, 700}
     faces: list[FontFace] = []
     warnings: list[str] = []
+    # families the tokens name but no text style uses (e.g. a code font) join only when present
+    for fam in families:
+        if fam not in wanted:
+            try:
+                got, warning = _fonts.resolve_family(fam, {400, 700}, local)
+            except RuntimeError:
+                continue
+            if not warning:
+                faces += got
     for fam, weights in wanted.items():
         got, warning = _fonts.resolve_family(fam, weights | {400, 500, 600, 700}, local)
         faces += got

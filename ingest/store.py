@@ -16,7 +16,7 @@ from pathlib import Path
 from ingest.folder import discover
 from ingest.model import DesignSystem
 
-STORE_VERSION = 1
+STORE_VERSION = 2
 
 
 def default_store(folder: str | os.PathLike) -> Path:
