@@ -8,7 +8,6 @@ the rest of the folder is still ingested. Only when nothing usable is left does 
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 from ingest import fonts as _fonts
@@ -71,7 +70,6 @@ def _rel(p: Path, root: Path) -> str:
 
 def ingest_folder(root: str | os.PathLike) -> DesignSystem:
     """Build a DesignSystem from a folder. Raises IngestError when nothing usable is found."""
-    t0 = time.perf_counter()
     root = Path(root)
     if not root.exists():
         raise IngestError(f"{root}: no such folder")
@@ -134,7 +132,6 @@ def ingest_folder(root: str | os.PathLike) -> DesignSystem:
     warnings += font_warnings
     ds.logo, ds.icons = _assets(svgs, root)
     ds.warnings = warnings
-    _ = time.perf_counter() - t0
     return ds
 
 
