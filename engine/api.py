@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest import DesignSystem, default_store, ingest_folder, load_store, save_store
+from ingest import DesignSystem, load_or_ingest
 from conditioning import build_conditioning
 from engine.canvas import Canvas
 from engine.compose import compose
@@ -73,14 +73,7 @@ class Engine:
     def from_folder(cls, folder: str | os.PathLike, store: str | os.PathLike | None = None) -> "Engine":
         """Load the folder's store if it is current, else ingest the folder (and save the store)."""
         t0 = time.perf_counter()
-        store = Path(store) if store else default_store(folder)
-        ds = load_store(folder, store)
-        if ds is None:
-            ds = ingest_folder(folder)
-            try:
-                save_store(ds, store)
-            except OSError:
-                pass  # a read-only folder still generates; the store is only a cache
+        ds, _, _ = load_or_ingest(folder, store, must_save=False)  # a read-only folder still generates
         return cls(ds, time.perf_counter() - t0)
 
     def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] = DEFAULT_SIZE,

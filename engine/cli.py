@@ -38,21 +38,15 @@ def _size(value: str | None) -> tuple[int, int]:
 
 
 def _load_ds(folder: str, store: str | None):
-    from ingest import IngestError, default_store, ingest_folder, load_store, save_store
+    from ingest import IngestError, default_store, load_or_ingest
 
-    store_path = Path(store) if store else default_store(folder)
-    ds = load_store(folder, store_path)
-    if ds is not None:
-        return ds, store_path, True
     try:
-        ds = ingest_folder(folder)
+        return load_or_ingest(folder, store)
     except IngestError as e:
         raise _Fail(str(e)) from None
-    try:
-        save_store(ds, store_path)
     except OSError as e:
-        raise _Fail(f"{store_path}: cannot write the store ({e.strerror}); pass --store PATH") from None
-    return ds, store_path, False
+        where = store or default_store(folder)
+        raise _Fail(f"{where}: cannot write the store ({e.strerror}); pass --store PATH") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -46,6 +46,7 @@ class Theme:
         self.palette = ds.palette_hexes()
         self.warnings: list[str] = []
         self._warned: set[str] = set()
+        self._text_on: dict[tuple[str, str, bool], str] = {}
         self.spacing = [s for s in ds.spacing_px() if s > 0] or [4, 8, 12, 16, 24, 32, 48, 64]
         self.unit = self.spacing[0] if self.spacing[0] >= 2 else 4.0
         self.chart = self._chart_colors()
@@ -82,6 +83,13 @@ class Theme:
 
     def text_on(self, role: str, bg: str, large: bool = False) -> str:
         """The colour of `role` for text on `bg`, swapped for a passing system colour if needed."""
+        key = (role, bg, large)
+        hit = self._text_on.get(key)
+        if hit is None:
+            hit = self._text_on[key] = self._text_on_uncached(role, bg, large)
+        return hit
+
+    def _text_on_uncached(self, role: str, bg: str, large: bool) -> str:
         want = self.color(role)
         need = 3.0 if large else 4.5
         bg_rgb = parse_hex(bg)[0]

@@ -2,7 +2,7 @@
 
 from ingest.folder import IngestError, ingest_folder
 from ingest.model import Color, DesignSystem, FontFace, RoleAssignment, Source, TypeStyle
-from ingest.store import default_store, load_store, save_store
+from ingest.store import default_store, load_or_ingest, load_store, save_store
 
 __all__ = [
     "Color",
@@ -14,6 +14,7 @@ __all__ = [
     "TypeStyle",
     "default_store",
     "ingest_folder",
+    "load_or_ingest",
     "load_store",
     "save_store",
 ]

@@ -118,14 +118,15 @@ def _parse_dtcg_object(obj: dict) -> tuple[tuple[int, int, int], float]:
     return _from_coloraide(Color(_DTCG_SPACES[space], nums, alpha))
 
 
+def _linear(v: float) -> float:
+    """sRGB channel 0–255 → linear light 0–1."""
+    v /= 255.0
+    return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+
 def rgb_to_lab(rgb: tuple[int, int, int]) -> tuple[float, float, float]:
     """sRGB 0–255 → CIELAB with a D65 white (the convention eval uses too)."""
-
-    def lin(v: float) -> float:
-        v /= 255.0
-        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (lin(v) for v in rgb)
+    r, g, b = (_linear(v) for v in rgb)
     x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047
     y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b
     z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883
@@ -138,11 +139,7 @@ def rgb_to_lab(rgb: tuple[int, int, int]) -> tuple[float, float, float]:
 
 
 def relative_luminance(rgb: tuple[int, int, int]) -> float:
-    def lin(v: float) -> float:
-        v /= 255.0
-        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (lin(v) for v in rgb)
+    r, g, b = (_linear(v) for v in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 

@@ -66,3 +66,27 @@ def load_store(folder: str | os.PathLike, store: str | os.PathLike) -> DesignSys
         return DesignSystem.model_validate_json((store / "design_system.json").read_text())
     except (OSError, ValueError):
         return None
+
+
+def load_or_ingest(
+    folder: str | os.PathLike, store: str | os.PathLike | None = None, must_save: bool = True
+) -> tuple[DesignSystem, Path, bool]:
+    """The folder's DesignSystem from a current store, else freshly ingested and saved.
+
+    Returns (design system, store path, whether the store was reused). Raises IngestError for
+    an unusable folder, and OSError when the store cannot be written unless `must_save` is
+    False (then the store is only a cache, as for a read-only folder).
+    """
+    from ingest.folder import ingest_folder
+
+    store_path = Path(store) if store else default_store(folder)
+    ds = load_store(folder, store_path)
+    if ds is not None:
+        return ds, store_path, True
+    ds = ingest_folder(folder)
+    try:
+        save_store(ds, store_path)
+    except OSError:
+        if must_save:
+            raise
+    return ds, store_path, False
