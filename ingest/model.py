@@ -110,7 +110,7 @@ class Asset(BaseModel):
     """An SVG asset of the folder: the logo or an icon."""
 
     name: str
-    kind: str  # "logo" or "icon"
+    kind: str  # "logo", "icon", "illustration" or "screen"
     path: str  # absolute path
     source: Source
 
@@ -173,3 +173,49 @@ class DesignSystem(BaseModel):
             if d.name == name:
                 return d.px
         return default
+
+
+# -- what readers of non-token files produce ---------------------------------------------------
+
+
+class Chunk(BaseModel):
+    """A piece of the design system that retrieval can return (a token group, a PDF text block,
+    an image, an example screen, a doc section).
+
+    `text` is what the text encoder embeds and what ``onbrand search`` shows; image chunks also
+    carry `thumbnail` (PNG bytes, at most 256 px on the long side) for the image encoder and for
+    reports. `id` is stable across ingests of the same file content: ``"<file>#<locator>"``.
+    """
+
+    model_config = {"ser_json_bytes": "base64", "val_json_bytes": "base64"}
+
+    id: str
+    kind: str  # "tokens", "pdf-text", "pdf-image", "pdf-page", "svg", "image", "screen", "doc", "font"
+    text: str
+    source: Source
+    thumbnail: bytes | None = None
+    meta: dict = Field(default_factory=dict)
+
+
+class FoundColor(BaseModel):
+    """A colour seen in a non-token file (a PDF swatch or colour spec, an SVG fill, a screenshot
+    cluster), with how much of the file it covers and any name written next to it."""
+
+    hex: str  # "#rrggbb"
+    name: str = ""  # e.g. "Harbor Teal" from "Harbor Teal  HEX #0E5E71"
+    share: float = 0.0  # fraction of the file's painted area (0 when not measured)
+    how: str  # "pdf-text", "pdf-fill", "svg-fill", "svg-stroke", "svg-gradient", "raster-cluster"
+    source: Source
+
+
+class FileExtract(BaseModel):
+    """Everything one non-token file contributes. Readers are pure functions of the file's
+    bytes, so an extract is cached by content hash and reused while the file is unchanged."""
+
+    kind: str  # "pdf", "svg", "raster", "font", "doc"
+    colors: list[FoundColor] = Field(default_factory=list)
+    chunks: list[Chunk] = Field(default_factory=list)
+    font_families: list[str] = Field(default_factory=list)  # families named or embedded
+    type_hints: list[TypeStyle] = Field(default_factory=list)  # e.g. type specimens in a PDF
+    asset: Asset | None = None  # SVGs: the classified asset (logo, icon, illustration, screen)
+    warnings: list[str] = Field(default_factory=list)
