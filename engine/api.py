@@ -6,6 +6,7 @@ import io
 import json
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,16 +66,43 @@ class Generation:
 class Engine:
     """A design system loaded once; `generate` can be called many times."""
 
-    def __init__(self, design_system: DesignSystem, load_seconds: float = 0.0):
+    def __init__(self, design_system: DesignSystem, load_seconds: float = 0.0,
+                 store: str | os.PathLike | None = None):
         self.ds = design_system
         self.load_seconds = load_seconds
+        self.store = Path(store) if store else None
+        self._modes: dict[tuple, DesignSystem] = {self._mode_key(design_system.mode): design_system}
 
     @classmethod
-    def from_folder(cls, folder: str | os.PathLike, store: str | os.PathLike | None = None) -> "Engine":
-        """Load the folder's store if it is current, else ingest the folder (and save the store)."""
+    def from_folder(cls, folder: str | os.PathLike, store: str | os.PathLike | None = None,
+                    mode: Mapping[str, str] | None = None) -> "Engine":
+        """Load the folder's store if it is current, else ingest the folder (and save the store).
+
+        `mode` selects a mode of the system (e.g. ``{"theme": "dark"}``); `generate(mode=…)`
+        can switch to another one later.
+        """
         t0 = time.perf_counter()
-        ds, _, _ = load_or_ingest(folder, store, must_save=False)  # a read-only folder still generates
-        return cls(ds, time.perf_counter() - t0)
+        ds, store_path, _ = load_or_ingest(folder, store, must_save=False, mode=mode)  # read-only folders still generate
+        return cls(ds, time.perf_counter() - t0, store=store_path)
+
+    @staticmethod
+    def _mode_key(mode: Mapping[str, str] | None) -> tuple:
+        return tuple(sorted((mode or {}).items()))
+
+    def design_system(self, mode: Mapping[str, str] | None = None) -> DesignSystem:
+        """The design system in `mode` (options not given keep the engine's defaults)."""
+        if not mode:
+            return self.ds
+        full = {**self.ds.mode, **mode}
+        key = self._mode_key(full)
+        if key not in self._modes:
+            unknown = [f"{k}={v}" for k, v in mode.items() if v not in self.ds.modes.get(k, [])]
+            if unknown:
+                avail = "; ".join(f"{k}=" + "|".join(v) for k, v in self.ds.modes.items()) or "none"
+                raise ValueError(f"unknown mode {', '.join(unknown)}; available: {avail}")
+            ds, _, _ = load_or_ingest(self.ds.root, self.store, must_save=False, mode=full)
+            self._modes[key] = ds
+        return self._modes[key]
 
     def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] = DEFAULT_SIZE,
                  format: str = "png") -> Generation:

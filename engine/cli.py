@@ -37,16 +37,82 @@ def _size(value: str | None) -> tuple[int, int]:
     return w, h
 
 
-def _load_ds(folder: str, store: str | None):
-    from ingest import IngestError, default_store, load_or_ingest
+def _modes(values: tuple[str, ...]) -> dict[str, str]:
+    """``("theme=dark", "density=compact")`` -> {"theme": "dark", "density": "compact"}."""
+    out: dict[str, str] = {}
+    for v in values:
+        key, sep, val = v.partition("=")
+        if not sep or not key.strip() or not val.strip():
+            raise click.BadParameter(f"{v!r} is not NAME=OPTION, e.g. theme=dark", param_hint="--mode")
+        out[key.strip()] = val.strip()
+    return out
 
+
+def _mode_option(f):
+    return click.option(
+        "--mode", "modes", multiple=True, metavar="NAME=OPTION",
+        help="Select a mode of the system, e.g. --mode theme=dark (repeatable). "
+             "`onbrand ingest --json` lists the modes a system has.")(f)
+
+
+def _store_option(f):
+    return click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")(f)
+
+
+class _ProgressBar:
+    """A progress bar on stderr that appears only when work takes more than half a second."""
+
+    def __init__(self, label: str, enabled: bool = True):
+        self.label = label
+        self.enabled = enabled and sys.stderr.isatty()
+        self.t0 = time.perf_counter()
+        self.bar = None
+        self.task = None
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if time.perf_counter() - self.t0 < 0.5 or done >= total:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), TextColumn("{task.fields[what]}", style="dim"),
+                                console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total, what="")
+        desc = "embedding chunks" if what == "embedding" else self.label
+        self.bar.update(self.task, completed=done, total=total, description=desc,
+                        what="" if what == "embedding" else what[-60:])
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _ingest(folder: str, store: str | None, modes: dict[str, str] | None = None, *, must_save: bool = True,
+            force: bool = False, progress: bool = True):
+    """Ingest (incrementally) or load the store; one-line errors for the user."""
+    from ingest import IngestError, default_store, ingest_to_store
+
+    bar = _ProgressBar("reading files", enabled=progress)
     try:
-        return load_or_ingest(folder, store)
+        return ingest_to_store(folder, store, mode=modes or None, must_save=must_save, progress=bar, force=force)
     except IngestError as e:
         raise _Fail(str(e)) from None
     except OSError as e:
         where = store or default_store(folder)
         raise _Fail(f"{where}: cannot write the store ({e.strerror}); pass --store PATH") from None
+    finally:
+        bar.close()
+
+
+def _load_ds(folder: str, store: str | None, modes: dict[str, str] | None = None):
+    rep = _ingest(folder, store, modes)
+    return rep.ds, rep.store, rep.reused_store
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,47 +130,49 @@ def main() -> None:
 
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
-@click.option("--store", type=click.Path(), help="Where to keep the store (default: FOLDER/.onbrand/).")
+@_store_option
+@_mode_option
+@click.option("--force", is_flag=True, help="Read every file again, ignoring the incremental cache.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
-def ingest(folder: str, store: str | None, as_json: bool) -> None:
-    """Read a design-system folder into a DesignSystem and save its store.
+def ingest(folder: str, store: str | None, modes: tuple[str, ...], force: bool, as_json: bool) -> None:
+    """Read a design-system folder into a DesignSystem and its long-context store.
 
-    Token files (DTCG JSON) give the palette, type scale, spacing, radii and shadows; SVGs
-    named *logo* become the logo and SVGs under icons/ the icon set; fonts named by the
-    tokens are resolved to files in the folder, installed font packages or a fallback.
-    Files that cannot be read are listed with a reason and the rest is still ingested
-    (exit code 3).
+    \b
+    Reads token files (DTCG, Style Dictionary, Tokens Studio, Figma variables; JSON, JSON5,
+    YAML), brand-guide PDFs, SVG logos, icons and screens, screenshots, fonts and docs.
+    Colours get semantic roles; fonts named by the tokens resolve to files in the folder,
+    installed font packages or a fallback. Everything is chunked and indexed for `search`.
+
+    Ingest is incremental: an unchanged folder is not read again, and a changed file is the
+    only one re-read. Files that cannot be read are listed with a one-line reason and the rest
+    is still ingested (exit code 3).
     """
-    from ingest import IngestError, default_store, ingest_folder, save_store
-
-    t0 = time.perf_counter()
-    try:
-        ds = ingest_folder(folder)
-    except IngestError as e:
-        raise _Fail(str(e)) from None
-    store_path = Path(store) if store else default_store(folder)
-    try:
-        save_store(ds, store_path)
-    except OSError as e:
-        raise _Fail(f"{store_path}: cannot write the store ({e.strerror}); pass --store PATH") from None
-    secs = round(time.perf_counter() - t0, 3)
+    rep = _ingest(folder, store, _modes(modes), force=force)
+    ds = rep.ds
     summary = {
         "folder": str(Path(folder).resolve()),
-        "store": str(store_path.resolve()),
+        "store": str(rep.store.resolve()),
         "files": len(ds.files),
-        "ingested": len(ds.files) - len([f for f in ds.failed if f.path in ds.files]),
+        "ingested": len(ds.files) - len({f.path for f in ds.failed if f.path in ds.files}),
         "failed": [f.model_dump() for f in ds.failed],
         "tokens": ds.token_count,
         "colors": len(ds.colors),
-        "palette": [{"role": r.role, "hex": r.hex, "reason": r.reason} for r in ds.roles],
+        "palette": [{"role": r.role, "hex": r.hex, "name": r.color, "reason": r.reason} for r in ds.roles],
         "type_scale": [{"name": t.name, "family": t.family, "size": t.size, "weight": t.weight} for t in ds.type_scale],
         "spacing": ds.spacing_px(),
         "radii": {d.name: d.px for d in ds.radii},
         "fonts": [{"family": f.family, "weight": f.weight, "path": f.path, "origin": f.origin} for f in ds.fonts],
         "logo": ds.logo.source.file if ds.logo else None,
         "icons": len(ds.icons),
+        "assets": [{"kind": a.kind, "file": a.source.file} for a in ds.assets],
+        "modes": ds.modes,
+        "mode": ds.mode,
+        "chunks": rep.chunks,
+        "read": len(rep.parsed),
+        "reused": len(rep.reused),
+        "store_reused": rep.reused_store,
         "warnings": ds.warnings,
-        "seconds": secs,
+        "seconds": round(rep.seconds, 3),
     }
     if as_json:
         click.echo(json.dumps(summary, indent=2))
@@ -120,7 +188,11 @@ def _print_ingest(s: dict) -> None:
 
     con = Console(stderr=False, highlight=False)
     con.print(f"[bold]{s['folder']}[/]: {s['files']} files, {s['tokens']} tokens, {s['colors']} colours, "
-              f"{len(s['type_scale'])} type styles, {s['icons']} icons in {s['seconds']} s")
+              f"{len(s['type_scale'])} type styles, {s['icons']} icons, {s['chunks']} chunks in {s['seconds']} s"
+              + (" (unchanged; store reused)" if s["store_reused"] else f" ({s['read']} files read, {s['reused']} cached)"))
+    if s["modes"]:
+        con.print("Modes: " + "; ".join(f"{k}: " + "|".join(v) for k, v in s["modes"].items())
+                  + "  (selected " + ", ".join(f"{k}={v}" for k, v in s["mode"].items()) + ")")
     t = Table(title="Palette roles", show_lines=False)
     t.add_column("role")
     t.add_column("hex")
@@ -145,9 +217,10 @@ def _print_ingest(s: dict) -> None:
 @click.option("--size", help="WIDTHxHEIGHT in pixels.  [default: 3840x2160]")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same pixels.")
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
+@_mode_option
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
 def generate(folder: str, prompt: str, out: str, size: str | None, seed: int, store: str | None,
-             as_json: bool) -> None:
+             modes: tuple[str, ...], as_json: bool) -> None:
     """Generate an on-brand UI mock for PROMPT from the design system in FOLDER.
 
     The mock is drawn as vectors at the requested size (no upscaling) with only the system's
@@ -162,7 +235,7 @@ def generate(folder: str, prompt: str, out: str, size: str | None, seed: int, st
     if not prompt.strip():
         raise _Fail("the prompt is empty; describe the screen, e.g. \"checkout page with order summary\"")
     t0 = time.perf_counter()
-    ds, store_path, cached = _load_ds(folder, store)
+    ds, store_path, cached = _load_ds(folder, store, _modes(modes))
     engine = Engine(ds, time.perf_counter() - t0)
     gen = engine.generate(prompt, seed=seed, size=wh, format=suffix)
     try:
@@ -195,8 +268,10 @@ def generate(folder: str, prompt: str, out: str, size: str | None, seed: int, st
 @click.argument("images", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @click.option("--threshold", type=float, default=3.0, show_default=True, help="CIEDE2000 tolerance.")
+@_mode_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(folder: str, images: tuple[str, ...], store: str | None, threshold: float, as_json: bool) -> None:
+def eval_cmd(folder: str, images: tuple[str, ...], store: str | None, threshold: float, modes: tuple[str, ...],
+             as_json: bool) -> None:
     """Score how closely IMAGES follow the design system in FOLDER.
 
     palette_adherence is the share of pixels within CIEDE2000 <= 3 of a design-system colour;
@@ -205,7 +280,7 @@ def eval_cmd(folder: str, images: tuple[str, ...], store: str | None, threshold:
     """
     from eval import palette_adherence
 
-    ds, _, _ = _load_ds(folder, store)
+    ds, _, _ = _load_ds(folder, store, _modes(modes))
     palette = {r.role: r.hex for r in ds.roles}
     for c in ds.colors:
         if c.alpha >= 0.999:
@@ -228,6 +303,49 @@ def eval_cmd(folder: str, images: tuple[str, ...], store: str | None, threshold:
         for o in r["off_palette"][:5]:
             click.echo(f"  off-palette {o['hex']} {o['share'] * 100:.3f}% (nearest {o['nearest_hex']}, "
                        f"ΔE {o['delta_e']:.1f})")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.argument("query")
+@click.option("-k", "k", type=click.IntRange(1, 200), default=8, show_default=True, help="How many results.")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="Only chunks of this kind (repeatable): tokens, palette, typography, spacing, pdf-text, "
+                   "pdf-page, pdf-image, svg, screen, image, font, doc.")
+@_store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def search(folder: str, query: str, k: int, kinds: tuple[str, ...], store: str | None, as_json: bool) -> None:
+    """Search the design system's store the way the engine's retrieval sees it.
+
+    QUERY is matched by meaning (all-MiniLM-L6-v2 embeddings, cosine score) against every
+    chunk of the folder: token groups, palette and type summaries, PDF text and pages, SVGs,
+    screenshots, fonts and docs. Each result gives its score, kind, source file, locator
+    (token path, PDF page, SVG element…) and text.
+    """
+    from ingest import load_context
+    from ingest.context_store import StoreError
+
+    if not query.strip():
+        raise _Fail("the query is empty; e.g. onbrand search DIR \"primary button colour\"")
+    rep = _ingest(folder, store)
+    try:
+        ctx = load_context(rep.store)
+    except (StoreError, OSError) as e:
+        raise _Fail(f"{rep.store}: the store has no search index ({str(e).splitlines()[0]}); run onbrand ingest --force") from None
+    hits = ctx.search(query, k=k, kinds=kinds or None)
+    results = [{"score": round(float(h.score), 4), "kind": h.chunk.kind, "source": h.chunk.source.file,
+                "locator": h.chunk.source.locator, "id": h.chunk.id, "text": h.chunk.text} for h in hits]
+    if as_json:
+        click.echo(json.dumps({"query": query, "design_system": rep.ds.name, "chunks": len(ctx),
+                               "results": results}, indent=2))
+        return
+    if not results:
+        click.echo("no results")
+    for i, r in enumerate(results, 1):
+        where = r["source"] + (f" · {r['locator']}" if r["locator"] else "")
+        click.echo(click.style(f"{i}. {r['score']:.3f}  {r['kind']:<10} {where}", bold=True))
+        text = r["text"].strip().replace("\n", "\n   ")
+        click.echo("   " + (text[:400] + "…" if len(text) > 400 else text))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,18 +2,21 @@
 
 from ingest.folder import IngestError, ingest_folder
 from ingest.model import Color, DesignSystem, FontFace, RoleAssignment, Source, TypeStyle
-from ingest.store import default_store, load_or_ingest, load_store, save_store
+from ingest.store import IngestReport, default_store, ingest_to_store, load_context, load_or_ingest, load_store, save_store
 
 __all__ = [
     "Color",
     "DesignSystem",
     "FontFace",
     "IngestError",
+    "IngestReport",
     "RoleAssignment",
     "Source",
     "TypeStyle",
     "default_store",
     "ingest_folder",
+    "ingest_to_store",
+    "load_context",
     "load_or_ingest",
     "load_store",
     "save_store",

@@ -138,6 +138,10 @@ class DesignSystem(BaseModel):
     failed: list[FailedFile] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     token_count: int = 0
+    assets: list[Asset] = Field(default_factory=list)  # illustrations and example screens
+    modes: dict[str, list[str]] = Field(default_factory=dict)  # modifier -> options, default first
+    mode: dict[str, str] = Field(default_factory=dict)  # the options this design system was resolved with
+    chunk_count: int = 0  # chunks in the context store
 
     # -- lookups -------------------------------------------------------------------------
     def role(self, role: str) -> str:
