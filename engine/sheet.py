@@ -480,11 +480,11 @@ class _Page:
         y = self.section_title(y, "Spacing", f"{len(dims)} steps" if dims else "")
         if not dims:
             return self.empty(y, "No spacing scale.")
-        bx = MARGIN + 240
-        bw_max = CONTENT - 240
+        bx = MARGIN + 200
+        bw_max = CONTENT - 200
         for d in dims:
-            self.text(d.name, MARGIN, y, 150, 13, 20, INK, weight=600)
-            self.text(f"{_px(d.px)} px", MARGIN + 150, y, 70, 13, 20, MUTED, align="right")
+            self.text(d.name, MARGIN, y, 110, 13, 20, INK, weight=600)
+            self.text(f"{_px(d.px)} px", MARGIN + 110, y, 70, 13, 20, MUTED, align="right")
             length = min(d.px, bw_max)
             if length > 0:
                 self.rect(bx, y + 4, max(length, 1), 12, fill=self.accent, radius=min(2, length / 2))
