@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.canvas import Canvas
-from engine.text import Font, ellipsize, load_font, wrap
+from engine.text import ELLIPSIS, Font, ellipsize, load_font, wrap
 from ingest.colour import composite, contrast, parse_hex
 from ingest.model import CORE_ROLES, DesignSystem, TypeStyle
 
@@ -243,12 +243,15 @@ class _Page:
 
     def text(self, text: str, x: float, top: float, w: float, size: float, lh: float, color: str,
              weight: int = 400, font: Font | None = None, align: str = "left", ls: float = 0.0,
-             key: str | None = None) -> float:
-        """One line of text in a `w`-wide cell, ellipsized to fit; returns the drawn width."""
+             key: str | None = None, path: bool = False) -> float:
+        """One line of text in a `w`-wide cell, ellipsized to fit; returns the drawn width.
+
+        `path` marks a dotted token path, which loses characters in the middle so that its
+        last segment stays readable."""
         f = font or self.font(weight)
         if w <= 0 or not text:
             return 0.0
-        line = ellipsize(f, text, size, w, ls)
+        line = ellipsize_path(f, text, size, w) if path else ellipsize(f, text, size, w, ls)
         tw = f.measure(line, size, ls)
         lx = x + (w - tw) if align == "right" else x + (w - tw) / 2 if align == "center" else x
         if line:
@@ -350,7 +353,7 @@ class _Page:
             ink = _ink_on(hx)
             self.text(r.role, x + 12, top + 10, cw - 24, 14, 20, ink, weight=700, key=f"role:{r.role}:name")
             self.text(hx.upper(), x + 12, top + 30, cw - 24, 12, 16, ink, key=f"role:{r.role}:hex")
-            self.text(r.color, x, top + sh + 8, cw, 12, 18, MUTED, key=f"role:{r.role}:token")
+            self.text(r.color, x, top + sh + 8, cw, 12, 18, MUTED, key=f"role:{r.role}:token", path=True)
             if r.role == "background":
                 against, against_name = cmap.get("text", INK), "text"
             elif r.role.startswith("on-") and r.role[3:] in cmap:
@@ -382,32 +385,29 @@ class _Page:
         y = self.section_title(y, "Palette", f"{len(colors)} colours in {len(groups)} groups" if colors else "")
         if not colors:
             return self.empty(y, "No colour tokens.")
-        chip_w, chip_h, gap, label_h, group_gap = 84, 48, 6, 22, 28
-        per_row = int((CONTENT + gap) // (chip_w + gap))
+        gap, chip_h, label_h, group_gap = 6, 48, 22, 28
+        # Ramps of 13 or 14 steps (Material's 50–900 plus A100–A700) get one row each.
+        per_row = max([12] + [len(g) for g in groups.values() if len(g) <= 14])
+        chip_w = (CONTENT + gap) // per_row - gap
         x, shelf_top, shelf_h = MARGIN, y, 0.0
         for prefix, items in groups.items():
             cols = min(len(items), per_row)
             rows = (len(items) + per_row - 1) // per_row
             bw = cols * (chip_w + gap) - gap
+            label = prefix or "(top level)"
+            # a short group keeps room for its label, up to the width of three chips
+            label_w = min(self.measure(label, 12, 600), 3 * (chip_w + gap) - gap)
+            block_w = max(bw, label_w)
             bh = label_h + rows * (chip_h + gap) - gap
-            if x > MARGIN and x + bw > MARGIN + CONTENT:
+            if x > MARGIN and x + block_w > MARGIN + CONTENT:
                 shelf_top += shelf_h + 20
                 x, shelf_h = MARGIN, 0.0
-            label = prefix or "(top level)"
-            self.text(label, x, shelf_top, bw, 12, 16, MUTED, weight=600, key=f"group:{prefix}")
+            self.text(label, x, shelf_top, block_w, 12, 16, MUTED, weight=600, key=f"group:{prefix}", path=True)
             for i, (leaf, c) in enumerate(items):
                 cx = x + (i % per_row) * (chip_w + gap)
                 cy = shelf_top + label_h + (i // per_row) * (chip_h + gap)
-                seen = _seen_on_page(c.hex, c.alpha)
-                self.rect(cx, cy, chip_w, chip_h, fill=c.hex, radius=6, opacity=min(1.0, c.alpha))
-                if contrast_ratio(seen, PAGE) < 1.25 or c.alpha < 0.999:
-                    self.rect(cx, cy, chip_w, chip_h, radius=6, stroke=RULE, stroke_width=1)
-                self.boxes[f"color:{c.name}"] = (cx, cy, chip_w, chip_h)
-                ink = _ink_on(seen)
-                self.text(leaf, cx + 8, cy + 6, chip_w - 16, 11, 16, ink, weight=700, key=f"color:{c.name}:label")
-                hexlabel = c.hex.upper() + (f" {round(c.alpha * 100)}%" if c.alpha < 0.999 else "")
-                self.text(hexlabel, cx + 8, cy + 24, chip_w - 16, 10, 16, ink)
-            x += bw + group_gap
+                self._chip(c, leaf, cx, cy, chip_w, chip_h)
+            x += block_w + group_gap
             shelf_h = max(shelf_h, bh)
         y = shelf_top + shelf_h
         if len(colors) > len(shown):
@@ -416,6 +416,21 @@ class _Page:
                       "every colour.", MARGIN, y, CONTENT, 13, 20, MUTED)
             y += 20
         return y
+
+    def _chip(self, c, leaf: str, x: float, y: float, w: float, h: float) -> None:
+        """One palette colour: the swatch (over a checkerboard when translucent), its leaf name and hex."""
+        seen = _seen_on_page(c.hex, c.alpha)
+        if c.alpha < 0.999:
+            self.ops.append(lambda p: _checker(p, x, y, w, h))
+        self.rect(x, y, w, h, fill=c.hex, radius=6, opacity=max(0.0, min(1.0, c.alpha)))
+        if contrast_ratio(seen, PAGE) < 1.25 or c.alpha < 0.999:
+            self.rect(x, y, w, h, radius=6, stroke=RULE, stroke_width=1)
+        self.boxes[f"color:{c.name}"] = (x, y, w, h)
+        ink = _ink_on(seen)
+        self.text(leaf, x + 6, y + 6, w - 12, 11, 16, ink, weight=700, key=f"color:{c.name}:label")
+        # translucent colours as #RRGGBBAA, the form CSS and most tools accept
+        hexlabel = c.hex.upper() + (f"{round(c.alpha * 255):02X}" if c.alpha < 0.999 else "")
+        self.text(hexlabel, x + 6, y + 24, w - 12, 10, 16, ink)
 
     # -- type ------------------------------------------------------------------------------
     def type_scale(self, y: float) -> float:
@@ -597,6 +612,37 @@ def _type_meta(t: TypeStyle) -> str:
     if t.letter_spacing:
         meta += f" · tracking {_px(t.letter_spacing)}"
     return meta
+
+
+def _checker(p: _Painter, x: float, y: float, w: float, h: float, cell: float = 8.0) -> None:
+    """A light checkerboard that shows through translucent swatches (drawn inside a rounded clip)."""
+    with p.cv.clip(*p.box(x, y, w, h), radius=6 * p.s):
+        p.rect(x, y, w, h, fill=WHITE)
+        for j in range(int(h // cell) + 1):
+            for i in range(int(w // cell) + 1):
+                if (i + j) % 2:
+                    p.rect(x + i * cell, y + j * cell, min(cell, w - i * cell), min(cell, h - j * cell), fill=RULE)
+
+
+def ellipsize_path(font: Font, text: str, size: float, width: float) -> str:
+    """Fit a dotted token path into `width` by cutting its middle: ``Stroke…Color.Rest``.
+
+    The last segment is what tells sibling tokens apart, so it is kept whole when it fits;
+    otherwise the path is cut at the end like any text."""
+    if font.measure(text, size) <= width:
+        return text
+    head, dot, leaf = text.rpartition(".")
+    tail = ELLIPSIS + dot + leaf
+    if not head or font.measure(tail, size) > width:
+        return ellipsize(font, text, size, width)
+    lo, hi = 0, len(head)  # the longest head prefix that still fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.measure(head[:mid].rstrip(".") + tail, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return head[:lo].rstrip(".") + tail
 
 
 def _safe_svg(p: _Painter, path: str, x, y, w, h, color=None) -> None:
