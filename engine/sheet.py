@@ -308,10 +308,13 @@ class _Page:
         x = MARGIN
         if ds.logo is not None and Path(ds.logo.path).is_file():
             path = ds.logo.path
-            self.boxes["logo"] = (x, y, 80, 80)
-            self.rect(x, y, 80, 80, fill=WHITE, radius=16, stroke=RULE, stroke_width=1)
-            self.ops.append(lambda p, lx=x: _safe_svg(p, path, lx + 12, y + 12, 56, 56))
-            x += 80 + 24
+            # the tile follows the logo's shape: square marks stay square, wordmarks get width
+            lw = min(max(56.0, 40 * _svg_aspect(path)), 240.0)
+            tw = lw + 24
+            self.boxes["logo"] = (x, y, tw, 80)
+            self.rect(x, y, tw, 80, fill=WHITE, radius=16, stroke=RULE, stroke_width=1)
+            self.ops.append(lambda p, lx=x: _safe_svg(p, path, lx + 12, y + 12, lw, 56))
+            x += tw + 24
         stats = [(ds.token_count, "tokens"), (len(ds.colors), "colours"), (len({f.family for f in ds.fonts}), "fonts"),
                  (len(ds.files), "files"), (len(ds.failed), "failed")]
         stat_w = 88
@@ -365,7 +368,8 @@ class _Page:
             lw = self.measure(level, 12, 700) + 4 if level else 0
             self.text(f"{ratio:.2f}:1 on {against_name}", x, top + sh + 26, cw - lw - 6, 12, 18, INK,
                       key=f"role:{r.role}:contrast")
-            self.text(level, x + cw - lw, top + sh + 26, lw, 12, 18, BAD if level in ("fail", "UI low") else GOOD,
+            tone = BAD if level == "fail" else WARN_INK if level == "UI low" else GOOD
+            self.text(level, x + cw - lw, top + sh + 26, lw, 12, 18, tone,
                       weight=700, align="right")
         rows = (len(roles) + cols - 1) // cols
         y += rows * row_h + (rows - 1) * 24
@@ -412,7 +416,7 @@ class _Page:
         y = shelf_top + shelf_h
         if len(colors) > len(shown):
             y += 16
-            self.text(f"{len(colors) - len(shown)} more colours not shown; `onbrand inspect --json` lists "
+            self.text(f"{len(colors) - len(shown)} more colours not shown; onbrand inspect --json lists "
                       "every colour.", MARGIN, y, CONTENT, 13, 20, MUTED)
             y += 20
         return y
@@ -444,10 +448,15 @@ class _Page:
         for i, t in enumerate(steps):
             f = self.font(t.weight, t.family)
             lh = max(t.line_height, t.size * 1.1)
-            row_h = max(lh, 44)
+            shown_in = self.stand_in(t.family)
+            meta_h = 58 if shown_in else 40
+            row_h = max(lh, meta_h + 4)
             top = y + 12
-            self.text(pretty_step(t.name), MARGIN, top + (row_h - 40) / 2, meta_w, 14, 20, INK, weight=700)
-            self.text(_type_meta(t), MARGIN, top + (row_h - 40) / 2 + 20, meta_w, 12, 18, MUTED)
+            my = top + (row_h - meta_h) / 2
+            self.text(pretty_step(t.name), MARGIN, my, meta_w, 14, 20, INK, weight=700)
+            self.text(_type_meta(t), MARGIN, my + 20, meta_w, 12, 18, MUTED)
+            if shown_in:
+                self.text(f"shown in {shown_in} (fallback)", MARGIN, my + 38, meta_w, 12, 18, WARN_INK, weight=600)
             sample = "Design that ships on brand" if t.size >= 28 else "The quick brown fox jumps over the lazy dog 0123456789"
             self.text(sample, sx, top + (row_h - lh) / 2, sw, t.size, lh, INK, font=f, ls=t.letter_spacing,
                       key=f"type:{t.name}")
@@ -456,12 +465,22 @@ class _Page:
                 self.rect(MARGIN, y, CONTENT, 1, fill=RULE)
         return y
 
+    def stand_in(self, family: str) -> str:
+        """The family drawn in place of `family` when it fell back, else ''."""
+        face = next((f for f in self.ds.fonts if f.family == family), None)
+        if face is None or face.origin != "fallback":
+            return ""
+        from ingest.fonts import describe_font
+
+        desc = describe_font(Path(face.path)) if Path(face.path).is_file() else None
+        return desc[0] if desc else Path(face.path).stem.split("-")[0]
+
     def fonts(self, y: float) -> float:
         faces = sorted(self.ds.fonts, key=lambda f: (f.family, f.weight))
         y = self.section_title(y, "Fonts", f"{len(faces)} faces" if faces else "")
         if not faces:
             return self.empty(y, "No fonts resolved.")
-        cols, gap, ch = 3, 16, 112
+        cols, gap, ch = (4 if len(faces) % 4 == 0 else 3), 16, 112
         cw = (CONTENT - gap * (cols - 1)) / cols
         for i, face in enumerate(faces):
             x = MARGIN + (i % cols) * (cw + gap)
@@ -561,8 +580,8 @@ class _Page:
         y = self.section_title(y, "Icons", note)
         if not icons:
             return self.empty(y, "No icons.")
-        cell_w, cell_h, gap = 98, 96, 8
-        per_row = int((CONTENT + gap) // (cell_w + gap))
+        cell_h, gap, per_row = 96, 8, 10
+        cell_w = (CONTENT + gap) / per_row - gap
         for i, ic in enumerate(icons):
             x = MARGIN + (i % per_row) * (cell_w + gap)
             top = y + (i // per_row) * (cell_h + gap)
@@ -643,6 +662,17 @@ def ellipsize_path(font: Font, text: str, size: float, width: float) -> str:
         else:
             hi = mid - 1
     return head[:lo].rstrip(".") + tail
+
+
+def _svg_aspect(path: str) -> float:
+    """Width over height of an SVG's viewBox; 1 when the file cannot be read."""
+    from engine.canvas import _svg_inner
+
+    try:
+        _, (_, _, w, h) = _svg_inner(path)
+        return w / h if w > 0 and h > 0 else 1.0
+    except Exception:  # noqa: BLE001 - an unreadable logo still gets a square tile
+        return 1.0
 
 
 def _safe_svg(p: _Painter, path: str, x, y, w, h, color=None) -> None:

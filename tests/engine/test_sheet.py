@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from PIL import Image
 
 from engine.cli import main
-from engine.sheet import contrast_ratio, pretty_step, render_token_sheet, wcag_level
+from engine.sheet import contrast_ratio, ellipsize_path, pretty_step, render_token_sheet, wcag_level
+from engine.text import load_font
 from ingest import ingest_folder
 from ingest.model import Color, DesignSystem, Dimension, RoleAssignment, Source, TypeStyle
 
@@ -116,8 +117,7 @@ def test_long_token_name_is_ellipsized_inside_its_box():
     sheet = render_token_sheet(_minimal_ds(long_name), width=1200)
     key = "role:primary:token"
     label = sheet.labels[key]
-    assert "…" in label and len(label) < len(long_name)
-    assert label.endswith(".very-long-segment-end") or label.endswith("…")
+    assert label.endswith("…") and len(label) < len(long_name)  # the leaf itself is too long: cut at the end
     bx, _, bw, _ = sheet.boxes[key]
     tx, _, tw, _ = sheet.text_boxes[key]
     assert bx <= tx and tx + tw <= bx + bw + 0.01
@@ -125,6 +125,25 @@ def test_long_token_name_is_ellipsized_inside_its_box():
     cx, _, cw, _ = sheet.boxes[chip]
     ctx_, _, ctw, _ = sheet.text_boxes[chip]
     assert ctx_ + ctw <= cx + cw + 0.01
+
+
+def test_token_paths_lose_their_middle_and_keep_the_leaf(harbor_ds):
+    font = load_font(harbor_ds.fonts[0].path)
+    path = "NeutralForegroundInvertedDisabled.Fill.Color.Rest"
+    cut = ellipsize_path(font, path, 12, 150)
+    assert cut.startswith("Neutral") and cut.endswith("….Rest")
+    assert font.measure(cut, 12) <= 150
+    assert ellipsize_path(font, "color.brand", 12, 500) == "color.brand"
+
+
+def test_unreadable_logo_leaves_an_empty_tile(tmp_path):
+    from ingest.model import Asset
+
+    bad = tmp_path / "logo.svg"
+    bad.write_text("<svg><path d=")  # truncated file
+    ds = _minimal_ds().model_copy(update={"logo": Asset(name="logo", kind="logo", path=str(bad), source=SRC)})
+    sheet = render_token_sheet(ds, width=800)
+    assert "logo" in sheet.boxes and sheet.png()
 
 
 def test_system_without_logo_icons_shadows_or_fonts_still_renders():
