@@ -289,7 +289,8 @@ def _ds_summary(ds) -> dict:
         "files": len(ds.files),
         "palette": [{"role": r.role, "hex": r.hex, "name": r.color, "source": src(r.color), "reason": r.reason}
                     for r in ds.roles],
-        "colors": [{"name": c.name, "hex": c.hex, "alpha": c.alpha, "source": c.source.model_dump()} for c in ds.colors],
+        "colors": [{"name": c.name, "hex": c.hex, "alpha": c.alpha, "source": c.source.model_dump()}
+                   for c in ds.colors],
         "type_scale": [{"name": t.name, "family": t.family, "size": t.size, "weight": t.weight,
                         "line_height": t.line_height, "letter_spacing": t.letter_spacing} for t in ds.type_scale],
         "fonts": [{"family": f.family, "weight": f.weight, "path": f.path, "origin": f.origin, "warning": f.warning}

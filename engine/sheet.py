@@ -29,6 +29,8 @@ SECTION_GAP = 64
 MAX_CANVAS_SIDE = 32000  # cairo image surfaces stop at 32767 px
 MAX_PALETTE_CHIPS = 480
 MAX_ICONS = 200
+SPECIMEN_LARGE = "Design that ships on brand"
+SPECIMEN = "The quick brown fox jumps over the lazy dog 0123456789"
 
 # Neutral chrome: the sheet frames the system's values without competing with them.
 PAGE = "#ffffff"
@@ -337,7 +339,9 @@ class _Page:
         roles = sorted(ds.roles, key=lambda r: (order.get(r.role, len(order)), r.role))
         present = {r.role for r in roles}
         missing = [r for r in CORE_ROLES if r not in present]
-        note = f"{len(roles)} roles" + (f" · {len(CORE_ROLES) - len(missing)} of {len(CORE_ROLES)} core" if missing else "")
+        note = f"{len(roles)} roles"
+        if missing:
+            note += f" · {len(CORE_ROLES) - len(missing)} of {len(CORE_ROLES)} core"
         y = self.section_title(y, "Colour roles", note)
         if not roles:
             return self.empty(y, "No colour roles: the system defines no colours onbrand could use.")
@@ -457,7 +461,7 @@ class _Page:
             self.text(_type_meta(t), MARGIN, my + 20, meta_w, 12, 18, MUTED)
             if shown_in:
                 self.text(f"shown in {shown_in} (fallback)", MARGIN, my + 38, meta_w, 12, 18, WARN_INK, weight=600)
-            sample = "Design that ships on brand" if t.size >= 28 else "The quick brown fox jumps over the lazy dog 0123456789"
+            sample = SPECIMEN_LARGE if t.size >= 28 else SPECIMEN
             self.text(sample, sx, top + (row_h - lh) / 2, sw, t.size, lh, INK, font=f, ls=t.letter_spacing,
                       key=f"type:{t.name}")
             y = top + row_h + 12

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
@@ -180,7 +181,9 @@ def test_inspect_writes_png_svg_and_json(run, harbor, tmp_path):
     assert s["sheet"] == str(out) and s["svg"] == str(out.with_suffix(".svg"))
     w, h = Image.open(out).size
     assert w == 2400 and h > w  # default: 2400 wide, as tall as the content
-    assert out.with_suffix(".svg").read_text().startswith("<svg")
+    svg = out.with_suffix(".svg").read_text()
+    root = ElementTree.fromstring(svg)  # well-formed, self-contained vector source
+    assert root.attrib["width"] == "2400" and f'aria-label="{harbor.name}"' in svg
     ds = ingest_folder(harbor)
     assert [(p["role"], p["hex"]) for p in s["palette"]] == [(r.role, r.hex) for r in ds.roles]
     primary = next(p for p in s["palette"] if p["role"] == "primary")
