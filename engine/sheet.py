@@ -339,7 +339,7 @@ class _Page:
         roles = sorted(ds.roles, key=lambda r: (order.get(r.role, len(order)), r.role))
         present = {r.role for r in roles}
         missing = [r for r in CORE_ROLES if r not in present]
-        note = f"{len(roles)} roles"
+        note = _count(len(roles), "role")
         if missing:
             note += f" · {len(CORE_ROLES) - len(missing)} of {len(CORE_ROLES)} core"
         y = self.section_title(y, "Colour roles", note)
@@ -390,7 +390,7 @@ class _Page:
         for c in shown:
             prefix, _, leaf = c.name.rpartition(".")
             groups.setdefault(prefix, []).append((leaf or c.name, c))
-        y = self.section_title(y, "Palette", f"{len(colors)} colours in {len(groups)} groups" if colors else "")
+        y = self.section_title(y, "Palette", f"{_count(len(colors), 'colour')} in {_count(len(groups), 'group')}" if colors else "")
         if not colors:
             return self.empty(y, "No colour tokens.")
         gap, chip_h, label_h, group_gap = 6, 48, 22, 28
@@ -443,7 +443,7 @@ class _Page:
     # -- type ------------------------------------------------------------------------------
     def type_scale(self, y: float) -> float:
         steps = self.ds.type_scale
-        y = self.section_title(y, "Type scale", f"{len(steps)} steps" if steps else "")
+        y = self.section_title(y, "Type scale", _count(len(steps), "step"))
         if not steps:
             return self.empty(y, "No type scale.")
         meta_w = 240
@@ -481,10 +481,10 @@ class _Page:
 
     def fonts(self, y: float) -> float:
         faces = sorted(self.ds.fonts, key=lambda f: (f.family, f.weight))
-        y = self.section_title(y, "Fonts", f"{len(faces)} faces" if faces else "")
+        y = self.section_title(y, "Fonts", _count(len(faces), "face"))
         if not faces:
             return self.empty(y, "No fonts resolved.")
-        cols, gap, ch = (4 if len(faces) % 4 == 0 else 3), 16, 112
+        cols, gap, ch = (4 if len(faces) % 4 == 0 else 3), 16, 128
         cw = (CONTENT - gap * (cols - 1)) / cols
         for i, face in enumerate(faces):
             x = MARGIN + (i % cols) * (cw + gap)
@@ -492,15 +492,15 @@ class _Page:
             self.boxes[f"font:{face.family}:{face.weight}"] = (x, top, cw, ch)
             self.rect(x, top, cw, ch, fill=PANEL, radius=12)
             f = load_font(face.path) if Path(face.path).is_file() else self.font(face.weight)
-            self.text("Aa", x + 20, top + 24, 72, 44, 64, INK, font=f)
-            tx, tw = x + 104, cw - 104 - 20
+            self.text("Aa", x + 20, top + 32, 64, 44, 64, INK, font=f)
+            tx, tw = x + 96, cw - 96 - 16
             self.text(face.family, tx, top + 20, tw, 16, 24, INK, weight=700)
             self.text(f"{face.weight} {_WEIGHT_NAMES.get(face.weight, '')}".strip(), tx, top + 44, tw, 12, 18, MUTED)
             col = ORIGIN_COLORS.get(face.origin, MUTED)
             pw = self.measure(face.origin, 11, 700) + 16
             self.rect(tx, top + 68, pw, 22, fill=WHITE, radius=11, stroke=col, stroke_width=1)
             self.text(face.origin, tx, top + 71, pw, 11, 16, col, weight=700, align="center")
-            self.text(Path(face.path).name, tx + pw + 8, top + 71, tw - pw - 8, 11, 16, FAINT)
+            self.text(Path(face.path).name, tx, top + 96, tw, 11, 16, FAINT)
         rows = (len(faces) + cols - 1) // cols
         y += rows * (ch + gap) - gap
         for warning in dict.fromkeys(f.warning for f in faces if f.warning):
@@ -515,7 +515,7 @@ class _Page:
     # -- space and shape -------------------------------------------------------------------
     def spacing(self, y: float) -> float:
         dims = sorted(self.ds.spacing, key=lambda d: (d.px, d.name))
-        y = self.section_title(y, "Spacing", f"{len(dims)} steps" if dims else "")
+        y = self.section_title(y, "Spacing", _count(len(dims), "step"))
         if not dims:
             return self.empty(y, "No spacing scale.")
         bx = MARGIN + 200
@@ -537,7 +537,7 @@ class _Page:
 
     def radii(self, y: float) -> float:
         dims = sorted(self.ds.radii, key=lambda d: (d.px, d.name))
-        y = self.section_title(y, "Radii", f"{len(dims)} values" if dims else "")
+        y = self.section_title(y, "Radii", _count(len(dims), "value"))
         if not dims:
             return self.empty(y, "No corner radii.")
         tile, pitch = 88, 88 + 40
@@ -556,7 +556,7 @@ class _Page:
 
     def shadows(self, y: float) -> float:
         shadows = self.ds.shadows
-        y = self.section_title(y, "Shadows", f"{len(shadows)} levels" if shadows else "")
+        y = self.section_title(y, "Shadows", _count(len(shadows), "level"))
         if not shadows:
             return self.empty(y, "No shadows.")
         cw, ch, gap, pad = 232, 128, 48, 40
@@ -580,7 +580,7 @@ class _Page:
 
     def icons(self, y: float) -> float:
         icons = self.ds.icons[:MAX_ICONS]
-        note = f"{len(self.ds.icons)} icons" if self.ds.icons else ""
+        note = _count(len(self.ds.icons), "icon")
         y = self.section_title(y, "Icons", note)
         if not icons:
             return self.empty(y, "No icons.")
@@ -607,7 +607,7 @@ class _Page:
     def warnings(self, y: float) -> float:
         ds = self.ds
         n = len(ds.warnings) + len(ds.failed)
-        y = self.section_title(y, "Warnings", f"{n} items" if n else "")
+        y = self.section_title(y, "Warnings", _count(n, "item"))
         if not n:
             return self.empty(y, "No warnings: every file was read.")
         items = [(WARN_DOT, w) for w in ds.warnings] + [(BAD, f"{f.path}: {f.reason}") for f in ds.failed]
@@ -628,6 +628,11 @@ def _role_verdict(role: str, ratio: float) -> str:
     if role in _SURFACE_ROLES:
         return ""
     return "UI ok" if ratio >= 3 else "UI low"
+
+
+def _count(n: int, noun: str) -> str:
+    """``"1 step"``, ``"12 steps"``; empty for none (the section says so itself)."""
+    return "" if n == 0 else f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def _type_meta(t: TypeStyle) -> str:
