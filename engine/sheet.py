@@ -8,7 +8,7 @@ spacing, radii, shadows, icons, and every warning) and draws it with the same `C
 
 Layout happens in design pixels on a page `PAGE_WIDTH` wide; drawing multiplies by one scale
 factor so the page fills the requested canvas width. The height follows the content unless a
-fixed height is asked for, in which case the page is scaled down to fit and centred.
+fixed height is asked for, in which case the page is scaled down to fit and centred across.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def render_token_sheet(ds: DesignSystem, width: int = 2400, height: int | None =
     """Lay out and draw the token sheet of `ds` on a canvas `width` px wide.
 
     The height fits the content unless `height` is given; then the page is scaled to fit both
-    sides and centred on a `width` x `height` canvas.
+    sides of a `width` x `height` canvas, top-aligned and centred across.
     """
     if width < 64 or (height is not None and height < 64):
         raise ValueError(f"sheet size {width}x{height} is too small (at least 64 px a side)")
@@ -109,7 +109,7 @@ def render_token_sheet(ds: DesignSystem, width: int = 2400, height: int | None =
         scale = MAX_CANVAS_SIDE / content_h
     canvas_h = height if height is not None else max(64, round(content_h * scale))
     ox = (width - PAGE_WIDTH * scale) / 2
-    oy = (canvas_h - content_h * scale) / 2 if height is not None else 0.0
+    oy = 0.0  # a page reads from the top; spare height stays below it
     cv = Canvas(width, canvas_h, PAGE)
     painter = _Painter(cv, scale, ox, oy)
     for op in page.ops:
