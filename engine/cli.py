@@ -1,4 +1,4 @@
-"""The `onbrand` command line: ingest, generate, eval.
+"""The `onbrand` command line: ingest, generate, eval, inspect.
 
 Exit codes: 0 success; 2 usage errors (bad arguments, missing folder, no usable tokens);
 3 when ingest skipped some files (the store still holds the rest). Errors are one line on
@@ -125,6 +125,7 @@ def main() -> None:
       onbrand ingest ./my-design-system          # read tokens, fonts, logo, icons
       onbrand generate ./my-design-system "checkout page with order summary" --out mock.png
       onbrand eval ./my-design-system mock.png   # how on-palette is an image?
+      onbrand inspect ./my-design-system --out sheet.png   # the token sheet
     """
 
 
@@ -346,6 +347,81 @@ def search(folder: str, query: str, k: int, kinds: tuple[str, ...], store: str |
         click.echo(click.style(f"{i}. {r['score']:.3f}  {r['kind']:<10} {where}", bold=True))
         text = r["text"].strip().replace("\n", "\n   ")
         click.echo("   " + (text[:400] + "…" if len(text) > 400 else text))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default="sheet.png", show_default=True,
+              help="PNG to write; the .svg lands beside it.")
+@click.option("--size", help="WIDTHxHEIGHT in pixels; the sheet is scaled to fit.  [default: 2400 wide, "
+                             "height to fit]")
+@click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
+@_mode_option
+@click.option("--json", "as_json", is_flag=True, help="Print the sheet path and a summary of the system as JSON.")
+def inspect(folder: str, out: str, size: str | None, store: str | None, modes: tuple[str, ...], as_json: bool) -> None:
+    """Draw the token sheet of the design system in FOLDER: what onbrand understood.
+
+    One page shows the colour roles with their WCAG contrast, the full palette grouped by
+    token path, the type scale at true size in the system's own fonts, each font face and
+    where it was found (folder, package, system or a fallback), spacing, radii, shadows,
+    icons and every warning. Exit code 3 when some files of the folder could not be read.
+    """
+    from engine.sheet import render_token_sheet
+
+    wh = _size(size) if size else None
+    if Path(out).suffix.lower() != ".png":
+        raise _Fail(f"{out}: the token sheet is written as .png (with an .svg beside it)")
+    t0 = time.perf_counter()
+    ds, store_path, cached = _load_ds(folder, store, _modes(modes))
+    sheet = render_token_sheet(ds, *(wh or ()))
+    try:
+        paths = sheet.save(out)
+    except OSError as e:
+        raise _Fail(f"{out}: cannot write ({e.strerror})") from None
+    secs = round(time.perf_counter() - t0, 3)
+    if as_json:
+        click.echo(json.dumps({"sheet": paths["png"], "svg": paths["svg"], "size": list(sheet.size),
+                               "store": str(store_path), "store_cached": cached, "seconds": secs,
+                               **_ds_summary(ds)}, indent=2))
+    else:
+        click.echo(f"wrote {paths['png']} ({sheet.size[0]}×{sheet.size[1]}) + {Path(paths['svg']).name} in {secs} s")
+        for w in ds.warnings:
+            click.echo(f"warning: {w}", err=True)
+        for f in ds.failed:
+            click.echo(f"skipped {f.path}: {f.reason}", err=True)
+    if ds.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _ds_summary(ds) -> dict:
+    """The design system as `inspect --json` reports it: every value with where it came from."""
+    by_name = {c.name: c for c in ds.colors}
+
+    def src(name: str) -> dict | None:
+        c = by_name.get(name)
+        return c.source.model_dump() if c else None
+
+    return {
+        "name": ds.name,
+        "folder": ds.root,
+        "tokens": ds.token_count,
+        "files": len(ds.files),
+        "palette": [{"role": r.role, "hex": r.hex, "name": r.color, "source": src(r.color), "reason": r.reason}
+                    for r in ds.roles],
+        "colors": [{"name": c.name, "hex": c.hex, "alpha": c.alpha, "source": c.source.model_dump()}
+                   for c in ds.colors],
+        "type_scale": [{"name": t.name, "family": t.family, "size": t.size, "weight": t.weight,
+                        "line_height": t.line_height, "letter_spacing": t.letter_spacing} for t in ds.type_scale],
+        "fonts": [{"family": f.family, "weight": f.weight, "path": f.path, "origin": f.origin, "warning": f.warning}
+                  for f in ds.fonts],
+        "spacing": {d.name: d.px for d in ds.spacing},
+        "radii": {d.name: d.px for d in ds.radii},
+        "shadows": [s.model_dump(exclude={"source"}) for s in ds.shadows],
+        "logo": ds.logo.source.file if ds.logo else None,
+        "icons": [a.name for a in ds.icons],
+        "warnings": ds.warnings,
+        "failed": [f.model_dump() for f in ds.failed],
+    }
 
 
 if __name__ == "__main__":  # pragma: no cover
