@@ -397,7 +397,9 @@ def sign_in(cv: Canvas) -> None:
     pw = 620.0
     panel = b.extra.get("sidebar") or b.extra.get("navbar") or c["primary"]
     cv.rect(0, 0, pw, H, panel)
-    # decorative brand shapes in chart colours
+    # decorative brand shapes, clipped to the panel
+    cv.parts.append(f'<clipPath id="panel"><rect x="0" y="0" width="{pw:g}" height="{H}"/></clipPath>'
+                    '<g clip-path="url(#panel)">')
     if b.key == "ember":
         cv.circle(pw - 60, H - 120, 180, c["primary"])
         cv.circle(pw - 170, H - 250, 70, c["accent"])
@@ -415,6 +417,7 @@ def sign_in(cv: Canvas) -> None:
         cv.circle(pw - 140, 250, 56, c["chart-2"])
         recolor = {"#123f4c": c["on-primary"], 'fill="#0e5e71"': 'fill="#104d5d"'}
         fg = c["on-primary"]
+    cv.parts.append("</g>")
     cv.logo(64, 64, 44, recolor)
     cv.text(64, 300, copy["hero"], "h1", fg, size=cv.style("display").size * 0.85)
     cv.text(64, 348, copy["hero_text"], "body", fg)
