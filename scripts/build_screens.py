@@ -369,7 +369,8 @@ def dashboard(cv: Canvas) -> None:
     for i, lab in enumerate(labels):
         cv.text(px0 + i * pw / 11, py0 + ph + 22, lab, "caption", c["text-muted"], anchor="middle")
     lx = x + cw - b.pad
-    for name, role in reversed(list(zip(("This year", "Last year"), ("chart-1", "chart-2")))):
+    legend = ("Today", "Last week") if b.key == "ember" else ("This year", "Last year")
+    for name, role in reversed(list(zip(legend, ("chart-1", "chart-2")))):
         tw = cv.width(name, "caption")
         lx -= tw
         cv.text(lx, y + b.pad + 16, name, "caption", c["text-muted"])
@@ -414,7 +415,7 @@ def sign_in(cv: Canvas) -> None:
         for i in range(5):
             cv.parts.append(f'<path d="M0 {H - 260 + i * 44} q {pw / 4} -40 {pw / 2} 0 t {pw / 2} 0" fill="none" '
                             f'stroke="{c["on-primary"]}" stroke-opacity="{0.12 + 0.05 * i:.2f}" stroke-width="3"/>')
-        cv.circle(pw - 140, 250, 56, c["chart-2"])
+        cv.circle(pw - 110, 120, 44, c["chart-2"])
         recolor = {"#123f4c": c["on-primary"], 'fill="#0e5e71"': 'fill="#104d5d"'}
         fg = c["on-primary"]
     cv.parts.append("</g>")
@@ -448,7 +449,7 @@ def sign_in(cv: Canvas) -> None:
 def listing(cv: Canvas) -> None:
     b, c, copy = cv.b, cv.c, COPY[cv.b.key]
     x, y, w = _frame(cv, 1)
-    y = _page_title(cv, x, y, w, copy["list_title"], f"{len(copy['rows'])} shown · updated just now", copy["cta"])
+    y = _page_title(cv, x, y, w, copy["list_title"], f"{len(copy['rows'])} shown · updated just now", copy["cta"]) + b.gap * 0.5
     # filter chips
     fx = x
     for i, f in enumerate(copy["filters"]):
