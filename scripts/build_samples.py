@@ -16,19 +16,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_guides import build_guides  # noqa: E402
 from build_screens import build_screens  # noqa: E402
-from sample_brands import load_all  # noqa: E402
+from sample_brands import LOADERS, SampleError, load_all  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    brands = load_all()
-    if argv:
-        unknown = set(argv) - {b.key for b in brands}
-        if unknown:
-            print(f"unknown sample system(s): {', '.join(sorted(unknown))}; "
-                  f"available: {', '.join(b.key for b in brands)}", file=sys.stderr)
-            return 2
-        brands = [b for b in brands if b.key in argv]
-    written = build_screens(brands) + build_guides(brands)
+    unknown = sorted(set(argv) - set(LOADERS))
+    if unknown:
+        print(f"unknown sample system(s): {', '.join(unknown)}; available: {', '.join(LOADERS)}", file=sys.stderr)
+        return 2
+    try:
+        brands = load_all(argv or None)
+        written = build_screens(brands) + build_guides(brands)
+    except (SampleError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     root = Path(__file__).resolve().parents[1]
     for p in written:
         print(f"{p.relative_to(root)}  {p.stat().st_size / 1024:.0f} KB")

@@ -31,6 +31,24 @@ ROLE_NAMES = (
 _REF = re.compile(r"\{([^{}]+)\}")
 
 
+class SampleError(ValueError):
+    """A sample token file that cannot be read or resolved; the message is one line naming it."""
+
+
+def _read(path: Path) -> Any:
+    """Parse a JSON, JSON5 or YAML token file; SampleError names the file on any problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json5":
+            return json5.loads(text)
+        if path.suffix in (".yaml", ".yml"):
+            return yaml.safe_load(text)
+        return json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise SampleError(f"{path}: {first}") from None
+
+
 @dataclass
 class TextStyle:
     name: str
@@ -249,14 +267,14 @@ def _short(path: str | None, prefix: str) -> str:
 
 
 def load_harbor(root: Path = SAMPLES / "harbor") -> Brand:
-    resolver = json.loads((root / "tokens" / "harbor.resolver.json").read_text())
+    resolver = _read(root / "tokens" / "harbor.resolver.json")
     base_files = [s["$ref"] for s in resolver["sets"]["base"]["sources"]]
     ctx = resolver["modifiers"]["theme"]["contexts"]
 
     def mode(name: str) -> _Tokens:
         flat: dict[str, tuple[Any, str | None, str]] = {}
         for rel in base_files + [s["$ref"] for s in ctx[name]]:
-            _flatten(json.loads((root / "tokens" / rel).read_text()), (), "$value", "$type", None, flat)
+            _flatten(_read(root / "tokens" / rel), (), "$value", "$type", None, flat)
         return _Tokens(flat)
 
     t, dark = mode("light"), mode("dark")
@@ -298,12 +316,12 @@ _RGBA = re.compile(r"rgba\(\s*(#[0-9a-fA-F]{6})\s*,\s*([\d.]+)\s*\)")
 
 def _studio_mode(root: Path, theme_name: str) -> _Tokens:
     tok = root / "tokens"
-    order = json.loads((tok / "$metadata.json").read_text())["tokenSetOrder"]
-    theme = next(t for t in json.loads((tok / "$themes.json").read_text()) if t["name"] == theme_name)
+    order = _read(tok / "$metadata.json")["tokenSetOrder"]
+    theme = next(t for t in _read(tok / "$themes.json") if t["name"] == theme_name)
     flat: dict[str, tuple[Any, str | None, str]] = {}
     for name in order:
         if theme["selectedTokenSets"].get(name, "disabled") != "disabled":
-            _flatten(json.loads((tok / f"{name}.json").read_text()), (), "value", "type", None, flat)
+            _flatten(_read(tok / f"{name}.json"), (), "value", "type", None, flat)
     return _Tokens(flat, math=True)
 
 
@@ -364,14 +382,11 @@ def _deep_merge(a: dict, b: dict) -> dict:
 def load_grove(root: Path = SAMPLES / "grove") -> Brand:
     merged: dict = {}
     for p in sorted((root / "tokens").rglob("*")):
-        if p.suffix == ".json":
-            doc = json.loads(p.read_text())
-        elif p.suffix == ".json5":
-            doc = json5.loads(p.read_text())
-        elif p.suffix in (".yaml", ".yml"):
-            doc = yaml.safe_load(p.read_text())
-        else:
+        if p.suffix not in (".json", ".json5", ".yaml", ".yml"):
             continue
+        doc = _read(p)
+        if not isinstance(doc, dict):
+            raise SampleError(f"{p}: a token file must hold an object at the top")
         _deep_merge(merged, doc)
     flat: dict[str, tuple[Any, str | None, str]] = {}
     _flatten(merged, (), "value", "type", None, flat)
@@ -408,5 +423,17 @@ def load_grove(root: Path = SAMPLES / "grove") -> Brand:
     )
 
 
-def load_all() -> list[Brand]:
-    return [load_harbor(), load_ember(), load_grove()]
+LOADERS: dict[str, Callable[[], Brand]] = {"harbor": load_harbor, "ember": load_ember, "grove": load_grove}
+
+
+def load_all(keys: list[str] | None = None) -> list[Brand]:
+    """The sample brands (all, or those named); SampleError with one line on a broken system."""
+    out = []
+    for key in keys or list(LOADERS):
+        try:
+            out.append(LOADERS[key]())
+        except SampleError:
+            raise
+        except (KeyError, ValueError, TypeError, StopIteration, AttributeError) as e:
+            raise SampleError(f"{SAMPLES / key}: cannot read the tokens: {type(e).__name__}: {e}") from None
+    return out

@@ -240,3 +240,24 @@ def test_committed_screens_match_the_tokens(system, brands):
         build_screens.DRAW[name](cv)
         assert cv.svg() == (SAMPLES / system / "screens" / f"{name}.svg").read_text(), (
             f"{system}/screens/{name}.svg is stale; run python scripts/build_samples.py")
+
+
+def test_broken_sample_tokens_give_one_line_errors_naming_the_file(tmp_path):
+    import shutil
+
+    grove = tmp_path / "grove"
+    shutil.copytree(SAMPLES / "grove", grove)
+    (grove / "tokens" / "color" / "role.yaml").write_text("color:\n  role: [unclosed\n")
+    with pytest.raises(sample_brands.SampleError) as e:
+        sample_brands.load_grove(grove)
+    assert "role.yaml" in str(e.value) and "\n" not in str(e.value)
+
+    ember = tmp_path / "ember"
+    shutil.copytree(SAMPLES / "ember", ember)
+    light = ember / "tokens" / "theme" / "light.json"
+    light.write_text(light.read_text().replace("{color.ember.600}", "{color.ember.650}"))
+    with pytest.raises(KeyError, match="color.ember.650"):
+        sample_brands.load_ember(ember)
+    (ember / "tokens" / "core.json").write_text('{"color": ')
+    with pytest.raises(sample_brands.SampleError, match="core.json"):
+        sample_brands.load_ember(ember)
