@@ -25,6 +25,7 @@ SAMPLE_TEXT = {
     "ember": "Hot food, fast. Your order is on the way!",
     "grove": "Energy use fell 6.2% across 14 sites.",
 }
+HEADLINE = {"harbor": "Money moves, calmly.", "ember": "Hot food, fast.", "grove": "Grow what you measure."}
 WEIGHT_NAMES = {400: "Regular", 500: "Medium", 600: "SemiBold", 700: "Bold", 900: "Black"}
 DO = {
     "harbor": ["Use the full-colour logo on white, slate 50 or light surfaces.",
@@ -242,7 +243,7 @@ def typography(g: Guide) -> None:
         if s.letter_spacing:
             meta += f" · {s.letter_spacing:+g} px"
         g.text(M, y + lh * 0.7 + 11, meta, 6.5, 400, c["text-muted"])
-        sample = SAMPLE_TEXT[b.key] if s.size >= 20 else \
+        sample = HEADLINE[b.key] if s.size >= 40 else SAMPLE_TEXT[b.key] if s.size >= 20 else \
             f"{SAMPLE_TEXT[b.key]} Set in {b.font_family} for every product surface."
         g.text(M + 140, y + lh * 0.78, g.fit(sample, size, s.weight, PAGE_W - 2 * M - 140), size, s.weight, c["text"])
         y += lh + 10
@@ -266,11 +267,12 @@ def spacing(g: Guide) -> None:
     x0 = 470.0
     g.text(x0, 92, "Corner radius", 13, 700, c["text"])
     x = x0
+    side = min(56.0, (PAGE_W - M - x0 - 12 * (len(b.radii) - 1)) / len(b.radii))
     for name, px in b.radii:
-        g.rect((x, 110, x + 56, 166), c["secondary"], px, stroke=c["primary"], width=1.5)
+        g.rect((x, 110, x + side, 110 + side), c["secondary"], px, stroke=c["primary"], width=1.5)
         g.text(x, 180, name, 8, 700, c["text"])
         g.text(x, 191, f"{px:g} px", 7.5, 400, c["text-muted"])
-        x += 56 + 14
+        x += side + 12
     g.text(x0, 218, "Buttons", 9, 700, c["text"])
     bw = 120
     g.rect((x0, 228, x0 + bw, 228 + b.control_height * 0.8), c["primary"], b.button_radius * 0.8)
