@@ -85,10 +85,11 @@ class Guide:
         self.page.insert_font(fontname=name, fontfile=str(self.b.font_files[best]))
         return name
 
-    def new_page(self, title: str | None) -> pymupdf.Page:
+    def new_page(self, title: str | None, roles: dict[str, str] | None = None) -> pymupdf.Page:
+        """A page with the title bar and footer in `roles` (the light theme unless given)."""
         self.page = self.doc.new_page(width=PAGE_W, height=PAGE_H)
         self.n += 1
-        c = self.b.roles
+        c = roles or self.b.roles
         if title:
             self.page.draw_rect(pymupdf.Rect(0, 0, PAGE_W, PAGE_H), color=None, fill=_rgb(c["background"]))
             self.text(M, 52, title, 24, 700, c["text"])
@@ -187,8 +188,8 @@ BRAND_ROW = set(ROLE_ORDER[:7])
 
 def colours(g: Guide, roles: dict[str, str], title: str, sources: dict[str, str] | None) -> None:
     b = g.b
-    c = b.roles
-    g.new_page(title)
+    c = roles  # a dark theme is shown on its own background
+    g.new_page(title, roles)
     cols, gap = 7, 10.0
     cw = (PAGE_W - 2 * M - (cols - 1) * gap) / cols
     sh, th = 54.0, 66.0
@@ -197,7 +198,7 @@ def colours(g: Guide, roles: dict[str, str], title: str, sources: dict[str, str]
         x, y = M + col * (cw + gap), 84 + row * (sh + th)
         hx = roles[role]
         g.rect((x, y, x + cw, y + sh), hx, min(b.card_radius, 8), stroke=c["border"], width=0.75)
-        fg = "#ffffff" if _lum(hx) < 0.35 else "#000000"
+        fg = "#ffffff" if _lum(hx) < 0.179 else "#000000"  # whichever contrasts more
         g.text(x + 8, y + sh - 8, "Aa", 12, 700, fg)
         g.text(x, y + sh + 13, role, 9, 700, c["text"])
         src = f"← {sources[role]}" if sources and sources.get(role) else ""
