@@ -30,7 +30,7 @@ def _path(name: str) -> str:
 def _channel(v: Any) -> int:
     if not isinstance(v, (int, float)) or isinstance(v, bool):
         raise ValueError("colour channel is not a number")
-    return max(0, min(255, round(float(v) * 255)))
+    return max(0, min(255, int(float(v) * 255 + 0.5)))  # round half up, as CSS does
 
 
 def _colour(v: dict) -> str:
