@@ -51,7 +51,7 @@ _NUMERIC_TYPES = {
     "lineHeights", "letterSpacing", "paragraphSpacing", "opacity", "duration", "fontWeights", "fontWeight",
 }
 _TOKEN_RE = re.compile(r"\s*(?:(\d+(?:\.\d*)?|\.\d+)(px|rem|em|%|pt|ms|s|deg|vh|vw)?|(\*\*|[-+*/^(),])|([A-Za-z_][\w-]*))")
-_CALL_RE = re.compile(r"([A-Za-z_][\w-]*)\s*\(")
+_CALL_RE = re.compile(r"([A-Za-z_][\w-]*)\(")
 _RGBA_HEX_RE = re.compile(r"^\s*rgba?\(\s*(#[0-9a-fA-F]{3,8})\s*,\s*(\d*\.?\d+)(%?)\s*\)\s*$")
 _OPERATOR_RE = re.compile(r"(\*\*|[*/^+]|\d\s*-\s*[\d(]|\)\s*-)")
 
@@ -232,7 +232,7 @@ def evaluate_value(value: Any, ttype: str | None, arithmetic: bool = True) -> An
         return _rgba_hex(m.group(1), float(m.group(2)) / (100 if m.group(3) else 1))
     if _CALL_RE.search(value) and not any(f in value.lower() for f in _FUNCTIONS):
         return value  # a CSS function such as rgb(…) or cubic-bezier(…)
-    if not _OPERATOR_RE.search(value) and not _CALL_RE.search(value):
+    if not _OPERATOR_RE.search(value) and "(" not in value:
         return value
     try:
         return _format(evaluate(value))

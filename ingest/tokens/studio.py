@@ -11,6 +11,7 @@ always applied. Values may hold arithmetic, evaluated by `ingest.tokens.mathexpr
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -33,6 +34,35 @@ def flatten_set(data: Any, rel: str, set_name: str | None = None) -> dict[str, R
 
 def multi_set_sets(data: dict, rel: str) -> dict[str, Any]:
     return {k: v for k, v in data.items() if not k.startswith("$") and isinstance(v, dict)}
+
+
+_REF_HEAD_RE = re.compile(r"\{([^{}.]+)[.}]")
+
+
+def is_multi_set(data: dict) -> bool:
+    """A Tokens Studio file with sets at the top but no $themes/$metadata: its references
+    name paths inside the sets ({colors.blue}), not paths from the top ({global.colors.blue})."""
+    if "$themes" in data or "$metadata" in data:
+        return True
+    heads: set[str] = set()
+
+    def walk(node: Any, depth: int) -> None:
+        if depth > 64:
+            return
+        if isinstance(node, str):
+            heads.update(_REF_HEAD_RE.findall(node))
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v, depth + 1)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, depth + 1)
+
+    walk(data, 0)
+    top = set(multi_set_sets(data, ""))
+    inner = {k for v in multi_set_sets(data, "").values() for k in v if not k.startswith("$")}
+    outside = heads - top
+    return bool(outside) and outside <= inner
 
 
 def studio_contribution(rel: str, sets: dict[str, tuple[str, Any]], themes: Any, order: list[str] | None

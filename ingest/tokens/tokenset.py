@@ -18,7 +18,7 @@ from ingest.tokens.figma import figma_contribution
 from ingest.tokens.layers import Contribution, Layer, Modifier
 from ingest.tokens.load import TokenDocument
 from ingest.tokens.modes import infer_modes
-from ingest.tokens.studio import flatten_set, folder_set_name, multi_set_sets, studio_contribution
+from ingest.tokens.studio import flatten_set, folder_set_name, is_multi_set, multi_set_sets, studio_contribution
 
 
 class TokenSet:
@@ -113,7 +113,7 @@ def build_token_set(docs: list[TokenDocument]) -> TokenSet:
             continue
         if doc.kind == "figma-variables":
             contributions.append(figma_contribution(doc.rel, doc.data))
-        elif doc.kind == "studio" and ("$themes" in doc.data or "$metadata" in doc.data):
+        elif doc.kind == "studio" and is_multi_set(doc.data):
             md = doc.data.get("$metadata") if isinstance(doc.data.get("$metadata"), dict) else {}
             order = md.get("tokenSetOrder")
             sets = {n: (doc.rel, v) for n, v in multi_set_sets(doc.data, doc.rel).items()}

@@ -366,3 +366,14 @@ def test_real_world_modes():
     config = REAL_WORLD / "style-dictionary" / "package.json"
     if config.exists():
         assert parse_token_file(config, "package.json") is None
+
+
+def test_studio_multi_set_file_without_themes(tmp_path):
+    doc = {"global": {"colors": {"blue": {"value": "#2f6fed", "type": "color"}},
+                      "space": {"sm": {"value": "4", "type": "spacing"}}},
+           "semantic": {"primary": {"value": "{colors.blue}", "type": "color"},
+                        "gap": {"value": "{space.sm} * 3", "type": "spacing"}}}
+    (tmp_path / "tokens.json").write_text(json.dumps(doc))
+    toks, failed = resolved(tmp_path)
+    assert not failed
+    assert toks["primary"].value == "#2f6fed" and toks["gap"].value == 12
