@@ -162,6 +162,11 @@ class Resolver:
         out = self._resolve_value(self.raw[path].value, stack + (path,), path)
         try:
             out = evaluate_value(out, self.types.get(path), arithmetic=self.raw[path].math)
+            studio = self.raw[path].extensions.get("studio.tokens")
+            if isinstance(studio, dict) and "modify" in studio:
+                from ingest.tokens.studio import apply_modify
+
+                out = apply_modify(out, self._resolve_value(studio["modify"], stack + (path,), path))
         except ValueError as e:
             raise self._err(path, f"has a bad value: {one_line(e)}") from None
         self.done[path] = out

@@ -167,6 +167,8 @@ def test_resolver_modifiers_become_modes():
     assert dark["space.gap"].value == {"value": 8, "unit": "px"}
     assert dark["color.primary"].mode == {"theme": "dark"}
     assert dark["color.background"].file == "tokens/dark.json"
+    # files a resolver references are read through it only, never merged flat as well
+    assert not any(t.file == "tokens/dark.json" for t in ts.resolve()[0])
 
 
 def test_unknown_mode_lists_what_is_available():
@@ -377,3 +379,14 @@ def test_studio_multi_set_file_without_themes(tmp_path):
     toks, failed = resolved(tmp_path)
     assert not failed
     assert toks["primary"].value == "#2f6fed" and toks["gap"].value == 12
+
+
+def test_studio_colour_modifiers():
+    ts, _, _ = load_folder(FIXTURES / "studio-single")
+    light = {t.path: t.value for t in ts.resolve()[0]}
+    dark = {t.path: t.value for t in ts.resolve({"theme": "Dark"})[0]}
+    # darken 0.2 in sRGB: each channel × 0.8 (#2f6fed → #2659be)
+    assert light["primary-hover"] == "#2659be"
+    assert light["primary-soft"] == "#2f6fed40"
+    assert dark["primary-hover"] == "#95b7ff"  # lighten: 20 % of the way to white
+    assert dark["primary-soft"] == "#455e93"  # half way to {colors.ink} #101828
