@@ -59,7 +59,10 @@ def _load(path: Path, rel: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as e:
         if "//" in text or "/*" in text:  # JSON with comments, as some tools write it
-            return _load_json5(text, rel)
+            try:
+                return _load_json5(text, rel)
+            except TokenError:
+                pass
         raise TokenError(f"{rel}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
     except RecursionError:
         raise TokenError(f"{rel}: nested deeper than {MAX_DEPTH} levels") from None
@@ -91,11 +94,32 @@ def _load_yaml(text: str, rel: str) -> Any:
         raise TokenError(f"{rel}: empty file")
     _check_yaml_size(node, rel)
     try:
-        return yaml.safe_load(text)
+        return _jsonable(yaml.safe_load(text))
     except yaml.constructor.ConstructorError as e:
         raise TokenError(f"{rel}: YAML tag not allowed in token files ({one_line(e.problem)[:120]})") from None
     except yaml.YAMLError as e:
         raise TokenError(f"{rel}: invalid YAML: {one_line(e)[:200]}") from None
+
+
+def _jsonable(node: Any) -> Any:
+    """YAML data as JSON data: keys such as ``100:`` become strings, dates become ISO text."""
+    if isinstance(node, dict):
+        return {_key(k): _jsonable(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_jsonable(v) for v in node]
+    if node is None or isinstance(node, (str, int, float, bool)):
+        return node
+    if hasattr(node, "isoformat"):
+        return node.isoformat()
+    return str(node)
+
+
+def _key(k: Any) -> str:
+    if isinstance(k, bool):
+        return str(k).lower()
+    if isinstance(k, float) and k.is_integer():
+        return str(int(k))
+    return str(k)
 
 
 def _check_yaml_size(root: Any, rel: str) -> None:

@@ -52,8 +52,7 @@ class TokenSet:
                 tag = {entry: chosen[entry]}
                 for layer in self._modifiers[entry].options[chosen[entry]]:
                     for path, rt in layer.tokens.items():
-                        merged[path] = replace(rt, mode={**merged[path].mode, **tag} if path in merged and
-                                               merged[path].file == rt.file else tag)
+                        merged[path] = replace(rt, mode=tag)
             else:
                 for layer in entry:
                     merged.update(layer.tokens)

@@ -390,3 +390,13 @@ def test_studio_colour_modifiers():
     assert light["primary-soft"] == "#2f6fed40"
     assert dark["primary-hover"] == "#95b7ff"  # lighten: 20 % of the way to white
     assert dark["primary-soft"] == "#455e93"  # half way to {colors.ink} #101828
+
+
+def test_yaml_numeric_keys_and_jsonc(tmp_path):
+    (tmp_path / "grey.yml").write_text("color:\n  grey:\n    100:\n      value: '#f5f5f5'\n    900:\n      value: '#111'\n"
+                                       "  text:\n    value: '{color.grey.900.value}'\n")
+    (tmp_path / "space.json").write_text('{\n  // spacing in px\n  "space": {"sm": {"$type": "dimension", "$value": "4px"}}\n}')
+    toks, failed = resolved(tmp_path)
+    assert not failed
+    assert toks["color.grey.100"].value == "#f5f5f5" and toks["color.text"].value == "#111"
+    assert toks["space.sm"].value == "4px"
