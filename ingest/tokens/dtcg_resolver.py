@@ -75,7 +75,9 @@ def resolver_contribution(rel: str, data: dict) -> Contribution:
             path = resolver_ref_path(rel, ref)
             file_part = ref.split("#", 1)[0]
             if path not in files:
-                out.failed[path or rel] = errors.get(path or file_part, f"{rel}: $ref {ref!r} could not be read")
+                reason = errors.get(path or file_part, f"{rel}: $ref {ref!r} could not be read")
+                # a broken referenced file is reported as itself; a missing or escaping one against the resolver
+                out.failed.setdefault(path if path and reason.startswith(f"{path}: ") else rel, reason)
                 continue
             tree = files[path]
             try:

@@ -56,11 +56,10 @@ class TokenSet:
             else:
                 for layer in entry:
                     merged.update(layer.tokens)
-        tokens, failed = resolve_raw(merged)
+        tokens, failed = resolve_raw(merged)  # drops the tokens of files that fail to resolve
+        # files that could not be read were never layered; report them too
         for rel, reason in self._failed.items():
             failed.setdefault(rel, reason)
-        if failed:
-            tokens = [t for t in tokens if t.file not in failed]
         return tokens, failed
 
 

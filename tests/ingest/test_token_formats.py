@@ -180,15 +180,17 @@ def test_unknown_mode_lists_what_is_available():
         ts.resolve({"contrast": "high"})
 
 
-def test_resolver_missing_file_and_outside_ref(tmp_path):
+def test_resolver_missing_broken_and_outside_refs(tmp_path):
     (tmp_path / "base.json").write_text(json.dumps({"c": {"$type": "color", "a": {"$value": "#123456"}}}))
     (tmp_path / "x.resolver.json").write_text(json.dumps({
-        "sets": {"base": {"sources": [{"$ref": "base.json"}, {"$ref": "missing.json"}, {"$ref": "../../etc/passwd"}]}},
-        "resolutionOrder": [{"$ref": "#/sets/base"}]}))
+        "sets": {"base": {"sources": [{"$ref": "base.json"}, {"$ref": "missing.json"}, {"$ref": "broken.json"}]},
+                 "more": {"sources": [{"$ref": "../../etc/passwd"}]}},
+        "resolutionOrder": [{"$ref": "#/sets/base"}, {"$ref": "#/sets/more"}]}))
+    (tmp_path / "broken.json").write_text('{"c": {"b": {"$value": "#fff"')
     toks, failed = resolved(tmp_path)
     assert toks["c.a"].value == "#123456"
-    assert "missing file" in failed["missing.json"]
-    assert any("outside the design-system folder" in r for r in failed.values())
+    assert failed["x.resolver.json"] == "x.resolver.json: $ref 'missing.json' names a missing file"
+    assert failed["broken.json"].startswith("broken.json: invalid JSON")
 
 
 # ---------------------------------------------------------------- Style Dictionary legacy
@@ -400,3 +402,13 @@ def test_yaml_numeric_keys_and_jsonc(tmp_path):
     assert not failed
     assert toks["color.grey.100"].value == "#f5f5f5" and toks["color.text"].value == "#111"
     assert toks["space.sm"].value == "4px"
+
+
+def test_resolver_ref_outside_folder(tmp_path):
+    (tmp_path / "ds").mkdir()
+    (tmp_path / "secret.json").write_text(json.dumps({"c": {"$type": "color", "s": {"$value": "#000000"}}}))
+    (tmp_path / "ds" / "x.resolver.json").write_text(json.dumps({
+        "sets": {"s": {"sources": [{"$ref": "../secret.json"}, {"c": {"$type": "color", "ok": {"$value": "#fff"}}}]}}}))
+    toks, failed = resolved(tmp_path / "ds")
+    assert "c.s" not in toks and toks["c.ok"].value == "#fff"
+    assert "outside the design-system folder" in failed["x.resolver.json"]
