@@ -19,7 +19,7 @@ _WEIGHT_NAMES = {
     "thin": 100, "hairline": 100, "extra-light": 200, "extralight": 200, "ultra-light": 200, "light": 300,
     "normal": 400, "regular": 400, "book": 400, "medium": 500, "semi-bold": 600, "semibold": 600,
     "demi-bold": 600, "bold": 700, "extra-bold": 800, "extrabold": 800, "ultra-bold": 800, "black": 900,
-    "heavy": 900,
+    "heavy": 900, "extra-black": 950, "extrablack": 950, "ultra-black": 950,
 }
 
 

@@ -66,19 +66,24 @@ def infer_modes(layers: list[Layer]) -> Contribution:
             groups.setdefault(k[0], {}).setdefault(k[1], []).append(layer)
     moded: set[str] = set()
     out = Contribution()
-    base: list[Layer] = []
+    # modifier -> [(default option, {option: layers})], one entry per group of sibling files
+    per_mod: dict[str, list[tuple[str, dict[str, list[Layer]]]]] = {}
     for key, options in groups.items():
         if len(options) < 2 or not _overlap(options):
             continue
         names = list(options)
         default = next((o for d in _DEFAULTS for o in names if o.lower() == d), names[0])
-        mod = out.modifier(key[0])
-        mod.add(default, options[default], default=True)
-        for o in names:
-            if o != default:
-                mod.add(o, options[o])
+        per_mod.setdefault(key[0], []).append((default, options))
         for ls in options.values():
             moded.update(layer.name for layer in ls)
+    for name, entries in per_mod.items():
+        first_default = entries[0][0]
+        all_options = [first_default] + [o for _, opts in entries for o in opts if o != first_default]
+        mod = out.modifier(name)
+        for option in dict.fromkeys(all_options):
+            # a group without this option keeps its own default (e.g. no high-contrast shadows file)
+            chosen = [layer for default, opts in entries for layer in opts.get(option, opts[default])]
+            mod.add(option, chosen)
     base = [layer for layer in layers if layer.name not in moded]
     out.order.insert(0, base)
     return out

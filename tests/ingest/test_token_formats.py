@@ -412,3 +412,18 @@ def test_resolver_ref_outside_folder(tmp_path):
     toks, failed = resolved(tmp_path / "ds")
     assert "c.s" not in toks and toks["c.ok"].value == "#fff"
     assert "outside the design-system folder" in failed["x.resolver.json"]
+
+
+def test_sibling_groups_share_one_modifier_with_fallback(tmp_path):
+    def w(name, doc):
+        (tmp_path / name).write_text(json.dumps(doc))
+
+    w("colors-light.json", {"c": {"$type": "color", "bg": {"$value": "#ffffff"}}})
+    w("colors-dark.json", {"c": {"$type": "color", "bg": {"$value": "#000000"}}})
+    w("colors-high-contrast.json", {"c": {"$type": "color", "bg": {"$value": "#ffff00"}}})
+    w("shadow-light.json", {"s": {"$type": "color", "tint": {"$value": "#eeeeee"}}})
+    w("shadow-dark.json", {"s": {"$type": "color", "tint": {"$value": "#222222"}}})
+    ts, _, _ = load_folder(tmp_path)
+    assert ts.modes == {"theme": ["light", "dark", "high-contrast"]}
+    hc = {t.path: t.value for t in ts.resolve({"theme": "high-contrast"})[0]}
+    assert hc == {"c.bg": "#ffff00", "s.tint": "#eeeeee"}  # no high-contrast shadow file: light's
