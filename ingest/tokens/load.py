@@ -17,6 +17,7 @@ from typing import Any
 
 from ingest.tokens.base import MAX_DEPTH, TokenError, check_depth, one_line, read_text
 from ingest.tokens.dtcg import has_key_below
+from ingest.tokens.mathexpr import check_calls
 
 TOKEN_SUFFIXES: tuple[str, ...] = (".json", ".json5", ".yaml", ".yml")
 MAX_YAML_NODES = 200_000  # nodes a YAML document may expand to once aliases are followed
@@ -236,9 +237,36 @@ def parse_token_file(path: Path, rel: str) -> TokenDocument | None:
     kind = classify(data, rel)
     if kind is None:
         return None
+    _refuse_code(data, rel)
     if kind == "resolver":
         data = _with_resolver_files(path, rel, data)
     return TokenDocument(rel=rel, kind=kind, data=data)
+
+
+def _refuse_code(data: Any, rel: str) -> None:
+    """Refuse token values written as code (``__import__('os')…``, ``eval(…)``), whatever the format."""
+
+    def walk(node: Any, path: list[str], in_value: bool, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            return
+        if isinstance(node, str):
+            if in_value:
+                try:
+                    check_calls(node)
+                except ValueError as e:
+                    raise TokenError(f"{rel}: token {'.'.join(path) or '(root)'} has a bad value: {e}") from None
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                key = str(k)
+                if key in ("$value", "value"):
+                    walk(v, path, True, depth + 1)
+                elif not key.startswith("$") or key == "$root":
+                    walk(v, path + [key], in_value, depth + 1)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, path, in_value, depth + 1)
+
+    walk(data, [], False, 0)
 
 
 def _with_resolver_files(path: Path, rel: str, data: dict) -> dict:
