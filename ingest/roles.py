@@ -106,7 +106,7 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "info": (r"informational", r"information", r"info"),
     "focus": (r"focus( rings?| states?| indicators?)?",),
 }
-_ROLE_RES = {r: [re.compile(_w + p + r"(?![\w-])", re.I) for p in ps] for r, ps in _ROLE_PHRASES.items()}
+_ROLE_RES = {r: [re.compile(_w + p + r"(?![\w-])", re.IGNORECASE) for p in ps] for r, ps in _ROLE_PHRASES.items()}
 _DESC_SCORE = 2.4  # above a partial name match (2.0), below an exact one (3.0)
 
 

@@ -13,7 +13,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ingest.tokens.base import MAX_DEPTH, RawToken, Token, TokenError, load_json_document, resolve_raw
+from ingest.tokens.base import (
+    MAX_DEPTH,
+    RawToken,
+    Token,
+    TokenError,
+    load_json_document,
+    resolve_raw,
+)
 
 _REF_RE = re.compile(r"^\{([^{}]+)\}$")
 

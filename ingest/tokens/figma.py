@@ -29,7 +29,7 @@ def _path(name: str) -> str:
 
 def _channel(v: Any) -> int:
     if not isinstance(v, (int, float)) or isinstance(v, bool):
-        raise ValueError("colour channel is not a number")
+        raise TypeError("colour channel is not a number")
     return max(0, min(255, int(float(v) * 255 + 0.5)))  # round half up, as CSS does
 
 
@@ -63,7 +63,7 @@ def figma_contribution(rel: str, data: dict) -> Contribution:
         for mid, value in (var.get("valuesByMode") or {}).items():
             try:
                 v = _value(value, names)
-            except ValueError as e:
+            except (TypeError, ValueError) as e:
                 out.failed[rel] = f"{rel}: variable {names[vid]}: {e}"
                 continue
             per_mode.setdefault(cid, {}).setdefault(mid, {})[names[vid]] = RawToken(

@@ -177,7 +177,7 @@ def _looks_studio(data: dict) -> bool:
         nonlocal hits
         if depth > MAX_DEPTH or hits:
             return
-        for k, v in node.items():
+        for v in node.values():
             if not isinstance(v, dict):
                 continue
             val_key = "$value" if "$value" in v else "value" if "value" in v else None

@@ -11,14 +11,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ingest.tokens.base import Token, TokenError, RawToken, resolve_raw
+from ingest.tokens.base import RawToken, Token, TokenError, resolve_raw
 from ingest.tokens.dtcg import flatten_dtcg, flatten_legacy
 from ingest.tokens.dtcg_resolver import resolver_contribution
 from ingest.tokens.figma import figma_contribution
 from ingest.tokens.layers import Contribution, Layer, Modifier
 from ingest.tokens.load import TokenDocument
 from ingest.tokens.modes import infer_modes
-from ingest.tokens.studio import flatten_set, folder_set_name, is_multi_set, multi_set_sets, studio_contribution
+from ingest.tokens.studio import (
+    flatten_set,
+    folder_set_name,
+    is_multi_set,
+    multi_set_sets,
+    studio_contribution,
+)
 
 
 class TokenSet:
@@ -91,7 +97,7 @@ def build_token_set(docs: list[TokenDocument]) -> TokenSet:
     for d in themes_docs:
         studio_dirs.setdefault(d.rel.rpartition("/")[0], {})[d.kind] = d
         claimed.add(d.rel)
-    for folder, meta in studio_dirs.items():
+    for meta in studio_dirs.values():
         anchor = next(iter(meta.values())).rel
         sets: dict[str, tuple[str, object]] = {}
         for d in docs:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import REAL_WORLD
+
 from ingest.colour import parse_colour, to_hex
 from ingest.normalise import (
     colors_from_tokens,
@@ -17,7 +17,13 @@ from ingest.normalise import (
     type_scale_from_tokens,
 )
 from ingest.roles import infer_roles
-from ingest.tokens import TOKEN_SUFFIXES, TokenError, TokenSet, build_token_set, parse_token_file
+from ingest.tokens import (
+    TOKEN_SUFFIXES,
+    TokenError,
+    TokenSet,
+    build_token_set,
+    parse_token_file,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tokens"
 
@@ -236,7 +242,6 @@ def test_studio_single_file_themes_math_and_composites():
 
 
 def test_studio_math_in_source_sets():
-    ts, _, _ = load_folder(FIXTURES / "studio-single")
     # core is a source set in every theme: expose it as a plain set to check its arithmetic
     from ingest.tokens.base import resolve_raw
     from ingest.tokens.studio import flatten_set
@@ -346,7 +351,7 @@ REAL_ROOTS = sorted({_top_folder(p) for p in REAL_FOLDERS})
 @pytest.mark.skipif(not REAL_ROOTS, reason="the real-world token folders are not present")
 @pytest.mark.parametrize("root", REAL_ROOTS, ids=lambda p: str(p.relative_to(REAL_WORLD)))
 def test_real_world_folders_resolve_without_failures(root):
-    ts, failed, docs = load_folder(root)
+    ts, failed, _ = load_folder(root)
     assert not failed
     for mode in [None] + [{m: o} for m, opts in ts.modes.items() for o in opts]:
         toks, fails = ts.resolve(mode)

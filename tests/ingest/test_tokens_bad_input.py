@@ -125,7 +125,7 @@ def test_code_in_plain_dtcg_strings_is_refused_when_read(tmp_path):
 
 
 def test_bad_studio_themes(tmp_path):
-    toks, parse_failed, failed = _folder(tmp_path, {
+    toks, _, failed = _folder(tmp_path, {
         "studio/core.json": {"c": {"a": {"value": "#ffffff", "type": "color"}}},
         "studio/$themes.json": [{"name": "Light", "selectedTokenSets": {"core": "enabled", "missing": "enabled"}}],
     })
