@@ -432,3 +432,29 @@ def test_sibling_groups_share_one_modifier_with_fallback(tmp_path):
     assert ts.modes == {"theme": ["light", "dark", "high-contrast"]}
     hc = {t.path: t.value for t in ts.resolve({"theme": "high-contrast"})[0]}
     assert hc == {"c.bg": "#ffff00", "s.tint": "#eeeeee"}  # no high-contrast shadow file: light's
+
+
+def test_resolver_inline_sets_and_modifiers(tmp_path):
+    (tmp_path / "r.resolver.json").write_text(json.dumps({
+        "version": "2025.10",
+        "sets": {"palette": {"sources": [{"p": {"$type": "color", "red": {"$value": "#ff0000"},
+                                                "blue": {"$value": "#0000ff"}}}]}},
+        "resolutionOrder": [
+            {"type": "set", "name": "base", "sources": [{"$ref": "#/sets/palette"}]},
+            {"type": "modifier", "name": "brand", "default": "cool",
+             "contexts": {"warm": [{"brand": {"$type": "color", "main": {"$value": "{p.red}"}}}],
+                          "cool": [{"brand": {"$type": "color", "main": {"$value": "{p.blue}"}}}]}},
+        ]}))
+    ts, failed, _ = load_folder(tmp_path)
+    assert not failed and ts.modes == {"brand": ["cool", "warm"]}
+    assert {t.path: t.value for t in ts.resolve()[0]}["brand.main"] == "#0000ff"
+    assert {t.path: t.value for t in ts.resolve({"brand": "warm"})[0]}["brand.main"] == "#ff0000"
+
+
+def test_resolver_bad_default_is_one_line(tmp_path):
+    (tmp_path / "r.resolver.json").write_text(json.dumps({
+        "modifiers": {"theme": {"contexts": {"light": [], "dark": []}, "default": "sepia"}},
+        "resolutionOrder": [{"$ref": "#/modifiers/theme"}]}))
+    _, failed = resolved(tmp_path)
+    assert failed == {"r.resolver.json": "r.resolver.json: modifier 'theme' default 'sepia' is not one of its "
+                                         "contexts (light|dark)"}
