@@ -226,8 +226,20 @@ def _inner(layer: dict) -> bool:
     return layer.get("inset") is True or layer.get("type") == "innerShadow"
 
 
+def _family_rank(path: str, family: str) -> int:
+    """Text families first, then code fonts, then icon fonts (which cannot set body text)."""
+    text = f"{path} {family}".lower()
+    if "icon" in text or "symbol" in text:
+        return 2
+    if any(w in text for w in ("mono", "code", "consolas", "courier")):
+        return 1
+    return 0
+
+
 def font_families(tokens: list[Token]) -> list[str]:
+    """Font families the tokens name, typography families and text faces first."""
     fams: list[str] = []
+    rank: dict[str, int] = {}
     for t in tokens:
         if t.type in ("fontFamily", "fontFamilies") or (t.type == "typography" and isinstance(t.value, dict)):
             v = t.value.get("fontFamily") if t.type == "typography" else t.value
@@ -236,7 +248,8 @@ def font_families(tokens: list[Token]) -> list[str]:
             fam = first_family(v)
             if fam and fam.lower() not in ("sans-serif", "serif", "monospace", "system-ui") and fam not in fams:
                 fams.append(fam)
-    return fams
+                rank[fam] = -1 if t.type == "typography" else _family_rank(t.path, fam)
+    return sorted(fams, key=lambda f: rank[f])
 
 
 _DEFAULT_SCALE = (("display", 48, 700, 56), ("h1", 36, 700, 44), ("h2", 28, 600, 36), ("h3", 22, 600, 30),

@@ -135,7 +135,7 @@ def flatten_legacy(doc: dict, rel: str, math: bool = False) -> dict[str, RawToke
             if "value" in child:
                 ttype = child.get("type", inherited)
                 if not isinstance(ttype, str):
-                    ttype = _cti_type(p)
+                    ttype = _cti_type(p, child["value"])
                 desc = child.get("comment", child.get("description", ""))
                 found[".".join(p)] = RawToken(
                     value=child["value"], type=ttype, file=rel, description=desc if isinstance(desc, str) else "",
@@ -150,10 +150,25 @@ def flatten_legacy(doc: dict, rel: str, math: bool = False) -> dict[str, RawToke
     return found
 
 
-def _cti_type(path: list[str]) -> str | None:
-    cat = path[0].lower() if path else ""
-    if cat in ("color", "colour", "colors", "colours"):
+_NUMBER_RE = re.compile(r"^\s*-?\d+(\.\d+)?\s*(px|rem|em|pt)?\s*$")
+
+
+def _cti_type(path: list[str], value: Any) -> str | None:
+    """The type a legacy token's name implies: its CTI category (``color.*``), or a
+    ``font … size / family / weight`` pair anywhere in the path (``Global.Font.Size.400``)."""
+    segs = [re.sub(r"[^a-z]", "", s.lower()) for s in path]
+    if segs and segs[0] in ("color", "colour", "colors", "colours"):
         return "color"
+    pairs = set(zip(segs, segs[1:])) | {(s[:4], s[4:]) for s in segs if s.startswith("font")}
+    numeric = (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
+        isinstance(value, str) and bool(_NUMBER_RE.match(value)))
+    if ("font", "size") in pairs and numeric:
+        return "fontSize"
+    if ("font", "weight") in pairs and (numeric or isinstance(value, str)):
+        return "fontWeight"
+    if ("font", "family") in pairs and (isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value))):
+        return "fontFamily"
     return None
 
 

@@ -458,3 +458,19 @@ def test_resolver_bad_default_is_one_line(tmp_path):
     _, failed = resolved(tmp_path)
     assert failed == {"r.resolver.json": "r.resolver.json: modifier 'theme' default 'sepia' is not one of its "
                                          "contexts (light|dark)"}
+
+
+def test_legacy_names_imply_font_types_and_icon_fonts_go_last(tmp_path):
+    (tmp_path / "fonts.json").write_text(json.dumps({
+        "asset": {"font": {"icon": {"name": {"value": "MaterialIcons", "type": "fontFamily"}}}},
+        "Global": {"Font": {"Family": {"Default": {"value": ["Segoe UI", "sans-serif"]}},
+                            "Size": {"400": {"value": 16}, "600": {"value": 24}},
+                            "Weight": {"Bold": {"value": 700}}},
+                   "Color": {"Ink": {"value": "#111111"}}}}))
+    toks, _ = resolved(tmp_path)
+    assert toks["Global.Font.Size.400"].type == "fontSize"
+    assert toks["Global.Font.Family.Default"].type == "fontFamily"
+    assert toks["Global.Font.Weight.Bold"].type == "fontWeight"
+    tl = list(toks.values())
+    assert font_families(tl) == ["Segoe UI", "MaterialIcons"]
+    assert [s.size for s in type_scale_from_tokens(tl, "Segoe UI")] == [24.0, 16.0]
