@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,7 @@ def _cti_type(path: list[str], value: Any) -> str | None:
     segs = [re.sub(r"[^a-z]", "", s.lower()) for s in path]
     if segs and segs[0] in ("color", "colour", "colors", "colours"):
         return "color"
-    pairs = set(zip(segs, segs[1:])) | {(s[:4], s[4:]) for s in segs if s.startswith("font")}
+    pairs = set(pairwise(segs)) | {(s[:4], s[4:]) for s in segs if s.startswith("font")}
     numeric = (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
         isinstance(value, str) and bool(_NUMBER_RE.match(value)))
     if ("font", "size") in pairs and numeric:
