@@ -38,15 +38,14 @@ _FUNCTIONS: dict[str, Callable[..., float]] = {
     "max": max,
     "sqrt": lambda x: math.sqrt(x) if x >= 0 else _bad("sqrt of a negative number"),
 }
-# CSS functions that legitimately appear in token strings; anything else called like a
-# function is refused.
-_CSS_FUNCTIONS = {
-    "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix", "light-dark",
-    "linear-gradient", "radial-gradient", "conic-gradient", "repeating-linear-gradient",
-    "repeating-radial-gradient", "cubic-bezier", "steps", "var", "calc", "clamp", "min", "max", "env", "url",
-    "format", "local", "attr", "translate", "translatex", "translatey", "rotate", "scale", "matrix", "blur",
-    "drop-shadow", "brightness", "contrast", "saturate", "opacity", "fit-content", "minmax", "repeat",
+# Names that only appear in token values written as code (Python, JavaScript, shell).
+_CODE_NAMES = {
+    "eval", "exec", "compile", "open", "getattr", "setattr", "delattr", "globals", "locals", "vars", "input",
+    "breakpoint", "system", "popen", "spawn", "import", "require", "function", "lambda", "subprocess", "fetch",
+    "settimeout", "setinterval", "execsync", "spawnsync", "chr", "ord", "type", "object", "constructor",
 }
+_DUNDER_RE = re.compile(r"(?<!\w)__\w+__")
+_METHOD_CALL_RE = re.compile(r"(\)|\b[A-Za-z_]\w*)\.[A-Za-z_]\w*\(")
 _NUMERIC_TYPES = {
     "dimension", "number", "sizing", "spacing", "borderRadius", "borderWidth", "fontSizes", "fontSize",
     "lineHeights", "letterSpacing", "paragraphSpacing", "opacity", "duration", "fontWeights", "fontWeight",
@@ -206,11 +205,16 @@ def _format(v: Num) -> Any:
 
 
 def check_calls(text: str) -> None:
-    """Refuse function-call syntax that is neither CSS nor arithmetic (e.g. ``__import__(…)``)."""
+    """Refuse token values written as code: ``__import__('os').system(…)``, ``eval(…)``,
+    ``require('child_process')``. CSS functions (``rgb()``, ``rotate3d()``…) pass."""
     for m in _CALL_RE.finditer(text):
-        name = m.group(1).lower()
-        if name not in _CSS_FUNCTIONS and name not in _FUNCTIONS:
-            raise ValueError(f"unknown function {m.group(1)!r}")
+        name = m.group(1)
+        if name.startswith("_") or name.lower() in _CODE_NAMES:
+            raise ValueError(f"unknown function {name!r}")
+    if _DUNDER_RE.search(text):
+        raise ValueError(f"Python attribute {_DUNDER_RE.search(text).group(0)!r} in a token value")
+    if _METHOD_CALL_RE.search(text):
+        raise ValueError(f"method call {_METHOD_CALL_RE.search(text).group(0)!r} in a token value")
 
 
 def evaluate_value(value: Any, ttype: str | None, arithmetic: bool = True) -> Any:

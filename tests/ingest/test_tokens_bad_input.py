@@ -159,3 +159,20 @@ def test_math_parser(text, result):
 def test_plain_strings_are_not_math():
     for s in ("Inter, sans-serif", "0 4px 8px rgba(0,0,0,.2)", "16px", "#ff0000", "solid", "cubic-bezier(0,0,1,1)"):
         assert evaluate_value(s, None) == s
+
+
+@pytest.mark.parametrize("value", ["rotate3d(1, 1, 0, 45deg)", "hue-rotate(90deg)", "image-set(url(a.png) 1x)",
+                                   "var(--brand, #fff)", "Inter (Variable)", "round(up, 4.5px, 1px)"])
+def test_css_functions_are_not_code(tmp_path, value):
+    p = tmp_path / "css.json"
+    p.write_text(json.dumps({"c": {"$type": "string", "a": {"$value": value}}}))
+    assert parse_token_file(p, "css.json") is not None
+
+
+@pytest.mark.parametrize("value", ["require('child_process').execSync('ls')", "os.system('ls')",
+                                   "globals()", "(1).__class__"])
+def test_values_written_as_code_are_refused(tmp_path, value):
+    p = tmp_path / "code.json"
+    p.write_text(json.dumps({"c": {"$type": "string", "a": {"$value": value}}}))
+    with pytest.raises(TokenError, match="^code.json: token c.a has a bad value"):
+        parse_token_file(p, "code.json")
