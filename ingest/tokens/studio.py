@@ -24,9 +24,9 @@ _STATES = ("enabled", "source", "disabled")
 
 def flatten_set(data: Any, rel: str, set_name: str | None = None) -> dict[str, RawToken]:
     """The tokens of one Tokens Studio set (``$value`` or legacy ``value`` style)."""
-    where = f"{rel} set {set_name!r}" if set_name else rel
     if not isinstance(data, dict):
-        raise TokenError(f"{where}: a token set must be an object")
+        what = f"set {set_name!r}" if set_name else "a token set"
+        raise TokenError(f"{rel}: {what} must be an object")
     if has_key_below(data, "$value"):
         return flatten_dtcg(data, rel, math=True)
     return flatten_legacy(data, rel, math=True)
@@ -103,7 +103,6 @@ def studio_contribution(rel: str, sets: dict[str, tuple[str, Any]], themes: Any,
         missing = sorted(s for s, v in sel.items() if v != "disabled" and s not in sets)
         if missing:
             out.failed[rel] = f"{rel}: theme {name!r} selects missing token set {missing[0]!r}"
-        mentioned.update(s for s, v in sel.items() if v != "disabled")
         mentioned.update(sel)
         grouped.setdefault(str(th.get("group") or "theme"), []).append((name, sel))
     out.order.append([layers[n] for n in names if n in layers and n not in mentioned])

@@ -474,3 +474,17 @@ def test_legacy_names_imply_font_types_and_icon_fonts_go_last(tmp_path):
     tl = list(toks.values())
     assert font_families(tl) == ["Segoe UI", "MaterialIcons"]
     assert [s.size for s in type_scale_from_tokens(tl, "Segoe UI")] == [24.0, 16.0]
+
+
+def test_studio_sets_no_theme_mentions_are_always_applied(tmp_path):
+    doc = {"base": {"c": {"ink": {"value": "#111111", "type": "color"}}},
+           "extra": {"c": {"accent": {"value": "#7c3aed", "type": "color"}}},
+           "a": {"c": {"bg": {"value": "#ffffff", "type": "color"}}},
+           "b": {"c": {"bg": {"value": "#000000", "type": "color"}}},
+           "$themes": [{"name": "A", "selectedTokenSets": {"base": "enabled", "a": "enabled"}},
+                       {"name": "B", "selectedTokenSets": {"base": "enabled", "b": "enabled", "a": "disabled"}}]}
+    (tmp_path / "tokens.json").write_text(json.dumps(doc))
+    ts, _, _ = load_folder(tmp_path)
+    assert ts.modes == {"theme": ["A", "B"]}
+    b = {t.path: t.value for t in ts.resolve({"theme": "B"})[0]}
+    assert b == {"c.accent": "#7c3aed", "c.ink": "#111111", "c.bg": "#000000"}
