@@ -82,9 +82,25 @@ def parse_colour(value: object) -> tuple[tuple[int, int, int], float]:
             return _from_coloraide(Color(text))
         except Exception:
             raise ColourError(f"not a colour: {value!r}") from None
+    if isinstance(value, dict) and "colorSpace" not in value and {"r", "g", "b"} <= value.keys():
+        return _parse_rgb_object(value)
     if isinstance(value, dict):
         return _parse_dtcg_object(value)
     raise ColourError(f"not a colour: {value!r}")
+
+
+def _parse_rgb_object(obj: dict) -> tuple[tuple[int, int, int], float]:
+    """``{"r", "g", "b", "a"?}``: channels 0–255 (Style Dictionary) or all within 0–1 (Figma)."""
+    chans = [obj.get(k) for k in ("r", "g", "b")]
+    if not all(isinstance(c, (int, float)) and not isinstance(c, bool) and 0 <= c <= 255 for c in chans):
+        raise ColourError(f"colour channels must be numbers in 0–255, got {chans!r}")
+    unit = all(c <= 1 for c in chans) and any(isinstance(c, float) and not c.is_integer() for c in chans)
+    scale = 255 if unit else 1
+    rgb = tuple(min(255, max(0, round(c * scale))) for c in chans)
+    alpha = obj.get("a", obj.get("alpha", 1.0))
+    if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 <= alpha <= 1:
+        raise ColourError(f"colour alpha must be a number in 0–1, got {alpha!r}")
+    return rgb, float(alpha)  # type: ignore[return-value]
 
 
 def _parse_dtcg_object(obj: dict) -> tuple[tuple[int, int, int], float]:

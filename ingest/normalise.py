@@ -19,7 +19,7 @@ _WEIGHT_NAMES = {
     "thin": 100, "hairline": 100, "extra-light": 200, "extralight": 200, "ultra-light": 200, "light": 300,
     "normal": 400, "regular": 400, "book": 400, "medium": 500, "semi-bold": 600, "semibold": 600,
     "demi-bold": 600, "bold": 700, "extra-bold": 800, "extrabold": 800, "ultra-bold": 800, "black": 900,
-    "heavy": 900,
+    "heavy": 900, "extra-black": 950, "extrablack": 950, "ultra-black": 950,
 }
 
 
@@ -47,14 +47,52 @@ def to_px(value: Any) -> float | None:
 
 
 def to_weight(value: Any) -> int | None:
+    """A font weight: 1–1000, or a name such as "Semi Bold", "SemiBold Italic", "extra-light"."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return int(value) if 1 <= value <= 1000 else None
     if isinstance(value, str):
-        v = value.strip().lower()
+        v = re.sub(r"\s*(italic|oblique)\s*", " ", value.strip().lower()).strip()
         if v.isdigit():
-            return int(v)
-        return _WEIGHT_NAMES.get(v.replace(" ", "-"))
+            return int(v) if 1 <= int(v) <= 1000 else None
+        if not v:
+            return 400  # "Italic" alone is the regular weight
+        w = _WEIGHT_NAMES.get(re.sub(r"[\s_]+", "-", v))
+        return w if w is not None else _WEIGHT_NAMES.get(re.sub(r"[\s_-]+", "", v))
     return None
+
+
+def _line_height(lh: Any, size: float) -> float:
+    """lineHeight as a multiplier (1.5, "1.5"), a percentage ("150%") or a length ("24px", 24)."""
+    if isinstance(lh, str):
+        t = lh.strip()
+        if t.endswith("%"):
+            try:
+                return size * float(t[:-1]) / 100
+            except ValueError:
+                return size * 1.4
+        try:
+            lh = float(t)
+        except ValueError:
+            return to_px(lh) or size * 1.4
+    if isinstance(lh, (int, float)) and not isinstance(lh, bool) and lh > 0:
+        return size * lh if lh < 4 else float(lh)
+    return to_px(lh) or size * 1.4
+
+
+def _letter_spacing(ls: Any, size: float) -> float:
+    """letterSpacing in px from a length, "2%" (of the font size) or "0.02em"."""
+    if isinstance(ls, str):
+        t = ls.strip()
+        try:
+            if t.endswith("%"):
+                return round(size * float(t[:-1]) / 100, 3)
+            if t.endswith("em") and not t.endswith("rem"):
+                return round(size * float(t[:-2]), 3)
+        except ValueError:
+            return 0.0
+    if isinstance(ls, dict) and ls.get("unit") == "em" and isinstance(ls.get("value"), (int, float)):
+        return round(size * float(ls["value"]), 3)
+    return to_px(ls) or 0.0
 
 
 def first_family(value: Any) -> str | None:
@@ -78,6 +116,8 @@ def colors_from_tokens(tokens: list[Token]) -> tuple[list[Color], list[str]]:
     for t in tokens:
         if t.type != "color" and not (t.type is None and _path_has(t.path, _COLOR_WORDS)):
             continue
+        if isinstance(t.value, str) and "gradient(" in t.value:
+            continue  # Tokens Studio stores gradients as colour tokens
         try:
             rgb, alpha = parse_colour(t.value)
         except ColourError as e:
@@ -107,13 +147,7 @@ def type_scale_from_tokens(tokens: list[Token], default_family: str | None) -> l
         size = to_px(v.get("fontSize"))
         if not size:
             continue
-        lh = v.get("lineHeight", 1.4)
-        if isinstance(lh, (int, float)) and not isinstance(lh, bool):
-            line = size * lh if lh < 4 else float(lh)
-        else:
-            line = to_px(lh) or size * 1.4
-            if isinstance(lh, str) and lh.strip().endswith("%"):
-                line = size * float(lh.strip()[:-1]) / 100
+        line = _line_height(v.get("lineHeight", 1.4), size)
         styles.append(
             TypeStyle(
                 name=t.path.split(".")[-1],
@@ -121,7 +155,7 @@ def type_scale_from_tokens(tokens: list[Token], default_family: str | None) -> l
                 size=size,
                 weight=to_weight(v.get("fontWeight")) or 400,
                 line_height=round(line, 2),
-                letter_spacing=to_px(v.get("letterSpacing")) or 0.0,
+                letter_spacing=_letter_spacing(v.get("letterSpacing"), size),
                 source=Source(file=t.file, locator=t.path),
             )
         )
@@ -149,7 +183,7 @@ def dimensions_from_tokens(tokens: list[Token]) -> tuple[list[Dimension], list[D
     spacing: list[Dimension] = []
     radii: list[Dimension] = []
     for t in tokens:
-        if t.type not in (None, "dimension", "spacing", "borderRadius", "sizing", "number"):
+        if t.type not in (None, "dimension", "spacing", "borderRadius", "sizing", "number", "size"):
             continue
         px = to_px(t.value)
         if px is None or px < 0:
@@ -169,9 +203,8 @@ def shadows_from_tokens(tokens: list[Token]) -> list[Shadow]:
         if t.type not in ("shadow", "boxShadow"):
             continue
         layers = t.value if isinstance(t.value, list) else [t.value]
-        for i, layer in enumerate(layers[:1]):  # the first layer is the key shadow
-            if not isinstance(layer, dict):
-                continue
+        outer = [(i, la) for i, la in enumerate(layers) if isinstance(la, dict) and not _inner(la)]
+        for i, layer in outer[:1]:  # the first outer layer is the key shadow
             try:
                 rgb, alpha = parse_colour(layer.get("color", "#000000"))
             except ColourError:
@@ -189,15 +222,34 @@ def shadows_from_tokens(tokens: list[Token]) -> list[Shadow]:
     return out
 
 
+def _inner(layer: dict) -> bool:
+    return layer.get("inset") is True or layer.get("type") == "innerShadow"
+
+
+def _family_rank(path: str, family: str) -> int:
+    """Text families first, then code fonts, then icon fonts (which cannot set body text)."""
+    text = f"{path} {family}".lower()
+    if "icon" in text or "symbol" in text:
+        return 2
+    if any(w in text for w in ("mono", "code", "consolas", "courier")):
+        return 1
+    return 0
+
+
 def font_families(tokens: list[Token]) -> list[str]:
+    """Font families the tokens name, typography families and text faces first."""
     fams: list[str] = []
+    rank: dict[str, int] = {}
     for t in tokens:
-        if t.type == "fontFamily" or (t.type == "typography" and isinstance(t.value, dict)):
+        if t.type in ("fontFamily", "fontFamilies") or (t.type == "typography" and isinstance(t.value, dict)):
             v = t.value.get("fontFamily") if t.type == "typography" else t.value
+            if t.type == "typography" and v is None:
+                v = t.value.get("fontFamilies")
             fam = first_family(v)
             if fam and fam.lower() not in ("sans-serif", "serif", "monospace", "system-ui") and fam not in fams:
                 fams.append(fam)
-    return fams
+                rank[fam] = -1 if t.type == "typography" else _family_rank(t.path, fam)
+    return sorted(fams, key=lambda f: rank[f])
 
 
 _DEFAULT_SCALE = (("display", 48, 700, 56), ("h1", 36, 700, 44), ("h2", 28, 600, 36), ("h3", 22, 600, 30),

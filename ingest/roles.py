@@ -87,19 +87,58 @@ def _chroma(c: Color) -> float:
     return math.hypot(c.lab[1], c.lab[2])
 
 
+# role -> phrases that name it in a token's description ("Primary brand colour for buttons").
+_w = r"(?<![\w-])"
+_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
+    "background": (r"(page|app|canvas|default|main) background", r"background of (the )?(page|app)"),
+    "surface": (r"surfaces?", r"cards?", r"panels?", r"sheets?"),
+    "text": (r"(body|primary|default|main) (text|copy)", r"text colou?r", r"foreground"),
+    "text-muted": (r"(secondary|muted|subtle|helper|placeholder|supporting) (text|copy)",),
+    "primary": (r"primary", r"main brand", r"brand colou?r", r"call[- ]to[- ]action", r"key brand"),
+    "on-primary": (r"(text|content|icons?|labels?) on (the )?(primary|brand)", r"on[- ]primary"),
+    "secondary": (r"secondary (brand|colou?r|actions?|buttons?)",),
+    "accent": (r"accent", r"highlights?"),
+    "border": (r"borders?", r"outlines?", r"strokes?"),
+    "divider": (r"dividers?", r"separators?", r"hairlines?"),
+    "success": (r"success", r"positive", r"confirmation"),
+    "warning": (r"warnings?", r"caution"),
+    "danger": (r"danger", r"errors?", r"destructive", r"critical"),
+    "info": (r"informational", r"information", r"info"),
+    "focus": (r"focus( rings?| states?| indicators?)?",),
+}
+_ROLE_RES = {r: [re.compile(_w + p + r"(?![\w-])", re.IGNORECASE) for p in ps] for r, ps in _ROLE_PHRASES.items()}
+_DESC_SCORE = 2.4  # above a partial name match (2.0), below an exact one (3.0)
+
+
+def description_roles(description: str) -> list[str]:
+    """Roles a token's description names; "text on primary" names on-primary, not primary."""
+    if not description:
+        return []
+    found = [r for r, pats in _ROLE_RES.items() if any(p.search(description) for p in pats)]
+    ons = [r for r in found if r.startswith("on-")]
+    if ons:
+        return ons
+    return found
+
+
 def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
-    """Assign every role the palette can support; name matches first, derivation second."""
+    """Assign every role the palette can support; token names and descriptions first,
+    derivation from the palette second."""
     opaque = [c for c in colors if c.alpha >= 0.999]
     out: dict[str, RoleAssignment] = {}
+    desc_roles = {c.name: description_roles(getattr(c, "description", "") or "") for c in opaque}
     for role in _ROLE_NAMES:
-        best: tuple[float, Color] | None = None
+        best: tuple[float, Color, str] | None = None
         for c in opaque:
             s = _name_score(c.name, role)
+            why = f"token name {c.name}"
+            if role in desc_roles[c.name] and _DESC_SCORE > s:
+                s = _DESC_SCORE
+                why = f"description of {c.name}: {c.description.strip()[:80]!r}"
             if s > 0 and (best is None or s > best[0]) and _plausible(role, c, out, opaque):
-                best = (s, c)
+                best = (s, c, why)
         if best:
-            out[role] = RoleAssignment(role=role, color=best[1].name, hex=best[1].hex,
-                                       reason=f"token name {best[1].name}")
+            out[role] = RoleAssignment(role=role, color=best[1].name, hex=best[1].hex, reason=best[2])
     if not opaque:
         return list(out.values())
     _derive_missing(out, opaque)
