@@ -55,7 +55,7 @@ _SPEC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cmyk", re.compile(r"\bC\s*[:=]?\s*" + _NUM + r"%?\s*,?\s*M\s*[:=]?\s*" + _NUM + r"%?\s*,?\s*Y\s*[:=]?\s*"
                         + _NUM + r"%?\s*,?\s*K\s*[:=]?\s*" + _NUM + r"%?(?![\d.])")),
 )
-_PANTONE = re.compile(r"\b(?:Pantone|PMS)\s*[:=]?\s*((?:[A-Z][a-z]+ ){0,2}\d{1,5}(?:\s?(?:CP|UP|TCX|TPX|C|U|M)\b)?"
+_PANTONE = re.compile(r"\b(?i:Pantone|PMS)\s*[:=]?\s*((?:[A-Z][a-z]+ ){0,2}\d{1,5}(?:\s?(?:CP|UP|TCX|TPX|C|U|M)\b)?"
                       r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\s(?:C|U)\b)?)")
 _KIND_RANK = {"hex": 0, "rgb": 1, "cmyk": 2}
 
