@@ -138,13 +138,13 @@ def _add_missing_neutrals(out: InferredValues) -> None:
     white paper. Add white / near-black when no neutral is light / dark enough, and say so."""
     neutrals = [c for c in out.colors if (c.lab[1] ** 2 + c.lab[2] ** 2) ** 0.5 < 12]
     src = Source(file="(onbrand default)", locator="neutral")
-    for name, hex_, test, what in (("white", "#ffffff", lambda L: L >= 90, "light"),
-                                   ("black", "#111111", lambda L: L <= 25, "dark")):
+    for name, hex_, test, what, use in (("white", "#ffffff", lambda L: L >= 90, "light", "backgrounds"),
+                                        ("black", "#111111", lambda L: L <= 25, "dark", "text")):
         if not any(test(c.lab[0]) for c in neutrals):
             rgb, _ = parse_hex(hex_)
             out.colors.append(Color(name=name, hex=hex_, lab=rgb_to_lab(rgb), description="added by onbrand",
                                     source=src))
-            out.warnings.append(f"no {what} neutral colour found; added {hex_} for backgrounds and text")
+            out.warnings.append(f"no {what} neutral colour found; added {hex_} for {use}")
 
 
 # -- fonts and type -------------------------------------------------------------------------
