@@ -92,7 +92,9 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
                 continue
             rgb, _ = parse_hex(fc.hex)
             cands.append(_Candidate(found=fc, score=_importance(fc, kind), lab=rgb_to_lab(rgb)))
-    cands.sort(key=lambda c: -c.score)
+    # The representative of merged colours is the most authoritative: a value written in a guide,
+    # then a named swatch, then the most prominent; the palette order is by summed importance.
+    cands.sort(key=lambda c: (-_authority(c.found), -c.score))
     kept: list[_Candidate] = []
     for c in cands:
         twin = next((k for k in kept if _delta_e(k.found.hex, c.found.hex) <= MERGE_DELTA_E), None)
@@ -105,6 +107,10 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
                 twin.names.append(c.found.name)
     kept.sort(key=lambda c: -c.score)
     return _name_colours(kept[:MAX_COLORS])
+
+
+def _authority(fc: FoundColor) -> int:
+    return 2 if fc.how in ("pdf-text", "doc-text") else 1 if fc.name else 0
 
 
 def _slug(text: str) -> str:

@@ -169,6 +169,7 @@ def _clean_label(label: str) -> str:
     label = re.sub(r"^\s*(?:[-+•]|\d+[.)])\s+", "", label)  # list bullets
     label = re.sub(r"\b(?:hex|html|web|rgb|cmyk)\b\s*[:=]?\s*$", "", label, flags=re.I)
     label = re.sub(r"\s+", " ", label).strip(" :=-–—,;\t")
+    label = re.sub(r"^(?:and|or|&|\+|with)\s+", "", label, flags=re.I)  # "… and Paper #fff"
     return "" if label.lower() in _CONNECTORS else label
 
 

@@ -233,7 +233,7 @@ def classify_svg(rel: str, size: tuple[float, float] | None, shapes: int, has_te
     """"logo", "icon", "illustration" or "screen": file and folder names first, then geometry."""
     parts = [p.lower() for p in Path(rel).parts[:-1]]
     stem = Path(rel).stem.lower()
-    if any(w in stem for w in _LOGO_WORDS) or any(p in _LOGO_DIRS for p in parts):
+    if re.search(r"(?<![a-z])(?:" + "|".join(_LOGO_WORDS) + r")s?(?![a-z])", stem) or any(p in _LOGO_DIRS for p in parts):
         return "logo"
     if any(p in _ICON_DIRS for p in parts) or re.match(r"^(?:icon|ic)[-_]", stem):
         return "icon"
