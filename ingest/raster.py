@@ -64,17 +64,20 @@ def read_raster(path: Path, rel: str) -> FileExtract:
                     im.draft("RGB", (SAMPLE_SIDE * 4, SAMPLE_SIDE * 4))  # decode at a reduced scale
                 im.seek(0)
                 im.load()
-                rgba = im.convert("RGBA")
+                mode = "RGBA" if im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info else "RGB"
+                full = im if im.mode == mode else im.convert(mode)
             except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
                 raise ReadError(f"refused as a decompression bomb ({one_line(e)})") from None
             except Exception as e:
                 raise ReadError(f"image data is truncated or corrupt ({one_line(e)})") from None
-    thumb = png_thumbnail(rgba)
-    small = rgba.copy()
-    if max(small.size) > SAMPLE_SIDE:
-        small.thumbnail((SAMPLE_SIDE, SAMPLE_SIDE), Image.Resampling.NEAREST)
-    px = np.asarray(small, dtype=np.uint8).reshape(-1, 4)
-    px = px[px[:, 3] >= 128, :3]  # (N, 3) opaque pixels
+    thumb = png_thumbnail(full)
+    scale = min(1.0, SAMPLE_SIDE / max(full.size))
+    small = full.resize((max(1, round(full.width * scale)), max(1, round(full.height * scale))),
+                        Image.Resampling.NEAREST) if scale < 1 else full
+    px = np.asarray(small, dtype=np.uint8).reshape(-1, len(mode))
+    if mode == "RGBA":
+        px = px[px[:, 3] >= 128]
+    px = px[:, :3]  # (N, 3) opaque pixels
     pal = palette(px)
     screen = _is_screen(rel, (w, h), px, pal)
     kind = "screen" if screen else "image"
