@@ -144,6 +144,21 @@ def usable_font_path(path: Path) -> Path:
 
 
 MAX_FONT_BYTES = 50 * 1024 * 1024
+
+
+class _QuietFontTools:
+    """Silence fontTools' per-record log lines while reading one file (the ReadError says it all)."""
+
+    def __enter__(self):
+        import logging
+
+        self._log = logging.getLogger("fontTools")
+        self._level = self._log.level
+        self._log.setLevel(logging.CRITICAL)
+
+    def __exit__(self, *exc):
+        self._log.setLevel(self._level)
+        return False
 _FORMATS = {b"wOFF": "WOFF", b"wOF2": "WOFF2", b"OTTO": "OpenType (CFF)", b"\x00\x01\x00\x00": "TrueType",
             b"true": "TrueType"}
 
@@ -163,8 +178,9 @@ def read_font(path: Path, rel: str) -> FileExtract:
     fmt = _FORMATS.get(magic)
     if fmt is None:
         raise ReadError("not a TrueType, OpenType, WOFF or WOFF2 font (unknown file signature)")
+    quiet = _QuietFontTools()
     try:
-        with TTFont(str(path), fontNumber=0, lazy=True) as f:
+        with quiet, TTFont(str(path), fontNumber=0, lazy=True) as f:
             name = f["name"]
             family = name.getDebugName(16) or name.getDebugName(1)
             style = name.getDebugName(17) or name.getDebugName(2) or "Regular"

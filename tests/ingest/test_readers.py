@@ -492,3 +492,47 @@ def test_infer_from_nothing_warns():
     v = infer_design_values({"a.txt": FileExtract(kind="doc")})
     assert v.colors == [] and v.type_scale == [] and v.families == []
     assert any("no colour" in w for w in v.warnings)
+
+
+# -- every reader: damaged input gives a ReadError or an extract, never a traceback -------------
+
+
+def _readers(tmp_path: Path) -> dict[str, tuple]:
+    import shutil
+
+    brand_guide(tmp_path / "g.pdf")
+    (tmp_path / "logo.svg").write_text(LOGO)
+    _dashboard(tmp_path / "s.png")
+    Image.open(tmp_path / "s.png").save(tmp_path / "s.jpg")
+    shutil.copy(_manrope(), tmp_path / "f.ttf")
+    (tmp_path / "b.md").write_text(BRAND_MD)
+    return {"g.pdf": read_pdf, "logo.svg": lambda p, r: read_svg(p, r, p.parent), "s.png": read_raster,
+            "s.jpg": read_raster, "f.ttf": read_font, "b.md": read_doc}
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "splice"])
+def test_every_reader_survives_damaged_files(tmp_path, damage):
+    import random
+
+    rng = random.Random(damage)
+    for name, read in _readers(tmp_path).items():
+        data = (tmp_path / name).read_bytes()
+        assert isinstance(read(tmp_path / name, name), FileExtract)  # the intact file reads
+        for _ in range(6):
+            b = bytearray(data)
+            if damage == "truncate":
+                b = b[: rng.randrange(1, len(b))]
+            elif damage == "flip":
+                for _ in range(10):
+                    b[rng.randrange(len(b))] = rng.randrange(256)
+            else:
+                s = rng.randrange(len(b))
+                b[s:s + 300] = bytes(rng.randrange(256) for _ in range(40))
+            bad = tmp_path / f"bad-{name}"
+            bad.write_bytes(bytes(b))
+            try:
+                ex = read(bad, name)
+            except ReadError as e:
+                assert str(e) and "\n" not in str(e)
+            else:
+                assert all(c.source.file == name for c in ex.chunks + ex.colors)
