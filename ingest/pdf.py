@@ -368,9 +368,12 @@ def _type_hints(lines: list[_Line], rel: str, loc: str, named: list[str]) -> lis
             lh = m.group(2) or m.group(3)
             weight = _weight(ln.text, 700 if role in ("display", "h1", "h2") else 400)
             how = "text"
-        else:  # a specimen labelled by its own words, drawn at its size
-            size, lh = ln.size, None
-            weight = _weight(ln.text, 700 if ln.bold else _weight(ln.font, 400))
+        else:  # a specimen: the label's own line, or a larger line right below or beside it
+            spec = _specimen_near(ln, lines)
+            size, lh = spec.size, None
+            weight = _weight(spec.text if spec is not ln else ln.text, 700 if spec.bold else _weight(spec.font, 400))
+            if spec is not ln:
+                family = next((f for f in named if f.lower() in ln.text.lower()), None) or family_of(spec.font)
             how = "specimen"
         if not 6 <= size <= 200:
             continue
@@ -378,6 +381,26 @@ def _type_hints(lines: list[_Line], rel: str, loc: str, named: list[str]) -> lis
         out.append(TypeStyle(name=role, family=family, size=size, weight=weight, line_height=round(line_height, 2),
                              source=Source(file=rel, locator=f"{loc}, {how} {ln.text[:40]!r}")))
     return out
+
+
+def _specimen_near(label: _Line, lines: list[_Line]) -> _Line:
+    """The specimen a short label names: the nearest larger line starting under it (within
+    60 pt) or on its row to the right (within 200 pt); else the label itself."""
+    if len(label.text) > 32:
+        return label
+    best: tuple[float, _Line] | None = None
+    lx0, ly0, lx1, ly1 = label.bbox
+    for ln in lines:
+        if ln is label or ln.size < label.size * 1.15 or type_role(ln.text):
+            continue
+        x0, y0, x1, y1 = ln.bbox
+        below = y0 > ly0 + 1 and y1 > ly1 and y0 - ly1 <= 60 and x0 < lx1 + 20 and x1 > lx0 - 20
+        beside = 0 <= x0 - lx1 <= 200 and min(ly1, y1) - max(ly0, y0) > 0
+        if below or beside:
+            dist = max(y0 - ly1, 0.0) if below else (x0 - lx1)
+            if best is None or dist < best[0]:
+                best = (dist, ln)
+    return best[1] if best else label
 
 
 def _dedupe_styles(styles: list[TypeStyle]) -> list[TypeStyle]:

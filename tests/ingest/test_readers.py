@@ -536,3 +536,18 @@ def test_every_reader_survives_damaged_files(tmp_path, damage):
                 assert str(e) and "\n" not in str(e)
             else:
                 assert all(c.source.file == name for c in ex.chunks + ex.colors)
+
+
+def test_pdf_specimens_labelled_above_or_beside(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((50, 100), "Display", fontsize=9)
+    page.insert_text((50, 150), "Aa Bb Cc", fontsize=48, fontname="hebo")
+    page.insert_text((50, 250), "Caption", fontsize=9)
+    page.insert_text((150, 250), "Image credits and notes", fontsize=11)
+    page.insert_text((50, 320), "Body  Manrope Regular 16/24", fontsize=9)
+    doc.save(str(tmp_path / "t.pdf"))
+    hints = {t.name: t for t in read_pdf(tmp_path / "t.pdf", "t.pdf").type_hints}
+    assert (hints["display"].size, hints["display"].weight) == (48, 700)
+    assert hints["caption"].size == 11
+    assert (hints["body"].size, hints["body"].line_height) == (16, 24)
