@@ -62,7 +62,7 @@ def check_svg(path: Path, root: Path):
 
 # -- reading what an SVG contributes -----------------------------------------------------------
 
-_SHAPES = {"path", "rect", "circle", "ellipse", "polygon", "polyline", "line", "text", "tspan", "use"}
+_SHAPES = {"path", "rect", "circle", "ellipse", "polygon", "polyline", "line", "text", "tspan"}
 _NON_PAINTING = {"defs", "clipPath", "mask", "symbol", "marker", "pattern", "title", "desc", "metadata", "style"}
 _INHERITED = ("fill", "stroke", "font-family", "color", "display", "visibility")
 _LOGO_WORDS = ("logo", "wordmark", "logotype", "brandmark", "lockup", "monogram")
@@ -70,7 +70,8 @@ _ICON_DIRS = {"icons", "icon", "iconography", "glyphs"}
 _SCREEN_DIRS = {"screens", "screenshots", "screen", "examples", "mockups", "mocks", "ui"}
 _ILLUSTRATION_DIRS = {"illustrations", "illustration", "graphics", "artwork", "spot", "images"}
 _LOGO_DIRS = {"logo", "logos", "brand", "branding"}
-SHARE_MATCH_DELTA_E = 25.0  # a rendered pixel counts for the nearest found colour within this ΔE
+SHARE_MATCH_DELTA_E = 25.0
+MAX_RENDER_NODES = 50_000  # elements after <use> expansion; larger drawings are not rendered  # a rendered pixel counts for the nearest found colour within this ΔE
 
 
 def _local(tag: str) -> str:
@@ -171,6 +172,8 @@ class _Walk:
         self.text: list[str] = []
         self.shapes = 0
         self.uses_current_color = False
+        self._by_id = {el.attrib["id"]: el for el in root.iter() if "id" in el.attrib}
+        self._used: set[str] = set()  # each <use> target is walked once: colours, not counts, matter
         self._visit(root, {}, painting=True)
 
     def _visit(self, el, inherited: dict[str, str], painting: bool) -> None:
@@ -206,11 +209,44 @@ class _Walk:
                 self._add(s, "svg-stroke")
             if tag in ("text", "tspan") and el.text and el.text.strip():
                 self.text.append(el.text.strip())
+        if tag == "use" and painting:
+            ref = next((v for k, v in el.attrib.items() if k.endswith("href")), "").lstrip("#")
+            target = self._by_id.get(ref)
+            if target is not None and ref not in self._used:
+                self._used.add(ref)
+                for child in (target if _local(target.tag) in ("symbol", "g", "svg") else [target]):
+                    self._visit(child, props, True)
         for child in el:
             self._visit(child, props, painting)
 
     def _add(self, hex_: str, how: str) -> None:
         self.paints[(hex_, how)] = self.paints.get((hex_, how), 0) + 1
+
+
+def expanded_size(root, limit: int = MAX_RENDER_NODES) -> int:
+    """Elements an SVG draws once every <use> is expanded (stops counting past `limit`), so
+    that nested <use> chains, which grow exponentially, are caught before rendering."""
+    by_id = {el.attrib["id"]: el for el in root.iter() if "id" in el.attrib}
+    memo: dict[int, int] = {}
+
+    def size(el, stack: frozenset) -> int:
+        key = id(el)
+        if key in memo:
+            return memo[key]
+        n = 1
+        if _local(el.tag) == "use":
+            ref = next((v for k, v in el.attrib.items() if k.endswith("href")), "")
+            target = by_id.get(ref.lstrip("#"))
+            if target is not None and id(target) not in stack:
+                n += size(target, stack | {key})
+        for child in el:
+            n += size(child, stack | {key})
+            if n > limit:
+                break
+        memo[key] = min(n, limit + 1)
+        return memo[key]
+
+    return size(root, frozenset())
 
 
 def _refuse_url(url, resource_type=None):
@@ -273,6 +309,9 @@ def read_svg(path: Path, rel: str, root: Path):
         from PIL import Image
         import io
 
+        nodes = expanded_size(el)
+        if nodes > MAX_RENDER_NODES:
+            raise ValueError(f"more than {MAX_RENDER_NODES} elements once <use> references are expanded")
         png = render_svg(data, size)
         im = Image.open(io.BytesIO(png)).convert("RGBA")
         thumb = png_thumbnail(im)

@@ -551,3 +551,29 @@ def test_pdf_specimens_labelled_above_or_beside(tmp_path):
     assert (hints["display"].size, hints["display"].weight) == (48, 700)
     assert hints["caption"].size == 11
     assert (hints["body"].size, hints["body"].line_height) == (16, 24)
+
+
+def test_svg_use_bomb_is_not_rendered(tmp_path):
+    import time
+
+    levels = ['<g id="l0"><rect width="1" height="1" fill="#ff0000"/></g>']
+    for i in range(1, 30):
+        levels.append(f'<g id="l{i}"><use href="#l{i - 1}"/><use href="#l{i - 1}"/></g>')
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs>' + "".join(levels)
+           + '</defs><use href="#l29"/></svg>')
+    (tmp_path / "bomb.svg").write_text(svg)
+    t0 = time.perf_counter()
+    ex = read_svg(tmp_path / "bomb.svg", "bomb.svg", tmp_path)
+    assert time.perf_counter() - t0 < 2.0
+    assert ex.chunks[0].thumbnail is None and any("<use>" in w for w in ex.warnings)
+
+
+def test_svg_symbols_drawn_by_use_count(tmp_path):
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 20 20">'
+           '<defs><symbol id="s"><rect width="20" height="20" fill="#0e5e71"/></symbol>'
+           '<rect id="unused" width="5" height="5" fill="#ff00ff"/></defs>'
+           '<use xlink:href="#s"/><use xlink:href="#s" x="3"/></svg>')
+    (tmp_path / "sym.svg").write_text(svg)
+    ex = read_svg(tmp_path / "sym.svg", "sym.svg", tmp_path)
+    assert [(c.hex, c.how) for c in ex.colors] == [("#0e5e71", "svg-fill")]
+    assert ex.colors[0].share == pytest.approx(1.0, abs=0.01)
