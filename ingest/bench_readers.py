@@ -98,10 +98,14 @@ def run(runs: int = 5, pdf_pages: int = 20, svgs: int = 40, rasters: int = 20) -
         _make_pdf(pdf, pdf_pages)
         svg_paths = _make_svgs(root, svgs)
         raster_paths = _make_rasters(root, rasters)
-        rel = lambda p: str(p.relative_to(root))  # noqa: E731
+
+        def rel(p: Path) -> str:
+            return str(p.relative_to(root))
+
         return {
             "pdf_pages_per_s": round(_median_rate(lambda: read_pdf(pdf, "guide.pdf"), pdf_pages, runs), 1),
-            "svg_files_per_s": round(_median_rate(lambda: [read_svg(p, rel(p), root) for p in svg_paths], svgs, runs), 1),
+            "svg_files_per_s": round(
+                _median_rate(lambda: [read_svg(p, rel(p), root) for p in svg_paths], svgs, runs), 1),
             "raster_files_per_s": round(
                 _median_rate(lambda: [read_raster(p, rel(p)) for p in raster_paths], rasters, runs), 1),
         }

@@ -16,7 +16,6 @@ the context store.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import re
 import sys

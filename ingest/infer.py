@@ -192,10 +192,11 @@ def _type_scale(extracts: dict[str, FileExtract], families: list[str]) -> list[T
 
 # -- spacing and radii stated in text --------------------------------------------------------
 
+_NUMBERS = r"((?:\d{1,3}(?:\.\d+)?\s*(?:px|pt)?\s*(?:,|/|and|\s)\s*){0,12}\d{1,3}(?:\.\d+)?)\s*(?:px|pt)\b"
 _SPACING = re.compile(r"\b(?:spacing|space|spacer|gap|gutter|grid unit|base unit)s?\b[^.\n]{0,20}?[:=]?\s*"
-                      r"((?:\d{1,3}(?:\.\d+)?\s*(?:px|pt)?\s*(?:,|/|and|\s)\s*){0,12}\d{1,3}(?:\.\d+)?)\s*(?:px|pt)\b", re.I)
-_RADIUS = re.compile(r"\b(?:corner radius|border radius|border-radius|radius|radii|corners|rounding)\b[^.\n]{0,20}?[:=]?\s*"
-                     r"((?:\d{1,3}(?:\.\d+)?\s*(?:px|pt)?\s*(?:,|/|and|\s)\s*){0,8}\d{1,3}(?:\.\d+)?)\s*(?:px|pt)\b", re.I)
+                      + _NUMBERS, re.I)
+_RADIUS = re.compile(r"\b(?:corner radius|border radius|border-radius|radius|radii|corners|rounding)\b"
+                     r"[^.\n]{0,20}?[:=]?\s*" + _NUMBERS, re.I)
 _RADIUS_NAMES = ("sm", "md", "lg", "xl", "2xl", "3xl", "4xl", "5xl", "6xl")
 
 

@@ -332,7 +332,9 @@ _TYPE_ROLES = (
     (re.compile(r"\b(?:caption|footnote|small print|small)\b", re.I), "caption"),
     (re.compile(r"\b(?:label|button|overline)\b", re.I), "label"),
 )
-_SIZE_SPEC = re.compile(r"(?<![\w#])(\d{1,3}(?:\.\d+)?)\s*(?:(?:px|pt)\b\s*(?:/\s*(\d{1,3}(?:\.\d+)?))?|/\s*(\d{1,3}(?:\.\d+)?))")
+# "16 px", "16px / 24", "16/24": size (1) and line height (2 or 3)
+_SIZE_SPEC = re.compile(r"(?<![\w#])(\d{1,3}(?:\.\d+)?)\s*"
+                        r"(?:(?:px|pt)\b\s*(?:/\s*(\d{1,3}(?:\.\d+)?))?|/\s*(\d{1,3}(?:\.\d+)?))")
 _WEIGHTS = (("extrabold", 800), ("extra bold", 800), ("semibold", 600), ("semi bold", 600), ("demibold", 600),
             ("bold", 700), ("black", 900), ("heavy", 900), ("medium", 500), ("extralight", 200),
             ("light", 300), ("thin", 100), ("regular", 400), ("book", 400))
@@ -440,8 +442,9 @@ def _images(doc, page, rel: str, pno: int, seen: set[int], warnings: list[str]) 
             pix = pymupdf.Pixmap(doc, xref)
             if pix.n - pix.alpha != 3:
                 pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
-            shrink = max(0, math.floor(math.log2(max(pix.width, pix.height) / (THUMB_PX * 2)))) if max(w, h) > THUMB_PX * 2 else 0
-            if shrink:
+            long_side = max(pix.width, pix.height)
+            shrink = math.floor(math.log2(long_side / (THUMB_PX * 2))) if long_side > THUMB_PX * 2 else 0
+            if shrink > 0:  # halve `shrink` times before the exact resize
                 pix.shrink(shrink)
             mode = "RGBA" if pix.alpha else "RGB"
             im = Image.frombytes(mode, (pix.width, pix.height), pix.samples)

@@ -100,7 +100,7 @@ def palette(px: np.ndarray, k: int = K, seed: int = 0, iters: int = 12) -> list[
         return []
     # Exact colours and their counts: screenshots have few, photos many.
     codes = (px[:, 0].astype(np.int64) << 16) | (px[:, 1].astype(np.int64) << 8) | px[:, 2]
-    uniq, inverse, counts = np.unique(codes, return_inverse=True, return_counts=True)
+    uniq, counts = np.unique(codes, return_counts=True)
     urgb = np.stack([(uniq >> 16) & 255, (uniq >> 8) & 255, uniq & 255], axis=1)  # (U, 3)
     ulab = lab_array(urgb)  # (U, 3)
     k = min(k, len(uniq))

@@ -44,16 +44,19 @@ def png_thumbnail(image, max_side: int = THUMB_PX) -> bytes:
 _NUM = r"(\d{1,3}(?:\.\d+)?)"
 _SEP = r"\s*[,;/ ]\s*"
 # Each pattern yields one colour; `kind` decides precedence when a label gives several forms.
+_PCT = _NUM + r"%?"
 _SPEC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hex", re.compile(r"(?<![\w#])#([0-9a-f]{6}|[0-9a-f]{3})(?![0-9a-z])", re.I)),
     ("hex", re.compile(r"\b(?:hex|html|web)\s*[:=]?\s*#?([0-9a-f]{6})(?![0-9a-z])", re.I)),
-    ("rgb", re.compile(r"\brgba?\(\s*" + _NUM + r"\s*,?\s*" + _NUM + r"\s*,?\s*" + _NUM + r"\s*(?:[,/][^)]*)?\)", re.I)),
+    ("rgb", re.compile(r"\brgba?\(\s*" + _NUM + r"\s*,?\s*" + _NUM + r"\s*,?\s*" + _NUM
+                       + r"\s*(?:[,/][^)]*)?\)", re.I)),
     ("rgb", re.compile(r"\bRGB\s*[:=]?\s*" + _NUM + _SEP + _NUM + _SEP + _NUM + r"(?![\d.])", re.I)),
-    ("rgb", re.compile(r"\bR\s*[:=]?\s*" + _NUM + r"\s*,?\s*G\s*[:=]?\s*" + _NUM + r"\s*,?\s*B\s*[:=]?\s*" + _NUM + r"\b")),
-    ("cmyk", re.compile(r"\bcmyk\(\s*" + _NUM + r"%?\s*,\s*" + _NUM + r"%?\s*,\s*" + _NUM + r"%?\s*,\s*" + _NUM + r"%?\s*\)", re.I)),
-    ("cmyk", re.compile(r"\bCMYK\s*[:=]?\s*" + _NUM + _SEP + _NUM + _SEP + _NUM + _SEP + _NUM + r"(?![\d.])", re.I)),
-    ("cmyk", re.compile(r"\bC\s*[:=]?\s*" + _NUM + r"%?\s*,?\s*M\s*[:=]?\s*" + _NUM + r"%?\s*,?\s*Y\s*[:=]?\s*"
-                        + _NUM + r"%?\s*,?\s*K\s*[:=]?\s*" + _NUM + r"%?(?![\d.])")),
+    ("rgb", re.compile(r"\bR\s*[:=]?\s*" + _NUM + r"\s*,?\s*G\s*[:=]?\s*" + _NUM + r"\s*,?\s*B\s*[:=]?\s*"
+                       + _NUM + r"\b")),
+    ("cmyk", re.compile(r"\bcmyk\(\s*" + r"\s*,\s*".join([_PCT] * 4) + r"\s*\)", re.I)),
+    ("cmyk", re.compile(r"\bCMYK\s*[:=]?\s*" + _SEP.join([_NUM] * 4) + r"(?![\d.])", re.I)),
+    ("cmyk", re.compile(r"\bC\s*[:=]?\s*" + _PCT + r"\s*,?\s*M\s*[:=]?\s*" + _PCT + r"\s*,?\s*Y\s*[:=]?\s*"
+                        + _PCT + r"\s*,?\s*K\s*[:=]?\s*" + _PCT + r"(?![\d.])")),
 )
 _PANTONE = re.compile(r"\b(?i:Pantone|PMS)\s*[:=]?\s*((?:[A-Z][a-z]+ ){0,2}\d{1,5}(?:\s?(?:CP|UP|TCX|TPX|C|U|M)\b)?"
                       r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:\s(?:C|U)\b)?)")
@@ -159,7 +162,7 @@ def _label_before(text: str, start: int, prev_end: int = 0) -> str:
         # "Coral\nHEX #F2643F": the label is the line above when it holds no value
         prev_start = text.rfind("\n", prev_end, line_start - 1) + 1
         above = text[max(prev_start, prev_end):line_start - 1]
-        if not _VALUE_WORDS.sub("", above).strip() == "" and len(above) <= 60:
+        if _VALUE_WORDS.sub("", above).strip() and len(above) <= 60:
             label = _clean_label(above)
     return label
 

@@ -70,8 +70,8 @@ _ICON_DIRS = {"icons", "icon", "iconography", "glyphs"}
 _SCREEN_DIRS = {"screens", "screenshots", "screen", "examples", "mockups", "mocks", "ui"}
 _ILLUSTRATION_DIRS = {"illustrations", "illustration", "graphics", "artwork", "spot", "images"}
 _LOGO_DIRS = {"logo", "logos", "brand", "branding"}
-SHARE_MATCH_DELTA_E = 25.0
-MAX_RENDER_NODES = 50_000  # elements after <use> expansion; larger drawings are not rendered  # a rendered pixel counts for the nearest found colour within this ΔE
+SHARE_MATCH_DELTA_E = 25.0  # a rendered pixel counts for the nearest found colour within this ΔE
+MAX_RENDER_NODES = 50_000  # elements after <use> expansion; larger drawings are not rendered
 
 
 def _local(tag: str) -> str:
@@ -269,7 +269,8 @@ def classify_svg(rel: str, size: tuple[float, float] | None, shapes: int, has_te
     """"logo", "icon", "illustration" or "screen": file and folder names first, then geometry."""
     parts = [p.lower() for p in Path(rel).parts[:-1]]
     stem = Path(rel).stem.lower()
-    if re.search(r"(?<![a-z])(?:" + "|".join(_LOGO_WORDS) + r")s?(?![a-z])", stem) or any(p in _LOGO_DIRS for p in parts):
+    logo_word = re.search(r"(?<![a-z])(?:" + "|".join(_LOGO_WORDS) + r")s?(?![a-z])", stem)  # not "logout"
+    if logo_word or any(p in _LOGO_DIRS for p in parts):
         return "logo"
     if any(p in _ICON_DIRS for p in parts) or re.match(r"^(?:icon|ic)[-_]", stem):
         return "icon"
@@ -306,8 +307,9 @@ def read_svg(path: Path, rel: str, root: Path):
     shares: dict[str, float] = {}
     thumb = None
     try:
-        from PIL import Image
         import io
+
+        from PIL import Image
 
         nodes = expanded_size(el)
         if nodes > MAX_RENDER_NODES:

@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 import pytest
+from conftest import SAMPLES
 from PIL import Image, ImageDraw
 
 from ingest import pdf as pdf_mod
-from ingest import raster as raster_mod
 from ingest.docs import read_doc
 from ingest.fonts import folder_fonts, installed_fonts, read_font
 from ingest.infer import infer_design_values
@@ -26,8 +26,6 @@ from ingest.raster import read_raster
 from ingest.readers_common import ReadError, family_of, find_colour_specs, fonts_named_in
 from ingest.roles import infer_roles
 from ingest.svg import SvgError, classify_svg, read_svg
-
-from conftest import SAMPLES
 
 TEAL = (14 / 255, 94 / 255, 113 / 255)
 CORAL = (242 / 255, 100 / 255, 63 / 255)
@@ -240,7 +238,8 @@ def test_svg_css_gradients_fonts_and_current_colour(tmp_path):
     assert all(c.hex != "#abcdef" for c in ex.colors)
     assert ex.font_families == ["Inter"]
     assert ex.asset.kind == "illustration"
-    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" stroke="currentColor" fill="none"><path d="M1 1h20"/></svg>'
+    icon = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" stroke="currentColor" fill="none">'
+            '<path d="M1 1h20"/></svg>')
     (tmp_path / "icons").mkdir()
     (tmp_path / "icons" / "icon-bell.svg").write_text(icon)
     ex = read_svg(tmp_path / "icons" / "icon-bell.svg", "icons/icon-bell.svg", tmp_path)
@@ -388,7 +387,7 @@ def test_fonts_static_variable_and_web(tmp_path, monkeypatch):
     f.save(str(tmp_path / "Brand-Bold.woff2"))
     ex = read_font(tmp_path / "Brand-Bold.woff2", "Brand-Bold.woff2")
     assert ex.chunks[0].meta["format"] == "WOFF2" and "Manrope Bold" in ex.chunks[0].text
-    [(fam, weight, italic, path, origin)] = folder_fonts([tmp_path / "Brand-Bold.woff2"])
+    [(fam, weight, _italic, path, origin)] = folder_fonts([tmp_path / "Brand-Bold.woff2"])
     assert (fam, weight, origin) == ("Manrope", 700, "folder")
     assert Path(path).parent == tmp_path / "cache" and Path(path).read_bytes()[:4] == b"\x00\x01\x00\x00"
     assert folder_fonts([tmp_path / "Brand-Bold.woff2"])[0][3] == path  # cached, not rewritten
@@ -473,10 +472,10 @@ def _fc(hex_, name="", how="pdf-text", share=0.0, file="g.pdf"):
 
 
 def test_infer_merges_near_duplicates_and_orders_by_importance():
+    shot = [_fc(h, how="raster-cluster", share=s, file="shot.png")
+            for h, s in (("#fafafa", 0.7), ("#0f5e72", 0.2), ("#00ff00", 0.01))]
     ex = {
-        "shot.png": FileExtract(kind="raster", colors=[_fc("#fafafa", how="raster-cluster", share=0.7, file="shot.png"),
-                                                       _fc("#0f5e72", how="raster-cluster", share=0.2, file="shot.png"),
-                                                       _fc("#00ff00", how="raster-cluster", share=0.01, file="shot.png")]),
+        "shot.png": FileExtract(kind="raster", colors=shot),
         "g.pdf": FileExtract(kind="pdf", colors=[_fc("#0e5e71", "Harbor Teal (Primary)"), _fc("#333333", "Ink")]),
     }
     v = infer_design_values(ex)
