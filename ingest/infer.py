@@ -13,6 +13,7 @@ of a more important one merge into it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -97,7 +98,9 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
     cands.sort(key=lambda c: (-_authority(c.found), -c.score))
     kept: list[_Candidate] = []
     for c in cands:
-        twin = next((k for k in kept if _delta_e(k.found.hex, c.found.hex) <= MERGE_DELTA_E), None)
+        # ΔE76 > 20 rules out ΔE2000 ≤ 2 cheaply (S_C ≤ 7 for any sRGB chroma)
+        twin = next((k for k in kept if math.dist(k.lab, c.lab) <= 20
+                     and _delta_e(k.found.hex, c.found.hex) <= MERGE_DELTA_E), None)
         if twin is None:
             c.names = [c.found.name] if c.found.name else []
             kept.append(c)

@@ -576,3 +576,24 @@ def test_svg_symbols_drawn_by_use_count(tmp_path):
     ex = read_svg(tmp_path / "sym.svg", "sym.svg", tmp_path)
     assert [(c.hex, c.how) for c in ex.colors] == [("#0e5e71", "svg-fill")]
     assert ex.colors[0].share == pytest.approx(1.0, abs=0.01)
+
+
+def test_pdf_subset_font_prefixes_are_stripped(tmp_path):
+    doc = pymupdf.open(str(brand_guide(tmp_path / "g.pdf")))
+    doc.subset_fonts()
+    doc.save(str(tmp_path / "subset.pdf"))
+    assert any("+" in f[3] for f in doc[1].get_fonts())  # the fixture really is subset
+    families = read_pdf(tmp_path / "subset.pdf", "subset.pdf").font_families
+    assert families[0] == "Manrope" and not any("+" in f for f in families)
+
+
+def test_infer_is_fast_on_many_screenshots():
+    import time
+
+    rng = np.random.default_rng(0)
+    ex = {f"s{i}.png": FileExtract(kind="raster", colors=[
+        _fc("#{:02x}{:02x}{:02x}".format(*rng.integers(0, 256, 3)), how="raster-cluster", share=0.1, file=f"s{i}.png")
+        for _ in range(8)]) for i in range(200)}
+    t0 = time.perf_counter()
+    v = infer_design_values(ex)
+    assert time.perf_counter() - t0 < 10 and len(v.colors) <= 26
