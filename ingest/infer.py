@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ingest.colour import parse_hex, rgb_to_lab
+from ingest.colour import composite, parse_hex, rgb_to_lab, to_hex
 from ingest.model import Color, Dimension, FileExtract, FoundColor, Source, TypeStyle
 from ingest.readers_common import ROLE_WORDS, is_generic_family, role_word
 
@@ -143,17 +143,30 @@ def _name_colours(kept: list[_Candidate]) -> list[Color]:
 
 
 def _add_missing_neutrals(out: InferredValues) -> None:
-    """A page needs a light background and dark text: guides often show only brand colours on
-    white paper. Add white / near-black when no neutral is light / dark enough, and say so."""
-    neutrals = [c for c in out.colors if (c.lab[1] ** 2 + c.lab[2] ** 2) ** 0.5 < 12]
+    """A page needs a light background, dark text, a muted text grey and a border grey; guides
+    often show only brand colours on white paper. Add what no found neutral can play, each with
+    a warning: white, near-black, then greys mixed from those two (60 % and 15 % ink)."""
     src = Source(file="(onbrand default)", locator="neutral")
-    for name, hex_, test, what, use in (("white", "#ffffff", lambda L: L >= 90, "light", "backgrounds"),
-                                        ("black", "#111111", lambda L: L <= 25, "dark", "text")):
-        if not any(test(c.lab[0]) for c in neutrals):
-            rgb, _ = parse_hex(hex_)
-            out.colors.append(Color(name=name, hex=hex_, lab=rgb_to_lab(rgb), description="added by onbrand",
-                                    source=src))
-            out.warnings.append(f"no {what} neutral colour found; added {hex_} for {use}")
+
+    def neutrals() -> list[Color]:
+        return [c for c in out.colors if math.hypot(c.lab[1], c.lab[2]) < 12]
+
+    def add(name: str, rgb: tuple[int, int, int], why: str) -> None:
+        hex_ = to_hex(rgb)
+        out.colors.append(Color(name=name, hex=hex_, lab=rgb_to_lab(rgb), description=f"added by onbrand: {why}",
+                                source=src))
+        out.warnings.append(f"no {why} found; added {hex_}")
+
+    if not any(c.lab[0] >= 90 for c in neutrals()):
+        add("white", (255, 255, 255), "light neutral colour for backgrounds")
+    if not any(c.lab[0] <= 25 for c in neutrals()):
+        add("black", (17, 17, 17), "dark neutral colour for text")
+    light = max(neutrals(), key=lambda c: c.lab[0])
+    dark = min(neutrals(), key=lambda c: c.lab[0])
+    if not any(35 <= c.lab[0] <= 60 for c in neutrals()):
+        add("neutral-mid", composite(dark.rgb, 0.6, light.rgb), "mid-grey neutral for muted text")
+    if not any(75 <= c.lab[0] <= 93 for c in neutrals()):
+        add("neutral-light", composite(dark.rgb, 0.15, light.rgb), "light-grey neutral for borders")
 
 
 # -- fonts and type -------------------------------------------------------------------------

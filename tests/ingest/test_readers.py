@@ -17,6 +17,7 @@ from conftest import SAMPLES
 from PIL import Image, ImageDraw
 
 from ingest import pdf as pdf_mod
+from ingest.colour import contrast, parse_hex
 from ingest.docs import read_doc
 from ingest.fonts import folder_fonts, installed_fonts, read_font
 from ingest.infer import infer_design_values
@@ -95,6 +96,9 @@ def test_guide_and_logo_without_tokens_give_palette_roles_type_and_fonts(tmp_pat
     assert roles["primary"].hex == "#0e5e71" and roles["primary"].reason == "token name primary"
     assert roles["secondary"].hex == "#f2643f"
     assert roles["background"].hex in ("#ffffff", "#f2ede1")  # light neutral: added white or the sand
+    assert roles["border"].hex != roles["background"].hex  # a grey is added when the guide shows none
+    assert contrast(parse_hex(roles["text-muted"].hex)[0], parse_hex(roles["background"].hex)[0]) >= 4.5
+    assert any("added" in w for w in v.warnings)
     sizes = {t.name: t.size for t in v.type_scale}
     assert sizes["h1"] == 32 and sizes["body"] == 14
     assert all(t.family == "Manrope" for t in v.type_scale)  # Helvetica body text gets the brand family
@@ -596,4 +600,16 @@ def test_infer_is_fast_on_many_screenshots():
         for _ in range(8)]) for i in range(200)}
     t0 = time.perf_counter()
     v = infer_design_values(ex)
-    assert time.perf_counter() - t0 < 10 and len(v.colors) <= 26
+    assert time.perf_counter() - t0 < 10 and len(v.colors) <= 28
+
+
+def test_read_file_routes_by_suffix(tmp_path):
+    from ingest.readers import READERS, read_file, reader_for, register
+
+    (tmp_path / "Brand.MD").write_text(BRAND_MD)
+    assert read_file(tmp_path / "Brand.MD", "Brand.MD", tmp_path).kind == "doc"
+    assert reader_for(tmp_path / "x.JPEG") is READERS[".jpeg"]
+    with pytest.raises(ReadError, match="no reader for .xyz files"):
+        read_file(tmp_path / "a.xyz", "a.xyz", tmp_path)
+    with pytest.raises(ValueError, match="already registered"):
+        register((".pdf",), lambda p, rel, root: FileExtract(kind="pdf"))
