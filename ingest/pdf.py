@@ -99,8 +99,8 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
     seen_images: set[int] = set()
     read_pages = 0
     for pno in range(min(n_pages, MAX_PDF_PAGES)):
-        if time.perf_counter() - t0 > TIME_BUDGET_S:
-            out.warnings.append(f"{rel}: stopped after {pno} pages ({TIME_BUDGET_S:.0f} s time limit)")
+        if read_pages and time.perf_counter() - t0 > TIME_BUDGET_S:
+            out.warnings.append(f"{rel}: stopped after {pno} of {n_pages} pages ({TIME_BUDGET_S:g} s time limit)")
             break
         try:
             page = doc.load_page(pno)
@@ -129,7 +129,10 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
                 fills[key] = fc
         out.type_hints += _type_hints(lines, rel, loc, named)
         out.chunks += _images(doc, page, rel, pno, seen_images, out.warnings)
-        out.chunks.append(_page_render(page, rel, loc, lines))
+        try:
+            out.chunks.append(_page_render(page, rel, loc, lines))
+        except Exception as e:
+            out.warnings.append(f"{rel}: page {pno + 1} cannot be rendered ({one_line(e)})")
     if read_pages == 0:
         raise ReadError("no page of the PDF can be read (it is truncated or damaged)")
     for fc in fills.values():

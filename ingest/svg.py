@@ -16,6 +16,7 @@ from pathlib import Path
 from ingest.readers_common import ReadError
 
 MAX_SVG_BYTES = 5 * 1024 * 1024
+MAX_SVG_DEPTH = 200  # element nesting; deeper documents are refused (they exhaust recursion)
 MAX_SVG_SIDE = 20_000  # px; larger declared sizes are refused (rasterising them would exhaust memory)
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
@@ -43,6 +44,12 @@ def check_svg(path: Path, root: Path):
     el = tree.getroot()
     if not el.tag.endswith("svg"):
         raise SvgError(f"root element is <{el.tag}>, not <svg>")
+    stack = [(el, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_SVG_DEPTH:
+            raise SvgError(f"elements nested more than {MAX_SVG_DEPTH} deep")
+        stack.extend((child, depth + 1) for child in node)
     for node in el.iter():
         for attr, val in node.attrib.items():
             if attr.endswith("href") and _EXTERNAL.match(val) and not val.startswith("data:"):

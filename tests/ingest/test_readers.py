@@ -613,3 +613,18 @@ def test_read_file_routes_by_suffix(tmp_path):
         read_file(tmp_path / "a.xyz", "a.xyz", tmp_path)
     with pytest.raises(ValueError, match="already registered"):
         register((".pdf",), lambda p, rel, root: FileExtract(kind="pdf"))
+
+
+def test_pdf_time_budget_keeps_the_pages_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf_mod, "TIME_BUDGET_S", 0.0)
+    ex = read_pdf(brand_guide(tmp_path / "g.pdf", pages=3), "g.pdf")
+    assert [c.source.locator for c in ex.chunks if c.kind == "pdf-page"] == ["page 1, render"]
+    assert any("stopped after 1 of 3 pages" in w for w in ex.warnings)
+
+
+def test_svg_nesting_bomb_is_refused(tmp_path):
+    depth = 5000
+    (tmp_path / "deep.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">' + "<g>" * depth
+                                       + '<rect width="1" height="1"/>' + "</g>" * depth + "</svg>")
+    with pytest.raises(ReadError, match="nested more than"):
+        read_svg(tmp_path / "deep.svg", "deep.svg", tmp_path)
