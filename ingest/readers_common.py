@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.colour import to_hex
 
@@ -212,10 +213,19 @@ def family_of(font_name: str) -> str:
         prev = base
         base = _STYLE_SUFFIX.sub("", base).strip()
     base = base or name
-    # split CamelCase family names written without spaces ("SourceSansPro" → "Source Sans Pro")
     if " " not in base and re.search(r"[a-z][A-Z]", base):
-        base = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", base)
+        # PostScript names drop spaces: use the installed family's spelling ("DejaVuSans" →
+        # "DejaVu Sans"), else split the CamelCase ("SourceSansPro" → "Source Sans Pro")
+        known = _known_families().get(re.sub(r"[^a-z0-9]", "", base.lower()))
+        base = known or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", base)
     return base
+
+
+@lru_cache(maxsize=1)
+def _known_families() -> dict[str, str]:
+    from ingest.fonts import installed_fonts
+
+    return {re.sub(r"[^a-z0-9]", "", f[0].lower()): f[0] for f in installed_fonts()}
 
 
 def is_generic_family(family: str) -> bool:

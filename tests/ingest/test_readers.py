@@ -201,6 +201,8 @@ def test_colour_specs_merge_forms_and_keep_labels_and_pantone():
 def test_font_names():
     assert family_of("ABCDEF+Manrope-SemiBold") == "Manrope"
     assert family_of("SourceSansPro-BoldIt") == "Source Sans Pro"
+    if any(f[0] == "DejaVu Sans" for f in installed_fonts()):  # the installed family's spelling wins
+        assert family_of("ABCDEF+DejaVuSans-Bold") == "DejaVu Sans"
     assert fonts_named_in("Typeface: Manrope Bold. Code font: JetBrains Mono") == ["Manrope", "JetBrains Mono"]
     assert fonts_named_in("font-family: 'Source Sans Pro', sans-serif") == ["Source Sans Pro"]
 
