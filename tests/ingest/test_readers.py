@@ -630,3 +630,10 @@ def test_svg_nesting_bomb_is_refused(tmp_path):
                                        + '<rect width="1" height="1"/>' + "</g>" * depth + "</svg>")
     with pytest.raises(ReadError, match="nested more than"):
         read_svg(tmp_path / "deep.svg", "deep.svg", tmp_path)
+
+
+def test_every_extract_survives_a_json_round_trip(tmp_path):
+    """Extracts are cached on disk by content hash: they must serialise exactly."""
+    for name, read in _readers(tmp_path).items():
+        ex = read(tmp_path / name, name)
+        assert FileExtract.model_validate_json(ex.model_dump_json()) == ex, name
