@@ -4,17 +4,27 @@ Search order: font files inside the design-system folder, then installed font pa
 (any importable ``font_*`` package that ships a ``files/`` folder, e.g. ``font-manrope``),
 then system fonts under ``/usr/share/fonts``. A family found nowhere falls back to the first
 available of Manrope, Lato, Source Sans Pro or DejaVu Sans, with a warning.
+
+WOFF and WOFF2 files of the folder are usable too: HarfBuzz, cairo and FreeType read plain
+TrueType/OpenType only, so each web font is decompressed once (fontTools; WOFF2 needs brotli)
+into a cache folder — ``$ONBRAND_FONT_CACHE``, else ``$XDG_CACHE_HOME/onbrand/fonts``, else
+``~/.cache/onbrand/fonts`` — named by the hash of the font's bytes, and `FontFace.path` points
+at that copy. `read_font` describes any font file (family, style, weight, variable axes) for
+the context store.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import hashlib
+import os
 import re
 import sys
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.model import FontFace
+from ingest.model import Chunk, FileExtract, FontFace, Source
+from ingest.readers_common import ReadError, one_line
 
 FONT_SUFFIXES = (".ttf", ".otf", ".woff2", ".woff")
 FALLBACK_FAMILIES = ("Manrope", "Lato", "Source Sans Pro", "DejaVu Sans")
@@ -77,12 +87,120 @@ def installed_fonts() -> tuple[tuple[str, int, bool, str, str], ...]:
 
 
 def folder_fonts(paths: list[Path]) -> list[tuple[str, int, bool, str, str]]:
+    """(family, weight, italic, path, "folder") for the folder's fonts; WOFF/WOFF2 files are
+    listed by the path of their decompressed cached copy (see `usable_font_path`)."""
     out = []
     for f in paths:
         desc = describe_font(f)
-        if desc:
-            out.append((desc[0], desc[1], desc[2], str(f), "folder"))
+        if not desc:
+            continue
+        try:
+            usable = usable_font_path(f)
+        except ReadError:
+            continue
+        out.append((desc[0], desc[1], desc[2], str(usable), "folder"))
     return out
+
+
+def font_cache_dir() -> Path:
+    """Where decompressed web fonts are kept (see the module docstring)."""
+    if os.environ.get("ONBRAND_FONT_CACHE"):
+        return Path(os.environ["ONBRAND_FONT_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "onbrand" / "fonts"
+
+
+def usable_font_path(path: Path) -> Path:
+    """A path HarfBuzz and cairo can load: the file itself for TTF/OTF, a cached TrueType or
+    OpenType copy for WOFF/WOFF2 (written once, atomically, named by content hash)."""
+    from fontTools.ttLib import TTFont
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if data[:4] not in (b"wOFF", b"wOF2"):
+        return path
+    digest = hashlib.sha256(data).hexdigest()[:24]
+    try:
+        with TTFont(str(path), fontNumber=0) as f:
+            suffix = ".otf" if "CFF " in f or "CFF2" in f else ".ttf"
+            dirs = [font_cache_dir(), Path(tempfile.gettempdir()) / "onbrand-fonts"]
+            for d in dirs:
+                target = d / f"{digest}{suffix}"
+                if target.is_file():
+                    return target
+                try:
+                    d.mkdir(parents=True, exist_ok=True)
+                    f.flavor = None
+                    tmp = d / f".{digest}.{os.getpid()}.tmp"
+                    f.save(str(tmp))
+                    os.replace(tmp, target)
+                    return target
+                except OSError:
+                    continue
+    except Exception as e:
+        raise ReadError(f"web font cannot be decompressed ({one_line(e)})") from None
+    raise ReadError("no writable cache folder for decompressed web fonts (set ONBRAND_FONT_CACHE)")
+
+
+MAX_FONT_BYTES = 50 * 1024 * 1024
+
+
+class _QuietFontTools:
+    """Silence fontTools' per-record log lines while reading one file (the ReadError says it all)."""
+
+    def __enter__(self):
+        import logging
+
+        self._log = logging.getLogger("fontTools")
+        self._level = self._log.level
+        self._log.setLevel(logging.CRITICAL)
+
+    def __exit__(self, *exc):
+        self._log.setLevel(self._level)
+        return False
+_FORMATS = {b"wOFF": "WOFF", b"wOF2": "WOFF2", b"OTTO": "OpenType (CFF)", b"\x00\x01\x00\x00": "TrueType",
+            b"true": "TrueType"}
+
+
+def read_font(path: Path, rel: str) -> FileExtract:
+    """Family, style, weight and variable axes of a TTF/OTF/WOFF/WOFF2 file as one "font" chunk;
+    ReadError (one line) when the file is not a font fontTools can read."""
+    from fontTools.ttLib import TTFont
+
+    size = path.stat().st_size
+    if size == 0:
+        raise ReadError("empty file")
+    if size > MAX_FONT_BYTES:
+        raise ReadError(f"{size} bytes is larger than the {MAX_FONT_BYTES} byte limit for font files")
+    with open(path, "rb") as fh:
+        magic = fh.read(4)
+    fmt = _FORMATS.get(magic)
+    if fmt is None:
+        raise ReadError("not a TrueType, OpenType, WOFF or WOFF2 font (unknown file signature)")
+    quiet = _QuietFontTools()
+    try:
+        with quiet, TTFont(str(path), fontNumber=0, lazy=True) as f:
+            name = f["name"]
+            family = name.getDebugName(16) or name.getDebugName(1)
+            style = name.getDebugName(17) or name.getDebugName(2) or "Regular"
+            weight = int(f["OS/2"].usWeightClass) if "OS/2" in f else 400
+            italic = bool(f["OS/2"].fsSelection & 1) if "OS/2" in f else "italic" in style.lower()
+            glyphs = int(f["maxp"].numGlyphs)
+            cmap = f["cmap"].getBestCmap() or {}
+            f["head"].unitsPerEm  # noqa: B018 - decoding the head table checks the file
+            axes = [{"tag": a.axisTag, "min": a.minValue, "default": a.defaultValue, "max": a.maxValue}
+                    for a in f["fvar"].axes] if "fvar" in f else []
+    except Exception as e:
+        raise ReadError(f"broken {fmt} font ({one_line(e)})") from None
+    if not family:
+        raise ReadError(f"{fmt} font has no family name in its name table")
+    text = f"font {family} {style} (weight {weight}{', italic' if italic else ''}), {fmt}, {glyphs} glyphs"
+    if axes:
+        text += "; variable axes " + ", ".join(f"{a['tag']} {a['min']:g}–{a['max']:g}" for a in axes)
+    chunk = Chunk(id=f"{rel}#font", kind="font", text=text, source=Source(file=rel, locator="font"),
+                  meta={"family": family, "style": style, "weight": weight, "italic": italic, "format": fmt,
+                        "glyphs": glyphs, "codepoints": len(cmap), "axes": axes})
+    return FileExtract(kind="font", chunks=[chunk], font_families=[family])
 
 
 def resolve_family(

@@ -1,0 +1,237 @@
+"""Design values for a folder without token files, inferred from what its other files show.
+
+A brand guide (PDF or Markdown) that writes "Primary  Harbor Teal  HEX #0E5E71", a logo in the
+brand colours and a few screenshots are enough for a palette with names that
+`ingest.roles.infer_roles` understands, a type scale, the brand's font families, and any
+spacing or radius values the text states. Every value keeps the `Source` it came from.
+
+Importance of a colour (the palette's order) adds up over every file that shows it:
+a colour written in a guide's text counts most, then a named swatch, the logo's colours, then
+fills and screenshot clusters by the share of the file they cover. Colours within ΔE2000 ≤ 2
+of a more important one merge into it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ingest.colour import composite, parse_hex, rgb_to_lab, to_hex
+from ingest.model import Color, Dimension, FileExtract, FoundColor, Source, TypeStyle
+from ingest.readers_common import ROLE_WORDS, is_generic_family, role_word
+
+MERGE_DELTA_E = 2.0
+MAX_COLORS = 24
+MIN_CLUSTER_SHARE = 0.02  # raster clusters and unnamed fills below this share are noise
+
+_HOW_WEIGHT = {"pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0, "svg-fill": 1.0, "svg-stroke": 0.8,
+               "svg-gradient": 0.6, "raster-cluster": 0.6}
+_ROLE_BONUS = {"primary": 3.0, "secondary": 2.0, "accent": 1.5}
+_TYPE_ORDER = ("display", "h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "label", "caption")
+
+
+@dataclass
+class InferredValues:
+    """What a folder's non-token files say about its design: the inputs a `DesignSystem` needs."""
+
+    colors: list[Color] = field(default_factory=list)  # named, most important first
+    type_scale: list[TypeStyle] = field(default_factory=list)  # largest first
+    families: list[str] = field(default_factory=list)  # most used first
+    spacing: list[Dimension] = field(default_factory=list)
+    radii: list[Dimension] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    found: FoundColor
+    score: float
+    lab: tuple[float, float, float]
+    names: list[str] = field(default_factory=list)
+
+
+def infer_design_values(extracts: dict[str, FileExtract]) -> InferredValues:
+    """Palette, type scale, families, spacing and radii from reader extracts keyed by file."""
+    out = InferredValues()
+    out.colors = _palette(extracts)
+    if not out.colors:
+        out.warnings.append("no colour found in the folder's PDFs, SVGs, images or docs")
+    else:
+        _add_missing_neutrals(out)
+    out.families = _families(extracts)
+    out.type_scale = _type_scale(extracts, out.families)
+    out.spacing, out.radii = _dimensions(extracts)
+    return out
+
+
+# -- colours --------------------------------------------------------------------------------
+
+
+def _importance(fc: FoundColor, asset_kind: str | None) -> float:
+    w = _HOW_WEIGHT.get(fc.how, 1.0)
+    if fc.how.startswith("svg-"):
+        w *= {"logo": 2.5, "screen": 1.0, "illustration": 0.6, "icon": 0.3}.get(asset_kind or "", 0.6)
+    named = bool(fc.name)
+    score = w * (1.0 if fc.how in ("pdf-text", "doc-text") else 0.5 + 4.0 * fc.share) + (1.5 if named else 0.0)
+    role = role_word(fc.name) if named else None
+    return score + _ROLE_BONUS.get(role or "", 0.0)
+
+
+def _delta_e(a: str, b: str) -> float:
+    from coloraide import Color as CAColor
+
+    return CAColor(a).delta_e(CAColor(b), method="2000")
+
+
+def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
+    cands: list[_Candidate] = []
+    for ex in extracts.values():
+        kind = ex.asset.kind if ex.asset else None
+        for fc in ex.colors:
+            if fc.how in ("raster-cluster", "pdf-fill", "svg-fill") and not fc.name and fc.share < MIN_CLUSTER_SHARE:
+                continue
+            rgb, _ = parse_hex(fc.hex)
+            cands.append(_Candidate(found=fc, score=_importance(fc, kind), lab=rgb_to_lab(rgb)))
+    # The representative of merged colours is the most authoritative: a value written in a guide,
+    # then a named swatch, then the most prominent; the palette order is by summed importance.
+    cands.sort(key=lambda c: (-_authority(c.found), -c.score))
+    kept: list[_Candidate] = []
+    for c in cands:
+        # ΔE76 > 20 rules out ΔE2000 ≤ 2 cheaply (S_C ≤ 7 for any sRGB chroma)
+        twin = next((k for k in kept if math.dist(k.lab, c.lab) <= 20
+                     and _delta_e(k.found.hex, c.found.hex) <= MERGE_DELTA_E), None)
+        if twin is None:
+            c.names = [c.found.name] if c.found.name else []
+            kept.append(c)
+        else:
+            twin.score += c.score
+            if c.found.name and c.found.name not in twin.names:
+                twin.names.append(c.found.name)
+    kept.sort(key=lambda c: -c.score)
+    return _name_colours(kept[:MAX_COLORS])
+
+
+def _authority(fc: FoundColor) -> int:
+    return 2 if fc.how in ("pdf-text", "doc-text") else 1 if fc.name else 0
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _name_colours(kept: list[_Candidate]) -> list[Color]:
+    """Colour names `infer_roles` can read: the role word a guide wrote ("primary") for the most
+    important colour given it, else the label ("harbor-teal"), else a neutral name."""
+    used: set[str] = set()
+    colors: list[Color] = []
+    for i, c in enumerate(kept):
+        label = next((n for n in c.names if n), "")
+        role = next((r for r in (role_word(n) for n in c.names) if r), None)
+        base = re.sub(r"\s*\(.*\)\s*$", "", label).strip()
+        if role and role not in used and role in ROLE_WORDS.values():
+            name = role
+        else:
+            name = _slug(base) or f"color-{i + 1}"
+        while name in used:
+            name = f"{name}-{i + 1}"
+        used.add(name)
+        desc = "; ".join(c.names) or f"seen as {c.found.how}"
+        colors.append(Color(name=name, hex=c.found.hex, lab=c.lab, description=desc,
+                            source=Source(file=c.found.source.file, locator=c.found.source.locator)))
+    return colors
+
+
+def _add_missing_neutrals(out: InferredValues) -> None:
+    """A page needs a light background, dark text, a muted text grey and a border grey; guides
+    often show only brand colours on white paper. Add what no found neutral can play, each with
+    a warning: white, near-black, then greys mixed from those two (60 % and 15 % ink)."""
+    src = Source(file="(onbrand default)", locator="neutral")
+
+    def neutrals() -> list[Color]:
+        return [c for c in out.colors if math.hypot(c.lab[1], c.lab[2]) < 12]
+
+    def add(name: str, rgb: tuple[int, int, int], why: str) -> None:
+        hex_ = to_hex(rgb)
+        out.colors.append(Color(name=name, hex=hex_, lab=rgb_to_lab(rgb), description=f"added by onbrand: {why}",
+                                source=src))
+        out.warnings.append(f"no {why} found; added {hex_}")
+
+    if not any(c.lab[0] >= 90 for c in neutrals()):
+        add("white", (255, 255, 255), "light neutral colour for backgrounds")
+    if not any(c.lab[0] <= 25 for c in neutrals()):
+        add("black", (17, 17, 17), "dark neutral colour for text")
+    light = max(neutrals(), key=lambda c: c.lab[0])
+    dark = min(neutrals(), key=lambda c: c.lab[0])
+    if not any(35 <= c.lab[0] <= 60 for c in neutrals()):
+        add("neutral-mid", composite(dark.rgb, 0.6, light.rgb), "mid-grey neutral for muted text")
+    if not any(75 <= c.lab[0] <= 93 for c in neutrals()):
+        add("neutral-light", composite(dark.rgb, 0.15, light.rgb), "light-grey neutral for borders")
+
+
+# -- fonts and type -------------------------------------------------------------------------
+
+
+def _families(extracts: dict[str, FileExtract]) -> list[str]:
+    weight = {"pdf": 3.0, "doc": 3.0, "font": 2.0, "svg": 1.0, "raster": 0.0}
+    score: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for ex in extracts.values():
+        for i, fam in enumerate(ex.font_families):
+            if is_generic_family(fam):
+                continue
+            score[fam] = score.get(fam, 0.0) + weight.get(ex.kind, 1.0) / (1 + i)
+            first.setdefault(fam, len(first))
+        for s in ex.type_hints:
+            if not is_generic_family(s.family):
+                score[s.family] = score.get(s.family, 0.0) + 0.5
+                first.setdefault(s.family, len(first))
+    return sorted(score, key=lambda f: (-score[f], first[f]))
+
+
+def _type_scale(extracts: dict[str, FileExtract], families: list[str]) -> list[TypeStyle]:
+    best: dict[str, TypeStyle] = {}
+    for ex in extracts.values():
+        for s in ex.type_hints:
+            cur = best.get(s.name)
+            stated = ", text " in s.source.locator
+            if cur is None or (stated and ", text " not in cur.source.locator):
+                best[s.name] = s
+    out = []
+    for s in best.values():
+        if is_generic_family(s.family) and families:
+            s = s.model_copy(update={"family": families[0]})
+        out.append(s)
+    order = {n: i for i, n in enumerate(_TYPE_ORDER)}
+    return sorted(out, key=lambda s: (-s.size, order.get(s.name, 99)))
+
+
+# -- spacing and radii stated in text --------------------------------------------------------
+
+_NUMBERS = r"((?:\d{1,3}(?:\.\d+)?\s*(?:px|pt)?\s*(?:,|/|and|\s)\s*){0,12}\d{1,3}(?:\.\d+)?)\s*(?:px|pt)\b"
+_SPACING = re.compile(r"\b(?:spacing|space|spacer|gap|gutter|grid unit|base unit)s?\b[^.\n]{0,20}?[:=]?\s*"
+                      + _NUMBERS, re.I)
+_RADIUS = re.compile(r"\b(?:corner radius|border radius|border-radius|radius|radii|corners|rounding)\b"
+                     r"[^.\n]{0,20}?[:=]?\s*" + _NUMBERS, re.I)
+_RADIUS_NAMES = ("sm", "md", "lg", "xl", "2xl", "3xl", "4xl", "5xl", "6xl")
+
+
+def _dimensions(extracts: dict[str, FileExtract]) -> tuple[list[Dimension], list[Dimension]]:
+    spacing: dict[float, Dimension] = {}
+    radii: dict[float, Dimension] = {}
+    for ex in extracts.values():
+        for ch in ex.chunks:
+            if ch.kind not in ("pdf-text", "doc"):
+                continue
+            for pat, bucket, limit in ((_SPACING, spacing, 256), (_RADIUS, radii, 999)):
+                for m in pat.finditer(ch.text):
+                    for num in re.findall(r"\d{1,3}(?:\.\d+)?", m.group(1)):
+                        px = float(num)
+                        if 0 < px <= limit and px not in bucket:
+                            bucket[px] = Dimension(name="", px=px, source=ch.source)
+    sp = sorted(spacing.values(), key=lambda d: d.px)
+    rd = sorted(radii.values(), key=lambda d: d.px)
+    sp = [d.model_copy(update={"name": str(i + 1)}) for i, d in enumerate(sp)]
+    names = _RADIUS_NAMES if len(rd) > 1 else ("md",)
+    rd = [d.model_copy(update={"name": names[i] if i < len(names) else f"r{i + 1}"}) for i, d in enumerate(rd)]
+    return sp, rd
