@@ -93,14 +93,14 @@ class Engine:
         """The design system in `mode` (options not given keep the engine's defaults)."""
         if not mode:
             return self.ds
-        full = {**self.ds.mode, **mode}
-        key = self._mode_key(full)
+        from ingest import IngestError
+
+        key = self._mode_key({**self.ds.mode, **mode})
         if key not in self._modes:
-            unknown = [f"{k}={v}" for k, v in mode.items() if v not in self.ds.modes.get(k, [])]
-            if unknown:
-                avail = "; ".join(f"{k}=" + "|".join(v) for k, v in self.ds.modes.items()) or "none"
-                raise ValueError(f"unknown mode {', '.join(unknown)}; available: {avail}")
-            ds, _, _ = load_or_ingest(self.ds.root, self.store, must_save=False, mode=full)
+            try:
+                ds, _, _ = load_or_ingest(self.ds.root, self.store, must_save=False, mode={**self.ds.mode, **mode})
+            except IngestError as e:
+                raise ValueError(str(e)) from None
             self._modes[key] = ds
         return self._modes[key]
 

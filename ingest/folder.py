@@ -271,7 +271,10 @@ def assemble(read: FolderRead, mode: Mapping[str, str] | None = None) -> tuple[D
             raise IngestError(str(e)) from None
         for rel, reason in token_failures.items():
             failed.append(FailedFile(path=rel, reason=_one_line(reason, rel)))
-        chosen = {k: (mode or {}).get(k, v[0]) for k, v in modes.items() if v}
+        chosen = {k: v[0] for k, v in modes.items() if v}
+        for k, v in (mode or {}).items():
+            k, v = token_set.canonical(k, v)
+            chosen[k] = v
     elif mode:
         raise IngestError(f"unknown mode {_mode_text(mode)}: this design system has no modes")
     for e in extracts.values():

@@ -48,11 +48,26 @@ _SEMANTIC_GROUPS = ("role", "roles", "semantic", "sys", "alias", "theme", "ui")
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+    s = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", s)  # camelCase -> camel-Case (NeutralBackground1)
+    s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+    return re.sub(r"-?\d+$", "", s) or s  # a trailing step number (background-1) names the same role
+
+
+# trailing segments that say nothing about the role ("NeutralBackground1.Fill.Color.Rest")
+_FILLER = {"rest", "default", "value", "color", "colour", "fill", "base", "normal", "enabled", "idle"}
+# segments of interaction states and high-contrast variants: such tokens do not define a role
+_STATES = {"hover", "hovered", "pressed", "active", "disabled", "selected", "visited", "dragged", "checked"}
+_PRIMITIVE_GROUPS = {"global", "primitive", "primitives", "core", "palette", "ref", "base"}
 
 
 def _name_score(path: str, role: str) -> float:
-    segs = [_norm(s) for s in path.split(".")]
+    raw = [_norm(s) for s in path.split(".")]
+    words = {w for s in raw for w in s.split("-")}
+    if words & _STATES or "hc" in words or "high-contrast" in "-".join(raw):
+        return 0.0
+    segs = list(raw)
+    while len(segs) > 1 and segs[-1] in _FILLER:
+        segs.pop()
     tail1 = segs[-1]
     tail2 = "-".join(segs[-2:]) if len(segs) >= 2 else tail1
     best = 0.0
@@ -66,6 +81,8 @@ def _name_score(path: str, role: str) -> float:
             best = max(best, 2.0 * weight)
     if best and any(s in _SEMANTIC_GROUPS for s in segs[:-1]):
         best += 0.5
+    if best and raw[0] in _PRIMITIVE_GROUPS:
+        best -= 0.3  # a semantic token of the same name wins over a primitive
     return best
 
 
@@ -77,6 +94,11 @@ def _plausible(role: str, c: Color, out: dict[str, RoleAssignment], opaque: list
     colour; text that fails 4.5:1 on the chosen background is not body text)."""
     if role in _CHROMATIC_ROLES:
         return _chroma(c) >= 12
+    if role.startswith("on-") and role[3:] in out:
+        base = _by_hex(opaque, out[role[3:]].hex)
+        return contrast(c.rgb, base.rgb) >= 4.5  # text on a filled button must be readable
+    if role in ("background", "surface", "surface-muted"):
+        return _chroma(c) < 20  # a page or card colour is (near-)neutral; "brand background" is not
     if role in ("text", "text-muted") and "background" in out:
         bg = _by_hex(opaque, out["background"].hex)
         return contrast(c.rgb, bg.rgb) >= (4.5 if role == "text" else 3.0)

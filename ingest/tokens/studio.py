@@ -4,8 +4,10 @@ Two layouts: one file holding every set at the top level plus ``$themes`` and ``
 (``tokenSetOrder``), or a folder with one file per set next to ``$themes.json`` and
 ``$metadata.json`` (a set's name is its path below that folder, without the suffix).
 Each theme group becomes a modifier (themes without a group share the modifier "theme");
-a theme's ``selectedTokenSets`` choose its layers: "enabled" sets are output, "source" sets
-are used for references only, "disabled" sets are left out. Sets that no theme mentions are
+a theme's ``selectedTokenSets`` choose its layers: "enabled" and "source" sets are both
+read ("source" sets usually hold the primitives: palette, spacing, type, which are part of the
+design system even though Tokens Studio does not export them on their own), "disabled" sets
+are left out. Sets that no theme mentions are
 always applied. Values may hold arithmetic, evaluated by `ingest.tokens.mathexpr`.
 """
 
@@ -112,19 +114,9 @@ def studio_contribution(rel: str, sets: dict[str, tuple[str, Any]], themes: Any,
             chosen: list[Layer] = []
             for s in names:
                 if s in layers and sel.get(s) in ("enabled", "source"):
-                    layer = layers[s]
-                    if sel[s] == "source":
-                        toks = {p: _as_source(t) for p, t in layer.tokens.items()}
-                        layer = Layer(name=layer.name, file=layer.file, tokens=toks)
-                    chosen.append(layer)
+                    chosen.append(layers[s])
             mod.add(name, chosen)
     return out
-
-
-def _as_source(t: RawToken) -> RawToken:
-    from dataclasses import replace
-
-    return replace(t, output=False)
 
 
 def folder_set_name(themes_rel: str, rel: str) -> str | None:

@@ -43,12 +43,22 @@ class TokenSet:
     def _available(self) -> str:
         return ", ".join(f"{m}={'|'.join(opts)}" for m, opts in self.modes.items()) or "none"
 
+    def canonical(self, modifier: str, option: str) -> tuple[str, str]:
+        """The modifier and option as the system spells them (names match case-insensitively,
+        so ``theme=dark`` selects a theme called "Dark"); TokenError when there is no such mode."""
+        mods = {m.casefold(): m for m in self.modes}
+        m = mods.get(modifier.casefold())
+        if m is not None:
+            opts = {o.casefold(): o for o in self.modes[m]}
+            if option.casefold() in opts:
+                return m, opts[option.casefold()]
+        raise TokenError(f"unknown mode {modifier}={option}; available: {self._available()}")
+
     def resolve(self, mode: Mapping[str, str] | None = None) -> tuple[list[Token], dict[str, str]]:
         """Tokens of the chosen mode (defaults for unspecified modifiers) and {file: reason}."""
         chosen = {m: opts[0] for m, opts in self.modes.items()}
         for m, opt in (mode or {}).items():
-            if m not in self.modes or opt not in self.modes[m]:
-                raise TokenError(f"unknown mode {m}={opt}; available: {self._available()}")
+            m, opt = self.canonical(m, opt)
             chosen[m] = opt
         merged: dict[str, RawToken] = {}
         for entry in self._order:

@@ -78,7 +78,7 @@ def test_symlink_outside_folder_not_followed(harbor, tmp_path):
 
 
 @pytest.mark.parametrize("setup, message", [
-    (lambda p: None, "no design-token files"),
+    (lambda p: None, "no design-system files"),
     (lambda p: (p / "a.json").write_text("{nope"), "a.json: invalid JSON"),
 ])
 def test_unusable_folders_raise_one_line(tmp_path, setup, message):

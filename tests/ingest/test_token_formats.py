@@ -225,7 +225,8 @@ def test_studio_single_file_themes_math_and_composites():
     assert not failed and ts.modes == {"theme": ["Light", "Dark"]}
     light = {t.path: t for t in ts.resolve()[0]}
     dark = {t.path: t for t in ts.resolve({"theme": "Dark"})[0]}
-    assert "colors.blue" not in light  # "source" sets resolve references but are not output
+    assert "colors.blue" in light  # "source" sets hold primitives that are part of the system
+    assert ts.resolve({"THEME": "dark"})[0] == ts.resolve({"theme": "Dark"})[0]  # names match case-insensitively
     assert light["bg"].value == "#ffffff" and dark["bg"].value == "#101828"
     assert light["overlay"].value == "#1018284c"  # rgba({colors.ink}, 0.3)
     assert hex_of(light["danger"].value) == "#dc2626"  # rgba(220, 38, 38, 1)
