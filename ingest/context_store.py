@@ -11,8 +11,9 @@ Index choice
 - From the threshold up it is ``IndexIVFScalarQuantizer`` with 8-bit codes (IVF-SQ8, one byte
   per dimension: 384 MB for a million 384-d vectors): ``nlist ≈ sqrt(n)`` (a power of two)
   k-means cells trained on a sample of ``64 × nlist`` vectors. The store then tunes ``nprobe``
-  itself: it takes 200 stored vectors plus noise as queries, computes their exact top 10, and
-  keeps the smallest ``nprobe`` whose recall@10 reaches `target_recall` (0.95). Candidates found
+  itself: it takes 200 stored vectors plus noise as queries (cosine ≈ 0.7 to the vector they came
+  from, as far as real queries are from their best match), computes their exact top 10, and
+  keeps the smallest ``nprobe`` whose recall@10 reaches `target_recall` (0.98). Candidates found
   by the IVF index (4·k, at least 32) are re-scored exactly against the float16 embeddings, so
   returned scores are true cosines and the order of the top k is exact among the candidates.
 
@@ -26,7 +27,8 @@ if the probed cells hold fewer than k rows of the kinds, the search is repeated 
 On disk
 -------
 ``manifest.json`` (format, counts, encoder names, index parameters, kinds),
-``text.faiss`` + ``text_vectors.npy`` (float16, memory-mapped on load), ``kinds.npy`` (uint16
+``text.faiss`` + ``text_vectors.npy`` (float16; memory-mapped for bulk reads, single rows read
+with ``pread`` at query time so resident memory does not grow with use), ``kinds.npy`` (uint16
 kind code per row, memory-mapped), ``image.faiss`` + ``image_vectors.npy`` (float32) +
 ``image_rows.npy`` when the store has images, and ``chunks.sqlite`` (stdlib sqlite3): one row per
 chunk, thumbnails in their own table, so a query fetches just its top-k rows by primary key and
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -51,7 +54,7 @@ from ingest.model import Chunk, Source
 
 STORE_FORMAT = 1
 DEFAULT_IVF_THRESHOLD = 100_000
-TARGET_RECALL = 0.95
+TARGET_RECALL = 0.98
 
 Progress = Callable[[int, int], None]
 
@@ -159,7 +162,8 @@ def exact_top_k(vectors: np.ndarray, queries: np.ndarray, k: int, batch: int = 1
 def _tune_nprobe(index, vectors, target_recall, rng, n_queries=200, k=10) -> tuple[int, float]:
     n, d = vectors.shape
     rows = np.sort(rng.choice(n, size=min(n, n_queries), replace=False))
-    q = _as_f32(vectors[rows]) + rng.normal(0, 0.02, size=(len(rows), d)).astype(np.float32)
+    # Queries sit as far from their nearest stored vector as real ones do (cosine ≈ 0.7).
+    q = _as_f32(vectors[rows]) + rng.normal(0, 1 / np.sqrt(d), size=(len(rows), d)).astype(np.float32)
     q /= np.linalg.norm(q, axis=1, keepdims=True)
     truth = exact_top_k(vectors, q, k)
     space = _Space(index, vectors, None, np.zeros(n, np.uint16), {"type": "ivf-sq8"})
@@ -175,17 +179,58 @@ def _tune_nprobe(index, vectors, target_recall, rng, n_queries=200, k=10) -> tup
     return nprobe, recall
 
 
+class _NpyRows:
+    """Reads single rows of a 2-D ``.npy`` file with ``pread``.
+
+    Query-time re-scoring reads a few dozen scattered rows; through a memory map each read would
+    also map the neighbouring pages (fault-around and read-ahead), and over a few hundred queries
+    the whole file would count as resident memory. Reading rows explicitly keeps it flat.
+    """
+
+    def __init__(self, path: Path):
+        with open(path, "rb") as f:
+            version = np.lib.format.read_magic(f)
+            read_header = (
+                np.lib.format.read_array_header_1_0 if version == (1, 0)
+                else np.lib.format.read_array_header_2_0
+            )
+            shape, fortran, dtype = read_header(f)
+            self.offset = f.tell()
+        if fortran or len(shape) != 2:
+            raise ValueError("expected a C-ordered 2-D array")
+        self.dtype, self.dim = dtype, shape[1]
+        self.row_bytes = shape[1] * dtype.itemsize
+        self.fd = os.open(path, os.O_RDONLY)
+
+    def read(self, ids: np.ndarray) -> np.ndarray:
+        data = b"".join(os.pread(self.fd, self.row_bytes, self.offset + int(i) * self.row_bytes) for i in ids)
+        return np.frombuffer(data, self.dtype).reshape(len(ids), self.dim)
+
+    def __del__(self):
+        try:
+            os.close(self.fd)
+        except (AttributeError, OSError):
+            pass
+
+
 class _Space:
     """One modality's index, its vectors, and the chunk row of each vector."""
 
-    def __init__(self, index, vectors, rows, kind_codes, info: dict):
+    def __init__(self, index, vectors, rows, kind_codes, info: dict, reader: _NpyRows | None = None):
         self.index = index
-        self.vectors = vectors  # (n, d) float16/float32, maybe memory-mapped
+        self.vectors = vectors  # (n, d) float16/float32, maybe memory-mapped (bulk reads)
+        self.reader = reader  # row reader for queries when vectors live in a file
         self.rows = rows  # (n,) int64 chunk row per vector, None when vector i is row i
         self.kind_codes = kind_codes  # (n,) uint16 kind code per vector
         self.info = info
         self._selectors: dict[frozenset, tuple] = {}
         self._lock = threading.Lock()
+
+    def fetch(self, ids: np.ndarray) -> np.ndarray:
+        """Stored vectors of the given vector ids, (len(ids), d) float32."""
+        if self.reader is not None:
+            return _as_f32(self.reader.read(ids))
+        return _as_f32(self.vectors[ids])
 
     @property
     def ivf(self) -> bool:
@@ -229,8 +274,8 @@ class _Space:
                 if len(ids) >= min(k, available) or nprobe >= self.index.nlist:
                     break
                 nprobe = min(nprobe * 4, self.index.nlist)
-            ids = np.sort(ids)  # memmap reads in file order
-            exact = _as_f32(self.vectors[ids]) @ q2[0]  # (fetch,) re-scored from stored vectors
+            ids = np.sort(ids)  # reads in file order
+            exact = self.fetch(ids) @ q2[0]  # (fetch,) re-scored from stored vectors
             best = np.argsort(-exact)[:k]
             pairs = [(min(float(exact[j]), 1.0), int(ids[j])) for j in best]
         if self.rows is not None:
@@ -457,7 +502,8 @@ class ContextStore:
         text_index = _read_index(directory / "text.faiss", n, tm["dim"])
         text_vecs = _read_array(directory / "text_vectors.npy", (n, tm["dim"]))
         kind_codes = _read_array(directory / "kinds.npy", (n,))
-        text = _Space(text_index, text_vecs, None, kind_codes, tm["index"])
+        text = _Space(text_index, text_vecs, None, kind_codes, tm["index"],
+                      _row_reader(directory / "text_vectors.npy"))
         image = None
         im = manifest.get("image")
         if im is not None:
@@ -527,6 +573,8 @@ class ContextStore:
         if vec.shape[0] != space.index.d:
             raise ValueError(f"{modality} query has {vec.shape[0]} dimensions; the store has {space.index.d}")
         codes = None
+        if isinstance(kinds, str):
+            kinds = (kinds,)
         if kinds is not None:
             codes = frozenset(self._kind_code[k_] for k_ in kinds if k_ in self._kind_code)
             if not codes:
@@ -729,6 +777,13 @@ def _read_array(path: Path, shape: tuple[int, ...]) -> np.ndarray:
     if arr.shape != shape:
         raise StoreError(f"{path}: shape {arr.shape}, the manifest says {shape}")
     return arr
+
+
+def _row_reader(path: Path) -> _NpyRows:
+    try:
+        return _NpyRows(path)
+    except (OSError, ValueError) as e:
+        raise StoreError(f"{path}: unreadable array ({_first_line(e)})") from None
 
 
 def _open_db(path: Path, n: int) -> sqlite3.Connection:

@@ -237,7 +237,7 @@ class ImageDescriptorEncoder:
                 im = Image.alpha_composite(bg, im).convert("RGB")
                 im = im.resize((self.size, self.size), Image.Resampling.BOX)
                 return np.asarray(im, np.float32) / 255.0  # (S, S, 3)
-        except (UnidentifiedImageError, OSError, ValueError) as e:
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as e:
             raise EncoderError(f"not a readable image ({e})") from None
 
     def describe(self, data: bytes) -> np.ndarray:
