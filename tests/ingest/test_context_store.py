@@ -402,3 +402,40 @@ def test_damaged_store_raises_one_line_store_error(saved, tmp_path, damage, mess
 def test_load_rejects_a_different_encoder(saved):
     with pytest.raises(StoreError, match="embedded with all-MiniLM-L6-v2"):
         ContextStore.load(saved, text_encoder=HashEncoder())
+
+
+# -- import cost and the benchmark's store writer ---------------------------------------------
+
+
+def test_importing_the_store_loads_no_heavy_modules():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ingest.context_store, ingest.encoders; "
+        "print(sorted(m for m in ('torch', 'transformers', 'faiss') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_benchmark_writes_a_loadable_store_and_measures_it(tmp_path, capsys):
+    import json
+
+    from ingest import bench_store
+
+    argv = ["--chunks", "3000", "--queries", "40", "--ivf-threshold", "1000", "--dir", str(tmp_path),
+            "--no-encoder", "--json"]
+    assert bench_store.main(argv) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["chunks"] == 3000 and result["index"]["type"] == "ivf-sq8"
+    assert result["recall_at_10"] >= 0.9 and result["recall_at_10_kind_filter"] >= 0.8
+    assert result["vector_query"]["p50_ms"] > 0 and result["memory_store_only_mib"]["VmRSS"] > 0
+    (store_dir,) = tmp_path.iterdir()
+    store = ContextStore.load(store_dir)
+    assert len(store) == 3000 and sum(store.kinds().values()) == 3000
+    hit = store.search_vector(store._text.fetch(np.array([17]))[0], k=1)[0]
+    assert hit.chunk.id.endswith("#17") and hit.score > 0.99
+    # Second run reuses the cached store.
+    assert bench_store.main(argv) == 0
+    assert json.loads(capsys.readouterr().out)["build_s"] is None
