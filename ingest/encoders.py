@@ -114,13 +114,19 @@ class MiniLMTextEncoder:
             if self._model is not None:
                 return
             from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
 
+            bars = hf_logging.is_progress_bar_enabled()
+            hf_logging.disable_progress_bar()  # a weight-loading bar is noise in a CLI or test
             try:
                 tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
                 model = AutoModel.from_pretrained(self.path, local_files_only=True)
             except (OSError, ValueError) as e:
                 first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
                 raise EncoderError(f"{self.path}: cannot load text encoder ({first})") from None
+            finally:
+                if bars:
+                    hf_logging.enable_progress_bar()
             model.eval().to(self.device)
             self._tokenizer, self._model = tokenizer, model
 

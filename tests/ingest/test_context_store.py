@@ -203,6 +203,21 @@ def test_minilm_from_bad_path_fails_with_one_line(tmp_path):
     assert "\n" not in str(err.value)
 
 
+def test_minilm_loads_a_local_checkpoint_folder(tmp_path, minilm):
+    from ingest.encoders import bundled_minilm_path
+
+    own = tmp_path / "my-encoder"
+    for f in bundled_minilm_path().rglob("*"):
+        if f.is_file():
+            dst = own / f.relative_to(bundled_minilm_path())
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.symlink_to(f)
+    enc = MiniLMTextEncoder(path=own)
+    assert enc.name == "st:my-encoder" and enc.dim == 384 and enc.pooling == "mean"
+    texts = ["card shadow", "logo clear space"]
+    assert np.allclose(enc.encode(texts), minilm.encode(texts), atol=1e-5)
+
+
 def test_image_descriptor_is_deterministic_and_rejects_non_images():
     enc = ImageDescriptorEncoder()
     a = enc.encode([_png(_dashboard), _png(_dashboard)])
