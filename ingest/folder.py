@@ -210,6 +210,7 @@ def read_folder(root: str | os.PathLike, cache: Mapping[str, dict] | None = None
     out = FolderRead(root=root, files=[rel_name(p, root) for p in paths], results={}, hashes={}, failed=failed)
     todo = [(p, rel, file_kind(p)) for p, rel in zip(paths, out.files)]
     todo = [t for t in todo if t[2] is not None]
+    resolvers: list[tuple[Path, str, str, dict]] = []
     for i, (p, rel, kind) in enumerate(todo):
         if progress:
             progress(rel, i, len(todo))
@@ -227,6 +228,9 @@ def read_folder(root: str | os.PathLike, cache: Mapping[str, dict] | None = None
         out.hashes[key] = rel
         out.shas[rel] = sha
         hit = cache.get(key)
+        if hit is not None and (hit.get("doc") or {}).get("kind") == "resolver":
+            resolvers.append((p, rel, kind, hit))  # decided once we know whether token files changed
+            continue
         if hit is not None:
             try:
                 out.results[rel] = FileResult.from_json(hit)
@@ -236,6 +240,16 @@ def read_folder(root: str | os.PathLike, cache: Mapping[str, dict] | None = None
                 pass
         out.results[rel] = read_file(p, rel, root, kind)
         out.parsed.append(rel)
+    # A resolver document embeds the token files it references, so its cached result holds only
+    # while no token file changed.
+    tokens_changed = any(out.results[r].kind == "tokens" or file_kind(Path(r)) == "tokens" for r in out.parsed)
+    for p, rel, kind, hit in resolvers:
+        if tokens_changed:
+            out.results[rel] = read_file(p, rel, root, kind)
+            out.parsed.append(rel)
+        else:
+            out.results[rel] = FileResult.from_json(hit)
+            out.reused.append(rel)
     if progress:
         progress("", len(todo), len(todo))
     return out

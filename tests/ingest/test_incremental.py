@@ -52,10 +52,15 @@ def test_changing_one_file_rereads_that_file_only(harbor, tmp_path):
 def test_token_change_updates_the_design_system(harbor, tmp_path):
     store = tmp_path / "st"
     ingest_to_store(harbor, store)
-    p = next((harbor / "tokens").glob("*.tokens.json"))
-    p.write_text(p.read_text().replace('"#0e5e71"', '"#0e5e72"').replace("0.0549", "0.0549"))
+    p = harbor / "tokens" / "harbor.tokens.json"
+    doc = json.loads(p.read_text())
+    doc.setdefault("color", {})["signal"] = {"$type": "color", "$value": "#7a3ee0", "$description": "Promo ribbons"}
+    p.write_text(json.dumps(doc))
     rep = ingest_to_store(harbor, store)
-    assert rep.parsed and all(f.startswith("tokens/") for f in rep.parsed)
+    assert "tokens/harbor.tokens.json" in rep.parsed
+    assert set(rep.parsed) <= {"tokens/harbor.tokens.json", "tokens/harbor.resolver.json"}
+    assert "#7a3ee0" in {c.hex for c in rep.ds.colors}
+    assert load_store(harbor, store).colors == rep.ds.colors
 
 
 def test_killed_ingest_keeps_the_previous_store(harbor, tmp_path, monkeypatch):
