@@ -109,3 +109,49 @@ def test_usage_errors_are_one_line_exit_2(harbor, tmp_path, case):
     assert "Traceback" not in p.stderr
     assert name in p.stderr
     assert len([ln for ln in p.stderr.splitlines() if ln.strip()]) <= 3
+
+
+def test_ingest_json_lists_modes_and_mode_selects(run, harbor, tmp_path):
+    r = run("ingest", harbor, "--store", tmp_path / "st", "--json")
+    s = json.loads(r.output)
+    assert s["modes"] == {"theme": ["light", "dark"]} and s["mode"] == {"theme": "light"}
+    assert s["chunks"] > 20 and s["read"] > 20
+    again = json.loads(run("ingest", harbor, "--store", tmp_path / "st", "--json").output)
+    assert again["store_reused"] and again["read"] == 0
+    dark = json.loads(run("ingest", harbor, "--store", tmp_path / "st", "--mode", "theme=dark", "--json").output)
+    assert dark["mode"] == {"theme": "dark"}
+    bg = {p["role"]: p["hex"] for p in dark["palette"]}["background"]
+    assert bg != "#f7f9fb"
+    bad = run("ingest", harbor, "--store", tmp_path / "st", "--mode", "theme=sepia")
+    assert bad.exit_code == 2 and "theme=light|dark" in bad.output
+    assert run("ingest", harbor, "--mode", "dark").exit_code == 2  # not NAME=OPTION
+
+
+def test_search_json_has_provenance(run, harbor, tmp_path):
+    r = run("search", harbor, "primary button colour", "-k", "4", "--store", tmp_path / "st", "--json")
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.output)
+    assert len(s["results"]) == 4
+    for hit in s["results"]:
+        assert set(hit) >= {"score", "kind", "source", "locator", "text"}
+        assert -1.0 <= hit["score"] <= 1.0 and hit["source"]
+    scores = [h["score"] for h in s["results"]]
+    assert scores == sorted(scores, reverse=True)
+    pdf = json.loads(run("search", harbor, "logo clear space rules", "--kind", "pdf-text", "--store",
+                         tmp_path / "st", "--json").output)
+    assert pdf["results"] and all(h["kind"] == "pdf-text" and h["source"] == "guidelines.pdf" for h in pdf["results"])
+    assert all(h["locator"].startswith("page") for h in pdf["results"])
+    assert "page" in run("search", harbor, "logo", "--store", tmp_path / "st").output
+
+
+def test_generate_dark_mode(run, harbor, tmp_path):
+    out = tmp_path / "dark.png"
+    r = run("generate", harbor, "settings page", "--out", out, "--size", "960x540", "--mode", "theme=dark",
+            "--store", tmp_path / "st", "--json")
+    assert r.exit_code == 0, r.output
+    import numpy as np
+
+    px = np.asarray(Image.open(out).convert("RGB")).reshape(-1, 3)
+    colours, counts = np.unique(px, axis=0, return_counts=True)
+    top = colours[counts.argmax()]  # the dark theme's background fills most of the frame
+    assert int(top.sum()) < 3 * 80
