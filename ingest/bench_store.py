@@ -16,7 +16,8 @@ A fresh process then loads the store and measures, each over ``--queries`` queri
   queries (the store alone) and after loading MiniLM;
 - recall@10 of the store's index against exact brute-force search.
 
-Prints a table, or JSON with ``--json``.
+Prints a table, or JSON with ``--json``. On a machine shared with other work, ``--torch-threads 1``
+keeps MiniLM encoding from stalling on a descheduled second thread.
 """
 
 from __future__ import annotations
@@ -115,7 +116,8 @@ def _latency(fn, items) -> dict[str, float]:
             "mean_ms": float(np.mean(times))}
 
 
-def measure(directory: Path, n_queries: int, seed: int, encoder: bool = True) -> dict:
+def measure(directory: Path, n_queries: int, seed: int, encoder: bool = True,
+            torch_threads: int | None = None) -> dict:
     """Load the store and measure it (run this in a fresh process for honest memory figures)."""
     t0 = time.perf_counter()
     store = ContextStore.load(directory)
@@ -139,6 +141,10 @@ def measure(directory: Path, n_queries: int, seed: int, encoder: bool = True) ->
     if encoder:
         from ingest.encoders import default_text_encoder
 
+        if torch_threads:
+            import torch
+
+            torch.set_num_threads(torch_threads)
         enc = default_text_encoder()
         enc.encode(["warm up"])
         texts = [QUERY_STRINGS[i % len(QUERY_STRINGS)] + f" {i}" for i in range(n_queries)]
@@ -199,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dir", type=Path, default=Path("build/bench_store"), help="cache folder")
     p.add_argument("--rebuild", action="store_true", help="rebuild the cached store")
     p.add_argument("--no-encoder", action="store_true", help="skip the MiniLM measurement")
+    p.add_argument("--torch-threads", type=int, default=0,
+                   help="torch threads for MiniLM encoding (default: torch's own choice)")
     p.add_argument("--ivf-threshold", type=int, default=DEFAULT_IVF_THRESHOLD)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -210,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     a.queries = min(a.queries, a.chunks)
 
     if a.measure_only:
-        print(json.dumps(measure(directory, a.queries, a.seed, not a.no_encoder)))
+        print(json.dumps(measure(directory, a.queries, a.seed, not a.no_encoder, a.torch_threads)))
         return 0
 
     log = (lambda *x: print(*x, file=sys.stderr)) if a.json else print
@@ -228,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     # Measure in a fresh process: its memory is the store's, not the build's.
     cmd = [sys.executable, "-m", "ingest.bench_store", "--measure-only", "--chunks", str(a.chunks),
            "--queries", str(a.queries), "--dir", str(a.dir), "--seed", str(a.seed),
-           "--ivf-threshold", str(a.ivf_threshold)] + (["--no-encoder"] if a.no_encoder else [])
+           "--ivf-threshold", str(a.ivf_threshold), "--torch-threads", str(a.torch_threads)]
+    cmd += ["--no-encoder"] if a.no_encoder else []
     proc = subprocess.run(cmd, capture_output=True, text=True, env=os.environ.copy())
     if proc.returncode != 0:
         print(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "measurement failed",

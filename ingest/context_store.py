@@ -519,7 +519,8 @@ class ContextStore:
             irows = np.asarray(_read_array(directory / "image_rows.npy", (m,)))
             if m and (irows.min() < 0 or irows.max() >= n):
                 raise StoreError(f"{directory / 'image_rows.npy'}: rows out of range")
-            image = _Space(image_index, ivecs, irows, np.asarray(kind_codes)[irows], im["index"])
+            image = _Space(image_index, ivecs, irows, np.asarray(kind_codes)[irows], im["index"],
+                           _row_reader(directory / "image_vectors.npy"))
         db = _open_db(directory / "chunks.sqlite", n)
         return cls(db, manifest, text, image, text_encoder, image_encoder, directory)
 
