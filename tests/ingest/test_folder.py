@@ -118,3 +118,32 @@ def test_failed_store_write_keeps_previous(harbor, tmp_path, monkeypatch):
     assert (store / "design_system.json").read_text() == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".onbrand-tmp-")]
     shutil.rmtree(store)
+
+
+def _real_world_roots():
+    from conftest import REAL_WORLD
+
+    if not REAL_WORLD.exists():
+        return []
+    roots = []
+    for p in sorted(REAL_WORLD.iterdir()):
+        if not p.is_dir():
+            continue
+        subs = [d for d in sorted(p.iterdir()) if d.is_dir()]
+        roots += subs if subs else [p]
+    return roots
+
+
+@pytest.mark.parametrize("root", _real_world_roots(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_real_world_folders_ingest_with_zero_failures(root):
+    ds = ingest_folder(root)
+    assert ds.failed == [], ds.failed
+    roles = ds.role_map()
+    for role in ("background", "text", "primary", "on-primary"):
+        assert role in roles
+    assert contrast(parse_hex(roles["text"])[0], parse_hex(roles["background"])[0]) >= 4.5
+    assert contrast(parse_hex(roles["on-primary"])[0], parse_hex(roles["primary"])[0]) >= 4.5
+    for mode_name, options in ds.modes.items():
+        for opt in options[1:]:
+            other = ingest_folder(root, {mode_name: opt})
+            assert other.failed == [] and other.mode[mode_name] == opt
