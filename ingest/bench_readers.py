@@ -1,10 +1,11 @@
-"""Throughput of the non-token readers on generated inputs: PDF pages/s, SVG files/s, raster files/s.
+"""Throughput of the readers on generated inputs: PDF pages/s, SVG files/s, raster files/s, tokens/s.
 
     python -m ingest.bench_readers [--runs 5] [--json]
 
 Inputs are generated in a temporary folder: a 20-page brand guide (swatches, colour specs,
 specimens, one embedded image per page), 40 SVGs (logo-like and icon-like) and 20 PNG/JPEG
-screenshots of 1280×800. Each figure is the median of `--runs` timed runs after one warm-up.
+screenshots of 1280×800, and a DTCG token file of 20,000 tokens (10,000 colours in several
+colour spaces and 10,000 aliases), read, layered and resolved. Each figure is the median of `--runs` timed runs after one warm-up.
 """
 
 from __future__ import annotations
@@ -87,7 +88,28 @@ def _median_rate(fn, count: int, runs: int) -> float:
     return count / statistics.median(times)
 
 
-def run(runs: int = 5, pdf_pages: int = 20, svgs: int = 40, rasters: int = 20) -> dict[str, float]:
+def _make_tokens(path: Path, n: int) -> None:
+    half = n // 2
+    colors = {}
+    for i in range(half):
+        if i % 2:
+            colors[f"c{i}"] = {"$value": f"#{(i * 2654435761) % 0xFFFFFF:06x}"}
+        else:
+            colors[f"c{i}"] = {"$value": {"colorSpace": "oklch", "components": [0.5 + (i % 40) / 100, 0.1, i % 360]}}
+    aliases = {f"a{i}": {"$value": f"{{color.c{i}}}", "$description": "semantic alias"} for i in range(half)}
+    path.write_text(json.dumps({"color": {"$type": "color", **colors}, "alias": {"$type": "color", **aliases}}))
+
+
+def _read_tokens(path: Path) -> int:
+    from ingest.tokens import build_token_set, parse_token_file
+
+    tokens, failed = build_token_set([parse_token_file(path, path.name)]).resolve()
+    assert not failed
+    return len(tokens)
+
+
+def run(runs: int = 5, pdf_pages: int = 20, svgs: int = 40, rasters: int = 20,
+        tokens: int = 20_000) -> dict[str, float]:
     from ingest.pdf import read_pdf
     from ingest.raster import read_raster
     from ingest.svg import read_svg
@@ -98,6 +120,8 @@ def run(runs: int = 5, pdf_pages: int = 20, svgs: int = 40, rasters: int = 20) -
         _make_pdf(pdf, pdf_pages)
         svg_paths = _make_svgs(root, svgs)
         raster_paths = _make_rasters(root, rasters)
+        token_file = root / "big.tokens.json"
+        _make_tokens(token_file, tokens)
 
         def rel(p: Path) -> str:
             return str(p.relative_to(root))
@@ -108,6 +132,7 @@ def run(runs: int = 5, pdf_pages: int = 20, svgs: int = 40, rasters: int = 20) -
                 _median_rate(lambda: [read_svg(p, rel(p), root) for p in svg_paths], svgs, runs), 1),
             "raster_files_per_s": round(
                 _median_rate(lambda: [read_raster(p, rel(p)) for p in raster_paths], rasters, runs), 1),
+            "tokens_per_s": round(_median_rate(lambda: _read_tokens(token_file), tokens, runs), 1),
         }
 
 
