@@ -12,7 +12,7 @@ from pathlib import Path
 from ingest import DesignSystem, load_or_ingest
 from conditioning import build_conditioning
 from engine.canvas import Canvas
-from engine.compose import compose
+from engine.compose import DEVICES, compose
 from engine.render import Renderer
 from engine.scene import Scene
 from engine.theme import Theme
@@ -32,6 +32,8 @@ class Generation:
     warnings: list[str] = field(default_factory=list)
     conditioning: dict = field(default_factory=dict)  # conditioning.Conditioning as a dict (provenance)
     format: str = "png"
+    mode: str | None = None  # the design-system mode asked for, passed through
+    device: str = "desktop"
 
     def encode(self, fmt: str | None = None) -> bytes:
         fmt = (fmt or self.format).lower()
@@ -76,9 +78,18 @@ class Engine:
         ds, _, _ = load_or_ingest(folder, store, must_save=False)  # a read-only folder still generates
         return cls(ds, time.perf_counter() - t0)
 
-    def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] = DEFAULT_SIZE,
-                 format: str = "png") -> Generation:
-        w, h = size
+    def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] | None = None, device: str = "desktop",
+                 format: str = "png", mode: str | None = None) -> Generation:
+        """Compose, lay out, render and encode one mock.
+
+        `device` (desktop | tablet | mobile) picks the preset size (3840×2160, 2732×2048,
+        1290×2796) and the layout class; `size` overrides the pixel size, never the layout
+        class. `mode` names a design-system mode (e.g. ``"dark"``); it is recorded and passed
+        through unchanged.
+        """
+        if device not in DEVICES:
+            raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+        w, h = size or DEVICES[device][0]
         if not (64 <= w <= 16384 and 64 <= h <= 16384):
             raise ValueError(f"size {w}x{h} is outside 64–16384 pixels per side")
         if format.lower() not in FORMATS:
@@ -88,10 +99,9 @@ class Engine:
         cond = build_conditioning(self.ds, prompt)
         timings["retrieve"] = round(time.perf_counter() - t, 4)
         t = time.perf_counter()
-        scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype)
-        timings["sample"] = round(time.perf_counter() - t, 4)
-        t = time.perf_counter()
+        timings["sample"] = 0.0  # the procedural composer has no sampling step; layout includes it
         theme = Theme(self.ds)
+        scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype, device=device, theme=theme)
         timings["layout"] = round(time.perf_counter() - t, 4)
         t = time.perf_counter()
         cv = Canvas(w, h, theme.color(scene.background_role))
@@ -101,7 +111,7 @@ class Engine:
         timings["render"] = round(time.perf_counter() - t, 4)
         gen = Generation(image=image, svg=svg, scene=scene, timings=timings,
                          warnings=list(self.ds.warnings) + theme.warnings, format=format.lower(),
-                         conditioning=cond.model_dump())
+                         conditioning=cond.model_dump(), mode=mode, device=device)
         t = time.perf_counter()
         gen.encode()
         timings["encode"] = round(time.perf_counter() - t, 4)

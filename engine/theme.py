@@ -132,6 +132,20 @@ class Theme:
         face = min(faces, key=lambda f: abs(f.weight - style.weight))
         return load_font(face.path)
 
+    def measure_text(self, text: str, style: str, width: float | None = None,
+                     max_lines: int = 1) -> tuple[float, float]:
+        """(width, height) in design px of `text` in type style `style`, wrapped to `width`
+        (at most `max_lines` lines, HarfBuzz-shaped); the width is the widest line's."""
+        from engine.text import wrap
+
+        st = self.style(style)
+        font = self.font(st)
+        if width is None:
+            return font.measure(text, st.size, st.letter_spacing), st.line_height
+        lines = wrap(font, text, st.size, width, max(1, max_lines), st.letter_spacing) or [""]
+        w = max(font.measure(ln, st.size, st.letter_spacing) for ln in lines)
+        return min(w, width), st.line_height * len(lines)
+
     # -- space and shape -------------------------------------------------------------------
     def space(self, n: float) -> float:
         """The spacing-scale value nearest to `n` design px."""

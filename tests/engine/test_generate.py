@@ -74,7 +74,7 @@ def test_svg_is_self_contained_and_matches_raster(harbor_engine):
     g = harbor_engine.generate("checkout page with order summary", seed=0, size=(960, 540))
     root = ET.fromstring(g.svg)
     ids = {el.attrib.get("id") for el in root.iter()}
-    assert "summary" in ids and "form/email" in ids and "navbar/logo" in ids
+    assert {"page/content/summary", "page/content/form/email", "page/navbar/logo"} <= ids
     assert "<text" not in g.svg and "@font-face" not in g.svg  # text is drawn as glyph outlines
     png = cairosvg.svg2png(bytestring=g.svg.encode(), output_width=960, output_height=540)
     ref = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
