@@ -241,13 +241,15 @@ class Canvas:
         c.show_glyphs([(gid, x + gx, baseline + gy) for gid, gx, gy in run.glyphs])
 
     # -- embedded SVG (logos, icons) ---------------------------------------------------------
-    def svg_asset(self, path: str, x: float, y: float, w: float, h: float, color: str | None = None) -> None:
-        """Draw an SVG file into the box (aspect kept, centred). `color` sets ``currentColor``."""
+    def svg_asset(self, path: str, x: float, y: float, w: float, h: float, color: str | None = None,
+                  align: str = "center") -> None:
+        """Draw an SVG file into the box (aspect kept; centred, or at the left with
+        ``align="left"``). `color` sets ``currentColor``."""
         inner, vb = _svg_inner(path)
         vx, vy, vw, vh = vb
         k = min(w / vw, h / vh)
         dw, dh = vw * k, vh * k
-        ox, oy = x + (w - dw) / 2, y + (h - dh) / 2
+        ox, oy = (x if align == "left" else x + (w - dw) / 2), y + (h - dh) / 2
         self._embed_count += 1
         prefix = f"e{self._embed_count}-"
         inner_p = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', inner)

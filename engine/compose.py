@@ -116,7 +116,7 @@ def button(name: str, label: str, variant: str = "primary", icon: str = "", size
         props["icon"] = icon
     n = el(name, "button", w=w, h=_BTN_H[size], variant=variant, props=props,
            padding=(0, 4 if size == "sm" else 5, 0, 4 if size == "sm" else 5))
-    n.text, n.style = label, "label"
+    n.text, n.style = label, "body-strong" if size == "lg" else "label"
     if not label:  # icon-only: square
         n.width = fixed(_BTN_H[size])
     n.intrinsic = (26.0 if icon and label else 0.0, 0.0)
@@ -276,8 +276,9 @@ def _kpi(c: _Ctx, label: str, value: str, delta: str) -> Node:
                gap=1, width=fill())
     delta_b = _named(el("delta", "badge", w=hug(), h=24, role="success" if up else "danger"), delta)
     delta_b.text, delta_b.style, delta_b.padding = delta, "caption", (0, 3, 0, 3)
-    bottom = row(delta_b, text("period", "vs. last month", "caption"), gap=2, align="center", width=fill())
-    top = row(head, spark, gap=4, align="end", width=fill())
+    bottom = row(delta_b, *([] if c.mobile else [text("period", "vs. last month", "caption")]), gap=2,
+                 align="center", width=fill())
+    top = row(head, *([] if c.mobile else [spark]), gap=4, align="end", width=fill())
     return card("kpi", top, bottom, gap=3)
 
 
@@ -313,7 +314,7 @@ def _dashboard(c: _Ctx) -> Node:
         cols_, align, widths = ["Order", "Customer", "Amount", "Status"], ["left", "left", "right", "left"], [0.9, 1.5, 1.0, 1.0]
     table = card("orders", el("table", "table", w=fill(), h=fill(min=150),
                               props={"columns": cols_, "rows": rows, "align": align, "widths": widths,
-                                     "status_column": len(cols_) - 1, "row_height": 48, "bleed": True}),
+                                     "status_column": len(cols_) - 1, "row_height": 48, "inset": 16}),
                  title="Recent orders", action="See all", w=fill(64), h=fill(min=240), pad=5)
     people = rng.sample(_PEOPLE, 5)
     items = [_list_item(i, name, f"{rng.randint(3, 28)} orders", _money(rng.randint(900, 4800)), i < 4)
@@ -324,8 +325,8 @@ def _dashboard(c: _Ctx) -> Node:
                    [("Export", "secondary", "download"), ("New report", "primary", "plus")])
     if c.mobile:
         items3 = [_list_item(i, name, f"{rng.randint(3, 28)} orders", _money(rng.randint(900, 4800)), i < 2)
-                  for i, name in enumerate(people[:3])]
-        line.height = fixed(300)
+                  for i, name in enumerate(people[:2])]
+        line.height = fill(min=200)
         lst = card("customers", col(*items3, name="list", kind="list", width=fill()), title="Top customers")
         body = [head, kpi_grid, line, lst]
     elif c.device == "tablet":
@@ -482,11 +483,16 @@ def _checkout(c: _Ctx) -> Node:
                props={"steps": ["Cart", "Shipping", "Payment", "Review"], "current": 2})
     title = heading("title", "Checkout", "h2" if not narrow else "h3", w=hug())
     if narrow:
-        summary.children = [summary.children[0], *lines[:1], summary.children[-6], summary.children[-3],
-                            summary.children[-2]]
-        body = [title, steps, summary, form]
-        steps.el["props"]["steps"] = ["Cart", "Ship", "Pay", "Review"]
-        return _site(c, [], "", body, cart=True, title="Checkout")
+        progress = _named(el("progress", "progress", w=fill(), h=32, variant="bar", props={"value": 0.75}),
+                          "Step 3 of 4 · Payment")
+        pay = card("payment", field("card", label="Card number", value="4242 4242 4242 4242", focused=True),
+                   row(field("expiry", label="Expiry", placeholder="MM / YY"),
+                       field("cvc", label="CVC", placeholder="3 digits"), gap=4, width=fill()),
+                   check("save", "checkbox", "Save this card", True), title="Payment", gap=4, pad=4)
+        summary = card("summary", *lines[:2], el("divider", "divider", w=fill(), h=16), kv("Total", total, True),
+                       button("pay", f"Pay {_money(total)}", "primary", "lock", size="lg", w=fill()),
+                       title="Order summary", action="Edit cart", gap=3, pad=4)
+        return _site(c, [], "", [title, progress, pay, summary], cart=True, title="Checkout")
     head = row(col(crumbs, title, gap=2, width=hug()), spacer(), steps, align="end", width=fill())
     form.height = hug()
     main = row(form, summary, gap=6, align="start", width=fill(), height=fill())
@@ -573,7 +579,12 @@ def _settings(c: _Ctx) -> Node:
                   title="Danger zone", w=fill(), h=fill(), gap=4)
     danger.align = "start"
     if c.mobile:
-        return _app(c, "Settings", "", [head, tabs, profile, notif], "Settings")
+        account = card("profile", photo, field("email", label="Email", value="maya.chen@northwind.io"),
+                       title="Profile", gap=4, pad=4)
+        photo.children = photo.children[:2]
+        notif = card("notifications", *[check("toggle", "toggle", lab, on) for lab, on in opts[:4]],
+                     title="Notifications", gap=3, pad=4)
+        return _app(c, "Settings", "", [head, tabs, account, notif], "Settings")
     if c.device == "tablet":
         notif.height = fill()
         body = [head, tabs, row(profile, col(notif, width=fill(42), height=fill(), gap=5), gap=5, width=fill(),
@@ -598,7 +609,7 @@ def _products(c: _Ctx) -> Node:
         for bnode in badge:
             bnode.text, bnode.style = bnode.el["text"], "caption"
         photo = el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted", props={"motif": "product"})
-        info = row(col(text("name", name, "body-strong", "text"), text("price", _money(price), "body"), gap=1,
+        info = row(col(text("name", name, "body-strong", "text", lines=2 if c.mobile else 1), text("price", _money(price), "body"), gap=1,
                        width=fill()),
                    button("add", "", "secondary", "plus"), gap=3, align="center", width=fill(),
                    padding=(0, 2, 0, 2))

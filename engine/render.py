@@ -104,7 +104,7 @@ class Renderer:
         return fill
 
     def k_navbar(self, cv, el, bg):
-        return self._panel(cv, el, el.role or "surface", "b")
+        return self._panel(cv, el, el.role or "surface", "t" if el.variant == "tabbar" else "b")
 
     def k_sidebar(self, cv, el, bg):
         return self._panel(cv, el, el.role or "surface", "r")
@@ -159,7 +159,7 @@ class Renderer:
     # -- text ------------------------------------------------------------------------------
     def k_heading(self, cv, el, bg):
         x, y, w, h = el.box
-        self.text(cv, el.text, x, y, w, el.style or "h2", el.role or "text", bg, max_lines=2, h=h,
+        self.text(cv, el.text, x, y, w, el.style or "h2", el.role or "text", bg, max_lines=99, h=h,
                   align=el.props.get("align", "left"))
 
     def k_text(self, cv, el, bg):
@@ -171,6 +171,11 @@ class Renderer:
         x, y, w, h = el.box
         logo = self.th.ds.logo
         if logo is not None:
+            if el.props.get("mark") or w < 2 * h:
+                # compact spaces show the logo's mark: its leading square, the logo drawn at full height
+                with cv.clip(x, y, h, h):
+                    cv.svg_asset(logo.path, x, y, 64 * h, h, align="left")
+                return
             cv.svg_asset(logo.path, x, y, w, h)
             return
         # No logo in the system: a wordmark in the brand colour and heading font.
@@ -179,8 +184,10 @@ class Renderer:
 
     # -- controls --------------------------------------------------------------------------
     def k_button(self, cv, el, bg):
+        """Variants primary | secondary | ghost | destructive; props.size sm | md | lg; props.icon."""
         x, y, w, h = el.box
         v = el.variant or "primary"
+        size = el.props.get("size", "md")
         r = self.px(self.th.radius("md"))
         fills = {"primary": ("primary", "on-primary"), "destructive": ("danger", "on-danger"),
                  "secondary": ("surface", "text"), "ghost": (None, "primary")}
@@ -190,16 +197,18 @@ class Renderer:
             stroke = self.th.color("border") if v == "secondary" else None
             cv.rect(x, y, w, h, fill=fill, radius=r, stroke=stroke, stroke_width=self.px(1) if stroke else 0)
         icon = el.props.get("icon")
-        label_w = self.measure(el.text, "label")
-        isz = self.px(18)
-        gap = self.px(8)
+        style = el.style or ("body-strong" if size == "lg" else "label")
+        label_w = self.measure(el.text, style) if el.text else 0.0
+        isz = self.px({"sm": 16, "md": 18, "lg": 20}.get(size, 18))
+        gap = self.px(8) if el.text else 0.0
         total = label_w + (isz + gap if icon else 0)
-        sx = x + max(self.px(12), (w - total) / 2)
-        col = self.th.text_on(text_role, fill, large=True) if not el.text else self.th.text_on(text_role, fill)
+        sx = x + max(self.px(8), (w - total) / 2)
+        col = self.th.text_on(text_role, fill, large=not el.text)
         if icon:
             self.icon(cv, icon, sx, y + (h - isz) / 2, isz, col)
             sx += isz + gap
-        self.text_mid(cv, el.text, sx, y + h / 2, x + w - sx - self.px(8), "label", text_role, fill, color=col)
+        if el.text:
+            self.text_mid(cv, el.text, sx, y + h / 2, x + w - sx - self.px(8), style, text_role, fill, color=col)
         return fill
 
     def _field(self, cv, el, bg, trailing_icon: str | None = None, leading_icon: str | None = None) -> None:
@@ -317,7 +326,7 @@ class Renderer:
         widths: list[float] = el.props.get("widths") or [1.0] * len(cols)
         status_col = el.props.get("status_column", -1)
         tot = sum(widths)
-        pad = self.px(24)
+        pad = self.px(el.props.get("inset", 24))
         colx = []
         cx = x + pad
         usable = w - 2 * pad
@@ -382,6 +391,8 @@ class Renderer:
         x, y, w, h = el.box
         if el.variant == "nav":
             return self._nav_item(cv, el, bg)
+        if el.variant == "tab":
+            return self._tab_item(cv, el, bg)
         tx = x
         if el.props.get("avatar"):
             r = self.px(18)
@@ -412,9 +423,35 @@ class Renderer:
         if el.props.get("divider", True):
             cv.rect(x, y + h - self.px(1), w, self.px(1), fill=self.th.color("divider"))
 
+    def _tab_item(self, cv, el, bg):
+        """A bottom tab-bar item: icon over a caption, the active one in the primary colour."""
+        x, y, w, h = el.box
+        active = el.props.get("active", False)
+        isz = self.px(24)
+        col = self.th.text_on("primary" if active else "text-muted", bg, large=True)
+        top = y + (h - isz - self.px(20)) / 2
+        if active:
+            pw = self.px(56)
+            cv.rect(x + (w - pw) / 2, top - self.px(4), pw, isz + self.px(8), fill=self.th.color("secondary"),
+                    radius=(isz + self.px(8)) / 2)
+            col = self.th.text_on("on-secondary", self.th.color("secondary"), large=True)
+        self.icon(cv, el.props.get("icon", "dot"), x + (w - isz) / 2, top, isz, col)
+        self.text(cv, el.text, x, top + isz + self.px(6), w, "caption", "primary" if active else "text-muted", bg,
+                  align="center")
+
     def _nav_item(self, cv, el, bg):
         x, y, w, h = el.box
         active = el.props.get("active", False)
+        if el.props.get("collapsed"):
+            isz = self.px(20)
+            sq = min(w, self.px(44))
+            fill = bg
+            if active:
+                fill = self.th.color("secondary")
+                cv.rect(x + (w - sq) / 2, y + (h - sq) / 2, sq, sq, fill=fill, radius=self.px(self.th.radius("md")))
+            col = self.th.text_on("on-secondary" if active else "text-muted", fill, large=True)
+            self.icon(cv, el.props.get("icon", "dot"), x + (w - isz) / 2, y + (h - isz) / 2, isz, col)
+            return fill
         fill = bg
         if active:
             fill = self.th.color("secondary")
