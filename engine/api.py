@@ -36,7 +36,16 @@ class Generation:
     device: str = "desktop"
 
     def encode(self, fmt: str | None = None) -> bytes:
+        """The image encoded as `fmt` (default: the generation's format); memoised per format."""
         fmt = (fmt or self.format).lower()
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown image format {fmt!r} (use png, jpeg or webp)")
+        cache = self.__dict__.setdefault("_encoded", {})
+        if FORMATS[fmt] not in cache:
+            cache[FORMATS[fmt]] = self._encode(fmt)
+        return cache[FORMATS[fmt]]
+
+    def _encode(self, fmt: str) -> bytes:
         buf = io.BytesIO()
         if FORMATS[fmt] == "PNG":
             self.image.save(buf, "PNG", compress_level=1)
@@ -54,8 +63,10 @@ class Generation:
             raise ValueError(f"{path}: unknown image format {fmt!r} (use .png, .jpg or .webp)")
         path.parent.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
+        fresh = FORMATS[fmt] not in self.__dict__.get("_encoded", {})
         data = self.encode(fmt)
-        self.timings["encode"] = round(time.perf_counter() - t0, 4)
+        if fresh:
+            self.timings["encode"] = round(time.perf_counter() - t0, 4)
         path.write_bytes(data)
         svg_path = path.with_suffix(".svg")
         svg_path.write_text(self.svg)

@@ -34,9 +34,12 @@ def _n(v: float) -> str:
 
 
 class Canvas:
-    def __init__(self, width: int, height: int, background: str):
+    def __init__(self, width: int, height: int, background: str, raster: bool = True):
+        """`raster=False` paints onto a 1×1 surface (every shape clipped away), for timing or
+        producing the SVG alone; `image()` is then meaningless."""
         self.width, self.height = width, height
-        self.surface = cairo.ImageSurface(cairo.FORMAT_RGB24, width, height)
+        self.surface = cairo.ImageSurface(cairo.FORMAT_RGB24, width, height) if raster else \
+            cairo.ImageSurface(cairo.FORMAT_RGB24, 1, 1)
         self.ctx = cairo.Context(self.surface)
         opts = cairo.FontOptions()
         opts.set_antialias(cairo.ANTIALIAS_GRAY)
