@@ -22,6 +22,8 @@ class Renderer:
         self.th = theme
         self.s = scale
         self.icons = {a.name: a.path for a in theme.ds.icons}
+        #: every line of text drawn: (x, y, w, h, colour, large) in canvas px, for contrast checks
+        self.text_runs: list[tuple[float, float, float, float, str, bool]] = []
 
     # -- helpers ---------------------------------------------------------------------------
     def px(self, v: float) -> float:
@@ -40,7 +42,8 @@ class Renderer:
         if h is not None:
             max_lines = max(1, min(max_lines, int((h + 0.01) // lh) or 1))
         lines = wrap(font, text, size, w, max_lines, ls)
-        col = color or self.th.text_on(role, bg, large=st.size >= 18.66 or (st.size >= 14 and st.weight >= 700))
+        large = st.size >= 18.66 or (st.size >= 14 and st.weight >= 700)
+        col = color or self.th.text_on(role, bg, large=large)
         # centre the glyphs' cap-height box in each line box
         asc, desc = font.ascender * size, font.descender * size
         for i, ln in enumerate(lines):
@@ -53,6 +56,7 @@ class Renderer:
                 lx = x
             baseline = y + i * lh + (lh - (asc + desc)) / 2 + asc
             cv.glyphs(run, font, size, lx, baseline, col)
+            self.text_runs.append((lx, y + i * lh, run.width, lh, col, large))
         return len(lines) * lh
 
     def text_mid(self, cv: Canvas, text: str, x: float, cy: float, w: float, style: str, role: str, bg: str,
@@ -127,10 +131,8 @@ class Renderer:
     def k_card(self, cv, el, bg):
         x, y, w, h = el.box
         r = self.px(self.th.radius("lg"))
-        sh = self.th.shadow(el.props.get("elevation", "sm"))
-        if sh is not None and el.variant != "flat":
-            cv.shadow(x, y, w, h, r, sh.color, min(sh.alpha, 0.08), self.px(sh.offset_y), self.px(max(sh.blur, 2)),
-                      self.px(sh.spread))
+        if el.variant != "flat":
+            self._elevation(cv, x, y, w, h, r, el.props.get("elevation", "sm"))
         fill = self.th.color(el.role or "surface")
         cv.rect(x, y, w, h, fill=fill, radius=r, stroke=self.th.color("border"), stroke_width=self.px(1))
         title = el.props.get("title")
@@ -144,14 +146,28 @@ class Renderer:
         return fill
 
     def k_modal(self, cv, el, bg):
-        cv.rect(0, 0, cv.width, cv.height, fill=self.th.color("text"), opacity=0.4)
+        """A dialog over the scrim (`Theme.scrim`: a system colour at a documented alpha), with
+        the system's largest shadow; text is the title, children are laid inside."""
+        col, alpha = self.th.scrim()
+        cv.rect(0, 0, cv.width, cv.height, fill=col, opacity=alpha)
         x, y, w, h = el.box
         fill = self.th.color("surface")
-        cv.rect(x, y, w, h, fill=fill, radius=self.px(self.th.radius("xl")))
+        r = self.px(self.th.radius("xl"))
+        self._elevation(cv, x, y, w, h, r, el.props.get("elevation", "lg"))
+        cv.rect(x, y, w, h, fill=fill, radius=r)
         if el.text:
             p = self.px(32)
             self.text(cv, el.text, x + p, y + p, w - 2 * p, "h3", "text", fill)
         return fill
+
+    def _elevation(self, cv, x, y, w, h, r, name: str) -> None:
+        """The shadow token `name` drawn as a layered-blur approximation (`Canvas.shadow`), the
+        same stack of translucent rounded rects in the SVG and the raster."""
+        sh = self.th.shadow(name)
+        if sh is None:
+            return
+        cv.shadow(x + self.px(sh.offset_x), y, w, h, r, sh.color, min(sh.alpha, 0.16), self.px(sh.offset_y),
+                  self.px(max(sh.blur, 2)), self.px(sh.spread))
 
     def k_list(self, cv, el, bg):
         return bg
@@ -603,6 +619,8 @@ class Renderer:
         cv.rect(x, ty, max(th_, w * val), th_, fill=self.th.color(el.role or "primary"), radius=th_ / 2)
 
     def k_calendar(self, cv, el, bg):
+        if el.variant == "week":
+            return self._calendar_week(cv, el, bg)
         import calendar as _cal
 
         x, y, w, h = el.box
@@ -634,11 +652,52 @@ class Renderer:
                 if day in events and day not in sel:
                     cv.circle(cx, cy + min(cw, rh) * 0.3, self.px(2.5), fill=self.th.color("accent"))
 
+    def _calendar_week(self, cv, el, bg):
+        """Seven day columns with hour lines and event blocks (props.events: [day 0–6, start
+        hour, end hour, title]); props.start_hour, props.hours, props.today (0–6)."""
+        x, y, w, h = el.box
+        days = el.props.get("days", ["Mon 23", "Tue 24", "Wed 25", "Thu 26", "Fri 27", "Sat 28", "Sun 29"])
+        h0, hours = el.props.get("start_hour", 8), el.props.get("hours", 9)
+        today = el.props.get("today", -1)
+        gutter = self.px(48)
+        head_h = self.px(36)
+        cw = (w - gutter) / len(days)
+        rh = (h - head_h) / hours
+        div = self.th.color("divider")
+        for i, d in enumerate(days):
+            cx = x + gutter + cw * i
+            on = i == today
+            self.text_mid(cv, d, cx, y + head_h / 2, cw, "label", "primary" if on else "text-muted", bg, align="center")
+            if on:
+                cv.rect(cx + cw * 0.2, y + head_h - self.px(3), cw * 0.6, self.px(2), fill=self.th.color("primary"))
+            cv.rect(cx, y + head_h, self.px(1), h - head_h, fill=div)
+        for k in range(hours):
+            gy = y + head_h + rh * k
+            cv.rect(x + gutter, gy, w - gutter, self.px(1), fill=div)
+            self.text(cv, f"{h0 + k:02d}:00", x, gy + self.px(2), gutter - self.px(8), "caption", "text-muted", bg,
+                      align="right")
+        roles = ["secondary", "info", "accent", "success"]
+        for j, (day, s0, s1, title) in enumerate(el.props.get("events", [])):
+            role = roles[j % len(roles)]
+            fill = self.th.color(role)
+            ex = x + gutter + cw * day + self.px(4)
+            ey = y + head_h + rh * (s0 - h0) + self.px(2)
+            eh = rh * (s1 - s0) - self.px(4)
+            if eh <= 0 or ey + eh > y + h + 0.5:
+                continue
+            cv.rect(ex, ey, cw - self.px(8), eh, fill=fill, radius=self.px(self.th.radius("sm")))
+            self.text(cv, title, ex + self.px(8), ey + self.px(4), cw - self.px(24), "caption", f"on-{role}", fill,
+                      max_lines=3, h=eh - self.px(8))
+
     def k_pagination(self, cv, el, bg):
         x, y, w, h = el.box
         page, pages = el.props.get("page", 1), el.props.get("pages", 8)
         sz = self.px(36)
-        items = ["‹"] + [str(p) for p in _page_window(page, pages)] + ["›"]
+        window = _page_window(page, pages)
+        fit = int((w + self.px(6)) // (sz + self.px(6))) - 2  # page buttons that fit beside the arrows
+        while len(window) > max(1, fit):
+            window.pop(-1 if window[-1] != page else 0)
+        items = ["‹"] + [str(p) for p in window] + ["›"]
         total = len(items) * sz + (len(items) - 1) * self.px(6)
         cx = x + w - total if el.props.get("align", "right") == "right" else x
         for it in items:

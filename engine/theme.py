@@ -62,6 +62,34 @@ class Theme:
             return self.best_text(self.color(role[3:]))
         return self.roles.get("primary") or self.palette[0]
 
+    #: Opacity of the modal scrim when the system defines no overlay colour with its own alpha.
+    SCRIM_ALPHA = 0.48
+
+    def scrim(self) -> tuple[str, float]:
+        """The modal scrim as (colour, alpha): the system's ``scrim``/``overlay`` colour and its
+        own alpha when it defines one, else the ``text`` colour at `SCRIM_ALPHA`.
+
+        A scrim is the one place a mock shows colours outside the palette: each palette colour
+        ``c`` under it is seen as the blend ``alpha·scrim + (1 − alpha)·c`` (sRGB, the way SVG
+        and cairo composite). `scrim_palette` lists those blends, so palette checks of a mock
+        with a modal use the palette plus its scrim blends."""
+        for c in self.ds.colors:
+            leaf = c.name.lower().replace("_", "-").split(".")[-1]
+            if leaf in ("scrim", "overlay", "backdrop") and 0.05 <= c.alpha < 1:
+                return c.hex, c.alpha
+        return self.color("text"), self.SCRIM_ALPHA
+
+    def scrim_palette(self) -> list[str]:
+        """Every palette colour as seen through the scrim (see `scrim`)."""
+        col, a = self.scrim()
+        sr = parse_hex(col)[0]
+        out = []
+        for h in self.palette:
+            c = parse_hex(h)[0]
+            mix = [round(a * s_ + (1 - a) * v) for s_, v in zip(sr, c)]
+            out.append("#" + "".join(f"{max(0, min(255, m)):02x}" for m in mix))
+        return out
+
     def has(self, role: str) -> bool:
         return role in self.roles
 
