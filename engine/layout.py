@@ -248,6 +248,7 @@ class Layout:
                 cw = self._far(cx + cw, c.width.mode == "hug") - sx
             if c.height.mode == "fill" or (n.direction == "row" and a == "stretch"):
                 ch = self._far(cy + ch, c.height.mode == "hug") - sy
+            cw, ch = min(cw, ix + iw - sx), min(ch, iy + ih - sy)  # snapping never leaves the parent
             self.place(c, sx, sy, max(cw, 0.0), max(ch, 0.0))
             pos += m + between
 
