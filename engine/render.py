@@ -24,6 +24,7 @@ class Renderer:
         self.icons = {a.name: a.path for a in theme.ds.icons}
         #: every line of text drawn: (x, y, w, h, colour, large) in canvas px, for contrast checks
         self.text_runs: list[tuple[float, float, float, float, str, bool]] = []
+        self.scrim_at = 0  # index of the first text run drawn above a modal's scrim
 
     # -- helpers ---------------------------------------------------------------------------
     def px(self, v: float) -> float:
@@ -150,6 +151,7 @@ class Renderer:
         the system's largest shadow; text is the title, children are laid inside."""
         col, alpha = self.th.scrim()
         cv.rect(0, 0, cv.width, cv.height, fill=col, opacity=alpha)
+        self.scrim_at = len(self.text_runs)  # text drawn before this lies under the scrim
         x, y, w, h = el.box
         fill = self.th.color("surface")
         r = self.px(self.th.radius("xl"))
@@ -375,8 +377,10 @@ class Renderer:
                                   "text" if c_i == 0 else "text-muted", bg, align=a)
             ry += row_h
 
-    def _badge(self, cv, text, x, cy, role, bg, align="left"):
+    def _badge(self, cv, text, x, cy, role, bg, align="left", max_w: float | None = None):
         w = self.measure(text, "caption") + self.px(20)
+        if max_w is not None:
+            w = min(w, max_w)
         h = self.px(24)
         fill = self.th.color(role)
         bx = x if align == "left" else x - w
@@ -386,7 +390,7 @@ class Renderer:
 
     def k_badge(self, cv, el, bg):
         x, y, w, h = el.box
-        self._badge(cv, el.text, x, y + h / 2, el.role or _status_role(el.text), bg)
+        self._badge(cv, el.text, x, y + h / 2, el.role or _status_role(el.text), bg, max_w=w)
 
     def _avatar(self, cv, name, cx, cy, r, i=0):
         roles = ["primary", "accent", "info", "success", "secondary"]
@@ -713,12 +717,16 @@ class Renderer:
         x, y, w, h = el.box
         items = el.props.get("items", [])
         cx = x
+        isz = self.px(14)
         for i, it in enumerate(items):
             last = i == len(items) - 1
+            if x + w - cx < self.px(24):
+                break
             tw = self.text_mid(cv, it, cx, y + h / 2, x + w - cx, "small", "text" if last else "text-muted", bg)
             cx += tw + self.px(8)
             if not last:
-                isz = self.px(14)
+                if cx + isz > x + w:
+                    break
                 self.icon(cv, "chevron-right", cx, y + (h - isz) / 2, isz, self.th.text_on("text-muted", bg, large=True))
                 cx += isz + self.px(8)
 
