@@ -235,7 +235,9 @@ class Layout:
             elif n.justify == "space-between" and len(kids) > 1:
                 between = gap + free / (len(kids) - 1)
         pos = lead
-        for c, m, cr in zip(kids, mains, crosses):
+        fills = [i for i, c in enumerate(kids) if (c.width if n.direction == "row" else c.height).mode == "fill"]
+        last_fill = fills[-1] if fills else len(kids)
+        for i, (c, m, cr) in enumerate(zip(kids, mains, crosses)):
             a = c.align_self or n.align
             span = ih if n.direction == "row" else iw
             off = {"center": (span - cr) / 2, "end": span - cr}.get(a, 0.0)
@@ -244,11 +246,21 @@ class Layout:
             else:
                 cx, cy, cw, ch = ix + off, iy + pos, cr, m
             sx, sy = self.snap(cx), self.snap(cy)
+            if i > last_fill:  # after the last fill, far edges sit on the grid (right-aligned ends line up)
+                if n.direction == "row":
+                    sx = self.snap(cx + cw) - cw
+                else:
+                    sy = self.snap(cy + ch) - ch
             if c.width.mode == "fill" or (n.direction == "column" and a == "stretch"):
                 cw = self._far(cx + cw, c.width.mode == "hug") - sx
             if c.height.mode == "fill" or (n.direction == "row" and a == "stretch"):
                 ch = self._far(cy + ch, c.height.mode == "hug") - sy
-            cw, ch = min(cw, ix + iw - sx), min(ch, iy + ih - sy)  # snapping never leaves the parent
+            # snapping never leaves the parent: content-sized boxes move back, the others shrink
+            if c.width.mode == "hug" and sx + cw > ix + iw:
+                sx = max(ix, ix + iw - cw)
+            if c.height.mode == "hug" and sy + ch > iy + ih:
+                sy = max(iy, iy + ih - ch)
+            cw, ch = min(cw, ix + iw - sx), min(ch, iy + ih - sy)
             self.place(c, sx, sy, max(cw, 0.0), max(ch, 0.0))
             pos += m + between
 

@@ -131,3 +131,30 @@ def _scale(scene: Scene, s: float) -> Scene:
         return e.model_copy(update={"box": (x * s, y * s, w * s, h * s), "children": [sc(c) for c in e.children]})
 
     return scene.model_copy(update={"elements": [sc(e) for e in scene.elements]})
+
+
+GOLDEN_SCENES = [("dashboard", "desktop", (1920, 1080)), ("checkout", "mobile", (430, 932)),
+                 ("settings", "tablet", (1366, 1024))]
+
+
+def write_golden() -> None:
+    """Rewrite tests/engine/golden/*.json after a deliberate layout change (review the diff)."""
+    import json
+    from pathlib import Path
+
+    from engine.compose import compose
+
+    out = Path(__file__).parent / "golden"
+    out.mkdir(exist_ok=True)
+    sc = gallery_scene(None)
+    (out / "gallery.json").write_text(json.dumps({"source": "gallery",
+                                                  "boxes": {e.id: list(e.box) for e in sc.walk()}}, indent=0))
+    for arch, dev, (w, h) in GOLDEN_SCENES:
+        sc = compose(arch, w, h, seed=0, archetype=arch, device=dev)
+        (out / f"{arch}-{dev}.json").write_text(json.dumps(
+            {"source": "compose", "prompt": arch, "archetype": arch, "device": dev, "width": w, "height": h,
+             "boxes": {e.id: list(e.box) for e in sc.walk()}}, indent=0))
+
+
+if __name__ == "__main__":
+    write_golden()

@@ -152,7 +152,8 @@ def test_rendering_is_deterministic(system):
 
 @pytest.mark.parametrize("golden", sorted(p.name for p in GOLDEN.glob("*.json")))
 def test_golden_scene_boxes_are_stable(golden):
-    """The font-free layout of fixed trees gives the same boxes, element by element."""
+    """The font-free layout of fixed trees gives the same boxes, element by element (after a
+    deliberate layout change: `python -m tests.engine.gallery` rewrites them)."""
     from engine.compose import compose
 
     want = json.loads((GOLDEN / golden).read_text())
