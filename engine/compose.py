@@ -567,16 +567,31 @@ def _settings(c: _Ctx) -> Node:
                    title="Profile", w=fill(58), gap=5)
     opts = [("New orders", True), ("Payment received", True), ("Low stock alerts", True), ("Weekly summary", False),
             ("Product updates", False)]
+    sessions = [("MacBook Pro · Chrome", "Berlin, Germany · Active now", "This device", "success"),
+                ("iPhone 15 · Safari", "Berlin, Germany · 2 hours ago", "Sign out", ""),
+                ("Windows · Edge", "Hamburg, Germany · Nov 21", "Sign out", ""),
+                ("iPad Air · Safari", "Munich, Germany · Nov 18", "Sign out", "")]
+    sess_items = []
+    for i, (dev, where, act, role) in enumerate(sessions):
+        n = el("session", "list_item", w=fill(), h=56,
+               props={"icon": "lock" if i == 0 else "user", "meta": where, "trailing": act, "divider": i < 3,
+                      "trailing_badge": bool(role), "trailing_role": role or "primary"})
+        n.el["text"] = dev
+        sess_items.append(n)
+    sessions_card = card("sessions", col(*sess_items, name="list", kind="list", width=fill(), height=fill(),
+                                         overflow="drop"),
+                         title="Active sessions", action="Sign out everywhere", w=fill(58), h=fill(min=120))
     notif = card("notifications", *[check("toggle", "toggle", lab, on) for lab, on in opts],
                  el("divider", "divider", w=fill(), h=16), heading("channel", "Deliver to", "title"),
                  *[check("radio", "radio", lab, i == 0) for i, lab in
                    enumerate(("Email and in-app", "In-app only", "Do not disturb"))],
                  title="Notifications", w=fill(), gap=4)
+    notif.height = fill()
     danger = card("danger-zone",
                   text("warning", "Deleting your workspace removes all orders, customers and reports. "
                        "This cannot be undone.", "small", lines=3),
                   button("delete", "Delete workspace", "destructive", "x", w=hug()),
-                  title="Danger zone", w=fill(), h=fill(), gap=4)
+                  title="Danger zone", w=fill(), gap=4)
     danger.align = "start"
     if c.mobile:
         account = card("profile", photo, field("email", label="Email", value="maya.chen@northwind.io"),
@@ -591,7 +606,10 @@ def _settings(c: _Ctx) -> Node:
                                 height=fill(), align="start")]
         return _app(c, "Settings", "Search settings", body, "Settings")
     right = col(notif, danger, width=fill(42), height=fill(), gap=5)
-    body = [head, tabs, row(profile, right, gap=5, width=fill(), height=fill(), align="start")]
+    left = col(profile, sessions_card, width=fill(58), height=fill(), gap=5)
+    profile.width = fill()
+    sessions_card.width = fill()
+    body = [head, tabs, row(left, right, gap=5, width=fill(), height=fill(), align="stretch")]
     return _app(c, "Settings", "Search settings", body, "Settings")
 
 

@@ -262,7 +262,8 @@ class Layout:
                 sy = max(iy, iy + ih - ch)
             cw, ch = min(cw, ix + iw - sx), min(ch, iy + ih - sy)
             self.place(c, sx, sy, max(cw, 0.0), max(ch, 0.0))
-            pos += m + between
+            # continue from where the snapped box ends, so the gaps stay even
+            pos = (sx - ix + cw if n.direction == "row" else sy - iy + ch) + between
 
     def _far(self, edge: float, keep_content: bool) -> float:
         """A far edge on the grid; content-sized boxes round up so their text still fits."""
