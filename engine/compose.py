@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from conditioning import ARCHETYPES, choose_archetype
 from engine import layout as L
+from engine.domain_copy import Domain, domain_for
 from engine.layout import Node, col, fill, fixed, hug, row
 from engine.scene import Scene
 
@@ -38,6 +39,7 @@ class _Ctx:
     device: str
     rng: random.Random
     prompt: str
+    domain: Domain
 
     @property
     def desktop(self) -> bool:
@@ -65,7 +67,7 @@ def compose(prompt: str, width: int, height: int, seed: int = 0, archetype: str 
         raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
     scale = width / DEVICES[device][1]
     W, H = width / scale, height / scale
-    ctx = _Ctx(device, random.Random(f"{seed}:{arch}"), prompt)
+    ctx = _Ctx(device, random.Random(f"{seed}:{arch}"), prompt, domain_for(prompt))
     root = _ARCH_FUNCS[arch](ctx)
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
     lay.run(root, W, H)
@@ -168,12 +170,6 @@ def grid(items: list[Node], cols: int, gap: int = 5, name: str = "", h=None) -> 
 
 
 # -- shared copy ---------------------------------------------------------------------------------
-_NAV = [("Dashboard", "dashboard"), ("Orders", "package"), ("Customers", "users"), ("Products", "cart"),
-        ("Analytics", "chart"), ("Messages", "message"), ("Calendar", "calendar"), ("Settings", "settings")]
-_PEOPLE = ["Maya Chen", "Jonas Weber", "Amara Okafor", "Luis Romero", "Sofia Rossi", "Kenji Sato", "Priya Nair",
-           "Elena Petrova", "Tom Becker", "Aisha Rahman", "Noah Fischer", "Lea Martin"]
-_COMPANIES = ["Northwind Ltd", "Bluefin Studio", "Acme Robotics", "Kestrel Foods", "Juniper Health", "Orbit Labs",
-              "Lumen Energy", "Cedar & Co", "Pioneer Bikes", "Helix Bio"]
 _PRODUCTS = [("Linen Overshirt", 89), ("Merino Crew Sweater", 120), ("Canvas Weekender", 145),
              ("Ceramic Pour-Over Set", 58), ("Trail Runner GTX", 139), ("Leather Card Holder", 45),
              ("Wool Beanie", 32), ("Insulated Bottle 750 ml", 36), ("Field Watch 38 mm", 210),
@@ -188,7 +184,7 @@ def _money(v: float) -> str:
 def _sidebar(c: _Ctx, active: str) -> Node:
     rail = c.device == "tablet"
     items = [el("logo", "logo", w=40 if rail else 132, h=32, align_self="center" if rail else "start")]
-    for label, icon in _NAV:
+    for label, icon in c.domain.nav:
         n = el("nav-item", "list_item", w=fill(), h=44, variant="nav",
                props={"icon": icon, "active": label == active, "trailing": "" if rail or label != "Messages" else "12",
                       "collapsed": rail})
@@ -249,7 +245,9 @@ def _app(c: _Ctx, active: str, search: str, body: list[Node], title: str) -> Nod
     """Sidebar (desktop), icon rail (tablet) or app bar + tab bar (mobile) around the page body."""
     if c.mobile:
         content = col(*body, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(), height=fill(), overflow="drop")
-        tabs = [("Home", "home"), ("Orders", "package"), ("Customers", "users"), ("Settings", "settings")]
+        tabs = [("Home", "home"), c.domain.nav[1], c.domain.nav[2], ("Settings", "settings")]
+        if active == c.domain.nav[0][0]:
+            active = "Home"
         if active not in {t for t, _ in tabs}:
             active = "Home"
         return col(_appbar(c, title), content, _tabbar(c, tabs, active), name="page", width=fill(), height=fill())
@@ -283,51 +281,42 @@ def _kpi(c: _Ctx, label: str, value: str, delta: str) -> Node:
 
 
 def _dashboard(c: _Ctx) -> Node:
-    rng = c.rng
+    rng, d = c.rng, c.domain
     analytics = "analytic" in c.prompt.lower()
-    kpis = [("Revenue", f"${rng.randint(84, 139)},{rng.randint(100, 999)}", f"+{rng.randint(4, 18)}.{rng.randint(0, 9)}%"),
-            ("Orders", f"{rng.randint(1, 4)},{rng.randint(100, 999)}", f"+{rng.randint(2, 9)}.{rng.randint(0, 9)}%"),
-            ("Avg. order value", f"${rng.randint(48, 96)}.{rng.randint(10, 99)}", f"-{rng.randint(1, 4)}.{rng.randint(0, 9)}%"),
-            ("Returning customers", f"{rng.randint(28, 46)}.{rng.randint(0, 9)}%", f"+{rng.randint(1, 6)}.{rng.randint(0, 9)}%")]
-    kpi_nodes = [_kpi(c, *k) for k in kpis]
+    kpi_nodes = [_kpi(c, *k) for k in d.kpis(rng)]
     kpi_grid = grid(kpi_nodes, c.pick(4, 2, 2), gap=5 if not c.mobile else 4, name="kpis")
     months = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
     s1 = [rng.randint(38, 70) + i * 6 for i in range(6)]
     s2 = [max(10, v - rng.randint(8, 22)) for v in s1]
     line = card("revenue", el("chart", "chart", w=fill(), h=fill(min=160), variant="line",
-                              props={"series": [[v * 1000 for v in s1], [v * 1000 for v in s2]], "labels": months,
-                                     "legend": ["This year", "Last year"]}),
-                title="Revenue vs. last year", action="View report", w=fill(64), h=fill(min=240))
+                              props={"series": [[v * d.trend_scale for v in s1], [v * d.trend_scale for v in s2]],
+                                     "labels": months, "legend": ["This year", "Last year"]}),
+                title=d.trend_title, action="View report", w=fill(64), h=fill(min=240))
+    shares = sorted((rng.randint(8, 45) for _ in d.mix_labels), reverse=True)
     donut = card("channels", el("chart", "chart", w=fill(), h=fill(min=160), variant="donut",
-                                props={"series": [[42, 27, 18, 13]],
-                                       "labels": ["Online store", "Marketplace", "Retail", "Wholesale"],
-                                       "center_label": "orders", "total": f"{rng.randint(1200, 4800):,}"}),
-                 title="Sales by channel", w=fill(36), h=fill(min=240))
-    statuses = ["Paid", "Pending", "Shipped", "Paid", "Refunded", "Paid", "Processing"]
-    rows = [[f"#{rng.randint(10200, 10999)}", rng.choice(_PEOPLE), f"Nov {rng.randint(1, 24)}, 2026",
-             _money(rng.randint(24, 480) + rng.randint(0, 99) / 100), statuses[i % len(statuses)]] for i in range(8)]
-    cols_ = ["Order", "Customer", "Date", "Amount", "Status"]
-    align = ["left", "left", "left", "right", "left"]
-    widths = [0.9, 1.5, 1.2, 1.0, 1.0]
-    if c.device == "tablet":
-        rows = [[r[0], r[1], r[3], r[4]] for r in rows]
-        cols_, align, widths = ["Order", "Customer", "Amount", "Status"], ["left", "left", "right", "left"], [0.9, 1.5, 1.0, 1.0]
+                                props={"series": [shares], "labels": list(d.mix_labels),
+                                       "center_label": d.mix_center, "total": f"{rng.randint(1200, 4800):,}"}),
+                 title=d.mix_title, w=fill(36), h=fill(min=240))
+    cols_all, rows_all, align_all, widths_all = d.table(rng, 8)
+    keep = [1, 0, 3, 5, 6] if c.device != "tablet" else [1, 0, 5, 6]
+    cols_ = [cols_all[k] for k in keep]
+    rows = [[r[k] for k in keep] for r in rows_all]
+    align = [align_all[k] for k in keep]
+    widths = [widths_all[k] for k in keep]
     table = card("orders", el("table", "table", w=fill(), h=fill(min=150),
                               props={"columns": cols_, "rows": rows, "align": align, "widths": widths,
                                      "status_column": len(cols_) - 1, "row_height": 48, "inset": 16}),
-                 title="Recent orders", action="See all", w=fill(64), h=fill(min=240), pad=5)
-    people = rng.sample(_PEOPLE, 5)
-    items = [_list_item(i, name, f"{rng.randint(3, 28)} orders", _money(rng.randint(900, 4800)), i < 4)
-             for i, name in enumerate(people)]
+                 title=f"Recent {d.records.lower()}", action="See all", w=fill(64), h=fill(min=240), pad=5)
+    people = d.list_items(rng)
+    items = [_list_item(i, *p, i < 4) for i, p in enumerate(people)]
     lst = card("customers", col(*items, name="list", kind="list", width=fill(), height=fill(), overflow="drop"),
-               title="Top customers", w=fill(36), h=fill(min=240))
-    head = _header(c, "Analytics" if analytics else "Overview", "Here is how your store is doing this month.",
+               title=d.list_title, w=fill(36), h=fill(min=240))
+    head = _header(c, "Analytics" if analytics else d.overview, d.subtitle,
                    [("Export", "secondary", "download"), ("New report", "primary", "plus")])
     if c.mobile:
-        items3 = [_list_item(i, name, f"{rng.randint(3, 28)} orders", _money(rng.randint(900, 4800)), i < 2)
-                  for i, name in enumerate(people[:2])]
+        items3 = [_list_item(i, *p, i < 1) for i, p in enumerate(people[:2])]
         line.height = fill(min=200)
-        lst = card("customers", col(*items3, name="list", kind="list", width=fill()), title="Top customers")
+        lst = card("customers", col(*items3, name="list", kind="list", width=fill()), title=d.list_title)
         body = [head, kpi_grid, line, lst]
     elif c.device == "tablet":
         body = [head, kpi_grid, row(line, name="charts", width=fill(), height=fill(1.1)),
@@ -336,8 +325,8 @@ def _dashboard(c: _Ctx) -> Node:
     else:
         body = [head, kpi_grid, row(line, donut, name="charts", gap=5, width=fill(), height=fill(1.1)),
                 row(table, lst, name="recent", gap=5, width=fill(), height=fill())]
-    return _app(c, "Analytics" if analytics else "Dashboard", "Search orders, customers…", body,
-                "Analytics" if analytics else "Overview")
+    return _app(c, "Analytics" if analytics else d.nav[0][0], d.search, body,
+                "Analytics" if analytics else d.overview)
 
 
 def _list_item(i: int, name: str, meta: str, trailing: str, divider: bool) -> Node:
@@ -348,18 +337,16 @@ def _list_item(i: int, name: str, meta: str, trailing: str, divider: bool) -> No
 
 
 def _orders(c: _Ctx) -> Node:
-    rng = c.rng
-    statuses = ["Delivered", "Pending", "Shipped", "Delivered", "Refunded", "Processing", "Shipped", "Delivered",
-                "Pending", "Delivered", "Shipped", "Cancelled", "Delivered", "Shipped"]
-    rows = [[rng.choice(_PEOPLE), f"#{rng.randint(20100, 29999)}", rng.choice(_COMPANIES),
-             f"Nov {rng.randint(1, 24)}, 2026", str(rng.randint(1, 9)),
-             _money(rng.randint(30, 2400) + rng.randint(0, 99) / 100), statuses[i]] for i in range(14)]
-    head = _header(c, "Orders", f"{rng.randint(1200, 2400):,} orders in the last 30 days",
-                   [("Export CSV", "secondary", "download"), ("Create order", "primary", "plus")])
+    rng, d = c.rng, c.domain
+    cols_, rows, align, widths = d.table(rng, 14)
+    statuses = sorted({r[-1] for r in rows}, key=lambda v: [r[-1] for r in rows].index(v))
+    rec = d.records
+    head = _header(c, rec, f"{rng.randint(1200, 2400):,} {rec.lower()} in the last 30 days",
+                   [("Export CSV", "secondary", "download"), (d.new_record, "primary", "plus")])
     tabs = el("status-tabs", "tabs", w=fill(), h=44,
-              props={"items": ["All orders", "Pending", "Shipped", "Delivered", "Refunded"], "active": 0})
+              props={"items": [f"All {rec.lower()}", *statuses[:4]], "active": 0})
     if c.mobile:
-        tabs.el["props"]["items"] = ["All", "Pending", "Shipped", "Refunded"]
+        tabs.el["props"]["items"] = ["All", *statuses[:3]]
         items = []
         for i, r in enumerate(rows[:9]):
             n = el("order", "list_item", w=fill(), h=64,
@@ -367,19 +354,17 @@ def _orders(c: _Ctx) -> Node:
                           "trailing_role": _status_role(r[6]), "divider": True})
             n.el["text"] = f"{r[0]} · {r[5]}"
             items.append(n)
-        listing = card("orders", el("search", "search", w=fill(), h=44, props={"placeholder": "Search orders"}),
+        listing = card("orders", el("search", "search", w=fill(), h=44,
+                                    props={"placeholder": f"Search {rec.lower()}"}),
                        col(*items, name="list", kind="list", width=fill(), height=fill(), overflow="drop"),
                        h=fill(), gap=3, pad=4)
-        return _app(c, "Orders", "", [head, tabs, listing], "Orders")
-    cols_ = ["Customer", "Order", "Company", "Date", "Items", "Total", "Status"]
-    align = ["left", "left", "left", "left", "right", "right", "left"]
-    widths = [1.6, 0.9, 1.4, 1.1, 0.6, 1.0, 1.0]
+        return _app(c, d.nav[1][0], "", [head, tabs, listing], rec)
     if c.device == "tablet":
-        keep = [0, 1, 3, 5, 6]
+        keep = [k for k in range(len(cols_)) if k not in d.tablet_drop]
         rows = [[r[k] for k in keep] for r in rows]
         cols_, align, widths = ([cols_[k] for k in keep], [align[k] for k in keep], [widths[k] for k in keep])
     filters = row(
-        el("search", "search", w=fill(max=360), h=44, props={"placeholder": "Search by order or customer"}),
+        el("search", "search", w=fill(max=360), h=44, props={"placeholder": d.search}),
         el("status", "select", w=fixed(200), h=44, props={"value": "Any status"}),
         *([el("date", "select", w=fixed(200), h=44, props={"value": "Last 30 days"})] if c.desktop else []),
         spacer(),
@@ -389,23 +374,18 @@ def _orders(c: _Ctx) -> Node:
     table = el("table", "table", w=fill(), h=fill(),
                props={"columns": cols_, "rows": rows, "align": align, "widths": widths,
                       "status_column": len(cols_) - 1, "avatar_first": True, "row_height": 56})
-    foot = row(text("count", "Showing 1–12 of 1,842", "small", w=hug()), spacer(),
+    foot = row(text("count", f"Showing 1–14 of 1,842 {rec.lower()}", "small", w=hug()), spacer(),
                el("pagination", "pagination", w=fixed(420), h=40, props={"page": 1, "pages": 154}),
                align="center", width=fill(), padding=(0, 5, 0, 5))
     listing = Node(name="orders", kind="card", children=[filters, table, foot], padding=(5, 0, 5, 0), gap=5,
                    width=fill(), height=fill())
-    return _app(c, "Orders", "Search orders, customers…", [head, tabs, listing], "Orders")
+    return _app(c, d.nav[1][0], d.search, [head, tabs, listing], rec)
 
 
 def _status_role(s: str) -> str:
-    t = s.lower()
-    if any(k in t for k in ("paid", "delivered", "shipped", "active")):
-        return "success"
-    if any(k in t for k in ("pending", "processing")):
-        return "warning"
-    if any(k in t for k in ("refund", "cancel", "failed")):
-        return "danger"
-    return "info"
+    from engine.render import status_role
+
+    return status_role(s)
 
 
 def _site(c: _Ctx, links: list[str], active: str, body: list[Node], cart: bool, title: str,

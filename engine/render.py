@@ -769,15 +769,20 @@ class Renderer:
                 cv.polyline(pts2, "", 0, fill=c2, closed=True)
 
 
-def _status_role(text: str) -> str:
+def status_role(text: str) -> str:
+    """The colour role of a status label: success, warning, danger or info."""
     t = text.lower()
-    if any(k in t for k in ("paid", "active", "complete", "delivered", "success", "approved", "shipped", "done", "in stock")):
+    if any(k in t for k in ("paid", "active", "complete", "delivered", "success", "approved", "shipped", "done",
+                            "in stock", "checked in")):
         return "success"
-    if any(k in t for k in ("pending", "processing", "review", "draft", "low", "due")):
-        return "warning"
-    if any(k in t for k in ("failed", "overdue", "cancel", "refund", "error", "blocked", "out of")):
+    if any(k in t for k in ("past due", "overdue", "failed", "cancel", "refund", "error", "blocked", "out of")):
         return "danger"
+    if any(k in t for k in ("pending", "processing", "review", "draft", "low", "due", "waiting", "trial")):
+        return "warning"
     return "info"
+
+
+_status_role = status_role
 
 
 def _nice_max(v: float) -> float:

@@ -123,3 +123,21 @@ def test_cli_device_and_format(harbor, tmp_path):
     clash = CliRunner().invoke(main, ["generate", str(harbor), "x", "--format", "png", "--out", str(tmp_path / "a.jpg"),
                                       "--store", str(tmp_path / "st")])
     assert clash.exit_code != 0 and "does not match" in clash.output
+
+
+@pytest.mark.parametrize("prompt,expect", [
+    ("clinic dashboard with patient appointments", "Appointments"),
+    ("SaaS subscription metrics dashboard", "Subscriptions"),
+    ("bank transactions table", "Transactions"),
+    ("admin table of project tasks", "Tasks"),
+    ("sales dashboard for my shop", "Orders"),
+])
+def test_copy_follows_the_prompts_domain(prompt, expect):
+    from engine.domain_copy import domain_for
+
+    assert domain_for(prompt).records == expect
+    scene = compose(prompt, 1920, 1080, seed=0)
+    texts = " ".join(filter(None, [e.text for e in scene.walk()] + [
+        " ".join(map(str, e.props.get("columns", []))) for e in scene.walk()]))
+    assert expect.lower() in texts.lower()
+    assert "lorem" not in texts.lower()
