@@ -8,8 +8,8 @@ transactions, never placeholder text.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 PEOPLE = ["Maya Chen", "Jonas Weber", "Amara Okafor", "Luis Romero", "Sofia Rossi", "Kenji Sato", "Priya Nair",
           "Elena Petrova", "Tom Becker", "Aisha Rahman", "Noah Fischer", "Lea Martin"]

@@ -21,8 +21,9 @@ children that do not fit, which is how one layout serves a tall desktop and a sh
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from engine.scene import Element
 
@@ -44,11 +45,11 @@ class Size:
         return max(self.min, min(self.max, v))
 
 
-def fill(grow: float = 1.0, min: float = 0.0, max: float = math.inf) -> Size:  # noqa: A002
+def fill(grow: float = 1.0, min: float = 0.0, max: float = math.inf) -> Size:
     return Size("fill", grow, min, max)
 
 
-def hug(min: float = 0.0, max: float = math.inf) -> Size:  # noqa: A002
+def hug(min: float = 0.0, max: float = math.inf) -> Size:
     return Size("hug", 0.0, min, max)
 
 
@@ -68,7 +69,7 @@ class Node:
     align_self: str = ""
     width: Size = field(default_factory=hug)
     height: Size = field(default_factory=hug)
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     overflow: str = "visible"  # visible | drop
     text: str = ""
     style: str = ""  # type style of `text`; a node with text and no children hugs the text
@@ -113,7 +114,7 @@ class Layout:
         self.measure = measure or approx_measure
 
     @classmethod
-    def for_theme(cls, theme) -> "Layout":
+    def for_theme(cls, theme) -> Layout:
         def measure(text: str, style: str, width: float | None, max_lines: int) -> tuple[float, float]:
             return theme.measure_text(text, style, width, max_lines)
 
@@ -136,7 +137,7 @@ class Layout:
     def hug_w(self, n: Node) -> float:
         if n.width.mode == "fixed":
             return n.width.value
-        t, r, b, l = self.pad(n)
+        _t, r, _b, l = self.pad(n)
         if n.children:
             ws = [self.hug_w(c) for c in n.children]
             if n.direction == "row":

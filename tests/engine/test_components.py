@@ -55,7 +55,7 @@ def test_every_kind_is_drawn_inside_its_box(system, kind):
                 continue
             found.append(e)
             assert f'id="{e.id}"' in svg
-            x, y, w, h = (int(round(v)) for v in e.box)
+            x, y, w, h = (round(v) for v in e.box)
             region = img[y:y + h, x:x + w].reshape(-1, 3)
             assert len(np.unique(region, axis=0)) > 1, f"{e.id} drew nothing"
     assert found, f"the gallery has no {kind}"
@@ -101,7 +101,7 @@ def test_modal_scrim_is_a_system_colour_with_a_documented_blend(system):
 @pytest.mark.parametrize("name", ["gallery", "modal"])
 def test_every_text_run_meets_wcag_aa_against_what_is_under_it(system, name):
     _, _, _, out = system
-    scene, img, runs, _ = out[name]
+    _scene, img, runs, _ = out[name]
     assert len(runs) > 20 if name == "gallery" else len(runs) >= 4
     for x, y, w, h, col, large in runs[out[name + "-scrim"]:]:
         x0, y0 = max(0, int(x)), max(0, int(y))

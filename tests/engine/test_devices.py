@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from engine.cli import main
-from engine.compose import ARCHETYPES, DEVICES, compose
+from engine.compose import DEVICES, compose
 from engine.theme import Theme
 from eval import palette_adherence
 
@@ -86,8 +86,8 @@ def test_size_overrides_the_preset_and_the_layout_is_vector_scaled(harbor_engine
     b1 = {e.id: e.box for e in big.scene.walk()}
     b2 = {e.id: e.box for e in small.scene.walk()}
     assert b1.keys() == b2.keys()
-    for k in b1:
-        assert all(abs(a - 3 * b) < 0.05 for a, b in zip(b1[k], b2[k])), k
+    for k, box in b1.items():
+        assert all(abs(a - 3 * b) < 0.05 for a, b in zip(box, b2[k])), k
 
 
 def test_mode_is_accepted_and_passed_through(harbor_engine):
