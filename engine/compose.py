@@ -270,13 +270,14 @@ def _kpi(c: _Ctx, label: str, value: str, delta: str) -> Node:
     spark = el("trend", "chart", w=fill(max=120, min=64), h=36, variant="sparkline",
                role="success" if up else "danger",
                props={"series": [[c.rng.randint(20, 60) + (i * 3 if up else -i * 3) for i in range(10)]]})
-    head = col(text("label", label, "small"), heading("value", value, "h2" if not c.mobile else "h3"),
-               gap=1, width=fill())
+    value_row = row(heading("value", value, "h2" if not c.mobile else "h3", w=hug()),
+                    *([] if c.mobile else [spark]), gap=4, justify="space-between", align="end", width=fill())
+    spark.width = fill(max=120, min=0)
     delta_b = _named(el("delta", "badge", w=hug(), h=24, role="success" if up else "danger"), delta)
     delta_b.text, delta_b.style, delta_b.padding = delta, "caption", (0, 3, 0, 3)
     bottom = row(delta_b, *([] if c.mobile else [text("period", "vs. last month", "caption")]), gap=2,
                  align="center", width=fill())
-    top = row(head, *([] if c.mobile else [spark]), gap=4, align="end", width=fill())
+    top = col(text("label", label, "small"), value_row, gap=1, width=fill())
     return card("kpi", top, bottom, gap=3)
 
 
@@ -284,7 +285,7 @@ def _dashboard(c: _Ctx) -> Node:
     rng, d = c.rng, c.domain
     analytics = "analytic" in c.prompt.lower()
     kpi_nodes = [_kpi(c, *k) for k in d.kpis(rng)]
-    kpi_grid = grid(kpi_nodes, c.pick(4, 2, 2), gap=5 if not c.mobile else 4, name="kpis")
+    kpi_grid = grid(kpi_nodes, c.pick(4, 4, 2), gap=5 if not c.mobile else 4, name="kpis")
     months = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
     s1 = [rng.randint(38, 70) + i * 6 for i in range(6)]
     s2 = [max(10, v - rng.randint(8, 22)) for v in s1]
@@ -319,9 +320,10 @@ def _dashboard(c: _Ctx) -> Node:
         lst = card("customers", col(*items3, name="list", kind="list", width=fill()), title=d.list_title)
         body = [head, kpi_grid, line, lst]
     elif c.device == "tablet":
-        body = [head, kpi_grid, row(line, name="charts", width=fill(), height=fill(1.1)),
+        line.width, line.height = fill(), fixed(288)
+        table.height = fill(min=200)
+        body = [head, kpi_grid, row(line, name="charts", width=fill()),
                 row(table, name="recent", width=fill(), height=fill())]
-        line.width = fill()
     else:
         body = [head, kpi_grid, row(line, donut, name="charts", gap=5, width=fill(), height=fill(1.1)),
                 row(table, lst, name="recent", gap=5, width=fill(), height=fill())]
@@ -473,7 +475,7 @@ def _checkout(c: _Ctx) -> Node:
                        button("pay", f"Pay {_money(total)}", "primary", "lock", size="lg", w=fill()),
                        title="Order summary", action="Edit cart", gap=3, pad=4)
         return _site(c, [], "", [title, progress, pay, summary], cart=True, title="Checkout")
-    head = row(col(crumbs, title, gap=2, width=hug()), spacer(), steps, align="end", width=fill())
+    head = row(col(crumbs, title, gap=2, width=hug()), steps, gap=7, justify="end", align="end", width=fill())
     form.height = hug()
     main = row(form, summary, gap=6, align="start", width=fill(), height=fill())
     return _site(c, ["Shop", "Collections", "Journal", "Support"], "Shop", [head, main], cart=True,
@@ -580,12 +582,7 @@ def _settings(c: _Ctx) -> Node:
         notif = card("notifications", *[check("toggle", "toggle", lab, on) for lab, on in opts[:4]],
                      title="Notifications", gap=3, pad=4)
         return _app(c, "Settings", "", [head, tabs, account, notif], "Settings")
-    if c.device == "tablet":
-        notif.height = fill()
-        body = [head, tabs, row(profile, col(notif, width=fill(42), height=fill(), gap=5), gap=5, width=fill(),
-                                height=fill(), align="start")]
-        return _app(c, "Settings", "Search settings", body, "Settings")
-    right = col(notif, danger, width=fill(42), height=fill(), gap=5)
+    right = col(notif, *([danger] if c.desktop else []), width=fill(42), height=fill(), gap=5)
     left = col(profile, sessions_card, width=fill(58), height=fill(), gap=5)
     profile.width = fill()
     sessions_card.width = fill()

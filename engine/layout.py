@@ -227,8 +227,7 @@ class Layout:
         used = sum(mains) + gap * (len(mains) - 1)
         free = avail - used
         lead, between = 0.0, gap
-        if free > 0 and not any(c.width.mode == "fill" if n.direction == "row" else c.height.mode == "fill"
-                                for c in kids):
+        if free > 0.5:  # what fills left over (all hug or fixed, or fills held at their max)
             if n.justify == "center":
                 lead = free / 2
             elif n.justify == "end":

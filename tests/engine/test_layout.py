@@ -121,3 +121,10 @@ def test_positions_snap_to_the_unit():
     lay().run(r, 301, 30)
     for x, y, w, h in boxes(r).values():
         assert x % 4 == 0 and y % 4 == 0
+
+
+def test_fill_held_at_its_max_leaves_space_for_justify():
+    r = row(leaf("a", fixed(40)), leaf("b", fill(max=60)), name="p", kind="card", justify="space-between")
+    lay().run(r, 200, 20)
+    b = boxes(r)
+    assert b["p/a"][0] == 0 and b["p/b"] == (140, 0, 60, 20)
