@@ -604,11 +604,12 @@ def _products(c: _Ctx) -> Node:
         for bnode in badge:
             bnode.text, bnode.style = bnode.el["text"], "caption"
         photo = el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted", props={"motif": "product"})
-        info = row(col(text("name", name, "body-strong", "text", lines=2 if c.mobile else 1), text("price", _money(price), "body"), gap=1,
+        price_row = row(text("price", _money(price), "body", w=hug()), *badge, gap=2, align="center", width=fill())
+        info = row(col(text("name", name, "body-strong", "text", lines=2 if c.mobile else 1), price_row, gap=1,
                        width=fill()),
                    button("add", "", "secondary", "plus"), gap=3, align="center", width=fill(),
                    padding=(0, 2, 0, 2))
-        k = card("product", photo, *( [row(*badge, width=fill())] if badge else []), info, gap=3, pad=3, h=fill())
+        k = card("product", photo, info, gap=3, pad=3, h=fill())
         cards.append(k)
     grid_ = grid(cards, cols, gap=5 if not c.mobile else 4, name="grid", h=fill())
     title = col(el("breadcrumb", "breadcrumb", w=fill(), h=20, props={"items": ["Home", "Shop", "New in"]}),
