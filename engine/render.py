@@ -1,5 +1,10 @@
 """Draw a scene with a design system's tokens: one function per element kind.
 
+Colours come only from the theme (`Theme.color`, `Theme.text_on` for text, which keeps WCAG AA
+contrast); cards and dialogs take their elevation from the system's shadow tokens, drawn as
+the layered approximation of `Canvas.shadow`; the modal scrim is `Theme.scrim`. Icons are the
+system's own, else the fallback set in ``engine/assets/icons/`` (then ``dot.svg``).
+
 All sizes inside components are design pixels (CSS px) multiplied by the scene's `scale`, so
 a 3840×2160 frame is a 2× rendering of a 1920×1080 layout, drawn natively as vectors.
 """
