@@ -143,15 +143,16 @@ def _print_ingest(s: dict) -> None:
 @click.option("--out", "-o", type=click.Path(dir_okay=False), default="mock.png", show_default=True,
               help="Image to write; the .svg and .scene.json land beside it.")
 @click.option("--size", help="WIDTHxHEIGHT in pixels; overrides the device's size.")
-@click.option("--device", type=click.Choice(["desktop", "tablet", "mobile"]), default="desktop", show_default=True,
-              help="Layout and preset size: desktop 3840x2160, tablet 2732x2048, mobile 1290x2796.")
+@click.option("--device", type=click.Choice(["desktop", "tablet", "mobile"]),
+              help="Layout and preset size: desktop 3840x2160, tablet 2732x2048, mobile 1290x2796. "
+                   "[default: desktop, or from the shape of --size]")
 @click.option("--format", "fmt", type=click.Choice(["png", "jpeg", "webp"]),
               help="Image format (default: from --out's suffix, else png).")
 @click.option("--mode", help="Design-system mode to render, e.g. dark (passed to the engine).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same pixels.")
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
-def generate(folder: str, prompt: str, out: str, size: str | None, device: str, fmt: str | None,
+def generate(folder: str, prompt: str, out: str, size: str | None, device: str | None, fmt: str | None,
              mode: str | None, seed: int, store: str | None, as_json: bool) -> None:
     """Generate an on-brand UI mock for PROMPT from the design system in FOLDER.
 
@@ -160,9 +161,10 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str, 
     """
     from engine.api import FORMATS, Engine
 
-    from engine.compose import DEVICES
+    from engine.compose import DEVICES, device_for_size
 
-    wh = _size(size) if size else DEVICES[device][0]
+    wh = _size(size) if size else DEVICES[device or "desktop"][0]
+    device = device or (device_for_size(*wh) if size else "desktop")
     suffix = Path(out).suffix.lower().lstrip(".")
     if fmt:
         if suffix and suffix in FORMATS and FORMATS[suffix] != FORMATS[fmt]:

@@ -141,3 +141,12 @@ def test_copy_follows_the_prompts_domain(prompt, expect):
         " ".join(map(str, e.props.get("columns", []))) for e in scene.walk()]))
     assert expect.lower() in texts.lower()
     assert "lorem" not in texts.lower()
+
+
+def test_cli_infers_the_device_from_a_portrait_size(harbor, tmp_path):
+    r = CliRunner().invoke(main, ["generate", str(harbor), "sign in page", "--size", "430x932", "--out",
+                                  str(tmp_path / "m.png"), "--store", str(tmp_path / "st"), "--json"],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.output[r.output.index("{"):])
+    assert res["device"] == "mobile" and res["size"] == [430, 932]
