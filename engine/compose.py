@@ -376,7 +376,7 @@ def _orders(c: _Ctx) -> Node:
     table = el("table", "table", w=fill(), h=fill(),
                props={"columns": cols_, "rows": rows, "align": align, "widths": widths,
                       "status_column": len(cols_) - 1, "avatar_first": True, "row_height": 56})
-    foot = row(text("count", f"Showing 1–14 of 1,842 {rec.lower()}", "small", w=hug()), spacer(),
+    foot = row(text("count", f"Page 1 of 154 · 1,842 {rec.lower()}", "small", w=hug()), spacer(),
                el("pagination", "pagination", w=fixed(420), h=40, props={"page": 1, "pages": 154}),
                align="center", width=fill(), padding=(0, 5, 0, 5))
     listing = Node(name="orders", kind="card", children=[filters, table, foot], padding=(5, 0, 5, 0), gap=5,
