@@ -500,11 +500,30 @@ class Renderer:
         v = el.variant or "line"
         getattr(self, f"_chart_{v}")(cv, el, bg)
 
+    def _legend(self, cv, el, bg) -> float:
+        """Series swatches and names (props.legend) in a row at the chart's top; its height."""
+        names = el.props.get("legend") or []
+        if not names:
+            return 0.0
+        x, y, w, _ = el.box
+        lh = self.px(20)
+        cx = x + self.px(48)
+        for i, name in enumerate(names):
+            col = self.th.chart[i % len(self.th.chart)]
+            if cx + self.px(40) > x + w:
+                break
+            cv.rect(cx, y + lh / 2 - self.px(1.5), self.px(14), self.px(3), fill=col, radius=self.px(1.5))
+            tw = self.text_mid(cv, name, cx + self.px(20), y + lh / 2, x + w - cx - self.px(20), "caption",
+                               "text-muted", bg)
+            cx += self.px(20) + tw + self.px(20)
+        return lh + self.px(12)
+
     def _axes(self, cv, el, bg, ymax: float, labels: list[str]):
         x, y, w, h = el.box
+        top = self._legend(cv, el, bg)
         left = self.px(48)
         bottom = self.px(28)
-        px0, py0, pw, ph = x + left, y, w - left, h - bottom
+        px0, py0, pw, ph = x + left, y + top, w - left, h - bottom - top
         grid = self.th.color("divider")
         ticks = 4
         for i in range(ticks + 1):
