@@ -222,9 +222,13 @@ def _named(n: Node, s: str) -> Node:
 
 
 def _appbar(c: _Ctx, title: str, icon: str = "bell") -> Node:
+    """The phone's top bar: the logo's mark and the section title, or (no title) the full logo
+    when the page below already carries the title."""
+    lead = [el("logo", "logo", w=fixed(32), h=32, props={"mark": True}), heading("title", title, "title", w=fill())]
+    if not title:
+        lead = [el("logo", "logo", w=fixed(112), h=28), Node(width=fill())]
     return row(
-        el("logo", "logo", w=fixed(32), h=32, props={"mark": True}),
-        heading("title", title, "title", w=fill()),
+        *lead,
         el("search", "icon", w=24, h=24, props={"name": "search"}),
         el(icon, "icon", w=24, h=24, props={"name": icon}),
         name="appbar", kind="navbar", gap=4, padding=(0, 4, 0, 4), align="center", width=fill(), height=fixed(64),
@@ -250,7 +254,7 @@ def _app(c: _Ctx, active: str, search: str, body: list[Node], title: str) -> Nod
             active = "Home"
         if active not in {t for t, _ in tabs}:
             active = "Home"
-        return col(_appbar(c, title), content, _tabbar(c, tabs, active), name="page", width=fill(), height=fill())
+        return col(_appbar(c, ""), content, _tabbar(c, tabs, active), name="page", width=fill(), height=fill())
     content = col(*body, name="content", gap=5, padding=6, width=fill(), height=fill(), overflow="drop")
     main = col(_topbar(c, search), content, width=fill(), height=fill())
     return row(_sidebar(c, active), main, name="page", width=fill(), height=fill())
