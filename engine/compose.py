@@ -608,7 +608,8 @@ def _products(c: _Ctx) -> Node:
         for bnode in badge:
             bnode.text, bnode.style = bnode.el["text"], "caption"
         photo = el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted", props={"motif": "product"})
-        price_row = row(text("price", _money(price), "body", w=hug()), *badge, gap=2, align="center", width=fill())
+        price_row = row(text("price", _money(price), "body", w=hug()), *([] if c.mobile else badge), gap=2,
+                        align="center", width=fill())
         info = row(col(text("name", name, "body-strong", "text", lines=2 if c.mobile else 1), price_row, gap=1,
                        width=fill()),
                    button("add", "", "secondary", "plus"), gap=3, align="center", width=fill(),

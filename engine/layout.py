@@ -9,7 +9,8 @@ A `Node` is either a frame (no `kind`; it only arranges its children) or a scene
 - ``justify`` (main axis: start | center | end | space-between) and ``align`` (cross axis:
   start | center | end | stretch; a child may override it with ``align_self``),
 - ``width`` / ``height``: a `Size` — ``fill`` (share free space by ``grow``), ``hug`` (its
-  content: measured text, its children, or its ``intrinsic`` size) or ``fixed``, each with
+  content: measured text, its children, or its ``intrinsic`` size; shrinks in proportion
+  when the line is too short, and its text then ellipsizes) or ``fixed``, each with
   optional ``min`` / ``max``.
 
 Layout runs in three passes, as in CSS flexbox without wrapping: widths top-down, heights
@@ -200,6 +201,12 @@ class Layout:
                     changed = True
             if not changed:
                 break
+        over = sum(out) + gaps - avail
+        if over > 0.5:  # too little room: content-sized children shrink (down to their min), as CSS flex-shrink
+            hugs = [i for i, sz in enumerate(sizes) if sz.mode == "hug" and out[i] > sz.min]
+            room = sum(out[i] for i in hugs)
+            for i in hugs:
+                out[i] = max(sizes[i].min, out[i] - over * out[i] / room)
         return out
 
     # -- pass 3: positions -----------------------------------------------------------------

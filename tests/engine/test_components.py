@@ -164,3 +164,24 @@ def test_golden_scene_boxes_are_stable(golden):
                         device=want["device"])
     got = {e.id: list(e.box) for e in scene.walk()}
     assert got == want["boxes"]
+
+
+@pytest.mark.parametrize("device,size", [("desktop", (1920, 1080)), ("mobile", (430, 932))])
+@pytest.mark.parametrize("arch", ["dashboard", "orders", "checkout", "sign-in", "settings", "products"])
+def test_every_text_run_of_every_archetype_meets_wcag_aa(system, arch, device, size):
+    from engine.compose import compose
+
+    _, _, theme, _ = system
+    scene = compose(arch, *size, seed=0, archetype=arch, device=device, theme=theme)
+    cv = Canvas(scene.width, scene.height, theme.color(scene.background_role))
+    r = Renderer(theme, scene.scale)
+    r.draw(cv, scene)
+    img = np.asarray(cv.image())
+    assert len(r.text_runs) > 10
+    for x, y, w, h, col, large in r.text_runs[r.scrim_at:]:
+        region = img[max(0, int(y)):int(y + h), max(0, int(x)):int(x + w) + 1].reshape(-1, 3)
+        if not len(region):
+            continue
+        under = Counter(map(tuple, region)).most_common(1)[0][0]
+        ratio = contrast(parse_hex(col)[0], tuple(int(v) for v in under))
+        assert ratio >= (3.0 if large else 4.5) - 0.05, (arch, col, under, ratio, large, (x, y, w, h))

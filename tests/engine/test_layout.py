@@ -128,3 +128,13 @@ def test_fill_held_at_its_max_leaves_space_for_justify():
     lay().run(r, 200, 20)
     b = boxes(r)
     assert b["p/a"][0] == 0 and b["p/b"] == (140, 0, 60, 20)
+
+
+def test_hug_children_shrink_when_the_line_is_too_short():
+    r = row(Node(name="a", kind="text", text="x" * 12, width=hug(), height=fixed(20)),
+            Node(name="b", kind="badge", text="y" * 6, width=hug(), height=fixed(20)),
+            Node(name="c", kind="icon", width=fixed(20), height=fixed(20)), name="p", kind="card")
+    lay().run(r, 140, 20)
+    b = boxes(r)
+    # hug widths 120 + 60 + fixed 20 = 200 in 140: the 60 px over come off the hugs 2:1 (40 and 20)
+    assert b["p/a"][2] == 80 and b["p/b"] == (80, 0, 40, 20) and b["p/c"] == (120, 0, 20, 20)
