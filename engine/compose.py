@@ -400,7 +400,7 @@ def _site(c: _Ctx, links: list[str], active: str, body: list[Node], cart: bool, 
     if c.mobile:
         content = col(*body, name="content", gap=4, padding=4, width=fill(), height=fill(), overflow="drop")
         tabs = [("Shop", "home"), ("Search", "search"), ("Saved", "heart"), ("Cart", "cart"), ("Account", "user")]
-        return col(_appbar(c, title, "cart" if cart else "bell"), content, _tabbar(c, tabs, "Cart" if cart else "Shop"),
+        return col(_appbar(c, "", "cart" if cart else "bell"), content, _tabbar(c, tabs, "Cart" if cart else "Shop"),
                    name="page", width=fill(), height=fill())
     nav = row(
         el("logo", "logo", w=128, h=32),
@@ -479,7 +479,7 @@ def _checkout(c: _Ctx) -> Node:
                        button("pay", f"Pay {_money(total)}", "primary", "lock", size="lg", w=fill()),
                        title="Order summary", action="Edit cart", gap=3, pad=4)
         return _site(c, [], "", [title, progress, pay, summary], cart=True, title="Checkout")
-    head = row(col(crumbs, title, gap=2, width=hug()), steps, gap=7, justify="end", align="end", width=fill())
+    head = row(col(crumbs, title, gap=2, width=hug()), steps, gap=7, justify="space-between", align="end", width=fill())
     form.height = hug()
     main = row(form, summary, gap=6, align="start", width=fill(), height=fill())
     return _site(c, ["Shop", "Collections", "Journal", "Support"], "Shop", [head, main], cart=True,

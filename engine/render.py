@@ -502,7 +502,9 @@ class Renderer(ChartsMixin):
             steps: list[str] = el.props.get("steps", [])
             cur = el.props.get("current", 0)
             n = max(1, len(steps))
-            seg = w / n
+            # the last step's label ends at the box's right edge
+            last_w = self.px(28 + 10 + 2) + (self.measure(steps[-1], "label") if steps else 0)
+            seg = (w - last_w) / (n - 1) if n > 1 and w > 2 * last_w else w / n
             for i, label in enumerate(steps):
                 cx = x + seg * i
                 done = i <= cur
@@ -514,7 +516,8 @@ class Renderer(ChartsMixin):
                 nw = self.measure(num, "caption")
                 self.text_mid(cv, num, cx + r - nw / 2, y + r, nw + 2, "caption", "on-primary" if done else "text-muted",
                               col if done else self.th.color("surface"))
-                self.text_mid(cv, label, cx + 2 * r + self.px(10), y + r, seg - 2 * r - self.px(60), "label",
+                lw = (x + w - cx - 2 * r - self.px(10)) if i == n - 1 else seg - 2 * r - self.px(60)
+                self.text_mid(cv, label, cx + 2 * r + self.px(10), y + r, lw, "label",
                               "text" if done else "text-muted", bg)
                 if i < n - 1:
                     lx0 = cx + 2 * r + self.px(10) + self.measure(label, "label") + self.px(12)
