@@ -16,6 +16,7 @@ from conditioning import ARCHETYPES, choose_archetype
 from engine import layout as L
 from engine.domain_copy import Domain, domain_for
 from engine.layout import Node, col, fill, fixed, hug, row
+from engine.render import product_shape
 from engine.scene import Scene
 
 __all__ = ["ARCHETYPES", "DEVICES", "choose_archetype", "compose", "device_for_size"]
@@ -442,7 +443,7 @@ def _checkout(c: _Ctx) -> Node:
     lines = []
     for (name, price), q in zip(items, qty):
         lines.append(row(
-            el("thumb", "image", w=64, h=64, role="secondary", props={"motif": "product"}),
+            el("thumb", "image", w=64, h=64, role="secondary", props={"motif": "product", "shape": product_shape(name)}),
             col(text("item", name, "body-strong", "text"), text("qty", f"Qty {q}", "small"), gap=1, width=fill()),
             text("price", _money(price * q), "body-strong", "text", w=hug(), align="right"),
             gap=4, align="center", width=fill()))
@@ -607,7 +608,8 @@ def _products(c: _Ctx) -> Node:
             badge = [_named(el("tag", "badge", w=hug(), h=24, role="warning", padding=(0, 3, 0, 3)), "Low stock")]
         for bnode in badge:
             bnode.text, bnode.style = bnode.el["text"], "caption"
-        photo = el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted", props={"motif": "product"})
+        photo = el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted",
+                   props={"motif": "product", "shape": product_shape(name)})
         price_row = row(text("price", _money(price), "body", w=hug()), *([] if c.mobile else badge), gap=2,
                         align="center", width=fill())
         info = row(col(text("name", name, "body-strong", "text", lines=2 if c.mobile else 1), price_row, gap=1,

@@ -11,6 +11,7 @@ a 3840×2160 frame is a 2× rendering of a 1920×1080 layout, drawn natively as 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from engine.canvas import Canvas
@@ -670,10 +671,7 @@ class Renderer(ChartsMixin):
             if motif == "product":
                 cx, cy = x + w / 2, y + h * 0.55
                 cv.circle(cx, cy + h * 0.05, min(w, h) * 0.32, fill=self.th.color("surface"))
-                bw, bh = min(w, h) * 0.34, min(w, h) * 0.42
-                cv.rect(cx - bw / 2, cy - bh / 2, bw, bh, fill=c2, radius=self.px(10))
-                cv.rect(cx - bw / 2, cy - bh / 2, bw, bh * 0.28, fill=c3, radius=self.px(10))
-                cv.rect(cx - bw / 2, cy - bh / 2 + bh * 0.18, bw, bh * 0.1, fill=c3)
+                _product_shape(cv, el.props.get("shape", "bag"), cx, cy, min(w, h), c2, c3, self.px(10))
             else:
                 cv.circle(x + w * 0.74, y + h * 0.3, min(w, h) * 0.12, fill=c3)
                 pts = [(x, y + h * 0.72), (x + w * 0.3, y + h * 0.45), (x + w * 0.55, y + h * 0.7), (x + w, y + h * 0.5),
@@ -681,6 +679,64 @@ class Renderer(ChartsMixin):
                 cv.polyline(pts, "", 0, fill=c1, closed=True)
                 pts2 = [(x, y + h * 0.85), (x + w * 0.45, y + h * 0.62), (x + w, y + h * 0.82), (x + w, y + h), (x, y + h)]
                 cv.polyline(pts2, "", 0, fill=c2, closed=True)
+
+
+#: Silhouettes of product art, chosen by a product's name (`product_shape`).
+PRODUCT_SHAPES = ("bag", "shirt", "bottle", "shoe", "watch", "cup", "lamp", "beanie")
+
+
+def product_shape(name: str) -> str:
+    """The silhouette that suits a product name (``bag`` when no word matches)."""
+    t = name.lower()
+    for words, shape in ((("shirt", "sweater", "vest", "jacket", "tee", "hoodie", "overshirt"), "shirt"),
+                         (("bottle", "flask"), "bottle"), (("runner", "shoe", "sneaker", "boot"), "shoe"),
+                         (("watch",), "watch"), (("pour-over", "mug", "cup", "ceramic"), "cup"),
+                         (("lamp", "light"), "lamp"), (("beanie", "hat", "cap"), "beanie")):
+        if any(wd in t for wd in words):
+            return shape
+    return "bag"
+
+
+def _product_shape(cv: Canvas, shape: str, cx: float, cy: float, size: float, c2: str, c3: str, r: float) -> None:
+    """A flat silhouette about 0.4·`size` tall centred on (cx, cy), in two palette colours."""
+    s = size
+    if shape == "shirt":
+        pts = [(-0.1, -0.2), (-0.28, -0.12), (-0.34, 0.0), (-0.22, 0.05), (-0.18, 0.0), (-0.18, 0.22), (0.18, 0.22),
+               (0.18, 0.0), (0.22, 0.05), (0.34, 0.0), (0.28, -0.12), (0.1, -0.2)]
+        cv.polyline([(cx + px * s, cy + py * s) for px, py in pts], "", 0, fill=c2, closed=True)
+        cv.polyline([(cx - 0.1 * s, cy - 0.2 * s), (cx, cy - 0.1 * s), (cx + 0.1 * s, cy - 0.2 * s)], c3, s * 0.03)
+    elif shape == "bottle":
+        cv.rect(cx - 0.06 * s, cy - 0.24 * s, 0.12 * s, 0.08 * s, fill=c3, radius=r / 3)
+        cv.rect(cx - 0.11 * s, cy - 0.17 * s, 0.22 * s, 0.4 * s, fill=c2, radius=r)
+        cv.rect(cx - 0.11 * s, cy - 0.02 * s, 0.22 * s, 0.08 * s, fill=c3)
+    elif shape == "shoe":
+        pts = [(-0.3, 0.12), (-0.3, -0.06), (-0.14, -0.1), (-0.02, 0.0), (0.2, 0.04), (0.3, 0.1), (0.3, 0.12)]
+        cv.polyline([(cx + px * s, cy + py * s) for px, py in pts], "", 0, fill=c2, closed=True)
+        cv.rect(cx - 0.31 * s, cy + 0.1 * s, 0.62 * s, 0.06 * s, fill=c3, radius=r / 3)
+    elif shape == "watch":
+        cv.rect(cx - 0.07 * s, cy - 0.28 * s, 0.14 * s, 0.56 * s, fill=c3, radius=r / 2)
+        cv.circle(cx, cy, 0.14 * s, fill=c2)
+        cv.circle(cx, cy, 0.1 * s, fill=c3)
+        cv.line(cx, cy, cx, cy - 0.07 * s, c2, s * 0.02)
+        cv.line(cx, cy, cx + 0.05 * s, cy, c2, s * 0.02)
+    elif shape == "cup":
+        cv.arc(cx + 0.16 * s, cy, 0.07 * s, -math.pi / 2, math.pi / 2, c3, s * 0.035)
+        cv.rect(cx - 0.17 * s, cy - 0.14 * s, 0.32 * s, 0.3 * s, fill=c2, radius=r)
+        cv.rect(cx - 0.17 * s, cy - 0.14 * s, 0.32 * s, 0.06 * s, fill=c3, radius=r / 3)
+    elif shape == "lamp":
+        cv.polyline([(cx - 0.06 * s, cy - 0.24 * s), (cx + 0.06 * s, cy - 0.24 * s), (cx + 0.18 * s, cy - 0.04 * s),
+                     (cx - 0.18 * s, cy - 0.04 * s)], "", 0, fill=c2, closed=True)
+        cv.rect(cx - 0.015 * s, cy - 0.04 * s, 0.03 * s, 0.22 * s, fill=c3)
+        cv.rect(cx - 0.12 * s, cy + 0.18 * s, 0.24 * s, 0.05 * s, fill=c3, radius=r / 3)
+    elif shape == "beanie":
+        cv.circle(cx, cy + 0.06 * s, 0.2 * s, fill=c2)
+        cv.rect(cx - 0.24 * s, cy + 0.06 * s, 0.48 * s, 0.2 * s, fill=c3, radius=r / 2)
+        cv.circle(cx, cy - 0.16 * s, 0.05 * s, fill=c3)
+    else:  # bag
+        bw, bh = s * 0.34, s * 0.42
+        cv.rect(cx - bw / 2, cy - bh / 2, bw, bh, fill=c2, radius=r)
+        cv.rect(cx - bw / 2, cy - bh / 2, bw, bh * 0.28, fill=c3, radius=r)
+        cv.rect(cx - bw / 2, cy - bh / 2 + bh * 0.18, bw, bh * 0.1, fill=c3)
 
 
 def status_role(text: str) -> str:
