@@ -73,6 +73,10 @@ def compose(prompt: str, width: int, height: int, seed: int = 0, archetype: str 
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
     lay.run(root, W, H)
     elements = L.to_elements(root)
+    if any(k in prompt.lower() for k in _DIALOG_WORDS):
+        over = _dialog(ctx)
+        lay.run(over, W, H)
+        elements += L.to_elements(over)
     scene = Scene(width=width, height=height, scale=scale, archetype=arch, prompt=prompt, seed=seed,
                   elements=elements)
     return _scaled(scene, scale)
@@ -85,6 +89,23 @@ def _scaled(scene: Scene, s: float) -> Scene:
                                     "children": [sc(c) for c in e.children]})
 
     return scene.model_copy(update={"elements": [sc(e) for e in scene.elements]})
+
+
+_DIALOG_WORDS = ("modal", "dialog", "confirm", "popup", "pop-up")
+
+
+def _dialog(c: _Ctx) -> Node:
+    """A confirmation dialog centred over the page (drawn above its scrim)."""
+    d = c.domain
+    what = d.records.lower()[:-1] if d.records.endswith("s") else d.records.lower()
+    body = col(text("body", f"This {what} and its history will be removed for everyone in the workspace. "
+                    "This cannot be undone.", "body", lines=4),
+               check("notify", "checkbox", "Email the people involved", True),
+               row(button("cancel", "Cancel", "secondary"), button("confirm", f"Delete {what}", "destructive", "x"),
+                   gap=3, justify="end", width=fill()),
+               name="modal", kind="modal", gap=5, padding=(9, 6, 6, 6), width=fixed(c.pick(520, 480, 380)),
+               el={"text": f"Delete this {what}?"})
+    return col(body, name="overlay", justify="center", align="center", width=fill(), height=fill())
 
 
 # -- component nodes ---------------------------------------------------------------------------

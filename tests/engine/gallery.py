@@ -112,7 +112,7 @@ def modal_scene(theme=None) -> Scene:
                       "body", lines=3),
                  row(button("cancel", "Cancel", "secondary"), button("confirm", "Delete", "destructive"),
                      gap=3, justify="end", width=fill()),
-                 name="modal", kind="modal", gap=5, padding=(9, 7, 7, 7), width=fixed(520),
+                 name="modal", kind="modal", gap=5, padding=(9, 6, 6, 6), width=fixed(520),
                  el={"text": "Delete workspace?"})
     page = col(heading("title", "Settings", "h2"), text("sub", "Manage your workspace.", "body"),
                row(dialog, justify="center", width=fill(), height=fill(), align="center"),

@@ -150,3 +150,17 @@ def test_cli_infers_the_device_from_a_portrait_size(harbor, tmp_path):
     assert r.exit_code == 0, r.output
     res = json.loads(r.output[r.output.index("{"):])
     assert res["device"] == "mobile" and res["size"] == [430, 932]
+
+
+@pytest.mark.parametrize("device", sorted(DEVICES))
+def test_a_dialog_prompt_draws_a_modal_over_its_scrim_on_palette(harbor_engine, device):
+    g = harbor_engine.generate("orders table with a confirm delete dialog", device=device,
+                               size=tuple(v // 2 for v in DEVICES[device][0]))
+    modal = next(e for e in g.scene.walk() if e.kind == "modal")
+    x, y, w, h = modal.box
+    W, H = g.image.size
+    assert abs((x + w / 2) - W / 2) < W * 0.02 and abs((y + h / 2) - H / 2) < H * 0.05
+    assert g.scene.elements[-1].id == "overlay/modal"  # drawn last, above the page
+    th = Theme(harbor_engine.ds)
+    rep = palette_adherence(g.image, list(_palette(harbor_engine).values()) + th.scrim_palette())
+    assert rep.palette_adherence >= 0.97, rep.off_palette[:3]
