@@ -74,7 +74,7 @@ def compose(prompt: str, width: int, height: int, seed: int = 0, archetype: str 
     lay.run(root, W, H)
     elements = L.to_elements(root)
     if any(k in prompt.lower() for k in _DIALOG_WORDS):
-        over = _dialog(ctx)
+        over = _dialog(ctx, arch)
         lay.run(over, W, H)
         elements += L.to_elements(over)
     scene = Scene(width=width, height=height, scale=scale, archetype=arch, prompt=prompt, seed=seed,
@@ -94,17 +94,27 @@ def _scaled(scene: Scene, s: float) -> Scene:
 _DIALOG_WORDS = ("modal", "dialog", "confirm", "popup", "pop-up")
 
 
-def _dialog(c: _Ctx) -> Node:
+def _dialog(c: _Ctx, arch: str) -> Node:
     """A confirmation dialog centred over the page (drawn above its scrim)."""
     d = c.domain
     what = d.records.lower()[:-1] if d.records.endswith("s") else d.records.lower()
-    body = col(text("body", f"This {what} and its history will be removed for everyone in the workspace. "
-                    "This cannot be undone.", "body", lines=4),
-               check("notify", "checkbox", "Email the people involved", True),
-               row(button("cancel", "Cancel", "secondary"), button("confirm", f"Delete {what}", "destructive", "x"),
+    title, msg, confirm, check_label = {
+        "settings": ("Delete this workspace?", "All orders, customers and reports in the workspace will be removed "
+                     "for everyone. This cannot be undone.", "Delete workspace", "Email a final export to admins"),
+        "checkout": ("Remove this item?", "It will leave your cart; saved items stay in your wishlist.", "Remove item",
+                     "Save it to my wishlist"),
+        "products": ("Remove from wishlist?", "You can add it again at any time from the product page.", "Remove",
+                     "Notify me when it is back in stock"),
+        "sign-in": ("Sign out everywhere?", "Every device signed in to this account will need to sign in again.",
+                    "Sign out", "Also revoke app passwords"),
+    }.get(arch, (f"Delete this {what}?", f"This {what} and its history will be removed for everyone in the "
+                 "workspace. This cannot be undone.", f"Delete {what}", "Email the people involved"))
+    body = col(text("body", msg, "body", lines=4),
+               check("notify", "checkbox", check_label, True),
+               row(button("cancel", "Cancel", "secondary"), button("confirm", confirm, "destructive", "x"),
                    gap=3, justify="end", width=fill()),
                name="modal", kind="modal", gap=5, padding=(9, 6, 6, 6), width=fixed(c.pick(520, 480, 380)),
-               el={"text": f"Delete this {what}?"})
+               el={"text": title})
     return col(body, name="overlay", justify="center", align="center", width=fill(), height=fill())
 
 
