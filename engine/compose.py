@@ -531,6 +531,7 @@ def _sign_in(c: _Ctx) -> Node:
         field("password", label="Password", value="••••••••••", focused=True,
               helper="At least 12 characters" if signup else "") if signup else
         field("password", label="Password", value="••••••••••", focused=True),
+        check("terms", "checkbox", "I agree to the Terms and Privacy Policy", True) if signup else
         row(check("remember", "checkbox", "Remember me", True, w=hug()), spacer(),
             text("forgot", "Forgot password?", "label", "primary", w=hug(), align="right"),
             align="center", width=fill()),
@@ -548,9 +549,8 @@ def _sign_in(c: _Ctx) -> Node:
     brand_kids = [
         el("logo", "logo", w=160, h=40),
         spacer(),
-        heading("headline", "Run your whole business from one calm place.", "display", lines=3),
-        text("pitch", "Orders, payments and customers in one dashboard, trusted by 12,000 independent shops.",
-             "title", "text-muted", lines=3),
+        heading("headline", c.domain.headline, "display", lines=3),
+        text("pitch", c.domain.pitch, "title", "text-muted", lines=3),
     ]
     if c.desktop:
         brand_kids.append(el("art", "image", w=fill(), h=fill(1.6, min=200), role="secondary",
@@ -558,7 +558,7 @@ def _sign_in(c: _Ctx) -> Node:
     else:
         brand_kids.append(spacer())
     brand = col(*brand_kids, name="brand", kind="card", gap=6, padding=(7, 8, 8, 8), width=fill(46 if c.desktop else 42),
-                height=fill(), el={"role": "surface-muted", "variant": "flat"})
+                height=fill(), el={"role": "surface-muted", "variant": "panel"})
     right = col(spacer(), form, spacer(), legal, gap=5, padding=(0, 6, 6, 6), align="center",
                 width=fill(54 if c.desktop else 58), height=fill())
     return row(brand, right, name="page", width=fill(), height=fill())

@@ -51,6 +51,8 @@ class Domain:
     list_title: str
     list_items: Callable[[random.Random], list[tuple[str, str, str]]]  # (name, meta, trailing)
     new_record: str  # label of the primary action on the records page
+    headline: str = "Run your whole business from one calm place."  # sign-in brand panel
+    pitch: str = "Orders, payments and customers in one dashboard, trusted by 12,000 independent shops."
 
 
 def _retail_kpis(rng):
@@ -173,7 +175,8 @@ DOMAINS: tuple[Domain, ...] = (
             ("Settings", "settings")),
            "Overview", "Recurring revenue and accounts at a glance.", "Search accounts, invoices…",
            _saas_kpis, "MRR vs. last year", 2000, "Revenue by plan", ("Starter", "Growth", "Scale", "Enterprise"),
-           "accounts", "Subscriptions", _saas_table, (2, 3), "Largest accounts", _saas_list, "Add account"),
+           "accounts", "Subscriptions", _saas_table, (2, 3), "Largest accounts", _saas_list, "Add account",
+           "Revenue you can plan around.", "Subscriptions, invoices and churn in one place for 4,000 software teams."),
     Domain("finance", ("bank", "finance", "transaction", "wallet", "budget", "expense", "invoice", "accounting",
                        "fintech"),
            (("Overview", "dashboard"), ("Transactions", "credit-card"), ("Accounts", "folder"),
@@ -182,21 +185,24 @@ DOMAINS: tuple[Domain, ...] = (
            "Overview", "Balances, income and spending this month.", "Search transactions…",
            _finance_kpis, "Income vs. expenses", 250, "Spending by category",
            ("Payroll", "Software", "Office", "Travel"), "this month", "Transactions", _finance_table, (1, 4),
-           "Recent transfers", _finance_list, "New transfer"),
+           "Recent transfers", _finance_list, "New transfer",
+           "Every account, one clear balance.", "Track spending, pay suppliers and close the month in minutes."),
     Domain("health", ("patient", "clinic", "health", "hospital", "doctor", "appointment", "medical", "care"),
            (("Dashboard", "dashboard"), ("Appointments", "calendar"), ("Patients", "users"), ("Clinicians", "user"),
             ("Reports", "chart"), ("Messages", "message"), ("Records", "file"), ("Settings", "settings")),
            "Today", "Patients, appointments and capacity across the clinic.", "Search patients, rooms…",
            _health_kpis, "Visits vs. last year", 40, "Visits by department",
            ("Cardiology", "Pediatrics", "Orthopedics", "General"), "visits", "Appointments", _health_table, (4, 5),
-           "Clinicians on duty", _health_list, "Book appointment"),
+           "Clinicians on duty", _health_list, "Book appointment",
+           "Care that starts on time.", "Appointments, patient records and rooms for 900 clinics, in one calm view."),
     Domain("project", ("project", "task", "sprint", "kanban", "issue", "roadmap", "backlog", "team"),
            (("Dashboard", "dashboard"), ("Tasks", "check"), ("Projects", "folder"), ("Team", "users"),
             ("Reports", "chart"), ("Messages", "message"), ("Calendar", "calendar"), ("Settings", "settings")),
            "Overview", "Progress across your team's projects this sprint.", "Search tasks, projects…",
            _project_kpis, "Tasks completed vs. created", 3, "Tasks by status",
            ("Done", "In progress", "In review", "To do"), "tasks", "Tasks", _project_table, (1, 5),
-           "Team workload", _project_list, "New task"),
+           "Team workload", _project_list, "New task",
+           "Ship the plan, not the busywork.", "Tasks, sprints and roadmaps that keep 30,000 teams in step."),
 )
 
 RETAIL = Domain("retail", (),

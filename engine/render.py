@@ -136,7 +136,13 @@ class Renderer(ChartsMixin):
         return bg
 
     def k_card(self, cv, el, bg):
+        """Variants: elevated (default; shadow token props.elevation, default ``sm``), flat (no
+        shadow) and panel (a full-bleed region: no shadow, radius or border)."""
         x, y, w, h = el.box
+        if el.variant == "panel":
+            fill = self.th.color(el.role or "surface")
+            cv.rect(x, y, w, h, fill=fill)
+            return fill
         r = self.px(self.th.radius("lg"))
         if el.variant != "flat":
             self._elevation(cv, x, y, w, h, r, el.props.get("elevation", "sm"))
