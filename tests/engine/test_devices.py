@@ -116,8 +116,8 @@ def test_cli_device_and_format(harbor, tmp_path):
     assert r.exit_code == 0, r.output
     res = json.loads(r.output)
     assert res["image"].endswith(".webp") and res["device"] == "tablet" and res["size"] == [2732, 2048]
-    im = Image.open(res["image"])
-    assert im.format == "WEBP" and im.size == (2732, 2048)
+    with Image.open(res["image"]) as im:
+        assert im.format == "WEBP" and im.size == (2732, 2048)
     bad = CliRunner().invoke(main, ["generate", str(harbor), "x", "--device", "watch"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
     clash = CliRunner().invoke(main, ["generate", str(harbor), "x", "--format", "png", "--out", str(tmp_path / "a.jpg"),

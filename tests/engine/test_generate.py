@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -112,9 +113,10 @@ def test_other_sizes_render_natively(harbor_engine, size):
 def test_save_writes_png_svg_and_scene(harbor_engine, tmp_path):
     g = harbor_engine.generate("sign in page", seed=0, size=(1280, 720))
     paths = g.save(tmp_path / "m.png")
-    assert Image.open(paths["image"]).size == (1280, 720)
-    assert open(paths["svg"]).read().startswith("<svg")
-    scene = json.load(open(paths["scene"]))
+    with Image.open(paths["image"]) as im:
+        assert im.size == (1280, 720)
+    assert Path(paths["svg"]).read_text().startswith("<svg")
+    scene = json.loads(Path(paths["scene"]).read_text())
     assert scene["width"] == 1280 and scene["elements"]
 
 
