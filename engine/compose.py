@@ -131,6 +131,7 @@ def el(name: str, kind: str, w=None, h=None, **kw) -> Node:
 
 def text(name: str, s: str, style: str = "body", role: str = "", lines: int = 1, w=None, align: str = "",
          kind: str = "text") -> Node:
+    """Text in a type style, wrapping to at most `lines` lines (its height follows), then ellipsis."""
     props = {"align": align} if align else {}
     n = el(name, kind, w=w if w is not None else fill(), role=role, props=props)
     n.text, n.style, n.max_lines = s, style, lines
@@ -145,6 +146,7 @@ _BTN_H = {"sm": 36, "md": 44, "lg": 52}
 
 
 def button(name: str, label: str, variant: str = "primary", icon: str = "", size: str = "md", w=None) -> Node:
+    """A button that hugs its label (and icon); sm/md/lg are 36/44/52 px tall; no label: square."""
     props = {"size": size}
     if icon:
         props["icon"] = icon
@@ -158,11 +160,13 @@ def button(name: str, label: str, variant: str = "primary", icon: str = "", size
 
 
 def field(name: str, kind: str = "input", w=None, **props) -> Node:
+    """An input, select or search: 44 px field, plus 28 px for a label and 24 px for helper/error text."""
     h = 44 + (28 if props.get("label") else 0) + (24 if props.get("helper") or props.get("error") else 0)
     return el(name, kind, w=w if w is not None else fill(), h=h, props=props)
 
 
 def check(name: str, kind: str, label: str, on: bool, w=None) -> Node:
+    """A checkbox, radio or toggle (`kind`) with its label; hugs the label when `w` is hug()."""
     key = "on" if kind == "toggle" else "checked"
     n = el(name, kind, w=w if w is not None else fill(), h=28 if kind == "toggle" else 24, props={key: on})
     n.text, n.style = label, "body"
@@ -184,6 +188,7 @@ def card(name: str, *children: Node, title: str = "", action: str = "", gap: int
 
 
 def spacer() -> Node:
+    """An empty frame that takes the free space of its row or column."""
     return Node(width=fill(), height=fill())
 
 
