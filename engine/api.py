@@ -13,7 +13,7 @@ from pathlib import Path
 from ingest import DesignSystem, load_or_ingest
 from conditioning import build_conditioning
 from engine.canvas import Canvas
-from engine.compose import compose
+from engine.compose import DEVICES, compose
 from engine.render import Renderer
 from engine.scene import Scene
 from engine.theme import Theme
@@ -33,9 +33,20 @@ class Generation:
     warnings: list[str] = field(default_factory=list)
     conditioning: dict = field(default_factory=dict)  # conditioning.Conditioning as a dict (provenance)
     format: str = "png"
+    mode: dict = field(default_factory=dict)  # the design-system mode it was drawn in, e.g. {"theme": "dark"}
+    device: str = "desktop"
 
     def encode(self, fmt: str | None = None) -> bytes:
+        """The image encoded as `fmt` (default: the generation's format); memoised per format."""
         fmt = (fmt or self.format).lower()
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown image format {fmt!r} (use png, jpeg or webp)")
+        cache = self.__dict__.setdefault("_encoded", {})
+        if FORMATS[fmt] not in cache:
+            cache[FORMATS[fmt]] = self._encode(fmt)
+        return cache[FORMATS[fmt]]
+
+    def _encode(self, fmt: str) -> bytes:
         buf = io.BytesIO()
         if FORMATS[fmt] == "PNG":
             self.image.save(buf, "PNG", compress_level=1)
@@ -53,8 +64,10 @@ class Generation:
             raise ValueError(f"{path}: unknown image format {fmt!r} (use .png, .jpg or .webp)")
         path.parent.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
+        fresh = FORMATS[fmt] not in self.__dict__.get("_encoded", {})
         data = self.encode(fmt)
-        self.timings["encode"] = round(time.perf_counter() - t0, 4)
+        if fresh:
+            self.timings["encode"] = round(time.perf_counter() - t0, 4)
         path.write_bytes(data)
         svg_path = path.with_suffix(".svg")
         svg_path.write_text(self.svg)
@@ -89,6 +102,24 @@ class Engine:
     def _mode_key(mode: Mapping[str, str] | None) -> tuple:
         return tuple(sorted((mode or {}).items()))
 
+    def _parse_mode(self, mode: Mapping[str, str] | str | None) -> dict[str, str]:
+        if not mode:
+            return {}
+        if not isinstance(mode, str):
+            return dict(mode)
+        out: dict[str, str] = {}
+        for part in mode.split(","):
+            key, sep, val = part.partition("=")
+            if sep:
+                out[key.strip()] = val.strip()
+                continue
+            owners = [m for m, opts in self.ds.modes.items() if key.strip().casefold() in {o.casefold() for o in opts}]
+            if len(owners) != 1:
+                avail = "; ".join(f"{k}=" + "|".join(v) for k, v in self.ds.modes.items()) or "none"
+                raise ValueError(f"unknown or ambiguous mode {key.strip()!r}; available: {avail}")
+            out[owners[0]] = key.strip()
+        return out
+
     def design_system(self, mode: Mapping[str, str] | None = None) -> DesignSystem:
         """The design system in `mode` (options not given keep the engine's defaults)."""
         if not mode:
@@ -104,22 +135,33 @@ class Engine:
             self._modes[key] = ds
         return self._modes[key]
 
-    def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] = DEFAULT_SIZE,
-                 format: str = "png") -> Generation:
-        w, h = size
+    def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] | None = None, device: str = "desktop",
+                 format: str = "png", mode: Mapping[str, str] | str | None = None) -> Generation:
+        """Compose, lay out, render and encode one mock.
+
+        `device` (desktop | tablet | mobile) picks the preset size (3840×2160, 2732×2048,
+        1290×2796) and the layout class; `size` overrides the pixel size, never the layout
+        class. `mode` selects a mode of the design system: ``{"theme": "dark"}``, ``"theme=dark"``
+        or just ``"dark"`` when exactly one modifier has that option.
+        """
+        if device not in DEVICES:
+            raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+        w, h = size or DEVICES[device][0]
         if not (64 <= w <= 16384 and 64 <= h <= 16384):
             raise ValueError(f"size {w}x{h} is outside 64–16384 pixels per side")
         if format.lower() not in FORMATS:
             raise ValueError(f"unknown format {format!r} (use png, jpeg or webp)")
         timings: dict[str, float] = {"load": round(self.load_seconds, 4)}
         t = time.perf_counter()
-        cond = build_conditioning(self.ds, prompt)
+        ds = self.design_system(self._parse_mode(mode))
+        timings["load"] = round(timings["load"] + time.perf_counter() - t, 4)
+        t = time.perf_counter()
+        cond = build_conditioning(ds, prompt)
         timings["retrieve"] = round(time.perf_counter() - t, 4)
         t = time.perf_counter()
-        scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype)
-        timings["sample"] = round(time.perf_counter() - t, 4)
-        t = time.perf_counter()
-        theme = Theme(self.ds)
+        timings["sample"] = 0.0  # the procedural composer has no sampling step; layout includes it
+        theme = Theme(ds)
+        scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype, device=device, theme=theme)
         timings["layout"] = round(time.perf_counter() - t, 4)
         t = time.perf_counter()
         cv = Canvas(w, h, theme.color(scene.background_role))
@@ -128,8 +170,8 @@ class Engine:
         image = cv.image()
         timings["render"] = round(time.perf_counter() - t, 4)
         gen = Generation(image=image, svg=svg, scene=scene, timings=timings,
-                         warnings=list(self.ds.warnings) + theme.warnings, format=format.lower(),
-                         conditioning=cond.model_dump())
+                         warnings=list(ds.warnings) + theme.warnings, format=format.lower(),
+                         conditioning=cond.model_dump(), mode=dict(ds.mode), device=device)
         t = time.perf_counter()
         gen.encode()
         timings["encode"] = round(time.perf_counter() - t, 4)

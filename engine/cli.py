@@ -215,13 +215,18 @@ def _print_ingest(s: dict) -> None:
 @click.argument("prompt")
 @click.option("--out", "-o", type=click.Path(dir_okay=False), default="mock.png", show_default=True,
               help="Image to write; the .svg and .scene.json land beside it.")
-@click.option("--size", help="WIDTHxHEIGHT in pixels.  [default: 3840x2160]")
+@click.option("--size", help="WIDTHxHEIGHT in pixels; overrides the device's size.")
+@click.option("--device", type=click.Choice(["desktop", "tablet", "mobile"]),
+              help="Layout and preset size: desktop 3840x2160, tablet 2732x2048, mobile 1290x2796. "
+                   "[default: desktop, or from the shape of --size]")
+@click.option("--format", "fmt", type=click.Choice(["png", "jpeg", "webp"]),
+              help="Image format (default: from --out's suffix, else png).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same pixels.")
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @_mode_option
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
-def generate(folder: str, prompt: str, out: str, size: str | None, seed: int, store: str | None,
-             modes: tuple[str, ...], as_json: bool) -> None:
+def generate(folder: str, prompt: str, out: str, size: str | None, device: str | None, fmt: str | None,
+             seed: int, store: str | None, modes: tuple[str, ...], as_json: bool) -> None:
     """Generate an on-brand UI mock for PROMPT from the design system in FOLDER.
 
     The mock is drawn as vectors at the requested size (no upscaling) with only the system's
@@ -229,16 +234,25 @@ def generate(folder: str, prompt: str, out: str, size: str | None, seed: int, st
     """
     from engine.api import FORMATS, Engine
 
-    wh = _size(size)
+    from engine.compose import DEVICES, device_for_size
+
+    wh = _size(size) if size else DEVICES[device or "desktop"][0]
+    device = device or (device_for_size(*wh) if size else "desktop")
     suffix = Path(out).suffix.lower().lstrip(".")
+    if fmt:
+        if suffix and suffix in FORMATS and FORMATS[suffix] != FORMATS[fmt]:
+            raise _Fail(f"{out}: the suffix .{suffix} does not match --format {fmt}")
+        if suffix not in FORMATS:
+            out = str(Path(out).with_suffix(".jpg" if fmt == "jpeg" else f".{fmt}"))
+        suffix = fmt
     if suffix not in FORMATS:
-        raise _Fail(f"{out}: unknown image format {suffix!r} (use .png, .jpg or .webp)")
+        raise _Fail(f"{out}: unknown image format {suffix!r} (use .png, .jpg or .webp, or --format)")
     if not prompt.strip():
         raise _Fail("the prompt is empty; describe the screen, e.g. \"checkout page with order summary\"")
     t0 = time.perf_counter()
     ds, store_path, cached = _load_ds(folder, store, _modes(modes))
-    engine = Engine(ds, time.perf_counter() - t0)
-    gen = engine.generate(prompt, seed=seed, size=wh, format=suffix)
+    engine = Engine(ds, time.perf_counter() - t0, store=store_path)
+    gen = engine.generate(prompt, seed=seed, size=wh, device=device, format=suffix)
     try:
         paths = gen.save(out)
     except OSError as e:
@@ -246,6 +260,8 @@ def generate(folder: str, prompt: str, out: str, size: str | None, seed: int, st
     result = {
         **paths,
         "size": list(wh),
+        "device": device,
+        "format": FORMATS[suffix].lower(),
         "archetype": gen.scene.archetype,
         "elements": sum(1 for _ in gen.scene.walk()),
         "timings": gen.timings,

@@ -1,53 +1,89 @@
-"""Procedural scene composer: a handful of page archetypes chosen from the prompt.
+"""Procedural scene composer: page archetypes chosen from the prompt, laid out with flex.
 
-The composer lays pages out in design pixels on a 1920×1080 (desktop) frame with gaps and
-paddings from the spacing scale, fills them with realistic copy for the prompt's domain, and
-scales every box to canvas pixels. It is the baseline generator (``sampler="procedural"``).
+Each archetype describes its page as a tree of `engine.layout` nodes (rows, columns, cards,
+components) for a device class — desktop (1920×1080 design px), tablet (1366×1024, an icon
+rail and fewer columns) or mobile (430×932, top app bar, one column, bottom tab bar). The flex
+engine sizes and places every block with the design system's spacing scale and measured text;
+boxes are then scaled to canvas pixels. It is the baseline generator (``sampler="procedural"``).
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 from conditioning import ARCHETYPES, choose_archetype
-from engine.scene import Element, Scene
+from engine import layout as L
+from engine.domain_copy import Domain, domain_for
+from engine.layout import Node, col, fill, fixed, hug, row
+from engine.render import product_shape
+from engine.scene import Scene
 
-Box = tuple[float, float, float, float]
+__all__ = ["ARCHETYPES", "DEVICES", "choose_archetype", "compose", "device_for_size"]
 
-
-class _B:
-    """Builds element trees with unique path-like ids."""
-
-    def __init__(self) -> None:
-        self.counts: dict[str, int] = {}
-
-    def el(self, parent: str, name: str, kind: str, box: Box, children: list[Element] | None = None, **kw) -> Element:
-        base = f"{parent}/{name}" if parent else name
-        n = self.counts.get(base, 0)
-        self.counts[base] = n + 1
-        eid = base if n == 0 else f"{base}-{n + 1}"
-        return Element(id=eid, kind=kind, box=box, children=children or [], **kw)
+#: Device presets: canvas size and the design-px width its layout is composed at.
+DEVICES: dict[str, tuple[tuple[int, int], float]] = {
+    "desktop": ((3840, 2160), 1920.0),
+    "tablet": ((2732, 2048), 1366.0),
+    "mobile": ((1290, 2796), 430.0),
+}
 
 
-def _line(x: float, cy: float, w: float, lh: float) -> Box:
-    return (x, cy - lh / 2, w, lh)
+def device_for_size(width: int, height: int) -> str:
+    """The device class whose layout suits a canvas of this shape."""
+    ratio = width / height
+    return "mobile" if ratio < 0.8 else ("tablet" if ratio < 1.5 else "desktop")
 
 
-def compose(prompt: str, width: int, height: int, seed: int = 0, archetype: str | None = None) -> Scene:
-    """A scene for `prompt` at `width`×`height` canvas pixels."""
+@dataclass
+class _Ctx:
+    device: str
+    rng: random.Random
+    prompt: str
+    domain: Domain
+
+    @property
+    def desktop(self) -> bool:
+        return self.device == "desktop"
+
+    @property
+    def mobile(self) -> bool:
+        return self.device == "mobile"
+
+    def pick(self, desktop, tablet, mobile):
+        return {"desktop": desktop, "tablet": tablet, "mobile": mobile}[self.device]
+
+
+def compose(prompt: str, width: int, height: int, seed: int = 0, archetype: str | None = None,
+            device: str | None = None, theme=None) -> Scene:
+    """A scene for `prompt` at `width`×`height` canvas pixels.
+
+    `device` picks the layout class (default: from the canvas shape); `theme` (an
+    `engine.theme.Theme`) supplies the spacing scale and font metrics — without it, text is
+    measured with a font-free estimate.
+    """
     arch = archetype or choose_archetype(prompt)
-    rng = random.Random(f"{seed}:{arch}")
-    scale = width / 1920 if width >= height else width / 430
+    device = device or device_for_size(width, height)
+    if device not in DEVICES:
+        raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+    scale = width / DEVICES[device][1]
     W, H = width / scale, height / scale
-    b = _B()
-    elements = _ARCH_FUNCS[arch](b, rng, W, H, prompt)
+    ctx = _Ctx(device, random.Random(f"{seed}:{arch}"), prompt, domain_for(prompt))
+    root = _ARCH_FUNCS[arch](ctx)
+    lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
+    lay.run(root, W, H)
+    elements = L.to_elements(root)
+    if any(k in prompt.lower() for k in _DIALOG_WORDS):
+        over = _dialog(ctx, arch)
+        lay.run(over, W, H)
+        elements += L.to_elements(over)
     scene = Scene(width=width, height=height, scale=scale, archetype=arch, prompt=prompt, seed=seed,
                   elements=elements)
     return _scaled(scene, scale)
 
 
 def _scaled(scene: Scene, s: float) -> Scene:
-    def sc(e: Element) -> Element:
+    def sc(e):
         x, y, w, h = e.box
         return e.model_copy(update={"box": (round(x * s, 2), round(y * s, 2), round(w * s, 2), round(h * s, 2)),
                                     "children": [sc(c) for c in e.children]})
@@ -55,438 +91,601 @@ def _scaled(scene: Scene, s: float) -> Scene:
     return scene.model_copy(update={"elements": [sc(e) for e in scene.elements]})
 
 
-# -- shared pieces -----------------------------------------------------------------------------
-_NAV = [("Dashboard", "dashboard"), ("Orders", "package"), ("Customers", "users"), ("Products", "cart"),
-        ("Analytics", "chart"), ("Messages", "message"), ("Calendar", "calendar"), ("Settings", "settings")]
-_PEOPLE = ["Maya Chen", "Jonas Weber", "Amara Okafor", "Luis Romero", "Sofia Rossi", "Kenji Sato", "Priya Nair",
-           "Elena Petrova", "Tom Becker", "Aisha Rahman", "Noah Fischer", "Lea Martin"]
-_COMPANIES = ["Northwind Ltd", "Bluefin Studio", "Acme Robotics", "Kestrel Foods", "Juniper Health", "Orbit Labs",
-              "Lumen Energy", "Cedar & Co", "Pioneer Bikes", "Helix Bio"]
+_DIALOG_WORDS = ("modal", "dialog", "confirm", "popup", "pop-up")
+
+
+def _dialog(c: _Ctx, arch: str) -> Node:
+    """A confirmation dialog centred over the page (drawn above its scrim)."""
+    d = c.domain
+    what = d.records.lower()[:-1] if d.records.endswith("s") else d.records.lower()
+    title, msg, confirm, check_label = {
+        "settings": ("Delete this workspace?", "All orders, customers and reports in the workspace will be removed "
+                     "for everyone. This cannot be undone.", "Delete workspace", "Email a final export to admins"),
+        "checkout": ("Remove this item?", "It will leave your cart; saved items stay in your wishlist.", "Remove item",
+                     "Save it to my wishlist"),
+        "products": ("Remove from wishlist?", "You can add it again at any time from the product page.", "Remove",
+                     "Notify me when it is back in stock"),
+        "sign-in": ("Sign out everywhere?", "Every device signed in to this account will need to sign in again.",
+                    "Sign out", "Also revoke app passwords"),
+    }.get(arch, (f"Delete this {what}?", f"This {what} and its history will be removed for everyone in the "
+                 "workspace. This cannot be undone.", f"Delete {what}", "Email the people involved"))
+    body = col(text("body", msg, "body", lines=4),
+               check("notify", "checkbox", check_label, True),
+               row(button("cancel", "Cancel", "secondary"), button("confirm", confirm, "destructive", "x"),
+                   gap=3, justify="end", width=fill()),
+               name="modal", kind="modal", gap=5, padding=(9, 6, 6, 6), width=fixed(c.pick(520, 480, 380)),
+               el={"text": title})
+    return col(body, name="overlay", justify="center", align="center", width=fill(), height=fill())
+
+
+# -- component nodes ---------------------------------------------------------------------------
+def el(name: str, kind: str, w=None, h=None, **kw) -> Node:
+    """A leaf element node; `w`/`h` are Sizes or numbers (fixed)."""
+    sizes = {}
+    for key, v in (("width", w), ("height", h)):
+        if v is not None:
+            sizes[key] = fixed(v) if isinstance(v, (int, float)) else v
+    el_kw = {k: kw.pop(k) for k in ("role", "variant", "props") if k in kw}
+    return Node(name=name, kind=kind, el=el_kw, **sizes, **kw)
+
+
+def text(name: str, s: str, style: str = "body", role: str = "", lines: int = 1, w=None, align: str = "",
+         kind: str = "text") -> Node:
+    """Text in a type style, wrapping to at most `lines` lines (its height follows), then ellipsis."""
+    props = {"align": align} if align else {}
+    n = el(name, kind, w=w if w is not None else fill(), role=role, props=props)
+    n.text, n.style, n.max_lines = s, style, lines
+    return n
+
+
+def heading(name: str, s: str, style: str = "h2", lines: int = 1, w=None, align: str = "") -> Node:
+    return text(name, s, style, "text", lines, w, align, kind="heading")
+
+
+_BTN_H = {"sm": 36, "md": 44, "lg": 52}
+
+
+def button(name: str, label: str, variant: str = "primary", icon: str = "", size: str = "md", w=None) -> Node:
+    """A button that hugs its label (and icon); sm/md/lg are 36/44/52 px tall; no label: square."""
+    props = {"size": size}
+    if icon:
+        props["icon"] = icon
+    n = el(name, "button", w=w, h=_BTN_H[size], variant=variant, props=props,
+           padding=(0, 4 if size == "sm" else 5, 0, 4 if size == "sm" else 5))
+    n.text, n.style = label, "body-strong" if size == "lg" else "label"
+    if not label:  # icon-only: square
+        n.width = fixed(_BTN_H[size])
+    n.intrinsic = (26.0 if icon and label else 0.0, 0.0)
+    return n
+
+
+def field(name: str, kind: str = "input", w=None, **props) -> Node:
+    """An input, select or search: 44 px field, plus 28 px for a label and 24 px for helper/error text."""
+    h = 44 + (28 if props.get("label") else 0) + (24 if props.get("helper") or props.get("error") else 0)
+    return el(name, kind, w=w if w is not None else fill(), h=h, props=props)
+
+
+def check(name: str, kind: str, label: str, on: bool, w=None) -> Node:
+    """A checkbox, radio or toggle (`kind`) with its label; hugs the label when `w` is hug()."""
+    key = "on" if kind == "toggle" else "checked"
+    n = el(name, kind, w=w if w is not None else fill(), h=28 if kind == "toggle" else 24, props={key: on})
+    n.text, n.style = label, "body"
+    n.intrinsic = (52.0 if kind == "toggle" else 30.0, 0.0)
+    return n
+
+
+def card(name: str, *children: Node, title: str = "", action: str = "", gap: int = 4, pad: int = 5,
+         w=None, h=None, **kw) -> Node:
+    """A surface with elevation; a title row (title, optional action link) leads its children."""
+    kids = list(children)
+    if title:
+        head = [heading("title", title, "title", w=fill())]
+        if action:
+            head.append(text("action", action, "label", "primary", w=hug()))
+        kids.insert(0, row(*head, align="center", gap=4, width=fill()))
+    n = Node(name=name, kind="card", children=kids, padding=pad, gap=gap, width=w or fill(), height=h or hug(), **kw)
+    return n
+
+
+def spacer() -> Node:
+    """An empty frame that takes the free space of its row or column."""
+    return Node(width=fill(), height=fill())
+
+
+def grid(items: list[Node], cols: int, gap: int = 5, name: str = "", h=None) -> Node:
+    """Rows of `cols` equal columns (the last row keeps the column width)."""
+    rows = []
+    for i in range(0, len(items), cols):
+        chunk = items[i:i + cols]
+        for c in chunk:
+            c.width = fill()
+            c.height = fill() if h is not None else c.height
+        chunk += [spacer() for _ in range(cols - len(chunk))]
+        rows.append(row(*chunk, gap=gap, width=fill(), height=fill() if h is not None else hug(),
+                        align="stretch"))
+    return col(*rows, name=name, gap=gap, width=fill(), height=h or hug())
+
+
+# -- shared copy ---------------------------------------------------------------------------------
 _PRODUCTS = [("Linen Overshirt", 89), ("Merino Crew Sweater", 120), ("Canvas Weekender", 145),
              ("Ceramic Pour-Over Set", 58), ("Trail Runner GTX", 139), ("Leather Card Holder", 45),
              ("Wool Beanie", 32), ("Insulated Bottle 750 ml", 36), ("Field Watch 38 mm", 210),
              ("Cotton Oxford Shirt", 75), ("Down Vest", 160), ("Desk Lamp Arc", 98)]
 
 
-def _sidebar(b: _B, H: float, active: str) -> Element:
-    kids = [b.el("sidebar", "logo", "logo", (24, 24, 132, 32))]
-    y = 96.0
-    for label, icon in _NAV:
-        trailing = "12" if label == "Messages" else ""
-        kids.append(b.el("sidebar", "nav-item", "list_item", (16, y, 224, 44), text=label, variant="nav",
-                         props={"icon": icon, "active": label == active, "trailing": trailing}))
-        y += 48
-    kids.append(b.el("sidebar", "divider", "divider", (16, H - 96, 224, 16)))
-    kids.append(b.el("sidebar", "account", "list_item", (24, H - 72, 208, 48), text="Maya Chen",
-                     props={"avatar": "Maya Chen", "meta": "Admin", "divider": False}))
-    return b.el("", "sidebar", "sidebar", (0, 0, 256, H), kids)
-
-
-def _topbar(b: _B, x: float, W: float, placeholder: str = "Search orders, customers…") -> Element:
-    w = W - x
-    kids = [
-        b.el("topbar", "search", "search", (x + 32, 14, 420, 44), props={"placeholder": placeholder}),
-        b.el("topbar", "notifications", "icon", (W - 124, 24, 24, 24), props={"name": "bell"}),
-        b.el("topbar", "help", "icon", (W - 164, 24, 24, 24), props={"name": "mail"}),
-        b.el("topbar", "avatar", "avatar", (W - 72, 16, 40, 40), text="Maya Chen"),
-    ]
-    return b.el("", "topbar", "navbar", (x, 0, w, 72), kids)
-
-
-def _header(b: _B, x: float, y: float, w: float, title: str, subtitle: str, actions: list[tuple[str, str, str]]) -> Element:
-    kids = []
-    ax = x + w
-    for label, variant, icon in reversed(actions):
-        bw = 24 + len(label) * 8.6 + (26 if icon else 0) + 24
-        bw = round(bw / 4) * 4
-        ax -= bw
-        kids.append(b.el("header", "action", "button", (ax, y + 8, bw, 44), text=label, variant=variant,
-                         props={"icon": icon} if icon else {}))
-        ax -= 12
-    return b.el("", "header", "header", (x, y, w, 60), kids[::-1], text=title, style="h2",
-                props={"subtitle": subtitle})
-
-
 def _money(v: float) -> str:
     return f"${v:,.2f}"
 
 
-# -- archetypes --------------------------------------------------------------------------------
-def _dashboard(b: _B, rng: random.Random, W: float, H: float, prompt: str) -> list[Element]:
-    side = _sidebar(b, H, "Analytics" if "analytic" in prompt.lower() else "Dashboard")
-    top = _topbar(b, 256, W)
-    x0, pad, gap = 256 + 32, 32, 24
-    cw = W - x0 - pad
-    head = _header(b, x0, 72 + 28, cw, "Overview", "Here is how your store is doing this month.",
-                   [("Export", "secondary", "download"), ("New report", "primary", "plus")])
-    y = 72 + 28 + 60 + 28
-    kpis = [("Revenue", f"${rng.randint(84, 139)},{rng.randint(100, 999)}", f"+{rng.randint(4, 18)}.{rng.randint(0, 9)}%"),
-            ("Orders", f"{rng.randint(1, 4)},{rng.randint(100, 999)}", f"+{rng.randint(2, 9)}.{rng.randint(0, 9)}%"),
-            ("Avg. order value", f"${rng.randint(48, 96)}.{rng.randint(10, 99)}", f"-{rng.randint(1, 4)}.{rng.randint(0, 9)}%"),
-            ("Returning customers", f"{rng.randint(28, 46)}.{rng.randint(0, 9)}%", f"+{rng.randint(1, 6)}.{rng.randint(0, 9)}%")]
-    kw = (cw - 3 * gap) / 4
-    kh = 136
-    cards = []
-    for i, (label, value, delta) in enumerate(kpis):
-        cx = x0 + i * (kw + gap)
-        p = "kpis"
-        kids = [
-            b.el(p, "label", "text", (cx + 24, y + 24, kw - 48, 20), text=label, style="small"),
-            b.el(p, "value", "heading", (cx + 24, y + 52, kw - 150, 36), text=value, style="h2", role="text"),
-            b.el(p, "delta", "badge", (cx + 24, y + 96, 80, 24), text=delta,
-                 role="success" if delta.startswith("+") else "danger"),
-            b.el(p, "trend", "chart", (cx + kw - 124, y + 60, 96, 36), variant="sparkline",
-                 role="success" if delta.startswith("+") else "danger",
-                 props={"series": [[rng.randint(20, 60) for _ in range(10)]]}),
-        ]
-        cards.append(b.el("kpis", "kpi", "card", (cx, y, kw, kh), kids))
-    y += kh + gap
-    ch = 356
-    lw = (cw - gap) * 0.64
-    months = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
-    s1 = [rng.randint(38, 70) for _ in months]
-    s1 = [v + i * 6 for i, v in enumerate(s1)]
-    s2 = [max(10, v - rng.randint(8, 22)) for v in s1]
-    line = b.el("charts", "revenue", "card", (x0, y, lw, ch), [
-        b.el("charts/revenue", "chart", "chart", (x0 + 24, y + 72, lw - 48, ch - 96), variant="line",
-             props={"series": [[v * 1000 for v in s1], [v * 1000 for v in s2]], "labels": months}),
-    ], props={"title": "Revenue vs. last year", "action": "View report"})
-    dw = cw - gap - lw
-    donut = b.el("charts", "channels", "card", (x0 + lw + gap, y, dw, ch), [
-        b.el("charts/channels", "chart", "chart", (x0 + lw + gap + 24, y + 80, dw - 48, ch - 104), variant="donut",
-             props={"series": [[42, 27, 18, 13]], "labels": ["Online store", "Marketplace", "Retail", "Wholesale"],
-                    "center_label": "orders", "total": f"{rng.randint(1200, 4800):,}"}),
-    ], props={"title": "Sales by channel"})
-    y += ch + gap
-    th = H - y - pad
-    tw = lw
-    statuses = ["Paid", "Pending", "Shipped", "Paid", "Refunded", "Paid", "Processing"]
-    rows = []
-    for i in range(6):
-        rows.append([f"#{rng.randint(10200, 10999)}", rng.choice(_PEOPLE), f"Nov {rng.randint(1, 24)}, 2026",
-                     _money(rng.randint(24, 480) + rng.randint(0, 99) / 100), statuses[i % len(statuses)]])
-    table = b.el("recent", "orders", "card", (x0, y, tw, th), [
-        b.el("recent/orders", "table", "table", (x0 + 1, y + 64, tw - 2, th - 65),
-             props={"columns": ["Order", "Customer", "Date", "Amount", "Status"], "rows": rows,
-                    "align": ["left", "left", "left", "right", "left"], "widths": [0.9, 1.5, 1.2, 1.0, 1.0],
-                    "status_column": 4, "row_height": 48}),
-    ], props={"title": "Recent orders", "action": "See all"})
-    lx = x0 + tw + gap
+# -- shells ----------------------------------------------------------------------------------------
+def _sidebar(c: _Ctx, active: str) -> Node:
+    rail = c.device == "tablet"
+    items = [el("logo", "logo", w=40 if rail else 132, h=32, align_self="center" if rail else "start")]
+    for label, icon in c.domain.nav:
+        n = el("nav-item", "list_item", w=fill(), h=44, variant="nav",
+               props={"icon": icon, "active": label == active, "trailing": "" if rail or label != "Messages" else "12",
+                      "collapsed": rail})
+        n.el["text"] = label
+        items.append(n)
+    items.append(spacer())
+    items.append(el("divider", "divider", w=fill(), h=16))
+    if rail:
+        items.append(el("account", "avatar", w=40, h=40, align_self="center"))
+        items[-1].el["text"] = "Maya Chen"
+    else:
+        acc = el("account", "list_item", w=fill(), h=48, props={"avatar": "Maya Chen", "meta": "Admin", "divider": False})
+        acc.el["text"] = "Maya Chen"
+        items.append(acc)
+    side = col(*items, name="sidebar", kind="sidebar", gap=1, padding=(6, 4, 6, 4), width=fixed(80 if rail else 256),
+               height=fill())
+    side.children.insert(1, Node(height=fixed(24), width=fill()))
+    return side
+
+
+def _topbar(c: _Ctx, placeholder: str) -> Node:
+    return row(
+        el("search", "search", w=fill(max=420), h=44, props={"placeholder": placeholder}),
+        spacer(),
+        el("help", "icon", w=24, h=24, props={"name": "mail"}),
+        el("notifications", "icon", w=24, h=24, props={"name": "bell"}),
+        _named(el("avatar", "avatar", w=40, h=40), "Maya Chen"),
+        name="topbar", kind="navbar", gap=5, padding=(0, 6, 0, 6), align="center", width=fill(), height=fixed(72),
+    )
+
+
+def _named(n: Node, s: str) -> Node:
+    n.el["text"] = s
+    return n
+
+
+def _appbar(c: _Ctx, title: str, icon: str = "bell") -> Node:
+    """The phone's top bar: the logo's mark and the section title, or (no title) the full logo
+    when the page below already carries the title."""
+    lead = [el("logo", "logo", w=fixed(32), h=32, props={"mark": True}), heading("title", title, "title", w=fill())]
+    if not title:
+        lead = [el("logo", "logo", w=fixed(112), h=28), Node(width=fill())]
+    return row(
+        *lead,
+        el("search", "icon", w=24, h=24, props={"name": "search"}),
+        el(icon, "icon", w=24, h=24, props={"name": icon}),
+        name="appbar", kind="navbar", gap=4, padding=(0, 4, 0, 4), align="center", width=fill(), height=fixed(64),
+    )
+
+
+def _tabbar(c: _Ctx, tabs: list[tuple[str, str]], active: str) -> Node:
     items = []
-    ly = y + 68
-    for i, name in enumerate(rng.sample(_PEOPLE, 5)):
-        if ly + 56 > y + th - 12:
-            break
-        items.append(b.el("recent/customers/list", "item", "list_item", (lx + 24, ly, dw - 48, 56), text=name,
-                          props={"avatar": name, "meta": f"{rng.randint(3, 28)} orders", "trailing":
-                                 _money(rng.randint(900, 4800)), "divider": i < 4}))
-        ly += 56
-    lst = b.el("recent", "customers", "card", (lx, y, dw, th),
-               [b.el("recent/customers", "list", "list", (lx + 24, y + 68, dw - 48, th - 80), items)],
-               props={"title": "Top customers"})
-    return [side, top, head, *cards, line, donut, table, lst]
+    for label, icon in tabs:
+        n = el("tab", "list_item", w=fill(), h=fill(), variant="tab", props={"icon": icon, "active": label == active})
+        n.el["text"] = label
+        items.append(n)
+    return row(*items, name="tabbar", kind="navbar", padding=(2, 2, 4, 2), width=fill(),
+               height=fixed(76), el={"variant": "tabbar"})
 
 
-def _orders(b: _B, rng: random.Random, W: float, H: float, prompt: str) -> list[Element]:
-    side = _sidebar(b, H, "Orders")
-    top = _topbar(b, 256, W)
-    x0, pad, gap = 256 + 32, 32, 24
-    cw = W - x0 - pad
-    head = _header(b, x0, 100, cw, "Orders", f"{rng.randint(1200, 2400):,} orders in the last 30 days",
-                   [("Export CSV", "secondary", "download"), ("Create order", "primary", "plus")])
-    y = 100 + 60 + 24
-    tabs = b.el("", "status-tabs", "tabs", (x0, y, cw, 44),
-                props={"items": ["All orders", "Pending", "Shipped", "Delivered", "Refunded"], "active": 0})
-    y += 44 + gap
-    card_h = H - y - pad
-    filters = [
-        b.el("orders", "search", "search", (x0 + 24, y + 20, 360, 44), props={"placeholder": "Search by order or customer"}),
-        b.el("orders", "status", "select", (x0 + 24 + 360 + 16, y + 20, 200, 44), props={"value": "Any status"}),
-        b.el("orders", "date", "select", (x0 + 24 + 576 + 16, y + 20, 200, 44), props={"value": "Last 30 days"}),
-        b.el("orders", "filter", "button", (x0 + cw - 24 - 120, y + 20, 120, 44), text="Filters", variant="ghost",
-             props={"icon": "filter"}),
-    ]
-    statuses = ["Delivered", "Pending", "Shipped", "Delivered", "Refunded", "Processing", "Shipped", "Delivered",
-                "Pending", "Delivered", "Shipped", "Cancelled"]
-    rows = []
-    for i in range(12):
-        rows.append([rng.choice(_PEOPLE), f"#{rng.randint(20100, 29999)}", rng.choice(_COMPANIES),
-                     f"Nov {rng.randint(1, 24)}, 2026", str(rng.randint(1, 9)),
-                     _money(rng.randint(30, 2400) + rng.randint(0, 99) / 100), statuses[i]])
-    table_y = y + 20 + 44 + 20
-    table_h = card_h - (table_y - y) - 72
-    table = b.el("orders", "table", "table", (x0 + 1, table_y, cw - 2, table_h),
-                 props={"columns": ["Customer", "Order", "Company", "Date", "Items", "Total", "Status"], "rows": rows,
-                        "align": ["left", "left", "left", "left", "right", "right", "left"],
-                        "widths": [1.6, 0.9, 1.4, 1.1, 0.6, 1.0, 1.0], "status_column": 6, "avatar_first": True,
-                        "row_height": 56})
-    foot = [
-        b.el("orders", "count", "text", (x0 + 24, y + card_h - 46, 320, 20), text="Showing 1–12 of 1,842",
-             style="small"),
-        b.el("orders", "pagination", "pagination", (x0 + cw - 24 - 420, y + card_h - 56, 420, 40),
-             props={"page": 1, "pages": 154}),
-    ]
-    card = b.el("", "orders", "card", (x0, y, cw, card_h), [*filters, table, *foot])
-    return [side, top, head, tabs, card]
+def _app(c: _Ctx, active: str, search: str, body: list[Node], title: str) -> Node:
+    """Sidebar (desktop), icon rail (tablet) or app bar + tab bar (mobile) around the page body."""
+    if c.mobile:
+        content = col(*body, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(), height=fill(), overflow="drop")
+        tabs = [("Home", "home"), c.domain.nav[1], c.domain.nav[2], ("Settings", "settings")]
+        if active == c.domain.nav[0][0]:
+            active = "Home"
+        if active not in {t for t, _ in tabs}:
+            active = "Home"
+        return col(_appbar(c, ""), content, _tabbar(c, tabs, active), name="page", width=fill(), height=fill())
+    content = col(*body, name="content", gap=5, padding=6, width=fill(), height=fill(), overflow="drop")
+    main = col(_topbar(c, search), content, width=fill(), height=fill())
+    return row(_sidebar(c, active), main, name="page", width=fill(), height=fill())
 
 
-def _navbar(b: _B, W: float, links: list[str], active: str, cart: bool = False) -> Element:
-    kids = [b.el("navbar", "logo", "logo", (48, 20, 128, 32))]
-    kids.append(b.el("navbar", "links", "tabs", (224, 14, 640, 44), variant="nav",
-                     props={"items": links, "active": links.index(active) if active in links else -1}))
-    kids.append(b.el("navbar", "search", "search", (W - 48 - 40 - 32 - 40 - 24 - 360, 14, 360, 44),
-                     props={"placeholder": "Search products"}))
-    kids.append(b.el("navbar", "cart" if cart else "bell", "icon", (W - 48 - 40 - 32 - 32, 24, 24, 24),
-                     props={"name": "cart" if cart else "bell"}))
-    kids.append(b.el("navbar", "avatar", "avatar", (W - 48 - 40, 16, 40, 40), text="Jonas Weber"))
-    return b.el("", "navbar", "navbar", (0, 0, W, 72), kids)
+def _header(c: _Ctx, title: str, subtitle: str, actions: list[tuple[str, str, str]]) -> Node:
+    titles = col(heading("title", title, "h2" if not c.mobile else "h3"),
+                 text("subtitle", subtitle, "body", lines=2), gap=1, width=fill())
+    btns = [button("action", label, v, icon, size="md" if not c.mobile else "sm")
+            for label, v, icon in (actions if not c.mobile else actions[-1:])]
+    return row(titles, *btns, name="header", gap=3, align="center", width=fill())
 
 
-def _checkout(b: _B, rng: random.Random, W: float, H: float, prompt: str) -> list[Element]:
-    nav = _navbar(b, W, ["Shop", "Collections", "Journal", "Support"], "Shop", cart=True)
-    x0, gap = 160, 32
-    cw = W - 2 * x0
-    crumbs = b.el("", "breadcrumb", "breadcrumb", (x0, 96, 400, 20), props={"items": ["Cart", "Checkout", "Payment"]})
-    title = b.el("", "title", "heading", (x0, 124, 600, 36), text="Checkout", style="h2")
-    steps = b.el("", "steps", "progress", (x0 + cw - 720, 128, 720, 28), variant="steps",
-                 props={"steps": ["Cart", "Shipping", "Payment", "Review"], "current": 2})
-    y = 188
-    lw = cw * 0.6
-    fh = H - y - 40
-    fx = x0 + 32
-    fw = lw - 64
-    half = (fw - 24) / 2
-    third = (fw - 48) / 3
-    p = "form"
-    form = [
-        b.el(p, "contact", "heading", (fx, y + 28, fw, 26), text="Contact", style="title"),
-        b.el(p, "email", "input", (fx, y + 64, fw, 72), props={"label": "Email", "value": "jonas.weber@mail.com"}),
-        b.el(p, "shipping", "heading", (fx, y + 160, fw, 26), text="Shipping address", style="title"),
-        b.el(p, "first", "input", (fx, y + 196, half, 72), props={"label": "First name", "value": "Jonas"}),
-        b.el(p, "last", "input", (fx + half + 24, y + 196, half, 72), props={"label": "Last name", "value": "Weber"}),
-        b.el(p, "address", "input", (fx, y + 284, fw, 72), props={"label": "Address", "value": "Torstraße 118"}),
-        b.el(p, "city", "input", (fx, y + 372, third, 72), props={"label": "City", "value": "Berlin"}),
-        b.el(p, "zip", "input", (fx + third + 24, y + 372, third, 72), props={"label": "Postal code", "value": "10119"}),
-        b.el(p, "country", "select", (fx + 2 * (third + 24), y + 372, third, 72),
-             props={"label": "Country", "value": "Germany"}),
-        b.el(p, "payment", "heading", (fx, y + 476, fw, 26), text="Payment", style="title"),
-        b.el(p, "card", "input", (fx, y + 512, fw, 72),
-             props={"label": "Card number", "value": "4242 4242 4242 4242", "focused": True}),
-        b.el(p, "expiry", "input", (fx, y + 600, half, 72), props={"label": "Expiry", "placeholder": "MM / YY"}),
-        b.el(p, "cvc", "input", (fx + half + 24, y + 600, half, 72),
-             props={"label": "CVC", "placeholder": "3 digits", "helper": "The last three digits on the back"}),
-        b.el(p, "save", "checkbox", (fx, y + 704, fw, 24), text="Save this card for faster checkout",
-             props={"checked": True}),
-    ]
-    form_card = b.el("", "form", "card", (x0, y, lw, min(fh, 760)), form)
-    sx = x0 + lw + gap
-    sw = cw - lw - gap
+# -- archetypes ------------------------------------------------------------------------------------
+def _kpi(c: _Ctx, label: str, value: str, delta: str) -> Node:
+    up = delta.startswith("+")
+    spark = el("trend", "chart", w=fill(max=120, min=64), h=36, variant="sparkline",
+               role="success" if up else "danger",
+               props={"series": [[c.rng.randint(20, 60) + (i * 3 if up else -i * 3) for i in range(10)]]})
+    value_row = row(heading("value", value, "h2" if not c.mobile else "h3", w=hug()),
+                    *([] if c.mobile else [spark]), gap=4, justify="space-between", align="end", width=fill())
+    spark.width = fill(max=120, min=0)
+    delta_b = _named(el("delta", "badge", w=hug(), h=24, role="success" if up else "danger"), delta)
+    delta_b.text, delta_b.style, delta_b.padding = delta, "caption", (0, 3, 0, 3)
+    bottom = row(delta_b, *([] if c.mobile else [text("period", "vs. last month", "caption")]), gap=2,
+                 align="center", width=fill())
+    top = col(text("label", label, "small"), value_row, gap=1, width=fill())
+    return card("kpi", top, bottom, gap=3)
+
+
+def _dashboard(c: _Ctx) -> Node:
+    rng, d = c.rng, c.domain
+    analytics = "analytic" in c.prompt.lower()
+    kpi_nodes = [_kpi(c, *k) for k in d.kpis(rng)]
+    kpi_grid = grid(kpi_nodes, c.pick(4, 4, 2), gap=5 if not c.mobile else 4, name="kpis")
+    months = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
+    s1 = [rng.randint(38, 70) + i * 6 for i in range(6)]
+    s2 = [max(10, v - rng.randint(8, 22)) for v in s1]
+    line = card("revenue", el("chart", "chart", w=fill(), h=fill(min=160), variant="line",
+                              props={"series": [[v * d.trend_scale for v in s1], [v * d.trend_scale for v in s2]],
+                                     "labels": months, "legend": ["This year", "Last year"]}),
+                title=d.trend_title, action="View report", w=fill(64), h=fill(min=240))
+    shares = sorted((rng.randint(8, 45) for _ in d.mix_labels), reverse=True)
+    donut = card("channels", el("chart", "chart", w=fill(), h=fill(min=160), variant="donut",
+                                props={"series": [shares], "labels": list(d.mix_labels),
+                                       "center_label": d.mix_center, "total": f"{rng.randint(1200, 4800):,}"}),
+                 title=d.mix_title, w=fill(36), h=fill(min=240))
+    cols_all, rows_all, align_all, widths_all = d.table(rng, 8)
+    keep = [1, 0, 3, 5, 6] if c.device != "tablet" else [1, 0, 5, 6]
+    cols_ = [cols_all[k] for k in keep]
+    rows = [[r[k] for k in keep] for r in rows_all]
+    align = [align_all[k] for k in keep]
+    widths = [widths_all[k] for k in keep]
+    table = card("orders", el("table", "table", w=fill(), h=fill(min=150),
+                              props={"columns": cols_, "rows": rows, "align": align, "widths": widths,
+                                     "status_column": len(cols_) - 1, "row_height": 48, "inset": 16}),
+                 title=f"Recent {d.records.lower()}", action="See all", w=fill(64), h=fill(min=240), pad=5)
+    people = d.list_items(rng)
+    items = [_list_item(i, *p, i < 4) for i, p in enumerate(people)]
+    lst = card("customers", col(*items, name="list", kind="list", width=fill(), height=fill(), overflow="drop"),
+               title=d.list_title, w=fill(36), h=fill(min=240))
+    head = _header(c, "Analytics" if analytics else d.overview, d.subtitle,
+                   [("Export", "secondary", "download"), ("New report", "primary", "plus")])
+    if c.mobile:
+        items3 = [_list_item(i, *p, i < 1) for i, p in enumerate(people[:2])]
+        line.height = fill(min=200)
+        lst = card("customers", col(*items3, name="list", kind="list", width=fill()), title=d.list_title)
+        body = [head, kpi_grid, line, lst]
+    elif c.device == "tablet":
+        line.width, line.height = fill(), fixed(288)
+        table.height = fill(min=200)
+        body = [head, kpi_grid, row(line, name="charts", width=fill()),
+                row(table, name="recent", width=fill(), height=fill())]
+    else:
+        body = [head, kpi_grid, row(line, donut, name="charts", gap=5, width=fill(), height=fill(1.1)),
+                row(table, lst, name="recent", gap=5, width=fill(), height=fill())]
+    return _app(c, "Analytics" if analytics else d.nav[0][0], d.search, body,
+                "Analytics" if analytics else d.overview)
+
+
+def _list_item(i: int, name: str, meta: str, trailing: str, divider: bool) -> Node:
+    n = el("item", "list_item", w=fill(), h=56, props={"avatar": name, "meta": meta, "trailing": trailing,
+                                                       "divider": divider})
+    n.el["text"] = name
+    return n
+
+
+def _orders(c: _Ctx) -> Node:
+    rng, d = c.rng, c.domain
+    cols_, rows, align, widths = d.table(rng, 14)
+    statuses = sorted({r[-1] for r in rows}, key=lambda v: [r[-1] for r in rows].index(v))
+    rec = d.records
+    head = _header(c, rec, f"{rng.randint(1200, 2400):,} {rec.lower()} in the last 30 days",
+                   [("Export CSV", "secondary", "download"), (d.new_record, "primary", "plus")])
+    tabs = el("status-tabs", "tabs", w=fill(), h=44,
+              props={"items": [f"All {rec.lower()}", *statuses[:4]], "active": 0})
+    if c.mobile:
+        tabs.el["props"]["items"] = ["All", *statuses[:3]]
+        items = []
+        for i, r in enumerate(rows[:9]):
+            n = el("order", "list_item", w=fill(), h=64,
+                   props={"avatar": r[0], "meta": f"{r[1]} · {r[3]}", "trailing": r[6], "trailing_badge": True,
+                          "trailing_role": _status_role(r[6]), "divider": True})
+            n.el["text"] = f"{r[0]} · {r[5]}"
+            items.append(n)
+        listing = card("orders", el("search", "search", w=fill(), h=44,
+                                    props={"placeholder": f"Search {rec.lower()}"}),
+                       col(*items, name="list", kind="list", width=fill(), height=fill(), overflow="drop"),
+                       h=fill(), gap=3, pad=4)
+        return _app(c, d.nav[1][0], "", [head, tabs, listing], rec)
+    if c.device == "tablet":
+        keep = [k for k in range(len(cols_)) if k not in d.tablet_drop]
+        rows = [[r[k] for k in keep] for r in rows]
+        cols_, align, widths = ([cols_[k] for k in keep], [align[k] for k in keep], [widths[k] for k in keep])
+    filters = row(
+        el("search", "search", w=fill(max=360), h=44, props={"placeholder": d.search}),
+        el("status", "select", w=fixed(200), h=44, props={"value": "Any status"}),
+        *([el("date", "select", w=fixed(200), h=44, props={"value": "Last 30 days"})] if c.desktop else []),
+        spacer(),
+        button("filter", "Filters", "ghost", "filter"),
+        gap=4, align="center", width=fill(), padding=(0, 5, 0, 5),
+    )
+    table = el("table", "table", w=fill(), h=fill(),
+               props={"columns": cols_, "rows": rows, "align": align, "widths": widths,
+                      "status_column": len(cols_) - 1, "avatar_first": True, "row_height": 56})
+    foot = row(text("count", f"Page 1 of 154 · 1,842 {rec.lower()}", "small", w=hug()), spacer(),
+               el("pagination", "pagination", w=fixed(420), h=40, props={"page": 1, "pages": 154}),
+               align="center", width=fill(), padding=(0, 5, 0, 5))
+    listing = Node(name="orders", kind="card", children=[filters, table, foot], padding=(5, 0, 5, 0), gap=5,
+                   width=fill(), height=fill())
+    return _app(c, d.nav[1][0], d.search, [head, tabs, listing], rec)
+
+
+def _status_role(s: str) -> str:
+    from engine.render import status_role
+
+    return status_role(s)
+
+
+def _site(c: _Ctx, links: list[str], active: str, body: list[Node], cart: bool, title: str,
+          pad: int = 6) -> Node:
+    """Top navbar (desktop/tablet) or app bar + tab bar (mobile) around a storefront page."""
+    if c.mobile:
+        content = col(*body, name="content", gap=4, padding=4, width=fill(), height=fill(), overflow="drop")
+        tabs = [("Shop", "home"), ("Search", "search"), ("Saved", "heart"), ("Cart", "cart"), ("Account", "user")]
+        return col(_appbar(c, "", "cart" if cart else "bell"), content, _tabbar(c, tabs, "Cart" if cart else "Shop"),
+                   name="page", width=fill(), height=fill())
+    nav = row(
+        el("logo", "logo", w=128, h=32),
+        el("links", "tabs", w=fill(max=560), h=44, variant="nav",
+           props={"items": links if c.desktop else links[:3], "active": links.index(active) if active in links else -1}),
+        spacer(),
+        el("search", "search", w=fill(max=360), h=44, props={"placeholder": "Search products"}),
+        el("cart" if cart else "bell", "icon", w=24, h=24, props={"name": "cart" if cart else "bell"}),
+        _named(el("avatar", "avatar", w=40, h=40), "Jonas Weber"),
+        name="navbar", kind="navbar", gap=6, padding=(0, 7, 0, 7), align="center", width=fill(), height=fixed(72),
+    )
+    content = col(*body, name="content", gap=5, padding=(6, pad, 6, pad), width=fill(), height=fill(),
+                  overflow="drop")
+    return col(nav, content, name="page", width=fill(), height=fill())
+
+
+def _checkout(c: _Ctx) -> Node:
+    rng = c.rng
+    narrow = c.mobile
+    form = card("form",
+                heading("contact", "Contact", "title"),
+                field("email", label="Email", value="jonas.weber@mail.com"),
+                heading("shipping", "Shipping address", "title"),
+                row(field("first", label="First name", value="Jonas"), field("last", label="Last name", value="Weber"),
+                    gap=5, width=fill()),
+                field("address", label="Address", value="Torstraße 118"),
+                row(field("city", label="City", value="Berlin"), field("zip", label="Postal code", value="10119"),
+                    *([field("country", "select", label="Country", value="Germany")] if not narrow else []),
+                    gap=5, width=fill()),
+                heading("payment", "Payment", "title"),
+                field("card", label="Card number", value="4242 4242 4242 4242", focused=True),
+                row(field("expiry", label="Expiry", placeholder="MM / YY"),
+                    field("cvc", label="CVC", placeholder="3 digits", helper="The last three digits on the back"),
+                    gap=5, width=fill(), align="start"),
+                check("save", "checkbox", "Save this card for faster checkout", True),
+                w=fill(3), gap=4, pad=6 if not narrow else 5)
     items = rng.sample(_PRODUCTS, 3)
     qty = [1, 2, 1]
-    s = "summary"
-    kids = []
-    iy = y + 76
+    lines = []
     for (name, price), q in zip(items, qty):
-        kids.append(b.el(s, "thumb", "image", (sx + 24, iy, 64, 64), role="secondary", props={"motif": "product"}))
-        kids.append(b.el(s, "item", "text", (sx + 104, iy + 8, sw - 230, 24), text=name, style="body-strong", role="text"))
-        kids.append(b.el(s, "qty", "text", (sx + 104, iy + 34, sw - 230, 20), text=f"Qty {q}", style="small"))
-        kids.append(b.el(s, "price", "text", (sx + sw - 24 - 110, iy + 20, 110, 24), text=_money(price * q),
-                         style="body-strong", role="text", props={"align": "right"}))
-        iy += 88
+        lines.append(row(
+            el("thumb", "image", w=64, h=64, role="secondary", props={"motif": "product", "shape": product_shape(name)}),
+            col(text("item", name, "body-strong", "text"), text("qty", f"Qty {q}", "small"), gap=1, width=fill()),
+            text("price", _money(price * q), "body-strong", "text", w=hug(), align="right"),
+            gap=4, align="center", width=fill()))
     subtotal = sum(pr * q for (_, pr), q in zip(items, qty))
-    ship = 9.0
-    tax = round(subtotal * 0.19, 2)
-    kids.append(b.el(s, "divider", "divider", (sx + 24, iy, sw - 48, 16)))
-    iy += 28
-    kids.append(b.el(s, "promo", "input", (sx + 24, iy, sw - 48 - 112, 44), props={"placeholder": "Discount code"}))
-    kids.append(b.el(s, "apply", "button", (sx + sw - 24 - 100, iy, 100, 44), text="Apply", variant="secondary"))
-    iy += 68
-    for label, val in (("Subtotal", subtotal), ("Shipping", ship), ("VAT (19 %)", tax)):
-        kids.append(b.el(s, "row", "text", (sx + 24, iy, 200, 24), text=label, style="body"))
-        kids.append(b.el(s, "value", "text", (sx + sw - 24 - 140, iy, 140, 24), text=_money(val), style="body",
-                         role="text", props={"align": "right"}))
-        iy += 36
-    kids.append(b.el(s, "divider", "divider", (sx + 24, iy, sw - 48, 16)))
-    iy += 28
+    ship, tax = 9.0, round(subtotal * 0.19, 2)
     total = subtotal + ship + tax
-    kids.append(b.el(s, "total-label", "text", (sx + 24, iy, 200, 30), text="Total", style="title", role="text"))
-    kids.append(b.el(s, "total", "heading", (sx + sw - 24 - 200, iy - 2, 200, 36), text=_money(total), style="h3",
-                     props={"align": "right"}))
-    iy += 60
-    kids.append(b.el(s, "pay", "button", (sx + 24, iy, sw - 48, 52), text=f"Pay {_money(total)}", variant="primary",
-                     props={"icon": "lock"}))
-    iy += 68
-    kids.append(b.el(s, "note", "text", (sx + 24, iy, sw - 48, 40),
-                     text="Free returns within 30 days. Payments are encrypted and processed securely.",
-                     style="caption", props={"align": "center"}))
-    summary = b.el("", "summary", "card", (sx, y, sw, min(fh, iy + 64 - y)), kids, props={"title": "Order summary",
-                                                                           "action": "Edit cart"})
-    return [nav, crumbs, title, steps, form_card, summary]
+
+    def kv(label, val, strong=False):
+        return row(text("row", label, "title" if strong else "body", "text" if strong else ""),
+                   (heading if strong else text)("value", _money(val), "h3" if strong else "body", w=hug(),
+                                                 align="right"), align="center", width=fill())
+
+    summary = card("summary", *lines, el("divider", "divider", w=fill(), h=16),
+                   row(field("promo", placeholder="Discount code"), button("apply", "Apply", "secondary"),
+                       gap=3, width=fill(), align="end"),
+                   kv("Subtotal", subtotal), kv("Shipping", ship), kv("VAT (19 %)", tax),
+                   el("divider", "divider", w=fill(), h=16), kv("Total", total, True),
+                   button("pay", f"Pay {_money(total)}", "primary", "lock", size="lg", w=fill()),
+                   text("note", "Free returns within 30 days. Payments are encrypted and processed securely.",
+                        "caption", lines=2, align="center"),
+                   title="Order summary", action="Edit cart", w=fill(2), gap=4)
+    crumbs = el("breadcrumb", "breadcrumb", w=fill(), h=20, props={"items": ["Cart", "Checkout", "Payment"]})
+    steps = el("steps", "progress", w=fill(max=720), h=28, variant="steps",
+               props={"steps": ["Cart", "Shipping", "Payment", "Review"], "current": 2})
+    title = heading("title", "Checkout", "h2" if not narrow else "h3", w=hug())
+    if narrow:
+        progress = _named(el("progress", "progress", w=fill(), h=32, variant="bar", props={"value": 0.75}),
+                          "Step 3 of 4 · Payment")
+        pay = card("payment", field("card", label="Card number", value="4242 4242 4242 4242", focused=True),
+                   row(field("expiry", label="Expiry", placeholder="MM / YY"),
+                       field("cvc", label="CVC", placeholder="3 digits"), gap=4, width=fill()),
+                   check("save", "checkbox", "Save this card", True), title="Payment", gap=4, pad=4)
+        summary = card("summary", *lines[:2], el("divider", "divider", w=fill(), h=16), kv("Total", total, True),
+                       button("pay", f"Pay {_money(total)}", "primary", "lock", size="lg", w=fill()),
+                       title="Order summary", action="Edit cart", gap=3, pad=4)
+        return _site(c, [], "", [title, progress, pay, summary], cart=True, title="Checkout")
+    head = row(col(crumbs, title, gap=2, width=hug()), steps, gap=7, justify="space-between", align="end", width=fill())
+    form.height = hug()
+    main = row(form, summary, gap=6, align="start", width=fill(), height=fill())
+    return _site(c, ["Shop", "Collections", "Journal", "Support"], "Shop", [head, main], cart=True,
+                 title="Checkout", pad=c.pick(9, 6, 4))
 
 
-def _sign_in(b: _B, rng: random.Random, W: float, H: float, prompt: str) -> list[Element]:
-    signup = any(k in prompt.lower() for k in ("sign up", "signup", "register", "create account"))
-    lw = W * 0.46
-    p = "brand"
-    brand = [
-        b.el(p, "logo", "logo", (64, 56, 160, 40)),
-        b.el(p, "headline", "heading", (64, 280, lw - 160, 124), text="Run your whole business from one calm place.",
-             style="display", role="text"),
-        b.el(p, "pitch", "text", (64, 428, lw - 200, 52),
-             text="Orders, payments and customers in one dashboard, trusted by 12,000 independent shops.",
-             style="title", role="text-muted"),
-        b.el(p, "art", "image", (64, 520, lw - 128, H - 520 - 64), role="secondary", props={"motif": "landscape"}),
-    ]
-    panel = b.el("", "brand", "card", (0, 0, lw, H), brand, role="surface-muted", variant="flat")
-    fx = lw + (W - lw - 440) / 2
-    fw = 440
-    y = (H - 640) / 2
-    f = "form"
+def _sign_in(c: _Ctx) -> Node:
+    p = c.prompt.lower()
+    signup = any(k in p for k in ("sign up", "signup", "register", "create account"))
     title = "Create your account" if signup else "Welcome back"
-    kids = [
-        b.el(f, "title", "heading", (fx, y, fw, 44), text=title, style="h1"),
-        b.el(f, "subtitle", "text", (fx, y + 52, fw, 24),
-             text="Start your 14-day free trial." if signup else "Sign in to continue to your dashboard.",
-             style="body"),
-        b.el(f, "email", "input", (fx, y + 108, fw, 72), props={"label": "Work email", "placeholder": "you@company.com"}),
-        b.el(f, "password", "input", (fx, y + 200, fw, 100),
-             props={"label": "Password", "value": "••••••••••", "focused": True,
-                    "helper": "At least 12 characters" if signup else ""}),
-        b.el(f, "remember", "checkbox", (fx, y + 316, 220, 24), text="Remember me", props={"checked": True}),
-        b.el(f, "forgot", "text", (fx + fw - 140, y + 318, 140, 20), text="Forgot password?", style="label",
-             role="primary", props={"align": "right"}),
-        b.el(f, "submit", "button", (fx, y + 372, fw, 52), text="Create account" if signup else "Sign in",
-             variant="primary"),
-        b.el(f, "or", "divider", (fx, y + 448, fw, 16)),
-        b.el(f, "sso", "button", (fx, y + 488, fw, 52), text="Continue with single sign-on", variant="secondary",
-             props={"icon": "lock"}),
-        b.el(f, "switch", "text", (fx, y + 572, fw, 20),
-             text="Already have an account? Sign in" if signup else "New here? Create an account",
-             style="small", props={"align": "center"}),
+    form_kids = [
+        heading("title", title, "h1" if not c.mobile else "h2"),
+        text("subtitle", "Start your 14-day free trial." if signup else "Sign in to continue to your dashboard.",
+             "body"),
+        Node(height=fixed(8), width=fill()),
+        field("email", label="Work email", placeholder="you@company.com"),
+        field("password", label="Password", value="••••••••••", focused=True,
+              helper="At least 12 characters" if signup else "") if signup else
+        field("password", label="Password", value="••••••••••", focused=True),
+        check("terms", "checkbox", "I agree to the Terms and Privacy Policy", True) if signup else
+        row(check("remember", "checkbox", "Remember me", True, w=hug()), spacer(),
+            text("forgot", "Forgot password?", "label", "primary", w=hug(), align="right"),
+            align="center", width=fill()),
+        button("submit", "Create account" if signup else "Sign in", "primary", size="lg", w=fill()),
+        el("or", "divider", w=fill(), h=16),
+        button("sso", "Continue with single sign-on", "secondary", "lock", size="lg", w=fill()),
+        text("switch", "Already have an account? Sign in" if signup else "New here? Create an account", "small",
+             align="center"),
     ]
-    foot = b.el("", "legal", "text", (fx, H - 56, fw, 20), text="© 2026 · Privacy · Terms", style="caption",
-                props={"align": "center"})
-    return [panel, *kids, foot]
+    form = col(*form_kids, name="form", gap=4, width=fixed(440) if not c.mobile else fill())
+    legal = text("legal", "© 2026 · Privacy · Terms", "caption", align="center")
+    if c.mobile:
+        return col(el("logo", "logo", w=140, h=36), form, spacer(), legal, name="page", gap=6, padding=(7, 5, 5, 5),
+                   width=fill(), height=fill())
+    brand_kids = [
+        el("logo", "logo", w=160, h=40),
+        spacer(),
+        heading("headline", c.domain.headline, "display", lines=3),
+        text("pitch", c.domain.pitch, "title", "text-muted", lines=3),
+    ]
+    if c.desktop:
+        brand_kids.append(el("art", "image", w=fill(), h=fill(1.6, min=200), role="secondary",
+                             props={"motif": "landscape"}))
+    else:
+        brand_kids.append(spacer())
+    brand = col(*brand_kids, name="brand", kind="card", gap=6, padding=(7, 8, 8, 8), width=fill(46 if c.desktop else 42),
+                height=fill(), el={"role": "surface-muted", "variant": "panel"})
+    right = col(spacer(), form, spacer(), legal, gap=5, padding=(0, 6, 6, 6), align="center",
+                width=fill(54 if c.desktop else 58), height=fill())
+    return row(brand, right, name="page", width=fill(), height=fill())
 
 
-def _settings(b: _B, rng: random.Random, W: float, H: float, prompt: str) -> list[Element]:
-    side = _sidebar(b, H, "Settings")
-    top = _topbar(b, 256, W, "Search settings")
-    x0, pad, gap = 256 + 32, 32, 24
-    cw = W - x0 - pad
-    head = _header(b, x0, 100, cw, "Settings", "Manage your profile, notifications and security.",
+def _settings(c: _Ctx) -> Node:
+    head = _header(c, "Settings", "Manage your profile, notifications and security.",
                    [("Cancel", "secondary", ""), ("Save changes", "primary", "check")])
-    y = 184
-    tabs = b.el("", "tabs", "tabs", (x0, y, cw, 44),
-                props={"items": ["Profile", "Notifications", "Billing", "Team", "Security"], "active": 0})
-    y += 44 + gap
-    lw = (cw - gap) * 0.58
-    ch = H - y - pad
-    px_ = x0 + 32
-    pw = lw - 64
-    half = (pw - 24) / 2
-    p = "profile"
-    prof = [
-        b.el(p, "avatar", "avatar", (px_, y + 76, 72, 72), text="Maya Chen"),
-        b.el(p, "upload", "button", (px_ + 96, y + 90, 148, 44), text="Change photo", variant="secondary",
-             props={"icon": "download"}),
-        b.el(p, "remove", "button", (px_ + 256, y + 90, 96, 44), text="Remove", variant="ghost"),
-        b.el(p, "first", "input", (px_, y + 176, half, 72), props={"label": "First name", "value": "Maya"}),
-        b.el(p, "last", "input", (px_ + half + 24, y + 176, half, 72), props={"label": "Last name", "value": "Chen"}),
-        b.el(p, "email", "input", (px_, y + 268, pw, 100),
-             props={"label": "Email", "value": "maya.chen@northwind.io",
-                    "helper": "We send receipts and security alerts here."}),
-        b.el(p, "role", "select", (px_, y + 384, half, 72), props={"label": "Role", "value": "Administrator"}),
-        b.el(p, "tz", "select", (px_ + half + 24, y + 384, half, 72),
-             props={"label": "Time zone", "value": "Europe/Berlin (UTC+1)"}),
-        b.el(p, "bio", "text", (px_, y + 480, pw, 48),
-             text="Your profile is visible to teammates in your workspace. Changes apply after you save.",
-             style="small"),
-    ]
-    profile = b.el("", "profile", "card", (x0, y, lw, min(ch, 560)), prof, props={"title": "Profile"})
-    rx = x0 + lw + gap
-    rw = cw - lw - gap
-    n = "notifications"
+    tabs = el("tabs", "tabs", w=fill(), h=44,
+              props={"items": ["Profile", "Notifications", "Billing", "Team", "Security"] if not c.mobile else
+                     ["Profile", "Alerts", "Billing", "Team"], "active": 0})
+    pair = (lambda a, b: row(a, b, gap=5, width=fill(), align="start")) if not c.mobile else (lambda a, b: col(a, b, gap=4, width=fill()))
+    photo = row(_named(el("avatar", "avatar", w=72, h=72), "Maya Chen"),
+                button("upload", "Change photo", "secondary", "download"),
+                button("remove", "Remove", "ghost"), gap=5, align="center", width=fill())
+    profile = card("profile", photo,
+                   pair(field("first", label="First name", value="Maya"), field("last", label="Last name", value="Chen")),
+                   field("email", label="Email", value="maya.chen@northwind.io",
+                         helper="We send receipts and security alerts here."),
+                   pair(field("role", "select", label="Role", value="Administrator"),
+                        field("tz", "select", label="Time zone", value="Europe/Berlin (UTC+1)")),
+                   text("bio", "Your profile is visible to teammates in your workspace. Changes apply after you save.",
+                        "small", lines=2),
+                   title="Profile", w=fill(58), gap=5)
     opts = [("New orders", True), ("Payment received", True), ("Low stock alerts", True), ("Weekly summary", False),
             ("Product updates", False)]
-    kids = []
-    ny = y + 76
-    for label, on in opts:
-        kids.append(b.el(n, "toggle", "toggle", (rx + 24, ny, rw - 48, 28), text=label, props={"on": on}))
-        ny += 48
-    kids.append(b.el(n, "divider", "divider", (rx + 24, ny, rw - 48, 16)))
-    ny += 32
-    kids.append(b.el(n, "channel", "heading", (rx + 24, ny, rw - 48, 26), text="Deliver to", style="title"))
-    ny += 40
-    for i, label in enumerate(("Email and in-app", "In-app only", "Do not disturb")):
-        kids.append(b.el(n, "radio", "radio", (rx + 24, ny, rw - 48, 28), text=label, props={"checked": i == 0}))
-        ny += 40
-    nh = ny - y + 16
-    notif = b.el("", "notifications", "card", (rx, y, rw, nh), kids, props={"title": "Notifications"})
-    dy = y + nh + gap
-    danger = b.el("", "danger-zone", "card", (rx, dy, rw, H - pad - dy), [
-        b.el("danger-zone", "warning", "text", (rx + 24, dy + 64, rw - 48, 48),
-             text="Deleting your workspace removes all orders, customers and reports. This cannot be undone.",
-             style="small"),
-        b.el("danger-zone", "delete", "button", (rx + 24, dy + 128, 200, 44), text="Delete workspace",
-             variant="destructive"),
-    ], props={"title": "Danger zone"})
-    return [side, top, head, tabs, profile, notif, danger]
+    sessions = [("MacBook Pro · Chrome", "Berlin, Germany · Active now", "This device", "success"),
+                ("iPhone 15 · Safari", "Berlin, Germany · 2 hours ago", "Sign out", ""),
+                ("Windows · Edge", "Hamburg, Germany · Nov 21", "Sign out", ""),
+                ("iPad Air · Safari", "Munich, Germany · Nov 18", "Sign out", "")]
+    sess_items = []
+    for i, (dev, where, act, role) in enumerate(sessions):
+        n = el("session", "list_item", w=fill(), h=56,
+               props={"icon": "lock" if i == 0 else "user", "meta": where, "trailing": act, "divider": i < 3,
+                      "trailing_badge": bool(role), "trailing_role": role or "primary"})
+        n.el["text"] = dev
+        sess_items.append(n)
+    sessions_card = card("sessions", col(*sess_items, name="list", kind="list", width=fill(), height=fill(),
+                                         overflow="drop"),
+                         title="Active sessions", action="Sign out everywhere", w=fill(58), h=fill(min=120))
+    notif = card("notifications", *[check("toggle", "toggle", lab, on) for lab, on in opts],
+                 el("divider", "divider", w=fill(), h=16), heading("channel", "Deliver to", "title"),
+                 *[check("radio", "radio", lab, i == 0) for i, lab in
+                   enumerate(("Email and in-app", "In-app only", "Do not disturb"))],
+                 title="Notifications", w=fill(), gap=4)
+    notif.height = fill()
+    danger = card("danger-zone",
+                  text("warning", "Deleting your workspace removes all orders, customers and reports. "
+                       "This cannot be undone.", "small", lines=3),
+                  button("delete", "Delete workspace", "destructive", "x", w=hug()),
+                  title="Danger zone", w=fill(), gap=4)
+    danger.align = "start"
+    if c.mobile:
+        account = card("profile", photo, field("email", label="Email", value="maya.chen@northwind.io"),
+                       title="Profile", gap=4, pad=4)
+        photo.children = photo.children[:2]
+        notif = card("notifications", *[check("toggle", "toggle", lab, on) for lab, on in opts[:4]],
+                     title="Notifications", gap=3, pad=4)
+        return _app(c, "Settings", "", [head, tabs, account, notif], "Settings")
+    right = col(notif, *([danger] if c.desktop else []), width=fill(42), height=fill(), gap=5)
+    left = col(profile, sessions_card, width=fill(58), height=fill(), gap=5)
+    profile.width = fill()
+    sessions_card.width = fill()
+    body = [head, tabs, row(left, right, gap=5, width=fill(), height=fill(), align="stretch")]
+    return _app(c, "Settings", "Search settings", body, "Settings")
 
 
-def _products(b: _B, rng: random.Random, W: float, H: float, prompt: str) -> list[Element]:
-    nav = _navbar(b, W, ["New in", "Men", "Women", "Home", "Sale"], "New in", cart=True)
-    x0 = 48
-    cw = W - 2 * x0
-    crumbs = b.el("", "breadcrumb", "breadcrumb", (x0, 96, 400, 20), props={"items": ["Home", "Shop", "New in"]})
-    title = b.el("", "title", "heading", (x0, 124, 600, 36), text="New arrivals", style="h2")
-    count = b.el("", "count", "text", (x0, 166, 400, 20), text="148 products", style="small")
-    sort = b.el("", "sort", "select", (W - x0 - 240, 124, 240, 44), props={"value": "Sort: Newest"})
-    y = 212
-    fw = 240
-    f = "filters"
-    fk = [b.el(f, "category", "heading", (x0, y, fw, 26), text="Category", style="title")]
-    fy = y + 40
-    for i, c in enumerate(("Outerwear", "Knitwear", "Bags", "Footwear", "Accessories")):
-        fk.append(b.el(f, "check", "checkbox", (x0, fy, fw, 24), text=c, props={"checked": i in (0, 2)}))
-        fy += 36
-    fy += 16
-    fk.append(b.el(f, "price", "heading", (x0, fy, fw, 26), text="Price", style="title"))
-    fy += 40
-    for i, c in enumerate(("Under $50", "$50 – $100", "$100 – $200", "Over $200")):
-        fk.append(b.el(f, "radio", "radio", (x0, fy, fw, 24), text=c, props={"checked": i == 1}))
-        fy += 36
-    fy += 16
-    fk.append(b.el(f, "stock", "toggle", (x0, fy, fw, 28), text="In stock only", props={"on": True}))
-    filters = b.el("", "filters", "list", (x0, y, fw, fy + 28 - y), fk)
-    gx = x0 + fw + 40
-    gw = W - x0 - gx
-    cols, gap = 4, 24
-    cwid = (gw - (cols - 1) * gap) / cols
-    chh = (H - y - 72 - gap) / 2
+def _products(c: _Ctx) -> Node:
+    rng = c.rng
+    cols = c.pick(4, 3, 2)
+    picks = rng.sample(_PRODUCTS, cols * 2)
     cards = []
-    picks = rng.sample(_PRODUCTS, 8)
     for i, (name, price) in enumerate(picks):
-        r, c = divmod(i, cols)
-        cx, cy = gx + c * (cwid + gap), y + r * (chh + gap)
-        p = "grid"
-        img_h = chh - 124
-        kids = [
-            b.el(p, "photo", "image", (cx + 12, cy + 12, cwid - 24, img_h), role="surface-muted",
-                 props={"motif": "product"}),
-            b.el(p, "name", "text", (cx + 20, cy + img_h + 28, cwid - 40, 24), text=name, style="body-strong",
-                 role="text"),
-            b.el(p, "price", "text", (cx + 20, cy + img_h + 58, 120, 24), text=_money(price), style="body"),
-        ]
+        badge = []
         if i in (1, 5):
-            kids.append(b.el(p, "tag", "badge", (cx + 24, cy + 24, 60, 24), text="New", role="info"))
-        if i == 3:
-            kids.append(b.el(p, "tag", "badge", (cx + 24, cy + 24, 60, 24), text="Low stock", role="warning"))
-        kids.append(b.el(p, "add", "button", (cx + cwid - 20 - 44, cy + img_h + 36, 44, 44), text="",
-                         variant="secondary", props={"icon": "plus"}))
-        cards.append(b.el("grid", "product", "card", (cx, cy, cwid, chh), kids))
-    pag = b.el("", "pagination", "pagination", (gx, H - 60, gw, 40), props={"page": 1, "pages": 12})
-    return [nav, crumbs, title, count, sort, filters, *cards, pag]
+            badge = [_named(el("tag", "badge", w=hug(), h=24, role="info", padding=(0, 3, 0, 3)), "New")]
+        elif i == 3:
+            badge = [_named(el("tag", "badge", w=hug(), h=24, role="warning", padding=(0, 3, 0, 3)), "Low stock")]
+        for bnode in badge:
+            bnode.text, bnode.style = bnode.el["text"], "caption"
+        photo = el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted",
+                   props={"motif": "product", "shape": product_shape(name)})
+        price_row = row(text("price", _money(price), "body", w=hug()), *([] if c.mobile else badge), gap=2,
+                        align="center", width=fill())
+        info = row(col(text("name", name, "body-strong", "text", lines=2 if c.mobile else 1), price_row, gap=1,
+                       width=fill()),
+                   button("add", "", "secondary", "plus"), gap=3, align="center", width=fill(),
+                   padding=(0, 2, 0, 2))
+        k = card("product", photo, info, gap=3, pad=3, h=fill())
+        cards.append(k)
+    grid_ = grid(cards, cols, gap=5 if not c.mobile else 4, name="grid", h=fill())
+    title = col(el("breadcrumb", "breadcrumb", w=fill(), h=20, props={"items": ["Home", "Shop", "New in"]}),
+                heading("title", "New arrivals", "h2" if not c.mobile else "h3"),
+                text("count", "148 products", "small"), gap=1, width=fill())
+    sort = el("sort", "select", w=fixed(240 if not c.mobile else 160), h=44, props={"value": "Sort: Newest"})
+    head = row(title, sort, align="end", width=fill(), gap=4)
+    pag = el("pagination", "pagination", w=fill(), h=40, props={"page": 1, "pages": 12})
+    if c.mobile:
+        chips = row(*[_chip(t, i == 0) for i, t in enumerate(("All", "Outerwear", "Knitwear", "Bags"))], gap=2,
+                    width=fill())
+        return _site(c, [], "", [head, chips, grid_], cart=False, title="Shop")
+    fk = [heading("category", "Category", "title")]
+    fk += [check("check", "checkbox", t, i in (0, 2)) for i, t in
+           enumerate(("Outerwear", "Knitwear", "Bags", "Footwear", "Accessories"))]
+    fk += [Node(height=fixed(8), width=fill()), heading("price", "Price", "title")]
+    fk += [check("radio", "radio", t, i == 1) for i, t in
+           enumerate(("Under $50", "$50 – $100", "$100 – $200", "Over $200"))]
+    fk += [Node(height=fixed(8), width=fill()), check("stock", "toggle", "In stock only", True)]
+    filters = col(*fk, name="filters", kind="list", gap=3, width=fixed(240 if c.desktop else 200))
+    main = row(filters, col(grid_, pag, gap=5, width=fill(), height=fill()), gap=7, width=fill(), height=fill(),
+               align="start")
+    main.children[0].align_self = "start"
+    return _site(c, ["New in", "Men", "Women", "Home", "Sale"], "New in", [head, main], cart=True, title="Shop",
+                 pad=c.pick(6, 6, 4))
+
+
+def _chip(label: str, on: bool) -> Node:
+    n = el("chip", "badge", w=hug(), h=32, role="primary" if on else "surface-muted", padding=(0, 4, 0, 4),
+           props={"chip": True})
+    n.text, n.style = label, "label"
+    n.el["text"] = label
+    return n
 
 
 _ARCH_FUNCS = {
@@ -497,4 +696,3 @@ _ARCH_FUNCS = {
     "settings": _settings,
     "products": _products,
 }
-

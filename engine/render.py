@@ -1,5 +1,10 @@
 """Draw a scene with a design system's tokens: one function per element kind.
 
+Colours come only from the theme (`Theme.color`, `Theme.text_on` for text, which keeps WCAG AA
+contrast); cards and dialogs take their elevation from the system's shadow tokens, drawn as
+the layered approximation of `Canvas.shadow`; the modal scrim is `Theme.scrim`. Icons are the
+system's own, else the fallback set in ``engine/assets/icons/`` (then ``dot.svg``).
+
 All sizes inside components are design pixels (CSS px) multiplied by the scene's `scale`, so
 a 3840×2160 frame is a 2× rendering of a 1920×1080 layout, drawn natively as vectors.
 """
@@ -10,6 +15,7 @@ import math
 from pathlib import Path
 
 from engine.canvas import Canvas
+from engine.render_charts import ChartsMixin
 from engine.scene import Element, Scene
 from engine.text import wrap
 from engine.theme import Theme
@@ -17,11 +23,14 @@ from engine.theme import Theme
 FALLBACK_ICONS = Path(__file__).parent / "assets" / "icons"
 
 
-class Renderer:
+class Renderer(ChartsMixin):
     def __init__(self, theme: Theme, scale: float):
         self.th = theme
         self.s = scale
         self.icons = {a.name: a.path for a in theme.ds.icons}
+        #: every line of text drawn: (x, y, w, h, colour, large) in canvas px, for contrast checks
+        self.text_runs: list[tuple[float, float, float, float, str, bool]] = []
+        self.scrim_at = 0  # index of the first text run drawn above a modal's scrim
 
     # -- helpers ---------------------------------------------------------------------------
     def px(self, v: float) -> float:
@@ -40,7 +49,8 @@ class Renderer:
         if h is not None:
             max_lines = max(1, min(max_lines, int((h + 0.01) // lh) or 1))
         lines = wrap(font, text, size, w, max_lines, ls)
-        col = color or self.th.text_on(role, bg, large=st.size >= 18.66 or (st.size >= 14 and st.weight >= 700))
+        large = st.size >= 18.66 or (st.size >= 14 and st.weight >= 700)
+        col = color or self.th.text_on(role, bg, large=large)
         # centre the glyphs' cap-height box in each line box
         asc, desc = font.ascender * size, font.descender * size
         for i, ln in enumerate(lines):
@@ -53,6 +63,7 @@ class Renderer:
                 lx = x
             baseline = y + i * lh + (lh - (asc + desc)) / 2 + asc
             cv.glyphs(run, font, size, lx, baseline, col)
+            self.text_runs.append((lx, y + i * lh, run.width, lh, col, large))
         return len(lines) * lh
 
     def text_mid(self, cv: Canvas, text: str, x: float, cy: float, w: float, style: str, role: str, bg: str,
@@ -104,7 +115,7 @@ class Renderer:
         return fill
 
     def k_navbar(self, cv, el, bg):
-        return self._panel(cv, el, el.role or "surface", "b")
+        return self._panel(cv, el, el.role or "surface", "t" if el.variant == "tabbar" else "b")
 
     def k_sidebar(self, cv, el, bg):
         return self._panel(cv, el, el.role or "surface", "r")
@@ -125,12 +136,16 @@ class Renderer:
         return bg
 
     def k_card(self, cv, el, bg):
+        """Variants: elevated (default; shadow token props.elevation, default ``sm``), flat (no
+        shadow) and panel (a full-bleed region: no shadow, radius or border)."""
         x, y, w, h = el.box
+        if el.variant == "panel":
+            fill = self.th.color(el.role or "surface")
+            cv.rect(x, y, w, h, fill=fill)
+            return fill
         r = self.px(self.th.radius("lg"))
-        sh = self.th.shadow(el.props.get("elevation", "sm"))
-        if sh is not None and el.variant != "flat":
-            cv.shadow(x, y, w, h, r, sh.color, min(sh.alpha, 0.08), self.px(sh.offset_y), self.px(max(sh.blur, 2)),
-                      self.px(sh.spread))
+        if el.variant != "flat":
+            self._elevation(cv, x, y, w, h, r, el.props.get("elevation", "sm"))
         fill = self.th.color(el.role or "surface")
         cv.rect(x, y, w, h, fill=fill, radius=r, stroke=self.th.color("border"), stroke_width=self.px(1))
         title = el.props.get("title")
@@ -144,14 +159,29 @@ class Renderer:
         return fill
 
     def k_modal(self, cv, el, bg):
-        cv.rect(0, 0, cv.width, cv.height, fill=self.th.color("text"), opacity=0.4)
+        """A dialog over the scrim (`Theme.scrim`: a system colour at a documented alpha), with
+        the system's largest shadow; text is the title, children are laid inside."""
+        col, alpha = self.th.scrim()
+        cv.rect(0, 0, cv.width, cv.height, fill=col, opacity=alpha)
+        self.scrim_at = len(self.text_runs)  # text drawn before this lies under the scrim
         x, y, w, h = el.box
         fill = self.th.color("surface")
-        cv.rect(x, y, w, h, fill=fill, radius=self.px(self.th.radius("xl")))
+        r = self.px(self.th.radius("xl"))
+        self._elevation(cv, x, y, w, h, r, el.props.get("elevation", "lg"))
+        cv.rect(x, y, w, h, fill=fill, radius=r)
         if el.text:
             p = self.px(32)
             self.text(cv, el.text, x + p, y + p, w - 2 * p, "h3", "text", fill)
         return fill
+
+    def _elevation(self, cv, x, y, w, h, r, name: str) -> None:
+        """The shadow token `name` drawn as a layered-blur approximation (`Canvas.shadow`), the
+        same stack of translucent rounded rects in the SVG and the raster."""
+        sh = self.th.shadow(name)
+        if sh is None:
+            return
+        cv.shadow(x + self.px(sh.offset_x), y, w, h, r, sh.color, min(sh.alpha, 0.16), self.px(sh.offset_y),
+                  self.px(max(sh.blur, 2)), self.px(sh.spread))
 
     def k_list(self, cv, el, bg):
         return bg
@@ -159,7 +189,7 @@ class Renderer:
     # -- text ------------------------------------------------------------------------------
     def k_heading(self, cv, el, bg):
         x, y, w, h = el.box
-        self.text(cv, el.text, x, y, w, el.style or "h2", el.role or "text", bg, max_lines=2, h=h,
+        self.text(cv, el.text, x, y, w, el.style or "h2", el.role or "text", bg, max_lines=99, h=h,
                   align=el.props.get("align", "left"))
 
     def k_text(self, cv, el, bg):
@@ -171,6 +201,11 @@ class Renderer:
         x, y, w, h = el.box
         logo = self.th.ds.logo
         if logo is not None:
+            if el.props.get("mark") or w < 2 * h:
+                # compact spaces show the logo's mark: its leading square, the logo drawn at full height
+                with cv.clip(x, y, h, h):
+                    cv.svg_asset(logo.path, x, y, 64 * h, h, align="left")
+                return
             cv.svg_asset(logo.path, x, y, w, h)
             return
         # No logo in the system: a wordmark in the brand colour and heading font.
@@ -179,8 +214,10 @@ class Renderer:
 
     # -- controls --------------------------------------------------------------------------
     def k_button(self, cv, el, bg):
+        """Variants primary | secondary | ghost | destructive; props.size sm | md | lg; props.icon."""
         x, y, w, h = el.box
         v = el.variant or "primary"
+        size = el.props.get("size", "md")
         r = self.px(self.th.radius("md"))
         fills = {"primary": ("primary", "on-primary"), "destructive": ("danger", "on-danger"),
                  "secondary": ("surface", "text"), "ghost": (None, "primary")}
@@ -190,16 +227,18 @@ class Renderer:
             stroke = self.th.color("border") if v == "secondary" else None
             cv.rect(x, y, w, h, fill=fill, radius=r, stroke=stroke, stroke_width=self.px(1) if stroke else 0)
         icon = el.props.get("icon")
-        label_w = self.measure(el.text, "label")
-        isz = self.px(18)
-        gap = self.px(8)
+        style = el.style or ("body-strong" if size == "lg" else "label")
+        label_w = self.measure(el.text, style) if el.text else 0.0
+        isz = self.px({"sm": 16, "md": 18, "lg": 20}.get(size, 18))
+        gap = self.px(8) if el.text else 0.0
         total = label_w + (isz + gap if icon else 0)
-        sx = x + max(self.px(12), (w - total) / 2)
-        col = self.th.text_on(text_role, fill, large=True) if not el.text else self.th.text_on(text_role, fill)
+        sx = x + max(self.px(8), (w - total) / 2)
+        col = self.th.text_on(text_role, fill, large=not el.text)
         if icon:
             self.icon(cv, icon, sx, y + (h - isz) / 2, isz, col)
             sx += isz + gap
-        self.text_mid(cv, el.text, sx, y + h / 2, x + w - sx - self.px(8), "label", text_role, fill, color=col)
+        if el.text:
+            self.text_mid(cv, el.text, sx, y + h / 2, x + w - sx - self.px(8), style, text_role, fill, color=col)
         return fill
 
     def _field(self, cv, el, bg, trailing_icon: str | None = None, leading_icon: str | None = None) -> None:
@@ -317,7 +356,7 @@ class Renderer:
         widths: list[float] = el.props.get("widths") or [1.0] * len(cols)
         status_col = el.props.get("status_column", -1)
         tot = sum(widths)
-        pad = self.px(24)
+        pad = self.px(el.props.get("inset", 24))
         colx = []
         cx = x + pad
         usable = w - 2 * pad
@@ -350,8 +389,10 @@ class Renderer:
                                   "text" if c_i == 0 else "text-muted", bg, align=a)
             ry += row_h
 
-    def _badge(self, cv, text, x, cy, role, bg, align="left"):
+    def _badge(self, cv, text, x, cy, role, bg, align="left", max_w: float | None = None):
         w = self.measure(text, "caption") + self.px(20)
+        if max_w is not None:
+            w = min(w, max_w)
         h = self.px(24)
         fill = self.th.color(role)
         bx = x if align == "left" else x - w
@@ -361,7 +402,7 @@ class Renderer:
 
     def k_badge(self, cv, el, bg):
         x, y, w, h = el.box
-        self._badge(cv, el.text, x, y + h / 2, el.role or _status_role(el.text), bg)
+        self._badge(cv, el.text, x, y + h / 2, el.role or _status_role(el.text), bg, max_w=w)
 
     def _avatar(self, cv, name, cx, cy, r, i=0):
         roles = ["primary", "accent", "info", "success", "secondary"]
@@ -382,6 +423,8 @@ class Renderer:
         x, y, w, h = el.box
         if el.variant == "nav":
             return self._nav_item(cv, el, bg)
+        if el.variant == "tab":
+            return self._tab_item(cv, el, bg)
         tx = x
         if el.props.get("avatar"):
             r = self.px(18)
@@ -412,9 +455,35 @@ class Renderer:
         if el.props.get("divider", True):
             cv.rect(x, y + h - self.px(1), w, self.px(1), fill=self.th.color("divider"))
 
+    def _tab_item(self, cv, el, bg):
+        """A bottom tab-bar item: icon over a caption, the active one in the primary colour."""
+        x, y, w, h = el.box
+        active = el.props.get("active", False)
+        isz = self.px(24)
+        col = self.th.text_on("primary" if active else "text-muted", bg, large=True)
+        top = y + (h - isz - self.px(20)) / 2
+        if active:
+            pw = self.px(56)
+            cv.rect(x + (w - pw) / 2, top - self.px(4), pw, isz + self.px(8), fill=self.th.color("secondary"),
+                    radius=(isz + self.px(8)) / 2)
+            col = self.th.text_on("on-secondary", self.th.color("secondary"), large=True)
+        self.icon(cv, el.props.get("icon", "dot"), x + (w - isz) / 2, top, isz, col)
+        self.text(cv, el.text, x, top + isz + self.px(6), w, "caption", "primary" if active else "text-muted", bg,
+                  align="center")
+
     def _nav_item(self, cv, el, bg):
         x, y, w, h = el.box
         active = el.props.get("active", False)
+        if el.props.get("collapsed"):
+            isz = self.px(20)
+            sq = min(w, self.px(44))
+            fill = bg
+            if active:
+                fill = self.th.color("secondary")
+                cv.rect(x + (w - sq) / 2, y + (h - sq) / 2, sq, sq, fill=fill, radius=self.px(self.th.radius("md")))
+            col = self.th.text_on("on-secondary" if active else "text-muted", fill, large=True)
+            self.icon(cv, el.props.get("icon", "dot"), x + (w - isz) / 2, y + (h - isz) / 2, isz, col)
+            return fill
         fill = bg
         if active:
             fill = self.th.color("secondary")
@@ -434,107 +503,15 @@ class Renderer:
                         align="right")
         return fill
 
-    def k_chart(self, cv, el, bg):
-        v = el.variant or "line"
-        getattr(self, f"_chart_{v}")(cv, el, bg)
-
-    def _axes(self, cv, el, bg, ymax: float, labels: list[str]):
-        x, y, w, h = el.box
-        left = self.px(48)
-        bottom = self.px(28)
-        px0, py0, pw, ph = x + left, y, w - left, h - bottom
-        grid = self.th.color("divider")
-        ticks = 4
-        for i in range(ticks + 1):
-            gy = py0 + ph - ph * i / ticks
-            cv.rect(px0, gy, pw, self.px(1), fill=grid)
-            val = ymax * i / ticks
-            lab = _short(val)
-            self.text_mid(cv, lab, x, gy, left - self.px(12), "caption", "text-muted", bg, align="right")
-        n = len(labels)
-        for i, lab in enumerate(labels):
-            cx = px0 + pw * (i + 0.5) / n
-            tw = self.measure(lab, "caption")
-            self.text(cv, lab, cx - tw / 2, py0 + ph + self.px(8), tw + 2, "caption", "text-muted", bg)
-        return px0, py0, pw, ph
-
-    def _chart_line(self, cv, el, bg):
-        series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6, 8, 7, 9]])
-        labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
-        ymax = _nice_max(max(max(s) for s in series))
-        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
-        n = len(labels)
-        for si, s in enumerate(series):
-            col = self.th.chart[si % len(self.th.chart)]
-            pts = [(px0 + pw * (i + 0.5) / n, py0 + ph - ph * v / ymax) for i, v in enumerate(s)]
-            cv.polyline(pts, col, self.px(2.5 if si == 0 else 2))
-            if si == 0:
-                for p in pts[-1:]:
-                    cv.circle(p[0], p[1], self.px(5), fill=self.th.color("surface"), stroke=col, stroke_width=self.px(2.5))
-
-    def _chart_bar(self, cv, el, bg):
-        series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6, 8, 7]])
-        labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
-        ymax = _nice_max(max(max(s) for s in series))
-        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
-        n = len(labels)
-        k = len(series)
-        slot = pw / n
-        bw = min(self.px(28), slot * 0.6 / k)
-        for si, s in enumerate(series):
-            col = self.th.chart[si % len(self.th.chart)]
-            for i, v in enumerate(s):
-                bh = ph * v / ymax
-                bx = px0 + slot * (i + 0.5) - (k * bw + (k - 1) * self.px(4)) / 2 + si * (bw + self.px(4))
-                cv.rect(bx, py0 + ph - bh, bw, bh, fill=col, radius=self.px(3))
-                cv.rect(bx, py0 + ph - min(bh, self.px(3)), bw, min(bh, self.px(3)), fill=col)
-
-    def _chart_donut(self, cv, el, bg):
-        x, y, w, h = el.box
-        vals: list[float] = el.props.get("series", [[40, 25, 20, 15]])[0]
-        labels: list[str] = el.props.get("labels", [f"Part {i + 1}" for i in range(len(vals))])
-        r = min(h / 2, w * 0.22)
-        cx, cy = x + r, y + h / 2
-        tot = sum(vals)
-        a = -math.pi / 2
-        thick = r * 0.28
-        gap = 0.025
-        for i, v in enumerate(vals):
-            da = 2 * math.pi * v / tot
-            cv.arc(cx, cy, r - thick / 2, a + gap, a + da - gap, self.th.chart[i % len(self.th.chart)], thick)
-            a += da
-        big = str(el.props.get("total", _short(tot)))
-        bw = self.measure(big, "h3")
-        self.text_mid(cv, big, cx - bw / 2, cy - self.px(6), bw + 2, "h3", "text", bg)
-        sub = el.props.get("center_label", "total")
-        sw = self.measure(sub, "caption")
-        self.text_mid(cv, sub, cx - sw / 2, cy + self.px(16), sw + 2, "caption", "text-muted", bg)
-        lx = x + 2 * r + self.px(32)
-        lh = self.px(32)
-        ly = cy - lh * len(vals) / 2
-        for i, (lab, v) in enumerate(zip(labels, vals)):
-            cv.rect(lx, ly + i * lh + lh / 2 - self.px(5), self.px(10), self.px(10), fill=self.th.chart[i % len(self.th.chart)],
-                    radius=self.px(3))
-            self.text_mid(cv, lab, lx + self.px(20), ly + i * lh + lh / 2, x + w - lx - self.px(70), "small", "text", bg)
-            pct = f"{round(100 * v / tot)}%"
-            self.text_mid(cv, pct, x + w - self.px(48), ly + i * lh + lh / 2, self.px(48), "label", "text-muted", bg,
-                          align="right")
-
-    def _chart_sparkline(self, cv, el, bg):
-        x, y, w, h = el.box
-        s: list[float] = el.props.get("series", [[3, 4, 3, 5, 6, 5, 7]])[0]
-        lo, hi = min(s), max(s)
-        rng = (hi - lo) or 1
-        pts = [(x + w * i / (len(s) - 1), y + h - h * (v - lo) / rng) for i, v in enumerate(s)]
-        cv.polyline(pts, self.th.color(el.role or "primary"), self.px(2))
-
     def k_progress(self, cv, el, bg):
         x, y, w, h = el.box
         if el.variant == "steps":
             steps: list[str] = el.props.get("steps", [])
             cur = el.props.get("current", 0)
             n = max(1, len(steps))
-            seg = w / n
+            # the last step's label ends at the box's right edge
+            last_w = self.px(28 + 10 + 2) + (self.measure(steps[-1], "label") if steps else 0)
+            seg = (w - last_w) / (n - 1) if n > 1 and w > 2 * last_w else w / n
             for i, label in enumerate(steps):
                 cx = x + seg * i
                 done = i <= cur
@@ -546,7 +523,8 @@ class Renderer:
                 nw = self.measure(num, "caption")
                 self.text_mid(cv, num, cx + r - nw / 2, y + r, nw + 2, "caption", "on-primary" if done else "text-muted",
                               col if done else self.th.color("surface"))
-                self.text_mid(cv, label, cx + 2 * r + self.px(10), y + r, seg - 2 * r - self.px(60), "label",
+                lw = (x + w - cx - 2 * r - self.px(10)) if i == n - 1 else seg - 2 * r - self.px(60)
+                self.text_mid(cv, label, cx + 2 * r + self.px(10), y + r, lw, "label",
                               "text" if done else "text-muted", bg)
                 if i < n - 1:
                     lx0 = cx + 2 * r + self.px(10) + self.measure(label, "label") + self.px(12)
@@ -566,6 +544,8 @@ class Renderer:
         cv.rect(x, ty, max(th_, w * val), th_, fill=self.th.color(el.role or "primary"), radius=th_ / 2)
 
     def k_calendar(self, cv, el, bg):
+        if el.variant == "week":
+            return self._calendar_week(cv, el, bg)
         import calendar as _cal
 
         x, y, w, h = el.box
@@ -597,11 +577,52 @@ class Renderer:
                 if day in events and day not in sel:
                     cv.circle(cx, cy + min(cw, rh) * 0.3, self.px(2.5), fill=self.th.color("accent"))
 
+    def _calendar_week(self, cv, el, bg):
+        """Seven day columns with hour lines and event blocks (props.events: [day 0–6, start
+        hour, end hour, title]); props.start_hour, props.hours, props.today (0–6)."""
+        x, y, w, h = el.box
+        days = el.props.get("days", ["Mon 23", "Tue 24", "Wed 25", "Thu 26", "Fri 27", "Sat 28", "Sun 29"])
+        h0, hours = el.props.get("start_hour", 8), el.props.get("hours", 9)
+        today = el.props.get("today", -1)
+        gutter = self.px(48)
+        head_h = self.px(36)
+        cw = (w - gutter) / len(days)
+        rh = (h - head_h) / hours
+        div = self.th.color("divider")
+        for i, d in enumerate(days):
+            cx = x + gutter + cw * i
+            on = i == today
+            self.text_mid(cv, d, cx, y + head_h / 2, cw, "label", "primary" if on else "text-muted", bg, align="center")
+            if on:
+                cv.rect(cx + cw * 0.2, y + head_h - self.px(3), cw * 0.6, self.px(2), fill=self.th.color("primary"))
+            cv.rect(cx, y + head_h, self.px(1), h - head_h, fill=div)
+        for k in range(hours):
+            gy = y + head_h + rh * k
+            cv.rect(x + gutter, gy, w - gutter, self.px(1), fill=div)
+            self.text(cv, f"{h0 + k:02d}:00", x, gy + self.px(2), gutter - self.px(8), "caption", "text-muted", bg,
+                      align="right")
+        roles = ["secondary", "info", "accent", "success"]
+        for j, (day, s0, s1, title) in enumerate(el.props.get("events", [])):
+            role = roles[j % len(roles)]
+            fill = self.th.color(role)
+            ex = x + gutter + cw * day + self.px(4)
+            ey = y + head_h + rh * (s0 - h0) + self.px(2)
+            eh = rh * (s1 - s0) - self.px(4)
+            if eh <= 0 or ey + eh > y + h + 0.5:
+                continue
+            cv.rect(ex, ey, cw - self.px(8), eh, fill=fill, radius=self.px(self.th.radius("sm")))
+            self.text(cv, title, ex + self.px(8), ey + self.px(4), cw - self.px(24), "caption", f"on-{role}", fill,
+                      max_lines=3, h=eh - self.px(8))
+
     def k_pagination(self, cv, el, bg):
         x, y, w, h = el.box
         page, pages = el.props.get("page", 1), el.props.get("pages", 8)
         sz = self.px(36)
-        items = ["‹"] + [str(p) for p in _page_window(page, pages)] + ["›"]
+        window = _page_window(page, pages)
+        fit = int((w + self.px(6)) // (sz + self.px(6))) - 2  # page buttons that fit beside the arrows
+        while len(window) > max(1, fit):
+            window.pop(-1 if window[-1] != page else 0)
+        items = ["‹"] + [str(p) for p in window] + ["›"]
         total = len(items) * sz + (len(items) - 1) * self.px(6)
         cx = x + w - total if el.props.get("align", "right") == "right" else x
         for it in items:
@@ -617,12 +638,16 @@ class Renderer:
         x, y, w, h = el.box
         items = el.props.get("items", [])
         cx = x
+        isz = self.px(14)
         for i, it in enumerate(items):
             last = i == len(items) - 1
+            if x + w - cx < self.px(24):
+                break
             tw = self.text_mid(cv, it, cx, y + h / 2, x + w - cx, "small", "text" if last else "text-muted", bg)
             cx += tw + self.px(8)
             if not last:
-                isz = self.px(14)
+                if cx + isz > x + w:
+                    break
                 self.icon(cv, "chevron-right", cx, y + (h - isz) / 2, isz, self.th.text_on("text-muted", bg, large=True))
                 cx += isz + self.px(8)
 
@@ -652,10 +677,7 @@ class Renderer:
             if motif == "product":
                 cx, cy = x + w / 2, y + h * 0.55
                 cv.circle(cx, cy + h * 0.05, min(w, h) * 0.32, fill=self.th.color("surface"))
-                bw, bh = min(w, h) * 0.34, min(w, h) * 0.42
-                cv.rect(cx - bw / 2, cy - bh / 2, bw, bh, fill=c2, radius=self.px(10))
-                cv.rect(cx - bw / 2, cy - bh / 2, bw, bh * 0.28, fill=c3, radius=self.px(10))
-                cv.rect(cx - bw / 2, cy - bh / 2 + bh * 0.18, bw, bh * 0.1, fill=c3)
+                _product_shape(cv, el.props.get("shape", "bag"), cx, cy, min(w, h), c2, c3, self.px(10))
             else:
                 cv.circle(x + w * 0.74, y + h * 0.3, min(w, h) * 0.12, fill=c3)
                 pts = [(x, y + h * 0.72), (x + w * 0.3, y + h * 0.45), (x + w * 0.55, y + h * 0.7), (x + w, y + h * 0.5),
@@ -665,33 +687,78 @@ class Renderer:
                 cv.polyline(pts2, "", 0, fill=c2, closed=True)
 
 
-def _status_role(text: str) -> str:
+#: Silhouettes of product art, chosen by a product's name (`product_shape`).
+PRODUCT_SHAPES = ("bag", "shirt", "bottle", "shoe", "watch", "cup", "lamp", "beanie")
+
+
+def product_shape(name: str) -> str:
+    """The silhouette that suits a product name (``bag`` when no word matches)."""
+    t = name.lower()
+    for words, shape in ((("shirt", "sweater", "vest", "jacket", "tee", "hoodie", "overshirt"), "shirt"),
+                         (("bottle", "flask"), "bottle"), (("runner", "shoe", "sneaker", "boot"), "shoe"),
+                         (("watch",), "watch"), (("pour-over", "mug", "cup", "ceramic"), "cup"),
+                         (("lamp", "light"), "lamp"), (("beanie", "hat", "cap"), "beanie")):
+        if any(wd in t for wd in words):
+            return shape
+    return "bag"
+
+
+def _product_shape(cv: Canvas, shape: str, cx: float, cy: float, size: float, c2: str, c3: str, r: float) -> None:
+    """A flat silhouette about 0.4·`size` tall centred on (cx, cy), in two palette colours."""
+    s = size
+    if shape == "shirt":
+        pts = [(-0.1, -0.2), (-0.28, -0.12), (-0.34, 0.0), (-0.22, 0.05), (-0.18, 0.0), (-0.18, 0.22), (0.18, 0.22),
+               (0.18, 0.0), (0.22, 0.05), (0.34, 0.0), (0.28, -0.12), (0.1, -0.2)]
+        cv.polyline([(cx + px * s, cy + py * s) for px, py in pts], "", 0, fill=c2, closed=True)
+        cv.polyline([(cx - 0.1 * s, cy - 0.2 * s), (cx, cy - 0.1 * s), (cx + 0.1 * s, cy - 0.2 * s)], c3, s * 0.03)
+    elif shape == "bottle":
+        cv.rect(cx - 0.06 * s, cy - 0.24 * s, 0.12 * s, 0.08 * s, fill=c3, radius=r / 3)
+        cv.rect(cx - 0.11 * s, cy - 0.17 * s, 0.22 * s, 0.4 * s, fill=c2, radius=r)
+        cv.rect(cx - 0.11 * s, cy - 0.02 * s, 0.22 * s, 0.08 * s, fill=c3)
+    elif shape == "shoe":
+        pts = [(-0.3, 0.12), (-0.3, -0.06), (-0.14, -0.1), (-0.02, 0.0), (0.2, 0.04), (0.3, 0.1), (0.3, 0.12)]
+        cv.polyline([(cx + px * s, cy + py * s) for px, py in pts], "", 0, fill=c2, closed=True)
+        cv.rect(cx - 0.31 * s, cy + 0.1 * s, 0.62 * s, 0.06 * s, fill=c3, radius=r / 3)
+    elif shape == "watch":
+        cv.rect(cx - 0.07 * s, cy - 0.28 * s, 0.14 * s, 0.56 * s, fill=c3, radius=r / 2)
+        cv.circle(cx, cy, 0.14 * s, fill=c2)
+        cv.circle(cx, cy, 0.1 * s, fill=c3)
+        cv.line(cx, cy, cx, cy - 0.07 * s, c2, s * 0.02)
+        cv.line(cx, cy, cx + 0.05 * s, cy, c2, s * 0.02)
+    elif shape == "cup":
+        cv.arc(cx + 0.16 * s, cy, 0.07 * s, -math.pi / 2, math.pi / 2, c3, s * 0.035)
+        cv.rect(cx - 0.17 * s, cy - 0.14 * s, 0.32 * s, 0.3 * s, fill=c2, radius=r)
+        cv.rect(cx - 0.17 * s, cy - 0.14 * s, 0.32 * s, 0.06 * s, fill=c3, radius=r / 3)
+    elif shape == "lamp":
+        cv.polyline([(cx - 0.06 * s, cy - 0.24 * s), (cx + 0.06 * s, cy - 0.24 * s), (cx + 0.18 * s, cy - 0.04 * s),
+                     (cx - 0.18 * s, cy - 0.04 * s)], "", 0, fill=c2, closed=True)
+        cv.rect(cx - 0.015 * s, cy - 0.04 * s, 0.03 * s, 0.22 * s, fill=c3)
+        cv.rect(cx - 0.12 * s, cy + 0.18 * s, 0.24 * s, 0.05 * s, fill=c3, radius=r / 3)
+    elif shape == "beanie":
+        cv.circle(cx, cy + 0.06 * s, 0.2 * s, fill=c2)
+        cv.rect(cx - 0.24 * s, cy + 0.06 * s, 0.48 * s, 0.2 * s, fill=c3, radius=r / 2)
+        cv.circle(cx, cy - 0.16 * s, 0.05 * s, fill=c3)
+    else:  # bag
+        bw, bh = s * 0.34, s * 0.42
+        cv.rect(cx - bw / 2, cy - bh / 2, bw, bh, fill=c2, radius=r)
+        cv.rect(cx - bw / 2, cy - bh / 2, bw, bh * 0.28, fill=c3, radius=r)
+        cv.rect(cx - bw / 2, cy - bh / 2 + bh * 0.18, bw, bh * 0.1, fill=c3)
+
+
+def status_role(text: str) -> str:
+    """The colour role of a status label: success, warning, danger or info."""
     t = text.lower()
-    if any(k in t for k in ("paid", "active", "complete", "delivered", "success", "approved", "shipped", "done", "in stock")):
+    if any(k in t for k in ("paid", "active", "complete", "delivered", "success", "approved", "shipped", "done",
+                            "in stock", "checked in")):
         return "success"
-    if any(k in t for k in ("pending", "processing", "review", "draft", "low", "due")):
-        return "warning"
-    if any(k in t for k in ("failed", "overdue", "cancel", "refund", "error", "blocked", "out of")):
+    if any(k in t for k in ("past due", "overdue", "failed", "cancel", "refund", "error", "blocked", "out of")):
         return "danger"
+    if any(k in t for k in ("pending", "processing", "review", "draft", "low", "due", "waiting", "trial")):
+        return "warning"
     return "info"
 
 
-def _nice_max(v: float) -> float:
-    if v <= 0:
-        return 1.0
-    mag = 10 ** math.floor(math.log10(v))
-    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if m * mag >= v:
-            return m * mag
-    return 10 * mag
-
-
-def _short(v: float) -> str:
-    if v >= 1_000_000:
-        return f"{v / 1_000_000:.1f}M".replace(".0M", "M")
-    if v >= 1000:
-        return f"{v / 1000:.1f}k".replace(".0k", "k")
-    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
+_status_role = status_role
 
 
 def _page_window(page: int, pages: int) -> list[int]:

@@ -157,9 +157,11 @@ def wrap(font: Font, text: str, size: float, width: float, max_lines: int, lette
             cur = cand
             i += 1
             continue
-        if not cur:  # a single word wider than the line
-            cur = w
+        if not cur:  # a single word wider than the line: cut it with an ellipsis
+            cur = ellipsize(font, w, size, width, letter_spacing)
             i += 1
+            if not cur:
+                break
         lines.append(cur)
         cur = ""
         if len(lines) == max_lines:

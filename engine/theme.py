@@ -62,6 +62,34 @@ class Theme:
             return self.best_text(self.color(role[3:]))
         return self.roles.get("primary") or self.palette[0]
 
+    #: Opacity of the modal scrim when the system defines no overlay colour with its own alpha.
+    SCRIM_ALPHA = 0.48
+
+    def scrim(self) -> tuple[str, float]:
+        """The modal scrim as (colour, alpha): the system's ``scrim``/``overlay`` colour and its
+        own alpha when it defines one, else the ``text`` colour at `SCRIM_ALPHA`.
+
+        A scrim is the one place a mock shows colours outside the palette: each palette colour
+        ``c`` under it is seen as the blend ``alpha·scrim + (1 − alpha)·c`` (sRGB, the way SVG
+        and cairo composite). `scrim_palette` lists those blends, so palette checks of a mock
+        with a modal use the palette plus its scrim blends."""
+        for c in self.ds.colors:
+            leaf = c.name.lower().replace("_", "-").split(".")[-1]
+            if leaf in ("scrim", "overlay", "backdrop") and 0.05 <= c.alpha < 1:
+                return c.hex, c.alpha
+        return self.color("text"), self.SCRIM_ALPHA
+
+    def scrim_palette(self) -> list[str]:
+        """Every palette colour as seen through the scrim (see `scrim`)."""
+        col, a = self.scrim()
+        sr = parse_hex(col)[0]
+        out = []
+        for h in self.palette:
+            c = parse_hex(h)[0]
+            mix = [round(a * s_ + (1 - a) * v) for s_, v in zip(sr, c)]
+            out.append("#" + "".join(f"{max(0, min(255, m)):02x}" for m in mix))
+        return out
+
     def has(self, role: str) -> bool:
         return role in self.roles
 
@@ -131,6 +159,20 @@ class Theme:
         faces = [f for f in self.ds.fonts if f.family == style.family] or self.ds.fonts
         face = min(faces, key=lambda f: abs(f.weight - style.weight))
         return load_font(face.path)
+
+    def measure_text(self, text: str, style: str, width: float | None = None,
+                     max_lines: int = 1) -> tuple[float, float]:
+        """(width, height) in design px of `text` in type style `style`, wrapped to `width`
+        (at most `max_lines` lines, HarfBuzz-shaped); the width is the widest line's."""
+        from engine.text import wrap
+
+        st = self.style(style)
+        font = self.font(st)
+        if width is None:
+            return font.measure(text, st.size, st.letter_spacing), st.line_height
+        lines = wrap(font, text, st.size, width, max(1, max_lines), st.letter_spacing) or [""]
+        w = max(font.measure(ln, st.size, st.letter_spacing) for ln in lines)
+        return min(w, width), st.line_height * len(lines)
 
     # -- space and shape -------------------------------------------------------------------
     def space(self, n: float) -> float:

@@ -61,7 +61,8 @@ def test_generate_writes_4k_png_svg_and_scene(run, harbor, tmp_path):
     r = run("generate", harbor, "checkout page with order summary", "--out", out, "--seed", 2, "--json")
     assert r.exit_code == 0, r.output
     s = json.loads(r.output)
-    assert Image.open(out).size == (3840, 2160)
+    with Image.open(out) as im:
+        assert im.size == (3840, 2160)
     assert (tmp_path / "mock.svg").exists() and (tmp_path / "mock.scene.json").exists()
     assert s["archetype"] == "checkout"
     assert set(s["timings"]) >= {"load", "sample", "layout", "render", "encode"}
@@ -70,7 +71,8 @@ def test_generate_writes_4k_png_svg_and_scene(run, harbor, tmp_path):
 def test_generate_size_option(run, harbor, tmp_path):
     r = run("generate", harbor, "dashboard", "--out", tmp_path / "m.png", "--size", "1280x720")
     assert r.exit_code == 0
-    assert Image.open(tmp_path / "m.png").size == (1280, 720)
+    with Image.open(tmp_path / "m.png") as im:
+        assert im.size == (1280, 720)
 
 
 def test_eval_json(run, harbor, tmp_path):

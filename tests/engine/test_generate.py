@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -74,7 +75,7 @@ def test_svg_is_self_contained_and_matches_raster(harbor_engine):
     g = harbor_engine.generate("checkout page with order summary", seed=0, size=(960, 540))
     root = ET.fromstring(g.svg)
     ids = {el.attrib.get("id") for el in root.iter()}
-    assert "summary" in ids and "form/email" in ids and "navbar/logo" in ids
+    assert {"page/content/summary", "page/content/form/email", "page/navbar/logo"} <= ids
     assert "<text" not in g.svg and "@font-face" not in g.svg  # text is drawn as glyph outlines
     png = cairosvg.svg2png(bytestring=g.svg.encode(), output_width=960, output_height=540)
     ref = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
@@ -112,9 +113,10 @@ def test_other_sizes_render_natively(harbor_engine, size):
 def test_save_writes_png_svg_and_scene(harbor_engine, tmp_path):
     g = harbor_engine.generate("sign in page", seed=0, size=(1280, 720))
     paths = g.save(tmp_path / "m.png")
-    assert Image.open(paths["image"]).size == (1280, 720)
-    assert open(paths["svg"]).read().startswith("<svg")
-    scene = json.load(open(paths["scene"]))
+    with Image.open(paths["image"]) as im:
+        assert im.size == (1280, 720)
+    assert Path(paths["svg"]).read_text().startswith("<svg")
+    scene = json.loads(Path(paths["scene"]).read_text())
     assert scene["width"] == 1280 and scene["elements"]
 
 
