@@ -95,7 +95,8 @@ class Engine:
         can switch to another one later.
         """
         t0 = time.perf_counter()
-        ds, store_path, _ = load_or_ingest(folder, store, must_save=False, mode=mode)  # read-only folders still generate
+        # read-only folders still generate (must_save=False); the context store is built by ingest
+        ds, store_path, _ = load_or_ingest(folder, store, must_save=False, mode=mode, with_context=False)
         return cls(ds, time.perf_counter() - t0, store=store_path)
 
     @staticmethod
@@ -129,7 +130,8 @@ class Engine:
         key = self._mode_key({**self.ds.mode, **mode})
         if key not in self._modes:
             try:
-                ds, _, _ = load_or_ingest(self.ds.root, self.store, must_save=False, mode={**self.ds.mode, **mode})
+                ds, _, _ = load_or_ingest(self.ds.root, self.store, must_save=False, mode={**self.ds.mode, **mode},
+                                          with_context=False)
             except IngestError as e:
                 raise ValueError(str(e)) from None
             self._modes[key] = ds

@@ -94,13 +94,14 @@ class _ProgressBar:
 
 
 def _ingest(folder: str, store: str | None, modes: dict[str, str] | None = None, *, must_save: bool = True,
-            force: bool = False, progress: bool = True):
+            force: bool = False, progress: bool = True, with_context: bool = True):
     """Ingest (incrementally) or load the store; one-line errors for the user."""
     from ingest import IngestError, default_store, ingest_to_store
 
     bar = _ProgressBar("reading files", enabled=progress)
     try:
-        return ingest_to_store(folder, store, mode=modes or None, must_save=must_save, progress=bar, force=force)
+        return ingest_to_store(folder, store, mode=modes or None, must_save=must_save, progress=bar, force=force,
+                               with_context=with_context)
     except IngestError as e:
         raise _Fail(str(e)) from None
     except OSError as e:
@@ -111,7 +112,9 @@ def _ingest(folder: str, store: str | None, modes: dict[str, str] | None = None,
 
 
 def _load_ds(folder: str, store: str | None, modes: dict[str, str] | None = None):
-    rep = _ingest(folder, store, modes)
+    # The design system alone: a folder that changed is re-read, but its context store (the
+    # embeddings, which need the text encoder) is only rebuilt by `ingest` and `search`.
+    rep = _ingest(folder, store, modes, with_context=False)
     return rep.ds, rep.store, rep.reused_store
 
 
