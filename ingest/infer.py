@@ -24,8 +24,12 @@ from ingest.readers_common import ROLE_WORDS, is_generic_family, role_word
 MERGE_DELTA_E = 2.0
 MAX_COLORS = 24
 MIN_CLUSTER_SHARE = 0.02  # raster clusters and unnamed fills below this share are noise
+MAX_EXTRA_COLORS = 8  # colours beyond a guide's labelled swatches (logo, fills, screenshots)
+_TEXT_HOWS = ("pdf-swatch", "pdf-text", "doc-text")
+_ALIAS_NAME = re.compile(r"^(.*?)\s*\(([A-Za-z][\w-]*(?:\.[\w-]+)+)\)$")  # "primary (teal.700)"
+_TOKEN_LABEL = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")
 
-_HOW_WEIGHT = {"pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0, "svg-fill": 1.0, "svg-stroke": 0.8,
+_HOW_WEIGHT = {"pdf-swatch": 3.0, "pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0, "svg-fill": 1.0, "svg-stroke": 0.8,
                "svg-gradient": 0.6, "raster-cluster": 0.6}
 _ROLE_BONUS = {"primary": 3.0, "secondary": 2.0, "accent": 1.5}
 _TYPE_ORDER = ("display", "h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "label", "caption")
@@ -73,9 +77,30 @@ def _importance(fc: FoundColor, asset_kind: str | None) -> float:
     if fc.how.startswith("svg-"):
         w *= {"logo": 2.5, "screen": 1.0, "illustration": 0.6, "icon": 0.3}.get(asset_kind or "", 0.6)
     named = bool(fc.name)
-    score = w * (1.0 if fc.how in ("pdf-text", "doc-text") else 0.5 + 4.0 * fc.share) + (1.5 if named else 0.0)
-    role = role_word(fc.name) if named else None
+    score = w * (1.0 if fc.how in _TEXT_HOWS else 0.5 + 4.0 * fc.share) + (1.5 if named else 0.0)
+    label = _split_alias(fc.name)[0]
+    role = role_word(label) if named else None
+    if _TOKEN_LABEL.match(label) and role != label:
+        role = None  # "on-primary" or "primary-hover" is not the brand's primary colour
     return score + _ROLE_BONUS.get(role or "", 0.0)
+
+
+def _split_alias(name: str) -> tuple[str, str]:
+    """("primary", "teal.700") from a swatch label "primary (teal.700)"; (name, "") otherwise."""
+    m = _ALIAS_NAME.match(name)
+    return (m.group(1), m.group(2)) if m else (name, "")
+
+
+def _dark_pages(extracts: dict[str, FileExtract]) -> set[tuple[str, str]]:
+    """(file, "page N") of the pages that show a dark theme, in files that also have light pages
+    with colours: their values belong to another mode than the light one inferred here."""
+    out: set[tuple[str, str]] = set()
+    for rel, ex in extracts.items():
+        dark = {c.source.locator.split(",")[0] for c in ex.chunks
+                if c.kind == "pdf-page" and c.meta.get("theme") == "dark"}
+        if dark and any(fc.source.locator not in dark for fc in ex.colors):
+            out |= {(rel, page) for page in dark}
+    return out
 
 
 def _delta_e(a: str, b: str) -> float:
@@ -85,19 +110,34 @@ def _delta_e(a: str, b: str) -> float:
 
 
 def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
+    dark = _dark_pages(extracts)
     cands: list[_Candidate] = []
-    for ex in extracts.values():
+    for rel, ex in extracts.items():
         kind = ex.asset.kind if ex.asset else None
         for fc in ex.colors:
+            if (rel, fc.source.locator) in dark:
+                continue
             if fc.how in ("raster-cluster", "pdf-fill", "svg-fill") and not fc.name and fc.share < MIN_CLUSTER_SHARE:
                 continue
             rgb, _ = parse_hex(fc.hex)
             cands.append(_Candidate(found=fc, score=_importance(fc, kind), lab=rgb_to_lab(rgb)))
+    # A labelled swatch is a colour of its own, even when another label shows the same value
+    # (surface and on-primary are both white); the same label twice is one colour.
+    cards: dict[str, _Candidate] = {}
+    for c in cands:
+        if c.found.how != "pdf-swatch":
+            continue
+        label = _split_alias(c.found.name)[0]
+        if label in cards:
+            cards[label].score += c.score
+        else:
+            c.names = [c.found.name]
+            cards[label] = c
     # The representative of merged colours is the most authoritative: a value written in a guide,
     # then a named swatch, then the most prominent; the palette order is by summed importance.
-    cands.sort(key=lambda c: (-_authority(c.found), -c.score))
-    kept: list[_Candidate] = []
-    for c in cands:
+    rest = sorted((c for c in cands if c.found.how != "pdf-swatch"), key=lambda c: (-_authority(c.found), -c.score))
+    kept: list[_Candidate] = list(cards.values())
+    for c in rest:
         # ΔE76 > 20 rules out ΔE2000 ≤ 2 cheaply (S_C ≤ 7 for any sRGB chroma)
         twin = next((k for k in kept if math.dist(k.lab, c.lab) <= 20
                      and _delta_e(k.found.hex, c.found.hex) <= MERGE_DELTA_E), None)
@@ -108,12 +148,13 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
             twin.score += c.score
             if c.found.name and c.found.name not in twin.names:
                 twin.names.append(c.found.name)
-    kept.sort(key=lambda c: -c.score)
-    return _name_colours(kept[:MAX_COLORS])
+    labelled = kept[:len(cards)]
+    extra = sorted(kept[len(cards):], key=lambda c: -c.score)[:MAX_EXTRA_COLORS if cards else MAX_COLORS]
+    return _name_colours(sorted(labelled + extra, key=lambda c: -c.score))
 
 
 def _authority(fc: FoundColor) -> int:
-    return 2 if fc.how in ("pdf-text", "doc-text") else 1 if fc.name else 0
+    return 3 if fc.how == "pdf-swatch" else 2 if fc.how in ("pdf-text", "doc-text") else 1 if fc.name else 0
 
 
 def _slug(text: str) -> str:
@@ -123,9 +164,21 @@ def _slug(text: str) -> str:
 def _name_colours(kept: list[_Candidate]) -> list[Color]:
     """Colour names `infer_roles` can read: the role word a guide wrote ("primary") for the most
     important colour given it, else the label ("harbor-teal"), else a neutral name."""
-    used: set[str] = set()
+    # labels written like token names ("primary", "text-muted") are the colours' names as they stand
+    token_labels = {id(c): _split_alias(c.found.name) for c in kept
+                    if c.found.how == "pdf-swatch" and _TOKEN_LABEL.match(_split_alias(c.found.name)[0])}
+    used: set[str] = {label for label, _ in token_labels.values()}
     colors: list[Color] = []
     for i, c in enumerate(kept):
+        if id(c) in token_labels:
+            label, alias = token_labels[id(c)]
+            desc = f"label {label!r}" + (f" (alias of {alias})" if alias else "")
+            others = [n for n in c.names[1:] if n]
+            if others:
+                desc += "; also " + "; ".join(others[:4])
+            colors.append(Color(name=label, hex=c.found.hex, lab=c.lab, description=desc,
+                                source=Source(file=c.found.source.file, locator=c.found.source.locator)))
+            continue
         label = next((n for n in c.names if n), "")
         role = next((r for r in (role_word(n) for n in c.names) if r), None)
         base = re.sub(r"\s*\(.*\)\s*$", "", label).strip()
@@ -157,15 +210,17 @@ def _add_missing_neutrals(out: InferredValues) -> None:
                                 source=src))
         out.warnings.append(f"no {why} found; added {hex_}")
 
-    if not any(c.lab[0] >= 90 for c in neutrals()):
+    # a colour the guide labels with the role plays it, whatever its chroma
+    labelled = {c.name for c in out.colors if c.description.startswith("label ")}
+    if not labelled & {"background", "surface"} and not any(c.lab[0] >= 90 for c in neutrals()):
         add("white", (255, 255, 255), "light neutral colour for backgrounds")
-    if not any(c.lab[0] <= 25 for c in neutrals()):
+    if "text" not in labelled and not any(c.lab[0] <= 25 for c in neutrals()):
         add("black", (17, 17, 17), "dark neutral colour for text")
-    light = max(neutrals(), key=lambda c: c.lab[0])
-    dark = min(neutrals(), key=lambda c: c.lab[0])
-    if not any(35 <= c.lab[0] <= 60 for c in neutrals()):
+    light = max(neutrals() or out.colors, key=lambda c: c.lab[0])
+    dark = min(neutrals() or out.colors, key=lambda c: c.lab[0])
+    if "text-muted" not in labelled and not any(35 <= c.lab[0] <= 60 for c in neutrals()):
         add("neutral-mid", composite(dark.rgb, 0.6, light.rgb), "mid-grey neutral for muted text")
-    if not any(75 <= c.lab[0] <= 93 for c in neutrals()):
+    if "border" not in labelled and not any(75 <= c.lab[0] <= 93 for c in neutrals()):
         add("neutral-light", composite(dark.rgb, 0.15, light.rgb), "light-grey neutral for borders")
 
 

@@ -119,7 +119,11 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
         out.chunks += _text_chunks(lines, rel, loc)
         specs = _text_colours(lines, rel, loc)
         out.colors += specs
-        for fc in _swatches(page, lines, specs, rel, loc):
+        drawings = _drawings(page)
+        rects = _filled_rects(page, drawings)
+        out.colors += _swatch_cards(rects, lines, rel, loc)
+        out.chunks += _scale_chunks(lines, rel, loc)
+        for fc in _swatches(page, rects, lines, specs, rel, loc):
             key = fc.hex
             if key in fills:
                 fills[key].share += fc.share
@@ -130,7 +134,7 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
         out.type_hints += _type_hints(lines, rel, loc, named)
         out.chunks += _images(doc, page, rel, pno, seen_images, out.warnings)
         try:
-            out.chunks.append(_page_render(page, rel, loc, lines))
+            out.chunks.append(_page_render(page, rel, loc, lines, _page_theme(page, rects, lines)))
         except Exception as e:
             out.warnings.append(f"{rel}: page {pno + 1} cannot be rendered ({one_line(e)})")
     if read_pages == 0:
@@ -265,16 +269,18 @@ def _fill_rgb(fill) -> tuple[int, int, int] | None:
     return tuple(min(255, max(0, round(v * 255))) for v in vals)  # type: ignore[return-value]
 
 
-def _swatches(page, lines: list[_Line], specs: list[FoundColor], rel: str, loc: str) -> list[FoundColor]:
-    """Filled rectangles of meaningful size, named by the colour spec of the same colour on the
-    page or else by the nearest label; share is the fraction of the page they cover."""
+def _drawings(page) -> list[dict]:
     try:
-        drawings = page.get_drawings()[:MAX_DRAWINGS]
+        return page.get_drawings()[:MAX_DRAWINGS]
     except Exception:
         return []
-    prect = page.rect
-    page_area = max(prect.width * prect.height, 1.0)
-    found: dict[str, FoundColor] = {}
+
+
+def _filled_rects(page, drawings: list[dict]) -> list[tuple]:
+    """(rect, rgb, is_background) of every opaque fill at least MIN_SWATCH_PT on both sides, in
+    drawing order; a fill covering 90 % of the page is the page's background."""
+    page_area = max(page.rect.width * page.rect.height, 1.0)
+    out = []
     for d in drawings:
         if d.get("type") not in ("f", "fs") or (d.get("fill_opacity") or 1.0) < 0.5:
             continue
@@ -282,12 +288,24 @@ def _swatches(page, lines: list[_Line], specs: list[FoundColor], rel: str, loc: 
         r = d.get("rect")
         if rgb is None or r is None or r.width < MIN_SWATCH_PT or r.height < MIN_SWATCH_PT:
             continue
+        out.append((r, rgb, r.width * r.height >= 0.9 * page_area))
+    return out
+
+
+def _swatches(page, rects: list[tuple], lines: list[_Line], specs: list[FoundColor], rel: str,
+              loc: str) -> list[FoundColor]:
+    """Filled rectangles of meaningful size, named by the colour spec of the same colour on the
+    page or else by the nearest label; share is the fraction of the page they cover."""
+    prect = page.rect
+    page_area = max(prect.width * prect.height, 1.0)
+    found: dict[str, FoundColor] = {}
+    for r, rgb, is_background in rects:
         area = min(r.width * r.height, page_area)
         hex_ = to_hex(rgb)
         if hex_ in found:
             found[hex_].share += area / page_area
             continue
-        name = _spec_named(rgb, specs) or _nearest_label(r, lines, area >= 0.9 * page_area)
+        name = _spec_named(rgb, specs) or _nearest_label(r, lines, is_background)
         found[hex_] = FoundColor(hex=hex_, name=name, share=area / page_area, how="pdf-fill",
                                  source=Source(file=rel, locator=loc))
     return list(found.values())
@@ -322,6 +340,203 @@ def _nearest_label(r, lines: list[_Line], is_background: bool) -> str:
         if label and (best is None or dist < best[0]):
             best = (dist, label)
     return best[1] if best else ""
+
+
+# -- swatch cards: a swatch with its label block ---------------------------------------------
+
+CARD_GAP_PT = 12.0  # a swatch's label block starts at most this far below or right of it
+CARD_LINE_GAP_PT = 8.0  # lines of one label block follow each other at most this far apart
+CARD_MAX_LINES = 6
+CARD_MAX_DELTA = 12.0  # CIELAB distance between a fill and the value written under it
+_ALIAS = re.compile(r"^[^\w#]*\s*([A-Za-z][\w-]*(?:\.[\w-]+)+)\s*$")  # "← teal.700": the token it aliases
+_TOKEN_LABEL = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")  # "on-primary", "text-muted", "chart-1"
+_STEP = re.compile(r"^\d{1,4}$")  # a ramp step ("50", "700") that needs its row's name
+
+
+def is_token_label(label: str) -> bool:
+    """True for labels written like token names ("primary", "text-muted", "teal-700")."""
+    return bool(_TOKEN_LABEL.match(label))
+
+
+def _inside(ln: _Line, r) -> bool:
+    cx, cy = (ln.bbox[0] + ln.bbox[2]) / 2, (ln.bbox[1] + ln.bbox[3]) / 2
+    return r.x0 <= cx <= r.x1 and r.y0 <= cy <= r.y1
+
+
+def _card_lines(r, lines: list[_Line]) -> list[_Line]:
+    """The label block of a swatch: lines aligned with it that start just below it (left-aligned
+    or centred on it), else lines that start just right of it on its rows."""
+    def aligned(ln: _Line) -> bool:
+        x0, _, x1, _ = ln.bbox
+        return r.x0 - 4 <= x0 <= r.x0 + 0.5 * r.width or abs((x0 + x1) / 2 - (r.x0 + r.x1) / 2) <= 0.25 * r.width
+
+    below = sorted((ln for ln in lines if ln.bbox[1] >= r.y1 - 2 and aligned(ln)), key=lambda ln: ln.bbox[1])
+    right = sorted((ln for ln in lines if 0 <= ln.bbox[0] - r.x1 <= CARD_GAP_PT + 8
+                    and ln.bbox[1] < r.y1 and ln.bbox[3] > r.y0), key=lambda ln: ln.bbox[1])
+    for cands, start in ((below, r.y1), (right, None)):
+        block: list[_Line] = []
+        for ln in cands:
+            if not block:
+                if start is not None and ln.bbox[1] - start > CARD_GAP_PT:
+                    break
+            elif ln.bbox[1] - block[-1].bbox[3] > CARD_LINE_GAP_PT or abs(ln.bbox[0] - block[0].bbox[0]) > 4:
+                break
+            block.append(ln)
+            if len(block) >= CARD_MAX_LINES:
+                break
+        if block:
+            return block
+    return []
+
+
+def _row_name(r, lines: list[_Line]) -> str:
+    """The name of a swatch row ("teal" left of a ramp): the nearest short line ending left of
+    the swatch whose middle lies within the swatch's height."""
+    best: tuple[float, str] | None = None
+    for ln in lines:
+        cy = (ln.bbox[1] + ln.bbox[3]) / 2
+        gap = r.x0 - ln.bbox[2]
+        if gap < 0 or not r.y0 - 4 <= cy <= r.y1 + 4 or len(ln.text) > 24 or not re.search(r"[A-Za-z]", ln.text):
+            continue
+        if find_colour_specs(ln.text):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, ln.text.strip())
+    return best[1] if best else ""
+
+
+def _swatch_cards(rects: list[tuple], lines: list[_Line], rel: str, loc: str) -> list[FoundColor]:
+    """One colour per labelled swatch: a filled rectangle with a block of text under (or beside)
+    it giving its name and, usually, its value ("primary / ← teal.700 / HEX #0E5E71 / RGB …").
+    The value written wins over the fill (the guide is taken at its word) when the two agree to
+    within CARD_MAX_DELTA; a block whose value names another colour is not this swatch's label.
+    The name is the label as written; a ramp step ("700") is prefixed with its row's name."""
+    out: list[FoundColor] = []
+    free = [ln for ln in lines if not any(_inside(ln, r) for r, _, bg in rects if not bg)]
+    for r, rgb, is_background in rects:
+        if is_background:
+            continue
+        block = _card_lines(r, free)
+        if not block:
+            continue
+        text = "\n".join(ln.text for ln in block)
+        specs = find_colour_specs(text)
+        label, alias = "", ""
+        for ln in block:
+            m = _ALIAS.match(ln.text)
+            if m and not alias and not find_colour_specs(ln.text):
+                alias = m.group(1)
+            elif not label and re.search(r"[A-Za-z]", ln.text) and len(ln.text) <= 60:
+                label = specs[0].label if find_colour_specs(ln.text) and specs else ln.text.strip()
+        if not label and specs:
+            label = specs[0].label
+        if not specs and (not label or not role_word(label) or len(label.split()) > 3):
+            continue  # a shape specimen ("sm / 4 px") or a caption, not a colour swatch
+        hex_ = to_hex(rgb)
+        if specs:
+            if math.dist(rgb_to_lab(specs[0].rgb), rgb_to_lab(rgb)) > CARD_MAX_DELTA:
+                continue
+            hex_ = specs[0].hex
+        if _STEP.match(label):
+            row = _row_name(r, free)
+            label = f"{_slug(row)}-{label}" if row else label
+        if not label:
+            continue
+        name = label if is_token_label(label) else spec_name(
+            specs[0] if specs else _bare_spec(label), None if role_word(label) else _heading_role_above(lines, r.y0))
+        if alias and is_token_label(label):
+            name = f"{name} ({alias})"
+        out.append(FoundColor(hex=hex_, name=name, how="pdf-swatch", source=Source(file=rel, locator=loc)))
+    return out
+
+
+def _bare_spec(label: str):
+    from ingest.readers_common import ColourSpec
+
+    return ColourSpec(rgb=(0, 0, 0), kind="hex", label=label)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _page_theme(page, rects: list[tuple], lines: list[_Line]) -> str:
+    """"dark" for a page that shows a dark theme (its title says so, or a near-black neutral
+    background), else "light"."""
+    if lines:
+        title = max(lines, key=lambda ln: ln.size).text
+        if re.search(r"\bdark\b", title, re.I):
+            return "dark"
+    for r, rgb, is_background in rects:
+        if is_background:
+            L, a, b = rgb_to_lab(rgb)
+            if L < 30 and math.hypot(a, b) < 15:
+                return "dark"
+    return "light"
+
+
+# -- spacing and radius scales laid out as a list ---------------------------------------------
+
+_SCALE_HEADINGS = (
+    ("spacing", re.compile(r"\b(?:spacing|spacers?|space scale|spaces|gaps?|gutters?)\b", re.I)),
+    ("radius", re.compile(r"\b(?:radius|radii|corners?|rounding|border[- ]radius)\b", re.I)),
+)
+_PX_VALUE = re.compile(r"^\s*(\d{1,4}(?:\.\d+)?)\s*(?:px|pt|dp)\s*$", re.I)
+
+
+def _scale_chunks(lines: list[_Line], rel: str, loc: str) -> list[Chunk]:
+    """A chunk per spacing or radius scale the page lays out as a list: a heading ("Spacing
+    scale", "Corner radius") over values written alone ("8 px"), each named by the short label
+    left of it on its row or right above it. `meta["values"]` holds ``[name, px]`` pairs."""
+    out: list[Chunk] = []
+    body = sorted(ln.size for ln in lines)[len(lines) // 2] if lines else 0.0
+    heads: list[tuple[_Line, str]] = []
+    for ln in lines:
+        if len(ln.text) > 40 or ln.size < body or _PX_VALUE.match(ln.text) or not (ln.bold or ln.size > body):
+            continue
+        kinds = [k for k, pat in _SCALE_HEADINGS if pat.search(ln.text)]
+        if len(kinds) == 1:  # "Spacing, radius and elevation" is a page title over both
+            heads.append((ln, kinds[0]))
+    for ln, kind in heads:
+        values = _scale_values(ln, lines)
+        if len(values) < (2 if kind == "spacing" else 1):
+            continue
+        text = f"{ln.text}: " + ", ".join(f"{n} {px:g} px" if n else f"{px:g} px" for n, px in values)
+        locator = f"{loc}, {kind} scale"
+        out.append(Chunk(id=f"{rel}#{locator}", kind="pdf-text", text=text, source=Source(file=rel, locator=locator),
+                         meta={"scale": kind, "values": [[n, px] for n, px in values]}))
+    return out
+
+
+def _scale_values(head: _Line, lines: list[_Line]) -> list[tuple[str, float]]:
+    hx0, hy0, hx1, hy1 = head.bbox
+    # the column ends at the next heading on the heading's row, the section at the next heading below
+    right = min((ln.bbox[0] for ln in lines if ln.bbox[0] > hx1 and ln.size >= head.size * 0.9
+                 and ln.bbox[1] < hy1 and ln.bbox[3] > hy0), default=math.inf)
+    in_col = [ln for ln in lines if hx0 - 5 <= ln.bbox[0] < right and ln.bbox[1] >= hy1 - 1]
+    bottom = min((ln.bbox[1] for ln in in_col if ln is not head and ln.size >= head.size * 0.95), default=math.inf)
+    values: list[tuple[str, float]] = []
+    for ln in in_col:
+        m = _PX_VALUE.match(ln.text)
+        if not m or ln.bbox[1] >= bottom:
+            continue
+        values.append((_value_name(ln, in_col), float(m.group(1))))
+    return values
+
+
+def _value_name(value: _Line, lines: list[_Line]) -> str:
+    """The label of a scale value: the nearest short line left of it on its row, else right above."""
+    x0, y0, x1, y1 = value.bbox
+    cy = (y0 + y1) / 2
+    left = [(x0 - ln.bbox[2], ln) for ln in lines
+            if ln is not value and 0 <= x0 - ln.bbox[2] <= 80 and ln.bbox[1] <= cy <= ln.bbox[3]]
+    above = [(y0 - ln.bbox[3], ln) for ln in lines
+             if ln is not value and -1 <= y0 - ln.bbox[3] <= 6 and ln.bbox[0] < x1 and ln.bbox[2] > x0]
+    for cands in (left, above):
+        cands = [(d, ln) for d, ln in cands if len(ln.text) <= 20 and not _PX_VALUE.match(ln.text)]
+        if cands:
+            return min(cands, key=lambda t: t[0])[1].text.strip()
+    return ""
 
 
 # -- type -----------------------------------------------------------------------------------
@@ -463,7 +678,7 @@ def _images(doc, page, rel: str, pno: int, seen: set[int], warnings: list[str]) 
     return out
 
 
-def _page_render(page, rel: str, loc: str, lines: list[_Line]) -> Chunk:
+def _page_render(page, rel: str, loc: str, lines: list[_Line], theme: str) -> Chunk:
     import pymupdf
 
     r = page.rect
@@ -474,4 +689,4 @@ def _page_render(page, rel: str, loc: str, lines: list[_Line]) -> Chunk:
     return Chunk(id=f"{rel}#{locator}", kind="pdf-page",
                  text=f"{loc} of {rel}" + (f": {title}" if title else ""),
                  source=Source(file=rel, locator=locator), thumbnail=pix.tobytes("png"),
-                 meta={"width_pt": round(r.width, 1), "height_pt": round(r.height, 1)})
+                 meta={"width_pt": round(r.width, 1), "height_pt": round(r.height, 1), "theme": theme})

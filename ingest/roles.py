@@ -153,7 +153,7 @@ def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
         best: tuple[float, Color, str] | None = None
         for c in opaque:
             s = _name_score(c.name, role)
-            why = f"token name {c.name}"
+            why = _name_reason(c)
             if role in desc_roles[c.name] and _DESC_SCORE > s:
                 s = _DESC_SCORE
                 why = f"description of {c.name}: {c.description.strip()[:80]!r}"
@@ -166,6 +166,14 @@ def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
     _derive_missing(out, opaque)
     order = list(_ROLE_NAMES)
     return sorted(out.values(), key=lambda r: order.index(r.role) if r.role in order else 99)
+
+
+def _name_reason(c: Color) -> str:
+    """Why a name match chose `c`: its token name, or the label a brand guide wrote next to the
+    swatch (colours inferred from a guide describe themselves as "label '<name>' …")."""
+    if c.description.startswith("label "):
+        return f"{c.source.file} {c.source.locator}: label {c.name!r}"
+    return f"token name {c.name}"
 
 
 def _assign(out: dict[str, RoleAssignment], role: str, c: Color, reason: str) -> None:
