@@ -272,11 +272,45 @@ _RADIUS_NAMES = ("sm", "md", "lg", "xl", "2xl", "3xl", "4xl", "5xl", "6xl")
 
 
 def _dimensions(extracts: dict[str, FileExtract]) -> tuple[list[Dimension], list[Dimension]]:
+    """Spacing and radii: a scale a guide lays out as a list (a reader's chunk with
+    ``meta["scale"]``) wins, with the names it gives; else values stated in prose."""
+    laid_out: dict[str, list[Dimension]] = {}
+    for ex in extracts.values():
+        for ch in ex.chunks:
+            kind = ch.meta.get("scale") if isinstance(ch.meta, dict) else None
+            if kind not in ("spacing", "radius") or kind in laid_out:
+                continue
+            dims: dict[float, Dimension] = {}
+            for item in ch.meta.get("values") or []:
+                try:
+                    name, px = str(item[0]), float(item[1])
+                except (TypeError, ValueError, IndexError):
+                    continue
+                if px >= 0 and px not in dims:
+                    dims[px] = Dimension(name=_slug(name), px=px, source=ch.source)
+            if dims:
+                laid_out[kind] = _named(sorted(dims.values(), key=lambda d: d.px), kind)
+    sp, rd = _stated_dimensions(extracts)
+    return laid_out.get("spacing", sp), laid_out.get("radius", rd)
+
+
+def _named(dims: list[Dimension], kind: str) -> list[Dimension]:
+    """Unnamed or twice-named values get the names onbrand uses (1, 2, … or sm, md, lg …)."""
+    names = [d.name for d in dims]
+    if all(names) and len(set(names)) == len(names):
+        return dims
+    if kind == "spacing":
+        return [d.model_copy(update={"name": str(i + 1)}) for i, d in enumerate(dims)]
+    pool = _RADIUS_NAMES if len(dims) > 1 else ("md",)
+    return [d.model_copy(update={"name": pool[i] if i < len(pool) else f"r{i + 1}"}) for i, d in enumerate(dims)]
+
+
+def _stated_dimensions(extracts: dict[str, FileExtract]) -> tuple[list[Dimension], list[Dimension]]:
     spacing: dict[float, Dimension] = {}
     radii: dict[float, Dimension] = {}
     for ex in extracts.values():
         for ch in ex.chunks:
-            if ch.kind not in ("pdf-text", "doc"):
+            if ch.kind not in ("pdf-text", "doc") or ch.meta.get("scale"):
                 continue
             for pat, bucket, limit in ((_SPACING, spacing, 256), (_RADIUS, radii, 999)):
                 for m in pat.finditer(ch.text):
