@@ -182,10 +182,13 @@ def _name_colours(kept: list[_Candidate]) -> list[Color]:
         label = next((n for n in c.names if n), "")
         role = next((r for r in (role_word(n) for n in c.names) if r), None)
         base = re.sub(r"\s*\(.*\)\s*$", "", label).strip()
-        if role and role not in used and role in ROLE_WORDS.values():
+        if role and not token_labels and role not in used and role in ROLE_WORDS.values():
             name = role
         else:
             name = _slug(base) or f"color-{i + 1}"
+        if token_labels and (name in ROLE_WORDS or name in ROLE_WORDS.values()):
+            # the guide labels its role swatches; a stray value under a role heading plays none
+            name = f"unlabelled-{c.found.hex.lstrip('#')}"
         while name in used:
             name = f"{name}-{i + 1}"
         used.add(name)

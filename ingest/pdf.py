@@ -582,11 +582,26 @@ def _type_hints(lines: list[_Line], rel: str, loc: str, named: list[str]) -> lis
         if role is None:
             continue
         family = next((f for f in named if f.lower() in ln.text.lower()), None) or family_of(ln.font)
+        letter_spacing = 0.0
+        name = role
         m = _SIZE_SPEC.search(ln.text)
+        below = None if m else _spec_line_below(ln, lines)
         if m:  # "Body  Manrope Regular 16/24": the text states the size
             size = float(m.group(1))
             lh = m.group(2) or m.group(3)
             weight = _weight(ln.text, 700 if role in ("display", "h1", "h2") else 400)
+            how = "text"
+        elif below is not None:  # "h2" over "28/36 px · SemiBold · -0.25 px", a specimen beside
+            sm = _SIZE_SPEC.search(below.text)
+            size, lh = float(sm.group(1)), sm.group(2) or sm.group(3)
+            spec = _specimen_near(ln, lines)
+            weight = _weight(below.text, _weight(spec.font, 700 if spec.bold else 400) if spec is not ln else 400)
+            if spec is not ln:
+                family = family_of(spec.font)
+            ls = _LETTER_SPACING.search(below.text[sm.end():])
+            letter_spacing = float(ls.group(1).replace("−", "-")) if ls else 0.0
+            if is_token_label(ln.text.strip().lower()):
+                name = ln.text.strip().lower()  # the guide's own step name ("small", "body-sm")
             how = "text"
         else:  # a specimen: the label's own line, or a larger line right below or beside it
             spec = _specimen_near(ln, lines)
@@ -598,9 +613,28 @@ def _type_hints(lines: list[_Line], rel: str, loc: str, named: list[str]) -> lis
         if not 6 <= size <= 200:
             continue
         line_height = float(lh) if lh and float(lh) >= size * 0.8 else size * (1.25 if size >= 24 else 1.5)
-        out.append(TypeStyle(name=role, family=family, size=size, weight=weight, line_height=round(line_height, 2),
+        out.append(TypeStyle(name=name, family=family, size=size, weight=weight, line_height=round(line_height, 2),
+                             letter_spacing=letter_spacing,
                              source=Source(file=rel, locator=f"{loc}, {how} {ln.text[:40]!r}")))
     return out
+
+
+_LETTER_SPACING = re.compile(r"(?<![\w/])([+\-−]\d{1,2}(?:\.\d+)?)\s*(?:px|pt)\b")
+
+
+def _spec_line_below(label: _Line, lines: list[_Line]) -> _Line | None:
+    """The line right under a short type label that states its size as "NN/NN" ("36/44 px ·
+    Bold"), left-aligned with it; None when there is none."""
+    if len(label.text) > 32:
+        return None
+    lx0, _, _, ly1 = label.bbox
+    for ln in sorted(lines, key=lambda ln: ln.bbox[1]):
+        if ln is label or abs(ln.bbox[0] - lx0) > 4 or not -2 <= ln.bbox[1] - ly1 <= 6:
+            continue
+        m = _SIZE_SPEC.search(ln.text)
+        if m and (m.group(3) or m.group(2)) and len(ln.text) <= 60:
+            return ln
+    return None
 
 
 def _specimen_near(label: _Line, lines: list[_Line]) -> _Line:
