@@ -25,11 +25,12 @@ MERGE_DELTA_E = 2.0
 MAX_COLORS = 24
 MIN_CLUSTER_SHARE = 0.02  # raster clusters and unnamed fills below this share are noise
 MAX_EXTRA_COLORS = 8  # colours beyond a guide's labelled swatches (logo, fills, screenshots)
-_TEXT_HOWS = ("pdf-swatch", "pdf-text", "doc-text")
+_TEXT_HOWS = ("pdf-swatch", "pdf-specimen-text", "pdf-text", "doc-text")
+_CARD_HOWS = ("pdf-swatch", "pdf-specimen-text")  # colours a guide names by label, one per label
 _ALIAS_NAME = re.compile(r"^(.*?)\s*\(([A-Za-z][\w-]*(?:\.[\w-]+)+)\)$")  # "primary (teal.700)"
 _TOKEN_LABEL = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")
 
-_HOW_WEIGHT = {"pdf-swatch": 3.0, "pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0, "svg-fill": 1.0, "svg-stroke": 0.8,
+_HOW_WEIGHT = {"pdf-swatch": 3.0, "pdf-specimen-text": 2.0, "pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0, "svg-fill": 1.0, "svg-stroke": 0.8,
                "svg-gradient": 0.6, "raster-cluster": 0.6}
 _ROLE_BONUS = {"primary": 3.0, "secondary": 2.0, "accent": 1.5}
 _TYPE_ORDER = ("display", "h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "label", "caption")
@@ -124,8 +125,8 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
     # A labelled swatch is a colour of its own, even when another label shows the same value
     # (surface and on-primary are both white); the same label twice is one colour.
     cards: dict[str, _Candidate] = {}
-    for c in cands:
-        if c.found.how != "pdf-swatch":
+    for c in sorted(cands, key=lambda c: _CARD_HOWS.index(c.found.how) if c.found.how in _CARD_HOWS else 9):
+        if c.found.how not in _CARD_HOWS:
             continue
         label = _split_alias(c.found.name)[0]
         if label in cards:
@@ -135,7 +136,7 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
             cards[label] = c
     # The representative of merged colours is the most authoritative: a value written in a guide,
     # then a named swatch, then the most prominent; the palette order is by summed importance.
-    rest = sorted((c for c in cands if c.found.how != "pdf-swatch"), key=lambda c: (-_authority(c.found), -c.score))
+    rest = sorted((c for c in cands if c.found.how not in _CARD_HOWS), key=lambda c: (-_authority(c.found), -c.score))
     kept: list[_Candidate] = list(cards.values())
     for c in rest:
         # ΔE76 > 20 rules out ΔE2000 ≤ 2 cheaply (S_C ≤ 7 for any sRGB chroma)
@@ -150,11 +151,14 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
                 twin.names.append(c.found.name)
     labelled = kept[:len(cards)]
     extra = sorted(kept[len(cards):], key=lambda c: -c.score)[:MAX_EXTRA_COLORS if cards else MAX_COLORS]
-    return _name_colours(sorted(labelled + extra, key=lambda c: -c.score))
+    if not cards:
+        return _name_colours(extra)
+    # a guide that labels its swatches gives its palette in its own order; other colours follow
+    return _name_colours(labelled + extra)
 
 
 def _authority(fc: FoundColor) -> int:
-    return 3 if fc.how == "pdf-swatch" else 2 if fc.how in ("pdf-text", "doc-text") else 1 if fc.name else 0
+    return 3 if fc.how in _CARD_HOWS else 2 if fc.how in ("pdf-text", "doc-text") else 1 if fc.name else 0
 
 
 def _slug(text: str) -> str:
@@ -166,13 +170,16 @@ def _name_colours(kept: list[_Candidate]) -> list[Color]:
     important colour given it, else the label ("harbor-teal"), else a neutral name."""
     # labels written like token names ("primary", "text-muted") are the colours' names as they stand
     token_labels = {id(c): _split_alias(c.found.name) for c in kept
-                    if c.found.how == "pdf-swatch" and _TOKEN_LABEL.match(_split_alias(c.found.name)[0])}
+                    if c.found.how in _CARD_HOWS and _TOKEN_LABEL.match(_split_alias(c.found.name)[0])}
     used: set[str] = {label for label, _ in token_labels.values()}
     colors: list[Color] = []
     for i, c in enumerate(kept):
         if id(c) in token_labels:
             label, alias = token_labels[id(c)]
-            desc = f"label {label!r}" + (f" (alias of {alias})" if alias else "")
+            if c.found.how == "pdf-specimen-text":
+                desc = f"text colour on the {label.removeprefix('on-')!r} specimen"
+            else:
+                desc = f"label {label!r}" + (f" (alias of {alias})" if alias else "")
             others = [n for n in c.names[1:] if n]
             if others:
                 desc += "; also " + "; ".join(others[:4])

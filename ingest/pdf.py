@@ -29,6 +29,8 @@ from ingest.readers_common import (
     find_colour_specs,
     fonts_named_in,
     is_generic_family,
+    ROLE_WORDS,
+    ColourSpec,
     one_line,
     png_thumbnail,
     role_word,
@@ -97,6 +99,7 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
     named: list[str] = []
     fills: dict[str, FoundColor] = {}
     seen_images: set[int] = set()
+    on_role: list[tuple[str, str, FoundColor]] = []
     read_pages = 0
     for pno in range(min(n_pages, MAX_PDF_PAGES)):
         if read_pages and time.perf_counter() - t0 > TIME_BUDGET_S:
@@ -122,6 +125,7 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
         drawings = _drawings(page)
         rects = _filled_rects(page, drawings)
         out.colors += _swatch_cards(rects, lines, rel, loc)
+        on_role += _role_specimens(rects, lines, rel, loc)
         out.chunks += _scale_chunks(lines, rel, loc)
         for fc in _swatches(page, rects, lines, specs, rel, loc):
             key = fc.hex
@@ -139,6 +143,7 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
             out.warnings.append(f"{rel}: page {pno + 1} cannot be rendered ({one_line(e)})")
     if read_pages == 0:
         raise ReadError("no page of the PDF can be read (it is truncated or damaged)")
+    out.colors += _on_role_colours(on_role, out.colors, out.chunks)
     for fc in fills.values():
         fc.share = round(fc.share / read_pages, 4)
     out.colors += sorted(fills.values(), key=lambda c: -c.share)
@@ -347,6 +352,7 @@ def _nearest_label(r, lines: list[_Line], is_background: bool) -> str:
 CARD_GAP_PT = 12.0  # a swatch's label block starts at most this far below or right of it
 CARD_LINE_GAP_PT = 8.0  # lines of one label block follow each other at most this far apart
 CARD_MAX_LINES = 6
+MAX_CARD_SWATCHES = 300  # fills per page looked at as labelled swatches
 CARD_MAX_DELTA = 12.0  # CIELAB distance between a fill and the value written under it
 _ALIAS = re.compile(r"^[^\w#]*\s*([A-Za-z][\w-]*(?:\.[\w-]+)+)\s*$")  # "← teal.700": the token it aliases
 _TOKEN_LABEL = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")  # "on-primary", "text-muted", "chart-1"
@@ -412,6 +418,7 @@ def _swatch_cards(rects: list[tuple], lines: list[_Line], rel: str, loc: str) ->
     within CARD_MAX_DELTA; a block whose value names another colour is not this swatch's label.
     The name is the label as written; a ramp step ("700") is prefixed with its row's name."""
     out: list[FoundColor] = []
+    rects = rects[:MAX_CARD_SWATCHES]
     free = [ln for ln in lines if not any(_inside(ln, r) for r, _, bg in rects if not bg)]
     for r, rgb, is_background in rects:
         if is_background:
@@ -450,9 +457,43 @@ def _swatch_cards(rects: list[tuple], lines: list[_Line], rel: str, loc: str) ->
     return out
 
 
-def _bare_spec(label: str):
-    from ingest.readers_common import ColourSpec
+def _role_specimens(rects: list[tuple], lines: list[_Line], rel: str,
+                    loc: str) -> list[tuple[str, str, FoundColor]]:
+    """(role, fill hex, text colour) of fills that carry just a role's name ("Secondary" on a
+    button specimen): the text colour is the colour to set on that role's fills."""
+    out = []
+    for r, rgb, is_background in rects[:MAX_CARD_SWATCHES]:
+        if is_background:
+            continue
+        for ln in lines:
+            word = ln.text.strip().lower()
+            role = ROLE_WORDS.get(word)
+            if role in _ON_ROLES and _inside(ln, r) and ln.color != to_hex(rgb):
+                out.append((role, to_hex(rgb), FoundColor(hex=ln.color, name=f"on-{role}", how="pdf-specimen-text",
+                                                          source=Source(file=rel, locator=loc))))
+    return out
 
+
+_ON_ROLES = ("primary", "secondary", "accent", "success", "warning", "danger", "info")
+
+
+def _on_role_colours(found: list[tuple[str, str, FoundColor]], colors: list[FoundColor],
+                     chunks: list[Chunk]) -> list[FoundColor]:
+    """The role specimens whose fill is the colour the guide's own swatch labels give that role
+    (on a light page), one per role: "on-secondary" from a "Secondary" button's text."""
+    dark = {c.source.locator.split(",")[0] for c in chunks if c.kind == "pdf-page" and c.meta.get("theme") == "dark"}
+    role_hex = {}
+    for fc in colors:
+        if fc.how == "pdf-swatch" and fc.source.locator not in dark:
+            role_hex.setdefault(fc.name.split(" (")[0], fc.hex)
+    out: dict[str, FoundColor] = {}
+    for role, fill, fc in found:
+        if role_hex.get(role) == fill and fc.source.locator not in dark:
+            out.setdefault(role, fc)
+    return list(out.values())
+
+
+def _bare_spec(label: str) -> ColourSpec:
     return ColourSpec(rgb=(0, 0, 0), kind="hex", label=label)
 
 

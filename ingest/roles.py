@@ -170,9 +170,12 @@ def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
 
 def _name_reason(c: Color) -> str:
     """Why a name match chose `c`: its token name, or the label a brand guide wrote next to the
-    swatch (colours inferred from a guide describe themselves as "label '<name>' …")."""
+    swatch, or the text set on a role's specimen (colours inferred from a guide describe
+    themselves as "label '<name>' …" or "text colour on the '<role>' specimen")."""
     if c.description.startswith("label "):
         return f"{c.source.file} {c.source.locator}: label {c.name!r}"
+    if c.description.startswith("text colour on the "):
+        return f"{c.source.file} {c.source.locator}: {c.description}"
     return f"token name {c.name}"
 
 

@@ -52,16 +52,21 @@ def test_roles_match_the_tokens(pair):
     assert reasons["primary"] == "guidelines.pdf page 2: label 'primary'"
     for role in close:
         assert re.match(r"guidelines\.pdf page \d+: label '", reasons[role]), (role, reasons[role])
+    # the "Secondary" button specimen gives the text colour on secondary fills
+    assert got["on-secondary"] == want["on-secondary"]
+    assert re.fullmatch(r"guidelines\.pdf page \d+: text colour on the 'secondary' specimen", reasons["on-secondary"])
 
 
 def test_colours_keep_the_guides_names_and_pages(pair):
-    name, guide, _ = pair
+    _, guide, _ = pair
     names = [c.name for c in guide.colors]
     assert len(names) == len(set(names))
     assert not [n for n in names if PLACEHOLDER.match(n)], names
     assert {"primary", "on-primary", "text-muted", "surface-muted"} <= set(names)
     for c in guide.colors:
         assert c.source.file == "guidelines.pdf" and re.fullmatch(r"page \d+", c.source.locator), c
+    # the palette follows the guide's order: its colour page starts with the primary swatch
+    assert names[:3] == ["primary", "on-primary", "secondary"]
     primary = next(c for c in guide.colors if c.name == "primary")
     assert primary.description.startswith("label 'primary' (alias of ")  # the token it documents
     assert not any("added by onbrand" in c.description for c in guide.colors)
