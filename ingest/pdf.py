@@ -122,11 +122,16 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
         out.chunks += _text_chunks(lines, rel, loc)
         specs = _text_colours(lines, rel, loc)
         out.colors += specs
-        drawings = _drawings(page)
-        rects = _filled_rects(page, drawings)
-        out.colors += _swatch_cards(rects, lines, rel, loc)
-        on_role += _role_specimens(rects, lines, rel, loc)
-        out.chunks += _scale_chunks(lines, rel, loc)
+        try:  # the page's layout: labelled swatches, role specimens, laid-out scales
+            rects = _filled_rects(page, _drawings(page))
+            cards, roles, scales = (_swatch_cards(rects, lines, rel, loc), _role_specimens(rects, lines, rel, loc),
+                                    _scale_chunks(lines, rel, loc))
+        except Exception as e:
+            out.warnings.append(f"{rel}: the layout of page {pno + 1} cannot be read ({one_line(e)})")
+            rects, cards, roles, scales = [], [], [], []
+        out.colors += cards
+        on_role += roles
+        out.chunks += scales
         for fc in _swatches(page, rects, lines, specs, rel, loc):
             key = fc.hex
             if key in fills:
