@@ -9,6 +9,13 @@ Importance of a colour (the palette's order) adds up over every file that shows 
 a colour written in a guide's text counts most, then a named swatch, the logo's colours, then
 fills and screenshot clusters by the share of the file they cover. Colours within ΔE2000 ≤ 2
 of a more important one merge into it.
+
+A guide that labels its swatches (``pdf-swatch`` colours) has said what its palette is: each
+label is a colour of its own, named as the guide names it ("primary", "text-muted",
+"teal-700"), in the guide's order, and other colours (logo, fills, screenshots) merge into them
+or follow, at most `MAX_EXTRA_COLORS` of them. Swatches on a dark-theme page that repeat the
+labels of a light page are another mode and are left out. A spacing or radius scale the guide
+lays out as a list wins over values found in prose.
 """
 
 from __future__ import annotations
@@ -93,14 +100,21 @@ def _split_alias(name: str) -> tuple[str, str]:
 
 
 def _dark_pages(extracts: dict[str, FileExtract]) -> set[tuple[str, str]]:
-    """(file, "page N") of the pages that show a dark theme, in files that also have light pages
-    with colours: their values belong to another mode than the light one inferred here."""
+    """(file, "page N") of dark-theme pages that repeat swatch labels of the same file's light
+    pages ("primary" again, in its dark value): their colours belong to another mode than the
+    light one inferred here. A dark page with labels of its own (or none) is kept."""
     out: set[tuple[str, str]] = set()
     for rel, ex in extracts.items():
         dark = {c.source.locator.split(",")[0] for c in ex.chunks
                 if c.kind == "pdf-page" and c.meta.get("theme") == "dark"}
-        if dark and any(fc.source.locator not in dark for fc in ex.colors):
-            out |= {(rel, page) for page in dark}
+        if not dark:
+            continue
+        labels: dict[str, set[str]] = {}
+        for fc in ex.colors:
+            if fc.how in _CARD_HOWS:
+                labels.setdefault(fc.source.locator, set()).add(_split_alias(fc.name)[0])
+        light = set().union(*(v for k, v in labels.items() if k not in dark))
+        out |= {(rel, page) for page in dark if labels.get(page, set()) & light}
     return out
 
 

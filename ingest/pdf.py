@@ -7,6 +7,21 @@ the label next to it, a colour written as ``HEX #0E5E71`` / ``RGB 14 94 113`` /
 ``Heading  Manrope Bold 32/40`` or a specimen set in 32 pt next to the word "Heading" becomes a
 `TypeStyle`. PDF points are taken as CSS pixels (specimens in guides are drawn at 1:1).
 
+The layout of a page is read too, by geometry rather than by wording:
+
+- a *labelled swatch* (a fill with a block of text right under or beside it: ``primary`` /
+  ``← teal.700`` / ``HEX #0E5E71`` / ``RGB …``) becomes a ``how="pdf-swatch"`` colour named by
+  its label (``"primary (teal.700)"``); a ramp step (``700``) takes its row's name (``teal-700``);
+- a fill that carries just a role's name ("Secondary" on a button specimen) gives the text
+  colour on that role (``how="pdf-specimen-text"``, ``"on-secondary"``) when the fill is the
+  colour the guide's own swatch labels give the role;
+- a type label over a size line (``h2`` over ``28/36 px · SemiBold · -0.25 px``) is a
+  `TypeStyle` named as the guide names it, in the family of the specimen set beside it;
+- a spacing or radius heading over values written alone (``8 px``) becomes a chunk whose
+  ``meta`` holds the scale (``{"scale": "spacing", "values": [[name, px], …]}``);
+- a page whose title says "dark", or whose background is near-black, is marked
+  ``meta["theme"] = "dark"`` on its page chunk, so that inference can keep the light values.
+
 Limits: files over `MAX_PDF_BYTES` are refused, only the first `MAX_PDF_PAGES` pages are read
 (with a warning), and reading stops with a warning after `TIME_BUDGET_S` seconds.
 """
