@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.colour import composite, parse_hex, rgb_to_lab, to_hex
-from ingest.model import Color, Dimension, FileExtract, FoundColor, Source, TypeStyle
-from ingest.readers_common import ROLE_WORDS, is_generic_family, role_word
+from ingest.model import CORE_ROLES, Color, Dimension, FileExtract, FoundColor, Source, TypeStyle
+from ingest.readers_common import ROLE_WORDS, is_generic_family, is_token_label, role_word
 
 MERGE_DELTA_E = 2.0
 MAX_COLORS = 24
@@ -35,7 +35,6 @@ MAX_EXTRA_COLORS = 8  # colours beyond a guide's labelled swatches (logo, fills,
 _TEXT_HOWS = ("pdf-swatch", "pdf-specimen-text", "pdf-text", "doc-text")
 _CARD_HOWS = ("pdf-swatch", "pdf-specimen-text")  # colours a guide names by label, one per label
 _ALIAS_NAME = re.compile(r"^(.*?)\s*\(([A-Za-z][\w-]*(?:\.[\w-]+)+)\)$")  # "primary (teal.700)"
-_TOKEN_LABEL = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")
 
 _HOW_WEIGHT = {"pdf-swatch": 3.0, "pdf-specimen-text": 2.0, "pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0, "svg-fill": 1.0, "svg-stroke": 0.8,
                "svg-gradient": 0.6, "raster-cluster": 0.6}
@@ -88,7 +87,7 @@ def _importance(fc: FoundColor, asset_kind: str | None) -> float:
     score = w * (1.0 if fc.how in _TEXT_HOWS else 0.5 + 4.0 * fc.share) + (1.5 if named else 0.0)
     label = _split_alias(fc.name)[0]
     role = role_word(label) if named else None
-    if _TOKEN_LABEL.match(label) and role != label:
+    if is_token_label(label) and role != label:
         role = None  # "on-primary" or "primary-hover" is not the brand's primary colour
     return score + _ROLE_BONUS.get(role or "", 0.0)
 
@@ -184,7 +183,7 @@ def _name_colours(kept: list[_Candidate]) -> list[Color]:
     important colour given it, else the label ("harbor-teal"), else a neutral name."""
     # labels written like token names ("primary", "text-muted") are the colours' names as they stand
     token_labels = {id(c): _split_alias(c.found.name) for c in kept
-                    if c.found.how in _CARD_HOWS and _TOKEN_LABEL.match(_split_alias(c.found.name)[0])}
+                    if c.found.how in _CARD_HOWS and is_token_label(_split_alias(c.found.name)[0])}
     used: set[str] = {label for label, _ in token_labels.values()}
     colors: list[Color] = []
     for i, c in enumerate(kept):
@@ -203,11 +202,14 @@ def _name_colours(kept: list[_Candidate]) -> list[Color]:
         label = next((n for n in c.names if n), "")
         role = next((r for r in (role_word(n) for n in c.names) if r), None)
         base = re.sub(r"\s*\(.*\)\s*$", "", label).strip()
-        if role and not token_labels and role not in used and role in ROLE_WORDS.values():
+        card = c.found.how in _CARD_HOWS
+        if card and _slug(base) in CORE_ROLES:  # a swatch labelled "Text Muted" or "On Primary"
+            name = _slug(base)
+        elif role and (card or not token_labels) and role not in used and role in ROLE_WORDS.values():
             name = role
         else:
             name = _slug(base) or f"color-{i + 1}"
-        if token_labels and (name in ROLE_WORDS or name in ROLE_WORDS.values()):
+        if token_labels and not card and (name in ROLE_WORDS or name in ROLE_WORDS.values()):
             # the guide labels its role swatches; a stray value under a role heading plays none
             name = f"unlabelled-{c.found.hex.lstrip('#')}"
         while name in used:

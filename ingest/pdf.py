@@ -32,7 +32,7 @@ import math
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.colour import rgb_to_lab, to_hex
@@ -44,6 +44,7 @@ from ingest.readers_common import (
     find_colour_specs,
     fonts_named_in,
     is_generic_family,
+    is_token_label,
     ROLE_WORDS,
     ColourSpec,
     one_line,
@@ -375,13 +376,7 @@ CARD_MAX_LINES = 6
 MAX_CARD_SWATCHES = 300  # fills per page looked at as labelled swatches
 CARD_MAX_DELTA = 12.0  # CIELAB distance between a fill and the value written under it
 _ALIAS = re.compile(r"^[^\w#]*\s*([A-Za-z][\w-]*(?:\.[\w-]+)+)\s*$")  # "← teal.700": the token it aliases
-_TOKEN_LABEL = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")  # "on-primary", "text-muted", "chart-1"
 _STEP = re.compile(r"^\d{1,4}$")  # a ramp step ("50", "700") that needs its row's name
-
-
-def is_token_label(label: str) -> bool:
-    """True for labels written like token names ("primary", "text-muted", "teal-700")."""
-    return bool(_TOKEN_LABEL.match(label))
 
 
 def _inside(ln: _Line, r) -> bool:
@@ -469,8 +464,9 @@ def _swatch_cards(rects: list[tuple], lines: list[_Line], rel: str, loc: str) ->
             label = f"{_slug(row)}-{label}" if row else label
         if not label:
             continue
+        spec = replace(specs[0], label=label) if specs else _bare_spec(label)
         name = label if is_token_label(label) else spec_name(
-            specs[0] if specs else _bare_spec(label), None if role_word(label) else _heading_role_above(lines, r.y0))
+            spec, None if role_word(label) else _heading_role_above(lines, r.y0))
         if alias and is_token_label(label):
             name = f"{name} ({alias})"
         out.append(FoundColor(hex=hex_, name=name, how="pdf-swatch", source=Source(file=rel, locator=loc)))

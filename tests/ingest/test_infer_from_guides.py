@@ -181,3 +181,37 @@ def test_label_reason_only_for_guide_labels():
     labelled = c.model_copy(update={"description": "label 'primary'",
                                     "source": Source(file="guide.pdf", locator="page 3")})
     assert {r.role: r.reason for r in infer_roles([labelled])}["primary"] == "guide.pdf page 3: label 'primary'"
+
+
+def test_capitalised_labels_under_swatches_and_a_dark_page_of_its_own(tmp_path):
+    """Labels written as words ("Text Muted") name their roles; a near-black page whose swatch
+    labels repeat none of the light pages' is not another mode and stays in the palette."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+    page.insert_text((40, 50), "Brand colours", fontsize=24, fontname="hebo")
+    cards = (("Primary", "#D9480F"), ("Text Muted", "#5F6368"), ("Background", "#FFFDF8"), ("Text", "#202124"))
+    for i, (label, hex_) in enumerate(cards):
+        x = 40 + i * 150
+        rgb = tuple(int(hex_[k:k + 2], 16) / 255 for k in (1, 3, 5))
+        page.draw_rect(pymupdf.Rect(x, 80, x + 120, 140), color=None, fill=rgb)
+        page.insert_text((x, 155), label, fontsize=10, fontname="hebo")
+        page.insert_text((x, 167), f"{hex_}  RGB {int(hex_[1:3], 16)} {int(hex_[3:5], 16)} {int(hex_[5:7], 16)}",
+                         fontsize=7)
+    night = doc.new_page(width=842, height=595)
+    night.draw_rect(night.rect, color=None, fill=(0.06, 0.06, 0.06))
+    night.insert_text((40, 50), "Night campaign", fontsize=24, fontname="hebo", color=(1, 1, 1))
+    night.draw_rect(pymupdf.Rect(40, 80, 160, 140), color=None, fill=(0.0, 0.8, 0.6))
+    night.insert_text((40, 155), "Neon Mint", fontsize=10, fontname="hebo", color=(1, 1, 1))
+    night.insert_text((40, 167), "HEX #00CC99", fontsize=7, color=(1, 1, 1))
+    doc.save(str(tmp_path / "guide.pdf"))
+    ex = read_pdf(tmp_path / "guide.pdf", "guide.pdf")
+    assert {c.source.locator: c.meta["theme"] for c in ex.chunks if c.kind == "pdf-page"}["page 2, render"] == "dark"
+    v = infer_design_values({"guide.pdf": ex})
+    names = {c.name: c.hex for c in v.colors}
+    assert names["primary"] == "#d9480f" and names["text-muted"] == "#5f6368"
+    assert names["neon-mint"] == "#00cc99"  # kept: the dark page names colours of its own
+    roles = {r.role: r.hex for r in infer_roles(v.colors)}
+    assert (roles["primary"], roles["text-muted"], roles["background"], roles["text"]) == (
+        "#d9480f", "#5f6368", "#fffdf8", "#202124")
+    added = [w for w in v.warnings if "added" in w]
+    assert len(added) == 1 and "borders" in added[0]  # the one neutral this guide does not show
