@@ -219,8 +219,15 @@ def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color]) -> None
     for role in ("primary", "secondary", "accent", "success", "warning", "danger", "info"):
         if role in out:
             base = _by_hex(opaque, out[role].hex)
-            best = max(opaque, key=lambda c: contrast(c.rgb, base.rgb))
-            _assign(out, f"on-{role}", best, f"colour with most contrast on {role}")
+            # the system's own text or surface colour when it reads on the fill (4.5:1), as
+            # design systems set them; else whichever colour contrasts most
+            own = [(r, _by_hex(opaque, out[r].hex)) for r in ("text", "surface") if r in out]
+            fits = [(r, c) for r, c in own if contrast(c.rgb, base.rgb) >= 4.5]
+            if fits:
+                _assign(out, f"on-{role}", fits[0][1], f"{fits[0][0]} colour, readable on {role}")
+            else:
+                best = max(opaque, key=lambda c: contrast(c.rgb, base.rgb))
+                _assign(out, f"on-{role}", best, f"colour with most contrast on {role}")
     _assign(out, "focus", _by_hex(opaque, out["primary"].hex), "same as primary")
 
 
