@@ -36,8 +36,8 @@ _TEXT_HOWS = ("pdf-swatch", "pdf-specimen-text", "pdf-text", "doc-text")
 _CARD_HOWS = ("pdf-swatch", "pdf-specimen-text")  # colours a guide names by label, one per label
 _ALIAS_NAME = re.compile(r"^(.*?)\s*\(([A-Za-z][\w-]*(?:\.[\w-]+)+)\)$")  # "primary (teal.700)"
 
-_HOW_WEIGHT = {"pdf-swatch": 3.0, "pdf-specimen-text": 2.0, "pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0, "svg-fill": 1.0, "svg-stroke": 0.8,
-               "svg-gradient": 0.6, "raster-cluster": 0.6}
+_HOW_WEIGHT = {"pdf-swatch": 3.0, "pdf-specimen-text": 2.0, "pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0,
+               "svg-fill": 1.0, "svg-stroke": 0.8, "svg-gradient": 0.6, "raster-cluster": 0.6}
 _ROLE_BONUS = {"primary": 3.0, "secondary": 2.0, "accent": 1.5}
 _TYPE_ORDER = ("display", "h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "label", "caption")
 

@@ -38,15 +38,15 @@ from pathlib import Path
 from ingest.colour import rgb_to_lab, to_hex
 from ingest.model import Chunk, FileExtract, FoundColor, Source, TypeStyle
 from ingest.readers_common import (
+    ROLE_WORDS,
     THUMB_PX,
+    ColourSpec,
     ReadError,
     family_of,
     find_colour_specs,
     fonts_named_in,
     is_generic_family,
     is_token_label,
-    ROLE_WORDS,
-    ColourSpec,
     one_line,
     png_thumbnail,
     role_word,

@@ -17,7 +17,7 @@ from coloraide import Color as CAColor
 
 from ingest import ingest_folder
 from ingest.infer import infer_design_values
-from ingest.model import Color, Source
+from ingest.model import CORE_ROLES, Color, Source
 from ingest.pdf import read_pdf
 from ingest.roles import infer_roles
 
@@ -52,6 +52,8 @@ def test_roles_match_the_tokens(pair):
     assert reasons["primary"] == "guidelines.pdf page 2: label 'primary'"
     for role in close:
         assert re.match(r"guidelines\.pdf page \d+: label '", reasons[role]), (role, reasons[role])
+    # beyond the 13: every role the engine draws with, on-roles and focus included
+    assert {r: got.get(r) for r in CORE_ROLES} == {r: want[r] for r in CORE_ROLES}
     # the "Secondary" button specimen gives the text colour on secondary fills
     assert got["on-secondary"] == want["on-secondary"]
     assert re.fullmatch(r"guidelines\.pdf page \d+: text colour on the 'secondary' specimen", reasons["on-secondary"])
