@@ -9,6 +9,13 @@ Importance of a colour (the palette's order) adds up over every file that shows 
 a colour written in a guide's text counts most, then a named swatch, the logo's colours, then
 fills and screenshot clusters by the share of the file they cover. Colours within ΔE2000 ≤ 2
 of a more important one merge into it.
+
+A guide that labels its swatches (``pdf-swatch`` colours) has said what its palette is: each
+label is a colour of its own, named as the guide names it ("primary", "text-muted",
+"teal-700"), in the guide's order, and other colours (logo, fills, screenshots) merge into them
+or follow, at most `MAX_EXTRA_COLORS` of them. Swatches on a dark-theme page that repeat the
+labels of a light page are another mode and are left out. A spacing or radius scale the guide
+lays out as a list wins over values found in prose.
 """
 
 from __future__ import annotations
@@ -18,15 +25,19 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.colour import composite, parse_hex, rgb_to_lab, to_hex
-from ingest.model import Color, Dimension, FileExtract, FoundColor, Source, TypeStyle
-from ingest.readers_common import ROLE_WORDS, is_generic_family, role_word
+from ingest.model import CORE_ROLES, Color, Dimension, FileExtract, FoundColor, Source, TypeStyle
+from ingest.readers_common import ROLE_WORDS, is_generic_family, is_token_label, role_word
 
 MERGE_DELTA_E = 2.0
 MAX_COLORS = 24
 MIN_CLUSTER_SHARE = 0.02  # raster clusters and unnamed fills below this share are noise
+MAX_EXTRA_COLORS = 8  # colours beyond a guide's labelled swatches (logo, fills, screenshots)
+_TEXT_HOWS = ("pdf-swatch", "pdf-specimen-text", "pdf-text", "doc-text")
+_CARD_HOWS = ("pdf-swatch", "pdf-specimen-text")  # colours a guide names by label, one per label
+_ALIAS_NAME = re.compile(r"^(.*?)\s*\(([A-Za-z][\w-]*(?:\.[\w-]+)+)\)$")  # "primary (teal.700)"
 
-_HOW_WEIGHT = {"pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0, "svg-fill": 1.0, "svg-stroke": 0.8,
-               "svg-gradient": 0.6, "raster-cluster": 0.6}
+_HOW_WEIGHT = {"pdf-swatch": 3.0, "pdf-specimen-text": 2.0, "pdf-text": 3.0, "doc-text": 3.0, "pdf-fill": 1.0,
+               "svg-fill": 1.0, "svg-stroke": 0.8, "svg-gradient": 0.6, "raster-cluster": 0.6}
 _ROLE_BONUS = {"primary": 3.0, "secondary": 2.0, "accent": 1.5}
 _TYPE_ORDER = ("display", "h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "label", "caption")
 
@@ -73,9 +84,37 @@ def _importance(fc: FoundColor, asset_kind: str | None) -> float:
     if fc.how.startswith("svg-"):
         w *= {"logo": 2.5, "screen": 1.0, "illustration": 0.6, "icon": 0.3}.get(asset_kind or "", 0.6)
     named = bool(fc.name)
-    score = w * (1.0 if fc.how in ("pdf-text", "doc-text") else 0.5 + 4.0 * fc.share) + (1.5 if named else 0.0)
-    role = role_word(fc.name) if named else None
+    score = w * (1.0 if fc.how in _TEXT_HOWS else 0.5 + 4.0 * fc.share) + (1.5 if named else 0.0)
+    label = _split_alias(fc.name)[0]
+    role = role_word(label) if named else None
+    if is_token_label(label) and role != label:
+        role = None  # "on-primary" or "primary-hover" is not the brand's primary colour
     return score + _ROLE_BONUS.get(role or "", 0.0)
+
+
+def _split_alias(name: str) -> tuple[str, str]:
+    """("primary", "teal.700") from a swatch label "primary (teal.700)"; (name, "") otherwise."""
+    m = _ALIAS_NAME.match(name)
+    return (m.group(1), m.group(2)) if m else (name, "")
+
+
+def _dark_pages(extracts: dict[str, FileExtract]) -> set[tuple[str, str]]:
+    """(file, "page N") of dark-theme pages that repeat swatch labels of the same file's light
+    pages ("primary" again, in its dark value): their colours belong to another mode than the
+    light one inferred here. A dark page with labels of its own (or none) is kept."""
+    out: set[tuple[str, str]] = set()
+    for rel, ex in extracts.items():
+        dark = {c.source.locator.split(",")[0] for c in ex.chunks
+                if c.kind == "pdf-page" and c.meta.get("theme") == "dark"}
+        if not dark:
+            continue
+        labels: dict[str, set[str]] = {}
+        for fc in ex.colors:
+            if fc.how in _CARD_HOWS:
+                labels.setdefault(fc.source.locator, set()).add(_split_alias(fc.name)[0])
+        light = set().union(*(v for k, v in labels.items() if k not in dark))
+        out |= {(rel, page) for page in dark if labels.get(page, set()) & light}
+    return out
 
 
 def _delta_e(a: str, b: str) -> float:
@@ -85,19 +124,34 @@ def _delta_e(a: str, b: str) -> float:
 
 
 def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
+    dark = _dark_pages(extracts)
     cands: list[_Candidate] = []
-    for ex in extracts.values():
+    for rel, ex in extracts.items():
         kind = ex.asset.kind if ex.asset else None
         for fc in ex.colors:
+            if (rel, fc.source.locator) in dark:
+                continue
             if fc.how in ("raster-cluster", "pdf-fill", "svg-fill") and not fc.name and fc.share < MIN_CLUSTER_SHARE:
                 continue
             rgb, _ = parse_hex(fc.hex)
             cands.append(_Candidate(found=fc, score=_importance(fc, kind), lab=rgb_to_lab(rgb)))
+    # A labelled swatch is a colour of its own, even when another label shows the same value
+    # (surface and on-primary are both white); the same label twice is one colour.
+    cards: dict[str, _Candidate] = {}
+    for c in sorted(cands, key=lambda c: _CARD_HOWS.index(c.found.how) if c.found.how in _CARD_HOWS else 9):
+        if c.found.how not in _CARD_HOWS:
+            continue
+        label = _split_alias(c.found.name)[0]
+        if label in cards:
+            cards[label].score += c.score
+        else:
+            c.names = [c.found.name]
+            cards[label] = c
     # The representative of merged colours is the most authoritative: a value written in a guide,
     # then a named swatch, then the most prominent; the palette order is by summed importance.
-    cands.sort(key=lambda c: (-_authority(c.found), -c.score))
-    kept: list[_Candidate] = []
-    for c in cands:
+    rest = sorted((c for c in cands if c.found.how not in _CARD_HOWS), key=lambda c: (-_authority(c.found), -c.score))
+    kept: list[_Candidate] = list(cards.values())
+    for c in rest:
         # ΔE76 > 20 rules out ΔE2000 ≤ 2 cheaply (S_C ≤ 7 for any sRGB chroma)
         twin = next((k for k in kept if math.dist(k.lab, c.lab) <= 20
                      and _delta_e(k.found.hex, c.found.hex) <= MERGE_DELTA_E), None)
@@ -108,12 +162,16 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
             twin.score += c.score
             if c.found.name and c.found.name not in twin.names:
                 twin.names.append(c.found.name)
-    kept.sort(key=lambda c: -c.score)
-    return _name_colours(kept[:MAX_COLORS])
+    labelled = kept[:len(cards)]
+    extra = sorted(kept[len(cards):], key=lambda c: -c.score)[:MAX_EXTRA_COLORS if cards else MAX_COLORS]
+    if not cards:
+        return _name_colours(extra)
+    # a guide that labels its swatches gives its palette in its own order; other colours follow
+    return _name_colours(labelled + extra)
 
 
 def _authority(fc: FoundColor) -> int:
-    return 2 if fc.how in ("pdf-text", "doc-text") else 1 if fc.name else 0
+    return 3 if fc.how in _CARD_HOWS else 2 if fc.how in ("pdf-text", "doc-text") else 1 if fc.name else 0
 
 
 def _slug(text: str) -> str:
@@ -123,16 +181,37 @@ def _slug(text: str) -> str:
 def _name_colours(kept: list[_Candidate]) -> list[Color]:
     """Colour names `infer_roles` can read: the role word a guide wrote ("primary") for the most
     important colour given it, else the label ("harbor-teal"), else a neutral name."""
-    used: set[str] = set()
+    # labels written like token names ("primary", "text-muted") are the colours' names as they stand
+    token_labels = {id(c): _split_alias(c.found.name) for c in kept
+                    if c.found.how in _CARD_HOWS and is_token_label(_split_alias(c.found.name)[0])}
+    used: set[str] = {label for label, _ in token_labels.values()}
     colors: list[Color] = []
     for i, c in enumerate(kept):
+        if id(c) in token_labels:
+            label, alias = token_labels[id(c)]
+            if c.found.how == "pdf-specimen-text":
+                desc = f"text colour on the {label.removeprefix('on-')!r} specimen"
+            else:
+                desc = f"label {label!r}" + (f" (alias of {alias})" if alias else "")
+            others = [n for n in c.names[1:] if n]
+            if others:
+                desc += "; also " + "; ".join(others[:4])
+            colors.append(Color(name=label, hex=c.found.hex, lab=c.lab, description=desc,
+                                source=Source(file=c.found.source.file, locator=c.found.source.locator)))
+            continue
         label = next((n for n in c.names if n), "")
         role = next((r for r in (role_word(n) for n in c.names) if r), None)
         base = re.sub(r"\s*\(.*\)\s*$", "", label).strip()
-        if role and role not in used and role in ROLE_WORDS.values():
+        card = c.found.how in _CARD_HOWS
+        if card and _slug(base) in CORE_ROLES:  # a swatch labelled "Text Muted" or "On Primary"
+            name = _slug(base)
+        elif role and (card or not token_labels) and role not in used and role in ROLE_WORDS.values():
             name = role
         else:
             name = _slug(base) or f"color-{i + 1}"
+        if token_labels and not card and (name in ROLE_WORDS or name in ROLE_WORDS.values()):
+            # the guide labels its role swatches; a stray value under a role heading plays none
+            name = f"unlabelled-{c.found.hex.lstrip('#')}"
         while name in used:
             name = f"{name}-{i + 1}"
         used.add(name)
@@ -157,15 +236,17 @@ def _add_missing_neutrals(out: InferredValues) -> None:
                                 source=src))
         out.warnings.append(f"no {why} found; added {hex_}")
 
-    if not any(c.lab[0] >= 90 for c in neutrals()):
+    # a colour the guide labels with the role plays it, whatever its chroma
+    labelled = {c.name for c in out.colors if c.description.startswith("label ")}
+    if not labelled & {"background", "surface"} and not any(c.lab[0] >= 90 for c in neutrals()):
         add("white", (255, 255, 255), "light neutral colour for backgrounds")
-    if not any(c.lab[0] <= 25 for c in neutrals()):
+    if "text" not in labelled and not any(c.lab[0] <= 25 for c in neutrals()):
         add("black", (17, 17, 17), "dark neutral colour for text")
-    light = max(neutrals(), key=lambda c: c.lab[0])
-    dark = min(neutrals(), key=lambda c: c.lab[0])
-    if not any(35 <= c.lab[0] <= 60 for c in neutrals()):
+    light = max(neutrals() or out.colors, key=lambda c: c.lab[0])
+    dark = min(neutrals() or out.colors, key=lambda c: c.lab[0])
+    if "text-muted" not in labelled and not any(35 <= c.lab[0] <= 60 for c in neutrals()):
         add("neutral-mid", composite(dark.rgb, 0.6, light.rgb), "mid-grey neutral for muted text")
-    if not any(75 <= c.lab[0] <= 93 for c in neutrals()):
+    if "border" not in labelled and not any(75 <= c.lab[0] <= 93 for c in neutrals()):
         add("neutral-light", composite(dark.rgb, 0.15, light.rgb), "light-grey neutral for borders")
 
 
@@ -217,11 +298,45 @@ _RADIUS_NAMES = ("sm", "md", "lg", "xl", "2xl", "3xl", "4xl", "5xl", "6xl")
 
 
 def _dimensions(extracts: dict[str, FileExtract]) -> tuple[list[Dimension], list[Dimension]]:
+    """Spacing and radii: a scale a guide lays out as a list (a reader's chunk with
+    ``meta["scale"]``) wins, with the names it gives; else values stated in prose."""
+    laid_out: dict[str, list[Dimension]] = {}
+    for ex in extracts.values():
+        for ch in ex.chunks:
+            kind = ch.meta.get("scale") if isinstance(ch.meta, dict) else None
+            if kind not in ("spacing", "radius") or kind in laid_out:
+                continue
+            dims: dict[float, Dimension] = {}
+            for item in ch.meta.get("values") or []:
+                try:
+                    name, px = str(item[0]), float(item[1])
+                except (TypeError, ValueError, IndexError):
+                    continue
+                if px >= 0 and px not in dims:
+                    dims[px] = Dimension(name=_slug(name), px=px, source=ch.source)
+            if dims:
+                laid_out[kind] = _named(sorted(dims.values(), key=lambda d: d.px), kind)
+    sp, rd = _stated_dimensions(extracts)
+    return laid_out.get("spacing", sp), laid_out.get("radius", rd)
+
+
+def _named(dims: list[Dimension], kind: str) -> list[Dimension]:
+    """Unnamed or twice-named values get the names onbrand uses (1, 2, … or sm, md, lg …)."""
+    names = [d.name for d in dims]
+    if all(names) and len(set(names)) == len(names):
+        return dims
+    if kind == "spacing":
+        return [d.model_copy(update={"name": str(i + 1)}) for i, d in enumerate(dims)]
+    pool = _RADIUS_NAMES if len(dims) > 1 else ("md",)
+    return [d.model_copy(update={"name": pool[i] if i < len(pool) else f"r{i + 1}"}) for i, d in enumerate(dims)]
+
+
+def _stated_dimensions(extracts: dict[str, FileExtract]) -> tuple[list[Dimension], list[Dimension]]:
     spacing: dict[float, Dimension] = {}
     radii: dict[float, Dimension] = {}
     for ex in extracts.values():
         for ch in ex.chunks:
-            if ch.kind not in ("pdf-text", "doc"):
+            if ch.kind not in ("pdf-text", "doc") or ch.meta.get("scale"):
                 continue
             for pat, bucket, limit in ((_SPACING, spacing, 256), (_RADIUS, radii, 999)):
                 for m in pat.finditer(ch.text):

@@ -7,6 +7,21 @@ the label next to it, a colour written as ``HEX #0E5E71`` / ``RGB 14 94 113`` /
 ``Heading  Manrope Bold 32/40`` or a specimen set in 32 pt next to the word "Heading" becomes a
 `TypeStyle`. PDF points are taken as CSS pixels (specimens in guides are drawn at 1:1).
 
+The layout of a page is read too, by geometry rather than by wording:
+
+- a *labelled swatch* (a fill with a block of text right under or beside it: ``primary`` /
+  ``← teal.700`` / ``HEX #0E5E71`` / ``RGB …``) becomes a ``how="pdf-swatch"`` colour named by
+  its label (``"primary (teal.700)"``); a ramp step (``700``) takes its row's name (``teal-700``);
+- a fill that carries just a role's name ("Secondary" on a button specimen) gives the text
+  colour on that role (``how="pdf-specimen-text"``, ``"on-secondary"``) when the fill is the
+  colour the guide's own swatch labels give the role;
+- a type label over a size line (``h2`` over ``28/36 px · SemiBold · -0.25 px``) is a
+  `TypeStyle` named as the guide names it, in the family of the specimen set beside it;
+- a spacing or radius heading over values written alone (``8 px``) becomes a chunk whose
+  ``meta`` holds the scale (``{"scale": "spacing", "values": [[name, px], …]}``);
+- a page whose title says "dark", or whose background is near-black, is marked
+  ``meta["theme"] = "dark"`` on its page chunk, so that inference can keep the light values.
+
 Limits: files over `MAX_PDF_BYTES` are refused, only the first `MAX_PDF_PAGES` pages are read
 (with a warning), and reading stops with a warning after `TIME_BUDGET_S` seconds.
 """
@@ -17,18 +32,21 @@ import math
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.colour import rgb_to_lab, to_hex
 from ingest.model import Chunk, FileExtract, FoundColor, Source, TypeStyle
 from ingest.readers_common import (
+    ROLE_WORDS,
     THUMB_PX,
+    ColourSpec,
     ReadError,
     family_of,
     find_colour_specs,
     fonts_named_in,
     is_generic_family,
+    is_token_label,
     one_line,
     png_thumbnail,
     role_word,
@@ -97,6 +115,7 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
     named: list[str] = []
     fills: dict[str, FoundColor] = {}
     seen_images: set[int] = set()
+    on_role: list[tuple[str, str, FoundColor]] = []
     read_pages = 0
     for pno in range(min(n_pages, MAX_PDF_PAGES)):
         if read_pages and time.perf_counter() - t0 > TIME_BUDGET_S:
@@ -119,7 +138,17 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
         out.chunks += _text_chunks(lines, rel, loc)
         specs = _text_colours(lines, rel, loc)
         out.colors += specs
-        for fc in _swatches(page, lines, specs, rel, loc):
+        try:  # the page's layout: labelled swatches, role specimens, laid-out scales
+            rects = _filled_rects(page, _drawings(page))
+            cards, roles, scales = (_swatch_cards(rects, lines, rel, loc), _role_specimens(rects, lines, rel, loc),
+                                    _scale_chunks(lines, rel, loc))
+        except Exception as e:
+            out.warnings.append(f"{rel}: the layout of page {pno + 1} cannot be read ({one_line(e)})")
+            rects, cards, roles, scales = [], [], [], []
+        out.colors += cards
+        on_role += roles
+        out.chunks += scales
+        for fc in _swatches(page, rects, lines, specs, rel, loc):
             key = fc.hex
             if key in fills:
                 fills[key].share += fc.share
@@ -130,11 +159,12 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
         out.type_hints += _type_hints(lines, rel, loc, named)
         out.chunks += _images(doc, page, rel, pno, seen_images, out.warnings)
         try:
-            out.chunks.append(_page_render(page, rel, loc, lines))
+            out.chunks.append(_page_render(page, rel, loc, lines, _page_theme(page, rects, lines)))
         except Exception as e:
             out.warnings.append(f"{rel}: page {pno + 1} cannot be rendered ({one_line(e)})")
     if read_pages == 0:
         raise ReadError("no page of the PDF can be read (it is truncated or damaged)")
+    out.colors += _on_role_colours(on_role, out.colors, out.chunks)
     for fc in fills.values():
         fc.share = round(fc.share / read_pages, 4)
     out.colors += sorted(fills.values(), key=lambda c: -c.share)
@@ -265,16 +295,18 @@ def _fill_rgb(fill) -> tuple[int, int, int] | None:
     return tuple(min(255, max(0, round(v * 255))) for v in vals)  # type: ignore[return-value]
 
 
-def _swatches(page, lines: list[_Line], specs: list[FoundColor], rel: str, loc: str) -> list[FoundColor]:
-    """Filled rectangles of meaningful size, named by the colour spec of the same colour on the
-    page or else by the nearest label; share is the fraction of the page they cover."""
+def _drawings(page) -> list[dict]:
     try:
-        drawings = page.get_drawings()[:MAX_DRAWINGS]
+        return page.get_drawings()[:MAX_DRAWINGS]
     except Exception:
         return []
-    prect = page.rect
-    page_area = max(prect.width * prect.height, 1.0)
-    found: dict[str, FoundColor] = {}
+
+
+def _filled_rects(page, drawings: list[dict]) -> list[tuple]:
+    """(rect, rgb, is_background) of every opaque fill at least MIN_SWATCH_PT on both sides, in
+    drawing order; a fill covering 90 % of the page is the page's background."""
+    page_area = max(page.rect.width * page.rect.height, 1.0)
+    out = []
     for d in drawings:
         if d.get("type") not in ("f", "fs") or (d.get("fill_opacity") or 1.0) < 0.5:
             continue
@@ -282,12 +314,24 @@ def _swatches(page, lines: list[_Line], specs: list[FoundColor], rel: str, loc: 
         r = d.get("rect")
         if rgb is None or r is None or r.width < MIN_SWATCH_PT or r.height < MIN_SWATCH_PT:
             continue
+        out.append((r, rgb, r.width * r.height >= 0.9 * page_area))
+    return out
+
+
+def _swatches(page, rects: list[tuple], lines: list[_Line], specs: list[FoundColor], rel: str,
+              loc: str) -> list[FoundColor]:
+    """Filled rectangles of meaningful size, named by the colour spec of the same colour on the
+    page or else by the nearest label; share is the fraction of the page they cover."""
+    prect = page.rect
+    page_area = max(prect.width * prect.height, 1.0)
+    found: dict[str, FoundColor] = {}
+    for r, rgb, is_background in rects:
         area = min(r.width * r.height, page_area)
         hex_ = to_hex(rgb)
         if hex_ in found:
             found[hex_].share += area / page_area
             continue
-        name = _spec_named(rgb, specs) or _nearest_label(r, lines, area >= 0.9 * page_area)
+        name = _spec_named(rgb, specs) or _nearest_label(r, lines, is_background)
         found[hex_] = FoundColor(hex=hex_, name=name, share=area / page_area, how="pdf-fill",
                                  source=Source(file=rel, locator=loc))
     return list(found.values())
@@ -322,6 +366,234 @@ def _nearest_label(r, lines: list[_Line], is_background: bool) -> str:
         if label and (best is None or dist < best[0]):
             best = (dist, label)
     return best[1] if best else ""
+
+
+# -- swatch cards: a swatch with its label block ---------------------------------------------
+
+CARD_GAP_PT = 12.0  # a swatch's label block starts at most this far below or right of it
+CARD_LINE_GAP_PT = 8.0  # lines of one label block follow each other at most this far apart
+CARD_MAX_LINES = 6
+MAX_CARD_SWATCHES = 300  # fills per page looked at as labelled swatches
+CARD_MAX_DELTA = 12.0  # CIELAB distance between a fill and the value written under it
+_ALIAS = re.compile(r"^[^\w#]*\s*([A-Za-z][\w-]*(?:\.[\w-]+)+)\s*$")  # "← teal.700": the token it aliases
+_STEP = re.compile(r"^\d{1,4}$")  # a ramp step ("50", "700") that needs its row's name
+
+
+def _inside(ln: _Line, r) -> bool:
+    cx, cy = (ln.bbox[0] + ln.bbox[2]) / 2, (ln.bbox[1] + ln.bbox[3]) / 2
+    return r.x0 <= cx <= r.x1 and r.y0 <= cy <= r.y1
+
+
+def _card_lines(r, lines: list[_Line]) -> list[_Line]:
+    """The label block of a swatch: lines aligned with it that start just below it (left-aligned
+    or centred on it), else lines that start just right of it on its rows."""
+    def aligned(ln: _Line) -> bool:
+        x0, _, x1, _ = ln.bbox
+        return r.x0 - 4 <= x0 <= r.x0 + 0.5 * r.width or abs((x0 + x1) / 2 - (r.x0 + r.x1) / 2) <= 0.25 * r.width
+
+    below = sorted((ln for ln in lines if ln.bbox[1] >= r.y1 - 2 and aligned(ln)), key=lambda ln: ln.bbox[1])
+    right = sorted((ln for ln in lines if 0 <= ln.bbox[0] - r.x1 <= CARD_GAP_PT + 8
+                    and ln.bbox[1] < r.y1 and ln.bbox[3] > r.y0), key=lambda ln: ln.bbox[1])
+    for cands, start in ((below, r.y1), (right, None)):
+        block: list[_Line] = []
+        for ln in cands:
+            if not block:
+                if start is not None and ln.bbox[1] - start > CARD_GAP_PT:
+                    break
+            elif ln.bbox[1] - block[-1].bbox[3] > CARD_LINE_GAP_PT or abs(ln.bbox[0] - block[0].bbox[0]) > 4:
+                break
+            block.append(ln)
+            if len(block) >= CARD_MAX_LINES:
+                break
+        if block:
+            return block
+    return []
+
+
+def _row_name(r, lines: list[_Line]) -> str:
+    """The name of a swatch row ("teal" left of a ramp): the nearest short line ending left of
+    the swatch whose middle lies within the swatch's height."""
+    best: tuple[float, str] | None = None
+    for ln in lines:
+        cy = (ln.bbox[1] + ln.bbox[3]) / 2
+        gap = r.x0 - ln.bbox[2]
+        if gap < 0 or not r.y0 - 4 <= cy <= r.y1 + 4 or len(ln.text) > 24 or not re.search(r"[A-Za-z]", ln.text):
+            continue
+        if find_colour_specs(ln.text):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, ln.text.strip())
+    return best[1] if best else ""
+
+
+def _swatch_cards(rects: list[tuple], lines: list[_Line], rel: str, loc: str) -> list[FoundColor]:
+    """One colour per labelled swatch: a filled rectangle with a block of text under (or beside)
+    it giving its name and, usually, its value ("primary / ← teal.700 / HEX #0E5E71 / RGB …").
+    The value written wins over the fill (the guide is taken at its word) when the two agree to
+    within CARD_MAX_DELTA; a block whose value names another colour is not this swatch's label.
+    The name is the label as written; a ramp step ("700") is prefixed with its row's name."""
+    out: list[FoundColor] = []
+    rects = rects[:MAX_CARD_SWATCHES]
+    free = [ln for ln in lines if not any(_inside(ln, r) for r, _, bg in rects if not bg)]
+    for r, rgb, is_background in rects:
+        if is_background:
+            continue
+        block = _card_lines(r, free)
+        if not block:
+            continue
+        text = "\n".join(ln.text for ln in block)
+        specs = find_colour_specs(text)
+        label, alias = "", ""
+        for ln in block:
+            m = _ALIAS.match(ln.text)
+            if m and not alias and not find_colour_specs(ln.text):
+                alias = m.group(1)
+            elif not label and re.search(r"[A-Za-z]", ln.text) and len(ln.text) <= 60:
+                label = specs[0].label if find_colour_specs(ln.text) and specs else ln.text.strip()
+        if not label and specs:
+            label = specs[0].label
+        if not specs and (not label or not role_word(label) or len(label.split()) > 3):
+            continue  # a shape specimen ("sm / 4 px") or a caption, not a colour swatch
+        hex_ = to_hex(rgb)
+        if specs:
+            if math.dist(rgb_to_lab(specs[0].rgb), rgb_to_lab(rgb)) > CARD_MAX_DELTA:
+                continue
+            hex_ = specs[0].hex
+        if _STEP.match(label):
+            row = _row_name(r, free)
+            label = f"{_slug(row)}-{label}" if row else label
+        if not label:
+            continue
+        spec = replace(specs[0], label=label) if specs else _bare_spec(label)
+        name = label if is_token_label(label) else spec_name(
+            spec, None if role_word(label) else _heading_role_above(lines, r.y0))
+        if alias and is_token_label(label):
+            name = f"{name} ({alias})"
+        out.append(FoundColor(hex=hex_, name=name, how="pdf-swatch", source=Source(file=rel, locator=loc)))
+    return out
+
+
+def _role_specimens(rects: list[tuple], lines: list[_Line], rel: str,
+                    loc: str) -> list[tuple[str, str, FoundColor]]:
+    """(role, fill hex, text colour) of fills that carry just a role's name ("Secondary" on a
+    button specimen): the text colour is the colour to set on that role's fills."""
+    out = []
+    for r, rgb, is_background in rects[:MAX_CARD_SWATCHES]:
+        if is_background:
+            continue
+        for ln in lines:
+            word = ln.text.strip().lower()
+            role = ROLE_WORDS.get(word)
+            if role in _ON_ROLES and _inside(ln, r) and ln.color != to_hex(rgb):
+                out.append((role, to_hex(rgb), FoundColor(hex=ln.color, name=f"on-{role}", how="pdf-specimen-text",
+                                                          source=Source(file=rel, locator=loc))))
+    return out
+
+
+_ON_ROLES = ("primary", "secondary", "accent", "success", "warning", "danger", "info")
+
+
+def _on_role_colours(found: list[tuple[str, str, FoundColor]], colors: list[FoundColor],
+                     chunks: list[Chunk]) -> list[FoundColor]:
+    """The role specimens whose fill is the colour the guide's own swatch labels give that role
+    (on a light page), one per role: "on-secondary" from a "Secondary" button's text."""
+    dark = {c.source.locator.split(",")[0] for c in chunks if c.kind == "pdf-page" and c.meta.get("theme") == "dark"}
+    role_hex = {}
+    for fc in colors:
+        if fc.how == "pdf-swatch" and fc.source.locator not in dark:
+            role_hex.setdefault(fc.name.split(" (")[0], fc.hex)
+    out: dict[str, FoundColor] = {}
+    for role, fill, fc in found:
+        if role_hex.get(role) == fill and fc.source.locator not in dark:
+            out.setdefault(role, fc)
+    return list(out.values())
+
+
+def _bare_spec(label: str) -> ColourSpec:
+    return ColourSpec(rgb=(0, 0, 0), kind="hex", label=label)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _page_theme(page, rects: list[tuple], lines: list[_Line]) -> str:
+    """"dark" for a page that shows a dark theme (its title says so, or a near-black neutral
+    background), else "light"."""
+    if lines:
+        title = max(lines, key=lambda ln: ln.size).text
+        if re.search(r"\bdark\b", title, re.I):
+            return "dark"
+    for r, rgb, is_background in rects:
+        if is_background:
+            L, a, b = rgb_to_lab(rgb)
+            if L < 30 and math.hypot(a, b) < 15:
+                return "dark"
+    return "light"
+
+
+# -- spacing and radius scales laid out as a list ---------------------------------------------
+
+_SCALE_HEADINGS = (
+    ("spacing", re.compile(r"\b(?:spacing|spacers?|space scale|spaces|gaps?|gutters?)\b", re.I)),
+    ("radius", re.compile(r"\b(?:radius|radii|corners?|rounding|border[- ]radius)\b", re.I)),
+)
+_PX_VALUE = re.compile(r"^\s*(\d{1,4}(?:\.\d+)?)\s*(?:px|pt|dp)\s*$", re.I)
+
+
+def _scale_chunks(lines: list[_Line], rel: str, loc: str) -> list[Chunk]:
+    """A chunk per spacing or radius scale the page lays out as a list: a heading ("Spacing
+    scale", "Corner radius") over values written alone ("8 px"), each named by the short label
+    left of it on its row or right above it. `meta["values"]` holds ``[name, px]`` pairs."""
+    out: list[Chunk] = []
+    body = sorted(ln.size for ln in lines)[len(lines) // 2] if lines else 0.0
+    heads: list[tuple[_Line, str]] = []
+    for ln in lines:
+        if len(ln.text) > 40 or ln.size < body or _PX_VALUE.match(ln.text) or not (ln.bold or ln.size > body):
+            continue
+        kinds = [k for k, pat in _SCALE_HEADINGS if pat.search(ln.text)]
+        if len(kinds) == 1:  # "Spacing, radius and elevation" is a page title over both
+            heads.append((ln, kinds[0]))
+    for ln, kind in heads:
+        values = _scale_values(ln, lines)
+        if len(values) < (2 if kind == "spacing" else 1):
+            continue
+        text = f"{ln.text}: " + ", ".join(f"{n} {px:g} px" if n else f"{px:g} px" for n, px in values)
+        locator = f"{loc}, {kind} scale"
+        out.append(Chunk(id=f"{rel}#{locator}", kind="pdf-text", text=text, source=Source(file=rel, locator=locator),
+                         meta={"scale": kind, "values": [[n, px] for n, px in values]}))
+    return out
+
+
+def _scale_values(head: _Line, lines: list[_Line]) -> list[tuple[str, float]]:
+    hx0, hy0, hx1, hy1 = head.bbox
+    # the column ends at the next heading on the heading's row, the section at the next heading below
+    right = min((ln.bbox[0] for ln in lines if ln.bbox[0] > hx1 and ln.size >= head.size * 0.9
+                 and ln.bbox[1] < hy1 and ln.bbox[3] > hy0), default=math.inf)
+    in_col = [ln for ln in lines if hx0 - 5 <= ln.bbox[0] < right and ln.bbox[1] >= hy1 - 1]
+    bottom = min((ln.bbox[1] for ln in in_col if ln is not head and ln.size >= head.size * 0.95), default=math.inf)
+    values: list[tuple[str, float]] = []
+    for ln in in_col:
+        m = _PX_VALUE.match(ln.text)
+        if not m or ln.bbox[1] >= bottom:
+            continue
+        values.append((_value_name(ln, in_col), float(m.group(1))))
+    return values
+
+
+def _value_name(value: _Line, lines: list[_Line]) -> str:
+    """The label of a scale value: the nearest short line left of it on its row, else right above."""
+    x0, y0, x1, y1 = value.bbox
+    cy = (y0 + y1) / 2
+    left = [(x0 - ln.bbox[2], ln) for ln in lines
+            if ln is not value and 0 <= x0 - ln.bbox[2] <= 80 and ln.bbox[1] <= cy <= ln.bbox[3]]
+    above = [(y0 - ln.bbox[3], ln) for ln in lines
+             if ln is not value and -1 <= y0 - ln.bbox[3] <= 6 and ln.bbox[0] < x1 and ln.bbox[2] > x0]
+    for cands in (left, above):
+        cands = [(d, ln) for d, ln in cands if len(ln.text) <= 20 and not _PX_VALUE.match(ln.text)]
+        if cands:
+            return min(cands, key=lambda t: t[0])[1].text.strip()
+    return ""
 
 
 # -- type -----------------------------------------------------------------------------------
@@ -367,11 +639,26 @@ def _type_hints(lines: list[_Line], rel: str, loc: str, named: list[str]) -> lis
         if role is None:
             continue
         family = next((f for f in named if f.lower() in ln.text.lower()), None) or family_of(ln.font)
+        letter_spacing = 0.0
+        name = role
         m = _SIZE_SPEC.search(ln.text)
+        below = None if m else _spec_line_below(ln, lines)
         if m:  # "Body  Manrope Regular 16/24": the text states the size
             size = float(m.group(1))
             lh = m.group(2) or m.group(3)
             weight = _weight(ln.text, 700 if role in ("display", "h1", "h2") else 400)
+            how = "text"
+        elif below is not None:  # "h2" over "28/36 px · SemiBold · -0.25 px", a specimen beside
+            sm = _SIZE_SPEC.search(below.text)
+            size, lh = float(sm.group(1)), sm.group(2) or sm.group(3)
+            spec = _specimen_near(ln, lines)
+            weight = _weight(below.text, _weight(spec.font, 700 if spec.bold else 400) if spec is not ln else 400)
+            if spec is not ln:
+                family = family_of(spec.font)
+            ls = _LETTER_SPACING.search(below.text[sm.end():])
+            letter_spacing = float(ls.group(1).replace("−", "-")) if ls else 0.0
+            if is_token_label(ln.text.strip().lower()):
+                name = ln.text.strip().lower()  # the guide's own step name ("small", "body-sm")
             how = "text"
         else:  # a specimen: the label's own line, or a larger line right below or beside it
             spec = _specimen_near(ln, lines)
@@ -383,9 +670,28 @@ def _type_hints(lines: list[_Line], rel: str, loc: str, named: list[str]) -> lis
         if not 6 <= size <= 200:
             continue
         line_height = float(lh) if lh and float(lh) >= size * 0.8 else size * (1.25 if size >= 24 else 1.5)
-        out.append(TypeStyle(name=role, family=family, size=size, weight=weight, line_height=round(line_height, 2),
+        out.append(TypeStyle(name=name, family=family, size=size, weight=weight, line_height=round(line_height, 2),
+                             letter_spacing=letter_spacing,
                              source=Source(file=rel, locator=f"{loc}, {how} {ln.text[:40]!r}")))
     return out
+
+
+_LETTER_SPACING = re.compile(r"(?<![\w/])([+\-−]\d{1,2}(?:\.\d+)?)\s*(?:px|pt)\b")
+
+
+def _spec_line_below(label: _Line, lines: list[_Line]) -> _Line | None:
+    """The line right under a short type label that states its size as "NN/NN" ("36/44 px ·
+    Bold"), left-aligned with it; None when there is none."""
+    if len(label.text) > 32:
+        return None
+    lx0, _, _, ly1 = label.bbox
+    for ln in sorted(lines, key=lambda ln: ln.bbox[1]):
+        if ln is label or abs(ln.bbox[0] - lx0) > 4 or not -2 <= ln.bbox[1] - ly1 <= 6:
+            continue
+        m = _SIZE_SPEC.search(ln.text)
+        if m and (m.group(3) or m.group(2)) and len(ln.text) <= 60:
+            return ln
+    return None
 
 
 def _specimen_near(label: _Line, lines: list[_Line]) -> _Line:
@@ -463,7 +769,7 @@ def _images(doc, page, rel: str, pno: int, seen: set[int], warnings: list[str]) 
     return out
 
 
-def _page_render(page, rel: str, loc: str, lines: list[_Line]) -> Chunk:
+def _page_render(page, rel: str, loc: str, lines: list[_Line], theme: str) -> Chunk:
     import pymupdf
 
     r = page.rect
@@ -474,4 +780,4 @@ def _page_render(page, rel: str, loc: str, lines: list[_Line]) -> Chunk:
     return Chunk(id=f"{rel}#{locator}", kind="pdf-page",
                  text=f"{loc} of {rel}" + (f": {title}" if title else ""),
                  source=Source(file=rel, locator=locator), thumbnail=pix.tobytes("png"),
-                 meta={"width_pt": round(r.width, 1), "height_pt": round(r.height, 1)})
+                 meta={"width_pt": round(r.width, 1), "height_pt": round(r.height, 1), "theme": theme})

@@ -79,6 +79,14 @@ def role_word(text: str) -> str | None:
     return ROLE_WORDS[m.group(1).lower()] if m else None
 
 
+_TOKEN_LABEL = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")  # "on-primary", "text-muted", "chart-1"
+
+
+def is_token_label(label: str) -> bool:
+    """True for labels written like token names ("primary", "text-muted", "teal-700")."""
+    return bool(_TOKEN_LABEL.match(label))
+
+
 @dataclass
 class ColourSpec:
     """One colour written in text: its sRGB value, the label around it and where it sat."""

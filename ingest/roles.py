@@ -153,7 +153,7 @@ def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
         best: tuple[float, Color, str] | None = None
         for c in opaque:
             s = _name_score(c.name, role)
-            why = f"token name {c.name}"
+            why = _name_reason(c)
             if role in desc_roles[c.name] and _DESC_SCORE > s:
                 s = _DESC_SCORE
                 why = f"description of {c.name}: {c.description.strip()[:80]!r}"
@@ -166,6 +166,17 @@ def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
     _derive_missing(out, opaque)
     order = list(_ROLE_NAMES)
     return sorted(out.values(), key=lambda r: order.index(r.role) if r.role in order else 99)
+
+
+def _name_reason(c: Color) -> str:
+    """Why a name match chose `c`: its token name, or the label a brand guide wrote next to the
+    swatch, or the text set on a role's specimen (colours inferred from a guide describe
+    themselves as "label '<name>' …" or "text colour on the '<role>' specimen")."""
+    if c.description.startswith("label "):
+        return f"{c.source.file} {c.source.locator}: label {c.name!r}"
+    if c.description.startswith("text colour on the "):
+        return f"{c.source.file} {c.source.locator}: {c.description}"
+    return f"token name {c.name}"
 
 
 def _assign(out: dict[str, RoleAssignment], role: str, c: Color, reason: str) -> None:
@@ -208,8 +219,15 @@ def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color]) -> None
     for role in ("primary", "secondary", "accent", "success", "warning", "danger", "info"):
         if role in out:
             base = _by_hex(opaque, out[role].hex)
-            best = max(opaque, key=lambda c: contrast(c.rgb, base.rgb))
-            _assign(out, f"on-{role}", best, f"colour with most contrast on {role}")
+            # the system's own text or surface colour when it reads on the fill (4.5:1), as
+            # design systems set them; else whichever colour contrasts most
+            own = [(r, _by_hex(opaque, out[r].hex)) for r in ("text", "surface") if r in out]
+            fits = [(r, c) for r, c in own if contrast(c.rgb, base.rgb) >= 4.5]
+            if fits:
+                _assign(out, f"on-{role}", fits[0][1], f"{fits[0][0]} colour, readable on {role}")
+            else:
+                best = max(opaque, key=lambda c: contrast(c.rgb, base.rgb))
+                _assign(out, f"on-{role}", best, f"colour with most contrast on {role}")
     _assign(out, "focus", _by_hex(opaque, out["primary"].hex), "same as primary")
 
 
