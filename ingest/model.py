@@ -208,7 +208,7 @@ class FoundColor(BaseModel):
     hex: str  # "#rrggbb"
     name: str = ""  # e.g. "Harbor Teal" from "Harbor Teal  HEX #0E5E71"
     share: float = 0.0  # fraction of the file's painted area (0 when not measured)
-    how: str  # "pdf-text", "pdf-fill", "svg-fill", "svg-stroke", "svg-gradient", "raster-cluster"
+    how: str  # "pdf-text", "pdf-fill", "pdf-swatch", "pdf-specimen-text", "svg-fill", "svg-stroke", "svg-gradient", "raster-cluster", "doc-text"
     source: Source
 
 
