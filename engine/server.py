@@ -448,10 +448,6 @@ def load_engines(folders: list[str], store_root: str | None = None) -> dict[str,
 # -- the app ----------------------------------------------------------------------------------
 
 
-class _BodyTooLarge(Exception):
-    pass
-
-
 class _Gate:
     """ASGI middleware: body-size limit, API key, and request metrics by route template."""
 
@@ -475,16 +471,19 @@ class _Gate:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         t0 = time.perf_counter()
-        status = {"code": 500, "started": False}
+        status = {"code": 500, "too_large": False, "replaced": False}
+        too_large = _error(413, f"the request body is over {self.limits.max_body_bytes} bytes")
 
         async def send_wrapper(message):
+            if status["too_large"]:  # the app saw a cut body: answer 413 in place of its response
+                if not status["replaced"]:
+                    status["replaced"] = True
+                    status["code"] = 413
+                    await too_large(scope, receive, send)
+                return
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
-                status["started"] = True
             await send(message)
-
-        async def respond(resp: JSONResponse) -> None:
-            await resp(scope, receive, send_wrapper)
 
         try:
             if self.api_key and scope["path"] != "/healthz":
@@ -492,26 +491,25 @@ class _Gate:
                 if not ok:
                     code, msg = (401, "an API key is required (x-goog-api-key header, ?key= or Authorization: "
                                       "Bearer)") if ok is None else (403, "the API key is not valid")
-                    return await respond(_error(code, msg))
+                    return await _error(code, msg)(scope, receive, send_wrapper)
             length = dict(scope.get("headers", [])).get(b"content-length")
             if length is not None and length.isdigit() and int(length) > self.limits.max_body_bytes:
-                return await respond(_error(413, f"the request body is over {self.limits.max_body_bytes} bytes"))
+                return await too_large(scope, receive, send_wrapper)
             seen = 0
 
             async def limited_receive():
                 nonlocal seen
+                if status["too_large"]:
+                    return {"type": "http.request", "body": b"", "more_body": False}
                 message = await receive()
                 if message["type"] == "http.request":
                     seen += len(message.get("body", b""))
-                    if seen > self.limits.max_body_bytes:
-                        raise _BodyTooLarge
+                    if seen > self.limits.max_body_bytes:  # stop reading; the app gets an empty tail
+                        status["too_large"] = True
+                        return {"type": "http.request", "body": b"", "more_body": False}
                 return message
 
-            try:
-                await self.app(scope, limited_receive, send_wrapper)
-            except _BodyTooLarge:
-                if not status["started"]:
-                    await respond(_error(413, f"the request body is over {self.limits.max_body_bytes} bytes"))
+            await self.app(scope, limited_receive, send_wrapper)
         finally:
             route = getattr(scope.get("route"), "path", None) or "unmatched"
             self.metrics.observe(route, scope["method"], status["code"], time.perf_counter() - t0)
