@@ -65,11 +65,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from engine.api import FORMATS, Engine, Generation
+from engine.api import Engine, Generation
 from engine.compose import DEVICES, device_for_size
 
-__all__ = ["SIZES", "ASPECT_RATIOS", "IMAGE_SIZES", "Limits", "Admission", "Rejected", "Metrics",
-           "create_app", "gemini_size", "load_engines", "model_name", "serve"]
+__all__ = ["ASPECT_RATIOS", "IMAGE_SIZES", "SIZES", "Admission", "Limits", "Metrics", "Rejected", "create_app",
+           "gemini_size", "image_tokens", "is_loopback", "load_engines", "model_name", "serve"]
 
 log = logging.getLogger("onbrand.server")
 
@@ -100,6 +100,7 @@ _STATUS = {400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DEN
            405: "INVALID_ARGUMENT", 413: "INVALID_ARGUMENT", 422: "INVALID_ARGUMENT", 429: "RESOURCE_EXHAUSTED",
            500: "INTERNAL", 503: "UNAVAILABLE", 504: "DEADLINE_EXCEEDED"}
 _MODEL_RE = re.compile(r"onbrand-[a-z0-9][a-z0-9-]{0,62}")
+_KEY_REQUIRED = "an API key is required (x-goog-api-key header, ?key= or Authorization: Bearer)"
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 
 
@@ -410,7 +411,7 @@ def _decode_reference(index: int, blob: InlineData, limits: Limits):
         im.load()
     except Rejected:
         raise
-    except Exception as e:  # truncated, hostile or mislabelled data
+    except Exception as e:  # noqa: BLE001 -- truncated, hostile or mislabelled data: one line back
         raise Rejected(400, f"{what}: cannot read the image ({_one_line(e)})") from None
     return im.convert("RGB"), len(raw)
 
@@ -489,8 +490,7 @@ class _Gate:
             if self.api_key and scope["path"] != "/healthz":
                 ok = self._authorised(scope)
                 if not ok:
-                    code, msg = (401, "an API key is required (x-goog-api-key header, ?key= or Authorization: "
-                                      "Bearer)") if ok is None else (403, "the API key is not valid")
+                    code, msg = (401, _KEY_REQUIRED) if ok is None else (403, "the API key is not valid")
                     return await _error(code, msg)(scope, receive, send_wrapper)
             length = dict(scope.get("headers", [])).get(b"content-length")
             if length is not None and length.isdigit() and int(length) > self.limits.max_body_bytes:

@@ -31,8 +31,8 @@ from engine.server import (
 )
 
 genai = pytest.importorskip("google.genai")
-from google.genai import errors as genai_errors  # noqa: E402
-from google.genai import types  # noqa: E402
+from google.genai import errors as genai_errors
+from google.genai import types
 
 KEY = "test-key"
 MODEL = "onbrand-harbor"
