@@ -52,7 +52,7 @@ def _pct(values: list[float], q: float) -> float | None:
     if not values:
         return None
     s = sorted(values)
-    return round(s[min(len(s) - 1, max(0, int(round(q * (len(s) - 1)))))], 4)
+    return round(s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))], 4)
 
 
 def _body(i: int, aspect: str, size: str, mime: str) -> dict:
@@ -120,7 +120,7 @@ def _start_server(folder: str, key: str, max_concurrent: int, max_queue: int, st
            "--max-concurrent", str(max_concurrent), "--max-queue", str(max_queue), "--max-per-key", "64"]
     if store:
         cmd += ["--store", store]
-    log = tempfile.TemporaryFile("w+")  # a file, not a pipe: a chatty server never blocks on it
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 -- lives as long as the server; a file never blocks it
     proc = subprocess.Popen(cmd, env={**os.environ, "ONBRAND_API_KEY": key}, stdout=subprocess.DEVNULL,
                             stderr=log, text=True)
     url = f"http://127.0.0.1:{port}"

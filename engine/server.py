@@ -146,6 +146,7 @@ class Limits:
     max_reference_bytes: int = 12 * 2**20  # decoded bytes per reference image
     max_reference_pixels: int = 4096 * 4096
     max_candidates: int = 4
+    max_output_pixels: int = 4096 * 4096  # native sizes; every Gemini size is below it
 
 
 class Rejected(Exception):
@@ -655,11 +656,11 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
         prompt = check_prompt(" ".join(texts))
         if len(blobs) > limits.max_reference_images:
             raise Rejected(400, f"{len(blobs)} reference images; at most {limits.max_reference_images}")
-        images = [_decode_reference(i, b, limits) for i, b in enumerate(blobs, 1)]
         seed = cfg.seed or 0
         device = device_for_size(*size)
 
-        def job():
+        def job():  # on a generation thread: decoding and scoring references is work too
+            images = [_decode_reference(i, b, limits) for i, b in enumerate(blobs, 1)]
             refs = [_score_reference(i, im, nb, b.mime_type, engine)
                     for i, ((im, nb), b) in enumerate(zip(images, blobs), 1)]
             out = []
@@ -718,6 +719,8 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
             msg = str(e) if "imageConfig" not in str(e) else str(e).replace("imageConfig.", "")
             raise Rejected(400, msg if body.aspect_ratio or body.image_size
                            else f"size {body.size!r} is not WIDTHxHEIGHT, e.g. 3840x2160") from None
+        if size[0] * size[1] > limits.max_output_pixels:
+            raise Rejected(400, f"size {size[0]}x{size[1]} is over {limits.max_output_pixels} pixels")
         device = body.device or (device_for_size(*size) if body.size or body.aspect_ratio else "desktop")
 
         def job():

@@ -301,6 +301,8 @@ def _generate_params():
 
 @pytest.mark.parametrize("body, code", [({"prompt": "x", "system": "nope"}, 404),
                                         ({"prompt": "x", "size": "big"}, 400),
+                                        ({"prompt": "x", "size": "8000x8000"}, 400),
+                                        ({"prompt": "   "}, 400),
                                         ({"prompt": "x", "mode": "neon"}, 400),
                                         ({"prompt": "x", "format": "gif"}, 400),
                                         ({"prompt": "x", "steps": 0}, 400)])
@@ -402,3 +404,23 @@ def test_serve_refuses_an_open_host_without_a_key(tmp_path):
     assert r.exit_code == 2 and "--api-key" in r.output
     r = CliRunner().invoke(main, ["serve", str(tmp_path / "missing")])
     assert r.exit_code == 2
+
+
+# -- load test --------------------------------------------------------------------------------
+
+
+def test_loadtest_level_against_the_server(server):
+    from engine.loadtest import run_level
+
+    lvl = run_level(server, MODEL, KEY, concurrency=2, requests=4, seconds=30, aspect="1:1", size="1K",
+                    mime="image/webp")
+    assert lvl["requests"] == lvl["ok"] == 4 and lvl["unintended_5xx"] == 0
+    assert 0 < lvl["p50_s"] <= lvl["p99_s"] and lvl["mean_image_bytes"] > 1000
+
+
+def test_loadtest_refuses_other_hosts():
+    from engine.loadtest import main as loadtest
+
+    with pytest.raises(SystemExit) as e:
+        loadtest(["--url", "http://192.0.2.1:8080", "--soak", "0"])
+    assert e.value.code == 2
