@@ -772,7 +772,8 @@ def _describe(name: str, engine: Engine, gen: Generation, size: tuple[int, int],
     """The text part of a Gemini answer: what was made, from what, and how big it is."""
     ds = engine.ds
     fonts = sorted({f.family for f in ds.fonts})[:3]
-    text = (f"{name}: a {gen.scene.archetype} screen, {size[0]}×{size[1]} px {mime} ({nbytes} bytes), "
+    arch = gen.scene.archetype
+    text = (f"{name}: {'an' if arch[:1] in 'aeiou' else 'a'} {arch} screen, {size[0]}×{size[1]} px {mime} ({nbytes} bytes), "
             f"{gen.device} layout, seed {seed}, drawn in the {ds.name} design system "
             f"({len(ds.roles)} colour roles; fonts {', '.join(fonts) or 'fallback'}).")
     for r in refs:
@@ -800,6 +801,9 @@ def serve(engines: Mapping[str, Engine], host: str = "127.0.0.1", port: int = 80
     """Serve `engines` with uvicorn until interrupted."""
     import uvicorn
 
+    limits = limits or Limits()
     app = create_app(engines, limits, api_key)
+    # open connections are bounded too: past this uvicorn itself answers 503
+    connections = limits.max_concurrent + limits.max_queue + 64
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False,
-                limit_concurrency=None, timeout_keep_alive=5)
+                limit_concurrency=connections, timeout_keep_alive=5)
