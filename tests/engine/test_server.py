@@ -424,3 +424,34 @@ def test_loadtest_refuses_other_hosts():
     with pytest.raises(SystemExit) as e:
         loadtest(["--url", "http://192.0.2.1:8080", "--soak", "0"])
     assert e.value.code == 2
+
+
+class _GatedEngine(Engine):
+    """An engine that holds each generation until the test lets it go."""
+
+    gate = threading.Event()
+
+    def generate(self, *args, **kwargs):
+        self.gate.wait(10)
+        return super().generate(*args, **kwargs)
+
+
+def test_saturated_server_answers_503_with_retry_after(harbor_engine):
+    eng = _GatedEngine(harbor_engine.ds, store=harbor_engine.store)
+    limits = Limits(max_concurrent=1, max_queue=0, retry_after_s=3)
+    body = {"prompt": "x", "size": "320x200"}
+    with TestClient(create_app({MODEL: eng}, limits)) as tc:
+        first: dict = {}
+        th = threading.Thread(target=lambda: first.update(r=tc.post("/v1/generate", json=body)))
+        th.start()
+        for _ in range(200):
+            if "onbrand_generations_in_flight 1" in tc.get("/metrics").text:
+                break
+            time.sleep(0.01)
+        r = tc.post(f"/v1beta/models/{MODEL}:generateContent", json=_contents())
+        assert r.status_code == 503 and r.headers["retry-after"] == "3"
+        assert r.json()["error"]["status"] == "UNAVAILABLE"
+        eng.gate.set()
+        th.join(10)
+        assert first["r"].status_code == 200
+        assert 'onbrand_rejections_total{reason="queue_full"} 1' in tc.get("/metrics").text
