@@ -3,6 +3,7 @@
 Routes (``onbrand serve DIR…`` runs them with uvicorn; ``create_app`` builds them in Python):
 
     POST /v1beta/models/{model}:generateContent   Gemini request in, Gemini response out
+    POST /v1beta/models/{model}:streamGenerateContent   the same, as one streamed chunk
     GET  /v1beta/models, /v1beta/models/{model}   the loaded systems as Gemini models
     POST /v1/generate                             native: prompt, system, size/device, seed, …
     GET  /v1/systems                              {"systems": [{"model": "onbrand-<system>", …}]}
@@ -46,6 +47,7 @@ import hmac
 import inspect
 import io
 import ipaddress
+import json
 import logging
 import math
 import re
@@ -60,7 +62,7 @@ from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -626,6 +628,17 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
     @app.post("/v1beta/models/{model}:generateContent", tags=["gemini"],
               summary="Generate a mock (Gemini generateContent)")
     async def generate_content(model: str, body: GenerateContentRequest, request: Request):
+        return await gemini_generate(model, body, request)
+
+    @app.post("/v1beta/models/{model}:streamGenerateContent", tags=["gemini"],
+              summary="Generate a mock, streamed (one chunk: the whole answer)")
+    async def stream_generate_content(model: str, body: GenerateContentRequest, request: Request):
+        answer = await gemini_generate(model, body, request)
+        if request.query_params.get("alt") == "sse":
+            return Response(f"data: {json.dumps(answer)}\r\n\r\n", media_type="text/event-stream")
+        return JSONResponse([answer])
+
+    async def gemini_generate(model: str, body: GenerateContentRequest, request: Request) -> dict:
         name, engine = engine_for(model)
         cfg = body.generation_config or GenerationConfig()
         icfg = cfg.image_config or ImageConfig()

@@ -455,3 +455,11 @@ def test_saturated_server_answers_503_with_retry_after(harbor_engine):
         th.join(10)
         assert first["r"].status_code == 200
         assert 'onbrand_rejections_total{reason="queue_full"} 1' in tc.get("/metrics").text
+
+
+def test_genai_client_streaming(client):
+    chunks = list(client.models.generate_content_stream(model=MODEL, contents="sign in page",
+                                                        config=_config("3:2", "1K")))
+    assert len(chunks) == 1
+    im = Image.open(io.BytesIO(_image_parts(chunks[0])[0].inline_data.data))
+    assert im.size == SIZES["3:2"]["1K"]
