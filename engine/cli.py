@@ -412,6 +412,55 @@ def inspect(folder: str, out: str, size: str | None, store: str | None, modes: t
         sys.exit(EXIT_PARTIAL)
 
 
+@main.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(file_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; loopback by default. Another address needs --api-key.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
+@click.option("--api-key", envvar="ONBRAND_API_KEY", metavar="KEY",
+              help="Require this key on every route but /healthz (x-goog-api-key header, ?key= or "
+                   "Authorization: Bearer). Also read from $ONBRAND_API_KEY.")
+@click.option("--max-concurrent", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Generations running at once.")
+@click.option("--max-queue", type=click.IntRange(0, 1024), default=8, show_default=True,
+              help="Requests waiting for a slot; beyond that the answer is 503 with Retry-After.")
+@click.option("--max-per-key", type=click.IntRange(1, 1024), default=6, show_default=True,
+              help="Requests one API key (or client address) may have running or waiting; beyond that 429.")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(0.1, 3600), default=60.0, show_default=True,
+              help="Seconds a request may take, waiting included (then 504).")
+@click.option("--store", type=click.Path(file_okay=False),
+              help="Folder holding one store per system (default: each FOLDER/.onbrand/).")
+def serve(folders: tuple[str, ...], host: str, port: int, api_key: str | None, max_concurrent: int,
+          max_queue: int, max_per_key: int, timeout_s: float, store: str | None) -> None:
+    """Serve the design systems in FOLDERS over HTTP, each loaded once and kept warm.
+
+    \b
+    Each system is the model onbrand-<system> of a Gemini-compatible endpoint:
+      POST /v1beta/models/onbrand-<system>:generateContent
+    plus POST /v1/generate, GET /v1/systems, /healthz, /metrics and the OpenAPI docs at /docs.
+    Point a Gemini client at it with its base URL, e.g. in Python:
+      genai.Client(api_key=KEY, http_options={"base_url": "http://127.0.0.1:8080"})
+    """
+    from engine.server import Limits, is_loopback, load_engines
+    from engine.server import serve as run_server
+    from ingest import IngestError
+
+    if not is_loopback(host) and not api_key:
+        raise _Fail(f"--host {host} is reachable from other machines; pass --api-key KEY as well")
+    for folder in folders:
+        if not Path(folder).is_dir():
+            raise _Fail(f"{folder}: no such folder")
+    try:
+        engines = load_engines(list(folders), store)
+    except (IngestError, ValueError) as e:
+        raise _Fail(str(e)) from None
+    for name, engine in engines.items():
+        click.echo(f"{name}: {engine.ds.root} loaded in {engine.load_seconds:.2f} s", err=True)
+    click.echo(f"serving {len(engines)} system(s) on http://{host}:{port} (docs at /docs)", err=True)
+    limits = Limits(max_concurrent=max_concurrent, max_queue=max_queue, max_per_key=max_per_key, timeout_s=timeout_s)
+    run_server(engines, host=host, port=port, api_key=api_key, limits=limits, log_level="warning")
+
+
 def _ds_summary(ds) -> dict:
     """The design system as `inspect --json` reports it: every value with where it came from."""
     by_name = {c.name: c for c in ds.colors}
