@@ -34,7 +34,7 @@ import numpy as np
 
 from engine.blocks import Block
 
-__all__ = ["layout_summary", "raster_screen_blocks", "svg_screen_blocks"]
+__all__ = ["blocks_meta", "layout_summary", "raster_screen_blocks", "svg_screen_blocks"]
 
 # Thresholds as fractions of the canvas (W, H) unless marked px.
 SIDEBAR_MIN_H = 0.75  # a full-height column …
@@ -920,6 +920,12 @@ def _raster_content(sub: np.ndarray, colour, W, H, origin) -> tuple[str, list]:
     if heights and h <= 0.2 * H and max(heights) >= 1.6 * min(heights):
         return "kpi", []
     return "text", []
+
+
+def blocks_meta(blocks: list[Block]) -> list[dict]:
+    """Blocks as JSON-ready dicts for ``Chunk.meta["blocks"]`` (boxes as lists, so a chunk
+    survives a JSON round trip unchanged); `Block.from_dict` reads them back."""
+    return [{**b.to_dict(), "box": [float(v) for v in b.box]} for b in blocks]
 
 
 def layout_summary(name: str, blocks: list[Block]) -> str:
