@@ -32,7 +32,7 @@ CHARS_PER_TOKEN = 4.0  # MiniLM's WordPiece averages about four characters of En
 
 def approx_tokens(text: str) -> int:
     """Approximate token count of a chunk's text (characters / 4, at least 1)."""
-    return max(1, int(round(len(text) / CHARS_PER_TOKEN)))
+    return max(1, round(len(text) / CHARS_PER_TOKEN))
 
 
 def retrieved_from_chunk(chunk: Chunk, score: float) -> Retrieved:

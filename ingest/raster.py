@@ -95,7 +95,7 @@ def read_raster(path: Path, rel: str) -> FileExtract:
             blocks = raster_screen_blocks(full)
             meta["blocks"] = blocks_meta(blocks)
             text = layout_summary(Path(rel).name, blocks) + "; " + text
-        except (ValueError, ArithmeticError, MemoryError) as e:
+        except Exception as e:  # a layout is a bonus: never lose the file over it
             out.warnings.append(f"{rel}: layout of the screen not read ({one_line(e)})")
     out.chunks.append(Chunk(id=f"{rel}#{kind}", kind=kind, text=text, source=Source(file=rel, locator=kind),
                             thumbnail=thumb, meta=meta))

@@ -368,7 +368,7 @@ def read_svg(path: Path, rel: str, root: Path):
             blocks = svg_screen_blocks(path, root=el)
             meta["blocks"] = blocks_meta(blocks)
             desc = layout_summary(Path(rel).name, blocks) + "; " + desc
-        except (ValueError, ArithmeticError, RecursionError) as e:
+        except Exception as e:  # a layout is a bonus: never lose the file over it
             out.warnings.append(f"{rel}: layout of the screen not read ({one_line(e)})")
     out.chunks.append(Chunk(id=f"{rel}#{kind}", kind="screen" if kind == "screen" else "svg", text=desc,
                             source=Source(file=rel, locator=kind), thumbnail=thumb, meta=meta))

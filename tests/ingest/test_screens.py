@@ -86,7 +86,7 @@ def test_list_screen_has_a_table(system, fmt):
 @pytest.mark.parametrize("system", SAMPLE_NAMES)
 def test_svg_and_png_of_one_screen_give_similar_layouts(system, screen):
     svg, png = _blocks(system, screen, "svg"), _blocks(system, screen, "png")
-    mean_iou, matched = _matched_iou(svg, png)
+    mean_iou, _ = _matched_iou(svg, png)
     assert mean_iou >= 0.5
     big = [b for b in svg if b.kind in ("sidebar", "navbar", "card")]
     big_png = [b for b in png if b.kind in ("sidebar", "navbar", "card")]
@@ -189,3 +189,20 @@ def test_sample_screens_exist():
     for name in SAMPLE_NAMES:
         for screen in ("dashboard", "list", "sign-in"):
             assert Path(SAMPLES / name / "screens" / f"{screen}.svg").is_file()
+
+
+@pytest.mark.parametrize("body", [
+    "",
+    '<rect width="100" height="50"/>',
+    '<g transform="translate(oops) scale()"><rect x="a" y="b" width="-5" height="1e9"/></g>',
+    '<path d="M 10 10 L 20 Q z 3 4 5 A"/><text>no size</text><text font-size="big"> </text>',
+    '<svg><svg width="0" height="0"/></svg><polyline points="1,2 3"/><circle r="-1"/>',
+    '<g transform="rotate(45 50 50) matrix(1 0 0 1 5 5) skewX(10)"><line x1="0" y1="0" x2="9" y2="9"/></g>',
+])
+def test_odd_svgs_never_raise(tmp_path, body):
+    svg = tmp_path / "odd-screen.svg"
+    svg.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">{body}</svg>')
+    blocks = svg_screen_blocks(svg)
+    assert all(0 <= v <= 1 for b in blocks for v in b.box)
+    ex = read_svg(svg, "screens/odd-screen.svg", tmp_path)
+    assert ex.chunks[0].kind == "screen" and "blocks" in ex.chunks[0].meta
