@@ -227,14 +227,19 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
             from ingest.encoders import default_text_encoder
 
             text_encoder = default_text_encoder()
-    tokens = prompt_token_embeddings([prompt], text_encoder)[0]
-    vec = np.asarray(text_encoder.encode([prompt])[0], np.float32)
-    vec = vec / max(float(np.linalg.norm(vec)), 1e-12)
+    tokens = prompt_token_embeddings([prompt], text_encoder)[0]  # (Tp, 384)
+    pooling = getattr(text_encoder, "pooling", None)
+    if pooling in ("mean", "cls") and len(tokens) < MAX_PROMPT_TOKENS and hasattr(text_encoder, "token_embeddings"):
+        # Not truncated: pool the same states `encode` would (one forward pass, not two).
+        vec = tokens.mean(axis=0) if pooling == "mean" else tokens[0]
+    else:
+        vec = np.asarray(text_encoder.encode([prompt])[0], np.float32)
+    vec = (vec / max(float(np.linalg.norm(vec)), 1e-12)).astype(np.float32)
     density = build_conditioning(ds, prompt).density
     retrieved: list[Retrieved] = []
     images = np.zeros((0, 208), np.float32)
     if has_store:
-        retrieved = retrieve(store, prompt, budget_tokens=budget_tokens, screens=MAX_REFERENCES)
+        retrieved = retrieve(store, prompt, budget_tokens=budget_tokens, screens=MAX_REFERENCES, query_vec=vec)
         images = _image_vectors(store, retrieved)
     return ContextInputs(
         prompt_tokens=np.ascontiguousarray(tokens, np.float32),

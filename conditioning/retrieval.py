@@ -98,6 +98,7 @@ def retrieve(
     *,
     screens: int = 2,
     pool: int | None = None,
+    query_vec: np.ndarray | None = None,
 ) -> list[Retrieved]:
     """Chunks of `store` for `prompt`, diverse and within `budget_tokens`, with provenance.
 
@@ -110,7 +111,8 @@ def retrieve(
        against everything already taken; a chunk that does not fit the remaining budget is
        skipped for a smaller one.
 
-    At most `k` chunks are returned, in the order they were taken; each `Retrieved` has the
+    `query_vec` is the prompt's unit vector in the store's text space when the caller already
+    has it (it is encoded otherwise). At most `k` chunks are returned, in the order they were taken; each `Retrieved` has the
     chunk's kind, locator, source file, cosine score and approximate token count.
     """
     if not 0.0 <= mmr_lambda <= 1.0:
@@ -120,7 +122,8 @@ def retrieve(
     allowed = None if kinds is None else set(kinds)
     if len(store) == 0 or k <= 0 or budget_tokens <= 0 or not prompt.strip():
         return []
-    q = np.asarray(store.text_encoder.encode([prompt])[0], np.float32)
+    q = np.asarray(query_vec if query_vec is not None else store.text_encoder.encode([prompt])[0],
+                   np.float32).reshape(-1)
     left = budget_tokens
     taken: list[Hit] = []
     seen: set[str] = set()

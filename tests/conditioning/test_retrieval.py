@@ -192,3 +192,11 @@ def test_build_conditioning_adds_retrieved_chunks(harbor_parts):
     assert with_store.retrieved[: len(plain.retrieved)] == plain.retrieved
     assert extra and extra[0].kind == "palette" and extra[0].score is not None
     with_store.model_dump_json()  # serialisable: the chunks are not dumped
+
+
+def test_pooled_prompt_vector_matches_the_store_encoder(harbor_parts):
+    ds, store = harbor_parts
+    prompt = "analytics dashboard with revenue KPIs"
+    ctx = pack_context(ds, prompt, store)
+    direct = store.text_encoder.encode([prompt])[0]
+    assert float(ctx.prompt_vec @ direct) > 0.9999
