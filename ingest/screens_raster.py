@@ -165,23 +165,34 @@ def _ink_downsample(img: np.ndarray, f: int, bg) -> np.ndarray:
 
 
 def _page_colour(img: np.ndarray, candidates: int = 3) -> tuple[int, int, int]:
-    """The page background: of the most frequent colours, the one forming the largest single
-    connected area that reaches the image border (white cards and a white sidebar can outnumber
-    a tinted page, but they are separate pieces, and cards float inside the page)."""
+    """The page background: of the most frequent colours, the one whose largest area touching
+    the image border covers most of the image once the holes in it are filled (what lies on the
+    page counts for the page). White cards and a white sidebar can outnumber a tinted page,
+    but cards are holes in the page, while a sidebar and top bar only border it."""
     px = img.reshape(-1, 3)
     codes = (px[:, 0].astype(np.int64) << 16) | (px[:, 1].astype(np.int64) << 8) | px[:, 2]
     vals, counts = np.unique(codes, return_counts=True)
-    best, best_size = None, -1
+    best, best_area = int(vals[counts.argmax()]), -1
     for i in np.argsort(-counts)[:candidates]:
-        if counts[i] < 0.1 * len(codes) and best is not None:
+        if counts[i] < 0.1 * len(codes):
             continue
         labels, _ = _label_runs((codes == vals[i]).reshape(img.shape[:2]))
-        edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-        edge = edge[edge > 0]
-        size = int(np.bincount(labels.ravel())[edge].max()) if len(edge) else 0
-        if size > best_size:
-            best, best_size = int(vals[i]), size
+        edge = _border_labels(labels)
+        if not len(edge):
+            continue
+        sizes = np.bincount(labels.ravel())
+        comp = labels == edge[np.argmax(sizes[edge])]  # the largest border-touching piece
+        outside, _ = _label_runs(~comp)
+        open_area = int(np.isin(outside, _border_labels(outside)).sum())  # not enclosed by the piece
+        area = comp.size - open_area
+        if area > best_area:
+            best, best_area = int(vals[i]), area
     return ((best >> 16) & 255, (best >> 8) & 255, best & 255)
+
+
+def _border_labels(labels: np.ndarray) -> np.ndarray:
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    return edge[edge > 0]
 
 
 def _edge_density(img: np.ndarray) -> float:
@@ -224,6 +235,8 @@ def _classify_regions(img: np.ndarray, regions: list[_Region], bg, W: int, H: in
                       f: int) -> list:
     """Blocks from page regions.
 
+    - **frame**: a region spanning ≥ 90 % of both sides is a sidebar and a top bar drawn in
+      one colour; `_split_frame` cuts it into them.
     - **sidebar**: a region ≥ 75 % of H tall at the left or right edge, ≤ 30 % of W wide;
       wider full-height regions are **panels** (``card``/``panel``/``media``).
     - **navbar**: a region across ≥ 55 % of W in the top 12 %.
@@ -246,7 +259,11 @@ def _classify_regions(img: np.ndarray, regions: list[_Region], bg, W: int, H: in
     for r in regions:
         x, y, w, h = r.box
         fill = r.area / float(w * h)
-        if h >= SIDEBAR_MIN_H * H and w <= SIDEBAR_MAX_W * W and (x <= 0.02 * W or x + w >= 0.98 * W):
+        parts = _split_frame(img, r, bg, W, H) if w >= 0.9 * W and h >= 0.9 * H else []
+        if parts:
+            blocks.extend(parts)
+            frames.extend(box for _, box, _ in parts)
+        elif h >= SIDEBAR_MIN_H * H and w <= SIDEBAR_MAX_W * W and (x <= 0.02 * W or x + w >= 0.98 * W):
             blocks.append(("sidebar", r.box, {}))
             frames.append(r.box)
         elif h >= SIDEBAR_MIN_H * H and SIDEBAR_MAX_W * W < w < 0.9 * W:
@@ -283,6 +300,34 @@ def _classify_regions(img: np.ndarray, regions: list[_Region], bg, W: int, H: in
                 blocks.append(("navbar", bar, {}))
                 break
     return blocks
+
+
+def _split_frame(img, r: _Region, bg, W, H) -> list:
+    """Sidebars and a top bar joined into one region (same surface colour), by XY-cut: the run
+    of columns at the left (right) edge that are ≥ 90 % covered is a sidebar if at most 30 %
+    of W wide; then the run of rows at the top, between the sidebars, ≥ 90 % covered is a
+    navbar if at most 12 % of H tall."""
+    x, y, w, h = r.box
+    on = np.abs(img[y:y + h, x:x + w].astype(np.int16) - np.array(bg, np.int16)).max(axis=2) > 3  # (h, w)
+    col = on.mean(axis=0)  # (w,) coverage of each column
+
+    def run(values: np.ndarray) -> int:
+        below = np.flatnonzero(values < 0.9)
+        return int(below[0]) if len(below) else len(values)
+
+    out = []
+    left, right = run(col), run(col[::-1])
+    left = left if 0 < left <= SIDEBAR_MAX_W * W else 0
+    right = right if 0 < right <= SIDEBAR_MAX_W * W else 0
+    if left:
+        out.append(("sidebar", (x, y, left, h), {}))
+    if right:
+        out.append(("sidebar", (x + w - right, y, right, h), {}))
+    if w - left - right > 0:
+        top = run(on[:, left:w - right].mean(axis=1))
+        if 0 < top <= NAVBAR_MAX_H * H:
+            out.append(("navbar", (x + left, y, w - left - right, top), {}))
+    return out
 
 
 def _controls_and_text(img, regions: list[_Region], bg, W, H, ctrl_min, checkboxes: bool = False) -> list:

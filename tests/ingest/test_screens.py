@@ -206,3 +206,33 @@ def test_odd_svgs_never_raise(tmp_path, body):
     assert all(0 <= v <= 1 for b in blocks for v in b.box)
     ex = read_svg(svg, "screens/odd-screen.svg", tmp_path)
     assert ex.chunks[0].kind == "screen" and "blocks" in ex.chunks[0].meta
+
+
+@pytest.fixture(scope="module")
+def token_only_engine(tmp_path_factory):
+    """An engine on Harbor's tokens alone (fast to read), to render screens with known blocks."""
+    import shutil
+
+    from engine.api import Engine
+    from ingest.folder import ingest_folder
+
+    root = tmp_path_factory.mktemp("harbor-tokens")
+    shutil.copytree(SAMPLES / "harbor" / "tokens", root / "tokens")
+    return Engine(ingest_folder(root))
+
+
+@pytest.mark.parametrize("prompt", ["analytics dashboard", "orders table admin", "account settings",
+                                    "checkout payment"])
+def test_raster_layout_of_a_rendered_mock_matches_its_scene(token_only_engine, prompt):
+    """The engine's own mocks come with their true blocks: the pixels alone must find every
+    container (sidebar, top bar, cards) and place the matched blocks closely."""
+    from engine.blocks import scene_blocks
+
+    gen = token_only_engine.generate(prompt, size=(1440, 900))
+    truth = scene_blocks(gen.scene)
+    found = raster_screen_blocks(gen.image)
+    mean_iou, _ = _matched_iou(truth, found)
+    assert mean_iou >= 0.7
+    big = [b for b in truth if b.kind in ("sidebar", "navbar", "card")]
+    _, big_matched = _matched_iou(big, [b for b in found if b.kind in ("sidebar", "navbar", "card")])
+    assert big_matched == len(big)
