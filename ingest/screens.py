@@ -292,6 +292,10 @@ def _svg_elements(root) -> tuple[list[_El], float, float]:
                 scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
                 out.append(_El("text", box, fill, None, fop, txt, fs * scale, anchor))
             return  # tspans are part of the text
+        if tag == "g" and el.attrib.get("aria-label", "").strip() and len(el) and all(
+                _local(c.tag) == "use" for c in el):
+            out.append(_glyph_run(el, m, fill, fop))  # text drawn as outlined glyphs
+            return
         if tag in ("svg", "g", "a", "switch") or depth == 0:
             for child in el:
                 visit(child, m, props, op, depth + 1)
@@ -306,6 +310,21 @@ def _svg_elements(root) -> tuple[list[_El], float, float]:
             e.box = (x0, y0, x1 - x0, y1 - y0)
             clipped.append(e)
     return clipped, W, H
+
+
+def _glyph_run(el, m: Affine, fill, opacity: float) -> _El:
+    """A text line drawn as ``<use>`` glyphs in a group labelled with its text (how vector
+    exporters, onbrand's renderer among them, outline text). The em size is estimated from the
+    mean advance between glyphs (about 0.55 em for UI typefaces)."""
+    xs = [(_nums(c.attrib.get("x", "0")) or [0.0])[0] for c in el]
+    text = el.attrib["aria-label"].strip()
+    advance = (xs[-1] - xs[0]) / max(len(xs) - 1, 1) if len(xs) > 1 else 0.0
+    em = advance / 0.55 if advance > 0 else 1000.0  # glyph units per em
+    flipped = m[3] < 0  # glyph outlines are y-up under a scale(s, -s)
+    top, bottom = (0.8 * em, -0.25 * em) if flipped else (-0.8 * em, 0.25 * em)
+    box = _apply_box(m, xs[0], min(top, bottom), xs[-1] + advance, max(top, bottom))
+    scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
+    return _El("text", box, fill, None, opacity, text, em * scale, "start")
 
 
 def svg_screen_blocks(path: str | Path, root=None) -> list[Block]:
