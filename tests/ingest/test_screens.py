@@ -223,16 +223,19 @@ def token_only_engine(tmp_path_factory):
 
 @pytest.mark.parametrize("prompt", ["analytics dashboard", "orders table admin", "account settings",
                                     "checkout payment"])
-def test_raster_layout_of_a_rendered_mock_matches_its_scene(token_only_engine, prompt):
-    """The engine's own mocks come with their true blocks: the pixels alone must find every
-    container (sidebar, top bar, cards) and place the matched blocks closely."""
+def test_layout_of_a_rendered_mock_matches_its_scene(token_only_engine, prompt, tmp_path):
+    """The engine's own mocks come with their true blocks: the pixels alone, and the SVG (text
+    outlined as glyphs), must find every container (sidebar, top bar, cards) and place the
+    matched blocks closely."""
     from engine.blocks import scene_blocks
 
     gen = token_only_engine.generate(prompt, size=(1440, 900))
     truth = scene_blocks(gen.scene)
-    found = raster_screen_blocks(gen.image)
-    mean_iou, _ = _matched_iou(truth, found)
-    assert mean_iou >= 0.7
+    svg = tmp_path / "mock.svg"
+    svg.write_text(gen.svg)
     big = [b for b in truth if b.kind in ("sidebar", "navbar", "card")]
-    _, big_matched = _matched_iou(big, [b for b in found if b.kind in ("sidebar", "navbar", "card")])
-    assert big_matched == len(big)
+    for found in (raster_screen_blocks(gen.image), svg_screen_blocks(svg)):
+        mean_iou, _ = _matched_iou(truth, found)
+        assert mean_iou >= 0.7
+        _, big_matched = _matched_iou(big, [b for b in found if b.kind in ("sidebar", "navbar", "card")])
+        assert big_matched == len(big)
