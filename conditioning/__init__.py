@@ -1,4 +1,5 @@
-"""Conditioning: turn a prompt and a DesignSystem into what the generator is conditioned on."""
+"""Conditioning: turn a prompt, a DesignSystem and its context store into what the generator is
+conditioned on (retrieval under a budget, packing into context inputs)."""
 
 from conditioning.context import (
     ARCHETYPES,
@@ -8,5 +9,18 @@ from conditioning.context import (
     build_conditioning,
     choose_archetype,
 )
+from conditioning.packing import ContextInputs, pack_context, prompt_token_embeddings
+from conditioning.retrieval import retrieve
 
-__all__ = ["ARCHETYPES", "Conditioning", "Retrieved", "archetype_scores", "build_conditioning", "choose_archetype"]
+__all__ = [
+    "ARCHETYPES",
+    "Conditioning",
+    "ContextInputs",
+    "Retrieved",
+    "archetype_scores",
+    "build_conditioning",
+    "choose_archetype",
+    "pack_context",
+    "prompt_token_embeddings",
+    "retrieve",
+]

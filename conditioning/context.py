@@ -12,7 +12,7 @@ import re
 
 from pydantic import BaseModel, Field
 
-from ingest.model import DesignSystem
+from ingest.model import Chunk, DesignSystem
 
 # archetype -> phrases that ask for it (matched as substrings of the lower-cased prompt)
 ARCHETYPES: dict[str, tuple[str, ...]] = {
@@ -41,13 +41,24 @@ def choose_archetype(prompt: str) -> str:
 
 
 class Retrieved(BaseModel):
-    """One design-system value the generation uses, with where it came from."""
+    """One design-system value or retrieved chunk the generation uses, with where it came from.
 
-    kind: str  # "color", "type", "spacing", "radius", "logo", "icons"
+    Design values (kind "color", "type", "spacing", "radius", "logo", "icons") come from the
+    DesignSystem; chunks retrieved from the context store (`conditioning.retrieval.retrieve`)
+    carry the chunk's kind ("palette", "screen", "pdf-text" …), its id, its cosine `score` to
+    the prompt and its approximate token count. `chunk` keeps the chunk itself (thumbnail and
+    ``meta`` included) for packing; it is never serialised.
+    """
+
+    kind: str
     name: str
     value: str
     source: str  # file
     locator: str = ""
+    score: float | None = None  # cosine similarity to the prompt (retrieved chunks only)
+    id: str = ""  # chunk id (retrieved chunks only)
+    tokens: int = 0  # approximate tokens of the chunk text (retrieved chunks only)
+    chunk: Chunk | None = Field(default=None, exclude=True, repr=False)
 
 
 class Conditioning(BaseModel):
@@ -64,7 +75,10 @@ class Conditioning(BaseModel):
     retrieved: list[Retrieved] = Field(default_factory=list)
 
 
-def build_conditioning(ds: DesignSystem, prompt: str) -> Conditioning:
+def build_conditioning(ds: DesignSystem, prompt: str, store=None, budget_tokens: int = 512) -> Conditioning:
+    """The conditioning record of `prompt` on `ds`. With a `ContextStore`, the chunks
+    `conditioning.retrieval.retrieve` picks within `budget_tokens` are added to `retrieved`
+    after the design values."""
     p = prompt.lower()
     density = "compact" if any(w in p for w in _DENSE) else "comfortable" if any(w in p for w in _AIRY) else "regular"
     by_name = {c.name: c for c in ds.colors}
@@ -93,6 +107,10 @@ def build_conditioning(ds: DesignSystem, prompt: str) -> Conditioning:
     if ds.icons:
         retrieved.append(Retrieved(kind="icons", name=f"{len(ds.icons)} icons", value="svg",
                                    source=ds.icons[0].source.file.rsplit("/", 1)[0]))
+    if store is not None:
+        from conditioning.retrieval import retrieve
+
+        retrieved += retrieve(store, prompt, budget_tokens=budget_tokens)
     return Conditioning(
         prompt=prompt,
         archetype=choose_archetype(prompt),

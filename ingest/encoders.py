@@ -161,6 +161,28 @@ class MiniLMTextEncoder:
         return out
 
 
+    def token_embeddings(self, items: Sequence[str], max_tokens: int = 32) -> list[np.ndarray]:
+        """Per-token hidden states of each text: a list of (T_i, dim) float32 arrays, T_i ≤
+        `max_tokens` ([CLS] and [SEP] included, padding removed). What a model that
+        cross-attends to the prompt token by token reads; `encode` pools the same states."""
+        texts = [str(t) for t in items]
+        if not texts:
+            return []
+        self._load()
+        import torch
+
+        out: list[np.ndarray] = []
+        with torch.inference_mode():
+            for start in range(0, len(texts), self.batch_size):
+                chunk = texts[start : start + self.batch_size]
+                batch = self._tokenizer(chunk, padding=True, truncation=True, max_length=max_tokens,
+                                        return_tensors="pt").to(self.device)
+                hidden = self._model(**batch).last_hidden_state.float().cpu().numpy()  # (B, T, C)
+                lengths = batch["attention_mask"].sum(1).cpu().numpy()
+                out.extend(np.ascontiguousarray(hidden[i, : int(n)], np.float32) for i, n in enumerate(lengths))
+        return out
+
+
 @lru_cache(maxsize=1)
 def default_text_encoder() -> MiniLMTextEncoder:
     """The bundled all-MiniLM-L6-v2, one instance per process (the model loads on first use)."""

@@ -86,11 +86,19 @@ def read_raster(path: Path, rel: str) -> FileExtract:
         out.colors.append(FoundColor(hex=hex_, share=round(share, 4), how="raster-cluster",
                                      source=Source(file=rel, locator=f"cluster {hex_}")))
     colours = ", ".join(f"{h} {s:.0%}" for h, s in pal[:8]) or "none (fully transparent)"
-    out.chunks.append(Chunk(
-        id=f"{rel}#{kind}", kind=kind, text=f"{kind} {Path(rel).name}, {w}×{h} {fmt}: colours {colours}",
-        source=Source(file=rel, locator=kind), thumbnail=thumb,
-        meta={"width": w, "height": h, "format": fmt},
-    ))
+    text = f"{kind} {Path(rel).name}, {w}×{h} {fmt}: colours {colours}"
+    meta = {"width": w, "height": h, "format": fmt}
+    if screen:
+        from ingest.screens import blocks_meta, layout_summary, raster_screen_blocks
+
+        try:
+            blocks = raster_screen_blocks(full)
+            meta["blocks"] = blocks_meta(blocks)
+            text = layout_summary(Path(rel).name, blocks) + "; " + text
+        except Exception as e:  # a layout is a bonus: never lose the file over it
+            out.warnings.append(f"{rel}: layout of the screen not read ({one_line(e)})")
+    out.chunks.append(Chunk(id=f"{rel}#{kind}", kind=kind, text=text, source=Source(file=rel, locator=kind),
+                            thumbnail=thumb, meta=meta))
     return out
 
 

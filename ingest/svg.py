@@ -359,10 +359,19 @@ def read_svg(path: Path, rel: str, root: Path):
         desc += f"; text {text[:120]!r}"
     if walk.families:
         desc += f"; fonts {', '.join(walk.families)}"
+    meta = {"asset_kind": kind, "shapes": walk.shapes,
+            "width": size[0] if size else None, "height": size[1] if size else None}
+    if kind == "screen":
+        from ingest.screens import blocks_meta, layout_summary, svg_screen_blocks
+
+        try:
+            blocks = svg_screen_blocks(path, root=el)
+            meta["blocks"] = blocks_meta(blocks)
+            desc = layout_summary(Path(rel).name, blocks) + "; " + desc
+        except Exception as e:  # a layout is a bonus: never lose the file over it
+            out.warnings.append(f"{rel}: layout of the screen not read ({one_line(e)})")
     out.chunks.append(Chunk(id=f"{rel}#{kind}", kind="screen" if kind == "screen" else "svg", text=desc,
-                            source=Source(file=rel, locator=kind), thumbnail=thumb,
-                            meta={"asset_kind": kind, "shapes": walk.shapes,
-                                  "width": size[0] if size else None, "height": size[1] if size else None}))
+                            source=Source(file=rel, locator=kind), thumbnail=thumb, meta=meta))
     return out
 
 
