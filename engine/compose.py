@@ -319,8 +319,11 @@ def check(name: str, kind: str, label: str, on: bool, w=None) -> Node:
 
 
 def card(name: str, *children: Node, title: str = "", action: str = "", gap: int = 4, pad: int = 5,
-         w=None, h=None, **kw) -> Node:
-    """A surface with elevation; a title row (title, optional action link) leads its children."""
+         w=None, h=None, content: str = "", role: str = "", variant: str = "", props: dict | None = None,
+         **kw) -> Node:
+    """A surface with elevation; a title row (title, optional action link) leads its children.
+    `content` names what it holds (see `engine.blocks.CONTENTS`) where its children alone do not
+    say; `role`, `variant` and `props` go to the card element."""
     kids = list(children)
     if title:
         head = [heading("title", title, "title", w=fill())]
@@ -328,6 +331,12 @@ def card(name: str, *children: Node, title: str = "", action: str = "", gap: int
             head.append(text("action", action, "label", "primary", w=hug()))
         kids.insert(0, row(*head, align="center", gap=4, width=fill()))
     n = Node(name=name, kind="card", children=kids, padding=pad, gap=gap, width=w or fill(), height=h or hug(), **kw)
+    props = dict(props or {})
+    if content:
+        props["content"] = content
+    for key, v in (("role", role), ("variant", variant), ("props", props)):
+        if v:
+            n.el[key] = v
     return n
 
 
