@@ -38,6 +38,7 @@ STYLE_FAMILIES: dict[str, tuple] = dict(STYLE_AXES)
 
 # the navigation placements that suit each kind of page (the first is its default)
 _SITE = {"checkout", "product-list", "product-detail", "pricing", "landing", "article"}
+_SHOP = {"checkout", "product-list", "product-detail"}  # storefront pages sell retail goods
 _AUTH = {"sign-in", "sign-up", "onboarding"}
 _COLUMNS = {"dashboard": (2, 3, 4), "analytics": (1, 2, 3, 4), "product-list": (2, 3, 4), "product-detail": (2, 3, 4),
             "pricing": (2, 3, 4), "landing": (2, 3, 4), "onboarding": (1, 2), "file-manager": (2, 3, 4),
@@ -99,7 +100,7 @@ def sample_example(rng: random.Random, device: str | None = None, archetype: str
         raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
     st = sample_style(rng, archetype)
     st.update(style or {})
-    domain = rng.choice(_DOMAINS)
+    domain = RETAIL if archetype in _SHOP else rng.choice(_DOMAINS)
     seed = rng.randrange(2**31)
     caption = captions(archetype, st, domain, rng, device=device)
     (cw, ch), design_w = DEVICES[device]
@@ -198,11 +199,12 @@ def captions(archetype: str, style: dict, domain, rng: random.Random, device: st
     dev = rng.choice(_DEVICE_WORDS[device]) if device and rng.random() < 0.6 else ""
     dom = rng.choice(pc.phrases) if rng.random() < 0.75 else ""
     extras = []
-    if rng.random() < 0.3 and style.get("nav"):
+    phone = device == "mobile"
+    if rng.random() < 0.3 and style.get("nav") and (not phone or style["nav"] == "none"):
         extras.append(rng.choice(_NAV_WORDS[style["nav"]]))
     if rng.random() < 0.25 and style.get("card"):
         extras.append(rng.choice(_CARD_WORDS[style["card"]]))
-    if rng.random() < 0.2 and archetype in _COLUMNS:
+    if rng.random() < 0.2 and archetype in _COLUMNS and not phone:
         extras.append(rng.choice((f"{n_cols}-column grid", f"in {_NUM[n_cols]} columns", f"{_NUM[n_cols]} across")))
     with_feats = " and ".join(feats) if len(feats) < 3 else ", ".join(feats[:-1]) + " and " + feats[-1]
     head = " ".join(w for w in (dens, dev, subject) if w)
@@ -223,8 +225,8 @@ def captions(archetype: str, style: dict, domain, rng: random.Random, device: st
         out = f"{with_feats} on {_article(head)} {head} {dom}"
     if extras:
         out += ", " + ", ".join(extras)
-    out = " ".join(out.split()).strip(" ,")
-    return out[:1].upper() + out[1:]
+    out = " ".join(out.split()).replace(" ,", ",").replace(" :", ":").strip(" ,")
+    return out if out[:2] in ("iP", "iO") else out[:1].upper() + out[1:]
 
 
 # -- contact sheet --------------------------------------------------------------------------------
