@@ -505,8 +505,9 @@ def _kpi(c: _Ctx, label: str, value: str, delta: str) -> Node:
 def _dashboard(c: _Ctx) -> Node:
     rng, d = c.rng, c.domain
     analytics = "analytic" in c.prompt.lower()
-    kpi_nodes = [_kpi(c, *k) for k in d.kpis(rng)]
-    kpi_grid = grid(kpi_nodes, c.pick(4, 4, 2), gap=5 if not c.mobile else 4, name="kpis")
+    n_kpi = max(2, c.cols(c.pick(4, 4, 2), mobile_max=2, tablet_max=4))
+    kpi_nodes = [_kpi(c, *k) for k in d.kpis(rng)[:n_kpi if not c.mobile else 4]]
+    kpi_grid = grid(kpi_nodes, n_kpi, gap=5 if not c.mobile else 4, name="kpis")
     months = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
     s1 = [rng.randint(38, 70) + i * 6 for i in range(6)]
     s2 = [max(10, v - rng.randint(8, 22)) for v in s1]
@@ -815,7 +816,7 @@ def _settings(c: _Ctx) -> Node:
 
 def _products(c: _Ctx) -> Node:
     rng = c.rng
-    cols = c.pick(4, 3, 2)
+    cols = max(2, c.cols(c.pick(4, 3, 2), mobile_max=2))
     picks = rng.sample(_PRODUCTS, cols * 2)
     cards = []
     for i, (name, price) in enumerate(picks):

@@ -136,6 +136,10 @@ class _Filler:
         if not self.titled and (style in _TITLE_STYLES or h >= 28):
             self.titled = True
             s = self.page_title()
+        elif w < 200:  # a narrow heading holds a figure: a price, a total, a count
+            kpis = self.d.kpis(self.rng)
+            s = self.fitting([kpis[self.count("figure") % len(kpis)][1], C._money(self.rng.randint(20, 240))],
+                             style, w)
         else:
             pool = [self.d.trend_title, self.d.list_title, f"Recent {self.d.records.lower()}", "Details",
                     "What is next", self.d.mix_title, "You may also like"]
@@ -149,6 +153,13 @@ class _Filler:
             opts = [f"{self.rng.randint(24, 380)} {self.d.records.lower()}", f"Updated Nov {self.rng.randint(1, 24)}",
                     self.d.subtitle, "Page 1 of 12"]
             return self._text_leaf(self.fitting(opts[k % 4:] + opts[:k % 4], style, w), style)
+        lh = self.lay.measure("Ag", style, None, 1)[1] or 20
+        if h < 2 * lh:  # one line: a short phrase that fits
+            words = [*(n for n, _ in self.d.nav), *(c.split()[0] for c in ("Northwind Ltd", "Bluefin Studio",
+                                                                           "Acme Robotics", "Kestrel Foods")),
+                     self.d.subtitle, *self.pc.subjects]
+            k = self.count("phrase")
+            return self._text_leaf(self.fitting(words[k % len(words):] + words[:k % len(words)], style, w), style)
         if self.count("text") == 0:
             return self._text_leaf(self.d.subtitle if self.width_of(self.d.subtitle, style) < w * 2
                                    else self.paragraph(style, w, h), style)
@@ -263,8 +274,9 @@ class _Filler:
         return Node(el={"text": PEOPLE[self.count("person") % len(PEOPLE)]})
 
     def k_badge(self, b, w, h):
-        s = self.fitting(["New", "Active", "Pending", "Delivered", "In stock"][self.count("badge") % 5:] or ["New"],
-                         "caption", w)
+        pool = ["New", "Active", "Pending", "Delivered", "In stock", "Sale", "M", "XL"]
+        fits = [o for o in pool if self.width_of(o, "caption") + 16 <= w] or ["M"]
+        s = fits[self.count("badge") % len(fits)]
         return Node(text=s, style="caption", el={"role": b.role or status_role(s) or "info"})
 
     def k_pagination(self, b, w, h):

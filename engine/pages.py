@@ -405,7 +405,7 @@ def landing(c: _Ctx) -> Node:
                     row(button("start", "Start free trial", "primary", size="lg"),
                         button("demo", "Book a demo", "secondary", size="lg"), gap=3, width=fill()),
                     gap=5, width=fill(), justify="center", height=fill() if not c.mobile else hug())
-    art = el("hero-art", "image", w=fill(), h=fill(min=200), role="secondary", props={"motif": "landscape"})
+    art = el("hero-art", "image", w=fill(), h=fill(min=200, max=520), role="secondary", props={"motif": "landscape"})
     feats = [("Set up in minutes", "Import what you have and invite the team in one step.", "check"),
              ("Reports that read", "Charts and exports that answer the questions people ask.", "chart"),
              ("Secure by default", "Single sign-on, roles and an audit log on every plan.", "lock"),
@@ -420,7 +420,7 @@ def landing(c: _Ctx) -> Node:
                 gap=7, align="center", justify="space-between", width=fill())
     if c.mobile:
         return _site(c, [], "", [hero_text, art, *cards[:2]], cart=False, title="")
-    hero = row(hero_text, art, gap=8, width=fill(), height=fill(1.6), align="stretch")
+    hero = row(hero_text, art, gap=8, width=fill(), height=fill(1.6, max=520), align="stretch")
     grid_ = grid(cards, len(cards), gap=5, name="features")
     return _site(c, _links(c), "Product", [hero, logos, grid_], cart=False, title="", pad=c.pick(9, 6, 4))
 
