@@ -358,8 +358,8 @@ class _Filler:
         node = fn(w - 2 * self.lay.step(pad), h - 2 * self.lay.step(pad))
         if node.kind != "card":  # a bare list of children: wrap it in the card's padding
             node = card("card", *node.children, gap=node.gap or 4, pad=pad)
+        node.padding = pad
         node.overflow = "drop"
-        node.direction = "column"
         return node
 
     def _title(self, default: str, action: str = "") -> tuple[str, str]:
@@ -451,8 +451,16 @@ class _Filler:
         return card("card", *kids, title="Summary")
 
     def c_text(self, w, h):
-        kids = [text("body", self.paragraph("body", w, max(20, h - 40)), "body", lines=99)]
-        if h >= 96:
+        lh = self.lay.measure("Ag", "body", None, 1)[1] or 24
+        if h < 110 and w < 480:  # a small tile: a label over a figure
+            label, value, _ = self.d.kpis(self.rng)[self.count("tile") % 4]
+            return card("card", text("label", label, "small"), heading("value", value, "h3" if h >= 64 else "title"),
+                        gap=1)
+        titled = h >= 120
+        room = h - (lh + self.lay.step(4) if titled else 0)
+        lines = max(1, int(room // lh))
+        kids = [text("body", self.paragraph("body", w, lines * lh), "body", lines=lines)]
+        if titled:
             return card("card", *kids, title=self.fitting([self.d.list_title, "Details", "About"], "title", w))
         return card("card", *kids)
 
