@@ -414,7 +414,7 @@ def _app_navbar(c: _Ctx, links: list[str], active: str, search: str, icon: str =
 
 def _topbar(c: _Ctx, placeholder: str) -> Node:
     return row(
-        el("search", "search", w=fill(max=420), h=44, props={"placeholder": placeholder}),
+        el("search", "search", w=fill(max=420), h=44, props={"placeholder": placeholder or "Search"}),
         spacer(),
         el("help", "icon", w=24, h=24, props={"name": "mail"}),
         el("notifications", "icon", w=24, h=24, props={"name": "bell"}),

@@ -257,7 +257,8 @@ def contact_sheet(engine, n: int = 24, seed: int = 0, cols: int = 6, cell: tuple
         sheet.paste(img, (x + (cw - img.width) // 2, y + 4))
         draw.text((x + 8, y + ch), f"{ex.archetype} · {ex.device} · {ex.style['nav']}/{ex.style['density']}/"
                   f"{ex.style['card']}", fill=(60, 60, 60))
-        draw.text((x + 8, y + ch + 14), ex.caption[:90], fill=(0, 0, 0))
+        label = ex.caption.replace("—", "-").encode("latin-1", "replace").decode("latin-1")
+        draw.text((x + 8, y + ch + 14), label[:90], fill=(0, 0, 0))
     return sheet
 
 

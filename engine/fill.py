@@ -104,9 +104,11 @@ class _Filler:
         want = w * lines * 0.9
         pool = [*self.pc.posts, *self.pc.chat, self.d.subtitle, self.d.pitch]
         k = self.count("para")
-        out = []
-        while self.width_of(" ".join(out), style) < want and len(out) < 12:
-            out.append(pool[(k + len(out)) % len(pool)])
+        out, used, space = [], 0.0, self.width_of(" ", style)
+        while used < want and len(out) < 12:
+            sentence = pool[(k + len(out)) % len(pool)]
+            out.append(sentence)
+            used += self.width_of(sentence, style) + space
         return " ".join(out)
 
     def page_title(self) -> str:

@@ -392,8 +392,16 @@ def pricing(c: _Ctx) -> Node:
                   align_self="center"), gap=3, width=fill(), align="center")
     if c.mobile:
         return _site(c, [], "", [head, *cards], cart=False, title="Pricing")
+    names = [p[0] for p in plans]
+    rows = [[f, *("Included" if j >= i - 2 else "–" for j in range(len(plans)))] for i, f in enumerate(feats)]
+    compare = card("compare", el("table", "table", w=fill(), h=fill(min=120),
+                                 props={"columns": ["Feature", *names], "rows": rows,
+                                        "align": ["left", *["center"] * len(plans)],
+                                        "widths": [2.0, *[1.0] * len(plans)], "status_column": -1,
+                                        "row_height": 48, "inset": 16}),
+                   title="Compare plans", h=fill(min=200), pad=5, content="table")
     body = [head, grid(cards, len(cards) if len(cards) <= 4 else n, gap=5, name="plans"),
-            text("note", "Prices exclude VAT. Yearly plans are billed once a year.", "small", align="center")]
+            text("note", "Prices exclude VAT. Yearly plans are billed once a year.", "small", align="center"), compare]
     return _site(c, _links(c), "Pricing", body, cart=False, title="Pricing", pad=c.pick(9, 6, 4))
 
 
