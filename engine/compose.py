@@ -10,7 +10,8 @@ boxes are then scaled to canvas pixels. It is the baseline generator (``sampler=
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field as _field
+from dataclasses import dataclass
+from dataclasses import field as _field
 
 from conditioning import ARCHETYPES, choose_archetype
 from engine import layout as L

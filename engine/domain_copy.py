@@ -276,8 +276,8 @@ PAGE_COPY: dict[str, PageCopy] = {
          "Roadmap-2026.key", "Churn-analysis.ipynb"),
         ("Contracts", "Reports", "Pricing", "Customers"),
         ("Pricing that grows with your customers", "Why seat-based plans stall, and what usage-based billing fixes."),
-        "subscription", ("No subscriptions yet", "Create a plan and share its checkout link to sign up your "
-                         "first customer.", "Create a plan"), "subscription"),
+        "subscription", ("No subscriptions yet", ("Create a plan and share its checkout link to sign up your "
+                         "first customer."), "Create a plan"), "subscription"),
     "finance": PageCopy(
         ("for a bank", "for a finance app", "for a budgeting app", "for an accounting tool", "for a fintech wallet"),
         ("Your November statement is ready", "Payment to Lumen Energy failed", "Budget alert: Software",

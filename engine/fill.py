@@ -18,7 +18,17 @@ import random
 from engine import compose as C
 from engine import layout as L
 from engine.blocks import Block
-from engine.compose import DEVICES, button, card, check, el, field, heading, spacer, text
+from engine.compose import (
+    DEVICES,
+    button,
+    card,
+    check,
+    el,
+    field,
+    heading,
+    spacer,
+    text,
+)
 from engine.domain_copy import PEOPLE, Domain, domain_for, page_copy
 from engine.layout import Node, col, fill, fixed, hug, row
 from engine.render import product_shape, status_role

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from engine.compose import (
     _PRODUCTS,
-    _Ctx,
     _app,
     _chip,
+    _Ctx,
     _header,
     _kpi,
-    _list_item,
     _money,
     _named,
     _site,
@@ -141,7 +140,7 @@ def profile(c: _Ctx) -> Node:
                  title="About", w=fill(), gap=3)
     stats = grid([card("stat", text("label", label, "small"), heading("value", value, "h3"), gap=1, pad=4)
                   for label, value in (("Projects", str(rng.randint(8, 40))), ("Followers", f"{rng.randint(1, 9)}.{rng.randint(1, 9)}k"),
-                                       ("Reviews", str(rng.randint(20, 140))))], 3 if not c.mobile else 3,
+                                       ("Reviews", str(rng.randint(20, 140))))], 3,
                  gap=4, name="stats")
     acts = [_item("event", t, f"{rng.randint(1, 23)} hours ago", avatar=person) for t in pc.subjects[:6]]
     activity = card("activity", _list("list", acts), title="Recent activity", action="See all", w=fill(2), h=fill())
@@ -365,7 +364,7 @@ def _links(c: _Ctx) -> list[str]:
 
 
 def pricing(c: _Ctx) -> Node:
-    pc, rng = page_copy(c.domain), c.rng
+    pc, _rng = page_copy(c.domain), c.rng
     n = c.cols(3, mobile_max=1, tablet_max=3)
     plans = [("Starter", 0, "For trying things out"), ("Growth", 29, "For a growing " + pc.product),
              ("Scale", 79, "For teams that need more"), ("Enterprise", 199, "Security, SSO and support")][:max(n, 2)]
