@@ -93,6 +93,7 @@ class _Filler:
         self.pc = page_copy(self.d)
         self.titled = False  # the page heading has been written
         self.n = {}  # how many of each leaf kind so far (copy rotates through its pool)
+        self.shop = ctx.arch in ("products", "product-detail", "checkout")  # a storefront page
 
     # -- helpers ---------------------------------------------------------------------------
     def count(self, key: str) -> int:
@@ -113,6 +114,10 @@ class _Filler:
         lines = max(1, int(h // lh))
         want = w * lines * 0.9
         pool = [*self.pc.posts, *self.pc.chat, self.d.subtitle, self.d.pitch]
+        if self.shop:
+            pool = ["Made to be worn and used every day, in durable materials that age well.",
+                    "Designed in Berlin, made in Portugal.", "Free shipping over $100 and free returns within 30 days.",
+                    "Cut from a soft, breathable fabric with a relaxed fit.", *self.pc.posts]
         k = self.count("para")
         out, used, space = [], 0.0, self.width_of(" ", style)
         while used < want and len(out) < 12:
@@ -149,12 +154,14 @@ class _Filler:
             self.titled = True
             s = self.page_title()
         elif w < 200:  # a narrow heading holds a figure: a price, a total, a count
-            kpis = self.d.kpis(self.rng)
-            s = self.fitting([kpis[self.count("figure") % len(kpis)][1], C._money(self.rng.randint(20, 240))],
-                             style, w)
+            v = self.rng.randint(20, 240)
+            opts = [C._money(v), f"${v}", str(v)] if self.shop else [self.d.kpis(self.rng)[self.count("figure") % 4][1],
+                                                                    f"{v:,}", str(v)]
+            s = self.fitting(opts, style, w)
         else:
-            pool = [self.d.trend_title, self.d.list_title, f"Recent {self.d.records.lower()}", "Details",
-                    "What is next", self.d.mix_title, "You may also like"]
+            pool = (["You may also like", "Details", "Size", "Reviews", "Shipping and returns"] if self.shop else
+                    [self.d.trend_title, self.d.list_title, f"Recent {self.d.records.lower()}", "Details",
+                     "What is next", self.d.mix_title])
             s = self.fitting([pool[(self.count("heading") + i) % len(pool)] for i in range(3)], style, w)
         return self._text_leaf(s, style)
 
@@ -172,7 +179,7 @@ class _Filler:
                      self.d.subtitle, *self.pc.subjects]
             k = self.count("phrase")
             return self._text_leaf(self.fitting(words[k % len(words):] + words[:k % len(words)], style, w), style)
-        if self.count("text") == 0:
+        if self.count("text") == 0 and not self.shop:
             return self._text_leaf(self.d.subtitle if self.width_of(self.d.subtitle, style) < w * 2
                                    else self.paragraph(style, w, h), style)
         return self._text_leaf(self.paragraph(style, w, h), style)
@@ -338,6 +345,9 @@ class _Filler:
         if w < 700:
             return C._appbar(self.c, "")
         if b.box[0] < 0.02:
+            if self.shop:
+                links = ["New in", "Men", "Women", "Home", "Sale"]
+                return C._app_navbar(self.c, links, links[0], "Search products", "cart", "Jonas Weber")
             links = [label for label, _ in self.d.nav[:5]]
             return C._app_navbar(self.c, links, links[0], self.d.search)
         return C._topbar(self.c, self.d.search)
@@ -428,8 +438,20 @@ class _Filler:
         return card("card", *kids, title="Notifications", gap=4)
 
     def c_media(self, w, h):
-        return card("card", el("image", "image", w=fill(), h=fill(min=40), role="secondary", props=self._motif()),
-                    gap=3)
+        """An image, captioned when there is room (a product's name and price on a shop page)."""
+        if self.c.arch == "mobile-feed" and h >= 200:
+            return self._post(w, h, image=True)
+        motif = self._motif()
+        kids = [el("image", "image", w=fill(), h=fill(min=40), role="secondary", props=motif)]
+        if h >= 160:
+            if self.shop:
+                name, price = C._PRODUCTS[(self.n["product"] - 1) % len(C._PRODUCTS)]
+                kids += [text("name", name, "body-strong", "text"), text("meta", C._money(price), "body")]
+            else:
+                k = self.count("caption")
+                kids += [text("name", self.pc.subjects[k % len(self.pc.subjects)], "body-strong", "text"),
+                         text("meta", f"Nov {1 + k % 24}, 2026", "small")]
+        return card("card", *kids, gap=2)
 
     def c_product(self, w, h):
         name, price = C._PRODUCTS[self.count("product") % len(C._PRODUCTS)]
@@ -468,13 +490,31 @@ class _Filler:
             label, value, _ = self.d.kpis(self.rng)[self.count("tile") % 4]
             return card("card", text("label", label, "small"), heading("value", value, "h3" if h >= 64 else "title"),
                         gap=1)
+        if self.c.arch == "mobile-feed" and h >= 110:
+            return self._post(w, h, image=False)
         titled = h >= 120
         room = h - (lh + self.lay.step(4) if titled else 0)
         lines = max(1, int(room // lh))
         kids = [text("body", self.paragraph("body", w, lines * lh), "body", lines=lines)]
         if titled:
-            return card("card", *kids, title=self.fitting([self.d.list_title, "Details", "About"], "title", w))
+            pool = [self.d.list_title, "About", "Details", "Notes", "Summary"]
+            k = self.count("text-title")
+            return card("card", *kids, title=self.fitting([pool[k % len(pool)], "Notes"], "title", w))
         return card("card", *kids)
+
+    def _post(self, w, h, image: bool):
+        """A feed post: author, a line of copy, a photo when `image`, reactions."""
+        k = self.count("post")
+        person = PEOPLE[(k * 3) % len(PEOPLE)]
+        kids = [C._list_item(0, person, f"{2 + k}h · Berlin", "", False),
+                text("body", self.pc.posts[k % len(self.pc.posts)], "body", lines=2)]
+        if image:
+            kids.append(el("photo", "image", w=fill(), h=fill(min=40), role="secondary", props={"motif": "landscape"}))
+        kids.append(row(*[row(el("i", "icon", w=20, h=20, props={"name": ic}),
+                              text("n", str(12 + 37 * (i + k) % 200), "small", w=hug()), gap=2, align="center")
+                          for i, ic in enumerate(("heart", "message", "arrow-up-right"))], gap=6, width=fill()))
+        kids[0].height = fixed(48)
+        return card("card", *kids, gap=3)
 
     def c_actions(self, w, h):
         btns = [button("secondary", "Cancel", "secondary"), button("primary", "Save changes", "primary")]
