@@ -145,6 +145,8 @@ def profile(c: _Ctx) -> Node:
     acts = [_item("event", t, f"{rng.randint(1, 23)} hours ago", avatar=person) for t in pc.subjects[:6]]
     activity = card("activity", _list("list", acts), title="Recent activity", action="See all", w=fill(2), h=fill())
     if c.mobile:
+        about = card("about", text("bio", about.children[1].text, "body", lines=3),
+                     *about.children[2:4], title="About", gap=2, pad=4)
         return _app(c, "", "", [cover, who, stats, tabs, about], person)
     left = col(stats, about, width=fill(), height=fill(), gap=5)
     body = [cover, who, tabs, row(left, activity, gap=5, width=fill(), height=fill(), align="stretch")]
@@ -320,6 +322,10 @@ def record_detail(c: _Ctx) -> Node:
                       button("call", "Call", "ghost", "user", w=fill()), gap=3, width=fill()),
                   title="Contact", w=fill(), content="profile")
     if c.mobile:
+        head = col(heading("title", title, "h3", lines=2),
+                   row(_badge("status", status, _status_role(status)),
+                       text("subtitle", f"{rows[0][0]} · {rows[0][3]}", "small"), gap=2, align="center", width=fill()),
+                   name="header", gap=2, width=fill())
         bar = button("primary", d.new_record, "primary", size="lg", w=fill())
         return _app(c, d.nav[1][0], "", [head, person, summary, bar], title)
     side = col(person, summary, gap=5, width=fill(), height=fill())
