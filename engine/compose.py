@@ -5,6 +5,10 @@ components) for a device class — desktop (1920×1080 design px), tablet (1366�
 rail and fewer columns) or mobile (430×932, top app bar, one column, bottom tab bar). The flex
 engine sizes and places every block with the design system's spacing scale and measured text;
 boxes are then scaled to canvas pixels. It is the baseline generator (``sampler="procedural"``).
+
+`route_prompt` picks the page: the coarse archetypes of `conditioning` plus the finer pages of
+`PAGE_ROUTES` (built in `engine.pages`). A style family (`STYLE_AXES`: navigation placement,
+density, columns, card style) restyles any page; `compose_page` builds one archetype exactly.
 """
 
 from __future__ import annotations

@@ -378,14 +378,9 @@ class _Filler:
         fn = getattr(self, "c_" + content.replace("-", "_"), self.c_text)
         pad = 5 if min(w, h) >= 160 else (4 if min(w, h) >= 96 else 3)
         node = fn(w - 2 * self.lay.step(pad), h - 2 * self.lay.step(pad))
-        if node.kind != "card":  # a bare list of children: wrap it in the card's padding
-            node = card("card", *node.children, gap=node.gap or 4, pad=pad)
         node.padding = pad
         node.overflow = "drop"
         return node
-
-    def _title(self, default: str, action: str = "") -> tuple[str, str]:
-        return default, action
 
     def c_kpi(self, w, h):
         kpis = self.d.kpis(self.rng)
