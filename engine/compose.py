@@ -148,7 +148,7 @@ PAGE_ROUTES: dict[str, tuple[str, ...]] = {
     "landing": ("landing", "homepage", "home page", "marketing page", "hero section", "website for"),
     "onboarding": ("onboarding", "welcome flow", "get started", "getting started", "setup wizard", "first run",
                    "welcome screen"),
-    "search-results": ("search results", "results page", "search page", "results for", "search for"),
+    "search-results": ("search results", "results page", "search page", "results for"),
     "article": ("article", "blog post", "blog", "news story", "story page", "essay", "help article", "guide"),
     "file-manager": ("file manager", "files", "documents", "folders", "drive", "storage", "uploads",
                      "file browser", "recent files", "folder cards", "upload button", "document browser"),

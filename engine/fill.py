@@ -408,9 +408,16 @@ class _Filler:
         return card("card", t, title=f"Recent {self.d.records.lower()}", action="See all" if w > 420 else "")
 
     def c_list(self, w, h):
-        items = [C._list_item(i, *p, i < 4) for i, p in enumerate(self.d.list_items(self.rng))]
+        title = self.d.list_title
+        if self.c.arch in ("chat", "inbox"):  # conversations: who, the last line, when
+            lines = self.pc.chat if self.c.arch == "chat" else self.pc.subjects
+            items = [C._list_item(i, p, lines[i % len(lines)], f"{9 + i}:{(15 + 7 * i) % 60:02d}", True)
+                     for i, p in enumerate(PEOPLE[:9])]
+            title = "Messages" if self.c.arch == "chat" else "Inbox"
+        else:
+            items = [C._list_item(i, *p, i < 4) for i, p in enumerate(self.d.list_items(self.rng))]
         lst = col(*items, name="list", kind="list", width=fill(), height=fill(), overflow="drop")
-        return card("card", lst, title=self.d.list_title, action="See all" if w > 420 else "")
+        return card("card", lst, title=title, action="See all" if w > 420 else "")
 
     def c_form(self, w, h):
         labels = [("Full name", "Maya Chen"), ("Work email", "maya.chen@northwind.io"), ("Company", "Northwind Ltd"),
