@@ -217,3 +217,18 @@ def test_engine_generate_reaches_the_new_pages(harbor_engine, prompt, arch):
     assert g.scene.archetype == arch
     rep = palette_adherence(g.image, harbor_engine.ds.role_map() | {c.name: c.hex for c in harbor_engine.ds.colors})
     assert rep.palette_adherence >= 0.97
+
+
+def test_curriculum_covers_the_block_vocabulary():
+    from engine.blocks import BLOCK_KINDS, CONTENTS
+
+    rng = random.Random(11)
+    kinds, contents = Counter(), Counter()
+    for _ in range(300):
+        for b in scene_blocks(sample_example(rng).scene):
+            kinds[b.kind] += 1
+            contents[b.content] += 1
+    assert {"nav", "kpi", "chart-line", "table", "form", "settings", "product", "pricing", "chat", "empty",
+            "calendar", "summary", "profile", "steps"} <= set(contents)
+    assert len(set(contents) - {""}) >= 17 and len(kinds) >= 18
+    assert set(kinds) <= set(BLOCK_KINDS) and set(contents) <= set(CONTENTS)
