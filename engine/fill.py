@@ -13,6 +13,7 @@ buttons are labelled by their variant and width, inputs get labels that fit thei
 
 from __future__ import annotations
 
+import math
 import random
 
 from engine import compose as C
@@ -45,8 +46,8 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
 
     `theme` (an `engine.theme.Theme`, or None for font-free measuring) supplies the spacing
     scale and text metrics; `device` (desktop | tablet | mobile, default from the canvas
-    shape) sets the design-px scale. Blocks of the null kind, of an unknown kind or with an
-    empty box are skipped.
+    shape) sets the design-px scale. Blocks of the null kind, of an unknown kind, or with an
+    empty or non-finite box are skipped; boxes past the canvas edge are clipped to it.
     """
     device = device or C.device_for_size(width, height)
     if device not in DEVICES:
@@ -58,7 +59,7 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
                 L.Layout.for_theme(theme) if theme is not None else L.Layout())
     elements: list[Element] = []
     for i, b in enumerate(blocks):
-        if b.kind not in KINDS:
+        if b.kind not in KINDS or len(b.box) != 4 or not all(math.isfinite(v) for v in b.box):
             continue
         x0, y0 = max(0.0, b.box[0] * W), max(0.0, b.box[1] * H)
         x1, y1 = min(W, (b.box[0] + b.box[2]) * W), min(H, (b.box[1] + b.box[3]) * H)

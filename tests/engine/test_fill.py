@@ -110,7 +110,8 @@ def test_blocks_from_dicts_and_bad_blocks_are_skipped(theme):
     ex = sample_example(random.Random(9), device="mobile", archetype="inbox", theme=theme)
     blocks = [Block.from_dict(b.to_dict()) for b in scene_blocks(ex.scene)]
     bad = [Block("null", (0.1, 0.1, 0.2, 0.2)), Block("spaceship", (0.1, 0.1, 0.2, 0.2)),
-           Block("card", (0.5, 0.5, 0.0, 0.3), content="kpi")]
+           Block("card", (0.5, 0.5, 0.0, 0.3), content="kpi"), Block("card", (float("nan"), 0.1, 0.2, 0.2)),
+           Block("button", (0.1, 0.1, float("inf"), 0.05))]
     sc = fill_blocks(blocks + bad, ex.caption, 430, 932, theme)
     assert len(sc.elements) == len(blocks)
     # boxes past the canvas edge are clipped to it
