@@ -104,6 +104,10 @@ def content_of(e: Element) -> str:
     """What a container element holds, read from its children (see `CONTENTS`)."""
     if e.props.get("content") in CONTENTS:
         return e.props["content"]
+    if e.kind in ("sidebar", "navbar") or (e.kind == "list" and any(c.variant == "nav" for c in e.children)):
+        return "nav"
+    if e.kind == "card" and sum(1 for c in e.walk() if c.props.get("bubble")) >= 2:
+        return "chat"
     kinds = [c.kind for c in e.walk() if c is not e]
     if not kinds:
         return ""

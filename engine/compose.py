@@ -5,12 +5,17 @@ components) for a device class — desktop (1920×1080 design px), tablet (1366�
 rail and fewer columns) or mobile (430×932, top app bar, one column, bottom tab bar). The flex
 engine sizes and places every block with the design system's spacing scale and measured text;
 boxes are then scaled to canvas pixels. It is the baseline generator (``sampler="procedural"``).
+
+`route_prompt` picks the page: the coarse archetypes of `conditioning` plus the finer pages of
+`PAGE_ROUTES` (built in `engine.pages`). A style family (`STYLE_AXES`: navigation placement,
+density, columns, card style) restyles any page; `compose_page` builds one archetype exactly.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from dataclasses import field as _field
 
 from conditioning import ARCHETYPES, choose_archetype
 from engine import layout as L
@@ -19,7 +24,8 @@ from engine.layout import Node, col, fill, fixed, hug, row
 from engine.render import product_shape
 from engine.scene import Scene
 
-__all__ = ["ARCHETYPES", "DEVICES", "choose_archetype", "compose", "device_for_size"]
+__all__ = ["ARCHETYPES", "DEVICES", "PAGE_ROUTES", "STYLE_AXES", "choose_archetype", "compose", "device_for_size",
+           "route_prompt"]
 
 #: Device presets: canvas size and the design-px width its layout is composed at.
 DEVICES: dict[str, tuple[tuple[int, int], float]] = {
@@ -35,12 +41,37 @@ def device_for_size(width: int, height: int) -> str:
     return "mobile" if ratio < 0.8 else ("tablet" if ratio < 1.5 else "desktop")
 
 
+#: The axes of a page's style family and their values (the first value of each is not a default:
+#: every archetype has its own, see `_Ctx`).
+STYLE_AXES: dict[str, tuple] = {
+    "nav": ("sidebar", "topbar", "rail", "none"),
+    "density": ("compact", "comfortable", "spacious"),
+    "columns": (1, 2, 3, 4),
+    "card": ("elevated", "outlined", "flat"),
+}
+
+#: Spacing-step change of every gap and padding per density.
+_DENSITY_STEP = {"compact": -1, "comfortable": 0, "spacious": 1}
+
+
 @dataclass
 class _Ctx:
     device: str
     rng: random.Random
     prompt: str
     domain: Domain
+    arch: str = ""
+    style: dict = _field(default_factory=dict)
+
+    def nav(self, default: str) -> str:
+        """The navigation placement: the style's, else the archetype's `default`."""
+        return self.style.get("nav") or default
+
+    def cols(self, default: int, mobile_max: int = 1, tablet_max: int = 3) -> int:
+        """Columns of the page's main grid: the style's (capped by the device), else `default`."""
+        n = int(self.style.get("columns") or default)
+        cap = {"desktop": 4, "tablet": tablet_max, "mobile": mobile_max}[self.device]
+        return max(1, min(n, cap))
 
     @property
     def desktop(self) -> bool:
@@ -55,21 +86,38 @@ class _Ctx:
 
 
 def compose(prompt: str, width: int, height: int, seed: int = 0, archetype: str | None = None,
-            device: str | None = None, theme=None) -> Scene:
+            device: str | None = None, theme=None, style: dict | None = None,
+            domain: Domain | None = None) -> Scene:
     """A scene for `prompt` at `width`×`height` canvas pixels.
 
     `device` picks the layout class (default: from the canvas shape); `theme` (an
     `engine.theme.Theme`) supplies the spacing scale and font metrics — without it, text is
-    measured with a font-free estimate.
+    measured with a font-free estimate. `archetype` defaults to `route_prompt(prompt)`; an
+    archetype equal to the coarse `choose_archetype(prompt)` is refined by the same routing,
+    so a prompt for a pricing page reaches it through callers of either. `style` picks values
+    on the `STYLE_AXES` (navigation, density, columns, card style); `domain` overrides the
+    copy domain read from the prompt.
     """
-    arch = archetype or choose_archetype(prompt)
+    return compose_page(_routed(prompt, archetype), prompt, width, height, seed, device, theme, style, domain)
+
+
+def compose_page(arch: str, prompt: str, width: int, height: int, seed: int = 0, device: str | None = None,
+                 theme=None, style: dict | None = None, domain: Domain | None = None) -> Scene:
+    """`compose` for exactly the archetype `arch` (no routing from the prompt); curriculum names
+    (`ALIASES`) and the pages of `engine.pages` are accepted."""
     device = device or device_for_size(width, height)
     if device not in DEVICES:
         raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+    style = dict(style or {})
+    for axis, value in style.items():
+        if axis not in STYLE_AXES or value not in STYLE_AXES[axis]:
+            raise ValueError(f"unknown style {axis}={value!r}; axes: "
+                             + "; ".join(f"{k}: {', '.join(map(str, v))}" for k, v in STYLE_AXES.items()))
     scale = width / DEVICES[device][1]
     W, H = width / scale, height / scale
-    ctx = _Ctx(device, random.Random(f"{seed}:{arch}"), prompt, domain_for(prompt))
-    root = _ARCH_FUNCS[arch](ctx)
+    ctx = _Ctx(device, random.Random(f"{seed}:{arch}"), prompt, domain or domain_for(prompt), arch, style)
+    root = _arch_func(arch)(ctx)
+    _apply_style(root, style)
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
     lay.run(root, W, H)
     elements = L.to_elements(root)
@@ -80,6 +128,108 @@ def compose(prompt: str, width: int, height: int, seed: int = 0, archetype: str 
     scene = Scene(width=width, height=height, scale=scale, archetype=arch, prompt=prompt, seed=seed,
                   elements=elements)
     return _scaled(scene, scale)
+
+
+#: Page archetypes beyond the coarse ones of `conditioning.ARCHETYPES`, and the phrases that ask
+#: for them (matched as substrings of the lower-cased prompt, scored like `archetype_scores`).
+PAGE_ROUTES: dict[str, tuple[str, ...]] = {
+    "analytics": ("analytics", "funnel", "cohort", "traffic", "conversion rate", "retention", "insights",
+                  "bar chart", "web stats", "reporting view", "stats page", "trend chart", "weekday"),
+    "sign-up": ("sign up", "sign-up", "signup", "register", "create account", "create an account",
+                "registration", "join ", "sign up form", "sign up page", "sign-up page", "free-trial"),
+    "product-detail": ("product detail", "product page", "item page", "pdp", "add to cart", "single product"),
+    "profile": ("profile page", "user profile", "public profile", "member profile", "portfolio", "about me",
+                "personal page", "profile of"),
+    "inbox": ("inbox", "email", "e-mail", "mailbox", "messages list", "mail app"),
+    "chat": ("chat", "messenger", "conversation", "direct message", "support thread"),
+    "calendar": ("calendar", "schedule", "agenda", "planner", "bookings", "events this"),
+    "pricing": ("pricing", "plans and prices", "price plans", "tiers", "subscription plans", "compare plans",
+                "plans page", "plan cards", "monthly/yearly"),
+    "landing": ("landing", "homepage", "home page", "marketing page", "hero section", "website for"),
+    "onboarding": ("onboarding", "welcome flow", "get started", "getting started", "setup wizard", "first run",
+                   "welcome screen"),
+    "search-results": ("search results", "results page", "search page", "results for"),
+    "article": ("article", "blog post", "blog", "news story", "story page", "essay", "help article", "guide"),
+    "file-manager": ("file manager", "files", "documents", "folders", "drive", "storage", "uploads",
+                     "file browser", "recent files", "folder cards", "upload button", "document browser"),
+    "empty-state": ("empty state", "empty", "no results yet", "nothing here", "zero state", "blank state",
+                    "first use"),
+    "mobile-feed": ("feed", "timeline", "posts", "social", "stories", "news feed"),
+    "mobile-detail": ("detail view", "details screen", "detail screen", "order detail", "record detail",
+                      "details page", "detail page", "item details"),
+}
+
+#: Curriculum names of the coarse archetypes.
+ALIASES = {"product-list": "products", "table-admin": "orders"}
+
+
+def route_prompt(prompt: str) -> str:
+    """The page archetype a prompt asks for: the coarse archetypes of `choose_archetype` and the
+    finer pages of `PAGE_ROUTES`, by total length of the phrases found (ties keep the coarse one)."""
+    import re
+
+    from conditioning import archetype_scores
+
+    p = " " + re.sub(r"\s+", " ", prompt.lower()) + " "
+    coarse = choose_archetype(prompt)
+    best, score = coarse, archetype_scores(prompt)[coarse]
+    for name, words in PAGE_ROUTES.items():
+        n = sum(len(w) for w in words if w in p)
+        if n > score:
+            best, score = name, n
+    return best
+
+
+def _routed(prompt: str, archetype: str | None) -> str:
+    if archetype is None or archetype == choose_archetype(prompt):
+        return route_prompt(prompt)
+    return archetype
+
+
+def _arch_func(arch: str):
+    fn = _ARCH_FUNCS.get(ALIASES.get(arch, arch))
+    if fn is None:
+        from engine.pages import PAGES
+
+        fn = PAGES.get(arch)
+    if fn is None:
+        from engine.pages import PAGES
+
+        known = sorted(set(_ARCH_FUNCS) | set(ALIASES) | set(PAGES))
+        raise ValueError(f"unknown archetype {arch!r} (use {', '.join(known)})")
+    return fn
+
+
+def _apply_style(root: Node, style: dict) -> None:
+    """Density moves every gap and padding one spacing step down (compact) or up (spacious) and
+    resizes list rows; the card style gives cards a shadow (elevated), a hairline only
+    (outlined) or a muted fill without shadow (flat)."""
+    step = _DENSITY_STEP.get(style.get("density", "comfortable"), 0)
+    kind = style.get("card", "")
+
+    def nudge(v: int) -> int:
+        return v if v <= 0 else max(1, min(9, v + step))
+
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        stack.extend(n.children)
+        if step:
+            n.gap = nudge(n.gap)
+            n.padding = tuple(nudge(v) for v in n.padding) if isinstance(n.padding, tuple) else nudge(n.padding)
+            if n.kind == "list_item" and n.height.mode == "fixed" and n.el.get("variant") not in ("nav", "tab"):
+                n.height = fixed(n.height.value + 8 * step)
+            props = n.el.get("props") or {}
+            if n.kind == "table":
+                props["row_height"] = props.get("row_height", 52) + 6 * step
+        if n.kind == "card" and kind and n.el.get("variant") != "panel" and not (n.el.get("props") or {}).get("bubble"):
+            if kind == "outlined":
+                n.el["variant"] = "flat"
+            elif kind == "flat":
+                n.el["variant"] = "flat"
+                n.el.setdefault("role", "surface-muted")
+            else:
+                n.el.setdefault("props", {})["elevation"] = "md"
 
 
 def _scaled(scene: Scene, s: float) -> Scene:
@@ -175,8 +325,11 @@ def check(name: str, kind: str, label: str, on: bool, w=None) -> Node:
 
 
 def card(name: str, *children: Node, title: str = "", action: str = "", gap: int = 4, pad: int = 5,
-         w=None, h=None, **kw) -> Node:
-    """A surface with elevation; a title row (title, optional action link) leads its children."""
+         w=None, h=None, content: str = "", role: str = "", variant: str = "", props: dict | None = None,
+         **kw) -> Node:
+    """A surface with elevation; a title row (title, optional action link) leads its children.
+    `content` names what it holds (see `engine.blocks.CONTENTS`) where its children alone do not
+    say; `role`, `variant` and `props` go to the card element."""
     kids = list(children)
     if title:
         head = [heading("title", title, "title", w=fill())]
@@ -184,6 +337,12 @@ def card(name: str, *children: Node, title: str = "", action: str = "", gap: int
             head.append(text("action", action, "label", "primary", w=hug()))
         kids.insert(0, row(*head, align="center", gap=4, width=fill()))
     n = Node(name=name, kind="card", children=kids, padding=pad, gap=gap, width=w or fill(), height=h or hug(), **kw)
+    props = dict(props or {})
+    if content:
+        props["content"] = content
+    for key, v in (("role", role), ("variant", variant), ("props", props)):
+        if v:
+            n.el[key] = v
     return n
 
 
@@ -218,10 +377,12 @@ def _money(v: float) -> str:
 
 
 # -- shells ----------------------------------------------------------------------------------------
-def _sidebar(c: _Ctx, active: str) -> Node:
-    rail = c.device == "tablet"
+def _sidebar(c: _Ctx, active: str, nav: tuple[tuple[str, str], ...] | None = None) -> Node:
+    """The navigation column: logo, icon + label items, the account at the foot; an icon rail on
+    tablets and wherever the style asks for one."""
+    rail = c.device == "tablet" or c.nav("sidebar") == "rail"
     items = [el("logo", "logo", w=40 if rail else 132, h=32, align_self="center" if rail else "start")]
-    for label, icon in c.domain.nav:
+    for label, icon in nav or c.domain.nav:
         n = el("nav-item", "list_item", w=fill(), h=44, variant="nav",
                props={"icon": icon, "active": label == active, "trailing": "" if rail or label != "Messages" else "12",
                       "collapsed": rail})
@@ -237,14 +398,29 @@ def _sidebar(c: _Ctx, active: str) -> Node:
         acc.el["text"] = "Maya Chen"
         items.append(acc)
     side = col(*items, name="sidebar", kind="sidebar", gap=1, padding=(6, 4, 6, 4), width=fixed(80 if rail else 256),
-               height=fill())
+               height=fill(), overflow="drop")
     side.children.insert(1, Node(height=fixed(24), width=fill()))
     return side
 
 
+def _app_navbar(c: _Ctx, links: list[str], active: str, search: str, icon: str = "bell",
+                person: str = "Maya Chen") -> Node:
+    """A top navigation bar: logo, section links, search, an action icon and the account."""
+    return row(
+        el("logo", "logo", w=128, h=32),
+        el("links", "tabs", w=fill(max=640), h=44, variant="nav",
+           props={"items": links if c.desktop else links[:3], "active": links.index(active) if active in links else -1}),
+        spacer(),
+        el("search", "search", w=fill(max=360), h=44, props={"placeholder": search or "Search"}),
+        el(icon, "icon", w=24, h=24, props={"name": icon}),
+        _named(el("avatar", "avatar", w=40, h=40), person),
+        name="navbar", kind="navbar", gap=6, padding=(0, 7, 0, 7), align="center", width=fill(), height=fixed(72),
+    )
+
+
 def _topbar(c: _Ctx, placeholder: str) -> Node:
     return row(
-        el("search", "search", w=fill(max=420), h=44, props={"placeholder": placeholder}),
+        el("search", "search", w=fill(max=420), h=44, props={"placeholder": placeholder or "Search"}),
         spacer(),
         el("help", "icon", w=24, h=24, props={"name": "mail"}),
         el("notifications", "icon", w=24, h=24, props={"name": "bell"}),
@@ -283,7 +459,10 @@ def _tabbar(c: _Ctx, tabs: list[tuple[str, str]], active: str) -> Node:
 
 
 def _app(c: _Ctx, active: str, search: str, body: list[Node], title: str) -> Node:
-    """Sidebar (desktop), icon rail (tablet) or app bar + tab bar (mobile) around the page body."""
+    """The app shell the style's navigation asks for (default: a sidebar) around the page body:
+    sidebar or icon rail plus a top bar, a top navigation bar, or none; on a phone an app bar
+    and (unless navigation is off) a bottom tab bar."""
+    nav = c.nav("sidebar")
     if c.mobile:
         content = col(*body, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(), height=fill(), overflow="drop")
         tabs = [("Home", "home"), c.domain.nav[1], c.domain.nav[2], ("Settings", "settings")]
@@ -291,8 +470,15 @@ def _app(c: _Ctx, active: str, search: str, body: list[Node], title: str) -> Nod
             active = "Home"
         if active not in {t for t, _ in tabs}:
             active = "Home"
-        return col(_appbar(c, ""), content, _tabbar(c, tabs, active), name="page", width=fill(), height=fill())
+        bars = [] if nav == "none" else [_tabbar(c, tabs, active)]
+        return col(_appbar(c, ""), content, *bars, name="page", width=fill(), height=fill())
     content = col(*body, name="content", gap=5, padding=6, width=fill(), height=fill(), overflow="drop")
+    if nav == "topbar":
+        links = [label for label, _ in c.domain.nav[:5]]
+        return col(_app_navbar(c, links, active, search), content, name="page", width=fill(), height=fill())
+    if nav == "none":
+        content.padding = (7, 8, 7, 8) if c.desktop else 7
+        return col(content, name="page", width=fill(), height=fill())
     main = col(_topbar(c, search), content, width=fill(), height=fill())
     return row(_sidebar(c, active), main, name="page", width=fill(), height=fill())
 
@@ -325,8 +511,9 @@ def _kpi(c: _Ctx, label: str, value: str, delta: str) -> Node:
 def _dashboard(c: _Ctx) -> Node:
     rng, d = c.rng, c.domain
     analytics = "analytic" in c.prompt.lower()
-    kpi_nodes = [_kpi(c, *k) for k in d.kpis(rng)]
-    kpi_grid = grid(kpi_nodes, c.pick(4, 4, 2), gap=5 if not c.mobile else 4, name="kpis")
+    n_kpi = max(2, c.cols(c.pick(4, 4, 2), mobile_max=2, tablet_max=4))
+    kpi_nodes = [_kpi(c, *k) for k in d.kpis(rng)[:n_kpi if not c.mobile else 4]]
+    kpi_grid = grid(kpi_nodes, n_kpi, gap=5 if not c.mobile else 4, name="kpis")
     months = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
     s1 = [rng.randint(38, 70) + i * 6 for i in range(6)]
     s2 = [max(10, v - rng.randint(8, 22)) for v in s1]
@@ -433,25 +620,27 @@ def _status_role(s: str) -> str:
 
 def _site(c: _Ctx, links: list[str], active: str, body: list[Node], cart: bool, title: str,
           pad: int = 6) -> Node:
-    """Top navbar (desktop/tablet) or app bar + tab bar (mobile) around a storefront page."""
+    """The storefront shell the style's navigation asks for (default: a top navbar) around the
+    page: top navbar, a sidebar or icon rail of the site's sections, or none; on a phone an app
+    bar and (unless navigation is off) a bottom tab bar."""
+    nav = c.nav("topbar")
     if c.mobile:
         content = col(*body, name="content", gap=4, padding=4, width=fill(), height=fill(), overflow="drop")
         tabs = [("Shop", "home"), ("Search", "search"), ("Saved", "heart"), ("Cart", "cart"), ("Account", "user")]
-        return col(_appbar(c, "", "cart" if cart else "bell"), content, _tabbar(c, tabs, "Cart" if cart else "Shop"),
-                   name="page", width=fill(), height=fill())
-    nav = row(
-        el("logo", "logo", w=128, h=32),
-        el("links", "tabs", w=fill(max=560), h=44, variant="nav",
-           props={"items": links if c.desktop else links[:3], "active": links.index(active) if active in links else -1}),
-        spacer(),
-        el("search", "search", w=fill(max=360), h=44, props={"placeholder": "Search products"}),
-        el("cart" if cart else "bell", "icon", w=24, h=24, props={"name": "cart" if cart else "bell"}),
-        _named(el("avatar", "avatar", w=40, h=40), "Jonas Weber"),
-        name="navbar", kind="navbar", gap=6, padding=(0, 7, 0, 7), align="center", width=fill(), height=fixed(72),
-    )
+        bars = [] if nav == "none" else [_tabbar(c, tabs, "Cart" if cart else "Shop")]
+        return col(_appbar(c, "", "cart" if cart else "bell"), content, *bars, name="page", width=fill(), height=fill())
     content = col(*body, name="content", gap=5, padding=(6, pad, 6, pad), width=fill(), height=fill(),
                   overflow="drop")
-    return col(nav, content, name="page", width=fill(), height=fill())
+    if nav in ("sidebar", "rail"):
+        icons = ("home", "star", "users", "package", "heart", "file", "cart", "settings")
+        section = tuple((label, icons[i % len(icons)]) for i, label in enumerate(links or ["Home", "Explore", "Saved"]))
+        main = col(_topbar(c, "Search products" if cart else "Search"), content, width=fill(), height=fill())
+        return row(_sidebar(c, active, section), main, name="page", width=fill(), height=fill())
+    if nav == "none":
+        return col(content, name="page", width=fill(), height=fill())
+    nav_bar = _app_navbar(c, links, active, "Search products" if cart else "Search", "cart" if cart else "bell",
+                          "Jonas Weber")
+    return col(nav_bar, content, name="page", width=fill(), height=fill())
 
 
 def _checkout(c: _Ctx) -> Node:
@@ -525,7 +714,7 @@ def _checkout(c: _Ctx) -> Node:
 
 def _sign_in(c: _Ctx) -> Node:
     p = c.prompt.lower()
-    signup = any(k in p for k in ("sign up", "signup", "register", "create account"))
+    signup = c.arch == "sign-up" or any(k in p for k in ("sign up", "signup", "register", "create account"))
     title = "Create your account" if signup else "Welcome back"
     form_kids = [
         heading("title", title, "h1" if not c.mobile else "h2"),
@@ -633,7 +822,7 @@ def _settings(c: _Ctx) -> Node:
 
 def _products(c: _Ctx) -> Node:
     rng = c.rng
-    cols = c.pick(4, 3, 2)
+    cols = max(2, c.cols(c.pick(4, 3, 2), mobile_max=2))
     picks = rng.sample(_PRODUCTS, cols * 2)
     cards = []
     for i, (name, price) in enumerate(picks):
@@ -695,4 +884,5 @@ _ARCH_FUNCS = {
     "sign-in": _sign_in,
     "settings": _settings,
     "products": _products,
+    "sign-up": _sign_in,
 }

@@ -223,3 +223,122 @@ def domain_for(prompt: str) -> Domain:
         if n > hits:
             best, hits = d, n
     return best
+
+
+# -- copy for the wider set of pages (inbox, chat, calendar, feed, files, articles, plans) ----------
+@dataclass(frozen=True)
+class PageCopy:
+    """Per-domain copy of the pages beyond the dashboard: what people write about in the domain."""
+
+    phrases: tuple[str, ...]  # how a prompt names the domain ("for an online store")
+    subjects: tuple[str, ...]  # email subjects and search-result titles
+    chat: tuple[str, ...]  # a short conversation, alternating speakers
+    events: tuple[str, ...]  # calendar events
+    posts: tuple[str, ...]  # feed posts
+    files: tuple[str, ...]  # file names
+    folders: tuple[str, ...]
+    article: tuple[str, str]  # (title, standfirst)
+    product: str  # what a pricing plan sells
+    empty: tuple[str, str, str]  # (title, message, action) of an empty page
+    record: str  # singular noun of a record, for detail pages
+
+
+PAGE_COPY: dict[str, PageCopy] = {
+    "retail": PageCopy(
+        ("for an online store", "for a clothing shop", "for a boutique", "for an e-commerce brand", "for a webshop"),
+        ("Your order #24817 has shipped", "Restock: Merino Crew Sweater", "Wholesale enquiry from Cedar & Co",
+         "Return request for order #23190", "Holiday campaign assets are ready", "Supplier invoice for November",
+         "New review: five stars for the Canvas Weekender", "Inventory count scheduled for Friday"),
+        ("Hi! Has my order #24817 left the warehouse yet?", "It has — it shipped this morning with DHL.",
+         "Great, can I still change the delivery address?", "Yes, send me the new address and I will update it.",
+         "Torstraße 118, 10119 Berlin. Thank you!", "Done. You will get a new tracking email shortly."),
+        ("Inventory count", "Supplier call", "Photo shoot", "Campaign launch", "Team sync", "Wholesale review"),
+        ("Our winter collection is live: 24 new pieces made to last.", "Behind the seams: how we source our merino.",
+         "Free repairs on every jacket we have ever sold.", "Weekend sale starts Friday at 9:00."),
+        ("Lookbook-winter.pdf", "Product-photos.zip", "Price-list-2026.xlsx", "Returns-policy.docx",
+         "Supplier-contracts.pdf", "Campaign-brief.key"),
+        ("Campaigns", "Product photos", "Invoices", "Suppliers"),
+        ("How we price a sweater", "A look inside the costs of a merino crew, from yarn to your door."),
+        "online store", ("No orders yet", "When customers buy from your store, their orders appear here.",
+                         "Share your store"), "order"),
+    "saas": PageCopy(
+        ("for a SaaS product", "for a subscription billing tool", "for a B2B CRM", "for a SaaS startup"),
+        ("Invoice INV-2041 is past due", "Acme Robotics upgraded to Scale", "Churn report for October",
+         "Seat limit reached on Growth", "Renewal call with Orbit Labs", "Trial ending: Helix Bio",
+         "Usage spike on the Enterprise plan", "Quarterly billing summary"),
+        ("Hi, we need 20 more seats before Monday.", "Happy to help — shall I move you to the Scale plan?",
+         "Yes, if the price per seat goes down.", "It does: $39 instead of $49 per seat.",
+         "Perfect, please go ahead.", "Done! The new seats are active now."),
+        ("Renewal call", "Pipeline review", "Demo: Orbit Labs", "Billing sync", "Churn review", "Board prep"),
+        ("We just shipped usage-based billing for every plan.", "How Orbit Labs cut churn by 30 percent.",
+         "New: invoices in 14 currencies.", "Our Q4 roadmap, in one page."),
+        ("MRR-report-Q4.xlsx", "Pricing-experiment.pdf", "Customer-list.csv", "Contract-Acme.pdf",
+         "Roadmap-2026.key", "Churn-analysis.ipynb"),
+        ("Contracts", "Reports", "Pricing", "Customers"),
+        ("Pricing that grows with your customers", "Why seat-based plans stall, and what usage-based billing fixes."),
+        "subscription", ("No subscriptions yet", ("Create a plan and share its checkout link to sign up your "
+                         "first customer."), "Create a plan"), "subscription"),
+    "finance": PageCopy(
+        ("for a bank", "for a finance app", "for a budgeting app", "for an accounting tool", "for a fintech wallet"),
+        ("Your November statement is ready", "Payment to Lumen Energy failed", "Budget alert: Software",
+         "New payee added: Cedar & Co", "Tax documents for 2026", "Card ending 4242 was used abroad",
+         "Savings goal reached", "Invoice from Orbit Labs"),
+        ("Hi, I see a card payment I do not recognise.", "Sorry to hear that. Which payment is it?",
+         "$86.40 at Orbit Labs on Nov 21.", "I have frozen the card and opened a dispute for you.",
+         "Thanks. Will I get a new card?", "Yes, it arrives within three working days."),
+        ("Month-end close", "Tax advisor", "Budget review", "Payroll run", "Audit prep", "Investor update"),
+        ("Your spending report for November is ready.", "Five ways to build an emergency fund.",
+         "New: instant transfers between every account.", "Interest on savings rises to 3.1 percent."),
+        ("Statement-Nov-2026.pdf", "Budget-2027.xlsx", "Tax-return-2026.pdf", "Receipts.zip", "Payroll-Nov.csv",
+         "Audit-checklist.docx"),
+        ("Statements", "Receipts", "Tax", "Payroll"),
+        ("Closing the month in one afternoon", "A checklist for reconciling accounts without the spreadsheet chase."),
+        "account", ("No transactions yet", "Connect a bank account to see your income and spending here.",
+                    "Connect an account"), "transaction"),
+    "health": PageCopy(
+        ("for a clinic", "for a hospital", "for a patient portal", "for a medical practice", "for a health app"),
+        ("Lab results for Amara Okafor", "Referral from Dr. Weber", "Shift swap request for Friday",
+         "New patient intake form", "Vaccination reminders sent", "Room 204 maintenance",
+         "Appointment moved to 14:30", "Monthly capacity report"),
+        ("Hello, can I move my appointment on Thursday?", "Of course. Would Friday at 10:15 suit you?",
+         "Friday works. Is it still with Dr. Sato?", "Yes, Dr. Sato in room 204.", "Thank you, see you then.",
+         "You are booked. We will send a reminder the day before."),
+        ("Ward round", "Team huddle", "Patient intake", "Cardiology clinic", "Training", "Case review"),
+        ("Flu vaccinations are open for all patients this week.", "Meet our new paediatrics team.",
+         "Longer opening hours from December.", "How we cut waiting times by a third."),
+        ("Intake-form.pdf", "Rota-December.xlsx", "Lab-results-1182.pdf", "Consent-template.docx",
+         "Capacity-report.xlsx", "Referral-letters.zip"),
+        ("Patients", "Rotas", "Lab results", "Templates"),
+        ("Shorter waits, calmer clinics", "What changed when we let patients book their own follow-ups."),
+        "practice", ("No appointments today", "Booked appointments for your clinic appear here.",
+                     "Book an appointment"), "appointment"),
+    "project": PageCopy(
+        ("for a project management tool", "for a team task tracker", "for a sprint board", "for a roadmap tool"),
+        ("Sprint 42 review notes", "PRJ-311 is blocked", "Design handoff for onboarding", "Roadmap draft for Q1",
+         "Release 3.8 is out", "Standup moved to 9:30", "Bug triage summary", "New project: Dark mode"),
+        ("Is the billing migration still on track for Friday?", "Mostly — the export job is still flaky.",
+         "Can Kenji pair with you on it today?", "Yes, that would help a lot.", "Great, I will move his review.",
+         "Thanks! I will post an update after lunch."),
+        ("Sprint planning", "Standup", "Design review", "Retro", "Roadmap sync", "1:1 with Maya"),
+        ("Release 3.8 is out: dark mode and faster search.", "How we run two-week sprints with a remote team.",
+         "New: automations for recurring tasks.", "Our roadmap for next quarter."),
+        ("Sprint-42-notes.md", "Roadmap-Q1.pdf", "Onboarding-flows.fig", "Release-checklist.docx",
+         "Bug-triage.xlsx", "Team-handbook.pdf"),
+        ("Design", "Engineering", "Roadmaps", "Meeting notes"),
+        ("Shipping weekly without burning out", "The habits that keep a twelve-person team on schedule."),
+        "workspace", ("No tasks yet", "Create a task or import your backlog to start planning the sprint.",
+                      "Create a task"), "task"),
+}
+
+
+def page_copy(domain: Domain) -> PageCopy:
+    """The page copy of a domain (retail's for any domain without its own)."""
+    return PAGE_COPY.get(domain.name, PAGE_COPY["retail"])
+
+
+def domain_named(name: str) -> Domain:
+    """The domain called `name` (retail, saas, finance, health, project)."""
+    for d in (RETAIL, *DOMAINS):
+        if d.name == name:
+            return d
+    raise ValueError(f"unknown domain {name!r} (use retail, {', '.join(d.name for d in DOMAINS)})")

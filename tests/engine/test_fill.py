@@ -1,0 +1,131 @@
+"""Block → scene fill: curriculum scenes survive the round trip through their blocks."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from engine.blocks import Block, scene_blocks
+from engine.canvas import Canvas
+from engine.compose import DEVICES
+from engine.curriculum import ARCHETYPES, sample_example
+from engine.fill import fill_blocks
+from engine.render import Renderer
+from engine.theme import Theme
+from eval import palette_adherence
+from ingest.colour import contrast, parse_hex
+
+
+@pytest.fixture(scope="module")
+def theme(harbor_engine):
+    return Theme(harbor_engine.ds)
+
+
+def _under(region: np.ndarray) -> tuple[int, int, int]:
+    """The most common colour of an (N, 3) pixel region."""
+    packed = (region[:, 0].astype(np.uint32) << 16) | (region[:, 1].astype(np.uint32) << 8) | region[:, 2]
+    vals, counts = np.unique(packed, return_counts=True)
+    v = int(vals[counts.argmax()])
+    return (v >> 16) & 255, (v >> 8) & 255, v & 255
+
+
+def _render(theme, scene):
+    cv = Canvas(scene.width, scene.height, theme.color(scene.background_role))
+    r = Renderer(theme, scene.scale)
+    r.draw(cv, scene)
+    return np.asarray(cv.image()), r
+
+
+def _roundtrip(theme, arch, device, seed=0):
+    ex = sample_example(random.Random(f"fill/{arch}/{device}/{seed}"), device=device, archetype=arch, theme=theme)
+    blocks = scene_blocks(ex.scene)
+    return ex, blocks, fill_blocks(blocks, ex.caption, ex.scene.width, ex.scene.height, theme, seed=seed,
+                                   device=device)
+
+
+@pytest.mark.parametrize("device", sorted(DEVICES))
+@pytest.mark.parametrize("arch", ARCHETYPES)
+def test_filled_blocks_keep_their_boxes_hold_their_children_and_render_on_palette(harbor_engine, theme, arch, device):
+    _ex, blocks, sc = _roundtrip(theme, arch, device)
+    W, H = sc.width, sc.height
+    # every block became one top-level element with its kind, role, variant and box
+    assert len(sc.elements) == len(blocks)
+    for b, e in zip(blocks, sc.elements):
+        assert (e.kind, e.role, e.variant) == (b.kind, b.role, b.variant)
+        want = (b.box[0] * W, b.box[1] * H, b.box[2] * W, b.box[3] * H)
+        assert all(abs(g - w_) <= 1.0 for g, w_ in zip(e.box, want)), (e.id, e.box, want)
+        x, y, w, h = e.box
+        for c in e.walk():
+            cx, cy, cw, ch = c.box
+            assert cw >= 1 and ch >= 1, c.id
+            assert cx >= x - 1 and cy >= y - 1 and cx + cw <= x + w + 1 and cy + ch <= y + h + 1, (c.id, c.box, e.box)
+    ids = [e.id for e in sc.walk()]
+    assert len(ids) == len(set(ids))
+    # containers got children
+    for b, e in zip(blocks, sc.elements):
+        if b.kind in ("card", "sidebar", "list") and b.box[3] * H > 60 * sc.scale:
+            assert e.children, e.id
+    img, r = _render(theme, sc)
+    rep = palette_adherence(img, harbor_engine.ds.role_map() | {c.name: c.hex for c in harbor_engine.ds.colors})
+    assert rep.palette_adherence >= 0.97, rep.off_palette[:3]
+    assert len(r.text_runs) >= 5
+    for x, y, w, h, col, large in r.text_runs[r.scrim_at:]:
+        assert x >= -1 and x + w <= W + 1, "text stays on the canvas"
+        region = img[max(0, int(y)):int(y + h), max(0, int(x)):int(x + w) + 1].reshape(-1, 3)
+        if not len(region):
+            continue
+        under = _under(region)
+        assert contrast(parse_hex(col)[0], tuple(int(v) for v in under)) >= (3.0 if large else 4.5) - 0.05
+
+
+@pytest.mark.parametrize("arch", ["dashboard", "table-admin", "pricing", "chat"])
+def test_filled_scene_looks_like_the_original(theme, arch):
+    """Same blocks, so the same layout: the renders agree on most pixels."""
+    ex, _, sc = _roundtrip(theme, arch, "desktop")
+    a, _ = _render(theme, ex.scene)
+    b, _ = _render(theme, sc)
+    same = (np.abs(a.astype(int) - b.astype(int)).sum(axis=2) < 24).mean()
+    assert same >= 0.8, same
+
+
+def test_page_heading_and_labels_come_from_the_prompt(theme):
+    blocks = [Block("heading", (0.05, 0.05, 0.6, 0.06), role="text", style="h1"),
+              Block("button", (0.75, 0.05, 0.2, 0.05), variant="primary"),
+              Block("input", (0.05, 0.2, 0.4, 0.08)),
+              Block("card", (0.05, 0.35, 0.4, 0.5), content="kpi"),
+              Block("card", (0.5, 0.35, 0.45, 0.6), content="table")]
+    sc = fill_blocks(blocks, "pricing page for a clinic", 1920, 1080, theme)
+    head, btn, inp, kpi, table = sc.elements
+    assert "pricing" in head.text.lower()
+    assert btn.text and theme.measure_text(btn.text, btn.style, None, 1)[0] <= btn.box[2]
+    assert inp.props.get("label") and inp.props.get("value")
+    assert any(e.kind == "badge" for e in kpi.walk()) and any(e.kind == "chart" for e in kpi.walk())
+    t = next(e for e in table.walk() if e.kind == "table")
+    assert "Patient" in t.props["columns"], "the clinic's records"
+
+
+def test_blocks_from_dicts_and_bad_blocks_are_skipped(theme):
+    ex = sample_example(random.Random(9), device="mobile", archetype="inbox", theme=theme)
+    blocks = [Block.from_dict(b.to_dict()) for b in scene_blocks(ex.scene)]
+    bad = [Block("null", (0.1, 0.1, 0.2, 0.2)), Block("spaceship", (0.1, 0.1, 0.2, 0.2)),
+           Block("card", (0.5, 0.5, 0.0, 0.3), content="kpi"), Block("card", (float("nan"), 0.1, 0.2, 0.2)),
+           Block("button", (0.1, 0.1, float("inf"), 0.05))]
+    sc = fill_blocks(blocks + bad, ex.caption, 430, 932, theme)
+    assert len(sc.elements) == len(blocks)
+    # boxes past the canvas edge are clipped to it
+    sc = fill_blocks([Block("card", (0.8, 0.9, 0.5, 0.5), content="list")], "inbox", 1920, 1080, theme)
+    x, y, w, h = sc.elements[0].box
+    assert x + w <= 1920.5 and y + h <= 1080.5
+    with pytest.raises(ValueError, match="unknown device"):
+        fill_blocks(blocks, "x", 100, 100, theme, device="watch")
+
+
+def test_fill_is_deterministic_and_seeded(theme):
+    ex = sample_example(random.Random(4), device="desktop", archetype="dashboard", theme=theme)
+    blocks = scene_blocks(ex.scene)
+    a = fill_blocks(blocks, ex.caption, 1920, 1080, theme, seed=1)
+    b = fill_blocks(blocks, ex.caption, 1920, 1080, theme, seed=1)
+    c = fill_blocks(blocks, ex.caption, 1920, 1080, theme, seed=2)
+    assert a == b and a != c
