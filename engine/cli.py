@@ -283,46 +283,108 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
             click.echo(f"warning: {w}", err=True)
 
 
+def _load_against(folders: tuple[str, ...], modes: dict[str, str]):
+    """Brand profiles of the `--against` systems (stores are caches: read-only folders work)."""
+    from eval.brand import BrandProfile
+    from ingest import IngestError, ingest_to_store
+
+    profiles = []
+    for f in folders:
+        if not Path(f).is_dir():
+            raise _Fail(f"{f}: no such design-system folder (--against)")
+        try:
+            rep = ingest_to_store(f, None, mode=modes or None, must_save=False, with_context=False)
+        except IngestError as e:
+            raise _Fail(str(e)) from None
+        profiles.append(BrandProfile.from_design_system(rep.ds, name=f))
+    return profiles
+
+
 @main.command(name="eval")
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.argument("images", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--against", "against", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Identify which of these design systems each image most resembles (repeatable).")
+@click.option("--report", "report", type=click.Path(dir_okay=False), metavar="FILE.html",
+              help="Write a self-contained HTML report (and FILE.json with the same figures).")
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @click.option("--threshold", type=float, default=3.0, show_default=True, help="CIEDE2000 tolerance.")
 @_mode_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(folder: str, images: tuple[str, ...], store: str | None, threshold: float, modes: tuple[str, ...],
-             as_json: bool) -> None:
-    """Score how closely IMAGES follow the design system in FOLDER.
+def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], report: str | None, store: str | None,
+             threshold: float, modes: tuple[str, ...], as_json: bool) -> None:
+    """Score how closely IMAGES (PNG or JPEG, from any tool) follow the design system in FOLDER.
 
-    palette_adherence is the share of pixels within CIEDE2000 <= 3 of a design-system colour;
-    anti-aliased edge pixels (off-palette blends between two differing neighbours) are left
-    out. The largest off-palette colours are listed with their share of the image.
+    \b
+    palette_adherence  share of pixels within CIEDE2000 <= 3 of a design-system colour
+                       (anti-aliased edge blends left out), the largest off-palette
+                       colours with their areas, and which role colours appear
+    identified/margin  with --against: the system the image most resembles, and its
+                       score's lead over the runner-up
+    contrast           WCAG 2.x AA of the text: exact when onbrand's NAME.scene.json is
+                       beside the image, else estimated from detected text regions
+    scene metrics      for onbrand images: typography and spacing adherence, defects
+                       (overlaps, out of frame, text overflow), Alignment and Overlap
+
+    An unreadable image gets a one-line reason and the others are still scored (exit 3).
     """
-    from eval import palette_adherence
+    from eval.score import evaluate_image, summarise
 
-    ds, _, _ = _load_ds(folder, store, _modes(modes))
-    palette = {r.role: r.hex for r in ds.roles}
-    for c in ds.colors:
-        if c.alpha >= 0.999:
-            palette.setdefault(c.name, c.hex)
+    mode = _modes(modes)
+    ds, _, _ = _load_ds(folder, store, mode)
+    profiles = _load_against(against, mode)
     results = []
     for img in images:
         p = Path(img)
         if not p.is_file():
-            raise _Fail(f"{img}: no such image")
+            results.append({"image": str(p), "error": "no such image"})
+            continue
         try:
-            rep = palette_adherence(p, palette, threshold=threshold)
-        except Exception as e:  # unreadable or hostile image
-            raise _Fail(f"{img}: cannot score this image ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
-        results.append({"image": str(p), **rep.model_dump()})
+            res = evaluate_image(p, ds, profiles, threshold=threshold)
+        except Exception as e:  # unreadable or hostile image or scene: one line, keep going
+            msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            results.append({"image": str(p), "error": f"cannot score this image ({msg})"})
+            continue
+        res["design_system_dir"] = folder
+        results.append(res)
+    scored = [r for r in results if "error" not in r]
+    summary = summarise(scored)
+    paths = None
+    if report:
+        from eval.report import write_report
+
+        systems = list(against) if against else []
+        if systems and folder not in systems:
+            systems = [folder] + systems
+        try:
+            paths = write_report(report, results, title=f"onbrand eval: {ds.name}", systems=systems, summary=summary)
+        except OSError as e:
+            raise _Fail(f"{report}: cannot write the report ({e.strerror})") from None
     if as_json:
-        click.echo(json.dumps({"design_system": ds.name, "images": results}, indent=2))
-        return
-    for r in results:
-        click.echo(f"{r['image']}: palette_adherence {r['palette_adherence']:.4f}")
-        for o in r["off_palette"][:5]:
-            click.echo(f"  off-palette {o['hex']} {o['share'] * 100:.3f}% (nearest {o['nearest_hex']}, "
-                       f"ΔE {o['delta_e']:.1f})")
+        click.echo(json.dumps({"design_system": ds.name, "summary": summary, "images": results,
+                               **({"report": paths} if paths else {})}, indent=2, default=str))
+    else:
+        for r in results:
+            if "error" in r:
+                click.echo(f"onbrand: {r['image']}: {r['error']}", err=True)
+                continue
+            line = f"{r['image']}: palette_adherence {r['palette_adherence']:.4f}"
+            if "identified" in r:
+                line += f", identified {r['identified']} (margin {r['margin']:.3f})"
+            c = r["contrast"]
+            line += f", text AA {c['aa_pass_rate']:.0%} (min {c['min_contrast']:.2f}:1, {c['method']})"
+            click.echo(line)
+            if "typography_adherence" in r:
+                click.echo(f"  typography {r['typography_adherence']:.3f}, spacing {r['spacing_adherence']:.3f}, "
+                           f"alignment {r['alignment']:.4f}, overlap {r['overlap']:.4f}, "
+                           f"defects {sum(r['defect_counts'].values())}")
+            for o in r["off_palette"][:5]:
+                click.echo(f"  off-palette {o['hex']} {o['share'] * 100:.3f}% (nearest {o['nearest_hex']}, "
+                           f"ΔE {o['delta_e']:.1f})")
+        if paths:
+            click.echo(f"wrote {paths['html']} + {Path(paths['json']).name}")
+    if len(scored) < len(results):
+        sys.exit(EXIT_PARTIAL)
 
 
 @main.command()

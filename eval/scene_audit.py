@@ -51,6 +51,7 @@ class SceneTextReport(BaseModel):
                                         description="share of runs whose family and size are in the type scale")
     off_scale_styles: list[str] = Field(default_factory=list)
     overflow: list[Defect] = Field(default_factory=list)
+    colours: list[str] = Field(default_factory=list, description="every text colour drawn")
 
 
 def scene_path_for(image: str | Path) -> Path:
@@ -166,6 +167,7 @@ def audit_scene_text(scene: Scene, ds: DesignSystem, tolerance: float = 1.0) -> 
         typography_adherence=(on_scale / n) if n else 1.0,
         off_scale_styles=list(off_styles)[:12],
         overflow=list(overflow.values()),
+        colours=sorted({r.colour for r in runs}),
     )
 
 
