@@ -387,6 +387,91 @@ def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], rep
         sys.exit(EXIT_PARTIAL)
 
 
+@main.command(name="eval-suite")
+@click.argument("more_systems", nargs=-1, type=click.Path(file_okay=False), metavar="[DIR]...")
+@click.option("--systems", "systems", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Design-system folders to generate for (repeatable; more may follow as arguments).")
+@click.option("--prompts", "prompts_file", required=True, type=click.Path(dir_okay=False), metavar="FILE.jsonl",
+              help='Prompts, one JSON object a line: {"prompt": …, "device": …, "requires": {kind: min}}.')
+@click.option("--n", "n", type=click.IntRange(1), default=None, help="Use the first N prompts only.")
+@click.option("--samplers", "samplers", default="student,teacher,procedural,no-retrieval", show_default=True,
+              help="Comma-separated samplers to compare; those the engine lacks are reported unavailable.")
+@click.option("--report", "report", type=click.Path(dir_okay=False), metavar="FILE.html",
+              help="Write the HTML report (and FILE.json with the same figures).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Also save every mock and its scene here.")
+@click.option("--size", "size", default=None, metavar="WxH", help="Render size for every mock (default: device preset).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the first prompt (then +1 each).")
+@click.option("--json", "as_json", is_flag=True, help="Print the sampler table and per-image scores as JSON.")
+def eval_suite_cmd(more_systems: tuple[str, ...], systems: tuple[str, ...], prompts_file: str, n: int | None,
+                   samplers: str, report: str | None, out_dir: str | None, size: str | None, seed: int,
+                   as_json: bool) -> None:
+    """Generate mocks for held-out prompts with each sampler and score them all side by side.
+
+    Every metric of `onbrand eval` per mock, plus prompt faithfulness (the share of each
+    prompt's "requires" met), seconds per generation, brand-identification accuracy across
+    the systems and layout FID against procedural reference layouts.
+
+    \b
+      onbrand eval-suite --systems sample_design_systems/harbor sample_design_systems/ember \\
+          --prompts eval/prompts/heldout.jsonl --n 10 --report suite.html
+    """
+    from eval.suite import load_prompts, run_suite
+
+    folders = list(dict.fromkeys(list(systems) + list(more_systems)))
+    if not folders:
+        raise _Fail("no design systems: pass --systems DIR [DIR...]")
+    for f in folders:
+        if not Path(f).is_dir():
+            raise _Fail(f"{f}: no such design-system folder")
+    try:
+        prompts = load_prompts(prompts_file)
+    except ValueError as e:
+        raise _Fail(str(e)) from None
+    names = [s.strip() for s in samplers.split(",") if s.strip()]
+    if not names:
+        raise _Fail("--samplers is empty; e.g. --samplers student,procedural")
+    wh = _size(size) if size else None
+    bar = _ProgressBar("generating")
+    try:
+        result = run_suite(folders, prompts, n=n, samplers=names, out_dir=out_dir, seed=seed, size=wh, progress=bar)
+    except Exception as e:  # an unusable folder or engine failure: one line, no traceback
+        from ingest import IngestError
+
+        if not isinstance(e, (IngestError, ValueError, OSError)):
+            raise
+        raise _Fail(str(e).splitlines()[0]) from None
+    finally:
+        bar.close()
+    paths = None
+    if report:
+        from eval.report import write_report
+        from eval.score import summarise
+
+        ok = [r for r in result["images"] if "error" not in r]
+        try:
+            paths = write_report(report, result["images"], title="onbrand eval-suite", systems=result["systems"],
+                                 summary=summarise(ok), samplers=result["samplers"],
+                                 extra={"notes": result["notes"], "prompts": prompts_file})
+        except OSError as e:
+            raise _Fail(f"{report}: cannot write the report ({e.strerror})") from None
+    if as_json:
+        click.echo(json.dumps({**result, **({"report": paths} if paths else {})}, indent=2, default=str))
+        return
+    for note in result["notes"]:
+        click.echo(f"note: {note}")
+    cols = ["sampler", "generations", "seconds_per_generation", "palette_adherence", "aa_pass_rate",
+            "typography_adherence", "spacing_adherence", "alignment", "overlap", "defects_per_image",
+            "faithfulness", "brand_accuracy", "layout_fid"]
+    for row in result["samplers"]:
+        if row.get("available") != "yes":
+            click.echo(f"{row['sampler']}: unavailable ({row.get('reason', '')})")
+            continue
+        click.echo("  ".join(f"{c} {row[c]:.4g}" if isinstance(row.get(c), float) else f"{c} {row.get(c)}"
+                             for c in cols if c in row))
+    if paths:
+        click.echo(f"wrote {paths['html']} + {Path(paths['json']).name}")
+
+
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.argument("query")

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PIL import Image
 
 __all__ = ["write_report", "confusion_matrix", "thumbnail_data_uri"]
@@ -84,7 +85,10 @@ def _plots(results: Sequence[Mapping[str, Any]], group_key: str) -> list[tuple[s
         labels = [g or "all" for g in groups]
         keep = [(d, lab) for d, lab in zip(data, labels) if d]
         if keep:
-            ax.boxplot([d for d, _ in keep], showmeans=True)
+            ax.boxplot([d for d, _ in keep], showmeans=True, widths=0.5)
+            for i, (d, _) in enumerate(keep, start=1):  # every image as a dot beside its box
+                jitter = (np.arange(len(d)) % 7 - 3) * 0.03
+                ax.plot(i + jitter, d, "o", ms=3, alpha=0.55, color="#0e5e71")
             ax.set_xticks(range(1, len(keep) + 1), [lab for _, lab in keep], rotation=20, fontsize=8)
         ax.set_title(title, fontsize=10)
         ax.grid(axis="y", alpha=0.3)
