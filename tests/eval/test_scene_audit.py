@@ -1,0 +1,59 @@
+"""Exact text metrics from a scene: contrast, typography adherence, overflow; scene metrics."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.scene import Element, Scene
+from eval.colour import contrast_ratio
+from eval.scene_audit import audit_scene_text
+from eval.score import evaluate_image
+
+
+def _scene(*elements: Element, w: int = 1280, h: int = 720) -> Scene:
+    return Scene(width=w, height=h, scale=w / 1920, archetype="dashboard", prompt="t", seed=0, elements=list(elements))
+
+
+def test_contrast_is_exact_for_a_text_element(sample_systems) -> None:
+    ds = sample_systems["harbor"]
+    scene = _scene(Element(id="t", kind="text", box=(40, 40, 600, 60), text="Body copy", role="text", style="body"))
+    rep = audit_scene_text(scene, ds)
+    assert rep.runs == 1
+    bg, ink = ds.role("background"), ds.role("text")
+    assert rep.colours == [ink]
+    assert rep.min_contrast == pytest.approx(contrast_ratio(ink, bg), abs=1e-3)
+    assert rep.aa_pass_rate == 1.0 and rep.typography_adherence == 1.0 and rep.overflow == []
+
+
+def test_text_overflow_is_reported(sample_systems) -> None:
+    ds = sample_systems["harbor"]
+    long = "Export every transaction of the last fiscal year as a spreadsheet"
+    scene = _scene(Element(id="b", kind="button", box=(40, 40, 90, 30), text=long, variant="primary"))
+    rep = audit_scene_text(scene, ds)
+    assert [d.element for d in rep.overflow] == ["b"]
+    assert rep.overflow[0].kind == "text-overflow"
+
+
+def test_typography_off_the_type_scale(sample_systems) -> None:
+    ds = sample_systems["harbor"].model_copy(deep=True)
+    for t in ds.type_scale:  # a family the system ships no font for: drawn in a fallback face
+        t.family = "Imaginary Grotesk"
+    scene = _scene(Element(id="t", kind="text", box=(40, 40, 600, 60), text="Body copy", role="text", style="body"))
+    rep = audit_scene_text(scene, ds)
+    assert rep.typography_adherence == 0.0
+    assert "Imaginary Grotesk" in rep.off_scale_styles[0]
+
+
+def test_generated_mock_scene_metrics(harbor_engine, sample_systems, tmp_path) -> None:
+    gen = harbor_engine.generate("sales analytics dashboard", size=(1280, 720))
+    paths = gen.save(tmp_path / "m.png")
+    res = evaluate_image(paths["image"], harbor_engine.ds)
+    assert res["contrast"]["method"] == "scene"
+    assert res["palette_adherence"] > 0.97
+    for key in ("typography_adherence", "spacing_adherence", "alignment", "overlap"):
+        assert 0.0 <= res[key] <= (1.0 if key.endswith("adherence") else 10.0)
+    assert res["typography_adherence"] == 1.0
+    assert res["defect_counts"]["overlap"] == 0 and res["defect_counts"]["out-of-frame"] == 0
+    # the same image scored against another system: its scene does not describe it any more
+    other = evaluate_image(paths["image"], sample_systems["ember"])
+    assert other["contrast"]["method"] == "detected" and "scene_ignored" in other
