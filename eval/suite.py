@@ -190,7 +190,10 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
                         "faithfulness", "margin"):
                 row[key] = _mean(rs, key)
             row["aa_pass_rate"] = _mean([r["contrast"] for r in rs], "aa_pass_rate")
-            row["defects_per_image"] = round(statistics.fmean(sum(r["defect_counts"].values()) for r in rs), 3)
+            with_scene = [r for r in rs if "defect_counts" in r]
+            row["defects_per_image"] = round(statistics.fmean(sum(r["defect_counts"].values()) for r in with_scene), 3) \
+                if with_scene else None
+            row["scenes_ignored"] = len(rs) - len(with_scene)
             ids = [r for r in rs if "identified" in r]
             row["brand_accuracy"] = round(sum(r["identified"] == r["design_system_dir"] for r in ids) / len(ids), 4) \
                 if ids else None
