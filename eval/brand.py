@@ -2,8 +2,10 @@
 
 The score of an image against a system S combines three pieces of evidence, each in 0–1:
 
-* **adherence** ``a``: palette adherence against S's colours (share of pixels within
-  CIEDE2000 ≤ 3 of one of them, `eval.palette`);
+* **adherence** ``a``: share of pixels within CIEDE2000 ≤ 3 of one of S's colours.  Unlike
+  `eval.palette.palette_adherence` every pixel counts (no anti-aliasing rule): brand
+  evidence lies in areas, and the image's distinct colours are then found once and matched
+  against each system's palette;
 * **role coverage** ``c``: weighted share of S's colour roles that appear in the image
   (at least 0.05 % of the pixels); brand roles weigh most (primary 3, secondary and accent
   2, background, surface and text 1, the rest 0.5), since neutrals are shared between
@@ -30,15 +32,17 @@ import numpy.typing as npt
 from pydantic import BaseModel
 
 from eval.colour import srgb_to_lab
-from eval.palette import ImageInput, PaletteReport, load_rgb, palette_adherence
+from eval.palette import ImageInput, _index_colours, _nearest_palette, _parse_palette, load_rgb
 from ingest.model import DesignSystem
 
-__all__ = ["BrandProfile", "BrandScore", "BrandMatch", "design_system_palette", "lab_histogram", "identify_brand"]
+__all__ = ["BrandProfile", "BrandScore", "BrandMatch", "ColourTable", "design_system_palette", "lab_histogram",
+           "identify_brand", "role_coverage"]
 
 ROLE_WEIGHTS: dict[str, float] = {"primary": 3.0, "secondary": 2.0, "accent": 2.0, "background": 1.0,
                                   "surface": 1.0, "text": 1.0}
 OTHER_ROLE_WEIGHT = 0.5
 APPEARS = 0.0005
+MAX_PIXELS = 2_100_000  # larger frames are identified on every second pixel of every second row
 _RASTER = (".png", ".jpg", ".jpeg", ".webp")
 
 
@@ -122,11 +126,40 @@ class BrandMatch(BaseModel):
     scores: list[BrandScore]  # best first
 
 
-def role_coverage(report: PaletteReport, roles: Mapping[str, str]) -> float:
-    """Weighted share of `roles` (role → hex) whose colour covers ≥ 0.05 % of the image."""
-    shares: dict[str, float] = {}
-    for cov in report.coverage:
-        shares[cov.hex] = shares.get(cov.hex, 0.0) + cov.share
+@dataclass
+class ColourTable:
+    """The distinct colours of an image, in CIELAB, with their pixel shares."""
+
+    lab: npt.NDArray[np.float64]  # (K, 3)
+    share: npt.NDArray[np.float64]  # (K,)
+
+    @classmethod
+    def of(cls, rgb: npt.NDArray[np.uint8]) -> "ColourTable":
+        flat = rgb.reshape(-1, 3)
+        packed = (flat[:, 0].astype(np.uint32) << 16) | (flat[:, 1].astype(np.uint32) << 8) | flat[:, 2]
+        if packed.size == 0:
+            return cls(lab=np.zeros((0, 3)), share=np.zeros(0))
+        # run-length encode first: a flat UI frame has few, long runs of one colour
+        starts = np.flatnonzero(np.concatenate(([True], packed[1:] != packed[:-1])))
+        lengths = np.diff(np.append(starts, packed.size))
+        colours, run_colour = _index_colours(packed[starts])
+        counts = np.bincount(run_colour, weights=lengths, minlength=colours.size)
+        crgb = np.stack([(colours >> 16) & 255, (colours >> 8) & 255, colours & 255], axis=1).astype(np.uint8)
+        return cls(lab=srgb_to_lab(crgb), share=counts / max(counts.sum(), 1))
+
+    def match(self, palette: Mapping[str, str] | Sequence[str], threshold: float = 3.0) -> tuple[float, dict[str, float]]:
+        """(share of pixels within ΔE00 ≤ threshold of the palette, palette hex → share)."""
+        pal_rgb, _ = _parse_palette(palette)
+        nearest, de = _nearest_palette(self.lab, srgb_to_lab(pal_rgb))
+        on = de <= threshold
+        per = np.bincount(nearest[on], weights=self.share[on], minlength=len(pal_rgb))
+        hexes = ["#%02x%02x%02x" % tuple(int(v) for v in c) for c in pal_rgb]
+        return float(self.share[on].sum()), {h: float(v) for h, v in zip(hexes, per) if v > 0}
+
+
+def role_coverage(shares: Mapping[str, float], roles: Mapping[str, str]) -> float:
+    """Weighted share of `roles` (role → hex) whose colour covers ≥ 0.05 % of the image,
+    given each palette colour's share of the pixels (hex → share)."""
     total = got = 0.0
     for role, hx in roles.items():
         if role.startswith("on-"):
@@ -137,34 +170,34 @@ def role_coverage(report: PaletteReport, roles: Mapping[str, str]) -> float:
     return got / total if total else 0.0
 
 
-def score_against(rgb: npt.NDArray[np.uint8], profile: BrandProfile, hist: npt.NDArray[np.float64] | None = None,
-                  image_path: str | None = None, report: PaletteReport | None = None) -> BrandScore:
-    """Score one image (``(H, W, 3)`` uint8) against one profile; see the module docstring."""
-    report = report or palette_adherence(rgb, profile.palette, top=0)
-    a = report.palette_adherence
-    c = role_coverage(report, profile.roles)
+def score_against(table: ColourTable, profile: BrandProfile, hist: npt.NDArray[np.float64] | None = None,
+                  image_path: str | None = None) -> BrandScore:
+    """Score one image (its colour table and Lab histogram) against one profile."""
+    a, shares = table.match(profile.palette)
+    c = role_coverage(shares, profile.roles)
     ref = profile.screen_histogram(exclude=image_path)
-    h = None
-    if ref is not None:
-        hist = lab_histogram(rgb) if hist is None else hist
-        h = float(np.minimum(hist, ref).sum())
+    h = None if ref is None or hist is None else float(np.minimum(hist, ref).sum())
     score = (0.5 * a + 0.25 * c + (0.25 * h if h is not None else 0.0)) / (0.75 + (0.25 if h is not None else 0.0))
     return BrandScore(system=profile.name, score=round(score, 6), adherence=round(a, 6), coverage=round(c, 6),
                       screen_likeness=None if h is None else round(h, 6))
 
 
-def identify_brand(image: ImageInput, profiles: Sequence[BrandProfile],
-                   reports: Mapping[str, PaletteReport] | None = None) -> BrandMatch:
+def identify_brand(image: ImageInput, profiles: Sequence[BrandProfile]) -> BrandMatch:
     """Which profile `image` most resembles, with the margin over the runner-up.
 
-    `reports` may hold palette reports already computed for some profiles (by name).
+    Frames over about 2 MP (1920×1080) are identified on every second pixel of every second
+    row: brand evidence is in areas, not in single pixels, and it keeps a 4K frame against
+    three systems well under half a second.
     """
     if not profiles:
         raise ValueError("brand identification needs at least one design system")
     path = str(Path(image).resolve()) if isinstance(image, (str, Path)) else None
     rgb = load_rgb(image)
+    if rgb.shape[0] * rgb.shape[1] > MAX_PIXELS:
+        rgb = np.ascontiguousarray(rgb[::2, ::2])
+    table = ColourTable.of(rgb)
     hist = lab_histogram(rgb) if any(p.screens for p in profiles) else None
-    scores = [score_against(rgb, p, hist, path, (reports or {}).get(p.name)) for p in profiles]
+    scores = [score_against(table, p, hist, path) for p in profiles]
     scores.sort(key=lambda s: -s.score)
     margin = scores[0].score - scores[1].score if len(scores) > 1 else scores[0].score
     return BrandMatch(identified=scores[0].system, margin=round(margin, 6), scores=scores)

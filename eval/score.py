@@ -95,8 +95,7 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
         "roles_present": sorted(r for r, hx in role_hex.items() if shares.get(hx, 0.0) >= 0.0005),
     }
     if profiles:
-        reports = {p.name: rep for p in profiles if p.palette == palette and threshold == 3.0}
-        match = identify_brand(image if isinstance(image, (str, Path)) else rgb, profiles, reports)
+        match = identify_brand(image if isinstance(image, (str, Path)) else rgb, profiles)
         out.update(identified=match.identified, margin=match.margin,
                    brand_scores=[s.model_dump() for s in match.scores])
     if scene is None and find_scene and isinstance(image, (str, Path)) and scene_path_for(image).is_file():

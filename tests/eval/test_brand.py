@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 from conftest import SAMPLES
-from eval.brand import identify_brand, lab_histogram, role_coverage
-from eval.palette import palette_adherence
+from eval.brand import ColourTable, identify_brand, lab_histogram, role_coverage
 
 SYSTEMS = ("harbor", "ember", "grove")
 
@@ -47,7 +46,12 @@ def test_role_coverage_weights_brand_roles(brand_profiles) -> None:
     harbor = next(p for p in brand_profiles if p.name == "harbor")
     frame = np.zeros((100, 100, 3), np.uint8)
     frame[...] = (255, 255, 255)
-    only_surface = role_coverage(palette_adherence(frame, harbor.palette), harbor.roles)
+    a, shares = ColourTable.of(frame).match(harbor.palette)
+    only_surface = role_coverage(shares, harbor.roles)
+    assert a == 1.0
     frame[:20] = (14, 94, 113)  # harbor primary #0e5e71
-    with_primary = role_coverage(palette_adherence(frame, harbor.palette), harbor.roles)
+    frame[90:] = (200, 30, 200)  # and 10 % of an off-palette magenta
+    a, shares = ColourTable.of(frame).match(harbor.palette)
+    with_primary = role_coverage(shares, harbor.roles)
+    assert a == pytest.approx(0.9) and shares["#0e5e71"] == pytest.approx(0.2)
     assert 0 < only_surface < with_primary < 1
