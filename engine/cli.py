@@ -345,7 +345,6 @@ def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], rep
             msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             results.append({"image": str(p), "error": f"cannot score this image ({msg})"})
             continue
-        res["design_system_dir"] = folder
         results.append(res)
     scored = [r for r in results if "error" not in r]
     summary = summarise(scored)
@@ -353,9 +352,7 @@ def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], rep
     if report:
         from eval.report import write_report
 
-        systems = list(against) if against else []
-        if systems and folder not in systems:
-            systems = [folder] + systems
+        systems = list(against)
         try:
             paths = write_report(report, results, title=f"onbrand eval: {ds.name}", systems=systems, summary=summary)
         except OSError as e:

@@ -1,7 +1,20 @@
-"""Evaluation metrics for generated UI mocks (colour fidelity to the design system)."""
+"""Evaluation of UI mocks against a design system: colour, brand, text, typography, layout.
 
+`evaluate_image` scores one image with every metric of `onbrand eval`; `run_suite` generates
+and scores held-out prompts per sampler (`onbrand eval-suite`); `write_report` writes the
+HTML page and its JSON figures.
+"""
+
+from eval.brand import BrandMatch, BrandProfile, identify_brand
 from eval.colour import ciede2000, contrast_ratio, hex_to_rgb, srgb_to_lab
+from eval.fid import frechet_distance, layout_features, layout_fid
+from eval.layout import alignment, overlap, spacing_adherence, structural_defects
 from eval.palette import PaletteReport, palette_adherence
+from eval.report import write_report
+from eval.scene_audit import audit_scene_text
+from eval.score import evaluate_image, scene_metrics
+from eval.suite import load_prompts, run_suite
+from eval.text import detect_text_regions, text_contrast
 
 __all__ = [
     "srgb_to_lab",
@@ -10,4 +23,22 @@ __all__ = [
     "hex_to_rgb",
     "palette_adherence",
     "PaletteReport",
+    "BrandProfile",
+    "BrandMatch",
+    "identify_brand",
+    "alignment",
+    "overlap",
+    "spacing_adherence",
+    "structural_defects",
+    "audit_scene_text",
+    "detect_text_regions",
+    "text_contrast",
+    "evaluate_image",
+    "scene_metrics",
+    "frechet_distance",
+    "layout_features",
+    "layout_fid",
+    "load_prompts",
+    "run_suite",
+    "write_report",
 ]

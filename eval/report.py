@@ -113,6 +113,24 @@ def _fmt(v: Any, digits: int = 3) -> str:
     return html.escape(str(v)) if v is not None else "–"
 
 
+_ROLE_ORDER = ("primary", "secondary", "accent", "background", "surface", "surface-muted", "text", "text-muted",
+               "border", "success", "warning", "danger", "info")
+
+
+def _brand_scores_html(results: Sequence[Mapping[str, Any]], systems: Sequence[str]) -> str:
+    """Images × systems table of brand scores, the identified system in bold."""
+    head = "<tr><th>image</th>" + "".join(f"<th>{html.escape(Path(s).name)}</th>" for s in systems) + "</tr>"
+    body = ""
+    for r in results:
+        if "brand_scores" not in r:
+            continue
+        by = {b["system"]: b["score"] for b in r["brand_scores"]}
+        cells = "".join(f"<td class=num>{'<b>' if s == r['identified'] else ''}{by.get(s, float('nan')):.3f}"
+                        f"{'</b>' if s == r['identified'] else ''}</td>" for s in systems)
+        body += f"<tr><td>{html.escape(Path(r['image']).name)}</td>{cells}</tr>"
+    return f"<table>{head}{body}</table>"
+
+
 def _image_rows(results: Sequence[Mapping[str, Any]]) -> str:
     rows = []
     for r in results:
@@ -121,11 +139,16 @@ def _image_rows(results: Sequence[Mapping[str, Any]]) -> str:
             continue
         thumb = thumbnail_data_uri(r["image"]) if r.get("image") else ""
         img = f"<img class=thumb src='{thumb}'>" if thumb else ""
-        off = "".join(f"<div><span class=sw style='background:{o['hex']}'></span>{o['hex']} {o['share'] * 100:.2f}%"
-                      f" <span class=muted>(ΔE {o['delta_e']:.1f} from {o['nearest_hex']})</span></div>"
-                      for o in r.get("off_palette", [])[:5])
+        off = "".join([f"<div><span class=sw style='background:{o['hex']}'></span>{o['hex']} {o['share'] * 100:.2f}%"
+                      f" <span class=muted>ΔE {o['delta_e']:.1f} from</span> <span class=sw "
+                      f"style='background:{o['nearest_hex']}'></span></div>"
+                       for o in r.get("off_palette", []) if o["share"] >= 0.0001][:4])
         c = r.get("contrast", {})
         aa = c.get("aa_pass_rate")
+        caption = " · ".join(str(v) for v in (Path(r["image"]).name, r.get("sampler"), r.get("prompt")) if v)
+        present = [p for p in _ROLE_ORDER if p in r.get("roles_present", [])]
+        present += [p for p in r.get("roles_present", []) if p not in present and not p.startswith("on-")]
+        roles = "".join(f"<div>{html.escape(p)}</div>" for p in present[:8])
         cls = "good" if aa is not None and aa >= 0.999 else "bad"
         brand = (f"{html.escape(Path(r['identified']).name)} <span class=muted>(+{r['margin']:.3f})</span>"
                  if "identified" in r else "–")
@@ -133,9 +156,9 @@ def _image_rows(results: Sequence[Mapping[str, Any]]) -> str:
                  f"align {_fmt(r['alignment'], 4)} · overlap {_fmt(r['overlap'], 4)}<br>"
                  f"defects {sum(r['defect_counts'].values())}" if "typography_adherence" in r else "<span class=muted>no scene</span>")
         rows.append(
-            f"<tr><td>{img}<div class=muted>{html.escape(Path(r['image']).name)} · {r.get('sampler') or ''}</div></td>"
+            f"<tr><td>{img}<div class=muted>{html.escape(caption)}</div></td>"
             f"<td class=num>{r['palette_adherence']:.4f}</td><td>{off or '<span class=muted>none</span>'}</td>"
-            f"<td>{', '.join(r.get('roles_present', [])[:8])}</td><td>{brand}</td>"
+            f"<td>{roles}</td><td>{brand}</td>"
             f"<td class='num {cls}'>{_fmt(aa)}<br><span class=muted>min {_fmt(c.get('min_contrast'), 2)}:1 · "
             f"{c.get('method', '')}</span></td><td>{scene}</td></tr>")
     head = ("<tr><th>image</th><th>palette adherence</th><th>largest off-palette colours</th><th>roles present</th>"
@@ -198,6 +221,10 @@ def write_report(path: str | Path, results: Sequence[Mapping[str, Any]], *, titl
         acc = sum(matrix[i][i] for i in range(len(matrix))) / max(sum(map(sum, matrix)), 1)
         parts.append(f"<h2>Brand confusion matrix</h2><div class=muted>identification accuracy {acc:.1%}</div>"
                      + _confusion_html(matrix, systems))
+    elif systems and any("brand_scores" in r for r in ok):
+        parts.append("<h2>Brand identification</h2><div class=muted>score of each image against each system "
+                     "(0.5·palette adherence + 0.25·role coverage + 0.25·screen likeness); bold: identified</div>"
+                     + _brand_scores_html(ok, systems))
     for name, uri in plots:
         parts.append(f"<h2>{html.escape(name)}</h2><div class=plots><img src='{uri}'></div>")
     parts.append("<h2>Images</h2>" + _image_rows(results))
