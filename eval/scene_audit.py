@@ -98,8 +98,8 @@ class _RecordingRenderer(Renderer):
         lines = wrap(font, text, size, w, lines_allowed, self.px(st.letter_spacing))
         truncated = any(ELLIPSIS in ln for ln in lines) and ELLIPSIS not in text
         face = next((f.family for f in self.th.ds.fonts if f.path == getattr(font, "path", None)), None)
-        for lx, ly, rw, rh, col, large in self.text_runs[before:]:
-            self.records.append(dict(element=self.stack[-1], text=text, style=style, st=st, face=face,
+        for k, (lx, ly, rw, rh, col, large) in enumerate(self.text_runs[before:], start=before):
+            self.records.append(dict(index=k, element=self.stack[-1], text=text, style=style, st=st, face=face,
                                      colour=col, background=bg, large=large, box=(lx, ly, rw, rh),
                                      limit=(x, w), truncated=truncated))
         return used
@@ -116,7 +116,8 @@ def audit_scene_text(scene: Scene, ds: DesignSystem, tolerance: float = 1.0) -> 
     """Contrast (WCAG 2.x), typography adherence and text overflow of every line of text.
 
     * contrast: each run's drawn colour against the fill it was drawn on; AA is 4.5:1, or 3:1
-      for large text (≥ 18.66 px, or ≥ 14 px bold), the same rule the renderer uses.
+      for large text (≥ 18.66 px, or ≥ 14 px bold), the same rule the renderer uses.  Text
+      under a modal's scrim is hidden on purpose and left out.
     * typography adherence: share of runs whose type style's family is one of the type scale's
       families, whose drawn font face is of that family (not a fallback face), and whose size
       is a type-scale size (within 0.25 px).
@@ -130,6 +131,7 @@ def audit_scene_text(scene: Scene, ds: DesignSystem, tolerance: float = 1.0) -> 
     families = {t.family for t in ds.type_scale}
     sizes = sorted({t.size for t in ds.type_scale})
     runs: list[TextRun] = []
+    covered = 0  # runs under a modal's scrim: hidden on purpose, left out of contrast
     on_scale = 0
     off_styles: dict[str, None] = {}
     overflow: dict[tuple[str, str], Defect] = {}
@@ -140,7 +142,10 @@ def audit_scene_text(scene: Scene, ds: DesignSystem, tolerance: float = 1.0) -> 
         run = TextRun(element=el.id, text=r["text"][:80], style=r["style"], family=st.family, font_family=face_family,
                       size=st.size, colour=r["colour"], background=r["background"], contrast=round(c, 3),
                       large=r["large"], passes_aa=c >= (3.0 if r["large"] else 4.5) - 1e-9)
-        runs.append(run)
+        if rec.scrim_at > 0 and r["index"] < rec.scrim_at:
+            covered += 1
+        else:
+            runs.append(run)
         ok = st.family in families and face_family == st.family and any(abs(st.size - s) <= 0.25 for s in sizes)
         on_scale += ok
         if not ok:
@@ -158,13 +163,14 @@ def audit_scene_text(scene: Scene, ds: DesignSystem, tolerance: float = 1.0) -> 
         if reason and (el.id, reason) not in overflow:
             overflow[(el.id, reason)] = Defect(kind="text-overflow", element=el.id, detail=f"{reason}: {r['text'][:40]!r}")
     n = len(runs)
+    n_all = n + covered
     failing = sorted((r for r in runs if not r.passes_aa), key=lambda r: r.contrast)
     return SceneTextReport(
         runs=n,
         min_contrast=min((r.contrast for r in runs), default=21.0),
         aa_pass_rate=(sum(r.passes_aa for r in runs) / n) if n else 1.0,
         failing=failing[:10],
-        typography_adherence=(on_scale / n) if n else 1.0,
+        typography_adherence=(on_scale / n_all) if n_all else 1.0,
         off_scale_styles=list(off_styles)[:12],
         overflow=list(overflow.values()),
         colours=sorted({r.colour for r in runs}),

@@ -65,7 +65,9 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
     """All metrics of one image against `ds` as a JSON-ready dict.
 
     * palette: ``palette_adherence``, ``off_palette`` groups with their areas, ``coverage`` of
-      each palette colour and ``role_coverage`` (which role colours appear, ≥ 0.05 % of pixels);
+      each palette colour and ``role_coverage`` (which role colours appear, ≥ 0.05 % of pixels).
+      When the scene has a modal, the palette also holds every colour as seen through the
+      system's scrim (``scrim_blends``), as `engine.theme.Theme.scrim` documents;
     * brand identification against `profiles` (``identified``, ``margin``, ``brand_scores``);
     * text contrast: exact from the scene when there is one (passed in, or
       ``<name>.scene.json`` beside an image path when `find_scene`), else estimated from
@@ -78,6 +80,16 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
     t0 = time.perf_counter()
     rgb = load_rgb(image)
     palette = design_system_palette(ds)
+    if scene is None and find_scene and isinstance(image, (str, Path)) and scene_path_for(image).is_file():
+        scene = scene_path_for(image)
+    sc = None if scene is None else (scene if isinstance(scene, Scene) else load_scene(scene))
+    if sc is not None and any(e.kind == "modal" for e in sc.walk()):
+        # behind a dialog every colour is seen through the system's scrim (`Theme.scrim`)
+        from engine.theme import Theme
+
+        theme = Theme(ds)
+        for hx, blend in zip(theme.palette, theme.scrim_palette()):
+            palette.setdefault(f"scrim/{hx}", blend)
     rep = palette_adherence(rgb, palette, threshold=threshold)
     role_hex = ds.role_map()
     shares = {c.hex: c.share for c in rep.coverage}
@@ -92,17 +104,15 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
         "off_palette": [o.model_dump() for o in rep.off_palette],
         "coverage": [c.model_dump() for c in rep.coverage],
         "role_coverage": {role: round(shares.get(hx, 0.0), 6) for role, hx in role_hex.items()},
+        "scrim_blends": any(k.startswith("scrim/") for k in palette),
         "roles_present": sorted(r for r, hx in role_hex.items() if shares.get(hx, 0.0) >= 0.0005),
     }
     if profiles:
         match = identify_brand(image if isinstance(image, (str, Path)) else rgb, profiles)
         out.update(identified=match.identified, margin=match.margin,
                    brand_scores=[s.model_dump() for s in match.scores])
-    if scene is None and find_scene and isinstance(image, (str, Path)) and scene_path_for(image).is_file():
-        scene = scene_path_for(image)
     sm = None
-    if scene is not None:
-        sc = scene if isinstance(scene, Scene) else load_scene(scene)
+    if sc is not None:
         sm = scene_metrics(sc, ds)
         # a Scene object is the caller's word that it drew this image; a file is checked
         why = "" if isinstance(scene, Scene) else _scene_mismatch(sc, sm, rgb, {c.hex for c in rep.coverage})

@@ -57,3 +57,15 @@ def test_generated_mock_scene_metrics(harbor_engine, sample_systems, tmp_path) -
     # the same image scored against another system: its scene does not describe it any more
     other = evaluate_image(paths["image"], sample_systems["ember"])
     assert other["contrast"]["method"] == "detected" and "scene_ignored" in other
+
+
+def test_mock_with_a_dialog_counts_scrim_blends_and_skips_hidden_text(harbor_engine) -> None:
+    gen = harbor_engine.generate("orders admin with a confirm delete dialog", size=(1280, 720))
+    assert any(e.kind == "modal" for e in gen.scene.walk())
+    res = evaluate_image(gen.image, harbor_engine.ds, scene=gen.scene)
+    assert res["scrim_blends"] is True
+    assert res["palette_adherence"] > 0.97  # the page behind the scrim is the palette, tinted
+    total = audit_scene_text(gen.scene, harbor_engine.ds)
+    assert 0 < total.runs < 30  # only the dialog's own text is read for contrast
+    plain = evaluate_image(gen.image, harbor_engine.ds)  # no scene: the tinted page is off palette
+    assert plain["palette_adherence"] < 0.5 and plain["scrim_blends"] is False
