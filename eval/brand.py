@@ -32,11 +32,25 @@ import numpy.typing as npt
 from pydantic import BaseModel
 
 from eval.colour import srgb_to_lab
-from eval.palette import ImageInput, _index_colours, _nearest_palette, _parse_palette, load_rgb
+from eval.palette import (
+    ImageInput,
+    _index_colours,
+    _nearest_palette,
+    _parse_palette,
+    load_rgb,
+)
 from ingest.model import DesignSystem
 
-__all__ = ["BrandProfile", "BrandScore", "BrandMatch", "ColourTable", "design_system_palette", "lab_histogram",
-           "identify_brand", "role_coverage"]
+__all__ = [
+    "BrandMatch",
+    "BrandProfile",
+    "BrandScore",
+    "ColourTable",
+    "design_system_palette",
+    "identify_brand",
+    "lab_histogram",
+    "role_coverage",
+]
 
 ROLE_WEIGHTS: dict[str, float] = {"primary": 3.0, "secondary": 2.0, "accent": 2.0, "background": 1.0,
                                   "surface": 1.0, "text": 1.0}
@@ -88,7 +102,7 @@ class BrandProfile:
     screens: dict[str, npt.NDArray[np.float64]] = field(default_factory=dict)  # resolved path → histogram
 
     @classmethod
-    def from_design_system(cls, ds: DesignSystem, name: str | None = None) -> "BrandProfile":
+    def from_design_system(cls, ds: DesignSystem, name: str | None = None) -> BrandProfile:
         root = Path(ds.root)
         paths = {(root / f).resolve() for f in ds.files if Path(f).suffix.lower() in _RASTER
                  and "screen" in Path(f).as_posix().lower()}
@@ -134,7 +148,7 @@ class ColourTable:
     share: npt.NDArray[np.float64]  # (K,)
 
     @classmethod
-    def of(cls, rgb: npt.NDArray[np.uint8]) -> "ColourTable":
+    def of(cls, rgb: npt.NDArray[np.uint8]) -> ColourTable:
         flat = rgb.reshape(-1, 3)
         packed = (flat[:, 0].astype(np.uint32) << 16) | (flat[:, 1].astype(np.uint32) << 8) | flat[:, 2]
         if packed.size == 0:
@@ -153,7 +167,7 @@ class ColourTable:
         nearest, de = _nearest_palette(self.lab, srgb_to_lab(pal_rgb))
         on = de <= threshold
         per = np.bincount(nearest[on], weights=self.share[on], minlength=len(pal_rgb))
-        hexes = ["#%02x%02x%02x" % tuple(int(v) for v in c) for c in pal_rgb]
+        hexes = ["#" + "".join(f"{int(v):02x}" for v in c) for c in pal_rgb]
         return float(self.share[on].sum()), {h: float(v) for h, v in zip(hexes, per) if v > 0}
 
 

@@ -30,7 +30,7 @@ from scipy import linalg
 
 from engine.blocks import Block
 
-__all__ = ["KIND_GROUPS", "layout_features", "frechet_distance", "layout_fid", "GRID", "FEATURE_DIM"]
+__all__ = ["FEATURE_DIM", "GRID", "KIND_GROUPS", "frechet_distance", "layout_features", "layout_fid"]
 
 GRID = 16
 FEATURE_DIM = 64

@@ -18,13 +18,13 @@ from pydantic import BaseModel, Field
 from engine.scene import Element, Scene
 
 __all__ = [
+    "Defect",
+    "SpacingReport",
     "alignment",
-    "overlap",
     "normalised_boxes",
+    "overlap",
     "spacing_adherence",
     "structural_defects",
-    "SpacingReport",
-    "Defect",
 ]
 
 BoxArray = npt.NDArray[np.float64]
@@ -125,11 +125,10 @@ def _paddings(parent: Element) -> list[float]:
     kids = [c for c in parent.children if c.kind not in OVERLAY_KINDS]
     if not kids:
         return []
-    px, py, pw, ph = parent.box
+    px, py, pw, _ = parent.box
     x0 = min(c.box[0] for c in kids)
     y0 = min(c.box[1] for c in kids)
     x1 = max(c.box[0] + c.box[2] for c in kids)
-    y1 = max(c.box[1] + c.box[3] for c in kids)
     # Only sides where the content is pinned: the leading edges, and a trailing edge when the
     # content spans the container (centred or top-aligned content leaves arbitrary slack).
     pads = [x0 - px, y0 - py]

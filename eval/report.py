@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-__all__ = ["write_report", "confusion_matrix", "thumbnail_data_uri"]
+__all__ = ["confusion_matrix", "thumbnail_data_uri", "write_report"]
 
 _CSS = """
 body{font:14px/1.45 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1b2430;margin:32px;max-width:1400px}
@@ -206,10 +206,11 @@ def write_report(path: str | Path, results: Sequence[Mapping[str, Any]], *, titl
     figures = {"title": title, "summary": dict(summary or {}), "samplers": list(samplers),
                "confusion": {"systems": list(systems), "matrix": matrix}, **(extra or {}),
                "images": list(results)}
-    parts = [f"<!doctype html><html><head><meta charset=utf-8><title>{html.escape(title)}</title>"
-             f"<style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"
-             f"<div class=muted>{len(ok)} image(s) scored"
-             f"{'; ' + str(len(results) - len(ok)) + ' unreadable' if len(ok) < len(results) else ''}.</div>"]
+    unreadable = f"; {len(results) - len(ok)} unreadable" if len(ok) < len(results) else ""
+    head = (f"<!doctype html><html><head><meta charset=utf-8><title>{html.escape(title)}</title>"
+            f"<style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"
+            f"<div class=muted>{len(ok)} image(s) scored{unreadable}.</div>")
+    parts = [head]
     if summary:
         parts.append("<h2>Summary</h2>" + _table([summary], list(summary)))
     if samplers:

@@ -23,7 +23,7 @@ from eval.colour import contrast_ratio
 from eval.layout import Defect
 from ingest.model import DesignSystem
 
-__all__ = ["TextRun", "SceneTextReport", "audit_scene_text", "load_scene", "scene_path_for"]
+__all__ = ["SceneTextReport", "TextRun", "audit_scene_text", "load_scene", "scene_path_for"]
 
 
 class TextRun(BaseModel):
@@ -99,9 +99,9 @@ class _RecordingRenderer(Renderer):
         truncated = any(ELLIPSIS in ln for ln in lines) and ELLIPSIS not in text
         face = next((f.family for f in self.th.ds.fonts if f.path == getattr(font, "path", None)), None)
         for k, (lx, ly, rw, rh, col, large) in enumerate(self.text_runs[before:], start=before):
-            self.records.append(dict(index=k, element=self.stack[-1], text=text, style=style, st=st, face=face,
-                                     colour=col, background=bg, large=large, box=(lx, ly, rw, rh),
-                                     limit=(x, w), truncated=truncated))
+            self.records.append({"index": k, "element": self.stack[-1], "text": text, "style": style, "st": st,
+                                 "face": face, "colour": col, "background": bg, "large": large,
+                                 "box": (lx, ly, rw, rh), "limit": (x, w), "truncated": truncated})
         return used
 
 

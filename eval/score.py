@@ -9,12 +9,18 @@ from typing import Any
 
 import numpy as np
 
+from engine.scene import Scene
 from eval.brand import BrandProfile, design_system_palette, identify_brand
-from eval.layout import alignment, normalised_boxes, overlap, spacing_adherence, structural_defects
+from eval.layout import (
+    alignment,
+    normalised_boxes,
+    overlap,
+    spacing_adherence,
+    structural_defects,
+)
 from eval.palette import ImageInput, load_rgb, palette_adherence
 from eval.scene_audit import audit_scene_text, load_scene, scene_path_for
 from eval.text import text_contrast
-from engine.scene import Scene
 from ingest.model import DesignSystem
 
 __all__ = ["evaluate_image", "scene_metrics"]

@@ -31,7 +31,7 @@ from eval.brand import BrandProfile
 from eval.fid import layout_fid
 from eval.score import evaluate_image
 
-__all__ = ["SuitePrompt", "load_prompts", "prompt_faithfulness", "run_suite", "SAMPLERS"]
+__all__ = ["SAMPLERS", "SuitePrompt", "load_prompts", "prompt_faithfulness", "run_suite"]
 
 SAMPLERS: tuple[str, ...] = ("student", "teacher", "procedural", "no-retrieval")
 DEVICES = ("desktop", "tablet", "mobile")

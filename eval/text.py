@@ -21,7 +21,7 @@ from scipy import ndimage
 
 from eval.colour import contrast_ratio, rgb_to_hex
 
-__all__ = ["TextRegion", "TextContrastReport", "detect_text_regions", "text_contrast"]
+__all__ = ["TextContrastReport", "TextRegion", "detect_text_regions", "text_contrast"]
 
 
 class TextRegion(BaseModel):
@@ -58,7 +58,7 @@ def detect_text_regions(rgb: npt.NDArray[np.uint8], edge_threshold: float = 28.0
     stems: horizontal rules, bars and box outlines have almost none).
     """
     height, width = rgb.shape[:2]
-    f = max(1, int(round(max(height, width) / 1920)))
+    f = max(1, round(max(height, width) / 1920))
     g = _luma(rgb[::f, ::f])
     across = np.zeros(g.shape, dtype=bool)  # steps along a row: glyph stems
     across[:, 1:] = np.abs(np.diff(g, axis=1)) > edge_threshold

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import SAMPLES
+
 from eval.brand import ColourTable, identify_brand, lab_histogram, role_coverage
 
 SYSTEMS = ("harbor", "ember", "grove")

@@ -11,8 +11,8 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, SAMPLES
+
 from engine.cli import main
 
 
@@ -32,7 +32,7 @@ def systems(tmp_path_factory):
 
 
 def test_eval_against_identifies_and_reports(systems, tmp_path) -> None:
-    harbor, ember, grove = systems
+    _, ember, grove = systems
     mock = tmp_path / "m.png"
     assert _run("generate", ember, "sales dashboard", "--out", mock, "--size", "1280x720").exit_code == 0
     screen = tmp_path / "screen.png"
@@ -68,7 +68,7 @@ def test_eval_bad_images_are_one_line_and_others_scored(systems, tmp_path) -> No
     good = tmp_path / "ok.png"
     shutil.copy(SAMPLES / "harbor" / "screens" / "sign-in.png", good)
     p = subprocess.run([sys.executable, "-m", "engine.cli", "eval", str(systems[0]), str(bad), str(good),
-                        str(tmp_path / "missing.png")], capture_output=True, text=True, cwd=ROOT)
+                        str(tmp_path / "missing.png")], capture_output=True, text=True, cwd=ROOT, check=False)
     assert p.returncode == 3
     assert "Traceback" not in p.stderr
     errs = p.stderr.strip().splitlines()
@@ -96,6 +96,6 @@ def test_eval_suite_bad_prompts_file(systems, tmp_path) -> None:
     prompts = tmp_path / "p.jsonl"
     prompts.write_text('{"prompt": "x", "device": "fridge"}\n')
     p = subprocess.run([sys.executable, "-m", "engine.cli", "eval-suite", "--systems", str(systems[0]),
-                        "--prompts", str(prompts)], capture_output=True, text=True, cwd=ROOT)
+                        "--prompts", str(prompts)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert f"{prompts}:1" in p.stderr and len(p.stderr.strip().splitlines()) == 1

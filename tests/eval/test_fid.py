@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 
 from engine.blocks import Block
-from eval.fid import FEATURE_DIM, frechet_distance, layout_features, layout_fid, rasterise
+from eval.fid import (
+    FEATURE_DIM,
+    frechet_distance,
+    layout_features,
+    layout_fid,
+    rasterise,
+)
 
 
 def _layout(shift: float = 0.0, kind: str = "card") -> list[Block]:

@@ -7,7 +7,13 @@ import math
 import pytest
 
 from engine.scene import Element, Scene
-from eval.layout import alignment, normalised_boxes, overlap, spacing_adherence, structural_defects
+from eval.layout import (
+    alignment,
+    normalised_boxes,
+    overlap,
+    spacing_adherence,
+    structural_defects,
+)
 
 
 def test_overlap_two_boxes_by_hand() -> None:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLES
+
 from engine.scene import KINDS
 from eval.suite import load_prompts, prompt_faithfulness, run_suite
 
