@@ -27,14 +27,17 @@ border:1px solid #0002;border-radius:3px;vertical-align:middle;margin-right:4px}
 """
 
 
-def thumbnail_data_uri(path: str | Path, width: int = 480) -> str:
-    """A JPEG thumbnail of the image at `path` as a ``data:`` URI ("" when unreadable)."""
+def thumbnail_data_uri(image: str | Path | Image.Image, width: int = 480) -> str:
+    """A JPEG thumbnail of an image (path or PIL image) as a ``data:`` URI ("" when unreadable)."""
     try:
-        with Image.open(path) as im:
-            im = im.convert("RGB")
-            im.thumbnail((width, width * 4))
-            buf = io.BytesIO()
-            im.save(buf, "JPEG", quality=82)
+        if isinstance(image, Image.Image):
+            im = image.convert("RGB")
+        else:
+            with Image.open(image) as src:
+                im = src.convert("RGB")
+        im.thumbnail((width, width * 4))
+        buf = io.BytesIO()
+        im.save(buf, "JPEG", quality=82)
     except (OSError, ValueError):
         return ""
     return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode()
@@ -137,7 +140,7 @@ def _image_rows(results: Sequence[Mapping[str, Any]]) -> str:
         if "error" in r:
             rows.append(f"<tr><td colspan=9 class=bad>{html.escape(r.get('image', ''))}: {html.escape(r['error'])}</td></tr>")
             continue
-        thumb = thumbnail_data_uri(r["image"]) if r.get("image") else ""
+        thumb = r.get("thumbnail") or (thumbnail_data_uri(r["image"]) if r.get("image") else "")
         img = f"<img class=thumb src='{thumb}'>" if thumb else ""
         off = "".join([f"<div><span class=sw style='background:{o['hex']}'></span>{o['hex']} {o['share'] * 100:.2f}%"
                       f" <span class=muted>ΔE {o['delta_e']:.1f} from</span> <span class=sw "
@@ -145,7 +148,8 @@ def _image_rows(results: Sequence[Mapping[str, Any]]) -> str:
                        for o in r.get("off_palette", []) if o["share"] >= 0.0001][:4])
         c = r.get("contrast", {})
         aa = c.get("aa_pass_rate")
-        caption = " · ".join(str(v) for v in (Path(r["image"]).name, r.get("sampler"), r.get("prompt")) if v)
+        caption = " · ".join(str(v) for v in (Path(r["image"]).name, r.get("design_system"), r.get("sampler"),
+                                              r.get("device"), r.get("prompt")) if v)
         present = [p for p in _ROLE_ORDER if p in r.get("roles_present", [])]
         present += [p for p in r.get("roles_present", []) if p not in present and not p.startswith("on-")]
         roles = "".join(f"<div>{html.escape(p)}</div>" for p in present[:8])
@@ -172,10 +176,29 @@ def _confusion_html(matrix: Sequence[Sequence[int]], systems: Sequence[str]) -> 
     body = ""
     for name, row in zip(names, matrix):
         total = max(sum(row), 1)
-        cells = "".join(f"<td class=cm style='background:rgba(14,94,113,{v / total * 0.8:.2f});"
+        cells = "".join(f"<td class=cm style='background:{_tint(v / total)};"
                         f"color:{'#fff' if v / total > 0.5 else '#1b2430'}'>{v}</td>" for v in row)
         body += f"<tr><th>{name}</th>{cells}</tr>"
     return f"<table>{head}{body}</table>"
+
+
+def _tint(t: float) -> str:
+    """White to deep teal as t goes 0 → 1 (opaque hex: renders the same everywhere)."""
+    lo, hi = (255, 255, 255), (14, 94, 113)
+    return "#" + "".join(f"{round(a + (b - a) * min(max(t, 0.0), 1.0)):02x}" for a, b in zip(lo, hi))
+
+
+def _sampler_table(samplers: Sequence[Mapping[str, Any]]) -> str:
+    """Metrics as rows, samplers as columns (side by side); unavailable ones say why."""
+    names = [str(s["sampler"]) for s in samplers]
+    head = "<tr><th>metric</th>" + "".join(f"<th>{html.escape(n)}</th>" for n in names) + "</tr>"
+    keys = [k for k in dict.fromkeys(k for s in samplers for k in s) if k not in ("sampler", "available", "reason")]
+    avail = "<tr><td>available</td>" + "".join(
+        f"<td>{'yes' if s.get('available') == 'yes' else '<span class=bad>no</span>: ' + html.escape(str(s.get('reason', '')))}</td>"
+        for s in samplers) + "</tr>"
+    body = "".join(f"<tr><td>{html.escape(k)}</td>" + "".join(f"<td class=num>{_fmt(s.get(k))}</td>" for s in samplers)
+                   + "</tr>" for k in keys)
+    return f"<table>{head}{avail}{body}</table>"
 
 
 def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
@@ -214,8 +237,7 @@ def write_report(path: str | Path, results: Sequence[Mapping[str, Any]], *, titl
     if summary:
         parts.append("<h2>Summary</h2>" + _table([summary], list(summary)))
     if samplers:
-        cols = list(dict.fromkeys(k for s in samplers for k in s))
-        parts.append("<h2>Samplers side by side</h2>" + _table(samplers, cols))
+        parts.append("<h2>Samplers side by side</h2>" + _sampler_table(samplers))
     if extra and extra.get("notes"):
         parts.append("<ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in extra["notes"]) + "</ul>")
     if matrix:

@@ -29,6 +29,7 @@ from typing import Any
 
 from eval.brand import BrandProfile
 from eval.fid import layout_fid
+from eval.report import thumbnail_data_uri
 from eval.score import evaluate_image
 
 __all__ = ["SAMPLERS", "SuitePrompt", "load_prompts", "prompt_faithfulness", "run_suite"]
@@ -172,6 +173,8 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
                     gen.save(path)
                     target = path
                 res = evaluate_image(target, engine.ds, profiles, scene=gen.scene)
+                if not out_dir:  # nothing on disk: keep a thumbnail for the report
+                    res["thumbnail"] = thumbnail_data_uri(target, width=360)
                 res.update(sampler=sampler, prompt=p.prompt, device=p.device, design_system_dir=sys_name,
                            generate_seconds=round(seconds, 4),
                            faithfulness=prompt_faithfulness(gen.scene.count(), p.requires))
