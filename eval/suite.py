@@ -70,7 +70,7 @@ def load_prompts(path: str | Path) -> list[SuitePrompt]:
         if device not in DEVICES:
             raise ValueError(f"{where}: unknown device {device!r} (use {', '.join(DEVICES)})")
         req = d.get("requires", {})
-        if not isinstance(req, dict):
+        if not isinstance(req, dict):  # noqa: TRY004 - every bad line is a one-line ValueError
             raise ValueError(f"{where}: \"requires\" must map element kinds to minimum counts")
         for k, v in req.items():
             if k not in KINDS:
