@@ -8,7 +8,9 @@ the decoded frame (median of N runs after a warm-up) in three settings:
 * ``scene``: the mock with its scene (palette, coverage, exact contrast, typography, spacing,
   defects, Alignment, Overlap);
 * ``detected``: the same frame as a foreign image (text contrast from detected regions);
-* ``against 3``: as ``detected`` plus brand identification against the three sample systems.
+* ``against 3``: as ``detected`` plus brand identification against the three sample systems;
+* ``jpeg q90``: as ``detected`` on the frame saved as a quality-90 JPEG (tens of thousands of
+  distinct colours instead of a few thousand).
 
 PNG decoding is timed separately (it depends on the encoder, not on the metrics).
 """
@@ -56,6 +58,9 @@ def main() -> None:
         gen.save(path)
         decode = _median(lambda: np.asarray(Image.open(path).convert("RGB")), a.runs)
         rgb = np.asarray(Image.open(path).convert("RGB"))
+        jpeg_path = Path(tmp) / "mock.jpg"
+        Image.fromarray(rgb).save(jpeg_path, quality=90)
+        jpeg = np.asarray(Image.open(jpeg_path).convert("RGB"))
         profiles = [BrandProfile.from_design_system(load_or_ingest(SAMPLES / s, Path(tmp) / s, with_context=False)[0],
                                                     name=s) for s in ("harbor", "ember", "grove")]
         ds = engine.ds
@@ -63,6 +68,7 @@ def main() -> None:
             "scene": lambda: evaluate_image(rgb, ds, scene=gen.scene),
             "detected": lambda: evaluate_image(rgb, ds),
             "against 3": lambda: evaluate_image(rgb, ds, profiles),
+            "jpeg q90": lambda: evaluate_image(jpeg, ds),
         }
         print(f"frame 3840x2160 ({a.prompt!r}, {Path(a.folder).name}), runs {a.runs}, median (min–max) seconds")
         print(f"  decode PNG   {decode[0]:.3f} ({decode[1]:.3f}–{decode[2]:.3f})")
