@@ -86,9 +86,17 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
     t0 = time.perf_counter()
     rgb = load_rgb(image)
     palette = design_system_palette(ds)
+    found = None
     if scene is None and find_scene and isinstance(image, (str, Path)) and scene_path_for(image).is_file():
-        scene = scene_path_for(image)
-    sc = None if scene is None else (scene if isinstance(scene, Scene) else load_scene(scene))
+        scene = found = scene_path_for(image)
+    try:
+        sc = None if scene is None else (scene if isinstance(scene, Scene) else load_scene(scene))
+    except ValueError as e:
+        if found is None:
+            raise  # a scene the caller named must be readable
+        sc, scene, unreadable = None, None, str(e)  # a broken file beside the image: score the pixels
+    else:
+        unreadable = ""
     if sc is not None and any(e.kind == "modal" for e in sc.walk()):
         # behind a dialog every colour is seen through the system's scrim (`Theme.scrim`)
         from engine.theme import Theme
@@ -118,6 +126,8 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
         out.update(identified=match.identified, margin=match.margin,
                    brand_scores=[s.model_dump() for s in match.scores])
     sm = None
+    if unreadable:
+        out["scene_ignored"] = unreadable
     if sc is not None:
         sm = scene_metrics(sc, ds)
         # a Scene object is the caller's word that it drew this image; a file is checked

@@ -69,3 +69,18 @@ def test_mock_with_a_dialog_counts_scrim_blends_and_skips_hidden_text(harbor_eng
     assert 0 < total.runs < 30  # only the dialog's own text is read for contrast
     plain = evaluate_image(gen.image, harbor_engine.ds)  # no scene: the tinted page is off palette
     assert plain["palette_adherence"] < 0.5 and plain["scrim_blends"] is False
+
+
+def test_broken_scene_beside_an_image_is_ignored_with_a_reason(sample_systems, tmp_path) -> None:
+    import shutil
+
+    from conftest import SAMPLES
+
+    img = tmp_path / "shot.png"
+    shutil.copy(SAMPLES / "harbor" / "screens" / "list.png", img)
+    (tmp_path / "shot.scene.json").write_text("{ not json")
+    res = evaluate_image(img, sample_systems["harbor"])
+    assert res["contrast"]["method"] == "detected"
+    assert "shot.scene.json" in res["scene_ignored"] and "\n" not in res["scene_ignored"]
+    with pytest.raises(ValueError, match="not an onbrand scene"):
+        evaluate_image(img, sample_systems["harbor"], scene=tmp_path / "shot.scene.json")
