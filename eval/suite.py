@@ -13,7 +13,10 @@ the argument is run once with its default generator, reported as ``default``.
 
 Layout FID compares each sampler's block layouts (`engine.blocks.scene_blocks`) with
 reference layouts: the procedural composer's scenes for the same prompts and devices at other
-seeds (``seed + 10_000``), the curriculum the scene models learn from (`eval.fid`).
+seeds (``seed + 10_000``), the curriculum the scene models learn from (`eval.fid`).  The
+procedural composer places blocks by archetype and device, not by seed, so the procedural
+generator itself scores a layout FID of about 0: the figure measures how far a learned
+sampler strays from that curriculum.
 """
 
 from __future__ import annotations
