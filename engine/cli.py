@@ -283,46 +283,190 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
             click.echo(f"warning: {w}", err=True)
 
 
+def _load_against(folders: tuple[str, ...], modes: dict[str, str]):
+    """Brand profiles of the `--against` systems (stores are caches: read-only folders work)."""
+    from eval.brand import BrandProfile
+    from ingest import IngestError, ingest_to_store
+
+    profiles = []
+    for f in folders:
+        if not Path(f).is_dir():
+            raise _Fail(f"{f}: no such design-system folder (--against)")
+        try:
+            rep = ingest_to_store(f, None, mode=modes or None, must_save=False, with_context=False)
+        except IngestError as e:
+            raise _Fail(str(e)) from None
+        profiles.append(BrandProfile.from_design_system(rep.ds, name=f))
+    return profiles
+
+
 @main.command(name="eval")
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.argument("images", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--against", "against", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Identify which of these design systems each image most resembles (repeatable).")
+@click.option("--report", "report", type=click.Path(dir_okay=False), metavar="FILE.html",
+              help="Write a self-contained HTML report (and FILE.json with the same figures).")
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @click.option("--threshold", type=float, default=3.0, show_default=True, help="CIEDE2000 tolerance.")
 @_mode_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cmd(folder: str, images: tuple[str, ...], store: str | None, threshold: float, modes: tuple[str, ...],
-             as_json: bool) -> None:
-    """Score how closely IMAGES follow the design system in FOLDER.
+def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], report: str | None, store: str | None,
+             threshold: float, modes: tuple[str, ...], as_json: bool) -> None:
+    """Score how closely IMAGES (PNG or JPEG, from any tool) follow the design system in FOLDER.
 
-    palette_adherence is the share of pixels within CIEDE2000 <= 3 of a design-system colour;
-    anti-aliased edge pixels (off-palette blends between two differing neighbours) are left
-    out. The largest off-palette colours are listed with their share of the image.
+    \b
+    palette_adherence  share of pixels within CIEDE2000 <= 3 of a design-system colour
+                       (anti-aliased edge blends left out), the largest off-palette
+                       colours with their areas, and which role colours appear
+    identified/margin  with --against: the system the image most resembles, and its
+                       score's lead over the runner-up
+    contrast           WCAG 2.x AA of the text: exact when onbrand's NAME.scene.json is
+                       beside the image, else estimated from detected text regions
+    scene metrics      for onbrand images: typography and spacing adherence, defects
+                       (overlaps, out of frame, text overflow), Alignment and Overlap
+
+    An unreadable image gets a one-line reason and the others are still scored (exit 3).
     """
-    from eval import palette_adherence
+    from eval.score import evaluate_image, summarise
 
-    ds, _, _ = _load_ds(folder, store, _modes(modes))
-    palette = {r.role: r.hex for r in ds.roles}
-    for c in ds.colors:
-        if c.alpha >= 0.999:
-            palette.setdefault(c.name, c.hex)
+    mode = _modes(modes)
+    ds, _, _ = _load_ds(folder, store, mode)
+    profiles = _load_against(against, mode)
     results = []
     for img in images:
         p = Path(img)
         if not p.is_file():
-            raise _Fail(f"{img}: no such image")
+            results.append({"image": str(p), "error": "no such image"})
+            continue
         try:
-            rep = palette_adherence(p, palette, threshold=threshold)
-        except Exception as e:  # unreadable or hostile image
-            raise _Fail(f"{img}: cannot score this image ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
-        results.append({"image": str(p), **rep.model_dump()})
+            res = evaluate_image(p, ds, profiles, threshold=threshold)
+        except Exception as e:  # unreadable or hostile image or scene: one line, keep going
+            msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            results.append({"image": str(p), "error": f"cannot score this image ({msg})"})
+            continue
+        results.append(res)
+    scored = [r for r in results if "error" not in r]
+    summary = summarise(scored)
+    paths = None
+    if report:
+        from eval.report import write_report
+
+        systems = list(against)
+        try:
+            paths = write_report(report, results, title=f"onbrand eval: {ds.name}", systems=systems, summary=summary)
+        except OSError as e:
+            raise _Fail(f"{report}: cannot write the report ({e.strerror})") from None
     if as_json:
-        click.echo(json.dumps({"design_system": ds.name, "images": results}, indent=2))
+        click.echo(json.dumps({"design_system": ds.name, "summary": summary, "images": results,
+                               **({"report": paths} if paths else {})}, indent=2, default=str))
+    else:
+        for r in results:
+            if "error" in r:
+                click.echo(f"onbrand: {r['image']}: {r['error']}", err=True)
+                continue
+            line = f"{r['image']}: palette_adherence {r['palette_adherence']:.4f}"
+            if "identified" in r:
+                line += f", identified {r['identified']} (margin {r['margin']:.3f})"
+            c = r["contrast"]
+            line += f", text AA {c['aa_pass_rate']:.0%} (min {c['min_contrast']:.2f}:1, {c['method']})"
+            click.echo(line)
+            if "typography_adherence" in r:
+                click.echo(f"  typography {r['typography_adherence']:.3f}, spacing {r['spacing_adherence']:.3f}, "
+                           f"alignment {r['alignment']:.4f}, overlap {r['overlap']:.4f}, "
+                           f"defects {sum(r['defect_counts'].values())}")
+            for o in r["off_palette"][:5]:
+                click.echo(f"  off-palette {o['hex']} {o['share'] * 100:.3f}% (nearest {o['nearest_hex']}, "
+                           f"ΔE {o['delta_e']:.1f})")
+        if paths:
+            click.echo(f"wrote {paths['html']} + {Path(paths['json']).name}")
+    if len(scored) < len(results):
+        sys.exit(EXIT_PARTIAL)
+
+
+@main.command(name="eval-suite")
+@click.argument("more_systems", nargs=-1, type=click.Path(file_okay=False), metavar="[DIR]...")
+@click.option("--systems", "systems", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Design-system folders to generate for (repeatable; more may follow as arguments).")
+@click.option("--prompts", "prompts_file", required=True, type=click.Path(dir_okay=False), metavar="FILE.jsonl",
+              help='Prompts, one JSON object a line: {"prompt": …, "device": …, "requires": {kind: min}}.')
+@click.option("--n", "n", type=click.IntRange(1), default=None, help="Use the first N prompts only.")
+@click.option("--samplers", "samplers", default="student,teacher,procedural,no-retrieval", show_default=True,
+              help="Comma-separated samplers to compare; those the engine lacks are reported unavailable.")
+@click.option("--report", "report", type=click.Path(dir_okay=False), metavar="FILE.html",
+              help="Write the HTML report (and FILE.json with the same figures).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Also save every mock and its scene here.")
+@click.option("--size", "size", default=None, metavar="WxH", help="Render size for every mock (default: device preset).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the first prompt (then +1 each).")
+@click.option("--json", "as_json", is_flag=True, help="Print the sampler table and per-image scores as JSON.")
+def eval_suite_cmd(more_systems: tuple[str, ...], systems: tuple[str, ...], prompts_file: str, n: int | None,
+                   samplers: str, report: str | None, out_dir: str | None, size: str | None, seed: int,
+                   as_json: bool) -> None:
+    """Generate mocks for held-out prompts with each sampler and score them all side by side.
+
+    Every metric of `onbrand eval` per mock, plus prompt faithfulness (the share of each
+    prompt's "requires" met), seconds per generation, brand-identification accuracy across
+    the systems and layout FID against procedural reference layouts.
+
+    \b
+      onbrand eval-suite --systems sample_design_systems/harbor sample_design_systems/ember \\
+          --prompts eval/prompts/heldout.jsonl --n 10 --report suite.html
+    """
+    from eval.suite import load_prompts, run_suite
+
+    folders = list(dict.fromkeys(list(systems) + list(more_systems)))
+    if not folders:
+        raise _Fail("no design systems: pass --systems DIR [DIR...]")
+    for f in folders:
+        if not Path(f).is_dir():
+            raise _Fail(f"{f}: no such design-system folder")
+    try:
+        prompts = load_prompts(prompts_file)
+    except ValueError as e:
+        raise _Fail(str(e)) from None
+    names = [s.strip() for s in samplers.split(",") if s.strip()]
+    if not names:
+        raise _Fail("--samplers is empty; e.g. --samplers student,procedural")
+    wh = _size(size) if size else None
+    bar = _ProgressBar("generating")
+    try:
+        result = run_suite(folders, prompts, n=n, samplers=names, out_dir=out_dir, seed=seed, size=wh, progress=bar)
+    except Exception as e:  # an unusable folder or engine failure: one line, no traceback
+        from ingest import IngestError
+
+        if not isinstance(e, (IngestError, ValueError, OSError)):
+            raise
+        raise _Fail(str(e).splitlines()[0]) from None
+    finally:
+        bar.close()
+    paths = None
+    if report:
+        from eval.report import write_report
+        from eval.score import summarise
+
+        ok = [r for r in result["images"] if "error" not in r]
+        try:
+            paths = write_report(report, result["images"], title="onbrand eval-suite", systems=result["systems"],
+                                 summary=summarise(ok), samplers=result["samplers"],
+                                 extra={"notes": result["notes"], "prompts": prompts_file})
+        except OSError as e:
+            raise _Fail(f"{report}: cannot write the report ({e.strerror})") from None
+    if as_json:
+        click.echo(json.dumps({**result, **({"report": paths} if paths else {})}, indent=2, default=str))
         return
-    for r in results:
-        click.echo(f"{r['image']}: palette_adherence {r['palette_adherence']:.4f}")
-        for o in r["off_palette"][:5]:
-            click.echo(f"  off-palette {o['hex']} {o['share'] * 100:.3f}% (nearest {o['nearest_hex']}, "
-                       f"ΔE {o['delta_e']:.1f})")
+    for note in result["notes"]:
+        click.echo(f"note: {note}")
+    cols = ["sampler", "generations", "seconds_per_generation", "palette_adherence", "aa_pass_rate",
+            "typography_adherence", "spacing_adherence", "alignment", "overlap", "defects_per_image",
+            "faithfulness", "brand_accuracy", "layout_fid"]
+    for row in result["samplers"]:
+        if row.get("available") != "yes":
+            click.echo(f"{row['sampler']}: unavailable ({row.get('reason', '')})")
+            continue
+        click.echo("  ".join(f"{c} {row[c]:.4g}" if isinstance(row.get(c), float) else f"{c} {row.get(c)}"
+                             for c in cols if c in row))
+    if paths:
+        click.echo(f"wrote {paths['html']} + {Path(paths['json']).name}")
 
 
 @main.command()

@@ -143,16 +143,51 @@ def _edge_mask(
     return horizontal | vertical
 
 
+#: Largest CIEDE2000 lightness weight S_L (at L̄ = 0 or 100 it is 1.747), rounded up.
+_SL_MAX = 1.75
+
+
 def _nearest_palette(
     lab: npt.NDArray[np.float64], pal_lab: npt.NDArray[np.float64], chunk: int = 1 << 16
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
-    """Index of and ΔE00 to the nearest palette colour, in chunks to bound memory."""
-    nearest = np.empty(len(lab), dtype=np.intp)
-    nearest_de = np.empty(len(lab), dtype=np.float64)
-    for lo in range(0, len(lab), chunk):
-        de = ciede2000(lab[lo : lo + chunk, None, :], pal_lab[None, :, :])
-        nearest[lo : lo + chunk] = de.argmin(axis=1)
-        nearest_de[lo : lo + chunk] = de.min(axis=1)
+    """Index of and ΔE00 to the nearest palette colour, in chunks to bound memory.
+
+    Exact, with pruning for many colours against a large palette: ΔE00 is first taken to the
+    4 palette colours nearest in plain CIELAB distance, which bounds the answer from above;
+    then only palette colours that could still beat that bound are tried.  ΔE00 is at least
+    ``|ΔL*| / S_L`` (the chroma–hue part of the formula is never negative, as ``|R_T| ≤ 2``)
+    and ``S_L ≤ 1.75``, so a palette colour whose lightness differs by more than
+    ``1.75 × bound`` cannot be nearer."""
+    n, p = len(lab), len(pal_lab)
+    nearest = np.empty(n, dtype=np.intp)
+    nearest_de = np.empty(n, dtype=np.float64)
+    prune = p > 8 and n > 4096
+    for lo in range(0, n, chunk):
+        part = lab[lo : lo + chunk]
+        if not prune:
+            de = ciede2000(part[:, None, :], pal_lab[None, :, :])
+            nearest[lo : lo + chunk] = de.argmin(axis=1)
+            nearest_de[lo : lo + chunk] = de.min(axis=1)
+            continue
+        rows = np.arange(len(part))
+        d2 = (part**2).sum(1)[:, None] + (pal_lab**2).sum(1)[None, :] - 2.0 * part @ pal_lab.T  # (N, P)
+        cand = np.argpartition(d2, 3, axis=1)[:, :4]  # (N, 4)
+        de_c = ciede2000(part[:, None, :], pal_lab[cand])  # (N, 4)
+        pick = de_c.argmin(axis=1)
+        best_j = cand[rows, pick]
+        best = de_c[rows, pick]
+        need = np.abs(part[:, None, 0] - pal_lab[None, :, 0]) <= _SL_MAX * best[:, None] + 1e-9  # (N, P)
+        need[rows[:, None], cand] = False
+        ii, jj = np.nonzero(need)
+        if ii.size:
+            de = ciede2000(part[ii], pal_lab[jj])
+            better = de < best[ii]
+            ii, jj, de = ii[better], jj[better], de[better]
+            order = np.lexsort((jj, de))[::-1]  # write the smallest ΔE (lowest index on ties) last
+            best[ii[order]] = de[order]
+            best_j[ii[order]] = jj[order]
+        nearest[lo : lo + chunk] = best_j
+        nearest_de[lo : lo + chunk] = best
     return nearest, nearest_de
 
 

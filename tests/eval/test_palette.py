@@ -200,8 +200,10 @@ def test_report_serialises() -> None:
 
 
 def test_package_reexports() -> None:
-    assert set(eval_pkg.__all__) == {
+    assert set(eval_pkg.__all__) >= {
         "srgb_to_lab", "ciede2000", "contrast_ratio", "hex_to_rgb", "palette_adherence", "PaletteReport",
+        "evaluate_image", "identify_brand", "alignment", "overlap", "text_contrast", "layout_fid", "run_suite",
+        "write_report",
     }
     for name in eval_pkg.__all__:
         assert getattr(eval_pkg, name) is not None
@@ -215,3 +217,15 @@ def test_4k_ui_frame_is_scored_sanely() -> None:
     assert report.counted_pixels + report.ignored_edge_pixels == 3840 * 2160
     assert 0.985 < report.palette_adherence < 0.992  # ~1.1 % of the frame is deliberately foreign
     assert {o.hex for o in report.off_palette[:2]} == {"#c7b299", "#8e44ad"}
+
+
+def test_pruned_nearest_palette_is_exact() -> None:
+    from eval.palette import _nearest_palette
+
+    rng = np.random.default_rng(7)
+    pal = srgb_to_lab(rng.integers(0, 256, (40, 3), dtype=np.uint8))
+    lab = srgb_to_lab(rng.integers(0, 256, (6000, 3), dtype=np.uint8))  # > 4096 colours: pruned path
+    idx, de = _nearest_palette(lab, pal)
+    full = ciede2000(lab[:, None, :], pal[None, :, :])
+    assert np.array_equal(idx, full.argmin(axis=1))
+    assert np.allclose(de, full.min(axis=1), rtol=0, atol=1e-12)
