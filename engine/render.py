@@ -390,14 +390,17 @@ class Renderer(ChartsMixin):
             ry += row_h
 
     def _badge(self, cv, text, x, cy, role, bg, align="left", max_w: float | None = None):
-        w = self.measure(text, "caption") + self.px(20)
+        tw = self.measure(text, "caption")
+        w = tw + self.px(20)
         if max_w is not None:
             w = min(w, max_w)
+        # a badge laid out tighter than the usual 10 px inset keeps its text whole by centring it
+        pad = max(self.px(2), min(self.px(10), (w - tw) / 2))
         h = self.px(24)
         fill = self.th.color(role)
         bx = x if align == "left" else x - w
         cv.rect(bx, cy - h / 2, w, h, fill=fill, radius=h / 2)
-        self.text_mid(cv, text, bx + self.px(10), cy, w - self.px(19), "caption", f"on-{role}", fill)
+        self.text_mid(cv, text, bx + pad, cy, w - 2 * pad + self.px(1), "caption", f"on-{role}", fill)
         return w
 
     def k_badge(self, cv, el, bg):
