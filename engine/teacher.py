@@ -89,7 +89,7 @@ def decode_slots(x: np.ndarray) -> list[Block]:
         bx, by, bw, bh = (float(v) for v in boxes[i])
         if kind == "null" or bw <= 0.002 or bh <= 0.002:
             continue
-        bw, bh = min(bw, 1.0 - bx), min(bh, 1.0 - by)
+        bx, by = min(bx, 1.0 - bw), min(by, 1.0 - bh)  # a box that runs off the page slides back in
         out.append(Block(kind=kind, box=(round(bx, 5), round(by, 5), round(bw, 5), round(bh, 5)), role=role,
                          style=style, variant=variant, content=content))
     return out

@@ -28,7 +28,6 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import click
 import numpy as np
 import torch
 
@@ -105,13 +104,13 @@ class TrainConfig:
 
     out: str = "build/teacher"
     config: str = "small"
-    steps: int = 4000
+    steps: int = 2000
     batch: int = 32
-    lr: float = 3e-4
+    lr: float = 5e-4
     warmup: int = 200
     weight_decay: float = 0.01
     ema_decay: float = 0.999
-    checkpoint_every: int = 500
+    checkpoint_every: int = 250
     keep_checkpoints: int = 2
     seed: int = 0
     threads: int = 1
@@ -354,40 +353,7 @@ class _Bar:
             self.bar.stop()
 
 
-# -- command line -----------------------------------------------------------------------------------
+if __name__ == "__main__":  # pragma: no cover  (python -m engine.train teacher …)
+    from engine.cli import train
 
-
-@click.group()
-def main() -> None:
-    """Train onbrand's models."""
-
-
-@main.command()
-@click.option("--steps", type=click.IntRange(1), default=4000, show_default=True, help="Optimiser steps in all.")
-@click.option("--batch", type=click.IntRange(1), default=32, show_default=True, help="Examples per step.")
-@click.option("--out", type=click.Path(file_okay=False), default="build/teacher", show_default=True,
-              help="Run folder: checkpoints, then the final model (config.json + safetensors).")
-@click.option("--resume", is_flag=True, help="Continue from the latest checkpoint in --out.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same weights.")
-@click.option("--config", "config", type=click.Choice(sorted(MODEL_CONFIGS)), default="small", show_default=True,
-              help="Model architecture.")
-@click.option("--lr", type=float, default=3e-4, show_default=True, help="Peak learning rate.")
-@click.option("--checkpoint-every", type=click.IntRange(1), default=500, show_default=True)
-@click.option("--threads", type=click.IntRange(1), default=1, show_default=True,
-              help="CPU threads for torch (1 is fastest on a busy 2-core machine).")
-def teacher(steps: int, batch: int, out: str, resume: bool, seed: int, config: str, lr: float,
-            checkpoint_every: int, threads: int) -> None:
-    """Train the scene diffusion teacher on the procedural curriculum.
-
-    The final model (EMA weights) lands in OUT as config.json + diffusion_pytorch_model.safetensors;
-    copy that folder to engine/weights/teacher to make it the engine's default sampler.
-    """
-    cfg = TrainConfig(out=out, config=config, steps=steps, batch=batch, lr=lr, seed=seed, threads=threads,
-                      checkpoint_every=checkpoint_every)
-    res = train_teacher(cfg, resume=resume)
-    click.echo(f"trained {res['step']} steps in {res['seconds']} s; loss (last 100 steps) {res['loss']}; "
-               f"model in {res['out']}")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
+    train()
