@@ -201,7 +201,7 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     rep.max_displacement_px = float(disp.max())
     out = []
     for b, (x0, y0, x1, y1) in zip(blocks, B):
-        box = (round(x0 / dw, 5), round(y0 / dh, 5), round((x1 - x0) / dw, 5), round((y1 - y0) / dh, 5))
+        box = tuple(round(float(v), 5) for v in (x0 / dw, y0 / dh, (x1 - x0) / dw, (y1 - y0) / dh))
         out.append(Block(kind=b.kind, box=box, role=b.role, style=b.style, variant=b.variant, content=b.content,
                          id=b.id, meta=dict(b.meta)))
     return out, rep
@@ -228,7 +228,7 @@ def simple_fill(blocks: list[Block], prompt: str, width: int, height: int, theme
         b = blocks[i]
         counts[b.kind] = counts.get(b.kind, 0) + 1
         eid = f"page/{b.kind}" + (f"-{counts[b.kind]}" if counts[b.kind] > 1 else "")
-        box = (b.box[0] * width, b.box[1] * height, b.box[2] * width, b.box[3] * height)
+        box = tuple(float(v) for v in (b.box[0] * width, b.box[1] * height, b.box[2] * width, b.box[3] * height))
         elements.append(_FillCtx(scale, rng, dom, title, device).element(b, eid, box))
     return Scene(width=width, height=height, scale=scale, archetype="generated", prompt=prompt, seed=seed,
                  elements=elements)
@@ -346,7 +346,7 @@ class _FillCtx:
                 break
             kids.append(Element(id=f"{eid}/nav-item-{k + 1}", kind="list_item", variant="nav", text=label,
                                 box=(x + p, top, w - 2 * p, ih),
-                                props={"icon": icon, "active": k == 0, "collapsed": w < self.px(120)}))
+                                props={"icon": icon, "active": k == 0, "collapsed": bool(w < self.px(120))}))
             top += ih + self.px(4)
         return {"children": kids}
 
