@@ -25,7 +25,15 @@ import numpy as np
 import torch
 from torch import nn
 
-from engine.blocks import BLOCK_KINDS, CONTENTS, ROLES, STYLES, VARIANTS, Block, block_indices
+from engine.blocks import (
+    BLOCK_KINDS,
+    CONTENTS,
+    ROLES,
+    STYLES,
+    VARIANTS,
+    Block,
+    block_indices,
+)
 
 #: The categorical attributes of a block, in array order, with their vocabularies.
 CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -107,7 +107,7 @@ class Engine:
                                  "its output folder there")
             from engine.teacher import SceneTransformer
 
-            self._models[sampler] = SceneTransformer.from_pretrained(TEACHER_WEIGHTS).eval()
+            self._models[sampler] = SceneTransformer.from_pretrained(TEACHER_WEIGHTS, low_cpu_mem_usage=False).eval()
         return self._models[sampler]
 
     @classmethod

@@ -252,8 +252,8 @@ class _FillCtx:
         return v * self.s
 
     def element(self, b: Block, eid: str, box: tuple[float, float, float, float]) -> Element:
-        kw = dict(id=eid, kind=b.kind, box=tuple(round(v, 2) for v in box), role=b.role, variant=b.variant,
-                  style=b.style)
+        kw = {"id": eid, "kind": b.kind, "box": tuple(round(v, 2) for v in box), "role": b.role, "variant": b.variant,
+                  "style": b.style}
         fn = getattr(self, f"_{b.kind}", None)
         return Element(**{**kw, **(fn(b, eid, box) if fn else {})})
 

@@ -28,7 +28,12 @@ from diffusers.models.embeddings import TimestepEmbedding, Timesteps
 from diffusers.models.modeling_utils import ModelMixin
 from torch import nn
 
-from engine.adapter import CATEGORIES, ContextAdapter, DecoupledCrossAttention, block_arrays
+from engine.adapter import (
+    CATEGORIES,
+    ContextAdapter,
+    DecoupledCrossAttention,
+    block_arrays,
+)
 from engine.blocks import Block
 
 #: Bits per categorical attribute, in `CATEGORIES` order.
@@ -37,12 +42,12 @@ SLOT_DIM = 4 + sum(BITS)
 
 #: Named architectures; `create_model(name, **overrides)` starts from one (overrides win).
 MODEL_CONFIGS: dict[str, dict] = {
-    "tiny": dict(d_model=64, n_layers=2, n_heads=4, n_style_tokens=8),
-    "small": dict(d_model=128, n_layers=4, n_heads=4, n_style_tokens=16),
+    "tiny": {"d_model": 64, "n_layers": 2, "n_heads": 4, "n_style_tokens": 8},
+    "small": {"d_model": 128, "n_layers": 4, "n_heads": 4, "n_style_tokens": 16},
 }
 
 
-def create_model(name: str = "small", **overrides) -> "SceneTransformer":
+def create_model(name: str = "small", **overrides) -> SceneTransformer:
     """A fresh `SceneTransformer` from a named config, `overrides` applied on top."""
     if name not in MODEL_CONFIGS:
         raise ValueError(f"unknown model config {name!r} (use {', '.join(MODEL_CONFIGS)})")
@@ -182,8 +187,8 @@ class SceneTransformer(ModelMixin, ConfigMixin):
         ``ddpm`` (training), ``ddim`` or ``dpm`` (DPM-Solver++ multistep) for sampling."""
         from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler
 
-        kw = dict(num_train_timesteps=self.config.num_train_timesteps, beta_schedule=self.config.beta_schedule,
-                  prediction_type=self.config.prediction_type)
+        kw = {"num_train_timesteps": self.config.num_train_timesteps, "beta_schedule": self.config.beta_schedule,
+                  "prediction_type": self.config.prediction_type}
         if kind == "ddpm":
             return DDPMScheduler(**kw, clip_sample=False)
         if kind == "ddim":

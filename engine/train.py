@@ -25,14 +25,19 @@ import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 import torch
 
 from conditioning import ARCHETYPES
-from engine.adapter import collate_contexts, design_tokens, encode_prompts, prompt_context
+from engine.adapter import (
+    collate_contexts,
+    design_tokens,
+    encode_prompts,
+    prompt_context,
+)
 from engine.blocks import scene_blocks
 from engine.teacher import MODEL_CONFIGS, SceneTransformer, create_model, encode_slots
 
@@ -78,13 +83,13 @@ except ImportError:
         return Example(scene, caption, arch, device, style, seed)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _system_tokens(folder: str) -> np.ndarray | None:
-    from ingest import ingest_folder
+    from ingest import IngestError, ingest_folder
 
     try:
         return design_tokens(ingest_folder(folder))
-    except Exception as e:  # a broken sample folder only costs the training run its tokens
+    except (IngestError, OSError, ValueError) as e:  # a broken sample folder only costs the training run its tokens
         print(f"{folder}: skipped for design tokens ({str(e).splitlines()[0] if str(e) else type(e).__name__})",
               file=sys.stderr)
         return None
@@ -276,7 +281,7 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
     found = _checkpoints(out) if resume else []
     if found:
         step, ck = found[-1]
-        model.load_state_dict(SceneTransformer.from_pretrained(ck / "model").state_dict())
+        model.load_state_dict(SceneTransformer.from_pretrained(ck / "model", low_cpu_mem_usage=False).state_dict())
         st = torch.load(ck / "state.pt", weights_only=False)
         ema, losses = st["ema"], list(st["losses"])
         opt.load_state_dict(st["optimizer"])
@@ -331,7 +336,13 @@ class _Bar:
         self.bar = None
         if enabled and self.tty:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
             self.bar = Progress(TextColumn("teacher"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                                 TextColumn("{task.fields[info]}"), console=Console(stderr=True))
