@@ -27,6 +27,8 @@ from engine.teacher import SceneTransformer, decode_slots
 
 #: Blocks that float over the page; they may cover others.
 _OVERLAYS = {"modal"}
+#: Variants of full-bleed regions that other blocks sit on (a sign-in brand panel, a hero).
+_BACKDROPS = {"panel", "hero"}
 
 
 def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 50, seed: int = 0,
@@ -125,8 +127,9 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     1. keep every box in frame; 2. align left/right/top/bottom edges that are within
     ``align_tol · unit`` design px of each other; 3. snap edges to the `unit` grid (design px);
     4. push overlapping siblings apart along the axis of smaller overlap (the smaller block
-    moves; it shrinks instead where moving would leave the frame). Blocks that contain another
-    (a panel behind a form) and overlays (modals) are left overlapping on purpose.
+    moves; it shrinks instead where moving would leave the frame). Blocks on a backdrop (a
+    ``panel`` or ``hero`` variant that contains them) and overlays (modals) are left
+    overlapping on purpose.
     Returns the new blocks and a `LayoutReport` in canvas px.
     """
     if device not in DEVICES:
@@ -162,12 +165,17 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     # 4. push overlapping siblings apart
     movable = [i for i, b in enumerate(blocks) if b.kind not in _OVERLAYS]
     area = (B[:, 2] - B[:, 0]) * (B[:, 3] - B[:, 1])
+    backdrop = [b.variant in _BACKDROPS for b in blocks]
+
+    def nested(i: int, j: int) -> bool:  # one sits on the other's backdrop on purpose
+        return (backdrop[i] and _contains(B[i], B[j], unit)) or (backdrop[j] and _contains(B[j], B[i], unit))
+
     fixed_pairs: set[tuple[int, int]] = set()
     for _ in range(8):
         changed = False
         for i, j in itertools.combinations(movable, 2):
             ox, oy = _overlap(B[i], B[j])
-            if ox <= 0 or oy <= 0 or _contains(B[i], B[j], unit) or _contains(B[j], B[i], unit):
+            if ox <= 0 or oy <= 0 or nested(i, j):
                 continue
             big, small = (i, j) if area[i] >= area[j] else (j, i)
             axis = 0 if ox <= oy else 1
@@ -192,8 +200,7 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
             break
     B[:, 2] = np.maximum(B[:, 2], B[:, 0] + 1)
     B[:, 3] = np.maximum(B[:, 3], B[:, 1] + 1)
-    left = sum(1 for i, j in itertools.combinations(movable, 2)
-               if min(_overlap(B[i], B[j])) > 0.5 and not (_contains(B[i], B[j], unit) or _contains(B[j], B[i], unit)))
+    left = sum(1 for i, j in itertools.combinations(movable, 2) if min(_overlap(B[i], B[j])) > 0.5 and not nested(i, j))
     rep.overlaps_left = left
     rep.overlaps_removed = sum(1 for i, j in fixed_pairs if min(_overlap(B[i], B[j])) <= 0.5)
     disp = np.abs(B - start).max(1) * scale  # the furthest-moving edge of each block, canvas px
@@ -223,7 +230,8 @@ def simple_fill(blocks: list[Block], prompt: str, width: int, height: int, theme
     title = _title(prompt)
     counts: dict[str, int] = {}
     elements: list[Element] = []
-    order = sorted(range(len(blocks)), key=lambda i: (blocks[i].kind in _OVERLAYS, blocks[i].box[1], blocks[i].box[0]))
+    # overlays last, then larger blocks first so that anything on a backdrop is drawn over it
+    order = sorted(range(len(blocks)), key=lambda i: (blocks[i].kind in _OVERLAYS, -blocks[i].box[2] * blocks[i].box[3]))
     for i in order:
         b = blocks[i]
         counts[b.kind] = counts.get(b.kind, 0) + 1

@@ -256,6 +256,9 @@ def test_layout_pass_keeps_nesting_and_overlays():
     assert rep.overlaps_removed == 0
     assert np.allclose(_px(out[1]), _px(blocks[1]), atol=16)
     assert layout_pass([], "mobile")[0] == []
+    # a card inside another card (no backdrop) is an overlap, and is pushed out
+    out, rep = layout_pass([Block("card", (0.1, 0.1, 0.6, 0.6)), Block("card", (0.2, 0.2, 0.2, 0.2))], "desktop")
+    assert rep.overlaps_removed == 1 and rep.overlaps_left == 0
 
 
 # -- fill, Engine and CLI ----------------------------------------------------------------------------
