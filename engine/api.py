@@ -163,7 +163,7 @@ class Engine:
 
     def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] | None = None, device: str = "desktop",
                  format: str = "png", mode: Mapping[str, str] | str | None = None, sampler: str = "procedural",
-                 steps: int = 50, guidance: float = 1.5) -> Generation:
+                 steps: int = 50, guidance: float = 1.0) -> Generation:
         """Compose, lay out, render and encode one mock.
 
         `sampler` picks the generator: ``procedural`` (the archetype composer), ``teacher`` (the

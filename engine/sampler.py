@@ -32,7 +32,7 @@ _BACKDROPS = {"panel", "hero"}
 
 
 def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 50, seed: int = 0,
-                  guidance: float = 1.5, device: str = "desktop", scheduler: str = "ddim",
+                  guidance: float = 1.0, device: str = "desktop", scheduler: str = "ddim",
                   style_scale: float = 1.0, callback: Callable[[int, int, torch.Tensor], None] | None = None,
                   threads: int = 1) -> list[Block]:
     """Blocks for one page: `steps` denoising steps from seeded noise, null slots dropped.

@@ -204,8 +204,8 @@ def test_sample_blocks_returns_valid_blocks_and_is_seeded():
         torch.nn.init.normal_(p, std=0.02)
     ctx = prompt_context("checkout page with order summary")
     calls = []
-    a = sample_blocks(model, ctx, steps=4, seed=3, callback=lambda i, t, x: calls.append(i))
-    b = sample_blocks(model, ctx, steps=4, seed=3)
+    a = sample_blocks(model, ctx, steps=4, seed=3, guidance=2.0, callback=lambda i, t, x: calls.append(i))
+    b = sample_blocks(model, ctx, steps=4, seed=3, guidance=2.0)
     assert calls == [0, 1, 2, 3]
     assert [x.to_dict() for x in a] == [x.to_dict() for x in b]
     for blk in a:
