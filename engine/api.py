@@ -20,6 +20,14 @@ from engine.theme import Theme
 
 DEFAULT_SIZE = (3840, 2160)
 FORMATS = {"png": "PNG", "jpeg": "JPEG", "jpg": "JPEG", "webp": "WEBP"}
+SAMPLERS = ("student", "teacher", "procedural")
+#: The committed teacher weights (``onbrand train teacher`` rebuilds them).
+TEACHER_WEIGHTS = Path(__file__).resolve().parent / "weights" / "teacher"
+
+
+def default_sampler() -> str:
+    """``teacher`` when committed teacher weights exist, else ``procedural``."""
+    return "teacher" if (TEACHER_WEIGHTS / "config.json").is_file() else "procedural"
 
 
 @dataclass
@@ -35,6 +43,8 @@ class Generation:
     format: str = "png"
     mode: dict = field(default_factory=dict)  # the design-system mode it was drawn in, e.g. {"theme": "dark"}
     device: str = "desktop"
+    sampler: str = "procedural"
+    layout_report: dict = field(default_factory=dict)  # the layout pass after sampling (teacher, student)
 
     def encode(self, fmt: str | None = None) -> bytes:
         """The image encoded as `fmt` (default: the generation's format); memoised per format."""
@@ -85,6 +95,20 @@ class Engine:
         self.load_seconds = load_seconds
         self.store = Path(store) if store else None
         self._modes: dict[tuple, DesignSystem] = {self._mode_key(design_system.mode): design_system}
+        self._models: dict[str, object] = {}
+
+    def model(self, sampler: str):
+        """The diffusion model behind `sampler` ("teacher"), loaded once per engine."""
+        if sampler not in self._models:
+            if sampler != "teacher":
+                raise ValueError(f"no {sampler} model is available yet (use --sampler teacher or procedural)")
+            if not (TEACHER_WEIGHTS / "config.json").is_file():
+                raise ValueError(f"{TEACHER_WEIGHTS}: no teacher weights; run `onbrand train teacher` and copy "
+                                 "its output folder there")
+            from engine.teacher import SceneTransformer
+
+            self._models[sampler] = SceneTransformer.from_pretrained(TEACHER_WEIGHTS, low_cpu_mem_usage=False).eval()
+        return self._models[sampler]
 
     @classmethod
     def from_folder(cls, folder: str | os.PathLike, store: str | os.PathLike | None = None,
@@ -138,8 +162,13 @@ class Engine:
         return self._modes[key]
 
     def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] | None = None, device: str = "desktop",
-                 format: str = "png", mode: Mapping[str, str] | str | None = None) -> Generation:
+                 format: str = "png", mode: Mapping[str, str] | str | None = None, sampler: str = "procedural",
+                 steps: int = 50, guidance: float = 1.0) -> Generation:
         """Compose, lay out, render and encode one mock.
+
+        `sampler` picks the generator: ``procedural`` (the archetype composer), ``teacher`` (the
+        scene diffusion model, `steps` denoising steps, classifier-free `guidance`, then the
+        layout pass whose report lands in `Generation.layout_report`) or ``student``.
 
         `device` (desktop | tablet | mobile) picks the preset size (3840×2160, 2732×2048,
         1290×2796) and the layout class; `size` overrides the pixel size, never the layout
@@ -153,6 +182,10 @@ class Engine:
             raise ValueError(f"size {w}x{h} is outside 64–16384 pixels per side")
         if format.lower() not in FORMATS:
             raise ValueError(f"unknown format {format!r} (use png, jpeg or webp)")
+        if sampler not in SAMPLERS:
+            raise ValueError(f"unknown sampler {sampler!r} (use {', '.join(SAMPLERS)})")
+        if sampler != "procedural" and not 1 <= steps <= 1000:
+            raise ValueError(f"steps must be 1–1000 (got {steps})")
         timings: dict[str, float] = {"load": round(self.load_seconds, 4)}
         t = time.perf_counter()
         ds = self.design_system(self._parse_mode(mode))
@@ -160,11 +193,33 @@ class Engine:
         t = time.perf_counter()
         cond = build_conditioning(ds, prompt)
         timings["retrieve"] = round(time.perf_counter() - t, 4)
-        t = time.perf_counter()
-        timings["sample"] = 0.0  # the procedural composer has no sampling step; layout includes it
         theme = Theme(ds)
-        scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype, device=device, theme=theme)
-        timings["layout"] = round(time.perf_counter() - t, 4)
+        layout_report: dict = {}
+        warnings: list[str] = []
+        if sampler == "procedural":
+            t = time.perf_counter()
+            timings["sample"] = 0.0  # the procedural composer has no sampling step; layout includes it
+            scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype, device=device, theme=theme)
+            timings["layout"] = round(time.perf_counter() - t, 4)
+        else:
+            from engine.adapter import prompt_context
+            from engine.sampler import fill_blocks, layout_pass, sample_blocks
+
+            model = self.model(sampler)
+            t = time.perf_counter()
+            context = prompt_context(prompt, ds)
+            timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
+            t = time.perf_counter()
+            blocks = sample_blocks(model, context, steps=steps, seed=seed, guidance=guidance, device=device)
+            timings["sample"] = round(time.perf_counter() - t, 4)
+            t = time.perf_counter()
+            blocks, rep = layout_pass(blocks, device, (w, h), unit=max(4.0, cond.spacing_unit))
+            layout_report = rep.to_dict()
+            scene = fill_blocks(blocks, prompt, w, h, theme, seed, device)
+            scene = scene.model_copy(update={"archetype": cond.archetype})
+            timings["layout"] = round(time.perf_counter() - t, 4)
+            if not blocks:
+                warnings.append(f"the {sampler} sampled no blocks for {prompt!r}; try another seed")
         t = time.perf_counter()
         cv = Canvas(w, h, theme.color(scene.background_role))
         Renderer(theme, scene.scale).draw(cv, scene)
@@ -172,8 +227,9 @@ class Engine:
         image = cv.image()
         timings["render"] = round(time.perf_counter() - t, 4)
         gen = Generation(image=image, svg=svg, scene=scene, timings=timings,
-                         warnings=list(ds.warnings) + theme.warnings, format=format.lower(),
-                         conditioning=cond.model_dump(), mode=dict(ds.mode), device=device)
+                         warnings=list(ds.warnings) + theme.warnings + warnings, format=format.lower(),
+                         conditioning=cond.model_dump(), mode=dict(ds.mode), device=device, sampler=sampler,
+                         layout_report=layout_report)
         t = time.perf_counter()
         gen.encode()
         timings["encode"] = round(time.perf_counter() - t, 4)

@@ -227,15 +227,21 @@ def _print_ingest(s: dict) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same pixels.")
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @_mode_option
+@click.option("--sampler", type=click.Choice(["student", "teacher", "procedural"]),
+              help="Generator: the scene diffusion teacher (or its student) or the procedural composer. "
+                   "[default: teacher when its weights are installed, else procedural]")
+@click.option("--steps", type=click.IntRange(1, 1000), default=50, show_default=True,
+              help="Denoising steps of the diffusion sampler.")
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
 def generate(folder: str, prompt: str, out: str, size: str | None, device: str | None, fmt: str | None,
-             seed: int, store: str | None, modes: tuple[str, ...], as_json: bool) -> None:
+             seed: int, store: str | None, modes: tuple[str, ...], sampler: str | None, steps: int,
+             as_json: bool) -> None:
     """Generate an on-brand UI mock for PROMPT from the design system in FOLDER.
 
     The mock is drawn as vectors at the requested size (no upscaling) with only the system's
     colours, fonts, radii and spacing, and its logo and icons.
     """
-    from engine.api import FORMATS, Engine
+    from engine.api import FORMATS, Engine, default_sampler
 
     from engine.compose import DEVICES, device_for_size
 
@@ -255,7 +261,11 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
     t0 = time.perf_counter()
     ds, store_path, cached = _load_ds(folder, store, _modes(modes))
     engine = Engine(ds, time.perf_counter() - t0, store=store_path)
-    gen = engine.generate(prompt, seed=seed, size=wh, device=device, format=suffix)
+    try:
+        gen = engine.generate(prompt, seed=seed, size=wh, device=device, format=suffix,
+                              sampler=sampler or default_sampler(), steps=steps)
+    except ValueError as e:
+        raise _Fail(str(e)) from None
     try:
         paths = gen.save(out)
     except OSError as e:
@@ -266,7 +276,9 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
         "device": device,
         "format": FORMATS[suffix].lower(),
         "archetype": gen.scene.archetype,
+        "sampler": gen.sampler,
         "elements": sum(1 for _ in gen.scene.walk()),
+        "layout_report": gen.layout_report,
         "timings": gen.timings,
         "store": str(store_path),
         "store_cached": cached,
@@ -275,10 +287,14 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:
-        click.echo(f"wrote {paths['image']} ({wh[0]}×{wh[1]}, {gen.scene.archetype}) "
+        click.echo(f"wrote {paths['image']} ({wh[0]}×{wh[1]}, {gen.scene.archetype}, {gen.sampler}) "
                    f"+ {Path(paths['svg']).name} + {Path(paths['scene']).name}")
         tim = ", ".join(f"{k} {v:.3f}s" for k, v in gen.timings.items())
         click.echo(f"timings: {tim}")
+        if gen.layout_report:
+            r = gen.layout_report
+            click.echo(f"layout pass: moved {r['mean_displacement_px']:.1f} px on average (max "
+                       f"{r['max_displacement_px']:.1f} px), {r['overlaps_removed']} overlaps removed")
         for w in gen.warnings:
             click.echo(f"warning: {w}", err=True)
 
@@ -298,6 +314,43 @@ def _load_against(folders: tuple[str, ...], modes: dict[str, str]):
             raise _Fail(str(e)) from None
         profiles.append(BrandProfile.from_design_system(rep.ds, name=f))
     return profiles
+
+
+@main.group()
+def train() -> None:
+    """Train onbrand's models (weights land in a run folder; see each command)."""
+
+
+@train.command(name="teacher")
+@click.option("--steps", type=click.IntRange(1), default=2000, show_default=True, help="Optimiser steps in all.")
+@click.option("--batch", type=click.IntRange(1), default=32, show_default=True, help="Examples per step.")
+@click.option("--out", type=click.Path(file_okay=False), default="build/teacher", show_default=True,
+              help="Run folder: checkpoints, then the final model (config.json + safetensors).")
+@click.option("--resume", is_flag=True, help="Continue from the latest checkpoint in --out.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same weights.")
+@click.option("--config", "config", type=click.Choice(["small", "tiny"]), default="small", show_default=True,
+              help="Model architecture.")
+@click.option("--lr", type=float, default=5e-4, show_default=True, help="Peak learning rate.")
+@click.option("--checkpoint-every", type=click.IntRange(1), default=250, show_default=True)
+@click.option("--threads", type=click.IntRange(1), default=1, show_default=True,
+              help="CPU threads for torch (1 is fastest on a busy 2-core machine).")
+def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int, config: str, lr: float,
+                      checkpoint_every: int, threads: int) -> None:
+    """Train the scene diffusion teacher on the procedural curriculum.
+
+    The final model (EMA weights) lands in OUT as config.json + diffusion_pytorch_model.safetensors;
+    copy that folder to engine/weights/teacher to make it the default sampler of `generate`.
+    """
+    from engine.train import TrainConfig, train_teacher
+
+    cfg = TrainConfig(out=out, config=config, steps=steps, batch=batch, lr=lr, seed=seed, threads=threads,
+                      checkpoint_every=checkpoint_every)
+    try:
+        res = train_teacher(cfg, resume=resume)
+    except OSError as e:
+        raise _Fail(f"{out}: cannot write the run folder ({e.strerror})") from None
+    click.echo(f"trained {res['step']} steps in {res['seconds']} s; loss (last 100 steps) {res['loss']}; "
+               f"model in {res['out']}")
 
 
 @main.command(name="eval")

@@ -1,0 +1,496 @@
+"""Sampling the teacher and the layout pass that tidies what it drew.
+
+`sample_blocks` runs the reverse diffusion (DDIM, Song et al. 2021, or DPM-Solver++, Lu et al.
+2022) over the block slots with optional classifier-free guidance (Ho & Salimans 2022) and
+decodes the result to blocks. `layout_pass` then snaps boxes to the design system's spacing
+grid, aligns near-equal edges, pushes overlapping siblings apart and keeps everything in frame,
+reporting how far each step moved things. `fill_blocks` (from `engine.fill`, or the simple fill
+below when that module is absent) turns blocks into a scene the renderer draws.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from engine.adapter import ContextInputs, collate_contexts
+from engine.blocks import Block
+from engine.compose import DEVICES
+from engine.domain_copy import domain_for
+from engine.scene import Element, Scene
+from engine.teacher import SceneTransformer, decode_slots
+
+#: Blocks that float over the page; they may cover others.
+_OVERLAYS = {"modal"}
+#: Variants of full-bleed regions that other blocks sit on (a sign-in brand panel, a hero).
+_BACKDROPS = {"panel", "hero"}
+
+
+def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 50, seed: int = 0,
+                  guidance: float = 1.0, device: str = "desktop", scheduler: str = "ddim",
+                  style_scale: float = 1.0, callback: Callable[[int, int, torch.Tensor], None] | None = None,
+                  threads: int = 1) -> list[Block]:
+    """Blocks for one page: `steps` denoising steps from seeded noise, null slots dropped.
+
+    `guidance` > 1 mixes in the unconditional prediction (prompt and style dropped):
+    ``u + guidance · (c − u)``. `callback(i, t, x)` is called after each step. The model is
+    small (48 slots), so sampling runs on `threads` torch threads (1 by default: more threads
+    only add synchronisation, which on a busy machine costs ten times the work itself).
+    """
+    if steps < 1:
+        raise ValueError(f"steps must be at least 1 (got {steps})")
+    sched = model.make_scheduler(scheduler)
+    sched.set_timesteps(steps)
+    ctx = collate_contexts([context], [device], model.config.n_slots)
+    guided = guidance != 1.0
+    if guided:
+        ctx = {k: torch.cat([v, v]) for k, v in ctx.items()}
+        ctx["drop_prompt"] = torch.tensor([False, True])
+        ctx["drop_style"] = torch.tensor([False, True])
+    gen = torch.Generator().manual_seed(seed)
+    x = torch.randn((1, model.config.n_slots, model.config.slot_dim), generator=gen) * sched.init_noise_sigma
+    was_training, n_threads = model.training, torch.get_num_threads()
+    model.eval()
+    torch.set_num_threads(max(1, threads))
+    try:
+        with torch.inference_mode():
+            enc = model.encode_context(ctx)
+            for i, t in enumerate(sched.timesteps):
+                inp = sched.scale_model_input(torch.cat([x, x]) if guided else x, t)
+                out = model(inp, t.reshape(1).expand(inp.shape[0]), ctx, style_scale=style_scale, encoded=enc)
+                if guided:
+                    cond, uncond = out.chunk(2)
+                    out = uncond + guidance * (cond - uncond)
+                x = sched.step(out, t, x).prev_sample
+                if callback is not None:
+                    callback(i, int(t), x)
+    finally:
+        model.train(was_training)
+        torch.set_num_threads(n_threads)
+    return decode_slots(x[0].numpy())
+
+
+# -- layout pass ------------------------------------------------------------------------------------
+
+
+@dataclass
+class LayoutReport:
+    """How far the layout pass moved blocks (canvas px) and what it fixed."""
+
+    mean_displacement_px: float = 0.0
+    max_displacement_px: float = 0.0
+    snapped: int = 0  # blocks whose box changed when snapped to the grid
+    aligned_edges: int = 0  # edges moved onto a shared line
+    overlaps_removed: int = 0
+    overlaps_left: int = 0
+    clamped: int = 0  # blocks pulled back into the frame
+    grid_px: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {k: (round(v, 2) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Overlap of two ``x0, y0, x1, y1`` boxes along x and y (≤ 0 where they do not meet)."""
+    return min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+
+
+def _contains(a: np.ndarray, b: np.ndarray, tol: float) -> bool:
+    return a[0] - tol <= b[0] and a[1] - tol <= b[1] and a[2] + tol >= b[2] and a[3] + tol >= b[3]
+
+
+def _align(vals: np.ndarray, tol: float) -> tuple[np.ndarray, int]:
+    """Values within `tol` of each other (chained) replaced by their group's median."""
+    order = np.argsort(vals)
+    out = vals.copy()
+    moved = 0
+    groups: list[list[int]] = []
+    for i in order:
+        if groups and vals[i] - vals[groups[-1][-1]] <= tol:
+            groups[-1].append(int(i))
+        else:
+            groups.append([int(i)])
+    for g in groups:
+        if len(g) > 1:
+            m = float(np.median(vals[g]))
+            moved += int(np.sum(np.abs(vals[g] - m) > 1e-6))
+            out[g] = m
+    return out, moved
+
+
+def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, int] | None = None,
+                unit: float = 8.0, align_tol: float = 1.5) -> tuple[list[Block], LayoutReport]:
+    """Tidy sampled blocks on a canvas of `size` (default: the device's preset).
+
+    1. keep every box in frame; 2. align left/right/top/bottom edges that are within
+    ``align_tol · unit`` design px of each other; 3. snap edges to the `unit` grid (design px);
+    4. push overlapping siblings apart along the axis of smaller overlap (the smaller block
+    moves; it shrinks instead where moving would leave the frame). Blocks on a backdrop (a
+    ``panel`` or ``hero`` variant that contains them) and overlays (modals) are left
+    overlapping on purpose.
+    Returns the new blocks and a `LayoutReport` in canvas px.
+    """
+    if device not in DEVICES:
+        raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+    (W0, H0), design_w = DEVICES[device]
+    W, H = size or (W0, H0)
+    scale = W / design_w  # canvas px per design px
+    dw, dh = W / scale, H / scale  # the page in design px
+    rep = LayoutReport(grid_px=round(unit * scale, 2))
+    if not blocks:
+        return [], rep
+    # boxes as x0, y0, x1, y1 in design px
+    B = np.array([[b.box[0] * dw, b.box[1] * dh, (b.box[0] + b.box[2]) * dw, (b.box[1] + b.box[3]) * dh]
+                  for b in blocks], float)
+    start = B.copy()
+    # 1. in frame
+    before = B.copy()
+    B[:, [0, 2]] = B[:, [0, 2]].clip(0, dw)
+    B[:, [1, 3]] = B[:, [1, 3]].clip(0, dh)
+    rep.clamped = int(np.any(np.abs(B - before) > 1e-6, 1).sum())
+    # 2. align near-equal edges
+    for k in range(4):
+        B[:, k], n = _align(B[:, k], align_tol * unit)
+        rep.aligned_edges += n
+    # 3. snap to the grid (a box keeps at least one grid unit of size)
+    before = B.copy()
+    B = np.round(B / unit) * unit
+    B[:, 2] = np.maximum(B[:, 2], B[:, 0] + unit)
+    B[:, 3] = np.maximum(B[:, 3], B[:, 1] + unit)
+    B[:, [0, 2]] = B[:, [0, 2]].clip(0, dw)
+    B[:, [1, 3]] = B[:, [1, 3]].clip(0, dh)
+    rep.snapped = int(np.any(np.abs(B - before) > 1e-6, 1).sum())
+    # 4. push overlapping siblings apart
+    movable = [i for i, b in enumerate(blocks) if b.kind not in _OVERLAYS]
+    area = (B[:, 2] - B[:, 0]) * (B[:, 3] - B[:, 1])
+    backdrop = [b.variant in _BACKDROPS for b in blocks]
+
+    def nested(i: int, j: int) -> bool:  # one sits on the other's backdrop on purpose
+        return (backdrop[i] and _contains(B[i], B[j], unit)) or (backdrop[j] and _contains(B[j], B[i], unit))
+
+    fixed_pairs: set[tuple[int, int]] = set()
+    for _ in range(8):
+        changed = False
+        for i, j in itertools.combinations(movable, 2):
+            ox, oy = _overlap(B[i], B[j])
+            if ox <= 0 or oy <= 0 or nested(i, j):
+                continue
+            big, small = (i, j) if area[i] >= area[j] else (j, i)
+            axis = 0 if ox <= oy else 1
+            d = ox if axis == 0 else oy
+            lo, hi = axis, axis + 2
+            limit = dw if axis == 0 else dh
+            centre_s = (B[small, lo] + B[small, hi]) / 2
+            centre_b = (B[big, lo] + B[big, hi]) / 2
+            if centre_s >= centre_b:  # move right / down
+                if B[small, hi] + d <= limit:
+                    B[small, [lo, hi]] += d
+                else:
+                    B[small, lo] += d
+            else:  # move left / up
+                if B[small, lo] - d >= 0:
+                    B[small, [lo, hi]] -= d
+                else:
+                    B[small, hi] -= d
+            fixed_pairs.add((min(i, j), max(i, j)))
+            changed = True
+        if not changed:
+            break
+    B[:, 2] = np.maximum(B[:, 2], B[:, 0] + 1)
+    B[:, 3] = np.maximum(B[:, 3], B[:, 1] + 1)
+    left = sum(1 for i, j in itertools.combinations(movable, 2) if min(_overlap(B[i], B[j])) > 0.5 and not nested(i, j))
+    rep.overlaps_left = left
+    rep.overlaps_removed = sum(1 for i, j in fixed_pairs if min(_overlap(B[i], B[j])) <= 0.5)
+    disp = np.abs(B - start).max(1) * scale  # the furthest-moving edge of each block, canvas px
+    rep.mean_displacement_px = float(disp.mean())
+    rep.max_displacement_px = float(disp.max())
+    out = []
+    for b, (x0, y0, x1, y1) in zip(blocks, B):
+        box = tuple(round(float(v), 5) for v in (x0 / dw, y0 / dh, (x1 - x0) / dw, (y1 - y0) / dh))
+        out.append(Block(kind=b.kind, box=box, role=b.role, style=b.style, variant=b.variant, content=b.content,
+                         id=b.id, meta=dict(b.meta)))
+    return out, rep
+
+
+# -- filling blocks into a scene ---------------------------------------------------------------------
+
+
+def simple_fill(blocks: list[Block], prompt: str, width: int, height: int, theme=None, seed: int = 0,
+                device: str = "desktop") -> Scene:
+    """A scene from blocks: each block becomes an element of its kind at its box, and each
+    container gets plain contents for its `content` tag (a KPI, a chart, table rows, list
+    items, form fields …) with copy from the prompt's domain. Children are stacked inside the
+    block's padding and only as many as fit are added."""
+    (_, _), design_w = DEVICES[device] if device in DEVICES else DEVICES["desktop"]
+    scale = width / design_w
+    rng = random.Random(f"{seed}:{prompt}")
+    dom = domain_for(prompt)
+    title = _title(prompt)
+    counts: dict[str, int] = {}
+    elements: list[Element] = []
+    # overlays last, then larger blocks first so that anything on a backdrop is drawn over it
+    order = sorted(range(len(blocks)), key=lambda i: (blocks[i].kind in _OVERLAYS, -blocks[i].box[2] * blocks[i].box[3]))
+    for i in order:
+        b = blocks[i]
+        counts[b.kind] = counts.get(b.kind, 0) + 1
+        eid = f"page/{b.kind}" + (f"-{counts[b.kind]}" if counts[b.kind] > 1 else "")
+        box = tuple(float(v) for v in (b.box[0] * width, b.box[1] * height, b.box[2] * width, b.box[3] * height))
+        elements.append(_FillCtx(scale, rng, dom, title, device).element(b, eid, box))
+    return Scene(width=width, height=height, scale=scale, archetype="generated", prompt=prompt, seed=seed,
+                 elements=elements)
+
+
+def _title(prompt: str) -> str:
+    words = [w for w in prompt.replace(",", " ").split() if w.lower() not in
+             {"a", "an", "the", "with", "for", "and", "page", "screen", "view", "of", "my", "our", "to"}]
+    return " ".join(words[:3]).capitalize() or "Overview"
+
+
+@dataclass
+class _FillCtx:
+    s: float  # canvas px per design px
+    rng: random.Random
+    dom: object
+    title: str
+    device: str
+
+    def px(self, v: float) -> float:
+        return v * self.s
+
+    def element(self, b: Block, eid: str, box: tuple[float, float, float, float]) -> Element:
+        kw = {"id": eid, "kind": b.kind, "box": tuple(round(v, 2) for v in box), "role": b.role, "variant": b.variant,
+                  "style": b.style}
+        fn = getattr(self, f"_{b.kind}", None)
+        return Element(**{**kw, **(fn(b, eid, box) if fn else {})})
+
+    # leaf kinds: text and props
+    def _heading(self, b, eid, box):
+        return {"text": self.title, "style": b.style or "h2"}
+
+    def _text(self, b, eid, box):
+        return {"text": self.dom.subtitle, "style": b.style or "body"}
+
+    def _button(self, b, eid, box):
+        primary = b.variant in ("", "primary")
+        return {"text": self.dom.new_record if primary else "Cancel", "variant": b.variant or "primary",
+                "style": "label"}
+
+    def _input(self, b, eid, box):
+        label = self.rng.choice(("Email", "Full name", "Company", "Phone"))
+        return {"props": {"label": label, "placeholder": f"Enter {label.lower()}"}}
+
+    def _select(self, b, eid, box):
+        return {"props": {"label": "Sort by", "value": "Most recent"}}
+
+    def _search(self, b, eid, box):
+        return {"props": {"placeholder": self.dom.search}}
+
+    def _checkbox(self, b, eid, box):
+        return {"text": "Remember me", "props": {"checked": True}}
+
+    def _radio(self, b, eid, box):
+        return {"text": "Standard", "props": {"checked": True}}
+
+    def _toggle(self, b, eid, box):
+        return {"text": "Email notifications", "props": {"on": True}}
+
+    def _tabs(self, b, eid, box):
+        return {"props": {"items": ["All", "Active", "Archived"], "active": 0}}
+
+    def _table(self, b, eid, box):
+        n = max(1, int((box[3] - self.px(60)) // self.px(52)))
+        cols, rows, align, widths = self.dom.table(self.rng, min(n, 12))
+        return {"props": {"columns": cols, "rows": rows, "align": align, "widths": widths,
+                          "status_column": len(cols) - 1}}
+
+    def _chart(self, b, eid, box):
+        v = b.variant or "line"
+        if v == "sparkline":
+            return {"props": {"series": [[self.rng.randint(20, 80) for _ in range(10)]]}}
+        if v == "donut":
+            return {"props": {"series": [[42, 30, 18, 10]], "labels": list(self.dom.mix_labels)[:4]}}
+        return {"variant": v if v in ("line", "bar") else "line",
+                "props": {"series": [[self.rng.randint(30, 90) * self.dom.trend_scale for _ in range(6)]],
+                          "labels": ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]}}
+
+    def _image(self, b, eid, box):
+        return {"props": {"motif": "landscape"}}
+
+    def _avatar(self, b, eid, box):
+        return {"text": "Maya Chen"}
+
+    def _badge(self, b, eid, box):
+        return {"text": "Active", "role": b.role or "success"}
+
+    def _pagination(self, b, eid, box):
+        return {"props": {"page": 1, "pages": 8}}
+
+    def _breadcrumb(self, b, eid, box):
+        return {"props": {"items": ["Home", self.dom.records, self.title]}}
+
+    def _calendar(self, b, eid, box):
+        return {"variant": b.variant if b.variant in ("month", "week") else "month",
+                "props": {"month": 11, "year": 2026, "selected": [25]}}
+
+    def _progress(self, b, eid, box):
+        if b.variant == "steps":
+            return {"props": {"steps": ["Cart", "Details", "Payment", "Review"], "current": 1}}
+        return {"variant": "bar", "props": {"value": 0.6}}
+
+    def _icon(self, b, eid, box):
+        return {"props": {"name": "bell"}}
+
+    # containers
+    def _sidebar(self, b, eid, box):
+        x, y, w, h = box
+        p = self.px(16)
+        kids = [Element(id=f"{eid}/logo", kind="logo", box=(x + p, y + self.px(32), min(w - 2 * p, self.px(132)),
+                                                              self.px(32)))] if h > self.px(120) else []
+        ih, top = self.px(44), y + self.px(96)
+        for k, (label, icon) in enumerate(self.dom.nav):
+            if top + ih > y + h - p or w < self.px(40):
+                break
+            kids.append(Element(id=f"{eid}/nav-item-{k + 1}", kind="list_item", variant="nav", text=label,
+                                box=(x + p, top, w - 2 * p, ih),
+                                props={"icon": icon, "active": k == 0, "collapsed": bool(w < self.px(120))}))
+            top += ih + self.px(4)
+        return {"children": kids}
+
+    def _navbar(self, b, eid, box):
+        x, y, w, h = box
+        if b.variant == "tabbar" or (self.device == "mobile" and y > self.px(200)):
+            n = min(4, len(self.dom.nav))
+            iw = w / n
+            return {"variant": "tabbar", "children": [
+                Element(id=f"{eid}/tab-{k + 1}", kind="list_item", variant="tab", text=label,
+                        box=(x + k * iw, y, iw, h), props={"icon": icon, "active": k == 0})
+                for k, (label, icon) in enumerate(self.dom.nav[:n])]}
+        p = self.px(24)
+        lh = min(h - self.px(16), self.px(32))
+        kids = [Element(id=f"{eid}/logo", kind="logo", box=(x + p, y + (h - lh) / 2, self.px(120), lh))]
+        if w > self.px(900):
+            sw = min(self.px(420), w * 0.3)
+            kids.append(Element(id=f"{eid}/search", kind="search", box=(x + p + self.px(160), y + (h - self.px(44)) / 2,
+                                                                         sw, self.px(44)),
+                                props={"placeholder": self.dom.search}))
+        av = min(self.px(40), h - self.px(8))
+        kids.append(Element(id=f"{eid}/avatar", kind="avatar", text="Maya Chen",
+                            box=(x + w - p - av, y + (h - av) / 2, av, av)))
+        return {"children": kids}
+
+    def _footer(self, b, eid, box):
+        return {"text": "© 2026 · Privacy · Terms"}
+
+    def _header(self, b, eid, box):
+        return {"text": self.title, "props": {"subtitle": self.dom.subtitle}}
+
+    def _list(self, b, eid, box):
+        return {"children": self._items(eid, box, 0)}
+
+    def _items(self, eid, box, top_pad):
+        x, y, w, h = box
+        ih = self.px(56)
+        out = []
+        for k, (name, meta, trailing) in enumerate(self.dom.list_items(self.rng)):
+            top = y + top_pad + k * ih
+            if top + ih > y + h:
+                break
+            out.append(Element(id=f"{eid}/item-{k + 1}", kind="list_item", text=name, box=(x, top, w, ih),
+                               props={"avatar": name, "meta": meta, "trailing": trailing}))
+        return out
+
+    def _modal(self, b, eid, box):
+        x, y, w, h = box
+        p = self.px(24)
+        kids = [Element(id=f"{eid}/title", kind="heading", text="Are you sure?", style="h3",
+                        box=(x + p, y + p, w - 2 * p, self.px(32))),
+                Element(id=f"{eid}/body", kind="text", text="This cannot be undone.", style="body",
+                        box=(x + p, y + p + self.px(44), w - 2 * p, self.px(24)))]
+        bw, bh = self.px(120), self.px(44)
+        if h > self.px(160) and w > 2 * bw + 3 * p:
+            kids += [Element(id=f"{eid}/cancel", kind="button", text="Cancel", variant="secondary", style="label",
+                             box=(x + w - p - 2 * bw - self.px(12), y + h - p - bh, bw, bh)),
+                     Element(id=f"{eid}/confirm", kind="button", text="Confirm", variant="primary", style="label",
+                             box=(x + w - p - bw, y + h - p - bh, bw, bh))]
+        return {"children": kids}
+
+    def _card(self, b, eid, box):
+        x, y, w, h = box
+        p = self.px(24 if min(w, h) > self.px(160) else 12)
+        inner = (x + p, y + p, max(1.0, w - 2 * p), max(1.0, h - 2 * p))
+        c = b.content
+        titles = {"chart-line": self.dom.trend_title, "chart-bar": self.dom.trend_title,
+                  "chart-donut": self.dom.mix_title, "table": self.dom.records, "list": self.dom.list_title,
+                  "form": "Details", "settings": "Preferences", "summary": "Summary", "calendar": "Schedule"}
+        props: dict = {}
+        kids: list[Element] = []
+        if c in titles and h > self.px(120):
+            props["title"] = titles[c]
+            inner = (inner[0], inner[1] + self.px(44), inner[2], max(1.0, inner[3] - self.px(44)))
+        ix, iy, iw, ih = inner
+        if c == "kpi":
+            label, value, delta = self.dom.kpis(self.rng)[0]
+            kids = [Element(id=f"{eid}/label", kind="text", text=label, style="small", box=(ix, iy, iw, self.px(20))),
+                    Element(id=f"{eid}/value", kind="heading", text=value, style="h2", role="text",
+                            box=(ix, iy + self.px(28), iw * 0.6, self.px(40)))]
+            if ih > self.px(100):
+                kids.append(Element(id=f"{eid}/delta", kind="badge", text=delta,
+                                    role="danger" if delta.startswith("-") else "success", style="caption",
+                                    box=(ix, iy + self.px(80), self.px(64), self.px(24))))
+        elif c.startswith("chart-"):
+            v = c.split("-", 1)[1]
+            spec = self._chart(Block("chart", (0, 0, 0, 0), variant=v), eid, inner)
+            kids = [Element(**{"id": f"{eid}/chart", "kind": "chart", "box": inner, **spec, "variant": v})]
+        elif c == "table":
+            kids = [Element(id=f"{eid}/table", kind="table", box=inner, **self._table(b, eid, inner))]
+        elif c in ("list", "profile", "chat", "summary", "nav"):
+            kids = self._items(eid, inner, 0)
+        elif c in ("form", "settings"):
+            fh = self.px(72 if c == "form" else 40)
+            for k in range(int(ih // (fh + self.px(12)))):
+                top = iy + k * (fh + self.px(12))
+                if c == "form":
+                    label = ("Full name", "Email", "Address", "City", "Phone", "Company")[k % 6]
+                    kids.append(Element(id=f"{eid}/field-{k + 1}", kind="input", box=(ix, top, iw, fh),
+                                        props={"label": label, "placeholder": f"Enter {label.lower()}"}))
+                else:
+                    label = ("Email notifications", "Weekly summary", "Two-factor sign-in", "Dark mode")[k % 4]
+                    kids.append(Element(id=f"{eid}/toggle-{k + 1}", kind="toggle", text=label, box=(ix, top, iw, fh),
+                                        props={"on": k % 2 == 0}))
+        elif c in ("media", "empty", "product"):
+            img_h = ih * (0.7 if c == "product" else 1.0)
+            kids = [Element(id=f"{eid}/image", kind="image", box=(ix, iy, iw, img_h), props={"motif": "landscape"})]
+            if c == "product" and ih > self.px(120):
+                kids.append(Element(id=f"{eid}/name", kind="text", text="Linen Overshirt", style="body",
+                                    box=(ix, iy + img_h + self.px(8), iw, self.px(24))))
+        elif c == "calendar":
+            kids = [Element(id=f"{eid}/calendar", kind="calendar", variant="month", box=inner,
+                            props={"month": 11, "year": 2026, "selected": [25]})]
+        elif c == "steps":
+            kids = [Element(id=f"{eid}/steps", kind="progress", variant="steps", box=(ix, iy, iw, min(ih, self.px(48))),
+                            props={"steps": ["Cart", "Details", "Payment", "Review"], "current": 1})]
+        elif c == "actions":
+            bw = min(self.px(140), iw / 2 - self.px(6))
+            kids = [Element(id=f"{eid}/primary", kind="button", text="Save", variant="primary", style="label",
+                            box=(ix + iw - bw, iy, bw, min(ih, self.px(44)))),
+                    Element(id=f"{eid}/secondary", kind="button", text="Cancel", variant="secondary", style="label",
+                            box=(ix + iw - 2 * bw - self.px(12), iy, bw, min(ih, self.px(44))))]
+        elif c == "pricing":
+            kids = [Element(id=f"{eid}/plan", kind="heading", text="Pro", style="h3", box=(ix, iy, iw, self.px(32))),
+                    Element(id=f"{eid}/price", kind="heading", text="$29/mo", style="h1",
+                            box=(ix, iy + self.px(40), iw, self.px(48)))]
+        elif c == "text" and ih > self.px(24):
+            kids = [Element(id=f"{eid}/text", kind="text", text=self.dom.pitch, style="body", box=inner)]
+        return {"props": props, "children": kids}
+
+
+try:
+    from engine.fill import fill_blocks  # type: ignore[import-not-found]
+except ImportError:
+    fill_blocks = simple_fill

@@ -1,0 +1,370 @@
+"""Training the scene diffusion teacher: ``onbrand train teacher`` (or ``python -m engine.train teacher``).
+
+Each step draws curriculum examples on the fly (a scene, its caption, archetype, device and
+style family), turns each scene into ≤ N block slots (`engine.teacher.encode_slots`), and
+builds its context: the caption's MiniLM tokens, design tokens of a random sample design
+system, and the blocks of another example of the same archetype and style family as a
+reference layout (so the model learns to follow retrieved references). Context parts are
+dropped at random, which trains classifier-free guidance (Ho & Salimans 2022).
+
+The loss is the DDPM objective (Ho et al. 2020) in the model's parameterisation (v-prediction
+by default, Salimans & Ho 2022): MSE over box coordinates of used slots and over the analog
+bits of every slot. AdamW, cosine learning rate with warm-up, an exponential moving average
+of the weights (saved as the final model), checkpoints every K steps under
+``OUT/checkpoint-<step>/`` with the optimiser and random-generator state, so ``--resume``
+continues from the step where a run stopped (with a freshly drawn example pool). Same
+``--seed``, same weights.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import shutil
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from conditioning import ARCHETYPES
+from engine.adapter import (
+    collate_contexts,
+    design_tokens,
+    encode_prompts,
+    prompt_context,
+)
+from engine.blocks import scene_blocks
+from engine.teacher import MODEL_CONFIGS, SceneTransformer, create_model, encode_slots
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_SYSTEMS = ROOT / "sample_design_systems"
+
+# -- curriculum --------------------------------------------------------------------------------------
+
+try:
+    from engine.curriculum import sample_example  # type: ignore[import-not-found]
+except ImportError:
+    from engine.compose import DEVICES, compose
+
+    @dataclass
+    class Example:
+        """One curriculum example: a composed scene and the caption that asks for it."""
+
+        scene: object
+        caption: str
+        archetype: str
+        device: str
+        style: str
+        seed: int
+
+    _STYLE_FAMILIES = ("regular", "compact", "airy")
+    _STYLE_WORDS = {"regular": ("", "modern", "clean"), "compact": ("compact", "dense", "data-heavy"),
+                    "airy": ("airy", "spacious", "minimal")}
+    _FRAMES = ("{style} {phrase} page", "{phrase} screen, {style}", "a {style} {phrase} view for {device}",
+               "{device} {phrase}", "{style} {device} {phrase} page")
+
+    def sample_example(rng: random.Random, device: str | None = None, archetype: str | None = None,
+                       style: str | None = None, theme=None) -> Example:
+        """A procedural example over `conditioning.ARCHETYPES` (the composer's page types)."""
+        arch = archetype or rng.choice(sorted(ARCHETYPES))
+        device = device or rng.choice(sorted(DEVICES))
+        style = style or rng.choice(_STYLE_FAMILIES)
+        seed = rng.randrange(1 << 30)
+        phrase = rng.choice(ARCHETYPES[arch]).strip()
+        caption = rng.choice(_FRAMES).format(style=rng.choice(_STYLE_WORDS[style]), phrase=phrase, device=device)
+        caption = " ".join(caption.replace(" ,", ",").split())
+        (w, h), _ = DEVICES[device]
+        scene = compose(caption, w, h, seed=seed, archetype=arch, device=device, theme=theme)
+        return Example(scene, caption, arch, device, style, seed)
+
+
+@cache
+def _system_tokens(folder: str) -> np.ndarray | None:
+    from ingest import IngestError, ingest_folder
+
+    try:
+        return design_tokens(ingest_folder(folder))
+    except (IngestError, OSError, ValueError) as e:  # a broken sample folder only costs the training run its tokens
+        print(f"{folder}: skipped for design tokens ({str(e).splitlines()[0] if str(e) else type(e).__name__})",
+              file=sys.stderr)
+        return None
+
+
+def sample_systems() -> list[str]:
+    """The bundled sample design systems whose tokens condition training."""
+    return sorted(str(p) for p in SAMPLE_SYSTEMS.iterdir() if p.is_dir()) if SAMPLE_SYSTEMS.is_dir() else []
+
+
+# -- config -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class TrainConfig:
+    """A training run. `config` names the architecture (`engine.teacher.MODEL_CONFIGS`)."""
+
+    out: str = "build/teacher"
+    config: str = "small"
+    steps: int = 2000
+    batch: int = 32
+    lr: float = 5e-4
+    warmup: int = 200
+    weight_decay: float = 0.01
+    ema_decay: float = 0.999
+    checkpoint_every: int = 250
+    keep_checkpoints: int = 2
+    seed: int = 0
+    threads: int = 1
+    n_slots: int = 48
+    p_drop_prompt: float = 0.1
+    p_drop_style: float = 0.2
+    p_reference: float = 0.7
+    p_design: float = 0.7
+    design_systems: list[str] = field(default_factory=sample_systems)
+    log_every: int = 50
+    pool: int = 1024  # examples kept in memory (see `ExamplePool`)
+    refresh: int = 4  # examples replaced per step
+
+
+# -- batches ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    example: object
+    blocks: list
+    x0: np.ndarray
+    used: np.ndarray
+
+
+class ExamplePool:
+    """Curriculum examples kept in memory and drawn at random; each step replaces a few.
+
+    Composing a page costs about as much as a training step on a small CPU, so each example
+    is reused by several steps while the pool slowly turns over (`refresh` per step).
+    """
+
+    def __init__(self, rng: random.Random, size: int, n_slots: int):
+        self.rng, self.n_slots = rng, n_slots
+        self.items = [self._new() for _ in range(size)]
+
+    def _new(self, **kw) -> _Item:
+        ex = sample_example(self.rng, **kw)
+        blocks = scene_blocks(ex.scene, self.n_slots)
+        x0, used = encode_slots(blocks, self.n_slots)
+        return _Item(ex, blocks, x0, used)
+
+    def refresh(self, k: int) -> None:
+        for _ in range(k):
+            self.items[self.rng.randrange(len(self.items))] = self._new()
+
+    def draw(self) -> _Item:
+        return self.items[self.rng.randrange(len(self.items))]
+
+    def reference(self, item: _Item) -> list:
+        """Blocks of another example of the same archetype, device and style family."""
+        ex = item.example
+        same = [it for it in self.items if it is not item and it.example.archetype == ex.archetype
+                and it.example.device == ex.device and it.example.style == ex.style]
+        if same:
+            return self.rng.choice(same).blocks
+        return self._new(device=ex.device, archetype=ex.archetype, style=ex.style).blocks
+
+
+def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = None
+               ) -> tuple[torch.Tensor, torch.Tensor, dict]:
+    """``x0 (B, N, D)``, the used-slot mask ``(B, N)`` and a collated context."""
+    pool = pool or ExamplePool(rng, cfg.batch, cfg.n_slots)
+    systems = [t for t in (_system_tokens(f) for f in cfg.design_systems) if t is not None]
+    items = [pool.draw() for _ in range(cfg.batch)]
+    encoded = encode_prompts([it.example.caption for it in items])
+    contexts, devices = [], []
+    for it, enc in zip(items, encoded):
+        refs = [pool.reference(it)] if rng.random() < cfg.p_reference else []
+        ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc)
+        if systems and rng.random() < cfg.p_design:
+            ctx.design_tokens = systems[rng.randrange(len(systems))]
+        contexts.append(ctx)
+        devices.append(it.example.device)
+    c = collate_contexts(contexts, devices, cfg.n_slots)
+    c["drop_prompt"] = torch.tensor([rng.random() < cfg.p_drop_prompt for _ in contexts])
+    c["drop_style"] = torch.tensor([rng.random() < cfg.p_drop_style for _ in contexts])
+    x0 = torch.from_numpy(np.stack([it.x0 for it in items]))
+    used = torch.from_numpy(np.stack([it.used for it in items]))
+    return x0, used, c
+
+
+def diffusion_loss(model: SceneTransformer, scheduler, x0: torch.Tensor, used: torch.Tensor, context: dict,
+                   gen: torch.Generator) -> torch.Tensor:
+    """DDPM loss in the model's parameterisation; box dims of unused slots are not scored."""
+    B = x0.shape[0]
+    noise = torch.randn(x0.shape, generator=gen)
+    t = torch.randint(0, scheduler.config.num_train_timesteps, (B,), generator=gen)
+    xt = scheduler.add_noise(x0, noise, t)
+    if model.config.prediction_type == "epsilon":
+        target = noise
+    elif model.config.prediction_type == "v_prediction":
+        target = scheduler.get_velocity(x0, noise, t)
+    else:
+        target = x0
+    pred = model(xt, t, context)
+    w = torch.ones_like(x0)
+    w[..., :4] = used[..., None].float()  # (B, N, 4): a null slot's box is free
+    return ((pred - target) ** 2 * w).sum() / w.sum()
+
+
+# -- checkpoints ----------------------------------------------------------------------------------
+
+
+def _checkpoints(out: Path) -> list[tuple[int, Path]]:
+    found = []
+    for p in out.glob("checkpoint-*"):
+        try:
+            found.append((int(p.name.split("-", 1)[1]), p))
+        except ValueError:
+            continue
+    return sorted(found)
+
+
+def _save_checkpoint(out: Path, step: int, model, ema: dict, opt, sched, rng, gen, losses, keep: int) -> Path:
+    ck = out / f"checkpoint-{step}"
+    tmp = out / f".checkpoint-{step}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    model.save_pretrained(tmp / "model")
+    torch.save({"step": step, "ema": ema, "optimizer": opt.state_dict(), "lr_scheduler": sched.state_dict(),
+                "rng": rng.getstate(), "torch_rng": gen.get_state(), "losses": losses}, tmp / "state.pt")
+    shutil.rmtree(ck, ignore_errors=True)
+    tmp.rename(ck)
+    for _, old in _checkpoints(out)[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
+    return ck
+
+
+def _export(out: Path, model: SceneTransformer, ema: dict) -> None:
+    """The EMA weights as the run's final `save_pretrained` folder (plus its scheduler config)."""
+    live = {k: v.clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(ema)
+    model.save_pretrained(out)
+    model.make_scheduler("ddpm").save_pretrained(out)
+    model.load_state_dict(live)
+
+
+# -- the loop ---------------------------------------------------------------------------------------
+
+
+def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True) -> dict:
+    """Train (or resume) a teacher; returns ``{"step", "loss", "losses", "seconds", "out"}``.
+
+    The final EMA model is saved to ``cfg.out`` (``config.json`` +
+    ``diffusion_pytorch_model.safetensors`` + ``scheduler_config.json``)."""
+    from diffusers.optimization import get_cosine_schedule_with_warmup
+
+    if cfg.config not in MODEL_CONFIGS:
+        raise ValueError(f"unknown model config {cfg.config!r} (use {', '.join(MODEL_CONFIGS)})")
+    torch.set_num_threads(max(1, cfg.threads))
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=1))
+    torch.manual_seed(cfg.seed)
+    model = create_model(cfg.config, n_slots=cfg.n_slots)
+    scheduler = model.make_scheduler("ddpm")
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.99))
+    sched = get_cosine_schedule_with_warmup(opt, min(cfg.warmup, max(1, cfg.steps // 10)), cfg.steps)
+    rng = random.Random(cfg.seed)
+    gen = torch.Generator().manual_seed(cfg.seed)
+    ema = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    step, losses = 0, []
+    found = _checkpoints(out) if resume else []
+    if found:
+        step, ck = found[-1]
+        model.load_state_dict(SceneTransformer.from_pretrained(ck / "model", low_cpu_mem_usage=False).state_dict())
+        st = torch.load(ck / "state.pt", weights_only=False)
+        ema, losses = st["ema"], list(st["losses"])
+        opt.load_state_dict(st["optimizer"])
+        sched.load_state_dict(st["lr_scheduler"])
+        rng.setstate(st["rng"])
+        gen.set_state(st["torch_rng"])
+    t_start = time.perf_counter()
+    pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots)
+    t0 = time.perf_counter()
+    bar = _Bar(cfg.steps, step, enabled=progress)
+    start = step
+    model.train()
+    try:
+        while step < cfg.steps:
+            pool.refresh(cfg.refresh)
+            x0, used, ctx = make_batch(cfg, rng, pool)
+            loss = diffusion_loss(model, scheduler, x0, used, ctx, gen)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            decay = min(cfg.ema_decay, (1 + step) / (10 + step))
+            with torch.no_grad():
+                for k, v in model.state_dict().items():
+                    if v.dtype.is_floating_point:
+                        ema[k].mul_(decay).add_(v.detach(), alpha=1 - decay)
+                    else:
+                        ema[k].copy_(v)
+            losses.append(round(loss.item(), 5))
+            bar.update(step, losses, sched.get_last_lr()[0], (step - start) / (time.perf_counter() - t0),
+                       cfg.log_every)
+            if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step < cfg.steps:
+                _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
+    finally:
+        bar.close()
+    if step > start or not (out / "config.json").exists():
+        _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
+        _export(out, model, ema)
+    tail = losses[-min(len(losses), 100):]
+    return {"step": step, "loss": round(float(np.mean(tail)), 5) if tail else math.nan, "losses": losses,
+            "seconds": round(time.perf_counter() - t_start, 2), "out": str(out)}
+
+
+class _Bar:
+    """A rich progress bar on stderr; plain log lines every `log_every` steps when not a terminal."""
+
+    def __init__(self, total: int, done: int, enabled: bool):
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self.bar = None
+        if enabled and self.tty:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(TextColumn("teacher"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                TextColumn("{task.fields[info]}"), console=Console(stderr=True))
+            self.bar.start()
+            self.task = self.bar.add_task("train", total=total, completed=done, info="")
+
+    def update(self, step: int, losses: list[float], lr: float, rate: float, log_every: int) -> None:
+        if not self.enabled:
+            return
+        recent = float(np.mean(losses[-log_every:]))
+        info = f"loss {recent:.4f}  lr {lr:.2e}  {rate:.2f} step/s"
+        if self.bar is not None:
+            self.bar.update(self.task, completed=step, info=info)
+        elif step % log_every == 0:
+            print(f"step {step}: {info}", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+if __name__ == "__main__":  # pragma: no cover  (python -m engine.train teacher …)
+    from engine.cli import train
+
+    train()

@@ -1,0 +1,340 @@
+"""The scene diffusion teacher: slots, model, training, sampling, layout pass, Engine and CLI."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+
+import numpy as np
+import pytest
+import torch
+from click.testing import CliRunner
+from conftest import SAMPLES
+from PIL import Image
+
+from engine.adapter import ContextInputs, block_arrays, collate_contexts, prompt_context
+from engine.blocks import (
+    BLOCK_KINDS,
+    CONTENTS,
+    ROLES,
+    STYLES,
+    VARIANTS,
+    Block,
+    scene_blocks,
+)
+from engine.compose import compose
+from engine.teacher import (
+    MODEL_CONFIGS,
+    SLOT_DIM,
+    SceneTransformer,
+    create_model,
+    decode_slots,
+    encode_slots,
+)
+
+HARBOR = str(SAMPLES / "harbor")
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    """Tiny models run fastest on one thread (and leave the other core to the rest)."""
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)
+
+
+def _tiny(seed: int = 0) -> SceneTransformer:
+    torch.manual_seed(seed)
+    return create_model("tiny")
+
+
+def _dashboard_blocks(device: str = "desktop") -> list[Block]:
+    return scene_blocks(compose("sales dashboard", 1920, 1080, archetype="dashboard", device=device))
+
+
+# -- slots -------------------------------------------------------------------------------------------
+
+
+def test_slots_round_trip_every_vocabulary_value():
+    blocks = [Block(kind=k, box=(0.1, 0.2, 0.3, 0.4), role=ROLES[i % len(ROLES)], style=STYLES[i % len(STYLES)],
+                    variant=VARIANTS[i % len(VARIANTS)], content=CONTENTS[i % len(CONTENTS)])
+              for i, k in enumerate(BLOCK_KINDS[1:])]
+    x, used = encode_slots(blocks, 48)
+    assert x.shape == (48, SLOT_DIM) and used.sum() == len(blocks)
+    assert set(np.unique(x[:, 4:])) <= {-1.0, 1.0}
+    back = decode_slots(x)
+    assert [(b.kind, b.role, b.style, b.variant, b.content) for b in back] == \
+           [(b.kind, b.role, b.style, b.variant, b.content) for b in blocks]
+    assert all(np.allclose(a.box, b.box, atol=1e-5) for a, b in zip(back, blocks))
+
+
+def test_decode_drops_null_and_out_of_vocabulary_indices():
+    x, _ = encode_slots(_dashboard_blocks(), 48)
+    x[:, 4:9] = 1.0  # kind index 31 is past the vocabulary: decodes to null
+    assert decode_slots(x) == []
+
+
+def test_block_arrays_keep_the_largest_blocks():
+    blocks = [Block("card", (0, 0, 0.1 * (i + 1) / 10, 0.1)) for i in range(10)]
+    boxes, _, mask = block_arrays(blocks, 4)
+    assert mask.all() and np.allclose(sorted((boxes[:, 2] + 1) / 2), [0.07, 0.08, 0.09, 0.1], atol=1e-6)
+
+
+# -- model -------------------------------------------------------------------------------------------
+
+
+def _batch(n: int = 2, refs: bool = True):
+    ctx = prompt_context("sales dashboard", reference_blocks=[_dashboard_blocks()] if refs else None)
+    return collate_contexts([ctx] * n, ["desktop"] * n)
+
+
+def test_model_is_permutation_equivariant_over_slots():
+    model = _tiny().eval()
+    for p in model.parameters():  # zero-initialised output layers would make this trivial
+        torch.nn.init.normal_(p, std=0.05) if p.dim() > 1 else None
+    c = _batch(1)
+    x = torch.randn(1, 48, SLOT_DIM)
+    perm = torch.randperm(48)
+    with torch.no_grad():
+        a = model(x, torch.tensor([500]), c)
+        b = model(x[:, perm], torch.tensor([500]), c)
+    assert a.abs().mean() > 1e-3
+    assert torch.allclose(a[:, perm], b, atol=1e-4)
+
+
+def test_save_load_round_trip(tmp_path):
+    model = _tiny()
+    for p in model.parameters():
+        torch.nn.init.normal_(p, std=0.05)
+    model.save_pretrained(tmp_path)
+    assert (tmp_path / "config.json").is_file() and (tmp_path / "diffusion_pytorch_model.safetensors").is_file()
+    again = SceneTransformer.from_pretrained(tmp_path, low_cpu_mem_usage=False)
+    assert again.config.d_model == MODEL_CONFIGS["tiny"]["d_model"]
+    c, x, t = _batch(), torch.randn(2, 48, SLOT_DIM), torch.tensor([10, 900])
+    with torch.no_grad():
+        assert torch.allclose(model.eval()(x, t, c), again.eval()(x, t, c), atol=1e-6)
+
+
+def test_small_config_fits_the_weight_budget():
+    model = create_model("small")
+    assert sum(p.numel() for p in model.parameters()) * 4 <= 50 * 2**20
+
+
+def test_context_dropout_changes_the_output():
+    model = _tiny()
+    for p in model.parameters():
+        torch.nn.init.normal_(p, std=0.05)
+    c = _batch()
+    c["drop_prompt"] = torch.tensor([False, True])
+    x, t = torch.randn(1, 48, SLOT_DIM).expand(2, -1, -1), torch.tensor([300, 300])
+    with torch.no_grad():
+        out = model(x, t, c)
+    assert not torch.allclose(out[0], out[1], atol=1e-4)
+    with torch.no_grad():  # style_scale 0: references and design tokens have no effect
+        c2 = _batch(2, refs=False)
+        assert torch.allclose(model(x, t, _batch(2), style_scale=0.0), model(x, t, c2, style_scale=0.0), atol=1e-5)
+
+
+# -- training ----------------------------------------------------------------------------------------
+
+
+def _cfg(tmp_path, **kw):
+    from engine.train import TrainConfig
+
+    base = {"out": str(tmp_path / "run"), "config": "tiny", "steps": 6, "batch": 4, "lr": 2e-3, "warmup": 1, "pool": 16, "refresh": 1,
+                "checkpoint_every": 2, "design_systems": [HARBOR], "log_every": 1000}
+    return TrainConfig(**{**base, **kw})
+
+
+def test_training_reduces_the_loss_on_a_fixed_batch(tmp_path):
+    from engine.train import ExamplePool, diffusion_loss, make_batch
+
+    cfg = _cfg(tmp_path, batch=6)
+    rng = random.Random(0)
+    x0, used, ctx = make_batch(cfg, rng, ExamplePool(rng, 6, 48))
+    model = _tiny()
+    sched = model.make_scheduler("ddpm")
+
+    def loss() -> float:
+        with torch.no_grad():
+            return float(diffusion_loss(model, sched, x0, used, ctx, torch.Generator().manual_seed(1)))
+
+    before = loss()
+    opt = torch.optim.AdamW(model.parameters(), lr=3e-3)
+    gen = torch.Generator().manual_seed(2)
+    for _ in range(25):
+        opt.zero_grad()
+        diffusion_loss(model, sched, x0, used, ctx, gen).backward()
+        opt.step()
+    assert loss() < 0.9 * before
+
+
+def test_train_is_deterministic_and_resumes_from_the_same_step(tmp_path):
+    from engine.train import train_teacher
+
+    full = train_teacher(_cfg(tmp_path / "a"), progress=False)
+    again = train_teacher(_cfg(tmp_path / "b"), progress=False)
+    assert full["step"] == 6 and len(full["losses"]) == 6
+    assert full["losses"] == again["losses"]
+    out = tmp_path / "a" / "run"
+    assert (out / "config.json").is_file() and (out / "diffusion_pytorch_model.safetensors").is_file()
+    assert (out / "scheduler_config.json").is_file()
+    assert sorted(p.name for p in out.glob("checkpoint-*")) == ["checkpoint-4", "checkpoint-6"]
+
+    # a run stopped after step 4 resumes from its checkpoint, with the same history
+    shutil.rmtree(out / "checkpoint-6")
+    resumed = train_teacher(_cfg(tmp_path / "a"), resume=True, progress=False)
+    assert resumed["step"] == 6 and len(resumed["losses"]) == 6
+    assert resumed["losses"][:4] == full["losses"][:4]
+    assert (out / "checkpoint-6").is_dir()
+    SceneTransformer.from_pretrained(out, low_cpu_mem_usage=False)
+
+
+# -- sampling ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.filterwarnings("ignore:__array__ implementation:DeprecationWarning")  # inside DPM-Solver
+def test_sample_blocks_returns_valid_blocks_and_is_seeded():
+    from engine.sampler import sample_blocks
+
+    model = _tiny()
+    for p in model.parameters():
+        torch.nn.init.normal_(p, std=0.02)
+    ctx = prompt_context("checkout page with order summary")
+    calls = []
+    a = sample_blocks(model, ctx, steps=4, seed=3, guidance=2.0, callback=lambda i, t, x: calls.append(i))
+    b = sample_blocks(model, ctx, steps=4, seed=3, guidance=2.0)
+    assert calls == [0, 1, 2, 3]
+    assert [x.to_dict() for x in a] == [x.to_dict() for x in b]
+    for blk in a:
+        assert blk.kind in BLOCK_KINDS[1:] and blk.content in CONTENTS and blk.variant in VARIANTS
+        x, y, w, h = blk.box
+        assert 0 <= x and 0 <= y and w > 0 and h > 0 and x + w <= 1 + 1e-6 and y + h <= 1 + 1e-6
+    for sched in ("ddim", "dpm"):
+        sample_blocks(model, ctx, steps=3, seed=0, guidance=1.0, scheduler=sched)
+    with pytest.raises(ValueError, match="steps"):
+        sample_blocks(model, ctx, steps=0)
+
+
+# -- layout pass ---------------------------------------------------------------------------------------
+
+
+def _px(b: Block, W=3840, H=2160):
+    return (b.box[0] * W, b.box[1] * H, (b.box[0] + b.box[2]) * W, (b.box[1] + b.box[3]) * H)
+
+
+def test_layout_pass_removes_overlaps_snaps_and_aligns():
+    from engine.sampler import layout_pass
+
+    blocks = [Block("card", (0.2001, 0.2, 0.3, 0.3), content="kpi"),
+              Block("card", (0.45, 0.21, 0.3, 0.3), content="kpi"),  # overlaps the first on x by 0.05
+              Block("heading", (0.205, 0.05, 0.3, 0.05)),  # left edge ≈ the first card's
+              Block("button", (0.95, 0.95, 0.2, 0.2))]  # runs out of frame
+    out, rep = layout_pass(blocks, "desktop", (3840, 2160), unit=8)
+    boxes = [_px(b) for b in out]
+    a, b = boxes[0], boxes[1]
+    assert min(a[2], b[2]) - max(a[0], b[0]) <= 0.5 or min(a[3], b[3]) - max(a[1], b[1]) <= 0.5
+    assert rep.overlaps_removed == 1 and rep.overlaps_left == 0
+    assert boxes[0][0] == boxes[2][0]  # aligned left edges
+    assert boxes[0][1] == boxes[1][1]  # aligned tops
+    grid = 8 * 2  # design px → canvas px at 4K
+    for x0, y0, x1, y1 in boxes:
+        assert 0 <= x0 and 0 <= y0 and x1 <= 3840 + 1e-6 and y1 <= 2160 + 1e-6
+        assert abs(x0 / grid - round(x0 / grid)) < 1e-3
+    assert 0 < rep.mean_displacement_px <= rep.max_displacement_px
+    assert rep.to_dict()["grid_px"] == 16.0
+
+
+def test_layout_pass_keeps_nesting_and_overlays():
+    from engine.sampler import layout_pass
+
+    blocks = [Block("card", (0.0, 0.0, 0.5, 1.0), variant="panel"), Block("input", (0.1, 0.4, 0.3, 0.05)),
+              Block("modal", (0.3, 0.3, 0.4, 0.4))]
+    out, rep = layout_pass(blocks, "desktop")
+    assert rep.overlaps_removed == 0
+    assert np.allclose(_px(out[1]), _px(blocks[1]), atol=16)
+    assert layout_pass([], "mobile")[0] == []
+    # a card inside another card (no backdrop) is an overlap, and is pushed out
+    out, rep = layout_pass([Block("card", (0.1, 0.1, 0.6, 0.6)), Block("card", (0.2, 0.2, 0.2, 0.2))], "desktop")
+    assert rep.overlaps_removed == 1 and rep.overlaps_left == 0
+
+
+# -- fill, Engine and CLI ----------------------------------------------------------------------------
+
+
+def test_simple_fill_draws_every_kind_and_content():
+    from engine.canvas import Canvas
+    from engine.render import Renderer
+    from engine.sampler import simple_fill
+    from engine.theme import Theme
+    from ingest import ingest_folder
+
+    blocks = [Block(k, ((i % 6) / 6, (i // 6) / 6, 1 / 6, 1 / 6), variant="tabbar" if k == "navbar" else "")
+              for i, k in enumerate(BLOCK_KINDS[1:])]
+    blocks += [Block("card", ((i % 5) / 5, 0.0, 0.2, 0.5), content=c) for i, c in enumerate(CONTENTS)]
+    theme = Theme(ingest_folder(HARBOR))
+    scene = simple_fill(blocks, "orders admin", 1280, 720, theme, 0, "desktop")
+    assert len(scene.elements) == len(blocks)
+    assert sum(1 for _ in scene.walk()) > 2 * len(blocks)
+    cv = Canvas(1280, 720, theme.color("background"))
+    Renderer(theme, scene.scale).draw(cv, scene)
+    assert cv.image().size == (1280, 720)
+
+
+@pytest.fixture
+def tiny_weights(tmp_path, monkeypatch):
+    import engine.api
+
+    model = _tiny()
+    for p in model.parameters():
+        torch.nn.init.normal_(p, std=0.02)
+    model.save_pretrained(tmp_path / "teacher")
+    monkeypatch.setattr(engine.api, "TEACHER_WEIGHTS", tmp_path / "teacher")
+    return tmp_path / "teacher"
+
+
+def test_engine_generate_with_the_teacher(harbor_engine, tiny_weights):
+    g = harbor_engine.generate("sales dashboard", size=(960, 540), sampler="teacher", steps=5)
+    assert g.sampler == "teacher" and g.image.size == (960, 540)
+    assert g.timings["sample"] > 0
+    assert {"mean_displacement_px", "max_displacement_px", "overlaps_removed"} <= set(g.layout_report)
+    again = harbor_engine.generate("sales dashboard", size=(960, 540), sampler="teacher", steps=5)
+    assert again.svg == g.svg
+    with pytest.raises(ValueError, match="sampler"):
+        harbor_engine.generate("sales dashboard", sampler="magic")
+    with pytest.raises(ValueError, match="student"):
+        harbor_engine.generate("sales dashboard", sampler="student")
+
+
+def test_cli_generate_teacher_json_and_train(harbor, tmp_path, tiny_weights):
+    from engine.cli import main
+
+    runner = CliRunner()
+    out = tmp_path / "m.png"
+    r = runner.invoke(main, ["generate", str(harbor), "orders table", "--out", str(out), "--size", "960x540",
+                             "--sampler", "teacher", "--steps", "4", "--json"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.output)
+    assert s["sampler"] == "teacher" and "overlaps_removed" in s["layout_report"]
+    with Image.open(out) as im:
+        assert im.size == (960, 540)
+    r = runner.invoke(main, ["generate", str(harbor), "orders", "--out", str(out), "--sampler", "student"])
+    assert r.exit_code == 2 and "student" in r.output and "Traceback" not in r.output
+    r = runner.invoke(main, ["train", "teacher", "--config", "tiny", "--steps", "2", "--batch", "2",
+                             "--out", str(tmp_path / "run")], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "run" / "diffusion_pytorch_model.safetensors").is_file()
+
+
+def test_context_inputs_accept_design_tokens():
+    from engine.adapter import design_tokens
+    from ingest import ingest_folder
+
+    dt = design_tokens(ingest_folder(HARBOR))
+    assert dt.shape[1] == 16 and 2 <= len(dt) <= 48
+    ctx = ContextInputs(prompt_tokens=np.zeros((3, 384), np.float32), prompt_vec=np.zeros(384, np.float32),
+                        design_tokens=dt)
+    c = collate_contexts([ctx], ["mobile"])
+    assert c["design_mask"].sum() == len(dt) and c["device"].tolist() == [2]
