@@ -26,8 +26,13 @@ TEACHER_WEIGHTS = Path(__file__).resolve().parent / "weights" / "teacher"
 
 
 def default_sampler() -> str:
-    """``teacher`` when committed teacher weights exist, else ``procedural``."""
-    return "teacher" if (TEACHER_WEIGHTS / "config.json").is_file() else "procedural"
+    """The generator `onbrand generate` uses when `--sampler` is not given.
+
+    ``procedural`` (the archetype composer) until the distilled student replaces it; the
+    teacher is available with ``--sampler teacher`` while its layouts still need the layout
+    pass to untangle overlapping blocks.
+    """
+    return "procedural"
 
 
 @dataclass
