@@ -278,7 +278,7 @@ def test_metrics_count_routes_codes_and_latency(server):
 
 def test_native_generate(server):
     r = _post(server, "/v1/generate", {"prompt": "account settings", "size": "800x600", "format": "jpeg",
-                                       "seed": 3, "steps": 4, "sampler": "ddim", "mode": "dark",
+                                       "seed": 3, "steps": 4, "sampler": "procedural", "mode": "dark",
                                        "include_svg": True})
     assert r.status_code == 200, r.text
     j = r.json()
@@ -289,8 +289,11 @@ def test_native_generate(server):
     assert j["scene"]["width"] == 800 and j["svg"].startswith("<svg")
     assert {"retrieve", "layout", "render", "encode"} <= set(j["timings"])
     assert any(p["kind"] == "color" and p["source"] for p in j["provenance"]["retrieved"])
-    # the engine has no steps/sampler settings yet: they are reported, not passed
+    # steps and sampler reach the engine when it takes them; otherwise they are reported, not passed
     assert any("steps" in w for w in j["warnings"]) == ("steps" not in _generate_params())
+    bad = _post(server, "/v1/generate", {"prompt": "account settings", "size": "800x600", "sampler": "ddim"})
+    if "sampler" in _generate_params():
+        assert bad.status_code == 400 and "unknown sampler" in bad.json()["error"]["message"]
 
 
 def _generate_params():
