@@ -12,8 +12,9 @@ import math
 
 class ChartsMixin:
     def k_chart(self, cv, el, bg):
-        v = el.variant or "line"
-        getattr(self, f"_chart_{v}")(cv, el, bg)
+        # a variant that is not a chart type (e.g. from a generated scene) draws a line chart
+        draw = getattr(self, f"_chart_{el.variant}", None) if el.variant else None
+        (draw or self._chart_line)(cv, el, bg)
 
     def _legend(self, cv, el, bg) -> float:
         """Series swatches and names (props.legend) in a row at the chart's top; its height."""

@@ -89,7 +89,8 @@ def test_eval_suite_cli(systems, tmp_path) -> None:
     page = (tmp_path / "suite.html").read_text()
     assert page.count("Samplers side by side") == 1 and "Brand confusion matrix" in page
     figures = json.loads((tmp_path / "suite.json").read_text())
-    assert figures["confusion"]["matrix"] == [[2, 0], [0, 2]]  # each system's mocks identify it
+    per_system = 2 * len(ran)  # two prompts for each sampler that ran
+    assert figures["confusion"]["matrix"] == [[per_system, 0], [0, per_system]]  # each system's mocks identify it
 
 
 def test_eval_suite_bad_prompts_file(systems, tmp_path) -> None:
