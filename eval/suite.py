@@ -108,8 +108,12 @@ def _mean(rows: Sequence[dict[str, Any]], key: str) -> float | None:
 def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, n: int | None = None,
               samplers: Sequence[str] = SAMPLERS, out_dir: str | Path | None = None, seed: int = 0,
               size: tuple[int, int] | None = None, fid: bool = True,
-              progress: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
+              progress: Callable[[str, int, int], None] | None = None,
+              store_root: str | Path | None = None) -> dict[str, Any]:
     """Generate a mock per (system, prompt, sampler), score each, and compare samplers.
+
+    Each system's store is its folder's ``.onbrand/`` unless `store_root` is given (then
+    ``store_root/<system name>``, e.g. for read-only folders).
 
     Returns ``{"images": [...], "samplers": [...], "systems": [...], "notes": [...]}``:
     per-image results (as `evaluate_image`, plus ``sampler``, ``prompt``, ``device``,
@@ -123,7 +127,8 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
     from engine.theme import Theme
 
     prompts = list(prompts)[: n or None]
-    engines = {str(s): Engine.from_folder(s) for s in systems}
+    engines = {str(s): Engine.from_folder(s, store=Path(store_root) / Path(s).name if store_root else None)
+               for s in systems}
     profiles = [BrandProfile.from_design_system(e.ds, name=name) for name, e in engines.items()]
     first = next(iter(engines.values()))
     named = _supports_sampler(first)

@@ -49,7 +49,8 @@ def test_prompt_faithfulness() -> None:
 
 def test_small_suite_run(tmp_path: Path) -> None:
     prompts = load_prompts(HELDOUT)
-    res = run_suite([SAMPLES / "harbor", SAMPLES / "ember"], prompts, n=3, size=(960, 540), out_dir=tmp_path)
+    res = run_suite([SAMPLES / "harbor", SAMPLES / "ember"], prompts, n=3, size=(960, 540), out_dir=tmp_path,
+                    store_root=tmp_path / "stores")  # the repository's sample folders stay untouched
     rows = {r["sampler"]: r for r in res["samplers"]}
     ran = [r for r in rows.values() if r["available"] == "yes"]
     assert ran and all(r["generations"] == 6 for r in ran)  # 2 systems × 3 prompts
