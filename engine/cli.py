@@ -228,8 +228,9 @@ def _print_ingest(s: dict) -> None:
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @_mode_option
 @click.option("--sampler", type=click.Choice(["student", "teacher", "procedural"]),
-              help="Generator: the scene diffusion teacher (or its student) or the procedural composer. "
-                   "[default: teacher when its weights are installed, else procedural]")
+              help="Generator: the procedural composer, or the scene diffusion teacher (its layouts "
+                   "still need the layout pass; the distilled student is not available yet).  "
+                   "[default: procedural]")
 @click.option("--steps", type=click.IntRange(1, 1000), default=50, show_default=True,
               help="Denoising steps of the diffusion sampler.")
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
