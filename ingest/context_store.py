@@ -291,6 +291,8 @@ class _Space:
 class ContextStore:
     """Chunks + embeddings + faiss indexes. Make one with `build` or `load`."""
 
+    encoded: int = 0  # chunk texts the text encoder embedded when this store was built
+
     def __init__(
         self,
         db: sqlite3.Connection,
@@ -446,7 +448,9 @@ class ContextStore:
             n, text_encoder.name, text_encoder.dim, text_info, image_manifest, kinds,
             np.bincount(kind_codes, minlength=len(kinds)), warnings,
         )
-        return cls(db, manifest, text_space, image_space, text_encoder, image_encoder)
+        store = cls(db, manifest, text_space, image_space, text_encoder, image_encoder)
+        store.encoded = len(todo)  # chunk texts embedded by this build (the rest were copied from `reuse`)
+        return store
 
     def _fingerprints(self) -> dict[str, tuple[int, str, str | None]]:
         """id → (row, text sha256, thumbnail sha256)."""

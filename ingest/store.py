@@ -27,8 +27,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.folder import FolderRead, FileResult, Progress, assemble, discover, folder_chunks, read_folder, rel_name
-from ingest.model import DesignSystem
+from ingest.folder import (
+    FileResult,
+    FolderRead,
+    Progress,
+    assemble,
+    cache_key,
+    discover,
+    folder_chunks,
+    read_folder,
+    rel_name,
+)
+from ingest.model import DesignSystem, FailedFile
 
 STORE_VERSION = 3
 
@@ -115,21 +125,13 @@ def load_store(folder: str | os.PathLike, store: str | os.PathLike,
 
 
 def _cached_read(folder: Path, manifest: dict, cache: dict[str, dict]) -> FolderRead | None:
-    from ingest.folder import cache_key
-
     results: dict[str, FileResult] = {}
-    for rel, (size, mtime, *rest) in manifest["files"].items():
-        if not rest:
-            continue
-        hit = cache.get(cache_key(rel, rest[0]))
-        if hit is None:
-            continue
-        results[rel] = FileResult.from_json(hit)
-    failed = [f for f in manifest.get("discover_failed", [])]
-    from ingest.model import FailedFile
-
+    for rel, (_size, _mtime, *sha) in manifest["files"].items():
+        hit = cache.get(cache_key(rel, sha[0])) if sha else None
+        if hit is not None:
+            results[rel] = FileResult.from_json(hit)
     return FolderRead(root=folder, files=sorted(manifest["files"]), results=results, hashes={},
-                      failed=[FailedFile(**f) for f in failed])
+                      failed=[FailedFile(**f) for f in manifest.get("discover_failed", [])])
 
 
 def save_store(ds: DesignSystem, store: str | os.PathLike, read: FolderRead | None = None,
@@ -222,9 +224,9 @@ def ingest_to_store(folder: str | os.PathLike, store: str | os.PathLike | None =
                 previous = ContextStore.load(store_path / "context")
             except (StoreError, OSError, ValueError):
                 previous = None
-        counter = _EmbedCounter(progress)
-        context = ContextStore.build(chunks, reuse=previous, progress=counter)
-        embedded = counter.embedded(previous, chunks)
+        context = ContextStore.build(chunks, reuse=previous,
+                                     progress=(lambda done, total: progress("embedding", done, total)) if progress else None)
+        embedded = context.encoded
     saved = True
     try:
         save_store(ds_default, store_path, read=read, context=context)
@@ -236,32 +238,6 @@ def ingest_to_store(folder: str | os.PathLike, store: str | os.PathLike | None =
     ds.chunk_count = len(chunks)
     return IngestReport(ds=ds, store=store_path, reused_store=False, parsed=read.parsed, reused=read.reused,
                         embedded=embedded, chunks=len(chunks), seconds=time.perf_counter() - t0, saved=saved)
-
-
-class _EmbedCounter:
-    def __init__(self, progress: Progress | None):
-        self.progress = progress
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.progress:
-            self.progress("embedding", done, total)
-
-    @staticmethod
-    def embedded(previous, chunks) -> int:
-        if previous is None:
-            return len(chunks)
-        import hashlib
-
-        n = 0
-        for c in chunks:
-            try:
-                old = previous.chunk(c.id)
-            except KeyError:
-                n += 1
-                continue
-            if hashlib.sha256(old.text.encode()).digest() != hashlib.sha256(c.text.encode()).digest():
-                n += 1
-        return n
 
 
 def load_or_ingest(

@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 
 from engine.blocks import scene_blocks
-from engine.canvas import Canvas
 from engine.compose import DEVICES, choose_archetype, compose, route_prompt
 from engine.curriculum import (
     ARCHETYPES,
@@ -21,8 +20,9 @@ from engine.curriculum import (
     sample_example,
 )
 from engine.domain_copy import DOMAINS, RETAIL
-from engine.render import Renderer
 from engine.theme import Theme
+from tests.engine.pixels import render as _render
+from tests.engine.pixels import under as _under
 from eval import palette_adherence
 from ingest.colour import contrast, parse_hex
 
@@ -32,21 +32,6 @@ DEVICE_NAMES = sorted(DEVICES)
 @pytest.fixture(scope="module")
 def theme(harbor_engine):
     return Theme(harbor_engine.ds)
-
-
-def _under(region: np.ndarray) -> tuple[int, int, int]:
-    """The most common colour of an (N, 3) pixel region."""
-    packed = (region[:, 0].astype(np.uint32) << 16) | (region[:, 1].astype(np.uint32) << 8) | region[:, 2]
-    vals, counts = np.unique(packed, return_counts=True)
-    v = int(vals[counts.argmax()])
-    return (v >> 16) & 255, (v >> 8) & 255, v & 255
-
-
-def _render(theme, scene):
-    cv = Canvas(scene.width, scene.height, theme.color(scene.background_role))
-    r = Renderer(theme, scene.scale)
-    r.draw(cv, scene)
-    return np.asarray(cv.image()), r
 
 
 def test_vocabulary():

@@ -13,15 +13,8 @@ from engine.cli import main
 from engine.compose import DEVICES, compose
 from engine.theme import Theme
 from eval import palette_adherence
+from tests.engine.pixels import PROMPTS
 
-PROMPTS = {
-    "dashboard": "sales analytics dashboard",
-    "checkout": "checkout page with order summary",
-    "sign-in": "sign in page",
-    "settings": "account settings with notification preferences",
-    "products": "product listing grid for a clothing shop",
-    "orders": "admin table of orders",
-}
 APP = ("dashboard", "orders", "settings")
 
 

@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 
 from engine.blocks import Block, scene_blocks
-from engine.canvas import Canvas
 from engine.compose import DEVICES
 from engine.curriculum import ARCHETYPES, sample_example
 from engine.fill import fill_blocks
-from engine.render import Renderer
 from engine.theme import Theme
+from tests.engine.pixels import render as _render
+from tests.engine.pixels import under as _under
 from eval import palette_adherence
 from ingest.colour import contrast, parse_hex
 
@@ -21,21 +21,6 @@ from ingest.colour import contrast, parse_hex
 @pytest.fixture(scope="module")
 def theme(harbor_engine):
     return Theme(harbor_engine.ds)
-
-
-def _under(region: np.ndarray) -> tuple[int, int, int]:
-    """The most common colour of an (N, 3) pixel region."""
-    packed = (region[:, 0].astype(np.uint32) << 16) | (region[:, 1].astype(np.uint32) << 8) | region[:, 2]
-    vals, counts = np.unique(packed, return_counts=True)
-    v = int(vals[counts.argmax()])
-    return (v >> 16) & 255, (v >> 8) & 255, v & 255
-
-
-def _render(theme, scene):
-    cv = Canvas(scene.width, scene.height, theme.color(scene.background_role))
-    r = Renderer(theme, scene.scale)
-    r.draw(cv, scene)
-    return np.asarray(cv.image()), r
 
 
 def _roundtrip(theme, arch, device, seed=0):

@@ -13,15 +13,8 @@ from PIL import Image
 from engine import KINDS, Engine, Scene
 from engine.compose import ARCHETYPES, choose_archetype, compose
 from eval import palette_adherence
+from tests.engine.pixels import PROMPTS
 
-PROMPTS = {
-    "dashboard": "sales analytics dashboard",
-    "checkout": "checkout page with order summary",
-    "sign-in": "sign in page",
-    "settings": "account settings with notification preferences",
-    "products": "product listing grid for a clothing shop",
-    "orders": "admin table of orders",
-}
 
 
 def test_every_archetype_is_reachable_from_a_prompt():
