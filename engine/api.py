@@ -23,16 +23,16 @@ FORMATS = {"png": "PNG", "jpeg": "JPEG", "jpg": "JPEG", "webp": "WEBP"}
 SAMPLERS = ("student", "teacher", "procedural")
 #: The committed teacher weights (``onbrand train teacher`` rebuilds them).
 TEACHER_WEIGHTS = Path(__file__).resolve().parent / "weights" / "teacher"
+#: The committed student weights (``onbrand train distill`` rebuilds them).
+STUDENT_WEIGHTS = Path(__file__).resolve().parent / "weights" / "student"
+#: Denoising steps when `steps` is not given.
+DEFAULT_STEPS = {"student": 2, "teacher": 50}
 
 
 def default_sampler() -> str:
-    """The generator `onbrand generate` uses when `--sampler` is not given.
-
-    ``procedural`` (the archetype composer) until the distilled student replaces it; the
-    teacher is available with ``--sampler teacher`` while its layouts still need the layout
-    pass to untangle overlapping blocks.
-    """
-    return "procedural"
+    """The generator `onbrand generate` uses when `--sampler` is not given: the distilled
+    ``student`` (2 steps), or the ``procedural`` composer when no student weights are installed."""
+    return "student" if (STUDENT_WEIGHTS / "config.json").is_file() else "procedural"
 
 
 @dataclass
@@ -95,38 +95,55 @@ class Engine:
     """A design system loaded once; `generate` can be called many times."""
 
     def __init__(self, design_system: DesignSystem, load_seconds: float = 0.0,
-                 store: str | os.PathLike | None = None):
+                 store: str | os.PathLike | None = None, weights: Mapping[str, str | os.PathLike] | None = None):
         self.ds = design_system
+        self.weights = {k: Path(v) for k, v in (weights or {}).items()}  # sampler -> model folder overrides
+        self._references = None
         self.load_seconds = load_seconds
         self.store = Path(store) if store else None
         self._modes: dict[tuple, DesignSystem] = {self._mode_key(design_system.mode): design_system}
         self._models: dict[str, object] = {}
 
     def model(self, sampler: str):
-        """The diffusion model behind `sampler` ("teacher"), loaded once per engine."""
+        """The diffusion model behind `sampler` ("teacher" or "student"), loaded once per engine
+        from `weights[sampler]` given to the constructor (any local `save_pretrained` folder),
+        else from the committed `TEACHER_WEIGHTS` / `STUDENT_WEIGHTS`."""
         if sampler not in self._models:
-            if sampler != "teacher":
-                raise ValueError(f"no {sampler} model is available yet (use --sampler teacher or procedural)")
-            if not (TEACHER_WEIGHTS / "config.json").is_file():
-                raise ValueError(f"{TEACHER_WEIGHTS}: no teacher weights; run `onbrand train teacher` and copy "
-                                 "its output folder there")
+            defaults = {"teacher": TEACHER_WEIGHTS, "student": STUDENT_WEIGHTS}
+            if sampler not in defaults:
+                raise ValueError(f"no {sampler} model (use --sampler student, teacher or procedural)")
+            folder = self.weights.get(sampler, defaults[sampler])
+            if not (folder / "config.json").is_file():
+                cmd = "onbrand train distill" if sampler == "student" else "onbrand train teacher"
+                raise ValueError(f"{folder}: no {sampler} weights; run `{cmd}` and copy its output folder there")
             from engine.teacher import SceneTransformer
 
-            self._models[sampler] = SceneTransformer.from_pretrained(TEACHER_WEIGHTS, low_cpu_mem_usage=False).eval()
+            self._models[sampler] = SceneTransformer.from_pretrained(folder, low_cpu_mem_usage=False).eval()
         return self._models[sampler]
+
+    @property
+    def references(self):
+        """The engine's `engine.references.ReferenceBank` (exemplars are drawn on first use)."""
+        if self._references is None:
+            from engine.references import ReferenceBank
+
+            self._references = ReferenceBank()
+        return self._references
 
     @classmethod
     def from_folder(cls, folder: str | os.PathLike, store: str | os.PathLike | None = None,
-                    mode: Mapping[str, str] | None = None) -> "Engine":
+                    mode: Mapping[str, str] | None = None,
+                    weights: Mapping[str, str | os.PathLike] | None = None) -> "Engine":
         """Load the folder's store if it is current, else ingest the folder (and save the store).
 
         `mode` selects a mode of the system (e.g. ``{"theme": "dark"}``); `generate(mode=…)`
-        can switch to another one later.
+        can switch to another one later. `weights` maps ``"student"`` / ``"teacher"`` to a local
+        model folder to use instead of the committed weights.
         """
         t0 = time.perf_counter()
         # read-only folders still generate (must_save=False); the context store is built by ingest
         ds, store_path, _ = load_or_ingest(folder, store, must_save=False, mode=mode, with_context=False)
-        return cls(ds, time.perf_counter() - t0, store=store_path)
+        return cls(ds, time.perf_counter() - t0, store=store_path, weights=weights)
 
     @staticmethod
     def _mode_key(mode: Mapping[str, str] | None) -> tuple:
@@ -167,13 +184,19 @@ class Engine:
         return self._modes[key]
 
     def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] | None = None, device: str = "desktop",
-                 format: str = "png", mode: Mapping[str, str] | str | None = None, sampler: str = "procedural",
-                 steps: int = 50, guidance: float = 1.0) -> Generation:
-        """Compose, lay out, render and encode one mock.
+                 format: str = "png", mode: Mapping[str, str] | str | None = None, sampler: str | None = None,
+                 steps: int | None = None, guidance: float = 1.0, references: bool = True,
+                 style_scale: float = 1.0) -> Generation:
+        """Sample, lay out, render and encode one mock.
 
-        `sampler` picks the generator: ``procedural`` (the archetype composer), ``teacher`` (the
-        scene diffusion model, `steps` denoising steps, classifier-free `guidance`, then the
-        layout pass whose report lands in `Generation.layout_report`) or ``student``.
+        `sampler` picks the generator: ``student`` (the default: the distilled diffusion model,
+        2 steps unless `steps` says 1–4), ``teacher`` (the scene diffusion teacher, 50 steps by
+        default, classifier-free `guidance`) or ``procedural`` (the archetype composer). The
+        diffusion samplers are conditioned on the prompt, the design tokens and, with
+        `references`, retrieved reference layouts (`engine.references`; provenance in
+        ``Generation.conditioning["references"]``); `style_scale` weighs the design-system
+        stream of the cross-attention (0 = prompt only). Their blocks then go through the
+        layout pass, whose report lands in `Generation.layout_report`.
 
         `device` (desktop | tablet | mobile) picks the preset size (3840×2160, 2732×2048,
         1290×2796) and the layout class; `size` overrides the pixel size, never the layout
@@ -187,8 +210,10 @@ class Engine:
             raise ValueError(f"size {w}x{h} is outside 64–16384 pixels per side")
         if format.lower() not in FORMATS:
             raise ValueError(f"unknown format {format!r} (use png, jpeg or webp)")
+        sampler = sampler or default_sampler()
         if sampler not in SAMPLERS:
             raise ValueError(f"unknown sampler {sampler!r} (use {', '.join(SAMPLERS)})")
+        steps = steps if steps is not None else DEFAULT_STEPS.get(sampler, 50)
         if sampler != "procedural" and not 1 <= steps <= 1000:
             raise ValueError(f"steps must be 1–1000 (got {steps})")
         timings: dict[str, float] = {"load": round(self.load_seconds, 4)}
@@ -207,15 +232,24 @@ class Engine:
             scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype, device=device, theme=theme)
             timings["layout"] = round(time.perf_counter() - t, 4)
         else:
-            from engine.adapter import prompt_context
-            from engine.sampler import fill_blocks, layout_pass, sample_blocks
+            from engine.adapter import encode_prompt, prompt_context
+            from engine.sampler import fill_blocks, layout_pass, sample_blocks, sample_student
 
             model = self.model(sampler)
             t = time.perf_counter()
-            context = prompt_context(prompt, ds)
+            encoded = encode_prompt(prompt)
+            refs, provenance = [], []
+            if references:
+                refs, provenance = self.references.lookup(prompt, device, ds, prompt_vec=encoded[1])
+            context = prompt_context(prompt, ds, reference_blocks=refs, encoded=encoded)
             timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
             t = time.perf_counter()
-            blocks = sample_blocks(model, context, steps=steps, seed=seed, guidance=guidance, device=device)
+            if sampler == "student":
+                blocks = sample_student(model, context, steps=steps, seed=seed, device=device,
+                                        style_scale=style_scale)
+            else:
+                blocks = sample_blocks(model, context, steps=steps, seed=seed, guidance=guidance, device=device,
+                                       style_scale=style_scale)
             timings["sample"] = round(time.perf_counter() - t, 4)
             t = time.perf_counter()
             blocks, rep = layout_pass(blocks, device, (w, h), unit=max(4.0, cond.spacing_unit))
@@ -231,9 +265,12 @@ class Engine:
         svg = cv.svg()
         image = cv.image()
         timings["render"] = round(time.perf_counter() - t, 4)
+        conditioning = cond.model_dump()
+        if sampler != "procedural":
+            conditioning.update(references=provenance, steps=steps, style_scale=style_scale)
         gen = Generation(image=image, svg=svg, scene=scene, timings=timings,
                          warnings=list(ds.warnings) + theme.warnings + warnings, format=format.lower(),
-                         conditioning=cond.model_dump(), mode=dict(ds.mode), device=device, sampler=sampler,
+                         conditioning=conditioning, mode=dict(ds.mode), device=device, sampler=sampler,
                          layout_report=layout_report)
         t = time.perf_counter()
         gen.encode()

@@ -228,18 +228,20 @@ def _print_ingest(s: dict) -> None:
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @_mode_option
 @click.option("--sampler", type=click.Choice(["student", "teacher", "procedural"]),
-              help="Generator: the procedural composer, or the scene diffusion teacher (its layouts "
-                   "still need the layout pass; the distilled student is not available yet).  "
-                   "[default: procedural]")
-@click.option("--steps", type=click.IntRange(1, 1000), default=50, show_default=True,
-              help="Denoising steps of the diffusion sampler.")
+              help="Generator: the distilled diffusion student (fast), its 50-step teacher, or the "
+                   "procedural archetype composer.  [default: student]")
+@click.option("--steps", type=click.IntRange(1, 1000),
+              help="Denoising steps of the diffusion sampler.  [default: 2 for the student (1, 2 or 4 "
+                   "are its trained schedules), 50 for the teacher]")
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
 def generate(folder: str, prompt: str, out: str, size: str | None, device: str | None, fmt: str | None,
-             seed: int, store: str | None, modes: tuple[str, ...], sampler: str | None, steps: int,
+             seed: int, store: str | None, modes: tuple[str, ...], sampler: str | None, steps: int | None,
              as_json: bool) -> None:
     """Generate an on-brand UI mock for PROMPT from the design system in FOLDER.
 
-    The mock is drawn as vectors at the requested size (no upscaling) with only the system's
+    The scene diffusion student samples the page's blocks in 2 steps, conditioned on the
+    prompt, the design tokens and a retrieved reference layout; a layout pass tidies them and
+    the mock is drawn as vectors at the requested size (no upscaling) with only the system's
     colours, fonts, radii and spacing, and its logo and icons.
     """
     from engine.api import FORMATS, Engine, default_sampler
@@ -352,6 +354,44 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
         raise _Fail(f"{out}: cannot write the run folder ({e.strerror})") from None
     click.echo(f"trained {res['step']} steps in {res['seconds']} s; loss (last 100 steps) {res['loss']}; "
                f"model in {res['out']}")
+
+
+@train.command(name="distill")
+@click.option("--teacher", type=click.Path(file_okay=False), default=None,
+              help="Teacher model folder.  [default: engine/weights/teacher]")
+@click.option("--steps", type=click.IntRange(1), default=2000, show_default=True, help="Optimiser steps in all.")
+@click.option("--batch", type=click.IntRange(1), default=32, show_default=True, help="Pairs per step.")
+@click.option("--out", type=click.Path(file_okay=False), default="build/student", show_default=True,
+              help="Run folder: checkpoints, then the final student (config.json + safetensors).")
+@click.option("--resume", is_flag=True, help="Continue from the latest checkpoint in --out.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same weights.")
+@click.option("--lr", type=float, default=2e-4, show_default=True, help="Peak learning rate.")
+@click.option("--teacher-steps", type=click.IntRange(1), default=50, show_default=True,
+              help="DDIM steps of each teacher sample the student learns from.")
+@click.option("--checkpoint-every", type=click.IntRange(1), default=250, show_default=True)
+@click.option("--threads", type=click.IntRange(1), default=1, show_default=True, help="CPU threads for torch.")
+def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, resume: bool, seed: int, lr: float,
+                      teacher_steps: int, checkpoint_every: int, threads: int) -> None:
+    """Distil the teacher into the 1–4-step student that `generate` uses by default.
+
+    The student starts from the teacher's weights and learns, for pairs of noise and the
+    teacher's 50-step sample from it (drawn on the fly from curriculum prompts), to reach that
+    sample in one jump from any point of the straight path between them (knowledge
+    distillation on the reflow coupling; see engine/distill.py). The final model (EMA weights)
+    lands in OUT; copy that folder to engine/weights/student to make it the default.
+    """
+    from engine.distill import TEACHER_WEIGHTS, DistillConfig, distill
+
+    cfg = DistillConfig(out=out, teacher=teacher or str(TEACHER_WEIGHTS), steps=steps, batch=batch, lr=lr,
+                        seed=seed, teacher_steps=teacher_steps, checkpoint_every=checkpoint_every, threads=threads)
+    try:
+        res = distill(cfg, resume=resume)
+    except FileNotFoundError as e:
+        raise _Fail(str(e)) from None
+    except OSError as e:
+        raise _Fail(f"{out}: cannot write the run folder ({e.strerror})") from None
+    click.echo(f"distilled {res['step']} steps from {res['pairs']} teacher samples in {res['seconds']} s; "
+               f"loss (last 100 steps) {res['loss']}; student in {res['out']}")
 
 
 @main.command(name="eval")

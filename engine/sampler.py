@@ -60,15 +60,61 @@ def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 
     try:
         with torch.inference_mode():
             enc = model.encode_context(ctx)
+            prev = None  # the model's last estimate of the clean slots (self-conditioning)
             for i, t in enumerate(sched.timesteps):
                 inp = sched.scale_model_input(torch.cat([x, x]) if guided else x, t)
-                out = model(inp, t.reshape(1).expand(inp.shape[0]), ctx, style_scale=style_scale, encoded=enc)
+                tt = t.reshape(1).expand(inp.shape[0])
+                out = model(inp, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
+                if model.config.self_condition:
+                    prev = model.predict_x0(out, inp, tt).clamp(-1, 1)
                 if guided:
                     cond, uncond = out.chunk(2)
                     out = uncond + guidance * (cond - uncond)
                 x = sched.step(out, t, x).prev_sample
                 if callback is not None:
                     callback(i, int(t), x)
+    finally:
+        model.train(was_training)
+        torch.set_num_threads(n_threads)
+    return decode_slots(x[0].numpy())
+
+
+def sample_student(model: SceneTransformer, context: ContextInputs, steps: int = 2, seed: int = 0,
+                   device: str = "desktop", style_scale: float = 1.0, threads: int = 1) -> list[Block]:
+    """Blocks for one page from a distilled student (`engine.distill`) in `steps` steps.
+
+    Each step predicts the clean slots ``x̂₀`` at timestep ``t`` and jumps with DDIM to the
+    next of `engine.distill.student_timesteps` (``x ← α_t' x̂₀ + σ_t' ε̂``); the last
+    estimate is decoded. 1, 2 and 4 steps are the trained schedules; other counts work too.
+    """
+    from engine.distill import student_timesteps
+
+    if steps < 1:
+        raise ValueError(f"steps must be at least 1 (got {steps})")
+    ts = student_timesteps(steps, model.config.num_train_timesteps)
+    ctx = collate_contexts([context], [device], model.config.n_slots)
+    gen = torch.Generator().manual_seed(seed)
+    x = torch.randn((1, model.config.n_slots, model.config.slot_dim), generator=gen)
+    was_training, n_threads = model.training, torch.get_num_threads()
+    model.eval()
+    torch.set_num_threads(max(1, threads))
+    try:
+        with torch.inference_mode():
+            enc = model.encode_context(ctx)
+            abar = model.make_scheduler("ddpm").alphas_cumprod
+            prev = None
+            for i, t in enumerate(ts):
+                tt = torch.tensor([t])
+                out = model(x, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
+                x0 = model.predict_x0(out, x, tt).clamp(-1, 1)
+                prev = x0 if model.config.self_condition else None
+                if i + 1 < len(ts):
+                    a, s = abar[t].sqrt(), (1 - abar[t]).sqrt()
+                    eps = (x - a * x0) / s
+                    a2, s2 = abar[ts[i + 1]].sqrt(), (1 - abar[ts[i + 1]]).sqrt()
+                    x = a2 * x0 + s2 * eps
+                else:
+                    x = x0
     finally:
         model.train(was_training)
         torch.set_num_threads(n_threads)

@@ -15,6 +15,12 @@ Architecture (Peebles & Xie 2023, "DiT"): the noisy slots are projected to ``d_m
 block applies AdaLN-Zero-modulated self-attention across all slots, decoupled cross-attention
 to the context (`engine.adapter`), and an AdaLN-Zero-modulated MLP. The conditioning vector of
 AdaLN is the timestep embedding plus the pooled prompt and device.
+
+With ``self_condition`` (Analog Bits, Section 3.2) the model also reads its own previous
+estimate of the clean slots, concatenated to the noisy input: zeros on a first pass; during
+training half the batches first run a gradient-free pass whose estimate is fed back, and a
+sampler feeds each step's estimate into the next. Seeing the whole page it is drawing keeps
+a set model from drawing the same block twice.
 """
 
 from __future__ import annotations
@@ -147,12 +153,12 @@ class SceneTransformer(ModelMixin, ConfigMixin):
     def __init__(self, n_slots: int = 48, slot_dim: int = SLOT_DIM, d_model: int = 192, n_layers: int = 6,
                  n_heads: int = 6, mlp_ratio: float = 4.0, n_style_tokens: int = 16,
                  prediction_type: str = "v_prediction", num_train_timesteps: int = 1000,
-                 beta_schedule: str = "squaredcos_cap_v2"):
+                 beta_schedule: str = "squaredcos_cap_v2", self_condition: bool = False):
         super().__init__()
         if slot_dim != SLOT_DIM:
             raise ValueError(f"slot_dim {slot_dim} does not match the block vocabularies ({SLOT_DIM})")
         d = d_model
-        self.inp = nn.Linear(slot_dim, d)
+        self.inp = nn.Linear(slot_dim * (2 if self_condition else 1), d)
         self.time_proj = Timesteps(d, flip_sin_to_cos=True, downscale_freq_shift=0)
         self.time_emb = TimestepEmbedding(d, d)
         self.adapter = ContextAdapter(d, n_heads, n_style_tokens)
@@ -169,18 +175,36 @@ class SceneTransformer(ModelMixin, ConfigMixin):
         return self.adapter(context)
 
     def forward(self, sample: torch.Tensor, timestep: torch.Tensor, context: dict[str, torch.Tensor],
-                style_scale: float = 1.0, encoded: dict[str, torch.Tensor] | None = None) -> torch.Tensor:
+                style_scale: float = 1.0, encoded: dict[str, torch.Tensor] | None = None,
+                x_self_cond: torch.Tensor | None = None) -> torch.Tensor:
         B = sample.shape[0]
         if timestep.dim() == 0:
             timestep = timestep.expand(B)
         ctx = encoded if encoded is not None else self.adapter(context)
         t = self.time_emb(self.time_proj(timestep).to(sample.dtype))  # (B, d)
         c = t + ctx["pooled"]
+        if self.config.self_condition:
+            prev = x_self_cond if x_self_cond is not None else torch.zeros_like(sample)
+            sample = torch.cat([sample, prev.to(sample.dtype)], -1)
         x = self.inp(sample)  # (B, N, d)
         for blk in self.blocks:
             x = blk(x, c, ctx, style_scale)
         shift, scale = self.ada_out(c).chunk(2, -1)
         return self.out(_modulate(self.norm_out(x), shift, scale))  # (B, N, slot_dim)
+
+    def predict_x0(self, output: torch.Tensor, sample: torch.Tensor, timestep: torch.Tensor) -> torch.Tensor:
+        """The clean-slot estimate implied by a model `output` for noisy `sample` at `timestep` (B,)."""
+        if not hasattr(self, "_alphas_cumprod"):
+            self._alphas_cumprod = self.make_scheduler("ddpm").alphas_cumprod.to(torch.float32)
+        t = timestep.reshape(-1).long().clamp(0, self.config.num_train_timesteps - 1)
+        a = self._alphas_cumprod[t].to(sample.dtype).sqrt()[:, None, None]
+        s = (1 - self._alphas_cumprod[t]).to(sample.dtype).sqrt()[:, None, None]
+        kind = self.config.prediction_type
+        if kind == "v_prediction":
+            return a * sample - s * output
+        if kind == "epsilon":
+            return (sample - s * output) / a.clamp_min(1e-4)
+        return output
 
     def make_scheduler(self, kind: str = "ddpm"):
         """The diffusers scheduler matching this model's training noise schedule:

@@ -119,10 +119,12 @@ class TrainConfig:
     keep_checkpoints: int = 2
     seed: int = 0
     threads: int = 1
-    n_slots: int = 48
+    n_slots: int = 32
+    self_condition: bool = True  # Analog Bits self-conditioning (see `engine.teacher`)
+    p_self_cond: float = 0.5
     p_drop_prompt: float = 0.1
     p_drop_style: float = 0.2
-    p_reference: float = 0.7
+    p_reference: float = 0.8
     p_design: float = 0.7
     design_systems: list[str] = field(default_factory=sample_systems)
     log_every: int = 50
@@ -199,8 +201,11 @@ def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = 
 
 
 def diffusion_loss(model: SceneTransformer, scheduler, x0: torch.Tensor, used: torch.Tensor, context: dict,
-                   gen: torch.Generator) -> torch.Tensor:
-    """DDPM loss in the model's parameterisation; box dims of unused slots are not scored."""
+                   gen: torch.Generator, p_self_cond: float = 0.5) -> torch.Tensor:
+    """DDPM loss in the model's parameterisation; box dims of unused slots are not scored.
+
+    A self-conditioned model (``config.self_condition``) gets, on a `p_self_cond` share of
+    batches, its own gradient-free estimate of ``x0`` as extra input (Analog Bits)."""
     B = x0.shape[0]
     noise = torch.randn(x0.shape, generator=gen)
     t = torch.randint(0, scheduler.config.num_train_timesteps, (B,), generator=gen)
@@ -211,7 +216,11 @@ def diffusion_loss(model: SceneTransformer, scheduler, x0: torch.Tensor, used: t
         target = scheduler.get_velocity(x0, noise, t)
     else:
         target = x0
-    pred = model(xt, t, context)
+    prev = None
+    if getattr(model.config, "self_condition", False) and torch.rand((), generator=gen).item() < p_self_cond:
+        with torch.no_grad():
+            prev = model.predict_x0(model(xt, t, context), xt, t).clamp(-1, 1)
+    pred = model(xt, t, context, x_self_cond=prev)
     w = torch.ones_like(x0)
     w[..., :4] = used[..., None].float()  # (B, N, 4): a null slot's box is free
     return ((pred - target) ** 2 * w).sum() / w.sum()
@@ -270,7 +279,7 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
     out.mkdir(parents=True, exist_ok=True)
     (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=1))
     torch.manual_seed(cfg.seed)
-    model = create_model(cfg.config, n_slots=cfg.n_slots)
+    model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition)
     scheduler = model.make_scheduler("ddpm")
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.99))
     sched = get_cosine_schedule_with_warmup(opt, min(cfg.warmup, max(1, cfg.steps // 10)), cfg.steps)
@@ -298,7 +307,7 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
         while step < cfg.steps:
             pool.refresh(cfg.refresh)
             x0, used, ctx = make_batch(cfg, rng, pool)
-            loss = diffusion_loss(model, scheduler, x0, used, ctx, gen)
+            loss = diffusion_loss(model, scheduler, x0, used, ctx, gen, cfg.p_self_cond)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -330,7 +339,7 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
 class _Bar:
     """A rich progress bar on stderr; plain log lines every `log_every` steps when not a terminal."""
 
-    def __init__(self, total: int, done: int, enabled: bool):
+    def __init__(self, total: int, done: int, enabled: bool, label: str = "teacher"):
         self.enabled = enabled
         self.tty = sys.stderr.isatty()
         self.bar = None
@@ -344,7 +353,7 @@ class _Bar:
                 TimeRemainingColumn,
             )
 
-            self.bar = Progress(TextColumn("teacher"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            self.bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                                 TextColumn("{task.fields[info]}"), console=Console(stderr=True))
             self.bar.start()
             self.task = self.bar.add_task("train", total=total, completed=done, info="")

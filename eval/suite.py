@@ -10,6 +10,8 @@ kind to the minimum number of such elements a faithful mock has (prompt faithful
 Samplers are asked of `Engine.generate(..., sampler=NAME)` when the engine has that argument;
 a sampler the engine rejects is reported as unavailable with its reason.  An engine without
 the argument is run once with its default generator, reported as ``default``.
+``no-retrieval`` is the teacher unconditioned on the design system: no reference layouts and
+``style_scale=0`` (prompt only).
 
 Layout FID compares each sampler's block layouts (`engine.blocks.scene_blocks`) with
 reference layouts: the procedural composer's scenes for the same prompts and devices at other
@@ -162,7 +164,9 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
                 kwargs: dict[str, Any] = {"seed": seed + i, "device": p.device}
                 if size:
                     kwargs["size"] = size
-                if sampler != "default":
+                if sampler == "no-retrieval":  # the teacher without references, prompt only
+                    kwargs.update(sampler="teacher", references=False, style_scale=0.0)
+                elif sampler != "default":
                     kwargs["sampler"] = sampler
                 t0 = time.perf_counter()
                 try:

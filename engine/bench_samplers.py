@@ -1,0 +1,190 @@
+"""The diffusion samplers against each other on the held-out prompts: quality, speed, CPU cost.
+
+    python -m engine.bench_samplers [--system DIR] [--prompts FILE] [--n N] [--runs 5] [--json]
+    python -m engine.bench_samplers --student build/student --teacher build/teacher   # other weights
+
+Configurations: the distilled ``student`` at 1, 2 and 4 steps, the ``teacher`` at 50 steps,
+``no-retrieval`` (the teacher without reference layouts and with ``style_scale=0``: prompt
+only) and the ``procedural`` composer. For every held-out prompt (`eval/prompts/heldout.jsonl`,
+never used in training) each one generates a mock of the prompt's device at a quarter of the
+preset size (layout class and scene are the preset's), and the script reports:
+
+- ``faithfulness``: share of each prompt's required element kinds present (`eval.suite`);
+- ``layout_fid``: Fréchet distance of block-layout features to the procedural composer's
+  layouts for the same prompts at other seeds (`eval.fid`);
+- ``alignment`` and ``overlap``: LayoutGAN++ definitions (Kikuchi et al. 2021) over the final
+  scene's element boxes (`eval.layout`; lower is better);
+- ``defects_before_layout_pass``: overlapping sibling pairs and out-of-frame blocks in the
+  raw sample (what the layout pass had to fix, from `Generation.layout_report`);
+- ``sample_s``: median seconds of the sampling stage (`Generation.timings["sample"]`).
+
+Then, on a warm engine, `--runs` end-to-end generations of a 3840×2160 PNG per sampler:
+median wall seconds and median CPU-seconds of the process (every thread counted). Ratios are
+against the teacher measured in the same process. The style section samples the teacher with
+a reference layout from one navigation family (sidebar, rail, top bar, none) and a prompt that
+names none, and counts how often the generated page has that family's navigation, with and
+without the reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_design_systems"
+PROMPTS = ROOT / "eval" / "prompts" / "heldout.jsonl"
+
+#: (name, Engine.generate keyword arguments)
+CONFIGS: tuple[tuple[str, dict], ...] = (
+    ("teacher-50", {"sampler": "teacher", "steps": 50}),
+    ("student-1", {"sampler": "student", "steps": 1}),
+    ("student-2", {"sampler": "student", "steps": 2}),
+    ("student-4", {"sampler": "student", "steps": 4}),
+    ("no-retrieval", {"sampler": "teacher", "steps": 50, "references": False, "style_scale": 0.0}),
+    ("procedural", {"sampler": "procedural"}),
+)
+SPEED_PROMPT = "sales analytics dashboard with revenue trend chart and four KPI cards"
+
+
+def _defects(report: dict) -> int:
+    return int(report.get("overlaps_removed", 0) + report.get("overlaps_left", 0) + report.get("clamped", 0))
+
+
+def quality(engine, prompts, configs=CONFIGS, seed: int = 0, scale: float = 0.25) -> dict[str, dict]:
+    """Per configuration: mean faithfulness, alignment, overlap, raw defects; layout FID; median
+    sampling seconds."""
+    from engine.blocks import scene_blocks
+    from engine.compose import DEVICES, compose
+    from engine.theme import Theme
+    from eval.fid import layout_fid
+    from eval.layout import alignment, normalised_boxes, overlap
+    from eval.suite import REFERENCE_SEED_OFFSET, prompt_faithfulness
+
+    theme = Theme(engine.ds)
+    sizes = {d: (round(w * scale), round(h * scale)) for d, ((w, h), _) in DEVICES.items()}
+    reference = [scene_blocks(compose(p.prompt, *DEVICES[p.device][0], seed=seed + REFERENCE_SEED_OFFSET + i,
+                                      device=p.device, theme=theme)) for i, p in enumerate(prompts)]
+    out = {}
+    for name, kw in configs:
+        rows, layouts = [], []
+        for i, p in enumerate(prompts):
+            g = engine.generate(p.prompt, seed=seed + i, device=p.device, size=sizes[p.device], **kw)
+            boxes = normalised_boxes(g.scene)
+            layouts.append(scene_blocks(g.scene))
+            rows.append({"faithfulness": prompt_faithfulness(g.scene.count(), p.requires),
+                         "alignment": alignment(boxes), "overlap": overlap(boxes),
+                         "defects_before_layout_pass": _defects(g.layout_report), "sample_s": g.timings["sample"]})
+        out[name] = {k: round(statistics.fmean(r[k] for r in rows), 4)
+                     for k in ("faithfulness", "alignment", "overlap", "defects_before_layout_pass")}
+        out[name]["layout_fid"] = round(layout_fid(layouts, reference), 4)
+        out[name]["sample_s"] = round(statistics.median(r["sample_s"] for r in rows), 4)
+    return out
+
+
+def speed(engine, configs=CONFIGS, runs: int = 5, prompt: str = SPEED_PROMPT) -> dict[str, dict]:
+    """Warm end-to-end 3840×2160 PNG per configuration: median wall and CPU seconds."""
+    out = {}
+    for name, kw in configs:
+        engine.generate(prompt, seed=0, **kw)  # warm: model loaded, exemplars drawn
+        wall, cpu, sample = [], [], []
+        for r in range(runs):
+            w0, c0 = time.perf_counter(), time.process_time()
+            g = engine.generate(prompt, seed=r, **kw)
+            g.encode()
+            wall.append(time.perf_counter() - w0)
+            cpu.append(time.process_time() - c0)
+            sample.append(g.timings["sample"])
+        out[name] = {"e2e_s": round(statistics.median(wall), 4), "cpu_s": round(statistics.median(cpu), 4),
+                     "sample_s": round(statistics.median(sample), 4)}
+    return out
+
+
+def nav_family(blocks) -> str:
+    """sidebar, rail (a sidebar under 8 % of the width), topbar (a navbar only) or none."""
+    side = [b for b in blocks if b.kind == "sidebar"]
+    if side:
+        return "rail" if max(b.box[2] for b in side) < 0.08 else "sidebar"
+    return "topbar" if any(b.kind == "navbar" for b in blocks) else "none"
+
+
+def style_following(engine, n: int = 24, seed: int = 7, sampler: str = "teacher", steps: int = 50) -> dict:
+    """How often the sampled page's navigation matches a reference's family, with and without it."""
+    from engine.adapter import prompt_context
+    from engine.blocks import scene_blocks
+    from engine.curriculum import sample_example
+    from engine.sampler import sample_blocks, sample_student
+
+    model = engine.model(sampler)
+    rng = random.Random(seed)
+    archetypes = ("dashboard", "analytics", "settings", "inbox", "calendar", "file-manager", "table-admin", "profile")
+    hits = {"with_reference": 0, "without_reference": 0}
+    for i in range(n):
+        arch, nav = rng.choice(archetypes), ("sidebar", "rail", "topbar", "none")[i % 4]
+        ref = sample_example(rng, device="desktop", archetype=arch, style={"nav": nav})
+        prompt = f"{arch.replace('-', ' ')} page"
+        for key, refs in (("with_reference", [scene_blocks(ref.scene, model.config.n_slots)]), ("without_reference", [])):
+            ctx = prompt_context(prompt, engine.ds, reference_blocks=refs)
+            if sampler == "student":
+                blocks = sample_student(model, ctx, steps=steps, seed=i)
+            else:
+                blocks = sample_blocks(model, ctx, steps=steps, seed=i)
+            hits[key] += nav_family(blocks) == nav
+    return {k: round(v / n, 3) for k, v in hits.items()} | {"pages": n, "families": 4}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--system", type=Path, default=SAMPLES / "harbor")
+    ap.add_argument("--prompts", type=Path, default=PROMPTS)
+    ap.add_argument("--n", type=int, default=None, help="use the first N prompts")
+    ap.add_argument("--runs", type=int, default=5, help="warm 4K generations per sampler")
+    ap.add_argument("--student", type=Path, default=None, help="student model folder (default: committed)")
+    ap.add_argument("--teacher", type=Path, default=None, help="teacher model folder (default: committed)")
+    ap.add_argument("--skip", default="", help="comma-separated sections to skip: quality, speed, style")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    from engine.api import Engine
+    from eval.suite import load_prompts
+
+    weights = {k: v for k, v in (("student", args.student), ("teacher", args.teacher)) if v}
+    engine = Engine.from_folder(args.system, weights=weights)
+    prompts = load_prompts(args.prompts)[: args.n]
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    res: dict = {"system": str(args.system), "prompts": len(prompts)}
+    if "quality" not in skip:
+        res["quality"] = quality(engine, prompts)
+    if "speed" not in skip:
+        res["speed"] = speed(engine, runs=args.runs)
+        t, s = res["speed"]["teacher-50"], res["speed"]["student-2"]
+        res["student-2_vs_teacher"] = {"sampling_speedup": round(t["sample_s"] / max(s["sample_s"], 1e-9), 1),
+                                       "cpu_seconds_cut": round(1 - s["cpu_s"] / t["cpu_s"], 3)}
+    if "quality" in res:
+        t, s = res["quality"]["teacher-50"], res["quality"]["student-2"]
+        res.setdefault("student-2_vs_teacher", {})["within_10_percent"] = {
+            k: (abs(s[k] - t[k]) <= 0.05) if k == "faithfulness" else (s[k] <= t[k] * 1.1 + 1e-9)
+            for k in ("faithfulness", "layout_fid", "alignment", "overlap", "defects_before_layout_pass")}
+    if "style" not in skip:
+        res["style_following"] = style_following(engine)
+    if args.json:
+        print(json.dumps(res, indent=1))
+        return
+    print(f"{res['system']}: {res['prompts']} held-out prompts")
+    for section in ("quality", "speed"):
+        if section in res:
+            cols = list(next(iter(res[section].values())))
+            print(f"\n{section}\n{'config':<14}" + "".join(f"{c:>28}" for c in cols))
+            for name, row in res[section].items():
+                print(f"{name:<14}" + "".join(f"{row[c]:>28}" for c in cols))
+    for key in ("student-2_vs_teacher", "style_following"):
+        if key in res:
+            print(f"\n{key}: {json.dumps(res[key])}")
+
+
+if __name__ == "__main__":
+    main()

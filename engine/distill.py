@@ -1,0 +1,281 @@
+"""Distilling the teacher into a 1–4-step student: ``onbrand train distill``.
+
+Method: **knowledge distillation of the teacher's deterministic sampler** (Luhman & Luhman
+2021, "Knowledge Distillation in Iterative Generative Models for Improved Sampling Speed"),
+trained on the straight interpolation between each noise draw and the sample the teacher
+makes from it — the *reflow* coupling of rectified flow (Liu et al. 2023, "Flow Straight and
+Fast"; Liu et al. 2024, "InstaFlow: One Step is Enough").
+
+1. **Pairs.** For curriculum examples (the teacher's own conditioning: caption, design tokens
+   of a sample system, a reference layout of the same archetype and style family), draw noise
+   ``z`` and run the teacher's 50-step DDIM sampler (Song et al. 2021) from it. Its end point,
+   with analog bits snapped to ±1 and boxes clipped to the canvas, is the target ``x̂₀(z)``.
+2. **Student.** A `SceneTransformer` with the teacher's config, initialised from its weights.
+   For a timestep ``t`` (mostly the points the 1-, 2- and 4-step samplers visit, sometimes
+   uniform), its input is ``α_t x̂₀ + σ_t z``; it is trained to recover ``x̂₀`` (MSE on the
+   clean-slot estimate, boxes of null slots not scored). Along a straight coupling one DDIM
+   jump lands exactly on the next training input, so the same weights sample in 1, 2 or 4
+   steps (`engine.sampler.sample_student`).
+
+The pairs live in a pool that the teacher keeps refreshing (one new batch of pairs every
+`refresh_every` steps), so the student sees tens of thousands of teacher samples without a
+dataset on disk. Checkpoints, resume, EMA export and the progress bar are the teacher's
+(`engine.train`). The exported folder is a normal ``save_pretrained`` folder plus
+``distill_config.json``; ``Engine`` loads it from `engine/weights/student`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from engine.adapter import collate_contexts, encode_prompts, prompt_context
+from engine.teacher import BITS, SceneTransformer
+from engine.train import (
+    ExamplePool,
+    _Bar,
+    _checkpoints,
+    _export,
+    _save_checkpoint,
+    _system_tokens,
+    sample_systems,
+)
+
+ROOT = Path(__file__).resolve().parent
+TEACHER_WEIGHTS = ROOT / "weights" / "teacher"
+
+#: The step counts the student is trained for (their timesteps are the training focus).
+STUDENT_STEPS = (1, 2, 4)
+
+
+def student_timesteps(steps: int, num_train_timesteps: int = 1000) -> list[int]:
+    """Timesteps a `steps`-step student visits: evenly spaced, starting at the last one
+    ("trailing" spacing, Lin et al. 2024): 1 → [999], 2 → [999, 499], 4 → [999, 749, 499, 249]."""
+    if steps < 1:
+        raise ValueError(f"steps must be at least 1 (got {steps})")
+    T = num_train_timesteps
+    return [int(round(T - i * T / steps)) - 1 for i in range(steps)]
+
+
+@dataclass
+class DistillConfig:
+    """A distillation run: teacher folder, student training and the pair pool."""
+
+    out: str = "build/student"
+    teacher: str = str(TEACHER_WEIGHTS)
+    steps: int = 2000
+    batch: int = 32
+    lr: float = 2e-4
+    warmup: int = 100
+    weight_decay: float = 0.0
+    ema_decay: float = 0.995
+    checkpoint_every: int = 250
+    keep_checkpoints: int = 2
+    seed: int = 0
+    threads: int = 1
+    teacher_steps: int = 50
+    pool_batches: int = 48  # batches of teacher pairs kept in memory
+    refresh_every: int = 4  # one new batch of pairs every this many steps
+    p_schedule: float = 0.75  # share of timesteps drawn from the 1/2/4-step samplers' points
+    p_self_cond: float = 0.5
+    p_reference: float = 0.8
+    p_design: float = 0.7
+    design_systems: list[str] = field(default_factory=sample_systems)
+    log_every: int = 50
+
+
+# -- teacher pairs ----------------------------------------------------------------------------------
+
+
+@torch.no_grad()
+def teacher_sample(teacher: SceneTransformer, ctx: dict[str, torch.Tensor], noise: torch.Tensor,
+                   steps: int = 50) -> torch.Tensor:
+    """The teacher's deterministic DDIM end point from `noise` ``(B, N, D)`` under a collated
+    context, self-conditioned when the teacher is. Analog bits are not yet snapped."""
+    sched = teacher.make_scheduler("ddim")
+    sched.set_timesteps(steps)
+    x = noise.clone()
+    enc = teacher.encode_context(ctx)
+    prev = None
+    for t in sched.timesteps:
+        tt = t.reshape(1).expand(x.shape[0])
+        out = teacher(x, tt, ctx, encoded=enc, x_self_cond=prev)
+        if teacher.config.self_condition:
+            prev = teacher.predict_x0(out, x, tt).clamp(-1, 1)
+        x = sched.step(out, t, x).prev_sample
+    return x
+
+
+def snap(x: torch.Tensor) -> torch.Tensor:
+    """Boxes clipped to [-1, 1], analog bits snapped to ±1: the slots a decoder would read."""
+    out = x.clone()
+    out[..., :4] = out[..., :4].clamp(-1, 1)
+    out[..., 4:] = torch.where(out[..., 4:] > 0, 1.0, -1.0)
+    return out
+
+
+def used_slots(x0: torch.Tensor) -> torch.Tensor:
+    """``(B, N)`` True where the kind bits of snapped slots decode to a non-null kind."""
+    kind = x0[..., 4: 4 + BITS[0]] > 0
+    return kind.any(-1)
+
+
+class PairPool:
+    """Teacher pairs ``(context, z, x̂₀)`` in memory; `refresh` replaces the oldest batch."""
+
+    def __init__(self, cfg: DistillConfig, teacher: SceneTransformer, rng: random.Random, gen: torch.Generator):
+        self.cfg, self.teacher, self.rng, self.gen = cfg, teacher, rng, gen
+        self.examples = ExamplePool(rng, max(cfg.batch, 256), teacher.config.n_slots)
+        self.systems = [t for t in (_system_tokens(f) for f in cfg.design_systems) if t is not None]
+        self.items: list[tuple] = []  # (ContextInputs, device, z (N, D), x0 (N, D))
+        self.made = 0
+
+    def _make_batch(self) -> list[tuple]:
+        cfg, rng = self.cfg, self.rng
+        self.examples.refresh(cfg.batch // 4)
+        items = [self.examples.draw() for _ in range(cfg.batch)]
+        encoded = encode_prompts([it.example.caption for it in items])
+        contexts, devices = [], []
+        for it, enc in zip(items, encoded):
+            refs = [self.examples.reference(it)] if rng.random() < cfg.p_reference else []
+            ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc)
+            if self.systems and rng.random() < cfg.p_design:
+                ctx.design_tokens = self.systems[rng.randrange(len(self.systems))]
+            contexts.append(ctx)
+            devices.append(it.example.device)
+        n, d = self.teacher.config.n_slots, self.teacher.config.slot_dim
+        z = torch.randn((len(items), n, d), generator=self.gen)
+        x0 = snap(teacher_sample(self.teacher, collate_contexts(contexts, devices, n), z, self.cfg.teacher_steps))
+        self.made += len(items)
+        return [(c, dv, z[i], x0[i]) for i, (c, dv) in enumerate(zip(contexts, devices))]
+
+    def fill(self, progress: bool = False) -> None:
+        if progress:
+            print(f"drawing {self.cfg.pool_batches * self.cfg.batch} teacher samples "
+                  f"({self.cfg.teacher_steps} steps each) for the pair pool…", file=sys.stderr, flush=True)
+        while len(self.items) < self.cfg.pool_batches * self.cfg.batch:
+            self.items.extend(self._make_batch())
+
+    def refresh(self) -> None:
+        self.items = self.items[self.cfg.batch:] + self._make_batch()
+
+    def draw(self) -> tuple[dict, torch.Tensor, torch.Tensor]:
+        picks = [self.items[self.rng.randrange(len(self.items))] for _ in range(self.cfg.batch)]
+        ctx = collate_contexts([p[0] for p in picks], [p[1] for p in picks], self.teacher.config.n_slots)
+        return ctx, torch.stack([p[2] for p in picks]), torch.stack([p[3] for p in picks])
+
+
+# -- loss -------------------------------------------------------------------------------------------
+
+
+def distill_loss(student: SceneTransformer, ctx: dict, z: torch.Tensor, x0: torch.Tensor, cfg: DistillConfig,
+                 gen: torch.Generator) -> torch.Tensor:
+    """MSE between the student's clean-slot estimate at ``α_t x̂₀ + σ_t z`` and ``x̂₀``."""
+    B = x0.shape[0]
+    T = student.config.num_train_timesteps
+    points = torch.tensor(sorted({t for k in STUDENT_STEPS for t in student_timesteps(k, T)}))
+    on_schedule = torch.rand(B, generator=gen) < cfg.p_schedule
+    t = torch.where(on_schedule, points[torch.randint(0, len(points), (B,), generator=gen)],
+                    torch.randint(0, T, (B,), generator=gen))
+    if not hasattr(student, "_alphas_cumprod"):
+        student.predict_x0(x0[:1], x0[:1], t[:1])  # caches the noise schedule
+    abar = student._alphas_cumprod[t][:, None, None]
+    xt = abar.sqrt() * x0 + (1 - abar).sqrt() * z
+    prev = None
+    if student.config.self_condition and torch.rand((), generator=gen).item() < cfg.p_self_cond:
+        with torch.no_grad():
+            prev = student.predict_x0(student(xt, t, ctx), xt, t).clamp(-1, 1)
+    pred = student.predict_x0(student(xt, t, ctx, x_self_cond=prev), xt, t)
+    w = torch.ones_like(x0)
+    w[..., :4] = used_slots(x0)[..., None].float()
+    return ((pred - x0) ** 2 * w).sum() / w.sum()
+
+
+# -- the loop ---------------------------------------------------------------------------------------
+
+
+def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> dict:
+    """Distil (or resume distilling) a student; returns ``{"step", "loss", "seconds", "out", "pairs"}``.
+
+    The final EMA student is saved to ``cfg.out`` as a `save_pretrained` folder with
+    ``distill_config.json`` beside it."""
+    from diffusers.optimization import get_cosine_schedule_with_warmup
+
+    teacher_dir = Path(cfg.teacher)
+    if not (teacher_dir / "config.json").is_file():
+        raise FileNotFoundError(f"{teacher_dir}: no teacher model (config.json) to distil")
+    torch.set_num_threads(max(1, cfg.threads))
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(cfg.seed)
+    teacher = SceneTransformer.from_pretrained(teacher_dir, low_cpu_mem_usage=False).eval()
+    for p in teacher.parameters():
+        p.requires_grad_(False)
+    student = SceneTransformer.from_config(teacher.config)
+    student.load_state_dict(teacher.state_dict())
+    opt = torch.optim.AdamW(student.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.99))
+    sched = get_cosine_schedule_with_warmup(opt, min(cfg.warmup, max(1, cfg.steps // 10)), cfg.steps)
+    rng = random.Random(cfg.seed)
+    gen = torch.Generator().manual_seed(cfg.seed)
+    ema = {k: v.detach().clone() for k, v in student.state_dict().items()}
+    step, losses = 0, []
+    found = _checkpoints(out) if resume else []
+    if found:
+        step, ck = found[-1]
+        student.load_state_dict(SceneTransformer.from_pretrained(ck / "model", low_cpu_mem_usage=False).state_dict())
+        st = torch.load(ck / "state.pt", weights_only=False)
+        ema, losses = st["ema"], list(st["losses"])
+        opt.load_state_dict(st["optimizer"])
+        sched.load_state_dict(st["lr_scheduler"])
+        rng.setstate(st["rng"])
+        gen.set_state(st["torch_rng"])
+    t_start = time.perf_counter()
+    pool = PairPool(cfg, teacher, rng, gen)
+    if step < cfg.steps:
+        pool.fill(progress)
+    bar = _Bar(cfg.steps, step, enabled=progress, label="student")
+    start, t0 = step, time.perf_counter()
+    student.train()
+    try:
+        while step < cfg.steps:
+            if step % cfg.refresh_every == 0 and step > start:
+                pool.refresh()
+            ctx, z, x0 = pool.draw()
+            loss = distill_loss(student, ctx, z, x0, cfg, gen)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(student.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            decay = min(cfg.ema_decay, (1 + step) / (10 + step))
+            with torch.no_grad():
+                for k, v in student.state_dict().items():
+                    if v.dtype.is_floating_point:
+                        ema[k].mul_(decay).add_(v.detach(), alpha=1 - decay)
+                    else:
+                        ema[k].copy_(v)
+            losses.append(round(loss.item(), 5))
+            bar.update(step, losses, sched.get_last_lr()[0], (step - start) / (time.perf_counter() - t0),
+                       cfg.log_every)
+            if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step < cfg.steps:
+                _save_checkpoint(out, step, student, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
+    finally:
+        bar.close()
+    if step > start or not (out / "config.json").exists():
+        _save_checkpoint(out, step, student, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
+        _export(out, student, ema)
+        record = {**asdict(cfg), "teacher": str(teacher_dir), "method": "trajectory distillation on the reflow "
+                  "coupling (Luhman & Luhman 2021; Liu et al. 2023)", "student_steps": list(STUDENT_STEPS)}
+        (out / "distill_config.json").write_text(json.dumps(record, indent=1))
+    tail = losses[-min(len(losses), 100):]
+    return {"step": step, "loss": round(float(np.mean(tail)), 5) if tail else math.nan, "losses": losses,
+            "seconds": round(time.perf_counter() - t_start, 2), "out": str(out), "pairs": pool.made}

@@ -1,0 +1,138 @@
+"""Reference layouts for a prompt: what the diffusion samplers are conditioned on at generate time.
+
+Retrieval-augmented layout generation (Horita et al. 2024, "Retrieval-Augmented Layout
+Transformer for Content-Aware Layout Generation"): the model does better when it sees a few
+real layouts close to what it is asked for. The teacher is trained with a reference of the
+same archetype, device and style family; at generate time `ReferenceBank.lookup` supplies
+
+1. the design system's own example screens (SVG assets classified as screens) whose file
+   name routes to the prompt's page archetype and whose shape matches the device, read into
+   blocks by `ingest.screens.svg_screen_blocks`; else
+2. the closest exemplar of that archetype and device from a bank of curriculum pages
+   (`engine.curriculum.sample_example`, drawn once per engine with a fixed seed), ranked by
+   the cosine similarity of their captions to the prompt (all-MiniLM-L6-v2).
+
+Each reference comes with its provenance, which the engine exposes on the generation.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from engine.blocks import Block, scene_blocks
+
+#: The curriculum's names for the composer's coarse archetypes.
+_CURRICULUM_NAME = {"products": "product-list", "orders": "table-admin"}
+#: Exemplars drawn per (archetype, device) the first time a prompt asks for them.
+BANK_SIZE = 12
+BANK_SEED = 20240617
+
+
+def curriculum_archetype(prompt: str) -> str:
+    """The curriculum page archetype a prompt routes to (`engine.compose.route_prompt`)."""
+    from engine.compose import route_prompt
+    from engine.curriculum import ARCHETYPES
+
+    arch = route_prompt(prompt)
+    arch = _CURRICULUM_NAME.get(arch, arch)
+    return arch if arch in ARCHETYPES else "dashboard"
+
+
+def _named_archetype(words: str) -> str | None:
+    """The archetype a screen's file name names, or None when it names none ("list.svg")."""
+    from conditioning import archetype_scores
+    from engine.compose import PAGE_ROUTES
+
+    low = f" {words.lower()} "
+    if any(archetype_scores(words).values()) or any(w in low for ws in PAGE_ROUTES.values() for w in ws):
+        return curriculum_archetype(words)
+    return None
+
+
+def _device_of(w: float, h: float) -> str:
+    r = w / max(h, 1e-6)
+    return "mobile" if r < 0.8 else ("tablet" if r < 1.5 else "desktop")
+
+
+def _svg_device(path: str) -> str:
+    """The device class of an SVG screen from its root viewBox (or width/height)."""
+    head = Path(path).read_bytes()[:2048].decode("utf-8", "replace")
+    m = re.search(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)', head)
+    if not m:
+        m = re.search(r'<svg[^>]*?width="([\d.]+)[^"]*"[^>]*?height="([\d.]+)', head)
+    return _device_of(float(m.group(1)), float(m.group(2))) if m else "desktop"
+
+
+@dataclass
+class ReferenceBank:
+    """Exemplar layouts, built lazily per (archetype, device) and kept for the engine's life."""
+
+    n_slots: int = 32
+    size: int = BANK_SIZE
+    _bank: dict[tuple[str, str], list[tuple[list[Block], str, np.ndarray]]] = field(default_factory=dict)
+    _screens: dict[str, list[tuple[list[Block], str, str, str]]] = field(default_factory=dict)
+
+    def _exemplars(self, arch: str, device: str) -> list[tuple[list[Block], str, np.ndarray]]:
+        key = (arch, device)
+        if key not in self._bank:
+            from engine.adapter import encode_prompts
+            from engine.curriculum import sample_example
+
+            rng = random.Random(f"{BANK_SEED}:{arch}:{device}")
+            exs = [sample_example(rng, device=device, archetype=arch) for _ in range(self.size)]
+            vecs = [v for _, v in encode_prompts([e.caption for e in exs])]
+            self._bank[key] = [(scene_blocks(e.scene, self.n_slots), e.caption, np.asarray(v, np.float32))
+                               for e, v in zip(exs, vecs)]
+        return self._bank[key]
+
+    def _system_screens(self, ds) -> list[tuple[list[Block], str, str, str]]:
+        """(blocks, path, routed archetype, device class) of the system's SVG example screens."""
+        root = str(getattr(ds, "root", ""))
+        if root not in self._screens:
+            from ingest.screens import svg_screen_blocks
+
+            found = []
+            for a in getattr(ds, "assets", []):
+                if a.kind != "screen" or not a.path.lower().endswith(".svg"):
+                    continue
+                try:
+                    blocks = svg_screen_blocks(a.path)
+                except Exception:  # noqa: BLE001 - a screen that will not parse is simply not a reference
+                    continue
+                if blocks:
+                    words = re.sub(r"[-_.]+", " ", Path(a.path).stem)
+                    found.append((blocks[: self.n_slots], a.path, _named_archetype(words), _svg_device(a.path)))
+            self._screens[root] = found
+        return self._screens[root]
+
+    def lookup(self, prompt: str, device: str, ds=None, prompt_vec: np.ndarray | None = None,
+               k: int = 1) -> tuple[list[list[Block]], list[dict]]:
+        """Up to `k` reference layouts for the prompt and their provenance."""
+        arch = curriculum_archetype(prompt)
+        refs: list[list[Block]] = []
+        prov: list[dict] = []
+        if ds is not None:
+            for blocks, path, screen_arch, screen_device in self._system_screens(ds):
+                if screen_arch == arch and screen_device == device:
+                    refs.append(blocks)
+                    prov.append({"kind": "screen", "source": path, "archetype": arch})
+                if len(refs) >= k:
+                    return refs, prov
+        bank = self._exemplars(arch, device)
+        if prompt_vec is None:
+            from engine.adapter import encode_prompt
+
+            prompt_vec = encode_prompt(prompt)[1]
+        sims = np.array([float(np.dot(v, prompt_vec) / (np.linalg.norm(v) * np.linalg.norm(prompt_vec) + 1e-9))
+                         for _, _, v in bank])
+        for i in np.argsort(-sims)[: k - len(refs)]:
+            blocks, caption, _ = bank[int(i)]
+            refs.append(blocks)
+            prov.append({"kind": "exemplar", "source": f"curriculum:{arch}/{device}", "caption": caption,
+                         "score": round(float(sims[i]), 4)})
+        return refs, prov
