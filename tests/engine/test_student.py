@@ -1,0 +1,248 @@
+"""The distilled student: timesteps, distillation, sampling, references, Engine default, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+from click.testing import CliRunner
+from conftest import SAMPLES
+
+from engine.adapter import collate_contexts, prompt_context
+from engine.distill import (
+    DistillConfig,
+    PairPool,
+    distill,
+    distill_loss,
+    snap,
+    student_timesteps,
+    teacher_sample,
+    used_slots,
+)
+from engine.teacher import SLOT_DIM, create_model
+
+HARBOR = SAMPLES / "harbor"
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)
+
+
+def _tiny_teacher(path, seed: int = 0, self_condition: bool = True):
+    torch.manual_seed(seed)
+    model = create_model("tiny", n_slots=16, self_condition=self_condition)
+    for p in model.parameters():
+        torch.nn.init.normal_(p, std=0.05)
+    model.save_pretrained(path)
+    return model
+
+
+def _cfg(tmp_path, teacher, **kw) -> DistillConfig:
+    base = {"out": str(tmp_path / "student"), "teacher": str(teacher), "steps": 6, "batch": 4, "lr": 2e-3,
+            "warmup": 1, "pool_batches": 2, "refresh_every": 3, "teacher_steps": 4, "checkpoint_every": 3,
+            "log_every": 2, "design_systems": [str(HARBOR)]}
+    return DistillConfig(**{**base, **kw})
+
+
+def test_student_timesteps_are_trailing_and_evenly_spaced():
+    assert student_timesteps(1) == [999]
+    assert student_timesteps(2) == [999, 499]
+    assert student_timesteps(4) == [999, 749, 499, 249]
+    with pytest.raises(ValueError):
+        student_timesteps(0)
+
+
+def test_predict_x0_inverts_the_v_parameterisation():
+    model = create_model("tiny", n_slots=8)
+    x0 = torch.rand(3, 8, SLOT_DIM) * 2 - 1
+    eps = torch.randn(3, 8, SLOT_DIM)
+    t = torch.tensor([10, 500, 990])
+    sched = model.make_scheduler("ddpm")
+    xt = sched.add_noise(x0, eps, t)
+    v = sched.get_velocity(x0, eps, t)
+    assert torch.allclose(model.predict_x0(v, xt, t), x0, atol=1e-4)
+
+
+def test_self_conditioning_reads_the_previous_estimate():
+    torch.manual_seed(0)
+    model = create_model("tiny", n_slots=8, self_condition=True)
+    for p in model.parameters():
+        torch.nn.init.normal_(p, std=0.05)
+    ctx = collate_contexts([prompt_context("a dashboard")], ["desktop"], 8)
+    x = torch.randn(1, 8, SLOT_DIM)
+    t = torch.tensor([500])
+    with torch.no_grad():
+        a = model(x, t, ctx)
+        b = model(x, t, ctx, x_self_cond=torch.ones_like(x))
+        c = model(x, t, ctx, x_self_cond=torch.zeros_like(x))
+    assert not torch.allclose(a, b) and torch.allclose(a, c)
+
+
+def test_snap_and_used_slots():
+    x = torch.tensor([[[1.5, -2.0, 0.2, 0.3] + [0.3, -0.1] + [-0.4] * (SLOT_DIM - 6)]])
+    s = snap(x)
+    assert s[0, 0, :4].tolist() == pytest.approx([1.0, -1.0, 0.2, 0.3])
+    assert set(s[0, 0, 4:].tolist()) <= {-1.0, 1.0} and s[0, 0, 4] == 1.0 and s[0, 0, 5] == -1.0
+    assert used_slots(s).tolist() == [[True]]
+    assert used_slots(-torch.ones(1, 1, SLOT_DIM)).tolist() == [[False]]
+
+
+def test_teacher_sample_is_deterministic_in_the_noise(tmp_path):
+    teacher = _tiny_teacher(tmp_path / "t").eval()
+    ctx = collate_contexts([prompt_context("a dashboard")] * 2, ["desktop", "mobile"], 16)
+    z = torch.randn(2, 16, SLOT_DIM, generator=torch.Generator().manual_seed(1))
+    a, b = teacher_sample(teacher, ctx, z, steps=3), teacher_sample(teacher, ctx, z, steps=3)
+    assert torch.equal(a, b) and a.shape == z.shape
+    assert not torch.equal(a, teacher_sample(teacher, ctx, z + 0.5, steps=3))
+
+
+def test_distillation_fits_the_teachers_samples(tmp_path):
+    """Optimising the distillation loss on fixed pairs drives it down from the teacher's start."""
+    teacher = _tiny_teacher(tmp_path / "t").eval()
+    cfg = _cfg(tmp_path, tmp_path / "t", p_schedule=1.0)
+    import random
+
+    pool = PairPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
+    pool.fill()
+    ctx, z, x0 = pool.draw()
+    student = create_model("tiny", n_slots=16, self_condition=True)
+    student.load_state_dict(teacher.state_dict())
+    opt = torch.optim.Adam(student.parameters(), lr=3e-3)
+
+    def loss_now() -> float:
+        with torch.no_grad():
+            return float(distill_loss(student, ctx, z, x0, cfg, torch.Generator().manual_seed(5)))
+
+    before = loss_now()
+    for i in range(40):
+        loss = distill_loss(student, ctx, z, x0, cfg, torch.Generator().manual_seed(i))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    assert loss_now() < 0.5 * before
+
+
+def test_distill_saves_loads_and_resumes(tmp_path):
+    from engine.teacher import SceneTransformer
+
+    _tiny_teacher(tmp_path / "t")
+    res = distill(_cfg(tmp_path, tmp_path / "t"), progress=False)
+    out = tmp_path / "student"
+    assert res["step"] == 6 and res["pairs"] >= 8
+    assert (out / "config.json").is_file() and (out / "diffusion_pytorch_model.safetensors").is_file()
+    meta = json.loads((out / "distill_config.json").read_text())
+    assert meta["student_steps"] == [1, 2, 4] and "Luhman" in meta["method"]
+    student = SceneTransformer.from_pretrained(out)
+    assert student.config.self_condition and student.config.n_slots == 16
+    # resume: a longer run continues from the last checkpoint instead of starting over
+    more = distill(_cfg(tmp_path, tmp_path / "t", steps=9), resume=True, progress=False)
+    assert more["step"] == 9 and len(more["losses"]) == 9
+    with pytest.raises(FileNotFoundError, match="no teacher"):
+        distill(_cfg(tmp_path, tmp_path / "missing"), progress=False)
+
+
+def test_sample_student_is_seeded_and_valid(tmp_path):
+    from engine.sampler import sample_student
+
+    student = _tiny_teacher(tmp_path / "s")
+    ctx = prompt_context("checkout page")
+    for steps in (1, 2, 4):
+        a = sample_student(student, ctx, steps=steps, seed=3)
+        assert a == sample_student(student, ctx, steps=steps, seed=3)
+        for b in a:
+            x, y, w, h = b.box
+            assert 0 <= x and 0 <= y and x + w <= 1.0001 and y + h <= 1.0001 and b.kind != "null"
+    with pytest.raises(ValueError, match="steps"):
+        sample_student(student, ctx, steps=0)
+
+
+# -- references --------------------------------------------------------------------------------------
+
+
+def test_reference_bank_prefers_the_systems_own_matching_screen():
+    from engine.references import ReferenceBank, curriculum_archetype
+    from ingest import ingest_folder
+
+    ds = ingest_folder(HARBOR)
+    bank = ReferenceBank(size=4)
+    refs, prov = bank.lookup("sales dashboard with KPI cards", "desktop", ds)
+    assert prov[0]["kind"] == "screen" and prov[0]["source"].endswith("dashboard.svg") and refs[0]
+    refs, prov = bank.lookup("checkout page with order summary", "desktop", ds)
+    assert prov[0]["kind"] == "exemplar" and prov[0]["source"] == "curriculum:checkout/desktop"
+    assert any(b.kind == "navbar" for b in refs[0]) or refs[0]
+    _, prov = bank.lookup("sign in", "mobile", ds)  # the system's sign-in screen is a desktop one
+    assert prov[0]["kind"] == "exemplar" and prov[0]["source"] == "curriculum:sign-in/mobile"
+    assert curriculum_archetype("a list of products") == "product-list"
+    assert curriculum_archetype("zzz") == "dashboard"
+    # list.svg names no page type, so it is never a reference
+    assert all(s[2] is None for s in bank._system_screens(ds) if s[1].endswith("list.svg"))
+
+
+# -- engine and CLI ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tiny_student(tmp_path, monkeypatch):
+    import engine.api
+
+    _tiny_teacher(tmp_path / "student")
+    monkeypatch.setattr(engine.api, "STUDENT_WEIGHTS", tmp_path / "student")
+    return tmp_path / "student"
+
+
+def test_engine_uses_the_student_by_default(harbor_engine, tiny_student):
+    from engine.api import default_sampler
+
+    assert default_sampler() == "student"
+    harbor_engine._models.pop("student", None)
+    g = harbor_engine.generate("checkout page with order summary", size=(960, 540))
+    assert g.sampler == "student" and g.conditioning["steps"] == 2
+    assert {"load", "retrieve", "sample", "layout", "render", "encode"} <= set(g.timings)
+    assert g.conditioning["references"][0]["source"] == "curriculum:checkout/desktop"
+    bare = harbor_engine.generate("checkout page with order summary", size=(960, 540), references=False,
+                                  style_scale=0.0, steps=1)
+    assert bare.conditioning["references"] == [] and bare.conditioning["steps"] == 1
+    harbor_engine._models.pop("student", None)
+
+
+def test_engine_loads_weights_from_any_folder(tmp_path):
+    from engine.api import Engine
+
+    _tiny_teacher(tmp_path / "mine")
+    e = Engine.from_folder(HARBOR, weights={"student": tmp_path / "mine"})
+    g = e.generate("orders table", size=(640, 360), sampler="student", steps=4)
+    assert g.sampler == "student" and e.model("student").config.n_slots == 16
+    e2 = Engine.from_folder(HARBOR, weights={"student": tmp_path / "nothing"})
+    with pytest.raises(ValueError, match="onbrand train distill"):
+        e2.generate("orders table", sampler="student")
+
+
+def test_cli_train_distill(tmp_path):
+    from engine.cli import main
+
+    _tiny_teacher(tmp_path / "t")
+    runner = CliRunner()
+    r = runner.invoke(main, ["train", "distill", "--teacher", str(tmp_path / "t"), "--steps", "2", "--batch", "2",
+                             "--teacher-steps", "2", "--out", str(tmp_path / "run")], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert "distilled 2 steps" in r.output and (tmp_path / "run" / "config.json").is_file()
+    r = runner.invoke(main, ["train", "distill", "--teacher", str(tmp_path / "none"), "--steps", "2",
+                             "--out", str(tmp_path / "run2")])
+    assert r.exit_code == 2 and "no teacher" in r.output and "Traceback" not in r.output
+    r = runner.invoke(main, ["train", "distill", "--help"])
+    assert "1–4-step student" in r.output
+
+
+def test_nav_family():
+    from engine.bench_samplers import nav_family
+    from engine.blocks import Block
+
+    assert nav_family([Block(kind="sidebar", box=(0, 0, 0.13, 1)), Block(kind="navbar", box=(0.13, 0, 0.87, 0.07))]) == "sidebar"
+    assert nav_family([Block(kind="sidebar", box=(0, 0, 0.04, 1))]) == "rail"
+    assert nav_family([Block(kind="navbar", box=(0, 0, 1, 0.07))]) == "topbar"
+    assert nav_family([Block(kind="card", box=(0.1, 0.1, 0.3, 0.3))]) == "none"
