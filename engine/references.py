@@ -9,14 +9,21 @@ same archetype, device and style family; at generate time `ReferenceBank.lookup`
    name routes to the prompt's page archetype and whose shape matches the device, read into
    blocks by `ingest.screens.svg_screen_blocks`; else
 2. the closest exemplar of that archetype and device from a bank of curriculum pages
-   (`engine.curriculum.sample_example`, drawn once per engine with a fixed seed), ranked by
-   the cosine similarity of their captions to the prompt (all-MiniLM-L6-v2).
+   (`engine.curriculum.sample_example` with a fixed seed), ranked by the cosine similarity of
+   their captions to the prompt (all-MiniLM-L6-v2).
+
+The exemplar bank ships prebuilt as `engine/weights/exemplars.npz` (block layouts, captions
+and caption vectors for every archetype × device), so a cold start composes nothing; rebuild
+it with ``python -m engine.references build`` after changing the curriculum. Without the file
+the bank is drawn lazily, per (archetype, device), on first use.
 
 Each reference comes with its provenance, which the engine exposes on the generation.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
 import re
 from dataclasses import dataclass, field
@@ -31,6 +38,7 @@ _CURRICULUM_NAME = {"products": "product-list", "orders": "table-admin"}
 #: Exemplars drawn per (archetype, device) the first time a prompt asks for them.
 BANK_SIZE = 12
 BANK_SEED = 20240617
+BANK_FILE = Path(__file__).resolve().parent / "weights" / "exemplars.npz"
 
 
 def curriculum_archetype(prompt: str) -> str:
@@ -74,11 +82,26 @@ class ReferenceBank:
 
     n_slots: int = 32
     size: int = BANK_SIZE
+    path: Path | None = BANK_FILE
     _bank: dict[tuple[str, str], list[tuple[list[Block], str, np.ndarray]]] = field(default_factory=dict)
+    _loaded: bool = False
     _screens: dict[str, list[tuple[list[Block], str, str, str]]] = field(default_factory=dict)
+
+    def _load_file(self) -> None:
+        self._loaded = True
+        if self.path is None or not Path(self.path).is_file():
+            return
+        with np.load(self.path, allow_pickle=False) as z:
+            entries = json.loads(str(z["entries"]))
+            vecs = z["vecs"].astype(np.float32)
+        for e, v in zip(entries, vecs):
+            blocks = [Block.from_dict(b) for b in e["blocks"]][: self.n_slots]
+            self._bank.setdefault((e["archetype"], e["device"]), []).append((blocks, e["caption"], v))
 
     def _exemplars(self, arch: str, device: str) -> list[tuple[list[Block], str, np.ndarray]]:
         key = (arch, device)
+        if not self._loaded:
+            self._load_file()
         if key not in self._bank:
             from engine.adapter import encode_prompts
             from engine.curriculum import sample_example
@@ -136,3 +159,37 @@ class ReferenceBank:
             prov.append({"kind": "exemplar", "source": f"curriculum:{arch}/{device}", "caption": caption,
                          "score": round(float(sims[i]), 4)})
         return refs, prov
+
+
+def build_bank(path: Path = BANK_FILE, per: int = BANK_SIZE) -> int:
+    """Draw `per` exemplars for every curriculum archetype × device and save them to `path`."""
+    from engine.compose import DEVICES
+    from engine.curriculum import ARCHETYPES
+
+    bank = ReferenceBank(n_slots=48, size=per, path=None)
+    entries, vecs = [], []
+    for arch in ARCHETYPES:
+        for device in DEVICES:
+            for blocks, caption, vec in bank._exemplars(arch, device):
+                entries.append({"archetype": arch, "device": device, "caption": caption,
+                                "blocks": [{k: v for k, v in b.to_dict().items() if v not in ("", {}) or k == "kind"}
+                                           for b in blocks]})
+                vecs.append(vec)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, entries=np.array(json.dumps(entries, separators=(",", ":"))),
+                        vecs=np.stack(vecs).astype(np.float16))
+    return len(entries)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="Build the reference-layout exemplar bank.")
+    ap.add_argument("command", choices=["build"])
+    ap.add_argument("--out", type=Path, default=BANK_FILE)
+    ap.add_argument("--per", type=int, default=BANK_SIZE, help="exemplars per archetype and device")
+    args = ap.parse_args(argv)
+    n = build_bank(args.out, args.per)
+    print(f"wrote {n} exemplars to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -246,3 +246,19 @@ def test_nav_family():
     assert nav_family([Block(kind="sidebar", box=(0, 0, 0.04, 1))]) == "rail"
     assert nav_family([Block(kind="navbar", box=(0, 0, 1, 0.07))]) == "topbar"
     assert nav_family([Block(kind="card", box=(0.1, 0.1, 0.3, 0.3))]) == "none"
+
+
+def test_shipped_exemplar_bank_matches_a_fresh_draw():
+    """`engine/weights/exemplars.npz` is what `python -m engine.references build` draws."""
+    from engine.compose import DEVICES
+    from engine.curriculum import ARCHETYPES
+    from engine.references import BANK_FILE, ReferenceBank
+
+    shipped = ReferenceBank()
+    shipped._load_file()
+    assert BANK_FILE.is_file() and set(shipped._bank) == {(a, d) for a in ARCHETYPES for d in DEVICES}
+    fresh = ReferenceBank(path=None)._exemplars("checkout", "mobile")
+    got = shipped._bank[("checkout", "mobile")]
+    assert [c for _, c, _ in got] == [c for _, c, _ in fresh]
+    assert [[(b.kind, tuple(b.box), b.variant) for b in blocks] for blocks, _, _ in got] == \
+        [[(b.kind, tuple(b.box), b.variant) for b in blocks] for blocks, _, _ in fresh]
