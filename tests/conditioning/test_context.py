@@ -36,7 +36,7 @@ def test_conditioning_carries_design_values_with_provenance():
 
 
 def test_generation_exposes_conditioning(harbor_engine):
-    g = harbor_engine.generate("sign in page", size=(640, 360))
+    g = harbor_engine.generate("sign in page", sampler="procedural", size=(640, 360))
     assert g.conditioning["archetype"] == "sign-in"
     assert g.conditioning["retrieved"]
     assert "retrieve" in g.timings

@@ -198,7 +198,7 @@ def test_sample_example_is_fast_enough_to_feed_training(theme):
 @pytest.mark.parametrize("prompt,arch", [("pricing page with three plans for a clinic", "pricing"),
                                          ("mobile feed of posts", "mobile-feed")])
 def test_engine_generate_reaches_the_new_pages(harbor_engine, prompt, arch):
-    g = harbor_engine.generate(prompt, device="mobile" if "mobile" in prompt else "desktop")
+    g = harbor_engine.generate(prompt, sampler="procedural", device="mobile" if "mobile" in prompt else "desktop")
     assert g.scene.archetype == arch
     rep = palette_adherence(g.image, harbor_engine.ds.role_map() | {c.name: c.hex for c in harbor_engine.ds.colors})
     assert rep.palette_adherence >= 0.97

@@ -25,7 +25,7 @@ def _palette(engine):
 @pytest.mark.parametrize("device", sorted(DEVICES))
 @pytest.mark.parametrize("arch", sorted(PROMPTS))
 def test_every_device_preset_is_exact_in_frame_and_on_palette(harbor_engine, device, arch):
-    g = harbor_engine.generate(PROMPTS[arch], device=device)
+    g = harbor_engine.generate(PROMPTS[arch], sampler="procedural", device=device)
     assert g.image.size == DEVICES[device][0]
     assert g.scene.archetype == arch and g.device == device
     W, H = g.image.size
@@ -72,8 +72,8 @@ def test_mobile_is_one_column_with_app_bar_and_tab_bar(harbor_engine, arch):
 
 
 def test_size_overrides_the_preset_and_the_layout_is_vector_scaled(harbor_engine):
-    big = harbor_engine.generate("sign in page", device="mobile")
-    small = harbor_engine.generate("sign in page", device="mobile", size=(430, 932))
+    big = harbor_engine.generate("sign in page", sampler="procedural", device="mobile")
+    small = harbor_engine.generate("sign in page", sampler="procedural", device="mobile", size=(430, 932))
     assert small.image.size == (430, 932)
     # same layout, every box ×3: drawn at each size, never resampled
     b1 = {e.id: e.box for e in big.scene.walk()}
@@ -84,10 +84,10 @@ def test_size_overrides_the_preset_and_the_layout_is_vector_scaled(harbor_engine
 
 
 def test_mode_selects_the_design_systems_mode(harbor_engine):
-    light = harbor_engine.generate("sign in page", size=(640, 360))
-    dark = harbor_engine.generate("sign in page", size=(640, 360), mode="dark")
+    light = harbor_engine.generate("sign in page", sampler="procedural", size=(640, 360))
+    dark = harbor_engine.generate("sign in page", sampler="procedural", size=(640, 360), mode="dark")
     assert light.mode == {"theme": "light"} and dark.mode == {"theme": "dark"}
-    assert harbor_engine.generate("sign in page", size=(640, 360), mode={"theme": "dark"}).mode == dark.mode
+    assert harbor_engine.generate("sign in page", sampler="procedural", size=(640, 360), mode={"theme": "dark"}).mode == dark.mode
     assert dark.image.getpixel((2, 2)) != light.image.getpixel((2, 2))
     with pytest.raises(ValueError, match="theme=light|dark"):
         harbor_engine.generate("sign in page", size=(640, 360), mode="sepia")
@@ -152,7 +152,7 @@ def test_cli_infers_the_device_from_a_portrait_size(harbor, tmp_path):
 
 @pytest.mark.parametrize("device", sorted(DEVICES))
 def test_a_dialog_prompt_draws_a_modal_over_its_scrim_on_palette(harbor_engine, device):
-    g = harbor_engine.generate("orders table with a confirm delete dialog", device=device,
+    g = harbor_engine.generate("orders table with a confirm delete dialog", sampler="procedural", device=device,
                                size=tuple(v // 2 for v in DEVICES[device][0]))
     modal = next(e for e in g.scene.walk() if e.kind == "modal")
     x, y, w, h = modal.box

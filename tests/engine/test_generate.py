@@ -40,7 +40,7 @@ def test_scene_is_valid_and_in_frame(arch):
 
 @pytest.mark.parametrize("arch", sorted(PROMPTS))
 def test_generated_mock_is_native_4k_and_on_palette(harbor_engine, arch):
-    g = harbor_engine.generate(PROMPTS[arch], seed=0)
+    g = harbor_engine.generate(PROMPTS[arch], sampler="procedural", seed=0)
     assert g.image.size == (3840, 2160)
     assert g.svg.startswith("<svg") and 'width="3840"' in g.svg
     for stage in ("load", "sample", "layout", "render", "encode"):
@@ -65,7 +65,7 @@ def test_svg_is_self_contained_and_matches_raster(harbor_engine):
     import cairosvg
     import defusedxml.ElementTree as ET
 
-    g = harbor_engine.generate("checkout page with order summary", seed=0, size=(960, 540))
+    g = harbor_engine.generate("checkout page with order summary", sampler="procedural", seed=0, size=(960, 540))
     root = ET.fromstring(g.svg)
     ids = {el.attrib.get("id") for el in root.iter()}
     assert {"page/content/summary", "page/content/form/email", "page/navbar/logo"} <= ids
@@ -99,12 +99,12 @@ def test_text_never_leaves_its_box(harbor_engine):
 
 @pytest.mark.parametrize("size", [(1280, 720), (2732, 2048), (1290, 2796)])
 def test_other_sizes_render_natively(harbor_engine, size):
-    g = harbor_engine.generate("sales dashboard", seed=0, size=size)
+    g = harbor_engine.generate("sales dashboard", sampler="procedural", seed=0, size=size)
     assert g.image.size == size
 
 
 def test_save_writes_png_svg_and_scene(harbor_engine, tmp_path):
-    g = harbor_engine.generate("sign in page", seed=0, size=(1280, 720))
+    g = harbor_engine.generate("sign in page", sampler="procedural", seed=0, size=(1280, 720))
     paths = g.save(tmp_path / "m.png")
     with Image.open(paths["image"]) as im:
         assert im.size == (1280, 720)
@@ -117,6 +117,6 @@ def test_engine_without_logo_or_icons_still_draws(tmp_path):
     (tmp_path / "t.json").write_text(json.dumps({"color": {"$type": "color", "ink": {"$value": "#1f2937"},
                                                            "paper": {"$value": "#ffffff"},
                                                            "brand": {"$value": "#7c3aed"}}}))
-    g = Engine.from_folder(tmp_path, store=tmp_path / "store").generate("dashboard", size=(960, 540))
+    g = Engine.from_folder(tmp_path, store=tmp_path / "store").generate("dashboard", sampler="procedural", size=(960, 540))
     rep = palette_adherence(g.image, ["#1f2937", "#ffffff", "#7c3aed"])
     assert rep.palette_adherence >= 0.9

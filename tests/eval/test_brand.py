@@ -27,7 +27,7 @@ def test_generated_mocks_identify_their_system(tmp_path_factory, sample_systems,
 
     engine = Engine(sample_systems[system])
     for prompt in ("checkout page with order summary", "admin table of orders"):
-        gen = engine.generate(prompt, size=(960, 540))
+        gen = engine.generate(prompt, sampler="procedural", size=(960, 540))
         m = identify_brand(np.asarray(gen.image.convert("RGB")), brand_profiles)
         assert m.identified == system, (prompt, m.scores)
         assert m.margin > 0.05

@@ -45,7 +45,7 @@ def test_typography_off_the_type_scale(sample_systems) -> None:
 
 
 def test_generated_mock_scene_metrics(harbor_engine, sample_systems, tmp_path) -> None:
-    gen = harbor_engine.generate("sales analytics dashboard", size=(1280, 720))
+    gen = harbor_engine.generate("sales analytics dashboard", sampler="procedural", size=(1280, 720))
     paths = gen.save(tmp_path / "m.png")
     res = evaluate_image(paths["image"], harbor_engine.ds)
     assert res["contrast"]["method"] == "scene"
@@ -60,7 +60,7 @@ def test_generated_mock_scene_metrics(harbor_engine, sample_systems, tmp_path) -
 
 
 def test_mock_with_a_dialog_counts_scrim_blends_and_skips_hidden_text(harbor_engine) -> None:
-    gen = harbor_engine.generate("orders admin with a confirm delete dialog", size=(1280, 720))
+    gen = harbor_engine.generate("orders admin with a confirm delete dialog", sampler="procedural", size=(1280, 720))
     assert any(e.kind == "modal" for e in gen.scene.walk())
     res = evaluate_image(gen.image, harbor_engine.ds, scene=gen.scene)
     assert res["scrim_blends"] is True

@@ -229,7 +229,7 @@ def test_layout_of_a_rendered_mock_matches_its_scene(token_only_engine, prompt, 
     matched blocks closely."""
     from engine.blocks import scene_blocks
 
-    gen = token_only_engine.generate(prompt, size=(1440, 900))
+    gen = token_only_engine.generate(prompt, sampler="procedural", size=(1440, 900))
     truth = scene_blocks(gen.scene)
     svg = tmp_path / "mock.svg"
     svg.write_text(gen.svg)
