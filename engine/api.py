@@ -185,7 +185,7 @@ class Engine:
 
     def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] | None = None, device: str = "desktop",
                  format: str = "png", mode: Mapping[str, str] | str | None = None, sampler: str | None = None,
-                 steps: int | None = None, guidance: float = 1.0, references: bool = True,
+                 steps: int | None = None, guidance: float = 1.0, retrieval: bool = True,
                  style_scale: float = 1.0) -> Generation:
         """Sample, lay out, render and encode one mock.
 
@@ -193,7 +193,7 @@ class Engine:
         2 steps unless `steps` says 1–4), ``teacher`` (the scene diffusion teacher, 50 steps by
         default, classifier-free `guidance`) or ``procedural`` (the archetype composer). The
         diffusion samplers are conditioned on the prompt, the design tokens and, with
-        `references`, retrieved reference layouts (`engine.references`; provenance in
+        `retrieval`, retrieved reference layouts (`engine.references`; provenance in
         ``Generation.conditioning["references"]``); `style_scale` weighs the design-system
         stream of the cross-attention (0 = prompt only). Their blocks then go through the
         layout pass, whose report lands in `Generation.layout_report`.
@@ -239,7 +239,7 @@ class Engine:
             t = time.perf_counter()
             encoded = encode_prompt(prompt)
             refs, provenance = [], []
-            if references:
+            if retrieval:
                 refs, provenance = self.references.lookup(prompt, device, ds, prompt_vec=encoded[1])
             context = prompt_context(prompt, ds, reference_blocks=refs, encoded=encoded)
             timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)

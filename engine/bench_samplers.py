@@ -45,7 +45,7 @@ CONFIGS: tuple[tuple[str, dict], ...] = (
     ("student-1", {"sampler": "student", "steps": 1}),
     ("student-2", {"sampler": "student", "steps": 2}),
     ("student-4", {"sampler": "student", "steps": 4}),
-    ("no-retrieval", {"sampler": "teacher", "steps": 50, "references": False, "style_scale": 0.0}),
+    ("no-retrieval", {"sampler": "teacher", "steps": 50, "retrieval": False, "style_scale": 0.0}),
     ("procedural", {"sampler": "procedural"}),
 )
 SPEED_PROMPT = "sales analytics dashboard with revenue trend chart and four KPI cards"

@@ -165,7 +165,7 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
                 if size:
                     kwargs["size"] = size
                 if sampler == "no-retrieval":  # the teacher without references, prompt only
-                    kwargs.update(sampler="teacher", references=False, style_scale=0.0)
+                    kwargs.update(sampler="teacher", retrieval=False, style_scale=0.0)
                 elif sampler != "default":
                     kwargs["sampler"] = sampler
                 t0 = time.perf_counter()

@@ -204,7 +204,7 @@ def test_engine_uses_the_student_by_default(harbor_engine, tiny_student):
     assert g.sampler == "student" and g.conditioning["steps"] == 2
     assert {"load", "retrieve", "sample", "layout", "render", "encode"} <= set(g.timings)
     assert g.conditioning["references"][0]["source"] == "curriculum:checkout/desktop"
-    bare = harbor_engine.generate("checkout page with order summary", size=(960, 540), references=False,
+    bare = harbor_engine.generate("checkout page with order summary", size=(960, 540), retrieval=False,
                                   style_scale=0.0, steps=1)
     assert bare.conditioning["references"] == [] and bare.conditioning["steps"] == 1
     harbor_engine._models.pop("student", None)
