@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Sequence
 from dataclasses import MISSING, dataclass
 from pathlib import Path
-from typing import Sequence
 
 import torch
 import torch.nn.functional as F
@@ -52,7 +52,7 @@ class BertConfig:
     pad_token_id: int = 0
 
     @classmethod
-    def from_dict(cls, config: dict) -> "BertConfig":
+    def from_dict(cls, config: dict) -> BertConfig:
         """Read the fields from a parsed ``config.json``; raises `BertLoadError` naming a
         missing or malformed field."""
         kwargs = {}
@@ -140,7 +140,7 @@ class BertEncoder(nn.Module):
                 token_type_ids: torch.Tensor | None = None) -> torch.Tensor:
         """``input_ids`` and ``attention_mask`` (B, T) (mask 1 for tokens, 0 for padding) →
         hidden states (B, T, C). Padded positions hold values but attend to no one's output."""
-        B, T = input_ids.shape
+        T = input_ids.shape[1]
         if token_type_ids is None:
             token_type_ids = torch.zeros_like(input_ids)
         pos = torch.arange(T, device=input_ids.device)
@@ -186,31 +186,35 @@ def _checkpoint_prefix(keys: Sequence[str]) -> str:
 
 def load_encoder(weights: Path, cfg: BertConfig, device: str | torch.device = "cpu") -> BertEncoder:
     """The encoder with the weights of a safetensors file, float32, in eval mode on `device`."""
+    from safetensors import SafetensorError
     from safetensors.torch import load_file
 
     try:
         tensors = load_file(str(weights), device="cpu")
-    except Exception as e:  # safetensors raises its own error types for truncated or foreign files
-        raise BertLoadError(f"{weights.name}: unreadable weights ({str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__})") from None
-    prefix = _checkpoint_prefix(list(tensors))
+    except (SafetensorError, OSError) as e:
+        raise BertLoadError(f"{weights.name}: unreadable weights ({_first_line(e)})") from None
+    try:
+        prefix = _checkpoint_prefix(list(tensors))
+    except BertLoadError as e:
+        raise BertLoadError(f"{weights.name}: {e}") from None
     # Checkpoints converted from TensorFlow may still name LayerNorm parameters gamma and beta.
     bare = {}
     for k, t in tensors.items():
         if k.startswith(prefix):
             k = k[len(prefix):]
-            if k.endswith(".gamma") or k.endswith(".beta"):
+            if k.endswith((".gamma", ".beta")):
                 k = k.rsplit(".", 1)[0] + (".weight" if k.endswith(".gamma") else ".bias")
             bare[k] = t
+    model = BertEncoder(cfg)
+    expected = {k: tuple(v.shape) for k, v in model.state_dict().items()}  # (uninitialised, cheap)
     state = {}
     for src, dst in _state_dict_names(cfg).items():
         if src not in bare:
             raise BertLoadError(f"{weights.name}: no weight {prefix + src!r}")
+        if tuple(bare[src].shape) != expected[dst]:
+            raise BertLoadError(f"{weights.name}: {prefix + src} has shape {tuple(bare[src].shape)}, "
+                                f"config.json implies {expected[dst]}")
         state[dst] = bare[src].float()
-    model = BertEncoder(cfg)
-    expected = {k: tuple(v.shape) for k, v in model.state_dict().items()}
-    for k, shape in expected.items():
-        if tuple(state[k].shape) != shape:
-            raise BertLoadError(f"{weights.name}: {k} has shape {tuple(state[k].shape)}, the config implies {shape}")
     model.load_state_dict(state, strict=True, assign=True)
     return model.eval().to(device)
 
@@ -229,8 +233,8 @@ class BertTokenizer:
         path = folder / TOKENIZER_FILE
         try:
             self._tok = Tokenizer.from_file(str(path))
-        except Exception as e:  # tokenizers raises a bare Exception for malformed files
-            raise BertLoadError(f"{path.name}: unreadable tokenizer ({str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__})") from None
+        except Exception as e:  # noqa: BLE001 - tokenizers raises a bare Exception for malformed files
+            raise BertLoadError(f"{path.name}: unreadable tokenizer ({_first_line(e)})") from None
         settings = _read_json(folder / "tokenizer_config.json")
         specials = _read_json(folder / "special_tokens_map.json")
         # The tokenizer config's casing options override tokenizer.json's normaliser, as they do
@@ -263,6 +267,11 @@ class BertTokenizer:
             "token_type_ids": torch.tensor([e.type_ids for e in encs], dtype=torch.long),
             "attention_mask": torch.tensor([e.attention_mask for e in encs], dtype=torch.long),
         }
+
+
+def _first_line(e: Exception) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
 
 
 def _read_json(path: Path) -> dict:

@@ -22,9 +22,12 @@ import json
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import torch
 
 
 class EncoderError(ValueError):
@@ -122,6 +125,7 @@ class MiniLMTextEncoder:
         try:
             config = json.loads(config_file.read_text())
             self.dim = int(config["hidden_size"])
+            self._max_positions = int(config.get("max_position_embeddings") or 512)
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise EncoderError(f"{config_file}: not a usable text-encoder config ({e})") from None
         self.pooling = "mean"
@@ -143,7 +147,6 @@ class MiniLMTextEncoder:
         self.backend = "transformers" if backend == "transformers" or problem else "native"
         self.backend_reason = problem if backend == "auto" and problem else None
         self._config = config
-        self._max_positions = int(config.get("max_position_embeddings") or 512)
         self.name = "all-MiniLM-L6-v2" if path is None else f"st:{self.path.name}"
         self.batch_size = batch_size
         self.max_tokens = max_tokens
@@ -181,7 +184,7 @@ class MiniLMTextEncoder:
             model.eval().to(self.device)
             self._tokenizer, self._model = tokenizer, model
 
-    def token_states(self, items: Sequence[str], max_tokens: int | None = None):
+    def token_states(self, items: Sequence[str], max_tokens: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
         """Last-layer hidden states of a batch of texts, each truncated to `max_tokens`
         ([CLS] and [SEP] included; default the encoder's `max_tokens`) and padded to the longest.
 
@@ -193,7 +196,7 @@ class MiniLMTextEncoder:
         import torch
 
         texts = [str(t) for t in items]
-        n = min(int(max_tokens or self.max_tokens), self._max_positions)
+        n = min(self.max_tokens if max_tokens is None else int(max_tokens), self._max_positions)
         if n < 2:
             raise EncoderError(f"max_tokens must leave room for [CLS] and [SEP], got {max_tokens}")
         if not texts:
