@@ -255,6 +255,11 @@ class BertTokenizer:
         self.pad_id = int(pad_id)
         self._lock = threading.Lock()  # truncation length is tokenizer state
 
+    @property
+    def vocab_size(self) -> int:
+        """Number of token ids, added special tokens included."""
+        return self._tok.get_vocab_size(with_added_tokens=True)
+
     def __call__(self, texts: Sequence[str], max_tokens: int) -> dict[str, torch.Tensor]:
         """``input_ids``, ``token_type_ids`` and ``attention_mask``, each (B, T) int64, with T
         the longest text's length after truncation to `max_tokens`."""
@@ -301,8 +306,8 @@ def load_bert(folder: Path, config: dict | None = None,
             raise BertLoadError(f"no {name}")
     cfg = BertConfig.from_dict(config)
     tokenizer = BertTokenizer(folder)
-    if tokenizer._tok.get_vocab_size() > cfg.vocab_size:
-        raise BertLoadError(f"{TOKENIZER_FILE}: {tokenizer._tok.get_vocab_size()} tokens, more than the "
+    if tokenizer.vocab_size > cfg.vocab_size:
+        raise BertLoadError(f"{TOKENIZER_FILE}: {tokenizer.vocab_size} tokens, more than the "
                             f"model's vocab_size {cfg.vocab_size}")
     return load_encoder(folder / WEIGHTS_FILE, cfg, device), tokenizer
 
