@@ -105,12 +105,8 @@ def encode_prompts(prompts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         from ingest.encoders import default_text_encoder
 
         enc = default_text_encoder()
-        enc._load()  # the encoder loads its model on first use; token states need the model itself
-        batch = enc._tokenizer(todo, padding=True, truncation=True, max_length=MAX_PROMPT_TOKENS,
-                               return_tensors="pt")
-        with torch.inference_mode():
-            hidden = enc._model(**batch).last_hidden_state.float()  # (B, T, 384)
-        lengths = batch["attention_mask"].sum(1).tolist()
+        hidden, mask = enc.token_states(todo, MAX_PROMPT_TOKENS)  # (B, T, 384), (B, T)
+        lengths = mask.sum(1).tolist()
         if len(_PROMPT_CACHE) + len(todo) > _PROMPT_CACHE_SIZE:
             _PROMPT_CACHE.clear()
         for k, h, n in zip(todo, hidden, lengths):

