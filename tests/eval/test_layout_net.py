@@ -19,7 +19,13 @@ from eval.layout_net import (
     layout_arrays,
     load_layout_net,
 )
-from eval.train_layout_net import corrupted_layouts, curriculum_layouts, train
+from eval.train_layout_net import (
+    corrupted_layouts,
+    curriculum_layouts,
+    evaluate,
+    main,
+    train,
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -130,3 +136,12 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     assert np.array_equal(load_layout_net(tmp_path / "a").features(layouts),
                           load_layout_net(tmp_path / "b").features(layouts))
     assert set(log["held_out"]) >= {"fid_real_vs_real", "fid_real_vs_corrupted", "real_fake_accuracy"}
+
+
+def test_evaluate_reports_both_extractors(tmp_path: Path, capsys) -> None:
+    res = evaluate(n_val=40)
+    assert set(res) == {"trained", "projection"}
+    for r in res.values():
+        assert 0 <= r["fid_real_vs_real"] < r["fid_real_vs_corrupted"]
+    assert main(["--evaluate", str(tmp_path)]) == 2  # no encoder there: one line, no traceback
+    assert str(tmp_path) in capsys.readouterr().err
