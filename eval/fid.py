@@ -110,9 +110,12 @@ def frechet_distance(a: npt.ArrayLike, b: npt.ArrayLike, eps: float = 1e-6) -> f
     eye = np.eye(a.shape[1]) * eps
     cov_a = np.cov(a, rowvar=False) + eye
     cov_b = np.cov(b, rowvar=False) + eye
-    covmean = linalg.sqrtm(cov_a @ cov_b)
-    covmean = np.real(covmean)
-    d = float(np.sum((mu_a - mu_b) ** 2) + np.trace(cov_a) + np.trace(cov_b) - 2.0 * np.trace(covmean))
+    # Tr((Σa Σb)^½) = Tr((Σa^½ Σb Σa^½)^½): the eigenvalues of a symmetric PSD matrix, so two
+    # symmetric eigendecompositions replace a general matrix square root (faster and always real).
+    w, v = linalg.eigh(cov_a)
+    sqrt_a = (v * np.sqrt(np.clip(w, 0.0, None))) @ v.T
+    tr_covmean = float(np.sum(np.sqrt(np.clip(linalg.eigvalsh(sqrt_a @ cov_b @ sqrt_a), 0.0, None))))
+    d = float(np.sum((mu_a - mu_b) ** 2) + np.trace(cov_a) + np.trace(cov_b) - 2.0 * tr_covmean)
     return max(d, 0.0)
 
 

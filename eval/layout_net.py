@@ -200,8 +200,7 @@ def corrupt(kinds: np.ndarray, boxes: np.ndarray, rng: np.random.Generator, n_ki
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str) -> LayoutNet:
-    torch_model = LayoutNet.from_pretrained(path)
-    return torch_model.eval()
+    return LayoutNet.from_pretrained(path, low_cpu_mem_usage=False).eval()
 
 
 def load_layout_net(path: str | Path | None = None) -> LayoutNet:
