@@ -7,7 +7,7 @@ HTML page and its JSON figures.
 
 from eval.brand import BrandMatch, BrandProfile, identify_brand
 from eval.colour import ciede2000, contrast_ratio, hex_to_rgb, srgb_to_lab
-from eval.fid import frechet_distance, layout_features, layout_fid
+from eval.fid import feature_matrix, frechet_distance, layout_features, layout_fid
 from eval.layout import alignment, overlap, spacing_adherence, structural_defects
 from eval.palette import PaletteReport, palette_adherence
 from eval.report import write_report
@@ -26,6 +26,7 @@ __all__ = [
     "contrast_ratio",
     "detect_text_regions",
     "evaluate_image",
+    "feature_matrix",
     "frechet_distance",
     "hex_to_rgb",
     "identify_brand",

@@ -18,7 +18,9 @@ reference layouts: the procedural composer's scenes for the same prompts and dev
 seeds (``seed + 10_000``), the curriculum the scene models learn from (`eval.fid`).  The
 procedural composer places blocks by archetype and device, not by seed, so the procedural
 generator itself scores a layout FID of about 0: the figure measures how far a learned
-sampler strays from that curriculum.
+sampler strays from that curriculum.  The features are those of the trained layout encoder
+(`eval.layout_net`) when its weights are installed, else the fixed projection; each summary
+row names which in ``layout_fid_feature``.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.brand import BrandProfile
-from eval.fid import layout_fid
+from eval.fid import default_feature, layout_fid
 from eval.report import thumbnail_data_uri
 from eval.score import evaluate_image
 
@@ -214,5 +216,6 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
                 if ids else None
             if fid and len(layouts.get(sampler, [])) >= 2 and len(reference) >= 2:
                 row["layout_fid"] = round(layout_fid(layouts[sampler], reference), 4)
+                row["layout_fid_feature"] = default_feature()
         rows.append(row)
     return {"images": images, "samplers": rows, "systems": [str(s) for s in systems], "notes": notes}

@@ -48,8 +48,8 @@ def test_layout_fid_grows_with_difference() -> None:
     ref = [_layout(s) for s in np.linspace(0, 0.05, 6)]
     near = [_layout(s) for s in np.linspace(0.01, 0.06, 6)]
     far = [_layout(s, kind="chart") for s in np.linspace(0.3, 0.4, 6)]
-    assert layout_fid(ref, ref) == pytest.approx(0.0, abs=1e-6)
-    assert 0 < layout_fid(near, ref) < layout_fid(far, ref)
+    assert layout_fid(ref, ref, feature="projection") == pytest.approx(0.0, abs=1e-6)
+    assert 0 < layout_fid(near, ref, feature="projection") < layout_fid(far, ref, feature="projection")
 
 
 def test_layout_fid_needs_two_layouts() -> None:

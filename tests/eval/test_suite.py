@@ -58,7 +58,7 @@ def test_small_suite_run(tmp_path: Path) -> None:
         assert 0.9 <= r["palette_adherence"] <= 1.0
         assert r["brand_accuracy"] == 1.0
         assert r["seconds_per_generation"] > 0
-        assert r["layout_fid"] >= 0.0
+        assert r["layout_fid"] >= 0.0 and r["layout_fid_feature"] == "trained"
         assert 0.0 <= r["faithfulness"] <= 1.0
     unavailable = [r for r in rows.values() if r["available"] == "no"]
     assert all(r["reason"] for r in unavailable)
