@@ -20,9 +20,9 @@ Two detectors, one test:
   reader's rules (`ingest.screens._group_svg`). Frames inside an accepted frame are its cards.
 
 A region is kept only when its blocks look like a UI (`looks_like_ui`): at least `MIN_BLOCKS`
-blocks, of which at least two are UI furniture (sidebar, top bar, card, button, input,
-checkbox), and no single picture covering half of it. Photos, logos, charts and colour-swatch
-grids fail that test. A page whose whole sheet is a screen (an exported frame with no frame
+blocks, at least two of them UI furniture (sidebar, top bar, card, button, input, checkbox),
+no single picture covering half of it, and a sidebar, top bar, input, two controls or two
+cards with UI content. Photos, logos, charts and colour-swatch grids fail that test. A page whose whole sheet is a screen (an exported frame with no frame
 drawn on it) is not detected.
 """
 
@@ -34,7 +34,13 @@ from pathlib import Path
 from engine.blocks import Block
 from ingest.model import Chunk, Source
 from ingest.readers_common import png_thumbnail
-from ingest.screens import _El, _group_svg, blocks_meta, layout_summary, raster_screen_blocks
+from ingest.screens import (
+    _El,
+    _group_svg,
+    blocks_meta,
+    layout_summary,
+    raster_screen_blocks,
+)
 
 MIN_REGION_FRAC = 0.2  # a UI region's long side is at least this share of the page's long side …
 MIN_REGION_PT = 120.0  # … and at least this many points
@@ -49,6 +55,7 @@ MIN_FRAME_ELEMENTS = 8
 MIN_BLOCKS = 4
 MAX_PAGE_CANDIDATES = 8  # regions tested per page
 UI_KINDS = frozenset({"sidebar", "navbar", "card", "button", "input", "checkbox"})
+UI_CONTENTS = frozenset({"kpi", "chart-line", "chart-bar", "chart-donut", "table", "list", "form"})
 
 __all__ = ["PageScreen", "looks_like_ui", "page_screens", "screen_chunks"]
 
@@ -66,13 +73,17 @@ class PageScreen:
 
 def looks_like_ui(blocks: list[Block]) -> bool:
     """Whether a layout read from a picture or a drawing is a UI rather than a photo, logo,
-    chart or swatch grid: ≥ `MIN_BLOCKS` blocks, ≥ 2 of them UI furniture (`UI_KINDS`), and no
-    image block covering half the region."""
-    if len(blocks) < MIN_BLOCKS:
+    chart or swatch grid: ≥ `MIN_BLOCKS` blocks, ≥ 2 of them UI furniture (`UI_KINDS`), no
+    image block covering half the region, and some structure a swatch grid lacks: a sidebar,
+    top bar or input; or two controls; or two cards holding UI content (`UI_CONTENTS`)."""
+    if len(blocks) < MIN_BLOCKS or sum(1 for b in blocks if b.kind in UI_KINDS) < 2:
         return False
-    if sum(1 for b in blocks if b.kind in UI_KINDS) < 2:
+    if any(b.kind == "image" and b.box[2] * b.box[3] >= 0.5 for b in blocks):
         return False
-    return not any(b.kind == "image" and b.box[2] * b.box[3] >= 0.5 for b in blocks)
+    kinds = [b.kind for b in blocks]
+    return (any(k in ("sidebar", "navbar", "input") for k in kinds)
+            or sum(1 for k in kinds if k in ("button", "checkbox")) >= 2
+            or sum(1 for b in blocks if b.kind == "card" and b.content in UI_CONTENTS) >= 2)
 
 
 def page_screens(page, drawings: list[dict] | None = None, lines: list | None = None) -> list[PageScreen]:
