@@ -91,7 +91,7 @@ def _mock_page(doc) -> None:
     page.insert_text((484, 98), "New", fontsize=7, color=(1, 1, 1))
     for i in range(3):
         x = 152 + i * 128
-        _rect(page, (x, 124, x + 120, 200), fill=(1, 1, 1), stroke=(0.85, 0.85, 0.85), radius=0.06)
+        _rect(page, (x, 124, x + 120, 180), fill=(1, 1, 1), stroke=(0.85, 0.85, 0.85), radius=0.06)
         page.insert_text((x + 8, 142), "Revenue", fontsize=7)
         page.insert_text((x + 8, 170), "$12,400", fontsize=16)
     page.insert_text((60, 398), "Dashboard layout", fontsize=9)
