@@ -9,7 +9,8 @@ Two detectors, one test:
 
 - **Screenshots**: every image placed on the page (`page.get_image_info`) that is reasonably
   large (its long side at least `MIN_REGION_FRAC` of the page's and `MIN_REGION_PT`, at least
-  `MIN_IMAGE_PX` pixels on its long side) and screen-shaped (width / height within `ASPECT`).
+  `MIN_IMAGE_PX` pixels on its long side), screen-shaped (width / height within `ASPECT`) and
+  mostly flat colour (`MIN_FLAT_SHARE` of a small rendering in its twelve commonest colours).
   The image's own pixels (all of them, even where the page crops it; an inline image is
   rendered from the page at about `REGION_PX` px on its long side) are read by
   `ingest.screens.raster_screen_blocks`.
@@ -48,12 +49,15 @@ ASPECT = (0.4, 2.6)  # width / height of a screen: tall phones to ultra-wide des
 MIN_IMAGE_PX = 240  # an embedded image's long side, in its own pixels
 REGION_PX = 960  # long side of a rendered region, px
 MAX_ZOOM = 4.0  # render at most at 288 dpi
-IMAGE_MAX_PX = 2560  # larger screenshots are read nearest-neighbour reduced to this long side
+IMAGE_MAX_PX = 4096  # larger screenshots are read nearest-neighbour reduced to this long side
+FLAT_PX = 160  # long side of the rendering the flat-colour test looks at
+MIN_FLAT_SHARE = 0.4  # share of that rendering in its twelve most frequent colours
 MAX_IMAGE_PIXELS = 64_000_000
 NOMINAL_PX = 1440.0  # vector mocks are read as if drawn this many px on their long side
 MIN_FRAME_ELEMENTS = 8
 MIN_BLOCKS = 4
-MAX_PAGE_CANDIDATES = 8  # regions tested per page
+MAX_PAGE_CANDIDATES = 8  # images and frames read per page
+MAX_FRAME_CANDIDATES = 32  # largest screen-shaped rectangles looked into per page
 UI_KINDS = frozenset({"sidebar", "navbar", "card", "button", "input", "checkbox"})
 UI_CONTENTS = frozenset({"kpi", "chart-line", "chart-bar", "chart-donut", "table", "list", "form"})
 
@@ -97,7 +101,7 @@ def page_screens(page, drawings: list[dict] | None = None, lines: list | None = 
     placed = _image_boxes(page)
     out: list[PageScreen] = []
     for box, xref, px_long in placed[:MAX_PAGE_CANDIDATES]:
-        if px_long < MIN_IMAGE_PX or not _screen_shaped(page, box):
+        if px_long < MIN_IMAGE_PX or not _screen_shaped(page, box) or _flat_share(page, box) < MIN_FLAT_SHARE:
             continue
         im = _image_pixels(page.parent, xref) if xref else None
         if im is None:
@@ -195,6 +199,24 @@ def _render(page, box, max_px: int = REGION_PX):
     zoom = max(0.25, min(zoom, MAX_ZOOM))
     pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=pymupdf.Rect(box), alpha=False)
     return Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+
+
+def _flat_share(page, box) -> float:
+    """Share of a small rendering of the region (`FLAT_PX` on its long side) in its twelve most
+    frequent exact colours: UI screenshots are mostly flat fills, photos have no such colours.
+    A cheap test before the image is decoded at full size."""
+    import numpy as np
+    import pymupdf
+
+    x0, y0, x1, y1 = box
+    zoom = FLAT_PX / max(x1 - x0, y1 - y0)
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=pymupdf.Rect(box), alpha=False)
+    px = np.frombuffer(pix.samples, np.uint8).reshape(-1, pix.n)[:, :3]  # (N, 3)
+    if not len(px):
+        return 0.0
+    codes = (px[:, 0].astype(np.int64) << 16) | (px[:, 1].astype(np.int64) << 8) | px[:, 2]
+    counts = np.unique(codes, return_counts=True)[1]
+    return float(np.sort(counts)[::-1][:12].sum() / len(px))
 
 
 def _within(inner, outer, slack: float = 2.0) -> bool:
@@ -297,21 +319,20 @@ def _elements(drawings: list[dict], lines: list, images: list[tuple]) -> list[_P
 
 def _frames(page, els: list[_PageEl]) -> list[_PageEl]:
     """Screen-shaped rectangles holding ≥ `MIN_FRAME_ELEMENTS` elements and not mostly one
-    image, largest first."""
-    out = []
-    for pe in els:
-        if pe.el.tag != "rect" or pe.el.opacity < 0.5 or not _screen_shaped(page, pe.box):
+    image, largest first (of the `MAX_FRAME_CANDIDATES` largest screen-shaped rectangles)."""
+    def area(box) -> float:
+        return (box[2] - box[0]) * (box[3] - box[1])
+
+    cands = [pe for pe in els if pe.el.tag == "rect" and pe.el.opacity >= 0.5 and _screen_shaped(page, pe.box)]
+    cands.sort(key=lambda pe: -area(pe.box))
+    kept: list[_PageEl] = []
+    for pe in cands[:MAX_FRAME_CANDIDATES]:
+        if any(_within(pe.box, k.box) for k in kept):
             continue
-        inside = [o for o in els if o is not pe and _within(o.box, pe.box) and o.box != pe.box]
-        area = (pe.box[2] - pe.box[0]) * (pe.box[3] - pe.box[1])
-        if any(o.el.tag == "image" and (o.box[2] - o.box[0]) * (o.box[3] - o.box[1]) >= 0.5 * area for o in inside):
+        inside = [o for o in els if o is not pe and o.box != pe.box and _within(o.box, pe.box)]
+        if any(o.el.tag == "image" and area(o.box) >= 0.5 * area(pe.box) for o in inside):
             continue
         if sum(1 for o in inside if o.el.tag in ("rect", "path", "text", "circle")) >= MIN_FRAME_ELEMENTS:
-            out.append(pe)
-    out.sort(key=lambda pe: -(pe.box[2] - pe.box[0]) * (pe.box[3] - pe.box[1]))
-    kept: list[_PageEl] = []
-    for pe in out:
-        if not any(_within(pe.box, k.box) for k in kept):
             kept.append(pe)
     return kept
 

@@ -15,7 +15,7 @@ from conditioning.retrieval import retrieve, screen_key
 from engine.blocks import Block
 from ingest.context_store import ContextStore
 from ingest.pdf import ReadError, read_pdf
-from ingest.pdf_screens import looks_like_ui, page_screens
+from ingest.pdf_screens import MIN_FLAT_SHARE, _flat_share, _image_boxes, looks_like_ui, page_screens
 from tests.conftest import SAMPLES
 
 A4 = (842.0, 595.0)  # landscape, points
@@ -172,6 +172,9 @@ def test_vector_mock_blocks(screens):
 def test_photo_swatches_and_text_are_not_screens(guide):
     doc = pymupdf.open(str(guide))
     assert [len(page_screens(doc[i])) for i in range(doc.page_count)] == [0, 1, 0, 1, 0]
+    # The photo is turned away by the flat-colour test before it is decoded at full size.
+    (shot, _, _), (photo, _, _) = _image_boxes(doc[1])[0], _image_boxes(doc[2])[0]
+    assert _flat_share(doc[2], photo) < MIN_FLAT_SHARE <= _flat_share(doc[1], shot)
 
 
 def test_looks_like_ui_needs_structure():
