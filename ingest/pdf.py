@@ -123,6 +123,7 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
     seen_images: set[int] = set()
     on_role: list[tuple[str, str, FoundColor]] = []
     read_pages = n_screens = 0
+    screenshots: dict = {}  # xref -> what the image showed, for images placed on many pages
     for pno in range(min(n_pages, MAX_PDF_PAGES)):
         if read_pages and time.perf_counter() - t0 > TIME_BUDGET_S:
             out.warnings.append(f"{rel}: stopped after {pno} of {n_pages} pages ({TIME_BUDGET_S:g} s time limit)")
@@ -167,7 +168,7 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
         out.chunks += _images(doc, page, rel, pno, seen_images, out.warnings)
         if n_screens < MAX_SCREENS:
             try:  # screenshots and screen mocks shown on the page: reference layouts
-                screens = screen_chunks(page, rel, pno, drawings, lines)[: MAX_SCREENS - n_screens]
+                screens = screen_chunks(page, rel, pno, drawings, lines, screenshots)[: MAX_SCREENS - n_screens]
             except Exception as e:
                 out.warnings.append(f"{rel}: the screens shown on page {pno + 1} cannot be read ({one_line(e)})")
                 screens = []

@@ -90,10 +90,13 @@ def looks_like_ui(blocks: list[Block]) -> bool:
             or sum(1 for b in blocks if b.kind == "card" and b.content in UI_CONTENTS) >= 2)
 
 
-def page_screens(page, drawings: list[dict] | None = None, lines: list | None = None) -> list[PageScreen]:
-    """The UI regions of one pymupdf page, screenshots first, then vector mocks, each in
-    reading order. `drawings` (``page.get_drawings()``) and `lines` (objects with ``text``,
-    ``bbox``, ``size`` and ``color`` as ``#rrggbb``) are read from the page when not given."""
+def page_screens(page, drawings: list[dict] | None = None, lines: list | None = None,
+                 seen: dict | None = None) -> list[PageScreen]:
+    """The UI regions of one pymupdf page in reading order. `drawings`
+    (``page.get_drawings()``) and `lines` (objects with ``text``, ``bbox``, ``size`` and
+    ``color`` as ``#rrggbb``) are read from the page when not given. `seen` (xref → blocks
+    and thumbnail, or None) carries what was read of each embedded image from page to page,
+    so an image placed on many pages is analysed once."""
     if drawings is None:
         drawings = page.get_drawings()
     if lines is None:
@@ -101,14 +104,16 @@ def page_screens(page, drawings: list[dict] | None = None, lines: list | None = 
     placed = _image_boxes(page)
     out: list[PageScreen] = []
     for box, xref, px_long in placed[:MAX_PAGE_CANDIDATES]:
-        if px_long < MIN_IMAGE_PX or not _screen_shaped(page, box) or _flat_share(page, box) < MIN_FLAT_SHARE:
+        if px_long < MIN_IMAGE_PX or not _screen_shaped(page, box):
             continue
-        im = _image_pixels(page.parent, xref) if xref else None
-        if im is None:
-            im = _render(page, box, max_px=px_long)
-        blocks = raster_screen_blocks(im)
-        if looks_like_ui(blocks):
-            out.append(PageScreen(box, "screenshot", blocks, png_thumbnail(im), _caption(box, lines)))
+        if seen is not None and xref and xref in seen:
+            found = seen[xref]
+        else:
+            found = _read_screenshot(page, box, xref, px_long) if _flat_share(page, box) >= MIN_FLAT_SHARE else None
+            if seen is not None and xref:
+                seen[xref] = found
+        if found is not None:
+            out.append(PageScreen(box, "screenshot", found[0], found[1], _caption(box, lines)))
     els = _elements(drawings, lines, placed)
     taken = [s.region for s in out]
     for frame in _frames(page, els)[:MAX_PAGE_CANDIDATES]:
@@ -124,12 +129,12 @@ def page_screens(page, drawings: list[dict] | None = None, lines: list | None = 
 
 
 def screen_chunks(page, rel: str, pno: int, drawings: list[dict] | None = None,
-                  lines: list | None = None) -> list[Chunk]:
+                  lines: list | None = None, seen: dict | None = None) -> list[Chunk]:
     """A "screen" chunk per UI region of page `pno` (0-based) of the PDF `rel`: its layout in
     ``meta["blocks"]``, a layout summary and the caption as text, the region's thumbnail, and
     ``page N, screen I (x0,y0–x1,y1 pt)`` as locator."""
     out: list[Chunk] = []
-    for i, s in enumerate(page_screens(page, drawings, lines), 1):
+    for i, s in enumerate(page_screens(page, drawings, lines, seen), 1):
         x0, y0, x1, y1 = s.region
         locator = f"page {pno + 1}, screen {i} ({x0:.0f},{y0:.0f}–{x1:.0f},{y1:.0f} pt)"
         text = (layout_summary(f"{Path(rel).name} page {pno + 1}", s.blocks)
@@ -157,6 +162,15 @@ def _image_boxes(page) -> list[tuple[tuple[float, float, float, float], int, int
             out.append((box, int(info.get("xref") or 0), px_long))
     out.sort(key=lambda t: -(t[0][2] - t[0][0]) * (t[0][3] - t[0][1]))
     return out
+
+
+def _read_screenshot(page, box, xref: int, px_long: int) -> tuple[list[Block], bytes] | None:
+    """(blocks, PNG thumbnail) of the image placed at `box` when it looks like a UI, else None."""
+    im = _image_pixels(page.parent, xref) if xref else None
+    if im is None:
+        im = _render(page, box, max_px=px_long)
+    blocks = raster_screen_blocks(im)
+    return (blocks, png_thumbnail(im)) if looks_like_ui(blocks) else None
 
 
 def _image_pixels(doc, xref: int):
@@ -204,7 +218,8 @@ def _render(page, box, max_px: int = REGION_PX):
 def _flat_share(page, box) -> float:
     """Share of a small rendering of the region (`FLAT_PX` on its long side) in its twelve most
     frequent exact colours: UI screenshots are mostly flat fills, photos have no such colours.
-    A cheap test before the image is decoded at full size."""
+    0 when fewer than three colours cover 1 % each (a plain fill is no screen either). A cheap
+    test before the image is decoded at full size."""
     import numpy as np
     import pymupdf
 
@@ -215,8 +230,10 @@ def _flat_share(page, box) -> float:
     if not len(px):
         return 0.0
     codes = (px[:, 0].astype(np.int64) << 16) | (px[:, 1].astype(np.int64) << 8) | px[:, 2]
-    counts = np.unique(codes, return_counts=True)[1]
-    return float(np.sort(counts)[::-1][:12].sum() / len(px))
+    counts = np.sort(np.unique(codes, return_counts=True)[1])[::-1]
+    if (counts >= 0.01 * len(px)).sum() < 3:
+        return 0.0  # one or two colours: a plain fill or a two-tone mark, not a screen
+    return float(counts[:12].sum() / len(px))
 
 
 def _within(inner, outer, slack: float = 2.0) -> bool:
