@@ -241,3 +241,24 @@ def test_sample_guides_show_their_screens():
         doc = pymupdf.open(str(SAMPLES / system / "guidelines.pdf"))
         found = {i + 1: len(page_screens(doc[i])) for i in range(doc.page_count)}
         assert found == {i: (2 if i == page else 0) for i in found}, system
+
+
+def test_an_image_on_many_pages_is_read_once(tmp_path, monkeypatch):
+    import ingest.pdf_screens as pdf_screens
+
+    calls = []
+    real = pdf_screens.raster_screen_blocks
+    monkeypatch.setattr(pdf_screens, "raster_screen_blocks", lambda im: calls.append(im.size) or real(im))
+    png = _dashboard()
+    doc = pymupdf.open()
+    xref = 0
+    for i in range(3):
+        page = doc.new_page(width=A4[0], height=A4[1])
+        xref = page.insert_image(pymupdf.Rect(40, 100, 520, 400), stream=png, xref=xref)
+    plain = doc.new_page(width=A4[0], height=A4[1])  # one flat colour: no screen, never analysed
+    plain.insert_image(pymupdf.Rect(40, 100, 520, 400), stream=_png(Image.new("RGB", (1200, 750), "#0b5cad")))
+    path = tmp_path / "repeat.pdf"
+    doc.save(str(path))
+    screens = [c for c in read_pdf(path, "repeat.pdf").chunks if c.kind == "screen"]
+    assert [c.meta["page"] for c in screens] == [1, 2, 3] and len(calls) == 1
+    assert screens[0].meta["blocks"] == screens[2].meta["blocks"]
