@@ -15,7 +15,13 @@ from conditioning.retrieval import retrieve, screen_key
 from engine.blocks import Block
 from ingest.context_store import ContextStore
 from ingest.pdf import ReadError, read_pdf
-from ingest.pdf_screens import MIN_FLAT_SHARE, _flat_share, _image_boxes, looks_like_ui, page_screens
+from ingest.pdf_screens import (
+    MIN_FLAT_SHARE,
+    _flat_share,
+    _image_boxes,
+    looks_like_ui,
+    page_screens,
+)
 from tests.conftest import SAMPLES
 
 A4 = (842.0, 595.0)  # landscape, points
@@ -244,7 +250,7 @@ def test_sample_guides_show_their_screens():
 
 
 def test_an_image_on_many_pages_is_read_once(tmp_path, monkeypatch):
-    import ingest.pdf_screens as pdf_screens
+    from ingest import pdf_screens
 
     calls = []
     real = pdf_screens.raster_screen_blocks
