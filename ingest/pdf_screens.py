@@ -23,8 +23,12 @@ Two detectors, one test:
 A region is kept only when its blocks look like a UI (`looks_like_ui`): at least `MIN_BLOCKS`
 blocks, at least two of them UI furniture (sidebar, top bar, card, button, input, checkbox),
 no single picture covering half of it, and a sidebar, top bar, input, two controls or two
-cards with UI content. Photos, logos, charts and colour-swatch grids fail that test. A page whose whole sheet is a screen (an exported frame with no frame
-drawn on it) is not detected.
+cards with UI content. Photos, logos, charts and colour-swatch grids fail that test.
+An image placed on many pages is analysed once (`page_screens`' ``seen``).
+
+Limits: a page whose whole sheet is a screen (an exported frame with no frame drawn on it) is
+not detected; a screenshot is read whole even where the page crops it; rotated placements are
+read by their bounding box.
 """
 
 from __future__ import annotations
