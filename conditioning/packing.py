@@ -29,12 +29,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 import numpy as np
 
 from conditioning.context import Retrieved, build_conditioning
-from conditioning.retrieval import retrieve
+from conditioning.retrieval import retrieve, screen_key
 from engine.blocks import Block
 from ingest.colour import parse_colour
 from ingest.model import CORE_ROLES, DesignSystem
@@ -165,12 +164,12 @@ def design_token_rows(ds: DesignSystem, density: str = "regular") -> np.ndarray:
 
 def _references(retrieved: list[Retrieved]) -> list[list[Block]]:
     """Layouts of the retrieved screens, best first, one per screen: an SVG and a PNG of the
-    same screen (same folder and file stem) count once."""
+    same screen (same folder and file stem; `screen_key`) count once."""
     out: list[list[Block]] = []
     seen: set[str] = set()
     for r in sorted((r for r in retrieved if r.chunk is not None and r.chunk.meta.get("blocks")),
                     key=lambda r: -(r.score or 0.0)):
-        stem = str(PurePosixPath(r.source).with_suffix(""))
+        stem = screen_key(r.source, r.locator)
         if stem in seen:
             continue
         try:

@@ -30,6 +30,15 @@ SCREEN_KINDS: tuple[str, ...] = ("screen", "svg")
 CHARS_PER_TOKEN = 4.0  # MiniLM's WordPiece averages about four characters of English per token
 
 
+def screen_key(source: str, locator: str = "") -> str:
+    """What makes two reference screens one screen: the file path without its extension (an
+    SVG and its PNG render count once). A PDF shows many screens, one per page region, so its
+    key keeps the locator (``page 7, screen 1 (…)``)."""
+    path = PurePosixPath(source)
+    stem = str(path.with_suffix(""))
+    return f"{stem}#{locator}" if path.suffix.lower() == ".pdf" else stem
+
+
 def approx_tokens(text: str) -> int:
     """Approximate token count of a chunk's text (characters / 4, at least 1)."""
     return max(1, round(len(text) / CHARS_PER_TOKEN))
@@ -104,7 +113,7 @@ def retrieve(
 
     1. The palette, typography and spacing summaries (if the store has them and `kinds` allows
        them), then the `screens` best reference screens (chunks of kind "screen"/"svg" with
-       ``meta["blocks"]``; an SVG and a PNG of one screen, same folder and stem, count once),
+       ``meta["blocks"]``; an SVG and a PNG of one screen count once, see `screen_key`),
        each taken if it fits what is left of the budget.
     2. The `pool` nearest chunks of the allowed kinds (default ``max(4k, 32)``) re-ranked by
        MMR with λ = `mmr_lambda` (1: pure relevance; 0: pure diversity), redundancy measured
@@ -147,7 +156,7 @@ def retrieve(
     if screens > 0 and screen_kinds:
         stems: set[str] = set()
         for hit in store.search_vector(q, max(4 * screens, 8), screen_kinds):
-            stem = str(PurePosixPath(hit.chunk.source.file).with_suffix(""))
+            stem = screen_key(hit.chunk.source.file, hit.chunk.source.locator)
             if len(stems) < screens and hit.chunk.meta.get("blocks") and stem not in stems and take(hit):
                 stems.add(stem)
 

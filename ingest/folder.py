@@ -35,7 +35,7 @@ from ingest.tokens import TOKEN_SUFFIXES, TokenDocument, TokenError, build_token
 from ingest.tokens.base import Token
 
 # Bump when any reader's output changes: cached per-file results of older readers are dropped.
-READER_VERSION = 3
+READER_VERSION = 4
 
 SKIP_DIRS = {".onbrand", ".git", "node_modules", "__pycache__"}
 MAX_FILES = 20_000

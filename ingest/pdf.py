@@ -20,10 +20,13 @@ The layout of a page is read too, by geometry rather than by wording:
 - a spacing or radius heading over values written alone (``8 px``) becomes a chunk whose
   ``meta`` holds the scale (``{"scale": "spacing", "values": [[name, px], …]}``);
 - a page whose title says "dark", or whose background is near-black, is marked
-  ``meta["theme"] = "dark"`` on its page chunk, so that inference can keep the light values.
+  ``meta["theme"] = "dark"`` on its page chunk, so that inference can keep the light values;
+- a screenshot placed on a page, or a screen mock drawn in vectors, becomes a "screen" chunk
+  with its layout in ``meta["blocks"]`` (`ingest.pdf_screens`), a reference layout like the
+  folder's own example screens.
 
 Limits: files over `MAX_PDF_BYTES` are refused, only the first `MAX_PDF_PAGES` pages are read
-(with a warning), and reading stops with a warning after `TIME_BUDGET_S` seconds.
+(with a warning), at most `MAX_SCREENS` reference layouts are kept per file, and reading stops with a warning after `TIME_BUDGET_S` seconds.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from ingest.readers_common import (
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_PDF_PAGES = 500
 MAX_IMAGES = 64  # embedded images turned into chunks, per file
+MAX_SCREENS = 32  # screenshots and screen mocks turned into reference layouts, per file
 MAX_IMAGE_PIXELS = 64_000_000
 MAX_DRAWINGS = 5000  # vector paths looked at per page (swatches are among the first)
 MIN_SWATCH_PT = 12.0  # both sides of a fill must be at least this long to count as a swatch
@@ -105,6 +109,8 @@ def read_pdf(path: Path, rel: str) -> FileExtract:
 
 
 def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
+    from ingest.pdf_screens import screen_chunks  # imports the engine's block schema
+
     out = FileExtract(kind="pdf")
     if doc.is_repaired:
         out.warnings.append(f"{rel}: the PDF is damaged; MuPDF repaired it and some content may be missing")
@@ -116,7 +122,8 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
     fills: dict[str, FoundColor] = {}
     seen_images: set[int] = set()
     on_role: list[tuple[str, str, FoundColor]] = []
-    read_pages = 0
+    read_pages = n_screens = 0
+    screenshots: dict = {}  # xref -> what the image showed, for images placed on many pages
     for pno in range(min(n_pages, MAX_PDF_PAGES)):
         if read_pages and time.perf_counter() - t0 > TIME_BUDGET_S:
             out.warnings.append(f"{rel}: stopped after {pno} of {n_pages} pages ({TIME_BUDGET_S:g} s time limit)")
@@ -138,8 +145,9 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
         out.chunks += _text_chunks(lines, rel, loc)
         specs = _text_colours(lines, rel, loc)
         out.colors += specs
+        drawings = _drawings(page)
         try:  # the page's layout: labelled swatches, role specimens, laid-out scales
-            rects = _filled_rects(page, _drawings(page))
+            rects = _filled_rects(page, drawings)
             cards, roles, scales = (_swatch_cards(rects, lines, rel, loc), _role_specimens(rects, lines, rel, loc),
                                     _scale_chunks(lines, rel, loc))
         except Exception as e:
@@ -158,6 +166,14 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
                 fills[key] = fc
         out.type_hints += _type_hints(lines, rel, loc, named)
         out.chunks += _images(doc, page, rel, pno, seen_images, out.warnings)
+        if n_screens < MAX_SCREENS:
+            try:  # screenshots and screen mocks shown on the page: reference layouts
+                screens = screen_chunks(page, rel, pno, drawings, lines, screenshots)[: MAX_SCREENS - n_screens]
+            except Exception as e:
+                out.warnings.append(f"{rel}: the screens shown on page {pno + 1} cannot be read ({one_line(e)})")
+                screens = []
+            out.chunks += screens
+            n_screens += len(screens)
         try:
             out.chunks.append(_page_render(page, rel, loc, lines, _page_theme(page, rects, lines)))
         except Exception as e:
