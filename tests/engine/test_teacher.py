@@ -295,7 +295,11 @@ def tiny_weights(tmp_path, monkeypatch):
     return tmp_path / "teacher"
 
 
-def test_engine_generate_with_the_teacher(harbor_engine, tiny_weights):
+def test_engine_generate_with_the_teacher(harbor_engine, tiny_weights, tmp_path, monkeypatch):
+    import engine.api
+
+    monkeypatch.setattr(engine.api, "STUDENT_WEIGHTS", tmp_path / "no-student")
+    harbor_engine._models.pop("student", None)
     g = harbor_engine.generate("sales dashboard", size=(960, 540), sampler="teacher", steps=5)
     assert g.sampler == "teacher" and g.image.size == (960, 540)
     assert g.timings["sample"] > 0
@@ -308,9 +312,11 @@ def test_engine_generate_with_the_teacher(harbor_engine, tiny_weights):
         harbor_engine.generate("sales dashboard", sampler="student")
 
 
-def test_cli_generate_teacher_json_and_train(harbor, tmp_path, tiny_weights):
+def test_cli_generate_teacher_json_and_train(harbor, tmp_path, tiny_weights, monkeypatch):
+    import engine.api
     from engine.cli import main
 
+    monkeypatch.setattr(engine.api, "STUDENT_WEIGHTS", tmp_path / "no-student")
     runner = CliRunner()
     out = tmp_path / "m.png"
     r = runner.invoke(main, ["generate", str(harbor), "orders table", "--out", str(out), "--size", "960x540",
