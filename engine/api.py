@@ -25,6 +25,8 @@ SAMPLERS = ("student", "teacher", "procedural")
 TEACHER_WEIGHTS = Path(__file__).resolve().parent / "weights" / "teacher"
 #: The committed student weights (``onbrand train distill`` rebuilds them).
 STUDENT_WEIGHTS = Path(__file__).resolve().parent / "weights" / "student"
+#: How much of the noise schedule sampling runs from the reference layout (1 = pure noise).
+DEFAULT_STRENGTH = 0.5
 #: Denoising steps when `steps` is not given.
 DEFAULT_STEPS = {"student": 2, "teacher": 50}
 
@@ -186,7 +188,7 @@ class Engine:
     def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] | None = None, device: str = "desktop",
                  format: str = "png", mode: Mapping[str, str] | str | None = None, sampler: str | None = None,
                  steps: int | None = None, guidance: float = 1.0, retrieval: bool = True,
-                 style_scale: float = 1.0) -> Generation:
+                 style_scale: float = 1.0, strength: float | None = None) -> Generation:
         """Sample, lay out, render and encode one mock.
 
         `sampler` picks the generator: ``student`` (the default: the distilled diffusion model,
@@ -195,8 +197,11 @@ class Engine:
         diffusion samplers are conditioned on the prompt, the design tokens and, with
         `retrieval`, retrieved reference layouts (`engine.references`; provenance in
         ``Generation.conditioning["references"]``); `style_scale` weighs the design-system
-        stream of the cross-attention (0 = prompt only). Their blocks then go through the
-        layout pass, whose report lands in `Generation.layout_report`.
+        stream of the cross-attention (0 = prompt only). `strength` < 1 starts sampling from
+        the reference layout noised to that share of the schedule (SDEdit): lower keeps more
+        of the reference's structure, 1 samples from pure noise (default `DEFAULT_STRENGTH`).
+        Their blocks then go through the layout pass, whose report lands in
+        `Generation.layout_report`.
 
         `device` (desktop | tablet | mobile) picks the preset size (3840×2160, 2732×2048,
         1290×2796) and the layout class; `size` overrides the pixel size, never the layout
@@ -244,12 +249,16 @@ class Engine:
             context = prompt_context(prompt, ds, reference_blocks=refs, encoded=encoded)
             timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
             t = time.perf_counter()
+            strength = DEFAULT_STRENGTH if strength is None else float(strength)
+            if not 0.0 < strength <= 1.0:
+                raise ValueError(f"strength must be in (0, 1] (got {strength})")
+            init = refs[0] if refs and strength < 1.0 else None
             if sampler == "student":
                 blocks = sample_student(model, context, steps=steps, seed=seed, device=device,
-                                        style_scale=style_scale)
+                                        style_scale=style_scale, init_blocks=init, strength=strength)
             else:
                 blocks = sample_blocks(model, context, steps=steps, seed=seed, guidance=guidance, device=device,
-                                       style_scale=style_scale)
+                                       style_scale=style_scale, init_blocks=init, strength=strength)
             timings["sample"] = round(time.perf_counter() - t, 4)
             t = time.perf_counter()
             blocks, rep = layout_pass(blocks, device, (w, h), unit=max(4.0, cond.spacing_unit))
@@ -267,7 +276,8 @@ class Engine:
         timings["render"] = round(time.perf_counter() - t, 4)
         conditioning = cond.model_dump()
         if sampler != "procedural":
-            conditioning.update(references=provenance, steps=steps, style_scale=style_scale)
+            conditioning.update(references=provenance, steps=steps, style_scale=style_scale,
+                                strength=strength if refs else 1.0)
         gen = Generation(image=image, svg=svg, scene=scene, timings=timings,
                          warnings=list(ds.warnings) + theme.warnings + warnings, format=format.lower(),
                          conditioning=conditioning, mode=dict(ds.mode), device=device, sampler=sampler,

@@ -233,10 +233,14 @@ def _print_ingest(s: dict) -> None:
 @click.option("--steps", type=click.IntRange(1, 1000),
               help="Denoising steps of the diffusion sampler.  [default: 2 for the student (1, 2 or 4 "
                    "are its trained schedules), 50 for the teacher]")
+@click.option("--strength", type=click.FloatRange(0.0, 1.0, min_open=True),
+              help="How much of the noise schedule the diffusion sampler runs, starting from the retrieved "
+                   "reference layout: lower keeps more of its structure, 1 samples from pure noise.  "
+                   "[default: 0.5]")
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
 def generate(folder: str, prompt: str, out: str, size: str | None, device: str | None, fmt: str | None,
              seed: int, store: str | None, modes: tuple[str, ...], sampler: str | None, steps: int | None,
-             as_json: bool) -> None:
+             strength: float | None, as_json: bool) -> None:
     """Generate an on-brand UI mock for PROMPT from the design system in FOLDER.
 
     The scene diffusion student samples the page's blocks in 2 steps, conditioned on the
@@ -266,7 +270,7 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
     engine = Engine(ds, time.perf_counter() - t0, store=store_path)
     try:
         gen = engine.generate(prompt, seed=seed, size=wh, device=device, format=suffix,
-                              sampler=sampler or default_sampler(), steps=steps)
+                              sampler=sampler or default_sampler(), steps=steps, strength=strength)
     except ValueError as e:
         raise _Fail(str(e)) from None
     try:
@@ -282,6 +286,9 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
         "sampler": gen.sampler,
         "elements": sum(1 for _ in gen.scene.walk()),
         "layout_report": gen.layout_report,
+        "references": gen.conditioning.get("references", []),
+        "steps": gen.conditioning.get("steps"),
+        "strength": gen.conditioning.get("strength"),
         "timings": gen.timings,
         "store": str(store_path),
         "store_cached": cached,

@@ -56,13 +56,15 @@ TEACHER_WEIGHTS = ROOT / "weights" / "teacher"
 STUDENT_STEPS = (1, 2, 4)
 
 
-def student_timesteps(steps: int, num_train_timesteps: int = 1000) -> list[int]:
+def student_timesteps(steps: int, num_train_timesteps: int = 1000, strength: float = 1.0) -> list[int]:
     """Timesteps a `steps`-step student visits: evenly spaced, starting at the last one
-    ("trailing" spacing, Lin et al. 2024): 1 → [999], 2 → [999, 499], 4 → [999, 749, 499, 249]."""
+    ("trailing" spacing, Lin et al. 2024): 1 → [999], 2 → [999, 499], 4 → [999, 749, 499, 249].
+    With `strength` < 1 (starting from a noised reference layout) they span only that share
+    of the schedule: 2 steps at 0.5 → [499, 249]."""
     if steps < 1:
         raise ValueError(f"steps must be at least 1 (got {steps})")
-    T = num_train_timesteps
-    return [int(round(T - i * T / steps)) - 1 for i in range(steps)]
+    start = num_train_timesteps * min(max(strength, 1.0 / num_train_timesteps), 1.0)
+    return [max(0, int(round(start - i * start / steps)) - 1) for i in range(steps)]
 
 
 @dataclass

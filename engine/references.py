@@ -5,9 +5,9 @@ Transformer for Content-Aware Layout Generation"): the model does better when it
 real layouts close to what it is asked for. The teacher is trained with a reference of the
 same archetype, device and style family; at generate time `ReferenceBank.lookup` supplies
 
-1. the design system's own example screens (SVG assets classified as screens) whose file
-   name routes to the prompt's page archetype and whose shape matches the device, read into
-   blocks by `ingest.screens.svg_screen_blocks`; else
+1. with ``screens=True``, the design system's own example screens (SVG assets classified as
+   screens) whose file name routes to the prompt's page archetype and whose shape matches the
+   device, read into blocks by `ingest.screens.svg_screen_blocks`; then
 2. the closest exemplar of that archetype and device from a bank of curriculum pages
    (`engine.curriculum.sample_example` with a fixed seed), ranked by the cosine similarity of
    their captions to the prompt (all-MiniLM-L6-v2).
@@ -134,12 +134,15 @@ class ReferenceBank:
         return self._screens[root]
 
     def lookup(self, prompt: str, device: str, ds=None, prompt_vec: np.ndarray | None = None,
-               k: int = 1) -> tuple[list[list[Block]], list[dict]]:
-        """Up to `k` reference layouts for the prompt and their provenance."""
+               k: int = 1, screens: bool = False) -> tuple[list[list[Block]], list[dict]]:
+        """Up to `k` reference layouts for the prompt and their provenance. With `screens`
+        the design system's own matching screens come first (off by default: the shipped
+        teacher learnt from curriculum references, whose blocks are drawn at the grain it
+        generates, and follows them more closely than layouts read back from a drawing)."""
         arch = curriculum_archetype(prompt)
         refs: list[list[Block]] = []
         prov: list[dict] = []
-        if ds is not None:
+        if ds is not None and screens:
             for blocks, path, screen_arch, screen_device in self._system_screens(ds):
                 if screen_arch == arch and screen_device == device:
                     refs.append(blocks)

@@ -23,7 +23,7 @@ from engine.blocks import Block
 from engine.compose import DEVICES
 from engine.domain_copy import domain_for
 from engine.scene import Element, Scene
-from engine.teacher import SceneTransformer, decode_slots
+from engine.teacher import SceneTransformer, decode_slots, encode_slots
 
 #: Blocks that float over the page; they may cover others.
 _OVERLAYS = {"modal"}
@@ -34,8 +34,12 @@ _BACKDROPS = {"panel", "hero"}
 def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 50, seed: int = 0,
                   guidance: float = 1.0, device: str = "desktop", scheduler: str = "ddim",
                   style_scale: float = 1.0, callback: Callable[[int, int, torch.Tensor], None] | None = None,
-                  threads: int = 1) -> list[Block]:
+                  threads: int = 1, init_blocks: list[Block] | None = None, strength: float = 1.0) -> list[Block]:
     """Blocks for one page: `steps` denoising steps from seeded noise, null slots dropped.
+
+    With `init_blocks` and `strength` < 1 sampling starts from that layout noised to the
+    ``strength`` share of the schedule and runs only the remaining steps (SDEdit, Meng et al.
+    2022): a variation of the layout that keeps its structure; 1.0 ignores it.
 
     `guidance` > 1 mixes in the unconditional prediction (prompt and style dropped):
     ``u + guidance · (c − u)``. `callback(i, t, x)` is called after each step. The model is
@@ -54,6 +58,12 @@ def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 
         ctx["drop_style"] = torch.tensor([False, True])
     gen = torch.Generator().manual_seed(seed)
     x = torch.randn((1, model.config.n_slots, model.config.slot_dim), generator=gen) * sched.init_noise_sigma
+    timesteps = sched.timesteps
+    if init_blocks and strength < 1.0:
+        keep = max(1, min(len(timesteps), int(round(len(timesteps) * max(strength, 0.0)))))
+        timesteps = timesteps[len(timesteps) - keep:]
+        x0 = torch.from_numpy(encode_slots(init_blocks, model.config.n_slots)[0])[None]
+        x = sched.add_noise(x0, x, timesteps[:1])
     was_training, n_threads = model.training, torch.get_num_threads()
     model.eval()
     torch.set_num_threads(max(1, threads))
@@ -61,7 +71,7 @@ def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 
         with torch.inference_mode():
             enc = model.encode_context(ctx)
             prev = None  # the model's last estimate of the clean slots (self-conditioning)
-            for i, t in enumerate(sched.timesteps):
+            for i, t in enumerate(timesteps):
                 inp = sched.scale_model_input(torch.cat([x, x]) if guided else x, t)
                 tt = t.reshape(1).expand(inp.shape[0])
                 out = model(inp, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
@@ -80,21 +90,29 @@ def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 
 
 
 def sample_student(model: SceneTransformer, context: ContextInputs, steps: int = 2, seed: int = 0,
-                   device: str = "desktop", style_scale: float = 1.0, threads: int = 1) -> list[Block]:
+                   device: str = "desktop", style_scale: float = 1.0, threads: int = 1,
+                   init_blocks: list[Block] | None = None, strength: float = 1.0) -> list[Block]:
     """Blocks for one page from a distilled student (`engine.distill`) in `steps` steps.
 
     Each step predicts the clean slots ``x̂₀`` at timestep ``t`` and jumps with DDIM to the
     next of `engine.distill.student_timesteps` (``x ← α_t' x̂₀ + σ_t' ε̂``); the last
     estimate is decoded. 1, 2 and 4 steps are the trained schedules; other counts work too.
+    `init_blocks` and `strength` < 1 start from that layout noised to the ``strength`` share
+    of the schedule, as `sample_blocks` does (SDEdit).
     """
     from engine.distill import student_timesteps
 
     if steps < 1:
         raise ValueError(f"steps must be at least 1 (got {steps})")
-    ts = student_timesteps(steps, model.config.num_train_timesteps)
+    sdedit = bool(init_blocks) and strength < 1.0
+    ts = student_timesteps(steps, model.config.num_train_timesteps, strength if sdedit else 1.0)
     ctx = collate_contexts([context], [device], model.config.n_slots)
     gen = torch.Generator().manual_seed(seed)
     x = torch.randn((1, model.config.n_slots, model.config.slot_dim), generator=gen)
+    if sdedit:
+        abar0 = model.make_scheduler("ddpm").alphas_cumprod[ts[0]]
+        x0 = torch.from_numpy(encode_slots(init_blocks, model.config.n_slots)[0])[None]
+        x = abar0.sqrt() * x0 + (1 - abar0).sqrt() * x
     was_training, n_threads = model.training, torch.get_num_threads()
     model.eval()
     torch.set_num_threads(max(1, threads))
@@ -132,6 +150,7 @@ class LayoutReport:
     max_displacement_px: float = 0.0
     snapped: int = 0  # blocks whose box changed when snapped to the grid
     aligned_edges: int = 0  # edges moved onto a shared line
+    overlaps_found: int = 0  # overlapping sibling pairs in the sampled blocks, before any move
     overlaps_removed: int = 0
     overlaps_left: int = 0
     clamped: int = 0  # blocks pulled back into the frame
@@ -171,12 +190,16 @@ def _align(vals: np.ndarray, tol: float) -> tuple[np.ndarray, int]:
 
 
 def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, int] | None = None,
-                unit: float = 8.0, align_tol: float = 1.5) -> tuple[list[Block], LayoutReport]:
+                unit: float = 8.0, align_tol: float = 1.5, rows: bool = True) -> tuple[list[Block], LayoutReport]:
     """Tidy sampled blocks on a canvas of `size` (default: the device's preset).
 
     1. keep every box in frame; 2. align left/right/top/bottom edges that are within
     ``align_tol · unit`` design px of each other; 3. snap edges to the `unit` grid (design px);
-    4. push overlapping siblings apart along the axis of smaller overlap (the smaller block
+    with `rows`, 3b. flow the content blocks (everything but the navigation chrome, overlays
+    and blocks on a backdrop) into rows: blocks whose vertical spans overlap share a row, in
+    their sampled order, with one gap between neighbours and containers of a row sharing its
+    height; rows stack with one gap between them and shrink together when the page overflows
+    (`_flow_rows`); 4. push overlapping siblings apart along the axis of smaller overlap (the smaller block
     moves; it shrinks instead where moving would leave the frame). Blocks on a backdrop (a
     ``panel`` or ``hero`` variant that contains them) and overlays (modals) are left
     overlapping on purpose.
@@ -195,6 +218,12 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     B = np.array([[b.box[0] * dw, b.box[1] * dh, (b.box[0] + b.box[2]) * dw, (b.box[1] + b.box[3]) * dh]
                   for b in blocks], float)
     start = B.copy()
+    _backdrops = [b.variant in _BACKDROPS for b in blocks]
+    _free = [i for i, b in enumerate(blocks) if b.kind not in _OVERLAYS]
+    rep.overlaps_found = sum(
+        1 for i, j in itertools.combinations(_free, 2)
+        if min(_overlap(B[i], B[j])) > 0.5
+        and not ((_backdrops[i] and _contains(B[i], B[j], unit)) or (_backdrops[j] and _contains(B[j], B[i], unit))))
     # 1. in frame
     before = B.copy()
     B[:, [0, 2]] = B[:, [0, 2]].clip(0, dw)
@@ -212,6 +241,13 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     B[:, [0, 2]] = B[:, [0, 2]].clip(0, dw)
     B[:, [1, 3]] = B[:, [1, 3]].clip(0, dh)
     rep.snapped = int(np.any(np.abs(B - before) > 1e-6, 1).sum())
+    if rows:
+        B = _flow_rows(B, blocks, dw, dh, unit)
+        B = np.round(B / unit) * unit
+        B[:, 2] = np.maximum(B[:, 2], B[:, 0] + unit)
+        B[:, 3] = np.maximum(B[:, 3], B[:, 1] + unit)
+        B[:, [0, 2]] = B[:, [0, 2]].clip(0, dw)
+        B[:, [1, 3]] = B[:, [1, 3]].clip(0, dh)
     # 4. push overlapping siblings apart
     movable = [i for i, b in enumerate(blocks) if b.kind not in _OVERLAYS]
     area = (B[:, 2] - B[:, 0]) * (B[:, 3] - B[:, 1])
@@ -262,6 +298,104 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
         out.append(Block(kind=b.kind, box=box, role=b.role, style=b.style, variant=b.variant, content=b.content,
                          id=b.id, meta=dict(b.meta)))
     return out, rep
+
+
+#: Blocks whose height a row shares (the cards of a dashboard row line up).
+_CONTAINERS = {"card", "chart", "table", "list", "calendar", "image"}
+
+
+def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: float) -> np.ndarray:
+    """Content blocks flowed into rows inside the region the navigation chrome leaves
+    (boxes ``x0, y0, x1, y1`` in design px); see `layout_pass`."""
+    B = B.copy()
+    n = len(blocks)
+    gap, margin = 3 * unit, 3 * unit
+    w, h = B[:, 2] - B[:, 0], B[:, 3] - B[:, 1]
+    chrome = set()
+    for i, b in enumerate(blocks):
+        if b.kind == "sidebar" and h[i] > 0.5 * dh:
+            chrome.add(i)
+        elif b.kind in ("navbar", "footer") and w[i] > 0.5 * dw:
+            chrome.add(i)
+    backdrop = [i for i, b in enumerate(blocks) if b.variant in _BACKDROPS]
+    fixed = set(chrome) | {i for i, b in enumerate(blocks) if b.kind in _OVERLAYS} | set(backdrop)
+    for j in range(n):  # blocks sitting on a backdrop stay where they were drawn
+        if any(j != i and _contains(B[i], B[j], unit) for i in backdrop):
+            fixed.add(j)
+    x0, x1, y0, y1 = 0.0, dw, 0.0, dh
+    for i in chrome:
+        b = blocks[i]
+        if b.kind == "sidebar":
+            if (B[i, 0] + B[i, 2]) / 2 < dw / 2:
+                x0 = max(x0, B[i, 2])
+            else:
+                x1 = min(x1, B[i, 0])
+        elif b.kind == "navbar" and B[i, 1] < dh / 3:
+            y0 = max(y0, B[i, 3])
+        elif b.kind == "footer" or B[i, 1] >= dh / 3:
+            y1 = min(y1, B[i, 1])
+    if x1 - x0 < 8 * unit or y1 - y0 < 8 * unit:
+        return B
+    # a sidebar covers the page's height below the top bar it sits beside
+    for i in chrome:
+        if blocks[i].kind == "sidebar":
+            B[i, 3] = max(B[i, 3], min(dh, y1 if y1 < dh else dh))
+    content = [i for i in range(n) if i not in fixed]
+    if not content:
+        return B
+    # rows: blocks whose vertical spans overlap by half the smaller height
+    rows: list[list[int]] = []
+    for i in sorted(content, key=lambda k: (B[k, 1], B[k, 0])):
+        if rows:
+            r = rows[-1]
+            top, bot = B[r, 1].min(), B[r, 3].max()
+            ov = min(bot, B[i, 3]) - max(top, B[i, 1])
+            if ov > 0.5 * min(h[i], bot - top):
+                r.append(i)
+                continue
+        rows.append([i])
+    left, right = x0 + margin, x1 - margin
+    avail = right - left
+    if avail < 4 * unit:
+        return B
+    y = None
+    for r in rows:
+        r.sort(key=lambda k: (B[k, 0] + B[k, 2]) / 2)
+        widths = np.array([max(unit, min(w[k], avail)) for k in r])
+        need = widths.sum() + gap * (len(r) - 1)
+        if need > avail or need > 0.85 * avail and len(r) > 1:  # a (nearly) full row fills the width
+            widths = widths * (avail - gap * (len(r) - 1)) / widths.sum()
+            xs = left + np.concatenate([[0], np.cumsum(widths[:-1] + gap)])
+        else:  # keep the drawn positions, pushed right where neighbours collide, kept in the region
+            xs = []
+            cur = left
+            for k, wd in zip(r, widths):
+                xk = max(cur, min(B[k, 0], right - wd))
+                xs.append(xk)
+                cur = xk + wd + gap
+            xs = np.array(xs)
+            over = xs[-1] + widths[-1] - right
+            if over > 0:
+                xs = xs - over
+                xs = np.maximum(xs, left + np.concatenate([[0], np.cumsum(widths[:-1] + gap)]))
+        top = B[r, 1].min()
+        top = max(top, y0 + margin) if y is None else max(y, min(top, y + 4 * gap))
+        boxes = [k for k in r if blocks[k].kind in _CONTAINERS]
+        row_h = max(h[k] for k in boxes) if len(boxes) > 1 else None
+        for k, xk, wd in zip(r, xs, widths):
+            hk = row_h if (row_h is not None and k in boxes) else h[k]
+            B[k] = [xk, top, xk + wd, top + hk]
+        y = max(B[k, 3] for k in r) + gap
+    # shrink the rows together when the last one runs past the region
+    bottom = max(B[k, 3] for k in content)
+    limit = y1 - margin
+    if bottom > limit:
+        first = min(B[k, 1] for k in content)
+        f = max(0.4, (limit - first) / max(bottom - first, 1e-6))
+        for k in content:
+            B[k, 1] = first + (B[k, 1] - first) * f
+            B[k, 3] = first + (B[k, 3] - first) * f
+    return B
 
 
 # -- filling blocks into a scene ---------------------------------------------------------------------

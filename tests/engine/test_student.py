@@ -53,6 +53,7 @@ def test_student_timesteps_are_trailing_and_evenly_spaced():
     assert student_timesteps(1) == [999]
     assert student_timesteps(2) == [999, 499]
     assert student_timesteps(4) == [999, 749, 499, 249]
+    assert student_timesteps(2, strength=0.5) == [499, 249] and student_timesteps(1, strength=0.5) == [499]
     with pytest.raises(ValueError):
         student_timesteps(0)
 
@@ -159,23 +160,33 @@ def test_sample_student_is_seeded_and_valid(tmp_path):
             assert 0 <= x and 0 <= y and x + w <= 1.0001 and y + h <= 1.0001 and b.kind != "null"
     with pytest.raises(ValueError, match="steps"):
         sample_student(student, ctx, steps=0)
+    # from a reference noised halfway: seeded, and a different start than pure noise
+    from engine.blocks import scene_blocks
+    from engine.compose import compose
+
+    ref = scene_blocks(compose("sales dashboard", 1920, 1080, archetype="dashboard"), 16)
+    a = sample_student(student, ctx, steps=2, seed=3, init_blocks=ref, strength=0.5)
+    assert a == sample_student(student, ctx, steps=2, seed=3, init_blocks=ref, strength=0.5)
+    assert a != sample_student(student, ctx, steps=2, seed=3)
 
 
 # -- references --------------------------------------------------------------------------------------
 
 
-def test_reference_bank_prefers_the_systems_own_matching_screen():
+def test_reference_bank_exemplars_and_the_systems_own_screens():
     from engine.references import ReferenceBank, curriculum_archetype
     from ingest import ingest_folder
 
     ds = ingest_folder(HARBOR)
     bank = ReferenceBank(size=4)
     refs, prov = bank.lookup("sales dashboard with KPI cards", "desktop", ds)
+    assert prov[0]["kind"] == "exemplar" and prov[0]["source"] == "curriculum:dashboard/desktop"
+    refs, prov = bank.lookup("sales dashboard with KPI cards", "desktop", ds, screens=True)
     assert prov[0]["kind"] == "screen" and prov[0]["source"].endswith("dashboard.svg") and refs[0]
     refs, prov = bank.lookup("checkout page with order summary", "desktop", ds)
     assert prov[0]["kind"] == "exemplar" and prov[0]["source"] == "curriculum:checkout/desktop"
     assert any(b.kind == "navbar" for b in refs[0]) or refs[0]
-    _, prov = bank.lookup("sign in", "mobile", ds)  # the system's sign-in screen is a desktop one
+    _, prov = bank.lookup("sign in", "mobile", ds, screens=True)  # the system's sign-in screen is a desktop one
     assert prov[0]["kind"] == "exemplar" and prov[0]["source"] == "curriculum:sign-in/mobile"
     assert curriculum_archetype("a list of products") == "product-list"
     assert curriculum_archetype("zzz") == "dashboard"
@@ -201,12 +212,15 @@ def test_engine_uses_the_student_by_default(harbor_engine, tiny_student):
     assert default_sampler() == "student"
     harbor_engine._models.pop("student", None)
     g = harbor_engine.generate("checkout page with order summary", size=(960, 540))
-    assert g.sampler == "student" and g.conditioning["steps"] == 2
+    assert g.sampler == "student" and g.conditioning["steps"] == 2 and g.conditioning["strength"] == 0.5
     assert {"load", "retrieve", "sample", "layout", "render", "encode"} <= set(g.timings)
     assert g.conditioning["references"][0]["source"] == "curriculum:checkout/desktop"
     bare = harbor_engine.generate("checkout page with order summary", size=(960, 540), retrieval=False,
                                   style_scale=0.0, steps=1)
     assert bare.conditioning["references"] == [] and bare.conditioning["steps"] == 1
+    assert bare.conditioning["strength"] == 1.0  # nothing to start from without a reference
+    with pytest.raises(ValueError, match="strength"):
+        harbor_engine.generate("checkout page", size=(960, 540), strength=0.0)
     harbor_engine._models.pop("student", None)
 
 
