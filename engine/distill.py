@@ -17,6 +17,12 @@ Fast"; Liu et al. 2024, "InstaFlow: One Step is Enough").
    jump lands exactly on the next training input, so the same weights sample in 1, 2 or 4
    steps (`engine.sampler.sample_student`).
 
+The engine samples from a retrieved reference layout noised to half the schedule (SDEdit,
+``strength=0.5``), so `p_sdedit` of the pair batches are drawn that way too: the teacher runs
+from ``α_t ref + σ_t z`` at ``t = 499`` and the straight path goes through that start point
+and the teacher's end point (its noise ``ε = (x_start − α_t x̂₀) / σ_t``); the student learns
+the points of that path at and below ``t = 499``.
+
 The pairs live in a pool that the teacher keeps refreshing (one new batch of pairs every
 `refresh_every` steps), so the student sees tens of thousands of teacher samples without a
 dataset on disk. Checkpoints, resume, EMA export and the progress bar are the teacher's
@@ -38,7 +44,7 @@ import numpy as np
 import torch
 
 from engine.adapter import collate_contexts, encode_prompts, prompt_context
-from engine.teacher import BITS, SceneTransformer
+from engine.teacher import BITS, SceneTransformer, encode_slots
 from engine.train import (
     ExamplePool,
     _Bar,
@@ -87,6 +93,8 @@ class DistillConfig:
     pool_batches: int = 48  # batches of teacher pairs kept in memory
     refresh_every: int = 4  # one new batch of pairs every this many steps
     p_schedule: float = 0.75  # share of timesteps drawn from the 1/2/4-step samplers' points
+    p_sdedit: float = 0.6  # share of pair batches that start from their reference layouts
+    strength: float = 0.5  # how far those references are noised (the engine's default)
     p_self_cond: float = 0.5
     p_reference: float = 0.8
     p_design: float = 0.7
@@ -99,15 +107,23 @@ class DistillConfig:
 
 @torch.no_grad()
 def teacher_sample(teacher: SceneTransformer, ctx: dict[str, torch.Tensor], noise: torch.Tensor,
-                   steps: int = 50) -> torch.Tensor:
+                   steps: int = 50, x_start: torch.Tensor | None = None, strength: float = 1.0) -> torch.Tensor:
     """The teacher's deterministic DDIM end point from `noise` ``(B, N, D)`` under a collated
-    context, self-conditioned when the teacher is. Analog bits are not yet snapped."""
+    context, self-conditioned when the teacher is; or, with `x_start` and `strength` < 1,
+    from `x_start` (already noised to the first of `engine.sampler.sdedit_timesteps`) as
+    `engine.sampler.sample_blocks` starts from a reference. Analog bits are not yet snapped."""
+    from engine.sampler import sdedit_timesteps
+
     sched = teacher.make_scheduler("ddim")
     sched.set_timesteps(steps)
+    timesteps = sched.timesteps
     x = noise.clone()
+    if x_start is not None and strength < 1.0:
+        timesteps = sdedit_timesteps(steps, strength, teacher.config.num_train_timesteps)
+        x = x_start.clone()
     enc = teacher.encode_context(ctx)
     prev = None
-    for t in sched.timesteps:
+    for t in timesteps:
         tt = t.reshape(1).expand(x.shape[0])
         out = teacher(x, tt, ctx, encoded=enc, x_self_cond=prev)
         if teacher.config.self_condition:
@@ -146,18 +162,36 @@ class PairPool:
         items = [self.examples.draw() for _ in range(cfg.batch)]
         encoded = encode_prompts([it.example.caption for it in items])
         contexts, devices = [], []
+        sdedit = rng.random() < cfg.p_sdedit  # the whole batch starts from its references
         for it, enc in zip(items, encoded):
-            refs = [self.examples.reference(it)] if rng.random() < cfg.p_reference else []
+            refs = [self.examples.reference(it)] if sdedit or rng.random() < cfg.p_reference else []
             ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc)
             if self.systems and rng.random() < cfg.p_design:
                 ctx.design_tokens = self.systems[rng.randrange(len(self.systems))]
             contexts.append(ctx)
             devices.append(it.example.device)
         n, d = self.teacher.config.n_slots, self.teacher.config.slot_dim
+        T = self.teacher.config.num_train_timesteps
         z = torch.randn((len(items), n, d), generator=self.gen)
-        x0 = snap(teacher_sample(self.teacher, collate_contexts(contexts, devices, n), z, self.cfg.teacher_steps))
+        ctx = collate_contexts(contexts, devices, n)
+        abar = self.teacher.make_scheduler("ddpm").alphas_cumprod
+        if sdedit:
+            from engine.sampler import sdedit_timesteps
+
+            t_start = int(sdedit_timesteps(cfg.teacher_steps, cfg.strength, T)[0])
+            ref = torch.from_numpy(np.stack([encode_slots(c.reference_blocks[0], n)[0] for c in contexts]))
+            x_start = abar[t_start].sqrt() * ref + (1 - abar[t_start]).sqrt() * z
+            x0 = snap(teacher_sample(self.teacher, ctx, z, cfg.teacher_steps, x_start=x_start, strength=cfg.strength))
+        else:
+            sched = self.teacher.make_scheduler("ddim")
+            sched.set_timesteps(cfg.teacher_steps)
+            t_start, x_start = int(sched.timesteps[0]), z
+            x0 = snap(teacher_sample(self.teacher, ctx, z, cfg.teacher_steps))
+        # the noise of the straight path through the start point and the teacher's end point
+        eps = (x_start - abar[t_start].sqrt() * x0) / (1 - abar[t_start]).sqrt()
+        top = student_timesteps(1, T, cfg.strength if sdedit else 1.0)[0]
         self.made += len(items)
-        return [(c, dv, z[i], x0[i]) for i, (c, dv) in enumerate(zip(contexts, devices))]
+        return [(c, dv, eps[i], x0[i], top) for i, (c, dv) in enumerate(zip(contexts, devices))]
 
     def fill(self, progress: bool = False) -> None:
         if progress:
@@ -169,24 +203,36 @@ class PairPool:
     def refresh(self) -> None:
         self.items = self.items[self.cfg.batch:] + self._make_batch()
 
-    def draw(self) -> tuple[dict, torch.Tensor, torch.Tensor]:
+    def draw(self) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """A batch: collated context, path noise ``ε``, target ``x̂₀`` and each pair's first
+        student timestep (999 from noise, 499 from a reference at strength 0.5)."""
         picks = [self.items[self.rng.randrange(len(self.items))] for _ in range(self.cfg.batch)]
         ctx = collate_contexts([p[0] for p in picks], [p[1] for p in picks], self.teacher.config.n_slots)
-        return ctx, torch.stack([p[2] for p in picks]), torch.stack([p[3] for p in picks])
+        return (ctx, torch.stack([p[2] for p in picks]), torch.stack([p[3] for p in picks]),
+                torch.tensor([p[4] for p in picks]))
 
 
 # -- loss -------------------------------------------------------------------------------------------
 
 
 def distill_loss(student: SceneTransformer, ctx: dict, z: torch.Tensor, x0: torch.Tensor, cfg: DistillConfig,
-                 gen: torch.Generator) -> torch.Tensor:
-    """MSE between the student's clean-slot estimate at ``α_t x̂₀ + σ_t z`` and ``x̂₀``."""
+                 gen: torch.Generator, top: torch.Tensor | None = None) -> torch.Tensor:
+    """MSE between the student's clean-slot estimate at ``α_t x̂₀ + σ_t z`` and ``x̂₀``.
+
+    ``t`` is at most the pair's first student timestep `top` (999 by default): mostly one of
+    the 1/2/4-step samplers' points below it, otherwise uniform in ``[0, top]``."""
     B = x0.shape[0]
     T = student.config.num_train_timesteps
-    points = torch.tensor(sorted({t for k in STUDENT_STEPS for t in student_timesteps(k, T)}))
+    top = torch.full((B,), T - 1) if top is None else top
     on_schedule = torch.rand(B, generator=gen) < cfg.p_schedule
-    t = torch.where(on_schedule, points[torch.randint(0, len(points), (B,), generator=gen)],
-                    torch.randint(0, T, (B,), generator=gen))
+    t = torch.empty(B, dtype=torch.long)
+    for i in range(B):
+        if on_schedule[i]:
+            s = (int(top[i]) + 1) / T
+            pts = sorted({p for k in STUDENT_STEPS for p in student_timesteps(k, T, s)})
+            t[i] = pts[int(torch.randint(0, len(pts), (1,), generator=gen))]
+        else:
+            t[i] = int(torch.randint(0, int(top[i]) + 1, (1,), generator=gen))
     if not hasattr(student, "_alphas_cumprod"):
         student.predict_x0(x0[:1], x0[:1], t[:1])  # caches the noise schedule
     abar = student._alphas_cumprod[t][:, None, None]
@@ -250,8 +296,8 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
         while step < cfg.steps:
             if step % cfg.refresh_every == 0 and step > start:
                 pool.refresh()
-            ctx, z, x0 = pool.draw()
-            loss = distill_loss(student, ctx, z, x0, cfg, gen)
+            ctx, z, x0, top = pool.draw()
+            loss = distill_loss(student, ctx, z, x0, cfg, gen, top)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(student.parameters(), 1.0)

@@ -31,6 +31,14 @@ _OVERLAYS = {"modal"}
 _BACKDROPS = {"panel", "hero"}
 
 
+def sdedit_timesteps(steps: int, strength: float, num_train_timesteps: int = 1000) -> torch.Tensor:
+    """DDIM timesteps of a `steps`-step schedule that start at ``round(T · strength) − 1``
+    (where the distilled student starts too) and go down in the schedule's stride."""
+    stride = max(1, num_train_timesteps // steps)
+    start = max(0, int(round(num_train_timesteps * min(max(strength, 0.0), 1.0))) - 1)
+    return torch.arange(start, -1, -stride)
+
+
 def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 50, seed: int = 0,
                   guidance: float = 1.0, device: str = "desktop", scheduler: str = "ddim",
                   style_scale: float = 1.0, callback: Callable[[int, int, torch.Tensor], None] | None = None,
@@ -60,8 +68,7 @@ def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 
     x = torch.randn((1, model.config.n_slots, model.config.slot_dim), generator=gen) * sched.init_noise_sigma
     timesteps = sched.timesteps
     if init_blocks and strength < 1.0:
-        keep = max(1, min(len(timesteps), int(round(len(timesteps) * max(strength, 0.0)))))
-        timesteps = timesteps[len(timesteps) - keep:]
+        timesteps = sdedit_timesteps(steps, strength, model.config.num_train_timesteps)
         x0 = torch.from_numpy(encode_slots(init_blocks, model.config.n_slots)[0])[None]
         x = sched.add_noise(x0, x, timesteps[:1])
     was_training, n_threads = model.training, torch.get_num_threads()

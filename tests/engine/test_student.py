@@ -110,18 +110,19 @@ def test_distillation_fits_the_teachers_samples(tmp_path):
 
     pool = PairPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
     pool.fill()
-    ctx, z, x0 = pool.draw()
+    ctx, z, x0, top = pool.draw()
+    assert set(top.tolist()) <= {999, 499}
     student = create_model("tiny", n_slots=16, self_condition=True)
     student.load_state_dict(teacher.state_dict())
     opt = torch.optim.Adam(student.parameters(), lr=3e-3)
 
     def loss_now() -> float:
         with torch.no_grad():
-            return float(distill_loss(student, ctx, z, x0, cfg, torch.Generator().manual_seed(5)))
+            return float(distill_loss(student, ctx, z, x0, cfg, torch.Generator().manual_seed(5), top))
 
     before = loss_now()
     for i in range(40):
-        loss = distill_loss(student, ctx, z, x0, cfg, torch.Generator().manual_seed(i))
+        loss = distill_loss(student, ctx, z, x0, cfg, torch.Generator().manual_seed(i), top)
         opt.zero_grad()
         loss.backward()
         opt.step()
