@@ -395,18 +395,25 @@ class _Filler:
         chart = el("chart", "chart", w=fill(), h=fill(min=40), variant=variant, props=self._chart_props(variant))
         return card("card", chart, title=title, action=action)
 
+    def nth(self, key: str, titles: list[str]) -> str:
+        """The next of `titles` for a repeated kind of card, so two cards never share a title."""
+        return titles[self.count(f"title:{key}") % len(titles)]
+
     def c_chart_line(self, w, h):
-        return self._chart_card("line", self.d.trend_title, "View report" if w > 420 else "")
+        title = self.nth("line", [self.d.trend_title, "Weekly trend", "Month over month", "Forecast"])
+        return self._chart_card("line", title, "View report" if w > 420 else "")
 
     def c_chart_bar(self, w, h):
-        return self._chart_card("bar", "Activity by weekday")
+        return self._chart_card("bar", self.nth("bar", ["Activity by weekday", "Volume by month", "By channel"]))
 
     def c_chart_donut(self, w, h):
-        return self._chart_card("donut", self.d.mix_title)
+        return self._chart_card("donut", self.nth("donut", [self.d.mix_title, "Share by region", "Breakdown"]))
 
     def c_table(self, w, h):
         t = el("table", "table", w=fill(), h=fill(min=60), props=self._table_props(w, h - 48))
-        return card("card", t, title=f"Recent {self.d.records.lower()}", action="See all" if w > 420 else "")
+        rec = self.d.records.lower()
+        title = self.nth("table", [f"Recent {rec}", f"Open {rec}", f"Flagged {rec}", f"All {rec}"])
+        return card("card", t, title=title, action="See all" if w > 420 else "")
 
     def c_list(self, w, h):
         title = self.d.list_title
@@ -418,6 +425,7 @@ class _Filler:
         else:
             items = [C._list_item(i, *p, i < 4) for i, p in enumerate(self.d.list_items(self.rng))]
         lst = col(*items, name="list", kind="list", width=fill(), height=fill(), overflow="drop")
+        title = self.nth("list", [title, "Recent activity", "Watchlist", "Updates"])
         return card("card", lst, title=title, action="See all" if w > 420 else "")
 
     def c_form(self, w, h):
@@ -438,7 +446,7 @@ class _Filler:
         opts = [("New orders", True), ("Payment received", True), ("Low stock alerts", True), ("Weekly summary", False),
                 ("Product updates", False), ("Mentions", True)]
         kids = [check("toggle", "toggle", lab, on) for lab, on in opts]
-        return card("card", *kids, title="Notifications", gap=4)
+        return card("card", *kids, title=self.nth("settings", ["Notifications", "Email alerts", "Privacy"]), gap=4)
 
     def c_media(self, w, h):
         """An image, captioned when there is room (a product's name and price on a shop page)."""

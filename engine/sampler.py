@@ -329,24 +329,28 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
     for j in range(n):  # blocks sitting on a backdrop stay where they were drawn
         if any(j != i and _contains(B[i], B[j], unit) for i in backdrop):
             fixed.add(j)
+    # the chrome goes to the edges: sidebars full height at the side, bars across the top or
+    # bottom beside any sidebar
     x0, x1, y0, y1 = 0.0, dw, 0.0, dh
     for i in chrome:
-        b = blocks[i]
-        if b.kind == "sidebar":
+        if blocks[i].kind == "sidebar":
             if (B[i, 0] + B[i, 2]) / 2 < dw / 2:
-                x0 = max(x0, B[i, 2])
+                B[i] = [0.0, 0.0, w[i], dh]
+                x0 = max(x0, w[i])
             else:
-                x1 = min(x1, B[i, 0])
-        elif b.kind == "navbar" and B[i, 1] < dh / 3:
-            y0 = max(y0, B[i, 3])
-        elif b.kind == "footer" or B[i, 1] >= dh / 3:
-            y1 = min(y1, B[i, 1])
-    if x1 - x0 < 8 * unit or y1 - y0 < 8 * unit:
-        return B
-    # a sidebar covers the page's height below the top bar it sits beside
+                B[i] = [dw - w[i], 0.0, dw, dh]
+                x1 = min(x1, dw - w[i])
     for i in chrome:
         if blocks[i].kind == "sidebar":
-            B[i, 3] = max(B[i, 3], min(dh, y1 if y1 < dh else dh))
+            continue
+        if blocks[i].kind == "navbar" and (B[i, 1] + B[i, 3]) / 2 < dh / 2:
+            B[i] = [x0, 0.0, x1, h[i]]
+            y0 = max(y0, h[i])
+        else:
+            B[i] = [x0, dh - h[i], x1, dh]
+            y1 = min(y1, dh - h[i])
+    if x1 - x0 < 8 * unit or y1 - y0 < 8 * unit:
+        return B
     content = [i for i in range(n) if i not in fixed]
     if not content:
         return B

@@ -232,7 +232,7 @@ def test_layout_pass_removes_overlaps_snaps_and_aligns():
               Block("card", (0.45, 0.21, 0.3, 0.3), content="kpi"),  # overlaps the first on x by 0.05
               Block("heading", (0.205, 0.05, 0.3, 0.05)),  # left edge ≈ the first card's
               Block("button", (0.95, 0.95, 0.2, 0.2))]  # runs out of frame
-    out, rep = layout_pass(blocks, "desktop", (3840, 2160), unit=8)
+    out, rep = layout_pass(blocks, "desktop", (3840, 2160), unit=8, rows=False)
     boxes = [_px(b) for b in out]
     a, b = boxes[0], boxes[1]
     assert min(a[2], b[2]) - max(a[0], b[0]) <= 0.5 or min(a[3], b[3]) - max(a[1], b[1]) <= 0.5
@@ -252,13 +252,35 @@ def test_layout_pass_keeps_nesting_and_overlays():
 
     blocks = [Block("card", (0.0, 0.0, 0.5, 1.0), variant="panel"), Block("input", (0.1, 0.4, 0.3, 0.05)),
               Block("modal", (0.3, 0.3, 0.4, 0.4))]
-    out, rep = layout_pass(blocks, "desktop")
+    out, rep = layout_pass(blocks, "desktop", rows=False)
     assert rep.overlaps_removed == 0
     assert np.allclose(_px(out[1]), _px(blocks[1]), atol=16)
     assert layout_pass([], "mobile")[0] == []
     # a card inside another card (no backdrop) is an overlap, and is pushed out
-    out, rep = layout_pass([Block("card", (0.1, 0.1, 0.6, 0.6)), Block("card", (0.2, 0.2, 0.2, 0.2))], "desktop")
+    out, rep = layout_pass([Block("card", (0.1, 0.1, 0.6, 0.6)), Block("card", (0.2, 0.2, 0.2, 0.2))], "desktop",
+                           rows=False)
     assert rep.overlaps_removed == 1 and rep.overlaps_left == 0
+
+
+def test_layout_pass_flows_content_into_rows_beside_the_chrome():
+    from engine.sampler import layout_pass
+
+    blocks = [Block("sidebar", (0.01, 0.02, 0.12, 0.9)),
+              Block("navbar", (0.2, 0.01, 0.7, 0.06)),
+              Block("card", (0.15, 0.12, 0.3, 0.2), content="kpi"),
+              Block("card", (0.4, 0.13, 0.3, 0.25), content="kpi"),  # overlaps the first: same row
+              Block("card", (0.15, 0.3, 0.8, 0.5), content="table"),  # overlaps both from below
+              Block("modal", (0.3, 0.3, 0.4, 0.4))]
+    out, rep = layout_pass(blocks, "desktop", (1920, 1080), unit=8)
+    side, nav, k1, k2, table, modal = (_px(b, 1920, 1080) for b in out)
+    assert rep.overlaps_found >= 3 and rep.overlaps_left == 0
+    assert side[0] == 0 and side[1] == 0 and side[3] == 1080  # the sidebar runs down the left edge
+    assert nav[1] == 0 and nav[0] == side[2] and nav[2] == 1920  # the top bar sits beside it
+    assert k1[1] == k2[1] and k1[3] == k2[3]  # one row: tops and heights shared
+    assert k2[0] - k1[2] >= 24 - 0.1  # one gap apart
+    assert table[1] - max(k1[3], k2[3]) >= 24 - 0.1  # the next row starts below
+    assert k1[0] >= side[2] and k1[1] >= nav[3] and table[3] <= 1080
+    assert np.allclose(modal, _px(blocks[5], 1920, 1080), atol=16)  # overlays stay where they were drawn
 
 
 # -- fill, Engine and CLI ----------------------------------------------------------------------------
