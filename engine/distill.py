@@ -33,10 +33,8 @@ dataset on disk. Checkpoints, resume, EMA export and the progress bar are the te
 from __future__ import annotations
 
 import json
-import math
 import random
 import sys
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -45,15 +43,7 @@ import torch
 
 from engine.adapter import collate_contexts, encode_prompts, prompt_context
 from engine.teacher import BITS, SceneTransformer, encode_slots
-from engine.train import (
-    ExamplePool,
-    _Bar,
-    _checkpoints,
-    _export,
-    _save_checkpoint,
-    _system_tokens,
-    sample_systems,
-)
+from engine.train import ExamplePool, _system_tokens, optimise, sample_systems
 
 ROOT = Path(__file__).resolve().parent
 TEACHER_WEIGHTS = ROOT / "weights" / "teacher"
@@ -70,7 +60,7 @@ def student_timesteps(steps: int, num_train_timesteps: int = 1000, strength: flo
     if steps < 1:
         raise ValueError(f"steps must be at least 1 (got {steps})")
     start = num_train_timesteps * min(max(strength, 1.0 / num_train_timesteps), 1.0)
-    return [max(0, int(round(start - i * start / steps)) - 1) for i in range(steps)]
+    return [max(0, round(start - i * start / steps) - 1) for i in range(steps)]
 
 
 @dataclass
@@ -174,13 +164,12 @@ class PairPool:
         T = self.teacher.config.num_train_timesteps
         z = torch.randn((len(items), n, d), generator=self.gen)
         ctx = collate_contexts(contexts, devices, n)
-        abar = self.teacher.make_scheduler("ddpm").alphas_cumprod
         if sdedit:
             from engine.sampler import sdedit_timesteps
 
             t_start = int(sdedit_timesteps(cfg.teacher_steps, cfg.strength, T)[0])
             ref = torch.from_numpy(np.stack([encode_slots(c.reference_blocks[0], n)[0] for c in contexts]))
-            x_start = abar[t_start].sqrt() * ref + (1 - abar[t_start]).sqrt() * z
+            x_start = self.teacher.add_noise(ref, z, t_start)
             x0 = snap(teacher_sample(self.teacher, ctx, z, cfg.teacher_steps, x_start=x_start, strength=cfg.strength))
         else:
             sched = self.teacher.make_scheduler("ddim")
@@ -188,7 +177,7 @@ class PairPool:
             t_start, x_start = int(sched.timesteps[0]), z
             x0 = snap(teacher_sample(self.teacher, ctx, z, cfg.teacher_steps))
         # the noise of the straight path through the start point and the teacher's end point
-        eps = (x_start - abar[t_start].sqrt() * x0) / (1 - abar[t_start]).sqrt()
+        eps = self.teacher.path_noise(x_start, x0, t_start)
         top = student_timesteps(1, T, cfg.strength if sdedit else 1.0)[0]
         self.made += len(items)
         return [(c, dv, eps[i], x0[i], top) for i, (c, dv) in enumerate(zip(contexts, devices))]
@@ -215,6 +204,11 @@ class PairPool:
 # -- loss -------------------------------------------------------------------------------------------
 
 
+def _schedule_points(top: int, T: int) -> list[int]:
+    """The timesteps the 1/2/4-step samplers visit when they start at `top`."""
+    return sorted({p for k in STUDENT_STEPS for p in student_timesteps(k, T, (top + 1) / T)})
+
+
 def distill_loss(student: SceneTransformer, ctx: dict, z: torch.Tensor, x0: torch.Tensor, cfg: DistillConfig,
                  gen: torch.Generator, top: torch.Tensor | None = None) -> torch.Tensor:
     """MSE between the student's clean-slot estimate at ``α_t x̂₀ + σ_t z`` and ``x̂₀``.
@@ -225,18 +219,15 @@ def distill_loss(student: SceneTransformer, ctx: dict, z: torch.Tensor, x0: torc
     T = student.config.num_train_timesteps
     top = torch.full((B,), T - 1) if top is None else top
     on_schedule = torch.rand(B, generator=gen) < cfg.p_schedule
+    points = {int(v): _schedule_points(int(v), T) for v in top.unique()}
     t = torch.empty(B, dtype=torch.long)
     for i in range(B):
         if on_schedule[i]:
-            s = (int(top[i]) + 1) / T
-            pts = sorted({p for k in STUDENT_STEPS for p in student_timesteps(k, T, s)})
+            pts = points[int(top[i])]
             t[i] = pts[int(torch.randint(0, len(pts), (1,), generator=gen))]
         else:
             t[i] = int(torch.randint(0, int(top[i]) + 1, (1,), generator=gen))
-    if not hasattr(student, "_alphas_cumprod"):
-        student.predict_x0(x0[:1], x0[:1], t[:1])  # caches the noise schedule
-    abar = student._alphas_cumprod[t][:, None, None]
-    xt = abar.sqrt() * x0 + (1 - abar).sqrt() * z
+    xt = student.add_noise(x0, z, t)
     prev = None
     if student.config.self_condition and torch.rand((), generator=gen).item() < cfg.p_self_cond:
         with torch.no_grad():
@@ -254,9 +245,7 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
     """Distil (or resume distilling) a student; returns ``{"step", "loss", "seconds", "out", "pairs"}``.
 
     The final EMA student is saved to ``cfg.out`` as a `save_pretrained` folder with
-    ``distill_config.json`` beside it."""
-    from diffusers.optimization import get_cosine_schedule_with_warmup
-
+    ``distill_config.json`` beside it. The loop itself is `engine.train.optimise`."""
     teacher_dir = Path(cfg.teacher)
     if not (teacher_dir / "config.json").is_file():
         raise FileNotFoundError(f"{teacher_dir}: no teacher model (config.json) to distil")
@@ -269,61 +258,25 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
         p.requires_grad_(False)
     student = SceneTransformer.from_config(teacher.config)
     student.load_state_dict(teacher.state_dict())
-    opt = torch.optim.AdamW(student.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.99))
-    sched = get_cosine_schedule_with_warmup(opt, min(cfg.warmup, max(1, cfg.steps // 10)), cfg.steps)
     rng = random.Random(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
-    ema = {k: v.detach().clone() for k, v in student.state_dict().items()}
-    step, losses = 0, []
-    found = _checkpoints(out) if resume else []
-    if found:
-        step, ck = found[-1]
-        student.load_state_dict(SceneTransformer.from_pretrained(ck / "model", low_cpu_mem_usage=False).state_dict())
-        st = torch.load(ck / "state.pt", weights_only=False)
-        ema, losses = st["ema"], list(st["losses"])
-        opt.load_state_dict(st["optimizer"])
-        sched.load_state_dict(st["lr_scheduler"])
-        rng.setstate(st["rng"])
-        gen.set_state(st["torch_rng"])
-    t_start = time.perf_counter()
     pool = PairPool(cfg, teacher, rng, gen)
-    if step < cfg.steps:
-        pool.fill(progress)
-    bar = _Bar(cfg.steps, step, enabled=progress, label="student")
-    start, t0 = step, time.perf_counter()
-    student.train()
-    try:
-        while step < cfg.steps:
+
+    def prepare(start: int):
+        if start < cfg.steps:
+            pool.fill(progress)
+
+        def loss_at(step: int) -> torch.Tensor:
             if step % cfg.refresh_every == 0 and step > start:
                 pool.refresh()
             ctx, z, x0, top = pool.draw()
-            loss = distill_loss(student, ctx, z, x0, cfg, gen, top)
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(student.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            step += 1
-            decay = min(cfg.ema_decay, (1 + step) / (10 + step))
-            with torch.no_grad():
-                for k, v in student.state_dict().items():
-                    if v.dtype.is_floating_point:
-                        ema[k].mul_(decay).add_(v.detach(), alpha=1 - decay)
-                    else:
-                        ema[k].copy_(v)
-            losses.append(round(loss.item(), 5))
-            bar.update(step, losses, sched.get_last_lr()[0], (step - start) / (time.perf_counter() - t0),
-                       cfg.log_every)
-            if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step < cfg.steps:
-                _save_checkpoint(out, step, student, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
-    finally:
-        bar.close()
-    if step > start or not (out / "config.json").exists():
-        _save_checkpoint(out, step, student, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
-        _export(out, student, ema)
+            return distill_loss(student, ctx, z, x0, cfg, gen, top)
+
+        return loss_at
+
+    res = optimise(student, cfg, out, rng, gen, prepare, resume=resume, progress=progress, label="student")
+    if res["exported"]:
         record = {**asdict(cfg), "teacher": str(teacher_dir), "method": "trajectory distillation on the reflow "
                   "coupling (Luhman & Luhman 2021; Liu et al. 2023)", "student_steps": list(STUDENT_STEPS)}
         (out / "distill_config.json").write_text(json.dumps(record, indent=1))
-    tail = losses[-min(len(losses), 100):]
-    return {"step": step, "loss": round(float(np.mean(tail)), 5) if tail else math.nan, "losses": losses,
-            "seconds": round(time.perf_counter() - t_start, 2), "out": str(out), "pairs": pool.made}
+    return {**{k: res[k] for k in ("step", "loss", "losses", "seconds", "out")}, "pairs": pool.made}

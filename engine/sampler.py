@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,7 +36,7 @@ def sdedit_timesteps(steps: int, strength: float, num_train_timesteps: int = 100
     """DDIM timesteps of a `steps`-step schedule that start at ``round(T · strength) − 1``
     (where the distilled student starts too) and go down in the schedule's stride."""
     stride = max(1, num_train_timesteps // steps)
-    start = max(0, int(round(num_train_timesteps * min(max(strength, 0.0), 1.0))) - 1)
+    start = max(0, round(num_train_timesteps * min(max(strength, 0.0), 1.0)) - 1)
     return torch.arange(start, -1, -stride)
 
 
@@ -69,30 +70,22 @@ def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 
     timesteps = sched.timesteps
     if init_blocks and strength < 1.0:
         timesteps = sdedit_timesteps(steps, strength, model.config.num_train_timesteps)
-        x0 = torch.from_numpy(encode_slots(init_blocks, model.config.n_slots)[0])[None]
-        x = sched.add_noise(x0, x, timesteps[:1])
-    was_training, n_threads = model.training, torch.get_num_threads()
-    model.eval()
-    torch.set_num_threads(max(1, threads))
-    try:
-        with torch.inference_mode():
-            enc = model.encode_context(ctx)
-            prev = None  # the model's last estimate of the clean slots (self-conditioning)
-            for i, t in enumerate(timesteps):
-                inp = sched.scale_model_input(torch.cat([x, x]) if guided else x, t)
-                tt = t.reshape(1).expand(inp.shape[0])
-                out = model(inp, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
-                if model.config.self_condition:
-                    prev = model.predict_x0(out, inp, tt).clamp(-1, 1)
-                if guided:
-                    cond, uncond = out.chunk(2)
-                    out = uncond + guidance * (cond - uncond)
-                x = sched.step(out, t, x).prev_sample
-                if callback is not None:
-                    callback(i, int(t), x)
-    finally:
-        model.train(was_training)
-        torch.set_num_threads(n_threads)
+        x = model.add_noise(_slots(model, init_blocks), x, timesteps[0])
+    with _sampling(model, threads):
+        enc = model.encode_context(ctx)
+        prev = None  # the model's last estimate of the clean slots (self-conditioning)
+        for i, t in enumerate(timesteps):
+            inp = sched.scale_model_input(torch.cat([x, x]) if guided else x, t)
+            tt = t.reshape(1).expand(inp.shape[0])
+            out = model(inp, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
+            if model.config.self_condition:
+                prev = model.predict_x0(out, inp, tt).clamp(-1, 1)
+            if guided:
+                cond, uncond = out.chunk(2)
+                out = uncond + guidance * (cond - uncond)
+            x = sched.step(out, t, x).prev_sample
+            if callback is not None:
+                callback(i, int(t), x)
     return decode_slots(x[0].numpy())
 
 
@@ -117,33 +110,36 @@ def sample_student(model: SceneTransformer, context: ContextInputs, steps: int =
     gen = torch.Generator().manual_seed(seed)
     x = torch.randn((1, model.config.n_slots, model.config.slot_dim), generator=gen)
     if sdedit:
-        abar0 = model.make_scheduler("ddpm").alphas_cumprod[ts[0]]
-        x0 = torch.from_numpy(encode_slots(init_blocks, model.config.n_slots)[0])[None]
-        x = abar0.sqrt() * x0 + (1 - abar0).sqrt() * x
+        x = model.add_noise(_slots(model, init_blocks), x, ts[0])
+    with _sampling(model, threads):
+        enc = model.encode_context(ctx)
+        prev = None
+        for i, t in enumerate(ts):
+            tt = torch.tensor([t])
+            out = model(x, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
+            x0 = model.predict_x0(out, x, tt).clamp(-1, 1)
+            prev = x0 if model.config.self_condition else None
+            x = model.add_noise(x0, model.path_noise(x, x0, t), ts[i + 1]) if i + 1 < len(ts) else x0
+    return decode_slots(x[0].numpy())
+
+
+def _slots(model: SceneTransformer, blocks: list[Block]) -> torch.Tensor:
+    """Blocks as a ``(1, N, D)`` batch of clean slots for `model`."""
+    return torch.from_numpy(encode_slots(blocks, model.config.n_slots)[0])[None]
+
+
+@contextmanager
+def _sampling(model: SceneTransformer, threads: int):
+    """Eval mode, inference mode and `threads` torch threads, restored afterwards."""
     was_training, n_threads = model.training, torch.get_num_threads()
     model.eval()
     torch.set_num_threads(max(1, threads))
     try:
         with torch.inference_mode():
-            enc = model.encode_context(ctx)
-            abar = model.make_scheduler("ddpm").alphas_cumprod
-            prev = None
-            for i, t in enumerate(ts):
-                tt = torch.tensor([t])
-                out = model(x, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
-                x0 = model.predict_x0(out, x, tt).clamp(-1, 1)
-                prev = x0 if model.config.self_condition else None
-                if i + 1 < len(ts):
-                    a, s = abar[t].sqrt(), (1 - abar[t]).sqrt()
-                    eps = (x - a * x0) / s
-                    a2, s2 = abar[ts[i + 1]].sqrt(), (1 - abar[ts[i + 1]]).sqrt()
-                    x = a2 * x0 + s2 * eps
-                else:
-                    x = x0
+            yield
     finally:
         model.train(was_training)
         torch.set_num_threads(n_threads)
-    return decode_slots(x[0].numpy())
 
 
 # -- layout pass ------------------------------------------------------------------------------------
@@ -196,6 +192,16 @@ def _align(vals: np.ndarray, tol: float) -> tuple[np.ndarray, int]:
     return out, moved
 
 
+def _snap(B: np.ndarray, unit: float, dw: float, dh: float) -> np.ndarray:
+    """Boxes on the `unit` grid, at least one unit in size, inside the ``dw``×``dh`` page."""
+    B = np.round(B / unit) * unit
+    B[:, 2] = np.maximum(B[:, 2], B[:, 0] + unit)
+    B[:, 3] = np.maximum(B[:, 3], B[:, 1] + unit)
+    B[:, [0, 2]] = B[:, [0, 2]].clip(0, dw)
+    B[:, [1, 3]] = B[:, [1, 3]].clip(0, dh)
+    return B
+
+
 def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, int] | None = None,
                 unit: float = 8.0, align_tol: float = 1.5, rows: bool = True) -> tuple[list[Block], LayoutReport]:
     """Tidy sampled blocks on a canvas of `size` (default: the device's preset).
@@ -225,12 +231,17 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     B = np.array([[b.box[0] * dw, b.box[1] * dh, (b.box[0] + b.box[2]) * dw, (b.box[1] + b.box[3]) * dh]
                   for b in blocks], float)
     start = B.copy()
-    _backdrops = [b.variant in _BACKDROPS for b in blocks]
-    _free = [i for i, b in enumerate(blocks) if b.kind not in _OVERLAYS]
-    rep.overlaps_found = sum(
-        1 for i, j in itertools.combinations(_free, 2)
-        if min(_overlap(B[i], B[j])) > 0.5
-        and not ((_backdrops[i] and _contains(B[i], B[j], unit)) or (_backdrops[j] and _contains(B[j], B[i], unit))))
+    movable = [i for i, b in enumerate(blocks) if b.kind not in _OVERLAYS]
+    backdrop = [b.variant in _BACKDROPS for b in blocks]
+
+    def nested(i: int, j: int) -> bool:  # one sits on the other's backdrop on purpose
+        return (backdrop[i] and _contains(B[i], B[j], unit)) or (backdrop[j] and _contains(B[j], B[i], unit))
+
+    def overlapping() -> int:
+        return sum(1 for i, j in itertools.combinations(movable, 2)
+                   if min(_overlap(B[i], B[j])) > 0.5 and not nested(i, j))
+
+    rep.overlaps_found = overlapping()
     # 1. in frame
     before = B.copy()
     B[:, [0, 2]] = B[:, [0, 2]].clip(0, dw)
@@ -242,27 +253,12 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
         rep.aligned_edges += n
     # 3. snap to the grid (a box keeps at least one grid unit of size)
     before = B.copy()
-    B = np.round(B / unit) * unit
-    B[:, 2] = np.maximum(B[:, 2], B[:, 0] + unit)
-    B[:, 3] = np.maximum(B[:, 3], B[:, 1] + unit)
-    B[:, [0, 2]] = B[:, [0, 2]].clip(0, dw)
-    B[:, [1, 3]] = B[:, [1, 3]].clip(0, dh)
+    B = _snap(B, unit, dw, dh)
     rep.snapped = int(np.any(np.abs(B - before) > 1e-6, 1).sum())
     if rows:
-        B = _flow_rows(B, blocks, dw, dh, unit)
-        B = np.round(B / unit) * unit
-        B[:, 2] = np.maximum(B[:, 2], B[:, 0] + unit)
-        B[:, 3] = np.maximum(B[:, 3], B[:, 1] + unit)
-        B[:, [0, 2]] = B[:, [0, 2]].clip(0, dw)
-        B[:, [1, 3]] = B[:, [1, 3]].clip(0, dh)
+        B = _snap(_flow_rows(B, blocks, dw, dh, unit), unit, dw, dh)
     # 4. push overlapping siblings apart
-    movable = [i for i, b in enumerate(blocks) if b.kind not in _OVERLAYS]
     area = (B[:, 2] - B[:, 0]) * (B[:, 3] - B[:, 1])
-    backdrop = [b.variant in _BACKDROPS for b in blocks]
-
-    def nested(i: int, j: int) -> bool:  # one sits on the other's backdrop on purpose
-        return (backdrop[i] and _contains(B[i], B[j], unit)) or (backdrop[j] and _contains(B[j], B[i], unit))
-
     fixed_pairs: set[tuple[int, int]] = set()
     for _ in range(8):
         changed = False
@@ -293,8 +289,7 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
             break
     B[:, 2] = np.maximum(B[:, 2], B[:, 0] + 1)
     B[:, 3] = np.maximum(B[:, 3], B[:, 1] + 1)
-    left = sum(1 for i, j in itertools.combinations(movable, 2) if min(_overlap(B[i], B[j])) > 0.5 and not nested(i, j))
-    rep.overlaps_left = left
+    rep.overlaps_left = overlapping()
     rep.overlaps_removed = sum(1 for i, j in fixed_pairs if min(_overlap(B[i], B[j])) <= 0.5)
     disp = np.abs(B - start).max(1) * scale  # the furthest-moving edge of each block, canvas px
     rep.mean_displacement_px = float(disp.mean())
@@ -318,12 +313,8 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
     n = len(blocks)
     gap, margin = 3 * unit, 3 * unit
     w, h = B[:, 2] - B[:, 0], B[:, 3] - B[:, 1]
-    chrome = set()
-    for i, b in enumerate(blocks):
-        if b.kind == "sidebar" and h[i] > 0.5 * dh:
-            chrome.add(i)
-        elif b.kind in ("navbar", "footer") and w[i] > 0.5 * dw:
-            chrome.add(i)
+    chrome = {i for i, b in enumerate(blocks)
+              if (b.kind == "sidebar" and h[i] > 0.5 * dh) or (b.kind in ("navbar", "footer") and w[i] > 0.5 * dw)}
     backdrop = [i for i, b in enumerate(blocks) if b.variant in _BACKDROPS]
     fixed = set(chrome) | {i for i, b in enumerate(blocks) if b.kind in _OVERLAYS} | set(backdrop)
     for j in range(n):  # blocks sitting on a backdrop stay where they were drawn

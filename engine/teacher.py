@@ -192,13 +192,32 @@ class SceneTransformer(ModelMixin, ConfigMixin):
         shift, scale = self.ada_out(c).chunk(2, -1)
         return self.out(_modulate(self.norm_out(x), shift, scale))  # (B, N, slot_dim)
 
+    @property
+    def alphas_cumprod(self) -> torch.Tensor:
+        """``ᾱ_t`` of the model's training noise schedule (float32, computed once)."""
+        if getattr(self, "_alphas_cumprod", None) is None:
+            self._alphas_cumprod = self.make_scheduler("ddpm").alphas_cumprod.to(torch.float32)
+        return self._alphas_cumprod
+
+    def _coefficients(self, timestep, dtype: torch.dtype) -> tuple[torch.Tensor, torch.Tensor]:
+        """``√ᾱ_t`` and ``√(1 − ᾱ_t)`` shaped ``(B, 1, 1)`` for an int or ``(B,)`` `timestep`."""
+        t = torch.as_tensor(timestep).reshape(-1).long().clamp(0, self.config.num_train_timesteps - 1)
+        abar = self.alphas_cumprod[t].to(dtype)[:, None, None]
+        return abar.sqrt(), (1 - abar).sqrt()
+
+    def add_noise(self, x0: torch.Tensor, noise: torch.Tensor, timestep) -> torch.Tensor:
+        """``√ᾱ_t x0 + √(1 − ᾱ_t) noise``: the point at `timestep` of the path from `noise` to `x0`."""
+        a, s = self._coefficients(timestep, x0.dtype)
+        return a * x0 + s * noise
+
+    def path_noise(self, sample: torch.Tensor, x0: torch.Tensor, timestep) -> torch.Tensor:
+        """The noise that puts `sample` on the straight path to `x0` at `timestep` (inverse of `add_noise`)."""
+        a, s = self._coefficients(timestep, sample.dtype)
+        return (sample - a * x0) / s
+
     def predict_x0(self, output: torch.Tensor, sample: torch.Tensor, timestep: torch.Tensor) -> torch.Tensor:
         """The clean-slot estimate implied by a model `output` for noisy `sample` at `timestep` (B,)."""
-        if not hasattr(self, "_alphas_cumprod"):
-            self._alphas_cumprod = self.make_scheduler("ddpm").alphas_cumprod.to(torch.float32)
-        t = timestep.reshape(-1).long().clamp(0, self.config.num_train_timesteps - 1)
-        a = self._alphas_cumprod[t].to(sample.dtype).sqrt()[:, None, None]
-        s = (1 - self._alphas_cumprod[t]).to(sample.dtype).sqrt()[:, None, None]
+        a, s = self._coefficients(timestep, sample.dtype)
         kind = self.config.prediction_type
         if kind == "v_prediction":
             return a * sample - s * output

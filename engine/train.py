@@ -270,8 +270,6 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
 
     The final EMA model is saved to ``cfg.out`` (``config.json`` +
     ``diffusion_pytorch_model.safetensors`` + ``scheduler_config.json``)."""
-    from diffusers.optimization import get_cosine_schedule_with_warmup
-
     if cfg.config not in MODEL_CONFIGS:
         raise ValueError(f"unknown model config {cfg.config!r} (use {', '.join(MODEL_CONFIGS)})")
     torch.set_num_threads(max(1, cfg.threads))
@@ -281,10 +279,39 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
     torch.manual_seed(cfg.seed)
     model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition)
     scheduler = model.make_scheduler("ddpm")
-    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.99))
-    sched = get_cosine_schedule_with_warmup(opt, min(cfg.warmup, max(1, cfg.steps // 10)), cfg.steps)
     rng = random.Random(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
+
+    def prepare(step: int):
+        pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots)
+
+        def loss_at(step: int) -> torch.Tensor:
+            pool.refresh(cfg.refresh)
+            x0, used, ctx = make_batch(cfg, rng, pool)
+            return diffusion_loss(model, scheduler, x0, used, ctx, gen, cfg.p_self_cond)
+
+        return loss_at
+
+    res = optimise(model, cfg, out, rng, gen, prepare, resume=resume, progress=progress, label="teacher")
+    return {k: res[k] for k in ("step", "loss", "losses", "seconds", "out")}
+
+
+def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: torch.Generator, prepare,
+             resume: bool = False, progress: bool = True, label: str = "teacher") -> dict:
+    """The optimisation loop of every training command (the teacher's, `engine.distill`'s).
+
+    AdamW with a cosine learning rate after warm-up, gradient clipping at 1, an exponential
+    moving average of the weights, the progress bar, checkpoints every ``cfg.checkpoint_every``
+    steps and, with `resume`, a restart from the latest one (weights, EMA, optimiser, schedule
+    and both random generators). ``prepare(step)`` is called once the start step is known and
+    returns ``loss_at(step)``, the loss of the next batch. At the end the EMA weights are
+    exported to `out` (`_export`). Returns ``{"step", "loss", "losses", "seconds", "out",
+    "exported"}``; `cfg` needs the fields `TrainConfig` and `engine.distill.DistillConfig` share.
+    """
+    from diffusers.optimization import get_cosine_schedule_with_warmup
+
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.99))
+    sched = get_cosine_schedule_with_warmup(opt, min(cfg.warmup, max(1, cfg.steps // 10)), cfg.steps)
     ema = {k: v.detach().clone() for k, v in model.state_dict().items()}
     step, losses = 0, []
     found = _checkpoints(out) if resume else []
@@ -298,16 +325,13 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
         rng.setstate(st["rng"])
         gen.set_state(st["torch_rng"])
     t_start = time.perf_counter()
-    pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots)
-    t0 = time.perf_counter()
-    bar = _Bar(cfg.steps, step, enabled=progress)
-    start = step
+    loss_at = prepare(step)
+    bar = _Bar(cfg.steps, step, enabled=progress, label=label)
+    start, t0 = step, time.perf_counter()
     model.train()
     try:
         while step < cfg.steps:
-            pool.refresh(cfg.refresh)
-            x0, used, ctx = make_batch(cfg, rng, pool)
-            loss = diffusion_loss(model, scheduler, x0, used, ctx, gen, cfg.p_self_cond)
+            loss = loss_at(step)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -328,12 +352,13 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
                 _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
     finally:
         bar.close()
-    if step > start or not (out / "config.json").exists():
+    exported = step > start or not (out / "config.json").exists()
+    if exported:
         _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
         _export(out, model, ema)
     tail = losses[-min(len(losses), 100):]
     return {"step": step, "loss": round(float(np.mean(tail)), 5) if tail else math.nan, "losses": losses,
-            "seconds": round(time.perf_counter() - t_start, 2), "out": str(out)}
+            "seconds": round(time.perf_counter() - t_start, 2), "out": str(out), "exported": exported}
 
 
 class _Bar:

@@ -37,7 +37,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine.blocks import Block
+from ingest.colour import ColourError, parse_hex
 from ingest.model import Chunk, Source
+from ingest.pdf import _fill_rgb
 from ingest.readers_common import png_thumbnail
 from ingest.screens import (
     _El,
@@ -269,24 +271,10 @@ class _PageEl:
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 in page points
 
 
-def _rgb(colour) -> tuple[int, int, int] | None:
-    if colour is None:
-        return None
-    vals = [float(v) for v in colour]
-    if len(vals) == 1:
-        vals *= 3
-    elif len(vals) == 4:  # DeviceCMYK
-        c, m, y, k = vals
-        vals = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
-    elif len(vals) != 3:
-        return None
-    return tuple(min(255, max(0, round(v * 255))) for v in vals)  # type: ignore[return-value]
-
-
 def _hex_rgb(hex_: str) -> tuple[int, int, int] | None:
     try:
-        return int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16)
-    except (TypeError, ValueError, IndexError):
+        return parse_hex(hex_)[0]
+    except (ColourError, AttributeError):
         return None
 
 
@@ -320,8 +308,8 @@ def _elements(drawings: list[dict], lines: list, images: list[tuple]) -> list[_P
             continue
         tag, points, curves = _shape(d)
         kind = d.get("type") or ""
-        fill = _rgb(d.get("fill")) if "f" in kind else None
-        stroke = _rgb(d.get("color")) if "s" in kind else None
+        fill = _fill_rgb(d.get("fill")) if "f" in kind else None
+        stroke = _fill_rgb(d.get("color")) if "s" in kind else None
         if fill is None and stroke is None:
             continue
         op = float(d.get("fill_opacity") or 1.0) if fill is not None else float(d.get("stroke_opacity") or 1.0)

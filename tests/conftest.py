@@ -27,3 +27,14 @@ def harbor_engine(tmp_path_factory):
 
     store = tmp_path_factory.mktemp("store") / "harbor"
     return Engine.from_folder(SAMPLES / "harbor", store=store)
+
+
+@pytest.fixture
+def one_torch_thread():
+    """Small models run fastest on one torch thread (and leave the other core to the rest)."""
+    import torch
+
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)

@@ -25,12 +25,7 @@ from engine.teacher import SLOT_DIM, create_model
 HARBOR = SAMPLES / "harbor"
 
 
-@pytest.fixture(autouse=True)
-def _one_thread():
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def _tiny_teacher(path, seed: int = 0, self_condition: bool = True):

@@ -36,13 +36,7 @@ from engine.teacher import (
 HARBOR = str(SAMPLES / "harbor")
 
 
-@pytest.fixture(autouse=True)
-def _one_thread():
-    """Tiny models run fastest on one thread (and leave the other core to the rest)."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def _tiny(seed: int = 0) -> SceneTransformer:
