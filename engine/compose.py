@@ -140,7 +140,7 @@ PAGE_ROUTES: dict[str, tuple[str, ...]] = {
     "product-detail": ("product detail", "product page", "item page", "pdp", "add to cart", "single product"),
     "profile": ("profile page", "user profile", "public profile", "member profile", "portfolio", "about me",
                 "personal page", "profile of"),
-    "inbox": ("inbox", "email", "e-mail", "mailbox", "messages list", "mail app"),
+    "inbox": ("inbox", "email", "e-mail", "mailbox", "messages list", "list of messages", "unread", "mail app"),
     "chat": ("chat", "messenger", "conversation", "direct message", "support thread"),
     "calendar": ("calendar", "schedule", "agenda", "planner", "bookings", "events this"),
     "pricing": ("pricing", "plans and prices", "price plans", "tiers", "subscription plans", "compare plans",

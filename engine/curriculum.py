@@ -23,8 +23,8 @@ from engine.compose import DEVICES, STYLE_AXES, compose_page
 from engine.domain_copy import DOMAINS, RETAIL, Domain, page_copy
 from engine.scene import Scene
 
-__all__ = ["ARCHETYPES", "STYLE_FAMILIES", "Example", "captions", "default_style", "sample_example",
-           "sample_style"]
+__all__ = ["ARCHETYPES", "DIALOG_RATE", "STYLE_FAMILIES", "Example", "captions", "default_style", "sample_example",
+           "sample_style", "with_dialog"]
 
 #: Page archetypes of the curriculum (the composer knows each by this name).
 ARCHETYPES: tuple[str, ...] = (
@@ -44,6 +44,10 @@ _COLUMNS = {"dashboard": (2, 3, 4), "analytics": (1, 2, 3, 4), "product-list": (
             "pricing": (2, 3, 4), "landing": (2, 3, 4), "onboarding": (1, 2), "file-manager": (2, 3, 4),
             "calendar": (1, 2, 3)}
 _DEVICE_WEIGHTS = {"desktop": 0.5, "tablet": 0.2, "mobile": 0.3}
+#: Pages that may show a confirmation dialog over them, and how often the curriculum opens one.
+_DIALOG_PAGES = {"dashboard", "settings", "checkout", "product-list", "product-detail", "profile", "inbox", "chat",
+                 "calendar", "table-admin", "file-manager", "mobile-detail", "mobile-feed", "analytics"}
+DIALOG_RATE = 0.15
 _DOMAINS: tuple[Domain, ...] = (RETAIL, *DOMAINS)
 
 
@@ -58,6 +62,7 @@ class Example:
     style: dict[str, str] = field(default_factory=dict)
     seed: int = 0
     domain: str = "retail"
+    dialog: bool = False  # a confirmation dialog is open over the page
 
 
 def _navs(archetype: str) -> tuple[str, ...]:
@@ -103,11 +108,16 @@ def sample_example(rng: random.Random, device: str | None = None, archetype: str
     domain = RETAIL if archetype in _SHOP else rng.choice(_DOMAINS)
     seed = rng.randrange(2**31)
     caption = captions(archetype, st, domain, rng, device=device)
+    # drawn from the example's own seed so the rest of the sequence does not depend on it
+    drng = random.Random(f"dialog:{seed}")
+    dialog = archetype in _DIALOG_PAGES and drng.random() < DIALOG_RATE
+    if dialog:
+        caption = with_dialog(caption, drng)
     (cw, ch), design_w = DEVICES[device]
     w, h = size or (int(design_w), round(design_w * ch / cw))
     scene = compose_page(archetype, caption, w, h, seed=seed, device=device, theme=theme, style=st, domain=domain)
     return Example(scene=scene, caption=caption, archetype=archetype, device=device, style=st, seed=seed,
-                   domain=domain.name)
+                   domain=domain.name, dialog=dialog)
 
 
 # -- captions -------------------------------------------------------------------------------------
@@ -227,6 +237,18 @@ def captions(archetype: str, style: dict, domain, rng: random.Random, device: st
         out += ", " + ", ".join(extras)
     out = " ".join(out.split()).replace(" ,", ",").replace(" :", ":").strip(" ,")
     return out if out[:2] in ("iP", "iO") else out[:1].upper() + out[1:]
+
+
+_DIALOG_PHRASES = ("a confirm delete dialog", "a confirmation dialog open", "a modal asking to confirm",
+                   "a popup confirming the action", "a delete confirmation modal", "a pop-up asking to confirm",
+                   "a dialog to confirm the change")
+
+
+def with_dialog(caption: str, rng: random.Random) -> str:
+    """The caption of the same page with a confirmation dialog open over it (the composer draws
+    one whenever the prompt names a modal, dialog, popup or confirmation)."""
+    phrase = rng.choice(_DIALOG_PHRASES)
+    return rng.choice((f"{caption} with {phrase}", f"{caption}, showing {phrase}", f"{caption} and {phrase}"))
 
 
 # -- contact sheet --------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ same archetype, device and style family; at generate time `ReferenceBank.lookup`
    device, read into blocks by `ingest.screens.svg_screen_blocks`; then
 2. the closest exemplar of that archetype and device from a bank of curriculum pages
    (`engine.curriculum.sample_example` with a fixed seed), ranked by the cosine similarity of
-   their captions to the prompt (all-MiniLM-L6-v2).
+   their captions to the prompt (all-MiniLM-L6-v2) plus a bonus for carrying the component
+   kinds the prompt names (`prompt_kinds`: "… with a confirm dialog" prefers a page with a
+   modal open, "… with search and pagination" one that has both).
 
 The exemplar bank ships prebuilt as `engine/weights/exemplars.npz` (block layouts, captions
 and caption vectors for every archetype × device), so a cold start composes nothing; rebuild
@@ -39,6 +41,40 @@ _CURRICULUM_NAME = {"products": "product-list", "orders": "table-admin"}
 BANK_SIZE = 12
 BANK_SEED = 20240617
 BANK_FILE = Path(__file__).resolve().parent / "weights" / "exemplars.npz"
+#: Words that name a component kind in a prompt, and the block kinds or container contents that
+#: carry it in a layout. An exemplar holding what the prompt names ranks above one that does not.
+KIND_WORDS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "modal": (("modal", "dialog", "popup", "pop-up", "confirm"), frozenset({"modal"})),
+    "chart": (("chart", "graph", "trend", "donut", "sparkline", "plot"),
+              frozenset({"chart", "chart-line", "chart-bar", "chart-donut", "kpi"})),
+    "table": ((" table", "spreadsheet", "data grid"), frozenset({"table"})),
+    "search": (("search", "find "), frozenset({"search"})),
+    "pagination": (("pagination", "paginated", "paging"), frozenset({"pagination"})),
+    "tabs": ((" tabs", "tabbed"), frozenset({"tabs"})),
+    "calendar": (("calendar", "month grid", "week view"), frozenset({"calendar"})),
+    "form": ((" form", "fields", " input", "address", "password", "card number"), frozenset({"input", "form"})),
+    "toggle": (("toggle", "switches"), frozenset({"toggle", "settings"})),
+    "progress": (("progress", "stepper", "step ", "wizard"), frozenset({"progress", "steps"})),
+    "avatar": (("avatar", "profile photo", "headshot"), frozenset({"avatar", "profile"})),
+    "image": (("photo", "image", "gallery", "picture", "illustration"), frozenset({"image", "media", "product"})),
+}
+#: How much a named kind the exemplar carries adds to its caption similarity (all named: +this).
+KIND_BONUS = 0.15
+
+
+def prompt_kinds(prompt: str) -> list[str]:
+    """The component kinds a prompt names (keys of `KIND_WORDS`)."""
+    p = f" {' '.join(prompt.lower().split())} "
+    return [k for k, (words, _) in KIND_WORDS.items() if any(w in p for w in words)]
+
+
+def kind_coverage(blocks: list[Block], kinds: list[str]) -> float:
+    """Share of `kinds` (from `prompt_kinds`) that the layout carries as a block kind or a
+    container's content."""
+    if not kinds:
+        return 0.0
+    have = {b.kind for b in blocks} | {b.content for b in blocks if b.content}
+    return sum(1 for k in kinds if KIND_WORDS[k][1] & have) / len(kinds)
 
 
 def curriculum_archetype(prompt: str) -> str:
@@ -154,8 +190,9 @@ class ReferenceBank:
             from engine.adapter import encode_prompt
 
             prompt_vec = encode_prompt(prompt)[1]
+        named = prompt_kinds(prompt)
         sims = np.array([float(np.dot(v, prompt_vec) / (np.linalg.norm(v) * np.linalg.norm(prompt_vec) + 1e-9))
-                         for _, _, v in bank])
+                         + KIND_BONUS * kind_coverage(blocks, named) for blocks, _, v in bank])
         for i in np.argsort(-sims)[: k - len(refs)]:
             blocks, caption, _ = bank[int(i)]
             refs.append(blocks)

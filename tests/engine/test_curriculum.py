@@ -178,6 +178,24 @@ def test_compose_routes_prompts_to_the_new_pages(prompt, arch):
     assert compose(prompt, 1920, 1080, archetype=choose_archetype(prompt)).archetype == arch
 
 
+def test_some_pages_have_a_confirmation_dialog_open():
+    from engine.compose import _DIALOG_WORDS
+    from engine.curriculum import DIALOG_RATE, with_dialog
+
+    rng = random.Random(5)
+    exs = [sample_example(rng) for _ in range(300)]
+    dialogs = [e for e in exs if e.dialog]
+    assert 0.25 * DIALOG_RATE * len(exs) < len(dialogs) < 2 * DIALOG_RATE * len(exs)
+    for e in exs:
+        kinds = {b.kind for b in scene_blocks(e.scene, 32)}
+        named = any(w in e.caption.lower() for w in _DIALOG_WORDS)
+        assert named == e.dialog == ("modal" in kinds), e.caption
+        if e.dialog:
+            assert e.archetype not in ("sign-in", "sign-up", "landing", "article")
+    cap = with_dialog("Orders table", random.Random(0))
+    assert cap.startswith("Orders table") and any(w in cap for w in _DIALOG_WORDS)
+
+
 def test_sampling_is_deterministic():
     a, b = sample_example(random.Random(42)), sample_example(random.Random(42))
     assert a.caption == b.caption and a.scene == b.scene and a.style == b.style

@@ -190,6 +190,27 @@ def test_reference_bank_exemplars_and_the_systems_own_screens():
     assert all(s[2] is None for s in bank._system_screens(ds) if s[1].endswith("list.svg"))
 
 
+def test_reference_ranking_prefers_exemplars_that_carry_the_named_kinds():
+    from engine.blocks import Block
+    from engine.references import ReferenceBank, kind_coverage, prompt_kinds
+
+    assert prompt_kinds("orders table with a confirm delete dialog") == ["modal", "table"]
+    assert prompt_kinds("customers list with search and pagination") == ["search", "pagination"]
+    assert prompt_kinds("a calm landing page") == []
+    blocks = [Block(kind="card", box=(0, 0, 1, 1), content="table"), Block(kind="modal", box=(0.3, 0.3, 0.4, 0.4))]
+    assert kind_coverage(blocks, ["modal", "table"]) == 1.0
+    assert kind_coverage(blocks, ["modal", "chart"]) == 0.5
+    assert kind_coverage(blocks, []) == 0.0
+    bank = ReferenceBank()  # the shipped bank: some curriculum pages there have a dialog open
+    for prompt, device in (("orders admin with a confirm delete dialog", "desktop"),
+                           ("checkout with a popup confirming the payment", "mobile"),
+                           ("settings page with a modal asking to confirm account deletion", "tablet")):
+        refs, prov = bank.lookup(prompt, device)
+        assert any(b.kind == "modal" for b in refs[0]), (prompt, prov)
+    refs, _ = bank.lookup("orders admin table", "desktop")
+    assert not any(b.kind == "modal" for b in refs[0])
+
+
 # -- engine and CLI ----------------------------------------------------------------------------------
 
 
