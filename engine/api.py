@@ -66,10 +66,10 @@ class Generation:
     def _encode(self, fmt: str) -> bytes:
         buf = io.BytesIO()
         if FORMATS[fmt] == "PNG":
-            # zlib level 1 with run-length matching (Z_RLE): UI frames are long runs of one colour,
-            # so this is as small as the default strategy and about a fifth faster
-            self.image.save(buf, "PNG", compress_level=1, compress_type=3)
-        elif FORMATS[fmt] == "JPEG":
+            from engine.png import encode_png  # Up-filtered rows, fast deflate: a quarter of Pillow's CPU time
+
+            return encode_png(self.image)
+        if FORMATS[fmt] == "JPEG":
             self.image.save(buf, "JPEG", quality=92, subsampling=0)
         else:
             self.image.save(buf, "WEBP", quality=90, method=2)
