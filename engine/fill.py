@@ -582,4 +582,12 @@ class _Filler:
         thread = col(*bubbles, name="thread", gap=3, width=fill(), height=fill(), justify="end", overflow="drop")
         composer = row(field("message", placeholder="Type a message…"), button("send", "", "primary", "arrow-up-right"),
                        gap=3, align="center", width=fill())
-        return card("card", thread, composer, gap=4)
+        if h < 280:
+            return card("card", thread, composer, gap=4)
+        # a conversation opens with who it is with, as the curriculum's chat pages do
+        other = PEOPLE[self.count("person") % len(PEOPLE)]
+        head = row(C._named(el("avatar", "avatar", w=40, h=40), other),
+                   col(text("name", other, "body-strong", "text"), text("status", "Online · replies in minutes", "small"),
+                       gap=0, width=fill()),
+                   gap=3, align="center", width=fill())
+        return card("card", head, el("divider", "divider", w=fill(), h=8), thread, composer, gap=4)
