@@ -47,7 +47,8 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
     `theme` (an `engine.theme.Theme`, or None for font-free measuring) supplies the spacing
     scale and text metrics; `device` (desktop | tablet | mobile, default from the canvas
     shape) sets the design-px scale. Blocks of the null kind, of an unknown kind, or with an
-    empty or non-finite box are skipped; boxes past the canvas edge are clipped to it.
+    empty or non-finite box are skipped; boxes past the canvas edge are clipped to it. Modals
+    come last, so the page they cover is drawn under their scrim.
     """
     device = device or C.device_for_size(width, height)
     if device not in DEVICES:
@@ -58,7 +59,9 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
     f = _Filler(C._Ctx(device, random.Random(f"fill:{seed}"), prompt, domain_for(prompt), arch, {}),
                 L.Layout.for_theme(theme) if theme is not None else L.Layout())
     elements: list[Element] = []
-    for i, b in enumerate(blocks):
+    # overlays (a modal and its scrim) are drawn after the page they cover, wherever they were sampled
+    order = sorted(range(len(blocks)), key=lambda i: blocks[i].kind == "modal")
+    for i, b in ((i, blocks[i]) for i in order):
         if b.kind not in KINDS or len(b.box) != 4 or not all(math.isfinite(v) for v in b.box):
             continue
         x0, y0 = max(0.0, b.box[0] * W), max(0.0, b.box[1] * H)
@@ -86,6 +89,42 @@ def _sized(e: Element) -> Element | None:
     return e.model_copy(update={"children": [c for c in (_sized(c) for c in e.children) if c is not None]})
 
 
+#: Copy that belongs to a page type, where the generic pools would read wrong (a "Create order"
+#: button on a sign-in page): field (label, value) pairs, checkbox and toggle labels, primary and
+#: secondary button labels and one-line phrases.
+_PAGE_COPY: dict[str, dict[str, list]] = {
+    "sign-in": {"fields": [("Email", "maya.chen@northwind.io"), ("Password", "••••••••••")],
+                "checks": ["Remember me", "Keep me signed in"],
+                "primary": ["Sign in", "Continue", "Log in"],
+                "secondary": ["Continue with single sign-on", "Continue with Google", "Create an account"],
+                "phrases": ["Forgot password?", "New here? Create an account", "Sign in to continue",
+                            "© 2026 · Privacy · Terms"]},
+    "sign-up": {"fields": [("Full name", "Maya Chen"), ("Work email", "maya.chen@northwind.io"),
+                           ("Password", "••••••••••"), ("Company", "Northwind Ltd")],
+                "checks": ["I agree to the Terms and Privacy Policy", "Email me product news"],
+                "primary": ["Create account", "Start free trial", "Get started"],
+                "secondary": ["Continue with single sign-on", "Continue with Google", "Sign in instead"],
+                "phrases": ["Already have an account? Sign in", "Start your 14-day free trial",
+                            "No credit card required", "© 2026 · Privacy · Terms"]},
+    "checkout": {"fields": [("Full name", "Maya Chen"), ("Address", "Torstraße 118"), ("City", "Berlin"),
+                            ("Postcode", "10119"), ("Card number", "4242 4242 4242 4242"), ("Expiry", "08 / 28"),
+                            ("CVC", "•••"), ("Email", "maya.chen@northwind.io")],
+                 "checks": ["Billing address is the same", "Save this card for next time", "Email me order updates"],
+                 "primary": ["Place order", "Continue to payment", "Pay now"],
+                 "secondary": ["Back to cart", "Apply code", "Edit"]},
+    "onboarding": {"fields": [("Workspace name", "Northwind"), ("Your role", "Operations lead"),
+                              ("Team size", "11–50 people")],
+                   "checks": ["Invite my team later", "Send me setup tips"],
+                   "primary": ["Continue", "Next step", "Get started"], "secondary": ["Back", "Skip for now"]},
+    "settings": {"fields": [("Full name", "Maya Chen"), ("Email", "maya.chen@northwind.io"), ("Company", "Northwind Ltd"),
+                            ("Time zone", "Europe/Berlin"), ("Phone", "+49 30 1234 5678")],
+                 "checks": ["Email notifications", "Weekly summary", "Product updates", "Two-factor authentication",
+                            "Dark mode"],
+                 "primary": ["Save changes", "Update profile"], "secondary": ["Cancel", "Change password", "Export data"]},
+}
+_PAGE_COPY["profile"] = _PAGE_COPY["settings"]
+
+
 class _Filler:
     def __init__(self, ctx, lay: L.Layout):
         self.c, self.lay = ctx, lay
@@ -95,6 +134,7 @@ class _Filler:
         self.titled = False  # the page heading has been written
         self.n = {}  # how many of each leaf kind so far (copy rotates through its pool)
         self.shop = ctx.arch in ("products", "product-detail", "checkout")  # a storefront page
+        self.copy = _PAGE_COPY.get(ctx.arch, {})  # copy of the page type, where it has its own
 
     # -- helpers ---------------------------------------------------------------------------
     def count(self, key: str) -> int:
@@ -115,6 +155,8 @@ class _Filler:
         lines = max(1, int(h // lh))
         want = w * lines * 0.9
         pool = [*self.pc.posts, *self.pc.chat, self.d.subtitle, self.d.pitch]
+        if self.c.arch in ("sign-in", "sign-up", "onboarding"):  # the product's pitch, not its content
+            pool = [self.d.pitch, self.d.subtitle, self.d.headline]
         if self.shop:
             pool = ["Made to be worn and used every day, in durable materials that age well.",
                     "Designed in Berlin, made in Portugal.", "Free shipping over $100 and free returns within 30 days.",
@@ -174,6 +216,10 @@ class _Filler:
                     self.d.subtitle, "Page 1 of 12"]
             return self._text_leaf(self.fitting(opts[k % 4:] + opts[:k % 4], style, w), style)
         lh = self.lay.measure("Ag", style, None, 1)[1] or 20
+        if h < 2 * lh and self.copy.get("phrases"):  # one line of the page type's own copy
+            k = self.count("phrase")
+            ph = self.copy["phrases"]
+            return self._text_leaf(self.fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
         if h < 2 * lh:  # one line: a short phrase that fits
             words = [*(n for n, _ in self.d.nav), *(c.split()[0] for c in ("Northwind Ltd", "Bluefin Studio",
                                                                            "Acme Robotics", "Kestrel Foods")),
@@ -192,10 +238,13 @@ class _Filler:
         if w <= h * 1.4:  # square: icon only
             n.el["props"]["icon"] = ("plus", "heart", "filter", "download")[self.count("icon-button") % 4]
             return n
-        pool = {"primary": [self.d.new_record, "Save changes", "Continue", "Get started", "Add to cart", "Sign in"],
+        pool = {"primary": (["Add to cart", "Shop now", "Continue"] if self.shop else
+                            [self.d.new_record, "Save changes", "Continue", "Get started"]),
                 "secondary": ["Export", "Cancel", "Learn more", "Edit", "Download report"],
                 "ghost": ["Filters", "Back", "View all", "Skip"],
                 "destructive": ["Delete", "Remove", "Delete workspace"]}.get(v, ["Continue"])
+        if v in ("primary", "secondary") and self.copy.get(v):
+            pool = self.copy[v]
         k = self.count("button-" + v)
         style = "body-strong" if size == "lg" else "label"
         room = w - 2 * self.lay.step(5 if size != "sm" else 4)
@@ -205,8 +254,10 @@ class _Filler:
 
     def _field_props(self, kind: str, h: float) -> dict:
         k = self.count("field")
-        label, value = [("Email", "maya.chen@northwind.io"), ("Full name", "Maya Chen"), ("Company", "Northwind Ltd"),
-                        ("Password", "••••••••••"), ("City", "Berlin"), ("Phone", "+49 30 1234 5678")][k % 6]
+        fields = self.copy.get("fields") or [("Email", "maya.chen@northwind.io"), ("Full name", "Maya Chen"),
+                                             ("Company", "Northwind Ltd"), ("Password", "••••••••••"),
+                                             ("City", "Berlin"), ("Phone", "+49 30 1234 5678")]
+        label, value = fields[k % len(fields)]
         props = {"value": value} if kind != "search" else {"placeholder": self.d.search}
         if kind != "search" and h >= 64:
             props["label"] = label
@@ -227,7 +278,8 @@ class _Filler:
 
     def _check(self, b, kind):
         k = self.count("check")
-        labels = ["Remember me", "Email me a weekly summary", "In stock only", "Low stock alerts", "Dark mode"]
+        labels = self.copy.get("checks") or ["Remember me", "Email me a weekly summary", "In stock only",
+                                             "Low stock alerts", "Dark mode"]
         key = "on" if kind == "toggle" else "checked"
         return Node(text=labels[k % len(labels)], style="body", el={"props": {key: k % 3 != 2}})
 
@@ -376,6 +428,8 @@ class _Filler:
     # -- cards -----------------------------------------------------------------------------
     def k_card(self, b, w, h):
         content = b.content or ("text" if h < 200 else "list")
+        if h < 110 and content in ("chart-line", "chart-bar", "chart-donut", "table", "calendar"):
+            content = "kpi"  # too short to draw a chart or rows under a title: a figure instead
         fn = getattr(self, "c_" + content.replace("-", "_"), self.c_text)
         pad = 5 if min(w, h) >= 160 else (4 if min(w, h) >= 96 else 3)
         node = fn(w - 2 * self.lay.step(pad), h - 2 * self.lay.step(pad))
@@ -429,18 +483,25 @@ class _Filler:
         return card("card", lst, title=title, action="See all" if w > 420 else "")
 
     def c_form(self, w, h):
-        labels = [("Full name", "Maya Chen"), ("Work email", "maya.chen@northwind.io"), ("Company", "Northwind Ltd"),
-                  ("Address", "Torstraße 118"), ("City", "Berlin"), ("Phone", "+49 30 1234 5678")]
+        labels = self.copy.get("fields") or [("Full name", "Maya Chen"), ("Work email", "maya.chen@northwind.io"),
+                                             ("Company", "Northwind Ltd"), ("Address", "Torstraße 118"),
+                                             ("City", "Berlin"), ("Phone", "+49 30 1234 5678")]
         kids = []
         pair = w >= 560
         for i in range(0, len(labels), 2 if pair else 1):
             fs = [field("field", label=lab, value=val) for lab, val in labels[i:i + (2 if pair else 1)]]
             kids.append(row(*fs, gap=4, width=fill()) if pair else fs[0])
         kids = kids[:max(1, int((h - 120) // 88))]
-        kids.append(check("agree", "checkbox", "Email me about updates", True))
-        kids.append(row(spacer(), button("cancel", "Cancel", "secondary"), button("save", "Save changes", "primary"),
-                        gap=3, width=fill()))
-        return card("card", *kids, title="Details")
+        checks, primary = self.copy.get("checks") or ["Email me about updates"], self.copy.get("primary") or ["Save changes"]
+        kids.append(check("agree", "checkbox", checks[0], True))
+        if w >= 360:
+            kids.append(row(spacer(), button("cancel", (self.copy.get("secondary") or ["Cancel"])[0], "secondary"),
+                            button("save", primary[0], "primary"), gap=3, width=fill()))
+        else:  # a narrow form ends in one full-width action
+            kids.append(button("save", primary[0], "primary", w=fill()))
+        title = {"checkout": "Shipping details", "sign-in": "Sign in", "sign-up": "Create your account",
+                 "onboarding": "About your team"}.get(self.c.arch, "Details")
+        return card("card", *kids, title=title)
 
     def c_settings(self, w, h):
         opts = [("New orders", True), ("Payment received", True), ("Low stock alerts", True), ("Weekly summary", False),

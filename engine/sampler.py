@@ -360,12 +360,22 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
     avail = right - left
     if avail < 4 * unit:
         return B
+    if dw < 600:  # a phone stacks: a row holding a wide container becomes one row per block
+        split: list[list[int]] = []
+        for r in rows:
+            if len(r) > 1 and any(blocks[k].kind in _CONTAINERS and w[k] > 0.4 * avail for k in r):
+                split += [[k] for k in sorted(r, key=lambda k: (B[k, 1], B[k, 0]))]
+            else:
+                split.append(r)
+        rows = split
     y = None
     for r in rows:
         r.sort(key=lambda k: (B[k, 0] + B[k, 2]) / 2)
         widths = np.array([max(unit, min(w[k], avail)) for k in r])
         need = widths.sum() + gap * (len(r) - 1)
-        if need > avail or need > 0.85 * avail and len(r) > 1:  # a (nearly) full row fills the width
+        # a lone container wider than most of the row (on a phone: than 40 % of it) spans it
+        lone = len(r) == 1 and blocks[r[0]].kind in _CONTAINERS and need > (0.4 if dw < 600 else 0.6) * avail
+        if need > avail or need > 0.85 * avail and len(r) > 1 or lone:  # a (nearly) full row fills the width
             widths = widths * (avail - gap * (len(r) - 1)) / widths.sum()
             xs = left + np.concatenate([[0], np.cumsum(widths[:-1] + gap)])
         else:  # keep the drawn positions, pushed right where neighbours collide, kept in the region

@@ -61,7 +61,10 @@ def test_every_archetype_on_every_device_is_in_frame_on_palette_and_readable(har
     assert len(scene_blocks(sc)) >= 2
     assert len(list(sc.walk())) >= 10, "a real screen, not a sketch"
     img, r = _render(theme, sc)
-    rep = palette_adherence(img, harbor_engine.ds.role_map() | {c.name: c.hex for c in harbor_engine.ds.colors})
+    palette = list((harbor_engine.ds.role_map() | {c.name: c.hex for c in harbor_engine.ds.colors}).values())
+    if ex.dialog:  # the page under an open dialog is seen through the scrim
+        palette += theme.scrim_palette()
+    rep = palette_adherence(img, palette)
     assert rep.palette_adherence >= 0.97, rep.off_palette[:3]
     assert len(r.text_runs) >= 5
     for x, y, w, h, col, large in r.text_runs[r.scrim_at:]:
