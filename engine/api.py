@@ -120,9 +120,9 @@ class Engine:
             if not (folder / "config.json").is_file():
                 cmd = "onbrand train distill" if sampler == "student" else "onbrand train teacher"
                 raise ValueError(f"{folder}: no {sampler} weights; run `{cmd}` and copy its output folder there")
-            from engine.teacher import SceneTransformer
+            from engine.scene_net import load_scene_model  # plain PyTorch: no diffusers import on this path
 
-            self._models[sampler] = SceneTransformer.from_pretrained(folder, low_cpu_mem_usage=False).eval()
+            self._models[sampler] = load_scene_model(folder)
         return self._models[sampler]
 
     @property

@@ -42,6 +42,7 @@ import numpy as np
 import torch
 
 from engine.adapter import collate_contexts, encode_prompts, prompt_context
+from engine.sampler import student_timesteps
 from engine.teacher import BITS, SceneTransformer, encode_slots
 from engine.train import ExamplePool, _system_tokens, optimise, sample_systems
 
@@ -50,17 +51,6 @@ TEACHER_WEIGHTS = ROOT / "weights" / "teacher"
 
 #: The step counts the student is trained for (their timesteps are the training focus).
 STUDENT_STEPS = (1, 2, 4)
-
-
-def student_timesteps(steps: int, num_train_timesteps: int = 1000, strength: float = 1.0) -> list[int]:
-    """Timesteps a `steps`-step student visits: evenly spaced, starting at the last one
-    ("trailing" spacing, Lin et al. 2024): 1 → [999], 2 → [999, 499], 4 → [999, 749, 499, 249].
-    With `strength` < 1 (starting from a noised reference layout) they span only that share
-    of the schedule: 2 steps at 0.5 → [499, 249]."""
-    if steps < 1:
-        raise ValueError(f"steps must be at least 1 (got {steps})")
-    start = num_train_timesteps * min(max(strength, 1.0 / num_train_timesteps), 1.0)
-    return [max(0, round(start - i * start / steps) - 1) for i in range(steps)]
 
 
 @dataclass

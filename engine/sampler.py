@@ -24,7 +24,7 @@ from engine.blocks import Block
 from engine.compose import DEVICES
 from engine.domain_copy import domain_for
 from engine.scene import Element, Scene
-from engine.teacher import SceneTransformer, decode_slots, encode_slots
+from engine.scene_net import SceneNetMixin, decode_slots, encode_slots
 
 #: Blocks that float over the page; they may cover others.
 _OVERLAYS = {"modal"}
@@ -40,7 +40,7 @@ def sdedit_timesteps(steps: int, strength: float, num_train_timesteps: int = 100
     return torch.arange(start, -1, -stride)
 
 
-def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 50, seed: int = 0,
+def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50, seed: int = 0,
                   guidance: float = 1.0, device: str = "desktop", scheduler: str = "ddim",
                   style_scale: float = 1.0, callback: Callable[[int, int, torch.Tensor], None] | None = None,
                   threads: int = 1, init_blocks: list[Block] | None = None, strength: float = 1.0) -> list[Block]:
@@ -89,19 +89,28 @@ def sample_blocks(model: SceneTransformer, context: ContextInputs, steps: int = 
     return decode_slots(x[0].numpy())
 
 
-def sample_student(model: SceneTransformer, context: ContextInputs, steps: int = 2, seed: int = 0,
+def student_timesteps(steps: int, num_train_timesteps: int = 1000, strength: float = 1.0) -> list[int]:
+    """Timesteps a `steps`-step student visits: evenly spaced, starting at the last one
+    ("trailing" spacing, Lin et al. 2024): 1 → [999], 2 → [999, 499], 4 → [999, 749, 499, 249].
+    With `strength` < 1 (starting from a noised reference layout) they span only that share
+    of the schedule: 2 steps at 0.5 → [499, 249]."""
+    if steps < 1:
+        raise ValueError(f"steps must be at least 1 (got {steps})")
+    start = num_train_timesteps * min(max(strength, 1.0 / num_train_timesteps), 1.0)
+    return [max(0, round(start - i * start / steps) - 1) for i in range(steps)]
+
+
+def sample_student(model: SceneNetMixin, context: ContextInputs, steps: int = 2, seed: int = 0,
                    device: str = "desktop", style_scale: float = 1.0, threads: int = 1,
                    init_blocks: list[Block] | None = None, strength: float = 1.0) -> list[Block]:
     """Blocks for one page from a distilled student (`engine.distill`) in `steps` steps.
 
     Each step predicts the clean slots ``x̂₀`` at timestep ``t`` and jumps with DDIM to the
-    next of `engine.distill.student_timesteps` (``x ← α_t' x̂₀ + σ_t' ε̂``); the last
+    next of `student_timesteps` (``x ← α_t' x̂₀ + σ_t' ε̂``); the last
     estimate is decoded. 1, 2 and 4 steps are the trained schedules; other counts work too.
     `init_blocks` and `strength` < 1 start from that layout noised to the ``strength`` share
     of the schedule, as `sample_blocks` does (SDEdit).
     """
-    from engine.distill import student_timesteps
-
     if steps < 1:
         raise ValueError(f"steps must be at least 1 (got {steps})")
     sdedit = bool(init_blocks) and strength < 1.0
@@ -123,13 +132,13 @@ def sample_student(model: SceneTransformer, context: ContextInputs, steps: int =
     return decode_slots(x[0].numpy())
 
 
-def _slots(model: SceneTransformer, blocks: list[Block]) -> torch.Tensor:
+def _slots(model: SceneNetMixin, blocks: list[Block]) -> torch.Tensor:
     """Blocks as a ``(1, N, D)`` batch of clean slots for `model`."""
     return torch.from_numpy(encode_slots(blocks, model.config.n_slots)[0])[None]
 
 
 @contextmanager
-def _sampling(model: SceneTransformer, threads: int):
+def _sampling(model: SceneNetMixin, threads: int):
     """Eval mode, inference mode and `threads` torch threads, restored afterwards."""
     was_training, n_threads = model.training, torch.get_num_threads()
     model.eval()
