@@ -2,6 +2,7 @@
 
     python -m engine.bench_samplers [--system DIR] [--prompts FILE] [--n N] [--runs 5] [--json]
     python -m engine.bench_samplers --student build/student --teacher build/teacher   # other weights
+    python -m engine.bench_samplers --configs teacher-50,student-2 --strength 0.4 --skip speed,style
 
 Configurations: the distilled ``student`` at 1, 2 and 4 steps and the ``teacher`` at 50
 steps, all with the engine's defaults (a retrieved reference layout, sampling from it noised
@@ -153,6 +154,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--student", type=Path, default=None, help="student model folder (default: committed)")
     ap.add_argument("--teacher", type=Path, default=None, help="teacher model folder (default: committed)")
     ap.add_argument("--skip", default="", help="comma-separated sections to skip: quality, speed, style")
+    ap.add_argument("--configs", default="", help="comma-separated configuration names to run (default: all)")
+    ap.add_argument("--strength", type=float, default=None,
+                    help="SDEdit strength for the configurations that start from a reference (default: the engine's)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
@@ -163,11 +167,22 @@ def main(argv: list[str] | None = None) -> None:
     engine = Engine.from_folder(args.system, weights=weights)
     prompts = load_prompts(args.prompts)[: args.n]
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
-    res: dict = {"system": str(args.system), "prompts": len(prompts)}
+    wanted = {c.strip() for c in args.configs.split(",") if c.strip()}
+    unknown = wanted - {name for name, _ in CONFIGS}
+    if unknown:
+        ap.error(f"unknown configuration(s) {', '.join(sorted(unknown))} (use {', '.join(n for n, _ in CONFIGS)})")
+    configs = [(name, dict(kw)) for name, kw in CONFIGS if not wanted or name in wanted]
+    if args.strength is not None:
+        for _, kw in configs:
+            if kw.get("sampler") != "procedural" and "strength" not in kw and kw.get("retrieval", True):
+                kw["strength"] = args.strength
+    res: dict = {"system": str(args.system), "prompts": len(prompts), "strength": args.strength}
     if "quality" not in skip:
-        res["quality"] = quality(engine, prompts)
-    if "speed" not in skip:
-        res["speed"] = speed(engine, runs=args.runs)
+        res["quality"] = quality(engine, prompts, configs)
+    speed_configs = [c for c in configs if c[0] in {n for n, _ in CONFIGS[:5]}]
+    if "speed" not in skip and speed_configs:
+        res["speed"] = speed(engine, speed_configs, runs=args.runs)
+    if {"teacher-50-noise", "teacher-50", "student-2"} <= set(res.get("speed", {})):
         sp = res["speed"]
         t, t0, s = sp["teacher-50-noise"], sp["teacher-50"], sp["student-2"]
         res["student-2_vs_teacher"] = {
@@ -177,7 +192,7 @@ def main(argv: list[str] | None = None) -> None:
             "cpu_seconds_cut": round(1 - s["cpu_s"] / t["cpu_s"], 3),
             "cpu_seconds_cut_vs_teacher_default": round(1 - s["cpu_s"] / t0["cpu_s"], 3),
             "sampling_cpu_cut": round(1 - s["sample_s"] / t["sample_s"], 3)}
-    if "quality" in res:
+    if {"teacher-50", "student-2"} <= set(res.get("quality", {})):
         t, s = res["quality"]["teacher-50"], res["quality"]["student-2"]
         res.setdefault("student-2_vs_teacher", {})["within_10_percent"] = {
             k: (abs(s[k] - t[k]) <= 0.05) if k == "faithfulness" else (s[k] <= t[k] * 1.1 + 1e-9)
