@@ -15,6 +15,7 @@ from conditioning import build_conditioning
 from engine.canvas import Canvas
 from engine.compose import DEVICES, compose
 from engine.render import Renderer
+from engine.sampler_defaults import DEFAULT_STRENGTH
 from engine.scene import Scene
 from engine.theme import Theme
 
@@ -25,8 +26,6 @@ SAMPLERS = ("student", "teacher", "procedural")
 TEACHER_WEIGHTS = Path(__file__).resolve().parent / "weights" / "teacher"
 #: The committed student weights (``onbrand train distill`` rebuilds them).
 STUDENT_WEIGHTS = Path(__file__).resolve().parent / "weights" / "student"
-#: How much of the noise schedule sampling runs from the reference layout (1 = pure noise).
-DEFAULT_STRENGTH = 0.5
 #: Denoising steps when `steps` is not given.
 DEFAULT_STEPS = {"student": 2, "teacher": 50}
 

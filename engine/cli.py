@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from engine.sampler_defaults import DEFAULT_STRENGTH
+
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 
@@ -236,7 +238,7 @@ def _print_ingest(s: dict) -> None:
 @click.option("--strength", type=click.FloatRange(0.0, 1.0, min_open=True),
               help="How much of the noise schedule the diffusion sampler runs, starting from the retrieved "
                    "reference layout: lower keeps more of its structure, 1 samples from pure noise.  "
-                   "[default: 0.5]")
+                   f"[default: {DEFAULT_STRENGTH}]")
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
 def generate(folder: str, prompt: str, out: str, size: str | None, device: str | None, fmt: str | None,
              seed: int, store: str | None, modes: tuple[str, ...], sampler: str | None, steps: int | None,

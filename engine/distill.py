@@ -43,6 +43,7 @@ import torch
 
 from engine.adapter import collate_contexts, encode_prompts, prompt_context
 from engine.sampler import student_timesteps
+from engine.sampler_defaults import DEFAULT_STRENGTH
 from engine.teacher import BITS, SceneTransformer, encode_slots
 from engine.train import ExamplePool, _system_tokens, optimise, sample_systems
 
@@ -74,7 +75,7 @@ class DistillConfig:
     refresh_every: int = 4  # one new batch of pairs every this many steps
     p_schedule: float = 0.75  # share of timesteps drawn from the 1/2/4-step samplers' points
     p_sdedit: float = 0.6  # share of pair batches that start from their reference layouts
-    strength: float = 0.5  # how far those references are noised (the engine's default)
+    strength: float = DEFAULT_STRENGTH  # how far those references are noised (the engine's default)
     p_self_cond: float = 0.5
     p_reference: float = 0.8
     p_design: float = 0.7
