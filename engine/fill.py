@@ -248,6 +248,9 @@ class _Filler:
         k = self.count("button-" + v)
         style = "body-strong" if size == "lg" else "label"
         room = w - 2 * self.lay.step(5 if size != "sm" else 4)
+        if min(self.width_of(o, style) for o in pool) > room:  # no label fits: an icon button instead
+            n.el["props"]["icon"] = {"secondary": "download", "ghost": "filter", "destructive": "x"}.get(v, "plus")
+            return n
         n.text = self.fitting(pool[k % len(pool):] + pool[:k % len(pool)], style, room)
         n.style = style
         return n

@@ -334,6 +334,7 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
     x0, x1, y0, y1 = 0.0, dw, 0.0, dh
     for i in chrome:
         if blocks[i].kind == "sidebar":
+            w[i] = min(w[i], max(0.2 * dw, 72.0))  # a navigation sidebar, not half the page
             if (B[i, 0] + B[i, 2]) / 2 < dw / 2:
                 B[i] = [0.0, 0.0, w[i], dh]
                 x0 = max(x0, w[i])
