@@ -100,7 +100,8 @@ def encode_prompts(prompts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     prompt vector ``(384,)``. Prompts not seen before are encoded in one batch; results are
     cached (training captions repeat)."""
     keys = [" ".join(p.split()) for p in prompts]
-    todo = sorted({k for k in keys if k not in _PROMPT_CACHE})
+    found = {k: _PROMPT_CACHE[k] for k in set(keys) if k in _PROMPT_CACHE}  # kept even if the cache is cleared
+    todo = sorted(set(keys) - set(found))
     if todo:
         from ingest.encoders import default_text_encoder
 
@@ -115,8 +116,8 @@ def encode_prompts(prompts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
             vec = vec / max(float(np.linalg.norm(vec)), 1e-9)
             tokens.setflags(write=False)
             vec.setflags(write=False)
-            _PROMPT_CACHE[k] = (tokens, vec)
-    return [_PROMPT_CACHE[k] for k in keys]
+            _PROMPT_CACHE[k] = found[k] = (tokens, vec)
+    return [found[k] for k in keys]
 
 
 def encode_prompt(prompt: str) -> tuple[np.ndarray, np.ndarray]:
@@ -268,9 +269,20 @@ class Resampler(nn.Module):
             q = norm_l(lat)
             kv = torch.cat([norm_x(x), q], 1)  # (B, T+L, d)
             keep = torch.cat([mask, lat_mask], 1)
-            lat = lat + attn(q, kv, kv, key_padding_mask=~keep, need_weights=False)[0]
+            lat = lat + attend(attn, q, kv, keep)
             lat = lat + ff(lat)
         return self.norm(lat)
+
+
+def attend(attn: nn.MultiheadAttention, q: torch.Tensor, kv: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
+    """``attn(q, kv, kv)`` where only the keys with `keep` ``(B, S)`` True are visible.
+
+    The mask goes in as a per-head ``attn_mask`` rather than ``key_padding_mask``: the same
+    additive −inf mask, but PyTorch checks a key-padding mask through ``torch._check_with``,
+    which imports sympy (about a second of every cold start)."""
+    B, L, S = q.shape[0], q.shape[1], kv.shape[1]
+    mask = (~keep)[:, None, None, :].expand(B, attn.num_heads, L, S).reshape(B * attn.num_heads, L, S)
+    return attn(q, kv, kv, attn_mask=mask, need_weights=False)[0]
 
 
 class DecoupledCrossAttention(nn.Module):
@@ -283,10 +295,10 @@ class DecoupledCrossAttention(nn.Module):
 
     def forward(self, x: torch.Tensor, ctx: dict[str, torch.Tensor], style_scale: float = 1.0) -> torch.Tensor:
         p, pm = ctx["prompt"], ctx["prompt_mask"]
-        out = self.prompt_attn(x, p, p, key_padding_mask=~pm, need_weights=False)[0]
+        out = attend(self.prompt_attn, x, p, pm)
         if style_scale:
             s, sm = ctx["style"], ctx["style_mask"]
-            out = out + style_scale * self.style_attn(x, s, s, key_padding_mask=~sm, need_weights=False)[0]
+            out = out + style_scale * attend(self.style_attn, x, s, sm)
         return out
 
 

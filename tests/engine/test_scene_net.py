@@ -15,12 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 STUDENT = ROOT / "engine" / "weights" / "student"
 
 
-def test_generating_with_the_student_never_imports_diffusers(tmp_path):
+def test_generating_with_the_student_never_imports_diffusers_or_sympy(tmp_path):
     code = ("import sys\nfrom engine.api import Engine\n"
             "e = Engine.from_folder('sample_design_systems/harbor')\n"
             "g = e.generate('checkout page with order summary', size=(480, 270), sampler='student')\n"
             "assert g.scene.elements and g.timings['sample'] > 0\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('diffusers', 'transformers')))\n")
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('diffusers', 'transformers', 'sympy')))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
@@ -73,3 +73,34 @@ def test_other_weight_files_and_bad_configs(tmp_path):
         SceneNet(bogus=1)
     with pytest.raises(ValueError, match="slot_dim"):
         SceneNet(slot_dim=3)
+
+
+def test_attention_mask_is_the_key_padding_mask():
+    from torch import nn
+
+    from engine.adapter import attend
+
+    torch.manual_seed(0)
+    attn = nn.MultiheadAttention(32, 4, batch_first=True).eval()
+    q, kv = torch.randn(2, 5, 32), torch.randn(2, 9, 32)
+    keep = torch.rand(2, 9) > 0.4
+    keep[:, 0] = True
+    with torch.no_grad():
+        assert torch.equal(attend(attn, q, kv, keep), attn(q, kv, kv, key_padding_mask=~keep, need_weights=False)[0])
+        hidden = kv.clone()
+        hidden[~keep] = 100.0  # what a masked key holds does not matter
+        assert torch.allclose(attend(attn, q, hidden, keep), attend(attn, q, kv, keep), atol=1e-6)
+
+
+def test_prompt_cache_overflow_keeps_every_answer(monkeypatch):
+    """Clearing the full prompt cache in the middle of a batch must not lose the batch's
+    already-cached prompts (a long training run once stopped on exactly that)."""
+    import engine.adapter as A
+
+    monkeypatch.setattr(A, "_PROMPT_CACHE", {})
+    monkeypatch.setattr(A, "_PROMPT_CACHE_SIZE", 3)
+    first = A.encode_prompts(["sign in page", "orders table"])
+    again = A.encode_prompts(["orders table", "pricing page", "settings page", "sign in page"])
+    assert len(again) == 4 and len(A._PROMPT_CACHE) <= 3
+    assert again[0][0] is first[1][0] and again[3][0] is first[0][0]
+    assert again[1][1].shape == (384,)
