@@ -74,7 +74,7 @@ class DistillConfig:
     pool_batches: int = 48  # batches of teacher pairs kept in memory
     refresh_every: int = 4  # one new batch of pairs every this many steps
     p_schedule: float = 0.75  # share of timesteps drawn from the 1/2/4-step samplers' points
-    p_sdedit: float = 0.6  # share of pair batches that start from their reference layouts
+    p_sdedit: float = 0.75  # share of pair batches that start from their reference layouts
     strength: float = DEFAULT_STRENGTH  # how far those references are noised (the engine's default)
     p_self_cond: float = 0.5
     p_reference: float = 0.8

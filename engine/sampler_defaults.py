@@ -2,4 +2,4 @@
 
 #: How much of the noise schedule sampling runs from the retrieved reference layout (SDEdit
 #: strength; 1 = pure noise). Distillation trains the student on this path.
-DEFAULT_STRENGTH = 0.5
+DEFAULT_STRENGTH = 0.4
