@@ -6,7 +6,7 @@
 
 Configurations: the distilled ``student`` at 1, 2 and 4 steps and the ``teacher`` at 50
 steps, all with the engine's defaults (a retrieved reference layout, sampling from it noised
-to half the schedule: ``strength=0.5``); both again from pure noise (``-noise``,
+to 0.4 of the schedule: ``strength=0.4``, `engine.sampler_defaults.DEFAULT_STRENGTH`); both again from pure noise (``-noise``,
 ``strength=1``: the reference only through cross-attention); ``no-retrieval`` (the teacher
 without reference layouts and with ``style_scale=0``: prompt only) and the ``procedural``
 composer. For every held-out prompt (`eval/prompts/heldout.jsonl`,
@@ -25,7 +25,7 @@ preset size (layout class and scene are the preset's), and the script reports:
 Then, on a warm engine, `--runs` end-to-end generations of a 3840×2160 PNG per sampler:
 median wall seconds and median CPU-seconds of the process (every thread counted). Ratios are
 against the teacher measured in the same process: its full 50 DDIM steps from noise, and the
-engine's default teacher run (25 of the 50 steps, from the reference noised halfway). The style section samples the teacher with
+engine's default teacher run (20 of the 50 steps, from the reference noised to 0.4). The style section samples the teacher with
 a reference layout from one navigation family (sidebar, rail, top bar, none) and a prompt that
 names none, and counts how often the generated page has that family's navigation, with and
 without the reference.

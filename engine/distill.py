@@ -17,11 +17,12 @@ Fast"; Liu et al. 2024, "InstaFlow: One Step is Enough").
    jump lands exactly on the next training input, so the same weights sample in 1, 2 or 4
    steps (`engine.sampler.sample_student`).
 
-The engine samples from a retrieved reference layout noised to half the schedule (SDEdit,
-``strength=0.5``), so `p_sdedit` of the pair batches are drawn that way too: the teacher runs
-from ``α_t ref + σ_t z`` at ``t = 499`` and the straight path goes through that start point
-and the teacher's end point (its noise ``ε = (x_start − α_t x̂₀) / σ_t``); the student learns
-the points of that path at and below ``t = 499``.
+The engine samples from a retrieved reference layout noised to 0.4 of the schedule (SDEdit,
+``strength=0.4``, `engine.sampler_defaults.DEFAULT_STRENGTH`), so `p_sdedit` of the pair
+batches are drawn that way too: the teacher runs from ``α_t ref + σ_t z`` at ``t = 399`` and
+the straight path goes through that start point and the teacher's end point (its noise
+``ε = (x_start − α_t x̂₀) / σ_t``); the student learns the points of that path at and below
+``t = 399``.
 
 The pairs live in a pool that the teacher keeps refreshing (one new batch of pairs every
 `refresh_every` steps), so the student sees tens of thousands of teacher samples without a
@@ -185,7 +186,7 @@ class PairPool:
 
     def draw(self) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor]:
         """A batch: collated context, path noise ``ε``, target ``x̂₀`` and each pair's first
-        student timestep (999 from noise, 499 from a reference at strength 0.5)."""
+        student timestep (999 from noise, 399 from a reference at strength 0.4)."""
         picks = [self.items[self.rng.randrange(len(self.items))] for _ in range(self.cfg.batch)]
         ctx = collate_contexts([p[0] for p in picks], [p[1] for p in picks], self.teacher.config.n_slots)
         return (ctx, torch.stack([p[2] for p in picks]), torch.stack([p[3] for p in picks]),
