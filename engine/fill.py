@@ -144,6 +144,11 @@ class _Filler:
     def width_of(self, s: str, style: str) -> float:
         return self.lay.measure(s, style, None, 1)[0]
 
+    def first_fitting(self, options: list[str], style: str, w: float) -> str:
+        """The first option that fits in `w` design px on one line (else the shortest), so a
+        rotated pool gives a new phrase each time."""
+        return next((o for o in options if self.width_of(o, style) <= w), min(options, key=len))
+
     def fitting(self, options: list[str], style: str, w: float) -> str:
         """The longest option that fits in `w` design px on one line (else the shortest)."""
         fits = [o for o in options if self.width_of(o, style) <= w]
@@ -210,6 +215,10 @@ class _Filler:
 
     def k_text(self, b, w, h):
         style = b.style or "body"
+        if style in ("caption", "small", "label") and h < 40 and self.copy.get("phrases"):
+            k = self.count("phrase")
+            ph = self.copy["phrases"]
+            return self._text_leaf(self.first_fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
         if style in ("caption", "small", "label") and h < 40:
             k = self.count("meta")
             opts = [f"{self.rng.randint(24, 380)} {self.d.records.lower()}", f"Updated Nov {self.rng.randint(1, 24)}",
@@ -219,7 +228,7 @@ class _Filler:
         if h < 2 * lh and self.copy.get("phrases"):  # one line of the page type's own copy
             k = self.count("phrase")
             ph = self.copy["phrases"]
-            return self._text_leaf(self.fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
+            return self._text_leaf(self.first_fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
         if h < 2 * lh:  # one line: a short phrase that fits
             words = [*(n for n, _ in self.d.nav), *(c.split()[0] for c in ("Northwind Ltd", "Bluefin Studio",
                                                                            "Acme Robotics", "Kestrel Foods")),
@@ -517,6 +526,8 @@ class _Filler:
         if self.c.arch == "mobile-feed" and h >= 200:
             return self._post(w, h, image=True)
         motif = self._motif()
+        if self.c.arch in ("sign-in", "sign-up") and h >= 320 and w >= 240:
+            return self._brand_panel(w, art=True)
         kids = [el("image", "image", w=fill(), h=fill(min=40), role="secondary", props=motif)]
         if h >= 160:
             if self.shop:
@@ -527,6 +538,15 @@ class _Filler:
                 kids += [text("name", self.pc.subjects[k % len(self.pc.subjects)], "body-strong", "text"),
                          text("meta", f"Nov {1 + k % 24}, 2026", "small")]
         return card("card", *kids, gap=2)
+
+    def _brand_panel(self, w, art: bool):
+        """The panel beside a sign-in form: logo, headline and pitch (over the artwork with `art`)."""
+        kids = [el("logo", "logo", w=160, h=40),
+                heading("headline", self.d.headline, "display" if w >= 560 else "h1", lines=3),
+                text("pitch", self.d.pitch, "title" if w >= 560 else "body", "text-muted", lines=3)]
+        if art:
+            kids.append(el("art", "image", w=fill(), h=fill(min=80), role="secondary", props=self._motif()))
+        return card("card", *kids, gap=5)
 
     def c_product(self, w, h):
         name, price = C._PRODUCTS[self.count("product") % len(C._PRODUCTS)]
@@ -567,6 +587,8 @@ class _Filler:
                         gap=1)
         if self.c.arch == "mobile-feed" and h >= 110:
             return self._post(w, h, image=False)
+        if self.c.arch in ("sign-in", "sign-up") and h >= 240 and w >= 240:
+            return self._brand_panel(w, art=False)
         titled = h >= 120
         room = h - (lh + self.lay.step(4) if titled else 0)
         lines = max(1, int(room // lh))
