@@ -221,13 +221,20 @@ class _Filler:
             return self._text_leaf(self.first_fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
         if style in ("caption", "small", "label") and h < 40:
             k = self.count("meta")
-            opts = [f"{self.rng.randint(24, 380)} {self.d.records.lower()}", f"Updated Nov {self.rng.randint(1, 24)}",
-                    self.d.subtitle, "Page 1 of 12"]
+            opts = ([f"{self.rng.randint(24, 380)} products", "Free returns within 30 days", "New season",
+                     "Page 1 of 12"] if self.shop else
+                    [f"{self.rng.randint(24, 380)} {self.d.records.lower()}", f"Updated Nov {self.rng.randint(1, 24)}",
+                     self.d.subtitle, "Page 1 of 12"])
             return self._text_leaf(self.fitting(opts[k % 4:] + opts[:k % 4], style, w), style)
         lh = self.lay.measure("Ag", style, None, 1)[1] or 20
         if h < 2 * lh and self.copy.get("phrases"):  # one line of the page type's own copy
             k = self.count("phrase")
             ph = self.copy["phrases"]
+            return self._text_leaf(self.first_fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
+        if h < 2 * lh and self.shop:  # one line on a storefront: what a shopper reads there
+            k = self.count("phrase")
+            ph = ["Free shipping over $100 and free returns", "248 products", "New season, made to last",
+                  "Free returns within 30 days", "In stock and ready to ship"]
             return self._text_leaf(self.first_fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
         if h < 2 * lh:  # one line: a short phrase that fits
             words = [*(n for n, _ in self.d.nav), *(c.split()[0] for c in ("Northwind Ltd", "Bluefin Studio",
@@ -276,7 +283,8 @@ class _Filler:
         if kind == "input" and h >= 96:
             props["helper"] = "We never share it."
         if kind == "select":
-            props["value"] = ["Any status", "Last 30 days", "Europe/Berlin", "Administrator"][k % 4]
+            props["value"] = (["Sort: Featured", "All sizes", "Price: any", "Newest first"] if self.shop else
+                              ["Any status", "Last 30 days", "Europe/Berlin", "Administrator"])[k % 4]
         return props
 
     def k_input(self, b, w, h):
@@ -367,7 +375,8 @@ class _Filler:
         return Node(el={"props": {"page": 1, "pages": 12}})
 
     def k_breadcrumb(self, b, w, h):
-        return Node(el={"props": {"items": ["Home", self.d.nav[1][0], self.page_title()]}})
+        middle = "Shop" if self.shop else self.d.nav[self.active_nav() or 1][0]
+        return Node(el={"props": {"items": ["Home", middle, self.page_title()]}})
 
     def k_calendar(self, b, w, h):
         if b.variant == "week":
@@ -395,9 +404,17 @@ class _Filler:
         return Node(el={"text": "© 2026 · Privacy · Terms · Contact"})
 
     # -- bars and navigation ---------------------------------------------------------------
+    #: Which of a domain's navigation sections (dashboard, records, people, catalogue, reports,
+    #: messages, calendar, settings) a page type lives in.
+    _NAV_SECTION = {"orders": 1, "table-admin": 1, "products": 3, "analytics": 4, "inbox": 5, "chat": 5,
+                    "calendar": 6, "settings": 7, "profile": 7}
+
+    def active_nav(self) -> int:
+        return self._NAV_SECTION.get(self.c.arch, 0) % len(self.d.nav)
+
     def k_sidebar(self, b, w, h):
         self.c.style = {"nav": "rail" if w < 140 else "sidebar"}
-        side = C._sidebar(self.c, self.d.nav[0][0])
+        side = C._sidebar(self.c, self.d.nav[self.active_nav()][0])
         self.c.style = {}
         side.padding = (6, 4, 6, 4) if w >= 140 else (6, 2, 6, 2)
         side.children[0].width = fixed(min(132, max(24, w - 32))) if w >= 140 else fixed(min(40, w - 16))
@@ -429,7 +446,12 @@ class _Filler:
         k = self.count("list")
         items = [C._list_item(i, *p, True) for i, p in enumerate(self.d.list_items(self.rng))]
         if b.content == "nav" or w < 280 and k == 0:
-            items = [self._nav_item(lab, ic, i == 0) for i, (lab, ic) in enumerate(self.d.nav)]
+            nav = self.d.nav
+            if self.shop:  # a storefront's side list is its categories, not the admin's sections
+                nav = [("All products", "package"), ("New in", "star"), ("Jackets", "package"), ("Knitwear", "package"),
+                       ("Bags", "package"), ("Accessories", "package"), ("Sale", "heart")]
+            on = 0 if self.shop else self.active_nav()
+            items = [self._nav_item(lab, ic, i == on) for i, (lab, ic) in enumerate(nav)]
         return col(*items, gap=1 if b.content == "nav" else 0, overflow="drop")
 
     def _nav_item(self, label: str, icon: str, active: bool) -> Node:

@@ -385,7 +385,9 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
         need = widths.sum() + gap * (len(r) - 1)
         # a lone container wider than most of the row (on a phone: than 40 % of it) spans it
         lone = len(r) == 1 and blocks[r[0]].kind in _CONTAINERS and need > (0.4 if dw < 600 else 0.6) * avail
-        if need > avail or need > 0.85 * avail and len(r) > 1 or lone:  # a (nearly) full row fills the width
+        # a row of containers only (a card grid) that spans half the width or more fills it
+        grid = len(r) > 1 and all(blocks[k].kind in _CONTAINERS for k in r) and need > 0.5 * avail
+        if need > avail or need > 0.85 * avail and len(r) > 1 or lone or grid:  # a (nearly) full row fills the width
             widths = widths * (avail - gap * (len(r) - 1)) / widths.sum()
             xs = left + np.concatenate([[0], np.cumsum(widths[:-1] + gap)])
         else:  # keep the drawn positions, pushed right where neighbours collide, kept in the region
