@@ -244,11 +244,10 @@ def _scaled(scene: Scene, s: float) -> Scene:
 _DIALOG_WORDS = ("modal", "dialog", "confirm", "popup", "pop-up")
 
 
-def _dialog(c: _Ctx, arch: str) -> Node:
-    """A confirmation dialog centred over the page (drawn above its scrim)."""
-    d = c.domain
+def dialog_copy(arch: str, d: Domain) -> tuple[str, str, str, str]:
+    """A confirmation dialog's title, message, confirm label and checkbox label for a page type."""
     what = d.records.lower()[:-1] if d.records.endswith("s") else d.records.lower()
-    title, msg, confirm, check_label = {
+    return {
         "settings": ("Delete this workspace?", "All orders, customers and reports in the workspace will be removed "
                      "for everyone. This cannot be undone.", "Delete workspace", "Email a final export to admins"),
         "checkout": ("Remove this item?", "It will leave your cart; saved items stay in your wishlist.", "Remove item",
@@ -259,6 +258,11 @@ def _dialog(c: _Ctx, arch: str) -> Node:
                     "Sign out", "Also revoke app passwords"),
     }.get(arch, (f"Delete this {what}?", f"This {what} and its history will be removed for everyone in the "
                  "workspace. This cannot be undone.", f"Delete {what}", "Email the people involved"))
+
+
+def _dialog(c: _Ctx, arch: str) -> Node:
+    """A confirmation dialog centred over the page (drawn above its scrim)."""
+    title, msg, confirm, check_label = dialog_copy(arch, c.domain)
     body = col(text("body", msg, "body", lines=4),
                check("notify", "checkbox", check_label, True),
                row(button("cancel", "Cancel", "secondary"), button("confirm", confirm, "destructive", "x"),

@@ -423,7 +423,8 @@ class _Filler:
     def k_navbar(self, b, w, h):
         if b.variant == "tabbar" or (self.c.mobile and b.box[1] > 0.5):
             tabs = [("Home", "home"), self.d.nav[1], self.d.nav[2], ("Settings", "settings")]
-            return C._tabbar(self.c, tabs, "Home")
+            here = self.d.nav[self.active_nav()][0]
+            return C._tabbar(self.c, tabs, here if here in [t for t, _ in tabs] else "Home")
         if w < 700:
             return C._appbar(self.c, "")
         if b.box[0] < 0.02:
@@ -431,16 +432,16 @@ class _Filler:
                 links = ["New in", "Men", "Women", "Home", "Sale"]
                 return C._app_navbar(self.c, links, links[0], "Search products", "cart", "Jonas Weber")
             links = [label for label, _ in self.d.nav[:5]]
-            return C._app_navbar(self.c, links, links[0], self.d.search)
+            here = self.d.nav[self.active_nav()][0]
+            return C._app_navbar(self.c, links, here if here in links else links[0], self.d.search)
         return C._topbar(self.c, self.d.search)
 
     def k_modal(self, b, w, h):
-        what = self.pc.record
-        return col(text("body", f"This {what} and its history will be removed for everyone. This cannot be undone.",
-                        "body", lines=4),
-                   row(button("cancel", "Cancel", "secondary"), button("confirm", f"Delete {what}", "destructive"),
+        title, msg, confirm, _ = C.dialog_copy(self.c.arch, self.d)  # the composer's words for this page
+        return col(text("body", msg, "body", lines=4),
+                   row(button("cancel", "Cancel", "secondary"), button("confirm", confirm, "destructive"),
                        gap=3, justify="end", width=fill()),
-                   gap=5, padding=(9, 6, 6, 6), overflow="drop", el={"text": f"Delete this {what}?"})
+                   gap=5, padding=(9, 6, 6, 6), overflow="drop", el={"text": title})
 
     def k_list(self, b, w, h):
         k = self.count("list")

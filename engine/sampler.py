@@ -350,6 +350,10 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
         else:
             B[i] = [x0, dh - h[i], x1, dh]
             y1 = min(y1, dh - h[i])
+    for i, b in enumerate(blocks):  # a dialog is centred across the page, a margin clear of its edges
+        if b.kind in _OVERLAYS:
+            wd = min(w[i], dw - 2 * margin)
+            B[i, 0], B[i, 2] = (dw - wd) / 2, (dw + wd) / 2
     if x1 - x0 < 8 * unit or y1 - y0 < 8 * unit:
         return B
     content = [i for i in range(n) if i not in fixed]
