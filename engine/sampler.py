@@ -374,6 +374,16 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
     avail = right - left
     if avail < 4 * unit:
         return B
+    # a short leaf (a stepper, a caption) beside a row of containers gets a row of its own above them
+    split_rows: list[list[int]] = []
+    for r in rows:
+        boxes_h = [h[k] for k in r if blocks[k].kind in _CONTAINERS]
+        short = [k for k in r if blocks[k].kind not in _CONTAINERS and boxes_h and h[k] < 0.25 * max(boxes_h)]
+        if short and len(short) < len(r):
+            split_rows += [short, [k for k in r if k not in short]]
+        else:
+            split_rows.append(r)
+    rows = split_rows
     if dw < 600:  # a phone stacks: a row holding a wide container becomes one row per block
         split: list[list[int]] = []
         for r in rows:
