@@ -572,6 +572,8 @@ class _Filler:
         return card("card", *kids, gap=5)
 
     def c_product(self, w, h):
+        if self.c.arch == "checkout" and h >= 360 and w >= 280:  # a checkout's product card lists the order
+            return self._order_summary(h)
         name, price = C._PRODUCTS[self.count("product") % len(C._PRODUCTS)]
         photo = el("photo", "image", w=fill(), h=fill(min=40), role="surface-muted",
                    props={"motif": "product", "shape": product_shape(name)})
@@ -589,6 +591,8 @@ class _Filler:
 
     def c_summary(self, w, h):
         rng = self.rng
+        if self.c.arch == "checkout" and h >= 360 and w >= 280:
+            return self._order_summary(h)
         vals = [("Subtotal", rng.randint(120, 480)), ("Shipping", 9.0), ("Tax", rng.randint(12, 60))]
 
         def kv(label, v, strong=False):
@@ -601,6 +605,29 @@ class _Filler:
         if h > 320:
             kids.append(button("pay", f"Pay {C._money(total)}", "primary", "lock", size="lg", w=fill()))
         return card("card", *kids, title="Summary")
+
+    def _order_summary(self, h):
+        """A checkout's order summary: line items with thumbnails, then the totals and the pay button."""
+        n = 3 if h >= 520 else (2 if h >= 430 else 1)
+        items = [C._PRODUCTS[(self.count("product") + i) % len(C._PRODUCTS)] for i in range(n)]
+        lines = [row(el("thumb", "image", w=56, h=56, role="secondary",
+                        props={"motif": "product", "shape": product_shape(name)}),
+                     col(text("item", name, "body-strong", "text"), text("qty", f"Qty {1 + i % 2}", "small"), gap=1,
+                         width=fill()),
+                     text("price", C._money(price * (1 + i % 2)), "body-strong", "text", w=hug(), align="right"),
+                     gap=4, align="center", width=fill())
+                 for i, (name, price) in enumerate(items)]
+        subtotal = sum(price * (1 + i % 2) for i, (_, price) in enumerate(items))
+
+        def kv(label, v, strong=False):
+            return row(text("row", label, "title" if strong else "body", "text" if strong else ""),
+                       (heading if strong else text)("value", C._money(v), "h3" if strong else "body", w=hug(),
+                                                     align="right"), align="center", width=fill())
+
+        total = subtotal + 9.0
+        kids = [*lines, el("divider", "divider", w=fill(), h=16), kv("Subtotal", subtotal), kv("Shipping", 9.0),
+                kv("Total", total, True), button("pay", f"Pay {C._money(total)}", "primary", "lock", size="lg", w=fill())]
+        return card("card", *kids, title="Order summary", gap=4)
 
     def c_text(self, w, h):
         lh = self.lay.measure("Ag", "body", None, 1)[1] or 24
