@@ -669,27 +669,15 @@ def _checkout(c: _Ctx) -> Node:
                 w=fill(3), gap=4, pad=6 if not narrow else 5)
     items = rng.sample(_PRODUCTS, 3)
     qty = [1, 2, 1]
-    lines = []
-    for (name, price), q in zip(items, qty):
-        lines.append(row(
-            el("thumb", "image", w=64, h=64, role="secondary", props={"motif": "product", "shape": product_shape(name)}),
-            col(text("item", name, "body-strong", "text"), text("qty", f"Qty {q}", "small"), gap=1, width=fill()),
-            text("price", _money(price * q), "body-strong", "text", w=hug(), align="right"),
-            gap=4, align="center", width=fill()))
+    lines = [order_line(name, price, q) for (name, price), q in zip(items, qty)]
     subtotal = sum(pr * q for (_, pr), q in zip(items, qty))
     ship, tax = 9.0, round(subtotal * 0.19, 2)
     total = subtotal + ship + tax
-
-    def kv(label, val, strong=False):
-        return row(text("row", label, "title" if strong else "body", "text" if strong else ""),
-                   (heading if strong else text)("value", _money(val), "h3" if strong else "body", w=hug(),
-                                                 align="right"), align="center", width=fill())
-
     summary = card("summary", *lines, el("divider", "divider", w=fill(), h=16),
                    row(field("promo", placeholder="Discount code"), button("apply", "Apply", "secondary"),
                        gap=3, width=fill(), align="end"),
-                   kv("Subtotal", subtotal), kv("Shipping", ship), kv("VAT (19 %)", tax),
-                   el("divider", "divider", w=fill(), h=16), kv("Total", total, True),
+                   total_row("Subtotal", subtotal), total_row("Shipping", ship), total_row("VAT (19 %)", tax),
+                   el("divider", "divider", w=fill(), h=16), total_row("Total", total, True),
                    button("pay", f"Pay {_money(total)}", "primary", "lock", size="lg", w=fill()),
                    text("note", "Free returns within 30 days. Payments are encrypted and processed securely.",
                         "caption", lines=2, align="center"),
@@ -705,7 +693,7 @@ def _checkout(c: _Ctx) -> Node:
                    row(field("expiry", label="Expiry", placeholder="MM / YY"),
                        field("cvc", label="CVC", placeholder="3 digits"), gap=4, width=fill()),
                    check("save", "checkbox", "Save this card", True), title="Payment", gap=4, pad=4)
-        summary = card("summary", *lines[:2], el("divider", "divider", w=fill(), h=16), kv("Total", total, True),
+        summary = card("summary", *lines[:2], el("divider", "divider", w=fill(), h=16), total_row("Total", total, True),
                        button("pay", f"Pay {_money(total)}", "primary", "lock", size="lg", w=fill()),
                        title="Order summary", action="Edit cart", gap=3, pad=4)
         return _site(c, [], "", [title, progress, pay, summary], cart=True, title="Checkout")
@@ -714,6 +702,22 @@ def _checkout(c: _Ctx) -> Node:
     main = row(form, summary, gap=6, align="start", width=fill(), height=fill())
     return _site(c, ["Shop", "Collections", "Journal", "Support"], "Shop", [head, main], cart=True,
                  title="Checkout", pad=c.pick(9, 6, 4))
+
+
+def order_line(name: str, price: float, qty: int, thumb: int = 64) -> Node:
+    """An order summary's line: product thumbnail, name and quantity, line price."""
+    return row(el("thumb", "image", w=thumb, h=thumb, role="secondary",
+                  props={"motif": "product", "shape": product_shape(name)}),
+               col(text("item", name, "body-strong", "text"), text("qty", f"Qty {qty}", "small"), gap=1, width=fill()),
+               text("price", _money(price * qty), "body-strong", "text", w=hug(), align="right"),
+               gap=4, align="center", width=fill())
+
+
+def total_row(label: str, value: float, strong: bool = False) -> Node:
+    """A label and an amount on one row (a subtotal; `strong` for the total)."""
+    return row(text("row", label, "title" if strong else "body", "text" if strong else ""),
+               (heading if strong else text)("value", _money(value), "h3" if strong else "body", w=hug(),
+                                             align="right"), align="center", width=fill())
 
 
 def _sign_in(c: _Ctx) -> Node:

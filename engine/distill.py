@@ -43,7 +43,7 @@ import numpy as np
 import torch
 
 from engine.adapter import collate_contexts, encode_prompts, prompt_context
-from engine.sampler import student_timesteps
+from engine.sampler import sdedit_timesteps, student_timesteps
 from engine.sampler_defaults import DEFAULT_STRENGTH
 from engine.teacher import BITS, SceneTransformer, encode_slots
 from engine.train import ExamplePool, _system_tokens, optimise, sample_systems
@@ -94,8 +94,6 @@ def teacher_sample(teacher: SceneTransformer, ctx: dict[str, torch.Tensor], nois
     context, self-conditioned when the teacher is; or, with `x_start` and `strength` < 1,
     from `x_start` (already noised to the first of `engine.sampler.sdedit_timesteps`) as
     `engine.sampler.sample_blocks` starts from a reference. Analog bits are not yet snapped."""
-    from engine.sampler import sdedit_timesteps
-
     sched = teacher.make_scheduler("ddim")
     sched.set_timesteps(steps)
     timesteps = sched.timesteps
@@ -157,8 +155,6 @@ class PairPool:
         z = torch.randn((len(items), n, d), generator=self.gen)
         ctx = collate_contexts(contexts, devices, n)
         if sdedit:
-            from engine.sampler import sdedit_timesteps
-
             t_start = int(sdedit_timesteps(cfg.teacher_steps, cfg.strength, T)[0])
             ref = torch.from_numpy(np.stack([encode_slots(c.reference_blocks[0], n)[0] for c in contexts]))
             x_start = self.teacher.add_noise(ref, z, t_start)

@@ -32,6 +32,7 @@ from engine.compose import (
 )
 from engine.domain_copy import PEOPLE, Domain, domain_for, page_copy
 from engine.layout import Node, col, fill, fixed, hug, row
+from engine.pages import chat_head
 from engine.render import product_shape, status_role
 from engine.scene import KINDS, Element, Scene
 
@@ -123,6 +124,9 @@ _PAGE_COPY: dict[str, dict[str, list]] = {
                  "primary": ["Save changes", "Update profile"], "secondary": ["Cancel", "Change password", "Export data"]},
 }
 _PAGE_COPY["profile"] = _PAGE_COPY["settings"]
+#: One-line copy of storefront pages.
+_SHOP_PHRASES = ["Free shipping over $100 and free returns", "248 products", "New season, made to last",
+                 "Free returns within 30 days", "In stock and ready to ship"]
 
 
 class _Filler:
@@ -144,10 +148,12 @@ class _Filler:
     def width_of(self, s: str, style: str) -> float:
         return self.lay.measure(s, style, None, 1)[0]
 
-    def first_fitting(self, options: list[str], style: str, w: float) -> str:
-        """The first option that fits in `w` design px on one line (else the shortest), so a
-        rotated pool gives a new phrase each time."""
-        return next((o for o in options if self.width_of(o, style) <= w), min(options, key=len))
+    def next_phrase(self, pool: list[str], style: str, w: float) -> Node:
+        """A text leaf with the next phrase of `pool` that fits in `w` design px on one line
+        (else the shortest), so repeated small print never repeats itself."""
+        k = self.count("phrase") % len(pool)
+        s = next((o for o in pool[k:] + pool[:k] if self.width_of(o, style) <= w), min(pool, key=len))
+        return self._text_leaf(s, style)
 
     def fitting(self, options: list[str], style: str, w: float) -> str:
         """The longest option that fits in `w` design px on one line (else the shortest)."""
@@ -216,9 +222,7 @@ class _Filler:
     def k_text(self, b, w, h):
         style = b.style or "body"
         if style in ("caption", "small", "label") and h < 40 and self.copy.get("phrases"):
-            k = self.count("phrase")
-            ph = self.copy["phrases"]
-            return self._text_leaf(self.first_fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
+            return self.next_phrase(self.copy["phrases"], style, w)
         if style in ("caption", "small", "label") and h < 40:
             k = self.count("meta")
             opts = ([f"{self.rng.randint(24, 380)} products", "Free returns within 30 days", "New season",
@@ -228,14 +232,9 @@ class _Filler:
             return self._text_leaf(self.fitting(opts[k % 4:] + opts[:k % 4], style, w), style)
         lh = self.lay.measure("Ag", style, None, 1)[1] or 20
         if h < 2 * lh and self.copy.get("phrases"):  # one line of the page type's own copy
-            k = self.count("phrase")
-            ph = self.copy["phrases"]
-            return self._text_leaf(self.first_fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
+            return self.next_phrase(self.copy["phrases"], style, w)
         if h < 2 * lh and self.shop:  # one line on a storefront: what a shopper reads there
-            k = self.count("phrase")
-            ph = ["Free shipping over $100 and free returns", "248 products", "New season, made to last",
-                  "Free returns within 30 days", "In stock and ready to ship"]
-            return self._text_leaf(self.first_fitting(ph[k % len(ph):] + ph[:k % len(ph)], style, w), style)
+            return self.next_phrase(_SHOP_PHRASES, style, w)
         if h < 2 * lh:  # one line: a short phrase that fits
             words = [*(n for n, _ in self.d.nav), *(c.split()[0] for c in ("Northwind Ltd", "Bluefin Studio",
                                                                            "Acme Robotics", "Kestrel Foods")),
@@ -465,9 +464,12 @@ class _Filler:
         content = b.content or ("text" if h < 200 else "list")
         if h < 110 and content in ("chart-line", "chart-bar", "chart-donut", "table", "calendar"):
             content = "kpi"  # too short to draw a chart or rows under a title: a figure instead
-        fn = getattr(self, "c_" + content.replace("-", "_"), self.c_text)
         pad = 5 if min(w, h) >= 160 else (4 if min(w, h) >= 96 else 3)
-        node = fn(w - 2 * self.lay.step(pad), h - 2 * self.lay.step(pad))
+        iw, ih = w - 2 * self.lay.step(pad), h - 2 * self.lay.step(pad)
+        if self.c.arch == "checkout" and content in ("product", "summary") and ih >= 360 and iw >= 280:
+            content = "order-summary"  # a checkout's product or summary card lists the order
+        fn = getattr(self, "c_" + content.replace("-", "_"), self.c_text)
+        node = fn(iw, ih)
         node.padding = pad
         node.overflow = "drop"
         return node
@@ -572,8 +574,6 @@ class _Filler:
         return card("card", *kids, gap=5)
 
     def c_product(self, w, h):
-        if self.c.arch == "checkout" and h >= 360 and w >= 280:  # a checkout's product card lists the order
-            return self._order_summary(h)
         name, price = C._PRODUCTS[self.count("product") % len(C._PRODUCTS)]
         photo = el("photo", "image", w=fill(), h=fill(min=40), role="surface-muted",
                    props={"motif": "product", "shape": product_shape(name)})
@@ -591,42 +591,25 @@ class _Filler:
 
     def c_summary(self, w, h):
         rng = self.rng
-        if self.c.arch == "checkout" and h >= 360 and w >= 280:
-            return self._order_summary(h)
         vals = [("Subtotal", rng.randint(120, 480)), ("Shipping", 9.0), ("Tax", rng.randint(12, 60))]
 
-        def kv(label, v, strong=False):
-            return row(text("row", label, "title" if strong else "body", "text" if strong else ""),
-                       (heading if strong else text)("value", C._money(v), "h3" if strong else "body", w=hug(),
-                                                     align="right"), align="center", width=fill())
-
         total = sum(v for _, v in vals)
-        kids = [kv(lab, v) for lab, v in vals] + [el("divider", "divider", w=fill(), h=16), kv("Total", total, True)]
+        kids = [C.total_row(lab, v) for lab, v in vals] + [el("divider", "divider", w=fill(), h=16),
+                                                           C.total_row("Total", total, True)]
         if h > 320:
             kids.append(button("pay", f"Pay {C._money(total)}", "primary", "lock", size="lg", w=fill()))
         return card("card", *kids, title="Summary")
 
-    def _order_summary(self, h):
+    def c_order_summary(self, w, h):
         """A checkout's order summary: line items with thumbnails, then the totals and the pay button."""
         n = 3 if h >= 520 else (2 if h >= 430 else 1)
-        items = [C._PRODUCTS[(self.count("product") + i) % len(C._PRODUCTS)] for i in range(n)]
-        lines = [row(el("thumb", "image", w=56, h=56, role="secondary",
-                        props={"motif": "product", "shape": product_shape(name)}),
-                     col(text("item", name, "body-strong", "text"), text("qty", f"Qty {1 + i % 2}", "small"), gap=1,
-                         width=fill()),
-                     text("price", C._money(price * (1 + i % 2)), "body-strong", "text", w=hug(), align="right"),
-                     gap=4, align="center", width=fill())
-                 for i, (name, price) in enumerate(items)]
-        subtotal = sum(price * (1 + i % 2) for i, (_, price) in enumerate(items))
-
-        def kv(label, v, strong=False):
-            return row(text("row", label, "title" if strong else "body", "text" if strong else ""),
-                       (heading if strong else text)("value", C._money(v), "h3" if strong else "body", w=hug(),
-                                                     align="right"), align="center", width=fill())
-
+        items = [(*C._PRODUCTS[(self.count("product") + i) % len(C._PRODUCTS)], 1 + i % 2) for i in range(n)]
+        subtotal = sum(price * q for _, price, q in items)
         total = subtotal + 9.0
-        kids = [*lines, el("divider", "divider", w=fill(), h=16), kv("Subtotal", subtotal), kv("Shipping", 9.0),
-                kv("Total", total, True), button("pay", f"Pay {C._money(total)}", "primary", "lock", size="lg", w=fill())]
+        kids = [*(C.order_line(name, price, q, thumb=56) for name, price, q in items),
+                el("divider", "divider", w=fill(), h=16), C.total_row("Subtotal", subtotal),
+                C.total_row("Shipping", 9.0), C.total_row("Total", total, True),
+                button("pay", f"Pay {C._money(total)}", "primary", "lock", size="lg", w=fill())]
         return card("card", *kids, title="Order summary", gap=4)
 
     def c_text(self, w, h):
@@ -721,9 +704,5 @@ class _Filler:
         if h < 280:
             return card("card", thread, composer, gap=4)
         # a conversation opens with who it is with, as the curriculum's chat pages do
-        other = PEOPLE[self.count("person") % len(PEOPLE)]
-        head = row(C._named(el("avatar", "avatar", w=40, h=40), other),
-                   col(text("name", other, "body-strong", "text"), text("status", "Online · replies in minutes", "small"),
-                       gap=0, width=fill()),
-                   gap=3, align="center", width=fill())
+        head = chat_head(PEOPLE[self.count("person") % len(PEOPLE)])
         return card("card", head, el("divider", "divider", w=fill(), h=8), thread, composer, gap=4)

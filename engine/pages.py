@@ -203,6 +203,14 @@ def _bubble(i: int, msg: str, mine: bool, w) -> Node:
     return b
 
 
+def chat_head(other: str) -> Node:
+    """The top of a conversation: who it is with (avatar, name, status) and a profile button."""
+    return row(_named(el("avatar", "avatar", w=40, h=40), other),
+               col(text("name", other, "body-strong", "text"), text("status", "Online · replies in minutes", "small"),
+                   gap=0, width=fill()),
+               el("call", "icon", w=24, h=24, props={"name": "user"}), gap=3, align="center", width=fill())
+
+
 def chat(c: _Ctx) -> Node:
     pc, rng = page_copy(c.domain), c.rng
     people = rng.sample(PEOPLE, 7)
@@ -214,11 +222,7 @@ def chat(c: _Ctx) -> Node:
     thread = col(*bubbles, name="thread", gap=3, width=fill(), height=fill(), justify="end", overflow="drop")
     composer = row(field("message", placeholder="Type a message…"), button("send", "", "primary", "arrow-up-right"),
                    gap=3, align="center", width=fill())
-    head = row(_named(el("avatar", "avatar", w=40, h=40), other),
-               col(text("name", other, "body-strong", "text"), text("status", "Online · replies in minutes", "small"),
-                   gap=0, width=fill()),
-               el("call", "icon", w=24, h=24, props={"name": "user"}), gap=3, align="center", width=fill())
-    conv = card("conversation", head, el("divider", "divider", w=fill(), h=8), thread, composer, w=fill(2),
+    conv = card("conversation", chat_head(other), el("divider", "divider", w=fill(), h=8), thread, composer, w=fill(2),
                 h=fill(), gap=4, content="chat")
     if c.mobile:
         return _app(c, "Messages", "", [conv], other)

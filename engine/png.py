@@ -4,10 +4,11 @@ A 3840×2160 mock is 25 MB of raw RGB. Pillow's PNG encoder picks a filter per r
 all five (adaptive filtering), which costs about as much as the whole rest of a generation.
 Rendered UI needs none of that: it is long runs of one colour and horizontal edges repeated
 down the page, so the "Up" filter (each row minus the one above, PNG filter type 2) computed
-with one vectorised subtraction, then deflated at the fastest level, encodes it in about a
-quarter of the CPU time for files about a third larger (278 KB instead of 204 KB for a 4K
-checkout page). Deflate runs on Intel's ISA-L (`isal`, several GB/s) when it is installed and
-on zlib otherwise (about ten times slower, same format).
+with one vectorised subtraction, then deflated at the fastest level, encodes a 4K mock in
+about an eighth of Pillow's time (0.013 s against 0.110 s here) for files about a third
+larger (about 270 KB instead of 204 KB for a 4K checkout page). Deflate runs on Intel's ISA-L
+(`isal`, several GB/s) when it is installed and on zlib otherwise (about ten times slower,
+same format).
 
 `encode_png(image)` takes a PIL image in mode L, LA, RGB or RGBA (any other mode goes through
 Pillow) and returns a standard PNG (8-bit, non-interlaced) that every decoder reads.

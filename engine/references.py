@@ -191,7 +191,8 @@ class ReferenceBank:
 
             prompt_vec = encode_prompt(prompt)[1]
         named = prompt_kinds(prompt)
-        sims = np.array([float(np.dot(v, prompt_vec) / (np.linalg.norm(v) * np.linalg.norm(prompt_vec) + 1e-9))
+        pn = np.linalg.norm(prompt_vec)
+        sims = np.array([float(np.dot(v, prompt_vec) / (np.linalg.norm(v) * pn + 1e-9))
                          + KIND_BONUS * kind_coverage(blocks, named) for blocks, _, v in bank])
         for i in np.argsort(-sims)[: k - len(refs)]:
             blocks, caption, _ = bank[int(i)]

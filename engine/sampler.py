@@ -315,6 +315,28 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
 _CONTAINERS = {"card", "chart", "table", "list", "calendar", "image"}
 
 
+def _split_rows(rows: list[list[int]], B: np.ndarray, is_box: list[bool], avail: float,
+                phone: bool) -> list[list[int]]:
+    """Rows split where one row would read wrong: a short leaf (a stepper, a caption) beside
+    containers gets a row of its own above them, and on a phone a row holding a wide
+    container stacks, one block per row."""
+    w, h = B[:, 2] - B[:, 0], B[:, 3] - B[:, 1]
+    out: list[list[int]] = []
+    for r in rows:
+        tallest = max((h[k] for k in r if is_box[k]), default=0.0)
+        short = [k for k in r if not is_box[k] and h[k] < 0.25 * tallest]
+        out += [short, [k for k in r if k not in short]] if short and len(short) < len(r) else [r]
+    if not phone:
+        return out
+    stacked: list[list[int]] = []
+    for r in out:
+        if len(r) > 1 and any(is_box[k] and w[k] > 0.4 * avail for k in r):
+            stacked += [[k] for k in sorted(r, key=lambda k: (B[k, 1], B[k, 0]))]
+        else:
+            stacked.append(r)
+    return stacked
+
+
 def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: float) -> np.ndarray:
     """Content blocks flowed into rows inside the region the navigation chrome leaves
     (boxes ``x0, y0, x1, y1`` in design px); see `layout_pass`."""
@@ -374,24 +396,7 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
     avail = right - left
     if avail < 4 * unit:
         return B
-    # a short leaf (a stepper, a caption) beside a row of containers gets a row of its own above them
-    split_rows: list[list[int]] = []
-    for r in rows:
-        boxes_h = [h[k] for k in r if blocks[k].kind in _CONTAINERS]
-        short = [k for k in r if blocks[k].kind not in _CONTAINERS and boxes_h and h[k] < 0.25 * max(boxes_h)]
-        if short and len(short) < len(r):
-            split_rows += [short, [k for k in r if k not in short]]
-        else:
-            split_rows.append(r)
-    rows = split_rows
-    if dw < 600:  # a phone stacks: a row holding a wide container becomes one row per block
-        split: list[list[int]] = []
-        for r in rows:
-            if len(r) > 1 and any(blocks[k].kind in _CONTAINERS and w[k] > 0.4 * avail for k in r):
-                split += [[k] for k in sorted(r, key=lambda k: (B[k, 1], B[k, 0]))]
-            else:
-                split.append(r)
-        rows = split
+    rows = _split_rows(rows, B, [b.kind in _CONTAINERS for b in blocks], avail, phone=dw < 600)
     y = None
     for r in rows:
         r.sort(key=lambda k: (B[k, 0] + B[k, 2]) / 2)

@@ -170,11 +170,10 @@ class SceneNetMixin:
     (plain PyTorch) and `engine.teacher.SceneTransformer` (the diffusers model). A subclass
     calls `_build` from its constructor and provides ``config``."""
 
-    def _build(self, n_slots: int = 48, slot_dim: int | None = None, d_model: int = 192, n_layers: int = 6,
-               n_heads: int = 6, mlp_ratio: float = 4.0, n_style_tokens: int = 16,
-               prediction_type: str = "v_prediction", num_train_timesteps: int = 1000,
-               beta_schedule: str = "squaredcos_cap_v2", self_condition: bool = False) -> None:
-        slot_dim = SLOT_DIM if slot_dim is None else slot_dim
+    def _build(self, n_slots: int, slot_dim: int, d_model: int, n_layers: int, n_heads: int, mlp_ratio: float,
+               n_style_tokens: int, prediction_type: str, num_train_timesteps: int, beta_schedule: str,
+               self_condition: bool) -> None:
+        """The layers for a full set of `DEFAULT_CONFIG` arguments (the subclass fills in defaults)."""
         if slot_dim != SLOT_DIM:
             raise ValueError(f"slot_dim {slot_dim} does not match the block vocabularies ({SLOT_DIM})")
         d = d_model

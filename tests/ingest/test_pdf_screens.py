@@ -148,14 +148,20 @@ def test_only_the_screenshot_and_mock_pages_give_reference_layouts(screens):
         assert c.thumbnail.startswith(b"\x89PNG")
 
 
+def _layout(chunk, region_pt):
+    """The screen's blocks, their kinds and its one sidebar, after checking where it was found."""
+    assert chunk.meta["region_pt"] == region_pt
+    blocks = _blocks(chunk)
+    kinds = [b.kind for b in blocks]
+    assert kinds.count("sidebar") == 1
+    return blocks, kinds, next(b for b in blocks if b.kind == "sidebar")
+
+
 def test_screenshot_blocks_are_relative_to_the_screenshot(screens):
     shot = screens[0]
-    assert shot.meta["region_pt"] == [40.0, 100.0, 520.0, 400.0]
-    blocks = _blocks(shot)
-    kinds = [b.kind for b in blocks]
-    assert kinds.count("sidebar") == 1 and kinds.count("navbar") == 1
+    blocks, kinds, sidebar = _layout(shot, [40.0, 100.0, 520.0, 400.0])
+    assert kinds.count("navbar") == 1
     assert kinds.count("card") == 4
-    sidebar = next(b for b in blocks if b.kind == "sidebar")
     assert sidebar.box == pytest.approx((0.0, 0.0, 220 / 1200, 1.0), abs=0.01)  # not page coordinates
     chart = max((b for b in blocks if b.kind == "card"), key=lambda b: b.box[2] * b.box[3])
     assert chart.content == "chart-line" and chart.box[1] == pytest.approx(290 / 750, abs=0.01)
@@ -164,11 +170,8 @@ def test_screenshot_blocks_are_relative_to_the_screenshot(screens):
 
 def test_vector_mock_blocks(screens):
     mock = screens[1]
-    assert mock.meta["region_pt"] == [60.0, 80.0, 540.0, 380.0]
-    blocks = _blocks(mock)
-    kinds = [b.kind for b in blocks]
-    assert kinds.count("sidebar") == 1 and kinds.count("card") == 3
-    sidebar = next(b for b in blocks if b.kind == "sidebar")
+    blocks, kinds, sidebar = _layout(mock, [60.0, 80.0, 540.0, 380.0])
+    assert kinds.count("card") == 3
     assert sidebar.box == pytest.approx((0.0, 0.0, 80 / 480, 1.0), abs=0.01)
     assert "navbar" in kinds  # it holds the search field and the button
     assert sum(b.content == "kpi" for b in blocks if b.kind == "card") == 3
