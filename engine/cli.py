@@ -369,37 +369,51 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
 @click.option("--teacher", type=click.Path(file_okay=False), default=None,
               help="Teacher model folder.  [default: engine/weights/teacher]")
 @click.option("--steps", type=click.IntRange(1), default=2000, show_default=True, help="Optimiser steps in all.")
-@click.option("--batch", type=click.IntRange(1), default=32, show_default=True, help="Pairs per step.")
+@click.option("--batch", type=click.IntRange(1), default=32, show_default=True,
+              help="Training points per step (and teacher trajectories per pool refresh).")
 @click.option("--out", type=click.Path(file_okay=False), default="build/student", show_default=True,
               help="Run folder: checkpoints, then the final student (config.json + safetensors).")
 @click.option("--resume", is_flag=True, help="Continue from the latest checkpoint in --out.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same weights.")
 @click.option("--lr", type=float, default=2e-4, show_default=True, help="Peak learning rate.")
-@click.option("--teacher-steps", type=click.IntRange(1), default=50, show_default=True,
-              help="DDIM steps of each teacher sample the student learns from.")
+@click.option("--student-steps", type=click.IntRange(1), default=2, show_default=True,
+              help="Sampling steps the student is distilled for.")
+@click.option("--teacher-steps", type=click.IntRange(1), default=4, show_default=True,
+              help="Teacher steps over the same span (a multiple of --student-steps; twice it is "
+                   "one progressive-distillation halving).")
+@click.option("--teacher-steps-noise", type=click.IntRange(1), default=16, show_default=True,
+              help="Teacher steps for the trajectories that start from pure noise.")
 @click.option("--checkpoint-every", type=click.IntRange(1), default=250, show_default=True)
 @click.option("--threads", type=click.IntRange(1), default=1, show_default=True, help="CPU threads for torch.")
 def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, resume: bool, seed: int, lr: float,
-                      teacher_steps: int, checkpoint_every: int, threads: int) -> None:
-    """Distil the teacher into the 1–4-step student that `generate` uses by default.
+                      student_steps: int, teacher_steps: int, teacher_steps_noise: int, checkpoint_every: int,
+                      threads: int) -> None:
+    """Distil the teacher into the 2-step student that `generate` uses by default.
 
-    The student starts from the teacher's weights and learns, for pairs of noise and the
-    teacher's 50-step sample from it (drawn on the fly from curriculum prompts), to reach that
-    sample in one jump from any point of the straight path between them (knowledge
-    distillation on the reflow coupling; see engine/distill.py). The final model (EMA weights)
-    lands in OUT; copy that folder to engine/weights/student to make it the default.
+    The student starts from the teacher's weights and learns to take in one step what the
+    teacher takes in two: from each state of the teacher's 4-step runs (drawn on the fly
+    from curriculum prompts, mostly from a reference layout noised to the engine's default
+    strength), the jump that lands where the teacher lands two steps later (progressive
+    distillation, Salimans & Ho 2022; see engine/distill.py). The same weights sample in 1,
+    2 or 4 steps. The final model (EMA weights) lands in OUT; copy that folder to
+    engine/weights/student to make it the default.
     """
     from engine.distill import TEACHER_WEIGHTS, DistillConfig, distill
 
     cfg = DistillConfig(out=out, teacher=teacher or str(TEACHER_WEIGHTS), steps=steps, batch=batch, lr=lr,
-                        seed=seed, teacher_steps=teacher_steps, checkpoint_every=checkpoint_every, threads=threads)
+                        seed=seed, student_steps=student_steps, teacher_steps=teacher_steps,
+                        teacher_steps_noise=teacher_steps_noise, checkpoint_every=checkpoint_every, threads=threads)
+    for name, value in (("--teacher-steps", teacher_steps), ("--teacher-steps-noise", teacher_steps_noise)):
+        if value % student_steps:
+            raise click.BadParameter(f"{value} is not a multiple of --student-steps {student_steps}",
+                                     param_hint=name)
     try:
         res = distill(cfg, resume=resume)
     except FileNotFoundError as e:
         raise _Fail(str(e)) from None
     except OSError as e:
         raise _Fail(f"{out}: cannot write the run folder ({e.strerror})") from None
-    click.echo(f"distilled {res['step']} steps from {res['pairs']} teacher samples in {res['seconds']} s; "
+    click.echo(f"distilled {res['step']} steps from {res['pairs']} teacher trajectories in {res['seconds']} s; "
                f"loss (last 100 steps) {res['loss']}; student in {res['out']}")
 
 

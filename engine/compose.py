@@ -159,6 +159,9 @@ PAGE_ROUTES: dict[str, tuple[str, ...]] = {
                       "details page", "detail page", "item details"),
 }
 
+#: Finer pages that are a kind of a coarse archetype: on a tie they win ("register …" is a sign-up page).
+REFINES = {"sign-up": "sign-in", "analytics": "dashboard", "product-detail": "products"}
+
 #: Curriculum names of the coarse archetypes.
 ALIASES = {"product-list": "products", "table-admin": "orders"}
 
@@ -175,7 +178,7 @@ def route_prompt(prompt: str) -> str:
     best, score = coarse, archetype_scores(prompt)[coarse]
     for name, words in PAGE_ROUTES.items():
         n = sum(len(w) for w in words if w in p)
-        if n > score:
+        if n > score or n and n == score and REFINES.get(name) == coarse:
             best, score = name, n
     return best
 

@@ -1,32 +1,38 @@
-"""Distilling the teacher into a 1–4-step student: ``onbrand train distill``.
+"""Distilling the teacher into a 2-step student: ``onbrand train distill``.
 
-Method: **knowledge distillation of the teacher's deterministic sampler** (Luhman & Luhman
-2021, "Knowledge Distillation in Iterative Generative Models for Improved Sampling Speed"),
-trained on the straight interpolation between each noise draw and the sample the teacher
-makes from it — the *reflow* coupling of rectified flow (Liu et al. 2023, "Flow Straight and
-Fast"; Liu et al. 2024, "InstaFlow: One Step is Enough").
+Method: **progressive distillation** (Salimans & Ho 2022, "Progressive Distillation for Fast
+Sampling of Diffusion Models"), one halving: the student learns to take in one step what
+the teacher takes in two, so that its 2-step sampler follows the teacher's 4-step one.
 
-1. **Pairs.** For curriculum examples (the teacher's own conditioning: caption, design tokens
-   of a sample system, a reference layout of the same archetype and style family), draw noise
-   ``z`` and run the teacher's 50-step DDIM sampler (Song et al. 2021) from it. Its end point,
-   with analog bits snapped to ±1 and boxes clipped to the canvas, is the target ``x̂₀(z)``.
+1. **Teacher trajectories.** For curriculum examples (the teacher's own conditioning:
+   caption, design tokens of a sample system, a reference layout of the same archetype and
+   style family) the teacher runs the few-step sampler the student uses
+   (`engine.sampler.few_step_trajectory`: clamped clean-slot estimate, DDIM jump) over the
+   ``2·k`` trailing timesteps of `engine.sampler.student_timesteps` — for the engine's
+   default start, a reference layout noised to 0.4 of the schedule (SDEdit,
+   ``strength=0.4``, `engine.sampler_defaults.DEFAULT_STRENGTH`), that is 399, 299, 199, 99.
+   (On the held-out prompts the teacher's 4-step run is as good as its 20-step DDIM run, so
+   it is the target, and it costs a fifth.) The states it visits and its last estimate
+   (analog bits snapped to ±1, boxes clipped) are kept. `p_sdedit` of the trajectories
+   start from their reference that way; the others start from pure noise, where the
+   teacher needs more steps (16, `teacher_steps_noise`: 999, 936, …, 62), so there the
+   student's one step stands for eight of the teacher's.
 2. **Student.** A `SceneTransformer` with the teacher's config, initialised from its weights.
-   For a timestep ``t`` (mostly the points the 1-, 2- and 4-step samplers visit, sometimes
-   uniform), its input is ``α_t x̂₀ + σ_t z``; it is trained to recover ``x̂₀`` (MSE on the
-   clean-slot estimate, boxes of null slots not scored). Along a straight coupling one DDIM
-   jump lands exactly on the next training input, so the same weights sample in 1, 2 or 4
-   steps (`engine.sampler.sample_student`).
+   At the teacher's state ``x_t`` at each timestep where the 2-step sampler stands (399 and
+   199 from a reference) it is trained (MSE on the clean-slot estimate, boxes of null slots
+   not scored) towards the ``x̃₀`` whose DDIM jump from ``x_t`` lands on the teacher's state
+   at the sampler's next timestep
+   (``x̃₀ = (x_t' − (σ_t'/σ_t) x_t) / (α_t' − σ_t' α_t / σ_t)``), or, for the last step,
+   towards the teacher's final estimate. A share `p_between` of the points are the
+   timesteps where a sampler of twice the steps stops in between (299 and 99), trained
+   towards the teacher's state half a student step later, so the same weights still sample
+   in 4 steps; 1 step uses the first jump's estimate. Self-conditioning is fed as the
+   sampler feeds it: nothing at the first step, the student's own clamped estimate at the
+   previous step's state after that.
 
-The engine samples from a retrieved reference layout noised to 0.4 of the schedule (SDEdit,
-``strength=0.4``, `engine.sampler_defaults.DEFAULT_STRENGTH`), so `p_sdedit` of the pair
-batches are drawn that way too: the teacher runs from ``α_t ref + σ_t z`` at ``t = 399`` and
-the straight path goes through that start point and the teacher's end point (its noise
-``ε = (x_start − α_t x̂₀) / σ_t``); the student learns the points of that path at and below
-``t = 399``.
-
-The pairs live in a pool that the teacher keeps refreshing (one new batch of pairs every
-`refresh_every` steps), so the student sees tens of thousands of teacher samples without a
-dataset on disk. Checkpoints, resume, EMA export and the progress bar are the teacher's
+The trajectories live in a pool that the teacher keeps refreshing (one new batch every
+`refresh_every` steps), so the student sees tens of thousands of them without a dataset on
+disk. Checkpoints, resume, EMA export and the progress bar are the teacher's
 (`engine.train`). The exported folder is a normal ``save_pretrained`` folder plus
 ``distill_config.json``; ``Engine`` loads it from `engine/weights/student`.
 """
@@ -42,8 +48,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from engine.adapter import collate_contexts, encode_prompts, prompt_context
-from engine.sampler import sdedit_timesteps, student_timesteps
+from engine.adapter import ContextInputs, collate_contexts, encode_prompts, prompt_context
+from engine.sampler import few_step_trajectory, student_timesteps
 from engine.sampler_defaults import DEFAULT_STRENGTH
 from engine.teacher import BITS, SceneTransformer, encode_slots
 from engine.train import ExamplePool, _system_tokens, optimise, sample_systems
@@ -51,7 +57,7 @@ from engine.train import ExamplePool, _system_tokens, optimise, sample_systems
 ROOT = Path(__file__).resolve().parent
 TEACHER_WEIGHTS = ROOT / "weights" / "teacher"
 
-#: The step counts the student is trained for (their timesteps are the training focus).
+#: The step counts the student samples with; it is distilled for the middle one, the default.
 STUDENT_STEPS = (1, 2, 4)
 
 
@@ -71,45 +77,21 @@ class DistillConfig:
     keep_checkpoints: int = 2
     seed: int = 0
     threads: int = 1
-    teacher_steps: int = 50
-    pool_batches: int = 48  # batches of teacher pairs kept in memory
-    refresh_every: int = 4  # one new batch of pairs every this many steps
-    p_schedule: float = 0.75  # share of timesteps drawn from the 1/2/4-step samplers' points
-    p_sdedit: float = 0.75  # share of pair batches that start from their reference layouts
+    student_steps: int = 2  # the step count distilled (the engine's default)
+    teacher_steps: int = 4  # the teacher's steps from a reference over the same span: twice the student's
+    teacher_steps_noise: int = 16  # the teacher's steps from pure noise, where 4 are too few
+    pool_batches: int = 48  # batches of teacher trajectories kept in memory
+    refresh_every: int = 2  # one new batch of trajectories every this many steps
+    p_between: float = 0.2  # share of training points at the teacher's in-between timesteps
+    p_sdedit: float = 0.75  # share of trajectory batches that start from their reference layouts
     strength: float = DEFAULT_STRENGTH  # how far those references are noised (the engine's default)
-    p_self_cond: float = 0.5
     p_reference: float = 0.8
     p_design: float = 0.7
     design_systems: list[str] = field(default_factory=sample_systems)
     log_every: int = 50
 
 
-# -- teacher pairs ----------------------------------------------------------------------------------
-
-
-@torch.no_grad()
-def teacher_sample(teacher: SceneTransformer, ctx: dict[str, torch.Tensor], noise: torch.Tensor,
-                   steps: int = 50, x_start: torch.Tensor | None = None, strength: float = 1.0) -> torch.Tensor:
-    """The teacher's deterministic DDIM end point from `noise` ``(B, N, D)`` under a collated
-    context, self-conditioned when the teacher is; or, with `x_start` and `strength` < 1,
-    from `x_start` (already noised to the first of `engine.sampler.sdedit_timesteps`) as
-    `engine.sampler.sample_blocks` starts from a reference. Analog bits are not yet snapped."""
-    sched = teacher.make_scheduler("ddim")
-    sched.set_timesteps(steps)
-    timesteps = sched.timesteps
-    x = noise.clone()
-    if x_start is not None and strength < 1.0:
-        timesteps = sdedit_timesteps(steps, strength, teacher.config.num_train_timesteps)
-        x = x_start.clone()
-    enc = teacher.encode_context(ctx)
-    prev = None
-    for t in timesteps:
-        tt = t.reshape(1).expand(x.shape[0])
-        out = teacher(x, tt, ctx, encoded=enc, x_self_cond=prev)
-        if teacher.config.self_condition:
-            prev = teacher.predict_x0(out, x, tt).clamp(-1, 1)
-        x = sched.step(out, t, x).prev_sample
-    return x
+# -- teacher trajectories ---------------------------------------------------------------------------
 
 
 def snap(x: torch.Tensor) -> torch.Tensor:
@@ -126,18 +108,43 @@ def used_slots(x0: torch.Tensor) -> torch.Tensor:
     return kind.any(-1)
 
 
+def jump_target(model: SceneTransformer, x: torch.Tensor, x_next: torch.Tensor, t, t_next) -> torch.Tensor:
+    """The clean-slot estimate whose DDIM jump from `x` at `t` lands on `x_next` at `t_next`
+    (Salimans & Ho 2022, eq. 8 in x-space): ``(x_next − (σ'/σ) x) / (α' − σ' α / σ)``."""
+    a, s = model._coefficients(t, x.dtype)
+    a2, s2 = model._coefficients(t_next, x.dtype)
+    return (x_next - (s2 / s) * x) / (a2 - s2 * a / s)
+
+
+@dataclass
+class Trajectory:
+    """One teacher run: its conditioning, the states it visited at `timesteps` and its snapped
+    final estimate."""
+
+    context: ContextInputs
+    device: str
+    timesteps: list[int]
+    states: torch.Tensor  # (K, N, D)
+    final: torch.Tensor  # (N, D)
+
+
 class PairPool:
-    """Teacher pairs ``(context, z, x̂₀)`` in memory; `refresh` replaces the oldest batch."""
+    """Teacher trajectories in memory; `refresh` replaces the oldest batch, `draw` makes a
+    training batch of (state, timestep, target) points from them."""
 
     def __init__(self, cfg: DistillConfig, teacher: SceneTransformer, rng: random.Random, gen: torch.Generator):
+        for name in ("teacher_steps", "teacher_steps_noise"):
+            if getattr(cfg, name) % cfg.student_steps:
+                raise ValueError(f"{name} ({getattr(cfg, name)}) must be a multiple of student_steps "
+                                 f"({cfg.student_steps})")
         self.cfg, self.teacher, self.rng, self.gen = cfg, teacher, rng, gen
         self.examples = ExamplePool(rng, max(cfg.batch, 256), teacher.config.n_slots)
         self.systems = [t for t in (_system_tokens(f) for f in cfg.design_systems) if t is not None]
-        self.items: list[tuple] = []  # (ContextInputs, device, z (N, D), x0 (N, D))
+        self.items: list[Trajectory] = []
         self.made = 0
 
-    def _make_batch(self) -> list[tuple]:
-        cfg, rng = self.cfg, self.rng
+    def _make_batch(self) -> list[Trajectory]:
+        cfg, rng, teacher = self.cfg, self.rng, self.teacher
         self.examples.refresh(cfg.batch // 4)
         items = [self.examples.draw() for _ in range(cfg.batch)]
         encoded = encode_prompts([it.example.caption for it in items])
@@ -150,87 +157,99 @@ class PairPool:
                 ctx.design_tokens = self.systems[rng.randrange(len(self.systems))]
             contexts.append(ctx)
             devices.append(it.example.device)
-        n, d = self.teacher.config.n_slots, self.teacher.config.slot_dim
-        T = self.teacher.config.num_train_timesteps
-        z = torch.randn((len(items), n, d), generator=self.gen)
-        ctx = collate_contexts(contexts, devices, n)
+        n, d = teacher.config.n_slots, teacher.config.slot_dim
+        T = teacher.config.num_train_timesteps
+        ts = (student_timesteps(cfg.teacher_steps, T, cfg.strength) if sdedit
+              else student_timesteps(cfg.teacher_steps_noise, T))
+        x = torch.randn((len(items), n, d), generator=self.gen)
         if sdedit:
-            t_start = int(sdedit_timesteps(cfg.teacher_steps, cfg.strength, T)[0])
             ref = torch.from_numpy(np.stack([encode_slots(c.reference_blocks[0], n)[0] for c in contexts]))
-            x_start = self.teacher.add_noise(ref, z, t_start)
-            x0 = snap(teacher_sample(self.teacher, ctx, z, cfg.teacher_steps, x_start=x_start, strength=cfg.strength))
-        else:
-            sched = self.teacher.make_scheduler("ddim")
-            sched.set_timesteps(cfg.teacher_steps)
-            t_start, x_start = int(sched.timesteps[0]), z
-            x0 = snap(teacher_sample(self.teacher, ctx, z, cfg.teacher_steps))
-        # the noise of the straight path through the start point and the teacher's end point
-        eps = self.teacher.path_noise(x_start, x0, t_start)
-        top = student_timesteps(1, T, cfg.strength if sdedit else 1.0)[0]
+            x = teacher.add_noise(ref, x, ts[0])
+        with torch.no_grad():
+            states, final = few_step_trajectory(teacher, x, ts, collate_contexts(contexts, devices, n))
+        states, final = torch.stack(states, 1), snap(final)
         self.made += len(items)
-        return [(c, dv, eps[i], x0[i], top) for i, (c, dv) in enumerate(zip(contexts, devices))]
+        return [Trajectory(c, dv, ts, states[i], final[i]) for i, (c, dv) in enumerate(zip(contexts, devices))]
 
     def fill(self, progress: bool = False) -> None:
         if progress:
-            print(f"drawing {self.cfg.pool_batches * self.cfg.batch} teacher samples "
-                  f"({self.cfg.teacher_steps} steps each) for the pair pool…", file=sys.stderr, flush=True)
+            print(f"drawing {self.cfg.pool_batches * self.cfg.batch} teacher trajectories "
+                  f"({self.cfg.teacher_steps} steps each) for the pool…", file=sys.stderr, flush=True)
         while len(self.items) < self.cfg.pool_batches * self.cfg.batch:
             self.items.extend(self._make_batch())
 
     def refresh(self) -> None:
         self.items = self.items[self.cfg.batch:] + self._make_batch()
 
-    def draw(self) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor]:
-        """A batch: collated context, path noise ``ε``, target ``x̂₀`` and each pair's first
-        student timestep (999 from noise, 399 from a reference at strength 0.4)."""
+    def point(self, tr: Trajectory) -> tuple[torch.Tensor, int, torch.Tensor, torch.Tensor, int]:
+        """A training point of trajectory `tr`: the teacher's state at one of its timesteps, that
+        timestep, the target — the estimate that jumps to the teacher's state one student
+        step (or, at in-between timesteps, half of one) later, or its final estimate — and the
+        state and timestep of the sampler's step before (timestep −1 at the first step), whose
+        estimate the sampler feeds back (self-conditioning)."""
+        K = len(tr.timesteps)
+        m = K // self.cfg.student_steps  # teacher steps per student step
+        if m % 2 == 0 and self.rng.random() < self.cfg.p_between:  # where a sampler of twice the steps stops
+            stride = m // 2
+            j = self.rng.randrange(stride, K, m)
+        else:
+            j = self.rng.randrange(0, K, m)
+            stride = m
+        before = (tr.states[j - stride], tr.timesteps[j - stride]) if j else (tr.states[j], -1)
+        if j + stride >= K:
+            return tr.states[j], tr.timesteps[j], tr.final, *before
+        x, x_next = tr.states[j][None], tr.states[j + stride][None]
+        target = jump_target(self.teacher, x, x_next, tr.timesteps[j], tr.timesteps[j + stride])[0]
+        return tr.states[j], tr.timesteps[j], target, *before
+
+    def draw(self) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor,
+                            torch.Tensor]:
+        """A batch: collated context, states ``x_t``, timesteps ``t``, targets ``x̃₀``, the
+        used-slot mask of each trajectory's final estimate, and the states and timesteps of
+        the sampler's previous step (−1: none)."""
         picks = [self.items[self.rng.randrange(len(self.items))] for _ in range(self.cfg.batch)]
-        ctx = collate_contexts([p[0] for p in picks], [p[1] for p in picks], self.teacher.config.n_slots)
-        return (ctx, torch.stack([p[2] for p in picks]), torch.stack([p[3] for p in picks]),
-                torch.tensor([p[4] for p in picks]))
+        ctx = collate_contexts([p.context for p in picks], [p.device for p in picks], self.teacher.config.n_slots)
+        pts = [self.point(p) for p in picks]
+        return (ctx, torch.stack([p[0] for p in pts]), torch.tensor([p[1] for p in pts]),
+                torch.stack([p[2] for p in pts]), used_slots(torch.stack([p.final for p in picks])),
+                torch.stack([p[3] for p in pts]), torch.tensor([p[4] for p in pts]))
 
 
 # -- loss -------------------------------------------------------------------------------------------
 
 
-def _schedule_points(top: int, T: int) -> list[int]:
-    """The timesteps the 1/2/4-step samplers visit when they start at `top`."""
-    return sorted({p for k in STUDENT_STEPS for p in student_timesteps(k, T, (top + 1) / T)})
+def distill_loss(student: SceneTransformer, ctx: dict, xt: torch.Tensor, t: torch.Tensor, target: torch.Tensor,
+                 used: torch.Tensor, x_before: torch.Tensor, t_before: torch.Tensor) -> torch.Tensor:
+    """MSE between the student's clean-slot estimate at ``(x_t, t)`` and the target ``x̃₀``;
+    boxes of slots that are null in the teacher's final estimate (`used` False) are not scored.
 
-
-def distill_loss(student: SceneTransformer, ctx: dict, z: torch.Tensor, x0: torch.Tensor, cfg: DistillConfig,
-                 gen: torch.Generator, top: torch.Tensor | None = None) -> torch.Tensor:
-    """MSE between the student's clean-slot estimate at ``α_t x̂₀ + σ_t z`` and ``x̂₀``.
-
-    ``t`` is at most the pair's first student timestep `top` (999 by default): mostly one of
-    the 1/2/4-step samplers' points below it, otherwise uniform in ``[0, top]``."""
-    B = x0.shape[0]
-    T = student.config.num_train_timesteps
-    top = torch.full((B,), T - 1) if top is None else top
-    on_schedule = torch.rand(B, generator=gen) < cfg.p_schedule
-    points = {int(v): _schedule_points(int(v), T) for v in top.unique()}
-    t = torch.empty(B, dtype=torch.long)
-    for i in range(B):
-        if on_schedule[i]:
-            pts = points[int(top[i])]
-            t[i] = pts[int(torch.randint(0, len(pts), (1,), generator=gen))]
-        else:
-            t[i] = int(torch.randint(0, int(top[i]) + 1, (1,), generator=gen))
-    xt = student.add_noise(x0, z, t)
+    Self-conditioned as the sampler is: on nothing at the first step (`t_before` −1), else on
+    the student's own clamped estimate at the previous step's state `x_before` (computed
+    without gradient). Training on the estimate from the same point instead (Chen et al.
+    2022's recipe) leaves the student unused to the coarser estimate a 2-step sampler feeds
+    back."""
     prev = None
-    if student.config.self_condition and torch.rand((), generator=gen).item() < cfg.p_self_cond:
-        with torch.no_grad():
-            prev = student.predict_x0(student(xt, t, ctx), xt, t).clamp(-1, 1)
+    if student.config.self_condition:
+        has = t_before >= 0
+        prev = torch.zeros_like(xt)
+        if has.any():
+            with torch.no_grad():
+                tb = t_before[has]
+                xb = x_before[has]
+                sub = {k: v[has] for k, v in ctx.items()}
+                prev[has] = student.predict_x0(student(xb, tb, sub), xb, tb).clamp(-1, 1)
     pred = student.predict_x0(student(xt, t, ctx, x_self_cond=prev), xt, t)
-    w = torch.ones_like(x0)
-    w[..., :4] = used_slots(x0)[..., None].float()
-    return ((pred - x0) ** 2 * w).sum() / w.sum()
+    w = torch.ones_like(target)
+    w[..., :4] = used[..., None].float()
+    return ((pred - target) ** 2 * w).sum() / w.sum()
 
 
 # -- the loop ---------------------------------------------------------------------------------------
 
 
 def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> dict:
-    """Distil (or resume distilling) a student; returns ``{"step", "loss", "seconds", "out", "pairs"}``.
+    """Distil (or resume distilling) a student; returns ``{"step", "loss", "seconds", "out", "pairs"}``
+    (``pairs``: teacher trajectories drawn).
 
     The final EMA student is saved to ``cfg.out`` as a `save_pretrained` folder with
     ``distill_config.json`` beside it. The loop itself is `engine.train.optimise`."""
@@ -257,14 +276,13 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
         def loss_at(step: int) -> torch.Tensor:
             if step % cfg.refresh_every == 0 and step > start:
                 pool.refresh()
-            ctx, z, x0, top = pool.draw()
-            return distill_loss(student, ctx, z, x0, cfg, gen, top)
+            return distill_loss(student, *pool.draw())
 
         return loss_at
 
     res = optimise(student, cfg, out, rng, gen, prepare, resume=resume, progress=progress, label="student")
     if res["exported"]:
-        record = {**asdict(cfg), "teacher": str(teacher_dir), "method": "trajectory distillation on the reflow "
-                  "coupling (Luhman & Luhman 2021; Liu et al. 2023)", "student_steps": list(STUDENT_STEPS)}
+        record = {**asdict(cfg), "teacher": str(teacher_dir), "method": "progressive distillation, one halving "
+                  "(Salimans & Ho 2022)", "sampler_steps": list(STUDENT_STEPS)}
         (out / "distill_config.json").write_text(json.dumps(record, indent=1))
     return {**{k: res[k] for k in ("step", "loss", "losses", "seconds", "out")}, "pairs": pool.made}

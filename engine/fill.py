@@ -92,21 +92,23 @@ def _sized(e: Element) -> Element | None:
 
 #: Copy that belongs to a page type, where the generic pools would read wrong (a "Create order"
 #: button on a sign-in page): field (label, value) pairs, checkbox and toggle labels, primary and
-#: secondary button labels and one-line phrases.
+#: secondary button labels, the line under the page title (before any field) and one-line phrases.
 _PAGE_COPY: dict[str, dict[str, list]] = {
-    "sign-in": {"fields": [("Email", "maya.chen@northwind.io"), ("Password", "••••••••••")],
+    "sign-in": {"fields": [("Email", "maya.chen@northwind.io"), ("Password", "••••••••••"), ("One-time code", "482 913")],
+                "subtitle": ["Sign in to continue to your dashboard.", "Sign in to continue"],
                 "checks": ["Remember me", "Keep me signed in"],
                 "primary": ["Sign in", "Continue", "Log in"],
                 "secondary": ["Continue with single sign-on", "Continue with Google", "Create an account"],
-                "phrases": ["Forgot password?", "New here? Create an account", "Sign in to continue",
+                "phrases": ["Forgot password?", "New here? Create an account", "Trouble signing in?",
                             "© 2026 · Privacy · Terms"]},
     "sign-up": {"fields": [("Full name", "Maya Chen"), ("Work email", "maya.chen@northwind.io"),
                            ("Password", "••••••••••"), ("Company", "Northwind Ltd")],
+                "subtitle": ["Start your 14-day free trial.", "Free for 14 days"],
                 "checks": ["I agree to the Terms and Privacy Policy", "Email me product news"],
                 "primary": ["Create account", "Start free trial", "Get started"],
                 "secondary": ["Continue with single sign-on", "Continue with Google", "Sign in instead"],
-                "phrases": ["Already have an account? Sign in", "Start your 14-day free trial",
-                            "No credit card required", "© 2026 · Privacy · Terms"]},
+                "phrases": ["Already have an account? Sign in", "No credit card required",
+                            "By signing up you accept the Terms", "© 2026 · Privacy · Terms"]},
     "checkout": {"fields": [("Full name", "Maya Chen"), ("Address", "Torstraße 118"), ("City", "Berlin"),
                             ("Postcode", "10119"), ("Card number", "4242 4242 4242 4242"), ("Expiry", "08 / 28"),
                             ("CVC", "•••"), ("Email", "maya.chen@northwind.io")],
@@ -221,6 +223,9 @@ class _Filler:
 
     def k_text(self, b, w, h):
         style = b.style or "body"
+        if self.copy.get("subtitle") and self.titled and not {"field", "subtitle"} & set(self.n):
+            self.count("subtitle")  # the first line under the page title, above the form
+            return self._text_leaf(self.fitting(self.copy["subtitle"], style, w), style, 2)
         if style in ("caption", "small", "label") and h < 40 and self.copy.get("phrases"):
             return self.next_phrase(self.copy["phrases"], style, w)
         if style in ("caption", "small", "label") and h < 40:

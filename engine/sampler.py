@@ -100,14 +100,34 @@ def student_timesteps(steps: int, num_train_timesteps: int = 1000, strength: flo
     return [max(0, round(start - i * start / steps) - 1) for i in range(steps)]
 
 
+def few_step_trajectory(model: SceneNetMixin, x: torch.Tensor, timesteps: list[int], ctx: dict[str, torch.Tensor],
+                        encoded: dict[str, torch.Tensor] | None = None,
+                        style_scale: float = 1.0) -> tuple[list[torch.Tensor], torch.Tensor]:
+    """The few-step sampler the student uses, on a batch ``x`` ``(B, N, D)`` at ``timesteps[0]``.
+
+    Each step predicts the clean slots ``x̂₀`` at timestep ``t`` (clamped to [-1, 1]) and jumps
+    with DDIM to the next timestep (``x ← α_t' x̂₀ + σ_t' ε̂``). Returns the states it visited
+    (``x`` at each of `timesteps`) and the last ``x̂₀``. Distillation records the teacher's
+    trajectory with it (`engine.distill`)."""
+    enc = model.encode_context(ctx) if encoded is None else encoded
+    states, prev, x0 = [], None, x
+    for i, t in enumerate(timesteps):
+        states.append(x)
+        tt = torch.full((x.shape[0],), int(t), dtype=torch.long)
+        out = model(x, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
+        x0 = model.predict_x0(out, x, tt).clamp(-1, 1)
+        prev = x0 if model.config.self_condition else None
+        if i + 1 < len(timesteps):
+            x = model.add_noise(x0, model.path_noise(x, x0, t), timesteps[i + 1])
+    return states, x0
+
+
 def sample_student(model: SceneNetMixin, context: ContextInputs, steps: int = 2, seed: int = 0,
                    device: str = "desktop", style_scale: float = 1.0, threads: int = 1,
                    init_blocks: list[Block] | None = None, strength: float = 1.0) -> list[Block]:
-    """Blocks for one page from a distilled student (`engine.distill`) in `steps` steps.
-
-    Each step predicts the clean slots ``x̂₀`` at timestep ``t`` and jumps with DDIM to the
-    next of `student_timesteps` (``x ← α_t' x̂₀ + σ_t' ε̂``); the last
-    estimate is decoded. 1, 2 and 4 steps are the trained schedules; other counts work too.
+    """Blocks for one page from a distilled student (`engine.distill`) in `steps` steps
+    (`few_step_trajectory` over `student_timesteps`); the last clean estimate is decoded.
+    2 steps is the distilled schedule; 1 and 4 (and other counts) run with the same weights.
     `init_blocks` and `strength` < 1 start from that layout noised to the ``strength`` share
     of the schedule, as `sample_blocks` does (SDEdit).
     """
@@ -121,15 +141,8 @@ def sample_student(model: SceneNetMixin, context: ContextInputs, steps: int = 2,
     if sdedit:
         x = model.add_noise(_slots(model, init_blocks), x, ts[0])
     with _sampling(model, threads):
-        enc = model.encode_context(ctx)
-        prev = None
-        for i, t in enumerate(ts):
-            tt = torch.tensor([t])
-            out = model(x, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
-            x0 = model.predict_x0(out, x, tt).clamp(-1, 1)
-            prev = x0 if model.config.self_condition else None
-            x = model.add_noise(x0, model.path_noise(x, x0, t), ts[i + 1]) if i + 1 < len(ts) else x0
-    return decode_slots(x[0].numpy())
+        _, x0 = few_step_trajectory(model, x, ts, ctx, style_scale=style_scale)
+    return decode_slots(x0[0].numpy())
 
 
 def _slots(model: SceneNetMixin, blocks: list[Block]) -> torch.Tensor:
@@ -313,6 +326,10 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
 
 #: Blocks whose height a row shares (the cards of a dashboard row line up).
 _CONTAINERS = {"card", "chart", "table", "list", "calendar", "image"}
+#: Controls that span a form's column: stacked one per row, they share its left edge and width.
+_FIELDS = {"input", "select", "search", "button"}
+#: Form controls: two drawn over each other are stacked, not set side by side.
+_CONTROLS = _FIELDS | {"checkbox", "radio", "toggle"}
 
 
 def _split_rows(rows: list[list[int]], B: np.ndarray, is_box: list[bool], avail: float,
@@ -335,6 +352,32 @@ def _split_rows(rows: list[list[int]], B: np.ndarray, is_box: list[bool], avail:
         else:
             stacked.append(r)
     return stacked
+
+
+def _align_columns(B: np.ndarray, rows: list[list[int]], blocks: list[Block], is_leaf: list[bool],
+                   left: float, right: float) -> None:
+    """Runs of one-leaf rows stacked over each other that hold two or more fields (a form:
+    heading, fields, checkbox, button) become one column, in place: every block starts at
+    the column's left edge (the median of its fields'), and fields (`_FIELDS`) take the
+    column's median width."""
+    runs: list[list[int]] = []
+    for r in rows:
+        k = r[0] if len(r) == 1 and is_leaf[r[0]] else None
+        if k is not None and runs and runs[-1]:
+            j = runs[-1][-1]
+            if min(B[j, 2], B[k, 2]) - max(B[j, 0], B[k, 0]) > 0.5 * min(B[j, 2] - B[j, 0], B[k, 2] - B[k, 0]):
+                runs[-1].append(k)
+                continue
+        runs.append([k] if k is not None else [])
+    for run in runs:
+        fields = [k for k in run if blocks[k].kind in _FIELDS]
+        if len(fields) < 2:
+            continue
+        x0 = float(np.median(B[fields, 0]))
+        wd = min(float(np.median(B[fields, 2] - B[fields, 0])), right - x0)
+        for k in run:
+            width = wd if k in fields else min(B[k, 2] - B[k, 0], right - x0)
+            B[k, 0], B[k, 2] = x0, x0 + width
 
 
 def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: float) -> np.ndarray:
@@ -381,14 +424,23 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
     content = [i for i in range(n) if i not in fixed]
     if not content:
         return B
-    # rows: blocks whose vertical spans overlap by half the smaller height
+    # rows: blocks whose vertical spans overlap by half the smaller height, except that a
+    # form control drawn over most of the width of another in the row (two fields on one
+    # spot, a checkbox over a button; not two buttons) goes below it: a column, not a row
+    is_control = [b.kind in _CONTROLS for b in blocks]
+
+    def stacked_on(i: int, k: int) -> bool:
+        ov = min(B[i, 2], B[k, 2]) - max(B[i, 0], B[k, 0])
+        both_buttons = blocks[i].kind == blocks[k].kind == "button"  # a button group stays a row
+        return is_control[i] and is_control[k] and not both_buttons and ov > 0.5 * min(w[i], w[k])
+
     rows: list[list[int]] = []
     for i in sorted(content, key=lambda k: (B[k, 1], B[k, 0])):
         if rows:
             r = rows[-1]
             top, bot = B[r, 1].min(), B[r, 3].max()
             ov = min(bot, B[i, 3]) - max(top, B[i, 1])
-            if ov > 0.5 * min(h[i], bot - top):
+            if ov > 0.5 * min(h[i], bot - top) and not any(stacked_on(i, k) for k in r):
                 r.append(i)
                 continue
         rows.append([i])
@@ -429,6 +481,7 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
             hk = row_h if (row_h is not None and k in boxes) else h[k]
             B[k] = [xk, top, xk + wd, top + hk]
         y = max(B[k, 3] for k in r) + gap
+    _align_columns(B, rows, blocks, [b.kind not in _CONTAINERS for b in blocks], left, right)
     # shrink the rows together when the last one runs past the region
     bottom = max(B[k, 3] for k in content)
     limit = y1 - margin

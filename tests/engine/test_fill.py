@@ -95,6 +95,28 @@ def test_page_heading_and_labels_come_from_the_prompt(theme):
     assert "Patient" in t.props["columns"], "the clinic's records"
 
 
+def test_sign_in_form_copy(theme):
+    """The line under a sign-in title is its subtitle; fields, checkbox and button read as sign-in."""
+    from engine.compose import route_prompt
+
+    blocks = [Block("heading", (0.3, 0.10, 0.4, 0.06), role="text", style="h1"),
+              Block("text", (0.3, 0.17, 0.4, 0.03), style="body"),
+              Block("input", (0.3, 0.25, 0.4, 0.08)), Block("input", (0.3, 0.35, 0.4, 0.08)),
+              Block("input", (0.3, 0.45, 0.4, 0.08)),
+              Block("checkbox", (0.3, 0.55, 0.4, 0.03)),
+              Block("button", (0.3, 0.60, 0.4, 0.06), variant="primary"),
+              Block("text", (0.3, 0.70, 0.4, 0.03), style="caption")]
+    sc = fill_blocks(blocks, "sign in page for a bank", 1920, 1080, theme)
+    head, sub, e1, e2, e3, check, btn, small = sc.elements
+    assert head.text == "Welcome back" and sub.text.startswith("Sign in to continue")
+    assert [e.props["value"] for e in (e1, e2, e3)] == ["maya.chen@northwind.io", "••••••••••", "482 913"]
+    assert "Remember" in check.text and btn.text in ("Sign in", "Continue", "Log in")
+    assert small.text != sub.text  # small print is the page's other phrases
+    assert route_prompt("register a new team workspace account") == "sign-up"  # "register" is a sign-up
+    up = fill_blocks(blocks, "register a new team workspace account", 1920, 1080, theme)
+    assert up.elements[0].text == "Create your account" and up.elements[1].text.startswith("Start your")
+
+
 def test_blocks_from_dicts_and_bad_blocks_are_skipped(theme):
     ex = sample_example(random.Random(9), device="mobile", archetype="inbox", theme=theme)
     blocks = [Block.from_dict(b.to_dict()) for b in scene_blocks(ex.scene)]

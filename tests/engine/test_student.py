@@ -15,9 +15,9 @@ from engine.distill import (
     PairPool,
     distill,
     distill_loss,
+    jump_target,
     snap,
     student_timesteps,
-    teacher_sample,
     used_slots,
 )
 from engine.sampler_defaults import DEFAULT_STRENGTH
@@ -40,7 +40,7 @@ def _tiny_teacher(path, seed: int = 0, self_condition: bool = True):
 
 def _cfg(tmp_path, teacher, **kw) -> DistillConfig:
     base = {"out": str(tmp_path / "student"), "teacher": str(teacher), "steps": 6, "batch": 4, "lr": 2e-3,
-            "warmup": 1, "pool_batches": 2, "refresh_every": 3, "teacher_steps": 4, "checkpoint_every": 3,
+            "warmup": 1, "pool_batches": 2, "refresh_every": 3, "checkpoint_every": 3,
             "log_every": 2, "design_systems": [str(HARBOR)]}
     return DistillConfig(**{**base, **kw})
 
@@ -89,37 +89,128 @@ def test_snap_and_used_slots():
     assert used_slots(-torch.ones(1, 1, SLOT_DIM)).tolist() == [[False]]
 
 
-def test_teacher_sample_is_deterministic_in_the_noise(tmp_path):
+def test_few_step_trajectory_is_the_student_sampler(tmp_path):
+    """The batched trajectory distillation records is the loop `sample_student` runs."""
+    from engine.blocks import scene_blocks
+    from engine.compose import compose
+    from engine.sampler import _slots, few_step_trajectory, sample_student
+    from engine.scene_net import decode_slots
+
     teacher = _tiny_teacher(tmp_path / "t").eval()
-    ctx = collate_contexts([prompt_context("a dashboard")] * 2, ["desktop", "mobile"], 16)
-    z = torch.randn(2, 16, SLOT_DIM, generator=torch.Generator().manual_seed(1))
-    a, b = teacher_sample(teacher, ctx, z, steps=3), teacher_sample(teacher, ctx, z, steps=3)
-    assert torch.equal(a, b) and a.shape == z.shape
-    assert not torch.equal(a, teacher_sample(teacher, ctx, z + 0.5, steps=3))
+    ref = scene_blocks(compose("sales dashboard", 1920, 1080, archetype="dashboard"), 16)
+    ctx = prompt_context("a dashboard")
+    ts = student_timesteps(4, 1000, 0.4)
+    assert ts == [399, 299, 199, 99]
+    z = torch.randn((1, 16, SLOT_DIM), generator=torch.Generator().manual_seed(3))
+    x = teacher.add_noise(_slots(teacher, ref), z, ts[0])
+    with torch.no_grad():
+        states, x0 = few_step_trajectory(teacher, x, ts, collate_contexts([ctx], ["desktop"], 16))
+    assert len(states) == 4 and torch.equal(states[0], x) and x0.abs().max() <= 1
+    assert decode_slots(x0[0].numpy()) == sample_student(teacher, ctx, steps=4, seed=3, init_blocks=ref, strength=0.4)
+    # a batch of two gives each row what it gives alone
+    ctx2 = collate_contexts([ctx, prompt_context("sign in")], ["desktop", "mobile"], 16)
+    with torch.no_grad():
+        _, both = few_step_trajectory(teacher, torch.cat([x, x]), ts, ctx2)
+    assert torch.allclose(both[0], x0[0], atol=1e-5) and not torch.allclose(both[1], x0[0])
 
 
-def test_distillation_fits_the_teachers_samples(tmp_path):
-    """Optimising the distillation loss on fixed pairs drives it down from the teacher's start."""
-    teacher = _tiny_teacher(tmp_path / "t").eval()
-    cfg = _cfg(tmp_path, tmp_path / "t", p_schedule=1.0)
+def test_jump_target_lands_on_the_teachers_later_state():
+    model = create_model("tiny", n_slots=8)
+    g = torch.Generator().manual_seed(0)
+    x, x_next = torch.randn(2, 8, SLOT_DIM, generator=g), torch.randn(2, 8, SLOT_DIM, generator=g)
+    target = jump_target(model, x, x_next, 399, 199)
+    # the sampler's DDIM jump from x with that estimate reaches x_next
+    assert torch.allclose(model.add_noise(target, model.path_noise(x, target, 399), 199), x_next, atol=1e-4)
+
+
+def test_pool_points_follow_the_teachers_trajectories(tmp_path):
     import random
 
+    teacher = _tiny_teacher(tmp_path / "t").eval()
+    cfg = _cfg(tmp_path, tmp_path / "t", p_sdedit=1.0, p_between=0.0)
     pool = PairPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
     pool.fill()
-    ctx, z, x0, top = pool.draw()
-    # from noise, or from a reference at the engine's strength (0.4 → 399)
-    assert set(top.tolist()) <= {999, student_timesteps(1, 1000, DEFAULT_STRENGTH)[0]}
+    assert len(pool.items) == cfg.pool_batches * cfg.batch and pool.made == len(pool.items)
+    tr = pool.items[0]
+    assert tr.timesteps == [399, 299, 199, 99] and tr.states.shape == (4, 16, SLOT_DIM)
+    assert set(tr.final.flatten()[4:].tolist()) <= {-1.0, 1.0} or tr.final[:, 4:].abs().eq(1).all()
+    seen = {}
+    for _ in range(40):
+        x, t, target, x_before, t_before = pool.point(tr)
+        seen[t] = (x, target)
+        # the sampler's previous step: none at the first, the first at the second
+        assert (t, t_before) in ((399, -1), (199, 399)) and torch.equal(x_before, tr.states[0])
+    # a 2-step student only ever stands at the teacher's 1st and 3rd timesteps
+    assert set(seen) == {399, 199}
+    x, target = seen[399]
+    assert torch.equal(x, tr.states[0])
+    landed = teacher.add_noise(target[None], teacher.path_noise(x[None], target[None], 399), 199)[0]
+    assert torch.allclose(landed, tr.states[2], atol=1e-4)
+    assert torch.equal(seen[199][1], tr.final)
+    # in-between points (where the 4-step sampler stops) train one teacher step
+    pool.cfg.p_between = 1.0
+    between = {pool.point(tr)[1] for _ in range(40)}
+    assert between == {299, 99}
+    ctx, xt, t, target, used, x_before, t_before = pool.draw()
+    assert xt.shape == target.shape == x_before.shape == (cfg.batch, 16, SLOT_DIM) and used.shape == (cfg.batch, 16)
+    assert set(zip(t.tolist(), t_before.tolist())) <= {(299, 399), (99, 199)}
+    with pytest.raises(ValueError, match="multiple"):
+        PairPool(_cfg(tmp_path, tmp_path / "t", teacher_steps=3), teacher, random.Random(0), torch.Generator())
+    # from pure noise the teacher takes 16 steps; the 2-step student stands at 999 and 499
+    pool = PairPool(_cfg(tmp_path, tmp_path / "t", p_sdedit=0.0, p_between=0.0), teacher, random.Random(1),
+                    torch.Generator().manual_seed(1))
+    pool.fill()
+    tr = pool.items[0]
+    assert tr.timesteps == student_timesteps(16) and tr.states.shape[0] == 16
+    assert {pool.point(tr)[1] for _ in range(40)} == {999, 499}
+    x, t, target, _, _ = next(p for p in (pool.point(tr) for _ in range(40)) if p[1] == 999)
+    landed = teacher.add_noise(target[None], teacher.path_noise(x[None], target[None], 999), 499)[0]
+    assert torch.allclose(landed, tr.states[8], atol=1e-3)
+    pool.cfg.p_between = 1.0
+    assert {pool.point(tr)[1] for _ in range(40)} == {749, 249}
+
+
+def test_distill_loss_self_conditions_as_the_sampler_does(tmp_path):
+    """At the first step nothing is fed back; at the second, the student's own clamped estimate
+    at the first step's state, as `few_step_trajectory` feeds it."""
+    teacher = _tiny_teacher(tmp_path / "t").eval()
+    ctx = collate_contexts([prompt_context("a dashboard")] * 2, ["desktop", "mobile"], 16)
+    g = torch.Generator().manual_seed(2)
+    xt, xb, target = (torch.randn(2, 16, SLOT_DIM, generator=g) for _ in range(3))
+    used = torch.ones(2, 16, dtype=torch.bool)
+    t, tb = torch.tensor([199, 399]), torch.tensor([399, -1])
+    with torch.no_grad():
+        loss = distill_loss(teacher, ctx, xt, t, target, used, xb, tb)
+        prev0 = teacher.predict_x0(teacher(xb[:1], tb[:1], {k: v[:1] for k, v in ctx.items()}), xb[:1], tb[:1]).clamp(-1, 1)
+        prev = torch.cat([prev0, torch.zeros(1, 16, SLOT_DIM)])
+        pred = teacher.predict_x0(teacher(xt, t, ctx, x_self_cond=prev), xt, t)
+        wrong = teacher.predict_x0(teacher(xt, t, ctx), xt, t)
+    assert float(loss) == pytest.approx(float(((pred - target) ** 2).mean()), rel=1e-5)
+    assert float(loss) != pytest.approx(float(((wrong - target) ** 2).mean()), rel=1e-5)
+
+
+def test_distillation_fits_the_teachers_trajectories(tmp_path):
+    """Optimising the distillation loss on fixed points drives it down from the teacher's start."""
+    import random
+
+    teacher = _tiny_teacher(tmp_path / "t").eval()
+    cfg = _cfg(tmp_path, tmp_path / "t")
+    pool = PairPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
+    pool.fill()
+    batch = pool.draw()
+    # from noise (999, 499) or from a reference at the engine's strength (399, 199)
+    assert set(batch[2].tolist()) <= {999, 749, 499, 249, 399, 299, 199, 99}
     student = create_model("tiny", n_slots=16, self_condition=True)
     student.load_state_dict(teacher.state_dict())
     opt = torch.optim.Adam(student.parameters(), lr=3e-3)
 
     def loss_now() -> float:
         with torch.no_grad():
-            return float(distill_loss(student, ctx, z, x0, cfg, torch.Generator().manual_seed(5), top))
+            return float(distill_loss(student, *batch))
 
     before = loss_now()
     for i in range(40):
-        loss = distill_loss(student, ctx, z, x0, cfg, torch.Generator().manual_seed(i), top)
+        loss = distill_loss(student, *batch)
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -135,7 +226,7 @@ def test_distill_saves_loads_and_resumes(tmp_path):
     assert res["step"] == 6 and res["pairs"] >= 8
     assert (out / "config.json").is_file() and (out / "diffusion_pytorch_model.safetensors").is_file()
     meta = json.loads((out / "distill_config.json").read_text())
-    assert meta["student_steps"] == [1, 2, 4] and "Luhman" in meta["method"]
+    assert meta["sampler_steps"] == [1, 2, 4] and meta["student_steps"] == 2 and "Salimans" in meta["method"]
     student = SceneTransformer.from_pretrained(out)
     assert student.config.self_condition and student.config.n_slots == 16
     # resume: a longer run continues from the last checkpoint instead of starting over
@@ -261,14 +352,18 @@ def test_cli_train_distill(tmp_path):
     _tiny_teacher(tmp_path / "t")
     runner = CliRunner()
     r = runner.invoke(main, ["train", "distill", "--teacher", str(tmp_path / "t"), "--steps", "2", "--batch", "2",
-                             "--teacher-steps", "2", "--out", str(tmp_path / "run")], catch_exceptions=False)
+                             "--teacher-steps", "2", "--teacher-steps-noise", "2", "--student-steps", "1", "--out", str(tmp_path / "run")],
+                       catch_exceptions=False)
     assert r.exit_code == 0, r.output
     assert "distilled 2 steps" in r.output and (tmp_path / "run" / "config.json").is_file()
     r = runner.invoke(main, ["train", "distill", "--teacher", str(tmp_path / "none"), "--steps", "2",
                              "--out", str(tmp_path / "run2")])
     assert r.exit_code == 2 and "no teacher" in r.output and "Traceback" not in r.output
     r = runner.invoke(main, ["train", "distill", "--help"])
-    assert "1–4-step student" in r.output
+    assert "2-step student" in r.output and "progressive" in r.output
+    r = runner.invoke(main, ["train", "distill", "--teacher", str(tmp_path / "t"), "--teacher-steps", "3",
+                             "--out", str(tmp_path / "run3")])
+    assert r.exit_code == 2 and "not a multiple" in r.output
 
 
 def test_nav_family():

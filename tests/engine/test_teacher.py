@@ -277,6 +277,24 @@ def test_layout_pass_flows_content_into_rows_beside_the_chrome():
     assert np.allclose(modal, _px(blocks[5], 1920, 1080), atol=16)  # overlays stay where they were drawn
 
 
+def test_layout_pass_stacks_a_form_into_one_column():
+    """Controls drawn over each other become a column sharing a left edge; fields share a width."""
+    from engine.sampler import layout_pass
+
+    blocks = [Block("heading", (0.05, 0.10, 0.9, 0.04)),
+              Block("input", (0.05, 0.30, 0.90, 0.08)),
+              Block("input", (0.06, 0.32, 0.87, 0.08)),  # on top of the first: below it, not beside it
+              Block("checkbox", (0.04, 0.46, 0.64, 0.02)),
+              Block("button", (0.06, 0.44, 0.90, 0.05), variant="primary"),  # over the checkbox
+              Block("card", (0.05, 0.60, 0.42, 0.2)), Block("card", (0.30, 0.62, 0.42, 0.2))]
+    out, _ = layout_pass(blocks, "tablet", (1024, 768), unit=8)
+    head, in1, in2, check, button, c1, c2 = (_px(b, 1024, 768) for b in out)
+    assert in2[1] >= in1[3] and button[1] >= check[3] or check[1] >= button[3]  # stacked, one per row
+    assert in1[0] == in2[0] == button[0] == check[0] == head[0]  # one left edge
+    assert in1[2] == in2[2] == button[2]  # the fields share the column's width
+    assert c1[0] != c2[0] and abs(c1[1] - c2[1]) < 1  # containers drawn over each other still share a row
+
+
 # -- fill, Engine and CLI ----------------------------------------------------------------------------
 
 
