@@ -379,10 +379,11 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
 @click.option("--student-steps", type=click.IntRange(1), default=2, show_default=True,
               help="Sampling steps the student is distilled for.")
 @click.option("--teacher-steps", type=click.IntRange(1), default=4, show_default=True,
-              help="Teacher steps over the same span (a multiple of --student-steps; twice it is "
-                   "one progressive-distillation halving).")
+              help="Teacher steps from a reference (a multiple of twice --student-steps: one "
+                   "progressive-distillation halving at twice).")
 @click.option("--teacher-steps-noise", type=click.IntRange(1), default=16, show_default=True,
-              help="Teacher steps for the trajectories that start from pure noise.")
+              help="Teacher steps for the trajectories that start from pure noise (a multiple of "
+                   "twice --student-steps).")
 @click.option("--checkpoint-every", type=click.IntRange(1), default=250, show_default=True)
 @click.option("--threads", type=click.IntRange(1), default=1, show_default=True, help="CPU threads for torch.")
 def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, resume: bool, seed: int, lr: float,
@@ -391,22 +392,23 @@ def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, res
     """Distil the teacher into the 2-step student that `generate` uses by default.
 
     The student starts from the teacher's weights and learns to take in one step what the
-    teacher takes in two: from each state of the teacher's 4-step runs (drawn on the fly
-    from curriculum prompts, mostly from a reference layout noised to the engine's default
-    strength), the jump that lands where the teacher lands two steps later (progressive
-    distillation, Salimans & Ho 2022; see engine/distill.py). The same weights sample in 1,
-    2 or 4 steps. The final model (EMA weights) lands in OUT; copy that folder to
-    engine/weights/student to make it the default.
+    teacher takes in several: from the states of the teacher's 4-step runs (drawn on the
+    fly from curriculum prompts, mostly from a reference layout noised to the engine's
+    default strength) where the 2-step sampler stands, the jump that lands where the
+    teacher is at the sampler's next step (progressive distillation, Salimans & Ho 2022;
+    see engine/distill.py). The same weights sample in 1, 2 or 4 steps. The final model
+    (EMA weights) lands in OUT; copy that folder to engine/weights/student to make it the
+    default.
     """
-    from engine.distill import TEACHER_WEIGHTS, DistillConfig, distill
+    from engine.distill import TEACHER_WEIGHTS, DistillConfig, check_schedules, distill
 
     cfg = DistillConfig(out=out, teacher=teacher or str(TEACHER_WEIGHTS), steps=steps, batch=batch, lr=lr,
                         seed=seed, student_steps=student_steps, teacher_steps=teacher_steps,
                         teacher_steps_noise=teacher_steps_noise, checkpoint_every=checkpoint_every, threads=threads)
-    for name, value in (("--teacher-steps", teacher_steps), ("--teacher-steps-noise", teacher_steps_noise)):
-        if value % student_steps:
-            raise click.BadParameter(f"{value} is not a multiple of --student-steps {student_steps}",
-                                     param_hint=name)
+    try:
+        check_schedules(cfg)
+    except ValueError as e:
+        raise _Fail(str(e)) from None
     try:
         res = distill(cfg, resume=resume)
     except FileNotFoundError as e:

@@ -1,34 +1,35 @@
 """Distilling the teacher into a 2-step student: ``onbrand train distill``.
 
 Method: **progressive distillation** (Salimans & Ho 2022, "Progressive Distillation for Fast
-Sampling of Diffusion Models"), one halving: the student learns to take in one step what
-the teacher takes in two, so that its 2-step sampler follows the teacher's 4-step one.
+Sampling of Diffusion Models"): the student learns to take in one step what the teacher
+takes in several, so that its 2-step sampler follows the teacher's 4-step one.
 
 1. **Teacher trajectories.** For curriculum examples (the teacher's own conditioning:
    caption, design tokens of a sample system, a reference layout of the same archetype and
    style family) the teacher runs the few-step sampler the student uses
    (`engine.sampler.few_step_trajectory`: clamped clean-slot estimate, DDIM jump) over the
-   ``2·k`` trailing timesteps of `engine.sampler.student_timesteps` — for the engine's
-   default start, a reference layout noised to 0.4 of the schedule (SDEdit,
-   ``strength=0.4``, `engine.sampler_defaults.DEFAULT_STRENGTH`), that is 399, 299, 199, 99.
-   (On the held-out prompts the teacher's 4-step run is as good as its 20-step DDIM run, so
-   it is the target, and it costs a fifth.) The states it visits and its last estimate
-   (analog bits snapped to ±1, boxes clipped) are kept. `p_sdedit` of the trajectories
-   start from their reference that way; the others start from pure noise, where the
-   teacher needs more steps (16, `teacher_steps_noise`: 999, 936, …, 62), so there the
-   student's one step stands for eight of the teacher's.
+   trailing timesteps of `engine.sampler.trailing_timesteps` — for the engine's default
+   start, a reference layout noised to 0.4 of the schedule (SDEdit, ``strength=0.4``,
+   `engine.sampler_defaults.DEFAULT_STRENGTH`), 4 steps: 399, 299, 199, 99. (On the
+   held-out prompts the teacher's 4-step run is as good as its 20-step DDIM run, so it is
+   the target, and it costs a fifth.) The states it visits and its last estimate (analog
+   bits snapped to ±1, boxes clipped) are kept. `p_sdedit` of the trajectories start from
+   their reference that way; the others start from pure noise, where the teacher needs
+   more steps (16, `teacher_steps_noise`: 999, 937, …, 61).
 2. **Student.** A `SceneTransformer` with the teacher's config, initialised from its weights.
-   At the teacher's state ``x_t`` at each timestep where the 2-step sampler stands (399 and
-   199 from a reference) it is trained (MSE on the clean-slot estimate, boxes of null slots
-   not scored) towards the ``x̃₀`` whose DDIM jump from ``x_t`` lands on the teacher's state
-   at the sampler's next timestep
+   At the teacher's state ``x_t`` at each timestep where the student's sampler stands
+   (`engine.sampler.student_timesteps`: 2 steps at 399 and 99 from a reference, 999 and 249
+   from noise) it is trained (MSE on the clean-slot estimate, boxes of null slots not
+   scored) towards the ``x̃₀`` whose DDIM jump from ``x_t`` lands on the teacher's state at
+   the sampler's next timestep
    (``x̃₀ = (x_t' − (σ_t'/σ_t) x_t) / (α_t' − σ_t' α_t / σ_t)``), or, for the last step,
-   towards the teacher's final estimate. A share `p_between` of the points are the
-   timesteps where a sampler of twice the steps stops in between (299 and 99), trained
-   towards the teacher's state half a student step later, so the same weights still sample
-   in 4 steps; 1 step uses the first jump's estimate. Self-conditioning is fed as the
-   sampler feeds it: nothing at the first step, the student's own clamped estimate at the
-   previous step's state after that.
+   towards the teacher's final estimate: the first step stands for three of the teacher's,
+   the last for one (from noise: twelve and four). A share `p_between` of the points are
+   the timesteps where the 4-step sampler stops in between (299 and 199), trained towards
+   the teacher's state at its next one, so the same weights sample in 4 steps as well;
+   1 step uses the first jump's estimate. Self-conditioning is fed as the sampler feeds it:
+   nothing at the first step, the student's own clamped estimate at the previous step's
+   state after that.
 
 The trajectories live in a pool that the teacher keeps refreshing (one new batch every
 `refresh_every` steps), so the student sees tens of thousands of them without a dataset on
@@ -49,7 +50,7 @@ import numpy as np
 import torch
 
 from engine.adapter import ContextInputs, collate_contexts, encode_prompts, prompt_context
-from engine.sampler import few_step_trajectory, student_timesteps
+from engine.sampler import few_step_trajectory, student_timesteps, trailing_timesteps
 from engine.sampler_defaults import DEFAULT_STRENGTH
 from engine.teacher import BITS, SceneTransformer, encode_slots
 from engine.train import ExamplePool, _system_tokens, optimise, sample_systems
@@ -78,7 +79,7 @@ class DistillConfig:
     seed: int = 0
     threads: int = 1
     student_steps: int = 2  # the step count distilled (the engine's default)
-    teacher_steps: int = 4  # the teacher's steps from a reference over the same span: twice the student's
+    teacher_steps: int = 4  # the teacher's steps from a reference (its grid holds the 2- and 4-step samplers')
     teacher_steps_noise: int = 16  # the teacher's steps from pure noise, where 4 are too few
     pool_batches: int = 48  # batches of teacher trajectories kept in memory
     refresh_every: int = 2  # one new batch of trajectories every this many steps
@@ -116,6 +117,22 @@ def jump_target(model: SceneTransformer, x: torch.Tensor, x_next: torch.Tensor, 
     return (x_next - (s2 / s) * x) / (a2 - s2 * a / s)
 
 
+def check_schedules(cfg: DistillConfig, num_train_timesteps: int = 1000) -> None:
+    """Raise ValueError unless the teacher's timesteps (`teacher_steps` from a reference,
+    `teacher_steps_noise` from noise) include every timestep the student's sampler, and one of
+    twice its steps, stands at."""
+    T = num_train_timesteps
+    for name, flag, strength in (("teacher_steps", "--teacher-steps", cfg.strength),
+                                 ("teacher_steps_noise", "--teacher-steps-noise", 1.0)):
+        grid = set(trailing_timesteps(getattr(cfg, name), T, strength))
+        need = set(student_timesteps(cfg.student_steps, T, strength))
+        if cfg.student_steps > 1:
+            need |= set(student_timesteps(2 * cfg.student_steps, T, strength))
+        if not need <= grid:
+            raise ValueError(f"{flag} {getattr(cfg, name)}: the teacher's timesteps miss the student's "
+                             f"{sorted(need - grid, reverse=True)}; use a multiple of {2 * cfg.student_steps}")
+
+
 @dataclass
 class Trajectory:
     """One teacher run: its conditioning, the states it visited at `timesteps` and its snapped
@@ -133,10 +150,7 @@ class PairPool:
     training batch of (state, timestep, target) points from them."""
 
     def __init__(self, cfg: DistillConfig, teacher: SceneTransformer, rng: random.Random, gen: torch.Generator):
-        for name in ("teacher_steps", "teacher_steps_noise"):
-            if getattr(cfg, name) % cfg.student_steps:
-                raise ValueError(f"{name} ({getattr(cfg, name)}) must be a multiple of student_steps "
-                                 f"({cfg.student_steps})")
+        check_schedules(cfg, teacher.config.num_train_timesteps)
         self.cfg, self.teacher, self.rng, self.gen = cfg, teacher, rng, gen
         self.examples = ExamplePool(rng, max(cfg.batch, 256), teacher.config.n_slots)
         self.systems = [t for t in (_system_tokens(f) for f in cfg.design_systems) if t is not None]
@@ -159,8 +173,8 @@ class PairPool:
             devices.append(it.example.device)
         n, d = teacher.config.n_slots, teacher.config.slot_dim
         T = teacher.config.num_train_timesteps
-        ts = (student_timesteps(cfg.teacher_steps, T, cfg.strength) if sdedit
-              else student_timesteps(cfg.teacher_steps_noise, T))
+        ts = (trailing_timesteps(cfg.teacher_steps, T, cfg.strength) if sdedit
+              else trailing_timesteps(cfg.teacher_steps_noise, T))
         x = torch.randn((len(items), n, d), generator=self.gen)
         if sdedit:
             ref = torch.from_numpy(np.stack([encode_slots(c.reference_blocks[0], n)[0] for c in contexts]))
@@ -182,25 +196,28 @@ class PairPool:
         self.items = self.items[self.cfg.batch:] + self._make_batch()
 
     def point(self, tr: Trajectory) -> tuple[torch.Tensor, int, torch.Tensor, torch.Tensor, int]:
-        """A training point of trajectory `tr`: the teacher's state at one of its timesteps, that
-        timestep, the target — the estimate that jumps to the teacher's state one student
-        step (or, at in-between timesteps, half of one) later, or its final estimate — and the
-        state and timestep of the sampler's step before (timestep −1 at the first step), whose
-        estimate the sampler feeds back (self-conditioning)."""
-        K = len(tr.timesteps)
-        m = K // self.cfg.student_steps  # teacher steps per student step
-        if m % 2 == 0 and self.rng.random() < self.cfg.p_between:  # where a sampler of twice the steps stops
-            stride = m // 2
-            j = self.rng.randrange(stride, K, m)
+        """A training point of trajectory `tr`: the teacher's state at one of the student's
+        timesteps, that timestep, the target — the estimate that jumps to the teacher's state
+        at the student's next timestep, or the teacher's final estimate after the last — and
+        the state and timestep of the sampler's step before (timestep −1 at the first step),
+        whose estimate the sampler feeds back (self-conditioning). A share `p_between` of the
+        points are those of a sampler of twice the steps that the student's own miss."""
+        T = self.teacher.config.num_train_timesteps
+        strength = (tr.timesteps[0] + 1) / T
+        at = {t: i for i, t in enumerate(tr.timesteps)}
+        plan = student_timesteps(self.cfg.student_steps, T, strength)
+        finer = student_timesteps(2 * self.cfg.student_steps, T, strength) if self.cfg.student_steps > 1 else plan
+        between = [k for k, t in enumerate(finer) if t not in plan]
+        if between and self.rng.random() < self.cfg.p_between:
+            plan, k = finer, self.rng.choice(between)
         else:
-            j = self.rng.randrange(0, K, m)
-            stride = m
-        before = (tr.states[j - stride], tr.timesteps[j - stride]) if j else (tr.states[j], -1)
-        if j + stride >= K:
-            return tr.states[j], tr.timesteps[j], tr.final, *before
-        x, x_next = tr.states[j][None], tr.states[j + stride][None]
-        target = jump_target(self.teacher, x, x_next, tr.timesteps[j], tr.timesteps[j + stride])[0]
-        return tr.states[j], tr.timesteps[j], target, *before
+            k = self.rng.randrange(len(plan))
+        j = at[plan[k]]
+        before = (tr.states[at[plan[k - 1]]], plan[k - 1]) if k else (tr.states[j], -1)
+        if k + 1 == len(plan):
+            return tr.states[j], plan[k], tr.final, *before
+        x, x_next = tr.states[j][None], tr.states[at[plan[k + 1]]][None]
+        return tr.states[j], plan[k], jump_target(self.teacher, x, x_next, plan[k], plan[k + 1])[0], *before
 
     def draw(self) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor,
                             torch.Tensor]:

@@ -45,13 +45,19 @@ def _cfg(tmp_path, teacher, **kw) -> DistillConfig:
     return DistillConfig(**{**base, **kw})
 
 
-def test_student_timesteps_are_trailing_and_evenly_spaced():
+def test_student_timesteps_end_a_quarter_of_the_way_in():
+    from engine.sampler import trailing_timesteps
+
+    assert trailing_timesteps(1) == [999] and trailing_timesteps(2) == [999, 499]
+    assert trailing_timesteps(4) == [999, 749, 499, 249] and trailing_timesteps(4, strength=0.4) == [399, 299, 199, 99]
     assert student_timesteps(1) == [999]
-    assert student_timesteps(2) == [999, 499]
-    assert student_timesteps(4) == [999, 749, 499, 249]
-    assert student_timesteps(2, strength=0.5) == [499, 249] and student_timesteps(1, strength=0.5) == [499]
-    with pytest.raises(ValueError):
-        student_timesteps(0)
+    assert student_timesteps(4) == trailing_timesteps(4)  # 4 steps: the trailing ones
+    assert student_timesteps(2) == [999, 249]  # 2 steps: the first and last of those
+    assert student_timesteps(2, strength=0.4) == [399, 99] and student_timesteps(1, strength=0.4) == [399]
+    assert student_timesteps(3, strength=0.4) == [399, 249, 99]
+    for fn in (student_timesteps, trailing_timesteps):
+        with pytest.raises(ValueError):
+            fn(0)
 
 
 def test_predict_x0_inverts_the_v_parameterisation():
@@ -126,6 +132,8 @@ def test_jump_target_lands_on_the_teachers_later_state():
 def test_pool_points_follow_the_teachers_trajectories(tmp_path):
     import random
 
+    from engine.sampler import trailing_timesteps
+
     teacher = _tiny_teacher(tmp_path / "t").eval()
     cfg = _cfg(tmp_path, tmp_path / "t", p_sdedit=1.0, p_between=0.0)
     pool = PairPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
@@ -139,21 +147,21 @@ def test_pool_points_follow_the_teachers_trajectories(tmp_path):
         x, t, target, x_before, t_before = pool.point(tr)
         seen[t] = (x, target)
         # the sampler's previous step: none at the first, the first at the second
-        assert (t, t_before) in ((399, -1), (199, 399)) and torch.equal(x_before, tr.states[0])
-    # a 2-step student only ever stands at the teacher's 1st and 3rd timesteps
-    assert set(seen) == {399, 199}
+        assert (t, t_before) in ((399, -1), (99, 399)) and torch.equal(x_before, tr.states[0])
+    # a 2-step student only ever stands at the teacher's first and last timesteps
+    assert set(seen) == {399, 99}
     x, target = seen[399]
     assert torch.equal(x, tr.states[0])
-    landed = teacher.add_noise(target[None], teacher.path_noise(x[None], target[None], 399), 199)[0]
-    assert torch.allclose(landed, tr.states[2], atol=1e-4)
-    assert torch.equal(seen[199][1], tr.final)
+    landed = teacher.add_noise(target[None], teacher.path_noise(x[None], target[None], 399), 99)[0]
+    assert torch.allclose(landed, tr.states[3], atol=1e-4)
+    assert torch.equal(seen[99][0], tr.states[3]) and torch.equal(seen[99][1], tr.final)
     # in-between points (where the 4-step sampler stops) train one teacher step
     pool.cfg.p_between = 1.0
     between = {pool.point(tr)[1] for _ in range(40)}
-    assert between == {299, 99}
+    assert between == {299, 199}
     ctx, xt, t, target, used, x_before, t_before = pool.draw()
     assert xt.shape == target.shape == x_before.shape == (cfg.batch, 16, SLOT_DIM) and used.shape == (cfg.batch, 16)
-    assert set(zip(t.tolist(), t_before.tolist())) <= {(299, 399), (99, 199)}
+    assert set(zip(t.tolist(), t_before.tolist())) <= {(299, 399), (199, 299)}
     with pytest.raises(ValueError, match="multiple"):
         PairPool(_cfg(tmp_path, tmp_path / "t", teacher_steps=3), teacher, random.Random(0), torch.Generator())
     # from pure noise the teacher takes 16 steps; the 2-step student stands at 999 and 499
@@ -161,13 +169,13 @@ def test_pool_points_follow_the_teachers_trajectories(tmp_path):
                     torch.Generator().manual_seed(1))
     pool.fill()
     tr = pool.items[0]
-    assert tr.timesteps == student_timesteps(16) and tr.states.shape[0] == 16
-    assert {pool.point(tr)[1] for _ in range(40)} == {999, 499}
+    assert tr.timesteps == trailing_timesteps(16) and tr.states.shape[0] == 16
+    assert {pool.point(tr)[1] for _ in range(40)} == {999, 249}
     x, t, target, _, _ = next(p for p in (pool.point(tr) for _ in range(40)) if p[1] == 999)
-    landed = teacher.add_noise(target[None], teacher.path_noise(x[None], target[None], 999), 499)[0]
-    assert torch.allclose(landed, tr.states[8], atol=1e-3)
+    landed = teacher.add_noise(target[None], teacher.path_noise(x[None], target[None], 999), 249)[0]
+    assert torch.allclose(landed, tr.states[12], atol=1e-3)
     pool.cfg.p_between = 1.0
-    assert {pool.point(tr)[1] for _ in range(40)} == {749, 249}
+    assert {pool.point(tr)[1] for _ in range(40)} == {749, 499}
 
 
 def test_distill_loss_self_conditions_as_the_sampler_does(tmp_path):
@@ -363,7 +371,7 @@ def test_cli_train_distill(tmp_path):
     assert "2-step student" in r.output and "progressive" in r.output
     r = runner.invoke(main, ["train", "distill", "--teacher", str(tmp_path / "t"), "--teacher-steps", "3",
                              "--out", str(tmp_path / "run3")])
-    assert r.exit_code == 2 and "not a multiple" in r.output
+    assert r.exit_code == 2 and "miss the student's" in r.output and "Traceback" not in r.output
 
 
 def test_nav_family():
