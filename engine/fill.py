@@ -379,8 +379,13 @@ class _Filler:
         return Node(el={"props": {"page": 1, "pages": 12}})
 
     def k_breadcrumb(self, b, w, h):
+        """Home › section › page, with the leading crumbs dropped until the trail fits `w`
+        (the renderer puts 30 design px of chevron and gaps between crumbs)."""
         middle = "Shop" if self.shop else self.d.nav[self.active_nav() or 1][0]
-        return Node(el={"props": {"items": ["Home", middle, self.page_title()]}})
+        items = ["Home", middle, self.page_title()]
+        while len(items) > 1 and sum(self.width_of(i, "small") for i in items) + 30 * (len(items) - 1) > w:
+            items = items[1:]
+        return Node(el={"props": {"items": items}})
 
     def k_calendar(self, b, w, h):
         if b.variant == "week":

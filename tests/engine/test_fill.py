@@ -117,6 +117,14 @@ def test_sign_in_form_copy(theme):
     assert up.elements[0].text == "Create your account" and up.elements[1].text.startswith("Start your")
 
 
+def test_breadcrumb_drops_leading_crumbs_to_fit(theme):
+    wide = fill_blocks([Block("breadcrumb", (0.05, 0.05, 0.4, 0.03))], "checkout page", 1920, 1080, theme)
+    narrow = fill_blocks([Block("breadcrumb", (0.05, 0.05, 0.07, 0.03))], "checkout page", 1920, 1080, theme)
+    assert wide.elements[0].props["items"] == ["Home", "Shop", "Checkout"]
+    items = narrow.elements[0].props["items"]
+    assert items[-1] == "Checkout" and len(items) < 3
+
+
 def test_blocks_from_dicts_and_bad_blocks_are_skipped(theme):
     ex = sample_example(random.Random(9), device="mobile", archetype="inbox", theme=theme)
     blocks = [Block.from_dict(b.to_dict()) for b in scene_blocks(ex.scene)]
