@@ -60,6 +60,9 @@ KIND_WORDS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
 }
 #: How much a named kind the exemplar carries adds to its caption similarity (all named: +this).
 KIND_BONUS = 0.15
+#: Kinds a page shows only when asked for (an open dialog): an exemplar that carries one the
+#: prompt does not name ranks below every exemplar that does not.
+ON_REQUEST = {"modal": "modal"}
 
 
 def prompt_kinds(prompt: str) -> list[str]:
@@ -75,6 +78,12 @@ def kind_coverage(blocks: list[Block], kinds: list[str]) -> float:
         return 0.0
     have = {b.kind for b in blocks} | {b.content for b in blocks if b.content}
     return sum(1 for k in kinds if KIND_WORDS[k][1] & have) / len(kinds)
+
+
+def unasked(blocks: list[Block], kinds: list[str]) -> bool:
+    """Whether the layout carries an on-request kind (`ON_REQUEST`: an open dialog) that
+    `kinds` (from `prompt_kinds`) does not name."""
+    return any(b.kind == kind and word not in kinds for b in blocks for kind, word in ON_REQUEST.items())
 
 
 def curriculum_archetype(prompt: str) -> str:
@@ -193,7 +202,8 @@ class ReferenceBank:
         named = prompt_kinds(prompt)
         pn = np.linalg.norm(prompt_vec)
         sims = np.array([float(np.dot(v, prompt_vec) / (np.linalg.norm(v) * pn + 1e-9))
-                         + KIND_BONUS * kind_coverage(blocks, named) for blocks, _, v in bank])
+                         + KIND_BONUS * kind_coverage(blocks, named) - 2.0 * unasked(blocks, named)
+                         for blocks, _, v in bank])
         for i in np.argsort(-sims)[: k - len(refs)]:
             blocks, caption, _ = bank[int(i)]
             refs.append(blocks)

@@ -293,7 +293,7 @@ def test_reference_bank_exemplars_and_the_systems_own_screens():
 
 def test_reference_ranking_prefers_exemplars_that_carry_the_named_kinds():
     from engine.blocks import Block
-    from engine.references import ReferenceBank, kind_coverage, prompt_kinds
+    from engine.references import ReferenceBank, curriculum_archetype, kind_coverage, prompt_kinds
 
     assert prompt_kinds("orders table with a confirm delete dialog") == ["modal", "table"]
     assert prompt_kinds("customers list with search and pagination") == ["search", "pagination"]
@@ -310,6 +310,17 @@ def test_reference_ranking_prefers_exemplars_that_carry_the_named_kinds():
         assert any(b.kind == "modal" for b in refs[0]), (prompt, prov)
     refs, _ = bank.lookup("orders admin table", "desktop")
     assert not any(b.kind == "modal" for b in refs[0])
+    # an exemplar with a dialog open is never the reference of a prompt that asks for none,
+    # even where its caption is the closest
+    from engine.references import unasked
+
+    assert unasked([Block(kind="modal", box=(0.3, 0.3, 0.4, 0.4))], []) and not unasked(blocks, ["modal"])
+    for prompt, device in (("mobile inbox with unread messages", "mobile"),
+                           ("product detail page for a ceramic mug", "mobile")):
+        full = bank._exemplars(curriculum_archetype(prompt), device)
+        assert any(any(b.kind == "modal" for b in bl) for bl, _, _ in full)  # the bank has such pages
+        refs, _ = bank.lookup(prompt, device)
+        assert not any(b.kind == "modal" for b in refs[0]), prompt
 
 
 # -- engine and CLI ----------------------------------------------------------------------------------
