@@ -40,6 +40,7 @@ disk. Checkpoints, resume, EMA export and the progress bar are the teacher's
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import sys
@@ -64,7 +65,7 @@ STUDENT_STEPS = (1, 2, 4)
 
 @dataclass
 class DistillConfig:
-    """A distillation run: teacher folder, student training and the pair pool."""
+    """A distillation run: teacher folder, student training and the trajectory pool."""
 
     out: str = "build/student"
     teacher: str = str(TEACHER_WEIGHTS)
@@ -133,6 +134,16 @@ def check_schedules(cfg: DistillConfig, num_train_timesteps: int = 1000) -> None
                              f"{sorted(need - grid, reverse=True)}; use a multiple of {2 * cfg.student_steps}")
 
 
+@functools.lru_cache(maxsize=None)
+def _plans(student_steps: int, top: int, T: int) -> tuple[list[int], list[int], list[int]]:
+    """For trajectories that start at timestep `top`: the student's timesteps, those of a
+    sampler of twice its steps, and the indices of that finer plan the student's own miss."""
+    strength = (top + 1) / T
+    plan = student_timesteps(student_steps, T, strength)
+    finer = student_timesteps(2 * student_steps, T, strength) if student_steps > 1 else plan
+    return plan, finer, [k for k, t in enumerate(finer) if t not in plan]
+
+
 @dataclass
 class Trajectory:
     """One teacher run: its conditioning, the states it visited at `timesteps` and its snapped
@@ -145,7 +156,7 @@ class Trajectory:
     final: torch.Tensor  # (N, D)
 
 
-class PairPool:
+class TrajectoryPool:
     """Teacher trajectories in memory; `refresh` replaces the oldest batch, `draw` makes a
     training batch of (state, timestep, target) points from them."""
 
@@ -187,8 +198,9 @@ class PairPool:
 
     def fill(self, progress: bool = False) -> None:
         if progress:
-            print(f"drawing {self.cfg.pool_batches * self.cfg.batch} teacher trajectories "
-                  f"({self.cfg.teacher_steps} steps each) for the pool…", file=sys.stderr, flush=True)
+            print(f"drawing {self.cfg.pool_batches * self.cfg.batch} teacher trajectories ({self.cfg.teacher_steps} "
+                  f"steps from a reference, {self.cfg.teacher_steps_noise} from noise) for the pool…",
+                  file=sys.stderr, flush=True)
         while len(self.items) < self.cfg.pool_batches * self.cfg.batch:
             self.items.extend(self._make_batch())
 
@@ -202,12 +214,8 @@ class PairPool:
         the state and timestep of the sampler's step before (timestep −1 at the first step),
         whose estimate the sampler feeds back (self-conditioning). A share `p_between` of the
         points are those of a sampler of twice the steps that the student's own miss."""
-        T = self.teacher.config.num_train_timesteps
-        strength = (tr.timesteps[0] + 1) / T
         at = {t: i for i, t in enumerate(tr.timesteps)}
-        plan = student_timesteps(self.cfg.student_steps, T, strength)
-        finer = student_timesteps(2 * self.cfg.student_steps, T, strength) if self.cfg.student_steps > 1 else plan
-        between = [k for k, t in enumerate(finer) if t not in plan]
+        plan, finer, between = _plans(self.cfg.student_steps, tr.timesteps[0], self.teacher.config.num_train_timesteps)
         if between and self.rng.random() < self.cfg.p_between:
             plan, k = finer, self.rng.choice(between)
         else:
@@ -284,7 +292,7 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
     student.load_state_dict(teacher.state_dict())
     rng = random.Random(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
-    pool = PairPool(cfg, teacher, rng, gen)
+    pool = TrajectoryPool(cfg, teacher, rng, gen)
 
     def prepare(start: int):
         if start < cfg.steps:

@@ -60,9 +60,11 @@ KIND_WORDS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
 }
 #: How much a named kind the exemplar carries adds to its caption similarity (all named: +this).
 KIND_BONUS = 0.15
-#: Kinds a page shows only when asked for (an open dialog): an exemplar that carries one the
-#: prompt does not name ranks below every exemplar that does not.
-ON_REQUEST = {"modal": "modal"}
+#: Kinds a page shows only when asked for (an open dialog; block kinds that are also
+#: `KIND_WORDS` keys): an exemplar that carries one the prompt does not name loses
+#: `UNASKED_PENALTY`, more than any similarity, so it ranks below every exemplar that does not.
+ON_REQUEST = frozenset({"modal"})
+UNASKED_PENALTY = 2.0
 
 
 def prompt_kinds(prompt: str) -> list[str]:
@@ -83,7 +85,7 @@ def kind_coverage(blocks: list[Block], kinds: list[str]) -> float:
 def unasked(blocks: list[Block], kinds: list[str]) -> bool:
     """Whether the layout carries an on-request kind (`ON_REQUEST`: an open dialog) that
     `kinds` (from `prompt_kinds`) does not name."""
-    return any(b.kind == kind and word not in kinds for b in blocks for kind, word in ON_REQUEST.items())
+    return any(b.kind in ON_REQUEST and b.kind not in kinds for b in blocks)
 
 
 def curriculum_archetype(prompt: str) -> str:
@@ -202,7 +204,7 @@ class ReferenceBank:
         named = prompt_kinds(prompt)
         pn = np.linalg.norm(prompt_vec)
         sims = np.array([float(np.dot(v, prompt_vec) / (np.linalg.norm(v) * pn + 1e-9))
-                         + KIND_BONUS * kind_coverage(blocks, named) - 2.0 * unasked(blocks, named)
+                         + KIND_BONUS * kind_coverage(blocks, named) - UNASKED_PENALTY * unasked(blocks, named)
                          for blocks, _, v in bank])
         for i in np.argsort(-sims)[: k - len(refs)]:
             blocks, caption, _ = bank[int(i)]

@@ -89,14 +89,19 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
     return decode_slots(x[0].numpy())
 
 
+def _span_start(steps: int, num_train_timesteps: int, strength: float) -> float:
+    """Where a few-step schedule over the `strength` share of the schedule starts (checks `steps`)."""
+    if steps < 1:
+        raise ValueError(f"steps must be at least 1 (got {steps})")
+    return num_train_timesteps * min(max(strength, 1.0 / num_train_timesteps), 1.0)
+
+
 def trailing_timesteps(steps: int, num_train_timesteps: int = 1000, strength: float = 1.0) -> list[int]:
     """`steps` evenly spaced timesteps starting at the last one ("trailing" spacing, Lin et al.
     2024): 1 → [999], 2 → [999, 499], 4 → [999, 749, 499, 249]. With `strength` < 1 (starting
     from a noised reference layout) they span only that share of the schedule: 4 steps at
     0.4 → [399, 299, 199, 99]. The grid of the teacher's few-step runs in distillation."""
-    if steps < 1:
-        raise ValueError(f"steps must be at least 1 (got {steps})")
-    start = num_train_timesteps * min(max(strength, 1.0 / num_train_timesteps), 1.0)
+    start = _span_start(steps, num_train_timesteps, strength)
     return [max(0, round(start - i * start / steps) - 1) for i in range(steps)]
 
 
@@ -109,9 +114,7 @@ def student_timesteps(steps: int, num_train_timesteps: int = 1000, strength: flo
     span instead, [399, 199], makes its final estimate from twice the noise: on the held-out
     prompts its layouts are measurably further from the teacher's; non-uniform few-step
     schedules as in Sabour et al. 2024, "Align Your Steps".)"""
-    if steps < 1:
-        raise ValueError(f"steps must be at least 1 (got {steps})")
-    start = num_train_timesteps * min(max(strength, 1.0 / num_train_timesteps), 1.0)
+    start = _span_start(steps, num_train_timesteps, strength)
     if steps == 1:
         return [max(0, round(start) - 1)]
     jump = 0.75 * start / (steps - 1)
@@ -372,7 +375,7 @@ def _split_rows(rows: list[list[int]], B: np.ndarray, is_box: list[bool], avail:
     return stacked
 
 
-def _align_columns(B: np.ndarray, rows: list[list[int]], blocks: list[Block], is_leaf: list[bool],
+def _align_columns(B: np.ndarray, rows: list[list[int]], blocks: list[Block], is_box: list[bool],
                    left: float, right: float) -> None:
     """Runs of one-leaf rows stacked over each other that hold two or more fields (a form:
     heading, fields, checkbox, button) become one column, in place: every block starts at
@@ -380,7 +383,7 @@ def _align_columns(B: np.ndarray, rows: list[list[int]], blocks: list[Block], is
     column's median width."""
     runs: list[list[int]] = []
     for r in rows:
-        k = r[0] if len(r) == 1 and is_leaf[r[0]] else None
+        k = r[0] if len(r) == 1 and not is_box[r[0]] else None
         if k is not None and runs and runs[-1]:
             j = runs[-1][-1]
             if min(B[j, 2], B[k, 2]) - max(B[j, 0], B[k, 0]) > 0.5 * min(B[j, 2] - B[j, 0], B[k, 2] - B[k, 0]):
@@ -466,16 +469,17 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
     avail = right - left
     if avail < 4 * unit:
         return B
-    rows = _split_rows(rows, B, [b.kind in _CONTAINERS for b in blocks], avail, phone=dw < 600)
+    is_box = [b.kind in _CONTAINERS for b in blocks]
+    rows = _split_rows(rows, B, is_box, avail, phone=dw < 600)
     y = None
     for r in rows:
         r.sort(key=lambda k: (B[k, 0] + B[k, 2]) / 2)
         widths = np.array([max(unit, min(w[k], avail)) for k in r])
         need = widths.sum() + gap * (len(r) - 1)
         # a lone container wider than most of the row (on a phone: than 40 % of it) spans it
-        lone = len(r) == 1 and blocks[r[0]].kind in _CONTAINERS and need > (0.4 if dw < 600 else 0.6) * avail
+        lone = len(r) == 1 and is_box[r[0]] and need > (0.4 if dw < 600 else 0.6) * avail
         # a row of containers only (a card grid) that spans half the width or more fills it
-        grid = len(r) > 1 and all(blocks[k].kind in _CONTAINERS for k in r) and need > 0.5 * avail
+        grid = len(r) > 1 and all(is_box[k] for k in r) and need > 0.5 * avail
         if need > avail or need > 0.85 * avail and len(r) > 1 or lone or grid:  # a (nearly) full row fills the width
             widths = widths * (avail - gap * (len(r) - 1)) / widths.sum()
             xs = left + np.concatenate([[0], np.cumsum(widths[:-1] + gap)])
@@ -499,7 +503,7 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
             hk = row_h if (row_h is not None and k in boxes) else h[k]
             B[k] = [xk, top, xk + wd, top + hk]
         y = max(B[k, 3] for k in r) + gap
-    _align_columns(B, rows, blocks, [b.kind not in _CONTAINERS for b in blocks], left, right)
+    _align_columns(B, rows, blocks, is_box, left, right)
     # shrink the rows together when the last one runs past the region
     bottom = max(B[k, 3] for k in content)
     limit = y1 - margin

@@ -12,7 +12,7 @@ from conftest import SAMPLES
 from engine.adapter import collate_contexts, prompt_context
 from engine.distill import (
     DistillConfig,
-    PairPool,
+    TrajectoryPool,
     distill,
     distill_loss,
     jump_target,
@@ -136,7 +136,7 @@ def test_pool_points_follow_the_teachers_trajectories(tmp_path):
 
     teacher = _tiny_teacher(tmp_path / "t").eval()
     cfg = _cfg(tmp_path, tmp_path / "t", p_sdedit=1.0, p_between=0.0)
-    pool = PairPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
+    pool = TrajectoryPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
     pool.fill()
     assert len(pool.items) == cfg.pool_batches * cfg.batch and pool.made == len(pool.items)
     tr = pool.items[0]
@@ -163,9 +163,9 @@ def test_pool_points_follow_the_teachers_trajectories(tmp_path):
     assert xt.shape == target.shape == x_before.shape == (cfg.batch, 16, SLOT_DIM) and used.shape == (cfg.batch, 16)
     assert set(zip(t.tolist(), t_before.tolist())) <= {(299, 399), (199, 299)}
     with pytest.raises(ValueError, match="multiple"):
-        PairPool(_cfg(tmp_path, tmp_path / "t", teacher_steps=3), teacher, random.Random(0), torch.Generator())
+        TrajectoryPool(_cfg(tmp_path, tmp_path / "t", teacher_steps=3), teacher, random.Random(0), torch.Generator())
     # from pure noise the teacher takes 16 steps; the 2-step student stands at 999 and 499
-    pool = PairPool(_cfg(tmp_path, tmp_path / "t", p_sdedit=0.0, p_between=0.0), teacher, random.Random(1),
+    pool = TrajectoryPool(_cfg(tmp_path, tmp_path / "t", p_sdedit=0.0, p_between=0.0), teacher, random.Random(1),
                     torch.Generator().manual_seed(1))
     pool.fill()
     tr = pool.items[0]
@@ -203,7 +203,7 @@ def test_distillation_fits_the_teachers_trajectories(tmp_path):
 
     teacher = _tiny_teacher(tmp_path / "t").eval()
     cfg = _cfg(tmp_path, tmp_path / "t")
-    pool = PairPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
+    pool = TrajectoryPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
     pool.fill()
     batch = pool.draw()
     # from noise (999, 499) or from a reference at the engine's strength (399, 199)
