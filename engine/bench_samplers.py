@@ -1,6 +1,6 @@
 """The diffusion samplers against each other on the held-out prompts: quality, speed, CPU cost.
 
-    python -m engine.bench_samplers [--system DIR] [--prompts FILE] [--n N] [--runs 5] [--json]
+    python -m engine.bench_samplers [--system DIR] [--prompts FILE] [--n N] [--seeds 4] [--runs 5] [--json]
     python -m engine.bench_samplers --student build/student --teacher build/teacher   # other weights
     python -m engine.bench_samplers --configs teacher-50,student-2 --strength 0.4 --skip speed,style
 
@@ -11,7 +11,9 @@ to 0.4 of the schedule: ``strength=0.4``, `engine.sampler_defaults.DEFAULT_STREN
 without reference layouts and with ``style_scale=0``: prompt only) and the ``procedural``
 composer. For every held-out prompt (`eval/prompts/heldout.jsonl`,
 never used in training) each one generates a mock of the prompt's device at a quarter of the
-preset size (layout class and scene are the preset's), and the script reports:
+preset size (layout class and scene are the preset's), at `--seeds` seeds (4: 176 layouts;
+layout FID over a single seed's 44 swings by a factor of two from seed to seed), and the
+script reports:
 
 - ``faithfulness``: share of each prompt's required element kinds present (`eval.suite`);
 - ``layout_fid``: Fréchet distance of block-layout features to the procedural composer's
@@ -63,9 +65,11 @@ def _defects(report: dict) -> int:
     return int(report.get("overlaps_found", 0) + report.get("clamped", 0))
 
 
-def quality(engine, prompts, configs=CONFIGS, seed: int = 0, scale: float = 0.25) -> dict[str, dict]:
+def quality(engine, prompts, configs=CONFIGS, seed: int = 0, scale: float = 0.25, seeds: int = 1) -> dict[str, dict]:
     """Per configuration: mean faithfulness, alignment, overlap, raw defects; layout FID; median
-    sampling seconds."""
+    sampling seconds. With `seeds` > 1 every prompt is generated at that many seeds (`seed`,
+    `seed` + 100, …) and the layout FID is over all of them against as many composer layouts
+    (``layout_fid_per_seed`` gives each seed's own); the other metrics are means over all."""
     from engine.blocks import scene_blocks
     from engine.compose import DEVICES, compose
     from engine.theme import Theme
@@ -75,21 +79,27 @@ def quality(engine, prompts, configs=CONFIGS, seed: int = 0, scale: float = 0.25
 
     theme = Theme(engine.ds)
     sizes = {d: (round(w * scale), round(h * scale)) for d, ((w, h), _) in DEVICES.items()}
-    reference = [scene_blocks(compose(p.prompt, *DEVICES[p.device][0], seed=seed + REFERENCE_SEED_OFFSET + i,
-                                      device=p.device, theme=theme)) for i, p in enumerate(prompts)]
+    starts = [seed + 100 * k for k in range(max(1, seeds))]
+    reference = {s: [scene_blocks(compose(p.prompt, *DEVICES[p.device][0], seed=s + REFERENCE_SEED_OFFSET + i,
+                                          device=p.device, theme=theme)) for i, p in enumerate(prompts)]
+                 for s in starts}
     out = {}
     for name, kw in configs:
-        rows, layouts = [], []
-        for i, p in enumerate(prompts):
-            g = engine.generate(p.prompt, seed=seed + i, device=p.device, size=sizes[p.device], **kw)
-            boxes = normalised_boxes(g.scene)
-            layouts.append(scene_blocks(g.scene))
-            rows.append({"faithfulness": prompt_faithfulness(g.scene.count(), p.requires),
-                         "alignment": alignment(boxes), "overlap": overlap(boxes),
-                         "defects_before_layout_pass": _defects(g.layout_report), "sample_s": g.timings["sample"]})
+        rows, layouts = [], {}
+        for s in starts:
+            for i, p in enumerate(prompts):
+                g = engine.generate(p.prompt, seed=s + i, device=p.device, size=sizes[p.device], **kw)
+                boxes = normalised_boxes(g.scene)
+                layouts.setdefault(s, []).append(scene_blocks(g.scene))
+                rows.append({"faithfulness": prompt_faithfulness(g.scene.count(), p.requires),
+                             "alignment": alignment(boxes), "overlap": overlap(boxes),
+                             "defects_before_layout_pass": _defects(g.layout_report), "sample_s": g.timings["sample"]})
         out[name] = {k: round(statistics.fmean(r[k] for r in rows), 4)
                      for k in ("faithfulness", "alignment", "overlap", "defects_before_layout_pass")}
-        out[name]["layout_fid"] = round(layout_fid(layouts, reference), 4)
+        out[name]["layout_fid"] = round(layout_fid([b for s in starts for b in layouts[s]],
+                                                   [b for s in starts for b in reference[s]]), 4)
+        if len(starts) > 1:
+            out[name]["layout_fid_per_seed"] = [round(layout_fid(layouts[s], reference[s]), 2) for s in starts]
         out[name]["sample_s"] = round(statistics.median(r["sample_s"] for r in rows), 4)
     return out
 
@@ -151,6 +161,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--prompts", type=Path, default=PROMPTS)
     ap.add_argument("--n", type=int, default=None, help="use the first N prompts")
     ap.add_argument("--runs", type=int, default=5, help="warm 4K generations per sampler")
+    ap.add_argument("--seeds", type=int, default=4,
+                    help="seeds per prompt for the quality section (0, 100, …); layout FID over all of them")
     ap.add_argument("--student", type=Path, default=None, help="student model folder (default: committed)")
     ap.add_argument("--teacher", type=Path, default=None, help="teacher model folder (default: committed)")
     ap.add_argument("--skip", default="", help="comma-separated sections to skip: quality, speed, style")
@@ -176,9 +188,9 @@ def main(argv: list[str] | None = None) -> None:
         for _, kw in configs:
             if kw.get("sampler") != "procedural" and "strength" not in kw and kw.get("retrieval", True):
                 kw["strength"] = args.strength
-    res: dict = {"system": str(args.system), "prompts": len(prompts), "strength": args.strength}
+    res: dict = {"system": str(args.system), "prompts": len(prompts), "seeds": args.seeds, "strength": args.strength}
     if "quality" not in skip:
-        res["quality"] = quality(engine, prompts, configs)
+        res["quality"] = quality(engine, prompts, configs, seeds=args.seeds)
     speed_configs = [c for c in configs if c[0] in {n for n, _ in CONFIGS[:5]}]
     if "speed" not in skip and speed_configs:
         res["speed"] = speed(engine, speed_configs, runs=args.runs)
@@ -202,13 +214,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         print(json.dumps(res, indent=1))
         return
-    print(f"{res['system']}: {res['prompts']} held-out prompts")
+    print(f"{res['system']}: {res['prompts']} held-out prompts, {res['seeds']} seeds each")
     for section in ("quality", "speed"):
         if section in res:
             cols = list(next(iter(res[section].values())))
-            print(f"\n{section}\n{'config':<14}" + "".join(f"{c:>28}" for c in cols))
+            cols = [c for c in cols if c != "layout_fid_per_seed"]
+            print(f"\n{section}\n{'config':<18}" + "".join(f"{c:>28}" for c in cols))
             for name, row in res[section].items():
-                print(f"{name:<14}" + "".join(f"{row[c]:>28}" for c in cols))
+                print(f"{name:<18}" + "".join(f"{row[c]:>28}" for c in cols))
+                if "layout_fid_per_seed" in row:
+                    print(f"{'':<18}layout FID per seed: {row['layout_fid_per_seed']}")
     for key in ("student-2_vs_teacher", "style_following"):
         if key in res:
             print(f"\n{key}: {json.dumps(res[key])}")

@@ -368,11 +368,13 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
 @train.command(name="distill")
 @click.option("--teacher", type=click.Path(file_okay=False), default=None,
               help="Teacher model folder.  [default: engine/weights/teacher]")
-@click.option("--steps", type=click.IntRange(1), default=2000, show_default=True, help="Optimiser steps in all.")
+@click.option("--steps", type=click.IntRange(1), default=2000, show_default=True,
+              help="Optimiser steps of the progressive stage.")
 @click.option("--batch", type=click.IntRange(1), default=32, show_default=True,
               help="Training points per step (and teacher trajectories per pool refresh).")
 @click.option("--out", type=click.Path(file_okay=False), default="build/student", show_default=True,
-              help="Run folder: checkpoints, then the final student (config.json + safetensors).")
+              help="Run folder: checkpoints, then the final student (config.json + safetensors); the "
+                   "progressive stage runs in OUT/progressive.")
 @click.option("--resume", is_flag=True, help="Continue from the latest checkpoint in --out.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same weights.")
 @click.option("--lr", type=float, default=2e-4, show_default=True, help="Peak learning rate.")
@@ -384,27 +386,35 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
 @click.option("--teacher-steps-noise", type=click.IntRange(1), default=16, show_default=True,
               help="Teacher steps for the trajectories that start from pure noise (a multiple of "
                    "twice --student-steps).")
+@click.option("--adv-steps", type=click.IntRange(0), default=400, show_default=True,
+              help="Steps of the adversarial stage after the progressive one (0: none).")
+@click.option("--adv-weight", type=click.FloatRange(0), default=0.01, show_default=True,
+              help="Weight of the GAN loss beside the distillation loss in the adversarial stage.")
 @click.option("--checkpoint-every", type=click.IntRange(1), default=250, show_default=True)
 @click.option("--threads", type=click.IntRange(1), default=1, show_default=True, help="CPU threads for torch.")
 def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, resume: bool, seed: int, lr: float,
-                      student_steps: int, teacher_steps: int, teacher_steps_noise: int, checkpoint_every: int,
-                      threads: int) -> None:
+                      student_steps: int, teacher_steps: int, teacher_steps_noise: int, adv_steps: int,
+                      adv_weight: float, checkpoint_every: int, threads: int) -> None:
     """Distil the teacher into the 2-step student that `generate` uses by default.
 
     The student starts from the teacher's weights and learns to take in one step what the
     teacher takes in several: from the states of the teacher's 4-step runs (drawn on the
     fly from curriculum prompts, mostly from a reference layout noised to the engine's
     default strength) where the 2-step sampler stands, the jump that lands where the
-    teacher is at the sampler's next step (progressive distillation, Salimans & Ho 2022;
-    see engine/distill.py). The same weights sample in 1, 2 or 4 steps. The final model
-    (EMA weights) lands in OUT; copy that folder to engine/weights/student to make it the
-    default.
+    teacher is at the sampler's next step (progressive distillation, Salimans & Ho 2022).
+    A short adversarial stage follows (Sauer et al. 2023): the student samples in 2 steps
+    and a critic trained alongside tells its layouts from the teacher's, which sharpens what
+    regression leaves blurred. See engine/distill.py. The same weights sample in 1, 2 or 4
+    steps. The final model (EMA weights) lands in OUT; copy its config.json,
+    diffusion_pytorch_model.safetensors, scheduler_config.json and distill_config.json to
+    engine/weights/student to make it the default.
     """
     from engine.distill import TEACHER_WEIGHTS, DistillConfig, check_schedules, distill
 
     cfg = DistillConfig(out=out, teacher=teacher or str(TEACHER_WEIGHTS), steps=steps, batch=batch, lr=lr,
                         seed=seed, student_steps=student_steps, teacher_steps=teacher_steps,
-                        teacher_steps_noise=teacher_steps_noise, checkpoint_every=checkpoint_every, threads=threads)
+                        teacher_steps_noise=teacher_steps_noise, adv_steps=adv_steps, adv_weight=adv_weight,
+                        checkpoint_every=checkpoint_every, threads=threads)
     try:
         check_schedules(cfg)
     except ValueError as e:

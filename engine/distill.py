@@ -2,7 +2,9 @@
 
 Method: **progressive distillation** (Salimans & Ho 2022, "Progressive Distillation for Fast
 Sampling of Diffusion Models"): the student learns to take in one step what the teacher
-takes in several, so that its 2-step sampler follows the teacher's 4-step one.
+takes in several, so that its 2-step sampler follows the teacher's 4-step one; then a short
+**adversarial stage** (Adversarial Diffusion Distillation, Sauer et al. 2023) sharpens what
+regression alone leaves blurred.
 
 1. **Teacher trajectories.** For curriculum examples (the teacher's own conditioning:
    caption, design tokens of a sample system, a reference layout of the same archetype and
@@ -31,10 +33,23 @@ takes in several, so that its 2-step sampler follows the teacher's 4-step one.
    nothing at the first step, the student's own clamped estimate at the previous step's
    state after that.
 
+3. **Adversarial stage** (`adv_steps`, after the progressive stage's steps). Regression
+   towards the teacher's jumps averages where the teacher's outcome turns on small changes
+   of its start, and the 2-step layouts drift from the teacher's in distribution (layout
+   FID). Starting from the progressive stage's EMA weights, the student keeps its
+   distillation loss and adds ``adv_weight`` times a non-saturating GAN loss: it runs its
+   own 2-step sampler (with gradient through both steps) from the same noised references
+   as the teacher's 4-step runs, and a `LayoutCritic` — a small transformer over the slot
+   set, told the device, trained alongside at every step — learns to tell its final
+   estimates from the teacher's (both with a little Gaussian noise, ``critic_noise``, as
+   instance noise for a stable critic).
+
 The trajectories live in a pool that the teacher keeps refreshing (one new batch every
 `refresh_every` steps), so the student sees tens of thousands of them without a dataset on
 disk. Checkpoints, resume, EMA export and the progress bar are the teacher's
-(`engine.train`). The exported folder is a normal ``save_pretrained`` folder plus
+(`engine.train`); the critic and its optimiser are checkpointed with the student. The
+progressive stage runs in ``OUT/progressive`` (its own checkpoints and export), the
+adversarial stage in ``OUT``. The exported folder is a normal ``save_pretrained`` folder plus
 ``distill_config.json``; ``Engine`` loads it from `engine/weights/student`.
 """
 
@@ -44,13 +59,15 @@ import functools
 import json
 import random
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import torch
+from torch import nn
+from torch.nn import functional as F
 
-from engine.adapter import ContextInputs, collate_contexts, encode_prompts, prompt_context
+from engine.adapter import DEVICE_NAMES, ContextInputs, collate_contexts, encode_prompts, prompt_context
 from engine.sampler import few_step_trajectory, student_timesteps, trailing_timesteps
 from engine.sampler_defaults import DEFAULT_STRENGTH
 from engine.teacher import BITS, SceneTransformer, encode_slots
@@ -91,6 +108,13 @@ class DistillConfig:
     p_design: float = 0.7
     design_systems: list[str] = field(default_factory=sample_systems)
     log_every: int = 50
+    # the adversarial stage (after `steps` of progressive distillation; 0 steps: none)
+    adv_steps: int = 400
+    adv_weight: float = 0.01  # weight of the generator's GAN loss beside the distillation loss
+    adv_lr: float = 5e-5  # the student's peak learning rate in that stage
+    adv_ema_decay: float = 0.99
+    critic_lr: float = 2e-4
+    critic_noise: float = 0.05  # instance noise on the critic's inputs, real and generated alike
 
 
 # -- teacher trajectories ---------------------------------------------------------------------------
@@ -153,7 +177,8 @@ class Trajectory:
     device: str
     timesteps: list[int]
     states: torch.Tensor  # (K, N, D)
-    final: torch.Tensor  # (N, D)
+    final: torch.Tensor  # (N, D), snapped
+    estimate: torch.Tensor | None = None  # (N, D), the last estimate before snapping (clamped)
 
 
 class TrajectoryPool:
@@ -168,13 +193,16 @@ class TrajectoryPool:
         self.items: list[Trajectory] = []
         self.made = 0
 
-    def _make_batch(self) -> list[Trajectory]:
+    def _make_batch(self, sdedit: bool | None = None) -> list[Trajectory]:
+        """A batch of teacher trajectories, all from their references (`sdedit`) or all from
+        noise (a share `p_sdedit` of the batches from references when not given)."""
         cfg, rng, teacher = self.cfg, self.rng, self.teacher
         self.examples.refresh(cfg.batch // 4)
         items = [self.examples.draw() for _ in range(cfg.batch)]
         encoded = encode_prompts([it.example.caption for it in items])
         contexts, devices = [], []
-        sdedit = rng.random() < cfg.p_sdedit  # the whole batch starts from its references
+        if sdedit is None:
+            sdedit = rng.random() < cfg.p_sdedit  # the whole batch starts from its references
         for it, enc in zip(items, encoded):
             refs = [self.examples.reference(it)] if sdedit or rng.random() < cfg.p_reference else []
             ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc)
@@ -192,9 +220,9 @@ class TrajectoryPool:
             x = teacher.add_noise(ref, x, ts[0])
         with torch.no_grad():
             states, final = few_step_trajectory(teacher, x, ts, collate_contexts(contexts, devices, n))
-        states, final = torch.stack(states, 1), snap(final)
+        states, snapped = torch.stack(states, 1), snap(final)
         self.made += len(items)
-        return [Trajectory(c, dv, ts, states[i], final[i]) for i, (c, dv) in enumerate(zip(contexts, devices))]
+        return [Trajectory(c, dv, ts, states[i], snapped[i], final[i]) for i, (c, dv) in enumerate(zip(contexts, devices))]
 
     def fill(self, progress: bool = False) -> None:
         if progress:
@@ -239,6 +267,20 @@ class TrajectoryPool:
                 torch.stack([p[2] for p in pts]), used_slots(torch.stack([p.final for p in picks])),
                 torch.stack([p[3] for p in pts]), torch.tensor([p[4] for p in pts]))
 
+    def from_references(self, n: int) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """`n` trajectories that start from a reference at the engine's strength: their
+        collated context, start states, device indices and the teacher's final estimates.
+        A pool that holds none (all its batches drawn from noise) gets a batch of them in
+        place of its oldest."""
+        top = trailing_timesteps(self.cfg.teacher_steps, self.teacher.config.num_train_timesteps, self.cfg.strength)[0]
+        ours = [tr for tr in self.items if tr.timesteps[0] == top]
+        if not ours:
+            ours = self._make_batch(sdedit=True)
+            self.items = self.items[len(ours):] + ours
+        picks = [ours[self.rng.randrange(len(ours))] for _ in range(n)]
+        ctx = collate_contexts([p.context for p in picks], [p.device for p in picks], self.teacher.config.n_slots)
+        return ctx, torch.stack([p.states[0] for p in picks]), ctx["device"], torch.stack([p.estimate for p in picks])
+
 
 # -- loss -------------------------------------------------------------------------------------------
 
@@ -269,15 +311,78 @@ def distill_loss(student: SceneTransformer, ctx: dict, xt: torch.Tensor, t: torc
     return ((pred - target) ** 2 * w).sum() / w.sum()
 
 
+# -- the adversarial stage --------------------------------------------------------------------------
+
+
+class LayoutCritic(nn.Module):
+    """The adversarial stage's discriminator: a small pre-norm transformer over a set of clean
+    slots ``(B, N, D)`` (all slots, null ones included, so the number of blocks counts),
+    told the device; mean-pooled to one logit per layout (high: the teacher's)."""
+
+    def __init__(self, slot_dim: int, d: int = 96, layers: int = 2, heads: int = 4):
+        super().__init__()
+        self.inp = nn.Linear(slot_dim, d)
+        self.device_emb = nn.Embedding(len(DEVICE_NAMES), d)
+        layer = nn.TransformerEncoderLayer(d, heads, 2 * d, dropout=0.0, batch_first=True, norm_first=True)
+        self.encoder = nn.TransformerEncoder(layer, layers, enable_nested_tensor=False)
+        self.head = nn.Sequential(nn.LayerNorm(d), nn.Linear(d, 1))
+
+    def forward(self, x: torch.Tensor, device: torch.Tensor) -> torch.Tensor:
+        h = self.encoder(self.inp(x) + self.device_emb(device)[:, None])
+        return self.head(h.mean(1)).squeeze(-1)
+
+
+class AdversarialStage:
+    """The critic, its optimiser and the GAN terms of the adversarial stage (Sauer et al.
+    2023's recipe on slot sets: non-saturating loss, the teacher's samples as the real ones)."""
+
+    def __init__(self, cfg: DistillConfig, slot_dim: int, gen: torch.Generator):
+        self.cfg, self.gen = cfg, gen
+        self.critic = LayoutCritic(slot_dim)
+        self.opt = torch.optim.AdamW(self.critic.parameters(), lr=cfg.critic_lr, betas=(0.0, 0.99))
+        self.last = {"critic": float("nan"), "generator": float("nan")}
+
+    def state_dict(self) -> dict:
+        return {"critic": self.critic.state_dict(), "optimizer": self.opt.state_dict()}
+
+    def load_state_dict(self, state: dict) -> None:
+        self.critic.load_state_dict(state["critic"])
+        self.opt.load_state_dict(state["optimizer"])
+
+    def _noised(self, x: torch.Tensor) -> torch.Tensor:
+        return x + self.cfg.critic_noise * torch.randn(x.shape, generator=self.gen)
+
+    def generator_loss(self, student: SceneTransformer, pool: TrajectoryPool) -> torch.Tensor:
+        """Run the student's sampler from a batch of the pool's references (with gradient),
+        update the critic once on those layouts against the teacher's, and return the
+        student's GAN loss ``softplus(−critic(fake))``."""
+        ctx, x, device, real = pool.from_references(self.cfg.batch)
+        T = student.config.num_train_timesteps
+        _, fake = few_step_trajectory(student, x, student_timesteps(self.cfg.student_steps, T, self.cfg.strength), ctx)
+        loss_c = (F.softplus(-self.critic(self._noised(real), device)).mean()
+                  + F.softplus(self.critic(self._noised(fake.detach()), device)).mean())
+        self.opt.zero_grad(set_to_none=True)
+        loss_c.backward()
+        self.opt.step()
+        self.critic.requires_grad_(False)
+        try:
+            loss_g = F.softplus(-self.critic(self._noised(fake), device)).mean()
+        finally:
+            self.critic.requires_grad_(True)
+        self.last = {"critic": loss_c.item(), "generator": loss_g.item()}
+        return loss_g
+
+
 # -- the loop ---------------------------------------------------------------------------------------
 
 
 def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> dict:
-    """Distil (or resume distilling) a student; returns ``{"step", "loss", "seconds", "out", "pairs"}``
-    (``pairs``: teacher trajectories drawn).
+    """Distil (or resume distilling) a student; returns ``{"step", "loss", "losses", "seconds",
+    "out", "pairs"}`` (``step``: both stages' steps; ``pairs``: teacher trajectories drawn).
 
     The final EMA student is saved to ``cfg.out`` as a `save_pretrained` folder with
-    ``distill_config.json`` beside it. The loop itself is `engine.train.optimise`."""
+    ``distill_config.json`` beside it; with an adversarial stage the progressive stage's run
+    folder is ``cfg.out/progressive``. Each stage's loop is `engine.train.optimise`."""
     teacher_dir = Path(cfg.teacher)
     if not (teacher_dir / "config.json").is_file():
         raise FileNotFoundError(f"{teacher_dir}: no teacher model (config.json) to distil")
@@ -286,15 +391,14 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
     out.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(cfg.seed)
     teacher = SceneTransformer.from_pretrained(teacher_dir, low_cpu_mem_usage=False).eval()
-    for p in teacher.parameters():
-        p.requires_grad_(False)
+    teacher.requires_grad_(False)
     student = SceneTransformer.from_config(teacher.config)
     student.load_state_dict(teacher.state_dict())
     rng = random.Random(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
     pool = TrajectoryPool(cfg, teacher, rng, gen)
 
-    def prepare(start: int):
+    def prepare_progressive(start: int):
         if start < cfg.steps:
             pool.fill(progress)
 
@@ -305,9 +409,35 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
 
         return loss_at
 
-    res = optimise(student, cfg, out, rng, gen, prepare, resume=resume, progress=progress, label="student")
-    if res["exported"]:
-        record = {**asdict(cfg), "teacher": str(teacher_dir), "method": "progressive distillation, one halving "
-                  "(Salimans & Ho 2022)", "sampler_steps": list(STUDENT_STEPS)}
+    first = out / "progressive" if cfg.adv_steps else out
+    res = optimise(student, cfg, first, rng, gen, prepare_progressive, resume=resume, progress=progress,
+                   label="student")
+    steps, losses, seconds, exported = res["step"], res["losses"], res["seconds"], res["exported"]
+    if cfg.adv_steps:
+        student.load_state_dict(SceneTransformer.from_pretrained(first, low_cpu_mem_usage=False).state_dict())
+        stage = AdversarialStage(cfg, teacher.config.slot_dim, gen)
+        adv = replace(cfg, steps=cfg.adv_steps, lr=cfg.adv_lr, warmup=0, ema_decay=cfg.adv_ema_decay)
+
+        def prepare_adversarial(start: int):
+            if start < adv.steps:
+                pool.fill(progress)
+
+            def loss_at(step: int) -> torch.Tensor:
+                if step % cfg.refresh_every == 0 and step > start:
+                    pool.refresh()
+                return distill_loss(student, *pool.draw()) + cfg.adv_weight * stage.generator_loss(student, pool)
+
+            return loss_at
+
+        res = optimise(student, adv, out, rng, gen, prepare_adversarial, resume=resume, progress=progress,
+                       label="adversarial", extras={"critic": stage})
+        steps, losses, seconds = steps + res["step"], losses + res["losses"], seconds + res["seconds"]
+        exported = res["exported"]
+    if exported:
+        method = "progressive distillation, one halving (Salimans & Ho 2022)"
+        if cfg.adv_steps:
+            method += ", then an adversarial stage (Adversarial Diffusion Distillation, Sauer et al. 2023)"
+        record = {**asdict(cfg), "teacher": str(teacher_dir), "method": method, "sampler_steps": list(STUDENT_STEPS)}
         (out / "distill_config.json").write_text(json.dumps(record, indent=1))
-    return {**{k: res[k] for k in ("step", "loss", "losses", "seconds", "out")}, "pairs": pool.made}
+    return {"step": steps, "loss": res["loss"], "losses": losses, "seconds": round(seconds, 2), "out": str(out),
+            "pairs": pool.made}

@@ -60,16 +60,23 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
     f = _Filler(C._Ctx(device, random.Random(f"fill:{seed}"), prompt, domain_for(prompt), arch, {}),
                 L.Layout.for_theme(theme) if theme is not None else L.Layout())
     elements: list[Element] = []
-    # overlays (a modal and its scrim) are drawn after the page they cover, wherever they were sampled
-    order = sorted(range(len(blocks)), key=lambda i: blocks[i].kind == "modal")
-    for i, b in ((i, blocks[i]) for i in order):
+    boxes = {}
+    for i, b in enumerate(blocks):
         if b.kind not in KINDS or len(b.box) != 4 or not all(math.isfinite(v) for v in b.box):
             continue
         x0, y0 = max(0.0, b.box[0] * W), max(0.0, b.box[1] * H)
         x1, y1 = min(W, (b.box[0] + b.box[2]) * W), min(H, (b.box[1] + b.box[3]) * H)
-        if x1 - x0 < 2 or y1 - y0 < 2:
-            continue
-        node = f.build(b, x1 - x0, y1 - y0)
+        if x1 - x0 >= 2 and y1 - y0 >= 2:
+            boxes[i] = (x0, y0, x1, y1)
+    # copy is handed out in reading order (top to bottom, then left to right; a dialog after
+    # the page), so a form reads Email, then Password, whatever order the blocks were sampled in
+    reading = sorted(boxes, key=lambda i: (blocks[i].kind == "modal", round(boxes[i][1]), boxes[i][0]))
+    nodes = {i: f.build(blocks[i], boxes[i][2] - boxes[i][0], boxes[i][3] - boxes[i][1]) for i in reading}
+    # overlays (a modal and its scrim) are drawn after the page they cover, wherever they were sampled
+    order = sorted(boxes, key=lambda i: blocks[i].kind == "modal")
+    for i, b in ((i, blocks[i]) for i in order):
+        x0, y0, x1, y1 = boxes[i]
+        node = nodes[i]
         node.name = f"{i:02d}-{b.kind}"
         node.kind = b.kind
         node.width, node.height = fixed(x1 - x0), fixed(y1 - y0)

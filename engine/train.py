@@ -239,13 +239,15 @@ def _checkpoints(out: Path) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
-def _save_checkpoint(out: Path, step: int, model, ema: dict, opt, sched, rng, gen, losses, keep: int) -> Path:
+def _save_checkpoint(out: Path, step: int, model, ema: dict, opt, sched, rng, gen, losses, keep: int,
+                     extras: dict | None = None) -> Path:
     ck = out / f"checkpoint-{step}"
     tmp = out / f".checkpoint-{step}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     model.save_pretrained(tmp / "model")
     torch.save({"step": step, "ema": ema, "optimizer": opt.state_dict(), "lr_scheduler": sched.state_dict(),
-                "rng": rng.getstate(), "torch_rng": gen.get_state(), "losses": losses}, tmp / "state.pt")
+                "rng": rng.getstate(), "torch_rng": gen.get_state(), "losses": losses,
+                "extras": {k: v.state_dict() for k, v in (extras or {}).items()}}, tmp / "state.pt")
     shutil.rmtree(ck, ignore_errors=True)
     tmp.rename(ck)
     for _, old in _checkpoints(out)[:-keep]:
@@ -297,13 +299,14 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
 
 
 def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: torch.Generator, prepare,
-             resume: bool = False, progress: bool = True, label: str = "teacher") -> dict:
+             resume: bool = False, progress: bool = True, label: str = "teacher", extras: dict | None = None) -> dict:
     """The optimisation loop of every training command (the teacher's, `engine.distill`'s).
 
     AdamW with a cosine learning rate after warm-up, gradient clipping at 1, an exponential
     moving average of the weights, the progress bar, checkpoints every ``cfg.checkpoint_every``
     steps and, with `resume`, a restart from the latest one (weights, EMA, optimiser, schedule
-    and both random generators). ``prepare(step)`` is called once the start step is known and
+    and both random generators, and the ``state_dict`` of every object in `extras`, such as
+    a discriminator and its optimiser that the loss updates itself). ``prepare(step)`` is called once the start step is known and
     returns ``loss_at(step)``, the loss of the next batch. At the end the EMA weights are
     exported to `out` (`_export`). Returns ``{"step", "loss", "losses", "seconds", "out",
     "exported"}``; `cfg` needs the fields `TrainConfig` and `engine.distill.DistillConfig` share.
@@ -324,6 +327,9 @@ def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: t
         sched.load_state_dict(st["lr_scheduler"])
         rng.setstate(st["rng"])
         gen.set_state(st["torch_rng"])
+        for k, v in (extras or {}).items():
+            if k in st.get("extras", {}):
+                v.load_state_dict(st["extras"][k])
     t_start = time.perf_counter()
     loss_at = prepare(step)
     bar = _Bar(cfg.steps, step, enabled=progress, label=label)
@@ -349,12 +355,12 @@ def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: t
             bar.update(step, losses, sched.get_last_lr()[0], (step - start) / (time.perf_counter() - t0),
                        cfg.log_every)
             if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step < cfg.steps:
-                _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
+                _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints, extras)
     finally:
         bar.close()
     exported = step > start or not (out / "config.json").exists()
     if exported:
-        _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints)
+        _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints, extras)
         _export(out, model, ema)
     tail = losses[-min(len(losses), 100):]
     return {"step": step, "loss": round(float(np.mean(tail)), 5) if tail else math.nan, "losses": losses,

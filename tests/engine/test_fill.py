@@ -117,6 +117,19 @@ def test_sign_in_form_copy(theme):
     assert up.elements[0].text == "Create your account" and up.elements[1].text.startswith("Start your")
 
 
+def test_copy_follows_reading_order_not_sampling_order(theme):
+    """Blocks sampled bottom-up still read top-down: the upper field is the email, the title
+    is the heading on top; drawing keeps the sampled order (a card before what sits on it)."""
+    blocks = [Block("button", (0.3, 0.60, 0.4, 0.06), variant="primary"),
+              Block("input", (0.3, 0.35, 0.4, 0.08)), Block("input", (0.3, 0.25, 0.4, 0.08)),
+              Block("text", (0.3, 0.17, 0.4, 0.03), style="body"),
+              Block("heading", (0.3, 0.10, 0.4, 0.06), role="text", style="h1")]
+    btn, lower, upper, sub, head = fill_blocks(blocks, "sign in page for a bank", 1920, 1080, theme).elements
+    assert upper.props["label"] == "Email" and lower.props["label"] == "Password"
+    assert head.text == "Welcome back" and sub.text.startswith("Sign in to continue")
+    assert upper.box[1] < lower.box[1] and btn.kind == "button"  # drawn first, as sampled
+
+
 def test_breadcrumb_drops_leading_crumbs_to_fit(theme):
     wide = fill_blocks([Block("breadcrumb", (0.05, 0.05, 0.4, 0.03))], "checkout page", 1920, 1080, theme)
     narrow = fill_blocks([Block("breadcrumb", (0.05, 0.05, 0.07, 0.03))], "checkout page", 1920, 1080, theme)

@@ -229,19 +229,101 @@ def test_distill_saves_loads_and_resumes(tmp_path):
     from engine.teacher import SceneTransformer
 
     _tiny_teacher(tmp_path / "t")
-    res = distill(_cfg(tmp_path, tmp_path / "t"), progress=False)
+    res = distill(_cfg(tmp_path, tmp_path / "t", adv_steps=0), progress=False)
     out = tmp_path / "student"
     assert res["step"] == 6 and res["pairs"] >= 8
     assert (out / "config.json").is_file() and (out / "diffusion_pytorch_model.safetensors").is_file()
     meta = json.loads((out / "distill_config.json").read_text())
     assert meta["sampler_steps"] == [1, 2, 4] and meta["student_steps"] == 2 and "Salimans" in meta["method"]
+    assert "adversarial" not in meta["method"] and not (out / "progressive").exists()
     student = SceneTransformer.from_pretrained(out)
     assert student.config.self_condition and student.config.n_slots == 16
     # resume: a longer run continues from the last checkpoint instead of starting over
-    more = distill(_cfg(tmp_path, tmp_path / "t", steps=9), resume=True, progress=False)
+    more = distill(_cfg(tmp_path, tmp_path / "t", steps=9, adv_steps=0), resume=True, progress=False)
     assert more["step"] == 9 and len(more["losses"]) == 9
     with pytest.raises(FileNotFoundError, match="no teacher"):
         distill(_cfg(tmp_path, tmp_path / "missing"), progress=False)
+
+
+def test_distill_with_an_adversarial_stage_resumes_both_stages(tmp_path):
+    from engine.teacher import SceneTransformer
+
+    _tiny_teacher(tmp_path / "t")
+    out = tmp_path / "student"
+    res = distill(_cfg(tmp_path, tmp_path / "t", adv_steps=3), progress=False)
+    assert res["step"] == 9 and len(res["losses"]) == 9
+    assert (out / "progressive" / "config.json").is_file() and (out / "config.json").is_file()
+    meta = json.loads((out / "distill_config.json").read_text())
+    assert "Sauer" in meta["method"] and meta["adv_steps"] == 3
+    # the critic and its optimiser are checkpointed with the student
+    state = torch.load(out / "checkpoint-3" / "state.pt", weights_only=False)
+    assert set(state["extras"]["critic"]) == {"critic", "optimizer"}
+    first = SceneTransformer.from_pretrained(out / "progressive").state_dict()
+    final = SceneTransformer.from_pretrained(out).state_dict()
+    assert any(not torch.equal(first[k], final[k]) for k in first)  # the adversarial stage trained it
+    # resume: the finished progressive stage is kept, the adversarial one goes on from its checkpoint
+    more = distill(_cfg(tmp_path, tmp_path / "t", adv_steps=5), resume=True, progress=False)
+    assert more["step"] == 11 and len(more["losses"]) == 11
+    assert SceneTransformer.from_pretrained(out / "progressive").state_dict()["out.weight"].equal(first["out.weight"])
+
+
+def test_adversarial_stage_trains_the_critic_and_the_student_through_its_sampler(tmp_path):
+    """One generator loss: the critic takes a step on the student's 2-step layouts against the
+    teacher's; the returned loss sends gradient into the student (through both its steps)
+    but none into the critic."""
+    import random
+
+    from engine.distill import AdversarialStage
+
+    teacher = _tiny_teacher(tmp_path / "t").eval()
+    cfg = _cfg(tmp_path, tmp_path / "t", p_sdedit=1.0)
+    pool = TrajectoryPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
+    pool.fill()
+    ctx, x, device, real = pool.from_references(4)
+    assert ctx["prompt_vec"].shape[0] == 4
+    assert x.shape == real.shape == (4, 16, SLOT_DIM) and device.shape == (4,)
+    assert all(tr.estimate is not None and tr.estimate.abs().max() <= 1 for tr in pool.items)
+    student = create_model("tiny", n_slots=16, self_condition=True)
+    student.load_state_dict(teacher.state_dict())
+    stage = AdversarialStage(cfg, SLOT_DIM, torch.Generator().manual_seed(0))
+    before = {k: v.clone() for k, v in stage.critic.state_dict().items()}
+    loss = stage.generator_loss(student, pool)
+    assert any(not torch.equal(before[k], v) for k, v in stage.critic.state_dict().items())
+    stage.critic.zero_grad(set_to_none=True)
+    loss.backward()
+    assert all(p.grad is None for p in stage.critic.parameters())
+    assert student.inp.weight.grad is not None and student.inp.weight.grad.abs().sum() > 0
+    assert stage.last["critic"] > 0 and stage.last["generator"] > 0
+    # a pool drawn from noise only makes a batch from references in place of its oldest
+    noise_only = TrajectoryPool(_cfg(tmp_path, tmp_path / "t", p_sdedit=0.0), teacher, random.Random(0),
+                                torch.Generator().manual_seed(0))
+    noise_only.fill()
+    size = len(noise_only.items)
+    assert all(tr.timesteps[0] == 999 for tr in noise_only.items)
+    noise_only.from_references(2)
+    assert len(noise_only.items) == size and noise_only.items[-1].timesteps[0] == 399
+
+
+def test_critic_learns_to_tell_blurred_layouts_from_sharp_ones():
+    """The critic is a working discriminator: a few steps separate sharp slots (±1 bits)
+    from the same slots shrunk towards zero, as regression blurs them."""
+    from engine.distill import LayoutCritic
+
+    torch.manual_seed(0)
+    critic = LayoutCritic(SLOT_DIM)
+    opt = torch.optim.Adam(critic.parameters(), lr=1e-3)
+    dev = torch.zeros(16, dtype=torch.long)
+    for _ in range(60):
+        sharp = torch.sign(torch.randn(16, 8, SLOT_DIM))
+        blurred = 0.6 * torch.sign(torch.randn(16, 8, SLOT_DIM))
+        loss = (torch.nn.functional.softplus(-critic(sharp, dev)).mean()
+                + torch.nn.functional.softplus(critic(blurred, dev)).mean())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    sharp, blurred = torch.sign(torch.randn(16, 8, SLOT_DIM)), 0.6 * torch.sign(torch.randn(16, 8, SLOT_DIM))
+    with torch.no_grad():
+        assert (critic(sharp, dev) > critic(blurred, dev).max()).all()
 
 
 def test_sample_student_is_seeded_and_valid(tmp_path):
@@ -371,15 +453,16 @@ def test_cli_train_distill(tmp_path):
     _tiny_teacher(tmp_path / "t")
     runner = CliRunner()
     r = runner.invoke(main, ["train", "distill", "--teacher", str(tmp_path / "t"), "--steps", "2", "--batch", "2",
-                             "--teacher-steps", "2", "--teacher-steps-noise", "2", "--student-steps", "1", "--out", str(tmp_path / "run")],
+                             "--teacher-steps", "2", "--teacher-steps-noise", "2", "--student-steps", "1", "--adv-steps", "1",
+                             "--out", str(tmp_path / "run")],
                        catch_exceptions=False)
     assert r.exit_code == 0, r.output
-    assert "distilled 2 steps" in r.output and (tmp_path / "run" / "config.json").is_file()
+    assert "distilled 3 steps" in r.output and (tmp_path / "run" / "config.json").is_file()
     r = runner.invoke(main, ["train", "distill", "--teacher", str(tmp_path / "none"), "--steps", "2",
                              "--out", str(tmp_path / "run2")])
     assert r.exit_code == 2 and "no teacher" in r.output and "Traceback" not in r.output
     r = runner.invoke(main, ["train", "distill", "--help"])
-    assert "2-step student" in r.output and "progressive" in r.output
+    assert "2-step student" in r.output and "progressive" in r.output and "--adv-steps" in r.output
     r = runner.invoke(main, ["train", "distill", "--teacher", str(tmp_path / "t"), "--teacher-steps", "3",
                              "--out", str(tmp_path / "run3")])
     assert r.exit_code == 2 and "miss the student's" in r.output and "Traceback" not in r.output
@@ -409,3 +492,18 @@ def test_shipped_exemplar_bank_matches_a_fresh_draw():
     assert [c for _, c, _ in got] == [c for _, c, _ in fresh]
     assert [[(b.kind, tuple(b.box), b.variant) for b in blocks] for blocks, _, _ in got] == \
         [[(b.kind, tuple(b.box), b.variant) for b in blocks] for blocks, _, _ in fresh]
+
+
+def test_quality_pools_layout_fid_over_seeds():
+    """The benchmark's quality section at several seeds: one FID over all their layouts and one per seed."""
+    from engine.api import Engine
+    from engine.bench_samplers import PROMPTS, quality
+    from eval.suite import load_prompts
+
+    engine = Engine.from_folder(HARBOR)
+    prompts = load_prompts(PROMPTS)[:3]
+    one = quality(engine, prompts, [("procedural", {"sampler": "procedural"})])["procedural"]
+    two = quality(engine, prompts, [("procedural", {"sampler": "procedural"})], seeds=2)["procedural"]
+    assert "layout_fid_per_seed" not in one and len(two["layout_fid_per_seed"]) == 2
+    assert two["layout_fid_per_seed"][0] == round(one["layout_fid"], 2)
+    assert two["layout_fid"] >= 0 and two["faithfulness"] > 0.5
