@@ -94,7 +94,7 @@ def quality(engine, prompts, configs=CONFIGS, seed: int = 0, scale: float = 0.25
                 rows.append({"faithfulness": prompt_faithfulness(g.scene.count(), p.requires),
                              "alignment": alignment(boxes), "overlap": overlap(boxes),
                              "defects_before_layout_pass": _defects(g.layout_report), "sample_s": g.timings["sample"]})
-        out[name] = {k: round(statistics.fmean(r[k] for r in rows), 4)
+        out[name] = {k: round(statistics.fmean(r[k] for r in rows), 5)
                      for k in ("faithfulness", "alignment", "overlap", "defects_before_layout_pass")}
         out[name]["layout_fid"] = round(layout_fid([b for s in starts for b in layouts[s]],
                                                    [b for s in starts for b in reference[s]]), 4)

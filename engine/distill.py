@@ -225,7 +225,7 @@ class TrajectoryPool:
         return [Trajectory(c, dv, ts, states[i], snapped[i], final[i]) for i, (c, dv) in enumerate(zip(contexts, devices))]
 
     def fill(self, progress: bool = False) -> None:
-        if progress:
+        if progress and len(self.items) < self.cfg.pool_batches * self.cfg.batch:
             print(f"drawing {self.cfg.pool_batches * self.cfg.batch} teacher trajectories ({self.cfg.teacher_steps} "
                   f"steps from a reference, {self.cfg.teacher_steps_noise} from noise) for the pool…",
                   file=sys.stderr, flush=True)
