@@ -115,6 +115,7 @@ class DistillConfig:
     adv_ema_decay: float = 0.99
     critic_lr: float = 2e-4
     critic_noise: float = 0.05  # instance noise on the critic's inputs, real and generated alike
+    adv_p_noise: float = 0.0  # share of adversarial batches sampled from pure noise, not from a reference
 
 
 # -- teacher trajectories ---------------------------------------------------------------------------
@@ -267,15 +268,17 @@ class TrajectoryPool:
                 torch.stack([p[2] for p in pts]), used_slots(torch.stack([p.final for p in picks])),
                 torch.stack([p[3] for p in pts]), torch.tensor([p[4] for p in pts]))
 
-    def from_references(self, n: int) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor]:
-        """`n` trajectories that start from a reference at the engine's strength: their
-        collated context, start states, device indices and the teacher's final estimates.
-        A pool that holds none (all its batches drawn from noise) gets a batch of them in
-        place of its oldest."""
-        top = trailing_timesteps(self.cfg.teacher_steps, self.teacher.config.num_train_timesteps, self.cfg.strength)[0]
+    def from_references(self, n: int, sdedit: bool = True) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """`n` trajectories that start from a reference at the engine's strength (`sdedit`;
+        else from pure noise): their collated context, start states, device indices and the
+        teacher's final estimates. A pool that holds none gets a batch of them in place of
+        its oldest."""
+        T = self.teacher.config.num_train_timesteps
+        top = (trailing_timesteps(self.cfg.teacher_steps, T, self.cfg.strength) if sdedit
+               else trailing_timesteps(self.cfg.teacher_steps_noise, T))[0]
         ours = [tr for tr in self.items if tr.timesteps[0] == top]
         if not ours:
-            ours = self._make_batch(sdedit=True)
+            ours = self._make_batch(sdedit=sdedit)
             self.items = self.items[len(ours):] + ours
         picks = [ours[self.rng.randrange(len(ours))] for _ in range(n)]
         ctx = collate_contexts([p.context for p in picks], [p.device for p in picks], self.teacher.config.n_slots)
@@ -353,12 +356,15 @@ class AdversarialStage:
         return x + self.cfg.critic_noise * torch.randn(x.shape, generator=self.gen)
 
     def generator_loss(self, student: SceneTransformer, pool: TrajectoryPool) -> torch.Tensor:
-        """Run the student's sampler from a batch of the pool's references (with gradient),
+        """Run the student's sampler from a batch of the pool's references (a share
+        `adv_p_noise` of the batches from pure noise instead) with gradient,
         update the critic once on those layouts against the teacher's, and return the
         student's GAN loss ``softplus(−critic(fake))``."""
-        ctx, x, device, real = pool.from_references(self.cfg.batch)
+        sdedit = not (self.cfg.adv_p_noise and pool.rng.random() < self.cfg.adv_p_noise)
+        ctx, x, device, real = pool.from_references(self.cfg.batch, sdedit)
         T = student.config.num_train_timesteps
-        _, fake = few_step_trajectory(student, x, student_timesteps(self.cfg.student_steps, T, self.cfg.strength), ctx)
+        ts = student_timesteps(self.cfg.student_steps, T, self.cfg.strength if sdedit else 1.0)
+        _, fake = few_step_trajectory(student, x, ts, ctx)
         loss_c = (F.softplus(-self.critic(self._noised(real), device)).mean()
                   + F.softplus(self.critic(self._noised(fake.detach()), device)).mean())
         self.opt.zero_grad(set_to_none=True)

@@ -300,6 +300,11 @@ def test_adversarial_stage_trains_the_critic_and_the_student_through_its_sampler
     noise_only.fill()
     size = len(noise_only.items)
     assert all(tr.timesteps[0] == 999 for tr in noise_only.items)
+    # with adv_p_noise 1 the student samples from noise, against the teacher's runs from noise
+    noise_stage = AdversarialStage(_cfg(tmp_path, tmp_path / "t", adv_p_noise=1.0), SLOT_DIM,
+                                   torch.Generator().manual_seed(0))
+    assert torch.isfinite(noise_stage.generator_loss(student, noise_only))
+    assert all(tr.timesteps[0] == 999 for tr in noise_only.items)
     noise_only.from_references(2)
     assert len(noise_only.items) == size and noise_only.items[-1].timesteps[0] == 399
 
