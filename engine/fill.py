@@ -146,6 +146,7 @@ class _Filler:
         self.pc = page_copy(self.d)
         self.titled = False  # the page heading has been written
         self.n = {}  # how many of each leaf kind so far (copy rotates through its pool)
+        self.card_titles: set[str] = set()  # titles given to cards so far
         self.shop = ctx.arch in ("products", "product-detail", "checkout")  # a storefront page
         self.copy = _PAGE_COPY.get(ctx.arch, {})  # copy of the page type, where it has its own
 
@@ -504,8 +505,13 @@ class _Filler:
         return card("card", chart, title=title, action=action)
 
     def nth(self, key: str, titles: list[str]) -> str:
-        """The next of `titles` for a repeated kind of card, so two cards never share a title."""
-        return titles[self.count(f"title:{key}") % len(titles)]
+        """The next of `titles` for a repeated kind of card, skipping any another card of the
+        page already has, so two cards never share a title (while the pool lasts)."""
+        k = self.count(f"title:{key}")
+        turn = titles[k % len(titles):] + titles[:k % len(titles)]
+        title = next((t for t in turn if t not in self.card_titles), turn[0])
+        self.card_titles.add(title)
+        return title
 
     def c_chart_line(self, w, h):
         title = self.nth("line", [self.d.trend_title, "Weekly trend", "Month over month", "Forecast"])
@@ -644,9 +650,8 @@ class _Filler:
         lines = max(1, int(room // lh))
         kids = [text("body", self.paragraph("body", w, lines * lh), "body", lines=lines)]
         if titled:
-            pool = [self.d.list_title, "About", "Details", "Notes", "Summary"]
-            k = self.count("text-title")
-            return card("card", *kids, title=self.fitting([pool[k % len(pool)], "Notes"], "title", w))
+            title = self.nth("text", [self.d.list_title, "About", "Details", "Notes", "Summary"])
+            return card("card", *kids, title=self.fitting([title, "Notes"], "title", w))
         return card("card", *kids)
 
     def _post(self, w, h, image: bool):

@@ -130,6 +130,16 @@ def test_copy_follows_reading_order_not_sampling_order(theme):
     assert upper.box[1] < lower.box[1] and btn.kind == "button"  # drawn first, as sampled
 
 
+def test_two_cards_never_share_a_title(theme):
+    """A list card and a text card on one page take different titles (the domain's list title
+    goes to the first only)."""
+    blocks = [Block("card", (0.05, 0.1, 0.4, 0.4), content="list"), Block("card", (0.5, 0.1, 0.4, 0.4), content="text"),
+              Block("card", (0.05, 0.55, 0.4, 0.4), content="text")]
+    sc = fill_blocks(blocks, "team settings page for a project tracker", 1920, 1080, theme)
+    titles = [next(c.text for c in e.children if c.text) for e in sc.elements]
+    assert titles[0] == "Team workload" and len(set(titles)) == 3
+
+
 def test_breadcrumb_drops_leading_crumbs_to_fit(theme):
     wide = fill_blocks([Block("breadcrumb", (0.05, 0.05, 0.4, 0.03))], "checkout page", 1920, 1080, theme)
     narrow = fill_blocks([Block("breadcrumb", (0.05, 0.05, 0.07, 0.03))], "checkout page", 1920, 1080, theme)
