@@ -353,7 +353,7 @@ def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: t
                         ema[k].copy_(v)
             losses.append(round(loss.item(), 5))
             bar.update(step, losses, sched.get_last_lr()[0], (step - start) / (time.perf_counter() - t0),
-                       cfg.log_every)
+                       cfg.log_every, "  ".join(v.describe() for v in (extras or {}).values() if hasattr(v, "describe")))
             if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step < cfg.steps:
                 _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints, extras)
     finally:
@@ -389,11 +389,11 @@ class _Bar:
             self.bar.start()
             self.task = self.bar.add_task("train", total=total, completed=done, info="")
 
-    def update(self, step: int, losses: list[float], lr: float, rate: float, log_every: int) -> None:
+    def update(self, step: int, losses: list[float], lr: float, rate: float, log_every: int, extra: str = "") -> None:
         if not self.enabled:
             return
         recent = float(np.mean(losses[-log_every:]))
-        info = f"loss {recent:.4f}  lr {lr:.2e}  {rate:.2f} step/s"
+        info = f"loss {recent:.4f}  lr {lr:.2e}  {rate:.2f} step/s" + (f"  {extra}" if extra else "")
         if self.bar is not None:
             self.bar.update(self.task, completed=step, info=info)
         elif step % log_every == 0:

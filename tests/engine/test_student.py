@@ -294,6 +294,7 @@ def test_adversarial_stage_trains_the_critic_and_the_student_through_its_sampler
     assert all(p.grad is None for p in stage.critic.parameters())
     assert student.inp.weight.grad is not None and student.inp.weight.grad.abs().sum() > 0
     assert stage.last["critic"] > 0 and stage.last["generator"] > 0
+    assert stage.describe().startswith("critic ") and " gan " in stage.describe()
     # a pool drawn from noise only makes a batch from references in place of its oldest
     noise_only = TrajectoryPool(_cfg(tmp_path, tmp_path / "t", p_sdedit=0.0), teacher, random.Random(0),
                                 torch.Generator().manual_seed(0))
