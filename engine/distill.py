@@ -67,7 +67,13 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from engine.adapter import DEVICE_NAMES, ContextInputs, collate_contexts, encode_prompts, prompt_context
+from engine.adapter import (
+    DEVICE_NAMES,
+    ContextInputs,
+    collate_contexts,
+    encode_prompts,
+    prompt_context,
+)
 from engine.sampler import few_step_trajectory, student_timesteps, trailing_timesteps
 from engine.sampler_defaults import DEFAULT_STRENGTH
 from engine.teacher import BITS, SceneTransformer, encode_slots
@@ -159,7 +165,7 @@ def check_schedules(cfg: DistillConfig, num_train_timesteps: int = 1000) -> None
                              f"{sorted(need - grid, reverse=True)}; use a multiple of {2 * cfg.student_steps}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _plans(student_steps: int, top: int, T: int) -> tuple[list[int], list[int], list[int]]:
     """For trajectories that start at timestep `top`: the student's timesteps, those of a
     sampler of twice its steps, and the indices of that finer plan the student's own miss."""
@@ -179,7 +185,7 @@ class Trajectory:
     timesteps: list[int]
     states: torch.Tensor  # (K, N, D)
     final: torch.Tensor  # (N, D), snapped
-    estimate: torch.Tensor | None = None  # (N, D), the last estimate before snapping (clamped)
+    estimate: torch.Tensor  # (N, D), the last estimate before snapping (clamped)
 
 
 class TrajectoryPool:
@@ -268,7 +274,7 @@ class TrajectoryPool:
                 torch.stack([p[2] for p in pts]), used_slots(torch.stack([p.final for p in picks])),
                 torch.stack([p[3] for p in pts]), torch.tensor([p[4] for p in pts]))
 
-    def from_references(self, n: int, sdedit: bool = True) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor]:
+    def starts(self, n: int, sdedit: bool = True) -> tuple[dict, torch.Tensor, torch.Tensor, torch.Tensor]:
         """`n` trajectories that start from a reference at the engine's strength (`sdedit`;
         else from pure noise): their collated context, start states, device indices and the
         teacher's final estimates. A pool that holds none gets a batch of them in place of
@@ -366,7 +372,7 @@ class AdversarialStage:
         update the critic once on those layouts against the teacher's, and return the
         student's GAN loss ``softplus(−critic(fake))``."""
         sdedit = not (self.cfg.adv_p_noise and pool.rng.random() < self.cfg.adv_p_noise)
-        ctx, x, device, real = pool.from_references(self.cfg.batch, sdedit)
+        ctx, x, device, real = pool.starts(self.cfg.batch, sdedit)
         T = student.config.num_train_timesteps
         ts = student_timesteps(self.cfg.student_steps, T, self.cfg.strength if sdedit else 1.0)
         _, fake = few_step_trajectory(student, x, ts, ctx)
@@ -409,39 +415,37 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
     gen = torch.Generator().manual_seed(cfg.seed)
     pool = TrajectoryPool(cfg, teacher, rng, gen)
 
-    def prepare_progressive(start: int):
-        if start < cfg.steps:
-            pool.fill(progress)
+    def preparer(total: int, loss):
+        """The ``prepare`` of a stage of `total` steps whose batch loss is ``loss()``: the pool
+        filled before a stage with steps left, one new teacher batch every `refresh_every` steps."""
 
-        def loss_at(step: int) -> torch.Tensor:
-            if step % cfg.refresh_every == 0 and step > start:
-                pool.refresh()
-            return distill_loss(student, *pool.draw())
+        def prepare(start: int):
+            if start < total:
+                pool.fill(progress)
 
-        return loss_at
+            def loss_at(step: int) -> torch.Tensor:
+                if step % cfg.refresh_every == 0 and step > start:
+                    pool.refresh()
+                return loss()
+
+            return loss_at
+
+        return prepare
 
     first = out / "progressive" if cfg.adv_steps else out
-    res = optimise(student, cfg, first, rng, gen, prepare_progressive, resume=resume, progress=progress,
-                   label="student")
+    res = optimise(student, cfg, first, rng, gen, preparer(cfg.steps, lambda: distill_loss(student, *pool.draw())),
+                   resume=resume, progress=progress, label="student")
     steps, losses, seconds, exported = res["step"], res["losses"], res["seconds"], res["exported"]
     if cfg.adv_steps:
         student.load_state_dict(SceneTransformer.from_pretrained(first, low_cpu_mem_usage=False).state_dict())
         stage = AdversarialStage(cfg, teacher.config.slot_dim, gen)
         adv = replace(cfg, steps=cfg.adv_steps, lr=cfg.adv_lr, warmup=0, ema_decay=cfg.adv_ema_decay)
 
-        def prepare_adversarial(start: int):
-            if start < adv.steps:
-                pool.fill(progress)
+        def adversarial_loss() -> torch.Tensor:
+            return distill_loss(student, *pool.draw()) + cfg.adv_weight * stage.generator_loss(student, pool)
 
-            def loss_at(step: int) -> torch.Tensor:
-                if step % cfg.refresh_every == 0 and step > start:
-                    pool.refresh()
-                return distill_loss(student, *pool.draw()) + cfg.adv_weight * stage.generator_loss(student, pool)
-
-            return loss_at
-
-        res = optimise(student, adv, out, rng, gen, prepare_adversarial, resume=resume, progress=progress,
-                       label="adversarial", extras={"critic": stage})
+        res = optimise(student, adv, out, rng, gen, preparer(adv.steps, adversarial_loss), resume=resume,
+                       progress=progress, label="adversarial", extras={"critic": stage})
         steps, losses, seconds = steps + res["step"], losses + res["losses"], seconds + res["seconds"]
         exported = res["exported"]
     if exported:

@@ -333,6 +333,7 @@ def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: t
     t_start = time.perf_counter()
     loss_at = prepare(step)
     bar = _Bar(cfg.steps, step, enabled=progress, label=label)
+    describers = [v.describe for v in (extras or {}).values() if hasattr(v, "describe")]
     start, t0 = step, time.perf_counter()
     model.train()
     try:
@@ -353,7 +354,7 @@ def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: t
                         ema[k].copy_(v)
             losses.append(round(loss.item(), 5))
             bar.update(step, losses, sched.get_last_lr()[0], (step - start) / (time.perf_counter() - t0),
-                       cfg.log_every, "  ".join(v.describe() for v in (extras or {}).values() if hasattr(v, "describe")))
+                       cfg.log_every, "  ".join(d() for d in describers))
             if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step < cfg.steps:
                 _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints, extras)
     finally:

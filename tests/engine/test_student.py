@@ -279,7 +279,7 @@ def test_adversarial_stage_trains_the_critic_and_the_student_through_its_sampler
     cfg = _cfg(tmp_path, tmp_path / "t", p_sdedit=1.0)
     pool = TrajectoryPool(cfg, teacher, random.Random(0), torch.Generator().manual_seed(0))
     pool.fill()
-    ctx, x, device, real = pool.from_references(4)
+    ctx, x, device, real = pool.starts(4)
     assert ctx["prompt_vec"].shape[0] == 4
     assert x.shape == real.shape == (4, 16, SLOT_DIM) and device.shape == (4,)
     assert all(tr.estimate is not None and tr.estimate.abs().max() <= 1 for tr in pool.items)
@@ -306,7 +306,7 @@ def test_adversarial_stage_trains_the_critic_and_the_student_through_its_sampler
                                    torch.Generator().manual_seed(0))
     assert torch.isfinite(noise_stage.generator_loss(student, noise_only))
     assert all(tr.timesteps[0] == 999 for tr in noise_only.items)
-    noise_only.from_references(2)
+    noise_only.starts(2)
     assert len(noise_only.items) == size and noise_only.items[-1].timesteps[0] == 399
 
 
