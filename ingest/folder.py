@@ -52,13 +52,24 @@ class IngestError(Exception):
     """The folder cannot become a design system; the message is one line for the user."""
 
 
+def _is_store(path: Path) -> bool:
+    """An onbrand store (``--store`` inside the design folder): never read as design files."""
+    try:
+        with open(path / "manifest.json", "rb") as f:
+            head = f.read(256)
+    except OSError:
+        return (path / "write.lock").is_file()  # a store being written for the first time
+    return b'"format": "onbrand-store"' in head
+
+
 def discover(root: Path) -> tuple[list[Path], list[FailedFile]]:
     """Regular files under `root`, sorted; symlinks that leave the folder are reported, not followed."""
     files: list[Path] = []
     failed: list[FailedFile] = []
     real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".")
+                             and not _is_store(Path(dirpath) / d))
         for d in list(dirnames):
             p = Path(dirpath) / d
             if p.is_symlink():
@@ -151,6 +162,9 @@ class FolderRead:
     results: dict[str, FileResult]  # rel -> result (files no reader handles are absent)
     hashes: dict[str, str]  # cache key -> rel, for the files read
     shas: dict[str, str] = field(default_factory=dict)  # rel -> sha256 of the content
+    # rel -> [size, mtime_ns] as stat gave them just before the file was read (a file edited
+    # after that has another mtime, so the next ingest reads it again)
+    stats: dict[str, list[int]] = field(default_factory=dict)
     failed: list[FailedFile] = field(default_factory=list)  # discovery failures (symlinks)
     parsed: list[str] = field(default_factory=list)  # files read this time
     reused: list[str] = field(default_factory=list)  # files whose cached result was used
@@ -216,6 +230,7 @@ def read_folder(root: str | os.PathLike, cache: Mapping[str, dict] | None = None
             progress(rel, i, len(todo))
         try:
             st = p.stat()
+            out.stats[rel] = [st.st_size, st.st_mtime_ns]
             prev = known.get(rel)
             if prev and len(prev) == 3 and prev[0] == st.st_size and prev[1] == st.st_mtime_ns:
                 sha = prev[2]
@@ -250,6 +265,13 @@ def read_folder(root: str | os.PathLike, cache: Mapping[str, dict] | None = None
         else:
             out.results[rel] = FileResult.from_json(hit)
             out.reused.append(rel)
+    for p, rel in zip(paths, out.files):  # files no reader handles: their stat as found now
+        if rel not in out.stats:
+            try:
+                st = p.stat()
+            except OSError:
+                continue
+            out.stats[rel] = [st.st_size, st.st_mtime_ns]
     if progress:
         progress("", len(todo), len(todo))
     return out

@@ -38,13 +38,13 @@ def test_ingest_json_summary(run, harbor, tmp_path):
         assert key in s
     assert s["failed"] == []
     assert {"role": "primary", "hex": "#0e5e71"}.items() <= next(p for p in s["palette"] if p["role"] == "primary").items()
-    assert (tmp_path / "st" / "design_system.json").exists()
+    assert (tmp_path / "st" / "manifest.json").exists()
     assert not (harbor / ".onbrand").exists()  # --store keeps the folder untouched
 
 
 def test_ingest_default_store_in_folder(run, harbor):
     assert run("ingest", harbor).exit_code == 0
-    assert (harbor / ".onbrand" / "design_system.json").exists()
+    assert (harbor / ".onbrand" / "manifest.json").exists()
 
 
 def test_ingest_partial_failure_exit_3(run, harbor):

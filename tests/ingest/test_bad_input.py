@@ -134,4 +134,4 @@ def test_cli_exit_code_3_and_no_traceback(hostile, tmp_path):
     s = json.loads(r.stdout)
     assert s["ingested"] >= 2 and len(s["failed"]) >= len(HOSTILE)
     assert all(set(f) == {"path", "reason"} for f in s["failed"])
-    assert (tmp_path / "st" / "design_system.json").is_file()
+    assert (tmp_path / "st" / "manifest.json").is_file()

@@ -106,17 +106,21 @@ def test_failed_store_write_keeps_previous(harbor, tmp_path, monkeypatch):
     ds = ingest_folder(harbor)
     store = tmp_path / "store"
     save_store(ds, store)
-    before = (store / "design_system.json").read_text()
+    before = (store / "manifest.json").read_text()
     import ingest.store as st
 
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(st.json, "dumps", boom)
-    with pytest.raises(OSError):
-        save_store(ds, store)
-    assert (store / "design_system.json").read_text() == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".onbrand-tmp-")]
+    with monkeypatch.context() as m:
+        m.setattr(st, "_write_json", boom)  # the commit (the manifest's rename) fails
+        with pytest.raises(OSError):
+            save_store(ds, store)
+    assert (store / "manifest.json").read_text() == before
+    assert load_store(harbor, store).role_map() == ds.role_map()
+    assert not [p for p in tmp_path.iterdir() if p.name not in ("store", "harbor")]
+    save_store(ds, store)  # the next save removes what the failed one left
+    assert len([p for p in store.iterdir() if p.name.startswith("g-")]) == 2  # the new one and the previous
     shutil.rmtree(store)
 
 
