@@ -12,7 +12,8 @@ import re
 
 from pydantic import BaseModel, Field
 
-from ingest.model import Chunk, DesignSystem
+from conditioning.retrieval import Retrieved
+from ingest.model import DesignSystem
 
 # archetype -> phrases that ask for it (matched as substrings of the lower-cased prompt)
 ARCHETYPES: dict[str, tuple[str, ...]] = {
@@ -38,27 +39,6 @@ def choose_archetype(prompt: str) -> str:
     scores = archetype_scores(prompt)
     best = max(scores, key=lambda k: (scores[k], k == "dashboard"))
     return best if scores[best] > 0 else "dashboard"
-
-
-class Retrieved(BaseModel):
-    """One design-system value or retrieved chunk the generation uses, with where it came from.
-
-    Design values (kind "color", "type", "spacing", "radius", "logo", "icons") come from the
-    DesignSystem; chunks retrieved from the context store (`conditioning.retrieval.retrieve`)
-    carry the chunk's kind ("palette", "screen", "pdf-text" …), its id, its cosine `score` to
-    the prompt and its approximate token count. `chunk` keeps the chunk itself (thumbnail and
-    ``meta`` included) for packing; it is never serialised.
-    """
-
-    kind: str
-    name: str
-    value: str
-    source: str  # file
-    locator: str = ""
-    score: float | None = None  # cosine similarity to the prompt (retrieved chunks only)
-    id: str = ""  # chunk id (retrieved chunks only)
-    tokens: int = 0  # approximate tokens of the chunk text (retrieved chunks only)
-    chunk: Chunk | None = Field(default=None, exclude=True, repr=False)
 
 
 class Conditioning(BaseModel):
@@ -108,7 +88,9 @@ def build_conditioning(ds: DesignSystem, prompt: str, store=None, budget_tokens:
         retrieved.append(Retrieved(kind="icons", name=f"{len(ds.icons)} icons", value="svg",
                                    source=ds.icons[0].source.file.rsplit("/", 1)[0]))
     if store is not None:
-        from conditioning.retrieval import retrieve
+        from conditioning.retrieval import (
+            retrieve,  # faiss and the encoders load on first use
+        )
 
         retrieved += retrieve(store, prompt, budget_tokens=budget_tokens)
     return Conditioning(

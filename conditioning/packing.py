@@ -32,11 +32,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from conditioning.context import Retrieved, build_conditioning
-from conditioning.retrieval import retrieve, screen_key
-from engine.blocks import Block
+from conditioning.context import build_conditioning
+from conditioning.retrieval import Retrieved, retrieve, screen_key
 from ingest.colour import parse_colour
 from ingest.model import CORE_ROLES, DesignSystem
+from scene.blocks import Block
 
 MAX_PROMPT_TOKENS = 32
 MAX_DESIGN_TOKENS = 48

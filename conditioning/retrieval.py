@@ -18,8 +18,8 @@ from collections.abc import Collection
 from pathlib import PurePosixPath
 
 import numpy as np
+from pydantic import BaseModel, Field
 
-from conditioning.context import Retrieved
 from ingest.context_store import ContextStore, Hit
 from ingest.model import Chunk
 
@@ -28,6 +28,28 @@ SUMMARY_KINDS: tuple[str, ...] = ("palette", "typography", "spacing")
 #: Chunk kinds that can be reference screens (when they carry ``meta["blocks"]``).
 SCREEN_KINDS: tuple[str, ...] = ("screen", "svg")
 CHARS_PER_TOKEN = 4.0  # MiniLM's WordPiece averages about four characters of English per token
+
+
+class Retrieved(BaseModel):
+    """One design-system value or retrieved chunk the generation uses, with where it came from.
+
+    Design values (kind "color", "type", "spacing", "radius", "logo", "icons") come from the
+    DesignSystem; chunks retrieved from the context store (`conditioning.retrieval.retrieve`)
+    carry the chunk's kind ("palette", "screen", "pdf-text" …), its id, its cosine `score` to
+    the prompt and its approximate token count. `chunk` keeps the chunk itself (thumbnail and
+    ``meta`` included) for packing; it is never serialised.
+    """
+
+    kind: str
+    name: str
+    value: str
+    source: str  # file
+    locator: str = ""
+    score: float | None = None  # cosine similarity to the prompt (retrieved chunks only)
+    id: str = ""  # chunk id (retrieved chunks only)
+    tokens: int = 0  # approximate tokens of the chunk text (retrieved chunks only)
+    chunk: Chunk | None = Field(default=None, exclude=True, repr=False)
+
 
 
 def screen_key(source: str, locator: str = "") -> str:

@@ -10,14 +10,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest import DesignSystem, load_or_ingest
 from conditioning import build_conditioning
-from engine.canvas import Canvas
-from engine.compose import DEVICES, compose
-from engine.render import Renderer
-from engine.sampler_defaults import DEFAULT_STRENGTH
-from engine.scene import Scene
-from engine.theme import Theme
+from engine.compose.composer import compose
+from engine.render.canvas import Canvas
+from engine.render.components import Renderer
+from engine.render.theme import Theme
+from engine.samplers.defaults import DEFAULT_STRENGTH
+from ingest import DesignSystem, load_or_ingest
+from scene.devices import DEVICES
+from scene.model import Scene
 
 DEFAULT_SIZE = (3840, 2160)
 FORMATS = {"png": "PNG", "jpeg": "JPEG", "jpg": "JPEG", "webp": "WEBP"}
@@ -64,7 +65,9 @@ class Generation:
 
     def _encode(self, fmt: str) -> bytes:
         if FORMATS[fmt] == "PNG":
-            from engine.png import encode_png  # Up-filtered rows, fast deflate: an eighth of Pillow's time
+            from engine.render.png import (
+                encode_png,  # Up-filtered rows, fast deflate: an eighth of Pillow's time
+            )
 
             return encode_png(self.image)
         buf = io.BytesIO()
@@ -119,16 +122,18 @@ class Engine:
             if not (folder / "config.json").is_file():
                 cmd = "onbrand train distill" if sampler == "student" else "onbrand train teacher"
                 raise ValueError(f"{folder}: no {sampler} weights; run `{cmd}` and copy its output folder there")
-            from engine.scene_net import load_scene_model  # plain PyTorch: no diffusers import on this path
+            from engine.models.loading import (
+                load_scene_model,  # plain PyTorch: no diffusers import on this path
+            )
 
             self._models[sampler] = load_scene_model(folder)
         return self._models[sampler]
 
     @property
     def references(self):
-        """The engine's `engine.references.ReferenceBank` (exemplars are drawn on first use)."""
+        """The engine's `engine.samplers.references.ReferenceBank` (exemplars are drawn on first use)."""
         if self._references is None:
-            from engine.references import ReferenceBank
+            from engine.samplers.references import ReferenceBank
 
             self._references = ReferenceBank()
         return self._references
@@ -196,7 +201,7 @@ class Engine:
         2 steps unless `steps` says 1–4), ``teacher`` (the scene diffusion teacher, 50 steps by
         default, classifier-free `guidance`) or ``procedural`` (the archetype composer). The
         diffusion samplers are conditioned on the prompt, the design tokens and, with
-        `retrieval`, retrieved reference layouts (`engine.references`; provenance in
+        `retrieval`, retrieved reference layouts (`engine.samplers.references`; provenance in
         ``Generation.conditioning["references"]``); `style_scale` weighs the design-system
         stream of the cross-attention (0 = prompt only). `strength` < 1 starts sampling from
         the reference layout noised to that share of the schedule (SDEdit): lower keeps more
@@ -238,8 +243,11 @@ class Engine:
             scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype, device=device, theme=theme)
             timings["layout"] = round(time.perf_counter() - t, 4)
         else:
-            from engine.adapter import encode_prompt, prompt_context
-            from engine.sampler import fill_blocks, layout_pass, sample_blocks, sample_student
+            from engine.compose.fill import fill_blocks
+            from engine.layout.tidy import layout_pass
+            from engine.models.adapter import encode_prompt, prompt_context
+            from engine.samplers.student import sample_student
+            from engine.samplers.teacher import sample_blocks
 
             model = self.model(sampler)
             t = time.perf_counter()

@@ -34,10 +34,10 @@ from pydantic import BaseModel
 from eval.colour import srgb_to_lab
 from eval.palette import (
     ImageInput,
-    _index_colours,
-    _nearest_palette,
-    _parse_palette,
+    index_colours,
     load_rgb,
+    nearest_palette,
+    parse_palette,
 )
 from ingest.model import DesignSystem
 
@@ -156,15 +156,15 @@ class ColourTable:
         # run-length encode first: a flat UI frame has few, long runs of one colour
         starts = np.flatnonzero(np.concatenate(([True], packed[1:] != packed[:-1])))
         lengths = np.diff(np.append(starts, packed.size))
-        colours, run_colour = _index_colours(packed[starts])
+        colours, run_colour = index_colours(packed[starts])
         counts = np.bincount(run_colour, weights=lengths, minlength=colours.size)
         crgb = np.stack([(colours >> 16) & 255, (colours >> 8) & 255, colours & 255], axis=1).astype(np.uint8)
         return cls(lab=srgb_to_lab(crgb), share=counts / max(counts.sum(), 1))
 
     def match(self, palette: Mapping[str, str] | Sequence[str], threshold: float = 3.0) -> tuple[float, dict[str, float]]:
         """(share of pixels within ΔE00 ≤ threshold of the palette, palette hex → share)."""
-        pal_rgb, _ = _parse_palette(palette)
-        nearest, de = _nearest_palette(self.lab, srgb_to_lab(pal_rgb))
+        pal_rgb, _ = parse_palette(palette)
+        nearest, de = nearest_palette(self.lab, srgb_to_lab(pal_rgb))
         on = de <= threshold
         per = np.bincount(nearest[on], weights=self.share[on], minlength=len(pal_rgb))
         hexes = ["#" + "".join(f"{int(v):02x}" for v in c) for c in pal_rgb]

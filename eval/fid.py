@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import linalg
 
-from engine.blocks import Block
+from scene.blocks import Block
 
 __all__ = [
     "FEATURES",

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, Field
 
-from engine.scene import Element, Scene
+from scene.model import Element, Scene
 
 __all__ = [
     "Defect",

@@ -3,9 +3,9 @@
 "Constrained Graphic Layout Generation via Latent Optimization" (Kikuchi et al. 2021, the
 LayoutGAN++ paper) measures layout FID with features of a Transformer trained on the layouts
 themselves; LayoutDM (Inoue et al. 2023) reuses that network.  `LayoutNet` is the same recipe
-for onbrand's block layouts (`engine.blocks.Block`):
+for onbrand's block layouts (`scene.blocks.Block`):
 
-- **Input.** Each block is one token: an embedding of its kind (`engine.blocks.BLOCK_KINDS`;
+- **Input.** Each block is one token: an embedding of its kind (`scene.blocks.BLOCK_KINDS`;
   index 0, the null kind, stands for kinds the network does not know) concatenated with a
   linear map of its box ``(x, y, w, h)`` in canvas fractions (clipped to [0, 1]), then mapped
   to ``d_model``.  A learned **CLS** token is prepended.  The encoder has no positional
@@ -37,14 +37,14 @@ from diffusers.configuration_utils import ConfigMixin, register_to_config
 from diffusers.models.modeling_utils import ModelMixin
 from torch import nn
 
-from engine.blocks import BLOCK_KINDS, Block
+from scene.blocks import BLOCK_KINDS, Block
 
 __all__ = ["DEFAULT_WEIGHTS", "MAX_BLOCKS", "LayoutNet", "corrupt", "layout_arrays", "load_layout_net"]
 
 #: The trained encoder that ships with the package.
 DEFAULT_WEIGHTS = Path(__file__).resolve().parent / "weights" / "layout_net"
 
-#: Blocks per layout the network reads (`engine.blocks.scene_blocks` keeps at most 48).
+#: Blocks per layout the network reads (`scene.blocks.scene_blocks` keeps at most 48).
 MAX_BLOCKS = 48
 
 
@@ -118,7 +118,7 @@ class LayoutNet(ModelMixin, ConfigMixin):
 
     def layout_tensors(self, layouts: Sequence[Sequence[Block]]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Padded ``(kinds, boxes, mask)`` tensors for `layouts` (at most ``max_blocks`` blocks each)."""
-        return _pad([layout_arrays(bs, self.kind_index, self.config.max_blocks) for bs in layouts])
+        return pad_blocks([layout_arrays(bs, self.kind_index, self.config.max_blocks) for bs in layouts])
 
     @torch.no_grad()
     def features(self, layouts: Sequence[Sequence[Block]], batch_size: int = 512) -> npt.NDArray[np.float64]:
@@ -138,7 +138,7 @@ class LayoutNet(ModelMixin, ConfigMixin):
 def layout_arrays(blocks: Sequence[Block], kind_index, max_blocks: int = MAX_BLOCKS
                   ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
     """Kind indices (n,) and boxes (n, 4) of a layout: boxes clipped to [0, 1] (non-finite → 0),
-    and, past `max_blocks`, the largest blocks kept (as `engine.blocks.scene_blocks` does)."""
+    and, past `max_blocks`, the largest blocks kept (as `scene.blocks.scene_blocks` does)."""
     blocks = list(blocks)
     if len(blocks) > max_blocks:
         blocks = sorted(blocks, key=lambda b: float(b.box[2]) * float(b.box[3]), reverse=True)[:max_blocks]
@@ -148,7 +148,7 @@ def layout_arrays(blocks: Sequence[Block], kind_index, max_blocks: int = MAX_BLO
     return kinds, boxes
 
 
-def _pad(items: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+def pad_blocks(items: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     n = max([len(k) for k, _ in items] + [1])
     kinds = np.zeros((len(items), n), dtype=np.int64)
     boxes = np.zeros((len(items), n, 4), dtype=np.float32)

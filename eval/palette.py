@@ -73,7 +73,7 @@ def load_rgb(image: ImageInput) -> npt.NDArray[np.uint8]:
     return np.asarray(img if img.mode == "RGB" else img.convert("RGB"))
 
 
-def _parse_palette(palette: PaletteInput) -> tuple[npt.NDArray[np.uint8], list[Optional[str]]]:
+def parse_palette(palette: PaletteInput) -> tuple[npt.NDArray[np.uint8], list[Optional[str]]]:
     """Palette colours as a deduplicated ``(P, 3)`` array plus a role label per colour."""
     items: list[tuple[Optional[str], str]]
     if isinstance(palette, Mapping):
@@ -104,7 +104,7 @@ def _channels(packed: npt.NDArray[np.uint32]) -> npt.NDArray[np.int32]:
     return np.stack([v >> 16, (v >> 8) & 255, v & 255])
 
 
-def _index_colours(values: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.integer]]:
+def index_colours(values: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.integer]]:
     """Sorted distinct values and, for each value, its index among them.
 
     Few distinct values (flat UI): ``np.unique`` + ``searchsorted``, far cheaper than
@@ -147,7 +147,7 @@ def _edge_mask(
 _SL_MAX = 1.75
 
 
-def _nearest_palette(
+def nearest_palette(
     lab: npt.NDArray[np.float64], pal_lab: npt.NDArray[np.float64], chunk: int = 1 << 16
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
     """Index of and ΔE00 to the nearest palette colour, in chunks to bound memory.
@@ -261,7 +261,7 @@ def palette_adherence(
     """
     rgb = load_rgb(image)
     height, width = rgb.shape[:2]
-    pal_rgb, roles = _parse_palette(palette)
+    pal_rgb, roles = parse_palette(palette)
     pal_lab = srgb_to_lab(pal_rgb)
 
     # Pack to one uint32 per pixel and run-length encode along the raster.
@@ -277,13 +277,13 @@ def palette_adherence(
                              threshold=threshold, off_palette=[], coverage=[])
     starts = np.flatnonzero(np.concatenate(([True], packed[1:] != packed[:-1])))
     lengths = np.diff(np.append(starts, n))
-    colours, run_colour = _index_colours(packed[starts])
+    colours, run_colour = index_colours(packed[starts])
     counts = np.bincount(run_colour, weights=lengths, minlength=colours.size).astype(np.int64)
 
     # ΔE00 only for unique colours × palette.
     colours_rgb = np.stack([(colours >> 16) & 255, (colours >> 8) & 255, colours & 255], axis=1)
     colours_lab = srgb_to_lab(colours_rgb.astype(np.uint8))
-    nearest, nearest_de = _nearest_palette(colours_lab, pal_lab)
+    nearest, nearest_de = nearest_palette(colours_lab, pal_lab)
     on_palette = nearest_de <= threshold
 
     ignored = 0

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from engine.canvas import Canvas
-from engine.render import Renderer
-from engine.scene import Element, Scene
-from engine.text import ELLIPSIS, wrap
-from engine.theme import Theme
+from engine.render.canvas import Canvas
+from engine.render.components import Renderer
+from scene.model import Element, Scene
+from engine.render.text import ELLIPSIS, wrap
+from engine.render.theme import Theme
 from eval.colour import contrast_ratio
 from eval.layout import Defect
 from ingest.model import DesignSystem

@@ -9,7 +9,6 @@ from typing import Any
 
 import numpy as np
 
-from engine.scene import Scene
 from eval.brand import BrandProfile, design_system_palette, identify_brand
 from eval.layout import (
     alignment,
@@ -22,6 +21,7 @@ from eval.palette import ImageInput, load_rgb, palette_adherence
 from eval.scene_audit import audit_scene_text, load_scene, scene_path_for
 from eval.text import text_contrast
 from ingest.model import DesignSystem
+from scene.model import Scene
 
 __all__ = ["evaluate_image", "scene_metrics"]
 
@@ -73,7 +73,7 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
     * palette: ``palette_adherence``, ``off_palette`` groups with their areas, ``coverage`` of
       each palette colour and ``role_coverage`` (which role colours appear, ≥ 0.05 % of pixels).
       When the scene has a modal, the palette also holds every colour as seen through the
-      system's scrim (``scrim_blends``), as `engine.theme.Theme.scrim` documents;
+      system's scrim (``scrim_blends``), as `engine.render.theme.Theme.scrim` documents;
     * brand identification against `profiles` (``identified``, ``margin``, ``brand_scores``);
     * text contrast: exact from the scene when there is one (passed in, or
       ``<name>.scene.json`` beside an image path when `find_scene`), else estimated from
@@ -99,7 +99,7 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
         unreadable = ""
     if sc is not None and any(e.kind == "modal" for e in sc.walk()):
         # behind a dialog every colour is seen through the system's scrim (`Theme.scrim`)
-        from engine.theme import Theme
+        from engine.render.theme import Theme
 
         theme = Theme(ds)
         for hx, blend in zip(theme.palette, theme.scrim_palette()):

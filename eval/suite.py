@@ -13,7 +13,7 @@ the argument is run once with its default generator, reported as ``default``.
 ``no-retrieval`` is the teacher unconditioned on the design system: no reference layouts and
 ``style_scale=0`` (prompt only).
 
-Layout FID compares each sampler's block layouts (`engine.blocks.scene_blocks`) with
+Layout FID compares each sampler's block layouts (`scene.blocks.scene_blocks`) with
 reference layouts: the procedural composer's scenes for the same prompts and devices at other
 seeds (``seed + 10_000``), the curriculum the scene models learn from (`eval.fid`).  The
 procedural composer places blocks by archetype and device, not by seed, so the procedural
@@ -55,7 +55,7 @@ class SuitePrompt:
 
 def load_prompts(path: str | Path) -> list[SuitePrompt]:
     """Read a prompts JSONL file; raises ValueError naming the file and line of a bad entry."""
-    from engine.scene import KINDS
+    from scene.model import KINDS
 
     path = Path(path)
     try:
@@ -126,9 +126,9 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
     accuracy and layout FID.  Images and scenes are saved under `out_dir` when given.
     """
     from engine import Engine
-    from engine.blocks import scene_blocks
-    from engine.compose import compose
-    from engine.theme import Theme
+    from engine.compose.composer import compose
+    from engine.render.theme import Theme
+    from scene.blocks import scene_blocks
 
     prompts = list(prompts)[: n or None]
     engines = {str(s): Engine.from_folder(s, store=Path(store_root) / Path(s).name if store_root else None)
@@ -150,7 +150,7 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
     for sys_name, engine in engines.items():
         theme = Theme(engine.ds)
         if fid:
-            from engine.compose import DEVICES as _DEV
+            from scene.devices import DEVICES as _DEV
 
             for i, p in enumerate(prompts):
                 w, h = size or _DEV[p.device][0]

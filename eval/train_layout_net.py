@@ -1,7 +1,7 @@
 """Train the layout FID encoder (`eval.layout_net.LayoutNet`) on curriculum layouts.
 
-Real layouts are the block layouts of procedural pages (`engine.curriculum.sample_example`,
-`engine.blocks.scene_blocks`), drawn once into a pool (a page costs about a millisecond).  Each
+Real layouts are the block layouts of procedural pages (`engine.compose.curriculum.sample_example`,
+`scene.blocks.scene_blocks`), drawn once into a pool (a page costs about a millisecond).  Each
 step takes a batch of real layouts and a batch of fakes made from other real layouts by
 `eval.layout_net.corrupt`, and minimises, as const_layout's LayoutNet (Kikuchi et al. 2021):
 
@@ -37,9 +37,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from engine.blocks import BLOCK_KINDS, Block, scene_blocks
-from engine.curriculum import sample_example
-from eval.layout_net import MAX_BLOCKS, LayoutNet, _pad, corrupt, layout_arrays
+from engine.compose.curriculum import sample_example
+from eval.layout_net import MAX_BLOCKS, LayoutNet, corrupt, layout_arrays, pad_blocks
+from scene.blocks import BLOCK_KINDS, Block, scene_blocks
 
 __all__ = ["corrupted_layouts", "curriculum_layouts", "evaluate", "main", "train"]
 
@@ -127,7 +127,7 @@ def train(steps: int = 1000, out: str | Path = "layout_net", seed: int = 0, batc
         idx = rng.integers(0, len(arrays), size=2 * batch_size)
         real = [arrays[i] for i in idx[:batch_size]]
         fake = [corrupt(*arrays[i], rng, n_kinds=len(model.config.kinds)) for i in idx[batch_size:]]
-        kinds, boxes, mask = _pad(real + fake)
+        kinds, boxes, mask = pad_blocks(real + fake)
         z = model.encode(kinds, boxes, mask)
         logit = model.discriminate(z)
         target = torch.cat([torch.ones(batch_size), torch.zeros(batch_size)])

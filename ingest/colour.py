@@ -1,4 +1,7 @@
-"""Colour values as design tokens write them, normalised to sRGB hex and CIELAB (D65).
+"""Colour values as design tokens write them, normalised to sRGB hex and CIELAB (D65), and the
+colour maths all of onbrand uses: sRGB → CIELAB, CIEDE2000 and WCAG contrast, vectorised over
+pixel arrays, with scalar conveniences for single colours (conventions below, before
+`srgb_to_linear`).
 
 Accepted forms: DTCG 2025.10 colour objects (``{"colorSpace", "components", "alpha", "hex"}``
 in any of the spec's colour spaces), hex strings (``#rgb``, ``#rgba``, ``#rrggbb``,
@@ -13,7 +16,9 @@ import math
 import re
 from functools import lru_cache
 
-_HEX_RE = re.compile(r"^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+import numpy as np
+
+_HEX_RE = re.compile(r"^(#?)([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 # DTCG colour-space identifiers → coloraide space names, and how DTCG writes the components
 # when it differs from coloraide (DTCG hsl/hwb use 0–100 for percentages).
@@ -40,26 +45,51 @@ class ColourError(ValueError):
 
 
 @lru_cache(maxsize=1)
-def _color_class():
+def color_class():
     from coloraide import Color
 
     return Color
 
 
-def parse_hex(text: str) -> tuple[tuple[int, int, int], float]:
+def _hex_digits(text: str) -> tuple[bool, str] | None:
+    """(written with ``#``, the digits expanded to 6 or 8) of a hex colour, None if it is not one."""
     m = _HEX_RE.match(text.strip())
     if not m:
-        raise ColourError(f"not a hex colour: {text!r}")
-    h = m.group(1)
+        return None
+    h = m.group(2)
     if len(h) in (3, 4):
         h = "".join(ch * 2 for ch in h)
+    return bool(m.group(1)), h
+
+
+def parse_hex(text: str) -> tuple[tuple[int, int, int], float]:
+    """``#rgb``, ``#rgba``, ``#rrggbb`` or ``#rrggbbaa`` → ((r, g, b) 0–255, alpha 0–1)."""
+    found = _hex_digits(text)
+    if found is None or not found[0]:
+        raise ColourError(f"not a hex colour: {text!r}")
+    h = found[1]
     rgb = (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
     alpha = int(h[6:8], 16) / 255 if len(h) == 8 else 1.0
     return rgb, alpha
 
 
-def to_hex(rgb: tuple[int, int, int]) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*rgb)
+def hex_to_rgb(hex: str) -> tuple[int, int, int]:
+    """Parse ``#rgb``, ``#rrggbb`` or ``#rrggbbaa`` (alpha ignored; ``#`` optional) → (r, g, b)."""
+    if not isinstance(hex, str):
+        raise ValueError(f"hex colour must be a string, got {type(hex).__name__}")
+    found = _hex_digits(hex)
+    if found is None or len(hex.strip().lstrip("#")) == 4:  # #rgba is a token form, not this one
+        raise ValueError(f"invalid hex colour {hex!r}: expected #rgb, #rrggbb or #rrggbbaa")
+    return parse_hex("#" + found[1])[0]
+
+
+def to_hex(rgb) -> str:
+    """An 8-bit RGB triple → ``#rrggbb`` (lower case)."""
+    r, g, b = (int(v) for v in rgb)
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+rgb_to_hex = to_hex
 
 
 def _from_coloraide(c) -> tuple[tuple[int, int, int], float]:
@@ -77,7 +107,7 @@ def parse_colour(value: object) -> tuple[tuple[int, int, int], float]:
         text = value.strip()
         if text.startswith("#"):
             return parse_hex(text)
-        Color = _color_class()
+        Color = color_class()
         try:
             return _from_coloraide(Color(text))
         except Exception:
@@ -130,40 +160,171 @@ def _parse_dtcg_object(obj: dict) -> tuple[tuple[int, int, int], float]:
         return rgb, float(alpha)  # type: ignore[return-value]
     if space in ("hsl", "hwb"):
         nums = [nums[0], nums[1] / 100.0, nums[2] / 100.0]
-    Color = _color_class()
+    Color = color_class()
     return _from_coloraide(Color(_DTCG_SPACES[space], nums, alpha))
 
 
-def _linear(v: float) -> float:
-    """sRGB channel 0–255 → linear light 0–1."""
-    v /= 255.0
-    return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+# -- colour maths ------------------------------------------------------------------------------
+#
+# The one implementation of sRGB → CIELAB, CIEDE2000 and WCAG contrast in onbrand; ingest, the
+# engine and eval all call these.
+#
+# Conventions:
+# * RGB arrays are sRGB with the channel axis last, shape ``(..., 3)``. The *dtype* decides the
+#   scale: integer (and bool) arrays are 0–255, float arrays are 0–1. Python tuples of ints are
+#   therefore 0–255 and tuples of floats 0–1; hex strings are accepted where a single colour is.
+# * Lab is CIE 1976 L*a*b* relative to the D65 reference white ``XYZ = (0.95047, 1.0, 1.08883)``
+#   (2° observer), with the exact CIE constants ε = 216/24389 and κ = 24389/27. sRGB → XYZ uses
+#   the IEC 61966-2-1 transfer function (linear segment below 0.04045) and the D65 sRGB matrix
+#   whose rows sum to that white point, so sRGB white maps to L* = 100, a* = b* = 0 (up to float
+#   rounding).
+# * Array outputs are float64.
+# * Colour differences are CIEDE2000 (ΔE00): about 1 is a just noticeable difference, 2–3 is
+#   noticeable side by side.
+
+# D65 reference white (XYZ, Y normalised to 1).
+D65_WHITE = np.array([0.95047, 1.0, 1.08883])
+
+# Linear sRGB → XYZ (D65), IEC 61966-2-1. Rows sum to D65_WHITE.
+SRGB_TO_XYZ = np.array(
+    [
+        [0.4124564, 0.3575761, 0.1804375],
+        [0.2126729, 0.7151522, 0.0721750],
+        [0.0193339, 0.1191920, 0.9503041],
+    ]
+)
+
+# Weights of linear R, G, B in relative luminance as WCAG 2.x prints them (ITU-R BT.709). On
+# gamma-encoded values the same weights give luma.
+LUMINANCE_WEIGHTS = (0.2126, 0.7152, 0.0722)
+
+_EPSILON = 216.0 / 24389.0  # CIE ε
+_KAPPA = 24389.0 / 27.0  # CIE κ
+_POW25_7 = 25.0**7
+
+
+def _as_unit_rgb(rgb) -> np.ndarray:
+    """RGB scaled to 0–1 as float64 (integer arrays are taken as 0–255)."""
+    arr = np.asarray(rgb)
+    if arr.shape[-1:] != (3,):
+        raise ValueError(f"expected RGB with a last axis of length 3, got shape {arr.shape}")
+    if np.issubdtype(arr.dtype, np.integer) or arr.dtype == np.bool_:
+        return arr.astype(np.float64) / 255.0
+    return arr.astype(np.float64, copy=False)
+
+
+def srgb_to_linear(rgb) -> np.ndarray:
+    """Undo the sRGB transfer function (IEC 61966-2-1, threshold 0.04045): linear light 0–1."""
+    c = _as_unit_rgb(rgb)
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def srgb_to_lab(rgb) -> np.ndarray:
+    """sRGB (integer 0–255 or float 0–1, shape ``(..., 3)``) → CIELAB (D65), same shape, float64."""
+    t = (srgb_to_linear(rgb) @ SRGB_TO_XYZ.T) / D65_WHITE
+    f = np.where(t > _EPSILON, np.cbrt(t), (_KAPPA * t + 16.0) / 116.0)
+    fx, fy, fz = f[..., 0], f[..., 1], f[..., 2]
+    return np.stack([116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)], axis=-1)
 
 
 def rgb_to_lab(rgb: tuple[int, int, int]) -> tuple[float, float, float]:
-    """sRGB 0–255 → CIELAB with a D65 white (the convention eval uses too)."""
-    r, g, b = (_linear(v) for v in rgb)
-    x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047
-    y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b
-    z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883
-
-    def f(t: float) -> float:
-        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
-
-    fx, fy, fz = f(x), f(y), f(z)
-    return (round(116 * fy - 16, 4), round(500 * (fx - fy), 4), round(200 * (fy - fz), 4))
+    """One sRGB colour (0–255 ints) → CIELAB (D65) rounded to 4 decimals, as design tokens store it."""
+    L, a, b = srgb_to_lab(np.asarray(rgb)).tolist()
+    return (round(L, 4), round(a, 4), round(b, 4))
 
 
-def relative_luminance(rgb: tuple[int, int, int]) -> float:
-    r, g, b = (_linear(v) for v in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+def ciede2000(lab1, lab2, kL: float = 1.0, kC: float = 1.0, kH: float = 1.0) -> np.ndarray:
+    """CIEDE2000 ΔE00 of Lab arrays (broadcast over the leading axes), after Sharma, Wu & Dalal,
+    Color Res. Appl. 30(1):21–30 (2005)."""
+    lab1 = np.asarray(lab1, dtype=np.float64)
+    lab2 = np.asarray(lab2, dtype=np.float64)
+    L1, a1, b1 = lab1[..., 0], lab1[..., 1], lab1[..., 2]
+    L2, a2, b2 = lab2[..., 0], lab2[..., 1], lab2[..., 2]
+
+    # (2)-(7): a' with the G correction, C', h' in degrees [0, 360).
+    c_bar7 = ((np.hypot(a1, b1) + np.hypot(a2, b2)) / 2.0) ** 7
+    g = 0.5 * (1.0 - np.sqrt(c_bar7 / (c_bar7 + _POW25_7)))
+    a1p, a2p = (1.0 + g) * a1, (1.0 + g) * a2
+    c1p, c2p = np.hypot(a1p, b1), np.hypot(a2p, b2)
+    h1p = np.degrees(np.arctan2(b1, a1p)) % 360.0  # atan2(0, 0) == 0 as required
+    h2p = np.degrees(np.arctan2(b2, a2p)) % 360.0
+
+    # (8)-(10): ΔL', ΔC', Δh' (0 when either chroma is 0), ΔH'.
+    cc = c1p * c2p
+    achromatic = cc == 0.0
+    dhp = h2p - h1p
+    dhp = np.where(dhp > 180.0, dhp - 360.0, np.where(dhp < -180.0, dhp + 360.0, dhp))
+    dhp = np.where(achromatic, 0.0, dhp)
+    dLp = L2 - L1
+    dCp = c2p - c1p
+    dHp = 2.0 * np.sqrt(cc) * np.sin(np.radians(dhp) / 2.0)
+
+    # (11)-(14): means; mean hue with the wrap-around and achromatic cases.
+    lp_bar = (L1 + L2) / 2.0
+    cp_bar = (c1p + c2p) / 2.0
+    h_sum = h1p + h2p
+    hp_bar = np.where(
+        np.abs(h1p - h2p) <= 180.0,
+        h_sum / 2.0,
+        np.where(h_sum < 360.0, (h_sum + 360.0) / 2.0, (h_sum - 360.0) / 2.0),
+    )
+    hp_bar = np.where(achromatic, h_sum, hp_bar)
+
+    # (15)-(22): weighting functions and rotation term.
+    t = (
+        1.0
+        - 0.17 * np.cos(np.radians(hp_bar - 30.0))
+        + 0.24 * np.cos(np.radians(2.0 * hp_bar))
+        + 0.32 * np.cos(np.radians(3.0 * hp_bar + 6.0))
+        - 0.20 * np.cos(np.radians(4.0 * hp_bar - 63.0))
+    )
+    d_theta = 30.0 * np.exp(-(((hp_bar - 275.0) / 25.0) ** 2))
+    cp_bar7 = cp_bar**7
+    r_c = 2.0 * np.sqrt(cp_bar7 / (cp_bar7 + _POW25_7))
+    l50 = (lp_bar - 50.0) ** 2
+    s_l = 1.0 + 0.015 * l50 / np.sqrt(20.0 + l50)
+    s_c = 1.0 + 0.045 * cp_bar
+    s_h = 1.0 + 0.015 * cp_bar * t
+    r_t = -np.sin(np.radians(2.0 * d_theta)) * r_c
+
+    tl = dLp / (kL * s_l)
+    tc = dCp / (kC * s_c)
+    th = dHp / (kH * s_h)
+    return np.sqrt(np.maximum(tl**2 + tc**2 + th**2 + r_t * tc * th, 0.0))
+
+
+def _colour_rgb(colour) -> np.ndarray:
+    """A hex string, RGB tuple or ``(..., 3)`` array → RGB 0–1 (float64)."""
+    if isinstance(colour, str):
+        return np.asarray(hex_to_rgb(colour), dtype=np.float64) / 255.0
+    return _as_unit_rgb(colour)
+
+
+def relative_luminance(colour):
+    """WCAG 2.x relative luminance (0–1) of a hex string, an RGB tuple or an ``(..., 3)`` array
+    (see the conventions above): a float for one colour, an array of the leading shape otherwise.
+
+    Linearisation uses the IEC 61966-2-1 threshold 0.04045 rather than the 0.03928 printed in
+    WCAG 2.x (a transcription from an early sRGB draft). No 8-bit value lies between the two
+    (10/255 ≈ 0.0392 and 11/255 ≈ 0.0431), so both give identical results for 8-bit colours.
+    """
+    lum = srgb_to_linear(_colour_rgb(colour)) @ np.asarray(LUMINANCE_WEIGHTS)
+    return float(lum) if np.ndim(lum) == 0 else lum
+
+
+def contrast_ratio(a, b):
+    """WCAG 2.x contrast ratio (L_lighter + 0.05) / (L_darker + 0.05), in [1, 21], of two opaque
+    colours (hex strings, RGB tuples or broadcastable ``(..., 3)`` arrays): a float for one pair,
+    an array otherwise. The order of the arguments does not matter. AA needs ≥ 4.5 for body text
+    and ≥ 3 for large text."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    ratio = (np.maximum(la, lb) + 0.05) / (np.minimum(la, lb) + 0.05)
+    return float(ratio) if np.ndim(ratio) == 0 else ratio
 
 
 def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    """WCAG 2.x contrast ratio of two opaque sRGB colours."""
-    la, lb = relative_luminance(a), relative_luminance(b)
-    hi, lo = max(la, lb), min(la, lb)
-    return (hi + 0.05) / (lo + 0.05)
+    """WCAG 2.x contrast ratio of two opaque sRGB colours (0–255 tuples); see `contrast_ratio`."""
+    return contrast_ratio(a, b)
 
 
 def composite(fg: tuple[int, int, int], alpha: float, bg: tuple[int, int, int]) -> tuple[int, int, int]:

@@ -297,7 +297,7 @@ def _text_colours(lines: list[_Line], rel: str, loc: str) -> list[FoundColor]:
 # -- vector swatches ------------------------------------------------------------------------
 
 
-def _fill_rgb(fill) -> tuple[int, int, int] | None:
+def fill_rgb(fill) -> tuple[int, int, int] | None:
     if fill is None:
         return None
     vals = [float(v) for v in fill]
@@ -326,7 +326,7 @@ def _filled_rects(page, drawings: list[dict]) -> list[tuple]:
     for d in drawings:
         if d.get("type") not in ("f", "fs") or (d.get("fill_opacity") or 1.0) < 0.5:
             continue
-        rgb = _fill_rgb(d.get("fill"))
+        rgb = fill_rgb(d.get("fill"))
         r = d.get("rect")
         if rgb is None or r is None or r.width < MIN_SWATCH_PT or r.height < MIN_SWATCH_PT:
             continue

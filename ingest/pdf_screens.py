@@ -2,7 +2,7 @@
 
 Brand guides often show the product: a screenshot placed on a page, or a screen mock drawn in
 vectors. Each such *UI region* becomes a reference layout like the folder's own example
-screens: a "screen" chunk whose ``meta["blocks"]`` holds `engine.blocks.Block` dicts with boxes
+screens: a "screen" chunk whose ``meta["blocks"]`` holds `scene.blocks.Block` dicts with boxes
 relative to the region (not the page).
 
 Two detectors, one test:
@@ -18,7 +18,7 @@ Two detectors, one test:
   equally large and screen-shaped, holding at least `MIN_FRAME_ELEMENTS` drawn rectangles,
   paths and text lines. Its contents are scaled to a nominal screen (`NOMINAL_PX` on its long
   side, so the pixel thresholds of the screen readers apply) and grouped by the SVG screen
-  reader's rules (`ingest.screens._group_svg`). Frames inside an accepted frame are its cards.
+  reader's rules (`ingest.screens.group_svg`). Frames inside an accepted frame are its cards.
 
 A region is kept only when its blocks look like a UI (`looks_like_ui`): at least `MIN_BLOCKS`
 blocks, at least two of them UI furniture (sidebar, top bar, card, button, input, checkbox),
@@ -36,14 +36,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.blocks import Block
+from scene.blocks import Block
 from ingest.colour import ColourError, parse_hex
 from ingest.model import Chunk, Source
-from ingest.pdf import _fill_rgb
+from ingest.pdf import fill_rgb
 from ingest.readers_common import png_thumbnail
 from ingest.screens import (
-    _El,
-    _group_svg,
+    ScreenElement,
+    group_svg,
     blocks_meta,
     layout_summary,
     raster_screen_blocks,
@@ -267,7 +267,7 @@ def _caption(box, lines: list) -> str:
 
 @dataclass
 class _PageEl:
-    el: _El  # box as x, y, w, h in page points
+    el: ScreenElement  # box as x, y, w, h in page points
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 in page points
 
 
@@ -308,21 +308,21 @@ def _elements(drawings: list[dict], lines: list, images: list[tuple]) -> list[_P
             continue
         tag, points, curves = _shape(d)
         kind = d.get("type") or ""
-        fill = _fill_rgb(d.get("fill")) if "f" in kind else None
-        stroke = _fill_rgb(d.get("color")) if "s" in kind else None
+        fill = fill_rgb(d.get("fill")) if "f" in kind else None
+        stroke = fill_rgb(d.get("color")) if "s" in kind else None
         if fill is None and stroke is None:
             continue
         op = float(d.get("fill_opacity") or 1.0) if fill is not None else float(d.get("stroke_opacity") or 1.0)
         box = (r.x0, r.y0, r.x1, r.y1)
-        out.append(_PageEl(_El(tag, (r.x0, r.y0, r.width, r.height), fill, stroke, op, points=points,
+        out.append(_PageEl(ScreenElement(tag, (r.x0, r.y0, r.width, r.height), fill, stroke, op, points=points,
                                arcs=curves if stroke is not None else 0,
                                stroke_w=float(d.get("width") or 0.0) if stroke is not None else 0.0), box))
     for ln in lines:
         x0, y0, x1, y1 = ln.bbox
-        out.append(_PageEl(_El("text", (x0, y0, x1 - x0, y1 - y0), _hex_rgb(ln.color), None, 1.0, ln.text,
+        out.append(_PageEl(ScreenElement("text", (x0, y0, x1 - x0, y1 - y0), _hex_rgb(ln.color), None, 1.0, ln.text,
                                float(ln.size)), (x0, y0, x1, y1)))
     for box, _, _ in images:
-        out.append(_PageEl(_El("image", (box[0], box[1], box[2] - box[0], box[3] - box[1])), box))
+        out.append(_PageEl(ScreenElement("image", (box[0], box[1], box[2] - box[0], box[3] - box[1])), box))
     return out
 
 
@@ -352,17 +352,17 @@ def _frame_blocks(frame: _PageEl, els: list[_PageEl]) -> list[Block]:
     fx0, fy0, fx1, fy1 = frame.box
     s = NOMINAL_PX / max(fx1 - fx0, fy1 - fy0)
     W, H = (fx1 - fx0) * s, (fy1 - fy0) * s
-    scaled: list[_El] = []
+    scaled: list[ScreenElement] = []
     if frame.el.fill is not None:
-        scaled.append(_El("rect", (0.0, 0.0, W, H), frame.el.fill, frame.el.stroke, frame.el.opacity))
+        scaled.append(ScreenElement("rect", (0.0, 0.0, W, H), frame.el.fill, frame.el.stroke, frame.el.opacity))
     for pe in els:
         if pe is frame or pe.box == frame.box or not _within(pe.box, frame.box):
             continue
         e = pe.el
         x, y, w, h = e.box
-        scaled.append(_El(e.tag, ((x - fx0) * s, (y - fy0) * s, w * s, h * s), e.fill, e.stroke, e.opacity, e.text,
+        scaled.append(ScreenElement(e.tag, ((x - fx0) * s, (y - fy0) * s, w * s, h * s), e.fill, e.stroke, e.opacity, e.text,
                           e.size * s, e.anchor, e.points, e.arcs, e.stroke_w * s))
-    return _group_svg(scaled, W, H)
+    return group_svg(scaled, W, H)
 
 
 def _page_lines(page) -> list:

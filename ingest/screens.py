@@ -2,7 +2,7 @@
 
 A design system's example screens (``screens/``, ``examples/`` …) show how its pages are laid
 out. This module turns one into the flat block form the generator works on
-(`engine.blocks.Block`: kind, normalised box ``(x, y, w, h)``, role, style, variant, content),
+(`scene.blocks.Block`: kind, normalised box ``(x, y, w, h)``, role, style, variant, content),
 so retrieval can hand the generator real layouts to copy.
 
 Two readers, one vocabulary:
@@ -10,7 +10,7 @@ Two readers, one vocabulary:
 - `svg_screen_blocks` reads the drawing itself. Every rect, line, path, circle, text and image
   is placed on the canvas with its transforms (``translate``/``scale``/``matrix``/``rotate``
   and nested ``<svg>`` viewports), then grouped by the heuristics documented on
-  `_group_svg`.
+  `group_svg`.
 - `raster_screen_blocks` reads pixels only (numpy and Pillow; `ingest.screens_raster`): the
   page colour is the largest border-touching area of one colour, regions are connected runs of
   other colours on a downsampled image, and each region is classified by its size, position,
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.blocks import Block
+from scene.blocks import Block
 
 __all__ = ["blocks_meta", "layout_summary", "raster_screen_blocks", "svg_screen_blocks"]
 
@@ -139,7 +139,7 @@ def _iou(a, b) -> float:
     return inter / union if union > 0 else 0.0
 
 
-def _inside(inner, outer, slack: float = 2.0) -> bool:
+def inside_box(inner, outer, slack: float = 2.0) -> bool:
     x, y, w, h = inner
     X, Y, W, H = outer
     return x >= X - slack and y >= Y - slack and x + w <= X + W + slack and y + h <= Y + H + slack
@@ -159,7 +159,7 @@ def _rgb(hex_: str | None) -> tuple[int, int, int] | None:
     return int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16)
 
 
-def _light(rgb) -> bool:
+def is_light(rgb) -> bool:
     return rgb is not None and (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) >= 200
 
 
@@ -171,7 +171,7 @@ def _close(c1, c2, tol: int = 12) -> bool:
 
 
 @dataclass
-class _El:
+class ScreenElement:
     tag: str  # "rect", "text", "path", "line", "circle", "image", "logo"
     box: tuple[float, float, float, float]  # canvas px
     fill: tuple[int, int, int] | None = None
@@ -216,15 +216,15 @@ def _paint(v: str | None) -> tuple[int, int, int] | None:
     return _rgb(v.lower())
 
 
-def _svg_elements(root) -> tuple[list[_El], float, float]:
+def _svg_elements(root) -> tuple[list[ScreenElement], float, float]:
     """Every painted element of the drawing with its canvas box, and the canvas size."""
-    from ingest.svg import _view_size
+    from ingest.svg import view_size
 
-    size = _view_size(root) or (1440.0, 900.0)
+    size = view_size(root) or (1440.0, 900.0)
     W, H = size
     vb = _nums(root.attrib.get("viewBox") or root.attrib.get("viewbox") or "")
     base = (1.0, 0.0, 0.0, 1.0, -vb[0], -vb[1]) if len(vb) == 4 else _IDENTITY
-    out: list[_El] = []
+    out: list[ScreenElement] = []
 
     def visit(el, m: Affine, inherited: dict[str, str], op: float, depth: int) -> None:
         tag = _local(el.tag)
@@ -247,26 +247,26 @@ def _svg_elements(root) -> tuple[list[_El], float, float]:
             # A nested viewport (usually a logo or an illustration): one element, not its parts.
             x, y, w, h = a.get("x", 0.0), a.get("y", 0.0), a.get("width", 0.0), a.get("height", 0.0)
             if w > 0 and h > 0:
-                out.append(_El("logo", _apply_box(m, x, y, x + w, y + h), opacity=op))
+                out.append(ScreenElement("logo", _apply_box(m, x, y, x + w, y + h), opacity=op))
             return
         if tag == "rect":
             x, y, w, h = a.get("x", 0.0), a.get("y", 0.0), a.get("width", 0.0), a.get("height", 0.0)
             if w > 0 and h > 0:
-                out.append(_El("rect", _apply_box(m, x, y, x + w, y + h), fill, stroke, fop, stroke_w=sw))
+                out.append(ScreenElement("rect", _apply_box(m, x, y, x + w, y + h), fill, stroke, fop, stroke_w=sw))
         elif tag == "image":
             x, y, w, h = a.get("x", 0.0), a.get("y", 0.0), a.get("width", 0.0), a.get("height", 0.0)
             if w > 0 and h > 0:
-                out.append(_El("image", _apply_box(m, x, y, x + w, y + h), opacity=op))
+                out.append(ScreenElement("image", _apply_box(m, x, y, x + w, y + h), opacity=op))
         elif tag in ("circle", "ellipse"):
             rx = a.get("r", a.get("rx", 0.0))
             ry = a.get("r", a.get("ry", rx))
             cx, cy = a.get("cx", 0.0), a.get("cy", 0.0)
             if rx > 0:
-                out.append(_El("circle", _apply_box(m, cx - rx, cy - ry, cx + rx, cy + ry), fill, stroke, fop,
+                out.append(ScreenElement("circle", _apply_box(m, cx - rx, cy - ry, cx + rx, cy + ry), fill, stroke, fop,
                                stroke_w=sw))
         elif tag == "line":
             x1, y1, x2, y2 = a.get("x1", 0.0), a.get("y1", 0.0), a.get("x2", 0.0), a.get("y2", 0.0)
-            out.append(_El("line", _apply_box(m, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)),
+            out.append(ScreenElement("line", _apply_box(m, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)),
                            None, stroke, op, points=2, stroke_w=sw))
         elif tag in ("path", "polyline", "polygon"):
             if tag == "path":
@@ -278,7 +278,7 @@ def _svg_elements(root) -> tuple[list[_El], float, float]:
                 pts, arcs = list(zip(v[0::2], v[1::2])), 0
             if pts:
                 xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-                out.append(_El("path", _apply_box(m, min(xs), min(ys), max(xs), max(ys)), fill, stroke, fop,
+                out.append(ScreenElement("path", _apply_box(m, min(xs), min(ys), max(xs), max(ys)), fill, stroke, fop,
                                points=len(pts), arcs=arcs, stroke_w=sw))
         elif tag == "text":
             txt = " ".join(t.strip() for t in el.itertext() if t.strip())
@@ -290,7 +290,7 @@ def _svg_elements(root) -> tuple[list[_El], float, float]:
                 x0 = x - w / 2 if anchor == "middle" else x - w if anchor == "end" else x
                 box = _apply_box(m, x0, y - 0.8 * fs, x0 + w, y + 0.25 * fs)
                 scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
-                out.append(_El("text", box, fill, None, fop, txt, fs * scale, anchor))
+                out.append(ScreenElement("text", box, fill, None, fop, txt, fs * scale, anchor))
             return  # tspans are part of the text
         if tag == "g" and el.attrib.get("aria-label", "").strip() and len(el) and all(
                 _local(c.tag) == "use" for c in el):
@@ -312,7 +312,7 @@ def _svg_elements(root) -> tuple[list[_El], float, float]:
     return clipped, W, H
 
 
-def _glyph_run(el, m: Affine, fill, opacity: float) -> _El:
+def _glyph_run(el, m: Affine, fill, opacity: float) -> ScreenElement:
     """A text line drawn as ``<use>`` glyphs in a group labelled with its text (how vector
     exporters, onbrand's renderer among them, outline text). The em size is estimated from the
     mean advance between glyphs (about 0.55 em for UI typefaces)."""
@@ -324,7 +324,7 @@ def _glyph_run(el, m: Affine, fill, opacity: float) -> _El:
     top, bottom = (0.8 * em, -0.25 * em) if flipped else (-0.8 * em, 0.25 * em)
     box = _apply_box(m, xs[0], min(top, bottom), xs[-1] + advance, max(top, bottom))
     scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
-    return _El("text", box, fill, None, opacity, text, em * scale, "start")
+    return ScreenElement("text", box, fill, None, opacity, text, em * scale, "start")
 
 
 def svg_screen_blocks(path: str | Path, root=None) -> list[Block]:
@@ -337,10 +337,10 @@ def svg_screen_blocks(path: str | Path, root=None) -> list[Block]:
 
         root = DET.parse(str(path), forbid_dtd=True, forbid_entities=True, forbid_external=True).getroot()
     els, W, H = _svg_elements(root)
-    return _group_svg(els, W, H)
+    return group_svg(els, W, H)
 
 
-def _group_svg(els: list[_El], W: float, H: float) -> list[Block]:
+def group_svg(els: list[ScreenElement], W: float, H: float) -> list[Block]:
     """Group canvas elements into blocks.
 
     1. **Background**: the first rect covering ≥ 90 % of the canvas; its colour is the page
@@ -389,7 +389,7 @@ def _group_svg(els: list[_El], W: float, H: float) -> list[Block]:
             blocks.append(("sidebar", e.box, {}))
             frames.append(e.box)
         elif h >= SIDEBAR_MIN_H * H and SIDEBAR_MAX_W * W < w < 0.9 * W:
-            role = "" if _close(e.fill, bg) else ("primary" if not _light(e.fill) else "surface-muted")
+            role = "" if _close(e.fill, bg) else ("primary" if not is_light(e.fill) else "surface-muted")
             blocks.append(("card", e.box, {"variant": "panel", "content": "media", "role": role}))
             frames.append(e.box)
         elif w >= NAVBAR_MIN_W * W and h <= NAVBAR_MAX_H * H and y <= 0.02 * H:
@@ -397,7 +397,7 @@ def _group_svg(els: list[_El], W: float, H: float) -> list[Block]:
             frames.append(e.box)
 
     def in_frame(box) -> bool:
-        return any(_inside(box, f) for f in frames)
+        return any(inside_box(box, f) for f in frames)
 
     # Controls first: they are small, and a card is only a card if it is not one.
     controls: list[tuple[str, tuple, dict]] = []
@@ -412,10 +412,10 @@ def _group_svg(els: list[_El], W: float, H: float) -> list[Block]:
         t = max(inner, key=lambda t: t.box[2])
         tcx = t.box[0] + t.box[2] / 2
         centred = abs(tcx - (x + w / 2)) <= 0.12 * w or t.anchor == "middle"
-        filled = e.fill is not None and not _close(e.fill, bg, 6) and not (_light(e.fill) and e.stroke)
+        filled = e.fill is not None and not _close(e.fill, bg, 6) and not (is_light(e.fill) and e.stroke)
         if filled and e.opacity < 0.9 and h <= 28:
             continue  # a translucent pill: a badge
-        if filled and not _light(e.fill):
+        if filled and not is_light(e.fill):
             controls.append(("button", e.box, {"variant": "primary", "role": "primary", "style": "label"}))
         elif (filled and centred) or (e.stroke is not None and centred and w <= 0.25 * W):
             controls.append(("button", e.box, {"variant": "secondary", "style": "label"}))
@@ -445,7 +445,7 @@ def _group_svg(els: list[_El], W: float, H: float) -> list[Block]:
         if any(_iou(e.box, c) > 0.8 for c in cards):
             continue
         cards.append(e.box)
-    cards = [c for c in cards if not any(c is not o and _inside(c, o) for o in cards)]
+    cards = [c for c in cards if not any(c is not o and inside_box(c, o) for o in cards)]
 
     # Implicit top bar: a search field in the top band, right of any sidebar.
     if not any(k == "navbar" for k, _, _ in blocks):
@@ -459,8 +459,8 @@ def _group_svg(els: list[_El], W: float, H: float) -> list[Block]:
                 break
 
     for c in cards:
-        inside = [e for e in rest if _inside(e.box, c) and e.box != c]
-        inner_controls = [ct for ct in controls if _inside(ct[1], c)]
+        inside = [e for e in rest if inside_box(e.box, c) and e.box != c]
+        inner_controls = [ct for ct in controls if inside_box(ct[1], c)]
         content = _card_content(c, inside, inner_controls, body, W, H)
         blocks.append(("card", c, {"content": content}))
         if content == "form":
@@ -470,14 +470,14 @@ def _group_svg(els: list[_El], W: float, H: float) -> list[Block]:
                     blocks.append(("heading", t.box, {"style": "h1" if t.size >= 32 else "h2", "role": "text"}))
 
     for k, box, attrs in controls:
-        if not in_frame(box) and not any(_inside(box, c) for c in cards):
+        if not in_frame(box) and not any(inside_box(box, c) for c in cards):
             blocks.append((k, box, attrs))
 
     # Free text: outside frames, cards and controls.
-    free = [t for t in texts if not in_frame(t.box) and not any(_inside(t.box, c, 4) for c in cards)
+    free = [t for t in texts if not in_frame(t.box) and not any(inside_box(t.box, c, 4) for c in cards)
             and not any(_centre_in(t.box, ct[1]) for ct in controls)]
     free.sort(key=lambda t: (t.box[1], t.box[0]))
-    merged: list[_El] = []
+    merged: list[ScreenElement] = []
     for t in free:
         prev = merged[-1] if merged else None
         if (prev is not None and abs(prev.size - t.size) < 0.5 and t.size < HEADING_RATIO * body
@@ -487,7 +487,7 @@ def _group_svg(els: list[_El], W: float, H: float) -> list[Block]:
             x1 = max(prev.box[0] + prev.box[2], t.box[0] + t.box[2])
             prev.box = (x0, y0, x1 - x0, t.box[1] + t.box[3] - y0)
             continue
-        merged.append(_El("text", t.box, t.fill, None, t.opacity, t.text, t.size, t.anchor))
+        merged.append(ScreenElement("text", t.box, t.fill, None, t.opacity, t.text, t.size, t.anchor))
     for t in merged:
         if t.size >= HEADING_RATIO * body:
             blocks.append(("heading", t.box, {"style": "h1" if t.size >= 32 else "h2", "role": "text"}))
@@ -496,15 +496,15 @@ def _group_svg(els: list[_El], W: float, H: float) -> list[Block]:
             blocks.append(("text", t.box, {"style": style}))
 
     for e in rest:
-        if e.tag == "image" and not in_frame(e.box) and not any(_inside(e.box, c) for c in cards):
+        if e.tag == "image" and not in_frame(e.box) and not any(inside_box(e.box, c) for c in cards):
             blocks.append(("image", e.box, {"content": "media"}))
-        elif e.tag == "logo" and not in_frame(e.box) and not any(_inside(e.box, c) for c in cards):
+        elif e.tag == "logo" and not in_frame(e.box) and not any(inside_box(e.box, c) for c in cards):
             blocks.append(("logo", e.box, {}))
-    return _finish(blocks, W, H)
+    return finish_screen(blocks, W, H)
 
 
-def _card_content(card, inside: list[_El], controls: list, body: float, W: float, H: float) -> str:
-    """What a card holds (`engine.blocks.CONTENTS`), read from the elements inside it."""
+def _card_content(card, inside: list[ScreenElement], controls: list, body: float, W: float, H: float) -> str:
+    """What a card holds (`scene.blocks.CONTENTS`), read from the elements inside it."""
     w, h = card[2], card[3]
     if sum(1 for k, _, _ in controls if k == "input") >= 2:
         return "form"
@@ -516,7 +516,7 @@ def _card_content(card, inside: list[_El], controls: list, body: float, W: float
             1 for e in inside if e.tag == "circle" and e.fill is None and e.stroke_w >= 6) >= 1:
         return "chart-donut"
     bars = [e for e in inside if e.tag in ("rect", "path") and e.fill is not None and e.opacity >= 0.5
-            and e.points <= 8 and not _light(e.fill)]
+            and e.points <= 8 and not is_light(e.fill)]
     vertical = [b for b in bars if b.box[3] > b.box[2] and b.box[3] >= 0.05 * h]
     bottoms = np.array([b.box[1] + b.box[3] for b in vertical])
     if len(vertical) >= 3 and (np.abs(bottoms - np.median(bottoms)) <= 3).sum() >= 3:
@@ -540,7 +540,7 @@ def _card_content(card, inside: list[_El], controls: list, body: float, W: float
     return "text"
 
 
-def _finish(blocks: list[tuple[str, tuple, dict]], W: float, H: float) -> list[Block]:
+def finish_screen(blocks: list[tuple[str, tuple, dict]], W: float, H: float) -> list[Block]:
     out = []
     for kind, (x, y, w, h), attrs in blocks:
         box = (round(max(0.0, x / W), 4), round(max(0.0, y / H), 4), round(min(1.0, w / W), 4),

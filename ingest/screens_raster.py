@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.blocks import Block
+from scene.blocks import Block
 from ingest.screens import (
     CARD_MIN_H,
     CARD_MIN_W,
@@ -26,9 +26,9 @@ from ingest.screens import (
     NAVBAR_MIN_W,
     SIDEBAR_MAX_W,
     SIDEBAR_MIN_H,
-    _finish,
-    _inside,
-    _light,
+    finish_screen,
+    inside_box,
+    is_light,
 )
 
 RASTER_SIDE = 480  # long side of the analysed image, px
@@ -148,7 +148,7 @@ def screen_blocks(image) -> list[Block]:
     H, W = small.shape[:2]
     regions = _regions(small, bg, 3, 4)
     blocks = _classify_regions(small, regions, bg, W, H, full, f)
-    return _finish(blocks, W, H)
+    return finish_screen(blocks, W, H)
 
 
 def _ink_downsample(img: np.ndarray, f: int, bg) -> np.ndarray:
@@ -267,7 +267,7 @@ def _classify_regions(img: np.ndarray, regions: list[_Region], bg, W: int, H: in
             blocks.append(("sidebar", r.box, {}))
             frames.append(r.box)
         elif h >= SIDEBAR_MIN_H * H and SIDEBAR_MAX_W * W < w < 0.9 * W:
-            role = "primary" if not _light(r.colour) else "surface-muted"
+            role = "primary" if not is_light(r.colour) else "surface-muted"
             blocks.append(("card", r.box, {"variant": "panel", "content": "media", "role": role}))
             frames.append(r.box)
         elif w >= NAVBAR_MIN_W * W and h <= NAVBAR_MAX_H * H and y <= 0.02 * H and fill >= 0.8:
@@ -287,7 +287,7 @@ def _classify_regions(img: np.ndarray, regions: list[_Region], bg, W: int, H: in
             frames.append(r.box)
         else:
             small_regions.append(r)
-    free = [r for r in small_regions if not any(_inside(r.box, f, 1) for f in frames)]
+    free = [r for r in small_regions if not any(inside_box(r.box, f, 1) for f in frames)]
     blocks.extend(_controls_and_text(img, free, bg, W, H, ctrl_min))
     # Implicit top bar: a search field in the top band.
     if not any(k == "navbar" for k, _, _ in blocks):
@@ -296,7 +296,7 @@ def _classify_regions(img: np.ndarray, regions: list[_Region], bg, W: int, H: in
                 left = max((f[0] + f[2] for f in frames if f[0] <= 0.02 * W and f[3] >= SIDEBAR_MIN_H * H), default=0)
                 bottom = box[1] + box[3] + min(box[1], 0.03 * H)
                 bar = (left, 0, W - left, bottom)
-                blocks = [b for b in blocks if not _inside(b[1], bar, 1)]  # the bar holds them
+                blocks = [b for b in blocks if not inside_box(b[1], bar, 1)]  # the bar holds them
                 blocks.append(("navbar", bar, {}))
                 break
     return blocks
@@ -344,7 +344,7 @@ def _controls_and_text(img, regions: list[_Region], bg, W, H, ctrl_min, checkbox
             ink[:2, :] = ink[-2:, :] = False
             cols = np.flatnonzero(ink.any(axis=0))
             centred = len(cols) > 0 and abs((cols[0] + cols[-1]) / 2 - w / 2) <= 0.12 * w
-            if not _light(r.colour):
+            if not is_light(r.colour):
                 out.append(("button", r.box, {"variant": "primary", "role": "primary", "style": "label"}))
             elif centred:
                 out.append(("button", r.box, {"variant": "secondary", "style": "label"}))
@@ -359,14 +359,14 @@ def _controls_and_text(img, regions: list[_Region], bg, W, H, ctrl_min, checkbox
                 out.append(("button", r.box, {"variant": "secondary", "style": "label"}))
             else:
                 out.append(("input", r.box, {}))
-        elif checkboxes and 3 <= w <= 10 and abs(w - h) <= 1 and fill >= 0.9 and not _light(r.colour):
+        elif checkboxes and 3 <= w <= 10 and abs(w - h) <= 1 and fill >= 0.9 and not is_light(r.colour):
             out.append(("checkbox", r.box, {"style": "body"}))
         else:
             glyphs.append(r)
     fields = [b[1] for b in out if b[0] in ("input", "button")]
-    out = [b for b in out if b[0] != "checkbox" or not any(_inside(b[1], f, 1) for f in fields)]
+    out = [b for b in out if b[0] != "checkbox" or not any(inside_box(b[1], f, 1) for f in fields)]
     taken = [b[1] for b in out]
-    glyphs = [g for g in glyphs if not any(_inside(g.box, t, 1) for t in taken)]
+    glyphs = [g for g in glyphs if not any(inside_box(g.box, t, 1) for t in taken)]
     out.extend(_text_lines(glyphs, W, H))
     return out
 

@@ -148,7 +148,7 @@ def _number(v: str | None) -> float | None:
         return None
 
 
-def _view_size(el) -> tuple[float, float] | None:
+def view_size(el) -> tuple[float, float] | None:
     vb = el.attrib.get("viewBox") or el.attrib.get("viewbox")
     if vb:
         nums = [n for n in re.split(r"[\s,]+", vb.strip()) if n]
@@ -308,7 +308,7 @@ def read_svg(path: Path, rel: str, root: Path):
 
     el = check_svg(path, root)
     walk = _Walk(el)
-    size = _view_size(el)
+    size = view_size(el)
     data = path.read_bytes()
     out = FileExtract(kind="svg", font_families=list(walk.families))
     shares: dict[str, float] = {}

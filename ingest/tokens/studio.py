@@ -137,7 +137,7 @@ def folder_set_name(themes_rel: str, rel: str) -> str | None:
 def apply_modify(value: Any, modify: Any) -> Any:
     """Tokens Studio colour modifiers (``$extensions["studio.tokens"].modify``): lighten and
     darken mix with white or black, mix blends with another colour, alpha sets the alpha."""
-    from ingest.colour import ColourError, _color_class, parse_colour, to_hex
+    from ingest.colour import ColourError, color_class, parse_colour, to_hex
 
     if not isinstance(modify, dict) or not isinstance(value, (str, dict)):
         return value
@@ -152,7 +152,7 @@ def apply_modify(value: Any, modify: Any) -> Any:
         rgb, alpha = parse_colour(value)
     except ColourError:
         return value
-    Color = _color_class()
+    Color = color_class()
     space = {"srgb": "srgb", "hsl": "hsl", "lch": "lch", "p3": "display-p3"}.get(str(modify.get("space", "srgb")), "srgb")
     base = Color("srgb", [c / 255 for c in rgb], alpha)
     if kind == "alpha":

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from engine import layout as L
-from engine.compose import button, card, check, el, field, grid, heading, text
-from engine.layout import Node, col, fill, fixed, hug, row
-from engine.scene import Scene
+from engine.layout import flex as L
+from engine.compose.parts import button, card, check, el, field, grid, heading, text
+from engine.layout.flex import Node, col, fill, fixed, hug, row
+from scene.model import Scene
 
 W, H = 1920, 1080
 
 
-def _named(n: Node, s: str) -> Node:
+def with_text(n: Node, s: str) -> Node:
     n.el["text"] = s
     return n
 
@@ -36,11 +36,11 @@ def gallery_tree() -> Node:
                       "rows": [["#1042", "Maya Chen", "$120.00", "Paid"], ["#1043", "Jonas Weber", "$89.50", "Pending"],
                                ["#1044", "Luis Romero", "$42.00", "Refunded"]],
                       "align": ["left", "left", "right", "left"], "status_column": 3, "row_height": 48})
-    items = [_named(el("item", "list_item", w=fill(), h=56,
+    items = [with_text(el("item", "list_item", w=fill(), h=56,
                        props={"avatar": n, "meta": m, "trailing": t, "divider": i == 0}), n)
              for i, (n, m, t) in enumerate((("Amara Okafor", "12 orders", "$1,204.00"),
                                             ("Kenji Sato", "3 orders", "$310.00")))]
-    items.append(_named(el("item", "list_item", w=fill(), h=56, props={"icon": "package", "meta": "Ships today",
+    items.append(with_text(el("item", "list_item", w=fill(), h=56, props={"icon": "package", "meta": "Ships today",
                                                                        "trailing": "2 h ago"}), "Order #1045"))
     lst = col(*items, name="list", kind="list", width=fill())
     charts = grid([el("line", "chart", w=fill(), h=160, variant="line",
@@ -51,8 +51,8 @@ def gallery_tree() -> Node:
                     props={"series": [[50, 30, 20]], "labels": ["Web", "Store", "Phone"]}),
                  el("sparkline", "chart", w=fixed(120), h=40, variant="sparkline",
                     props={"series": [[3, 4, 3, 5, 6, 5, 7]]})], 2, gap=5, name="charts")
-    misc = grid([_named(el("avatar", "avatar", w=40, h=40), "Maya Chen"),
-               *[_named(el(f"badge-{r}", "badge", w=hug(), h=24, role=r, padding=(0, 3, 0, 3)), r.title())
+    misc = grid([with_text(el("avatar", "avatar", w=40, h=40), "Maya Chen"),
+               *[with_text(el(f"badge-{r}", "badge", w=hug(), h=24, role=r, padding=(0, 3, 0, 3)), r.title())
                  for r in ("success", "warning", "danger", "info")],
                el("icon", "icon", w=24, h=24, props={"name": "bell"}),
                el("logo", "logo", w=132, h=32),
@@ -68,7 +68,7 @@ def gallery_tree() -> Node:
                el("week", "calendar", w=fill(), h=260, variant="week",
                   props={"today": 2, "events": [[0, 9, 10, "Stand-up"], [2, 11, 13, "Design review"],
                                                 [4, 14, 15, "Payroll run"]]}),
-               col(_named(el("bar", "progress", w=fill(), h=32, variant="bar", props={"value": 0.62}), "Storage used"),
+               col(with_text(el("bar", "progress", w=fill(), h=32, variant="bar", props={"value": 0.62}), "Storage used"),
                    el("steps", "progress", w=fill(), h=28, variant="steps",
                       props={"steps": ["Cart", "Shipping", "Payment"], "current": 1}),
                    el("divider", "divider", w=fill(), h=16),
@@ -88,7 +88,7 @@ def gallery_tree() -> Node:
                 gap=5, width=fill(45))
     main = row(left, right, name="main", gap=6, padding=5, width=fill(), height=fill())
     side = col(el("logo", "logo", w=132, h=32),
-               *[_named(el("nav-item", "list_item", w=fill(), h=44, variant="nav",
+               *[with_text(el("nav-item", "list_item", w=fill(), h=44, variant="nav",
                            props={"icon": i, "active": k == 0}), lab)
                  for k, (lab, i) in enumerate((("Dashboard", "dashboard"), ("Orders", "package"), ("Reports", "chart")))],
                name="sidebar", kind="sidebar", gap=2, padding=4, width=fixed(240), height=fill())
@@ -142,7 +142,7 @@ def write_golden() -> None:
     import json
     from pathlib import Path
 
-    from engine.compose import compose
+    from engine.compose.composer import compose
 
     out = Path(__file__).parent / "golden"
     out.mkdir(exist_ok=True)

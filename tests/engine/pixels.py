@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.canvas import Canvas
-from engine.render import Renderer
+from engine.render.canvas import Canvas
+from engine.render.components import Renderer
 
 #: One prompt per procedural archetype.
 PROMPTS = {

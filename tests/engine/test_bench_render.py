@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.bench_render import run
+from benchmarks.bench_render import run
 from tests.conftest import SAMPLES
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from engine.cli import main
+from onbrand.cli import main
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_eval_json(run, harbor, tmp_path):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "engine.cli", *map(str, args)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "onbrand.cli", *map(str, args)], capture_output=True, text=True)
 
 
 @pytest.mark.parametrize("case", ["missing", "no-tokens", "broken", "bad-size"])

@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 
 from engine import Engine
-from engine.canvas import Canvas
-from engine.render import Renderer
-from engine.scene import KINDS, Element
-from engine.theme import Theme
+from engine.render.canvas import Canvas
+from engine.render.components import Renderer
+from scene.model import KINDS, Element
+from engine.render.theme import Theme
 from eval import palette_adherence
 from ingest.colour import contrast, parse_hex
 from tests.conftest import SAMPLE_NAMES, SAMPLES
@@ -154,7 +154,7 @@ def test_rendering_is_deterministic(system):
 def test_golden_scene_boxes_are_stable(golden):
     """The font-free layout of fixed trees gives the same boxes, element by element (after a
     deliberate layout change: `python -m tests.engine.gallery` rewrites them)."""
-    from engine.compose import compose
+    from engine.compose.composer import compose
 
     want = json.loads((GOLDEN / golden).read_text())
     if want["source"] == "gallery":
@@ -169,7 +169,7 @@ def test_golden_scene_boxes_are_stable(golden):
 @pytest.mark.parametrize("device,size", [("desktop", (1920, 1080)), ("mobile", (430, 932))])
 @pytest.mark.parametrize("arch", ["dashboard", "orders", "checkout", "sign-in", "settings", "products"])
 def test_every_text_run_of_every_archetype_meets_wcag_aa(system, arch, device, size):
-    from engine.compose import compose
+    from engine.compose.composer import compose
 
     _, _, theme, _ = system
     scene = compose(arch, *size, seed=0, archetype=arch, device=device, theme=theme)

@@ -10,17 +10,18 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from engine.blocks import scene_blocks
-from engine.compose import DEVICES, choose_archetype, compose, route_prompt
-from engine.curriculum import (
+from scene.blocks import scene_blocks
+from engine.compose.composer import choose_archetype, compose, route_prompt
+from scene.devices import DEVICES
+from engine.compose.curriculum import (
     ARCHETYPES,
     STYLE_FAMILIES,
     Example,
     captions,
     sample_example,
 )
-from engine.domain_copy import DOMAINS, RETAIL
-from engine.theme import Theme
+from engine.compose.domain_copy import DOMAINS, RETAIL
+from engine.render.theme import Theme
 from tests.engine.pixels import render as _render
 from tests.engine.pixels import under as _under
 from eval import palette_adherence
@@ -182,8 +183,8 @@ def test_compose_routes_prompts_to_the_new_pages(prompt, arch):
 
 
 def test_some_pages_have_a_confirmation_dialog_open():
-    from engine.compose import _DIALOG_WORDS
-    from engine.curriculum import DIALOG_RATE, with_dialog
+    from engine.compose.composer import _DIALOG_WORDS
+    from engine.compose.curriculum import DIALOG_RATE, with_dialog
 
     rng = random.Random(5)
     exs = [sample_example(rng) for _ in range(300)]
@@ -226,7 +227,7 @@ def test_engine_generate_reaches_the_new_pages(harbor_engine, prompt, arch):
 
 
 def test_curriculum_covers_the_block_vocabulary():
-    from engine.blocks import BLOCK_KINDS, CONTENTS
+    from scene.blocks import BLOCK_KINDS, CONTENTS
 
     rng = random.Random(11)
     kinds, contents = Counter(), Counter()

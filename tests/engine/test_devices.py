@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from engine.cli import main
-from engine.compose import DEVICES, compose
-from engine.theme import Theme
+from onbrand.cli import main
+from engine.compose.composer import compose
+from scene.devices import DEVICES
+from engine.render.theme import Theme
 from eval import palette_adherence
 from tests.engine.pixels import PROMPTS
 
@@ -131,7 +132,7 @@ def test_cli_device_and_format(harbor, tmp_path):
     ("sales dashboard for my shop", "Orders"),
 ])
 def test_copy_follows_the_prompts_domain(prompt, expect):
-    from engine.domain_copy import domain_for
+    from engine.compose.domain_copy import domain_for
 
     assert domain_for(prompt).records == expect
     scene = compose(prompt, 1920, 1080, seed=0)

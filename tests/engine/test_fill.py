@@ -7,11 +7,11 @@ import random
 import numpy as np
 import pytest
 
-from engine.blocks import Block, scene_blocks
-from engine.compose import DEVICES
-from engine.curriculum import ARCHETYPES, sample_example
-from engine.fill import fill_blocks
-from engine.theme import Theme
+from scene.blocks import Block, scene_blocks
+from scene.devices import DEVICES
+from engine.compose.curriculum import ARCHETYPES, sample_example
+from engine.compose.fill import fill_blocks
+from engine.render.theme import Theme
 from tests.engine.pixels import render as _render
 from tests.engine.pixels import under as _under
 from eval import palette_adherence
@@ -97,7 +97,7 @@ def test_page_heading_and_labels_come_from_the_prompt(theme):
 
 def test_sign_in_form_copy(theme):
     """The line under a sign-in title is its subtitle; fields, checkbox and button read as sign-in."""
-    from engine.compose import route_prompt
+    from engine.compose.composer import route_prompt
 
     blocks = [Block("heading", (0.3, 0.10, 0.4, 0.06), role="text", style="h1"),
               Block("text", (0.3, 0.17, 0.4, 0.03), style="body"),

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from engine import KINDS, Engine, Scene
-from engine.compose import ARCHETYPES, choose_archetype, compose
+from engine.compose.composer import ARCHETYPES, choose_archetype, compose
 from eval import palette_adherence
 from tests.engine.pixels import PROMPTS
 
@@ -78,14 +78,14 @@ def test_svg_is_self_contained_and_matches_raster(harbor_engine):
 
 
 def test_text_never_leaves_its_box(harbor_engine):
-    from engine.scene import Element
+    from scene.model import Element
 
     long = "An extraordinarily long product name that would never fit in a narrow column " * 3
     scene = compose("sales dashboard", 1920, 1080, seed=0)
     scene.elements.append(Element(id="probe", kind="text", box=(100, 100, 160, 48), text=long, style="body"))
-    from engine.canvas import Canvas
-    from engine.render import Renderer
-    from engine.theme import Theme
+    from engine.render.canvas import Canvas
+    from engine.render.components import Renderer
+    from engine.render.theme import Theme
 
     th = Theme(harbor_engine.ds)
     cv = Canvas(1920, 1080, th.color("background"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.layout import Layout, Node, col, fill, fixed, hug, row, to_elements
+from engine.layout.flex import Layout, Node, col, fill, fixed, hug, row, to_elements
 
 SCALE = [4, 8, 12, 16, 24, 32, 48, 64]
 

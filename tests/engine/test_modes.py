@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from engine import Engine
-from engine.canvas import Canvas
-from engine.compose import compose
-from engine.render import Renderer
-from engine.theme import Theme
+from engine.render.canvas import Canvas
+from engine.compose.composer import compose
+from engine.render.components import Renderer
+from engine.render.theme import Theme
 from eval import palette_adherence
 from ingest.colour import contrast, parse_hex
 from tests.conftest import SAMPLE_NAMES, SAMPLES

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from engine.png import encode_png
+from engine.render.png import encode_png
 
 
 def _image(mode: str, size=(97, 61)) -> Image.Image:

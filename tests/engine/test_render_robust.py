@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from engine import Engine
-from engine.blocks import CONTENTS, ROLES, STYLES, VARIANTS
-from engine.canvas import Canvas
-from engine.render import Renderer
-from engine.scene import KINDS, Element, Scene
-from engine.theme import Theme
+from scene.blocks import CONTENTS, ROLES, STYLES, VARIANTS
+from engine.render.canvas import Canvas
+from engine.render.components import Renderer
+from scene.model import KINDS, Element, Scene
+from engine.render.theme import Theme
 from tests.conftest import SAMPLES
 
 

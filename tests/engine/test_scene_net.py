@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from engine.scene_net import SceneNet, SinusoidalTimesteps, TimestepMLP, cosine_alphas_cumprod, load_scene_model
+from engine.models.loading import load_scene_model
+from engine.models.scene_net import SceneNet, SinusoidalTimesteps, TimestepMLP, cosine_alphas_cumprod
 
 ROOT = Path(__file__).resolve().parents[2]
 STUDENT = ROOT / "engine" / "weights" / "student"
@@ -29,8 +30,8 @@ def test_generating_with_the_student_never_imports_diffusers_or_sympy(tmp_path):
 def test_plain_network_matches_the_diffusers_model():
     from diffusers.models.embeddings import TimestepEmbedding, Timesteps
 
-    from engine.adapter import collate_contexts, prompt_context
-    from engine.teacher import SceneTransformer
+    from engine.models.adapter import collate_contexts, prompt_context
+    from engine.models.teacher import SceneTransformer
     from ingest import ingest_folder
 
     net = load_scene_model(STUDENT)
@@ -60,7 +61,7 @@ def test_plain_network_matches_the_diffusers_model():
 
 
 def test_other_weight_files_and_bad_configs(tmp_path):
-    from engine.teacher import create_model
+    from engine.models.teacher import create_model
 
     model = create_model("tiny", n_slots=8)
     model.save_pretrained(tmp_path / "bin", safe_serialization=False)  # a .bin checkpoint: loaded through diffusers
@@ -78,7 +79,7 @@ def test_other_weight_files_and_bad_configs(tmp_path):
 def test_attention_mask_is_the_key_padding_mask():
     from torch import nn
 
-    from engine.adapter import attend
+    from engine.models.adapter import attend
 
     torch.manual_seed(0)
     attn = nn.MultiheadAttention(32, 4, batch_first=True).eval()
@@ -95,7 +96,7 @@ def test_attention_mask_is_the_key_padding_mask():
 def test_prompt_cache_overflow_keeps_every_answer(monkeypatch):
     """Clearing the full prompt cache in the middle of a batch must not lose the batch's
     already-cached prompts (a long training run once stopped on exactly that)."""
-    import engine.adapter as A
+    import engine.models.adapter as A
 
     monkeypatch.setattr(A, "_PROMPT_CACHE", {})
     monkeypatch.setattr(A, "_PROMPT_CACHE_SIZE", 3)

@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 from PIL import Image
 
 from engine import Engine
-from engine.cli import main
-from engine.server import (
+from onbrand.cli import main
+from onbrand.server import (
     ASPECT_RATIOS,
     IMAGE_SIZES,
     SIZES,
@@ -413,7 +413,7 @@ def test_serve_refuses_an_open_host_without_a_key(tmp_path):
 
 
 def test_loadtest_level_against_the_server(server):
-    from engine.loadtest import run_level
+    from onbrand.loadtest import run_level
 
     lvl = run_level(server, MODEL, KEY, concurrency=2, requests=4, seconds=30, aspect="1:1", size="1K",
                     mime="image/webp")
@@ -422,7 +422,7 @@ def test_loadtest_level_against_the_server(server):
 
 
 def test_loadtest_refuses_other_hosts():
-    from engine.loadtest import main as loadtest
+    from onbrand.loadtest import main as loadtest
 
     with pytest.raises(SystemExit) as e:
         loadtest(["--url", "http://192.0.2.1:8080", "--soak", "0"])

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from engine.cli import main
-from engine.sheet import contrast_ratio, ellipsize_path, pretty_step, render_token_sheet, wcag_level
-from engine.text import load_font
+from onbrand.cli import main
+from engine.render.sheet import contrast_ratio, ellipsize_path, pretty_step, render_token_sheet, wcag_level
+from engine.render.text import load_font
 from ingest import ingest_folder
 from ingest.model import Color, DesignSystem, Dimension, RoleAssignment, Source, TypeStyle
 
@@ -236,7 +236,7 @@ def test_inspect_rejects_non_png_output(run, harbor, tmp_path):
 
 
 def test_a_huge_palette_is_capped_with_a_note():
-    from engine.sheet import MAX_PALETTE_CHIPS
+    from engine.render.sheet import MAX_PALETTE_CHIPS
 
     ds = _minimal_ds()
     extra = [Color(name=f"color.ramp{i // 10}.{i % 10}", hex=f"#{(i * 2654435761) & 0xffffff:06x}",

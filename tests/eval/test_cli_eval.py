@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SAMPLES
 
-from engine.cli import main
+from onbrand.cli import main
 
 
 def _run(*args):
@@ -67,7 +67,7 @@ def test_eval_bad_images_are_one_line_and_others_scored(systems, tmp_path) -> No
     bad.write_bytes(b"not a png at all")
     good = tmp_path / "ok.png"
     shutil.copy(SAMPLES / "harbor" / "screens" / "sign-in.png", good)
-    p = subprocess.run([sys.executable, "-m", "engine.cli", "eval", str(systems[0]), str(bad), str(good),
+    p = subprocess.run([sys.executable, "-m", "onbrand.cli", "eval", str(systems[0]), str(bad), str(good),
                         str(tmp_path / "missing.png")], capture_output=True, text=True, cwd=ROOT, check=False)
     assert p.returncode == 3
     assert "Traceback" not in p.stderr
@@ -97,7 +97,7 @@ def test_eval_suite_cli(systems, tmp_path) -> None:
 def test_eval_suite_bad_prompts_file(systems, tmp_path) -> None:
     prompts = tmp_path / "p.jsonl"
     prompts.write_text('{"prompt": "x", "device": "fridge"}\n')
-    p = subprocess.run([sys.executable, "-m", "engine.cli", "eval-suite", "--systems", str(systems[0]),
+    p = subprocess.run([sys.executable, "-m", "onbrand.cli", "eval-suite", "--systems", str(systems[0]),
                         "--prompts", str(prompts)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert f"{prompts}:1" in p.stderr and len(p.stderr.strip().splitlines()) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.blocks import Block
+from scene.blocks import Block
 from eval.fid import (
     FEATURE_DIM,
     frechet_distance,

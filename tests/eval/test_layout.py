@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from engine.scene import Element, Scene
+from scene.model import Element, Scene
 from eval.layout import (
     alignment,
     normalised_boxes,

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import torch
 
-from engine.blocks import BLOCK_KINDS, Block
+from scene.blocks import BLOCK_KINDS, Block
 from eval import fid
 from eval.layout_net import (
     DEFAULT_WEIGHTS,

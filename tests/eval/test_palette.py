@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 import eval as eval_pkg
 from eval import PaletteReport, ciede2000, hex_to_rgb, palette_adherence, srgb_to_lab
-from eval.bench_palette import BENCH_PALETTE, make_ui_frame
+from benchmarks.bench_palette import BENCH_PALETTE, make_ui_frame
 
 WHITE, BLUE, DARK, AMBER = "#ffffff", "#3056d3", "#1f2937", "#f59e0b"
 FOREIGN, FOREIGN_TWIN, FOREIGN_2 = "#c7b299", "#c8b299", "#8e44ad"
@@ -211,7 +211,7 @@ def test_package_reexports() -> None:
 
 @pytest.mark.slow
 def test_4k_ui_frame_is_scored_sanely() -> None:
-    # speed is measured by `python -m eval.bench_palette`, not here
+    # speed is measured by `python -m benchmarks.bench_palette`, not here
     img = make_ui_frame()
     report = palette_adherence(img, BENCH_PALETTE)
     assert report.counted_pixels + report.ignored_edge_pixels == 3840 * 2160
@@ -220,12 +220,12 @@ def test_4k_ui_frame_is_scored_sanely() -> None:
 
 
 def test_pruned_nearest_palette_is_exact() -> None:
-    from eval.palette import _nearest_palette
+    from eval.palette import nearest_palette
 
     rng = np.random.default_rng(7)
     pal = srgb_to_lab(rng.integers(0, 256, (40, 3), dtype=np.uint8))
     lab = srgb_to_lab(rng.integers(0, 256, (6000, 3), dtype=np.uint8))  # > 4096 colours: pruned path
-    idx, de = _nearest_palette(lab, pal)
+    idx, de = nearest_palette(lab, pal)
     full = ciede2000(lab[:, None, :], pal[None, :, :])
     assert np.array_equal(idx, full.argmin(axis=1))
     assert np.allclose(de, full.min(axis=1), rtol=0, atol=1e-12)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.scene import Element, Scene
+from scene.model import Element, Scene
 from eval.colour import contrast_ratio
 from eval.scene_audit import audit_scene_text
 from eval.score import evaluate_image

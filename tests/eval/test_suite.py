@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SAMPLES
 
-from engine.scene import KINDS
+from scene.model import KINDS
 from eval.suite import load_prompts, prompt_faithfulness, run_suite
 
 HELDOUT = ROOT / "eval" / "prompts" / "heldout.jsonl"

@@ -127,7 +127,7 @@ def test_every_hostile_file_is_reported_and_the_rest_ingested(hostile):
 
 def test_cli_exit_code_3_and_no_traceback(hostile, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    r = subprocess.run([sys.executable, "-m", "engine.cli", "ingest", str(hostile), "--store", str(tmp_path / "st"),
+    r = subprocess.run([sys.executable, "-m", "onbrand.cli", "ingest", str(hostile), "--store", str(tmp_path / "st"),
                         "--json"], capture_output=True, text=True, env=env, timeout=240)
     assert r.returncode == 3, r.stderr
     assert "Traceback" not in r.stderr

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from conditioning.retrieval import retrieve, screen_key
-from engine.blocks import Block
+from scene.blocks import Block
 from ingest.context_store import ContextStore
 from ingest.pdf import ReadError, read_pdf
 from ingest.pdf_screens import (
@@ -234,7 +234,7 @@ def test_search_finds_the_guides_dashboard_page(harbor, tmp_path):
     """`onbrand search harbor "dashboard screen" --kind screen` lists the guide's "In use" page."""
     from click.testing import CliRunner
 
-    from engine.cli import main
+    from onbrand.cli import main
 
     r = CliRunner().invoke(main, ["search", str(harbor), "dashboard screen", "--kind", "screen", "-k", "8",
                                   "--store", str(tmp_path / "st"), "--json"], catch_exceptions=False)

@@ -397,7 +397,7 @@ def test_fonts_static_variable_and_web(tmp_path, monkeypatch):
     assert (fam, weight, origin) == ("Manrope", 700, "folder")
     assert Path(path).parent == tmp_path / "cache" and Path(path).read_bytes()[:4] == b"\x00\x01\x00\x00"
     assert folder_fonts([tmp_path / "Brand-Bold.woff2"])[0][3] == path  # cached, not rewritten
-    from engine.text import load_font
+    from engine.render.text import load_font
 
     assert load_font(path).measure("Harbor", 16) > 20  # HarfBuzz shapes the decompressed copy
 

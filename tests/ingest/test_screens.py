@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.blocks import Block
+from scene.blocks import Block
 from ingest.model import FileExtract
 from ingest.raster import read_raster
 from ingest.screens import layout_summary, raster_screen_blocks, svg_screen_blocks
@@ -227,7 +227,7 @@ def test_layout_of_a_rendered_mock_matches_its_scene(token_only_engine, prompt, 
     """The engine's own mocks come with their true blocks: the pixels alone, and the SVG (text
     outlined as glyphs), must find every container (sidebar, top bar, cards) and place the
     matched blocks closely."""
-    from engine.blocks import scene_blocks
+    from scene.blocks import scene_blocks
 
     gen = token_only_engine.generate(prompt, sampler="procedural", size=(1440, 900))
     truth = scene_blocks(gen.scene)

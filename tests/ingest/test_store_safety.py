@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from engine.cli import main
+from onbrand.cli import main
 from ingest import StorePathError, check_store_path, ingest_to_store, load_context, load_store
 from ingest import store as st
 

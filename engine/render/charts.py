@@ -1,0 +1,145 @@
+"""Charts drawn from tokens: line, bar, donut and sparkline, with axes, labels and legends.
+
+Series take the system's chart colours (`Theme.chart`: its ``chart``/``data`` colours, then
+primary, accent, info, success, warning); gridlines use the divider colour and labels the
+muted text colour. Mixed into `engine.render.components.Renderer`.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+class ChartsMixin:
+    def k_chart(self, cv, el, bg):
+        # a variant that is not a chart type (e.g. from a generated scene) draws a line chart
+        draw = getattr(self, f"_chart_{el.variant}", None) if el.variant else None
+        (draw or self._chart_line)(cv, el, bg)
+
+    def _legend(self, cv, el, bg) -> float:
+        """Series swatches and names (props.legend) in a row at the chart's top; its height."""
+        names = el.props.get("legend") or []
+        if not names:
+            return 0.0
+        x, y, w, _ = el.box
+        lh = self.px(20)
+        cx = x + self.px(48)
+        for i, name in enumerate(names):
+            col = self.th.chart[i % len(self.th.chart)]
+            if cx + self.px(40) > x + w:
+                break
+            cv.rect(cx, y + lh / 2 - self.px(1.5), self.px(14), self.px(3), fill=col, radius=self.px(1.5))
+            tw = self.text_mid(cv, name, cx + self.px(20), y + lh / 2, x + w - cx - self.px(20), "caption",
+                               "text-muted", bg)
+            cx += self.px(20) + tw + self.px(20)
+        return lh + self.px(12)
+
+    def _axes(self, cv, el, bg, ymax: float, labels: list[str]):
+        x, y, w, h = el.box
+        top = self._legend(cv, el, bg)
+        left = self.px(48)
+        bottom = self.px(28)
+        px0, py0, pw, ph = x + left, y + top, w - left, h - bottom - top
+        grid = self.th.color("divider")
+        ticks = 4
+        for i in range(ticks + 1):
+            gy = py0 + ph - ph * i / ticks
+            cv.rect(px0, gy, pw, self.px(1), fill=grid)
+            val = ymax * i / ticks
+            lab = _short(val)
+            self.text_mid(cv, lab, x, gy, left - self.px(12), "caption", "text-muted", bg, align="right")
+        n = len(labels)
+        for i, lab in enumerate(labels):
+            cx = px0 + pw * (i + 0.5) / n
+            tw = self.measure(lab, "caption")
+            self.text(cv, lab, cx - tw / 2, py0 + ph + self.px(8), tw + 2, "caption", "text-muted", bg)
+        return px0, py0, pw, ph
+
+    def _chart_line(self, cv, el, bg):
+        series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6, 8, 7, 9]])
+        labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
+        ymax = _nice_max(max(max(s) for s in series))
+        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
+        n = len(labels)
+        for si, s in enumerate(series):
+            col = self.th.chart[si % len(self.th.chart)]
+            pts = [(px0 + pw * (i + 0.5) / n, py0 + ph - ph * v / ymax) for i, v in enumerate(s)]
+            cv.polyline(pts, col, self.px(2.5 if si == 0 else 2))
+            if si == 0:
+                for p in pts[-1:]:
+                    cv.circle(p[0], p[1], self.px(5), fill=self.th.color("surface"), stroke=col, stroke_width=self.px(2.5))
+
+    def _chart_bar(self, cv, el, bg):
+        series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6, 8, 7]])
+        labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
+        ymax = _nice_max(max(max(s) for s in series))
+        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
+        n = len(labels)
+        k = len(series)
+        slot = pw / n
+        bw = min(self.px(28), slot * 0.6 / k)
+        for si, s in enumerate(series):
+            col = self.th.chart[si % len(self.th.chart)]
+            for i, v in enumerate(s):
+                bh = ph * v / ymax
+                bx = px0 + slot * (i + 0.5) - (k * bw + (k - 1) * self.px(4)) / 2 + si * (bw + self.px(4))
+                cv.rect(bx, py0 + ph - bh, bw, bh, fill=col, radius=self.px(3))
+                cv.rect(bx, py0 + ph - min(bh, self.px(3)), bw, min(bh, self.px(3)), fill=col)
+
+    def _chart_donut(self, cv, el, bg):
+        x, y, w, h = el.box
+        vals: list[float] = el.props.get("series", [[40, 25, 20, 15]])[0]
+        labels: list[str] = el.props.get("labels", [f"Part {i + 1}" for i in range(len(vals))])
+        r = min(h / 2, w * 0.22)
+        cx, cy = x + r, y + h / 2
+        tot = sum(vals)
+        a = -math.pi / 2
+        thick = r * 0.28
+        gap = 0.025
+        for i, v in enumerate(vals):
+            da = 2 * math.pi * v / tot
+            cv.arc(cx, cy, r - thick / 2, a + gap, a + da - gap, self.th.chart[i % len(self.th.chart)], thick)
+            a += da
+        big = str(el.props.get("total", _short(tot)))
+        bw = self.measure(big, "h3")
+        self.text_mid(cv, big, cx - bw / 2, cy - self.px(6), bw + 2, "h3", "text", bg)
+        sub = el.props.get("center_label", "total")
+        sw = self.measure(sub, "caption")
+        self.text_mid(cv, sub, cx - sw / 2, cy + self.px(16), sw + 2, "caption", "text-muted", bg)
+        lx = x + 2 * r + self.px(32)
+        lh = self.px(32)
+        ly = cy - lh * len(vals) / 2
+        for i, (lab, v) in enumerate(zip(labels, vals)):
+            cv.rect(lx, ly + i * lh + lh / 2 - self.px(5), self.px(10), self.px(10), fill=self.th.chart[i % len(self.th.chart)],
+                    radius=self.px(3))
+            self.text_mid(cv, lab, lx + self.px(20), ly + i * lh + lh / 2, x + w - lx - self.px(70), "small", "text", bg)
+            pct = f"{round(100 * v / tot)}%"
+            self.text_mid(cv, pct, x + w - self.px(48), ly + i * lh + lh / 2, self.px(48), "label", "text-muted", bg,
+                          align="right")
+
+    def _chart_sparkline(self, cv, el, bg):
+        x, y, w, h = el.box
+        s: list[float] = el.props.get("series", [[3, 4, 3, 5, 6, 5, 7]])[0]
+        lo, hi = min(s), max(s)
+        rng = (hi - lo) or 1
+        pts = [(x + w * i / (len(s) - 1), y + h - h * (v - lo) / rng) for i, v in enumerate(s)]
+        cv.polyline(pts, self.th.color(el.role or "primary"), self.px(2))
+
+
+
+def _nice_max(v: float) -> float:
+    if v <= 0:
+        return 1.0
+    mag = 10 ** math.floor(math.log10(v))
+    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if m * mag >= v:
+            return m * mag
+    return 10 * mag
+
+
+def _short(v: float) -> str:
+    if v >= 1_000_000:
+        return f"{v / 1_000_000:.1f}M".replace(".0M", "M")
+    if v >= 1000:
+        return f"{v / 1000:.1f}k".replace(".0k", "k")
+    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"

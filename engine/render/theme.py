@@ -1,0 +1,199 @@
+"""Design tokens as the renderer needs them: colours by role, type styles by name, fonts, radii.
+
+Every colour the renderer paints comes from `Theme.color(role)`, which only returns colours of
+the design system. Text colours go through `Theme.text_on(role, background)`, which checks
+WCAG 2.x contrast (4.5:1 for body text, 3:1 for large text and UI parts) and, when the system's
+own pairing fails, takes the nearest passing colour of the same system and records a warning.
+"""
+
+from __future__ import annotations
+
+from ingest.colour import contrast, parse_hex
+from ingest.model import DesignSystem, TypeStyle
+from engine.render.text import Font, load_font
+
+# Fallback chains for roles a system may not define.
+_ROLE_FALLBACK: dict[str, tuple[str, ...]] = {
+    "surface": ("background",),
+    "surface-muted": ("background", "surface"),
+    "background": ("surface",),
+    "text-muted": ("text",),
+    "divider": ("border",),
+    "border": ("divider", "text-muted"),
+    "secondary": ("surface-muted", "background"),
+    "on-secondary": ("text",),
+    "accent": ("secondary", "primary"),
+    "on-accent": ("on-primary",),
+    "success": ("primary",),
+    "warning": ("accent", "primary"),
+    "danger": ("accent", "primary"),
+    "info": ("primary",),
+    "focus": ("primary",),
+}
+# Nominal sizes (design px) of the engine's type steps; a system without a step of that name
+# uses its own type-scale step nearest in size.
+_STYLE_SIZES = {
+    "display": 48, "h1": 36, "h2": 28, "h3": 22, "title": 18, "body": 16, "body-strong": 16,
+    "small": 14, "label": 14, "caption": 12,
+}
+_STYLE_WEIGHTS = {"display": 700, "h1": 700, "h2": 600, "h3": 600, "title": 600, "body-strong": 600, "label": 600}
+
+
+class Theme:
+    def __init__(self, ds: DesignSystem):
+        self.ds = ds
+        self.roles = ds.role_map()
+        self.palette = ds.palette_hexes()
+        self.warnings: list[str] = []
+        self._warned: set[str] = set()
+        self._text_on: dict[tuple[str, str, bool], str] = {}
+        self.spacing = [s for s in ds.spacing_px() if s > 0] or [4, 8, 12, 16, 24, 32, 48, 64]
+        self.unit = self.spacing[0] if self.spacing[0] >= 2 else 4.0
+        self.chart = self._chart_colors()
+
+    # -- colour ----------------------------------------------------------------------------
+    def color(self, role: str) -> str:
+        if role in self.roles:
+            return self.roles[role]
+        for alt in _ROLE_FALLBACK.get(role, ()):
+            if alt in self.roles:
+                return self.roles[alt]
+        if role.startswith("on-"):
+            return self.best_text(self.color(role[3:]))
+        return self.roles.get("primary") or self.palette[0]
+
+    #: Opacity of the modal scrim when the system defines no overlay colour with its own alpha.
+    SCRIM_ALPHA = 0.48
+
+    def scrim(self) -> tuple[str, float]:
+        """The modal scrim as (colour, alpha): the system's ``scrim``/``overlay`` colour and its
+        own alpha when it defines one, else the ``text`` colour at `SCRIM_ALPHA`.
+
+        A scrim is the one place a mock shows colours outside the palette: each palette colour
+        ``c`` under it is seen as the blend ``alpha·scrim + (1 − alpha)·c`` (sRGB, the way SVG
+        and cairo composite). `scrim_palette` lists those blends, so palette checks of a mock
+        with a modal use the palette plus its scrim blends."""
+        for c in self.ds.colors:
+            leaf = c.name.lower().replace("_", "-").split(".")[-1]
+            if leaf in ("scrim", "overlay", "backdrop") and 0.05 <= c.alpha < 1:
+                return c.hex, c.alpha
+        return self.color("text"), self.SCRIM_ALPHA
+
+    def scrim_palette(self) -> list[str]:
+        """Every palette colour as seen through the scrim (see `scrim`)."""
+        col, a = self.scrim()
+        sr = parse_hex(col)[0]
+        out = []
+        for h in self.palette:
+            c = parse_hex(h)[0]
+            mix = [round(a * s_ + (1 - a) * v) for s_, v in zip(sr, c)]
+            out.append("#" + "".join(f"{max(0, min(255, m)):02x}" for m in mix))
+        return out
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+    def _chart_colors(self) -> list[str]:
+        named = sorted(
+            (c for c in self.ds.colors if "chart" in c.name.lower() or "data" in c.name.lower().split(".")),
+            key=lambda c: c.name,
+        )
+        out = [c.hex for c in named if c.alpha >= 0.999]
+        for role in ("primary", "accent", "info", "success", "warning"):
+            h = self.color(role)
+            if h not in out:
+                out.append(h)
+        return out[:6]
+
+    def best_text(self, bg: str) -> str:
+        rgb = parse_hex(bg)[0]
+        return max(self.palette, key=lambda h: contrast(parse_hex(h)[0], rgb))
+
+    def text_on(self, role: str, bg: str, large: bool = False) -> str:
+        """The colour of `role` for text on `bg`, swapped for a passing system colour if needed."""
+        key = (role, bg, large)
+        hit = self._text_on.get(key)
+        if hit is None:
+            hit = self._text_on[key] = self._text_on_uncached(role, bg, large)
+        return hit
+
+    def _text_on_uncached(self, role: str, bg: str, large: bool) -> str:
+        want = self.color(role)
+        need = 3.0 if large else 4.5
+        bg_rgb = parse_hex(bg)[0]
+        if contrast(parse_hex(want)[0], bg_rgb) >= need:
+            return want
+        passing = [h for h in self.palette if contrast(parse_hex(h)[0], bg_rgb) >= need]
+        if not passing:
+            return self.best_text(bg)
+        from ingest.colour import rgb_to_lab
+
+        wl = rgb_to_lab(parse_hex(want)[0])
+
+        def dist(h: str) -> float:
+            lab = rgb_to_lab(parse_hex(h)[0])
+            return sum((a - b) ** 2 for a, b in zip(lab, wl))
+
+        choice = min(passing, key=dist)
+        key = f"{role}/{bg}"
+        if key not in self._warned:
+            self._warned.add(key)
+            self.warnings.append(
+                f"contrast: {role} {want} on {bg} is below {need}:1; used {choice} from the system instead"
+            )
+        return choice
+
+    # -- type ------------------------------------------------------------------------------
+    def style(self, name: str) -> TypeStyle:
+        for t in self.ds.type_scale:
+            if t.name == name:
+                return t
+        if not self.ds.type_scale:
+            raise KeyError("the design system has no type scale")
+        target = _STYLE_SIZES.get(name, 16)
+        best = min(self.ds.type_scale, key=lambda t: (abs(t.size - target), -t.size))
+        weight = _STYLE_WEIGHTS.get(name, best.weight)
+        return best.model_copy(update={"weight": weight, "name": name})
+
+    def font(self, style: TypeStyle) -> Font:
+        faces = [f for f in self.ds.fonts if f.family == style.family] or self.ds.fonts
+        face = min(faces, key=lambda f: abs(f.weight - style.weight))
+        return load_font(face.path)
+
+    def measure_text(self, text: str, style: str, width: float | None = None,
+                     max_lines: int = 1) -> tuple[float, float]:
+        """(width, height) in design px of `text` in type style `style`, wrapped to `width`
+        (at most `max_lines` lines, HarfBuzz-shaped); the width is the widest line's."""
+        from engine.render.text import wrap
+
+        st = self.style(style)
+        font = self.font(st)
+        if width is None:
+            return font.measure(text, st.size, st.letter_spacing), st.line_height
+        lines = wrap(font, text, st.size, width, max(1, max_lines), st.letter_spacing) or [""]
+        w = max(font.measure(ln, st.size, st.letter_spacing) for ln in lines)
+        return min(w, width), st.line_height * len(lines)
+
+    # -- space and shape -------------------------------------------------------------------
+    def space(self, n: float) -> float:
+        """The spacing-scale value nearest to `n` design px."""
+        return min(self.spacing, key=lambda s: abs(s - n))
+
+    def snap(self, v: float) -> float:
+        return round(v / self.unit) * self.unit
+
+    def radius(self, size: str = "md") -> float:
+        fallback = {"sm": 4.0, "md": 8.0, "lg": 12.0, "xl": 16.0, "full": 9999.0}.get(size, 8.0)
+        names = {"sm": ("sm", "small", "s"), "md": ("md", "medium", "m", "base", "default"),
+                 "lg": ("lg", "large", "l"), "xl": ("xl",), "full": ("full", "pill", "round", "circle")}
+        for n in names.get(size, (size,)):
+            for d in self.ds.radii:
+                if d.name.lower() == n:
+                    return d.px
+        return fallback
+
+    def shadow(self, name: str = "md"):
+        for s in self.ds.shadows:
+            if s.name == name:
+                return s
+        return self.ds.shadows[0] if self.ds.shadows else None

@@ -1,0 +1,407 @@
+"""Training the scene diffusion teacher: ``onbrand train teacher``.
+
+Each step draws curriculum examples on the fly (a scene, its caption, archetype, device and
+style family), turns each scene into ≤ N block slots (`engine.models.teacher.encode_slots`), and
+builds its context: the caption's MiniLM tokens, design tokens of a random sample design
+system, and the blocks of another example of the same archetype and style family as a
+reference layout (so the model learns to follow retrieved references). Context parts are
+dropped at random, which trains classifier-free guidance (Ho & Salimans 2022).
+
+The loss is the DDPM objective (Ho et al. 2020) in the model's parameterisation (v-prediction
+by default, Salimans & Ho 2022): MSE over box coordinates of used slots and over the analog
+bits of every slot. AdamW, cosine learning rate with warm-up, an exponential moving average
+of the weights (saved as the final model), checkpoints every K steps under
+``OUT/checkpoint-<step>/`` with the optimiser and random-generator state, so ``--resume``
+continues from the step where a run stopped (with a freshly drawn example pool). Same
+``--seed``, same weights.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import shutil
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from conditioning import ARCHETYPES
+from engine.models.adapter import (
+    collate_contexts,
+    design_tokens,
+    encode_prompts,
+    prompt_context,
+)
+from engine.models.configs import list_models
+from engine.models.teacher import SceneTransformer, create_model, encode_slots
+from scene.blocks import scene_blocks
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_SYSTEMS = ROOT / "sample_design_systems"
+
+# -- curriculum --------------------------------------------------------------------------------------
+
+try:
+    from engine.compose.curriculum import sample_example  # type: ignore[import-not-found]
+except ImportError:
+    from engine.compose.composer import compose
+    from scene.devices import DEVICES
+
+    @dataclass
+    class Example:
+        """One curriculum example: a composed scene and the caption that asks for it."""
+
+        scene: object
+        caption: str
+        archetype: str
+        device: str
+        style: str
+        seed: int
+
+    _STYLE_FAMILIES = ("regular", "compact", "airy")
+    _STYLE_WORDS = {"regular": ("", "modern", "clean"), "compact": ("compact", "dense", "data-heavy"),
+                    "airy": ("airy", "spacious", "minimal")}
+    _FRAMES = ("{style} {phrase} page", "{phrase} screen, {style}", "a {style} {phrase} view for {device}",
+               "{device} {phrase}", "{style} {device} {phrase} page")
+
+    def sample_example(rng: random.Random, device: str | None = None, archetype: str | None = None,
+                       style: str | None = None, theme=None) -> Example:
+        """A procedural example over `conditioning.ARCHETYPES` (the composer's page types)."""
+        arch = archetype or rng.choice(sorted(ARCHETYPES))
+        device = device or rng.choice(sorted(DEVICES))
+        style = style or rng.choice(_STYLE_FAMILIES)
+        seed = rng.randrange(1 << 30)
+        phrase = rng.choice(ARCHETYPES[arch]).strip()
+        caption = rng.choice(_FRAMES).format(style=rng.choice(_STYLE_WORDS[style]), phrase=phrase, device=device)
+        caption = " ".join(caption.replace(" ,", ",").split())
+        (w, h), _ = DEVICES[device]
+        scene = compose(caption, w, h, seed=seed, archetype=arch, device=device, theme=theme)
+        return Example(scene, caption, arch, device, style, seed)
+
+
+@cache
+def system_tokens(folder: str) -> np.ndarray | None:
+    from ingest import IngestError, ingest_folder
+
+    try:
+        return design_tokens(ingest_folder(folder))
+    except (IngestError, OSError, ValueError) as e:  # a broken sample folder only costs the training run its tokens
+        print(f"{folder}: skipped for design tokens ({str(e).splitlines()[0] if str(e) else type(e).__name__})",
+              file=sys.stderr)
+        return None
+
+
+def sample_systems() -> list[str]:
+    """The bundled sample design systems whose tokens condition training."""
+    return sorted(str(p) for p in SAMPLE_SYSTEMS.iterdir() if p.is_dir()) if SAMPLE_SYSTEMS.is_dir() else []
+
+
+# -- config -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class TrainConfig:
+    """A training run. `config` names the architecture (`engine.models.configs.list_models()`)."""
+
+    out: str = "build/teacher"
+    config: str = "small"
+    steps: int = 2000
+    batch: int = 32
+    lr: float = 5e-4
+    warmup: int = 200
+    weight_decay: float = 0.01
+    ema_decay: float = 0.999
+    checkpoint_every: int = 250
+    keep_checkpoints: int = 2
+    seed: int = 0
+    threads: int = 1
+    n_slots: int = 32
+    self_condition: bool = True  # Analog Bits self-conditioning (see `engine.models.teacher`)
+    p_self_cond: float = 0.5
+    p_drop_prompt: float = 0.1
+    p_drop_style: float = 0.2
+    p_reference: float = 0.8
+    p_design: float = 0.7
+    design_systems: list[str] = field(default_factory=sample_systems)
+    log_every: int = 50
+    pool: int = 1024  # examples kept in memory (see `ExamplePool`)
+    refresh: int = 4  # examples replaced per step
+
+
+# -- batches ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    example: object
+    blocks: list
+    x0: np.ndarray
+    used: np.ndarray
+
+
+class ExamplePool:
+    """Curriculum examples kept in memory and drawn at random; each step replaces a few.
+
+    Composing a page costs about as much as a training step on a small CPU, so each example
+    is reused by several steps while the pool slowly turns over (`refresh` per step).
+    """
+
+    def __init__(self, rng: random.Random, size: int, n_slots: int):
+        self.rng, self.n_slots = rng, n_slots
+        self.items = [self._new() for _ in range(size)]
+
+    def _new(self, **kw) -> _Item:
+        ex = sample_example(self.rng, **kw)
+        blocks = scene_blocks(ex.scene, self.n_slots)
+        x0, used = encode_slots(blocks, self.n_slots)
+        return _Item(ex, blocks, x0, used)
+
+    def refresh(self, k: int) -> None:
+        for _ in range(k):
+            self.items[self.rng.randrange(len(self.items))] = self._new()
+
+    def draw(self) -> _Item:
+        return self.items[self.rng.randrange(len(self.items))]
+
+    def reference(self, item: _Item) -> list:
+        """Blocks of another example of the same archetype, device and style family."""
+        ex = item.example
+        same = [it for it in self.items if it is not item and it.example.archetype == ex.archetype
+                and it.example.device == ex.device and it.example.style == ex.style]
+        if same:
+            return self.rng.choice(same).blocks
+        return self._new(device=ex.device, archetype=ex.archetype, style=ex.style).blocks
+
+
+def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = None
+               ) -> tuple[torch.Tensor, torch.Tensor, dict]:
+    """``x0 (B, N, D)``, the used-slot mask ``(B, N)`` and a collated context."""
+    pool = pool or ExamplePool(rng, cfg.batch, cfg.n_slots)
+    systems = [t for t in (system_tokens(f) for f in cfg.design_systems) if t is not None]
+    items = [pool.draw() for _ in range(cfg.batch)]
+    encoded = encode_prompts([it.example.caption for it in items])
+    contexts, devices = [], []
+    for it, enc in zip(items, encoded):
+        refs = [pool.reference(it)] if rng.random() < cfg.p_reference else []
+        ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc)
+        if systems and rng.random() < cfg.p_design:
+            ctx.design_tokens = systems[rng.randrange(len(systems))]
+        contexts.append(ctx)
+        devices.append(it.example.device)
+    c = collate_contexts(contexts, devices, cfg.n_slots)
+    c["drop_prompt"] = torch.tensor([rng.random() < cfg.p_drop_prompt for _ in contexts])
+    c["drop_style"] = torch.tensor([rng.random() < cfg.p_drop_style for _ in contexts])
+    x0 = torch.from_numpy(np.stack([it.x0 for it in items]))
+    used = torch.from_numpy(np.stack([it.used for it in items]))
+    return x0, used, c
+
+
+def diffusion_loss(model: SceneTransformer, scheduler, x0: torch.Tensor, used: torch.Tensor, context: dict,
+                   gen: torch.Generator, p_self_cond: float = 0.5) -> torch.Tensor:
+    """DDPM loss in the model's parameterisation; box dims of unused slots are not scored.
+
+    A self-conditioned model (``config.self_condition``) gets, on a `p_self_cond` share of
+    batches, its own gradient-free estimate of ``x0`` as extra input (Analog Bits)."""
+    B = x0.shape[0]
+    noise = torch.randn(x0.shape, generator=gen)
+    t = torch.randint(0, scheduler.config.num_train_timesteps, (B,), generator=gen)
+    xt = scheduler.add_noise(x0, noise, t)
+    if model.config.prediction_type == "epsilon":
+        target = noise
+    elif model.config.prediction_type == "v_prediction":
+        target = scheduler.get_velocity(x0, noise, t)
+    else:
+        target = x0
+    prev = None
+    if getattr(model.config, "self_condition", False) and torch.rand((), generator=gen).item() < p_self_cond:
+        with torch.no_grad():
+            prev = model.predict_x0(model(xt, t, context), xt, t).clamp(-1, 1)
+    pred = model(xt, t, context, x_self_cond=prev)
+    w = torch.ones_like(x0)
+    w[..., :4] = used[..., None].float()  # (B, N, 4): a null slot's box is free
+    return ((pred - target) ** 2 * w).sum() / w.sum()
+
+
+# -- checkpoints ----------------------------------------------------------------------------------
+
+
+def _checkpoints(out: Path) -> list[tuple[int, Path]]:
+    found = []
+    for p in out.glob("checkpoint-*"):
+        try:
+            found.append((int(p.name.split("-", 1)[1]), p))
+        except ValueError:
+            continue
+    return sorted(found)
+
+
+def _save_checkpoint(out: Path, step: int, model, ema: dict, opt, sched, rng, gen, losses, keep: int,
+                     extras: dict | None = None) -> Path:
+    ck = out / f"checkpoint-{step}"
+    tmp = out / f".checkpoint-{step}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    model.save_pretrained(tmp / "model")
+    torch.save({"step": step, "ema": ema, "optimizer": opt.state_dict(), "lr_scheduler": sched.state_dict(),
+                "rng": rng.getstate(), "torch_rng": gen.get_state(), "losses": losses,
+                "extras": {k: v.state_dict() for k, v in (extras or {}).items()}}, tmp / "state.pt")
+    shutil.rmtree(ck, ignore_errors=True)
+    tmp.rename(ck)
+    for _, old in _checkpoints(out)[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
+    return ck
+
+
+def _export(out: Path, model: SceneTransformer, ema: dict) -> None:
+    """The EMA weights as the run's final `save_pretrained` folder (plus its scheduler config)."""
+    live = {k: v.clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(ema)
+    model.save_pretrained(out)
+    model.make_scheduler("ddpm").save_pretrained(out)
+    model.load_state_dict(live)
+
+
+# -- the loop ---------------------------------------------------------------------------------------
+
+
+def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True) -> dict:
+    """Train (or resume) a teacher; returns ``{"step", "loss", "losses", "seconds", "out"}``.
+
+    The final EMA model is saved to ``cfg.out`` (``config.json`` +
+    ``diffusion_pytorch_model.safetensors`` + ``scheduler_config.json``)."""
+    if cfg.config not in list_models():
+        raise ValueError(f"unknown model config {cfg.config!r} (use {', '.join(list_models())})")
+    torch.set_num_threads(max(1, cfg.threads))
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=1))
+    torch.manual_seed(cfg.seed)
+    model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition)
+    scheduler = model.make_scheduler("ddpm")
+    rng = random.Random(cfg.seed)
+    gen = torch.Generator().manual_seed(cfg.seed)
+
+    def prepare(step: int):
+        pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots)
+
+        def loss_at(step: int) -> torch.Tensor:
+            pool.refresh(cfg.refresh)
+            x0, used, ctx = make_batch(cfg, rng, pool)
+            return diffusion_loss(model, scheduler, x0, used, ctx, gen, cfg.p_self_cond)
+
+        return loss_at
+
+    res = optimise(model, cfg, out, rng, gen, prepare, resume=resume, progress=progress, label="teacher")
+    return {k: res[k] for k in ("step", "loss", "losses", "seconds", "out")}
+
+
+def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: torch.Generator, prepare,
+             resume: bool = False, progress: bool = True, label: str = "teacher", extras: dict | None = None) -> dict:
+    """The optimisation loop of every training command (the teacher's, `engine.training.distill`'s).
+
+    AdamW with a cosine learning rate after warm-up, gradient clipping at 1, an exponential
+    moving average of the weights, the progress bar, checkpoints every ``cfg.checkpoint_every``
+    steps and, with `resume`, a restart from the latest one (weights, EMA, optimiser, schedule
+    and both random generators, and the ``state_dict`` of every object in `extras`, such as
+    a discriminator and its optimiser that the loss updates itself). ``prepare(step)`` is called once the start step is known and
+    returns ``loss_at(step)``, the loss of the next batch. At the end the EMA weights are
+    exported to `out` (`_export`). Returns ``{"step", "loss", "losses", "seconds", "out",
+    "exported"}``; `cfg` needs the fields `TrainConfig` and `engine.training.distill.DistillConfig` share.
+    """
+    from diffusers.optimization import get_cosine_schedule_with_warmup
+
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.99))
+    sched = get_cosine_schedule_with_warmup(opt, min(cfg.warmup, max(1, cfg.steps // 10)), cfg.steps)
+    ema = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    step, losses = 0, []
+    found = _checkpoints(out) if resume else []
+    if found:
+        step, ck = found[-1]
+        model.load_state_dict(SceneTransformer.from_pretrained(ck / "model", low_cpu_mem_usage=False).state_dict())
+        st = torch.load(ck / "state.pt", weights_only=False)
+        ema, losses = st["ema"], list(st["losses"])
+        opt.load_state_dict(st["optimizer"])
+        sched.load_state_dict(st["lr_scheduler"])
+        rng.setstate(st["rng"])
+        gen.set_state(st["torch_rng"])
+        for k, v in (extras or {}).items():
+            if k in st.get("extras", {}):
+                v.load_state_dict(st["extras"][k])
+    t_start = time.perf_counter()
+    loss_at = prepare(step)
+    bar = _Bar(cfg.steps, step, enabled=progress, label=label)
+    describers = [v.describe for v in (extras or {}).values() if hasattr(v, "describe")]
+    start, t0 = step, time.perf_counter()
+    model.train()
+    try:
+        while step < cfg.steps:
+            loss = loss_at(step)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            decay = min(cfg.ema_decay, (1 + step) / (10 + step))
+            with torch.no_grad():
+                for k, v in model.state_dict().items():
+                    if v.dtype.is_floating_point:
+                        ema[k].mul_(decay).add_(v.detach(), alpha=1 - decay)
+                    else:
+                        ema[k].copy_(v)
+            losses.append(round(loss.item(), 5))
+            bar.update(step, losses, sched.get_last_lr()[0], (step - start) / (time.perf_counter() - t0),
+                       cfg.log_every, "  ".join(d() for d in describers))
+            if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step < cfg.steps:
+                _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints, extras)
+    finally:
+        bar.close()
+    exported = step > start or not (out / "config.json").exists()
+    if exported:
+        _save_checkpoint(out, step, model, ema, opt, sched, rng, gen, losses, cfg.keep_checkpoints, extras)
+        _export(out, model, ema)
+    tail = losses[-min(len(losses), 100):]
+    return {"step": step, "loss": round(float(np.mean(tail)), 5) if tail else math.nan, "losses": losses,
+            "seconds": round(time.perf_counter() - t_start, 2), "out": str(out), "exported": exported}
+
+
+class _Bar:
+    """A rich progress bar on stderr; plain log lines every `log_every` steps when not a terminal."""
+
+    def __init__(self, total: int, done: int, enabled: bool, label: str = "teacher"):
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self.bar = None
+        if enabled and self.tty:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                TextColumn("{task.fields[info]}"), console=Console(stderr=True))
+            self.bar.start()
+            self.task = self.bar.add_task("train", total=total, completed=done, info="")
+
+    def update(self, step: int, losses: list[float], lr: float, rate: float, log_every: int, extra: str = "") -> None:
+        if not self.enabled:
+            return
+        recent = float(np.mean(losses[-log_every:]))
+        info = f"loss {recent:.4f}  lr {lr:.2e}  {rate:.2f} step/s" + (f"  {extra}" if extra else "")
+        if self.bar is not None:
+            self.bar.update(self.task, completed=step, info=info)
+        elif step % log_every == 0:
+            print(f"step {step}: {info}", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
