@@ -19,7 +19,7 @@ import numpy.typing as npt
 from pydantic import BaseModel, Field
 from scipy import ndimage
 
-from eval.colour import contrast_ratio, rgb_to_hex
+from ingest.colour import LUMINANCE_WEIGHTS, contrast_ratio, rgb_to_hex
 
 __all__ = ["TextContrastReport", "TextRegion", "detect_text_regions", "text_contrast"]
 
@@ -43,7 +43,8 @@ class TextContrastReport(BaseModel):
 
 def _luma(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.float32]:
     r, g, b = (rgb[..., i].astype(np.float32) for i in range(3))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    wr, wg, wb = LUMINANCE_WEIGHTS  # on gamma-encoded values: luma
+    return wr * r + wg * g + wb * b
 
 
 def detect_text_regions(rgb: npt.NDArray[np.uint8], edge_threshold: float = 28.0,

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
+from ingest.colour import srgb_to_lab
+
 if TYPE_CHECKING:
     import torch
 
@@ -254,30 +256,6 @@ def default_text_encoder() -> MiniLMTextEncoder:
 
 # -- images -----------------------------------------------------------------------------------
 
-# sRGB (D65) → XYZ, IEC 61966-2-1.
-_SRGB_TO_XYZ = np.array(
-    [
-        [0.4124564, 0.3575761, 0.1804375],
-        [0.2126729, 0.7151522, 0.0721750],
-        [0.0193339, 0.1191920, 0.9503041],
-    ],
-    np.float32,
-)
-_D65_WHITE = np.array([0.95047, 1.0, 1.08883], np.float32)
-
-
-def _srgb_to_lab(rgb: np.ndarray) -> np.ndarray:
-    """(…, 3) sRGB in 0–1 → (…, 3) CIELAB (D65): L in 0–100, a and b roughly −128–127."""
-    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    xyz = lin @ _SRGB_TO_XYZ.T / _D65_WHITE
-    eps, kappa = 216 / 24389, 24389 / 27
-    f = np.where(xyz > eps, np.cbrt(xyz), (kappa * xyz + 16) / 116)
-    L = 116 * f[..., 1] - 16
-    a = 500 * (f[..., 0] - f[..., 1])
-    b = 200 * (f[..., 1] - f[..., 2])
-    return np.stack([L, a, b], axis=-1)
-
-
 class ImageDescriptorEncoder:
     """A deterministic image descriptor for thumbnails (PNG or any Pillow-readable bytes).
 
@@ -333,7 +311,7 @@ class ImageDescriptorEncoder:
 
     def describe(self, data: bytes) -> np.ndarray:
         """The (dim,) descriptor of one image."""
-        lab = _srgb_to_lab(self._pixels(data))  # (S, S, 3)
+        lab = srgb_to_lab(self._pixels(data), np.float32)  # (S, S, 3)
         L, a, b = lab[..., 0], lab[..., 1], lab[..., 2]
 
         # 1. Colour histogram (L_bins × ab_bins × ab_bins), Hellinger-mapped.

@@ -24,7 +24,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ingest.colour import composite, parse_hex, rgb_to_lab, to_hex
+from ingest.colour import ciede2000, composite, parse_hex, rgb_to_lab, to_hex
 from ingest.model import CORE_ROLES, Color, Dimension, FileExtract, FoundColor, Source, TypeStyle
 from ingest.readers_common import ROLE_WORDS, is_generic_family, is_token_label, role_word
 
@@ -117,12 +117,6 @@ def _dark_pages(extracts: dict[str, FileExtract]) -> set[tuple[str, str]]:
     return out
 
 
-def _delta_e(a: str, b: str) -> float:
-    from coloraide import Color as CAColor
-
-    return CAColor(a).delta_e(CAColor(b), method="2000")
-
-
 def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
     dark = _dark_pages(extracts)
     cands: list[_Candidate] = []
@@ -154,7 +148,7 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
     for c in rest:
         # ΔE76 > 20 rules out ΔE2000 ≤ 2 cheaply (S_C ≤ 7 for any sRGB chroma)
         twin = next((k for k in kept if math.dist(k.lab, c.lab) <= 20
-                     and _delta_e(k.found.hex, c.found.hex) <= MERGE_DELTA_E), None)
+                     and ciede2000(k.lab, c.lab) <= MERGE_DELTA_E), None)
         if twin is None:
             c.names = [c.found.name] if c.found.name else []
             kept.append(c)

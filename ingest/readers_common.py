@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ingest.colour import to_hex
+from ingest.colour import srgb_to_lab, to_hex
 
 THUMB_PX = 256  # long side of every thumbnail a reader makes
 
@@ -267,14 +267,7 @@ def fonts_named_in(text: str) -> list[str]:
 
 
 def lab_array(rgb):
-    """sRGB 0–255 array (..., 3) → CIELAB (D65) array of the same shape (as `rgb_to_lab`)."""
+    """sRGB 0–255 array (..., 3) of any dtype → CIELAB (D65) array of the same shape (as `rgb_to_lab`)."""
     import numpy as np
 
-    v = np.asarray(rgb, dtype=np.float64) / 255.0
-    lin = np.where(v <= 0.04045, v / 12.92, ((v + 0.055) / 1.055) ** 2.4)
-    m = np.array([[0.4124564 / 0.95047, 0.3575761 / 0.95047, 0.1804375 / 0.95047],
-                  [0.2126729, 0.7151522, 0.0721750],
-                  [0.0193339 / 1.08883, 0.1191920 / 1.08883, 0.9503041 / 1.08883]])
-    xyz = lin @ m.T
-    f = np.where(xyz > 216 / 24389, np.cbrt(xyz), (24389 / 27 * xyz + 16) / 116)
-    return np.stack([116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]), 200 * (f[..., 1] - f[..., 2])], axis=-1)
+    return srgb_to_lab(np.asarray(rgb, dtype=np.float64) / 255.0)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from engine.render.canvas import Canvas
 from engine.render.text import ELLIPSIS, Font, ellipsize, load_font, wrap
-from ingest.colour import composite, contrast, parse_hex
+from ingest.colour import composite, contrast_ratio, parse_hex
 from ingest.model import CORE_ROLES, DesignSystem, TypeStyle
 
 PAGE_WIDTH = 1200  # design px; a 2400 px canvas draws the page at 2x
@@ -164,11 +164,6 @@ class _Painter:
 
 def _rgb(hex_: str) -> tuple[int, int, int]:
     return parse_hex(hex_)[0]
-
-
-def contrast_ratio(a: str, b: str) -> float:
-    """WCAG 2.x contrast ratio of two opaque hex colours."""
-    return contrast(_rgb(a), _rgb(b))
 
 
 def wcag_level(ratio: float) -> str:
