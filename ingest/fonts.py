@@ -23,8 +23,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.errors import ReadError, one_line
 from ingest.model import Chunk, FileExtract, FontFace, Source
-from ingest.readers_common import ReadError, one_line
 
 FONT_SUFFIXES = (".ttf", ".otf", ".woff2", ".woff")
 FALLBACK_FAMILIES = ("Manrope", "Lato", "Source Sans Pro", "DejaVu Sans")

@@ -36,18 +36,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scene.blocks import Block
 from ingest.colour import ColourError, parse_hex
 from ingest.model import Chunk, Source
 from ingest.pdf import fill_rgb
 from ingest.readers_common import png_thumbnail
 from ingest.screens import (
     ScreenElement,
-    group_svg,
     blocks_meta,
+    group_svg,
     layout_summary,
     raster_screen_blocks,
 )
+from scene.blocks import Block
 
 MIN_REGION_FRAC = 0.2  # a UI region's long side is at least this share of the page's long side …
 MIN_REGION_PT = 120.0  # … and at least this many points

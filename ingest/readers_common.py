@@ -11,18 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.colour import srgb_to_lab, to_hex
+from ingest.errors import ReadError, one_line  # noqa: F401 - part of this module's interface
 
 THUMB_PX = 256  # long side of every thumbnail a reader makes
-
-
-class ReadError(ValueError):
-    """A file a reader refuses; the message is one line saying why (the caller adds the file)."""
-
-
-def one_line(e: BaseException) -> str:
-    """The first line of an exception's message, or its type name when it has none."""
-    text = str(e).strip().splitlines()
-    return text[0][:200] if text else type(e).__name__
 
 
 def png_thumbnail(image, max_side: int = THUMB_PX) -> bytes:

@@ -31,18 +31,23 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.screen_rules import (
+    CARD_MIN_H,
+    CARD_MIN_W,
+    CONTROL_MAX_H,
+    CONTROL_MIN_PX,
+    HEADING_RATIO,
+    NAVBAR_MAX_H,
+    NAVBAR_MIN_W,
+    SIDEBAR_MAX_W,
+    SIDEBAR_MIN_H,
+    finish_screen,
+    inside_box,
+    is_light,
+)
 from scene.blocks import Block
 
 __all__ = ["blocks_meta", "layout_summary", "raster_screen_blocks", "svg_screen_blocks"]
-
-# Thresholds as fractions of the canvas (W, H) unless marked px.
-SIDEBAR_MIN_H = 0.75  # a full-height column …
-SIDEBAR_MAX_W = 0.30  # … no wider than this, touching the left or right edge
-NAVBAR_MIN_W = 0.55  # a full-width band at the top …
-NAVBAR_MAX_H = 0.12  # … no taller than this
-CARD_MIN_W, CARD_MIN_H = 0.06, 0.06
-CONTROL_MIN_PX, CONTROL_MAX_H = 18.0, 0.085  # buttons and inputs: at least 18 px, at most 8.5 % of H
-HEADING_RATIO = 1.35  # text this much larger than the body size is a heading
 
 
 # -- geometry ----------------------------------------------------------------------------------
@@ -139,12 +144,6 @@ def _iou(a, b) -> float:
     return inter / union if union > 0 else 0.0
 
 
-def inside_box(inner, outer, slack: float = 2.0) -> bool:
-    x, y, w, h = inner
-    X, Y, W, H = outer
-    return x >= X - slack and y >= Y - slack and x + w <= X + W + slack and y + h <= Y + H + slack
-
-
 def _centre_in(inner, outer) -> bool:
     cx, cy = inner[0] + inner[2] / 2, inner[1] + inner[3] / 2
     return outer[0] <= cx <= outer[0] + outer[2] and outer[1] <= cy <= outer[1] + outer[3]
@@ -157,10 +156,6 @@ def _rgb(hex_: str | None) -> tuple[int, int, int] | None:
     if not hex_ or not re.fullmatch(r"#[0-9a-fA-F]{6}", hex_):
         return None
     return int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16)
-
-
-def is_light(rgb) -> bool:
-    return rgb is not None and (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) >= 200
 
 
 def _close(c1, c2, tol: int = 12) -> bool:
@@ -538,19 +533,6 @@ def _card_content(card, inside: list[ScreenElement], controls: list, body: float
     if h <= 0.2 * H and any(t.tag == "text" and t.size >= 1.5 * body for t in inside):
         return "kpi"
     return "text"
-
-
-def finish_screen(blocks: list[tuple[str, tuple, dict]], W: float, H: float) -> list[Block]:
-    out = []
-    for kind, (x, y, w, h), attrs in blocks:
-        box = (round(max(0.0, x / W), 4), round(max(0.0, y / H), 4), round(min(1.0, w / W), 4),
-               round(min(1.0, h / H), 4))
-        if box[2] <= 0 or box[3] <= 0:
-            continue
-        out.append(Block(kind=kind, box=box, role=attrs.get("role", ""), style=attrs.get("style", ""),
-                         variant=attrs.get("variant", ""), content=attrs.get("content", "")))
-    out.sort(key=lambda b: (round(b.box[1], 2), b.box[0]))
-    return out
 
 
 # -- raster ---------------------------------------------------------------------------------------

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scene.blocks import Block
-from ingest.screens import (
+from ingest.screen_rules import (
     CARD_MIN_H,
     CARD_MIN_W,
     CONTROL_MAX_H,
@@ -30,6 +29,7 @@ from ingest.screens import (
     inside_box,
     is_light,
 )
+from scene.blocks import Block
 
 RASTER_SIDE = 480  # long side of the analysed image, px
 
