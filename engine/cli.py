@@ -24,7 +24,15 @@ class _Fail(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file=None) -> None:
-        click.echo(f"onbrand: error: {self.format_message()}", err=True)
+        msg = " ".join(self.format_message().split())  # one line, whatever the message held
+        click.echo(f"onbrand: error: {msg}", err=True)
+
+
+def _error_text(e: BaseException) -> str:
+    """An exception as one readable line (no Python reprs, no pydantic error blocks)."""
+    from ingest.readers_common import one_line
+
+    return one_line(e)
 
 
 def _size(value: str | None) -> tuple[int, int]:
@@ -274,7 +282,7 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
         gen = engine.generate(prompt, seed=seed, size=wh, device=device, format=suffix,
                               sampler=sampler or default_sampler(), steps=steps, strength=strength)
     except ValueError as e:
-        raise _Fail(str(e)) from None
+        raise _Fail(_error_text(e)) from None
     try:
         paths = gen.save(out)
     except OSError as e:

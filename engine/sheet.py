@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.canvas import Canvas
-from engine.text import ELLIPSIS, Font, ellipsize, load_font, wrap
+from engine.text import ELLIPSIS, Font, ellipsize, font_problem, load_font, wrap
 from ingest.colour import composite, contrast, parse_hex
+from ingest.fonts import restore_font_file
 from ingest.model import CORE_ROLES, DesignSystem, TypeStyle
 
 PAGE_WIDTH = 1200  # design px; a 2400 px canvas draws the page at 2x
@@ -233,9 +234,11 @@ class _Page:
         hit = self._fonts.get(key)
         if hit is None:
             faces = [f for f in self.ds.fonts if f.family == family] or list(self.ds.fonts)
-            faces = [f for f in faces if Path(f.path).is_file()]
+            # web fonts whose decompressed copy was wiped are decompressed again; damaged faces are left out
+            paths = {f.path: restore_font_file(f.path, self.ds.root) for f in faces}
+            faces = [f for f in faces if paths[f.path] and font_problem(paths[f.path]) is None]
             if faces:
-                path = min(faces, key=lambda f: (abs(f.weight - weight), f.weight)).path
+                path = paths[min(faces, key=lambda f: (abs(f.weight - weight), f.weight)).path]
             else:
                 from ingest.fonts import resolve_family
 
@@ -491,7 +494,8 @@ class _Page:
             top = y + (i // cols) * (ch + gap)
             self.boxes[f"font:{face.family}:{face.weight}"] = (x, top, cw, ch)
             self.rect(x, top, cw, ch, fill=PANEL, radius=12)
-            f = load_font(face.path) if Path(face.path).is_file() else self.font(face.weight)
+            usable = restore_font_file(face.path, self.ds.root)
+            f = load_font(usable) if usable and font_problem(usable) is None else self.font(face.weight)
             self.text("Aa", x + 20, top + 32, 64, 44, 64, INK, font=f)
             tx, tw = x + 96, cw - 96 - 16
             self.text(face.family, tx, top + 20, tw, 16, 24, INK, weight=700)
