@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.canvas import Canvas
-from engine.text import ELLIPSIS, Font, ellipsize, font_problem, load_font, wrap
+from engine.text import ELLIPSIS, Font, ellipsize, font_covering, font_problem, load_font, wrap
 from ingest.colour import composite, contrast, parse_hex
 from ingest.fonts import restore_font_file
 from ingest.model import CORE_ROLES, DesignSystem, TypeStyle
@@ -256,6 +256,10 @@ class _Page:
         f = font or self.font(weight)
         if w <= 0 or not text:
             return 0.0
+        if f.missing(text):  # e.g. a system name in a script the system's fonts lack
+            found = font_covering("".join(dict.fromkeys(c for c in text if not c.isspace())), weight,
+                                  tuple(p for p in (restore_font_file(x.path, self.ds.root) for x in self.ds.fonts) if p))
+            f = load_font(found[0]) if found else f
         line = ellipsize_path(f, text, size, w) if path else ellipsize(f, text, size, w, ls)
         tw = f.measure(line, size, ls)
         lx = x + (w - tw) if align == "right" else x + (w - tw) / 2 if align == "center" else x

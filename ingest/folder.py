@@ -416,7 +416,10 @@ def _resolve_fonts(ds: DesignSystem, families: list[str], font_paths: list[Path]
             if not warning:
                 faces += got
     for fam, weights in wanted.items():
-        got, warning = _fonts.resolve_family(fam, weights | {400, 500, 600, 700}, local)
+        try:
+            got, warning = _fonts.resolve_family(fam, weights | {400, 500, 600, 700}, local)
+        except RuntimeError as e:  # no font anywhere, not even a fallback family
+            raise IngestError(str(e)) from None
         faces += got
         if warning:
             warnings.append(warning)

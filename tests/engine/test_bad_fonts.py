@@ -236,3 +236,16 @@ def test_a_system_name_no_font_has_is_a_warning(tmp_path):
                                                                   sampler="procedural")
     (w,) = [w for w in g.warnings if name in w]
     assert "no available font has" in w and "empty boxes" in w
+
+
+def test_the_token_sheet_draws_a_system_name_in_a_font_that_has_it(tmp_path):
+    from engine.sheet import render_token_sheet
+
+    d = _system(tmp_path / GEORGIAN, extra={"code": {"$type": "fontFamily", "script": {"$value": "Mkhedruli Box"}}})
+    font = script_font(d / "fonts" / "MkhedruliBox-Regular.ttf", "Mkhedruli Box", "".join(sorted(set(GEORGIAN))))
+    ds = Engine.from_folder(d, store=tmp_path / "store").ds
+    svg = render_token_sheet(ds, 1200).svg
+    from engine.text import load_font
+
+    box = load_font(str(font)).outline(3)  # the box glyph of the first Georgian letter
+    assert box and box in svg

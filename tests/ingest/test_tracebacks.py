@@ -221,3 +221,25 @@ def test_nothing_usable_is_still_an_ingest_error(tmp_path):
     d = _folder(tmp_path / "ds", {"t.json": json.dumps({"space": {"$type": "dimension", "sm": {"$value": HUGE}}})})
     with pytest.raises(IngestError, match="out of range"):
         ingest_folder(d)
+
+
+def test_colour_problems_quote_values_as_json_not_python_reprs(tmp_path):
+    tokens = {**COLOURS, "bad": {"$type": "color",
+                                 "rgb": {"$value": {"r": "red", "g": 1, "b": 2}},
+                                 "short": {"$value": {"colorSpace": "srgb", "components": [1, 2]}},
+                                 "odd": {"$value": {"hue": 1}},
+                                 "alpha": {"$value": {"hex": "#ffffff", "alpha": "half"}}}}
+    ds = ingest_folder(_folder(tmp_path / "ds", {"t.json": json.dumps(tokens)}))
+    w = {x.split(": ")[1]: x for x in ds.warnings if ": token bad." in x}
+    assert w["token bad.rgb"].endswith('colour channels must be numbers in 0–255, got ["red", 1, 2]')
+    assert w["token bad.short"].endswith("colour components must be a list of 3 numbers, got [1, 2]")
+    assert w["token bad.odd"].endswith('not a colour: {"hue": 1}')
+    assert w["token bad.alpha"].endswith("colour alpha must be a number in 0–1, got 'half'")
+    assert len(ds.colors) == 3
+
+
+def test_figma_values_of_unknown_shape_are_quoted_as_json():
+    from ingest.tokens.figma import _value
+
+    with pytest.raises(ValueError, match=r'^unsupported value \{"x": \[1, 2\]\}$'):
+        _value({"x": [1, 2]}, {})
