@@ -66,8 +66,9 @@ def load_scene(path: str | Path) -> Scene:
         data = json.loads(Path(path).read_text())
         return Scene.model_validate(data)
     except (OSError, ValueError) as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise ValueError(f"{path}: not an onbrand scene ({first})") from None
+        from ingest.readers_common import one_line
+
+        raise ValueError(f"{path}: not an onbrand scene ({one_line(e)})") from None
 
 
 class _RecordingRenderer(Renderer):

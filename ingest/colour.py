@@ -12,6 +12,7 @@ clipped channel by channel.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from functools import lru_cache
@@ -101,6 +102,19 @@ def _from_coloraide(c) -> tuple[tuple[int, int, int], float]:
     return (r, g, b), float(alpha)
 
 
+def _shown(value: object) -> str:
+    """A token value as the user wrote it, for an error message: strings quoted, objects and
+    lists as JSON (never a Python repr), cut at 80 characters."""
+    if isinstance(value, str):
+        text = repr(value)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except (TypeError, ValueError):
+            text = str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def parse_colour(value: object) -> tuple[tuple[int, int, int], float]:
     """Any supported colour value → ((r, g, b) 0–255, alpha 0–1). Raises ColourError."""
     if isinstance(value, str):
@@ -111,25 +125,25 @@ def parse_colour(value: object) -> tuple[tuple[int, int, int], float]:
         try:
             return _from_coloraide(Color(text))
         except Exception:
-            raise ColourError(f"not a colour: {value!r}") from None
+            raise ColourError(f"not a colour: {_shown(value)}") from None
     if isinstance(value, dict) and "colorSpace" not in value and {"r", "g", "b"} <= value.keys():
         return _parse_rgb_object(value)
     if isinstance(value, dict):
         return _parse_dtcg_object(value)
-    raise ColourError(f"not a colour: {value!r}")
+    raise ColourError(f"not a colour: {_shown(value)}")
 
 
 def _parse_rgb_object(obj: dict) -> tuple[tuple[int, int, int], float]:
     """``{"r", "g", "b", "a"?}``: channels 0–255 (Style Dictionary) or all within 0–1 (Figma)."""
     chans = [obj.get(k) for k in ("r", "g", "b")]
     if not all(isinstance(c, (int, float)) and not isinstance(c, bool) and 0 <= c <= 255 for c in chans):
-        raise ColourError(f"colour channels must be numbers in 0–255, got {chans!r}")
+        raise ColourError(f"colour channels must be numbers in 0–255, got {_shown(chans)}")
     unit = all(c <= 1 for c in chans) and any(isinstance(c, float) and not c.is_integer() for c in chans)
     scale = 255 if unit else 1
     rgb = tuple(min(255, max(0, round(c * scale))) for c in chans)
     alpha = obj.get("a", obj.get("alpha", 1.0))
     if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 <= alpha <= 1:
-        raise ColourError(f"colour alpha must be a number in 0–1, got {alpha!r}")
+        raise ColourError(f"colour alpha must be a number in 0–1, got {_shown(alpha)}")
     return rgb, float(alpha)  # type: ignore[return-value]
 
 
@@ -137,15 +151,17 @@ def _parse_dtcg_object(obj: dict) -> tuple[tuple[int, int, int], float]:
     space = obj.get("colorSpace")
     comps = obj.get("components")
     alpha = obj.get("alpha", 1.0)
+    if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 <= alpha <= 1:
+        raise ColourError(f"colour alpha must be a number in 0–1, got {_shown(alpha)}")
     if space is None and isinstance(obj.get("hex"), str):
         rgb, _ = parse_hex(obj["hex"])
         return rgb, float(alpha)
-    if space not in _DTCG_SPACES:
-        raise ColourError(f"unknown colorSpace {space!r} (expected one of {', '.join(_DTCG_SPACES)})")
+    if space is None:
+        raise ColourError(f"not a colour: {_shown(obj)}")
+    if not isinstance(space, str) or space not in _DTCG_SPACES:
+        raise ColourError(f"unknown colorSpace {_shown(space)} (expected one of {', '.join(_DTCG_SPACES)})")
     if not isinstance(comps, list) or len(comps) != 3:
-        raise ColourError(f"colour components must be a list of 3 numbers, got {comps!r}")
-    if not isinstance(alpha, (int, float)) or not 0 <= alpha <= 1:
-        raise ColourError(f"colour alpha must be a number in 0–1, got {alpha!r}")
+        raise ColourError(f"colour components must be a list of 3 numbers, got {_shown(comps)}")
     nums: list[float] = []
     for c in comps:
         if c == "none":
@@ -153,7 +169,7 @@ def _parse_dtcg_object(obj: dict) -> tuple[tuple[int, int, int], float]:
         elif isinstance(c, (int, float)) and not isinstance(c, bool):
             nums.append(float(c))
         else:
-            raise ColourError(f"colour component must be a number or 'none', got {c!r}")
+            raise ColourError(f"colour component must be a number or 'none', got {_shown(c)}")
     if space == "srgb" and isinstance(obj.get("hex"), str) and all(not math.isnan(n) for n in nums):
         # The spec's hex is a fallback; the components are authoritative.
         rgb = tuple(min(255, max(0, round(n * 255))) for n in nums)

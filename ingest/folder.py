@@ -14,6 +14,7 @@ the rest of the folder is still ingested. Only when nothing usable is left does 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from collections.abc import Callable, Mapping
@@ -35,7 +36,7 @@ from ingest.tokens import TOKEN_SUFFIXES, TokenDocument, TokenError, build_token
 from ingest.tokens.base import Token
 
 # Bump when any reader's output changes: cached per-file results of older readers are dropped.
-READER_VERSION = 4
+READER_VERSION = 5
 
 SKIP_DIRS = {".onbrand", ".git", "node_modules", "__pycache__"}
 MAX_FILES = 20_000
@@ -80,7 +81,14 @@ def discover(root: Path) -> tuple[list[Path], list[FailedFile]]:
             if name.startswith("."):
                 continue
             if p.is_symlink():
-                target = p.resolve()
+                try:
+                    os.stat(p)
+                    target = p.resolve(strict=True)
+                except (OSError, RuntimeError) as e:
+                    loop = isinstance(e, RuntimeError) or getattr(e, "errno", None) == errno.ELOOP
+                    reason = "symlink loop; not followed" if loop else "symlink to nothing; not followed"
+                    failed.append(FailedFile(path=rel_name(p, root), reason=reason))
+                    continue
                 if not target.is_relative_to(real_root):
                     failed.append(FailedFile(path=rel_name(p, root), reason="symlink points outside the folder; not followed"))
                     continue
@@ -321,9 +329,9 @@ def assemble(read: FolderRead, mode: Mapping[str, str] | None = None) -> tuple[D
         colors, problems = colors_from_tokens(tokens)
         warnings += problems
     families = font_families(tokens) if tokens else []
-    type_scale = type_scale_from_tokens(tokens, families[0] if families else None) if tokens else []
-    spacing, radii = dimensions_from_tokens(tokens) if tokens else ([], [])
-    shadows = shadows_from_tokens(tokens) if tokens else []
+    type_scale = type_scale_from_tokens(tokens, families[0] if families else None, warnings) if tokens else []
+    spacing, radii = dimensions_from_tokens(tokens, warnings) if tokens else ([], [])
+    shadows = shadows_from_tokens(tokens, warnings) if tokens else []
 
     if not colors:
         # No colour tokens: infer from the brand guide, SVGs and screenshots.
@@ -408,7 +416,10 @@ def _resolve_fonts(ds: DesignSystem, families: list[str], font_paths: list[Path]
             if not warning:
                 faces += got
     for fam, weights in wanted.items():
-        got, warning = _fonts.resolve_family(fam, weights | {400, 500, 600, 700}, local)
+        try:
+            got, warning = _fonts.resolve_family(fam, weights | {400, 500, 600, 700}, local)
+        except RuntimeError as e:  # no font anywhere, not even a fallback family
+            raise IngestError(str(e)) from None
         faces += got
         if warning:
             warnings.append(warning)

@@ -142,7 +142,113 @@ def usable_font_path(path: Path) -> Path:
     raise ReadError("no writable cache folder for decompressed web fonts (set ONBRAND_FONT_CACHE)")
 
 
+def restore_font_file(path: str, root: str | os.PathLike | None) -> str | None:
+    """The path of a usable copy of the font file `path` names, or None when there is none.
+
+    A `FontFace` of a WOFF/WOFF2 file names its decompressed copy in the font cache; when that
+    copy is gone (the cache was wiped, or another ``$ONBRAND_FONT_CACHE`` is set), the web font
+    of the design-system folder `root` whose content hash names the copy is decompressed again."""
+    p = Path(path)
+    if p.is_file():
+        return str(p)
+    m = re.fullmatch(r"([0-9a-f]{24})\.(?:ttf|otf)", p.name)
+    if not m or not root or not Path(root).is_dir():
+        return None
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "node_modules"]
+        for name in filenames:
+            f = Path(dirpath) / name
+            if f.suffix.lower() not in (".woff", ".woff2"):
+                continue
+            try:
+                if f.stat().st_size > MAX_FONT_BYTES:
+                    continue
+                if hashlib.sha256(f.read_bytes()).hexdigest()[:24] != m.group(1):
+                    continue
+                return str(usable_font_path(f))
+            except (OSError, ReadError):
+                continue
+    return None
+
+
 MAX_FONT_BYTES = 50 * 1024 * 1024
+#: Text shaped and drawn to check a font: letters, figures, punctuation and the ligatures
+#: ("fi", "ffl" …) whose substitutions a broken GSUB table sends to glyphs the font lacks.
+CHECK_TEXT = ("Hamburgefonstiv HAMBURGEFONSTIV 0123456789 office fluffy affine waffle fjord "
+              ".,:;!?()[]&@#%/+-–—…'’\"“”")
+#: Fonts with at most this many glyphs have every glyph drawn at ingest; larger ones only those
+#: of `CHECK_TEXT` (drawing tens of thousands of CJK glyphs would take seconds).
+CHECK_ALL_GLYPHS_MAX = 10_000
+
+
+def check_font(path: Path, full: bool = True) -> str | None:
+    """Why the TrueType/OpenType file at `path` cannot draw text, in one line, or None.
+
+    Shapes `CHECK_TEXT` with HarfBuzz (as the renderer does) and draws the glyphs it gives with
+    fontTools (as the SVG output does); `full` also draws every glyph of the font (up to
+    `CHECK_ALL_GLYPHS_MAX`) and checks that no GSUB substitution leads to a glyph the font lacks.
+    A corrupted ``glyf``, ``loca``, ``CFF`` or ``GSUB`` table shows up here, not mid-render."""
+    import uharfbuzz as hb
+    from fontTools.pens.basePen import NullPen
+    from fontTools.ttLib import TTFont
+
+    try:
+        with _QuietFontTools(), TTFont(str(path), fontNumber=0, lazy=True) as f:
+            order = f.getGlyphOrder()
+            glyph_set = f.getGlyphSet()
+            face = hb.Face(hb.Blob.from_file_path(str(path)))
+            if not 16 <= face.upem <= 16384:
+                return f"units per em {face.upem} is outside 16–16384"
+            font = hb.Font(face)
+            buf = hb.Buffer()
+            buf.add_str(CHECK_TEXT)
+            buf.guess_segment_properties()
+            hb.shape(font, buf, {"kern": True, "liga": True})
+            gids = {info.codepoint for info in buf.glyph_infos or []}
+            beyond = sorted(g for g in gids if g >= len(order))
+            if beyond:
+                return (f"text is shaped to glyph {beyond[0]}, beyond the font's {len(order)} glyphs "
+                        "(broken GSUB or cmap table)")
+            if full and len(order) <= CHECK_ALL_GLYPHS_MAX:
+                gids = set(range(len(order)))
+            for gid in sorted(gids):
+                try:
+                    glyph_set[order[gid]].draw(NullPen())
+                except Exception as e:
+                    return f"glyph {order[gid]!s} cannot be drawn ({one_line(e) or type(e).__name__})"
+            if full and "GSUB" in f:
+                try:
+                    missing = _gsub_missing_glyph(f, set(order))
+                except Exception as e:
+                    return f"broken GSUB table ({one_line(e) or type(e).__name__})"
+                if missing:
+                    return f"the GSUB table substitutes {missing}, a glyph the font lacks"
+    except Exception as e:
+        return f"cannot be read ({one_line(e) or type(e).__name__})"
+    return None
+
+
+def _gsub_missing_glyph(font, known: set[str]) -> str | None:
+    """The first glyph the decompiled GSUB table names that the font lacks (fontTools names an
+    out-of-range glyph id ``glyphNNNNN``), or None."""
+    table = font["GSUB"].table
+    table.ensureDecompiled(recurse=True)
+    seen: set[int] = set()
+    stack: list = [table]
+    while stack:
+        o = stack.pop()
+        if isinstance(o, str):
+            if o not in known and o.startswith("glyph") and o[5:].isdigit():
+                return o
+        elif isinstance(o, (list, tuple, set)):
+            stack.extend(o)
+        elif isinstance(o, dict):
+            stack.extend(o.keys())
+            stack.extend(o.values())
+        elif hasattr(o, "__dict__") and id(o) not in seen:
+            seen.add(id(o))
+            stack.extend(vars(o).values())
+    return None
 
 
 class _QuietFontTools:
@@ -194,6 +300,10 @@ def read_font(path: Path, rel: str) -> FileExtract:
         raise ReadError(f"broken {fmt} font ({one_line(e)})") from None
     if not family:
         raise ReadError(f"{fmt} font has no family name in its name table")
+    usable = usable_font_path(path) if fmt.startswith("WOFF") else path
+    problem = check_font(usable)
+    if problem:
+        raise ReadError(f"broken {fmt} font: {problem}")
     text = f"font {family} {style} (weight {weight}{', italic' if italic else ''}), {fmt}, {glyphs} glyphs"
     if axes:
         text += "; variable axes " + ", ".join(f"{a['tag']} {a['min']:g}–{a['max']:g}" for a in axes)

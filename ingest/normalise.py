@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -59,6 +60,25 @@ def to_weight(value: Any) -> int | None:
         w = _WEIGHT_NAMES.get(re.sub(r"[\s_]+", "-", v))
         return w if w is not None else _WEIGHT_NAMES.get(re.sub(r"[\s_-]+", "", v))
     return None
+
+
+# Ranges of design values a mock can be drawn with (README "Limits"). A token outside them is
+# skipped or clamped, with a one-line warning naming the token and its value.
+FONT_SIZE_RANGE = (4.0, 512.0)  # px; a text style outside it is skipped
+LINE_HEIGHT_RANGE = (0.5, 4.0)  # × the font size; outside it, 1.4× is used
+LETTER_SPACING_MAX = 0.5  # em, either way; beyond it, 0 is used
+RADIUS_MAX = 10_000.0  # px; larger radii are clamped to it (fully rounded); negative ones are skipped
+SPACING_MAX = 256.0  # px; larger values are layout sizes, not spacing steps; negative ones are skipped
+SHADOW_MAX = 1_000.0  # px for a shadow's offsets, blur and spread; a shadow beyond it is skipped
+
+
+def _num(px: float) -> str:
+    return f"{px:g}" if math.isfinite(px) else "too large"
+
+
+def _warn(warnings: list[str] | None, t: Token, what: str) -> None:
+    if warnings is not None:
+        warnings.append(f"{t.file}: token {t.path}: {what}")
 
 
 def _line_height(lh: Any, size: float) -> float:
@@ -137,9 +157,14 @@ def colors_from_tokens(tokens: list[Token]) -> tuple[list[Color], list[str]]:
     return out, problems
 
 
-def type_scale_from_tokens(tokens: list[Token], default_family: str | None) -> list[TypeStyle]:
-    """Typography composites become the type scale; bare fontSize tokens fill in when there are none."""
+def type_scale_from_tokens(tokens: list[Token], default_family: str | None,
+                           warnings: list[str] | None = None) -> list[TypeStyle]:
+    """Typography composites become the type scale; bare fontSize tokens fill in when there are none.
+
+    Values outside `FONT_SIZE_RANGE`, `LINE_HEIGHT_RANGE` and `LETTER_SPACING_MAX` are skipped
+    or replaced, with a line in `warnings` naming the token."""
     styles: list[TypeStyle] = []
+    lo, hi = FONT_SIZE_RANGE
     for t in tokens:
         if t.type != "typography" or not isinstance(t.value, dict):
             continue
@@ -147,7 +172,18 @@ def type_scale_from_tokens(tokens: list[Token], default_family: str | None) -> l
         size = to_px(v.get("fontSize"))
         if not size:
             continue
+        if not lo <= size <= hi:
+            _warn(warnings, t, f"fontSize {_num(size)} px is outside {lo:g}–{hi:g} px; style skipped")
+            continue
         line = _line_height(v.get("lineHeight", 1.4), size)
+        if not (math.isfinite(line) and LINE_HEIGHT_RANGE[0] * size <= line <= LINE_HEIGHT_RANGE[1] * size):
+            _warn(warnings, t, f"lineHeight {_num(line)} px is outside {LINE_HEIGHT_RANGE[0]:g}–"
+                               f"{LINE_HEIGHT_RANGE[1]:g}× the font size; using 1.4×")
+            line = size * 1.4
+        spacing = _letter_spacing(v.get("letterSpacing"), size)
+        if not (math.isfinite(spacing) and abs(spacing) <= LETTER_SPACING_MAX * size):
+            _warn(warnings, t, f"letterSpacing {_num(spacing)} px is beyond ±{LETTER_SPACING_MAX:g} em; using 0")
+            spacing = 0.0
         styles.append(
             TypeStyle(
                 name=t.path.split(".")[-1],
@@ -155,7 +191,7 @@ def type_scale_from_tokens(tokens: list[Token], default_family: str | None) -> l
                 size=size,
                 weight=to_weight(v.get("fontWeight")) or 400,
                 line_height=round(line, 2),
-                letter_spacing=_letter_spacing(v.get("letterSpacing"), size),
+                letter_spacing=spacing,
                 source=Source(file=t.file, locator=t.path),
             )
         )
@@ -179,25 +215,39 @@ def type_scale_from_tokens(tokens: list[Token], default_family: str | None) -> l
     return styles
 
 
-def dimensions_from_tokens(tokens: list[Token]) -> tuple[list[Dimension], list[Dimension]]:
+def dimensions_from_tokens(tokens: list[Token],
+                           warnings: list[str] | None = None) -> tuple[list[Dimension], list[Dimension]]:
+    """Spacing steps and corner radii. Negative values are skipped and radii beyond `RADIUS_MAX`
+    clamped, with a line in `warnings` naming the token."""
     spacing: list[Dimension] = []
     radii: list[Dimension] = []
     for t in tokens:
         if t.type not in (None, "dimension", "spacing", "borderRadius", "sizing", "number", "size"):
             continue
         px = to_px(t.value)
-        if px is None or px < 0:
+        if px is None:
             continue
+        is_radius = _path_has(t.path, _RADIUS_WORDS) or t.type == "borderRadius"
+        is_spacing = not is_radius and (_path_has(t.path, _SPACING_WORDS) or t.type == "spacing")
+        what = "radius" if is_radius else "spacing"
+        if px < 0 or not math.isfinite(px):
+            if is_radius or is_spacing:
+                _warn(warnings, t, f"{what} {_num(px)} px is {'negative' if px < 0 else 'out of range'}; skipped")
+            continue
+        if is_radius and px > RADIUS_MAX:
+            _warn(warnings, t, f"radius {px:g} px is above {RADIUS_MAX:g} px; clamped to {RADIUS_MAX:g} px")
+            px = RADIUS_MAX
         d = Dimension(name=t.path.split(".")[-1], px=px, source=Source(file=t.file, locator=t.path))
-        if _path_has(t.path, _RADIUS_WORDS) or t.type == "borderRadius":
+        if is_radius:
             radii.append(d)
-        elif _path_has(t.path, _SPACING_WORDS) or t.type == "spacing":
-            if px <= 256:
-                spacing.append(d)
+        elif is_spacing and px <= SPACING_MAX:
+            spacing.append(d)
     return spacing, radii
 
 
-def shadows_from_tokens(tokens: list[Token]) -> list[Shadow]:
+def shadows_from_tokens(tokens: list[Token], warnings: list[str] | None = None) -> list[Shadow]:
+    """The first outer layer of each shadow token; one whose offsets, blur or spread lie
+    beyond ±`SHADOW_MAX` px is skipped with a line in `warnings`, a negative blur becomes 0."""
     out: list[Shadow] = []
     for t in tokens:
         if t.type not in ("shadow", "boxShadow"):
@@ -209,13 +259,18 @@ def shadows_from_tokens(tokens: list[Token]) -> list[Shadow]:
                 rgb, alpha = parse_colour(layer.get("color", "#000000"))
             except ColourError:
                 continue
+            geo = {"offset_x": to_px(layer.get("offsetX", layer.get("x", 0))) or 0.0,
+                   "offset_y": to_px(layer.get("offsetY", layer.get("y", 0))) or 0.0,
+                   "blur": max(0.0, to_px(layer.get("blur", 0)) or 0.0),
+                   "spread": to_px(layer.get("spread", 0)) or 0.0}
+            bad = [f"{k.replace('_', ' ')} {_num(v)} px" for k, v in geo.items()
+                   if not (math.isfinite(v) and abs(v) <= SHADOW_MAX)]
+            if bad:
+                _warn(warnings, t, f"shadow {', '.join(bad)} beyond ±{SHADOW_MAX:g} px; skipped")
+                continue
             out.append(
                 Shadow(
-                    name=t.path.split(".")[-1], color=to_hex(rgb), alpha=alpha,
-                    offset_x=to_px(layer.get("offsetX", layer.get("x", 0))) or 0.0,
-                    offset_y=to_px(layer.get("offsetY", layer.get("y", 0))) or 0.0,
-                    blur=to_px(layer.get("blur", 0)) or 0.0,
-                    spread=to_px(layer.get("spread", 0)) or 0.0,
+                    name=t.path.split(".")[-1], color=to_hex(rgb), alpha=alpha, **geo,
                     source=Source(file=t.file, locator=t.path + (f"[{i}]" if len(layers) > 1 else "")),
                 )
             )

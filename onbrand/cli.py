@@ -24,7 +24,15 @@ class _Fail(click.ClickException):
     exit_code = EXIT_USAGE
 
     def show(self, file=None) -> None:
-        click.echo(f"onbrand: error: {self.format_message()}", err=True)
+        msg = " ".join(self.format_message().split())  # one line, whatever the message held
+        click.echo(f"onbrand: error: {msg}", err=True)
+
+
+def _error_text(e: BaseException) -> str:
+    """An exception as one readable line (no Python reprs, no pydantic error blocks)."""
+    from ingest.readers_common import one_line
+
+    return one_line(e)
 
 
 def _size(value: str | None) -> tuple[int, int]:
@@ -274,7 +282,7 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
         gen = engine.generate(prompt, seed=seed, size=wh, device=device, format=suffix,
                               sampler=sampler or default_sampler(), steps=steps, strength=strength)
     except ValueError as e:
-        raise _Fail(str(e)) from None
+        raise _Fail(_error_text(e)) from None
     try:
         paths = gen.save(out)
     except OSError as e:
@@ -699,18 +707,26 @@ def inspect(folder: str, out: str, size: str | None, store: str | None, modes: t
 @click.option("--max-queue", type=click.IntRange(0, 1024), default=8, show_default=True,
               help="Requests waiting for a slot; beyond that the answer is 503 with Retry-After.")
 @click.option("--max-per-key", type=click.IntRange(1, 1024), default=6, show_default=True,
-              help="Requests one API key (or client address) may have running or waiting; beyond that 429.")
+              help="Requests the API key (without --api-key: one client address) may have running or waiting; "
+                   "beyond that 429.")
 @click.option("--timeout", "timeout_s", type=click.FloatRange(0.1, 3600), default=60.0, show_default=True,
               help="Seconds a request may take, waiting included (then 504).")
+@click.option("--max-connections", type=click.IntRange(1, 65536), default=512, show_default=True,
+              help="Open connections; past that a request is answered 503 with Retry-After.")
+@click.option("--header-timeout", "header_timeout_s", type=click.FloatRange(0.1, 3600), default=10.0,
+              show_default=True, help="Seconds a connection has to send a request's headers (else it is closed).")
+@click.option("--body-timeout", "body_timeout_s", type=click.FloatRange(0.1, 3600), default=30.0,
+              show_default=True, help="Seconds a request has to send its body (else 408).")
 @click.option("--store", type=click.Path(file_okay=False),
               help="Folder holding one store per system (default: each FOLDER/.onbrand/).")
 def serve(folders: tuple[str, ...], host: str, port: int, api_key: str | None, max_concurrent: int,
-          max_queue: int, max_per_key: int, timeout_s: float, store: str | None) -> None:
+          max_queue: int, max_per_key: int, timeout_s: float, max_connections: int, header_timeout_s: float,
+          body_timeout_s: float, store: str | None) -> None:
     """Serve the design systems in FOLDERS over HTTP, each loaded once and kept warm.
 
     \b
-    Each system is the model onbrand-<system> of a Gemini-compatible endpoint:
-      POST /v1beta/models/onbrand-<system>:generateContent
+    Each system is the model onbrand-<system> of a Gemini-compatible endpoint (v1 and v1beta):
+      POST /v1/models/onbrand-<system>:generateContent
     plus POST /v1/generate, GET /v1/systems, /healthz, /metrics and the OpenAPI docs at /docs.
     Point a Gemini client at it with its base URL, e.g. in Python:
       genai.Client(api_key=KEY, http_options={"base_url": "http://127.0.0.1:8080"})
@@ -731,7 +747,8 @@ def serve(folders: tuple[str, ...], host: str, port: int, api_key: str | None, m
     for name, engine in engines.items():
         click.echo(f"{name}: {engine.ds.root} loaded in {engine.load_seconds:.2f} s", err=True)
     click.echo(f"serving {len(engines)} system(s) on http://{host}:{port} (docs at /docs)", err=True)
-    limits = Limits(max_concurrent=max_concurrent, max_queue=max_queue, max_per_key=max_per_key, timeout_s=timeout_s)
+    limits = Limits(max_concurrent=max_concurrent, max_queue=max_queue, max_per_key=max_per_key, timeout_s=timeout_s,
+                    max_connections=max_connections, header_timeout_s=header_timeout_s, body_timeout_s=body_timeout_s)
     run_server(engines, host=host, port=port, api_key=api_key, limits=limits, log_level="warning")
 
 

@@ -1,13 +1,17 @@
 """Load test for `onbrand serve`, on loopback only, bounded in requests and in time.
 
     python -m onbrand.loadtest sample_design_systems/harbor --size 1K --levels 1,2,4,8 --soak 1000
-    python -m onbrand.loadtest sample_design_systems/harbor --size 4K --levels 1,2 --soak 0
+    python -m onbrand.loadtest sample_design_systems/harbor --size 4K --levels 1,2 --soak 0 --slow 0
 
 Starts the server as a subprocess on a free loopback port (or uses ``--url`` of one already
 running on loopback), then for each concurrency level sends Gemini ``generateContent``
 requests from that many client threads and reports throughput, p50/p99 latency, rejections
-(429/503) and unintended server errors (any other 5xx). The soak phase sends ``--soak``
-requests and samples the server's resident memory (RSS) as it goes. Prints JSON.
+(429/503) and unintended server errors (any other 5xx). The slow-client phase holds ``--slow``
+sockets open that never finish a request (a third idle, a third dribbling header lines, a
+third dribbling a body; each one the server closes is opened again) while
+``--slow-concurrency`` normal clients are measured as in a level: they must keep being served.
+The soak phase sends ``--soak`` requests and samples the server's resident memory (RSS) as it
+goes. Prints JSON.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import argparse
 import json
 import os
 import secrets
+import select
 import socket
 import subprocess
 import sys
@@ -108,6 +113,108 @@ def run_level(url: str, model: str, key: str, concurrency: int, requests: int, s
             "mean_image_bytes": tally.image_bytes // ok if ok else 0, "codes": tally.codes}
 
 
+class SlowClients(threading.Thread):
+    """`n` sockets to the server that never finish a request, re-opened whenever the server closes
+    them: ``idle`` ones send nothing, ``headers`` ones send a header line every `interval`
+    seconds, ``body`` ones send full headers (Content-Length 1 MB) and then a byte of body every
+    `interval` seconds. Counts what the server does to them."""
+
+    KINDS = ("idle", "headers", "body")
+
+    def __init__(self, url: str, model: str, key: str, n: int, interval: float = 1.0):
+        super().__init__(daemon=True)
+        u = urlparse(url)
+        self.addr = (u.hostname or "127.0.0.1", u.port or 80)
+        self.path = f"/v1beta/models/{model}:generateContent"
+        self.key, self.n, self.interval = key, n, interval
+        self.stop = threading.Event()
+        self.opened = 0
+        self.failed_to_open = 0
+        self.closed = dict.fromkeys(self.KINDS, 0)  # closed by the server without an answer
+        self.answers: dict[str, int] = {}  # status line -> count (e.g. 408 for a late body)
+        self.max_open = 0
+
+    def _open(self, kind: str) -> socket.socket | None:
+        try:
+            s = socket.create_connection(self.addr, timeout=5)
+        except OSError:
+            self.failed_to_open += 1
+            return None
+        s.setblocking(False)
+        self.opened += 1
+        head = f"POST {self.path} HTTP/1.1\r\nHost: {self.addr[0]}\r\nx-goog-api-key: {self.key}\r\n"
+        try:
+            if kind == "headers":
+                s.send(head.encode())
+            elif kind == "body":
+                s.send((head + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{").encode())
+        except OSError:
+            pass
+        return s
+
+    def run(self) -> None:
+        socks: dict[socket.socket, str] = {}
+        for i in range(self.n):
+            kind = self.KINDS[i % len(self.KINDS)]
+            s = self._open(kind)
+            if s is not None:
+                socks[s] = kind
+        tick = 0
+        while not self.stop.is_set():
+            self.max_open = max(self.max_open, len(socks))
+            gone: list[socket.socket] = []
+            for s, kind in socks.items():
+                try:
+                    if kind == "headers":
+                        s.send(f"X-Slow-{tick}: 1\r\n".encode())
+                    elif kind == "body":
+                        s.send(b" ")
+                except OSError:
+                    gone.append(s)
+            readable = select.select(list(socks), [], [], 0)[0] if socks else []
+            for s in readable:
+                try:
+                    data = s.recv(65536)
+                except OSError:
+                    data = b""
+                if data.startswith(b"HTTP/"):
+                    status = data.split(b"\r\n", 1)[0].decode("latin-1", "replace")
+                    self.answers[status] = self.answers.get(status, 0) + 1
+                elif s not in gone:
+                    self.closed[socks[s]] += 1
+                if s not in gone:
+                    gone.append(s)
+            for s in gone:
+                kind = socks.pop(s)
+                s.close()
+                if not self.stop.is_set():
+                    new = self._open(kind)
+                    if new is not None:
+                        socks[new] = kind
+            tick += 1
+            self.stop.wait(self.interval)
+        for s in socks:
+            s.close()
+
+    def report(self) -> dict:
+        return {"slow_sockets": self.n, "max_open": self.max_open, "opened": self.opened,
+                "failed_to_open": self.failed_to_open, "closed_by_server": self.closed, "answers": self.answers}
+
+
+def run_slow_phase(url: str, model: str, key: str, slow: int, concurrency: int, requests: int, seconds: float,
+                   aspect: str, size: str, mime: str, interval: float = 1.0) -> dict:
+    """A level of `concurrency` normal clients, measured while `slow` slow sockets are held open."""
+    clients = SlowClients(url, model, key, slow, interval)
+    clients.start()
+    time.sleep(min(2.0, seconds / 4))  # let the slow sockets open first
+    try:
+        normal = run_level(url, model, key, concurrency, requests, seconds, aspect, size, mime, start=50_000)
+    finally:
+        clients.stop.set()
+        clients.join(10)
+    return {**clients.report(), "normal": normal}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -153,6 +260,11 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--levels", default="1,2,4,8", help="client concurrency levels")
     ap.add_argument("--requests", type=int, default=60, help="requests per level")
     ap.add_argument("--level-seconds", type=float, default=60.0, help="time limit per level")
+    ap.add_argument("--slow", type=int, default=200, help="slow sockets held open in the slow-client phase (0: none)")
+    ap.add_argument("--slow-concurrency", type=int, default=4, help="normal clients measured in the slow-client phase")
+    ap.add_argument("--slow-requests", type=int, default=100_000, help="their requests at most")
+    ap.add_argument("--slow-seconds", type=float, default=40.0,
+                    help="length of the slow-client phase (past the server's header and body timeouts)")
     ap.add_argument("--soak", type=int, default=1000, help="requests in the memory soak (0: none)")
     ap.add_argument("--soak-concurrency", type=int, default=4)
     ap.add_argument("--soak-seconds", type=float, default=600.0)
@@ -191,6 +303,13 @@ def main(argv: list[str] | None = None) -> dict:
             lvl["rss_mb"] = rss_mb()
             report["levels"].append(lvl)
             print(json.dumps({k: v for k, v in lvl.items() if k != "codes"}), file=sys.stderr)
+        if args.slow:
+            slow = run_slow_phase(url, model, key, args.slow, args.slow_concurrency, args.slow_requests,
+                                  args.slow_seconds, args.aspect, args.size, args.mime)
+            slow["rss_mb"] = rss_mb()
+            report["slow_clients"] = slow
+            print(json.dumps({k: v for k, v in slow.items() if k != "normal"}), file=sys.stderr)
+            print(json.dumps({k: v for k, v in slow["normal"].items() if k != "codes"}), file=sys.stderr)
         if args.soak:
             samples: list[tuple[int, float | None]] = [(0, rss_mb())]
             done = [0]
@@ -214,7 +333,8 @@ def main(argv: list[str] | None = None) -> dict:
             report["soak"] = soak
         report["rss_mb_end"] = rss_mb()
         report["unintended_5xx"] = sum(lvl["unintended_5xx"] for lvl in report["levels"]) + \
-            report.get("soak", {}).get("unintended_5xx", 0)
+            report.get("soak", {}).get("unintended_5xx", 0) + \
+            report.get("slow_clients", {}).get("normal", {}).get("unintended_5xx", 0)
         text = json.dumps(report, indent=1)
         print(text)
         if args.out:

@@ -5,6 +5,7 @@ Routes (``onbrand serve DIR…`` runs them with uvicorn; ``create_app`` builds t
     POST /v1beta/models/{model}:generateContent   Gemini request in, Gemini response out
     POST /v1beta/models/{model}:streamGenerateContent   the same, as one streamed chunk
     GET  /v1beta/models, /v1beta/models/{model}   the loaded systems as Gemini models
+         (every Gemini route is served under /v1/ too: the google-genai client's default version)
     POST /v1/generate                             native: prompt, system, size/device, seed, …
     GET  /v1/systems                              {"systems": [{"model": "onbrand-<system>", …}]}
     GET  /healthz                                 liveness (never needs the API key)
@@ -32,10 +33,16 @@ The layout class follows the shape (`scene.devices.device_for_size`): portrait r
 4:5 lay out as mobile, near-square ones as tablet, wide ones as desktop.
 
 Admission is bounded: at most `Limits.max_concurrent` generations run at once and at most
-`Limits.max_queue` wait; beyond that a request is answered 503 (or 429 when one API key or
-client holds `Limits.max_per_key` places) with ``Retry-After``. Every request has a deadline
-(504 when it passes), and bodies, prompts and reference images have size limits (413/400).
-Errors use Gemini's shape: ``{"error": {"code": 400, "message": "…", "status": "INVALID_ARGUMENT"}}``.
+`Limits.max_queue` wait; beyond that a request is answered 503 (or 429 when one API key, or
+without ``--api-key`` one client address, holds `Limits.max_per_key` places) with
+``Retry-After``. Every request has a deadline (504 when it passes), and bodies, JSON values,
+contents, parts, prompts and reference images have size limits (413/400). Request bodies are
+parsed and validated on a worker thread, never on the event loop. Connections are bounded
+too (`serve`, `uvicorn_config`): a connection must send a request's headers within
+`Limits.header_timeout_s` (else it is closed) and its body within `Limits.body_timeout_s`
+(else 408), and past `Limits.max_connections` open connections a request is answered 503
+with ``Retry-After``. Errors use Gemini's shape, on one line:
+``{"error": {"code": 400, "message": "…", "status": "INVALID_ARGUMENT"}}``.
 """
 
 from __future__ import annotations
@@ -62,16 +69,19 @@ from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.alias_generators import to_camel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from engine.api import Engine, Generation
 from scene.devices import DEVICES, device_for_size
 
-__all__ = ["ASPECT_RATIOS", "IMAGE_SIZES", "SIZES", "Admission", "Limits", "Metrics", "Rejected", "create_app",
-           "gemini_size", "image_tokens", "is_loopback", "load_engines", "model_name", "serve"]
+__all__ = ["API_VERSIONS", "ASPECT_RATIOS", "IMAGE_SIZES", "SIZES", "Admission", "Limits", "Metrics", "Rejected",
+           "create_app", "gemini_size", "image_tokens", "is_loopback", "load_engines", "model_name", "serve",
+           "uvicorn_config"]
 
 log = logging.getLogger("onbrand.server")
 
@@ -99,8 +109,16 @@ _REFERENCE_FORMATS = {"PNG", "JPEG", "WEBP"}
 #: Engine.generate keyword that takes reference images, when the engine has one.
 _REFERENCE_PARAMS = ("reference_images", "references")
 _STATUS = {400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND",
-           405: "INVALID_ARGUMENT", 413: "INVALID_ARGUMENT", 422: "INVALID_ARGUMENT", 429: "RESOURCE_EXHAUSTED",
-           500: "INTERNAL", 503: "UNAVAILABLE", 504: "DEADLINE_EXCEEDED"}
+           405: "INVALID_ARGUMENT", 408: "DEADLINE_EXCEEDED", 413: "INVALID_ARGUMENT", 422: "INVALID_ARGUMENT",
+           429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE", 504: "DEADLINE_EXCEEDED"}
+#: the Gemini API versions served; the google-genai client calls v1 by default, v1beta when asked
+API_VERSIONS = ("v1beta", "v1")
+#: Gemini request caps, also in the OpenAPI schema (maxItems)
+MAX_CONTENTS = 64
+MAX_PARTS = 64
+#: seeds: int32 and uint32 both fit
+MIN_SEED, MAX_SEED = -(2**31), 2**32 - 1
+_SIZE_RE = re.compile(r"\s*(\d{1,6})\s*[x×]\s*(\d{1,6})\s*", re.IGNORECASE)
 _MODEL_RE = re.compile(r"onbrand-[a-z0-9][a-z0-9-]{0,62}")
 _KEY_REQUIRED = "an API key is required (x-goog-api-key header, ?key= or Authorization: Bearer)"
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -111,9 +129,10 @@ def gemini_size(aspect_ratio: str | None = None, image_size: str | None = None) 
     ratio = aspect_ratio or DEFAULT_ASPECT_RATIO
     tier = (image_size or DEFAULT_IMAGE_SIZE).upper()
     if ratio not in SIZES:
-        raise ValueError(f"imageConfig.aspectRatio {ratio!r} is not one of {', '.join(ASPECT_RATIOS)}")
+        raise ValueError(f"imageConfig.aspectRatio {_shown(ratio, 40)!r} is not one of {', '.join(ASPECT_RATIOS)}")
     if tier not in IMAGE_SIZES:
-        raise ValueError(f"imageConfig.imageSize {image_size!r} is not one of {', '.join(IMAGE_SIZES)}")
+        raise ValueError(f"imageConfig.imageSize {_shown(image_size or '', 40)!r} is not one of "
+                         f"{', '.join(IMAGE_SIZES)}")
     return SIZES[ratio][tier]
 
 
@@ -139,26 +158,35 @@ class Limits:
 
     max_concurrent: int = 2  # generations running at once (threads)
     max_queue: int = 8  # requests waiting for a generation slot; more get 503
-    max_per_key: int = 6  # running + waiting per API key (or client address); more get 429
+    max_per_key: int = 6  # running + waiting per API key (without one: per client address); more get 429
     timeout_s: float = 60.0  # per request, waiting included; then 504
     retry_after_s: int = 1
     max_body_bytes: int = 48 * 2**20
+    max_json_values: int = 20_000  # JSON values in a body (counted as its , { and [ bytes); more get 413
+    max_contents: int = MAX_CONTENTS  # Gemini contents per request; more get 400
+    max_parts: int = MAX_PARTS  # parts per content; more get 400
     max_prompt_chars: int = 4000
     max_reference_images: int = 4
     max_reference_bytes: int = 12 * 2**20  # decoded bytes per reference image
     max_reference_pixels: int = 4096 * 4096
     max_candidates: int = 4
     max_output_pixels: int = 4096 * 4096  # native sizes; every Gemini size is below it
+    # connections (uvicorn_config): idle and slow sockets cannot hold the server
+    max_connections: int = 512  # open connections; past it a request is answered 503 and its connection closed
+    header_timeout_s: float = 10.0  # to send a request's headers, from connecting or the previous answer
+    body_timeout_s: float = 30.0  # to send a request's whole body once its headers are in; then 408
 
 
 class Rejected(Exception):
     """A request refused with an HTTP code, a one-line message and optional Retry-After."""
 
-    def __init__(self, code: int, message: str, retry_after: int | None = None):
+    def __init__(self, code: int, message: str, retry_after: int | None = None,
+                 headers: Mapping[str, str] | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
         self.retry_after = retry_after
+        self.headers = dict(headers or {})
 
 
 class Admission:
@@ -189,7 +217,9 @@ class Admission:
         if self._per_key[key] >= lim.max_per_key:
             raise self._reject(429, "per_key", f"too many requests in flight for this key "
                                                f"({lim.max_per_key} at most); retry after {lim.retry_after_s} s")
-        if self._slots.locked() and self.waiting >= lim.max_queue:
+        # running and waiting change only between awaits, so a burst arriving at once is counted
+        # exactly (a semaphore's locked() lags behind acquisitions that have not run yet)
+        if self.running + self.waiting >= lim.max_concurrent + lim.max_queue:
             raise self._reject(503, "queue_full", f"the server is busy ({self.running} generating, "
                                                   f"{self.waiting} waiting); retry after {lim.retry_after_s} s")
         loop = asyncio.get_running_loop()
@@ -300,7 +330,7 @@ class Part(_Camel):
 
 class Content(_Camel):
     role: str | None = None
-    parts: list[Part] = Field(default_factory=list)
+    parts: list[Part] = Field(default_factory=list, max_length=MAX_PARTS)
 
 
 class ImageOutputOptions(_Camel):
@@ -319,12 +349,12 @@ class ImageConfig(_Camel):
 class GenerationConfig(_Camel):
     response_modalities: list[str] | None = None
     image_config: ImageConfig | None = None
-    seed: int | None = None
+    seed: int | None = Field(None, ge=MIN_SEED, le=MAX_SEED)
     candidate_count: int | None = Field(None, ge=1)
 
 
 class GenerateContentRequest(_Camel):
-    contents: list[Content] = Field(min_length=1)
+    contents: list[Content] = Field(min_length=1, max_length=MAX_CONTENTS)
     generation_config: GenerationConfig | None = None
     system_instruction: Content | None = None
 
@@ -340,7 +370,7 @@ class GenerateRequest(BaseModel):
     device: Literal["desktop", "tablet", "mobile"] | None = None
     aspect_ratio: str | None = Field(None, description="Gemini aspect ratio, with image_size")
     image_size: str | None = Field(None, description="1K, 2K or 4K, with aspect_ratio")
-    seed: int = 0
+    seed: int = Field(0, ge=MIN_SEED, le=MAX_SEED)
     steps: int | None = Field(None, ge=1, le=1000, description="sampling steps, when the engine samples")
     sampler: str | None = Field(None, max_length=64, description="sampler name, when the engine samples")
     format: Literal["png", "jpeg", "webp"] = "png"
@@ -350,18 +380,148 @@ class GenerateRequest(BaseModel):
     include_svg: bool = False
 
 
+class ErrorStatus(BaseModel):
+    code: int = Field(description="the HTTP status code")
+    message: str = Field(description="what went wrong, on one line")
+    status: str = Field(description="the Google API status, e.g. INVALID_ARGUMENT, RESOURCE_EXHAUSTED")
+
+
+class ErrorResponse(BaseModel):
+    """Every error answer, in Gemini's shape."""
+
+    error: ErrorStatus
+
+
+_ERROR_TEXT = {
+    400: "invalid request: bad JSON, a field out of range, an empty or long prompt, a bad reference image",
+    401: "no API key (only when the server has one)",
+    403: "the API key is not valid",
+    404: "no such model, system or route",
+    405: "the route takes another method (see the Allow header)",
+    408: "the request body did not arrive in time",
+    413: "the body, its JSON values or a reference image is over its limit",
+    429: "this API key (or client address) has too many requests running or waiting; see Retry-After",
+    503: "the server is busy (queue or connections full); see Retry-After",
+    504: "the generation did not finish before the request's deadline",
+}
+
+
+def _error_responses(*codes: int) -> dict:
+    """OpenAPI ``responses`` for these error codes (with Retry-After where the server sends it)."""
+    out: dict = {}
+    for code in codes:
+        out[code] = {"model": ErrorResponse, "description": _ERROR_TEXT[code]}
+        if code in (429, 503):
+            out[code]["headers"] = {"Retry-After": {"description": "seconds to wait before retrying",
+                                                    "schema": {"type": "integer"}}}
+    return out
+
+
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def _error(code: int, message: str, retry_after: int | None = None) -> JSONResponse:
-    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+def _error(code: int, message: str, retry_after: int | None = None, headers: Mapping[str, str] | None = None,
+           close: bool = False) -> JSONResponse:
+    """A Gemini-shaped error answer; `close` ends the connection after it (a body left unread)."""
+    headers = dict(headers or {})
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
+    if close:
+        headers["Connection"] = "close"
+    # one line, and always encodable: a lone surrogate echoed from a request cannot break the answer
+    message = " ".join(str(message).split()).encode("utf-8", "backslashreplace").decode("utf-8")
     return JSONResponse({"error": {"code": code, "message": message, "status": _STATUS.get(code, "UNKNOWN")}},
-                        status_code=code, headers=headers)
+                        status_code=code, headers=headers or None)
 
 
-def _one_line(e: BaseException) -> str:
+def _validation_message(errors: list) -> str:
+    """The first pydantic error as ``where: what`` (never the offending input itself)."""
+    err = (errors or [{}])[0]
+    where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+    msg = err.get("msg", "invalid request")
+    return f"{where}: {msg}" if where else msg
+
+
+def _check_strings(data: Any) -> None:
+    """Rejected (400) for a string a JSON escape left unencodable: a lone UTF-16 surrogate."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            strings = (item,)
+        elif isinstance(item, dict):
+            strings = tuple(item)  # JSON keys are strings
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+            continue
+        else:
+            continue
+        for text in strings:
+            if not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError as e:
+                    bad = text[e.start:e.end].encode("unicode_escape").decode("ascii")
+                    raise Rejected(400, f"the request has a lone UTF-16 surrogate ({bad}) in a string; "
+                                        "send valid Unicode") from None
+
+
+def _parse_body(raw: bytes, model: type[BaseModel], limits: Limits) -> Any:
+    """A request body as `model`; Rejected with a one-line reason. Runs on a worker thread."""
+    if not raw.strip():
+        raise Rejected(400, "the request body is empty; send a JSON object")
+    # every JSON value but the first adds a comma or opens a container: a cheap, safe upper bound
+    # that refuses millions of tiny values before they are parsed into millions of objects
+    values = raw.count(b",") + raw.count(b"{") + raw.count(b"[")
+    if values > limits.max_json_values:
+        raise Rejected(413, f"the request body has over {limits.max_json_values} JSON values")
+    try:
+        data = json.loads(raw)
+    except RecursionError:
+        raise Rejected(400, "the request body is not valid JSON: nested too deeply") from None
+    except ValueError as e:  # JSONDecodeError, UnicodeDecodeError, an integer of too many digits
+        raise Rejected(400, f"the request body is not valid JSON: {_one_line(e)}") from None
+    _check_strings(data)
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        raise Rejected(400, _validation_message(e.errors(include_input=False))) from None
+    except RecursionError:
+        raise Rejected(400, "the request body is nested too deeply") from None
+
+
+def _presented_key(scope: Mapping[str, Any]) -> str | None:
+    """The API key a request presents, read in one order everywhere (authentication and the
+    per-key limit alike): the x-goog-api-key header, then Authorization: Bearer, then ?key=.
+    A repeated header counts once: its first value."""
+    from urllib.parse import parse_qs
+
+    header = bearer = None
+    for k, v in scope.get("headers", []):
+        name = k.decode("latin-1").lower()
+        if name == "x-goog-api-key" and header is None:
+            header = v.decode("latin-1")
+        elif name == "authorization" and bearer is None:
+            value = v.decode("latin-1")
+            bearer = value[7:].strip() if value[:7].lower() == "bearer " else ""
+    if header is not None:
+        return header
+    if bearer:
+        return bearer
+    query = scope.get("query_string", b"").decode("latin-1")
+    return (parse_qs(query, keep_blank_values=True).get("key") or [None])[0]
+
+
+def _shown(text: str, n: int = 80) -> str:
+    """A client's string, safe to echo: printable, at most `n` characters."""
+    return text if len(text) <= n and text.isprintable() else text[:n].encode("unicode_escape").decode("ascii")
+
+
+def _one_line(e: BaseException, n: int = 300) -> str:
     text = str(e).strip().splitlines()
-    return text[0] if text else type(e).__name__
+    line = text[0] if text else type(e).__name__
+    return line if len(line) <= n else line[:n] + "…"
 
 
 def _accepts(engine: Engine, name: str) -> bool:
@@ -453,38 +613,29 @@ def load_engines(folders: list[str], store_root: str | None = None) -> dict[str,
 
 
 class _Gate:
-    """ASGI middleware: body-size limit, API key, and request metrics by route template."""
+    """ASGI middleware: API key, body size and read-time limits, and request metrics by route template.
+
+    The body is cut off past `Limits.max_body_bytes` (413) or `Limits.body_timeout_s` after the
+    headers (408): the app's read raises `Rejected`, answered with ``Connection: close``.
+    """
 
     def __init__(self, app, *, limits: Limits, api_key: str | None, metrics: Metrics):
         self.app, self.limits, self.api_key, self.metrics = app, limits, api_key, metrics
 
     def _authorised(self, scope) -> bool | None:
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        from urllib.parse import parse_qs
-
-        given = headers.get("x-goog-api-key")
-        if given is None and headers.get("authorization", "").lower().startswith("bearer "):
-            given = headers["authorization"][7:].strip()
-        if given is None:
-            given = (parse_qs(scope.get("query_string", b"").decode("latin-1")).get("key") or [None])[0]
+        given = _presented_key(scope)
         if given is None:
             return None
-        return hmac.compare_digest(given.encode(), self.api_key.encode())
+        return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), self.api_key.encode())
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         t0 = time.perf_counter()
-        status = {"code": 500, "too_large": False, "replaced": False}
-        too_large = _error(413, f"the request body is over {self.limits.max_body_bytes} bytes")
+        status = {"code": 500}
+        limit = self.limits.max_body_bytes
 
         async def send_wrapper(message):
-            if status["too_large"]:  # the app saw a cut body: answer 413 in place of its response
-                if not status["replaced"]:
-                    status["replaced"] = True
-                    status["code"] = 413
-                    await too_large(scope, receive, send)
-                return
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
             await send(message)
@@ -496,20 +647,30 @@ class _Gate:
                     code, msg = (401, _KEY_REQUIRED) if ok is None else (403, "the API key is not valid")
                     return await _error(code, msg)(scope, receive, send_wrapper)
             length = dict(scope.get("headers", [])).get(b"content-length")
-            if length is not None and length.isdigit() and int(length) > self.limits.max_body_bytes:
-                return await too_large(scope, receive, send_wrapper)
+            if length is not None and length.isdigit() and int(length) > limit:
+                return await _error(413, f"the request body is over {limit} bytes", close=True)(
+                    scope, receive, send_wrapper)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self.limits.body_timeout_s
             seen = 0
+            body_done = False
 
             async def limited_receive():
-                nonlocal seen
-                if status["too_large"]:
-                    return {"type": "http.request", "body": b"", "more_body": False}
-                message = await receive()
+                nonlocal seen, body_done
+                if body_done:  # e.g. waiting for a disconnect: no deadline
+                    return await receive()
+                try:
+                    message = await asyncio.wait_for(receive(), max(deadline - loop.time(), 0.001))
+                except TimeoutError:
+                    raise Rejected(408, f"the request body did not arrive within {self.limits.body_timeout_s:g} s",
+                                   headers={"Connection": "close"}) from None
                 if message["type"] == "http.request":
                     seen += len(message.get("body", b""))
-                    if seen > self.limits.max_body_bytes:  # stop reading; the app gets an empty tail
-                        status["too_large"] = True
-                        return {"type": "http.request", "body": b"", "more_body": False}
+                    if seen > limit:  # stop reading
+                        raise Rejected(413, f"the request body is over {limit} bytes", headers={"Connection": "close"})
+                    body_done = not message.get("more_body", False)
+                else:
+                    body_done = True
                 return message
 
             await self.app(scope, limited_receive, send_wrapper)
@@ -522,18 +683,30 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
     """The FastAPI app serving `engines` (model name -> Engine, as `load_engines` returns)."""
     limits = limits or Limits()
     metrics = Metrics()
-    state: dict[str, Admission] = {}
+    state: dict[str, Any] = {}
 
     def admission() -> Admission:  # created inside the serving event loop
         if "a" not in state:
             state["a"] = Admission(limits, on_reject=lambda reason: metrics.rejections.update([reason]))
         return state["a"]
 
+    def parse_pool() -> ThreadPoolExecutor:
+        if "p" not in state:
+            state["p"] = ThreadPoolExecutor(2, thread_name_prefix="onbrand-parse")
+        return state["p"]
+
+    async def parsed(request: Request, model: type[BaseModel]) -> Any:
+        """The body as `model`: read on the loop (bounded by _Gate), parsed and validated off it."""
+        raw = await request.body()
+        return await asyncio.get_running_loop().run_in_executor(parse_pool(), _parse_body, raw, model, limits)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
         if "a" in state:
             state["a"].close()
+        if "p" in state:
+            state["p"].shutdown(wait=False, cancel_futures=True)
 
     app = FastAPI(title="onbrand", version="0.1.0", lifespan=lifespan,
                   description="On-brand UI mocks at native resolution from design-system folders. "
@@ -543,32 +716,64 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
 
     @app.exception_handler(Rejected)
     async def _rejected(_req: Request, e: Rejected):
-        return _error(e.code, e.message, e.retry_after)
+        return _error(e.code, e.message, e.retry_after, headers=e.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_req: Request, e: RequestValidationError):
-        err = (e.errors() or [{}])[0]
-        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
-        return _error(400, f"{where}: {err.get('msg', 'invalid request')}" if where else err.get("msg", "invalid"))
+        return _error(400, _validation_message(e.errors()))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(req: Request, e: StarletteHTTPException):
-        msg = f"no route {req.url.path}" if e.status_code == 404 else str(e.detail)
-        return _error(e.status_code, msg)
+        msg = f"no route {_shown(req.url.path)}" if e.status_code == 404 else str(e.detail)
+        return _error(e.status_code, msg, headers=e.headers)
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(_req: Request, _e: ClientDisconnect):  # nobody reads this answer
+        return _error(400, "the client disconnected before sending the whole body", close=True)
+
+    @app.exception_handler(Exception)
+    async def _failed(_req: Request, e: Exception):  # a bug: one line to the client, the traceback to the log
+        log.error("request failed", exc_info=e)
+        return _error(500, f"internal error: {type(e).__name__}")
+
+    def openapi() -> dict:
+        """The OpenAPI document: request bodies from the models (parsed off the loop, so not
+        FastAPI-bound) and the error answers each route really gives, none of them 422."""
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        for model in (GenerateContentRequest, GenerateRequest):
+            js = model.model_json_schema(by_alias=True, ref_template="#/components/schemas/{model}")
+            schemas.update(js.pop("$defs", {}))
+            schemas[model.__name__] = js
+        for ops in doc.get("paths", {}).values():
+            for op in ops.values():
+                op.get("responses", {}).pop("422", None)
+        app.openapi_schema = doc
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    def body_of(model: type[BaseModel]) -> dict:
+        return {"requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}}
 
     def engine_for(model: str) -> tuple[str, Engine]:
         name = model.removeprefix("models/")
         if not _MODEL_RE.fullmatch(name) or name not in engines:
-            shown = name if len(name) <= 80 and name.isprintable() else name[:80].encode("unicode_escape").decode()
-            raise Rejected(404, f"model {shown!r} is not served here; models: {', '.join(engines)}")
+            raise Rejected(404, f"model {_shown(name)!r} is not served here; models: {', '.join(engines)}")
         return name, engines[name]
 
     def client_key(req: Request) -> str:
-        given = req.headers.get("x-goog-api-key") or req.query_params.get("key")
-        auth = req.headers.get("authorization", "")
-        if not given and auth.lower().startswith("bearer "):
-            given = auth[7:].strip()
-        return f"key:{given}" if given else f"addr:{req.client.host if req.client else '?'}"
+        """Whom the per-key limit counts: the API key when the server has one (it is checked, so it
+        is read exactly as authentication reads it), else the client's address: a key the server
+        does not check is no identity."""
+        if api_key:
+            return f"key:{_presented_key(req.scope)}"
+        return f"addr:{req.client.host if req.client else '?'}"
 
     def run_engine(engine: Engine, prompt: str, *, seed: int, size, device: str, fmt: str,
                    mode=None, steps=None, sampler=None, references=None) -> tuple[Generation, list[str]]:
@@ -616,30 +821,45 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
                 "inputTokenLimit": limits.max_prompt_chars, "outputTokenLimit": 0,
                 "supportedGenerationMethods": ["generateContent"]}
 
-    @app.get("/v1beta/models", tags=["gemini"], summary="The loaded design systems as Gemini models")
     async def list_models():
         return {"models": [gemini_model(n, e) for n, e in engines.items()]}
 
-    @app.get("/v1beta/models/{model}", tags=["gemini"], summary="One model")
     async def get_model(model: str):
+        method = model.rpartition(":")[2]
+        if method in ("generateContent", "streamGenerateContent"):
+            raise Rejected(405, f"{method} takes POST", headers={"Allow": "POST"})
         name, engine = engine_for(model)
         return gemini_model(name, engine)
 
-    @app.post("/v1beta/models/{model}:generateContent", tags=["gemini"],
-              summary="Generate a mock (Gemini generateContent)")
-    async def generate_content(model: str, body: GenerateContentRequest, request: Request):
-        return await gemini_generate(model, body, request)
+    async def generate_content(model: str, request: Request):
+        return await gemini_generate(model, request)
 
-    @app.post("/v1beta/models/{model}:streamGenerateContent", tags=["gemini"],
-              summary="Generate a mock, streamed (one chunk: the whole answer)")
-    async def stream_generate_content(model: str, body: GenerateContentRequest, request: Request):
-        answer = await gemini_generate(model, body, request)
-        if request.query_params.get("alt") == "sse":
+    async def stream_generate_content(model: str, request: Request, alt: str | None = None):
+        answer = await gemini_generate(model, request)
+        if alt == "sse":
             return Response(f"data: {json.dumps(answer)}\r\n\r\n", media_type="text/event-stream")
         return JSONResponse([answer])
 
-    async def gemini_generate(model: str, body: GenerateContentRequest, request: Request) -> dict:
+    gemini_body = body_of(GenerateContentRequest)
+    generate_errors = _error_responses(400, 401, 403, 404, 408, 413, 429, 503, 504)
+    read_errors = _error_responses(401, 403, 503)
+    for version in API_VERSIONS:  # the same routes under each API version
+        base = f"/{version}/models"
+        app.post(base + "/{model}:generateContent", tags=["gemini"], responses=generate_errors,
+                 summary=f"Generate a mock (Gemini generateContent, {version})", openapi_extra=gemini_body,
+                 operation_id=f"generate_content_{version}")(generate_content)
+        app.post(base + "/{model}:streamGenerateContent", tags=["gemini"], responses=generate_errors,
+                 summary=f"Generate a mock, streamed: one chunk, the whole answer ({version})",
+                 openapi_extra=gemini_body, operation_id=f"stream_generate_content_{version}")(stream_generate_content)
+        app.get(base, tags=["gemini"], summary=f"The loaded design systems as Gemini models ({version})",
+                responses=read_errors, operation_id=f"list_models_{version}")(list_models)
+        # after the POST routes, so that another method on …:generateContent is told Allow: POST
+        app.get(base + "/{model}", tags=["gemini"], summary=f"One model ({version})",
+                responses=_error_responses(401, 403, 404, 405, 503), operation_id=f"get_model_{version}")(get_model)
+
+    async def gemini_generate(model: str, request: Request) -> dict:
         name, engine = engine_for(model)
+        body: GenerateContentRequest = await parsed(request, GenerateContentRequest)
         cfg = body.generation_config or GenerationConfig()
         icfg = cfg.image_config or ImageConfig()
         modalities = {m.upper() for m in (cfg.response_modalities or ["TEXT", "IMAGE"])}
@@ -652,15 +872,20 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
         opts = icfg.image_output_options or ImageOutputOptions()
         mime = (icfg.output_mime_type or opts.mime_type or "image/png").lower()
         if mime not in _FORMAT_OF_MIME:
-            raise Rejected(400, f"output MIME type {mime!r} is not one of image/png, image/jpeg, image/webp")
+            raise Rejected(400, f"output MIME type {_shown(mime, 40)!r} is not one of image/png, image/jpeg, "
+                                "image/webp")
         fmt = _FORMAT_OF_MIME[mime]
         quality = icfg.output_compression_quality or opts.compression_quality
         n = cfg.candidate_count or 1
         if n > limits.max_candidates:
             raise Rejected(400, f"generationConfig.candidateCount is {n}; at most {limits.max_candidates}")
+        if len(body.contents) > limits.max_contents:
+            raise Rejected(400, f"{len(body.contents)} contents; at most {limits.max_contents}")
         texts: list[str] = []
         blobs: list[InlineData] = []
         for content in ([body.system_instruction] if body.system_instruction else []) + body.contents:
+            if len(content.parts) > limits.max_parts:
+                raise Rejected(400, f"a content has {len(content.parts)} parts; at most {limits.max_parts}")
             for part in content.parts:
                 if part.text:
                     texts.append(part.text)
@@ -711,8 +936,10 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
 
     # -- native ------------------------------------------------------------------------------
 
-    @app.post("/v1/generate", tags=["native"], summary="Generate a mock (native)")
-    async def native_generate(body: GenerateRequest, request: Request):
+    @app.post("/v1/generate", tags=["native"], summary="Generate a mock (native)",
+              openapi_extra=body_of(GenerateRequest), responses=generate_errors)
+    async def native_generate(request: Request):
+        body: GenerateRequest = await parsed(request, GenerateRequest)
         if body.system:
             name, engine = engine_for(body.system if body.system.startswith("onbrand-") else model_name(body.system))
         elif len(engines) == 1:
@@ -720,18 +947,20 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
         else:
             raise Rejected(400, f"name a system: {', '.join(engines)}")
         prompt = check_prompt(body.prompt)
-        try:
-            if body.size:
-                w, h = (int(v) for v in body.size.lower().split("x"))
-                size = (w, h)
-            elif body.aspect_ratio or body.image_size:
+        if body.size:
+            m = _SIZE_RE.fullmatch(body.size)
+            if not m:
+                raise Rejected(400, f"size {_shown(body.size, 40)!r} is not WIDTHxHEIGHT, e.g. 3840x2160")
+            size = (int(m[1]), int(m[2]))
+            if not (64 <= size[0] <= 16384 and 64 <= size[1] <= 16384):
+                raise Rejected(400, f"size {size[0]}x{size[1]} is outside 64–16384 pixels per side")
+        elif body.aspect_ratio or body.image_size:
+            try:
                 size = gemini_size(body.aspect_ratio, body.image_size)
-            else:
-                size = DEVICES[body.device or "desktop"][0]
-        except ValueError as e:
-            msg = str(e) if "imageConfig" not in str(e) else str(e).replace("imageConfig.", "")
-            raise Rejected(400, msg if body.aspect_ratio or body.image_size
-                           else f"size {body.size!r} is not WIDTHxHEIGHT, e.g. 3840x2160") from None
+            except ValueError as e:
+                raise Rejected(400, str(e).replace("imageConfig.", "")) from None
+        else:
+            size = DEVICES[body.device or "desktop"][0]
         if size[0] * size[1] > limits.max_output_pixels:
             raise Rejected(400, f"size {size[0]}x{size[1]} is over {limits.max_output_pixels} pixels")
         device = body.device or (device_for_size(*size) if body.size or body.aspect_ratio else "desktop")
@@ -759,7 +988,7 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
             out["svg"] = gen.svg
         return out
 
-    @app.get("/v1/systems", tags=["native"], summary="The loaded design systems")
+    @app.get("/v1/systems", tags=["native"], summary="The loaded design systems", responses=read_errors)
     async def systems():
         return {"systems": [{"model": n, "name": e.ds.name, "folder": e.ds.root, "modes": e.ds.modes,
                              "mode": e.ds.mode, "palette": {r.role: r.hex for r in e.ds.roles},
@@ -768,12 +997,13 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
                             for n, e in engines.items()],
                 "sizes": {r: {t: f"{w}x{h}" for t, (w, h) in s.items()} for r, s in SIZES.items()}}
 
-    @app.get("/healthz", tags=["ops"], summary="Liveness")
+    @app.get("/healthz", tags=["ops"], summary="Liveness", responses=_error_responses(503))
     async def healthz():
         a = admission()
         return {"status": "ok", "models": list(engines), "running": a.running, "waiting": a.waiting}
 
-    @app.get("/metrics", tags=["ops"], summary="Prometheus metrics", response_class=PlainTextResponse)
+    @app.get("/metrics", tags=["ops"], summary="Prometheus metrics", response_class=PlainTextResponse,
+             responses=read_errors)
     async def prometheus():
         return PlainTextResponse(metrics.render(admission()), media_type="text/plain; version=0.0.4")
 
@@ -809,6 +1039,81 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _protocol_class(limits: Limits) -> type:
+    """uvicorn's h11 protocol with time limits on reading headers and a cap on open connections.
+
+    A connection that is not running a request (just opened, or answered and kept alive) must
+    deliver the next request's headers within `Limits.header_timeout_s`, else it is closed: an
+    idle or dribbling socket holds nothing for long. Past `Limits.max_connections` open
+    connections, a new connection's request is answered 503 (Gemini-shaped, with Retry-After)
+    and the connection closed. Requests that are running are bounded by the app instead: the
+    body by `Limits.body_timeout_s`, the whole request by `Limits.timeout_s`.
+    """
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    busy = _error(503, f"the server has {limits.max_connections} connections open; retry after "
+                       f"{limits.retry_after_s} s", retry_after=limits.retry_after_s, close=True)
+
+    class Protocol(H11Protocol):
+        _header_timer: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            if len(self.connections) > limits.max_connections:
+                self.app = busy
+            self._arm()
+
+        def _running(self) -> bool:
+            return self.cycle is not None and not self.cycle.response_complete
+
+        def _arm(self) -> None:
+            self._disarm()
+            self._header_timer = self.loop.call_later(limits.header_timeout_s, self._headers_late)
+
+        def _disarm(self) -> None:
+            if self._header_timer is not None:
+                self._header_timer.cancel()
+                self._header_timer = None
+
+        def _headers_late(self) -> None:
+            self._header_timer = None
+            if not self._running():  # no request came in time (or the rest of an answered one did not)
+                self.transport.close()
+
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            if self._running():
+                self._disarm()
+            elif self._header_timer is None and not self.transport.is_closing():
+                self._arm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            if self._running():  # a pipelined request started at once
+                self._disarm()
+            elif not self.transport.is_closing():
+                self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+    return Protocol
+
+
+def uvicorn_config(app, host: str = "127.0.0.1", port: int = 8080, limits: Limits | None = None,
+                   log_level: str = "info"):
+    """The uvicorn configuration `serve` runs `app` with: header/body timeouts and a connection cap
+    from `limits` (see `_protocol_class`), no proxy headers (a client cannot pick its own address
+    for the per-client limit), no WebSockets."""
+    import uvicorn
+
+    limits = limits or getattr(getattr(app, "state", None), "limits", None) or Limits()
+    return uvicorn.Config(app, host=host, port=port, log_level=log_level, access_log=False,
+                          http=_protocol_class(limits), ws="none", lifespan="on", proxy_headers=False,
+                          limit_concurrency=None, timeout_keep_alive=5)
+
+
 def serve(engines: Mapping[str, Engine], host: str = "127.0.0.1", port: int = 8080, api_key: str | None = None,
           limits: Limits | None = None, log_level: str = "info") -> None:
     """Serve `engines` with uvicorn until interrupted."""
@@ -816,7 +1121,4 @@ def serve(engines: Mapping[str, Engine], host: str = "127.0.0.1", port: int = 80
 
     limits = limits or Limits()
     app = create_app(engines, limits, api_key)
-    # open connections are bounded too: past this uvicorn itself answers 503
-    connections = limits.max_concurrent + limits.max_queue + 64
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False,
-                limit_concurrency=connections, timeout_keep_alive=5)
+    uvicorn.Server(uvicorn_config(app, host, port, limits, log_level)).run()

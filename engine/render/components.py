@@ -42,7 +42,7 @@ class Renderer(ChartsMixin):
         if not text or w <= 0:
             return 0.0
         st = self.th.style(style)
-        font = self.th.font(st)
+        font = self.th.font(st, text)
         size = self.px(st.size)
         lh = self.px(st.line_height)
         ls = self.px(st.letter_spacing)
@@ -72,12 +72,12 @@ class Renderer(ChartsMixin):
         st = self.th.style(style)
         lh = self.px(st.line_height)
         self.text(cv, text, x, cy - lh / 2, w, style, role, bg, align=align, color=color)
-        font = self.th.font(st)
+        font = self.th.font(st, text)
         return min(w, font.measure(text, self.px(st.size), self.px(st.letter_spacing)))
 
     def measure(self, text: str, style: str) -> float:
         st = self.th.style(style)
-        return self.th.font(st).measure(text, self.px(st.size), self.px(st.letter_spacing))
+        return self.th.font(st, text).measure(text, self.px(st.size), self.px(st.letter_spacing))
 
     def icon(self, cv: Canvas, name: str, x: float, y: float, size: float, color: str) -> None:
         path = self.icons.get(name)

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.render.canvas import Canvas
-from engine.render.text import ELLIPSIS, Font, ellipsize, load_font, wrap
+from engine.render.text import ELLIPSIS, Font, ellipsize, font_covering, font_problem, load_font, wrap
 from ingest.colour import composite, contrast_ratio, parse_hex
+from ingest.fonts import restore_font_file
 from ingest.model import CORE_ROLES, DesignSystem, TypeStyle
 
 PAGE_WIDTH = 1200  # design px; a 2400 px canvas draws the page at 2x
@@ -228,9 +229,11 @@ class _Page:
         hit = self._fonts.get(key)
         if hit is None:
             faces = [f for f in self.ds.fonts if f.family == family] or list(self.ds.fonts)
-            faces = [f for f in faces if Path(f.path).is_file()]
+            # web fonts whose decompressed copy was wiped are decompressed again; damaged faces are left out
+            paths = {f.path: restore_font_file(f.path, self.ds.root) for f in faces}
+            faces = [f for f in faces if paths[f.path] and font_problem(paths[f.path]) is None]
             if faces:
-                path = min(faces, key=lambda f: (abs(f.weight - weight), f.weight)).path
+                path = paths[min(faces, key=lambda f: (abs(f.weight - weight), f.weight)).path]
             else:
                 from ingest.fonts import resolve_family
 
@@ -248,6 +251,10 @@ class _Page:
         f = font or self.font(weight)
         if w <= 0 or not text:
             return 0.0
+        if f.missing(text):  # e.g. a system name in a script the system's fonts lack
+            found = font_covering("".join(dict.fromkeys(c for c in text if not c.isspace())), weight,
+                                  tuple(p for p in (restore_font_file(x.path, self.ds.root) for x in self.ds.fonts) if p))
+            f = load_font(found[0]) if found else f
         line = ellipsize_path(f, text, size, w) if path else ellipsize(f, text, size, w, ls)
         tw = f.measure(line, size, ls)
         lx = x + (w - tw) if align == "right" else x + (w - tw) / 2 if align == "center" else x
@@ -486,7 +493,8 @@ class _Page:
             top = y + (i // cols) * (ch + gap)
             self.boxes[f"font:{face.family}:{face.weight}"] = (x, top, cw, ch)
             self.rect(x, top, cw, ch, fill=PANEL, radius=12)
-            f = load_font(face.path) if Path(face.path).is_file() else self.font(face.weight)
+            usable = restore_font_file(face.path, self.ds.root)
+            f = load_font(usable) if usable and font_problem(usable) is None else self.font(face.weight)
             self.text("Aa", x + 20, top + 32, 64, 44, 64, INK, font=f)
             tx, tw = x + 96, cw - 96 - 16
             self.text(face.family, tx, top + 20, tw, 16, 24, INK, weight=700)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +40,7 @@ class Font:
         self._cache: dict[str, tuple[list[tuple[int, int, int, int]], int]] = {}
         self._outlines: dict[int, str] = {}
         self._cairo_face = None
+        self._codepoints: frozenset[int] | None = None
 
     def _shape_units(self, text: str) -> tuple[list[tuple[int, int, int, int]], int]:
         hit = self._cache.get(text)
@@ -73,18 +75,43 @@ class Font:
         units, total = self._shape_units(text)
         return total * size / self.upem + max(0, len(units) - 1) * letter_spacing
 
+    # -- character coverage ----------------------------------------------------------------
+    @property
+    def codepoints(self) -> frozenset[int]:
+        """The characters the font's cmap maps to a glyph."""
+        if self._codepoints is None:
+            try:
+                self._codepoints = frozenset(self._face.unicodes)
+            except Exception:  # noqa: BLE001 - an unreadable cmap covers nothing
+                self._codepoints = frozenset()
+        return self._codepoints
+
+    def missing(self, text: str) -> list[str]:
+        """The distinct characters of `text` the font has no glyph for (spaces and controls aside),
+        in order of appearance: what would be drawn as empty boxes ("tofu")."""
+        cov = self.codepoints
+        out: dict[str, None] = {}
+        for ch in text:
+            if ord(ch) not in cov and not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs", "Zl", "Zp"):
+                out[ch] = None
+        return list(out)
+
     # -- outlines for SVG ------------------------------------------------------------------
     def outline(self, gid: int) -> str:
-        """SVG path data of a glyph in font units, y up (callers flip with a transform)."""
+        """SVG path data of a glyph in font units, y up (callers flip with a transform); empty for
+        a glyph the font cannot draw (a damaged glyph table), so one bad glyph never stops a render."""
         d = self._outlines.get(gid)
         if d is None:
             from fontTools.pens.svgPathPen import SVGPathPen
 
-            gs = _glyph_set(self.path)
-            order = _glyph_order(self.path)
-            pen = SVGPathPen(gs)
-            gs[order[gid]].draw(pen)
-            d = pen.getCommands()
+            try:
+                gs = _glyph_set(self.path)
+                order = _glyph_order(self.path)
+                pen = SVGPathPen(gs)
+                gs[order[gid]].draw(pen)
+                d = pen.getCommands()
+            except Exception:  # noqa: BLE001 - see the docstring
+                d = ""
             self._outlines[gid] = d
         return d
 
@@ -139,6 +166,50 @@ def _cairo_ft_face(path: str):
 @lru_cache(maxsize=64)
 def load_font(path: str) -> Font:
     return Font(path)
+
+
+@lru_cache(maxsize=256)
+def font_problem(path: str) -> str | None:
+    """Why the font file at `path` cannot draw text (one line), or None when it can: the file
+    is missing, or shaping and drawing a test text fails (see `ingest.fonts.check_font`)."""
+    from pathlib import Path
+
+    from ingest.fonts import check_font
+
+    if not Path(path).is_file():
+        return "the font file is missing"
+    return check_font(Path(path), full=False)
+
+
+def font_covering(chars: str, weight: int, prefer: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """(path, family) of a usable font with a glyph for every character of `chars`: the font
+    files `prefer` first, then installed font packages and system fonts (nearest `weight`,
+    upright faces); None when no font has them all."""
+    return _font_covering(frozenset(ord(c) for c in chars), weight, tuple(prefer))
+
+
+@lru_cache(maxsize=64)
+def _font_covering(need: frozenset[int], weight: int, prefer: tuple[str, ...]) -> tuple[str, str] | None:
+    from ingest.fonts import describe_font, installed_fonts
+
+    installed = sorted((f for f in installed_fonts() if not f[2]), key=lambda f: abs(f[1] - weight))
+    seen: set[str] = set()
+    for path, family in [(p, "") for p in prefer] + [(f[3], f[0]) for f in installed]:
+        if path in seen:
+            continue
+        seen.add(path)
+        try:
+            if font_problem(path) is not None or not need <= load_font(path).codepoints:
+                continue
+        except Exception:  # noqa: BLE001 - an unreadable candidate is skipped
+            continue
+        if not family:
+            from pathlib import Path
+
+            desc = describe_font(Path(path))
+            family = desc[0] if desc else Path(path).stem
+        return path, family
+    return None
 
 
 def wrap(font: Font, text: str, size: float, width: float, max_lines: int, letter_spacing: float = 0.0) -> list[str]:

@@ -8,9 +8,12 @@ own pairing fails, takes the nearest passing colour of the same system and recor
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ingest.colour import contrast, parse_hex
-from ingest.model import DesignSystem, TypeStyle
-from engine.render.text import Font, load_font
+from ingest.model import DesignSystem, FontFace, TypeStyle
+from ingest.fonts import FALLBACK_FAMILIES, installed_fonts, restore_font_file
+from engine.render.text import Font, font_covering, font_problem, load_font
 
 # Fallback chains for roles a system may not define.
 _ROLE_FALLBACK: dict[str, tuple[str, ...]] = {
@@ -47,6 +50,9 @@ class Theme:
         self.warnings: list[str] = []
         self._warned: set[str] = set()
         self._text_on: dict[tuple[str, str, bool], str] = {}
+        self._fonts: dict[str, Font] = {}  # face path -> the font drawn for it
+        self._families: dict[str, str] = {}  # font path -> family name, for warnings
+        self._covering: dict[tuple[str, str], Font | None] = {}
         self.spacing = [s for s in ds.spacing_px() if s > 0] or [4, 8, 12, 16, 24, 32, 48, 64]
         self.unit = self.spacing[0] if self.spacing[0] >= 2 else 4.0
         self.chart = self._chart_colors()
@@ -155,10 +161,75 @@ class Theme:
         weight = _STYLE_WEIGHTS.get(name, best.weight)
         return best.model_copy(update={"weight": weight, "name": name})
 
-    def font(self, style: TypeStyle) -> Font:
+    def font(self, style: TypeStyle, text: str | None = None) -> Font:
+        """The font of `style`. A face that cannot draw (its file missing or damaged) is replaced
+        by the nearest usable face of the system, else an installed fallback family, with a
+        warning; with `text`, a font lacking some of its characters is replaced by one that has
+        them (see `covering`)."""
+        if not self.ds.fonts:
+            raise ValueError("the design system resolved no fonts; run onbrand ingest again")
         faces = [f for f in self.ds.fonts if f.family == style.family] or self.ds.fonts
         face = min(faces, key=lambda f: abs(f.weight - style.weight))
-        return load_font(face.path)
+        hit = self._fonts.get(face.path)
+        if hit is None:
+            hit = self._fonts[face.path] = self._usable(face)
+        return self.covering(hit, text, style.weight) if text else hit
+
+    def _usable(self, face: FontFace) -> Font:
+        path = restore_font_file(face.path, self.ds.root)
+        problem = font_problem(path) if path else "the font file is missing"
+        if problem is None:
+            self._families[path] = face.family
+            return load_font(path)
+        alts = [(f.path, f.family, f.weight) for f in
+                sorted(self.ds.fonts, key=lambda f: (f.family != face.family, abs(f.weight - face.weight)))]
+        for fb in FALLBACK_FAMILIES:
+            alts += sorted(((f[3], f[0], f[1]) for f in installed_fonts() if f[0] == fb and not f[2]),
+                           key=lambda a: abs(a[2] - face.weight))
+        for alt_path, family, weight in alts:
+            alt = restore_font_file(alt_path, self.ds.root) if alt_path != face.path else None
+            if alt and font_problem(alt) is None:
+                self._warn(f"font {face.family} {face.weight} ({Path(face.path).name}) cannot be used: "
+                           f"{problem}; text is drawn in {family} {weight} instead")
+                self._families[alt] = family
+                return load_font(alt)
+        raise ValueError(f"font {face.family} {face.weight} ({Path(face.path).name}) cannot be used: {problem}; "
+                         "no other font is usable (install the font-manrope package)")
+
+    def covering(self, font: Font, text: str, weight: int = 400) -> Font:
+        """`font`, or, when it lacks characters of `text`, a font of the system or an installed
+        one that has them all, with a warning naming the characters (also when none has them:
+        those characters are then drawn as empty boxes)."""
+        missing = font.missing(text)
+        if not missing:
+            return font
+        key = (font.path, "".join(missing))
+        if key in self._covering:
+            alt = self._covering[key]
+            return alt if alt is not None and not alt.missing(text) else font
+        shown = " ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+        have = self._families.get(font.path) or Path(font.path).stem
+        quoted = text if len(text) <= 40 else text[:39] + "…"
+        prefer = [f.path for f in sorted(self.ds.fonts, key=lambda f: abs(f.weight - weight))]
+        prefer = [p for p in (restore_font_file(p, self.ds.root) for p in prefer) if p]
+        need = "".join(dict.fromkeys(ch for ch in text if not ch.isspace()))
+        found = font_covering(need, weight, tuple(prefer))
+        if found is None:
+            self._covering[key] = None
+            self._warn(f"the text “{quoted}” has characters no available font has ({shown}); "
+                       "they are drawn as empty boxes")
+            return font
+        alt = load_font(found[0])
+        self._families[found[0]] = found[1]
+        self._covering[key] = alt
+        self._warn(f"the text “{quoted}” has characters {have} lacks ({shown}); "
+                   f"it is drawn in {found[1]} instead")
+        return alt
+
+    def _warn(self, text: str) -> None:
+        if text not in self._warned:
+            self._warned.add(text)
+            self.warnings.append(text)
 
     def measure_text(self, text: str, style: str, width: float | None = None,
                      max_lines: int = 1) -> tuple[float, float]:
@@ -167,7 +238,7 @@ class Theme:
         from engine.render.text import wrap
 
         st = self.style(style)
-        font = self.font(st)
+        font = self.font(st, text)
         if width is None:
             return font.measure(text, st.size, st.letter_spacing), st.line_height
         lines = wrap(font, text, st.size, width, max(1, max_lines), st.letter_spacing) or [""]

@@ -10,6 +10,8 @@ modes becomes a modifier named after the collection, its default mode first.
 
 from __future__ import annotations
 
+import json
+
 from typing import Any
 
 from ingest.tokens.base import RawToken
@@ -98,4 +100,8 @@ def _value(value: Any, names: dict[str, str]) -> Any:
         return _colour(value)
     if isinstance(value, (int, float, str, bool)):
         return value
-    raise ValueError(f"unsupported value {value!r}"[:120])
+    try:
+        shown = json.dumps(value, ensure_ascii=False, default=str)
+    except ValueError:
+        shown = type(value).__name__
+    raise ValueError(f"unsupported value {shown}"[:120])

@@ -10,6 +10,7 @@ documents and give ``None``.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -22,6 +23,7 @@ from ingest.tokens.mathexpr import check_calls
 TOKEN_SUFFIXES: tuple[str, ...] = (".json", ".json5", ".yaml", ".yml")
 MAX_YAML_NODES = 200_000  # nodes a YAML document may expand to once aliases are followed
 MAX_RESOLVER_FILES = 500
+MAX_NUMBER = 1e15  # a number in a token file beyond this (or infinite, or NaN) refuses the file
 
 _NOT_TOKEN_FILES = {
     "package.json", "package-lock.json", "tsconfig.json", "jsconfig.json", "composer.json", "bower.json",
@@ -55,9 +57,9 @@ def _load(path: Path, rel: str) -> Any:
         return _load_yaml(text, rel)
     check_depth(text, rel)
     if suffix == ".json5":
-        return _load_json5(text, rel)
+        return _check_numbers(_load_json5(text, rel), rel)
     try:
-        return json.loads(text)
+        return _check_numbers(json.loads(text, parse_int=_parse_int), rel)
     except json.JSONDecodeError as e:
         if "//" in text or "/*" in text:  # JSON with comments, as some tools write it
             try:
@@ -95,11 +97,50 @@ def _load_yaml(text: str, rel: str) -> Any:
         raise TokenError(f"{rel}: empty file")
     _check_yaml_size(node, rel)
     try:
-        return _jsonable(yaml.safe_load(text))
+        return _check_numbers(_jsonable(yaml.safe_load(text)), rel)
+    except ValueError as e:  # an integer beyond Python's digit limit for int(str)
+        if isinstance(e, TokenError):
+            raise
+        raise TokenError(f"{rel}: a number has too many digits (token numbers must be within ±{MAX_NUMBER:g})") from None
     except yaml.constructor.ConstructorError as e:
         raise TokenError(f"{rel}: YAML tag not allowed in token files ({one_line(e.problem)[:120]})") from None
     except yaml.YAMLError as e:
         raise TokenError(f"{rel}: invalid YAML: {one_line(e)[:200]}") from None
+
+
+def _parse_int(text: str) -> int | float:
+    """JSON integers; one beyond Python's digit limit for int() becomes an infinite float that
+    `_check_numbers` refuses with the token's path, instead of a ValueError without one."""
+    return int(text) if len(text) <= 4000 else float(text)
+
+
+def _check_numbers(data: Any, rel: str) -> Any:
+    """Refuse numbers no design value has (beyond ±`MAX_NUMBER`, infinite or NaN): one line
+    naming the token, where they would otherwise overflow a float conversion later."""
+
+    def walk(node: Any, path: list[str], depth: int) -> None:
+        if depth > MAX_DEPTH + 2:
+            return
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, path if str(k) in ("$value", "value") else path + [str(k)], depth + 1)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, path + [str(i)], depth + 1)
+        elif isinstance(node, (int, float)) and not isinstance(node, bool):
+            if isinstance(node, int):
+                bad = abs(node) > MAX_NUMBER
+                shown = f"a number of {len(str(abs(node)))} digits" if bad else ""
+            else:
+                bad = not math.isfinite(node) or abs(node) > MAX_NUMBER
+                shown = "a number too large for a float" if math.isinf(node) else f"{node:g}"
+            if bad:
+                where = ".".join(path) or "(root)"
+                raise TokenError(f"{rel}: token {where}: {shown} is out of range "
+                                 f"(token numbers must be within ±{MAX_NUMBER:g})")
+
+    walk(data, [], 0)
+    return data
 
 
 def _jsonable(node: Any) -> Any:
