@@ -32,7 +32,8 @@ from ingest.normalise import (
     type_scale_from_tokens,
 )
 from ingest.roles import infer_roles
-from ingest.tokens import TOKEN_SUFFIXES, TokenDocument, TokenError, build_token_set, parse_token_file
+from ingest.readers import file_kind, reader_for
+from ingest.tokens import TokenDocument, TokenError, build_token_set, parse_token_file
 from ingest.tokens.base import Token
 
 # Bump when any reader's output changes: cached per-file results of older readers are dropped.
@@ -40,11 +41,6 @@ READER_VERSION = 5
 
 SKIP_DIRS = {".onbrand", ".git", "node_modules", "__pycache__"}
 MAX_FILES = 20_000
-PDF_SUFFIXES = (".pdf",)
-SVG_SUFFIXES = (".svg",)
-RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
-DOC_SUFFIXES = (".md", ".markdown", ".txt", ".rst")
-FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -103,24 +99,6 @@ def discover(root: Path) -> tuple[list[Path], list[FailedFile]]:
 def rel_name(p: Path, root: Path) -> str:
     """`p` relative to `root` as printable text (undecodable bytes of a file name are escaped)."""
     return os.fsdecode(p.relative_to(root)).encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def file_kind(path: Path) -> str | None:
-    """Which reader handles `path`: "tokens", "pdf", "svg", "raster", "font", "doc" or None."""
-    s = path.suffix.lower()
-    if s in TOKEN_SUFFIXES:
-        return "tokens"
-    if s in PDF_SUFFIXES:
-        return "pdf"
-    if s in SVG_SUFFIXES:
-        return "svg"
-    if s in RASTER_SUFFIXES:
-        return "raster"
-    if s in FONT_SUFFIXES:
-        return "font"
-    if s in DOC_SUFFIXES:
-        return "doc"
-    return None
 
 
 def content_hash(path: Path) -> str:
@@ -184,24 +162,9 @@ def read_file(path: Path, rel: str, root: Path, kind: str) -> FileResult:
         if kind == "tokens":
             doc = parse_token_file(path, rel)
             return FileResult(rel, kind if doc is not None else None, doc=doc)
-        if kind == "pdf":
-            from ingest.pdf import read_pdf
-
-            return FileResult(rel, kind, extract=read_pdf(path, rel))
-        if kind == "svg":
-            from ingest.svg import read_svg
-
-            return FileResult(rel, kind, extract=read_svg(path, rel, root))
-        if kind == "raster":
-            from ingest.raster import read_raster
-
-            return FileResult(rel, kind, extract=read_raster(path, rel))
-        if kind == "font":
-            return FileResult(rel, kind, extract=_fonts.read_font(path, rel))
-        if kind == "doc":
-            from ingest.docs import read_doc
-
-            return FileResult(rel, kind, extract=read_doc(path, rel))
+        reader = reader_for(path)
+        if reader is not None and reader.kind == kind:
+            return FileResult(rel, kind, extract=reader(path, rel, root))
     except (TokenError, ValueError, OSError) as e:
         return FileResult(rel, kind, failed=_one_line(str(e), rel) or type(e).__name__)
     except (RecursionError, MemoryError) as e:

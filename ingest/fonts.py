@@ -26,7 +26,6 @@ from pathlib import Path
 from ingest.errors import ReadError, one_line
 from ingest.model import Chunk, FileExtract, FontFace, Source
 
-FONT_SUFFIXES = (".ttf", ".otf", ".woff2", ".woff")
 FALLBACK_FAMILIES = ("Manrope", "Lato", "Source Sans Pro", "DejaVu Sans")
 _SYSTEM_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 

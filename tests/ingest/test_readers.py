@@ -601,15 +601,20 @@ def test_infer_keeps_the_palette_small_on_many_screenshots():
 
 
 def test_read_file_routes_by_suffix(tmp_path):
-    from ingest.readers import READERS, read_file, reader_for, register
+    from ingest import folder
+    from ingest.readers import READERS, file_kind, read_file, reader_for, register
 
     (tmp_path / "Brand.MD").write_text(BRAND_MD)
     assert read_file(tmp_path / "Brand.MD", "Brand.MD", tmp_path).kind == "doc"
     assert reader_for(tmp_path / "x.JPEG") is READERS[".jpeg"]
+    assert file_kind(Path("a.tokens.json")) == "tokens" and file_kind(Path("a.MDX")) == "doc"
+    assert file_kind(Path("a.xyz")) is None
     with pytest.raises(ReadError, match="no reader for .xyz files"):
         read_file(tmp_path / "a.xyz", "a.xyz", tmp_path)
     with pytest.raises(ValueError, match="already registered"):
-        register((".pdf",), lambda p, rel, root: FileExtract(kind="pdf"))
+        register("pdf", (".pdf",), "ingest.pdf", "read_pdf")
+    # the folder reads through the same table: a doc file is a doc whatever its case
+    assert folder.read_file(tmp_path / "Brand.MD", "Brand.MD", tmp_path, "doc").extract.kind == "doc"
 
 
 def test_pdf_time_budget_keeps_the_pages_read(tmp_path, monkeypatch):
