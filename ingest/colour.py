@@ -346,3 +346,19 @@ def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
 
 def composite(fg: tuple[int, int, int], alpha: float, bg: tuple[int, int, int]) -> tuple[int, int, int]:
     return tuple(round(f * alpha + b * (1 - alpha)) for f, b in zip(fg, bg))  # type: ignore[return-value]
+
+
+def fill_rgb(fill) -> tuple[int, int, int] | None:
+    """A PDF fill or stroke colour (gray, RGB or CMYK components in 0–1, as pymupdf gives them)
+    as 8-bit sRGB; None when there is none."""
+    if fill is None:
+        return None
+    vals = [float(v) for v in fill]
+    if len(vals) == 1:
+        vals = vals * 3
+    elif len(vals) == 4:  # DeviceCMYK
+        c, m, y, k = vals
+        vals = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    elif len(vals) != 3:
+        return None
+    return tuple(min(255, max(0, round(v * 255))) for v in vals)  # type: ignore[return-value]

@@ -145,12 +145,21 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
     # then a named swatch, then the most prominent; the palette order is by summed importance.
     rest = sorted((c for c in cands if c.found.how not in _CARD_HOWS), key=lambda c: (-_authority(c.found), -c.score))
     kept: list[_Candidate] = list(cards.values())
+    # kept colours by CIELAB cell of side 20, so that a colour is compared only with the kept
+    # colours near it: the merge costs time linear in the number of colours, not quadratic
+    grid: dict[tuple[int, int, int], list[int]] = {}
+    for i, k in enumerate(kept):
+        grid.setdefault(_cell(k.lab), []).append(i)
     for c in rest:
         # ΔE76 > 20 rules out ΔE2000 ≤ 2 cheaply (S_C ≤ 7 for any sRGB chroma)
-        twin = next((k for k in kept if math.dist(k.lab, c.lab) <= 20
-                     and ciede2000(k.lab, c.lab) <= MERGE_DELTA_E), None)
+        cx, cy, cz = _cell(c.lab)
+        near = sorted(i for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)
+                      for i in grid.get((cx + dx, cy + dy, cz + dz), ()))
+        twin = next((kept[i] for i in near if math.dist(kept[i].lab, c.lab) <= 20
+                     and ciede2000(kept[i].lab, c.lab) <= MERGE_DELTA_E), None)
         if twin is None:
             c.names = [c.found.name] if c.found.name else []
+            grid.setdefault((cx, cy, cz), []).append(len(kept))
             kept.append(c)
         else:
             twin.score += c.score
@@ -162,6 +171,10 @@ def _palette(extracts: dict[str, FileExtract]) -> list[Color]:
         return _name_colours(extra)
     # a guide that labels its swatches gives its palette in its own order; other colours follow
     return _name_colours(labelled + extra)
+
+
+def _cell(lab: tuple[float, float, float]) -> tuple[int, int, int]:
+    return (math.floor(lab[0] / 20), math.floor(lab[1] / 20), math.floor(lab[2] / 20))
 
 
 def _authority(fc: FoundColor) -> int:

@@ -27,6 +27,8 @@ The layout of a page is read too, by geometry rather than by wording:
 
 Limits: files over `MAX_PDF_BYTES` are refused, only the first `MAX_PDF_PAGES` pages are read
 (with a warning), at most `MAX_SCREENS` reference layouts are kept per file, and reading stops with a warning after `TIME_BUDGET_S` seconds.
+A page that draws more than `MAX_PDF_PAGE_PATHS` vector paths refuses the file (counted before
+any path is built).
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.colour import rgb_to_lab, to_hex
+from ingest import limits as _limits
+from ingest.colour import fill_rgb, rgb_to_lab, to_hex
 from ingest.model import Chunk, FileExtract, FoundColor, Source, TypeStyle
 from ingest.readers_common import (
     ROLE_WORDS,
@@ -62,6 +65,7 @@ MAX_IMAGES = 64  # embedded images turned into chunks, per file
 MAX_SCREENS = 32  # screenshots and screen mocks turned into reference layouts, per file
 MAX_IMAGE_PIXELS = 64_000_000
 MAX_DRAWINGS = 5000  # vector paths looked at per page (swatches are among the first)
+MAX_PDF_PAGE_PATHS = _limits.MAX_PDF_PAGE_PATHS  # pages drawing more paths refuse the file
 MIN_SWATCH_PT = 12.0  # both sides of a fill must be at least this long to count as a swatch
 TIME_BUDGET_S = 60.0
 CHUNK_CHARS = 1200
@@ -134,6 +138,8 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
         except Exception as e:
             out.warnings.append(f"{rel}: page {pno + 1} cannot be read ({one_line(e)})")
             continue
+        if _count_paths(page, MAX_PDF_PAGE_PATHS) > MAX_PDF_PAGE_PATHS:
+            raise ReadError(f"page {pno + 1} draws more than {MAX_PDF_PAGE_PATHS} vector paths")
         read_pages += 1
         loc = f"page {pno + 1}"
         for ln in lines:
@@ -297,18 +303,45 @@ def _text_colours(lines: list[_Line], rel: str, loc: str) -> list[FoundColor]:
 # -- vector swatches ------------------------------------------------------------------------
 
 
-def fill_rgb(fill) -> tuple[int, int, int] | None:
-    if fill is None:
-        return None
-    vals = [float(v) for v in fill]
-    if len(vals) == 1:
-        vals = vals * 3
-    elif len(vals) == 4:  # DeviceCMYK
-        c, m, y, k = vals
-        vals = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
-    elif len(vals) != 3:
-        return None
-    return tuple(min(255, max(0, round(v * 255))) for v in vals)  # type: ignore[return-value]
+def _count_paths(page, limit: int) -> int:
+    """Vector paths (fills, strokes, clips) the page draws, counted while MuPDF interprets it,
+    without building them (``get_drawings`` builds every path first). Counting stops at
+    ``limit + 1``, so a page of a million paths costs no more than one at the limit."""
+    from pymupdf import mupdf
+
+    class Counter_(mupdf.FzDevice2):
+        def __init__(self, cookie):
+            super().__init__()
+            self.n = 0
+            self.cookie = cookie
+            for name in ("fill_path", "stroke_path", "clip_path", "clip_stroke_path"):
+                getattr(self, f"use_virtual_{name}")()
+
+        def _bump(self):
+            self.n += 1
+            if self.n > limit:
+                self.cookie.set_abort()  # MuPDF stops interpreting the page
+
+        def fill_path(self, *args):
+            self._bump()
+
+        def stroke_path(self, *args):
+            self._bump()
+
+        def clip_path(self, *args):
+            self._bump()
+
+        def clip_stroke_path(self, *args):
+            self._bump()
+
+    cookie = mupdf.FzCookie()
+    dev = Counter_(cookie)
+    try:
+        mupdf.fz_run_page(page.this, dev, mupdf.FzMatrix(), cookie)
+        mupdf.fz_close_device(dev)
+    except Exception:  # a damaged page: what was counted stands; reading it reports the damage
+        pass
+    return dev.n
 
 
 def _drawings(page) -> list[dict]:

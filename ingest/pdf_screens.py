@@ -36,9 +36,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.colour import ColourError, parse_hex
+from ingest.colour import ColourError, fill_rgb, parse_hex
 from ingest.model import Chunk, Source
-from ingest.pdf import fill_rgb
 from ingest.readers_common import png_thumbnail
 from ingest.screens import (
     ScreenElement,

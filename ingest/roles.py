@@ -60,16 +60,31 @@ _STATES = {"hover", "hovered", "pressed", "active", "disabled", "selected", "vis
 _PRIMITIVE_GROUPS = {"global", "primitive", "primitives", "core", "palette", "ref", "base"}
 
 
-def _name_score(path: str, role: str) -> float:
+def _name_tails(path: str) -> tuple[list[str], str, str] | None:
+    """(normalised segments, last meaningful segment, last two joined) of a token path, or
+    None for interaction states and high-contrast variants, which define no role."""
     raw = [_norm(s) for s in path.split(".")]
     words = {w for s in raw for w in s.split("-")}
     if words & _STATES or "hc" in words or "high-contrast" in "-".join(raw):
-        return 0.0
+        return None
     segs = list(raw)
     while len(segs) > 1 and segs[-1] in _FILLER:
         segs.pop()
     tail1 = segs[-1]
     tail2 = "-".join(segs[-2:]) if len(segs) >= 2 else tail1
+    return raw, tail1, tail2
+
+
+def _name_score(path: str, role: str) -> float:
+    tails = _name_tails(path)
+    return _tails_score(tails, role) if tails else 0.0
+
+
+def _tails_score(tails: tuple[list[str], str, str], role: str) -> float:
+    raw, tail1, tail2 = tails
+    segs = list(raw)
+    while len(segs) > 1 and segs[-1] in _FILLER:
+        segs.pop()
     best = 0.0
     for rank, pat in enumerate(_ROLE_NAMES[role]):
         weight = 1.0 - rank * 0.03
@@ -86,21 +101,53 @@ def _name_score(path: str, role: str) -> float:
     return best
 
 
+# name pattern -> the roles it belongs to, to find a name's candidate roles without trying them all
+_PATTERN_ROLES: dict[str, set[str]] = {}
+for _role, _pats in _ROLE_NAMES.items():
+    for _pat in _pats:
+        _PATTERN_ROLES.setdefault(_pat, set()).add(_role)
+
+
+def name_scores(path: str) -> dict[str, float]:
+    """Every role a token path's name matches, with its score (as `_name_score` gives it).
+
+    Only the roles one of whose patterns is a suffix of the name's last two segments, or
+    comes before ``-default`` in its last one, can score, so those are looked up instead of
+    trying every role: the cost is linear in the name's length, not in the number of roles."""
+    tails = _name_tails(path)
+    if tails is None:
+        return {}
+    _, tail1, tail2 = tails
+    cands: set[str] = set()
+    for i in range(len(tail2)):
+        cands |= _PATTERN_ROLES.get(tail2[i:], set())
+    start = tail1.find("-default")
+    while start != -1:
+        cands |= _PATTERN_ROLES.get(tail1[:start], set())
+        start = tail1.find("-default", start + 1)
+    out = {}
+    for role in cands:
+        s = _tails_score(tails, role)
+        if s > 0:
+            out[role] = s
+    return out
+
+
 _CHROMATIC_ROLES = ("primary", "accent", "success", "warning", "danger", "info")
 
 
-def _plausible(role: str, c: Color, out: dict[str, RoleAssignment], opaque: list[Color]) -> bool:
+def _plausible(role: str, c: Color, out: dict[str, RoleAssignment], by_hex: dict[str, Color]) -> bool:
     """Reject name matches that cannot play the role (a white "font.primary" is not the brand
     colour; text that fails 4.5:1 on the chosen background is not body text)."""
     if role in _CHROMATIC_ROLES:
         return _chroma(c) >= 12
     if role.startswith("on-") and role[3:] in out:
-        base = _by_hex(opaque, out[role[3:]].hex)
+        base = by_hex[out[role[3:]].hex]
         return contrast(c.rgb, base.rgb) >= 4.5  # text on a filled button must be readable
     if role in ("background", "surface", "surface-muted"):
         return _chroma(c) < 20  # a page or card colour is (near-)neutral; "brand background" is not
     if role in ("text", "text-muted") and "background" in out:
-        bg = _by_hex(opaque, out["background"].hex)
+        bg = by_hex[out["background"].hex]
         return contrast(c.rgb, bg.rgb) >= (4.5 if role == "text" else 3.0)
     return True
 
@@ -145,25 +192,40 @@ def description_roles(description: str) -> list[str]:
 
 def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
     """Assign every role the palette can support; token names and descriptions first,
-    derivation from the palette second."""
+    derivation from the palette second.
+
+    Each colour's name and description are read once (`name_scores`, `description_roles`),
+    and colours are looked up by value in a dict, so the cost grows linearly with the
+    number of colours."""
     opaque = [c for c in colors if c.alpha >= 0.999]
+    by_hex: dict[str, Color] = {}
+    for c in opaque:
+        by_hex.setdefault(c.hex, c)
     out: dict[str, RoleAssignment] = {}
     desc_roles = {c.name: description_roles(getattr(c, "description", "") or "") for c in opaque}
+    # role -> indexes of the colours whose name or description can give it, in palette order
+    cands: dict[str, list[int]] = {}
+    scores: list[dict[str, float]] = []
+    for i, c in enumerate(opaque):
+        scores.append(name_scores(c.name))
+        for role in {*scores[-1], *desc_roles[c.name]}:
+            cands.setdefault(role, []).append(i)
     for role in _ROLE_NAMES:
         best: tuple[float, Color, str] | None = None
-        for c in opaque:
-            s = _name_score(c.name, role)
+        for i in cands.get(role, ()):
+            c = opaque[i]
+            s = scores[i].get(role, 0.0)
             why = _name_reason(c)
             if role in desc_roles[c.name] and _DESC_SCORE > s:
                 s = _DESC_SCORE
                 why = f"description of {c.name}: {c.description.strip()[:80]!r}"
-            if s > 0 and (best is None or s > best[0]) and _plausible(role, c, out, opaque):
+            if s > 0 and (best is None or s > best[0]) and _plausible(role, c, out, by_hex):
                 best = (s, c, why)
         if best:
             out[role] = RoleAssignment(role=role, color=best[1].name, hex=best[1].hex, reason=best[2])
     if not opaque:
         return list(out.values())
-    _derive_missing(out, opaque)
+    _derive_missing(out, opaque, by_hex)
     order = list(_ROLE_NAMES)
     return sorted(out.values(), key=lambda r: order.index(r.role) if r.role in order else 99)
 
@@ -184,22 +246,18 @@ def _assign(out: dict[str, RoleAssignment], role: str, c: Color, reason: str) ->
         out[role] = RoleAssignment(role=role, color=c.name, hex=c.hex, reason=f"derived: {reason}")
 
 
-def _by_hex(opaque: list[Color], hex_: str) -> Color:
-    return next(c for c in opaque if c.hex == hex_)
-
-
-def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color]) -> None:
+def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color], by_hex: dict[str, Color]) -> None:
     neutrals = [c for c in opaque if _chroma(c) < 12] or opaque
     by_l = sorted(neutrals, key=lambda c: c.lab[0])
     _assign(out, "background", by_l[-1], "lightest neutral")
-    bg = _by_hex(opaque, out["background"].hex)
+    bg = by_hex[out["background"].hex]
     _assign(out, "surface", by_l[-1], "lightest neutral")
     _assign(out, "text", by_l[0], "darkest neutral")
     muted = [c for c in by_l if contrast(c.rgb, bg.rgb) >= 4.5 and c.hex != out["text"].hex]
     _assign(out, "text-muted", muted[-1] if muted else by_l[0], "lightest neutral with 4.5:1 on background")
     light = [c for c in by_l if 75 <= c.lab[0] <= 93]
     _assign(out, "border", light[0] if light else by_l[-1], "light neutral (L* 75–93)")
-    _assign(out, "divider", _by_hex(opaque, out["border"].hex), "same as border")
+    _assign(out, "divider", by_hex[out["border"].hex], "same as border")
     lighter = [c for c in by_l if c.hex != out["surface"].hex and c.lab[0] > 90]
     _assign(out, "surface-muted", lighter[-1] if lighter else bg, "near-white neutral")
     chromatic = sorted((c for c in opaque if _chroma(c) >= 12), key=_chroma, reverse=True)
@@ -207,7 +265,7 @@ def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color]) -> None
     usable = [c for c in chromatic if 30 <= c.lab[0] <= 65] or chromatic
     if usable:
         _assign(out, "primary", usable[0], "most chromatic mid-tone colour")
-        others = [c for c in usable if abs(_hue(c) - _hue(_by_hex(opaque, out["primary"].hex))) > 40]
+        others = [c for c in usable if abs(_hue(c) - _hue(by_hex[out["primary"].hex])) > 40]
         if others:
             _assign(out, "accent", others[0], "most chromatic colour of another hue")
     else:
@@ -218,17 +276,17 @@ def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color]) -> None
     _hue_role(out, opaque, "info", (220, 280))
     for role in ("primary", "secondary", "accent", "success", "warning", "danger", "info"):
         if role in out:
-            base = _by_hex(opaque, out[role].hex)
+            base = by_hex[out[role].hex]
             # the system's own text or surface colour when it reads on the fill (4.5:1), as
             # design systems set them; else whichever colour contrasts most
-            own = [(r, _by_hex(opaque, out[r].hex)) for r in ("text", "surface") if r in out]
+            own = [(r, by_hex[out[r].hex]) for r in ("text", "surface") if r in out]
             fits = [(r, c) for r, c in own if contrast(c.rgb, base.rgb) >= 4.5]
             if fits:
                 _assign(out, f"on-{role}", fits[0][1], f"{fits[0][0]} colour, readable on {role}")
             else:
                 best = max(opaque, key=lambda c: contrast(c.rgb, base.rgb))
                 _assign(out, f"on-{role}", best, f"colour with most contrast on {role}")
-    _assign(out, "focus", _by_hex(opaque, out["primary"].hex), "same as primary")
+    _assign(out, "focus", by_hex[out["primary"].hex], "same as primary")
 
 
 def _hue(c: Color) -> float:

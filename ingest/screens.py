@@ -213,7 +213,7 @@ def _paint(v: str | None) -> tuple[int, int, int] | None:
 
 def _svg_elements(root) -> tuple[list[ScreenElement], float, float]:
     """Every painted element of the drawing with its canvas box, and the canvas size."""
-    from ingest.svg import view_size
+    from ingest.svg_viewport import view_size
 
     size = view_size(root) or (1440.0, 900.0)
     W, H = size

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ingest.limits import MAX_SVG_RENDER_NODES
 from ingest.readers_common import ReadError
+from ingest.svg_viewport import view_size
 
 MAX_SVG_BYTES = 5 * 1024 * 1024
 MAX_SVG_DEPTH = 200  # element nesting; deeper documents are refused (they exhaust recursion)
@@ -78,7 +80,7 @@ _SCREEN_DIRS = {"screens", "screenshots", "screen", "examples", "mockups", "mock
 _ILLUSTRATION_DIRS = {"illustrations", "illustration", "graphics", "artwork", "spot", "images"}
 _LOGO_DIRS = {"logo", "logos", "brand", "branding"}
 SHARE_MATCH_DELTA_E = 25.0  # a rendered pixel counts for the nearest found colour within this ΔE
-MAX_RENDER_NODES = 50_000  # elements after <use> expansion; larger drawings are not rendered
+MAX_RENDER_NODES = MAX_SVG_RENDER_NODES  # elements once references are expanded; larger drawings are refused
 
 
 def _local(tag: str) -> str:
@@ -138,31 +140,6 @@ def _colour(value: str | None, current: str | None) -> str | None:
     except ColourError:
         return None
     return to_hex(rgb) if alpha >= 0.2 else None
-
-
-def _number(v: str | None) -> float | None:
-    m = re.match(r"\s*(-?[\d.]+(?:e-?\d+)?)", v or "")
-    try:
-        return float(m.group(1)) if m else None
-    except ValueError:
-        return None
-
-
-def view_size(el) -> tuple[float, float] | None:
-    vb = el.attrib.get("viewBox") or el.attrib.get("viewbox")
-    if vb:
-        nums = [n for n in re.split(r"[\s,]+", vb.strip()) if n]
-        if len(nums) == 4:
-            try:
-                w, h = float(nums[2]), float(nums[3])
-                if w > 0 and h > 0:
-                    return w, h
-            except ValueError:
-                pass
-    w, h = _number(el.attrib.get("width")), _number(el.attrib.get("height"))
-    if w and h and w > 0 and h > 0:
-        return w, h
-    return None
 
 
 class _Walk:
@@ -230,10 +207,53 @@ class _Walk:
         self.paints[(hex_, how)] = self.paints.get((hex_, how), 0) + 1
 
 
+_URL_REF = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)")
+_NUMBER_RE = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_PER_VERTEX = ("marker-mid", "marker")  # drawn at every vertex of the path that names them
+
+
+def _vertices(el) -> int:
+    """About how many vertices a shape has (where ``marker-mid`` draws its marker)."""
+    tag = _local(el.tag)
+    if tag == "path":
+        return max(1, len(_NUMBER_RE.findall(el.attrib.get("d", ""))) // 2)
+    if tag in ("polyline", "polygon"):
+        return max(1, len(_NUMBER_RE.findall(el.attrib.get("points", ""))) // 2)
+    return 2 if tag == "line" else 1
+
+
+def _references(el, css: dict[str, dict[str, str]]) -> list[tuple[str, int]]:
+    """(id, times drawn) of what an element draws by reference: its ``href`` (``<use>``,
+    ``<feImage>``, a pattern or gradient inheriting another) and every ``url(#id)`` paint,
+    marker, mask, clip-path or filter, in attributes, its ``style`` or the style sheet."""
+    out: list[tuple[str, int]] = []
+    decls: dict[str, str] = {}
+    for k, v in el.attrib.items():
+        if k.endswith("href"):
+            if v.startswith("#"):
+                out.append((v[1:], 1))
+        elif k != "id":
+            decls[_local(k)] = v
+    decls.update(_own_style(el, css))
+    for prop, value in decls.items():
+        if "url(" in value:
+            times = _vertices(el) if prop in _PER_VERTEX else 1
+            out += [(ref, times) for ref in _URL_REF.findall(value)]
+    return out
+
+
 def expanded_size(root, limit: int = MAX_RENDER_NODES) -> int:
-    """Elements an SVG draws once every <use> is expanded (stops counting past `limit`), so
-    that nested <use> chains, which grow exponentially, are caught before rendering."""
+    """Elements an SVG draws once every reference is expanded (stops counting past `limit`):
+    ``<use>`` and other ``href``s, and the patterns, markers, masks, clip-paths and filters
+    that paints name with ``url(#id)`` (a marker once per vertex). Chains of these grow
+    exponentially (a pattern whose tiles are filled with a pattern whose tiles …), so they
+    are caught here, before rendering."""
     by_id = {el.attrib["id"]: el for el in root.iter() if "id" in el.attrib}
+    css: dict[str, dict[str, str]] = {}
+    for node in root.iter():
+        if _local(node.tag) == "style" and node.text:
+            for k, v in _parse_css(node.text).items():
+                css.setdefault(k, {}).update(v)
     memo: dict[int, int] = {}
 
     def size(el, stack: frozenset) -> int:
@@ -241,15 +261,16 @@ def expanded_size(root, limit: int = MAX_RENDER_NODES) -> int:
         if key in memo:
             return memo[key]
         n = 1
-        if _local(el.tag) == "use":
-            ref = next((v for k, v in el.attrib.items() if k.endswith("href")), "")
-            target = by_id.get(ref.lstrip("#"))
-            if target is not None and id(target) not in stack:
-                n += size(target, stack | {key})
+        for ref, times in _references(el, css):
+            target = by_id.get(ref)
+            if target is not None and id(target) not in stack and target is not el:
+                n += times * size(target, stack | {key})
+                if n > limit:
+                    break
         for child in el:
-            n += size(child, stack | {key})
             if n > limit:
                 break
+            n += size(child, stack | {key})
         memo[key] = min(n, limit + 1)
         return memo[key]
 
@@ -307,6 +328,9 @@ def read_svg(path: Path, rel: str, root: Path):
     from ingest.readers_common import lab_array, one_line, png_thumbnail
 
     el = check_svg(path, root)
+    if expanded_size(el) > MAX_RENDER_NODES:
+        raise SvgError(f"draws more than {MAX_RENDER_NODES} elements once <use>, pattern, marker, mask and filter "
+                       "references are expanded")
     walk = _Walk(el)
     size = view_size(el)
     data = path.read_bytes()
@@ -318,9 +342,6 @@ def read_svg(path: Path, rel: str, root: Path):
 
         from PIL import Image
 
-        nodes = expanded_size(el)
-        if nodes > MAX_RENDER_NODES:
-            raise ValueError(f"more than {MAX_RENDER_NODES} elements once <use> references are expanded")
         png = render_svg(data, size)
         im = Image.open(io.BytesIO(png)).convert("RGBA")
         thumb = png_thumbnail(im)

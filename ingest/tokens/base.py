@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingest.limits import MAX_FILE_VALUE_CHARS, MAX_VALUE_CHARS
 from ingest.tokens.mathexpr import evaluate_value
 
 MAX_BYTES = 20 * 1024 * 1024  # token files larger than this are refused
@@ -133,13 +134,48 @@ class Resolver:
     * ``{"$ref": "#/a/b"}`` — a JSON pointer to a token, or into its value
       (``#/color/brand/$value/components/0``).
 
-    Cycles raise TokenError naming every token of the cycle.
+    Cycles raise TokenError naming every token of the cycle; a value that expands past
+    `MAX_VALUE_CHARS` once its references are substituted raises TokenError too, before it
+    is built (so aliases that multiply a string at every level stay cheap to refuse).
     """
 
     def __init__(self, raw: dict[str, RawToken]):
         self.raw = raw
         self.done: dict[str, Any] = {}
         self.types: dict[str, str | None] = {p: t.type for p, t in raw.items()}
+        self.sizes: dict[str, int] = {}  # path -> characters of its resolved value (see `_size`)
+        self._container_sizes: dict[int, int] = {}  # id of a resolved dict/list held in `done` -> size
+
+    def _size(self, value: Any) -> int:
+        """Characters of `value`: its strings and keys, one per other scalar and container,
+        counting a shared member each time it appears. Stops counting past `MAX_VALUE_CHARS`;
+        resolved values already measured are not walked again."""
+        total = 0
+        todo = [value]
+        while todo and total <= MAX_VALUE_CHARS:
+            v = todo.pop()
+            if isinstance(v, str):
+                total += len(v)
+            elif isinstance(v, (dict, list)):
+                known = self._container_sizes.get(id(v))
+                if known is not None:
+                    total += known
+                elif isinstance(v, dict):
+                    total += 1 + sum(len(str(k)) for k in v)
+                    todo.extend(v.values())
+                else:
+                    total += 1
+                    todo.extend(v)
+            else:
+                total += 1
+        return total
+
+    def _check_size(self, path: str, value: Any) -> int:
+        n = self._size(value)
+        if n > MAX_VALUE_CHARS:
+            raise self._err(path, f"has a value of more than {MAX_VALUE_CHARS} characters once its references "
+                                  "are substituted")
+        return n
 
     def _target(self, ref: str) -> str | None:
         ref = ref.strip()
@@ -160,25 +196,39 @@ class Resolver:
         if len(stack) > 200:
             raise self._err(path, "has a reference chain longer than 200 tokens")
         out = self._resolve_value(self.raw[path].value, stack + (path,), path)
+        before = out
+        size = self._check_size(path, out)
+        target = self.alias_target(path)
+        # a whole-value alias of a composite already evaluated as strictly is shared as it is
+        # (evaluating members again gives the same value; aliases of a large value stay cheap)
+        shared = (target in self.done and out is self.done[target] and isinstance(out, (dict, list))
+                  and (self.raw[target].math or not self.raw[path].math))
         try:
-            out = evaluate_value(out, self.types.get(path), arithmetic=self.raw[path].math)
+            if not shared:
+                out = evaluate_value(out, self.types.get(path), arithmetic=self.raw[path].math)
             studio = self.raw[path].extensions.get("studio.tokens")
             if isinstance(studio, dict) and "modify" in studio:
-                from ingest.tokens.studio import apply_modify
+                from ingest.tokens.modify import apply_modify
 
                 out = apply_modify(out, self._resolve_value(studio["modify"], stack + (path,), path))
         except ValueError as e:
             raise self._err(path, f"has a bad value: {one_line(e)}") from None
+        if out is not before:
+            size = self._check_size(path, out)
         self.done[path] = out
+        self.sizes[path] = size
+        if isinstance(out, (dict, list)):
+            self._container_sizes[id(out)] = size
         return out
 
     def _ref(self, ref: str, owner: str, stack: tuple[str, ...], whole: bool) -> Any:
         target = self._target(ref)
         if target is None:
             raise self._err(owner, f"references unknown token {{{ref}}}")
-        if whole and self.types.get(owner) is None:
+        value = self.resolve(target, stack)
+        if whole and self.types.get(owner) is None:  # once resolved, the target knows its own type
             self.types[owner] = self.types.get(target)
-        return self.resolve(target, stack)
+        return value
 
     def _pointer(self, ptr: Any, owner: str, stack: tuple[str, ...]) -> Any:
         if not isinstance(ptr, str) or not ptr.startswith("#"):
@@ -194,9 +244,9 @@ class Resolver:
         name = ".".join(token_segs)
         if name not in self.raw:
             raise self._err(owner, f"has a $ref to a missing pointer {ptr}")
+        value = self.resolve(name, stack)
         if not inner and self.types.get(owner) is None:
             self.types[owner] = self.types.get(name)
-        value = self.resolve(name, stack)
         for seg in inner:
             if isinstance(value, dict) and seg in value:
                 value = value[seg]
@@ -212,7 +262,7 @@ class Resolver:
             if m:
                 return self._ref(m.group(1), owner, stack, whole=True)
             if _REF_RE.search(value):
-                return _REF_RE.sub(lambda mm: _scalar_text(self._ref(mm.group(1), owner, stack, False)), value)
+                return self._substitute(value, owner, stack)
             return value
         if isinstance(value, dict):
             if "$ref" in value:
@@ -221,6 +271,22 @@ class Resolver:
         if isinstance(value, list):
             return [self._resolve_value(v, stack, owner) for v in value]
         return value
+
+    def _substitute(self, value: str, owner: str, stack: tuple[str, ...]) -> str:
+        """`value` with every ``{reference}`` replaced by its target's text, refused as soon as
+        the result would pass `MAX_VALUE_CHARS`."""
+        parts: list[str] = []
+        total = pos = 0
+        for m in _REF_RE.finditer(value):
+            piece = _scalar_text(self._ref(m.group(1), owner, stack, False))
+            total += m.start() - pos + len(piece)
+            if total > MAX_VALUE_CHARS:
+                raise self._err(owner, f"has a value of more than {MAX_VALUE_CHARS} characters once its references "
+                                       "are substituted")
+            parts += (value[pos:m.start()], piece)
+            pos = m.end()
+        parts.append(value[pos:])
+        return "".join(parts)
 
     def alias_target(self, path: str) -> str | None:
         value = self.raw[path].value
@@ -238,6 +304,7 @@ def resolve_raw(raw: dict[str, RawToken]) -> tuple[list[Token], dict[str, str]]:
     failed: dict[str, str] = {}
     resolver = Resolver(raw)
     tokens: list[Token] = []
+    per_file: dict[str, int] = {}  # characters of the resolved values of each file's tokens
     for name, rt in raw.items():
         if rt.file in failed:
             continue
@@ -248,6 +315,11 @@ def resolve_raw(raw: dict[str, RawToken]) -> tuple[list[Token], dict[str, str]]:
             continue
         except RecursionError:
             failed.setdefault(rt.file, f"{rt.file}: token {name} has references nested too deeply")
+            continue
+        per_file[rt.file] = per_file.get(rt.file, 0) + resolver.sizes.get(name, 0)
+        if per_file[rt.file] > MAX_FILE_VALUE_CHARS:
+            failed[rt.file] = (f"{rt.file}: its resolved token values hold more than {MAX_FILE_VALUE_CHARS} characters "
+                               "(aliases count their target's value again)")
             continue
         if not rt.output:
             continue

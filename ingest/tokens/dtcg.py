@@ -8,12 +8,12 @@ are resolved later, across files, by `ingest.tokens.base.Resolver`.
 
 from __future__ import annotations
 
-import copy
 import re
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from ingest.limits import MAX_TOKENS
 from ingest.tokens.base import (
     MAX_DEPTH,
     RawToken,
@@ -51,20 +51,31 @@ def _group_at(root: dict, ref: Any, rel: str, owner: str) -> tuple[str, dict]:
 
 
 def _merge(base: dict, over: dict) -> dict:
-    out = copy.deepcopy(base)
+    """`base` with `over`'s members on top, groups merged member by member. Tokens and values
+    are shared with the inputs, not copied: nothing downstream changes them."""
+    out = dict(base)
     for k, v in over.items():
         if isinstance(v, dict) and isinstance(out.get(k), dict) and "$value" not in v and "$value" not in out[k]:
             out[k] = _merge(out[k], v)
         else:
-            out[k] = copy.deepcopy(v)
+            out[k] = v
     return out
 
 
 def expand_extends(root: dict, rel: str) -> dict:
-    """Return `root` with every group's ``$extends`` replaced by the inherited tokens."""
+    """Return `root` with every group's ``$extends`` replaced by the inherited tokens.
+
+    A group inherited several times is expanded each time, so the members placed are counted
+    and the document is refused past `MAX_TOKENS` (groups that extend a group that extends …
+    twice per level would otherwise double the work at every level)."""
+    placed = 0
 
     def expand(node: dict, path: str, stack: tuple[str, ...]) -> dict:
+        nonlocal placed
         out: dict = {}
+        placed += len(node)
+        if placed > MAX_TOKENS:
+            raise TokenError(f"{rel}: $extends expands to more than {MAX_TOKENS} tokens and groups")
         if "$extends" in node:
             target, base = _group_at(root, node["$extends"], rel, path)
             if target in stack:
@@ -89,6 +100,8 @@ def flatten_dtcg(doc: dict, rel: str, math: bool = False, prefix: tuple[str, ...
     found: dict[str, RawToken] = {}
 
     def add(name: str, node: dict, group_type: str | None) -> None:
+        if len(found) >= MAX_TOKENS:
+            raise TokenError(f"{rel}: more than {MAX_TOKENS} tokens")
         ttype = node.get("$type", group_type)
         if ttype is not None and not isinstance(ttype, str):
             raise TokenError(f"{rel}: token {name} has a non-string $type")
@@ -134,6 +147,8 @@ def flatten_legacy(doc: dict, rel: str, math: bool = False) -> dict[str, RawToke
                 continue
             p = path + [key]
             if "value" in child:
+                if len(found) >= MAX_TOKENS:
+                    raise TokenError(f"{rel}: more than {MAX_TOKENS} tokens")
                 ttype = child.get("type", inherited)
                 if not isinstance(ttype, str):
                     ttype = _cti_type(p, child["value"])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingest.limits import MAX_LAYERS
 from ingest.tokens.base import TokenError
 from ingest.tokens.dtcg import flatten_dtcg, flatten_legacy, has_key_below
 from ingest.tokens.layers import Contribution, Layer
@@ -46,18 +47,26 @@ def resolver_contribution(rel: str, data: dict) -> Contribution:
         return out
     out.claimed.update(files)
     out.claimed.update(k for k in errors if "/" in k or "." in k)
+    visited = 0  # sources expanded so far, a set counted each time it is listed
+    layer_of: dict[Any, Layer | None] = {}  # each file reference and inline source is read once
 
     def layers_of(sources: Any, where: str, stack: tuple[str, ...] = ()) -> list[Layer]:
+        nonlocal visited
         if not isinstance(sources, list):
             raise TokenError(f"{rel}: {where} must be a list of sources")
         got: list[Layer] = []
         for i, src in enumerate(sources):
+            visited += 1
+            if visited > MAX_LAYERS:
+                raise TokenError(f"{rel}: sets and modifiers expand to more than {MAX_LAYERS} sources "
+                                 "(a set listed again counts again)")
             if not isinstance(src, dict):
                 raise TokenError(f"{rel}: {where}[{i}] is not an object")
             ref = src.get("$ref")
             if ref is None:
-                toks = flatten_dtcg(src, rel)
-                got.append(Layer(name=f"{rel}#{where}[{i}]", file=rel, tokens=toks))
+                if id(src) not in layer_of:
+                    layer_of[id(src)] = Layer(name=f"{rel}#{where}[{i}]", file=rel, tokens=flatten_dtcg(src, rel))
+                got.append(layer_of[id(src)])
                 continue
             if not isinstance(ref, str):
                 raise TokenError(f"{rel}: {where}[{i}] has a non-string $ref")
@@ -79,6 +88,10 @@ def resolver_contribution(rel: str, data: dict) -> Contribution:
                 # a broken referenced file is reported as itself; a missing or escaping one against the resolver
                 out.failed.setdefault(path if path and reason.startswith(f"{path}: ") else rel, reason)
                 continue
+            if ref in layer_of:
+                if layer_of[ref] is not None:
+                    got.append(layer_of[ref])
+                continue
             tree = files[path]
             try:
                 if "#" in ref:
@@ -88,8 +101,10 @@ def resolver_contribution(rel: str, data: dict) -> Contribution:
                 toks = flatten_dtcg(tree, path) if has_key_below(tree, "$value") else flatten_legacy(tree, path)
             except TokenError as e:
                 out.failed[path] = str(e)
+                layer_of[ref] = None
                 continue
-            got.append(Layer(name=f"{path}", file=path, tokens=toks))
+            layer_of[ref] = Layer(name=f"{path}", file=path, tokens=toks)
+            got.append(layer_of[ref])
         return got
 
     def add_set(name: str, spec: Any) -> None:

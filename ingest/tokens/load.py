@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ingest.limits import MAX_VALUE_CHARS, MAX_YAML_CHARS
 from ingest.tokens.base import MAX_DEPTH, TokenError, check_depth, one_line, read_text
 from ingest.tokens.dtcg import has_key_below
 from ingest.tokens.mathexpr import check_calls
@@ -165,26 +166,37 @@ def _key(k: Any) -> str:
 
 
 def _check_yaml_size(root: Any, rel: str) -> None:
-    """Refuse YAML whose aliases expand to too many nodes, or that nests too deeply."""
+    """Refuse YAML whose aliases expand to too many nodes or characters (`MAX_YAML_NODES`,
+    `MAX_YAML_CHARS`: an anchor counts once per alias), or that nests too deeply."""
     import yaml
 
-    memo: dict[int, int] = {}
+    memo: dict[int, tuple[int, int]] = {}
 
-    def size(node: Any, depth: int) -> int:
+    def size(node: Any, depth: int) -> tuple[int, int]:
         if depth > MAX_DEPTH:
             raise TokenError(f"{rel}: nested deeper than {MAX_DEPTH} levels")
         key = id(node)
         if key in memo:
             return memo[key]
-        n = 1
-        if isinstance(node, yaml.SequenceNode):
-            n += sum(size(c, depth + 1) for c in node.value)
+        n, chars = 1, 0
+        if isinstance(node, yaml.ScalarNode):
+            chars = len(node.value) if isinstance(node.value, str) else 0
+        elif isinstance(node, yaml.SequenceNode):
+            for c in node.value:
+                cn, cc = size(c, depth + 1)
+                n, chars = n + cn, chars + cc
         elif isinstance(node, yaml.MappingNode):
-            n += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+            for k, v in node.value:
+                kn, kc = size(k, depth + 1)
+                vn, vc = size(v, depth + 1)
+                n, chars = n + kn + vn, chars + kc + vc
         if n > MAX_YAML_NODES:
             raise TokenError(f"{rel}: YAML aliases expand to more than {MAX_YAML_NODES} nodes (refused as an alias bomb)")
-        memo[key] = n
-        return n
+        if chars > MAX_YAML_CHARS:
+            raise TokenError(f"{rel}: YAML aliases expand to more than {MAX_YAML_CHARS} characters "
+                             "(refused as an alias bomb)")
+        memo[key] = (n, chars)
+        return memo[key]
 
     size(root, 0)
 
@@ -292,6 +304,9 @@ def _refuse_code(data: Any, rel: str) -> None:
             return
         if isinstance(node, str):
             if in_value:
+                if len(node) > MAX_VALUE_CHARS:
+                    raise TokenError(f"{rel}: token {'.'.join(path) or '(root)'} has a value of {len(node)} characters, "
+                                     f"over the {MAX_VALUE_CHARS} character limit")
                 try:
                     check_calls(node)
                 except ValueError as e:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 MAX_LEN = 500
@@ -51,7 +51,11 @@ _NUMERIC_TYPES = {
     "lineHeights", "letterSpacing", "paragraphSpacing", "opacity", "duration", "fontWeights", "fontWeight",
 }
 _TOKEN_RE = re.compile(r"\s*(?:(\d+(?:\.\d*)?|\.\d+)(px|rem|em|%|pt|ms|s|deg|vh|vw)?|(\*\*|[-+*/^(),])|([A-Za-z_][\w-]*))")
-_CALL_RE = re.compile(r"([A-Za-z_][\w-]*)\(")
+# A name followed by "(": the run of word characters and hyphens before each "(", matched only
+# from the start of the run (the lookbehind), so scanning is linear in the text's length; the
+# name starts at the run's first ASCII letter or underscore (``1-eval(`` calls ``eval``).
+_CALL_RUN_RE = re.compile(r"(?<![\w-])[\w-]+(?=\()")
+_NAME_START_RE = re.compile(r"[A-Za-z_]")
 _RGBA_HEX_RE = re.compile(r"^\s*rgba?\(\s*(#[0-9a-fA-F]{3,8})\s*,\s*(\d*\.?\d+)(%?)\s*\)\s*$")
 _OPERATOR_RE = re.compile(r"(\*\*|[*/^+]|\d\s*-\s*[\d(]|\)\s*-)")
 
@@ -204,11 +208,22 @@ def _format(v: Num) -> Any:
     return f"{num}{v[1]}" if v[1] else num
 
 
+def _call_names(text: str) -> Iterator[str]:
+    """The names of every function call in `text` (``rgb`` of ``rgb(0 0 0)``), in order."""
+    for m in _CALL_RUN_RE.finditer(text):
+        start = _NAME_START_RE.search(m.group(0))
+        if start is not None:
+            yield m.group(0)[start.start():]
+
+
+def _has_call(text: str) -> bool:
+    return next(_call_names(text), None) is not None
+
+
 def check_calls(text: str) -> None:
     """Refuse token values written as code: ``__import__('os').system(…)``, ``eval(…)``,
     ``require('child_process')``. CSS functions (``rgb()``, ``rotate3d()``…) pass."""
-    for m in _CALL_RE.finditer(text):
-        name = m.group(1)
+    for name in _call_names(text):
         if name.startswith("_") or name.lower() in _CODE_NAMES:
             raise ValueError(f"unknown function {name!r}")
     if _DUNDER_RE.search(text):
@@ -224,9 +239,12 @@ def evaluate_value(value: Any, ttype: str | None, arithmetic: bool = True) -> An
     are. With ``arithmetic=False`` only unsafe function calls are refused.
     """
     if isinstance(value, dict):
-        return {k: evaluate_value(v, None, arithmetic) for k, v in value.items()}
+        out = {k: evaluate_value(v, None, arithmetic) for k, v in value.items()}
+        # an unchanged value is returned as it is, so aliases of one composite share it
+        return value if all(out[k] is v for k, v in value.items()) else out
     if isinstance(value, list):
-        return [evaluate_value(v, None, arithmetic) for v in value]
+        items = [evaluate_value(v, None, arithmetic) for v in value]
+        return value if all(a is b for a, b in zip(items, value)) else items
     if not isinstance(value, str):
         return value
     check_calls(value)
@@ -235,14 +253,14 @@ def evaluate_value(value: Any, ttype: str | None, arithmetic: bool = True) -> An
     m = _RGBA_HEX_RE.match(value)
     if m:
         return _rgba_hex(m.group(1), float(m.group(2)) / (100 if m.group(3) else 1))
-    if _CALL_RE.search(value) and not any(f in value.lower() for f in _FUNCTIONS):
+    if _has_call(value) and not any(f in value.lower() for f in _FUNCTIONS):
         return value  # a CSS function such as rgb(…) or cubic-bezier(…)
     if not _OPERATOR_RE.search(value) and "(" not in value:
         return value
     try:
         return _format(evaluate(value))
     except ValueError as e:
-        if ttype in _NUMERIC_TYPES or "**" in value or "^" in value or _CALL_RE.search(value):
+        if ttype in _NUMERIC_TYPES or "**" in value or "^" in value or _has_call(value):
             raise ValueError(f"{value[:60]!r}: {e}") from None
         return value  # e.g. "Inter / Arial" in a string-valued token
 

@@ -18,13 +18,7 @@ from ingest.tokens.figma import figma_contribution
 from ingest.tokens.layers import Contribution, Layer, Modifier
 from ingest.tokens.load import TokenDocument
 from ingest.tokens.modes import infer_modes
-from ingest.tokens.studio import (
-    flatten_set,
-    folder_set_name,
-    is_multi_set,
-    multi_set_sets,
-    studio_contribution,
-)
+from ingest.tokens.studio import flatten_set, folder_set_name, is_multi_set, multi_set_sets, studio_contribution
 
 
 class TokenSet:
@@ -60,18 +54,24 @@ class TokenSet:
         for m, opt in (mode or {}).items():
             m, opt = self.canonical(m, opt)
             chosen[m] = opt
-        merged: dict[str, RawToken] = {}
+        stack: list[tuple[Layer, dict[str, str] | None]] = []
         for entry in self._order:
             if isinstance(entry, str):
-                if entry not in chosen:
-                    continue
-                tag = {entry: chosen[entry]}
-                for layer in self._modifiers[entry].options[chosen[entry]]:
-                    for path, rt in layer.tokens.items():
-                        merged[path] = replace(rt, mode=tag)
+                if entry in chosen:
+                    stack += [(layer, {entry: chosen[entry]}) for layer in self._modifiers[entry].options[chosen[entry]]]
             else:
-                for layer in entry:
-                    merged.update(layer.tokens)
+                stack += [(layer, None) for layer in entry]
+        # a layer listed again overrides what came between, so only its last place matters
+        last = {id(layer): i for i, (layer, _) in enumerate(stack)}
+        merged: dict[str, RawToken] = {}
+        for i, (layer, tag) in enumerate(stack):
+            if last[id(layer)] != i:
+                continue
+            if tag is None:
+                merged.update(layer.tokens)
+            else:
+                for path, rt in layer.tokens.items():
+                    merged[path] = replace(rt, mode=tag)
         tokens, failed = resolve_raw(merged)  # drops the tokens of files that fail to resolve
         # files that could not be read were never layered; report them too
         for rel, reason in self._failed.items():

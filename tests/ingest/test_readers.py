@@ -559,15 +559,17 @@ def test_pdf_specimens_labelled_above_or_beside(tmp_path):
 
 
 @pytest.mark.timeout(60)  # a hang fails the test; speed itself is not asserted here
-def test_svg_use_bomb_is_not_rendered(tmp_path):
+def test_svg_use_bomb_is_refused(tmp_path):
+    from ingest.svg import SvgError
+
     levels = ['<g id="l0"><rect width="1" height="1" fill="#ff0000"/></g>']
     for i in range(1, 30):
         levels.append(f'<g id="l{i}"><use href="#l{i - 1}"/><use href="#l{i - 1}"/></g>')
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs>' + "".join(levels)
            + '</defs><use href="#l29"/></svg>')
     (tmp_path / "bomb.svg").write_text(svg)
-    ex = read_svg(tmp_path / "bomb.svg", "bomb.svg", tmp_path)
-    assert ex.chunks[0].thumbnail is None and any("<use>" in w for w in ex.warnings)
+    with pytest.raises(SvgError, match="<use>"):
+        read_svg(tmp_path / "bomb.svg", "bomb.svg", tmp_path)
 
 
 def test_svg_symbols_drawn_by_use_count(tmp_path):
