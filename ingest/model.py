@@ -58,6 +58,24 @@ class Color(BaseModel):
         return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
+class RoleEvidence(BaseModel):
+    """One piece of evidence that a colour plays a role, with its strength and where it was found.
+
+    Kinds, strongest first: "semantic-token" (a token named for the role, e.g.
+    ``color.action.primary``), "guide" (a sentence of a PDF guide, a doc or a token description
+    that says what the colour is for), "usage" (how often the system's screens and aliases use
+    the colour, or its area in the system's own screenshots), "name" (a colour named like the
+    role), "derived" (picked by lightness, chroma or contrast when nothing else said).
+    """
+
+    role: str
+    hex: str
+    kind: str
+    weight: float  # higher wins; evidence of a stronger kind always outweighs a weaker kind
+    text: str = ""  # the sentence, token path or rule of thumb, e.g. "Use Signal Red for alerts only."
+    source: Source | None = None
+
+
 class RoleAssignment(BaseModel):
     """A semantic role and the colour that plays it, with how the role was decided."""
 
@@ -65,6 +83,30 @@ class RoleAssignment(BaseModel):
     color: str  # Color.name
     hex: str
     reason: str  # e.g. "token name color.role.primary", "derived: darkest neutral"
+    evidence: list[RoleEvidence] = Field(default_factory=list)  # what decided it, strongest first
+    lost: list[RoleEvidence] = Field(default_factory=list)  # evidence for other colours that lost
+
+
+class Rule(BaseModel):
+    """A do or don't the design system states, in a small vocabulary the engine and eval check.
+
+    Kinds and their fields:
+      - "color-not-large-area": ``color`` (hex) never fills large areas (backgrounds, cards);
+      - "color-only-for": ``color`` is used only for ``use`` (a role such as "danger");
+      - "no-text-on": text in ``color`` is never set on ``background`` (hex);
+      - "min-text-size": body text is never below ``px``;
+      - "min-target-size": tap targets are at least ``px``;
+      - "max-primary-buttons": at most ``count`` primary buttons per view.
+    """
+
+    kind: str
+    color: str = ""
+    background: str = ""
+    use: str = ""
+    px: float = 0.0
+    count: int = 0
+    text: str  # the sentence as the system states it
+    source: Source
 
 
 class TypeStyle(BaseModel):
@@ -142,6 +184,8 @@ class DesignSystem(BaseModel):
     modes: dict[str, list[str]] = Field(default_factory=dict)  # modifier -> options, default first
     mode: dict[str, str] = Field(default_factory=dict)  # the options this design system was resolved with
     chunk_count: int = 0  # chunks in the context store
+    theme: str = "light"  # "light" or "dark": the lightness of this mode's page background
+    rules: list[Rule] = Field(default_factory=list)  # do's and don'ts the system states
 
     # -- lookups -------------------------------------------------------------------------
     def role(self, role: str) -> str:
@@ -221,5 +265,9 @@ class FileExtract(BaseModel):
     chunks: list[Chunk] = Field(default_factory=list)
     font_families: list[str] = Field(default_factory=list)  # families named or embedded
     type_hints: list[TypeStyle] = Field(default_factory=list)  # e.g. type specimens in a PDF
+    guidance: list[RoleEvidence] = Field(default_factory=list)  # sentences saying what a colour is for
+    stated_spacing: list[Dimension] = Field(default_factory=list)  # a spacing scale the text states
+    stated_radii: list[Dimension] = Field(default_factory=list)  # radii per component the text states
+    rules: list[Rule] = Field(default_factory=list)  # do's and don'ts the text states
     asset: Asset | None = None  # SVGs: the classified asset (logo, icon, illustration, screen)
     warnings: list[str] = Field(default_factory=list)
