@@ -437,7 +437,7 @@ def test_importing_the_store_loads_no_heavy_modules():
 def test_benchmark_writes_a_loadable_store_and_measures_it(tmp_path, capsys):
     import json
 
-    from ingest import bench_store
+    from benchmarks import bench_store
 
     argv = ["--chunks", "3000", "--queries", "40", "--ivf-threshold", "1000", "--dir", str(tmp_path),
             "--no-encoder", "--json"]

@@ -309,7 +309,7 @@ def test_cli_reports_every_hostile_file_and_exits_3(tmp_path):
     }
     root = _folder(tmp_path, files)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    r = subprocess.run([sys.executable, "-m", "engine.cli", "ingest", str(root), "--store", str(tmp_path / "st"),
+    r = subprocess.run([sys.executable, "-m", "onbrand.cli", "ingest", str(root), "--store", str(tmp_path / "st"),
                         "--json"], capture_output=True, text=True, env=env, timeout=230)
     assert r.returncode == 3, r.stderr[-2000:]
     assert "Traceback" not in r.stderr
