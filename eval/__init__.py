@@ -1,6 +1,8 @@
-"""Evaluation of UI mocks against a design system: colour, brand, text, typography, layout.
+"""Evaluation of UI mocks against a design system: colour, brand, text, typography, layout,
+stated rules.
 
-`evaluate_image` scores one image with every metric of `onbrand eval`; `run_suite` generates
+`evaluate_image` scores one image with every metric of `onbrand eval`; `check_rules` checks
+the rules a design system states against an image and its scene; `run_suite` generates
 and scores held-out prompts per sampler (`onbrand eval-suite`); `write_report` writes the
 HTML page and its JSON figures.
 """
@@ -11,6 +13,7 @@ from eval.fid import feature_matrix, frechet_distance, layout_features, layout_f
 from eval.layout import alignment, overlap, spacing_adherence, structural_defects
 from eval.palette import PaletteReport, palette_adherence
 from eval.report import write_report
+from eval.rules import RuleCheck, check_rules
 from eval.scene_audit import audit_scene_text
 from eval.score import evaluate_image, scene_metrics
 from eval.suite import load_prompts, run_suite
@@ -20,8 +23,10 @@ __all__ = [
     "BrandMatch",
     "BrandProfile",
     "PaletteReport",
+    "RuleCheck",
     "alignment",
     "audit_scene_text",
+    "check_rules",
     "ciede2000",
     "contrast_ratio",
     "detect_text_regions",

@@ -201,6 +201,41 @@ def _sampler_table(samplers: Sequence[Mapping[str, Any]]) -> str:
     return f"<table>{head}{avail}{body}</table>"
 
 
+_RULE_STATUS = {"kept": ("kept", "good"), "broken": ("broken", "bad"), "not-checkable": ("not checkable", "muted")}
+
+
+def _source_text(src: Any) -> str:
+    if isinstance(src, Mapping):
+        return f"{src.get('file', '')} {src.get('locator', '')}".strip()
+    return str(src or "")
+
+
+def _rules_html(results: Sequence[Mapping[str, Any]]) -> str:
+    """Each stated rule (kind, text, source) with what each image does with it: the status and
+    detail for one image, else counts and the images that break it."""
+    rules: dict[tuple[str, str, str], list[tuple[str, Mapping[str, Any]]]] = {}
+    for r in results:
+        for c in r.get("rules", ()):
+            key = (str(c.get("kind", "")), str(c.get("text", "")), _source_text(c.get("source")))
+            rules.setdefault(key, []).append((Path(str(r.get("image", ""))).name or "image", c))
+    rows = []
+    for (kind, text, src), seen in rules.items():
+        if len(seen) == 1:
+            c = seen[0][1]
+            word, cls = _RULE_STATUS.get(str(c.get("status")), (str(c.get("status")), ""))
+            status, detail = f"<span class={cls}>{word}</span>", html.escape(str(c.get("detail", "")))
+        else:
+            counts = {k: sum(c.get("status") == k for _, c in seen) for k in _RULE_STATUS}
+            status = " · ".join(f"<span class={_RULE_STATUS[k][1]}>{_RULE_STATUS[k][0]} {n}</span>"
+                                for k, n in counts.items() if n)
+            detail = "".join([f"<div><b>{html.escape(name)}</b>: {html.escape(str(c.get('detail', '')))}</div>"
+                              for name, c in seen if c.get("status") == "broken"][:8])
+        rows.append(f"<tr><td>{html.escape(text)}<div class=muted>{html.escape(kind)}</div></td>"
+                    f"<td>{html.escape(src)}</td><td>{status}</td><td>{detail}</td></tr>")
+    head = "<tr><th>rule</th><th>source</th><th>status</th><th>detail</th></tr>"
+    return f"<table>{head}{''.join(rows)}</table>"
+
+
 def _table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join("<tr>" + "".join(f"<td class=num>{_fmt(r.get(c))}</td>" if isinstance(r.get(c), (int, float))
@@ -251,6 +286,12 @@ def write_report(path: str | Path, results: Sequence[Mapping[str, Any]], *, titl
     for name, uri in plots:
         parts.append(f"<h2>{html.escape(name)}</h2><div class=plots><img src='{uri}'></div>")
     parts.append("<h2>Images</h2>" + _image_rows(results))
+    if any("rules" in r for r in ok):
+        stated = any(r.get("rules") for r in ok)
+        parts.append("<h2>Rules</h2><div class=muted>the do's and don'ts the design system states, checked "
+                     "against each image (exactly with onbrand's scene; from pixels only the area a colour "
+                     "covers); a broken rule changes no score</div>"
+                     + (_rules_html(ok) if stated else "<p class=muted>the design system states no rules</p>"))
     parts.append("<p class=muted>palette adherence: share of pixels within CIEDE2000 ≤ 3 of a system colour "
                  "(anti-aliased edge blends left out). AA: WCAG 2.x 4.5:1, 3:1 for large text; exact from the "
                  "scene when onbrand's scene JSON is beside the image, else estimated from detected text regions. "

@@ -18,6 +18,7 @@ from eval.layout import (
     structural_defects,
 )
 from eval.palette import ImageInput, load_rgb, palette_adherence
+from eval.rules import check_rules
 from eval.scene_audit import audit_scene_text, load_scene, scene_path_for
 from eval.text import text_contrast
 from ingest.model import DesignSystem
@@ -79,7 +80,9 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
       ``<name>.scene.json`` beside an image path when `find_scene`), else estimated from
       detected text regions.  A scene read from a file is used only if it fits the image
       (same size, its text colours present); otherwise ``scene_ignored`` says why;
-    * with a scene: typography and spacing adherence, structural defects, Alignment, Overlap.
+    * with a scene: typography and spacing adherence, structural defects, Alignment, Overlap;
+    * ``rules``: each rule the system states (``ds.rules``) with its source and whether the
+      image keeps it, breaks it or cannot tell (`eval.rules.check_rules`); no score depends on it.
 
     Raises ValueError (one line) for an unreadable image or scene.
     """
@@ -142,6 +145,8 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
     if sm is None:
         tc = text_contrast(rgb)
         out["contrast"] = tc.model_dump()
+    # the rules the system states: reported beside the scores, never part of them
+    out["rules"] = [c.model_dump() for c in check_rules(ds, rgb, sc if sm is not None else None)]
     out["seconds"] = round(time.perf_counter() - t0, 4)
     return out
 

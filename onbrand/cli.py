@@ -463,9 +463,13 @@ def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], rep
                        beside the image, else estimated from detected text regions
     scene metrics      for onbrand images: typography and spacing adherence, defects
                        (overlaps, out of frame, text overflow), Alignment and Overlap
+    rules              each rule the design system states, with its source: kept,
+                       broken or not checkable (most need onbrand's scene); a broken
+                       rule changes no score
 
     An unreadable image gets a one-line reason and the others are still scored (exit 3).
     """
+    from eval.rules import source_label
     from eval.score import evaluate_image, summarise
 
     mode = _modes(modes)
@@ -516,6 +520,10 @@ def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], rep
             for o in r["off_palette"][:5]:
                 click.echo(f"  off-palette {o['hex']} {o['share'] * 100:.3f}% (nearest {o['nearest_hex']}, "
                            f"ΔE {o['delta_e']:.1f})")
+            for rule in r.get("rules", []):
+                status = rule["status"].replace("-", " ")
+                click.echo(f"  rule {status}: {rule['text']!r} ({source_label(rule['source'])})"
+                           + (f": {rule['detail']}" if rule["detail"] else ""))
         if paths:
             click.echo(f"wrote {paths['html']} + {Path(paths['json']).name}")
     if len(scored) < len(results):
