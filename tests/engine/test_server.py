@@ -6,12 +6,12 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
-import socket
 import threading
 import time
 
 import httpx
 import pytest
+from live_server import live_server
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from PIL import Image
@@ -46,22 +46,8 @@ def engines(harbor_engine):
 @pytest.fixture(scope="session")
 def server(engines):
     """uvicorn serving the Harbor system on a free loopback port, with an API key."""
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(engines, api_key=KEY), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    t0 = time.time()
-    while not srv.started:
-        assert time.time() - t0 < 20, "server did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with live_server(create_app(engines, api_key=KEY)) as (url, _port):
+        yield url
 
 
 @pytest.fixture(scope="session")

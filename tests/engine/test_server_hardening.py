@@ -7,7 +7,6 @@ OpenAPI document: test_server_schema.py.)"""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import socket
 import threading
@@ -15,6 +14,7 @@ import time
 
 import httpx
 import pytest
+from live_server import live_server
 from fastapi.testclient import TestClient
 
 from engine import Engine
@@ -25,7 +25,6 @@ from onbrand.server import (
     Rejected,
     create_app,
     model_name,
-    uvicorn_config,
 )
 
 genai = pytest.importorskip("google.genai")
@@ -43,35 +42,9 @@ def engines(harbor_engine):
     return {model_name(harbor_engine.ds.name): harbor_engine}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _live(app, limits: Limits | None = None):
-    """`app` served by uvicorn exactly as `onbrand serve` configures it, on a free loopback port."""
-    import uvicorn
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn_config(app, "127.0.0.1", port, limits, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    t0 = time.time()
-    while not srv.started:
-        assert time.time() - t0 < 20, "server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}", port
-    finally:
-        srv.should_exit = True
-        thread.join(10)
-
-
 @pytest.fixture(scope="module")
 def server(engines):
-    with _live(create_app(engines, api_key=KEY)) as (url, _port):
+    with live_server(create_app(engines, api_key=KEY)) as (url, _port):
         yield url
 
 
@@ -181,7 +154,7 @@ def _closed_by_server(sock: socket.socket, within: float = 15.0, dribble: bytes 
 
 def test_idle_and_dribbling_sockets_are_closed(engines):
     limits = Limits(header_timeout_s=1.0, body_timeout_s=1.0)
-    with _live(create_app(engines, limits), limits) as (url, port):
+    with live_server(create_app(engines, limits), limits) as (url, port):
         idle = socket.create_connection(("127.0.0.1", port))
         headers = socket.create_connection(("127.0.0.1", port))
         headers.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
@@ -205,7 +178,7 @@ def test_idle_and_dribbling_sockets_are_closed(engines):
 
 def test_open_sockets_do_not_lock_clients_out(engines):
     """Eighty idle sockets (uvicorn's old limit_concurrency was 74) leave the server serving."""
-    with _live(create_app(engines)) as (url, port):
+    with live_server(create_app(engines)) as (url, port):
         socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(80)]
         try:
             for _ in range(3):
@@ -219,7 +192,7 @@ def test_open_sockets_do_not_lock_clients_out(engines):
 
 def test_too_many_connections_get_a_gemini_503_with_retry_after(engines):
     limits = Limits(max_connections=4, retry_after_s=2)
-    with _live(create_app(engines, limits), limits) as (url, port):
+    with live_server(create_app(engines, limits), limits) as (url, port):
         socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(4)]
         try:
             time.sleep(0.2)  # let the server accept them
@@ -250,7 +223,7 @@ def test_loadtest_slow_client_phase_keeps_normal_clients_served(engines):
     from onbrand.loadtest import run_slow_phase
 
     limits = Limits(header_timeout_s=0.5, body_timeout_s=1.0)
-    with _live(create_app(engines, limits), limits) as (url, _port):
+    with live_server(create_app(engines, limits), limits) as (url, _port):
         phase = run_slow_phase(url, MODEL, "", slow=12, concurrency=2, requests=1000, seconds=4, aspect="1:1",
                                size="1K", mime="image/webp", interval=0.2)
     normal = phase["normal"]
@@ -308,7 +281,7 @@ def test_per_key_limit_cannot_be_sidestepped(harbor_engine, api_key, first, seco
 def test_forwarded_for_does_not_pick_a_new_identity(harbor_engine):
     eng = _HeldEngine(harbor_engine.ds, store=harbor_engine.store)
     limits = Limits(max_concurrent=1, max_queue=4, max_per_key=1)
-    with _live(create_app({MODEL: eng}, limits), limits) as (url, _port):
+    with live_server(create_app({MODEL: eng}, limits), limits) as (url, _port):
         out: dict = {}
         th = threading.Thread(target=lambda: out.update(r=httpx.post(url + "/v1/generate", json=NATIVE, timeout=60)))
         th.start()
