@@ -101,7 +101,7 @@ def test_malformed_bodies_get_one_line_400s(engines, raw, words):
 
 def test_bodies_are_parsed_off_the_event_loop(engines, monkeypatch):
     """While one body is being parsed, the loop keeps answering (here: /healthz)."""
-    import onbrand.server as server_mod
+    import onbrand.server.app as server_mod
 
     entered, release, threads = threading.Event(), threading.Event(), []
     real = server_mod._parse_body
