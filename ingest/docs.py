@@ -64,7 +64,27 @@ def read_doc(path: Path, rel: str) -> FileExtract:
             out.colors.append(FoundColor(hex=spec.hex, name=spec_name(spec, role), how="doc-text",
                                          source=Source(file=rel, locator=heading_path or "text")))
     out.font_families = fonts_named_in(text)
+    _read_guidance(out, sections, text, rel, markdown)
     return out
+
+
+def _read_guidance(out: FileExtract, sections: list[tuple[str, str]], text: str, rel: str, markdown: bool) -> None:
+    """What the document's sentences state (`ingest.guidance`), section by section, with the
+    section's heading path as the locator; colour names resolve through the colours the whole
+    document writes next to a value."""
+    from ingest.guidance import Guidance, colour_names, extract_guidance
+
+    names = colour_names(text)
+    family = out.font_families[0] if out.font_families else "sans-serif"
+    g = Guidance()
+    for heading_path, body in sections:
+        locator = (heading_path or "(before the first heading)") if markdown else "text"
+        g.extend(extract_guidance(body, Source(file=rel, locator=locator), names, family=family))
+    out.guidance = g.evidence
+    out.rules = g.rules
+    out.type_hints = g.type_styles
+    out.stated_spacing = g.spacing
+    out.stated_radii = g.radii
 
 
 def _markdown_sections(text: str) -> list[tuple[str, str]]:

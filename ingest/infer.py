@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.colour import ciede2000, composite, parse_hex, rgb_to_lab, to_hex
-from ingest.model import CORE_ROLES, Color, Dimension, FileExtract, FoundColor, Source, TypeStyle
+from ingest.model import CORE_ROLES, Color, Dimension, FileExtract, FoundColor, RoleEvidence, Source, TypeStyle
 from ingest.readers_common import ROLE_WORDS, is_generic_family, is_token_label, role_word
 
 MERGE_DELTA_E = 2.0
@@ -324,7 +324,91 @@ def _dimensions(extracts: dict[str, FileExtract]) -> tuple[list[Dimension], list
             if dims:
                 laid_out[kind] = _named(sorted(dims.values(), key=lambda d: d.px), kind)
     sp, rd = _stated_dimensions(extracts)
-    return laid_out.get("spacing", sp), laid_out.get("radius", rd)
+    g_sp, g_rd = guide_dimensions(extracts)
+    radii = laid_out.get("radius") or radius_steps(g_rd) or rd
+    if "radius" in laid_out:  # a laid-out scale keeps its steps; radii stated per component join it
+        radii = radii + [d for d in g_rd if d.name not in {x.name for x in radii}]
+    return laid_out.get("spacing") or g_sp or sp, radii
+
+
+# -- what guides and docs state in sentences ------------------------------------------------
+
+_CONTROL_RADII = ("button", "input", "control", "field", "select")
+_CONTAINER_RADII = ("card", "panel", "modal", "dialog", "sheet", "tile")
+
+
+def guide_dimensions(extracts: dict[str, FileExtract]) -> tuple[list[Dimension], list[Dimension]]:
+    """The spacing scale and the radii per component the folder's guides and docs state in
+    sentences (`FileExtract.stated_spacing`, `stated_radii`): the first file's scale (by
+    name), each component's first radius."""
+    spacing: list[Dimension] = []
+    radii: dict[str, Dimension] = {}
+    for rel in sorted(extracts):
+        ex = extracts[rel]
+        spacing = spacing or list(ex.stated_spacing)
+        for d in ex.stated_radii:
+            radii.setdefault(d.name, d)
+    return spacing, list(radii.values())
+
+
+def radius_steps(radii: list[Dimension]) -> list[Dimension]:
+    """Radii named after components, plus the steps the engine draws with where none is named
+    so: "md" (controls) from a button's or an input's radius, "lg" (containers) from a card's."""
+    if not radii:
+        return []
+    names = {d.name for d in radii}
+    out = list(radii)
+    for step, comps in (("md", _CONTROL_RADII), ("lg", _CONTAINER_RADII)):
+        src = next((d for c in comps for d in radii if d.name == c), None)
+        if step not in names and src is not None:
+            out.append(src.model_copy(update={"name": step}))
+    return out
+
+
+def stated_type_scale(extracts: dict[str, FileExtract], families: list[str]) -> list[TypeStyle]:
+    """The type steps a folder's guides and docs state in words ("Body 16/24"), not their
+    drawn specimens: for a folder whose tokens define no type scale."""
+    stated = {rel: ex.model_copy(update={"type_hints": [s for s in ex.type_hints if ", text " in s.source.locator]})
+              for rel, ex in extracts.items()}
+    return _type_scale(stated, families)
+
+
+def usage_evidence(extracts: dict[str, FileExtract], colors: list[Color],
+                   alias_counts: dict[str, int] | None = None) -> list[RoleEvidence]:
+    """How much the system uses its colours, as evidence for `primary`: the chromatic colour
+    that covers most of the system's own screens (screenshots, screen SVGs; at least 2 %), and
+    the chromatic colour most token aliases point at (at least 3, clearly ahead of the next)."""
+    out: list[RoleEvidence] = []
+    chromatic = [c for c in colors if c.alpha >= 0.999 and math.hypot(c.lab[1], c.lab[2]) >= 12]
+    if not chromatic:
+        return out
+    area: dict[str, float] = {}
+    where: dict[str, Source] = {}
+    for rel, ex in extracts.items():
+        screen = ex.kind == "raster" or (ex.asset is not None and ex.asset.kind == "screen")
+        if not screen:
+            continue
+        for fc in ex.colors:
+            if fc.how not in ("raster-cluster", "svg-fill") or fc.share <= 0:
+                continue
+            lab = rgb_to_lab(parse_hex(fc.hex)[0])
+            near = min(chromatic, key=lambda c: ciede2000(c.lab, lab))
+            if ciede2000(near.lab, lab) <= 5:
+                area[near.hex] = area.get(near.hex, 0.0) + fc.share
+                where.setdefault(near.hex, fc.source)
+    if area:
+        top = max(area, key=area.get)
+        if area[top] >= 0.02:
+            out.append(RoleEvidence(role="primary", hex=top, kind="usage", weight=round(area[top], 4),
+                                    text=f"the most used chromatic colour of the system's screens "
+                                         f"({area[top] * 100:.1f}% of their area, summed)", source=where[top]))
+    counts = sorted(((n, h) for h, n in (alias_counts or {}).items()
+                     if any(c.hex == h for c in chromatic)), reverse=True)
+    if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+        n, h = counts[0]
+        out.append(RoleEvidence(role="primary", hex=h, kind="usage", weight=float(n),
+                                text=f"the chromatic colour most token aliases point at ({n})"))
+    return out
 
 
 def _named(dims: list[Dimension], kind: str) -> list[Dimension]:

@@ -127,6 +127,7 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
     seen_images: set[int] = set()
     on_role: list[tuple[str, str, FoundColor]] = []
     read_pages = n_screens = 0
+    page_texts: list[tuple[str, str]] = []  # (locator, text by blocks) for what the guide states
     screenshots: dict = {}  # xref -> what the image showed, for images placed on many pages
     for pno in range(min(n_pages, MAX_PDF_PAGES)):
         if read_pages and time.perf_counter() - t0 > TIME_BUDGET_S:
@@ -148,6 +149,7 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
             family_chars.setdefault(family_of(font), 0)
         page_text = "\n".join(ln.text for ln in lines)
         named += [f for f in fonts_named_in(page_text) if f not in named]
+        page_texts.append((loc, _join_blocks(lines)))
         out.chunks += _text_chunks(lines, rel, loc)
         specs = _text_colours(lines, rel, loc)
         out.colors += specs
@@ -193,8 +195,33 @@ def _read_doc(doc, rel: str, n_pages: int) -> FileExtract:
     used = [f for f, n in family_chars.most_common() if f]
     out.font_families = named + [f for f in used if f not in named and not is_generic_family(f)]
     out.font_families += [f for f in used if f not in out.font_families]
+    _read_guidance(out, page_texts, rel)
     out.type_hints = _dedupe_styles(out.type_hints)
     return out
+
+
+def _read_guidance(out: FileExtract, page_texts: list[tuple[str, str]], rel: str) -> None:
+    """What the guide's sentences state (`ingest.guidance`), page by page: colour uses, rules,
+    a type scale, a spacing scale and radii per component. Colour names resolve through the
+    colours the whole guide writes next to a value."""
+    from ingest.guidance import Guidance, colour_names, extract_guidance
+
+    names: dict[str, str] = {}
+    for _, text in page_texts:
+        for k, v in colour_names(text).items():
+            names.setdefault(k, v)
+    family = next((f for f in out.font_families if not is_generic_family(f)), "sans-serif")
+    g = Guidance()
+    for loc, text in page_texts:
+        g.extend(extract_guidance(text, Source(file=rel, locator=loc), names, family=family))
+    out.guidance += g.evidence
+    out.rules += g.rules
+    if len(g.type_styles) >= 3:  # a guide that lists its type scale has said what the scale is
+        out.type_hints = list(g.type_styles)
+    else:
+        out.type_hints += g.type_styles
+    out.stated_spacing = out.stated_spacing or g.spacing
+    out.stated_radii += g.radii
 
 
 # -- text -----------------------------------------------------------------------------------
@@ -682,9 +709,13 @@ def _weight(text: str, default: int) -> int:
 
 
 def _type_hints(lines: list[_Line], rel: str, loc: str, named: list[str]) -> list[TypeStyle]:
+    from ingest.guidance import stated_type_steps
+
     out: list[TypeStyle] = []
     for ln in lines:
         role = type_role(ln.text) if len(ln.text) <= 120 and not find_colour_specs(ln.text) else None
+        if role is not None and len(stated_type_steps(ln.text)) >= 2:
+            continue  # a whole scale on one line ("Display 48/56, H1 32/40 …"): `ingest.guidance` reads it
         if role is None:
             continue
         family = next((f for f in named if f.lower() in ln.text.lower()), None) or family_of(ln.font)
