@@ -17,7 +17,7 @@ col   meaning
       density ``log2(spacing unit / 4)``
 10    type ``line_height/size − 1``; shadow ``log2(1 + |offset_y|)/6``
 11    type ``(weight − 400)/300``; colour alpha; shadow alpha
-12    name id scaled to [−1, 1]: the role's index in `CORE_ROLES`, the step's in `TYPE_STEPS`,
+12    name id scaled to [−1, 1]: the role's index in `CORE_ROLES` (less the raised surface), the step's in `TYPE_STEPS`,
       the rank of a spacing or radius step within its scale
 13    type ``10 · letter_spacing/size``; shadow ``log2(1 + spread)/6``
 14    density: −1 compact, 0 regular, +1 comfortable (the density row only)
@@ -48,6 +48,11 @@ ROW_TYPES: tuple[str, ...] = ("palette", "type", "spacing", "radius", "density",
 TYPE_STEPS: tuple[str, ...] = ("display", "h1", "h2", "h3", "h4", "title", "subtitle", "body-lg", "body",
                                "body-strong", "body-sm", "small", "label", "caption", "overline", "code")
 _DENSITY = {"compact": -1.0, "regular": 0.0, "comfortable": 1.0}
+# Roles the shipped models were trained on, in their order: a role's id is its index here.
+# Roles added to `CORE_ROLES` since (the raised surface) are drawn by the renderer but not packed,
+# so the models read the inputs they were trained with.
+_UNPACKED_ROLES = frozenset({"surface-raised"})
+_ROLE_IDS: tuple[str, ...] = tuple(r for r in CORE_ROLES if r not in _UNPACKED_ROLES)
 # Rows kept per type when a system has more than fit (sum ≤ MAX_DESIGN_TOKENS).
 _CAPS = {"palette": 22, "type": 12, "spacing": 6, "radius": 4, "density": 1, "shadow": 3}
 
@@ -115,7 +120,9 @@ def design_token_rows(ds: DesignSystem, density: str = "regular") -> np.ndarray:
         return r
 
     colours = {c.name: c for c in ds.colors}
-    for a in sorted(ds.roles, key=lambda a: CORE_ROLES.index(a.role) if a.role in CORE_ROLES else len(CORE_ROLES)):
+    for a in sorted(ds.roles, key=lambda a: _ROLE_IDS.index(a.role) if a.role in _ROLE_IDS else len(_ROLE_IDS)):
+        if a.role in _UNPACKED_ROLES:
+            continue
         r = row("palette")
         c = colours.get(a.color)
         lab = c.lab if c is not None else _lab(a.hex)
@@ -123,7 +130,7 @@ def design_token_rows(ds: DesignSystem, density: str = "regular") -> np.ndarray:
             continue
         r[6:9] = (lab[0] / 50.0 - 1.0, lab[1] / 100.0, lab[2] / 100.0)
         r[11] = c.alpha if c is not None else 1.0
-        r[12] = _scaled_id(CORE_ROLES.index(a.role), len(CORE_ROLES)) if a.role in CORE_ROLES else 1.0
+        r[12] = _scaled_id(_ROLE_IDS.index(a.role), len(_ROLE_IDS)) if a.role in _ROLE_IDS else 1.0
         rows["palette"].append(r)
     for t in sorted(ds.type_scale, key=lambda t: -t.size):
         r = row("type")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ from ingest.normalise import (
     shadows_from_tokens,
     type_scale_from_tokens,
 )
-from ingest.roles import infer_roles
+from ingest.roles import infer_roles, theme_of
 from ingest.readers import file_kind, reader_for
 from ingest.tokens import TokenDocument, TokenError, build_token_set, parse_token_file
 from ingest.tokens.base import Token
@@ -319,11 +320,14 @@ def assemble(read: FolderRead, mode: Mapping[str, str] | None = None) -> tuple[D
         type_scale = default_type_scale(families[0] if families else _fonts.FALLBACK_FAMILIES[0])
         warnings.append("the tokens define no type scale; using onbrand's default scale (48/36/28/22/18/16/14/12 px)")
 
+    hint = mode_theme_hint(chosen)
+    roles = infer_roles(colors, theme=hint)
     ds = DesignSystem(
         name=root.resolve().name,
         root=str(root.resolve()),
         colors=colors,
-        roles=infer_roles(colors),
+        roles=roles,
+        theme=theme_of(next((r.hex for r in roles if r.role == "background"), None), hint),
         type_scale=type_scale,
         spacing=spacing,
         radii=radii,
@@ -341,6 +345,14 @@ def assemble(read: FolderRead, mode: Mapping[str, str] | None = None) -> tuple[D
     ds.logo, ds.icons, ds.assets = _assets(extracts)
     ds.warnings = list(dict.fromkeys(warnings))
     return ds, tokens
+
+
+def mode_theme_hint(mode: Mapping[str, str]) -> str | None:
+    """"dark" or "light" when an option of the mode names it (``theme=dark``, ``Colors=Dark``,
+    ``scheme=dark-high-contrast``), else None; both or neither named gives None."""
+    words = {w for v in mode.values() for w in re.split(r"[^a-z]+", str(v).lower()) if w}
+    named = [t for t in ("dark", "light") if t in words]
+    return named[0] if len(named) == 1 else None
 
 
 def _mode_text(mode: Mapping[str, str]) -> str:

@@ -13,6 +13,7 @@ CORE_ROLES: tuple[str, ...] = (
     "background",
     "surface",
     "surface-muted",
+    "surface-raised",  # cards, menus and dialogs that sit above the surface (elevated, overlay)
     "text",
     "text-muted",
     "primary",

@@ -12,15 +12,18 @@ from __future__ import annotations
 import math
 import re
 
-from ingest.colour import contrast
-from ingest.model import Color, RoleAssignment
+from ingest.colour import composite, contrast, rgb_to_lab, to_hex
+from ingest.model import Color, RoleAssignment, RoleEvidence, Source
 
 # role -> name patterns, best first. Matched against the token path's trailing segments.
 _ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "background": ("background", "bg", "canvas", "background-default", "bg-default", "page", "background-primary"),
-    "surface": ("surface", "card", "paper", "surface-default", "background-surface", "elevated", "bg-surface"),
+    "surface": ("surface", "card", "paper", "surface-default", "background-surface", "bg-surface"),
     "surface-muted": ("surface-muted", "surface-subtle", "surface-secondary", "background-muted", "bg-muted",
                       "surface-alt", "background-secondary"),
+    "surface-raised": ("surface-raised", "raised", "elevated", "surface-elevated", "background-raised",
+                       "background-elevated", "bg-raised", "bg-elevated", "overlay", "surface-overlay",
+                       "background-overlay", "popover", "surface-popover"),
     "text": ("text", "foreground", "fg", "text-primary", "text-default", "on-background", "on-surface",
              "font-primary", "text-base"),
     "text-muted": ("text-muted", "text-secondary", "muted", "text-subtle", "fg-muted", "foreground-muted",
@@ -144,7 +147,7 @@ def _plausible(role: str, c: Color, out: dict[str, RoleAssignment], by_hex: dict
     if role.startswith("on-") and role[3:] in out:
         base = by_hex[out[role[3:]].hex]
         return contrast(c.rgb, base.rgb) >= 4.5  # text on a filled button must be readable
-    if role in ("background", "surface", "surface-muted"):
+    if role in ("background", "surface", "surface-muted", "surface-raised"):
         return _chroma(c) < 20  # a page or card colour is (near-)neutral; "brand background" is not
     if role in ("text", "text-muted") and "background" in out:
         bg = by_hex[out["background"].hex]
@@ -161,6 +164,8 @@ _w = r"(?<![\w-])"
 _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     "background": (r"(page|app|canvas|default|main) background", r"background of (the )?(page|app)"),
     "surface": (r"surfaces?", r"cards?", r"panels?", r"sheets?"),
+    "surface-raised": (r"(raised|elevated) (surfaces?|cards?|panels?|layers?)", r"(menus?|popovers?|dialogs?|modals?|"
+                       r"overlays?) (backgrounds?|surfaces?)"),
     "text": (r"(body|primary|default|main) (text|copy)", r"text colou?r", r"foreground"),
     "text-muted": (r"(secondary|muted|subtle|helper|placeholder|supporting) (text|copy)",),
     "primary": (r"primary", r"main brand", r"brand colou?r", r"call[- ]to[- ]action", r"key brand"),
@@ -190,9 +195,15 @@ def description_roles(description: str) -> list[str]:
     return found
 
 
-def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
+def infer_roles(colors: list[Color], theme: str | None = None) -> list[RoleAssignment]:
     """Assign every role the palette can support; token names and descriptions first,
     derivation from the palette second.
+
+    `theme` ("light" or "dark", e.g. from a mode named so) is a hint for the derivation when
+    no token names the background: a dark theme's background is its darkest neutral. Once the
+    background is known its own lightness decides (`theme_of`), and derived surfaces stay on
+    that side: dark and a step lighter than the background in a dark theme, never the text
+    colour.
 
     Each colour's name and description are read once (`name_scores`, `description_roles`),
     and colours are looked up by value in a dict, so the cost grows linearly with the
@@ -225,7 +236,7 @@ def infer_roles(colors: list[Color]) -> list[RoleAssignment]:
             out[role] = RoleAssignment(role=role, color=best[1].name, hex=best[1].hex, reason=best[2])
     if not opaque:
         return list(out.values())
-    _derive_missing(out, opaque, by_hex)
+    _derive_missing(out, opaque, by_hex, theme)
     order = list(_ROLE_NAMES)
     return sorted(out.values(), key=lambda r: order.index(r.role) if r.role in order else 99)
 
@@ -243,23 +254,125 @@ def _name_reason(c: Color) -> str:
 
 def _assign(out: dict[str, RoleAssignment], role: str, c: Color, reason: str) -> None:
     if role not in out:
-        out[role] = RoleAssignment(role=role, color=c.name, hex=c.hex, reason=f"derived: {reason}")
+        out[role] = RoleAssignment(role=role, color=c.name, hex=c.hex, reason=f"derived: {reason}",
+                                   evidence=[RoleEvidence(role=role, hex=c.hex, kind="derived", weight=0.5, text=reason)])
 
 
-def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color], by_hex: dict[str, Color]) -> None:
+#: A background darker than this CIELAB L* makes a dark theme; between the two bounds a mode
+#: named "dark" or "light" decides.
+DARK_BELOW_L = 50.0
+_AMBIGUOUS_L = (40.0, 60.0)
+_STEP_L = (2.0, 5.0)  # a dark theme's surface steps: at least 2 L* apart, ideally 5
+
+
+def theme_of(background_hex: str | None, hint: str | None = None) -> str:
+    """"dark" or "light": the lightness of a theme, from its background colour (L* below
+    `DARK_BELOW_L` is dark); a mid-grey background (L* 40–60) or none at all takes `hint`
+    (a mode named "dark" or "light") when there is one."""
+    if not background_hex:
+        return hint if hint in ("light", "dark") else "light"
+    h = background_hex.lstrip("#")
+    lab = rgb_to_lab((int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)))
+    if hint in ("light", "dark") and _AMBIGUOUS_L[0] <= lab[0] <= _AMBIGUOUS_L[1]:
+        return hint
+    return "dark" if lab[0] < DARK_BELOW_L else "light"
+
+
+def _mixed(by_hex: dict[str, Color], role: str, base: Color, toward: Color, t: float) -> Color:
+    """A colour `t` of the way from `base` to `toward` (sRGB), for a derived role the palette
+    has no colour for (a dark theme's card one step lighter than its page); it joins `by_hex`."""
+    rgb = composite(toward.rgb, t, base.rgb)
+    c = Color(name=f"derived.{role}", hex=to_hex(rgb), lab=rgb_to_lab(rgb),
+              description=f"{round(t * 100)}% of {toward.name} over {base.name}",
+              source=Source(file="(onbrand derived)", locator=role))
+    return by_hex.setdefault(c.hex, c)
+
+
+def _derive_surfaces(out: dict[str, RoleAssignment], by_l: list[Color], by_hex: dict[str, Color],
+                     bg: Color, text: Color, dark: bool) -> None:
+    """surface, surface-raised and surface-muted on the theme's side of the background.
+
+    Light theme: the surface is the lightest neutral, the raised surface the same, the muted
+    surface a near-white neutral. Dark theme: each is a dark neutral a step lighter than the
+    background (L* at most 30 above it, text still 4.5:1 on it), in the order background <
+    surface < raised, the muted one between surface and raised; where the palette has no such
+    step, the background mixed a few percent toward the text colour. Never the text colour."""
+    if not dark:
+        _assign(out, "surface", by_l[-1], "lightest neutral")
+        _assign(out, "surface-raised", by_hex[out["surface"].hex], "same as surface (light theme)")
+        lighter = [c for c in by_l if c.hex not in (out["surface"].hex, text.hex) and c.lab[0] > 90]
+        _assign(out, "surface-muted", lighter[-1] if lighter else bg, "near-white neutral")
+        return
+    steps = [c for c in by_l if bg.lab[0] + _STEP_L[0] <= c.lab[0] <= bg.lab[0] + 30 and c.hex != text.hex
+             and contrast(text.rgb, c.rgb) >= 4.5]
+
+    def step_above(cands: list[Color], base_l: float) -> Color | None:
+        # the candidate nearest to one visible step (`_STEP_L`) above `base_l`
+        up = [c for c in cands if c.lab[0] >= base_l + _STEP_L[0]]
+        return min(up, key=lambda c: abs(c.lab[0] - base_l - _STEP_L[1])) if up else None
+
+    if "surface" not in out:
+        up = [c for c in steps if c.lab[0] < by_hex[out["surface-raised"].hex].lab[0]] if "surface-raised" in out else steps
+        pick = step_above(up, bg.lab[0])
+        if pick:
+            _assign(out, "surface", pick, "dark neutral one step lighter than the background (dark theme)")
+        else:
+            _assign(out, "surface", _mixed(by_hex, "surface", bg, text, 0.05),
+                    "background mixed 5% toward the text colour (dark theme, no neutral step)")
+    surf = out["surface"]
+    surf_l = by_hex[surf.hex].lab[0]
+    if "surface-raised" not in out:
+        pick = step_above(steps, surf_l)
+        if pick:
+            _assign(out, "surface-raised", pick, "dark neutral one step lighter than the surface (dark theme)")
+        else:
+            _assign(out, "surface-raised", _mixed(by_hex, "surface-raised", bg, text, 0.10),
+                    "background mixed 10% toward the text colour (dark theme, no neutral step)")
+    raised = out["surface-raised"]
+    raised_l = by_hex[raised.hex].lab[0]
+    if "surface-muted" not in out:
+        between = [c for c in steps if surf_l + 0.5 < c.lab[0] < raised_l - 0.5]
+        mid = (surf_l + raised_l) / 2
+        if between:
+            pick = min(between, key=lambda c: abs(c.lab[0] - mid))
+            _assign(out, "surface-muted", pick, "dark neutral between the surface and the raised surface (dark theme)")
+        else:
+            pick = step_above([c for c in steps if c.hex != raised.hex], surf_l)
+            if pick:
+                _assign(out, "surface-muted", pick, "dark neutral a step lighter than the surface (dark theme)")
+            else:
+                _assign(out, "surface-muted", _mixed(by_hex, "surface-muted", bg, text, 0.075),
+                        "background mixed 7.5% toward the text colour (dark theme, no neutral step)")
+
+
+def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color], by_hex: dict[str, Color],
+                    theme: str | None = None) -> None:
     neutrals = [c for c in opaque if _chroma(c) < 12] or opaque
     by_l = sorted(neutrals, key=lambda c: c.lab[0])
-    _assign(out, "background", by_l[-1], "lightest neutral")
+    dark = theme_of(out["background"].hex if "background" in out else None, theme) == "dark"
+    if dark:
+        _assign(out, "background", by_l[0], "darkest neutral (dark theme)")
+    else:
+        _assign(out, "background", by_l[-1], "lightest neutral")
     bg = by_hex[out["background"].hex]
-    _assign(out, "surface", by_l[-1], "lightest neutral")
-    _assign(out, "text", by_l[0], "darkest neutral")
+    if dark:
+        _assign(out, "text", by_l[-1], "lightest neutral (dark theme)")
+    else:
+        _assign(out, "text", by_l[0], "darkest neutral")
+    text = by_hex[out["text"].hex]
+    _derive_surfaces(out, by_l, by_hex, bg, text, dark)
     muted = [c for c in by_l if contrast(c.rgb, bg.rgb) >= 4.5 and c.hex != out["text"].hex]
-    _assign(out, "text-muted", muted[-1] if muted else by_l[0], "lightest neutral with 4.5:1 on background")
-    light = [c for c in by_l if 75 <= c.lab[0] <= 93]
-    _assign(out, "border", light[0] if light else by_l[-1], "light neutral (L* 75–93)")
+    if dark:
+        _assign(out, "text-muted", muted[0] if muted else text, "darkest neutral with 4.5:1 on background (dark theme)")
+        edge = [c for c in by_l if bg.lab[0] + 8 <= c.lab[0] <= bg.lab[0] + 35 and c.hex != text.hex]
+        _assign(out, "border", edge[-1] if edge else _mixed(by_hex, "border", bg, text, 0.2),
+                "dark neutral 8–35 L* above the background (dark theme)" if edge
+                else "background mixed 20% toward the text colour (dark theme)")
+    else:
+        _assign(out, "text-muted", muted[-1] if muted else by_l[0], "lightest neutral with 4.5:1 on background")
+        light = [c for c in by_l if 75 <= c.lab[0] <= 93]
+        _assign(out, "border", light[0] if light else by_l[-1], "light neutral (L* 75–93)")
     _assign(out, "divider", by_hex[out["border"].hex], "same as border")
-    lighter = [c for c in by_l if c.hex != out["surface"].hex and c.lab[0] > 90]
-    _assign(out, "surface-muted", lighter[-1] if lighter else bg, "near-white neutral")
     chromatic = sorted((c for c in opaque if _chroma(c) >= 12), key=_chroma, reverse=True)
     # primary: a chromatic colour that carries white or dark text well (buttons need it)
     usable = [c for c in chromatic if 30 <= c.lab[0] <= 65] or chromatic

@@ -181,6 +181,7 @@ def ingest(folder: str, store: str | None, modes: tuple[str, ...], force: bool, 
         "assets": [{"kind": a.kind, "file": a.source.file} for a in ds.assets],
         "modes": ds.modes,
         "mode": ds.mode,
+        "theme": ds.theme,
         "chunks": rep.chunks,
         "read": len(rep.parsed),
         "reused": len(rep.reused),
@@ -771,6 +772,7 @@ def _ds_summary(ds) -> dict:
     return {
         "name": ds.name,
         "folder": ds.root,
+        "theme": ds.theme,
         "tokens": ds.token_count,
         "files": len(ds.files),
         "palette": [{"role": r.role, "hex": r.hex, "name": r.color, "source": src(r.color), "reason": r.reason}

@@ -24,8 +24,10 @@ SAMPLE_TEXT = {
     "harbor": "Payouts arrive on time, every time.",
     "ember": "Hot food, fast. Your order is on the way!",
     "grove": "Energy use fell 6.2% across 14 sites.",
+    "circuit": "Build 1,942 passed in 3m 12s on main.",
 }
-HEADLINE = {"harbor": "Money moves, calmly.", "ember": "Hot food, fast.", "grove": "Grow what you measure."}
+HEADLINE = {"harbor": "Money moves, calmly.", "ember": "Hot food, fast.", "grove": "Grow what you measure.",
+            "circuit": "Ship it, see it."}
 WEIGHT_NAMES = {400: "Regular", 500: "Medium", 600: "SemiBold", 700: "Bold", 900: "Black"}
 DO = {
     "harbor": ["Use the full-colour logo on white, slate 50 or light surfaces.",
@@ -40,6 +42,10 @@ DO = {
               "On the forest-green sidebar, switch the wordmark to green 50.",
               "Keep clear space equal to half the tile height on every side.",
               "Align the logo to the 8 px grid; keep its square corners."],
+    "circuit": ["Use the logo on the ink 950 page and ink 800 cards, or on white in the light theme.",
+                "Keep the violet wordmark: violet 500 reads on ink and on white alike.",
+                "Keep clear space equal to half the prompt tile on every side.",
+                "Keep the lime prompt chevron; it is the only lime in the logo."],
 }
 DONT = ["Do not stretch, skew or rotate the logo.",
         "Do not recolour the symbol or fill it with gradients or photos.",
@@ -363,6 +369,8 @@ def build_guides(brands: list[Brand]) -> list[Path]:
         colours(g, b.roles, "Colour", b.role_sources)
         if b.dark_roles:
             colours(g, b.dark_roles, "Colour: dark theme", None)
+        if b.light_roles:
+            colours(g, b.light_roles, "Colour: light theme", None)
         typography(g)
         spacing(g)
         logo_usage(g)

@@ -1,6 +1,6 @@
 """Build the sample design systems' example screens and brand-guideline PDFs from their tokens.
 
-    python scripts/build_samples.py            # all three systems
+    python scripts/build_samples.py            # all four systems
     python scripts/build_samples.py grove      # one system
 
 Writes, for each system under sample_design_systems/<name>/: screens/{dashboard,sign-in,list}.svg

@@ -1,8 +1,8 @@
 """Draw each sample system's example screens as SVG (1440×900) from its tokens, and PNG renders.
 
 Every fill, text colour, radius, size and gap comes from the brand's tokens (see
-`sample_brands.py`); the three brands differ in navigation (light sidebar, dark top bar,
-dark sidebar), corner radii, density and type. Text is set in the brand font; the PNG renders
+`sample_brands.py`); the brands differ in navigation (light sidebar, dark top bar, dark
+sidebar, a dark-first console), corner radii, density and type. Text is set in the brand font; the PNG renders
 use the font files of the pip font packages through a private fontconfig file, so they need
 no system-wide fonts.
 
@@ -100,6 +100,33 @@ COPY = {
         "signin_text": "Track energy, water and emissions across every site.",
         "hero": "Grow what you measure.", "hero_text": "Clear sustainability data for every site and supplier.",
         "filters": ["All sites", "On track", "Review", "Over target"],
+    },
+    "circuit": {
+        "nav": [("activity", "Overview"), ("git-branch", "Pipelines"), ("rocket", "Deploys"), ("server", "Services"),
+                ("terminal", "Logs"), ("settings", "Settings")],
+        "title": "Overview", "subtitle": "main · 6 services · last deploy 4 min ago",
+        "cta": "New pipeline", "kpis": [("Builds today", "1,942", "+8.1%", "success"),
+                                        ("Median build", "3m 12s", "-21s", "success"),
+                                        ("Deploys", "87", "+12", "success"),
+                                        ("Failed runs", "23", "+5", "danger")],
+        "chart": "Build minutes per month", "split": "Runtime by stage",
+        "channels": ["Test", "Build", "Lint", "Deploy", "Cache"],
+        "table": "Recent runs", "cols": ["Pipeline", "Commit", "Started", "Duration", "Status"],
+        "rows": [("api-gateway", "a41f9c2", "14:02", "2m 48s", ("Passed", "success")),
+                 ("web-app", "9be07d1", "13:58", "4m 10s", ("Running", "info")),
+                 ("billing-worker", "c3d18e4", "13:51", "6m 02s", ("Failed", "danger")),
+                 ("auth-service", "17a9f33", "13:47", "1m 55s", ("Passed", "success")),
+                 ("search-index", "e05b6a8", "13:40", "9m 31s", ("Slow", "warning")),
+                 ("docs-site", "4f2c0de", "13:36", "0m 58s", ("Passed", "success")),
+                 ("mobile-ci", "b8e1f47", "13:29", "7m 44s", ("Passed", "success")),
+                 ("data-export", "62d9ab0", "13:22", "3m 17s", ("Queued", "info")),
+                 ("edge-proxy", "0c7e5f1", "13:15", "2m 03s", ("Failed", "danger")),
+                 ("notifier", "d91a2b6", "13:09", "1m 21s", ("Passed", "success")),
+                 ("ledger", "5ab3e90", "13:02", "5m 36s", ("Passed", "success"))],
+        "list_title": "Pipelines", "signin_title": "Sign in to Circuit",
+        "signin_text": "Pipelines, deploys and logs for your whole team.",
+        "hero": "Ship it, see it.", "hero_text": "Builds, deploys and logs in one fast, dark console.",
+        "filters": ["All", "Passed", "Running", "Failed", "Queued"],
     },
 }
 SERIES_A = [42, 48, 45, 53, 58, 55, 63, 70, 66, 74, 79, 86]
@@ -203,7 +230,8 @@ class Canvas:
         for layer in b.shadows.get("sm", []):
             self.rect(x + layer.x, y + layer.y + max(0.0, layer.blur / 3), w, h,
                       _rgba(layer.hex, layer.alpha), b.card_radius)
-        self.rect(x, y, w, h, self.c["surface"], b.card_radius, self.c["border"])
+        # a system with a raised surface (dark-first Circuit) lifts its cards onto it
+        self.rect(x, y, w, h, self.c.get("surface-raised", self.c["surface"]), b.card_radius, self.c["border"])
         if title:
             st = self.style("h3")
             self.text(x + b.pad, y + b.pad + st.size * 0.95, title, "h3", self.c["text"])
@@ -411,6 +439,20 @@ def sign_in(cv: Canvas) -> None:
             cv.rect(64 + i * 88, H - 220 + (i % 3) * 30, 64, 220, _rgba(c["chart-1"], 0.35 + 0.1 * (i % 3)), b.card_radius)
         recolor = {"#162026": b.extra["on-sidebar"]}
         fg = b.extra["on-sidebar"]
+    elif b.key == "circuit":
+        # a terminal window on the raised surface, streaming a build log
+        tx, ty, tw, th = 64.0, H - 380, pw - 128, 300.0
+        cv.rect(tx, ty, tw, th, c["surface-raised"], b.card_radius, c["border"])
+        for i, dot in enumerate(("danger", "warning", "success")):
+            cv.circle(tx + 20 + i * 16, ty + 18, 5, c[dot])
+        cv.line(tx, ty + 36, tx + tw, ty + 36, c["border"])
+        log = [("$ circuit run api-gateway", "text"), ("› restoring cache   0.8s", "text-muted"),
+               ("› test   412 passed", "success"), ("› build  image 84 MB", "text-muted"),
+               ("› deploy eu-west-1", "primary"), ("› live in 2m 48s", "accent")]
+        for i, (line, role) in enumerate(log):
+            cv.text(tx + 20, ty + 68 + i * 34, line, "body", c[role])
+        recolor = {}
+        fg = c["text"]
     else:
         for i in range(5):
             cv.parts.append(f'<path d="M0 {H - 260 + i * 44} q {pw / 4} -40 {pw / 2} 0 t {pw / 2} 0" fill="none" '

@@ -1,4 +1,4 @@
-"""Read the three bundled sample design systems into one plain `Brand` description.
+"""Read the bundled sample design systems into one plain `Brand` description.
 
 The guideline PDFs and example screens are drawn from these values, so what a designer sees
 in them always matches the token files. Each format is parsed directly (JSON, JSON5, YAML)
@@ -96,6 +96,7 @@ class Brand:
     gap: float  # gap between cards
     nav: str  # "sidebar-light" | "topbar-dark" | "sidebar-dark"
     dark_roles: dict[str, str] = field(default_factory=dict)
+    light_roles: dict[str, str] = field(default_factory=dict)  # a dark-first system's light theme
 
     def style(self, name: str) -> TextStyle:
         return next(s for s in self.type_scale if s.name == name)
@@ -423,7 +424,69 @@ def load_grove(root: Path = SAMPLES / "grove") -> Brand:
     )
 
 
-LOADERS: dict[str, Callable[[], Brand]] = {"harbor": load_harbor, "ember": load_ember, "grove": load_grove}
+# ---------------------------------------------------------------------------------------------
+# circuit: DTCG 2025.10 with a resolver whose default theme is dark (light is the alternative)
+
+# Circuit has no surface-muted token: onbrand derives it from the ink scale (in the dark theme
+# the step between the surface and the raised surface, in the light one the near-white ink 50),
+# and the screens use those same steps.
+CIRCUIT_DERIVED = {"dark": {"surface-muted": "color.ink.850"}, "light": {"surface-muted": "color.ink.50"}}
+
+
+def load_circuit(root: Path = SAMPLES / "circuit") -> Brand:
+    resolver = _read(root / "tokens" / "circuit.resolver.json")
+    theme = resolver["modifiers"]["theme"]
+    base_files = [s["$ref"] for s in resolver["sets"]["primitives"]["sources"]]
+
+    def mode(name: str) -> _Tokens:
+        flat: dict[str, tuple[Any, str | None, str]] = {}
+        for rel in base_files + [s["$ref"] for s in theme["contexts"][name]]:
+            _flatten(_read(root / "tokens" / rel), (), "$value", "$type", None, flat)
+        return _Tokens(flat)
+
+    t, light = mode(theme["default"]), mode("light")
+
+    def role_map(toks: _Tokens, name: str) -> dict[str, str]:
+        out = {}
+        for r in ROLE_NAMES + ("surface-raised", "on-success", "on-warning", "on-danger", "on-info"):
+            path = f"color.role.{r}"
+            out[r] = _hex(toks.get(path if path in toks.flat else CIRCUIT_DERIVED[name][r]))
+        return out
+
+    type_scale = []
+    for name in ("display", "h1", "h2", "h3", "title", "body", "small", "caption", "label"):
+        v = t.get(f"typography.{name}")
+        size = _px(v["fontSize"])
+        type_scale.append(TextStyle(name, size, _weight(v["fontWeight"]), round(size * float(v["lineHeight"])),
+                                    _px(v["letterSpacing"]), t.flat[f"typography.{name}"][2]))
+    shadows = {k: [ShadowLayer(_px(l["offsetX"]), _px(l["offsetY"]), _px(l["blur"]), _px(l["spread"]),
+                               _hex(l["color"]), float(l["color"].get("alpha", 1)))
+                   for l in (v if isinstance(v, list) else [v])] for k, v in t.group("shadow")}
+    roles = role_map(t, theme["default"])
+    return Brand(
+        key="circuit", name="Circuit", tagline="Fast, legible tools for shipping software.",
+        token_format="DTCG 2025.10 + resolver (dark default, light)",
+        font_family=str(t.get("font.family.sans")[0]),
+        font_files=font_files("font_rhd", {400: "RedHatDisplay-Regular.ttf", 500: "RedHatDisplay-Medium.ttf",
+                                           600: "RedHatDisplay-SemiBold.ttf", 700: "RedHatDisplay-Bold.ttf",
+                                           900: "RedHatDisplay-Black.ttf"}),
+        palette=_palette(t, "color", {"role"}),
+        roles=roles,
+        role_sources={r: _short(t.alias_of(f"color.role.{r}") if f"color.role.{r}" in t.flat
+                                else CIRCUIT_DERIVED[theme["default"]][r] + " (derived)", "color.") for r in ROLE_NAMES},
+        extra={"sidebar": roles["surface"], "on-sidebar": roles["text-muted"]},
+        type_scale=type_scale,
+        spacing=[(k, _px(v)) for k, v in t.group("spacing")],
+        radii=[(k, _px(v)) for k, v in t.group("radius")],
+        shadows=shadows,
+        button_radius=_px(t.get("radius.md")), card_radius=_px(t.get("radius.lg")), input_radius=_px(t.get("radius.md")),
+        control_height=32, row_height=40, pad=20, gap=16, nav="sidebar-light",
+        light_roles=role_map(light, "light"),
+    )
+
+
+LOADERS: dict[str, Callable[[], Brand]] = {"harbor": load_harbor, "ember": load_ember, "grove": load_grove,
+                                           "circuit": load_circuit}
 
 
 def load_all(keys: list[str] | None = None) -> list[Brand]:

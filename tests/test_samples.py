@@ -21,7 +21,7 @@ from conftest import ROOT, SAMPLES
 sys.path.insert(0, str(ROOT / "scripts"))
 import sample_brands  # noqa: E402
 
-SYSTEMS = ("harbor", "ember", "grove")
+SYSTEMS = ("harbor", "ember", "grove", "circuit")
 SCREENS = ("dashboard", "sign-in", "list")
 COMMON = ["README.md", "logo.svg", "guidelines.pdf"] + [f"screens/{s}.{e}" for s in SCREENS for e in ("svg", "png")]
 DECLARED = {
@@ -31,8 +31,10 @@ DECLARED = {
                        "tokens/theme/dark.json"],
     "grove": COMMON + ["config.json", "tokens/color/base.json5", "tokens/color/role.yaml", "tokens/color/font.json",
                        "tokens/size/font.json", "tokens/size/padding.json", "tokens/font.json"],
+    "circuit": COMMON + ["tokens/circuit.resolver.json", "tokens/circuit.base.tokens.json",
+                         "tokens/circuit.dark.tokens.json", "tokens/circuit.light.tokens.json"],
 }
-FONTS = {"harbor": "Manrope", "ember": "Lato", "grove": "Source Sans Pro"}
+FONTS = {"harbor": "Manrope", "ember": "Lato", "grove": "Source Sans Pro", "circuit": "Red Hat Display"}
 # Harbor's colour roles before the split into base/light/dark sets, resolved to hex.
 HARBOR_LIGHT = {
     "background": "#f7f9fb", "surface": "#ffffff", "surface-muted": "#eff3f6", "text": "#131d2a",
@@ -120,11 +122,11 @@ def test_primaries_differ_clearly_and_fonts_differ(brands):
         for b in keys[i + 1:]:
             de = float(ciede2000(_lab(brands[a].primary), _lab(brands[b].primary)))
             assert de > 20, (a, b, de)
-    assert len({b.font_family for b in brands.values()}) == 3
+    assert len({b.font_family for b in brands.values()}) == len(SYSTEMS)
     assert {k: b.font_family for k, b in brands.items()} == FONTS
     radii = sorted(b.button_radius for b in brands.values())
     assert radii[0] <= 2 and radii[-1] >= 999  # square-ish vs pill buttons
-    assert len({b.control_height for b in brands.values()}) == 3  # three densities
+    assert len({b.control_height for b in brands.values()}) == len(SYSTEMS)  # a density each
 
 
 @pytest.mark.parametrize("system", SYSTEMS)
@@ -193,6 +195,27 @@ def test_harbor_dark_context_is_a_readable_dark_theme():
                    ("on-accent", "accent"), ("on-success", "success"), ("on-danger", "danger")):
         assert contrast_ratio(c[fg], c[bg]) >= 4.5, (fg, bg)
     assert c["primary"] != HARBOR_LIGHT["primary"]
+
+
+def test_circuit_is_dark_first_with_a_light_alternative(brands):
+    tok = SAMPLES / "circuit" / "tokens"
+    res = json.loads((tok / "circuit.resolver.json").read_text())
+    assert res["version"] == "2025.10"
+    theme = res["modifiers"]["theme"]
+    assert theme["default"] == "dark" and list(theme["contexts"]) == ["dark", "light"]
+    b = brands["circuit"]
+    dark, light = b.roles, b.light_roles
+    assert contrast_ratio(dark["background"], "#000000") < contrast_ratio(dark["background"], "#ffffff")
+    assert contrast_ratio(light["background"], "#000000") > contrast_ratio(light["background"], "#ffffff")
+    lightness = [float(_lab(dark[r])[0]) for r in ("background", "surface", "surface-raised")]
+    assert lightness == sorted(lightness) and len(set(lightness)) == 3  # page < panels < cards
+    roles = json.loads((tok / "circuit.dark.tokens.json").read_text())["color"]["role"]
+    assert {"background", "surface", "surface-raised", "text"} <= set(roles) and "surface-muted" not in roles
+    for c in (dark, light):
+        for fg, bg in (("text", "background"), ("text", "surface"), ("text", "surface-raised"),
+                       ("text-muted", "surface-raised"), ("on-primary", "primary"), ("on-accent", "accent"),
+                       ("on-danger", "danger"), ("on-success", "success")):
+            assert contrast_ratio(c[fg], c[bg]) >= 4.5, (fg, bg)
 
 
 def test_ember_is_tokens_studio_folder_form(brands):

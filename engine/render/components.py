@@ -146,7 +146,7 @@ class Renderer(ChartsMixin):
         r = self.px(self.th.radius("lg"))
         if el.variant != "flat":
             self._elevation(cv, x, y, w, h, r, el.props.get("elevation", "sm"))
-        fill = self.th.color(el.role or "surface")
+        fill = self.th.color(el.role or self.raised_role(el))
         cv.rect(x, y, w, h, fill=fill, radius=r, stroke=self.th.color("border"), stroke_width=self.px(1))
         title = el.props.get("title")
         if title:
@@ -158,6 +158,12 @@ class Renderer(ChartsMixin):
                 self.text_mid(cv, act, x + w - p - aw, y + p + self.px(13), aw + 1, "label", "primary", fill)
         return fill
 
+    def raised_role(self, el: Element) -> str:
+        """The role an elevated card is filled with when the scene names none: the system's
+        raised surface (``surface-raised``; the surface itself where the system has none), a
+        flat card the surface."""
+        return "surface" if el.variant == "flat" else "surface-raised"
+
     def k_modal(self, cv, el, bg):
         """A dialog over the scrim (`Theme.scrim`: a system colour at a documented alpha), with
         the system's largest shadow; text is the title, children are laid inside."""
@@ -165,7 +171,7 @@ class Renderer(ChartsMixin):
         cv.rect(0, 0, cv.width, cv.height, fill=col, opacity=alpha)
         self.scrim_at = len(self.text_runs)  # text drawn before this lies under the scrim
         x, y, w, h = el.box
-        fill = self.th.color("surface")
+        fill = self.th.color("surface-raised")
         r = self.px(self.th.radius("xl"))
         self._elevation(cv, x, y, w, h, r, el.props.get("elevation", "lg"))
         cv.rect(x, y, w, h, fill=fill, radius=r)

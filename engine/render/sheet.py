@@ -620,7 +620,7 @@ class _Page:
         return y - 8
 
 
-_SURFACE_ROLES = {"background", "surface", "surface-muted", "border", "divider"}
+_SURFACE_ROLES = {"background", "surface", "surface-muted", "surface-raised", "border", "divider"}
 
 
 def _role_verdict(role: str, ratio: float) -> str:

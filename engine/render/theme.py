@@ -3,7 +3,9 @@
 Every colour the renderer paints comes from `Theme.color(role)`, which only returns colours of
 the design system. Text colours go through `Theme.text_on(role, background)`, which checks
 WCAG 2.x contrast (4.5:1 for body text, 3:1 for large text and UI parts) and, when the system's
-own pairing fails, takes the nearest passing colour of the same system and records a warning.
+own pairing fails, takes a passing colour of the same system and records a warning: for text
+roles the system's text colours first (text, text-muted, the on-* colours, the page and
+surface colours, then neutrals), never a status colour (danger, warning, success, info).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from engine.render.text import Font, font_covering, font_problem, load_font
 _ROLE_FALLBACK: dict[str, tuple[str, ...]] = {
     "surface": ("background",),
     "surface-muted": ("background", "surface"),
+    "surface-raised": ("surface", "background"),
     "background": ("surface",),
     "text-muted": ("text",),
     "divider": ("border",),
@@ -33,6 +36,22 @@ _ROLE_FALLBACK: dict[str, tuple[str, ...]] = {
     "info": ("primary",),
     "focus": ("primary",),
 }
+# Status colours: a contrast fallback for text never draws headings or body text in them.
+_STATUS_ROLES = ("danger", "warning", "success", "info")
+# Roles drawn as headings and body text (and the on-* roles), and the colours their fallback
+# tries first, in order.
+_TEXT_ROLES = {"text", "text-muted"}
+_TEXT_CHOICES = ("text", "text-muted", "on-primary", "on-secondary", "on-accent", "background", "surface",
+                 "surface-raised", "surface-muted")
+
+
+def _chroma(hex_: str) -> float:
+    from ingest.colour import rgb_to_lab
+
+    _, a, b = rgb_to_lab(parse_hex(hex_)[0])
+    return (a * a + b * b) ** 0.5
+
+
 # Nominal sizes (design px) of the engine's type steps; a system without a step of that name
 # uses its own type-scale step nearest in size.
 _STYLE_SIZES = {
@@ -129,18 +148,7 @@ class Theme:
         bg_rgb = parse_hex(bg)[0]
         if contrast(parse_hex(want)[0], bg_rgb) >= need:
             return want
-        passing = [h for h in self.palette if contrast(parse_hex(h)[0], bg_rgb) >= need]
-        if not passing:
-            return self.best_text(bg)
-        from ingest.colour import rgb_to_lab
-
-        wl = rgb_to_lab(parse_hex(want)[0])
-
-        def dist(h: str) -> float:
-            lab = rgb_to_lab(parse_hex(h)[0])
-            return sum((a - b) ** 2 for a, b in zip(lab, wl))
-
-        choice = min(passing, key=dist)
+        choice = self._readable_instead(role, want, bg_rgb, need)
         key = f"{role}/{bg}"
         if key not in self._warned:
             self._warned.add(key)
@@ -148,6 +156,42 @@ class Theme:
                 f"contrast: {role} {want} on {bg} is below {need}:1; used {choice} from the system instead"
             )
         return choice
+
+    def _readable_instead(self, role: str, want: str, bg_rgb: tuple[int, int, int], need: float) -> str:
+        """A system colour with `need`:1 on `bg_rgb` in place of `want`. Text roles take the
+        system's text colours first (`_TEXT_CHOICES`), then neutral palette colours; status
+        colours are never used for them. Other roles take the nearest passing colour that is
+        not a status colour of another role; the most contrasting colour when none passes."""
+        from ingest.colour import rgb_to_lab
+
+        def passes(h: str) -> bool:
+            return contrast(parse_hex(h)[0], bg_rgb) >= need
+
+        status_base = role.removeprefix("on-") if role.startswith("on-") else role
+        status = {self.roles[r] for r in _STATUS_ROLES if r in self.roles and r != status_base}
+        status |= {self.roles[f"on-{r}"] for r in _STATUS_ROLES
+                   if f"on-{r}" in self.roles and r != status_base and role not in _TEXT_ROLES}
+        if role in _TEXT_ROLES or role.startswith("on-"):
+            own = [self.roles[r] for r in _TEXT_CHOICES if r in self.roles]
+            own = [h for h in dict.fromkeys(own) if h not in status and passes(h)]
+            if own:
+                # the nearest of the text colours in lightness keeps body text looking like text
+                wl = rgb_to_lab(parse_hex(want)[0])[0]
+                return min(own, key=lambda h: abs(rgb_to_lab(parse_hex(h)[0])[0] - wl))
+            neutral = [h for h in self.palette if h not in status and passes(h) and _chroma(h) < 12]
+            if neutral:
+                return max(neutral, key=lambda h: contrast(parse_hex(h)[0], bg_rgb))
+        passing = [h for h in self.palette if h not in status and passes(h)]
+        if not passing:
+            safe = [h for h in self.palette if h not in status] or self.palette
+            return max(safe, key=lambda h: contrast(parse_hex(h)[0], bg_rgb))
+        wl3 = rgb_to_lab(parse_hex(want)[0])
+
+        def dist(h: str) -> float:
+            lab = rgb_to_lab(parse_hex(h)[0])
+            return sum((a - b) ** 2 for a, b in zip(lab, wl3))
+
+        return min(passing, key=dist)
 
     # -- type ------------------------------------------------------------------------------
     def style(self, name: str) -> TypeStyle:

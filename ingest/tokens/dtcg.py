@@ -22,6 +22,7 @@ from ingest.tokens.base import (
     load_json_document,
     resolve_raw,
 )
+from ingest.tokens.generate import expand_generate, is_generate_node
 
 _REF_RE = re.compile(r"^\{([^{}]+)\}$")
 
@@ -138,6 +139,8 @@ def flatten_legacy(doc: dict, rel: str, math: bool = False) -> dict[str, RawToke
     """Tokens in Style Dictionary's legacy shape: ``value``/``type``/``comment`` without ``$``.
 
     CTI naming (category/type/item) fills in a missing type: ``color.base.red`` is a colour.
+    A Fluent pipeline ``generate`` node becomes the colour ramp it describes
+    (`ingest.tokens.generate`).
     """
     found: dict[str, RawToken] = {}
 
@@ -146,6 +149,8 @@ def flatten_legacy(doc: dict, rel: str, math: bool = False) -> dict[str, RawToke
             if key.startswith("$") or not isinstance(child, dict):
                 continue
             p = path + [key]
+            if is_generate_node(child) and _add_generated(found, p, child, rel, math):
+                continue
             if "value" in child:
                 if len(found) >= MAX_TOKENS:
                     raise TokenError(f"{rel}: more than {MAX_TOKENS} tokens")
@@ -164,6 +169,23 @@ def flatten_legacy(doc: dict, rel: str, math: bool = False) -> dict[str, RawToke
 
     walk(doc, [], None)
     return found
+
+
+def _add_generated(found: dict[str, RawToken], path: list[str], node: dict, rel: str, math: bool) -> bool:
+    """The ramp of a ``generate`` node as colour tokens under `path` (True), or False when the
+    node is not a ramp the pipeline knows (it is then read as it stands)."""
+    try:
+        ramp = expand_generate(node["generate"])
+    except (ValueError, TypeError):
+        return False
+    if len(found) + len(ramp) > MAX_TOKENS:
+        raise TokenError(f"{rel}: more than {MAX_TOKENS} tokens")
+    kind = node["generate"].get("type")
+    for step, value in ramp.items():
+        found[".".join(path + [step])] = RawToken(
+            value=value, type="color", file=rel, description=f"generated: {kind} ramp of {node['generate']['value']}",
+            math=math)
+    return True
 
 
 _NUMBER_RE = re.compile(r"^\s*-?\d+(\.\d+)?\s*(px|rem|em|pt)?\s*$")
