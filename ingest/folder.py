@@ -38,7 +38,7 @@ from ingest.tokens import TokenDocument, TokenError, build_token_set, parse_toke
 from ingest.tokens.base import Token
 
 # Bump when any reader's output changes: cached per-file results of older readers are dropped.
-READER_VERSION = 5
+READER_VERSION = 6
 
 SKIP_DIRS = {".onbrand", ".git", "node_modules", "__pycache__"}
 MAX_FILES = 20_000
@@ -316,12 +316,22 @@ def assemble(read: FolderRead, mode: Mapping[str, str] | None = None) -> tuple[D
         if not docs and not extracts:
             raise IngestError(f"{root}: no design-system files found (expected token JSON/YAML, a brand-guide PDF or SVGs)")
         raise IngestError(f"{root}: found no colours in the token files, PDFs or SVGs")
+    if tokens and extracts:
+        # what the guides and docs state in words fills in where the tokens have nothing
+        from ingest.infer import guide_dimensions, radius_steps, stated_type_scale
+
+        stated_spacing, stated_radii = guide_dimensions(extracts)
+        type_scale = type_scale or stated_type_scale(extracts, families)
+        spacing = spacing or stated_spacing
+        radii = radii or radius_steps(stated_radii)
     if not type_scale:
         type_scale = default_type_scale(families[0] if families else _fonts.FALLBACK_FAMILIES[0])
         warnings.append("the tokens define no type scale; using onbrand's default scale (48/36/28/22/18/16/14/12 px)")
 
     hint = mode_theme_hint(chosen)
-    roles = infer_roles(colors, theme=hint)
+    guidance, rules = _guidance(extracts, tokens, colors)
+    roles = infer_roles(colors, theme=hint, guidance=guidance, rules=rules,
+                        usage=_usage(extracts, tokens, colors))
     ds = DesignSystem(
         name=root.resolve().name,
         root=str(root.resolve()),
@@ -337,6 +347,7 @@ def assemble(read: FolderRead, mode: Mapping[str, str] | None = None) -> tuple[D
         token_count=len(tokens),
         modes=modes,
         mode=chosen,
+        rules=rules,
     )
     font_paths = [root / rel for rel, r in read.results.items() if r.kind == "font" and r.extract is not None]
     pdf_families = [f for e in extracts.values() for f in e.font_families if e.kind in ("pdf", "font")]
@@ -345,6 +356,25 @@ def assemble(read: FolderRead, mode: Mapping[str, str] | None = None) -> tuple[D
     ds.logo, ds.icons, ds.assets = _assets(extracts)
     ds.warnings = list(dict.fromkeys(warnings))
     return ds, tokens
+
+
+def _guidance(extracts: Mapping[str, FileExtract], tokens: list[Token], colors: list[Color]):
+    """Role evidence and rules the folder states in words (guides, docs, token descriptions)."""
+    from ingest.guidance import folder_guidance
+
+    return folder_guidance(extracts, tokens, colors)
+
+
+def _usage(extracts: Mapping[str, FileExtract], tokens: list[Token], colors: list[Color]):
+    """How much the system's screens and token aliases use each colour (`ingest.infer.usage_evidence`)."""
+    from ingest.infer import usage_evidence
+
+    by_path = {c.name: c.hex for c in colors}
+    counts: dict[str, int] = {}
+    for t in tokens:
+        if t.alias_of and t.path in by_path:
+            counts[by_path[t.path]] = counts.get(by_path[t.path], 0) + 1
+    return usage_evidence(dict(extracts), colors, counts)
 
 
 def mode_theme_hint(mode: Mapping[str, str]) -> str | None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ingest.model import Dimension, FileExtract, RoleEvidence, Rule, Source, TypeStyle
 from ingest.readers_common import ROLE_WORDS, find_colour_specs
@@ -50,7 +51,7 @@ class Guidance:
     spacing: list[Dimension] = field(default_factory=list)
     radii: list[Dimension] = field(default_factory=list)
 
-    def extend(self, other: "Guidance") -> None:
+    def extend(self, other: Guidance) -> None:
         """Add what another text states: the first spacing scale stated stands, and a radius,
         type step or rule stated again is kept once (where it was first stated)."""
         self.evidence += other.evidence
@@ -74,7 +75,7 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _DONT_HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?(?:don'?t'?s?|do not|never|avoid|dont'?s|incorrect|wrong|"
                            r"misuse|what not to do)\s*[:.!]?\s*$", re.I)
 _DO_HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?(?:do'?s?|correct|right|best practices?)\s*[:.!]?\s*$", re.I)
-_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9#{`*])")
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9#{`*])|(?<=[.!?])\s+[-•*]\s+")
 
 
 def sentences(text: str) -> list[tuple[str, bool, bool]]:
@@ -481,7 +482,7 @@ def _read_sentence(s: str, mentions: list[tuple[int, int, str, str]], under_dont
     hexes = [h for _, _, h, _ in mentions]
     # no text of one colour on another
     if len(set(hexes)) >= 2 and (negated_all or _NEG.search(s)):
-        for (a0, a1, h1, _), (b0, _b1, h2, _) in zip(mentions, mentions[1:]):
+        for (_a0, a1, h1, _), (b0, _b1, h2, _) in pairwise(mentions):
             between = s[a1:b0]
             if h1 != h2 and (re.search(r"\b(?:on|over|against|atop)\b", between, re.I)
                              or re.search(r"\bwith\b", between, re.I) and re.search(r"background|fill", s[b0:], re.I)):
@@ -506,9 +507,16 @@ def _read_sentence(s: str, mentions: list[tuple[int, int, str, str]], under_dont
         if except_:
             neg = False
         large = [(m.start(), m.end()) for m in _LARGE.finditer(clause)]
-        if (neg and large) or _SPARING.search(clause):
-            for _, _, h, _ in cm[:1]:
-                g.rules.append(Rule(kind="color-not-large-area", color=h, text=s, source=source))
+        sparing = _SPARING.search(clause)
+        if (neg and large) or sparing:
+            # the colour the words are about: the one named nearest before them (within a few
+            # words), else the first one the clause names
+            at = sparing.start() if sparing and not (neg and large) else large[0][0]
+            near = [m for m in cm if m[1] <= at and at - m[1] <= 80]
+            owner_l = near[-1] if near else (cm[0] if not sparing or (neg and large) or len(cm) == 1
+                                               and cm[0][0] >= at else None)
+            if owner_l is not None:
+                g.rules.append(Rule(kind="color-not-large-area", color=owner_l[2], text=s, source=source))
         uses = [u for u in _uses(clause) if not (neg and any(a <= u[0] < b for a, b in large))]
         for u0, u1, role, w in uses:
             # the colour the use belongs to: the nearest mention before it, else the first after it
@@ -577,9 +585,11 @@ def folder_guidance(extracts: Mapping[str, FileExtract], tokens: list, colors: l
                     continue
                 named = {p: path_hex[p] for p in _TOKEN_PATH.findall(ch.text) if p in path_hex}
                 if named:
+                    # only what the token paths add: the reader read the rest of the text
+                    hexes = set(named.values())
                     g = extract_guidance(ch.text, ch.source, {**colour_names(ch.text), **named})
-                    evidence += g.evidence
-                    rules += g.rules
+                    evidence += [e for e in g.evidence if e.hex in hexes]
+                    rules += [r for r in g.rules if r.color in hexes or r.background in hexes]
     seen_ev: set[tuple] = set()
     out_ev = []
     for e in evidence:

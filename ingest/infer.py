@@ -384,7 +384,7 @@ def usage_evidence(extracts: dict[str, FileExtract], colors: list[Color],
         return out
     area: dict[str, float] = {}
     where: dict[str, Source] = {}
-    for rel, ex in extracts.items():
+    for ex in extracts.values():
         screen = ex.kind == "raster" or (ex.asset is not None and ex.asset.kind == "screen")
         if not screen:
             continue

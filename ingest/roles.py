@@ -11,9 +11,19 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from ingest.colour import composite, contrast, rgb_to_lab, to_hex
-from ingest.model import Color, RoleAssignment, RoleEvidence, Source
+from ingest.colour import (
+    ColourError,
+    ciede2000,
+    composite,
+    contrast,
+    parse_hex,
+    rgb_to_lab,
+    to_hex,
+)
+from ingest.model import Color, RoleAssignment, RoleEvidence, Rule, Source
 
 # role -> name patterns, best first. Matched against the token path's trailing segments.
 _ROLE_NAMES: dict[str, tuple[str, ...]] = {
@@ -195,9 +205,17 @@ def description_roles(description: str) -> list[str]:
     return found
 
 
-def infer_roles(colors: list[Color], theme: str | None = None) -> list[RoleAssignment]:
-    """Assign every role the palette can support; token names and descriptions first,
-    derivation from the palette second.
+def infer_roles(colors: list[Color], theme: str | None = None, *, guidance: Sequence[RoleEvidence] = (),
+                rules: Sequence[Rule] = (), usage: Sequence[RoleEvidence] = ()) -> list[RoleAssignment]:
+    """Assign every role the palette can support by weighing the evidence for it, strongest
+    kind first: semantic tokens (a token named for the role, its description, a guide's swatch
+    labelled with the role), then what a guide's sentences state (`guidance`, from
+    `ingest.guidance`), then usage (`usage`: how much the system's screens and aliases use a
+    colour), then colour names, then derivation from the palette. Within a kind the larger
+    weight wins. A sentence that says a colour never plays a role (a negative weight), a
+    "color-only-for" rule (the colour plays only that role) and a "color-not-large-area" rule
+    (no page or card colour) keep the colour out of those roles, derived ones included.
+    Every assignment carries its `evidence` and the evidence for other colours that `lost`.
 
     `theme` ("light" or "dark", e.g. from a mode named so) is a hint for the derivation when
     no token names the background: a dark theme's background is its darkest neutral. Once the
@@ -213,32 +231,171 @@ def infer_roles(colors: list[Color], theme: str | None = None) -> list[RoleAssig
     for c in opaque:
         by_hex.setdefault(c.hex, c)
     out: dict[str, RoleAssignment] = {}
-    desc_roles = {c.name: description_roles(getattr(c, "description", "") or "") for c in opaque}
-    # role -> indexes of the colours whose name or description can give it, in palette order
-    cands: dict[str, list[int]] = {}
-    scores: list[dict[str, float]] = []
-    for i, c in enumerate(opaque):
-        scores.append(name_scores(c.name))
-        for role in {*scores[-1], *desc_roles[c.name]}:
-            cands.setdefault(role, []).append(i)
+    cands = _collect_evidence(opaque, by_hex, guidance, usage)
+    blocked = _blocked(opaque, by_hex, guidance, rules)
     for role in _ROLE_NAMES:
-        best: tuple[float, Color, str] | None = None
-        for i in cands.get(role, ()):
-            c = opaque[i]
-            s = scores[i].get(role, 0.0)
-            why = _name_reason(c)
-            if role in desc_roles[c.name] and _DESC_SCORE > s:
-                s = _DESC_SCORE
-                why = f"description of {c.name}: {c.description.strip()[:80]!r}"
-            if s > 0 and (best is None or s > best[0]) and _plausible(role, c, out, by_hex):
-                best = (s, c, why)
-        if best:
-            out[role] = RoleAssignment(role=role, color=best[1].name, hex=best[1].hex, reason=best[2])
+        ranked = sorted(cands.get(role, {}).values(), key=lambda e: e.key, reverse=True)
+        # a rule or a "never" sentence rules a colour out, except where a semantic token names it
+        win = next((e for e in ranked if ((role, e.color.hex) not in blocked or e.key[0] >= _TIERS["semantic-token"])
+                    and _plausible(role, e.color, out, by_hex)), None)
+        if win:
+            lost = [e.evidence[0] for e in ranked if e is not win][:_MAX_LOST]
+            lost += [b for (r, h), b in blocked.items() if r == role and h != win.color.hex][:_MAX_LOST]
+            out[role] = RoleAssignment(role=role, color=win.color.name, hex=win.color.hex, reason=win.reason,
+                                       evidence=win.evidence, lost=lost)
     if not opaque:
         return list(out.values())
     _derive_missing(out, opaque, by_hex, theme)
+    _rederive_blocked(out, opaque, by_hex, theme, blocked)
     order = list(_ROLE_NAMES)
     return sorted(out.values(), key=lambda r: order.index(r.role) if r.role in order else 99)
+
+
+# -- evidence -------------------------------------------------------------------------------
+
+# Tiers of evidence, strongest first: a token's own name or description (or a guide's swatch
+# labelled with the role) > a guide's sentence > usage > a colour's name > derivation.
+_TIERS = {"semantic-token": 4.0, "guide": 3.0, "usage": 2.0, "name": 1.0, "derived": 0.0}
+_MAX_LOST = 5
+_LARGE_AREA_ROLES = ("background", "surface", "surface-muted", "surface-raised")
+_MATCH_DELTA_E = 3.0  # a colour a sentence names matches a palette colour this close
+
+
+@dataclass
+class _Cand:
+    """The evidence that one colour plays one role; `key` orders candidates (tier, weight)."""
+
+    color: Color
+    key: tuple[float, float]
+    reason: str
+    evidence: list[RoleEvidence] = field(default_factory=list)
+
+    def add(self, ev: RoleEvidence, tier: float, reason: str) -> None:
+        if (tier, ev.weight) > self.key or not self.evidence:
+            self.reason = reason
+        if tier > self.key[0]:
+            self.key = (tier, ev.weight)
+        elif tier == self.key[0]:
+            # a token's name and description do not add up; guide sentences and usage do
+            self.key = (tier, self.key[1] + ev.weight if tier in (3.0, 2.0) else max(self.key[1], ev.weight))
+        self.evidence.append(ev)
+        self.evidence.sort(key=lambda e: (_TIERS.get(e.kind, 0.0), e.weight), reverse=True)
+
+
+def _is_token(c: Color) -> bool:
+    return c.source.locator == c.name
+
+
+def _collect_evidence(opaque: list[Color], by_hex: dict[str, Color], guidance: Sequence[RoleEvidence],
+                      usage: Sequence[RoleEvidence]) -> dict[str, dict[str, _Cand]]:
+    """role -> colour hex -> its evidence. Names and descriptions are read once per colour, so
+    the cost is linear in the number of colours."""
+    cands: dict[str, dict[str, _Cand]] = {}
+
+    def put(role: str, c: Color, ev: RoleEvidence, tier: float, reason: str) -> None:
+        per = cands.setdefault(role, {})
+        cand = per.get(c.hex)
+        if cand is None:
+            cand = per[c.hex] = _Cand(color=c, key=(tier, ev.weight), reason=reason)
+        cand.add(ev, tier, reason)
+
+    for c in opaque:
+        label = c.description.startswith(("label ", "text colour on the "))
+        # a token's name, or a guide's swatch label, is the system saying what the colour is
+        kind = "semantic-token" if _is_token(c) else "guide" if label else "name"
+        tier = 4.0 if (_is_token(c) or label) else 1.0
+        scores = name_scores(c.name)
+        src = c.source
+        for role, sc in scores.items():
+            put(role, c, RoleEvidence(role=role, hex=c.hex, kind=kind, weight=round(sc, 3),
+                                      text=_name_reason(c), source=src), tier, _name_reason(c))
+        for role in description_roles(getattr(c, "description", "") or ""):
+            if scores.get(role, 0.0) >= _DESC_SCORE:
+                continue
+            why = f"description of {c.name}: {c.description.strip()[:80]!r}"
+            put(role, c, RoleEvidence(role=role, hex=c.hex, kind="guide" if _is_token(c) else "name",
+                                      weight=_DESC_SCORE, text=c.description.strip()[:200], source=src),
+                tier, why)
+    for ev in [*guidance, *usage]:
+        if ev.weight <= 0 or ev.role not in _ROLE_NAMES:
+            continue
+        c = _palette_colour(ev.hex, by_hex)
+        if c is None:
+            continue
+        tier = _TIERS.get(ev.kind, 0.0)
+        if ev.kind == "guide":
+            where = f"{ev.source.file} {ev.source.locator}".strip() if ev.source else "guide"
+            text = ev.text if len(ev.text) <= 90 else ev.text[:87] + "…"
+            reason = f"{where}: {text!r}"
+        else:
+            reason = f"{ev.kind}: {ev.text}"
+        put(ev.role, c, ev, tier, reason)
+    return cands
+
+
+def _palette_colour(hex_: str, by_hex: dict[str, Color]) -> Color | None:
+    """The palette colour a stated hex names: the same value, else the nearest within ΔE2000 3."""
+    c = by_hex.get(hex_.lower())
+    if c is not None:
+        return c
+    try:
+        lab = rgb_to_lab(parse_hex(hex_)[0])
+    except (ValueError, ColourError):
+        return None
+    best = min(by_hex.values(), key=lambda p: ciede2000(p.lab, lab), default=None)
+    return best if best is not None and ciede2000(best.lab, lab) <= _MATCH_DELTA_E else None
+
+
+def _blocked(opaque: list[Color], by_hex: dict[str, Color], guidance: Sequence[RoleEvidence],
+             rules: Sequence[Rule]) -> dict[tuple[str, str], RoleEvidence]:
+    """(role, hex) pairs the system rules out, each with the evidence that rules it out: a
+    sentence that a colour never plays a role, a colour stated to be only for one use, a
+    colour never to fill large areas."""
+    out: dict[tuple[str, str], RoleEvidence] = {}
+    for ev in guidance:
+        c = _palette_colour(ev.hex, by_hex) if ev.weight < 0 else None
+        if c is not None:
+            out.setdefault((ev.role, c.hex), ev)
+    for r in rules:
+        c = _palette_colour(r.color, by_hex) if r.color else None
+        if c is None:
+            continue
+        if r.kind == "color-only-for" and r.use:
+            roles = [x for x in _ROLE_NAMES if x != r.use]
+        elif r.kind == "color-not-large-area":
+            roles = list(_LARGE_AREA_ROLES)
+        else:
+            continue
+        for role in roles:
+            out.setdefault((role, c.hex), RoleEvidence(role=role, hex=c.hex, kind="guide", weight=-1.0,
+                                                       text=r.text, source=r.source))
+    return out
+
+
+def _rederive_blocked(out: dict[str, RoleAssignment], opaque: list[Color], by_hex: dict[str, Color],
+                      theme: str | None, blocked: dict[tuple[str, str], RoleEvidence]) -> None:
+    """Derived roles that fell on a colour the system rules out for them are derived again
+    without it (and the roles derived from them, such as on-primary and focus, after them)."""
+    for _ in range(4):
+        bad = [role for role, a in out.items() if (role, a.hex) in blocked and a.reason.startswith("derived")]
+        if not bad:
+            return
+        for role in bad:
+            pool = [c for c in opaque if (role, c.hex) not in blocked]
+            if not pool:
+                del out[role]
+                continue
+            trial = {k: v for k, v in out.items() if k != role}
+            _derive_missing(trial, pool, by_hex, theme)
+            lost = [blocked[(role, out[role].hex)]]
+            del out[role]
+            if role in trial and (role, trial[role].hex) not in blocked:
+                out[role] = trial[role].model_copy(update={"lost": lost + list(trial[role].lost)})
+            # roles derived from this one follow it
+            for dep in (f"on-{role}", "focus" if role == "primary" else "", "divider" if role == "border" else ""):
+                if dep in out and out[dep].reason.startswith("derived"):
+                    del out[dep]
+        _derive_missing(out, opaque, by_hex, theme)
 
 
 def _name_reason(c: Color) -> str:

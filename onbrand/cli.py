@@ -171,7 +171,10 @@ def ingest(folder: str, store: str | None, modes: tuple[str, ...], force: bool, 
         "failed": [f.model_dump() for f in ds.failed],
         "tokens": ds.token_count,
         "colors": len(ds.colors),
-        "palette": [{"role": r.role, "hex": r.hex, "name": r.color, "reason": r.reason} for r in ds.roles],
+        "palette": [{"role": r.role, "hex": r.hex, "name": r.color, "reason": r.reason,
+                     "evidence": [_evidence_json(e) for e in r.evidence],
+                     "lost": [_evidence_json(e) for e in r.lost]} for r in ds.roles],
+        "rules": [r.model_dump(mode="json") for r in ds.rules],
         "type_scale": [{"name": t.name, "family": t.family, "size": t.size, "weight": t.weight} for t in ds.type_scale],
         "spacing": ds.spacing_px(),
         "radii": {d.name: d.px for d in ds.radii},
@@ -195,6 +198,12 @@ def ingest(folder: str, store: str | None, modes: tuple[str, ...], force: bool, 
         _print_ingest(summary)
     if ds.failed:
         sys.exit(EXIT_PARTIAL)
+
+
+def _evidence_json(e) -> dict:
+    """One piece of role evidence as `ingest --json` reports it: what it is, what it says, where."""
+    return {"kind": e.kind, "role": e.role, "hex": e.hex, "weight": e.weight, "text": e.text,
+            "source": e.source.model_dump() if e.source else None}
 
 
 def _print_ingest(s: dict) -> None:
@@ -775,8 +784,10 @@ def _ds_summary(ds) -> dict:
         "theme": ds.theme,
         "tokens": ds.token_count,
         "files": len(ds.files),
-        "palette": [{"role": r.role, "hex": r.hex, "name": r.color, "source": src(r.color), "reason": r.reason}
+        "palette": [{"role": r.role, "hex": r.hex, "name": r.color, "source": src(r.color), "reason": r.reason,
+                     "evidence": [_evidence_json(e) for e in r.evidence], "lost": [_evidence_json(e) for e in r.lost]}
                     for r in ds.roles],
+        "rules": [r.model_dump(mode="json") for r in ds.rules],
         "colors": [{"name": c.name, "hex": c.hex, "alpha": c.alpha, "source": c.source.model_dump()}
                    for c in ds.colors],
         "type_scale": [{"name": t.name, "family": t.family, "size": t.size, "weight": t.weight,

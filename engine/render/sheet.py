@@ -351,7 +351,7 @@ class _Page:
         bg = cmap.get("background", PAGE)
         cols, gap = 6, 16
         cw = (CONTENT - gap * (cols - 1)) / cols
-        sh, row_h = 96, 96 + 8 + 18 + 18
+        sh, row_h = 96, 96 + 8 + 18 + 18 + 2 * 16 + 4
         for i, r in enumerate(roles):
             x = MARGIN + (i % cols) * (cw + gap)
             top = y + (i // cols) * (row_h + 24)
@@ -377,6 +377,10 @@ class _Page:
             tone = BAD if level == "fail" else WARN_INK if level == "UI low" else GOOD
             self.text(level, x + cw - lw, top + sh + 26, lw, 12, 18, tone,
                       weight=700, align="right")
+            why, said = role_why(r)
+            self.text(why, x, top + sh + 48, cw, 11, 16, MUTED, key=f"role:{r.role}:why")
+            if said:
+                self.text(said, x, top + sh + 64, cw, 11, 16, FAINT, key=f"role:{r.role}:said")
         rows = (len(roles) + cols - 1) // cols
         y += rows * row_h + (rows - 1) * 24
         if missing:
@@ -621,6 +625,36 @@ class _Page:
 
 
 _SURFACE_ROLES = {"background", "surface", "surface-muted", "surface-raised", "border", "divider"}
+
+
+_KIND_LABEL = {"semantic-token": "token", "guide": "guide", "usage": "usage", "name": "name", "derived": "derived"}
+
+
+def role_why(r) -> tuple[str, str]:
+    """Why a role has its colour, in two short lines: the kind of evidence that decided it with
+    its source ("guide · brand.pdf page 2", "token · color.role.primary", and how many other
+    colours' evidence lost), and what that evidence says (the guide's sentence, the rule of
+    thumb of a derivation)."""
+    ev = r.evidence[0] if r.evidence else None
+    if ev is None:
+        kind = "derived" if r.reason.startswith("derived") else "token"
+        return kind, r.reason.removeprefix("derived: ")
+    kind = _KIND_LABEL.get(ev.kind, ev.kind)
+    src = f"{ev.source.file} {ev.source.locator}".strip() if ev.source else ""
+    if ev.kind == "semantic-token" and ev.source and ev.source.locator:
+        src = ev.source.locator if ev.source.locator == r.color else src
+    head = " · ".join(p for p in (kind, src) if p)
+    if r.lost:
+        head += f" · {len(r.lost)} lost"
+    if ev.kind == "guide" and ev.text:
+        said = f"“{ev.text}”"
+    elif ev.kind == "derived":
+        said = ev.text or r.reason.removeprefix("derived: ")
+    elif ev.kind == "usage":
+        said = ev.text
+    else:
+        said = ""
+    return head, said
 
 
 def _role_verdict(role: str, ratio: float) -> str:

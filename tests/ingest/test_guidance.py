@@ -12,9 +12,11 @@ from ingest.guidance import colour_names, extract_guidance, sentences, stated_ty
 from ingest.model import Source
 
 try:
-    from tests.ingest.guidance_heldout import CASES as HELDOUT, COLOURS as HELDOUT_COLOURS
+    from tests.ingest.guidance_heldout import CASES as HELDOUT
+    from tests.ingest.guidance_heldout import COLOURS as HELDOUT_COLOURS
 except ImportError:  # run from tests/ingest
-    from guidance_heldout import CASES as HELDOUT, COLOURS as HELDOUT_COLOURS
+    from guidance_heldout import CASES as HELDOUT
+    from guidance_heldout import COLOURS as HELDOUT_COLOURS
 
 SRC = Source(file="guide.pdf", locator="page 2")
 COLOURS = {"Signal Red": "#d7263d", "Harbor Teal": "#0e5e71", "Ink": "#1b1f24", "Paper": "#fafaf7",
