@@ -632,7 +632,7 @@ _KIND_LABEL = {"semantic-token": "token", "guide": "guide", "usage": "usage", "n
 
 def role_why(r) -> tuple[str, str]:
     """Why a role has its colour, in two short lines: the kind of evidence that decided it with
-    its source ("guide · brand.pdf page 2", "token · color.role.primary", and how many other
+    its source ("guide · brand.pdf page 2", "token name", and how many other
     colours' evidence lost), and what that evidence says (the guide's sentence, the rule of
     thumb of a derivation)."""
     ev = r.evidence[0] if r.evidence else None
@@ -641,8 +641,8 @@ def role_why(r) -> tuple[str, str]:
         return kind, r.reason.removeprefix("derived: ")
     kind = _KIND_LABEL.get(ev.kind, ev.kind)
     src = f"{ev.source.file} {ev.source.locator}".strip() if ev.source else ""
-    if ev.kind == "semantic-token" and ev.source and ev.source.locator:
-        src = ev.source.locator if ev.source.locator == r.color else src
+    if ev.kind == "semantic-token" and ev.source and ev.source.locator == r.color:
+        kind, src = "token name", ""  # the token's path is already on the card
     head = " · ".join(p for p in (kind, src) if p)
     if r.lost:
         head += f" · {len(r.lost)} lost"
