@@ -28,6 +28,17 @@ def is_light(rgb) -> bool:
     return rgb is not None and (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) >= 200
 
 
+def is_accent(rgb, page) -> bool:
+    """Whether a control's fill reads as a primary action on `page`: on a light page any dark
+    fill (as before); on a dark page (a dark theme's screen) a saturated fill or a light one,
+    since its inputs and outlined buttons are filled with dark neutrals near the page's own."""
+    if rgb is None:
+        return False
+    if page is None or is_light(page) or (0.299 * page[0] + 0.587 * page[1] + 0.114 * page[2]) >= 110:
+        return not is_light(rgb)
+    return max(rgb) - min(rgb) >= 60 or (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) >= 150
+
+
 def finish_screen(blocks: list[tuple[str, tuple, dict]], W: float, H: float) -> list[Block]:
     out = []
     for kind, (x, y, w, h), attrs in blocks:

@@ -43,6 +43,7 @@ from ingest.screen_rules import (
     SIDEBAR_MIN_H,
     finish_screen,
     inside_box,
+    is_accent,
     is_light,
 )
 from scene.blocks import Block
@@ -407,10 +408,12 @@ def group_svg(els: list[ScreenElement], W: float, H: float) -> list[Block]:
         t = max(inner, key=lambda t: t.box[2])
         tcx = t.box[0] + t.box[2] / 2
         centred = abs(tcx - (x + w / 2)) <= 0.12 * w or t.anchor == "middle"
-        filled = e.fill is not None and not _close(e.fill, bg, 6) and not (is_light(e.fill) and e.stroke)
+        # an outlined control filled with a page-like tone is an input or an outline button
+        quiet = not is_accent(e.fill, bg) if not is_light(bg) else is_light(e.fill)
+        filled = e.fill is not None and not _close(e.fill, bg, 6) and not (quiet and e.stroke)
         if filled and e.opacity < 0.9 and h <= 28:
             continue  # a translucent pill: a badge
-        if filled and not is_light(e.fill):
+        if filled and is_accent(e.fill, bg):
             controls.append(("button", e.box, {"variant": "primary", "role": "primary", "style": "label"}))
         elif (filled and centred) or (e.stroke is not None and centred and w <= 0.25 * W):
             controls.append(("button", e.box, {"variant": "secondary", "style": "label"}))

@@ -27,6 +27,7 @@ from ingest.screen_rules import (
     SIDEBAR_MIN_H,
     finish_screen,
     inside_box,
+    is_accent,
     is_light,
 )
 from scene.blocks import Block
@@ -344,7 +345,7 @@ def _controls_and_text(img, regions: list[_Region], bg, W, H, ctrl_min, checkbox
             ink[:2, :] = ink[-2:, :] = False
             cols = np.flatnonzero(ink.any(axis=0))
             centred = len(cols) > 0 and abs((cols[0] + cols[-1]) / 2 - w / 2) <= 0.12 * w
-            if not is_light(r.colour):
+            if is_accent(r.colour, bg):
                 out.append(("button", r.box, {"variant": "primary", "role": "primary", "style": "label"}))
             elif centred:
                 out.append(("button", r.box, {"variant": "secondary", "style": "label"}))
