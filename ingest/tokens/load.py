@@ -137,6 +137,8 @@ def _check_numbers(data: Any, rel: str) -> Any:
                 shown = "a number too large for a float" if math.isinf(node) else f"{node:g}"
             if bad:
                 where = ".".join(path) or "(root)"
+                if not where.isprintable():  # a key with a line break or control characters
+                    where = where.encode("unicode_escape").decode("ascii")
                 raise TokenError(f"{rel}: token {where}: {shown} is out of range "
                                  f"(token numbers must be within ±{MAX_NUMBER:g})")
 
