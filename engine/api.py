@@ -37,6 +37,25 @@ def default_sampler() -> str:
     return "student" if (STUDENT_WEIGHTS / "config.json").is_file() else "procedural"
 
 
+def _load_model(sampler: str, folder: Path):
+    """The model in `folder`: the student as a `engine.models.numpy_net.NumpySceneNet` when it
+    can run without torch and `ingest.encoders.INFERENCE_ENV` does not ask for torch, else (and
+    always for the teacher) the PyTorch `SceneNet` (no diffusers import on this path)."""
+    from ingest.encoders import inference_backend
+
+    if sampler == "student" and inference_backend() != "torch":
+        from engine.models.numpy_net import NumpyLoadError, load_numpy_scene_model
+
+        try:
+            return load_numpy_scene_model(folder)
+        except NumpyLoadError:
+            if inference_backend() == "numpy":
+                raise
+    from engine.models.loading import load_scene_model
+
+    return load_scene_model(folder)
+
+
 @dataclass
 class Generation:
     """One generated mock: the raster, the SVG it was drawn from, the scene and timings."""
@@ -113,7 +132,9 @@ class Engine:
     def model(self, sampler: str):
         """The diffusion model behind `sampler` ("teacher" or "student"), loaded once per engine
         from `weights[sampler]` given to the constructor (any local `save_pretrained` folder),
-        else from the committed `TEACHER_WEIGHTS` / `STUDENT_WEIGHTS`."""
+        else from the committed `TEACHER_WEIGHTS` / `STUDENT_WEIGHTS`. The student runs in
+        numpy (`engine.models.numpy_net`, no torch import) unless its folder needs PyTorch or
+        ``ONBRAND_INFERENCE=torch`` is set; the teacher always runs in PyTorch."""
         if sampler not in self._models:
             defaults = {"teacher": TEACHER_WEIGHTS, "student": STUDENT_WEIGHTS}
             if sampler not in defaults:
@@ -122,11 +143,7 @@ class Engine:
             if not (folder / "config.json").is_file():
                 cmd = "onbrand train distill" if sampler == "student" else "onbrand train teacher"
                 raise ValueError(f"{folder}: no {sampler} weights; run `{cmd}` and copy its output folder there")
-            from engine.models.loading import (
-                load_scene_model,  # plain PyTorch: no diffusers import on this path
-            )
-
-            self._models[sampler] = load_scene_model(folder)
+            self._models[sampler] = _load_model(sampler, folder)
         return self._models[sampler]
 
     @property
@@ -245,9 +262,8 @@ class Engine:
         else:
             from engine.compose.fill import fill_blocks
             from engine.layout.tidy import layout_pass
-            from engine.models.adapter import encode_prompt, prompt_context
+            from engine.models.inputs import encode_prompt, prompt_context
             from engine.samplers.student import sample_student
-            from engine.samplers.teacher import sample_blocks
 
             model = self.model(sampler)
             t = time.perf_counter()
@@ -266,6 +282,8 @@ class Engine:
                 blocks = sample_student(model, context, steps=steps, seed=seed, device=device,
                                         style_scale=style_scale, init_blocks=init, strength=strength)
             else:
+                from engine.samplers.teacher import sample_blocks
+
                 blocks = sample_blocks(model, context, steps=steps, seed=seed, guidance=guidance, device=device,
                                        style_scale=style_scale, init_blocks=init, strength=strength)
             timings["sample"] = round(time.perf_counter() - t, 4)

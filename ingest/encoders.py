@@ -95,6 +95,20 @@ def _native_bert_problem(folder: Path, config: dict) -> str | None:
     return None
 
 
+#: Environment variable that picks how models run for inference: ``auto`` (the default: numpy
+#: where the model allows, else PyTorch), ``numpy`` or ``torch`` (always PyTorch, as before
+#: there was a numpy path; what benchmarks compare against).
+INFERENCE_ENV = "ONBRAND_INFERENCE"
+
+
+def inference_backend() -> str:
+    """`INFERENCE_ENV`'s value: ``auto``, ``numpy`` or ``torch`` (anything else reads as ``auto``)."""
+    import os
+
+    value = os.environ.get(INFERENCE_ENV, "auto").strip().lower()
+    return value if value in ("auto", "numpy", "torch") else "auto"
+
+
 class MiniLMTextEncoder:
     """Sentence embeddings from a BERT-style sentence-transformers checkpoint on disk.
 
@@ -155,6 +169,7 @@ class MiniLMTextEncoder:
         self.device = device
         self._model = None
         self._tokenizer = None
+        self._numpy = None  # (NumpyBertEncoder, BertTokenizer) once loaded, False when it cannot load
         self._lock = threading.Lock()
 
     def _load(self) -> None:
@@ -207,13 +222,46 @@ class MiniLMTextEncoder:
         with torch.inference_mode():
             if self.backend == "native":
                 batch = self._tokenizer(texts, n)
-                batch = {k: v.to(self.device) for k, v in batch.items()}
+                batch = {k: torch.from_numpy(v).to(self.device) for k, v in batch.items()}
                 hidden = self._model(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"])
             else:
                 batch = self._tokenizer(texts, padding=True, truncation=True, max_length=n,
                                         return_tensors="pt").to(self.device)
                 hidden = self._model(**batch).last_hidden_state  # (B, T, C)
             return hidden.float().cpu(), batch["attention_mask"].long().cpu()
+
+    def _load_numpy(self) -> bool:
+        """Load the numpy BERT (`ingest.bert_numpy`) once; False when the checkpoint needs torch."""
+        with self._lock:
+            if self._numpy is None:
+                self._numpy = False
+                if self.backend == "native" and self.device == "cpu" and inference_backend() != "torch":
+                    from ingest.bert_checkpoint import BertLoadError
+                    from ingest.bert_numpy import load_bert_numpy
+
+                    try:
+                        self._numpy = load_bert_numpy(self.path, self._config)
+                    except BertLoadError:
+                        self._numpy = False  # the PyTorch path loads it or says why not
+            return bool(self._numpy)
+
+    def token_arrays(self, items: Sequence[str], max_tokens: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """`token_states` as numpy arrays: float32 ``(B, T, dim)`` hidden states and the int64
+        ``(B, T)`` attention mask. A native BERT on the CPU runs in numpy (`ingest.bert_numpy`,
+        the same states to float precision) and never imports torch; other checkpoints run
+        through `token_states`."""
+        texts = [str(t) for t in items]
+        n = min(self.max_tokens if max_tokens is None else int(max_tokens), self._max_positions)
+        if n < 2:
+            raise EncoderError(f"max_tokens must leave room for [CLS] and [SEP], got {max_tokens}")
+        if not texts:
+            return np.zeros((0, 0, self.dim), np.float32), np.zeros((0, 0), np.int64)
+        if self._load_numpy():
+            model, tokenizer = self._numpy
+            batch = tokenizer(texts, n)
+            return model(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"]), batch["attention_mask"]
+        hidden, mask = self.token_states(texts, n)
+        return hidden.numpy(), mask.numpy()
 
     def encode(self, items: Sequence[str]) -> np.ndarray:
         texts = [str(t) for t in items]

@@ -18,74 +18,18 @@ from __future__ import annotations
 import math
 from types import SimpleNamespace
 
-import numpy as np
 import torch
 from torch import nn
 
-from engine.models.adapter import (
-    CATEGORIES,
-    ContextAdapter,
-    DecoupledCrossAttention,
-    block_arrays,
+from engine.models.adapter import ContextAdapter, DecoupledCrossAttention
+from engine.models.slots import (  # noqa: F401 - the slot encoding is part of the network's interface
+    BITS,
+    DEFAULT_CONFIG,
+    SLOT_DIM,
+    WEIGHTS_NAME,
+    decode_slots,
+    encode_slots,
 )
-from scene.blocks import Block
-
-#: Bits per categorical attribute, in `CATEGORIES` order.
-BITS: tuple[int, ...] = tuple(max(1, math.ceil(math.log2(len(v)))) for _, v in CATEGORIES)
-SLOT_DIM = 4 + sum(BITS)
-
-#: The architecture's arguments and their defaults (`SceneNet`, `engine.models.teacher.SceneTransformer`).
-DEFAULT_CONFIG: dict = {"n_slots": 48, "slot_dim": None, "d_model": 192, "n_layers": 6, "n_heads": 6,
-                        "mlp_ratio": 4.0, "n_style_tokens": 16, "prediction_type": "v_prediction",
-                        "num_train_timesteps": 1000, "beta_schedule": "squaredcos_cap_v2", "self_condition": False}
-WEIGHTS_NAME = "diffusion_pytorch_model.safetensors"
-
-
-# -- slots <-> blocks ------------------------------------------------------------------------------
-
-
-def _to_bits(idx: np.ndarray, n: int) -> np.ndarray:
-    """Integer indices (...,) → analog bits (..., n) in {-1, +1}, most significant first."""
-    shifts = np.arange(n - 1, -1, -1)
-    return ((idx[..., None] >> shifts) & 1).astype(np.float32) * 2.0 - 1.0
-
-
-def _from_bits(bits: np.ndarray) -> np.ndarray:
-    n = bits.shape[-1]
-    weights = 1 << np.arange(n - 1, -1, -1)
-    return ((bits > 0).astype(np.int64) * weights).sum(-1)
-
-
-def encode_slots(blocks: list[Block], n_slots: int) -> tuple[np.ndarray, np.ndarray]:
-    """Blocks → ``x0 (n_slots, SLOT_DIM)`` (box, then analog bits) and the used-slot mask."""
-    boxes, cats, mask = block_arrays(blocks, n_slots)
-    parts = [boxes] + [_to_bits(cats[:, k], n) for k, n in enumerate(BITS)]
-    return np.concatenate(parts, -1), mask
-
-
-def decode_slots(x: np.ndarray) -> list[Block]:
-    """``(n_slots, SLOT_DIM)`` → the non-null blocks (boxes clipped to the canvas)."""
-    out: list[Block] = []
-    boxes = (np.clip(x[:, :4], -1.0, 1.0) + 1.0) / 2.0
-    at = 4
-    idx = []
-    for n in BITS:
-        idx.append(_from_bits(x[:, at: at + n]))
-        at += n
-    for i in range(x.shape[0]):
-        vals = []
-        for k, (_, vocab) in enumerate(CATEGORIES):
-            j = int(idx[k][i])
-            vals.append(vocab[j] if j < len(vocab) else vocab[0])
-        kind, role, style, variant, content = vals
-        bx, by, bw, bh = (float(v) for v in boxes[i])
-        if kind == "null" or bw <= 0.002 or bh <= 0.002:
-            continue
-        bx, by = min(bx, 1.0 - bw), min(by, 1.0 - bh)  # a box that runs off the page slides back in
-        out.append(Block(kind=kind, box=(round(bx, 5), round(by, 5), round(bw, 5), round(bh, 5)), role=role,
-                         style=style, variant=variant, content=content))
-    return out
-
 
 # -- noise schedule and timestep embedding ----------------------------------------------------------
 

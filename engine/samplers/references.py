@@ -151,7 +151,7 @@ class ReferenceBank:
             self._load_file()
         if key not in self._bank:
             from engine.compose.curriculum import sample_example
-            from engine.models.adapter import encode_prompts
+            from engine.models.inputs import encode_prompts
 
             rng = random.Random(f"{BANK_SEED}:{arch}:{device}")
             exs = [sample_example(rng, device=device, archetype=arch) for _ in range(self.size)]
@@ -198,7 +198,7 @@ class ReferenceBank:
                     return refs, prov
         bank = self._exemplars(arch, device)
         if prompt_vec is None:
-            from engine.models.adapter import encode_prompt
+            from engine.models.inputs import encode_prompt
 
             prompt_vec = encode_prompt(prompt)[1]
         named = prompt_kinds(prompt)

@@ -4,18 +4,30 @@
 clean estimate; distillation (`engine.training.distill`) records the teacher's few-step runs
 with the same `few_step_trajectory` over `trailing_timesteps`. Same signature as
 `engine.samplers.teacher.sample_blocks`, with a progress `callback(i, t, x)` too.
+
+`sample_student` runs a PyTorch model (`engine.models.scene_net.SceneNet`) or the numpy one
+(`engine.models.numpy_net.NumpySceneNet`, `few_step_trajectory_numpy`); both start from the
+same noise for a seed (`engine.samplers.noise.randn` draws what ``torch.randn`` draws), so
+they give the same blocks. This module imports torch only for a PyTorch model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import torch
+import numpy as np
 
-from engine.models.adapter import ContextInputs, collate_contexts
-from engine.models.scene_net import SceneNetMixin, decode_slots
-from engine.samplers.common import clean_slots, sampling
+from engine.models.inputs import ContextInputs, collate_arrays
+from engine.models.slots import decode_slots, encode_slots
+from engine.samplers.noise import randn
 from scene.blocks import Block
+
+if TYPE_CHECKING:
+    import torch
+
+    from engine.models.numpy_net import NumpySceneNet
+    from engine.models.scene_net import SceneNetMixin
 
 
 def _span_start(steps: int, num_train_timesteps: int, strength: float) -> float:
@@ -61,6 +73,8 @@ def few_step_trajectory(model: SceneNetMixin, x: torch.Tensor, timesteps: list[i
     with DDIM to the next timestep (``x ← α_t' x̂₀ + σ_t' ε̂``). Returns the states it visited
     (``x`` at each of `timesteps`) and the last ``x̂₀``. Distillation records the teacher's
     trajectory with it (`engine.training.distill`)."""
+    import torch
+
     enc = model.encode_context(ctx) if encoded is None else encoded
     states, prev, x0 = [], None, x
     for i, t in enumerate(timesteps):
@@ -76,7 +90,27 @@ def few_step_trajectory(model: SceneNetMixin, x: torch.Tensor, timesteps: list[i
     return states, x0
 
 
-def sample_student(model: SceneNetMixin, context: ContextInputs, steps: int = 2, seed: int = 0,
+def few_step_trajectory_numpy(model: NumpySceneNet, x: np.ndarray, timesteps: list[int],
+                              ctx: dict[str, np.ndarray], style_scale: float = 1.0,
+                              callback: Callable[[int, int, np.ndarray], None] | None = None,
+                              ) -> tuple[list[np.ndarray], np.ndarray]:
+    """`few_step_trajectory` for the numpy network on ``x`` ``(B, N, D)`` arrays and a
+    `engine.models.inputs.collate_arrays` context: the same steps, the same states."""
+    enc = model.encode_context(ctx)
+    states, prev, x0 = [], None, x
+    for i, t in enumerate(timesteps):
+        states.append(x)
+        out = model(x, int(t), style_scale=style_scale, encoded=enc, x_self_cond=prev)
+        x0 = np.clip(model.predict_x0(out, x, int(t)), -1, 1)
+        prev = x0 if model.config.self_condition else None
+        if i + 1 < len(timesteps):
+            x = model.add_noise(x0, model.path_noise(x, x0, t), timesteps[i + 1])
+        if callback is not None:
+            callback(i, int(t), x0)
+    return states, x0
+
+
+def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs, steps: int = 2, seed: int = 0,
                    device: str = "desktop", style_scale: float = 1.0, threads: int = 1,
                    init_blocks: list[Block] | None = None, strength: float = 1.0,
                    callback: Callable[[int, int, torch.Tensor], None] | None = None) -> list[Block]:
@@ -91,11 +125,22 @@ def sample_student(model: SceneNetMixin, context: ContextInputs, steps: int = 2,
         raise ValueError(f"steps must be at least 1 (got {steps})")
     sdedit = bool(init_blocks) and strength < 1.0
     ts = student_timesteps(steps, model.config.num_train_timesteps, strength if sdedit else 1.0)
-    ctx = collate_contexts([context], [device], model.config.n_slots)
-    gen = torch.Generator().manual_seed(seed)
-    x = torch.randn((1, model.config.n_slots, model.config.slot_dim), generator=gen)
+    ctx = collate_arrays([context], [device], model.config.n_slots)
+    shape = (1, model.config.n_slots, model.config.slot_dim)
+    if getattr(model, "backend", "torch") == "numpy":
+        x = randn(shape, seed)  # torch.randn's draws for this seed (to ~1e-6)
+        if sdedit:
+            x = model.add_noise(encode_slots(init_blocks, model.config.n_slots)[0][None], x, ts[0])
+        _, x0 = few_step_trajectory_numpy(model, x, ts, ctx, style_scale=style_scale, callback=callback)
+        return decode_slots(x0[0])
+    import torch
+
+    from engine.samplers.common import clean_slots, sampling
+
+    x = torch.randn(shape, generator=torch.Generator().manual_seed(seed))
     if sdedit:
         x = model.add_noise(clean_slots(model, init_blocks), x, ts[0])
     with sampling(model, threads):
-        _, x0 = few_step_trajectory(model, x, ts, ctx, style_scale=style_scale, callback=callback)
+        _, x0 = few_step_trajectory(model, x, ts, {k: torch.from_numpy(v) for k, v in ctx.items()},
+                                    style_scale=style_scale, callback=callback)
     return decode_slots(x0[0].numpy())

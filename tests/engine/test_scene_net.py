@@ -96,7 +96,7 @@ def test_attention_mask_is_the_key_padding_mask():
 def test_prompt_cache_overflow_keeps_every_answer(monkeypatch):
     """Clearing the full prompt cache in the middle of a batch must not lose the batch's
     already-cached prompts (a long training run once stopped on exactly that)."""
-    import engine.models.adapter as A
+    import engine.models.inputs as A
 
     monkeypatch.setattr(A, "_PROMPT_CACHE", {})
     monkeypatch.setattr(A, "_PROMPT_CACHE_SIZE", 3)
