@@ -6,7 +6,13 @@ Prints the median seconds of each stage (retrieve, sample, layout, render, encod
 whole call over N runs per prompt, after one warm-up run per prompt (model loaded, reference
 exemplars drawn), with the median CPU-seconds of the process per call. ``--cold N`` also runs
 ``onbrand generate`` N times as a fresh process on a cached store and reports the median
-wall time of the whole command (interpreter start, imports, store and model loading included).
+wall time of the whole command (interpreter start, imports, store and model loading included),
+timed from outside, the median peak RSS of the process and whether it imported torch; the
+default inference (numpy where the model allows) and ``ONBRAND_INFERENCE=torch`` run
+alternately in the same session, so the two are compared under the same load. ``--cold-only``
+skips the warm runs.
+
+    python -m benchmarks.bench_generate --cold 7 --cold-only
 """
 
 from __future__ import annotations
@@ -27,21 +33,53 @@ PROMPTS = ["sales analytics dashboard", "checkout page with order summary", "adm
            "account settings", "product listing grid", "sign in page"]
 
 
-def cold_runs(folder: str, runs: int, sampler: str | None, tmp: Path) -> dict:
-    """Median wall seconds of `onbrand generate` as a fresh process (store already cached)."""
-    cmd = [sys.executable, "-m", "onbrand.cli", "generate", folder, PROMPTS[1], "--out", str(tmp / "cold.png"),
-           "--store", str(tmp / "store"), "--json"] + (["--sampler", sampler] if sampler else [])
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    subprocess.run(cmd, check=True, capture_output=True, env=env)  # builds the store once
-    walls, stages = [], []
-    for _ in range(runs):
+#: Runs `onbrand generate` as the console script does and reports, on stderr, whether torch was imported.
+CHILD = ("import atexit, sys\n"
+         "atexit.register(lambda: sys.stderr.write('\\nTORCH_IMPORTED=%d\\n' % ('torch' in sys.modules)))\n"
+         "sys.argv = ['onbrand'] + sys.argv[1:]\n"
+         "from onbrand.cli import main\n"
+         "main()\n")
+
+
+def run_child(cmd: list[str], env: dict, tmp: Path) -> tuple[float, float, bool, str]:
+    """Wall seconds, peak RSS (MiB) and whether torch was imported, of one process; its stdout."""
+    with open(tmp / "child.out", "w+") as out, open(tmp / "child.err", "w+") as err:
         t = time.perf_counter()
-        out = subprocess.run(cmd, check=True, capture_output=True, env=env, text=True).stdout
-        walls.append(time.perf_counter() - t)
-        stages.append(json.loads(out)["timings"])
-    keys = stages[0].keys()
-    return {"wall_s": round(statistics.median(walls), 3),
-            "stages": {k: round(statistics.median(s[k] for s in stages), 3) for k in keys}}
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, text=True)
+        _, status, rusage = os.wait4(proc.pid, 0)  # this child's own peak RSS (KiB on Linux)
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {stderr[-2000:]}")
+    return wall, rusage.ru_maxrss / 1024, "TORCH_IMPORTED=1" in stderr, stdout
+
+
+def cold_runs(folder: str, runs: int, sampler: str | None, tmp: Path) -> dict[str, dict]:
+    """Medians of `onbrand generate` as a fresh process (store already cached), for the default
+    inference and for ``ONBRAND_INFERENCE=torch``, run alternately: wall seconds, peak RSS,
+    whether torch was imported, and the command's own stage timings."""
+    cmd = [sys.executable, "-c", CHILD, "generate", folder, PROMPTS[1], "--out", str(tmp / "cold.png"),
+           "--store", str(tmp / "store"), "--json"] + (["--sampler", sampler] if sampler else [])
+    base = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    base.pop("ONBRAND_INFERENCE", None)
+    envs = {"default": base, "torch": {**base, "ONBRAND_INFERENCE": "torch"}}
+    run_child(cmd, base, tmp)  # builds the store once
+    rows: dict[str, list] = {k: [] for k in envs}
+    for _ in range(runs):
+        for name, env in envs.items():
+            wall, rss, torch_imported, out = run_child(cmd, env, tmp)
+            rows[name].append((wall, rss, torch_imported, json.loads(out)["timings"]))
+    res = {}
+    for name, r in rows.items():
+        keys = r[0][3].keys()
+        res[name] = {"wall_s": round(statistics.median(x[0] for x in r), 3),
+                     "peak_rss_mib": round(statistics.median(x[1] for x in r)),
+                     "torch_imported": any(x[2] for x in r),
+                     "stages": {k: round(statistics.median(x[3][k] for x in r), 3) for k in keys}}
+    return res
 
 
 def main() -> None:
@@ -51,9 +89,14 @@ def main() -> None:
     ap.add_argument("--size", default="3840x2160")
     ap.add_argument("--sampler", default=None, help="student, teacher or procedural (default: generate's default)")
     ap.add_argument("--cold", type=int, default=0, metavar="N", help="also time N cold `onbrand generate` runs")
+    ap.add_argument("--cold-only", action="store_true", help="only the cold runs (no warm engine)")
     a = ap.parse_args()
     w, h = (int(v) for v in a.size.split("x"))
     kw = {"sampler": a.sampler} if a.sampler else {}
+    if a.cold_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            report_cold(a.folder, max(1, a.cold), a.sampler, Path(tmp))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         engine = Engine.from_folder(a.folder, store=Path(tmp) / "store")
         for p in PROMPTS:  # warm-up: fonts, icons, the model, reference exemplars
@@ -76,8 +119,15 @@ def main() -> None:
         print(f"  {'total':<9} {statistics.median(totals):.4f} s  (generate() end to end, PNG encoded)")
         print(f"  {'cpu':<9} {statistics.median(cpu):.4f} CPU-s per call (all threads of the process)")
         if a.cold:
-            res = cold_runs(a.folder, a.cold, a.sampler, Path(tmp))
-            print(f"cold `onbrand generate` ({a.cold} runs): {res['wall_s']:.3f} s median wall; stages {res['stages']}")
+            report_cold(a.folder, a.cold, a.sampler, Path(tmp))
+
+
+def report_cold(folder: str, runs: int, sampler: str | None, tmp: Path) -> None:
+    for name, res in cold_runs(folder, runs, sampler, tmp).items():
+        label = "default" if name == "default" else "ONBRAND_INFERENCE=torch"
+        print(f"cold `onbrand generate` 4K, {label} ({runs} runs): {res['wall_s']:.3f} s median wall, "
+              f"{res['peak_rss_mib']} MiB peak RSS, torch imported: {'yes' if res['torch_imported'] else 'no'}; "
+              f"stages {res['stages']}")
 
 
 if __name__ == "__main__":

@@ -257,9 +257,16 @@ class MiniLMTextEncoder:
         if not texts:
             return np.zeros((0, 0, self.dim), np.float32), np.zeros((0, 0), np.int64)
         if self._load_numpy():
+            from contextlib import nullcontext
+
+            from ingest.nn_numpy import blas_threads
+
             model, tokenizer = self._numpy
             batch = tokenizer(texts, n)
-            return model(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"]), batch["attention_mask"]
+            small = batch["input_ids"].size <= 256  # a prompt or a few: too small to share between threads
+            with blas_threads(1) if small else nullcontext():
+                hidden = model(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"])
+            return hidden, batch["attention_mask"]
         hidden, mask = self.token_states(texts, n)
         return hidden.numpy(), mask.numpy()
 

@@ -21,6 +21,7 @@ import numpy as np
 from engine.models.inputs import ContextInputs, collate_arrays
 from engine.models.slots import decode_slots, encode_slots
 from engine.samplers.noise import randn
+from ingest.nn_numpy import blas_threads
 from scene.blocks import Block
 
 if TYPE_CHECKING:
@@ -131,7 +132,8 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
         x = randn(shape, seed)  # torch.randn's draws for this seed (to ~1e-6)
         if sdedit:
             x = model.add_noise(encode_slots(init_blocks, model.config.n_slots)[0][None], x, ts[0])
-        _, x0 = few_step_trajectory_numpy(model, x, ts, ctx, style_scale=style_scale, callback=callback)
+        with blas_threads(threads):
+            _, x0 = few_step_trajectory_numpy(model, x, ts, ctx, style_scale=style_scale, callback=callback)
         return decode_slots(x0[0])
     import torch
 
