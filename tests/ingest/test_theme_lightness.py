@@ -111,7 +111,7 @@ def test_ingest_json_and_inspect_json_show_the_theme(tmp_path):
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["theme"] == "dark"
     out = CliRunner().invoke(main, ["inspect", str(CIRCUIT), "--store", str(tmp_path / "s"), "--json",
-                                    "--mode", "theme=light"])
+                                    "--mode", "theme=light", "--out", str(tmp_path / "sheet.png")])
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["theme"] == "light"
 
