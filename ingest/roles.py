@@ -20,6 +20,7 @@ from ingest.colour import (
     composite,
     contrast,
     parse_hex,
+    relative_luminance,
     rgb_to_lab,
     to_hex,
 )
@@ -544,6 +545,10 @@ def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color], by_hex:
     _hue_role(out, opaque, "success", (120, 170))
     _hue_role(out, opaque, "warning", (55, 90))
     _hue_role(out, opaque, "info", (220, 280))
+    # contrast grows with the difference in luminance, so the colour with most contrast on any
+    # fill is the darkest or the lightest one: found once, not by a scan per role
+    extremes = (min(opaque, key=lambda c: relative_luminance(c.rgb)),
+                max(opaque, key=lambda c: relative_luminance(c.rgb)))
     for role in ("primary", "secondary", "accent", "success", "warning", "danger", "info"):
         if role in out:
             base = by_hex[out[role].hex]
@@ -554,7 +559,7 @@ def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color], by_hex:
             if fits:
                 _assign(out, f"on-{role}", fits[0][1], f"{fits[0][0]} colour, readable on {role}")
             else:
-                best = max(opaque, key=lambda c: contrast(c.rgb, base.rgb))
+                best = max(extremes, key=lambda c: contrast(c.rgb, base.rgb))
                 _assign(out, f"on-{role}", best, f"colour with most contrast on {role}")
     _assign(out, "focus", by_hex[out["primary"].hex], "same as primary")
 

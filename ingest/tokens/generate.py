@@ -24,7 +24,7 @@ from __future__ import annotations
 import colorsys
 import math
 
-from ingest.colour import parse_colour
+from ingest.colour import parse_colour, relative_luminance
 
 GENERATE_TYPES = ("lightness2to98by2", "lightness0to100by2", "fluentsharedcolors", "alpha5to90")
 _SHADES = (("Shade50", 0.84), ("Shade40", 0.7), ("Shade30", 0.44), ("Shade20", 0.24), ("Shade10", 0.1))
@@ -58,15 +58,6 @@ def _hue(h: float) -> float:
     return (min(360.0, deg) % 360) / 360
 
 
-def _luminance(rgb: tuple[int, int, int]) -> float:
-    def lin(c: float) -> float:
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (lin(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def expand_generate(spec: dict) -> dict[str, str]:
     """{step name: colour} of one ``generate`` object; ValueError when it is not one the
     pipeline knows (an unknown type, a value that is not a single colour)."""
@@ -84,7 +75,7 @@ def expand_generate(spec: dict) -> dict[str, str]:
     if kind == "alpha5to90":
         return {str(a): f"rgba({rgb[0]}, {rgb[1]}, {rgb[2]}, {a / 100:g})" for a in _ALPHAS}
     h, s, v = colorsys.rgb_to_hsv(r, g, b)
-    lum = _luminance(rgb)
+    lum = relative_luminance(rgb)
     out: dict[str, str] = {}
     if lum > 0:
         for name, f in _SHADES:

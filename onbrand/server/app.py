@@ -355,10 +355,11 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
+        # an app may be served again (another server, another test client): start afresh then
         if "a" in state:
-            state["a"].close()
+            state.pop("a").close()
         if "p" in state:
-            state["p"].shutdown(wait=False, cancel_futures=True)
+            state.pop("p").shutdown(wait=False, cancel_futures=True)
 
     app = FastAPI(title="onbrand", version="0.1.0", lifespan=lifespan,
                   description="On-brand UI mocks at native resolution from design-system folders. "

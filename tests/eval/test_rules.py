@@ -220,7 +220,7 @@ def test_evaluate_image_reports_rules_and_keeps_scores(harbor, tmp_path) -> None
     assert [(r["kind"], r["status"]) for r in res["rules"]] == [("max-primary-buttons", "broken"),
                                                                 ("color-not-large-area", "kept")]
     assert res["rules"][0]["source"] == {"file": "brand-guide.pdf", "locator": "p. 4"}
-    plain = evaluate_image(png, harbor)
+    plain = evaluate_image(png, harbor.model_copy(update={"rules": []}))
     assert plain["rules"] == []
     same = {k for k in res if k not in ("rules", "seconds")}
     assert {k: res[k] for k in same} == {k: plain[k] for k in same}  # a broken rule changes no score
