@@ -27,8 +27,8 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from engine.render.canvas import Canvas
-from engine.render.components import Renderer
 from engine.render.theme import Theme
+from eval.scene_audit import ElementTrackingRenderer
 from ingest.colour import ciede2000, hex_to_rgb, rgb_to_hex, srgb_to_lab
 from ingest.model import DesignSystem, Rule, Source
 from scene.model import Element, Scene
@@ -133,25 +133,17 @@ class _FillCanvas(Canvas):
         super().polyline(pts, color, width, fill=fill, closed=closed, opacity=opacity)
 
 
-class _Recorder(Renderer):
+class _Recorder(ElementTrackingRenderer):
     """A renderer that records fills and text runs with the element being drawn."""
 
     def __init__(self, theme: _AskingTheme, scale: float):
         super().__init__(theme, scale)
-        self.stack: list[Element] = []
         self.fills: list[_Fill] = []
         self.runs: list[_Run] = []
 
     def fill(self, colour: str, area: float) -> None:
         hx = colour.lower()
         self.fills.append(_Fill(self.stack[-1] if self.stack else None, hx, area, self.th.asked.get(hx, "")))
-
-    def element(self, cv: Canvas, el: Element, bg: str) -> None:
-        self.stack.append(el)
-        try:
-            super().element(cv, el, bg)
-        finally:
-            self.stack.pop()
 
     def text(self, cv, text, x, y, w, style, role, bg, align="left", max_lines=1, h=None, color=None):
         before = len(self.text_runs)

@@ -71,13 +71,13 @@ def load_scene(path: str | Path) -> Scene:
         raise ValueError(f"{path}: not an onbrand scene ({one_line(e)})") from None
 
 
-class _RecordingRenderer(Renderer):
-    """A renderer that records each text call with the element being drawn."""
+class ElementTrackingRenderer(Renderer):
+    """A renderer that knows which scene element it is drawing (`stack[-1]`), for recorders that
+    attribute what is drawn (text runs, fills) to its element."""
 
     def __init__(self, theme: Theme, scale: float):
         super().__init__(theme, scale)
         self.stack: list[Element] = []
-        self.records: list[dict] = []
 
     def element(self, cv: Canvas, el: Element, bg: str) -> None:
         self.stack.append(el)
@@ -85,6 +85,14 @@ class _RecordingRenderer(Renderer):
             super().element(cv, el, bg)
         finally:
             self.stack.pop()
+
+
+class _RecordingRenderer(ElementTrackingRenderer):
+    """A renderer that records each text call with the element being drawn."""
+
+    def __init__(self, theme: Theme, scale: float):
+        super().__init__(theme, scale)
+        self.records: list[dict] = []
 
     def text(self, cv, text, x, y, w, style, role, bg, align="left", max_lines=1, h=None, color=None):
         before = len(self.text_runs)

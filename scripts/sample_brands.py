@@ -267,6 +267,20 @@ def _short(path: str | None, prefix: str) -> str:
 # harbor: DTCG 2025.10 with a resolver (base set + light/dark role sets)
 
 
+def _dtcg_type_and_shadows(t: _Tokens) -> tuple[list[TextStyle], dict[str, list[ShadowLayer]]]:
+    """The type scale and shadows of a DTCG token set (composite typography and shadow tokens)."""
+    type_scale = []
+    for name in ("display", "h1", "h2", "h3", "title", "body", "small", "caption", "label"):
+        v = t.get(f"typography.{name}")
+        size = _px(v["fontSize"])
+        type_scale.append(TextStyle(name, size, _weight(v["fontWeight"]), round(size * float(v["lineHeight"])),
+                                    _px(v["letterSpacing"]), t.flat[f"typography.{name}"][2]))
+    shadows = {k: [ShadowLayer(_px(l["offsetX"]), _px(l["offsetY"]), _px(l["blur"]), _px(l["spread"]),
+                               _hex(l["color"]), float(l["color"].get("alpha", 1)))
+                   for l in (v if isinstance(v, list) else [v])] for k, v in t.group("shadow")}
+    return type_scale, shadows
+
+
 def load_harbor(root: Path = SAMPLES / "harbor") -> Brand:
     resolver = _read(root / "tokens" / "harbor.resolver.json")
     base_files = [s["$ref"] for s in resolver["sets"]["base"]["sources"]]
@@ -280,15 +294,7 @@ def load_harbor(root: Path = SAMPLES / "harbor") -> Brand:
 
     t, dark = mode("light"), mode("dark")
     roles = {r: _hex(t.get(f"color.role.{r}")) for r in ROLE_NAMES}
-    type_scale = []
-    for name in ("display", "h1", "h2", "h3", "title", "body", "small", "caption", "label"):
-        v = t.get(f"typography.{name}")
-        size = _px(v["fontSize"])
-        type_scale.append(TextStyle(name, size, _weight(v["fontWeight"]), round(size * float(v["lineHeight"])),
-                                    _px(v["letterSpacing"]), t.flat[f"typography.{name}"][2]))
-    shadows = {k: [ShadowLayer(_px(l["offsetX"]), _px(l["offsetY"]), _px(l["blur"]), _px(l["spread"]),
-                               _hex(l["color"]), float(l["color"].get("alpha", 1)))
-                   for l in (v if isinstance(v, list) else [v])] for k, v in t.group("shadow")}
+    type_scale, shadows = _dtcg_type_and_shadows(t)
     return Brand(
         key="harbor", name="Harbor", tagline="Calm, trustworthy money and commerce.",
         token_format="DTCG 2025.10 + resolver (light/dark)",
@@ -453,15 +459,7 @@ def load_circuit(root: Path = SAMPLES / "circuit") -> Brand:
             out[r] = _hex(toks.get(path if path in toks.flat else CIRCUIT_DERIVED[name][r]))
         return out
 
-    type_scale = []
-    for name in ("display", "h1", "h2", "h3", "title", "body", "small", "caption", "label"):
-        v = t.get(f"typography.{name}")
-        size = _px(v["fontSize"])
-        type_scale.append(TextStyle(name, size, _weight(v["fontWeight"]), round(size * float(v["lineHeight"])),
-                                    _px(v["letterSpacing"]), t.flat[f"typography.{name}"][2]))
-    shadows = {k: [ShadowLayer(_px(l["offsetX"]), _px(l["offsetY"]), _px(l["blur"]), _px(l["spread"]),
-                               _hex(l["color"]), float(l["color"].get("alpha", 1)))
-                   for l in (v if isinstance(v, list) else [v])] for k, v in t.group("shadow")}
+    type_scale, shadows = _dtcg_type_and_shadows(t)
     roles = role_map(t, theme["default"])
     return Brand(
         key="circuit", name="Circuit", tagline="Fast, legible tools for shipping software.",
