@@ -50,14 +50,23 @@ class IngestError(Exception):
     """The folder cannot become a design system; the message is one line for the user."""
 
 
-def _is_store(path: Path) -> bool:
-    """An onbrand store (``--store`` inside the design folder): never read as design files."""
+def has_store_manifest(path: Path) -> bool | None:
+    """Whether the folder `path` holds an onbrand store manifest (version 4 and later write their
+    format first, so the first bytes tell); None when it has no readable ``manifest.json``."""
     try:
         with open(path / "manifest.json", "rb") as f:
             head = f.read(256)
     except OSError:
-        return (path / "write.lock").is_file()  # a store being written for the first time
+        return None
     return b'"format": "onbrand-store"' in head
+
+
+def _is_store(path: Path) -> bool:
+    """An onbrand store (``--store`` inside the design folder): never read as design files."""
+    found = has_store_manifest(path)
+    if found is None:
+        return (path / "write.lock").is_file()  # a store being written for the first time
+    return found
 
 
 def discover(root: Path) -> tuple[list[Path], list[FailedFile]]:

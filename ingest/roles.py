@@ -469,23 +469,22 @@ def _derive_surfaces(out: dict[str, RoleAssignment], by_l: list[Color], by_hex: 
         up = [c for c in cands if c.lab[0] >= base_l + _STEP_L[0]]
         return min(up, key=lambda c: abs(c.lab[0] - base_l - _STEP_L[1])) if up else None
 
+    def step_or_mix(role: str, cands: list[Color], base_l: float, above: str, t: float) -> None:
+        # a neutral one step above `base_l`, else the background mixed `t` toward the text colour
+        pick = step_above(cands, base_l)
+        if pick:
+            _assign(out, role, pick, f"dark neutral one step lighter than the {above} (dark theme)")
+        else:
+            _assign(out, role, _mixed(by_hex, role, bg, text, t),
+                    f"background mixed {t * 100:g}% toward the text colour (dark theme, no neutral step)")
+
     if "surface" not in out:
         up = [c for c in steps if c.lab[0] < by_hex[out["surface-raised"].hex].lab[0]] if "surface-raised" in out else steps
-        pick = step_above(up, bg.lab[0])
-        if pick:
-            _assign(out, "surface", pick, "dark neutral one step lighter than the background (dark theme)")
-        else:
-            _assign(out, "surface", _mixed(by_hex, "surface", bg, text, 0.05),
-                    "background mixed 5% toward the text colour (dark theme, no neutral step)")
+        step_or_mix("surface", up, bg.lab[0], "background", 0.05)
     surf = out["surface"]
     surf_l = by_hex[surf.hex].lab[0]
     if "surface-raised" not in out:
-        pick = step_above(steps, surf_l)
-        if pick:
-            _assign(out, "surface-raised", pick, "dark neutral one step lighter than the surface (dark theme)")
-        else:
-            _assign(out, "surface-raised", _mixed(by_hex, "surface-raised", bg, text, 0.10),
-                    "background mixed 10% toward the text colour (dark theme, no neutral step)")
+        step_or_mix("surface-raised", steps, surf_l, "surface", 0.10)
     raised = out["surface-raised"]
     raised_l = by_hex[raised.hex].lab[0]
     if "surface-muted" not in out:
@@ -495,12 +494,7 @@ def _derive_surfaces(out: dict[str, RoleAssignment], by_l: list[Color], by_hex: 
             pick = min(between, key=lambda c: abs(c.lab[0] - mid))
             _assign(out, "surface-muted", pick, "dark neutral between the surface and the raised surface (dark theme)")
         else:
-            pick = step_above([c for c in steps if c.hex != raised.hex], surf_l)
-            if pick:
-                _assign(out, "surface-muted", pick, "dark neutral a step lighter than the surface (dark theme)")
-            else:
-                _assign(out, "surface-muted", _mixed(by_hex, "surface-muted", bg, text, 0.075),
-                        "background mixed 7.5% toward the text colour (dark theme, no neutral step)")
+            step_or_mix("surface-muted", [c for c in steps if c.hex != raised.hex], surf_l, "surface", 0.075)
 
 
 def _derive_missing(out: dict[str, RoleAssignment], opaque: list[Color], by_hex: dict[str, Color],

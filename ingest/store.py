@@ -50,6 +50,7 @@ from ingest.folder import (
     cache_key,
     discover,
     folder_chunks,
+    has_store_manifest,
     read_folder,
     rel_name,
 )
@@ -78,7 +79,9 @@ def _own_entry(name: str) -> bool:
 
 
 def _looks_like_manifest(path: Path) -> bool:
-    try:
+    if has_store_manifest(path.parent):  # a current store: its first bytes say so, no parse needed
+        return True
+    try:  # an older (version 3) or hand-damaged manifest
         m = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return False
