@@ -17,10 +17,22 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from scene.model import KINDS, Element, Scene
+from scene.model import Element, Scene
 
-#: Block kinds: the null kind for unused slots, then the scene vocabulary.
-BLOCK_KINDS: tuple[str, ...] = ("null",) + KINDS
+#: Block kinds: the null kind for unused slots, then the kinds the scene models were trained on.
+#: This is the models' categorical vocabulary: the committed weights (``engine/weights/``,
+#: ``eval/weights/layout_net``) are sized to it and index kinds by position, so it is frozen
+#: here rather than derived from `scene.model.KINDS`. The scene vocabulary has grown since (maps,
+#: kanban columns, media controls …): those kinds are drawn and composed, but a generator only
+#: samples them once it is retrained with a larger block vocabulary (append new kinds at the
+#: end, then retrain the teacher, the student and the layout net). A block of a kind outside
+#: this tuple maps to index 0, the null kind.
+BLOCK_KINDS: tuple[str, ...] = (
+    "null", "navbar", "sidebar", "header", "footer", "heading", "text", "button", "input", "checkbox",
+    "radio", "toggle", "select", "tabs", "card", "table", "list", "list_item", "chart", "image",
+    "icon", "avatar", "badge", "pagination", "breadcrumb", "calendar", "progress", "divider",
+    "logo", "search", "modal",
+)
 
 #: What a container block holds (cards, modals, lists, forms).
 CONTENTS: tuple[str, ...] = (
