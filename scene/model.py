@@ -64,6 +64,12 @@ class Element(BaseModel):
     style: str = ""  # type-scale step for text-bearing elements
     props: dict[str, Any] = Field(default_factory=dict)
     children: list["Element"] = Field(default_factory=list)
+    #: How the element arranges its children and sizes itself, when the flex layout placed it
+    #: (design px): direction, gap, padding [t, r, b, l], justify, align, width/height mode
+    #: (fill | hug | fixed), grow, align_self and ``items``: the children in order, each a child
+    #: id or a layout-only frame (``{"frame": name, "box": [x, y, w, h], …, "items": [...]}``).
+    #: None for elements placed without it (sampled blocks); scene files without it still load.
+    layout: dict[str, Any] | None = None
 
     @field_validator("kind")
     @classmethod
@@ -87,6 +93,8 @@ class Scene(BaseModel):
     seed: int
     background_role: str = "background"
     elements: list[Element] = Field(default_factory=list)
+    #: The flex layout of the page's top-level elements (as `Element.layout`), or None.
+    layout: dict[str, Any] | None = None
 
     def walk(self) -> Iterator[Element]:
         for e in self.elements:

@@ -93,13 +93,16 @@ def compose_page(arch: str, prompt: str, width: int, height: int, seed: int = 0,
     _apply_style(root, style)
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
     lay.run(root, W, H)
-    elements = L.to_elements(root)
+    elements, item = L.emit(root)
+    items = [item] if item is not None else []
     if any(k in prompt.lower() for k in _DIALOG_WORDS):
         over = _dialog(ctx, arch)
         lay.run(over, W, H)
-        elements += L.to_elements(over)
+        over_els, over_item = L.emit(over)
+        elements += over_els
+        items += [over_item] if over_item is not None else []
     scene = Scene(width=width, height=height, scale=scale, archetype=arch, prompt=prompt, seed=seed,
-                  elements=elements)
+                  elements=elements, layout={"items": items})
     return scaled_scene(scene, scale)
 
 #: Page archetypes beyond the coarse ones of `conditioning.ARCHETYPES`, and the phrases that ask

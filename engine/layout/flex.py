@@ -80,6 +80,8 @@ class Node:
     # results (design px)
     box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     dropped: bool = False
+    gap_px: float = 0.0  # the gap and padding the layout resolved (design px)
+    pad_px: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 def frame(*children: Node, name: str = "", **kw) -> Node:
@@ -218,6 +220,7 @@ class Layout:
         ix, iy, iw, ih = x + l, y + t, w - l - r, h - t - b
         kids = n.children
         gap = self.step(n.gap)
+        n.gap_px, n.pad_px = gap, (t, r, b, l)
         if n.direction == "row":
             mains = self._main_sizes(n, iw, [c.width for c in kids], [self.hug_w(c) for c in kids])
             crosses = [self._cross(n, c, ih, horizontal=False) if c.height.mode != "hug" or
@@ -301,27 +304,66 @@ class Layout:
 
 def to_elements(root: Node, parent: str = "") -> list[Element]:
     """Scene elements of a laid-out tree. Ids join the names of named ancestors (``page/sidebar/
-    nav-item-3``); repeated names get ``-2``, ``-3``… in order."""
+    nav-item-3``); repeated names get ``-2``, ``-3``… in order. Each element keeps its layout
+    (`Element.layout`: how it is sized and, for a container, how it arranges its children, with
+    the layout-only frames between it and them), so the flex tree survives into the scene."""
+    return emit(root, parent)[0]
+
+
+def emit(root: Node, parent: str = "") -> tuple[list[Element], dict | str | None]:
+    """`to_elements`, plus the layout item of `root` itself: its element id, or (for a frame)
+    the frame's layout with its items; None when it was dropped. A page's root frame item is
+    the scene's top-level layout (`Scene.layout`)."""
     counts: dict[str, int] = {}
     return _emit(root, parent, counts)
 
 
-def _emit(n: Node, parent: str, counts: dict[str, int]) -> list[Element]:
+def _sizing(n: Node) -> dict[str, Any]:
+    out: dict[str, Any] = {"width": n.width.mode, "height": n.height.mode}
+    for axis, size in (("width", n.width), ("height", n.height)):
+        if size.mode == "fill":
+            out[f"{axis}_grow"] = size.value
+        if size.min > 0 and size.mode != "fixed":
+            out[f"{axis}_min"] = size.min
+        if math.isfinite(size.max) and size.mode != "fixed":
+            out[f"{axis}_max"] = size.max
+    if n.align_self:
+        out["align_self"] = n.align_self
+    return out
+
+
+def _container(n: Node, items: list) -> dict[str, Any]:
+    return {"direction": n.direction, "gap": n.gap_px, "padding": list(n.pad_px), "justify": n.justify,
+            "align": n.align, "items": items}
+
+
+def _emit(n: Node, parent: str, counts: dict[str, int]) -> tuple[list[Element], dict | str | None]:
     if n.dropped:
-        return []
+        return [], None
     path = parent
     if n.name:
         base = f"{parent}/{n.name}" if parent else n.name
         k = counts.get(base, 0)
         counts[base] = k + 1
         path = base if k == 0 else f"{base}-{k + 1}"
-    kids = [e for c in n.children for e in _emit(c, path, counts)]
+    kids: list[Element] = []
+    items: list = []
+    for c in n.children:
+        els, item = _emit(c, path, counts)
+        kids += els
+        if item is not None:
+            items.append(item)
+    layout = _sizing(n)
+    if n.children:
+        layout.update(_container(n, items))
     if not n.kind:
-        return kids
+        frame = {"frame": n.name or "frame", "box": [round(v, 2) for v in n.box], **layout}
+        return kids, frame
     x, y, w, h = n.box
     extra = dict(n.el)
     if n.text and "text" not in extra:
         extra["text"] = n.text
     if n.style and "style" not in extra:
         extra["style"] = n.style
-    return [Element(id=path or n.kind, kind=n.kind, box=(x, y, w, h), children=kids, **extra)]
+    eid = path or n.kind
+    return [Element(id=eid, kind=n.kind, box=(x, y, w, h), children=kids, layout=layout, **extra)], eid
