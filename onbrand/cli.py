@@ -770,6 +770,39 @@ def serve(folders: tuple[str, ...], host: str, port: int, api_key: str | None, m
     run_server(engines, host=host, port=port, api_key=api_key, limits=limits, log_level="warning")
 
 
+_EXPORT_NAMES = {"dtcg": "tokens.json", "css": "tokens.css", "tailwind": "tailwind.config.js"}
+
+
+@main.command(name="export-tokens")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(list(_EXPORT_NAMES)), default="dtcg", show_default=True,
+              help="dtcg: W3C design tokens JSON (a resolver document when the system has modes); css: custom "
+                   "properties; tailwind: a tailwind.config.js module.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write, or - for stdout.  [default: tokens.json, tokens.css or tailwind.config.js]")
+@click.option("--force", is_flag=True, help="Write even inside the design-system folder (its next ingest then "
+                                            "reads the export as one of its token files).")
+@_store_option
+@_mode_option
+@click.option("--json", "as_json", is_flag=True, help="Print the output path and what it holds as JSON.")
+def export_tokens_cmd(folder: str, fmt: str, out: str | None, force: bool, store: str | None,
+                      modes: tuple[str, ...], as_json: bool) -> None:
+    """Write what onbrand understood about the design system in FOLDER as design tokens.
+
+    Palette, colour roles (with why each colour plays its role), type scale, fonts, spacing,
+    radii and shadows, each with the file it came from. Without --mode every mode of the
+    system is written (Tailwind: the default mode only); --mode writes that one mode.
+
+    \b
+      onbrand export-tokens ./my-design-system --format dtcg --out tokens.json
+      onbrand export-tokens ./my-design-system --format css --out tokens.css
+      onbrand export-tokens ./my-design-system --format tailwind --mode theme=dark --out tailwind.config.js
+    """
+    from onbrand.export_cmd import export_folder
+
+    export_folder(folder, fmt, out or _EXPORT_NAMES[fmt], force, store, _modes(modes), as_json, _load_ds, _Fail)
+
+
 def _ds_summary(ds) -> dict:
     """The design system as `inspect --json` reports it: every value with where it came from."""
     by_name = {c.name: c for c in ds.colors}
