@@ -1,6 +1,8 @@
 """Realistic copy for the prompt's domain: navigation, KPIs, tables and lists.
 
-`domain_for(prompt)` picks a domain by keywords (retail when nothing matches); each domain
+`domain_for(prompt)` picks a domain by keywords: a built-in one (retail, saas, finance, health,
+project), an open one written by `engine.compose.open_copy` (music, travel, weather…), or a
+neutral workspace when nothing matches, so only screens about selling get sales copy; each domain
 writes its own seeded rows, so a clinic dashboard lists appointments and a bank lists
 transactions, never placeholder text.
 """
@@ -214,8 +216,8 @@ RETAIL = Domain("retail", (),
                 "Top customers", _retail_list, "Create order")
 
 
-def domain_for(prompt: str) -> Domain:
-    """The domain whose keywords the prompt mentions most (retail when none)."""
+def builtin_domain(prompt: str) -> Domain:
+    """The built-in domain whose keywords the prompt mentions most (retail when none)."""
     p = prompt.lower()
     best, hits = RETAIL, 0
     for d in DOMAINS:
@@ -332,7 +334,12 @@ PAGE_COPY: dict[str, PageCopy] = {
 
 
 def page_copy(domain: Domain) -> PageCopy:
-    """The page copy of a domain (retail's for any domain without its own)."""
+    """The page copy of a domain (an open domain's from its own words; retail's for any other)."""
+    if domain.name not in PAGE_COPY:
+        from engine.compose.open_copy import DOMAIN_SPECS
+
+        if domain.name in DOMAIN_SPECS:
+            return _open_page_copy(domain)
     return PAGE_COPY.get(domain.name, PAGE_COPY["retail"])
 
 
@@ -342,3 +349,99 @@ def domain_named(name: str) -> Domain:
         if d.name == name:
             return d
     raise ValueError(f"unknown domain {name!r} (use retail, {', '.join(d.name for d in DOMAINS)})")
+
+
+# -- open domains: copy for screens beyond the built-in domains (music, travel, weather…) -----------
+#: Open domains whose words the built-in domains above already cover, or that are ambiguous on
+#: their own ("payment" on a checkout): a prompt matching only these keeps the built-in routing.
+_BUILT_IN_EQUIVALENT = ("banking", "sales", "health", "project")
+
+
+def domain_for(prompt: str) -> Domain:
+    """The copy domain of a prompt: the built-in domain the prompt names, else one built
+    from the open copy (`engine.compose.open_copy`) of the domain it names (music, travel,
+    weather, fitness…), else the retail domain for a shop's words and a neutral workspace for
+    none, so a screen that is not about selling never shows sales copy."""
+    p = prompt.lower()
+    for d in DOMAINS:
+        if any(k in p for k in d.keywords):
+            return builtin_domain(prompt)
+    from engine.compose.open_copy import DOMAIN_SPECS, domain_of
+
+    spec = domain_of("generic", prompt)
+    if spec.name == "sales" or any(w in p for w in _SHOP_WORDS):
+        return RETAIL
+    if spec.name in _BUILT_IN_EQUIVALENT:
+        return builtin_domain(prompt)
+    return open_domain(spec.name if spec.name in DOMAIN_SPECS else "generic")
+
+
+#: Words of a prompt about selling (checkout, catalogue, store): its copy stays the retail domain's.
+_SHOP_WORDS = ("shop", "store", "checkout", "cart", "order", "product", "catalog", "e-commerce", "ecommerce",
+               "customer", "sales", "revenue", "payment", "billing", "invoice", "pricing", "sneaker", "inventory",
+               "warehouse", "mugs", "candles", "headphones", "gear")
+
+
+def open_domain(name: str) -> Domain:
+    """The `Domain` (navigation, stats, table, list, titles) of the open copy domain `name`."""
+    from engine.compose.open_copy import DOMAIN_SPECS, OpenCopy
+
+    spec = DOMAIN_SPECS[name]
+
+    def copy(rng: random.Random) -> OpenCopy:
+        return OpenCopy(spec, "", rng.randint(0, 2**31))
+
+    def kpis(rng):
+        c = copy(rng)
+        return [(label, value, _pct(rng, 1, 9, rng.choice("+-"))) for label, value in c.stats(4)]
+
+    def table(rng, n):
+        c = copy(rng)
+        cols, rows = c.table(n)
+        keep = [k for k in range(len(cols)) if k != spec.status_column]
+        cols = [cols[k] for k in keep]
+        rows = [[r[k] for k in keep] for r in rows]
+        extra = [(name, fn) for name, fn in (("Owner", c.person), ("Updated", c.date), ("Created", c.date),
+                                             ("Reference", lambda: f"#{rng.randint(1000, 9999)}"),
+                                             ("Shared with", c.person), ("Notes", lambda: "—")) if name not in cols]
+        while len(cols) < 6:  # the pages read seven columns, the last a status
+            name, fn = extra.pop(0)
+            cols.append(name)
+            rows = [r + [fn()] for r in rows]
+        cols = cols[:6] + ["Status"]
+        rows = [r[:6] + [rng.choice(spec.statuses)] for r in rows]
+        return cols, rows, ["left"] * 7, [1.6, 1.2, 1.2, 1.0, 1.0, 1.0, 1.0]
+
+    def list_items(rng):
+        return copy(rng).items(5)
+
+    labels = tuple((list(spec.tags[1:] if len(spec.tags) > 4 else spec.tags) + list(spec.statuses) + ["Other"])[:4])
+    chart_title = spec.chart[0]
+    nav = spec.nav + (("Messages", "message"), ("Calendar", "calendar"), ("Settings", "settings"))
+    return Domain(spec.name, spec.keywords, nav[:8], spec.title, f"Your {spec.noun} at a glance.", spec.search, kpis, chart_title, 10,
+                  f"{spec.noun.capitalize()} by type", labels, spec.noun, spec.noun.capitalize(), table, (2, 4),
+                  f"Recent {spec.noun}", list_items, spec.action,
+                  "Everything your team needs, in one place." if spec.name == "generic" else
+                  f"Your {spec.noun}, all in one place.", spec.sentences[0] if spec.sentences else
+                  f"Keep every one of your {spec.noun} in view, on every device.")
+
+
+def _open_page_copy(domain: Domain) -> PageCopy:
+    from engine.compose.open_copy import DOMAIN_SPECS, OpenCopy
+
+    spec = DOMAIN_SPECS[domain.name]
+    c = OpenCopy(spec, "", 0)
+    # where a record's title is a person (a post, a participant, a patient) its second line is the subject
+    titles = tuple(m if spec.name in ("social", "video", "health") else t for t, m, _r in c.items(8))
+    return PageCopy(
+        (f"for a {spec.name} app",), titles,
+        ("Hi! Do you have a minute today?", "Sure — what's up?", f"Can we go over the {spec.noun} for next week?",
+         "Yes, I'll share my screen in five.", "Great, thank you!", "Talk soon."),
+        ("Team sync", "Planning", "Review", "1:1", "Workshop", "Demo"),
+        tuple(spec.sentences) or titles[:4],
+        ("Notes.md", "Plan.pdf", "Photos.zip", "Checklist.docx", "Budget.xlsx", "Slides.key"),
+        ("Shared", "Archive", "Drafts", "Templates"),
+        (titles[0], spec.sentences[0] if spec.sentences else f"Everything about your {spec.noun}."),
+        spec.noun[:-1] if spec.noun.endswith("s") else spec.noun,
+        (f"No {spec.noun} yet", f"When you add {spec.noun}, they appear here.", spec.action),
+        spec.noun[:-1] if spec.noun.endswith("s") else spec.noun)
