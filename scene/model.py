@@ -18,6 +18,15 @@ KINDS: tuple[str, ...] = (
     "radio", "toggle", "select", "tabs", "card", "table", "list", "list_item", "chart", "image",
     "icon", "avatar", "badge", "pagination", "breadcrumb", "calendar", "progress", "divider",
     "logo", "search", "modal",
+    # controls and pickers
+    "chip", "segmented", "slider", "stepper", "rating", "date_picker", "time_picker",
+    # disclosure, overlays and feedback
+    "accordion", "menu", "tooltip", "toast", "alert", "bottom_sheet", "fab",
+    # data summaries and structured lists
+    "stat", "progress_ring", "gauge", "avatar_group", "timeline", "tree", "description_list", "comment",
+    "kanban_column",
+    # media, places, files, loading
+    "map", "video", "media_controls", "stories", "file_tile", "code", "dropzone", "skeleton",
 )
 
 KIND_DOCS: dict[str, str] = {
@@ -38,7 +47,8 @@ KIND_DOCS: dict[str, str] = {
     "table": "props.columns, props.rows, props.align, props.status_column",
     "list": "container of list_item children",
     "list_item": "text (title), props.meta (second line), props.trailing, props.avatar or props.icon",
-    "chart": "variant line | bar | donut | sparkline; props.series, props.labels",
+    "chart": "variant line | area | bar | stacked | scatter | donut | gauge | sparkline; props.series, "
+             "props.labels (scatter: props.points)",
     "image": "on-palette vector illustration; props.motif",
     "icon": "props.name from the design system's icon set",
     "avatar": "initials on a role colour; text is the person's name",
@@ -51,6 +61,54 @@ KIND_DOCS: dict[str, str] = {
     "logo": "the design system's logo",
     "search": "search field with icon; props.placeholder",
     "modal": "dialog over a scrim; children laid inside",
+    "chip": "pill label (text; props.selected, props.icon, props.removable), or a wrapping row of them: "
+            "props.items, props.selected (indices)",
+    "segmented": "segmented control: props.items (labels), props.active index",
+    "slider": "slider: props.value 0–1, or props.values [low, high] for a range; text is the label, "
+              "props.display the value shown",
+    "stepper": "numeric stepper − value +: props.value, props.min, props.max; text is the label",
+    "rating": "stars: props.value (4.5) of props.max (5); text beside them (\"128 reviews\")",
+    "date_picker": "date field with its month popover open below when there is room: props.label, props.value, "
+                   "props.month, props.year, props.selected (day), props.open false closes it",
+    "time_picker": "time field with its list of slots open below: props.label, props.value, props.slots",
+    "accordion": "sections with chevrons: props.items (titles), props.open (index), props.body (its text)",
+    "menu": "open dropdown menu: props.items (\"---\" is a separator), props.active, props.icons, "
+            "props.shortcuts, props.danger (indices)",
+    "tooltip": "dark bubble with an arrow: text; props.placement top | bottom",
+    "toast": "raised notice: text (title), props.message, props.action; role success | warning | danger | info "
+             "(else read from the words)",
+    "alert": "inline banner with a status bar and mark: text (title), props.message, props.action; role as toast",
+    "bottom_sheet": "sheet rising from the bottom with a grab handle: text (title); children laid inside, else "
+                    "props.items (and props.icons) as action rows; props.scrim dims the page",
+    "fab": "floating action button: props.icon (plus); with text and a wide box an extended pill",
+    "stat": "stat tile: text (label), props.value, props.delta (\"+12%\" green, \"-3%\" red), props.caption, "
+            "props.series (sparkline); variant plain draws no tile",
+    "progress_ring": "circular progress: props.value 0–1, props.display; text is a label under it",
+    "gauge": "half-circle gauge: props.value 0–1, props.display, props.min, props.max, text (label); "
+             "props.bands [[end, role], …] draw a needle over coloured bands",
+    "avatar_group": "overlapping avatars: props.names, props.max shown (the rest as +N)",
+    "timeline": "events on a line: props.items ([title, meta] or titles), props.current (latest done); "
+                "variant horizontal | vertical",
+    "tree": "tree view: props.items ([depth, label] pairs or labels indented two spaces a level), props.active",
+    "description_list": "key–value pairs: props.items ([key, value] pairs or a mapping); variant stacked",
+    "comment": "comment: text (author), props.meta (time), props.body, props.actions (Reply, Like), "
+               "props.likes, props.indent (reply level)",
+    "kanban_column": "board column: text (title), props.count, props.cards (titles, [title, tag, assignee] or "
+                     "{title, tag, assignee}), props.add false hides the add row",
+    "map": "vector street map: props.pins (labels, or [x, y, label] as box fractions), props.route (true: "
+           "between the first two pins, or [[x, y], …]), props.zoom",
+    "video": "video tile with a play button: props.duration, props.progress 0–1; variant call is a call "
+             "participant: text (name), props.muted, props.camera_off, props.speaking",
+    "media_controls": "player controls: scrubber (props.elapsed, props.total, props.progress), prev / play / "
+                      "next, props.playing; variant call: round buttons from props.buttons (mute, camera, "
+                      "share, leave …), props.off (labels shown off)",
+    "stories": "row of story avatars with rings: props.names, props.seen (count), props.add (Your story)",
+    "file_tile": "file: text (name; the extension colours its mark), props.meta, props.progress (upload); a row "
+                 "when wide, else a tile",
+    "code": "code block: props.lines (or text with line breaks), line numbers, props.title; variant diff "
+            "marks + and - lines",
+    "dropzone": "upload dropzone with a dashed outline: text (the call), props.hint",
+    "skeleton": "loading placeholder: variant text | list | card (default by the box's shape)",
 }
 
 

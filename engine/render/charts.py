@@ -1,4 +1,5 @@
-"""Charts drawn from tokens: line, bar, donut and sparkline, with axes, labels and legends.
+"""Charts drawn from tokens: line, area, bar, stacked bar, scatter, donut, gauge and sparkline,
+with axes, labels and legends.
 
 Series take the system's chart colours (`Theme.chart`: its ``chart``/``data`` colours, then
 primary, accent, info, success, warning); gridlines use the divider colour and labels the
@@ -116,6 +117,67 @@ class ChartsMixin:
             pct = f"{round(100 * v / tot)}%"
             self.text_mid(cv, pct, x + w - self.px(48), ly + i * lh + lh / 2, self.px(48), "label", "text-muted", bg,
                           align="right")
+
+    def _chart_area(self, cv, el, bg):
+        """Lines with the area under the first series filled in its colour's lightest step: the
+        secondary surface colour, so the fill stays a system colour."""
+        series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6, 8, 7, 9]])
+        labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
+        ymax = _nice_max(max(max(s) for s in series))
+        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
+        n = len(labels)
+        for si, s in enumerate(series):
+            col = self.th.chart[si % len(self.th.chart)]
+            pts = [(px0 + pw * (i + 0.5) / n, py0 + ph - ph * v / ymax) for i, v in enumerate(s)]
+            if si == 0 and len(pts) >= 2:
+                cv.polyline(pts + [(pts[-1][0], py0 + ph), (pts[0][0], py0 + ph)], "", 0,
+                            fill=self.th.color("secondary"), closed=True)
+            cv.polyline(pts, col, self.px(2.5 if si == 0 else 2))
+
+    def _chart_stacked(self, cv, el, bg):
+        """Bars with the series stacked: one column per label, a segment per series."""
+        series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6], [2, 2, 3, 2], [1, 2, 1, 3]])
+        labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
+        n = len(labels)
+        totals = [sum(s[i] for s in series if i < len(s)) for i in range(n)]
+        ymax = _nice_max(max(totals or [1]))
+        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
+        slot = pw / max(1, n)
+        bw = min(self.px(32), slot * 0.6)
+        for i in range(n):
+            base = py0 + ph
+            for si, s in enumerate(series):
+                if i >= len(s) or s[i] <= 0:
+                    continue
+                bh = ph * s[i] / ymax
+                top = si == len(series) - 1 or all(i >= len(t) or t[i] <= 0 for t in series[si + 1:])
+                col = self.th.chart[si % len(self.th.chart)]
+                bx = px0 + slot * (i + 0.5) - bw / 2
+                cv.rect(bx, base - bh, bw, bh, fill=col, radius=self.px(3) if top else 0)
+                if top:
+                    cv.rect(bx, base - min(bh, self.px(3)), bw, min(bh, self.px(3)), fill=col)
+                base -= bh
+
+    def _chart_scatter(self, cv, el, bg):
+        """Points: props.points as [x, y] pairs per series (props.series of point lists), on a
+        value axis for y and x."""
+        pts_series = el.props.get("points") or [[[1, 2], [2, 3.5], [3, 3], [4, 5], [5, 4.2], [6, 6.5], [7, 6]],
+                                                [[1.5, 1], [2.5, 2], [4.5, 2.5], [6.5, 3.5]]]
+        xs = [p[0] for s in pts_series for p in s] or [1]
+        ys = [p[1] for s in pts_series for p in s] or [1]
+        xmax, ymax = _nice_max(max(xs)), _nice_max(max(ys))
+        labels = el.props.get("labels") or [_short(xmax * (i + 0.5) / 4) for i in range(4)]  # at the quarter centres
+        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
+        r = self.px(5)
+        for si, s in enumerate(pts_series):
+            col = self.th.chart[si % len(self.th.chart)]
+            for p in s:
+                cx = px0 + pw * min(1.0, max(0.0, p[0] / xmax))
+                cy = py0 + ph - ph * min(1.0, max(0.0, p[1] / ymax))
+                cv.circle(min(max(cx, px0 + r), px0 + pw - r), max(cy, py0 + r), r, fill=col)
+
+    def _chart_gauge(self, cv, el, bg):
+        self.k_gauge(cv, el, bg)
 
     def _chart_sparkline(self, cv, el, bg):
         x, y, w, h = el.box

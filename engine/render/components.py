@@ -16,6 +16,9 @@ from pathlib import Path
 
 from engine.render.canvas import Canvas
 from engine.render.charts import ChartsMixin
+from engine.render.media import MediaMixin
+from engine.render.status import status_role
+from engine.render.widgets import WidgetsMixin
 from scene.model import Element, Scene
 from engine.render.text import wrap
 from engine.render.theme import Theme
@@ -23,7 +26,7 @@ from engine.render.theme import Theme
 FALLBACK_ICONS = Path(__file__).resolve().parents[1] / "assets" / "icons"
 
 
-class Renderer(ChartsMixin):
+class Renderer(ChartsMixin, WidgetsMixin, MediaMixin):
     def __init__(self, theme: Theme, scale: float):
         self.th = theme
         self.s = scale
@@ -752,19 +755,6 @@ def _product_shape(cv: Canvas, shape: str, cx: float, cy: float, size: float, c2
         cv.rect(cx - bw / 2, cy - bh / 2, bw, bh, fill=c2, radius=r)
         cv.rect(cx - bw / 2, cy - bh / 2, bw, bh * 0.28, fill=c3, radius=r)
         cv.rect(cx - bw / 2, cy - bh / 2 + bh * 0.18, bw, bh * 0.1, fill=c3)
-
-
-def status_role(text: str) -> str:
-    """The colour role of a status label: success, warning, danger or info."""
-    t = text.lower()
-    if any(k in t for k in ("paid", "active", "complete", "delivered", "success", "approved", "shipped", "done",
-                            "in stock", "checked in")):
-        return "success"
-    if any(k in t for k in ("past due", "overdue", "failed", "cancel", "refund", "error", "blocked", "out of")):
-        return "danger"
-    if any(k in t for k in ("pending", "processing", "review", "draft", "low", "due", "waiting", "trial")):
-        return "warning"
-    return "info"
 
 
 _status_role = status_role
