@@ -71,6 +71,16 @@ class Generation:
     device: str = "desktop"
     sampler: str = "procedural"
     layout_report: dict = field(default_factory=dict)  # the layout pass after sampling (teacher, student)
+    design_system: "object" = field(default=None, repr=False, compare=False)  # for html()
+
+    def html(self) -> str:
+        """The mock as one self-contained HTML page: CSS flexbox, the system's tokens as CSS
+        custom properties, embedded fonts, real text and form controls (`engine.render.html`)."""
+        from engine.render.html import scene_html
+
+        if self.design_system is None:
+            raise ValueError("this generation holds no design system to write its HTML with")
+        return scene_html(self.scene, self.design_system)
 
     def encode(self, fmt: str | None = None) -> bytes:
         """The image encoded as `fmt` (default: the generation's format); memoised per format."""
@@ -99,6 +109,10 @@ class Generation:
     def save(self, path: str | os.PathLike) -> dict[str, str]:
         """Write the image, plus ``.svg`` and ``.scene.json`` beside it; returns the three paths."""
         path = Path(path)
+        if path.suffix.lower() in (".html", ".htm"):  # the page, with the image and scene beside it
+            from engine.render.html import save_html
+
+            return save_html(self, path)
         fmt = path.suffix.lower().lstrip(".") or self.format
         if fmt not in FORMATS:
             raise ValueError(f"{path}: unknown image format {fmt!r} (use .png, .jpg or .webp)")
@@ -308,7 +322,7 @@ class Engine:
         gen = Generation(image=image, svg=svg, scene=scene, timings=timings,
                          warnings=list(ds.warnings) + theme.warnings + warnings, format=format.lower(),
                          conditioning=conditioning, mode=dict(ds.mode), device=device, sampler=sampler,
-                         layout_report=layout_report)
+                         layout_report=layout_report, design_system=ds)
         t = time.perf_counter()
         gen.encode()
         timings["encode"] = round(time.perf_counter() - t, 4)

@@ -862,3 +862,21 @@ def _flex_items(box, pad, gap: float, row: bool, justify: str, align: str, boxes
                                                                               sizing[i]["align_self"])
         out.append(css)
     return out
+
+
+def save_html(generation, path) -> dict[str, str]:
+    """Write `generation` as an HTML page at `path`, with its image (in the generation's format)
+    and ``.scene.json`` beside it; returns their paths (``html``, ``image``, ``scene``)."""
+    import json
+    from pathlib import Path
+
+    path = Path(path)
+    page = generation.html()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+    fmt = generation.format
+    image = path.with_suffix(".jpg" if fmt in ("jpeg", "jpg") else f".{fmt}")
+    image.write_bytes(generation.encode())
+    scene = path.with_suffix(".scene.json")
+    scene.write_text(json.dumps(generation.scene.model_dump(), indent=1))
+    return {"html": str(path), "image": str(image), "scene": str(scene)}
