@@ -237,13 +237,16 @@ def _print_ingest(s: dict) -> None:
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.argument("prompt")
 @click.option("--out", "-o", type=click.Path(dir_okay=False), default="mock.png", show_default=True,
-              help="Image to write; the .svg and .scene.json land beside it.")
+              help="Image to write; the .svg and .scene.json land beside it. An .html page (CSS flexbox, "
+                   "the system's tokens as CSS custom properties, embedded fonts) gets the .png and "
+                   ".scene.json beside it.")
 @click.option("--size", help="WIDTHxHEIGHT in pixels; overrides the device's size.")
 @click.option("--device", type=click.Choice(["desktop", "tablet", "mobile"]),
               help="Layout and preset size: desktop 3840x2160, tablet 2732x2048, mobile 1290x2796. "
                    "[default: desktop, or from the shape of --size]")
-@click.option("--format", "fmt", type=click.Choice(["png", "jpeg", "webp"]),
-              help="Image format (default: from --out's suffix, else png).")
+@click.option("--format", "fmt", type=click.Choice(["png", "jpeg", "webp", "html"]),
+              help="Output format (default: from --out's suffix, else png); html writes the HTML page "
+                   "and a PNG beside it.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same pixels.")
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @_mode_option
@@ -275,6 +278,7 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
     wh = _size(size) if size else DEVICES[device or "desktop"][0]
     device = device or (device_for_size(*wh) if size else "desktop")
     suffix = Path(out).suffix.lower().lstrip(".")
+    FORMATS = {**FORMATS, "html": "HTML"}
     if fmt:
         if suffix and suffix in FORMATS and FORMATS[suffix] != FORMATS[fmt]:
             raise _Fail(f"{out}: the suffix .{suffix} does not match --format {fmt}")
@@ -282,14 +286,14 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
             out = str(Path(out).with_suffix(".jpg" if fmt == "jpeg" else f".{fmt}"))
         suffix = fmt
     if suffix not in FORMATS:
-        raise _Fail(f"{out}: unknown image format {suffix!r} (use .png, .jpg or .webp, or --format)")
+        raise _Fail(f"{out}: unknown image format {suffix!r} (use .png, .jpg, .webp or .html, or --format)")
     if not prompt.strip():
         raise _Fail("the prompt is empty; describe the screen, e.g. \"checkout page with order summary\"")
     t0 = time.perf_counter()
     ds, store_path, cached = _load_ds(folder, store, _modes(modes))
     engine = Engine(ds, time.perf_counter() - t0, store=store_path)
     try:
-        gen = engine.generate(prompt, seed=seed, size=wh, device=device, format=suffix,
+        gen = engine.generate(prompt, seed=seed, size=wh, device=device, format="png" if suffix == "html" else suffix,
                               sampler=sampler or default_sampler(), steps=steps, strength=strength)
     except ValueError as e:
         raise _Fail(_error_text(e)) from None
@@ -317,8 +321,9 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:
-        click.echo(f"wrote {paths['image']} ({wh[0]}×{wh[1]}, {gen.scene.archetype}, {gen.sampler}) "
-                   f"+ {Path(paths['svg']).name} + {Path(paths['scene']).name}")
+        first, beside = (paths["html"], paths["image"]) if suffix == "html" else (paths["image"], paths["svg"])
+        click.echo(f"wrote {first} ({wh[0]}×{wh[1]}, {gen.scene.archetype}, {gen.sampler}) "
+                   f"+ {Path(beside).name} + {Path(paths['scene']).name}")
         tim = ", ".join(f"{k} {v:.3f}s" for k, v in gen.timings.items())
         click.echo(f"timings: {tim}")
         if gen.layout_report:
