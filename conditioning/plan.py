@@ -1,0 +1,1063 @@
+"""The page plan: what a prompt asks to see, as sections of element kinds.
+
+`plan_prompt("video call with six participants and a bottom bar with mute, camera and leave
+buttons")` reads the prompt into a `Plan`: the device and domain it names, the built-in page type
+when it clearly asks for one, and one `PlanSection` per thing it asks for — an element kind of
+`scene.model.KINDS` (video tiles ×6, a bottom bar, buttons labelled Mute, Camera and Leave), a
+count, the labels it names, a title and a position hint.
+
+How a prompt is read:
+
+1. **Quoted strings** (``"Book now"``, “Day”) are labels of the phrase they sit in.
+2. **Label lists** around a label-holding noun become one section with those labels:
+   ``mute, camera and leave buttons`` and ``columns To do, In progress and Done`` and
+   ``tabs for overview, activity and settings``. Columns named next to a table label the table.
+3. **Phrases**: each sentence is cut into noun phrases at commas, ``and``/``or``, ``with``,
+   ``including``, ``showing``… (a small chunker of its own, no language model download).
+   Phrases after ``for``/``in``/``about`` (``for a bakery``) are context: they give the domain
+   and make a section only when they name an element kind.
+4. **Kinds**: a phrase's head noun is looked up in a lexicon keyed by kind name (``playlist`` →
+   list, ``participants`` → video tile); an entry whose kinds do not exist in `KINDS` is
+   ignored, so kinds added later are picked up. A phrase the lexicon does not know is embedded with the
+   shipped MiniLM (`ingest.encoders.default_text_encoder`) and compared with a catalogue built
+   from `KIND_DOCS` and the lexicon's phrases (embedded once per process and kept in a disk
+   cache keyed by text); the nearest kind wins when its cosine similarity reaches
+   `EMBED_THRESHOLD`. A phrase that matches nothing becomes a ``kind="section"`` section titled
+   with the phrase and is listed in `Plan.unmatched`: nothing asked for is dropped.
+5. **Counts** (``six participants``, ``3 plans``, ``a grid of 12 photos``), **positions**
+   (``left rail``, ``bottom bar``, ``on the right``, ``sidebar``, ``header``, dialogs are
+   ``overlay``) and a **title** (the phrase's own words beside the kind: ``revenue chart`` →
+   "Revenue") come from the phrase.
+
+**Device**: the `device` argument is the canvas the caller asked for. A device the prompt names
+(``mobile app``, ``iPad``, ``phone``, ``desktop web``) overrides the default ``"desktop"``; an
+explicit ``"tablet"`` or ``"mobile"`` argument is kept.
+
+**Archetype**: the built-in page type, when the prompt's first phrase (the page it describes)
+names one (``checkout page with …``); `page_types` maps page type → phrases (default: the
+coarse types of `conditioning.ARCHETYPES`; `engine.Engine.plan` passes all of the engine's).
+
+Any prompt gives a plan, never an exception: empty, non-English or undrawable prompts give a plan
+with few or no sections; very long prompts are read up to `MAX_CHARS` characters and
+`MAX_SECTIONS` sections (what is cut is named in `unmatched`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "DEVICES",
+    "DOMAINS",
+    "EMBED_THRESHOLD",
+    "LEXICON",
+    "MAX_CHARS",
+    "MAX_SECTIONS",
+    "POSITIONS",
+    "Plan",
+    "PlanSection",
+    "kind_catalogue",
+    "plan_prompt",
+    "resolve_kind",
+]
+
+DEVICES = ("desktop", "tablet", "mobile")
+POSITIONS = ("main", "left", "right", "top", "bottom", "sidebar", "header", "overlay")
+#: Characters of a prompt that are read; the rest is named in `Plan.unmatched`.
+MAX_CHARS = 4000
+#: Sections a plan holds at most; phrases past it are named in `Plan.unmatched`.
+MAX_SECTIONS = 48
+#: Phrases embedded per prompt at most (the rest that the lexicon does not know become sections).
+MAX_EMBEDDED = 24
+#: Cosine similarity a phrase needs to the nearest catalogue entry to take its kind.
+EMBED_THRESHOLD = 0.56
+
+
+class PlanSection(BaseModel):
+    kind: str  # an element kind from scene.model.KINDS, or "section" (a titled section for a noun no kind matches)
+    count: int = 1  # how many ("six participants" -> 6); 1 when unspecified
+    labels: list[str] = Field(default_factory=list)  # labels the prompt names for this section
+    title: str = ""  # a heading for the section when the prompt gives one (or the noun phrase for "section")
+    position: str = "main"  # main | left | right | top | bottom | sidebar | header | overlay
+    phrase: str = ""  # the words of the prompt it came from
+    score: float = 1.0  # match confidence (embedding similarity or 1.0 for a lexicon hit)
+
+
+class Plan(BaseModel):
+    prompt: str
+    device: str  # desktop | tablet | mobile
+    domain: str  # e.g. "music", "travel", "support", "sales", "generic"
+    archetype: str | None  # one of the built-in page types when the prompt clearly asks for one, else None
+    sections: list[PlanSection]
+    unmatched: list[str] = Field(default_factory=list)  # phrases that got no kind (each still has a "section")
+
+
+_NO_SINGULAR = {"news", "series", "species", "analytics", "physics", "this", "its", "has", "is", "was", "yes",
+                "always", "canvas", "chaos", "gas", "bus", "plus", "us", "ios", "os", "sms", "kudos", "mathematics"}
+
+
+def _singular(w: str) -> str:
+    """A plural's singular by the common English rules (``categories`` → ``category``)."""
+    if len(w) <= 3 or not w.endswith("s") or w in _NO_SINGULAR or w.endswith(("ss", "us", "is", "'s")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return w[:-2]
+    return w[:-1]
+
+
+# -- the lexicon ------------------------------------------------------------------------------
+
+#: Phrase (lower case, singular) → candidate kinds, most specific first; the first candidate that
+#: exists in `scene.model.KINDS` is the phrase's kind (an entry with none is ignored).
+LEXICON: dict[str, tuple[str, ...]] = {}
+
+
+def _lex(kinds: str | tuple[str, ...], *phrases: str) -> None:
+    cands = (kinds,) if isinstance(kinds, str) else kinds
+    for p in phrases:
+        LEXICON.setdefault(" ".join(_singular(w) for w in p.lower().split()), cands)
+
+
+_lex("navbar", "bottom bar", "bottom app bar", "action bar")
+_lex(("tabs", "navbar"), "bottom nav", "bottom navigation", "bottom tab bar", "bottom tabs", "tab bar")
+_lex("navbar", "navbar", "nav bar", "navigation bar", "top bar", "top nav", "top navigation", "app bar",
+     "toolbar", "tool bar", "menu bar", "header bar", "nav", "navigation", "main navigation")
+_lex("sidebar", "sidebar", "side bar", "side nav", "sidenav", "side navigation", "rail", "nav rail",
+     "navigation rail", "left nav", "side menu", "drawer", "navigation drawer")
+_lex("header", "header", "page header", "masthead", "title bar", "hero", "hero section", "welcome header")
+_lex("footer", "footer", "page footer", "fine print")
+_lex("heading", "heading", "headline", "title", "page title", "greeting", "welcome message", "subheading")
+_lex("text", "text", "paragraph", "description", "body text", "copy", "caption", "bio", "blurb", "instructions",
+     "disclaimer", "intro", "introduction", "tagline", "quote")
+_lex("button", "button", "cta", "call to action", "action button", "link button", "primary button", "action")
+_lex("input", "input", "field", "text field", "form field", "textbox", "text box", "email field",
+     "password field", "message input", "message box", "compose box", "composer", "text area", "textarea",
+     "form", "address form", "note field", "comment box", "reply box", "email input", "password input")
+_lex("checkbox", "checkbox", "check box", "checklist", "tick box")
+_lex("radio", "radio", "radio button", "radio group", "option button")
+_lex("toggle", "toggle", "switch", "on/off switch", "toggle switch")
+_lex("select", "select", "dropdown", "drop-down", "drop down", "combobox", "combo box", "selector",
+     "picker", "language picker", "currency selector", "sort dropdown", "filter dropdown")
+_lex("tabs", "tabs", "tab", "tab bar", "tab strip", "bottom tab bar", "bottom tabs")
+_lex(("segmented_control", "segmented", "tabs"), "segmented control", "segmented button", "view switcher",
+     "toggle group")
+_lex("card", "card", "tile", "panel", "widget", "summary", "order summary", "summary card", "plan",
+     "pricing plan", "pricing tier", "tier", "pricing card", "listing", "product card", "recipe", "property",
+     "offer", "deal card", "info card", "promo", "promotion", "section card", "box")
+_lex("table", "table", "data table", "spreadsheet", "leaderboard", "ledger", "grid view", "orders table",
+     "standings")
+_lex("list", "list", "playlist", "queue", "results", "search results", "list view", "inbox", "feed",
+     "directory", "contacts", "roster", "menu list", "history list", "tracklist", "track list", "songs",
+     "channel list", "channels", "conversations", "threads")
+_lex("list_item", "list item", "row", "entry", "item", "song", "track", "episode", "contact", "channel",
+     "conversation", "thread", "transaction", "notification", "task", "ticket", "job", "job listing",
+     "order", "email", "stop", "lesson", "course", "flight", "trip", "reservation", "booking", "room",
+     "candidate", "applicant", "workout", "exercise", "patient", "appointment", "invoice", "shipment",
+     "delivery", "product", "hotel", "restaurant", "dish", "meal", "article", "post", "story", "playlist item",
+     "repository", "repo", "commit", "pull request", "issue", "account", "payment", "transfer")
+_lex(("line_chart", "chart"), "line chart", "line graph", "trend line", "trend chart", "time series")
+_lex(("bar_chart", "chart"), "bar chart", "bar graph", "column chart", "histogram")
+_lex(("donut_chart", "pie_chart", "chart"), "donut chart", "doughnut chart", "donut", "pie chart", "pie")
+_lex(("area_chart", "chart"), "area chart", "stacked area chart")
+_lex(("sparkline", "chart"), "sparkline", "sparklines", "mini chart")
+_lex(("heatmap", "chart"), "heatmap", "heat map")
+_lex(("scatter_chart", "scatter", "chart"), "scatter plot", "scatter chart", "scatterplot")
+_lex(("gauge", "progress_ring", "chart"), "gauge", "dial", "speedometer")
+_lex("chart", "chart", "graph", "plot", "trend", "visualization", "visualisation", "analytics chart",
+     "revenue chart", "sales chart")
+_lex("image", "image", "photo", "picture", "illustration", "cover", "cover art", "album art", "album cover",
+     "artwork", "thumbnail", "banner image", "hero image", "gallery", "photo grid", "poster", "screenshot",
+     "hero illustration", "product image", "product photo", "backdrop", "background image", "photograph")
+_lex("icon", "icon", "icons", "glyph", "emoji")
+_lex(("avatar", ), "avatar", "profile picture", "profile photo", "user photo", "headshot", "user avatar")
+_lex(("avatar_group", "avatar"), "avatar group", "avatar stack", "facepile", "team avatars", "member avatars")
+_lex(("video_tile", "video", "avatar"), "participant", "attendee", "video tile", "video feed", "camera feed",
+     "webcam", "speaker view", "self view", "gallery view")
+_lex(("video_tile", "video", "image"), "video", "video player", "stream", "live stream", "trailer", "clip")
+_lex(("badge", ), "badge", "status", "status badge", "label", "status label", "counter", "notification badge")
+_lex(("chip", "badge"), "chip", "tag", "pill", "filter chip", "filter", "category chip", "topic", "hashtag",
+     "skill tag")
+_lex("pagination", "pagination", "pager", "page numbers", "page switcher")
+_lex("breadcrumb", "breadcrumb", "breadcrumbs", "breadcrumb trail")
+_lex("calendar", "calendar", "agenda", "month view", "week view", "schedule", "timetable", "planner")
+_lex(("date_picker", "calendar"), "date picker", "datepicker", "date range", "date selector", "date range picker",
+     "check-in date", "date")
+_lex("progress", "progress", "progress bar", "loading bar", "completion", "upload progress", "progress meter",
+     "progress indicator")
+_lex(("stepper", "progress"), "stepper", "step indicator", "steps", "wizard steps", "checkout steps",
+     "progress steps", "step")
+_lex(("progress_ring", "progress"), "progress ring", "ring", "circular progress", "activity ring",
+     "progress circle", "rings")
+_lex("divider", "divider", "separator", "rule", "hairline")
+_lex("logo", "logo", "brand mark", "wordmark", "brand logo")
+_lex("search", "search", "search bar", "search box", "search field", "searchbar", "search input", "finder",
+     "omnibox")
+_lex("modal", "modal", "dialog", "popup", "pop-up", "lightbox", "confirmation dialog", "modal dialog",
+     "confirmation", "prompt dialog")
+_lex("map", "map", "map view", "route map", "interactive map", "street map", "mini map", "minimap")
+_lex(("media_controls", "media_control", "player_controls"), "call controls", "call control bar",
+     "meeting controls", "call toolbar", "music player", "audio player", "media player",
+     "player", "playback controls", "player controls", "media controls", "transport controls", "now playing",
+     "now playing bar", "mini player", "play controls", "playback bar")
+_lex(("slider", "range_slider", "progress"), "slider", "range slider", "volume slider", "volume", "scrubber",
+     "seek bar", "price range", "range")
+_lex(("rating", "stars", "badge"), "rating", "star rating", "stars", "review score", "score")
+_lex(("accordion", "list"), "accordion", "faq", "faqs", "collapsible section", "expandable section",
+     "frequently asked questions")
+_lex(("menu", "list"), "menu", "context menu", "dropdown menu", "overflow menu", "kebab menu", "action menu")
+_lex(("toast", "snackbar", "alert", "badge"), "toast", "snackbar", "toast notification")
+_lex(("alert", "banner", "badge"), "alert", "banner", "warning", "error message", "notice", "callout",
+     "announcement", "warning banner", "info banner")
+_lex(("timeline", "progress"), "timeline", "activity feed", "history", "tracking steps", "changelog",
+     "activity log", "audit log", "order tracking", "shipment tracking", "journey")
+_lex(("stat_tile", "stat", "kpi", "card"), "kpi", "kpis", "stat", "stats", "metric", "metrics", "stat tile",
+     "kpi card", "kpi tile", "number tile", "scorecard", "stat card", "metric card", "counter tile")
+_lex(("tree", "list"), "tree", "file tree", "folder tree", "hierarchy", "outline", "tree view", "org chart")
+_lex(("description_list", "key_value", "table"), "key value list", "key-value list", "details list",
+     "properties", "specs", "specifications", "attributes", "spec sheet", "details")
+_lex(("comment", "list_item"), "comment", "review", "reply", "message bubble", "chat bubble", "message",
+     "testimonial", "chat message", "reviews", "comments", "messages")
+_lex(("code_block", "code", "text"), "code block", "code", "snippet", "code snippet", "terminal",
+     "console output", "diff", "log output", "logs", "code editor", "editor")
+_lex(("file_tile", "file", "list_item"), "file", "file tile", "document", "attachment", "folder", "pdf")
+_lex(("kanban_column", "kanban", "list"), "kanban", "kanban column", "board column", "swimlane", "swim lane",
+     "lane", "kanban board", "task board")
+_lex(("stories_row", "stories", "avatar"), "stories row", "story row", "stories bar", "stories strip")
+_lex(("bottom_sheet", "sheet", "modal"), "bottom sheet", "action sheet", "sheet")
+_lex(("fab", "floating_action_button", "button"), "fab", "floating action button", "floating button")
+_lex(("dropzone", "drop_zone", "upload"), "dropzone", "drop zone", "upload area", "file upload", "upload zone",
+     "drag and drop area", "uploader")
+_lex(("time_picker", "select"), "time picker", "time slot", "time slots", "time selector", "timeslot")
+_lex(("tooltip", "badge"), "tooltip", "hint bubble", "coachmark", "coach mark")
+_lex(("skeleton", "placeholder"), "skeleton", "loading placeholder", "skeleton loader", "placeholder")
+
+#: Nouns that hold the labels listed next to them (``mute, camera and leave buttons``).
+_LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
+    "button": ("button",), "tab": ("tabs",), "chip": ("chip", "badge"), "filter": ("chip", "badge"),
+    "pill": ("chip", "badge"), "tag": ("chip", "badge"), "link": ("button",), "option": ("radio", "select"),
+    "choice": ("radio",), "toggle": ("toggle",), "switch": ("toggle",), "checkbox": ("checkbox",),
+    "field": ("input",), "input": ("input",), "action": ("button",), "step": ("stepper", "progress"),
+    "stage": ("stepper", "progress"), "column": ("kanban_column", "kanban", "list"),
+    "lane": ("kanban_column", "kanban", "list"), "category": ("chip", "tabs"), "card": ("card",),
+    "tile": ("stat_tile", "card"), "kpi": ("stat_tile", "stat", "card"), "metric": ("stat_tile", "stat", "card"),
+    "stat": ("stat_tile", "stat", "card"), "section": ("section",), "segment": ("segmented", "tabs"), "panel": ("card",),
+    "menu item": ("menu", "list"), "nav item": ("sidebar",), "item": ("list_item",), "control": ("button",),
+    "icon": ("icon",), "badge": ("badge",),
+    "widget": ("card",), "question": ("accordion", "list"), "heading": ("heading",),
+}
+
+#: Words before "of" that count things rather than name them (``a grid of 12 photos``).
+_CONTAINERS = {"grid", "row", "set", "group", "collection", "pair", "couple", "bunch", "series", "number",
+               "list", "strip", "carousel", "gallery", "stack", "wall", "column", "lot", "lots", "handful",
+               "few", "selection", "range", "bank", "array", "matrix", "deck"}
+
+#: Domain → words (singular, lower case; several words matched as a phrase).
+DOMAINS: dict[str, tuple[str, ...]] = {
+    "music": ("music", "song", "track", "album", "artist", "playlist", "spotify", "podcast", "radio", "audio",
+              "band", "lyrics", "listening", "tracklist", "dj", "vinyl", "music player"),
+    "video": ("video", "streaming", "movie", "film", "episode", "tv", "youtube", "netflix", "video call",
+              "meeting", "webinar", "zoom", "conference call", "livestream", "live stream", "trailer", "show"),
+    "travel": ("travel", "trip", "flight", "airline", "boarding pass", "itinerary", "destination", "vacation",
+               "holiday", "airport", "tour", "passport", "luggage", "seat map"),
+    "hotels": ("hotel", "stay", "check-in", "resort", "airbnb", "lodging", "guest", "room booking",
+               "hostel", "suite", "reservation"),
+    "food": ("food", "restaurant", "recipe", "meal", "dish", "cooking", "grocery", "bakery", "cafe", "coffee",
+             "kitchen", "menu item", "takeout", "pizza", "ingredient", "chef", "diner", "food delivery"),
+    "logistics": ("logistics", "shipment", "shipping", "parcel", "package", "fleet", "warehouse", "courier",
+                  "freight", "dispatch", "cargo", "truck", "tracking number", "delivery route", "inventory"),
+    "banking": ("bank", "banking", "balance", "transfer", "wallet", "loan", "savings", "budget", "spending",
+                "debit", "credit card", "account balance", "payee", "iban", "overdraft"),
+    "finance": ("finance", "stock", "portfolio", "investing", "investment", "trading", "crypto", "bitcoin",
+                "market", "ticker", "dividend", "fund", "exchange rate", "tax"),
+    "jobs": ("job", "career", "hiring", "recruit", "recruiting", "candidate", "applicant", "resume", "cv",
+             "vacancy", "interview", "job board", "recruiter", "salary"),
+    "code": ("code", "repository", "repo", "pull request", "commit", "ide", "developer", "git", "deploy",
+             "deployment", "ci", "build", "terminal", "api", "log", "bug", "branch", "merge", "devops", "server"),
+    "weather": ("weather", "forecast", "temperature", "rain", "humidity", "wind", "climate", "uv index",
+                "precipitation", "sunrise", "sunset"),
+    "education": ("course", "lesson", "student", "class", "school", "learning", "quiz", "teacher", "university",
+                  "homework", "grade", "lecture", "curriculum", "classroom", "exam", "module", "flashcard"),
+    "support": ("support", "ticket", "helpdesk", "help desk", "customer service", "knowledge base", "agent",
+                "help center", "sla", "escalation", "live chat"),
+    "fitness": ("fitness", "workout", "exercise", "gym", "running", "calorie", "training plan", "yoga",
+                "step count", "heart rate zone", "activity ring", "personal best", "cycling", "marathon"),
+    "social": ("social", "post", "feed", "friend", "follower", "like", "story", "community", "forum", "hashtag",
+               "influencer", "reel", "profile", "stories"),
+    "messaging": ("chat", "message", "messenger", "inbox", "email", "conversation", "dm", "direct message",
+                  "channel", "thread", "slack", "whatsapp", "mail"),
+    "sales": ("sales", "revenue", "crm", "deal", "lead", "customer", "quota", "order", "invoice", "mrr", "kpi",
+              "churn", "pipeline", "prospect", "conversion", "funnel"),
+    "health": ("health", "patient", "doctor", "appointment", "clinic", "hospital", "medical", "medication",
+               "symptom", "telehealth", "heart rate", "blood pressure", "prescription", "therapy", "nurse",
+               "vaccine", "sleep"),
+    "real estate": ("real estate", "property", "apartment", "house", "rent", "rental", "mortgage", "realtor",
+                    "floor plan", "bedroom", "landlord", "tenant", "open house"),
+    "ecommerce": ("shop", "store", "product", "cart", "checkout", "order summary", "shipping address", "catalog", "catalogue", "ecommerce",
+                  "e-commerce", "wishlist", "sneaker", "fashion", "shopping"),
+    "productivity": ("kanban", "task", "project", "sprint", "todo", "to-do", "backlog", "roadmap", "okr",
+                     "notes", "note", "calendar", "schedule", "agenda", "planner", "workspace", "docs", "wiki"),
+    "news": ("news", "article", "headline", "magazine", "blog", "newsletter", "editorial", "journalist"),
+    "gaming": ("game", "gaming", "leaderboard", "tournament", "esports", "match", "quest", "achievement",
+               "gamer", "level"),
+    "events": ("event", "concert", "festival", "conference", "rsvp", "venue", "ticketing", "meetup", "attendee",
+               "speaker", "gig"),
+    "smart home": ("smart home", "thermostat", "light", "iot", "sensor", "energy", "device", "home automation",
+                   "camera feed", "solar", "room temperature"),
+    "transport": ("ride", "taxi", "car", "ride-hailing", "bike", "scooter", "parking", "transit", "bus", "train",
+                  "driver", "commute", "route", "ev charging", "charging station"),
+    "hr": ("employee", "payroll", "hr", "leave request", "time off", "timesheet", "headcount", "performance review",
+           "org chart", "benefit"),
+    "insurance": ("insurance", "claim", "policy", "premium", "coverage", "deductible"),
+    "dating": ("dating", "date match", "swipe", "match profile"),
+    "pets": ("pet", "dog", "cat", "vet", "veterinary", "adoption", "puppy", "kitten"),
+    "photography": ("photo", "photography", "gallery", "album", "camera roll", "lens", "exposure"),
+    "security": ("security", "threat", "vulnerability", "firewall", "incident", "alert rule", "login attempt"),
+}
+
+_DEVICE_WORDS: dict[str, tuple[str, ...]] = {
+    "mobile": ("mobile", "phone", "iphone", "android", "smartphone", "mobile app", "ios app", "handset",
+               "mobile-first", "pixel phone"),
+    "tablet": ("tablet", "ipad", "android tablet", "galaxy tab", "kiosk"),
+    "desktop": ("desktop", "laptop", "web app", "widescreen", "monitor", "desktop app", "browser"),
+}
+
+_POSITION_WORDS = {"left": "left", "right": "right", "top": "top", "bottom": "bottom", "upper": "top",
+                   "lower": "bottom", "side": "sidebar", "sticky": "", "floating": "overlay"}
+_KIND_POSITION = {"sidebar": "sidebar", "navbar": "top", "header": "header", "footer": "bottom",
+                  "modal": "overlay", "toast": "overlay", "bottom_sheet": "overlay", "fab": "overlay"}
+
+_DETERMINERS = {"a", "an", "the", "some", "any", "each", "every", "its", "their", "his", "her", "my", "our",
+                "your", "this", "that", "these", "those", "one's", "all", "of", "to", "on", "at", "in", "into",
+                "by", "from", "as", "per", "for", "about", "is", "are", "be", "it", "them", "also", "just", "very",
+                "s", "there", "then", "so", "up", "down", "out", "off", "over", "under", "only", "both", "either",
+                "own", "other", "another", "more", "most", "much", "many", "than", "like", "such", "via", "etc"}
+#: Words about the look or the page itself, never a part of it.
+_STYLE = {"modern", "clean", "minimal", "minimalist", "simple", "sleek", "dark", "light", "mode", "theme",
+          "style", "styled", "colorful", "colourful", "responsive", "beautiful", "nice", "elegant",
+          "professional", "friendly", "playful", "bold", "airy", "dense", "compact", "spacious", "layout", "design",
+          "ui", "ux", "mock", "mockup", "mock-up", "page", "screen", "view", "app", "application", "website", "site",
+          "web", "interface", "look", "feel", "brand", "on-brand", "branded", "template", "dashboard", "home",
+          "homepage", "portal", "platform", "tool", "client", "console", "main", "overview", "new", "big", "large",
+          "small", "tiny", "huge", "full", "fullscreen", "full-screen", "wide", "narrow", "flat", "material",
+          "glassmorphism", "subtle", "soft", "vibrant", "muted", "pastel", "calm", "fun", "cool", "fancy", "pretty",
+          "good", "great", "best", "realistic", "high-fidelity", "hi-fi", "low-fidelity", "wireframe", "visual",
+          "user", "users", "people", "version", "variant", "experience", "product", "service", "system", "company",
+          "startup", "saas", "b2b", "b2c", "enterprise", "internal", "admin", "web-based", "native", "mobile",
+          "desktop", "tablet", "phone", "iphone", "ipad", "android", "ios", "laptop", "browser", "show", "shows",
+          "showing", "display", "displays", "displaying", "lets", "let", "allow", "allows", "can", "could",
+          "should", "would", "will", "want", "need", "needs", "make", "create", "design", "build", "draw",
+          "include", "includes", "has", "have", "having", "get", "gets", "use", "uses", "using", "see", "shown",
+          "listing", "plus", "area", "zone", "block", "region", "space", "content", "stuff", "thing", "things",
+          "something", "everything", "anything", "current", "recent", "today", "today's", "latest", "upcoming",
+          "top", "bottom", "left", "right", "side", "center", "centre", "middle", "sticky", "fixed", "floating",
+          "here", "where", "when", "what", "which", "who", "how", "why", "with", "without", "and", "or", "but",
+          "not", "no", "yes", "please", "i", "we", "you", "me", "us", "for", "first", "second", "third", "last",
+          "next", "previous", "card-based", "based", "style", "inspired", "-like", "like", "similar", "kind",
+          "type", "sort", "ish", "lots", "lot", "bunch", "various", "several", "few", "couple", "pair", "multiple",
+          "different", "optional", "prominent", "primary", "secondary", "quick", "easy", "real", "live", "basic",
+          "advanced", "custom", "personal", "personalized", "personalised", "public", "private", "shared"}
+#: Words that never start a label list (``primary and secondary buttons`` are variants, not labels).
+_NOT_LABELS = {"primary", "secondary", "ghost", "destructive", "small", "large", "big", "icon", "main", "round",
+               "rounded", "outline", "outlined", "filled", "text", "social", "action", "two", "three", "some",
+               "several", "few", "many", "all", "more", "other", "extra", "disabled", "active", "selected", "nav",
+               "navigation", "radio", "toggle", "floating", "sticky"}
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50, "dozen": 12, "pair": 2, "couple": 2, "few": 3, "several": 4,
+                 "single": 1, "both": 2, "trio": 3, "half-dozen": 6}
+#: Words that open a new phrase (the one before it ends).
+_SPLIT_WORDS = {"with", "and", "or", "plus", "including", "includes", "include", "showing", "shows", "featuring",
+                "features", "containing", "contains", "has", "have", "having", "where", "which", "that",
+                "also", "then", "alongside", "beside", "besides", "next", "underneath", "below", "above",
+                "beneath", "while", "whereas", "but", "&", "+", "besides", "let", "lets", "allowing", "so"}
+#: Words that open a context phrase (``for a bakery``, ``in a video call``).
+_CONTEXT_WORDS = {"for", "in", "about", "from", "of", "on", "at", "by", "to", "during", "inside", "within",
+                  "like", "as", "per", "via", "using", "across", "between", "among", "without"}
+_LIST_BOUNDARY = _SPLIT_WORDS | {":", "(", ")", "for", "in", "of", "on", "at", "a", "an", "the", "to", "by"}
+_LABEL_CONNECTORS = {":", "for", "named", "called", "labelled", "labeled", "titled", "saying", "reading", "like",
+                     "such as", "e.g.", "eg", "-", "—", "–", "(", "showing", "including", "with labels", "as"}
+
+_QUOTE_RE = re.compile(r'"([^"\n]{1,80})"|“([^”\n]{1,80})”|‘([^’\n]{1,80})’|«([^»\n]{1,80})»'
+                       r"|(?:(?<=\s)|^)'([^'\n]{1,60})'(?=[\s,.;:!?)]|$)")
+_TOKEN_RE = re.compile(r"QLABEL\d+|[A-Za-z0-9$€£%][\w$€£%'’/+.-]*[\w%]|[A-Za-z0-9$€£%]|[,:;()&+—–]")
+_CLAUSE_RE = re.compile(r"(?<!\d)[.!?;](?!\d)|\n+")
+_QLABEL = re.compile(r"QLABEL(\d+)")
+
+
+
+
+def _norm_kind(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _kinds() -> tuple[tuple[str, ...], dict[str, str]]:
+    from scene.model import KINDS
+
+    return tuple(KINDS), {_norm_kind(k): k for k in KINDS}
+
+
+def resolve_kind(candidates: Sequence[str]) -> str | None:
+    """The first of `candidates` that is a kind of `scene.model.KINDS` (names compared without
+    case, underscores, hyphens or a plural s), or None. ``"section"`` resolves to itself."""
+    _, norm = _kinds()
+    for c in candidates:
+        if c == "section":
+            return c
+        n = _norm_kind(c)
+        k = norm.get(n) or norm.get(n + "s") or (norm.get(n[:-1]) if n.endswith("s") else None)
+        if k:
+            return k
+    return None
+
+
+# -- the embedding catalogue ------------------------------------------------------------------
+
+_CAT_LOCK = threading.Lock()
+_CATALOGUE: dict[tuple[str, ...], tuple[np.ndarray, list[str], list[str]]] = {}
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("ONBRAND_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "onbrand" if not os.environ.get("ONBRAND_CACHE") else Path(base)
+
+
+def _encoder():
+    from ingest.encoders import default_text_encoder
+
+    return default_text_encoder()
+
+
+def _embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit vectors of `texts` from the shipped MiniLM, pooled as the encoder pools (numpy where
+    the checkpoint allows it, on one BLAS thread: these batches are tiny)."""
+    enc = _encoder()
+    texts = [t[:200] for t in texts]
+    if not texts:
+        return np.zeros((0, enc.dim), np.float32)
+    from ingest.nn_numpy import blas_threads
+
+    out = np.empty((len(texts), enc.dim), np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    with blas_threads(1):
+        for start in range(0, len(order), 32):
+            idx = order[start:start + 32]
+            hidden, mask = enc.token_arrays([texts[i] for i in idx], 32)
+            if getattr(enc, "pooling", "mean") == "cls":
+                pooled = hidden[:, 0]
+            else:
+                m = mask[..., None].astype(hidden.dtype)
+                pooled = (hidden * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+            pooled = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            out[idx] = pooled
+    return out
+
+
+def _cached_embed(texts: list[str], name: str) -> np.ndarray:
+    """`_embed` with a disk cache keyed by encoder name and text (``$ONBRAND_CACHE`` or
+    ``~/.cache/onbrand``; an unwritable cache only costs time)."""
+    path = _cache_dir() / f"plan-catalogue-{hashlib.sha1(name.encode()).hexdigest()[:10]}.npz"
+    known: dict[str, np.ndarray] = {}
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            known = dict(zip(z["texts"].tolist(), z["vectors"], strict=True))
+    except (OSError, ValueError, KeyError, TypeError):
+        known = {}
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    if missing:
+        for t, v in zip(missing, _embed(missing), strict=True):
+            known[t] = v
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
+            keys = sorted(known)
+            np.savez(tmp, texts=np.array(keys), vectors=np.stack([known[k] for k in keys]).astype(np.float32))
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return np.stack([known[t] for t in texts]).astype(np.float32)
+
+
+def kind_catalogue() -> tuple[np.ndarray, list[str], list[str]]:
+    """The embedding catalogue of today's `KINDS`: ``(vectors, kinds, texts)``, one row per entry —
+    each kind's `KIND_DOCS` line (``"calendar: variant month | week; …"``) and each lexicon phrase
+    whose kind exists. Built once per process per set of kinds."""
+    from scene.model import KIND_DOCS
+
+    kinds, _ = _kinds()
+    with _CAT_LOCK:
+        if kinds not in _CATALOGUE:
+            texts: list[str] = []
+            owners: list[str] = []
+            for k in kinds:
+                texts.append(f"{k.replace('_', ' ')}: {KIND_DOCS.get(k, k)}")
+                owners.append(k)
+            for phrase, cands in LEXICON.items():
+                k = resolve_kind(cands)
+                if k:
+                    texts.append(phrase)
+                    owners.append(k)
+            enc = _encoder()
+            _CATALOGUE[kinds] = (_cached_embed(texts, enc.name), owners, texts)
+        return _CATALOGUE[kinds]
+
+
+_PHRASES: dict[str, np.ndarray] = {}
+_PHRASES_MAX = 4096
+
+
+def _embed_phrases(texts: list[str]) -> np.ndarray:
+    """Unit vectors of prompt phrases, memoised per process (the most recent `_PHRASES_MAX`)."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _PHRASES]
+    if todo:
+        for t, v in zip(todo, _embed(todo), strict=True):
+            _PHRASES[t] = v
+        while len(_PHRASES) > _PHRASES_MAX:
+            _PHRASES.pop(next(iter(_PHRASES)))
+    return np.stack([_PHRASES[t] for t in texts])
+
+
+def clear_phrase_cache() -> None:
+    """Forget the memoised phrase vectors (the catalogue stays); benchmarks time cold phrases."""
+    _PHRASES.clear()
+
+
+# -- reading a prompt -------------------------------------------------------------------------
+
+class _Tok:
+    __slots__ = ("text", "low", "sing", "cap", "quote")
+
+    def __init__(self, text: str, quote: str | None = None) -> None:
+        self.text = text
+        self.low = text.lower().replace("’", "'")
+        self.sing = _singular(self.low)
+        self.cap = text[:1].isupper()
+        self.quote = quote  # the quoted string this token stands for
+
+
+def _lex_hit(words: Sequence[str]) -> tuple[int, int, str, str] | None:
+    """The lexicon phrase in `words` (singular, lower case) that ends nearest the end, longest
+    first: ``(start, end, phrase, kind)`` or None; only entries whose kind exists count."""
+    for end in range(len(words), 0, -1):
+        if not words[end - 1]:
+            continue
+        for n in (3, 2, 1):
+            if end - n < 0 or not all(words[end - n:end]):
+                continue
+            p = " ".join(words[end - n:end])
+            cands = LEXICON.get(p)
+            if cands:
+                kind = resolve_kind(cands)
+                if kind:
+                    return end - n, end, p, kind
+    return None
+
+
+def _count_of(words: Sequence[str], upto: int) -> tuple[int | None, int]:
+    """A count among the first `upto` words, nearest the head: (count or None, its index or -1)."""
+    for i in range(min(upto, len(words)) - 1, -1, -1):
+        w = words[i]
+        if w.isdigit() and 0 < int(w) <= 99:
+            return int(w), i
+        if w in _NUMBER_WORDS:
+            if w in ("pair", "couple") and (i + 1 >= len(words) or words[i + 1] != "of"):
+                continue
+            return _NUMBER_WORDS[w], i
+    return None, -1
+
+
+def _clean_label(s: str) -> str:
+    s = re.sub(r"\s+", " ", s.strip(" \t,:;-—–()'\""))
+    return s[:1].upper() + s[1:] if s[:1].islower() else s
+
+
+def _is_boundary(t: _Tok) -> bool:
+    return t.low in _LIST_BOUNDARY and t.low not in ("and", "or", "&", "+") and not (t.cap and t.low in
+                                                                                      ("to", "in", "on", "at"))
+
+
+class _Reader:
+    """State while one prompt is read: sections in prompt order (clause, token index)."""
+
+    def __init__(self) -> None:
+        self.quotes: list[str] = []
+        self.sections: list[dict] = []
+        self.unmatched: list[str] = []
+        self.to_embed = 0
+        self.clause = 0
+        self.clause_has_table = False
+
+    def new(self, at: int, **kw) -> dict:
+        s = {"kind": "section", "count": 1, "labels": [], "title": "", "position": "main", "phrase": "",
+             "score": 1.0, "clause": self.clause, "at": at, "from_page": False, "opener": ""}
+        s.update(kw)
+        self.sections.append(s)
+        return s
+
+    @staticmethod
+    def text_of(toks: Sequence[_Tok]) -> str:
+        out = ""
+        for t in toks:
+            w = f'"{t.quote}"' if t.quote is not None else t.text
+            out += w if not out or (t.quote is None and w in (",", ":", ")", ";")) or out.endswith("(") else " " + w
+        return out
+
+    # label lists -----------------------------------------------------------------------------
+    @staticmethod
+    def _item_ok(it: list[_Tok], strict: bool) -> bool:
+        if not it or len(it) > 4:
+            return False
+        first = it[0]
+        if first.quote is not None:
+            return True
+        if first.low in ("a", "an", "the") or first.low in _NUMBER_WORDS or first.low.isdigit():
+            return False
+        if not first.cap and (first.low in _DETERMINERS or (strict and first.low in _NOT_LABELS)):
+            return False
+        return not any(t.low in ("with", "a", "an", "the") for t in it[1:])
+
+    @staticmethod
+    def _split_items(toks: Sequence[_Tok]) -> list[list[_Tok]]:
+        items: list[list[_Tok]] = [[]]
+        for t in toks:
+            if t.low in (",", "and", "or", "&", "/", "+") and t.quote is None:
+                if items[-1]:
+                    items.append([])
+            else:
+                items[-1].append(t)
+        return [i for i in items if i]
+
+    @staticmethod
+    def _kindish(items: list[list[_Tok]]) -> bool:
+        """Whether most items of a list name element kinds (then it lists sections, not labels)."""
+        hits = sum(1 for it in items if not it[0].cap and it[0].quote is None and _lex_hit([t.sing for t in it]))
+        return hits * 2 > len(items)
+
+    @staticmethod
+    def _holder_at(toks: Sequence[_Tok | None], i: int) -> tuple[int, str] | None:
+        t = toks[i]
+        if t is None or t.quote is not None:
+            return None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and f"{t.sing} {nxt.sing}" in _LABEL_HOLDERS:
+            return i + 2, f"{t.sing} {nxt.sing}"
+        if t.sing in _LABEL_HOLDERS:
+            return i + 1, t.sing
+        return None
+
+    def label_lists(self, toks: list[_Tok]) -> list[_Tok | None]:
+        """Sections for the label lists of a clause; their tokens become None (a phrase boundary)."""
+        out: list[_Tok | None] = list(toks)
+        n = len(toks)
+        i = 0
+        while i < n:
+            holder = self._holder_at(out, i)
+            if holder is None:
+                i += 1
+                continue
+            h_end, key = holder
+            # "mute, camera and leave buttons"
+            j = i - 1
+            while j >= 0 and i - j <= 24 and out[j] is not None and not _is_boundary(out[j]):
+                j -= 1
+            seg = [t for t in out[j + 1:i] if t is not None]
+            items = self._split_items(seg)
+            if seg and seg[-1].low not in (",", "and", "or", "&") and len(items) >= 2 and len(seg) > len(items):
+                keep: list[list[_Tok]] = []
+                for it in reversed(items):
+                    if not self._item_ok(it, strict=True):
+                        break
+                    keep.insert(0, it)
+                if len(keep) >= 2 and not self._kindish(keep):
+                    first = next(q for q in range(j + 1, i) if out[q] is keep[0][0])
+                    count, _ = _count_of([t.low for t in toks[max(0, first - 2):first]], 2)
+                    self.label_section(key, [self.label(it) for it in keep], toks[first:h_end], count, first,
+                                       toks[first - 1].low if first > 0 else "")
+                    for q in range(first, h_end):
+                        out[q] = None
+                    i = h_end
+                    continue
+            # "columns To do, In progress and Done", "tabs for Day, Week and Month", 'tabs "A", "B"'
+            k = h_end
+            connector = False
+            if k + 1 < n and out[k] is not None and out[k + 1] is not None \
+                    and f"{out[k].low} {out[k + 1].low}" in _LABEL_CONNECTORS:
+                connector, k = True, k + 2
+            elif k < n and out[k] is not None and out[k].low in _LABEL_CONNECTORS:
+                connector, k = True, k + 1
+            m = k
+            while m < n and out[m] is not None and m - k < 30 and not (
+                    out[m].low in (")", ":", ";", "with", "where", "which", "that", "showing", "including", "plus",
+                                   "while", "for", "in", "on", "at") and not out[m].cap):
+                m += 1
+            items = self._split_items([t for t in out[k:m] if t is not None])
+            keep = []
+            for it in items:
+                if not self._item_ok(it, strict=False):
+                    break
+                keep.append(it)
+            quoted = keep and all(it[0].quote is not None for it in keep)
+            caps = keep and all(it[0].cap or it[0].quote is not None for it in keep)
+            if (len(keep) >= 2 or (quoted and connector)) and (connector or caps) \
+                    and (caps or not self._kindish(keep)):
+                end = next(q for q in range(k, m) if out[q] is keep[-1][-1]) + 1
+                count, ci = _count_of([t.low for t in toks[max(0, i - 2):i]], 2)
+                start = i - (2 - ci) if count else i
+                self.label_section(key, [self.label(it) for it in keep], toks[start:end], count, start,
+                                   toks[start - 1].low if start > 0 else "")
+                for q in range(start, end):
+                    out[q] = None
+                i = end
+                continue
+            i = h_end
+        return out
+
+    def label(self, toks: Sequence[_Tok]) -> str:
+        if len(toks) == 1 and toks[0].quote is not None:
+            return toks[0].quote
+        return _clean_label(self.text_of(toks))
+
+    def label_section(self, key: str, labels: list[str], toks: Sequence[_Tok], count: int | None, at: int,
+                      opener: str) -> None:
+        phrase = self.text_of(toks)
+        if key in ("column", "lane") and self.clause_has_table:
+            for s in reversed(self.sections):
+                if s["kind"] == "table" and s["clause"] == self.clause:
+                    s["labels"] += [x for x in labels if x not in s["labels"]]
+                    return
+            self.new(at, kind="table", labels=labels, phrase=phrase, opener=opener)
+            return
+        kind = resolve_kind(_LABEL_HOLDERS[key]) or "section"
+        single = kind in ("tabs", "table", "segmented_control", "stepper", "progress", "select", "menu", "sidebar",
+                          "accordion", "navbar", "list")
+        self.new(at, kind=kind, labels=labels, count=1 if single else max(count or 0, len(labels)),
+                 phrase=phrase, title=_clean_label(key) + "s" if kind == "section" else "", opener=opener,
+                 position=_KIND_POSITION.get(kind, "main"))
+
+    # phrases ---------------------------------------------------------------------------------
+    def chunks(self, toks: list[_Tok | None]) -> list[tuple[list[_Tok], bool, str, int, str]]:
+        """Cut a clause into phrases: (tokens, is_context, position, index of the first token, the
+        word that opened it)."""
+        out: list[tuple[list[_Tok], bool, str, int, str]] = []
+        cur: list[_Tok] = []
+        state = {"ctx": False, "pos": "", "at": 0, "opener": ""}
+        n = len(toks)
+
+        def flush(opener: str = "") -> None:
+            if cur:
+                out.append((list(cur), state["ctx"], state["pos"], state["at"], state["opener"]))
+            elif state["pos"] and out:
+                c = out[-1]
+                out[-1] = (c[0], c[1], c[2] or state["pos"], c[3], c[4])
+            cur.clear()
+            state.update(ctx=False, pos="", opener=opener)
+
+        i = 0
+        while i < n:
+            t = toks[i]
+            if t is None or (t.quote is None and t.low in (",", ":", "(", ")", ";", "—", "–")):
+                flush("," if t is not None and t.low == "," else "")
+                i += 1
+                continue
+            if t.quote is None:
+                # "on the left", "at the bottom", "down the right side"
+                if t.low in ("on", "at", "to", "along", "down", "across", "in") and i + 1 < n:
+                    j = i + 1
+                    if j < n and toks[j] is not None and toks[j].low == "the":
+                        j += 1
+                    if j < n and toks[j] is not None and toks[j].low in ("left", "right", "top", "bottom"):
+                        p = _POSITION_WORDS[toks[j].low]
+                        j += 1
+                        while j < n and toks[j] is not None and toks[j].low in ("side", "edge", "corner", "of",
+                                                                               "hand", "the", "screen", "page"):
+                            j += 1
+                        if cur:
+                            state["pos"] = p
+                            flush()
+                        elif out:
+                            c = out[-1]
+                            out[-1] = (c[0], c[1], c[2] or p, c[3], c[4])
+                        i = j
+                        continue
+                if t.low in _SPLIT_WORDS and not (t.low == "and" and cur and cur[-1].low in ("drag", "black")):
+                    flush(t.low)
+                    i += 1
+                    continue
+                if t.low in _CONTEXT_WORDS:
+                    if t.low == "of" and cur and (cur[-1].low.isdigit() or cur[-1].low in _NUMBER_WORDS
+                                                  or not state["ctx"]):
+                        cur.append(t)  # "list of orders", "grid of photos", "one of"
+                        i += 1
+                        continue
+                    if not (t.low == "like" and not cur):
+                        flush(t.low)
+                        state["ctx"] = True
+                        i += 1
+                        continue
+            if not cur:
+                state["at"] = i
+            cur.append(t)
+            i += 1
+        flush()
+        return out
+
+    def phrase(self, toks: list[_Tok], ctx: bool, pos: str, at: int, opener: str, first: bool) -> None:
+        lows = [t.low for t in toks]
+        words = [t.sing if t.quote is None else "" for t in toks]
+        text = self.text_of(toks)
+        quoted = [t.quote for t in toks if t.quote is not None]
+        # "list of orders": the head comes before "of", unless that word only counts ("a grid of 12 photos")
+        head_words = list(words)
+        if "of" in lows:
+            k = lows.index("of")
+            before = [w for w in words[:k] if w and w not in _DETERMINERS and not w.isdigit()
+                      and w not in _NUMBER_WORDS]
+            if (not before or before[-1] in _CONTAINERS) and _lex_hit(words[k + 1:]):
+                head_words = [""] * (k + 1) + words[k + 1:]
+            elif _lex_hit(words[:k]):
+                head_words = words[:k] + [""] * (len(words) - k)
+        hit = _lex_hit(head_words)
+        position = pos
+        for w in lows:
+            if w in ("left", "right", "top", "bottom", "upper", "lower") and not position:
+                position = _POSITION_WORDS[w]
+        if ctx:
+            # "filters in the sidebar": a context phrase that names a place gives the previous section its position
+            if hit and hit[3] in _KIND_POSITION and self.sections and self.sections[-1]["clause"] == self.clause:
+                prev = self.sections[-1]
+                if prev["position"] == "main":
+                    prev["position"] = position or _KIND_POSITION[hit[3]]
+            return
+        count, ci = _count_of(words, hit[0] if hit else len(words))
+        content = [t.text for i, t in enumerate(toks) if t.quote is None and i != ci and t.low not in _DETERMINERS
+                   and t.low not in _STYLE and t.low not in _NUMBER_WORDS and not t.low.isdigit()
+                   and not _is_domain_word(t.low) and t.low not in _POSITION_WORDS]
+        if hit:
+            lo, hi, key, kind = hit
+            rest = [toks[i].text for i in range(len(toks)) if (i < lo or i >= hi) and i != ci and toks[i].quote is None
+                    and lows[i] not in _DETERMINERS and lows[i] not in _STYLE and lows[i] not in _POSITION_WORDS
+                    and lows[i] not in _NUMBER_WORDS and not lows[i].isdigit()]
+            title = _clean_label(" ".join(rest)) if 0 < len(rest) <= 5 else ""
+            if not title and kind in ("list", "list_item", "card", "table") and key not in (kind, "list", "card",
+                                                                                            "table", "tile", "panel"):
+                title = _clean_label(" ".join(toks[i].text for i in range(lo, hi)))
+            labels = list(quoted)
+            if kind in ("button", "tabs", "chip", "badge") and rest and all(
+                    toks[i].cap for i in range(lo) if toks[i].text in rest) and lo > 0 and at > 0:
+                labels.append(title)
+                title = ""
+            if kind == "list_item" and toks[hi - 1].low != toks[hi - 1].sing and not count:
+                kind = resolve_kind(("list",)) or kind  # "recent transactions": a list of them
+                title = title or _clean_label(" ".join(toks[i].text for i in range(lo, hi)))
+            if not position or (position in ("top", "bottom") and kind == "sidebar"):
+                position = position or _KIND_POSITION.get(kind, "")
+            self.new(at, kind=kind, count=count or 1, labels=labels, title=title, position=position or "main",
+                     phrase=text, from_page=first, opener=opener)
+            return
+        if quoted and not content:
+            self.new(at, kind=resolve_kind(("text", "heading")) or "section", labels=quoted, phrase=text,
+                     position=position or "main", opener=opener)
+            return
+        if not content or (first and any(w in _PAGE_HEADS for w in lows)):
+            return  # the page itself ("pricing page"), its look or its domain: nothing more to draw
+        s = self.new(at, kind="?", count=count or 1, labels=quoted, phrase=text, position=position or "main",
+                     score=0.0, opener=opener, from_page=first)
+        s["title"] = _clean_label(" ".join(content))
+        if self.to_embed < MAX_EMBEDDED:
+            s["embed"] = " ".join(t.low for i, t in enumerate(toks) if t.quote is None and i != ci
+                                  and t.low not in ("a", "an", "the", "some", "my", "our", "your"))
+            self.to_embed += 1
+
+
+def _sing_phrase(p: str) -> str:
+    return " ".join(_singular(w) for w in p.split())
+
+
+@lru_cache(maxsize=1)
+def _domain_index() -> tuple[dict[str, list[str]], dict[str, list[tuple[str, str]]]]:
+    single: dict[str, list[str]] = {}
+    multi: dict[str, list[tuple[str, str]]] = {}
+    for d, words in DOMAINS.items():
+        for w in words:
+            w = _sing_phrase(w)
+            if " " in w:
+                multi.setdefault(w.split()[0], []).append((w, d))
+            else:
+                single.setdefault(w, []).append(d)
+    return single, multi
+
+
+def _is_domain_word(w: str) -> bool:
+    single, _ = _domain_index()
+    return w in single or _singular(w) in single
+
+
+def _domain(words: list[str]) -> str:
+    """The domain whose words the prompt uses most (singular words; phrases count more; the first
+    words, which name the page, count more); ``"generic"`` when none."""
+    single, multi = _domain_index()
+    score: dict[str, float] = {}
+    text = " " + " ".join(words) + " "
+    for i, w in enumerate(words):
+        for d in single.get(w, ()):
+            score[d] = score.get(d, 0) + 1.0 + (0.5 if i < 6 else 0)
+        for phrase, d in multi.get(w, ()):
+            if f" {phrase} " in text:
+                score[d] = score.get(d, 0) + 2.5
+    if not score:
+        return "generic"
+    order = list(DOMAINS)
+    return max(score, key=lambda d: (score[d], -order.index(d)))
+
+
+def _device(text: str, device: str) -> str:
+    if device != "desktop":
+        return device
+    for dev in ("mobile", "tablet", "desktop"):
+        for w in _DEVICE_WORDS[dev]:
+            if f" {w} " in text or f" {w}s " in text:
+                return dev
+    return device
+
+
+def _archetype(page: str, page_types: Mapping[str, Sequence[str]]) -> str | None:
+    """The page type whose phrases the page phrase holds (whole words; longest total wins)."""
+    p = " " + page + " "
+    named = any(w in _PAGE_HEADS for w in page.split())
+    best, score = None, 0
+    for name, phrases in page_types.items():
+        n = 0
+        for w in phrases:
+            w = w.strip()
+            m = re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", p) if w else None
+            # a page type counts when the phrase names the page ("checkout page", "inbox") and is not a
+            # word about its parts ("a grid of photos")
+            if m and (named or p[m.end():].strip() in ("", "s")):
+                n += len(w)
+        if n > score:
+            best, score = name, n
+    return best
+
+
+def plan_prompt(prompt: str, device: str = "desktop", *,
+                page_types: Mapping[str, Sequence[str]] | None = None) -> Plan:
+    """The page plan of `prompt` (the module docstring says how it is read). `device` is desktop,
+    tablet or mobile (anything else raises ValueError); `page_types` maps built-in page types to
+    the phrases that ask for them (default `conditioning.ARCHETYPES`). Never raises on the prompt."""
+    if device not in DEVICES:
+        raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+    prompt = prompt if isinstance(prompt, str) else str(prompt)
+    if page_types is None:
+        from conditioning.context import ARCHETYPES
+
+        page_types = ARCHETYPES
+    r = _Reader()
+
+    def _quote(m: re.Match) -> str:
+        r.quotes.append(_clean_label(next(g for g in m.groups() if g is not None)))
+        return f" QLABEL{len(r.quotes) - 1} "
+
+    text = _QUOTE_RE.sub(_quote, prompt[:MAX_CHARS])
+    all_words: list[str] = []
+    page = ""
+    clauses = [c for c in _CLAUSE_RE.split(text) if c and c.strip()]
+    for ci, clause in enumerate(clauses):
+        r.clause = ci
+        toks = []
+        for raw in _TOKEN_RE.findall(clause):
+            m = _QLABEL.fullmatch(raw)
+            toks.append(_Tok(raw, r.quotes[int(m.group(1))]) if m and int(m.group(1)) < len(r.quotes) else _Tok(raw))
+        all_words += [t.low for t in toks if t.quote is None]
+        r.clause_has_table = any(t.sing in ("table", "spreadsheet") for t in toks)
+        marked = r.label_lists(toks)
+        for pi, (chunk, ctx, pos, at, opener) in enumerate(r.chunks(marked)):
+            first = ci == 0 and pi == 0 and not ctx and at == next((q for q, t in enumerate(marked) if t), -1)
+            if first:
+                page = " ".join(t.low for t in chunk)
+            r.phrase(chunk, ctx, pos, at, opener, first)
+    _resolve_embedded(r)
+    sections, overflow = _finish(r)
+    unmatched = list(dict.fromkeys(r.unmatched)) + overflow
+    if len(prompt) > MAX_CHARS:
+        unmatched.append(f"… the {len(prompt) - MAX_CHARS} characters past the first {MAX_CHARS} (not read)")
+    words = [_singular(w) for w in all_words]
+    return Plan(prompt=prompt, device=_device(" " + " ".join(all_words) + " ", device), domain=_domain(words),
+                archetype=_archetype(page, page_types) if page else None, sections=sections, unmatched=unmatched)
+
+
+def _resolve_embedded(r: _Reader) -> None:
+    """Kinds of the phrases the lexicon did not know, by their nearest catalogue entry."""
+    todo = [s for s in r.sections if s["kind"] == "?"]
+    vecs = q = owners = None
+    batch = [s for s in todo if s.get("embed")]
+    if batch:
+        try:
+            vecs, owners, texts = kind_catalogue()
+            q = _embed_phrases([s["embed"] for s in batch])
+        except Exception:  # noqa: BLE001 - without the encoder every such phrase stays a titled section
+            vecs = None
+    for s in todo:
+        emb = s.pop("embed", None)
+        if vecs is not None and emb:
+            sims = vecs @ q[batch.index(s)]
+            best = int(np.argmax(sims))
+            s["score"] = round(float(sims[best]), 4)
+            if sims[best] >= EMBED_THRESHOLD and not s["from_page"]:
+                s["kind"] = owners[best]
+                entry = {_singular(w) for w in re.findall(r"[a-z]+", texts[best].lower())}
+                s["title"] = _clean_label(" ".join(w for w in s["title"].split() if _singular(w.lower()) not in entry))
+                if s["position"] == "main":
+                    s["position"] = _KIND_POSITION.get(s["kind"], "main")
+                continue
+        s["kind"] = "section"
+        r.unmatched.append(s["phrase"])
+
+
+#: Words that make a phrase the page's own name ("pricing page", "banking app home screen").
+_PAGE_HEADS = {"page", "pages", "screen", "screens", "app", "application", "site", "website", "dashboard", "view",
+               "portal", "platform", "homepage", "interface", "ui", "console", "tool", "layout", "mockup", "mock",
+               "home", "client", "hub", "center", "centre", "workspace", "panel", "studio", "manager", "tracker",
+               "planner", "builder", "editor", "admin", "backoffice", "back-office", "landing", "flow", "wizard"}
+
+_CONTAINER_KINDS = ("navbar", "sidebar", "footer", "header", "card", "modal", "bottom_sheet")
+
+
+def _finish(r: _Reader) -> tuple[list[PlanSection], list[str]]:
+    secs = sorted(r.sections, key=lambda s: (s["clause"], s["at"]))
+    # a section from the page phrase ("video call") gives way to a later one of its kind ("six participants")
+    later = {s["kind"] for s in secs if not s["from_page"]}
+    secs = [s for s in secs if not (s["from_page"] and s["kind"] in later and s["kind"] != "section")]
+    out: list[dict] = []
+    for s in secs:
+        dup = next((o for o in out if o["kind"] == s["kind"] and o["phrase"].lower() == s["phrase"].lower()), None)
+        if dup is not None:
+            dup["labels"] += [x for x in s["labels"] if x not in dup["labels"]]
+            continue
+        # "a bottom bar with mute, camera and leave buttons": what a placed container holds shares its place
+        prev = out[-1] if out else None
+        if prev is not None and s["position"] == "main" and prev["position"] != "main" and prev["clause"] == s["clause"] \
+                and prev["kind"] in _CONTAINER_KINDS and s["opener"] in ("with", "containing", "including", "has",
+                                                                          "having", "featuring", "holding") \
+                and s["kind"] not in ("section", "navbar", "sidebar", "modal"):
+            s["position"] = prev["position"]
+        out.append(s)
+    overflow = [s["phrase"] for s in out[MAX_SECTIONS:]]
+    if overflow:
+        overflow = [f"… {len(overflow)} more phrases past the first {MAX_SECTIONS} sections: "
+                    + "; ".join(overflow)[:300]]
+    return [PlanSection(kind=s["kind"], count=max(1, min(int(s["count"]), 99)), labels=s["labels"][:24],
+                        title=s["title"][:120], position=s["position"] if s["position"] in POSITIONS else "main",
+                        phrase=s["phrase"][:240], score=float(s["score"]))
+            for s in out[:MAX_SECTIONS]], overflow
