@@ -31,6 +31,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ingest.model import Color, DesignSystem, RoleAssignment, Shadow, Source, TypeStyle
@@ -256,7 +257,9 @@ def _flat(ds: DesignSystem, names: _Names) -> dict[tuple[str, ...], _Tok]:
         out[p] = _Tok("role", p, node, r, ref=target if ok else None)
     for t in ds.type_scale:
         fam = names.paths[("family", t.family, 1)]
-        out.setdefault(fam, _Tok("family", fam, {"$type": "fontFamily", "$value": t.family}, t.family))
+        if fam not in out:
+            out[fam] = _Tok("family", fam, {"$type": "fontFamily", "$value": t.family,
+                                            **_ext(source=_source(t.source), faces=_faces(ds, t.family))}, t.family)
         wp = names.paths[("weight", t.weight, 1)]
         out.setdefault(wp, _Tok("weight", wp, {"$type": "fontWeight", "$value": t.weight}, t.weight))
     for key, t in _keys(ds.type_scale, "type", lambda t: t.name):
@@ -281,6 +284,25 @@ def _flat(ds: DesignSystem, names: _Names) -> dict[tuple[str, ...], _Tok]:
         value = {"color": _colour_value(s.color, s.alpha), "offsetX": _dim(s.offset_x), "offsetY": _dim(s.offset_y),
                  "blur": _dim(s.blur), "spread": _dim(s.spread)}
         out[p] = _Tok("shadow", p, {"$type": "shadow", "$value": value, **_ext(source=_source(s.source))}, s)
+    return out
+
+
+def _faces(ds: DesignSystem, family: str) -> list[dict]:
+    """How onbrand found the family's font files: origin (folder, package, system, fallback),
+    and the file when it is one of the folder's own."""
+    out = []
+    for f in ds.fonts:
+        if f.family.casefold() != family.casefold():
+            continue
+        face: dict[str, Any] = {"weight": f.weight, "origin": f.origin}
+        if f.origin == "folder":
+            try:
+                face["file"] = Path(f.path).resolve().relative_to(Path(ds.root).resolve()).as_posix()
+            except ValueError:
+                pass
+        if f.warning:
+            face["warning"] = f.warning
+        out.append(face)
     return out
 
 
