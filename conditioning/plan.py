@@ -356,14 +356,14 @@ _STYLE = {"modern", "clean", "minimal", "minimalist", "simple", "sleek", "dark",
           "startup", "saas", "b2b", "b2c", "enterprise", "internal", "admin", "web-based", "native", "mobile",
           "desktop", "tablet", "phone", "iphone", "ipad", "android", "ios", "laptop", "browser", "show", "shows",
           "showing", "display", "displays", "displaying", "lets", "let", "allow", "allows", "can", "could",
-          "should", "would", "will", "want", "need", "needs", "make", "create", "design", "build", "draw",
+          "should", "would", "will", "want", "need", "needs", "make", "create", "build", "draw",
           "include", "includes", "has", "have", "having", "get", "gets", "use", "uses", "using", "see", "shown",
           "listing", "plus", "area", "zone", "block", "region", "space", "content", "stuff", "thing", "things",
           "something", "everything", "anything", "current", "recent", "today", "today's", "latest", "upcoming",
           "top", "bottom", "left", "right", "side", "center", "centre", "middle", "sticky", "fixed", "floating",
           "here", "where", "when", "what", "which", "who", "how", "why", "with", "without", "and", "or", "but",
           "not", "no", "yes", "please", "i", "we", "you", "me", "us", "for", "first", "second", "third", "last",
-          "next", "previous", "card-based", "based", "style", "inspired", "-like", "like", "similar", "kind",
+          "next", "previous", "card-based", "based", "inspired", "-like", "like", "similar", "kind",
           "type", "sort", "ish", "lots", "lot", "bunch", "various", "several", "few", "couple", "pair", "multiple",
           "different", "optional", "prominent", "primary", "secondary", "quick", "easy", "real", "live", "basic",
           "advanced", "custom", "personal", "personalized", "personalised", "public", "private", "shared"}
@@ -382,7 +382,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _SPLIT_WORDS = {"with", "and", "or", "plus", "including", "includes", "include", "showing", "shows", "featuring",
                 "features", "containing", "contains", "has", "have", "having", "where", "which", "that",
                 "also", "then", "alongside", "beside", "besides", "next", "underneath", "below", "above",
-                "beneath", "while", "whereas", "but", "&", "+", "besides", "let", "lets", "allowing", "so"}
+                "beneath", "while", "whereas", "but", "&", "+", "let", "lets", "allowing", "so"}
 #: Words that open a context phrase (``for a bakery``, ``in a video call``).
 _CONTEXT_WORDS = {"for", "in", "about", "from", "of", "on", "at", "by", "to", "during", "inside", "within",
                   "like", "as", "per", "via", "using", "across", "between", "among", "without"}
@@ -537,7 +537,7 @@ def clear_phrase_cache() -> None:
 # -- reading a prompt -------------------------------------------------------------------------
 
 class _Tok:
-    __slots__ = ("text", "low", "sing", "cap", "quote")
+    __slots__ = ("cap", "low", "quote", "sing", "text")
 
     def __init__(self, text: str, quote: str | None = None) -> None:
         self.text = text
