@@ -71,6 +71,7 @@ class Generation:
     device: str = "desktop"
     sampler: str = "procedural"
     layout_report: dict = field(default_factory=dict)  # the layout pass after sampling (teacher, student)
+    plan: dict = field(default_factory=dict)  # the page plan of the prompt (conditioning.plan.Plan as a dict)
     design_system: "object" = field(default=None, repr=False, compare=False)  # for html()
 
     def html(self) -> str:
@@ -222,6 +223,16 @@ class Engine:
             self._modes[key] = ds
         return self._modes[key]
 
+    def plan(self, prompt: str, device: str = "desktop"):
+        """The page plan of `prompt` (`conditioning.plan.plan_prompt`): sections of element kinds
+        with counts, named labels, titles and positions, the device, the domain and the built-in
+        page type it clearly asks for (any of the composer's, `engine.compose.composer.PAGE_ROUTES`
+        included)."""
+        from conditioning.plan import plan_prompt
+        from engine.compose.composer import ARCHETYPES, PAGE_ROUTES
+
+        return plan_prompt(prompt, device, page_types={**ARCHETYPES, **PAGE_ROUTES})
+
     def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] | None = None, device: str = "desktop",
                  format: str = "png", mode: Mapping[str, str] | str | None = None, sampler: str | None = None,
                  steps: int | None = None, guidance: float = 1.0, retrieval: bool = True,
@@ -264,6 +275,7 @@ class Engine:
         timings["load"] = round(timings["load"] + time.perf_counter() - t, 4)
         t = time.perf_counter()
         cond = build_conditioning(ds, prompt)
+        plan = self.plan(prompt, device)
         timings["retrieve"] = round(time.perf_counter() - t, 4)
         theme = Theme(ds)
         layout_report: dict = {}
@@ -323,6 +335,7 @@ class Engine:
                          warnings=list(ds.warnings) + theme.warnings + warnings, format=format.lower(),
                          conditioning=conditioning, mode=dict(ds.mode), device=device, sampler=sampler,
                          layout_report=layout_report, design_system=ds)
+        gen.plan = plan.model_dump()
         t = time.perf_counter()
         gen.encode()
         timings["encode"] = round(time.perf_counter() - t, 4)
