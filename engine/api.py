@@ -223,7 +223,8 @@ class Engine:
             self._modes[key] = ds
         return self._modes[key]
 
-    def plan(self, prompt: str, device: str = "desktop"):
+    @staticmethod
+    def plan(prompt: str, device: str = "desktop"):
         """The page plan of `prompt` (`conditioning.plan.plan_prompt`): sections of element kinds
         with counts, named labels, titles and positions, the device, the domain and the built-in
         page type it clearly asks for (any of the composer's, `engine.compose.composer.PAGE_ROUTES`

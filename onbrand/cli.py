@@ -317,6 +317,7 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
         "store": str(store_path),
         "store_cached": cached,
         "warnings": gen.warnings,
+        "plan": gen.plan,
     }
     if as_json:
         click.echo(json.dumps(result, indent=2))
@@ -776,6 +777,31 @@ def serve(folders: tuple[str, ...], host: str, port: int, api_key: str | None, m
 
 
 _EXPORT_NAMES = {"dtcg": "tokens.json", "css": "tokens.css", "tailwind": "tailwind.config.js"}
+
+
+@main.command(name="plan")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.argument("prompt")
+@click.option("--device", type=click.Choice(["desktop", "tablet", "mobile"]), default="desktop", show_default=True,
+              help="The device the mock is for; a device the prompt names (\"mobile app\", \"iPad\") wins over "
+                   "the default desktop.")
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+def plan_cmd(folder: str, prompt: str, device: str, as_json: bool) -> None:
+    """Show the page plan of PROMPT: what the mock for FOLDER's design system will hold.
+
+    Each section is an element kind (or a titled "section" for a thing no kind draws), how many,
+    the labels the prompt names for it, a title and a position; with the device, the domain and
+    the built-in page type the prompt asks for, if any. The plan depends on the prompt only.
+    """
+    from engine.api import Engine
+    from onbrand.plan_cmd import plan_json, print_plan
+
+    t0 = time.perf_counter()
+    plan = Engine.plan(prompt, device)
+    if as_json:
+        click.echo(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
+    else:
+        print_plan(plan, time.perf_counter() - t0)
 
 
 @main.command(name="export-tokens")
