@@ -780,7 +780,7 @@ _EXPORT_NAMES = {"dtcg": "tokens.json", "css": "tokens.css", "tailwind": "tailwi
 
 
 @main.command(name="plan")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.argument("folder", type=click.Path(file_okay=False))
 @click.argument("prompt")
 @click.option("--device", type=click.Choice(["desktop", "tablet", "mobile"]), default="desktop", show_default=True,
               help="The device the mock is for; a device the prompt names (\"mobile app\", \"iPad\") wins over "
@@ -796,6 +796,8 @@ def plan_cmd(folder: str, prompt: str, device: str, as_json: bool) -> None:
     from engine.api import Engine
     from onbrand.plan_cmd import plan_json, print_plan
 
+    if not Path(folder).is_dir():
+        raise _Fail(f"{folder}: no such folder")
     t0 = time.perf_counter()
     plan = Engine.plan(prompt, device)
     if as_json:
