@@ -356,3 +356,106 @@ def test_tailwind_config_loads_with_every_role(name, tmp_path):
     for seg in c.name.split(".")[1:]:
         node = node[seg]
     assert (node["DEFAULT"] if isinstance(node, dict) else node) == c.hex
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+LIGHT = {"color": {"$type": "color", "role": {
+    "background": {"$value": "#fbfaf7"}, "text": {"$value": "#1b1f24"}, "primary": {"$value": "#0e5e71"}}}}
+DARK = {"color": {"$type": "color", "role": {
+    "background": {"$value": "#0c1117"}, "text": {"$value": "#eef2f5"}, "primary": {"$value": "#5cc6d6"}}}}
+BASE = {"color": {"$type": "color", "teal": {"700": {"$value": "#0e5e71"}}},
+        "spacing": {"$type": "dimension", "md": {"$value": {"value": 16, "unit": "px"}}},
+        "typography": {"body": {"$type": "typography", "$value": {
+            "fontFamily": "Manrope", "fontSize": {"value": 16, "unit": "px"}, "fontWeight": 400, "lineHeight": 1.5}}}}
+
+
+@pytest.fixture
+def themed(tmp_path) -> Path:
+    """A small token folder with a light and a dark theme (modes inferred from the file names)."""
+    folder = tmp_path / "themed"
+    (folder / "tokens").mkdir(parents=True)
+    for name, doc in (("base", BASE), ("light", LIGHT), ("dark", DARK)):
+        (folder / "tokens" / f"{name}.tokens.json").write_text(json.dumps(doc))
+    return folder
+
+
+@pytest.fixture
+def cli(tmp_path):
+    from click.testing import CliRunner
+
+    from onbrand.cli import main
+
+    def run(*args):
+        return CliRunner().invoke(main, ["export-tokens", *map(str, args), "--store", str(tmp_path / "store")],
+                                  catch_exceptions=False)
+
+    return run
+
+
+@pytest.mark.timeout(120)
+def test_cli_writes_every_mode_and_reports_what_it_wrote(cli, themed, tmp_path):
+    out = tmp_path / "out" / "tokens.json"
+    r = cli(themed, "--format", "dtcg", "--out", out, "--json")
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.stdout)
+    assert s["out"] == str(out) and s["format"] == "dtcg" and s["modes"] == [{"theme": "light"}, {"theme": "dark"}]
+    assert s["counts"]["roles"] >= 3 and s["counts"]["colors"] == 4 and s["counts"]["tokens"] > 0
+    assert s["bytes"] == len(out.read_bytes())
+    source = read_folder(themed)
+    exported = read_folder(out.parent)
+    for mode in ({"theme": "light"}, {"theme": "dark"}):
+        a, b = assemble(source, mode)[0], assemble(exported, mode)[0]
+        assert b.role_map() == a.role_map() and set(b.palette_hexes()) == set(a.palette_hexes())
+    assert assemble(exported, {"theme": "dark"})[0].role("primary") == "#5cc6d6"
+
+
+@pytest.mark.timeout(120)
+def test_cli_css_to_stdout_and_one_mode_for_tailwind(cli, themed, tmp_path):
+    r = cli(themed, "--format", "css", "--out", "-")
+    assert r.exit_code == 0, r.output
+    blocks = _blocks(r.stdout)
+    assert _resolve(blocks[":root"], "--color-primary") == "#0e5e71"
+    assert _resolve({**blocks[":root"], **blocks['[data-theme="dark"]']}, "--color-primary") == "#5cc6d6"
+    out = tmp_path / "tailwind.config.js"
+    r = cli(themed, "--format", "tailwind", "--mode", "theme=dark", "--out", out)
+    assert r.exit_code == 0, r.output
+    assert f"wrote {out}" in r.stdout
+    colors = _load_js(out)["theme"]["extend"]["colors"]
+    assert colors["background"] == "#0c1117" and colors["primary"] == "#5cc6d6"
+
+
+@pytest.mark.timeout(120)
+def test_cli_never_writes_into_the_design_folder_unless_forced(cli, themed):
+    inside = themed / "tokens" / "export.json"
+    r = cli(themed, "--out", inside)
+    assert r.exit_code == 2 and not inside.exists()
+    assert r.stderr.count("\n") == 1 and "inside the design-system folder" in r.stderr and "--force" in r.stderr
+    r = cli(themed, "--out", inside, "--force")
+    assert r.exit_code == 0, r.output
+    assert json.loads(inside.read_text())["modifiers"]["theme"]["default"] == "light"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["{missing}"], "no such folder"),
+    (["{folder}", "--mode", "theme=sepia"], "unknown mode theme=sepia"),
+    (["{folder}", "--mode", "sepia"], "NAME=OPTION"),
+    (["{folder}", "--out", "-", "--json"], "--json prints a summary"),
+    (["{folder}", "--out", "{tmp}"], "is a directory"),
+    (["{folder}", "--format", "scss"], "'scss' is not one of"),
+])
+def test_cli_errors_are_one_line(cli, themed, tmp_path, args, message):
+    args = [a.format(missing=tmp_path / "nope", folder=themed, tmp=tmp_path) for a in args]
+    r = cli(*args)
+    assert r.exit_code == 2, r.output
+    assert message in r.stderr and "Traceback" not in r.output
+    assert len([ln for ln in r.stderr.splitlines() if ln.startswith(("onbrand: error", "Error"))]) == 1
+
+
+def test_cli_help_names_the_formats():
+    from click.testing import CliRunner
+
+    from onbrand.cli import main
+
+    out = CliRunner().invoke(main, ["export-tokens", "--help"]).output
+    assert "dtcg" in out and "css" in out and "tailwind" in out and "--mode" in out and "--json" in out
