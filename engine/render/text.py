@@ -1,8 +1,9 @@
 """Fonts and text: HarfBuzz shaping (kerning, ligatures), measuring, wrapping, ellipsis.
 
 A `Font` is one font file. Shaping gives glyph ids with advances in font units; the renderer
-draws those glyphs through cairo's FreeType backend (raster) and as outline paths from
-fontTools (SVG), so the two outputs place every glyph at the same position.
+draws those glyphs through cairo's FreeType backend (raster) and, in the SVG, either as outline
+paths from fontTools (every glyph at the raster's position) or as live ``<text>`` naming the
+font's family, weight and style (`Font.face`), so the text stays editable.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class ShapedRun:
     text: str
     glyphs: list[tuple[int, float, float]]  # (glyph id, x, y) in px relative to the run origin
     width: float  # px
+    letter_spacing: float = 0.0  # px added after every glyph but the last
 
 
 class Font:
@@ -41,6 +43,7 @@ class Font:
         self._outlines: dict[int, str] = {}
         self._cairo_face = None
         self._codepoints: frozenset[int] | None = None
+        self._face_info: FaceInfo | None = None
 
     def _shape_units(self, text: str) -> tuple[list[tuple[int, int, int, int]], int]:
         hit = self._cache.get(text)
@@ -69,11 +72,20 @@ class Font:
         s = size / self.upem
         glyphs = [(gid, x * s + i * letter_spacing, -y * s) for i, (gid, x, y, _) in enumerate(units)]
         width = total * s + max(0, len(units) - 1) * letter_spacing
-        return ShapedRun(text, glyphs, width)
+        return ShapedRun(text, glyphs, width, letter_spacing)
 
     def measure(self, text: str, size: float, letter_spacing: float = 0.0) -> float:
         units, total = self._shape_units(text)
         return total * size / self.upem + max(0, len(units) - 1) * letter_spacing
+
+    # -- what the font is called -------------------------------------------------------------
+    @property
+    def face(self) -> "FaceInfo":
+        """The font's family, weight, style and generic family, read from its own tables: what
+        an SVG ``<text>`` names so that a viewer with the font installed picks this very face."""
+        if self._face_info is None:
+            self._face_info = face_info(self.path)
+        return self._face_info
 
     # -- character coverage ----------------------------------------------------------------
     @property
@@ -120,6 +132,49 @@ class Font:
         if self._cairo_face is None:
             self._cairo_face = _cairo_ft_face(self.path)
         return self._cairo_face
+
+
+@dataclass(frozen=True)
+class FaceInfo:
+    """How CSS and SVG name a font face."""
+
+    family: str  # the typographic family ("Manrope", not "Manrope SemiBold")
+    weight: int  # 100–900 (OS/2 usWeightClass)
+    italic: bool
+    generic: str  # the CSS generic family it falls back to: sans-serif, serif or monospace
+
+
+def face_info(path: str) -> FaceInfo:
+    """`FaceInfo` of the font file at `path`: the typographic family (name ID 16, else 1), the
+    OS/2 weight class and italic bit, and the generic family from the fixed-pitch flag and the
+    PANOSE serif style (monospace, serif, else sans-serif). A file whose tables cannot be read
+    is named after its file stem, weight 400, sans-serif."""
+    from pathlib import Path
+
+    family, weight, italic, generic = "", 400, False, "sans-serif"
+    try:
+        f = _ttfont(path)
+        name = f["name"]
+        family = (name.getDebugName(16) or name.getDebugName(1) or "").strip()
+        sub = (name.getDebugName(17) or name.getDebugName(2) or "").lower()
+        italic = "italic" in sub or "oblique" in sub
+        if "OS/2" in f:
+            os2 = f["OS/2"]
+            weight = int(os2.usWeightClass)
+            italic = italic or bool(os2.fsSelection & 1)
+            panose = getattr(os2, "panose", None)
+            if panose is not None and panose.bFamilyType == 2 and 2 <= panose.bSerifStyle <= 10:
+                generic = "serif"
+            if panose is not None and panose.bFamilyType == 2 and panose.bProportion == 9:
+                generic = "monospace"
+        if "post" in f and f["post"].isFixedPitch:
+            generic = "monospace"
+    except Exception:  # noqa: BLE001 - an unreadable name table names the font after its file
+        pass
+    if "mono" in family.lower():
+        generic = "monospace"
+    weight = min(900, max(100, round(weight / 100) * 100)) if weight else 400  # SVG 1.1 knows 100–900
+    return FaceInfo(family or Path(path).stem, weight, italic, generic)
 
 
 @lru_cache(maxsize=32)

@@ -1,7 +1,8 @@
 """Design tokens as the renderer needs them: colours by role, type styles by name, fonts, radii.
 
 Every colour the renderer paints comes from `Theme.color(role)`, which only returns colours of
-the design system. Text colours go through `Theme.text_on(role, background)`, which checks
+the design system, as a `TokenColor` (the hex, plus the role asked for and the token path it
+resolved to, which the SVG writes as ``data-role`` and ``data-token``). Text colours go through `Theme.text_on(role, background)`, which checks
 WCAG 2.x contrast (4.5:1 for body text, 3:1 for large text and UI parts) and, when the system's
 own pairing fails, takes a passing colour of the same system and records a warning: for text
 roles the system's text colours first (text, text-muted, the on-* colours, the page and
@@ -10,11 +11,13 @@ surface colours, then neutrals), never a status colour (danger, warning, success
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ingest.colour import contrast, parse_hex
 from ingest.model import DesignSystem, FontFace, TypeStyle
 from ingest.fonts import FALLBACK_FAMILIES, installed_fonts, restore_font_file
+from engine.render.canvas import TokenColor
 from engine.render.text import Font, font_covering, font_problem, load_font
 
 # Fallback chains for roles a system may not define.
@@ -74,18 +77,45 @@ class Theme:
         self._covering: dict[tuple[str, str], Font | None] = {}
         self.spacing = [s for s in ds.spacing_px() if s > 0] or [4, 8, 12, 16, 24, 32, 48, 64]
         self.unit = self.spacing[0] if self.spacing[0] >= 2 else 4.0
+        self._role_tokens = {r.role: r.color for r in ds.roles}  # role -> token path of its colour
+        self._hex_tokens: dict[str, str] = {}  # hex -> the first token path of that colour
+        for c in ds.colors:
+            self._hex_tokens.setdefault(c.hex, c.name)
+        self._tagged: dict[str, TokenColor] = {}
         self.chart = self._chart_colors()
+        #: The smallest text size drawn, px (a stated "text is never below N px"; 0: none).
+        self.text_floor = 0.0
+        #: (text colour, background) pairs, lower-case hex, that a stated rule forbids.
+        self.forbidden_text_on: set[tuple[str, str]] = set()
 
     # -- colour ----------------------------------------------------------------------------
     def color(self, role: str) -> str:
+        """The colour of `role` (through `_ROLE_FALLBACK` when the system has no such role), as a
+        `TokenColor` naming `role` and the token path of the colour it resolved to."""
+        hit = self._tagged.get(role)
+        if hit is None:
+            hex_, source = self._resolve(role)
+            token = self._role_tokens.get(source, "") if source else ""
+            hit = self._tagged[role] = TokenColor(hex_, role, token or self._hex_tokens.get(hex_, ""))
+        return hit
+
+    def _resolve(self, role: str) -> tuple[str, str | None]:
+        """(hex, the system role it came from, or None when picked from the palette)."""
         if role in self.roles:
-            return self.roles[role]
+            return self.roles[role], role
         for alt in _ROLE_FALLBACK.get(role, ()):
             if alt in self.roles:
-                return self.roles[alt]
+                return self.roles[alt], alt
         if role.startswith("on-"):
-            return self.best_text(self.color(role[3:]))
-        return self.roles.get("primary") or self.palette[0]
+            return self.best_text(self.color(role[3:])), None
+        if "primary" in self.roles:
+            return self.roles["primary"], "primary"
+        return self.palette[0], None
+
+    def tag(self, hex_: str, role: str = "") -> str:
+        """`hex_` as a `TokenColor` naming `role` and the first token of that colour (for
+        colours picked from the palette rather than by role)."""
+        return TokenColor(hex_, role, self._hex_tokens.get(hex_, ""))
 
     #: Opacity of the modal scrim when the system defines no overlay colour with its own alpha.
     SCRIM_ALPHA = 0.48
@@ -101,7 +131,7 @@ class Theme:
         for c in self.ds.colors:
             leaf = c.name.lower().replace("_", "-").split(".")[-1]
             if leaf in ("scrim", "overlay", "backdrop") and 0.05 <= c.alpha < 1:
-                return c.hex, c.alpha
+                return TokenColor(c.hex, "scrim", c.name), c.alpha
         return self.color("text"), self.SCRIM_ALPHA
 
     def scrim_palette(self) -> list[str]:
@@ -146,9 +176,13 @@ class Theme:
         want = self.color(role)
         need = 3.0 if large else 4.5
         bg_rgb = parse_hex(bg)[0]
+        if (want.lower(), bg.lower()) in self.forbidden_text_on:
+            allowed = [h for h in self.palette if (h.lower(), bg.lower()) not in self.forbidden_text_on]
+            if allowed:
+                return max(allowed, key=lambda h: contrast(parse_hex(h)[0], bg_rgb))
         if contrast(parse_hex(want)[0], bg_rgb) >= need:
             return want
-        choice = self._readable_instead(role, want, bg_rgb, need)
+        choice = self.tag(self._readable_instead(role, want, bg_rgb, need), role)
         key = f"{role}/{bg}"
         if key not in self._warned:
             self._warned.add(key)
@@ -195,6 +229,15 @@ class Theme:
 
     # -- type ------------------------------------------------------------------------------
     def style(self, name: str) -> TypeStyle:
+        """The type step `name` (the nearest step of the scale when the system has no step of
+        that name), at least `text_floor` px."""
+        st = self._style(name)
+        if st.size < self.text_floor:
+            ratio = st.line_height / max(st.size, 1e-6)
+            st = st.model_copy(update={"size": self.text_floor, "line_height": round(self.text_floor * ratio, 2)})
+        return st
+
+    def _style(self, name: str) -> TypeStyle:
         for t in self.ds.type_scale:
             if t.name == name:
                 return t
@@ -308,7 +351,16 @@ class Theme:
         return fallback
 
     def shadow(self, name: str = "md"):
+        """The shadow token `name` (else the system's first shadow; None when it has none); its
+        colour is a `TokenColor` whose token is the shadow's path (``shadow.md``), which
+        `Canvas.shadow` names its filter after."""
         for s in self.ds.shadows:
             if s.name == name:
-                return s
-        return self.ds.shadows[0] if self.ds.shadows else None
+                return self._tag_shadow(s)
+        return self._tag_shadow(self.ds.shadows[0]) if self.ds.shadows else None
+
+    @staticmethod
+    def _tag_shadow(s):
+        loc = s.source.locator if s.source else ""
+        path = re.sub(r"\[\d+\]$", "", loc) if loc else ""
+        return s.model_copy(update={"color": TokenColor(s.color, "shadow", path or f"shadow.{s.name}")})
