@@ -6,6 +6,12 @@ Prompt files are JSON Lines, one object a line::
 
 ``device`` is desktop, tablet or mobile (default desktop); ``requires`` maps a scene element
 kind to the minimum number of such elements a faithful mock has (prompt faithfulness).
+Lines starting with ``#`` are comments.
+
+The open-prompt sets (``eval/prompts/open_dev.jsonl``, ``open_heldout.jsonl``) give
+``requires`` as a list of kinds (each at least once), ``labels`` (strings the mock must show)
+and ``domain``; for them each mock is also scored on ``kinds_present`` and ``labels_present``
+(`eval.open_prompts`).
 
 Samplers are asked of `Engine.generate(..., sampler=NAME)` when the engine has that argument;
 a sampler the engine rejects is reported as unavailable with its reason.  An engine without
@@ -36,6 +42,7 @@ from typing import Any
 
 from eval.brand import BrandProfile
 from eval.fid import default_feature, layout_fid
+from eval.open_prompts import kinds_present, labels_present
 from eval.report import thumbnail_data_uri
 from eval.score import evaluate_image
 
@@ -51,6 +58,9 @@ class SuitePrompt:
     prompt: str
     device: str = "desktop"
     requires: dict[str, int] = field(default_factory=dict)
+    kinds: list[str] = field(default_factory=list)  # an open prompt's required kinds (requires as a list)
+    labels: list[str] = field(default_factory=list)  # strings the mock must show
+    domain: str = ""
 
 
 def load_prompts(path: str | Path) -> list[SuitePrompt]:
@@ -64,7 +74,7 @@ def load_prompts(path: str | Path) -> list[SuitePrompt]:
         raise ValueError(f"{path}: cannot read the prompts ({getattr(e, 'strerror', None) or e})") from None
     out: list[SuitePrompt] = []
     for no, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
         where = f"{path}:{no}"
         try:
@@ -77,6 +87,14 @@ def load_prompts(path: str | Path) -> list[SuitePrompt]:
         if device not in DEVICES:
             raise ValueError(f"{where}: unknown device {device!r} (use {', '.join(DEVICES)})")
         req = d.get("requires", {})
+        kinds = [k for k in req if isinstance(k, str)] if isinstance(req, list) else []
+        if isinstance(req, list):  # an open prompt: kinds the mock holds at least once
+            req = {k: 1 for k in req}
+        labels = d.get("labels", [])
+        if not isinstance(labels, list) or not all(isinstance(x, str) and x.strip() for x in labels):
+            raise ValueError(f"{where}: \"labels\" must be a list of non-empty strings")
+        if not isinstance(d.get("domain", ""), str):
+            raise ValueError(f"{where}: \"domain\" must be a string")
         if not isinstance(req, dict):  # noqa: TRY004 - every bad line is a one-line ValueError
             raise ValueError(f"{where}: \"requires\" must map element kinds to minimum counts")
         for k, v in req.items():
@@ -84,7 +102,8 @@ def load_prompts(path: str | Path) -> list[SuitePrompt]:
                 raise ValueError(f"{where}: unknown element kind {k!r} in \"requires\"")
             if not isinstance(v, int) or isinstance(v, bool) or v < 1:
                 raise ValueError(f"{where}: \"requires\".{k} must be a positive integer")
-        out.append(SuitePrompt(prompt=d["prompt"], device=device, requires=dict(req)))
+        out.append(SuitePrompt(prompt=d["prompt"], device=device, requires=dict(req), kinds=kinds, labels=labels,
+                               domain=d.get("domain", "")))
     if not out:
         raise ValueError(f"{path}: no prompts")
     return out
@@ -192,6 +211,9 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
                 res.update(sampler=sampler, prompt=p.prompt, device=p.device, design_system_dir=sys_name,
                            generate_seconds=round(seconds, 4),
                            faithfulness=prompt_faithfulness(gen.scene.count(), p.requires))
+                if p.kinds or p.labels:  # an open prompt
+                    res.update(kinds_present=kinds_present(gen.scene.count(), p.kinds),
+                               labels_present=labels_present(gen.scene, p.labels))
                 images.append(res)
                 layouts.setdefault(sampler, []).append(scene_blocks(gen.scene))
     rows = []
@@ -204,7 +226,7 @@ def run_suite(systems: Sequence[str | Path], prompts: Sequence[SuitePrompt], *, 
         if rs:
             row["seconds_per_generation"] = round(statistics.median(r["generate_seconds"] for r in rs), 4)
             for key in ("palette_adherence", "typography_adherence", "spacing_adherence", "alignment", "overlap",
-                        "faithfulness", "margin"):
+                        "faithfulness", "margin", "kinds_present", "labels_present"):
                 row[key] = _mean(rs, key)
             row["aa_pass_rate"] = _mean([r["contrast"] for r in rs], "aa_pass_rate")
             with_scene = [r for r in rs if "defect_counts" in r]
