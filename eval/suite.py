@@ -87,8 +87,10 @@ def load_prompts(path: str | Path) -> list[SuitePrompt]:
         if device not in DEVICES:
             raise ValueError(f"{where}: unknown device {device!r} (use {', '.join(DEVICES)})")
         req = d.get("requires", {})
-        kinds = [k for k in req if isinstance(k, str)] if isinstance(req, list) else []
+        kinds = list(req) if isinstance(req, list) else []
         if isinstance(req, list):  # an open prompt: kinds the mock holds at least once
+            if not all(isinstance(k, str) for k in req):
+                raise ValueError(f"{where}: \"requires\" lists element kinds as strings")
             req = {k: 1 for k in req}
         labels = d.get("labels", [])
         if not isinstance(labels, list) or not all(isinstance(x, str) and x.strip() for x in labels):

@@ -620,7 +620,7 @@ def eval_suite_cmd(more_systems: tuple[str, ...], systems: tuple[str, ...], prom
         click.echo(f"note: {note}")
     cols = ["sampler", "generations", "seconds_per_generation", "palette_adherence", "aa_pass_rate",
             "typography_adherence", "spacing_adherence", "alignment", "overlap", "defects_per_image",
-            "faithfulness", "brand_accuracy", "layout_fid"]
+            "faithfulness", "kinds_present", "labels_present", "brand_accuracy", "layout_fid"]
     for row in result["samplers"]:
         if row.get("available") != "yes":
             click.echo(f"{row['sampler']}: unavailable ({row.get('reason', '')})")
