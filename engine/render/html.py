@@ -35,7 +35,7 @@ from engine.render.text import wrap
 from engine.render.theme import Theme
 from scene.model import Element, Scene
 
-__all__ = ["scene_html", "HTML_TAGS"]
+__all__ = ["scene_html", "save_html", "text_contrast", "HTML_TAGS"]
 
 #: The HTML element each kind is written as (see `_tag` for the exceptions).
 HTML_TAGS: dict[str, str] = {
@@ -77,6 +77,20 @@ def scene_html(scene: Scene, design_system, title: str | None = None) -> str:
     """The scene as a self-contained HTML page of `scene.width / scene.scale` CSS px (view it at a
     device pixel ratio of `scene.scale` for the PNG's pixel size)."""
     return _Writer(scene, design_system).page(title)
+
+
+def text_contrast(scene: Scene, design_system) -> list[dict]:
+    """Each line of text the page draws through the renderer's kinds, with its colour, the
+    background it sits on and their WCAG 2.x contrast (`need`: 4.5, or 3 for large text)."""
+    from ingest.colour import contrast, parse_hex
+
+    w = _Writer(scene, design_system)
+    w.page(None)
+    out = []
+    for text, col, bg, large in w.r.pairs:
+        c = contrast(parse_hex(col)[0], parse_hex(bg)[0])
+        out.append({"text": text, "color": col, "background": bg, "contrast": round(c, 2), "need": 3.0 if large else 4.5})
+    return out
 
 
 class _RoleHex(str):
@@ -139,6 +153,10 @@ class _Recorder:
 class _Recording(Renderer):
     """The renderer with text kept as runs (lines, position, type step, colour) instead of glyphs."""
 
+    def __init__(self, theme, scale):
+        super().__init__(theme, scale)
+        self.pairs: list[tuple[str, str, str, bool]] = []  # (text, colour, background, large) of each line
+
     def text(self, cv, text, x, y, w, style, role, bg, align="left", max_lines=1, h=None, color=None):
         if not text or w <= 0:
             return 0.0
@@ -155,6 +173,7 @@ class _Recording(Renderer):
             lx = x + (w - lw) / 2 if align == "center" else (x + w - lw if align == "right" else x)
             cv.ops.append(("text", ln, lx, y + i * lh, lw, lh, style, col, font.path, st.weight, text))
             self.text_runs.append((lx, y + i * lh, lw, lh, col, large))
+            self.pairs.append((ln, str(col), str(bg), large))
         return len(lines) * lh
 
     def icon(self, cv, name, x, y, size, color):
