@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from ingest.encoders import default_text_encoder
     from ingest.folder import IngestError, ingest_folder
     from ingest.model import Color, DesignSystem, FontFace, RoleAssignment, Source, TypeStyle
-    from ingest.tokens.export import ExportError, TokenExport, export_tokens, mode_variants
     from ingest.store import (
         IngestReport,
         StorePathError,
@@ -26,13 +25,15 @@ if TYPE_CHECKING:
         load_store,
         save_store,
     )
+    from ingest.tokens.export import ExportError, TokenExport, check_round_trip, export_tokens, mode_variants
 
 _LAZY = {
     **dict.fromkeys(("ContextStore", "Hit", "StoreError"), "ingest.context_store"),
     "default_text_encoder": "ingest.encoders",
     **dict.fromkeys(("IngestError", "ingest_folder"), "ingest.folder"),
     **dict.fromkeys(("Color", "DesignSystem", "FontFace", "RoleAssignment", "Source", "TypeStyle"), "ingest.model"),
-    **dict.fromkeys(("ExportError", "TokenExport", "export_tokens", "mode_variants"), "ingest.tokens.export"),
+    **dict.fromkeys(("ExportError", "TokenExport", "check_round_trip", "export_tokens", "mode_variants"),
+                    "ingest.tokens.export"),
     **dict.fromkeys(("IngestReport", "StorePathError", "check_store_path", "default_store", "ingest_to_store",
                      "load_context", "load_or_ingest", "load_store", "save_store"), "ingest.store"),
 }

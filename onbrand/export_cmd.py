@@ -35,6 +35,10 @@ def check_out_path(out: str, folder: str, force: bool) -> Path | None:
     return path
 
 
+def _mode_text(mode: dict[str, str]) -> str:
+    return ",".join(f"{k}={v}" for k, v in mode.items())
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -50,7 +54,7 @@ def _write(path: Path, text: str) -> None:
 def export_folder(folder: str, fmt: str, out: str, force: bool, store: str | None, mode: dict[str, str],
                   as_json: bool, load_ds: Callable, fail: type[click.ClickException]) -> None:
     """Run the command: `load_ds(folder, store, mode)` loads one mode, `fail` is the one-line error."""
-    from ingest import ExportError, export_tokens, mode_variants
+    from ingest import ExportError, check_round_trip, export_tokens, mode_variants
 
     if as_json and out == "-":
         raise fail("--json prints a summary on stdout; give --out FILE to write the tokens to a file")
@@ -70,6 +74,13 @@ def export_folder(folder: str, fmt: str, out: str, force: bool, store: str | Non
         result = export_tokens(systems, fmt)
     except ExportError as e:
         raise fail(str(e)) from None
+    # the DTCG export is read back as onbrand reads a folder; what differs is reported
+    differ = check_round_trip(systems, result.text) if fmt == "dtcg" else []
+    if differ:
+        shown = "; ".join(f"{d['what']} {d['exported'] or '(none)'} reads back as {d['read_back'] or '(none)'}"
+                          + (f" ({_mode_text(d['mode'])})" if d["mode"] else "") for d in differ[:3])
+        result.notes.append(f"{len(differ)} value(s) read back differently: {shown}"
+                            + (" …" if len(differ) > 3 else ""))
     if path is None:
         click.echo(result.text, nl=False)
     else:
@@ -78,11 +89,11 @@ def export_folder(folder: str, fmt: str, out: str, force: bool, store: str | Non
         except OSError as e:
             raise fail(f"{out}: cannot write ({e.strerror})") from None
     secs = round(time.perf_counter() - t0, 3)
-    modes = [",".join(f"{k}={v}" for k, v in m.items()) for m in result.modes if m]
+    modes = [_mode_text(m) for m in result.modes if m]
     if as_json:
         click.echo(json.dumps({"out": str(path), "format": fmt, "system": ds.name, "folder": ds.root,
                                "modes": result.modes, "counts": result.counts, "bytes": len(result.text.encode()),
-                               "notes": result.notes, "store": str(store_path), "seconds": secs,
+                               "notes": result.notes, "round_trip": differ if fmt == "dtcg" else None, "store": str(store_path), "seconds": secs,
                                "failed": [f.model_dump() for f in ds.failed]}, indent=2))
     else:
         if path is not None:

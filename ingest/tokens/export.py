@@ -640,3 +640,38 @@ def export_tokens(systems: DesignSystem | Sequence[DesignSystem], fmt: str) -> T
         {"dtcg": "tokens", "css": "variables", "tailwind": "values"}[fmt]: count,
     }
     return TokenExport(format=fmt, text=text, modes=[dict(ds.mode) for ds in systems], counts=counts, notes=notes)
+
+
+def check_round_trip(systems: DesignSystem | Sequence[DesignSystem], text: str) -> list[dict]:
+    """Read a DTCG export back as onbrand would and list each role or palette colour that
+    comes back different, per mode: ``{"mode", "what", "exported", "read_back"}``; empty when
+    the export reads back as it was written.
+
+    A difference comes from role inference itself, not from the export: a role that only won
+    because of the order roles were decided in (say body text that fails 4.5:1 on a background
+    that was derived after it) is checked against that background when it is read back."""
+    import tempfile
+
+    from ingest.folder import IngestError, assemble, read_folder
+
+    systems = [systems] if isinstance(systems, DesignSystem) else list(systems)
+    out: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="onbrand-export-") as tmp:
+        (Path(tmp) / "tokens.json").write_text(text, encoding="utf-8")
+        read = read_folder(tmp)
+        for ds in systems:
+            try:
+                back, _ = assemble(read, ds.mode or None)
+            except IngestError as e:
+                out.append({"mode": dict(ds.mode), "what": "read", "exported": "", "read_back": str(e)})
+                continue
+            a, b = ds.role_map(), back.role_map()
+            for role in dict.fromkeys([*a, *b]):
+                if a.get(role) != b.get(role):
+                    out.append({"mode": dict(ds.mode), "what": f"role {role}", "exported": a.get(role, ""),
+                                "read_back": b.get(role, "")})
+            pa, pb = set(ds.palette_hexes()), set(back.palette_hexes())
+            for h in sorted(pa ^ pb):
+                out.append({"mode": dict(ds.mode), "what": "palette colour", "exported": h if h in pa else "",
+                            "read_back": h if h in pb else ""})
+    return out

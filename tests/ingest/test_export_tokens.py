@@ -19,7 +19,7 @@ import tinycss2
 
 from ingest.folder import assemble, ingest_folder, read_folder
 from ingest.model import CORE_ROLES
-from ingest.tokens.export import EXTENSION_KEY, ExportError, export_tokens, mode_variants
+from ingest.tokens.export import EXTENSION_KEY, ExportError, check_round_trip, export_tokens, mode_variants
 from conftest import SAMPLE_NAMES, SAMPLES
 
 _loaded: dict[str, list] = {}
@@ -69,6 +69,7 @@ def test_dtcg_round_trip_of_every_sample_in_every_mode(name, tmp_path):
         back, _ = assemble(read, ds.mode)
         assert back.mode == ds.mode
         _same_design(ds, back)
+    assert check_round_trip(systems, out.text) == []
 
 
 PDF_PAGES = [
@@ -214,6 +215,17 @@ def test_names_that_collide_are_kept_apart(tmp_path):
     _same_design(ds, back)
     assert {c.name: (c.hex, c.alpha) for c in back.colors if not c.name.startswith("roles.")} == \
         {c.name: (c.hex, c.alpha) for c in ds.colors}
+
+
+def test_round_trip_check_names_a_role_that_reads_back_differently(tmp_path):
+    """Body text named by a token wins before the background is derived, so it is never held
+    to 4.5:1 against it; read back, the background is a token too and the text is checked."""
+    doc = {"color": {"$type": "color", "font": {"primary": {"$value": "#3b5998"}},
+                     "base": {"grey": {"$value": "#cccccc"}, "black": {"$value": "#000000"}}}}
+    ds = ingest_folder(_token_folder(tmp_path, doc))
+    assert ds.role("text") == "#3b5998" and ds.role("background") == "#cccccc"
+    differ = check_round_trip(ds, export_tokens(ds, "dtcg").text)
+    assert differ == [{"mode": {}, "what": "role text", "exported": "#3b5998", "read_back": "#000000"}]
 
 
 def test_modes_must_each_change_one_modifier():
@@ -402,6 +414,7 @@ def test_cli_writes_every_mode_and_reports_what_it_wrote(cli, themed, tmp_path):
     assert s["out"] == str(out) and s["format"] == "dtcg" and s["modes"] == [{"theme": "light"}, {"theme": "dark"}]
     assert s["counts"]["roles"] >= 3 and s["counts"]["colors"] == 4 and s["counts"]["tokens"] > 0
     assert s["bytes"] == len(out.read_bytes())
+    assert s["round_trip"] == [] and s["notes"] == []
     source = read_folder(themed)
     exported = read_folder(out.parent)
     for mode in ({"theme": "light"}, {"theme": "dark"}):
