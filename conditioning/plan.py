@@ -137,7 +137,7 @@ _lex("sidebar", "sidebar", "side bar", "side nav", "sidenav", "side navigation",
      "navigation rail", "left nav", "side menu", "drawer", "navigation drawer")
 _lex("header", "header", "page header", "masthead", "title bar", "hero", "hero section", "welcome header")
 _lex("footer", "footer", "page footer", "fine print")
-_lex("heading", "heading", "headline", "title", "page title", "greeting", "welcome message", "subheading")
+_lex("heading", "question", "heading", "headline", "title", "page title", "greeting", "welcome message", "subheading")
 _lex("text", "text", "paragraph", "description", "body text", "copy", "caption", "bio", "blurb", "instructions",
      "disclaimer", "intro", "introduction", "tagline", "quote")
 _lex("button", "button", "cta", "call to action", "action button", "link button", "primary button", "action")
@@ -195,8 +195,10 @@ _lex(("date_picker", "calendar"), "date picker", "datepicker", "date range", "da
      "check-in date", "date")
 _lex("progress", "progress", "progress bar", "loading bar", "completion", "upload progress", "progress meter",
      "progress indicator")
-_lex(("stepper", "progress"), "stepper", "step indicator", "steps", "wizard steps", "checkout steps",
-     "progress steps", "step")
+_lex(("stepper", "select"), "stepper", "quantity stepper", "quantity selector", "number stepper",
+     "guest stepper", "guests stepper", "counter stepper", "plus minus")
+_lex("progress", "step indicator", "steps", "wizard steps", "checkout steps", "progress steps", "step progress",
+     "stage indicator")
 _lex(("progress_ring", "progress"), "progress ring", "ring", "circular progress", "activity ring",
      "progress circle", "rings")
 _lex("divider", "divider", "separator", "rule", "hairline")
@@ -247,8 +249,8 @@ _LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
     "button": ("button",), "tab": ("tabs",), "chip": ("chip", "badge"), "filter": ("chip", "badge"),
     "pill": ("chip", "badge"), "tag": ("chip", "badge"), "link": ("button",), "option": ("radio", "select"),
     "choice": ("radio",), "toggle": ("toggle",), "switch": ("toggle",), "checkbox": ("checkbox",),
-    "field": ("input",), "input": ("input",), "action": ("button",), "step": ("stepper", "progress"),
-    "stage": ("stepper", "progress"), "column": ("kanban_column", "kanban", "list"),
+    "field": ("input",), "input": ("input",), "action": ("button",), "step": ("progress",),
+    "stage": ("progress",), "column": ("kanban_column", "kanban", "list"),
     "lane": ("kanban_column", "kanban", "list"), "category": ("chip", "tabs"), "card": ("card",),
     "tile": ("stat_tile", "card"), "kpi": ("stat_tile", "stat", "card"), "metric": ("stat_tile", "stat", "card"),
     "stat": ("stat_tile", "stat", "card"), "section": ("section",), "segment": ("segmented", "tabs"), "panel": ("card",),
@@ -259,8 +261,12 @@ _LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
 
 #: Words before "of" that count things rather than name them (``a grid of 12 photos``).
 _CONTAINERS = {"grid", "row", "set", "group", "collection", "pair", "couple", "bunch", "series", "number",
-               "list", "strip", "carousel", "gallery", "stack", "wall", "column", "lot", "lots", "handful",
+               "strip", "carousel", "gallery", "stack", "wall", "column", "lot", "lots", "handful",
                "few", "selection", "range", "bank", "array", "matrix", "deck"}
+
+#: Kinds a "list of …" is made of, rather than list rows ("a list of file tiles", "a list of steps" is a list).
+_TILE_KINDS = {"image", "video", "card", "file_tile", "comment", "avatar", "stat", "chip", "kanban_column",
+               "toggle", "checkbox", "radio", "button", "map", "chart", "progress_ring", "gauge"}
 
 #: Domain → words (singular, lower case; several words matched as a phrase).
 DOMAINS: dict[str, tuple[str, ...]] = {
@@ -305,7 +311,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
                     "floor plan", "bedroom", "landlord", "tenant", "open house"),
     "ecommerce": ("shop", "store", "product", "cart", "checkout", "order summary", "shipping address", "catalog", "catalogue", "ecommerce",
                   "e-commerce", "wishlist", "sneaker", "fashion", "shopping"),
-    "productivity": ("kanban", "task", "project", "sprint", "todo", "to-do", "backlog", "roadmap", "okr",
+    "productivity": ("kanban", "task", "project", "file", "upload", "document", "folder", "sprint", "todo", "to-do", "backlog", "roadmap", "okr",
                      "notes", "note", "calendar", "schedule", "agenda", "planner", "workspace", "docs", "wiki"),
     "news": ("news", "article", "headline", "magazine", "blog", "newsletter", "editorial", "journalist"),
     "gaming": ("game", "gaming", "leaderboard", "tournament", "esports", "match", "quest", "achievement",
@@ -381,7 +387,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 #: Words that open a new phrase (the one before it ends).
 _SPLIT_WORDS = {"with", "and", "or", "plus", "including", "includes", "include", "showing", "shows", "featuring",
                 "features", "containing", "contains", "has", "have", "having", "where", "which", "that",
-                "also", "then", "alongside", "beside", "besides", "next", "underneath", "below", "above",
+                "also", "then", "alongside", "beside", "besides", "underneath", "below", "above",
                 "beneath", "while", "whereas", "but", "&", "+", "let", "lets", "allowing", "so"}
 #: Words that open a context phrase (``for a bakery``, ``in a video call``).
 _CONTEXT_WORDS = {"for", "in", "about", "from", "of", "on", "at", "by", "to", "during", "inside", "within",
@@ -392,7 +398,7 @@ _LABEL_CONNECTORS = {":", "for", "named", "called", "labelled", "labeled", "titl
 
 _QUOTE_RE = re.compile(r'"([^"\n]{1,80})"|“([^”\n]{1,80})”|‘([^’\n]{1,80})’|«([^»\n]{1,80})»'
                        r"|(?:(?<=\s)|^)'([^'\n]{1,60})'(?=[\s,.;:!?)]|$)")
-_TOKEN_RE = re.compile(r"QLABEL\d+|[A-Za-z0-9$€£%][\w$€£%'’/+.-]*[\w%]|[A-Za-z0-9$€£%]|[,:;()&+—–]")
+_TOKEN_RE = re.compile(r"QLABEL\d+|[A-Za-z0-9$€£%][\w$€£%'’+.-]*[\w%]|[A-Za-z0-9$€£%]|[,:;()&+—–/]")
 _CLAUSE_RE = re.compile(r"(?<!\d)[.!?;](?!\d)|\n+")
 _QLABEL = re.compile(r"QLABEL(\d+)")
 
@@ -584,8 +590,8 @@ def _clean_label(s: str) -> str:
 
 
 def _is_boundary(t: _Tok) -> bool:
-    return t.low in _LIST_BOUNDARY and t.low not in ("and", "or", "&", "+") and not (t.cap and t.low in
-                                                                                      ("to", "in", "on", "at"))
+    return t.low in _LIST_BOUNDARY and t.low not in ("and", "or", "&", "+", "a", "an", "the") \
+        and not (t.cap and t.low in ("to", "in", "on", "at"))
 
 
 class _Reader:
@@ -643,7 +649,7 @@ class _Reader:
     def _kindish(items: list[list[_Tok]]) -> bool:
         """Whether most items of a list name element kinds (then it lists sections, not labels)."""
         hits = sum(1 for it in items if not it[0].cap and it[0].quote is None and _lex_hit([t.sing for t in it]))
-        return hits * 2 > len(items)
+        return hits * 2 >= len(items)
 
     @staticmethod
     def _holder_at(toks: Sequence[_Tok | None], i: int) -> tuple[int, str] | None:
@@ -668,7 +674,17 @@ class _Reader:
                 i += 1
                 continue
             h_end, key = holder
+            kind = resolve_kind(_LABEL_HOLDERS[key]) or "section"
+            start = i
+            prev = out[i - 1] if i > 0 else None
+            if prev is not None and prev.quote is None and " " not in key:
+                # "a Buy / Sell segmented control": the holder with the word before it names the kind
+                both = LEXICON.get(f"{prev.sing} {key}")
+                if both and resolve_kind(both):
+                    kind, start = resolve_kind(both), i - 1
             # "mute, camera and leave buttons"
+            i0 = i
+            i = start
             j = i - 1
             while j >= 0 and i - j <= 24 and out[j] is not None and not _is_boundary(out[j]):
                 j -= 1
@@ -678,13 +694,16 @@ class _Reader:
                 keep: list[list[_Tok]] = []
                 for it in reversed(items):
                     if not self._item_ok(it, strict=True):
+                        # the list's first item may bring the article of the whole ("a Buy / Sell control")
+                        if len(it) > 1 and it[0].low in ("a", "an", "the") and self._item_ok(it[1:], strict=True):
+                            keep.insert(0, it[1:])
                         break
                     keep.insert(0, it)
                 if len(keep) >= 2 and not self._kindish(keep):
                     first = next(q for q in range(j + 1, i) if out[q] is keep[0][0])
                     count, _ = _count_of([t.low for t in toks[max(0, first - 2):first]], 2)
                     self.label_section(key, [self.label(it) for it in keep], toks[first:h_end], count, first,
-                                       toks[first - 1].low if first > 0 else "")
+                                       toks[first - 1].low if first > 0 else "", kind)
                     for q in range(first, h_end):
                         out[q] = None
                     i = h_end
@@ -714,14 +733,14 @@ class _Reader:
                     and (caps or not self._kindish(keep)):
                 end = next(q for q in range(k, m) if out[q] is keep[-1][-1]) + 1
                 count, ci = _count_of([t.low for t in toks[max(0, i - 2):i]], 2)
-                start = i - (2 - ci) if count else i
+                start = i - (min(i, 2) - ci) if count else i
                 self.label_section(key, [self.label(it) for it in keep], toks[start:end], count, start,
-                                   toks[start - 1].low if start > 0 else "")
+                                   toks[start - 1].low if start > 0 else "", kind)
                 for q in range(start, end):
                     out[q] = None
                 i = end
                 continue
-            i = h_end
+            i = max(h_end, i0 + 1)
         return out
 
     def label(self, toks: Sequence[_Tok]) -> str:
@@ -730,7 +749,7 @@ class _Reader:
         return _clean_label(self.text_of(toks))
 
     def label_section(self, key: str, labels: list[str], toks: Sequence[_Tok], count: int | None, at: int,
-                      opener: str) -> None:
+                      opener: str, kind: str) -> None:
         phrase = self.text_of(toks)
         if key in ("column", "lane") and self.clause_has_table:
             for s in reversed(self.sections):
@@ -739,7 +758,6 @@ class _Reader:
                     return
             self.new(at, kind="table", labels=labels, phrase=phrase, opener=opener)
             return
-        kind = resolve_kind(_LABEL_HOLDERS[key]) or "section"
         single = kind in ("tabs", "table", "segmented_control", "stepper", "progress", "select", "menu", "sidebar",
                           "accordion", "navbar", "list")
         self.new(at, kind=kind, labels=labels, count=1 if single else max(count or 0, len(labels)),
@@ -791,6 +809,10 @@ class _Reader:
                             out[-1] = (c[0], c[1], c[2] or p, c[3], c[4])
                         i = j
                         continue
+                if t.low == "next" and i + 1 < n and toks[i + 1] is not None and toks[i + 1].low == "to":
+                    flush("next to")
+                    i += 2
+                    continue
                 if t.low in _SPLIT_WORDS and not (t.low == "and" and cur and cur[-1].low in ("drag", "black")):
                     flush(t.low)
                     i += 1
@@ -820,12 +842,16 @@ class _Reader:
         quoted = [t.quote for t in toks if t.quote is not None]
         # "list of orders": the head comes before "of", unless that word only counts ("a grid of 12 photos")
         head_words = list(words)
+        counted = -1  # "a grid of …": the words up to "of" only count the things after it
         if "of" in lows:
             k = lows.index("of")
             before = [w for w in words[:k] if w and w not in _DETERMINERS and not w.isdigit()
                       and w not in _NUMBER_WORDS]
-            if (not before or before[-1] in _CONTAINERS) and _lex_hit(words[k + 1:]):
+            after = _lex_hit(words[k + 1:])
+            if after and (not before or before[-1] in _CONTAINERS
+                          or (before[-1] == "list" and after[3] in _TILE_KINDS)):
                 head_words = [""] * (k + 1) + words[k + 1:]
+                counted = k
             elif _lex_hit(words[:k]):
                 head_words = words[:k] + [""] * (len(words) - k)
         hit = _lex_hit(head_words)
@@ -834,28 +860,42 @@ class _Reader:
             if w in ("left", "right", "top", "bottom", "upper", "lower") and not position:
                 position = _POSITION_WORDS[w]
         if ctx:
-            # "filters in the sidebar": a context phrase that names a place gives the previous section its position
-            if hit and hit[3] in _KIND_POSITION and self.sections and self.sections[-1]["clause"] == self.clause:
-                prev = self.sections[-1]
-                if prev["position"] == "main":
-                    prev["position"] = position or _KIND_POSITION[hit[3]]
+            # "folders in a sidebar": a context phrase naming a place adds it and puts the previous section there
+            if hit and hit[3] in ("sidebar", "navbar", "header", "footer", "modal", "bottom_sheet", "card"):
+                place = position or _KIND_POSITION.get(hit[3], "main")
+                if self.sections and self.sections[-1]["clause"] == self.clause \
+                        and self.sections[-1]["position"] == "main":
+                    self.sections[-1]["position"] = place
+                if hit[3] != "card":
+                    self.new(at, kind=hit[3], position=place, phrase=text, opener=opener)
             return
         count, ci = _count_of(words, hit[0] if hit else len(words))
         content = [t.text for i, t in enumerate(toks) if t.quote is None and i != ci and t.low not in _DETERMINERS
                    and t.low not in _STYLE and t.low not in _NUMBER_WORDS and not t.low.isdigit()
                    and not _is_domain_word(t.low) and t.low not in _POSITION_WORDS]
+        if hit and first and any(t.low in _PAGE_HEADS for t in toks[hit[1]:]):
+            return  # "recipe page": the page's own name
         if hit:
             lo, hi, key, kind = hit
-            rest = [toks[i].text for i in range(len(toks)) if (i < lo or i >= hi) and i != ci and toks[i].quote is None
-                    and lows[i] not in _DETERMINERS and lows[i] not in _STYLE and lows[i] not in _POSITION_WORDS
-                    and lows[i] not in _NUMBER_WORDS and not lows[i].isdigit()]
+            # a capitalised word inside the sentence is a name ("a Next button"), even a common one
+            named = [i for i in range(len(toks)) if toks[i].cap and (i > 0 or at > 0) and toks[i].quote is None
+                     and lows[i] not in ("a", "an", "the", "i")]
+            keep = [i for i in range(len(toks)) if (i < lo or i >= hi) and i != ci and toks[i].quote is None
+                    and i > counted
+                    and (i in named or (lows[i] not in _DETERMINERS and lows[i] not in _STYLE
+                                        and lows[i] not in _POSITION_WORDS and lows[i] not in _NUMBER_WORDS
+                                        and not lows[i].isdigit()))]
+            rest = [toks[i].text for i in keep]
             title = _clean_label(" ".join(rest)) if 0 < len(rest) <= 5 else ""
-            if not title and kind in ("list", "list_item", "card", "table") and key not in (kind, "list", "card",
-                                                                                            "table", "tile", "panel"):
-                title = _clean_label(" ".join(toks[i].text for i in range(lo, hi)))
+            if kind in ("list", "list_item", "card", "table") and key not in (kind, "list", "card", "table", "tile",
+                                                                               "panel", "box", "widget", "item"):
+                # a kind named by a more specific word ("employee directory", "order summary"): that word titles it
+                words_in = sorted(set(keep) | set(range(lo, hi)))
+                if len(words_in) <= 6:
+                    title = _clean_label(" ".join(toks[i].text for i in words_in))
             labels = list(quoted)
-            if kind in ("button", "tabs", "chip", "badge") and rest and all(
-                    toks[i].cap for i in range(lo) if toks[i].text in rest) and lo > 0 and at > 0:
+            if kind in ("button", "tabs", "chip", "badge", "segmented", "toggle") and keep and keep[0] in named \
+                    and keep[-1] < lo:
                 labels.append(title)
                 title = ""
             if kind == "list_item" and toks[hi - 1].low != toks[hi - 1].sing and not count:
@@ -979,9 +1019,9 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
         for raw in _TOKEN_RE.findall(clause):
             m = _QLABEL.fullmatch(raw)
             toks.append(_Tok(raw, r.quotes[int(m.group(1))]) if m and int(m.group(1)) < len(r.quotes) else _Tok(raw))
-        all_words += [t.low for t in toks if t.quote is None]
         r.clause_has_table = any(t.sing in ("table", "spreadsheet") for t in toks)
         marked = r.label_lists(toks)
+        all_words += [t.low for t in marked if t is not None and t.quote is None]  # labels name no domain
         for pi, (chunk, ctx, pos, at, opener) in enumerate(r.chunks(marked)):
             first = ci == 0 and pi == 0 and not ctx and at == next((q for q, t in enumerate(marked) if t), -1)
             if first:

@@ -11,8 +11,8 @@ must show (``labels``: "To do", "Mute"…). Two scores per mock:
 
 `plan_accuracy` scores the planner (`conditioning.plan.plan_prompt`) alone: the share of the
 required kinds among the plan's section kinds and the share of labels among its sections'
-labels and titles, per prompt and averaged. ``python -m eval.open_prompts`` prints it for the
-development and held-out sets separately.
+labels and titles, per prompt and averaged. ``python -m benchmarks.bench_plan`` prints it for
+the development and held-out sets separately, with the planner's speed.
 """
 
 from __future__ import annotations
@@ -120,47 +120,3 @@ def plan_accuracy(prompts: Sequence, planner=None) -> dict[str, Any]:
             "unmatched": round(statistics.fmean(len(r["unmatched"]) for r in rows), 4) if rows else None,
             "rows": rows}
 
-
-def main(argv: Sequence[str] | None = None) -> int:
-    import argparse
-    import json
-    from pathlib import Path
-
-    from eval.suite import load_prompts
-
-    here = Path(__file__).resolve().parent / "prompts"
-    ap = argparse.ArgumentParser(prog="python -m eval.open_prompts",
-                                 description="The page planner's accuracy on the open-prompt sets: the share of "
-                                             "required kinds and named labels in each prompt's plan, and its "
-                                             "domain, for the development and held-out sets separately.")
-    ap.add_argument("files", nargs="*", type=Path,
-                    default=[here / "open_dev.jsonl", here / "open_heldout.jsonl"],
-                    help="prompt files (default: open_dev.jsonl and open_heldout.jsonl)")
-    ap.add_argument("--misses", action="store_true", help="list each prompt's missing kinds and labels")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = ap.parse_args(argv)
-    out = {}
-    for f in args.files:
-        try:
-            prompts = load_prompts(f)
-        except ValueError as e:
-            print(f"error: {e}")
-            return 2
-        out[f.name] = plan_accuracy(prompts)
-    if args.json:
-        print(json.dumps(out, indent=2))
-        return 0
-    for name, res in out.items():
-        print(f"{name}: {res['prompts']} prompts  kinds recall {res['kinds_recall']}  labels recall "
-              f"{res['labels_recall']}  domain accuracy {res['domain_accuracy']}  extra sections "
-              f"{res['extra_sections']}  unmatched phrases {res['unmatched']}")
-        if args.misses:
-            for r in res["rows"]:
-                if r["missing_kinds"] or r["missing_labels"] or r["domain"] != r["domain_expected"]:
-                    print(f"  {r['prompt']!r}: missing kinds {r['missing_kinds']} labels {r['missing_labels']}"
-                          f" domain {r['domain']} (want {r['domain_expected']}); planned {r['kinds']}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
