@@ -1,0 +1,1062 @@
+"""The plan composer: draw any planned screen, whatever page type it is.
+
+`compose_plan(plan, width, height, theme, seed, device)` lays out the sections of a page plan
+(`conditioning.plan.Plan`: element kinds, counts, named labels, titles and position hints) with
+the flex layout, inside an app shell that suits the device: a sidebar (an icon rail on tablets)
+and a top bar on desktop, an app bar and a bottom tab bar on a phone. Each section becomes the
+kind it names, `count` times for things one counts (six participant tiles, three columns) or
+with `count` entries for collections (eight list rows, five tabs), titled and labelled with the
+words the prompt gave, as written; a ``"section"`` (a noun no kind matches) becomes a titled
+card. Copy comes from `engine.compose.open_copy` for the plan's domain.
+
+Where a section goes:
+
+- ``overlay``: dialogs, sheets, toasts and menus, drawn over the page (modals on their scrim);
+- ``top`` / ``header``: above the body, under the page title; ``bottom``: a bar under the body
+  (a player's controls, a call's buttons), on a phone above the tab bar;
+- ``left`` / ``sidebar`` and ``right``: side columns on desktop and tablet, in order on a phone;
+- ``main``: the body. The largest things (a map, a board, a video grid, a table, a chart, code)
+  share the centre; lists, comments and details go to a right column beside them on wide
+  screens; filters, tabs and chips form a toolbar above; stat tiles a row; buttons the header's
+  actions, with one primary action per screen.
+
+Every element a section produced carries ``props["plan_section"]`` (the section's index), so
+a test or a caller can find what each section became.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.compose.composer import scaled_scene
+from engine.compose.domain_copy import open_domain
+from engine.compose.open_copy import OpenCopy, domain_of, prompt_nouns
+from engine.compose.parts import (
+    PageContext,
+    appbar,
+    button,
+    card,
+    check,
+    el,
+    grid,
+    heading,
+    sidebar,
+    spacer,
+    tabbar,
+    text,
+    topbar,
+    with_text,
+)
+from engine.compose.parts import field as field_node
+from engine.layout import flex as L
+from engine.layout.flex import Node, col, fill, fixed, hug, row
+from scene.devices import DEVICES, device_for_size
+from scene.model import KINDS, Scene
+
+__all__ = ["COLLECTION_KINDS", "compose_plan", "section_texts"]
+
+#: Kinds whose `count` is the number of entries in one element (rows of a list or table, tabs
+#: of a tab bar, events of a timeline); for every other kind it is the number of elements.
+COLLECTION_KINDS = frozenset({"list", "table", "tabs", "breadcrumb", "segmented", "timeline", "accordion", "menu",
+                              "tree", "description_list", "avatar_group", "stories", "media_controls", "calendar",
+                              "section", "code", "bottom_sheet", "pagination"})
+#: Kinds that take the centre of the body and its free height.
+HERO = ("map", "video", "kanban_column", "table", "calendar", "chart", "code", "image", "card", "gauge",
+        "skeleton", "dropzone", "file_tile")
+#: Kinds that sit beside the centre on wide screens (a right column), or make the centre alone.
+ASIDE = ("list", "list_item", "comment", "description_list", "timeline", "accordion", "tree", "section",
+         "avatar_group", "progress", "progress_ring", "rating", "alert", "text", "heading", "date_picker",
+         "time_picker", "input", "select", "checkbox", "radio", "toggle", "slider", "stepper", "avatar", "icon",
+         "logo", "divider", "stories")
+#: Kinds of a toolbar row above the centre (filters, tabs, chips).
+TOOLBAR = ("tabs", "segmented", "chip", "search", "badge", "breadcrumb")
+#: Overlay kinds: drawn over the page whatever position the plan gave them.
+OVERLAYS = ("modal", "toast", "bottom_sheet", "menu", "tooltip")
+#: Words of a button label that make it destructive (red), not primary.
+_DESTRUCTIVE = ("leave", "end call", "delete", "remove", "hang up", "cancel subscription", "decline")
+
+
+@dataclass
+class _Ctx:
+    device: str
+    plan: Any
+    copy: OpenCopy
+    page: PageContext
+    rng: random.Random
+    primary_taken: bool = False
+    title: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def mobile(self) -> bool:
+        return self.device == "mobile"
+
+    @property
+    def desktop(self) -> bool:
+        return self.device == "desktop"
+
+    def pick(self, desktop, tablet, mobile):
+        return {"desktop": desktop, "tablet": tablet, "mobile": mobile}[self.device]
+
+
+def _has(kind: str) -> bool:
+    return kind in KINDS
+
+
+# -- page title and copy ----------------------------------------------------------------------------
+_HEAD_CUT = re.compile(r"\b(with|showing|that|which|where|including|listing|for|of)\b|,|;| - ")
+_GENERIC_TITLE = ("music", "video", "travel", "weather", "education", "code", "hotel", "food")
+
+
+def _title(plan, copy: OpenCopy) -> str:
+    """The page title: the domain's own (a player says "Now playing", a call its meeting) where the
+    prompt names the app, else the prompt's head noun phrase ("Kanban board", "Invoice")."""
+    spec = copy.spec
+    if spec.name == "travel":
+        (ca, a), (cb, b) = copy.route
+        return f"{ca} → {cb}"
+    if spec.name in _GENERIC_TITLE:
+        return spec.title
+    head = _HEAD_CUT.split(plan.prompt.strip(), maxsplit=1)[0]
+    words = [w for w in re.findall(r"[\w'’\-]+", head) if w.lower() not in ("a", "an", "the", "page", "screen", "app",
+                                                                         "view", "ui", "mobile", "desktop")]
+    if not words:
+        return spec.title
+    s = " ".join(words)
+    return s[:1].upper() + s[1:]
+
+
+_KIND_NOUNS = {"list", "page", "section", "panel", "buttons", "button", "view", "screen", "card", "cards",
+               "columns", "column", "widget", "area", "box", "bar"}
+_LEAD = {"a", "an", "the", "some", "my", "our", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+
+def _section_title(s, cx: _Ctx, default: str) -> str:
+    """A section's heading: the noun phrase it came from, without articles, counts and the
+    kind's own word ("vehicle list" → "Vehicles", "hourly forecast" → "Hourly forecast")."""
+    words = [w for w in re.findall(r"[\w'’\-]+", s.phrase or "")]
+    while words and words[0].lower() in _LEAD:
+        words = words[1:]
+    dropped = False
+    while len(words) > 1 and words[-1].lower() in _KIND_NOUNS:
+        words, dropped = words[:-1], True
+    if words and len(words) <= 4 and not any(w.lower() in ("with", "and", "for") for w in words):
+        t = " ".join(words)
+        if dropped and len(words) == 1 and not t.endswith("s"):
+            t += "s"
+    elif s.title:
+        t = s.title
+    else:
+        return default
+    return t[:1].upper() + t[1:]
+
+
+def _plural_phrase(s) -> bool:
+    """The section's words name several things ("folders", "recent files") without a number."""
+    words = re.findall(r"[a-z]+", (s.phrase or "").lower())
+    return bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss") and s.count <= 1
+
+
+def _labels(s, n: int, make: Callable[[int], str]) -> list[str]:
+    """`n` labels: the section's own first, as written, then made ones."""
+    out = list(s.labels[:n])
+    i = 0
+    while len(out) < n:
+        lab = make(i)
+        i += 1
+        if lab not in out or i > 3 * n:
+            out.append(lab)
+    return out
+
+
+def _n(s, default: int, several: int = 0) -> int:
+    """How many the section asks for: its count, or the labels it names, or `several` when its
+    words are plural ("folders"), else `default`."""
+    if s.count and s.count > 1:
+        return s.count
+    if s.labels:
+        return len(s.labels)
+    if several and _plural_phrase(s):
+        return several
+    return default
+
+
+def _titled(cx: _Ctx, s, node: Node, i: int) -> Node:
+    """A group of instances (tiles, cards) under the section's heading, where its words give one."""
+    title = _section_title(s, cx, "")
+    if not title or cx.copy.spec.name == "video":
+        return node
+    node.name = "items"
+    return col(heading("title", title, "title"), node, name=f"s{i}", gap=3, width=fill(),
+               height=node.height if node.height.mode == "fill" else hug())
+
+
+# -- section builders -----------------------------------------------------------------------------
+def _b_list(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, cx.pick(6, 6, 4))
+    items = cx.copy.items(n)
+    if cx.copy.spec.name == "video":  # a call's people: each once
+        items = [(p, meta, t) for p, (_x, meta, t) in zip(cx.copy.people(n), items)]
+    titles = _labels(s, n, lambda k: items[k % len(items)][0])
+    people = cx.copy.spec.name in ("social", "video", "health")
+    rows = []
+    for k, t in enumerate(titles):
+        _t, meta, trailing = items[k % len(items)]
+        h = 64 if people else 56
+        if cx.mobile and n > 6:
+            h = 52
+        props = {"meta": meta, "trailing": trailing, "divider": k < n - 1}
+        if people:
+            props["avatar"] = t
+        else:
+            props["icon"] = _ICON.get(cx.copy.spec.name, "dot")
+        rows.append(with_text(el("item", "list_item", w=fill(), h=h, props=props), t))
+    lst = col(*rows, name="list", kind="list", width=fill(), height=hug())
+    title = _section_title(s, cx, f"{cx.copy.spec.noun.capitalize()}")
+    return card(f"s{i}", lst, title=title, action="See all" if not s.labels else "", gap=3, pad=cx.pick(5, 5, 4),
+                h=fill(min=120), content="list")
+
+
+_ICON = {"music": "star", "travel": "arrow-up-right", "food": "heart", "logistics": "package", "banking": "credit-card",
+         "jobs": "file", "hotel": "home", "code": "file", "weather": "dot", "education": "file", "support": "message",
+         "fitness": "heart", "realestate": "home", "project": "check", "files": "file", "sales": "package",
+         "generic": "folder"}
+
+
+def _b_table(cx: _Ctx, s, i: int) -> Node:
+    n = s.count if s.count and s.count > 1 else cx.pick(8, 8, 5)
+    cols, rows = cx.copy.table(n)
+    if s.labels:  # the prompt named the columns: keep its words, fill them with the domain's values
+        cols = list(s.labels)
+        rows = [[r[k % len(r)] for k in range(len(cols))] for r in rows]
+    if cx.mobile:
+        cols, rows = cols[:3], [r[:3] for r in rows]
+    status = cx.copy.spec.status_column if not s.labels and cx.copy.spec.status_column < len(cols) else -1
+    align = ["right" if re.match(r"^[−+\-$€£]?[\d.,]+(\s?(kcal|kb|km/h|%|m²|min))?$", rows[0][k].lower()) else "left"
+             for k in range(len(cols))]
+    tbl = el("table", "table", w=fill(), h=fixed(48 + 52 * n) if not cx.mobile else fixed(44 + 48 * n),
+             props={"columns": cols, "rows": rows, "align": align, "status_column": status,
+                    "row_height": 52 if not cx.mobile else 48, "inset": 16})
+    title = _section_title(s, cx, cx.copy.spec.noun.capitalize())
+    return card(f"s{i}", tbl, title=title, action="Export" if not cx.mobile else "", pad=cx.pick(5, 5, 4),
+                h=hug(), content="table")
+
+
+def _b_chart(cx: _Ctx, s, i: int) -> Node:
+    title, labels, values = cx.copy.series()
+    p = (s.phrase or "").lower()
+    variant = next((v for v in ("donut", "bar", "area", "scatter", "stacked", "line") if v in p), "")
+    if "pie" in p:
+        variant = "donut"
+    variant = variant or ("bar" if cx.copy.spec.chart[1] == "week" else "line")
+    props: dict = {"series": [values], "labels": labels}
+    if variant == "donut":
+        props = {"series": [sorted(values[:4], reverse=True)], "labels": list(s.labels[:4]) or
+                 list((cx.copy.spec.tags or cx.copy.spec.statuses) + ("Other",))[:4], "center_label": "total",
+                 "total": str(sum(values[:4]))}
+    elif s.labels:
+        props["labels"] = list(s.labels) + labels[len(s.labels):]
+    ch = el("chart", "chart", w=fill(), h=fill(min=cx.pick(180, 180, 160)), variant=variant, props=props)
+    return card(f"s{i}", ch, title=_section_title(s, cx, title), h=fill(min=cx.pick(260, 240, 220)), pad=cx.pick(5, 5, 4),
+                content="chart-" + ("donut" if variant == "donut" else "bar" if variant == "bar" else "line"))
+
+
+def _b_calendar(cx: _Ctx, s, i: int) -> Node:
+    days = sorted(cx.rng.sample(range(2, 28), 6))
+    cal = el("calendar", "calendar", w=fill(), h=fill(min=280), variant="month",
+             props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
+    return card(f"s{i}", cal, title=_section_title(s, cx, "March 2027"), h=fill(min=340), pad=cx.pick(5, 5, 4),
+                content="calendar")
+
+
+def _b_card(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 1, 3)
+    items = cx.copy.items(n)
+    titles = _labels(s, n, lambda k: items[k % len(items)][0])
+    cards = []
+    for k, t in enumerate(titles):
+        _t, meta, trailing = items[k % len(items)]
+        kids = [heading("title", t, "title", lines=2), text("meta", meta, "small", lines=2)]
+        if trailing:
+            kids.append(text("value", trailing, "body-strong", "text", w=hug()))
+        cards.append(card("card", *kids, gap=2, pad=5, h=fill(min=120)))
+    cols = min(n, cx.pick(4, 3, 1))
+    if cx.mobile:
+        return _titled(cx, s, col(*cards, name=f"s{i}", gap=4, width=fill()), i)
+    return _titled(cx, s, grid(cards, cols, gap=5, name=f"s{i}"), i)
+
+
+def _b_section(cx: _Ctx, s, i: int) -> Node:
+    n = s.count if s.count and s.count > 1 else cx.pick(4, 4, 3)
+    title = _section_title(s, cx, (s.phrase or "Details").strip().capitalize())
+    entries = cx.copy.section_items(title, n)
+    names = _labels(s, n, lambda k: entries[k % len(entries)][0])
+    rows = [with_text(el("item", "list_item", w=fill(), h=56,
+                         props={"meta": entries[k][1], "trailing": entries[k][2], "trailing_badge": True,
+                                "trailing_role": "info", "divider": k < n - 1, "icon": "file"}), t)
+            for k, t in enumerate(names)]
+    return card(f"s{i}", col(*rows, name="list", kind="list", width=fill()), title=title, gap=3, pad=cx.pick(5, 5, 4),
+                h=fill(min=120), content="list")
+
+
+def _b_button(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 1)
+    if not s.labels and s.title and n == 1:  # "a pay now button": the heading is its label
+        s = _Extra(s.kind, 1, [s.title], s.title, s.position, s.phrase)
+    labels = _labels(s, n, lambda k: cx.copy.spec.action if k == 0 else ("Share", "Export", "Edit", "More")[k % 4])
+    out = []
+    for lab in labels:
+        low = lab.lower()
+        if any(w in low for w in _DESTRUCTIVE):
+            variant = "destructive"
+        elif not cx.primary_taken:
+            variant, cx.primary_taken = "primary", True
+        else:
+            variant = "secondary"
+        out.append(button("button", lab, variant, size="md" if not cx.mobile else "lg",
+                          w=fill() if cx.mobile else None))
+    return row(*out, name=f"s{i}", gap=3, align="center", width=fill() if cx.mobile else hug())
+
+
+def _b_field(kind: str) -> Callable:
+    def build(cx: _Ctx, s, i: int) -> Node:
+        n = _n(s, 1)
+        defaults = {"input": ("Name", "Email", "Notes", "Reference"), "select": ("Sort by", "Status", "Owner", "Type"),
+                    "search": (cx.copy.spec.search,)}[kind]
+        labels = _labels(s, n, lambda k: defaults[k % len(defaults)])
+        nodes = []
+        for lab in labels:
+            if kind == "search":
+                nodes.append(field_node("search", "search", w=fill(max=480) if not cx.mobile else fill(),
+                                        placeholder=lab))
+            elif kind == "select":
+                nodes.append(field_node("select", "select", label=lab, value=cx.rng.choice(cx.copy.spec.statuses)))
+            else:
+                nodes.append(field_node("input", "input", label=lab, placeholder=f"Add {lab.lower()}"))
+        if kind == "search" or len(nodes) == 1:
+            return nodes[0] if len(nodes) == 1 else row(*nodes, name=f"s{i}", gap=4, width=fill())
+        return col(*nodes, name=f"s{i}", gap=4, width=fill())
+    return build
+
+
+def _b_check(kind: str) -> Callable:
+    def build(cx: _Ctx, s, i: int) -> Node:
+        n = _n(s, 3)
+        defaults = ("Email me updates", "Show on my profile", "Sync across devices", "Notify the team")
+        labels = _labels(s, n, lambda k: defaults[k % len(defaults)])
+        return col(*[check(kind, kind, lab, k == 0 if kind == "radio" else k % 2 == 0) for k, lab in enumerate(labels)],
+                   name=f"s{i}", gap=3, width=fill())
+    return build
+
+
+def _b_tabs(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 4)
+    labels = _labels(s, n, lambda k: (cx.copy.spec.tags or ("All", "Recent", "Shared", "Archived"))[k % 4]
+                     if cx.copy.spec.tags else ("All", "Recent", "Shared", "Archived")[k % 4])
+    kind = "segmented" if s.kind == "segmented" else "tabs"
+    w = fill() if kind == "tabs" else fixed(min(120 * n, 560))
+    return el(f"s{i}", kind, w=w, h=44, props={"items": labels, "active": 0})
+
+
+def _b_chips(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 4)
+    tags = cx.copy.spec.tags or cx.copy.spec.statuses
+    labels = _labels(s, n, lambda k: tags[k % len(tags)])
+    kind = "chip" if s.kind == "chip" else "badge"
+    out = []
+    for k, lab in enumerate(labels):
+        if kind == "chip":
+            n_ = el("chip", "chip", w=hug(), h=32, padding=(0, 4, 0, 4), props={"selected": k == 0})
+        else:
+            n_ = el("chip", "badge", w=hug(), h=28, role="primary" if k == 0 else "surface-muted", padding=(0, 3, 0, 3),
+                    props={"chip": True})
+        n_.text, n_.style = lab, "label"
+        n_.el["text"] = lab
+        out.append(n_)
+    return row(*out, name=f"s{i}", gap=2, align="center", width=hug())
+
+
+def _b_avatar(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 4)
+    names = _labels(s, n, lambda k: cx.copy.people(n)[k])
+    return row(*[with_text(el("avatar", "avatar", w=40, h=40), nm) for nm in names], name=f"s{i}", gap=2,
+               width=hug(), align="center")
+
+
+def _b_image(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 1)
+    imgs = [el("image", "image", w=fill(), h=fill(min=140), role="secondary", props={"motif": "landscape"})
+            for _ in range(n)]
+    if n == 1:
+        imgs[0].name = f"s{i}"
+        imgs[0].height = fill(min=cx.pick(240, 220, 180))
+        return imgs[0]
+    return grid(imgs, min(n, cx.pick(4, 3, 2)), gap=4, name=f"s{i}", h=fill(min=160))
+
+
+def _b_progress(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 1)
+    labels = _labels(s, n, lambda k: f"{cx.copy.spec.noun.capitalize()} {('done', 'synced', 'uploaded')[k % 3]}")
+    bars = []
+    for lab in labels:
+        v = cx.rng.randint(25, 90) / 100
+        bars.append(col(row(text("label", lab, "small"), text("value", f"{round(v * 100)}%", "small", w=hug()),
+                            width=fill(), gap=2),
+                        el("bar", "progress", w=fill(), h=8, variant="bar", props={"value": v}), gap=1, width=fill()))
+    return col(*bars, name=f"s{i}", gap=3, width=fill())
+
+
+def _b_modal(cx: _Ctx, s, i: int) -> Node:
+    labels = list(s.labels[:3]) or ["Cancel", cx.copy.spec.action]
+    btns = [button("button", lab, "secondary" if k < len(labels) - 1 else
+                   ("destructive" if any(w in lab.lower() for w in _DESTRUCTIVE) else "primary"))
+            for k, lab in enumerate(labels)]
+    title = _section_title(s, cx, f"{cx.copy.spec.action}?")
+    body = col(text("body", cx.copy.sentence(1), "body", lines=3),
+               row(*btns, gap=3, justify="end", width=fill()),
+               name=f"s{i}", kind="modal", gap=5, padding=(9, 6, 6, 6), width=fixed(cx.pick(520, 480, 370)),
+               el={"text": title})
+    return body
+
+
+def _b_heading(cx: _Ctx, s, i: int) -> Node:
+    return heading(f"s{i}", s.title or (s.labels[0] if s.labels else cx.title), "h3")
+
+
+def _b_text(cx: _Ctx, s, i: int) -> Node:
+    return text(f"s{i}", " ".join(cx.copy.sentence(k) for k in range(2)), "body", lines=4)
+
+
+def _b_pagination(cx: _Ctx, s, i: int) -> Node:
+    return el(f"s{i}", "pagination", w=fill(), h=40, props={"page": 1, "pages": max(2, s.count if s.count > 1 else 8)})
+
+
+def _b_breadcrumb(cx: _Ctx, s, i: int) -> Node:
+    items = list(s.labels) or ["Home", cx.copy.spec.noun.capitalize(), cx.title]
+    return el(f"s{i}", "breadcrumb", w=fill(), h=20, props={"items": items})
+
+
+def _b_leaf(kind: str, w: float, h: float, **props) -> Callable:
+    def build(cx: _Ctx, s, i: int) -> Node:
+        n = _n(s, 1)
+        nodes = [el(kind, kind, w=w, h=h, props=dict(props)) for _ in range(n)]
+        return nodes[0] if n == 1 else row(*nodes, name=f"s{i}", gap=3, width=hug())
+    return build
+
+
+# -- the new kinds (scene.model KIND_DOCS) ------------------------------------------------------------
+def _b_map(cx: _Ctx, s, i: int) -> Node:
+    pins = list(s.labels) or [c for c, _ in cx.rng.sample(
+        [("Depot", 0), ("Stop 4", 0), ("Stop 9", 0), ("Harbour", 0)], 3)]
+    if cx.copy.spec.name == "travel":
+        (ca, _a), (cb, _b) = cx.copy.route
+        pins = list(s.labels) or [ca, cb]
+    route = "route" in (s.phrase or "").lower() or cx.copy.spec.name in ("logistics", "travel")
+    return el(f"s{i}", "map", w=fill(), h=fill(min=cx.pick(360, 320, 260)),
+              props={"pins": pins, "route": route, "zoom": 13})
+
+
+def _b_video(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 1)
+    call = cx.copy.spec.name == "video" or "particip" in (s.phrase or "").lower() or "call" in (s.phrase or "").lower()
+    names = _labels(s, n, lambda k: cx.copy.people(n)[k])
+    tiles = []
+    for k, nm in enumerate(names):
+        props = {"muted": k % 3 == 1, "camera_off": k % 4 == 3, "speaking": k == 0} if call else \
+            {"duration": f"{cx.rng.randint(2, 48)}:{cx.rng.randint(0, 59):02d}", "progress": cx.rng.random() * 0.6}
+        v = el("video", "video", w=fill(), h=fill(min=120), variant="call" if call else "", props=props)
+        v.el["text"] = nm if call else ""
+        tiles.append(v)
+    if n == 1:
+        tiles[0].name = f"s{i}"
+        return tiles[0]
+    cols = {2: 2, 3: 3, 4: 2, 5: 3, 6: 3, 7: 4, 8: 4, 9: 3}.get(n, 4) if not cx.mobile else 2
+    return grid(tiles, cols, gap=3, name=f"s{i}", h=fill(min=240))
+
+
+def _b_media_controls(cx: _Ctx, s, i: int) -> Node:
+    call = cx.copy.spec.name == "video" or any(w in " ".join(s.labels).lower() for w in ("mute", "camera", "leave"))
+    if call:
+        buttons = list(s.labels) or ["Mute", "Camera", "Share", "Leave"]
+        return el(f"s{i}", "media_controls", w=fill(), h=72, variant="call",
+                  props={"buttons": buttons, "off": buttons[:1]})
+    total = cx.rng.randint(150, 320)
+    el_ = cx.rng.randint(20, total - 20)
+    return el(f"s{i}", "media_controls", w=fill(), h=cx.pick(88, 88, 120),
+              props={"elapsed": f"{el_ // 60}:{el_ % 60:02d}", "total": f"{total // 60}:{total % 60:02d}",
+                     "progress": el_ / total, "playing": True})
+
+
+def _b_kanban(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 3)
+    statuses = cx.copy.spec.statuses
+    titles = _labels(s, n, lambda k: statuses[k % len(statuses)])
+    items = cx.copy.items(n * 4)
+    cols = []
+    for k, t in enumerate(titles):
+        m = 2 + (k * 7 + 3) % 3 if cx.desktop else 2
+        cards = [{"title": items[(k * 4 + j) % len(items)][0], "tag": items[(k * 4 + j) % len(items)][2],
+                  "assignee": cx.copy.people(8)[(k + j) % 8]} for j in range(m)]
+        c = el("column", "kanban_column", w=fill() if not cx.mobile else fill(), h=fill(min=260),
+               props={"count": m + cx.rng.randint(0, 4), "cards": cards})
+        c.el["text"] = t
+        cols.append(c)
+    if cx.mobile:
+        return col(*cols, name=f"s{i}", gap=4, width=fill(), height=fill())
+    return row(*cols, name=f"s{i}", gap=5, width=fill(), height=fill(min=320), align="stretch")
+
+
+def _b_code(cx: _Ctx, s, i: int) -> Node:
+    diff = "diff" in (s.phrase or "").lower() or "review" in cx.plan.prompt.lower()
+    lines = ["export async function refresh(session: Session) {",
+             "-  const token = await api.token(session.id)",
+             "+  const token = await retry(() => api.token(session.id), 3)",
+             "   if (!token) throw new AuthError(\"expired\")",
+             "+  cache.set(session.id, token, { ttl: 60 })",
+             "   return token",
+             "}"]
+    if not diff:
+        lines = [ln[1:] if ln[:1] in "+-" else ln for ln in lines if not ln.startswith("-")]
+    c = el(f"s{i}", "code", w=fill(), h=fill(min=220), variant="diff" if diff else "",
+           props={"lines": lines, "title": s.title or cx.rng.choice(("src/auth/session.ts", "lib/cache.ts"))})
+    return c
+
+
+def _b_stat(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, cx.pick(4, 4, 2))
+    stats = cx.copy.stats(n)
+    labels = _labels(s, n, lambda k: stats[k][0])
+    tiles = []
+    for k, lab in enumerate(labels):
+        kind = "stat" if s.kind == "stat" or not _has("progress_ring") else s.kind
+        if s.kind == "progress_ring":
+            v = cx.rng.randint(30, 90) / 100
+            t = el("ring", "progress_ring", w=fill(), h=cx.pick(160, 160, 140), props={"value": v, "display": f"{round(v * 100)}%"})
+        else:
+            t = el("stat", kind, w=fill(), h=cx.pick(120, 120, 104),
+                   props={"value": stats[k][1], "delta": f"{cx.rng.choice('+-')}{cx.rng.randint(1, 18)}%"})
+        t.el["text"] = lab
+        tiles.append(t)
+    return grid(tiles, min(n, cx.pick(4, 4, 2)), gap=cx.pick(5, 5, 4), name=f"s{i}")
+
+
+def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
+    """Collections drawn by one element with props.items: timeline, accordion, tree, menu,
+    description list, avatar group, stories."""
+    def build(cx: _Ctx, s, i: int) -> Node:
+        n = _n(s, default_n)
+        rows = cx.copy.items(n)
+        labels = _labels(s, n, lambda k: rows[k % len(rows)][0])
+        props: dict = {}
+        if kind == "timeline":
+            props = {"items": [[lab, rows[k % len(rows)][1]] for k, lab in enumerate(labels)], "current": n // 2}
+        elif kind == "description_list":
+            stats = cx.copy.stats(n)
+            props = {"items": [[lab, stats[k][1] if not s.labels else rows[k % len(rows)][2] or rows[k % len(rows)][1]]
+                               for k, lab in enumerate(labels if s.labels else [st[0] for st in stats])]}
+        elif kind in ("avatar_group", "stories"):
+            props = {"names": labels if s.labels else cx.copy.people(n)}
+        elif kind == "tree":
+            props = {"items": [[0 if k == 0 else 1, lab] for k, lab in enumerate(labels)], "active": 1}
+        elif kind == "accordion":
+            props = {"items": labels, "open": 0, "body": cx.copy.sentence(0)}
+        else:  # menu
+            props = {"items": labels, "active": 0}
+        h = h_each * n + 24 if kind not in ("avatar_group", "stories") else h_each
+        if kind in ("timeline", "accordion", "tree", "description_list"):
+            return card(f"s{i}", el("body", kind, w=fill(), h=fixed(h), props=props),
+                        title=_section_title(s, cx, {"timeline": "Activity", "accordion": "Details",
+                                                     "tree": "Folders", "description_list": "Details"}[kind]),
+                        gap=3, pad=cx.pick(5, 5, 4), h=hug())
+        return el(f"s{i}", kind, w=fill(), h=fixed(h), props=props)
+    return build
+
+
+def _b_comment(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 3)
+    names = _labels(s, n, lambda k: cx.copy.people(n)[k])
+    kids = [el("comment", "comment", w=fill(), h=112,
+               props={"meta": f"{cx.rng.randint(2, 50)} min ago", "body": cx.copy.sentence(k) if cx.copy.spec.sentences
+                      else cx.copy.items(n)[k][0], "actions": ["Reply", "Like"], "likes": cx.rng.randint(0, 24)})
+            for k in range(n)]
+    for k, nm in enumerate(names):
+        kids[k].el["text"] = nm
+    return card(f"s{i}", *kids, title=_section_title(s, cx, "Comments"), gap=3, pad=cx.pick(5, 5, 4), h=hug())
+
+
+def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
+    """One element of `kind` per count with text from the labels (alerts, toasts, sliders…)."""
+    def build(cx: _Ctx, s, i: int) -> Node:
+        n = _n(s, 1, cx.pick(4, 3, 4) if kind == "file_tile" else 0)
+        stats = cx.copy.stats(n)
+        labels = _labels(s, n, lambda k: stats[k][0])
+        nodes = []
+        for k, lab in enumerate(labels):
+            props = dict(defaults)
+            if kind == "slider":
+                props = {"value": cx.rng.randint(20, 80) / 100, "display": stats[k][1]}
+            elif kind == "stepper":
+                props = {"value": cx.rng.randint(1, 4), "min": 0, "max": 9}
+            elif kind == "rating":
+                props = {"value": cx.rng.randint(38, 49) / 10, "max": 5}
+                lab = f"{cx.rng.randint(20, 900)} reviews" if not s.labels else lab
+            elif kind in ("alert", "toast"):
+                props = {"message": cx.copy.sentence(k)}
+                lab = s.labels[k] if k < len(s.labels) else (s.title or f"{cx.copy.spec.noun.capitalize()} updated")
+            elif kind == "date_picker":
+                props = {"label": lab if s.labels else "Date", "value": "Mar 14, 2027", "month": 3, "year": 2027,
+                         "selected": 14, "open": False}
+            elif kind == "time_picker":
+                props = {"label": lab if s.labels else "Time", "value": "10:30", "slots": ["10:00", "10:30", "11:00"]}
+            elif kind == "file_tile":
+                folders = "folder" in (s.phrase or "").lower()
+                lab = s.labels[k] if k < len(s.labels) else (
+                    ("Design", "Finance", "Photos", "Contracts", "Research", "Archive")[k % 6] if folders else
+                    ("Brief.pdf", "Q1-plan.xlsx", "Photos.zip", "Notes.md", "Budget.csv", "Logo.svg")[k % 6])
+                props = {"meta": f"{cx.rng.randint(4, 60)} files" if folders else
+                         f"{cx.rng.randint(12, 900)} KB · {cx.copy.date()}"}
+            elif kind == "dropzone":
+                lab = s.labels[k] if k < len(s.labels) else "Drop files here or browse"
+                props = {"hint": "PDF, PNG or ZIP up to 50 MB"}
+            elif kind == "fab":
+                props = {"icon": "plus"}
+            nd = el(kind, kind, w=w if w is not None else fill(), h=h, props=props)
+            nd.el["text"] = lab
+            nodes.append(nd)
+        if n == 1:
+            nodes[0].name = f"s{i}"
+            return nodes[0]
+        if kind == "file_tile" and not cx.mobile:
+            return _titled(cx, s, grid(nodes, min(n, cx.pick(4, 3, 2)), gap=4, name=f"s{i}"), i)
+        return _titled(cx, s, col(*nodes, name=f"s{i}", gap=3, width=fill()), i)
+    return build
+
+
+def _b_toast(cx: _Ctx, s, i: int) -> Node:
+    return _b_single("toast", 80, fixed(cx.pick(400, 380, 380)))(cx, s, i)
+
+
+def _b_sheet(cx: _Ctx, s, i: int) -> Node:
+    n = _n(s, 4)
+    labels = _labels(s, n, lambda k: ("Share", "Add to playlist", "Download", "Report")[k % 4])
+    h = 96 + 56 * n
+    nd = el(f"s{i}", "bottom_sheet", w=fill(), h=h, props={"items": labels, "scrim": True})
+    nd.el["text"] = s.title or cx.title
+    return nd
+
+
+BUILDERS: dict[str, Callable] = {
+    "list": _b_list, "list_item": _b_list, "table": _b_table, "chart": _b_chart, "calendar": _b_calendar,
+    "card": _b_card, "section": _b_section, "button": _b_button, "input": _b_field("input"),
+    "select": _b_field("select"), "search": _b_field("search"), "checkbox": _b_check("checkbox"),
+    "radio": _b_check("radio"), "toggle": _b_check("toggle"), "tabs": _b_tabs, "segmented": _b_tabs,
+    "badge": _b_chips, "chip": _b_chips, "avatar": _b_avatar, "image": _b_image, "progress": _b_progress,
+    "modal": _b_modal, "heading": _b_heading, "text": _b_text, "pagination": _b_pagination,
+    "breadcrumb": _b_breadcrumb, "divider": _b_leaf("divider", fill(), 16), "icon": _b_leaf("icon", 24, 24, name="star"),
+    "logo": _b_leaf("logo", 132, 32),
+    "map": _b_map, "video": _b_video, "media_controls": _b_media_controls, "kanban_column": _b_kanban,
+    "code": _b_code, "stat": _b_stat, "progress_ring": _b_stat, "gauge": _b_single("gauge", 180),
+    "timeline": _b_items_kind("timeline", 4, 64), "accordion": _b_items_kind("accordion", 4, 56),
+    "tree": _b_items_kind("tree", 6, 36), "menu": _b_items_kind("menu", 5, 40),
+    "description_list": _b_items_kind("description_list", 4, 44),
+    "avatar_group": _b_items_kind("avatar_group", 5, 40), "stories": _b_items_kind("stories", 6, 96),
+    "comment": _b_comment, "slider": _b_single("slider", 56), "stepper": _b_single("stepper", 48),
+    "rating": _b_single("rating", 28), "alert": _b_single("alert", 72), "toast": _b_toast,
+    "date_picker": _b_single("date_picker", 72), "time_picker": _b_single("time_picker", 72),
+    "file_tile": _b_single("file_tile", 64), "dropzone": _b_single("dropzone", 160),
+    "skeleton": _b_single("skeleton", 160), "fab": _b_single("fab", 56, fixed(56)),
+    "tooltip": _b_single("tooltip", 40, hug()), "bottom_sheet": _b_sheet,
+}
+
+
+@dataclass
+class _Extra:
+    """A section the composer adds to a sparse plan (the PlanSection fields it reads)."""
+
+    kind: str
+    count: int = 1
+    labels: list[str] = field(default_factory=list)
+    title: str = ""
+    position: str = "main"
+    phrase: str = ""
+
+
+#: What a screen of each domain shows besides what the prompt names, in order of importance:
+#: (kind, words, position, count). A sparse plan gets the first of these it lacks.
+COMPANIONS: dict[str, tuple[tuple[str, str, str, int], ...]] = {
+    "music": (("image", "album art", "main", 1), ("list", "queue", "main", 1), ("media_controls", "", "bottom", 1)),
+    "travel": (("chip", "filters", "main", 1), ("list", "flights", "main", 1), ("chart", "fares by day", "right", 1),
+               ("map", "route", "right", 1)),
+    "food": (("image", "photo", "main", 1), ("description_list", "recipe details", "right", 1),
+             ("list", "ingredients", "right", 1), ("timeline", "method", "main", 1)),
+    "logistics": (("stat", "fleet today", "main", 4), ("map", "live map", "main", 1), ("list", "vehicles", "main", 1)),
+    "video": (("video", "participants", "main", 6), ("_thread", "chat", "right", 1), ("media_controls", "", "bottom", 1)),
+    "banking": (("stat", "balances", "main", 3), ("chart", "spending this month", "main", 1),
+                ("list", "transactions", "main", 1)),
+    "jobs": (("chip", "filters", "main", 1), ("list", "open roles", "main", 1),
+             ("description_list", "role details", "main", 1)),
+    "hotel": (("image", "photos", "main", 1), ("list", "rooms", "main", 1), ("date_picker", "dates", "right", 1),
+              ("description_list", "your stay", "right", 1)),
+    "code": (("code", "diff", "main", 1), ("comment", "comments", "right", 1), ("timeline", "checks", "right", 1)),
+    "weather": (("stat", "conditions now", "main", 4), ("chart", "hourly temperature", "main", 1),
+                ("list", "7-day forecast", "right", 1)),
+    "education": (("video", "lesson video", "main", 1), ("progress", "course progress", "right", 1),
+                  ("list", "lessons", "right", 1)),
+    "support": (("stat", "queue health", "main", 4), ("table", "tickets", "main", 1), ("list", "agents", "right", 1)),
+    "fitness": (("progress_ring", "activity rings", "main", 3), ("chart", "this week", "main", 1),
+                ("list", "workouts", "right", 1)),
+    "social": (("list", "conversations", "left", 1), ("_thread", "messages", "main", 1),
+               ("description_list", "details", "right", 1)),
+    "health": (("stat", "today", "main", 4), ("list", "appointments", "main", 1), ("calendar", "calendar", "right", 1)),
+    "realestate": (("image", "photos", "main", 1), ("description_list", "details", "right", 1),
+                   ("map", "location", "right", 1)),
+    "project": (("stat", "this sprint", "main", 4), ("kanban_column", "board", "main", 3),
+                ("timeline", "activity", "right", 1)),
+    "files": (("file_tile", "folders", "main", 4), ("table", "recent files", "main", 1)),
+    "sales": (("stat", "this month", "main", 4), ("table", "records", "main", 1), ("chart", "trend", "right", 1)),
+    "generic": (("stat", "overview", "main", 4), ("list", "recent", "main", 1), ("chart", "activity", "right", 1)),
+}
+
+
+def _companions(cx: _Ctx, sections: list) -> list[_Extra]:
+    """Sections a sparse plan lacks for its domain, so a screen is not one card on an empty page."""
+    body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar")]
+    want = cx.pick(3, 3, 2) - len(body)
+    have = {s.kind for s in sections} | ({"list"} if "list_item" in {s.kind for s in sections} else set())
+    out: list[_Extra] = []
+    for kind, words, pos, n in COMPANIONS.get(cx.copy.spec.name, COMPANIONS["generic"]):
+        if want <= 0:
+            break
+        if kind in have or (kind != "_thread" and not _has(kind)):
+            continue
+        if _role(_Extra(kind)) == "hero" and any(_role(s) == "hero" for s in sections):
+            continue  # the plan's own large thing keeps the centre
+        if kind == "media_controls" and any(s.kind == "button" for s in sections):
+            continue
+        role = _role(_Extra(kind))
+        out.append(_Extra(kind, n, [], "", pos, words))
+        have.add(kind)
+        if role not in ("toolbar", "action", "bar"):
+            want -= 1
+    return out
+
+
+def _b_thread(cx: _Ctx, s, i: int) -> Node:
+    """A conversation: who it is with, message bubbles and the composer."""
+    from engine.compose.pages import chat_head
+
+    lines = list(cx.copy.spec.sentences) if cx.copy.spec.name == "social" else [
+        "Can everyone see my screen?", "Yes, all good.", "Great — let's start with the launch checklist.",
+        "I'll take notes."]
+    bubbles = []
+    for k, msg in enumerate(lines):
+        mine = k % 2 == 1
+        b = card("bubble", text("message", msg, "body", lines=3), gap=1, pad=3, w=hug(max=cx.pick(420, 360, 280)),
+                 role="primary" if mine else "surface-muted", variant="flat", props={"bubble": True})
+        b.align_self = "end" if mine else "start"
+        bubbles.append(b)
+    thread = col(*bubbles, name="thread", gap=3, width=fill(), height=fill(), justify="end", overflow="drop")
+    composer = row(field_node("message", placeholder="Type a message…"),
+                   button("send", "", "secondary", "arrow-up-right"), gap=3, align="center", width=fill())
+    return card(f"s{i}", chat_head(cx.copy.people(3)[1]), el("divider", "divider", w=fill(), h=8), thread, composer,
+                gap=4, pad=cx.pick(5, 5, 4), h=fill(min=300), content="chat")
+
+
+BUILDERS["_thread"] = _b_thread
+
+
+def _build(cx: _Ctx, s, i: int) -> Node:
+    kind = s.kind if s.kind in BUILDERS and (s.kind in ("section", "_thread") or _has(s.kind)) else "section"
+    if kind != s.kind:
+        cx.notes.append(f"{s.kind!r} is not an element kind: drawn as a titled section")
+    node = BUILDERS[kind](cx, s, i)
+    if i >= 0:
+        _tag(node, i)
+    return node
+
+
+def _tag(n: Node, i: int) -> None:
+    """Mark the elements a section produced (the section's own kind, or its outermost elements)."""
+    if n.kind:
+        n.el.setdefault("props", {})["plan_section"] = i
+        return
+    for c in n.children:
+        _tag(c, i)
+
+
+def _role(s) -> str:
+    """Where a section goes: overlay, action, toolbar, stat, hero, aside or bar."""
+    k = s.kind
+    if k in OVERLAYS or s.position == "overlay":
+        return "overlay"
+    if k == "media_controls":
+        return "bar"
+    if k in ("button", "fab"):
+        return "action"
+    if k == "_thread":
+        return "hero"
+    if k in TOOLBAR:
+        return "toolbar"
+    if k in ("stat", "progress_ring"):
+        return "stat"
+    if k in HERO:
+        return "hero"
+    return "aside"
+
+
+# -- the page ---------------------------------------------------------------------------------------
+def _header(cx: _Ctx, actions: list[Node]) -> Node:
+    sub = f"{cx.rng.randint(12, 240)} {cx.copy.spec.noun} · updated {cx.rng.randint(2, 50)} min ago"
+    titles = col(heading("title", cx.title, "h2" if not cx.mobile else "h3", lines=1),
+                 text("subtitle", sub, "body"), gap=1, width=fill())
+    return row(titles, *actions, name="header", gap=3, align="center", width=fill())
+
+
+def _stack(nodes: list[Node], gap: int, name: str = "") -> Node:
+    return col(*nodes, name=name, gap=gap, width=fill(), height=fill())
+
+
+def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
+    """The desktop and tablet body: toolbar, stats, then left, centre and right columns."""
+    g = 5
+    by = {k: [n for s, r, n in placed if r == k] for k in ("toolbar", "stat")}
+    left = [n for s, r, n in placed if r in ("hero", "aside") and s.position in ("left", "sidebar")]
+    right = [n for s, r, n in placed if r in ("hero", "aside") and s.position == "right"]
+    heroes = [n for s, r, n in placed if r == "hero" and s.position not in ("left", "sidebar", "right", "top",
+                                                                                 "header", "bottom")]
+    asides = [n for s, r, n in placed if r == "aside" and s.position not in ("left", "sidebar", "right", "top",
+                                                                                  "header", "bottom")]
+    out: list[Node] = []
+    top = [n for s, r, n in placed if r in ("hero", "aside") and s.position in ("top", "header")]
+    if by["toolbar"]:
+        search = [n for n in by["toolbar"] if n.kind == "search"]
+        rest = [n for n in by["toolbar"] if n.kind != "search"]
+        out.append(row(*rest, spacer(), *search, name="toolbar", gap=4, align="center", width=fill()))
+    out += top
+    if by["stat"]:
+        out += by["stat"]
+    centre = heroes or asides
+    side = asides if heroes else []
+    if heroes and not asides and len(heroes) == 2 and cx.desktop and not right and \
+            heroes[1].kind in ("chart", "map", "image", "calendar", "gauge", "card"):
+        # two large things side by side read better than stacked (a map and a chart)
+        side, centre = heroes[1:], heroes[:1]
+    if not heroes and len(asides) > 1 and not right:
+        # only lists and details: share the width in columns
+        centre = [row(*[_col_of([a]) for a in asides[:3]], gap=g, width=fill(), height=fill(), align="stretch")]
+        if len(asides) > 3:
+            centre.append(row(*[_col_of([a]) for a in asides[3:]], gap=g, width=fill(), height=fill(), align="stretch"))
+        side = []
+    cols: list[Node] = []
+    if left:
+        cols.append(col(*left, name="left", gap=g, width=fixed(cx.pick(320, 280, 0)), height=fill()))
+    cols.append(_stack(centre, g, "main"))
+    right = right + side
+    if right:
+        cols.append(col(*right, name="right", gap=g, width=fixed(cx.pick(400, 340, 0)), height=fill()))
+    out.append(row(*cols, name="body", gap=g, width=fill(), height=fill(), align="stretch"))
+    out += [n for s, r, n in placed if r in ("hero", "aside") and s.position == "bottom"]
+    return out
+
+
+def _col_of(nodes: list[Node]) -> Node:
+    return col(*nodes, gap=5, width=fill(), height=fill())
+
+
+def _fill_height(nodes: list[Node]) -> None:
+    """A column's last card takes the free height (a list card reads to the bottom of the page)."""
+    if nodes and nodes[-1].kind == "card" and nodes[-1].height.mode == "hug":
+        nodes[-1].height = fill(min=80)
+
+
+def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
+    spec = cx.copy.spec
+    call = spec.name == "video"  # a call's buttons are its control bar, under the tiles
+    actions = [n for s, r, n in placed if r == "action" and s.position != "bottom" and not call]
+    bottom_actions = [n for s, r, n in placed if r == "action" and (s.position == "bottom" or call)]
+    bars = [n for s, r, n in placed if r == "bar"] + bottom_actions
+    if not cx.primary_taken and spec.name != "video" and not any(r == "overlay" for _s, r, _n in placed):
+        actions.append(button("action", spec.action, "primary", "plus" if spec.name in ("project", "support", "generic",
+                                                                                     "files") else "",
+                              size="md" if not cx.mobile else "sm"))
+        cx.primary_taken = True
+    if cx.mobile:
+        return _mobile_page(cx, placed, actions, bars)
+    body = _body(cx, placed)
+    for n in body:
+        if n.name == "body":
+            for c in n.children:
+                _fill_height(c.children)
+    bar_nodes = [row(*([spacer()] if all(b.kind != "media_controls" for b in bars) else []), *bars, spacer()
+                     if all(b.kind != "media_controls" for b in bars) else Node(width=fixed(0)),
+                     name="bottom", gap=3, align="center", width=fill())] if bars else []
+    content = col(_header(cx, actions), *body, *bar_nodes, name="content", gap=5, padding=cx.pick(6, 5, 4),
+                  width=fill(), height=fill())
+    nav = tuple(spec.nav)
+    pc = cx.page
+    if spec.name == "video":  # a call fills the window: a slim top bar, no navigation column
+        top = row(el("logo", "logo", w=fixed(40), h=32, props={"mark": True}), heading("meeting", cx.title, "title",
+                                                                                      w=hug()),
+                  with_text(el("rec", "badge", w=hug(), h=24, role="danger", padding=(0, 3, 0, 3)), "Recording"),
+                  spacer(), el("people", "icon", w=24, h=24, props={"name": "users"}),
+                  el("chat", "icon", w=24, h=24, props={"name": "message"}),
+                  name="topbar", kind="navbar", gap=4, padding=(0, 6, 0, 6), align="center", width=fill(),
+                  height=fixed(64))
+        top.children[2].text, top.children[2].style = "Recording", "caption"
+        content.children = content.children[1:]  # the meeting title is in the bar
+        if actions:
+            top.children[4:4] = actions
+        return col(top, content, name="page", width=fill(), height=fill())
+    main = col(topbar(pc, spec.search), content, width=fill(), height=fill())
+    return row(sidebar(pc, nav[0][0], nav), main, name="page", width=fill(), height=fill())
+
+
+def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Node:
+    spec = cx.copy.spec
+    order = {"toolbar": 0, "stat": 1}
+    items = sorted([(order.get(r, 2), k, s, r, n) for k, (s, r, n) in enumerate(placed) if r in
+                    ("toolbar", "stat", "hero", "aside")], key=lambda t: (t[0], t[1]))
+    body = []
+    for _o, _k, s, r, n in items:
+        if r == "toolbar" and n.kind != "search" and n.width.mode == "hug":
+            n.width = fill()
+        if r == "hero" and n.height.mode == "fill":
+            n.height = fill(min=min(n.height.min, 220))
+        body.append(n)
+    named = [a for a in actions if a.name.startswith("s")]
+    for a in named:
+        a.width = fill()
+        for b in a.children:
+            b.width = fill()
+    content = col(*body, *named, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(), height=fill())
+    tabs = [("Home", "home"), spec.nav[1], spec.nav[2], ("Profile", "user")]
+    under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
+    return col(appbar(cx.page, cx.title), content, *under, tabbar(cx.page, tabs, "Home"), name="page",
+               width=fill(), height=fill())
+
+
+def _overlay(cx: _Ctx, s, n: Node) -> Node:
+    """A frame over the whole page that places an overlay: dialogs centred, sheets at the
+    bottom, toasts in a corner, menus under the top bar."""
+    if n.kind == "modal":
+        return col(n, name="overlay", justify="center", align="center", width=fill(), height=fill())
+    if n.kind == "bottom_sheet":
+        n.width = fill() if cx.mobile else fixed(560)
+        return col(spacer(), n, name="overlay", align="center", width=fill(), height=fill())
+    if n.kind == "toast":
+        return col(spacer(), row(spacer(), n, width=fill()), name="overlay", padding=cx.pick(7, 6, 4), width=fill(),
+                   height=fill(), justify="end")
+    n.width = fixed(cx.pick(260, 260, 240))
+    return col(row(spacer(), n, width=fill()), spacer(), name="overlay", padding=(9, 6, 0, 6), width=fill(),
+               height=fill())
+
+
+def compose_plan(plan, width: int, height: int, theme=None, seed: int = 0, device: str | None = None) -> Scene:
+    """The scene of `plan` (a `conditioning.plan.Plan`) at `width`×`height` canvas px.
+
+    `device` (desktop | tablet | mobile; default the plan's, else from the canvas shape) picks
+    the layout class; `theme` (an `engine.render.theme.Theme`) supplies the spacing scale and
+    font metrics (without it, text is measured with a font-free estimate). Same plan and seed,
+    same scene.
+    """
+    device = device or getattr(plan, "device", None) or device_for_size(width, height)
+    if device not in DEVICES:
+        raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+    scale = width / DEVICES[device][1]
+    W, H = width / scale, height / scale
+    spec = domain_of(getattr(plan, "domain", "generic"), plan.prompt)
+    copy = OpenCopy(spec, plan.prompt, seed)
+    rng = random.Random(f"plan:{seed}:{plan.prompt}")
+    page = PageContext(device, random.Random(f"plan-shell:{seed}"), plan.prompt, open_domain(spec.name), "plan")
+    cx = _Ctx(device, plan, copy, page, rng)
+    cx.title = _title(plan, copy)
+    sections = list(plan.sections)
+    # buttons first, so the first named button is the primary action wherever it is drawn
+    built: dict[int, Node] = {}
+    for k in sorted(range(len(sections)), key=lambda k: sections[k].kind not in ("button", "fab")):
+        built[k] = _build(cx, sections[k], k)
+    placed = [(s, _role(s), built[k]) for k, s in enumerate(sections)]
+    for j, extra in enumerate(_companions(cx, sections)):
+        placed.append((extra, _role(extra), _build(cx, extra, -1 - j)))
+    root = _page(cx, [p for p in placed if p[1] != "overlay"])
+    lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
+    lay.run(root, W, H)
+    elements = L.to_elements(root)
+    for s, r, n in placed:
+        if r == "overlay":
+            over = _overlay(cx, s, n)
+            lay.run(over, W, H)
+            elements += L.to_elements(over)
+    scene = Scene(width=width, height=height, scale=scale, archetype="plan", prompt=plan.prompt, seed=seed,
+                  elements=elements)
+    return scaled_scene(scene, scale)
+
+
+def section_texts(e) -> list[str]:
+    """Every string an element shows: its text and the strings in its props (items, columns,
+    rows, labels, names, buttons, cards)."""
+    out = [e.text] if e.text else []
+
+    def walk(v):
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x)
+
+    for key, v in e.props.items():
+        if key not in ("plan_section", "icon", "name", "motif", "shape", "content"):
+            walk(v)
+    return out
+
+
+#: New element kinds no built-in page type draws, nor anything standing in for them: a plan that
+#: names one (as a lexicon hit, not a guess) is drawn by the plan composer.
+OPEN_KINDS = frozenset({"map", "video", "media_controls", "kanban_column", "code", "stories", "file_tile",
+                        "dropzone", "gauge", "progress_ring", "bottom_sheet", "toast"})
+#: How sure the planner must be of a kind for it to take a prompt away from a built-in page.
+SURE = 0.9
+
+
+def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> tuple[bool, str]:
+    """Whether the plan composer should draw `plan` instead of a built-in page type, and why.
+
+    A plan is open when it has sections and (1) the planner found no built-in page type and the
+    composer's routing found none either (no page-type phrase in the prompt), (2) it names, with
+    confidence, a kind of `OPEN_KINDS`, or (3) it names labels the routed page would not show.
+    """
+    from conditioning import archetype_scores
+    from engine.compose.composer import PAGE_ROUTES, compose, route_prompt
+
+    prompt = prompt or plan.prompt
+    if not plan.sections:
+        return False, ""
+    sure = [s for s in plan.sections if s.score >= SURE and s.kind in OPEN_KINDS]
+    if sure:
+        return True, f"it names {', '.join(sorted({s.kind for s in sure}))}, which no built-in page type draws"
+    p = " " + re.sub(r"\s+", " ", prompt.lower()) + " "
+    routed = max(archetype_scores(prompt).values(), default=0) > 0 or any(
+        w in p for words in PAGE_ROUTES.values() for w in words)
+    if plan.archetype is None and not routed:
+        return True, "no built-in page type answers it"
+    # the labels it names, and a button's name given as its title ("a pay now button")
+    labels = [lab for s in plan.sections for lab in (s.labels or ([s.title] if s.kind == "button" and s.title else []))]
+    if labels:
+        arch = plan.archetype or route_prompt(prompt)
+        device = device or plan.device or "desktop"
+        try:
+            scene = compose(prompt, *DEVICES[device][0], archetype=arch, device=device)
+        except ValueError:
+            return True, f"the built-in page {arch!r} cannot be drawn"
+        texts = " ".join(t for e in scene.walk() for t in section_texts(e)).lower()
+        missing = [lab for lab in labels if lab.lower() not in texts]
+        if missing:
+            return True, f"the built-in {arch} page would not show {', '.join(map(repr, missing))}"
+    return False, ""
