@@ -281,7 +281,20 @@ class Engine:
         theme = Theme(ds)
         layout_report: dict = {}
         warnings: list[str] = []
-        if sampler == "procedural":
+        # open prompts: a screen no built-in page type draws (plan_is_open says why) is laid out from its
+        # plan by the plan composer, whatever the sampler; the diffusion samplers cannot place the new
+        # kinds until they are trained on plans, so they are not run for it
+        from engine.compose.plan_compose import compose_plan, plan_is_open
+
+        open_plan, why = plan_is_open(plan, prompt, device)
+        if open_plan:
+            t = time.perf_counter()
+            timings["sample"] = 0.0
+            scene = compose_plan(plan, w, h, theme=theme, seed=seed, device=device)
+            timings["layout"] = round(time.perf_counter() - t, 4)
+            if sampler != "procedural":
+                warnings.append(f"drawn by the plan composer, not the {sampler}: {why}")
+        elif sampler == "procedural":
             t = time.perf_counter()
             timings["sample"] = 0.0  # the procedural composer has no sampling step; layout includes it
             scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype, device=device, theme=theme)
@@ -329,6 +342,7 @@ class Engine:
         image = cv.image()
         timings["render"] = round(time.perf_counter() - t, 4)
         conditioning = cond.model_dump()
+        conditioning["composer"] = {"plan": open_plan, "reason": why}  # open prompts: see plan_is_open
         if sampler != "procedural":
             conditioning.update(references=provenance, steps=steps, style_scale=style_scale,
                                 strength=strength if refs else 1.0)
