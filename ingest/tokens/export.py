@@ -459,7 +459,7 @@ def _css_decls(flat: dict[tuple[str, ...], _Tok], names: _Names) -> dict[str, tu
         if t.kind == "type":
             s: TypeStyle = t.item
             fam = names.css["family:" + ".".join(names.paths[("family", s.family, 1)])]
-            where = f"{d} · {s.source.file} {s.source.locator}".strip()
+            where = f"{d} · {s.source.file}" + (f" {s.source.locator}" if s.source.locator != d else "")
             font = f"{s.weight} {_num(s.size)}px/{_num(s.line_height)}px var(--{fam})"
             out[names.css["type:" + d]] = (font, font, where)
             for part, value in (("font-size", f"{_num(s.size)}px"), ("line-height", f"{_num(s.line_height)}px"),

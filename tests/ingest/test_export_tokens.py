@@ -16,11 +16,11 @@ from pathlib import Path
 import pymupdf
 import pytest
 import tinycss2
+from conftest import SAMPLE_NAMES, SAMPLES
 
 from ingest.folder import assemble, ingest_folder, read_folder
 from ingest.model import CORE_ROLES
 from ingest.tokens.export import EXTENSION_KEY, ExportError, check_round_trip, export_tokens, mode_variants
-from conftest import SAMPLE_NAMES, SAMPLES
 
 _loaded: dict[str, list] = {}
 
@@ -45,7 +45,7 @@ def _same_design(a, b) -> None:
     assert b.role_map() == a.role_map()
     assert set(b.palette_hexes()) == set(a.palette_hexes())
     assert b.theme == a.theme
-    key = lambda t: (t.name, t.family, t.size, t.weight, t.line_height, t.letter_spacing)  # noqa: E731
+    key = lambda t: (t.name, t.family, t.size, t.weight, t.line_height, t.letter_spacing)
     assert [key(t) for t in b.type_scale] == [key(t) for t in a.type_scale]
     assert {d.name: d.px for d in b.spacing} == {d.name: d.px for d in a.spacing}
     assert {d.name: d.px for d in b.radii} == {d.name: d.px for d in a.radii}
@@ -319,7 +319,7 @@ def test_css_defines_every_variable_and_each_mode_resolves_its_roles(name):
     assert set(default.role_map()) == set(CORE_ROLES)
     # the dark theme answers prefers-color-scheme with the same values as its attribute
     media = blocks[f"@media (prefers-color-scheme: {other.theme}) :root:not([data-theme])"]
-    text = lambda decls: {k: tinycss2.serialize(v) for k, v in decls.items()}  # noqa: E731
+    text = lambda decls: {k: tinycss2.serialize(v) for k, v in decls.items()}
     assert text(media) == text(blocks[selector])
     # each palette variable names its token and file in a comment
     c = default.colors[0]
@@ -338,8 +338,8 @@ def _load_js(path: Path) -> dict:
     # without node: the module is JSON values with bare keys, trailing commas and // comments
     text = path.read_text()
     body = text[text.index("module.exports = ") + len("module.exports = "):].rstrip().rstrip(";")
-    body = re.sub(r"^\s*//.*$", "", body, flags=re.M)
-    body = re.sub(r"^(\s*)([A-Za-z_$][\w$]*):", r'\1"\2":', body, flags=re.M)
+    body = re.sub(r"^\s*//.*$", "", body, flags=re.MULTILINE)
+    body = re.sub(r"^(\s*)([A-Za-z_$][\w$]*):", r'\1"\2":', body, flags=re.MULTILINE)
     return json.loads(re.sub(r",(\s*[}\]])", r"\1", body))
 
 
