@@ -174,8 +174,7 @@ _lex(("sparkline", "chart"), "sparkline", "sparklines", "mini chart")
 _lex(("heatmap", "chart"), "heatmap", "heat map")
 _lex(("scatter_chart", "scatter", "chart"), "scatter plot", "scatter chart", "scatterplot")
 _lex(("gauge", "progress_ring", "chart"), "gauge", "dial", "speedometer")
-_lex("chart", "chart", "graph", "plot", "trend", "visualization", "visualisation", "analytics chart",
-     "revenue chart", "sales chart")
+_lex("chart", "chart", "graph", "plot", "trend", "visualization", "visualisation")
 _lex("image", "image", "photo", "picture", "illustration", "cover", "cover art", "album art", "album cover",
      "artwork", "thumbnail", "banner image", "hero image", "gallery", "photo grid", "poster", "screenshot",
      "hero illustration", "product image", "product photo", "backdrop", "background image", "photograph")

@@ -1,0 +1,234 @@
+"""The page plan: kinds, counts, labels, positions, device and domain from a prompt, never an error."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import scene.model
+from conditioning.plan import MAX_SECTIONS, POSITIONS, Plan, kind_catalogue, plan_prompt, resolve_kind
+from scene.model import KINDS
+
+
+def _by_kind(plan: Plan, kind: str):
+    found = [s for s in plan.sections if s.kind == kind]
+    assert found, f"no {kind} section in {[(s.kind, s.phrase) for s in plan.sections]}"
+    return found[0]
+
+
+def _valid(plan: Plan) -> None:
+    for s in plan.sections:
+        assert s.kind in KINDS or s.kind == "section"
+        assert s.position in POSITIONS
+        assert s.count >= 1
+    for s in plan.sections:
+        if s.kind == "section":
+            assert s.title
+
+
+COLUMN = resolve_kind(("kanban_column", "kanban", "list"))
+
+
+def test_kanban_columns_carry_their_labels() -> None:
+    plan = plan_prompt("kanban board with To do, In progress and Done columns")
+    col = _by_kind(plan, COLUMN)
+    assert col.labels == ["To do", "In progress", "Done"]
+    assert col.count == 3
+    assert plan.domain == "productivity"
+    assert plan.archetype is None  # not a built-in page: the plan draws it
+    # the same columns named after the holder, and in quotes
+    for prompt in ("kanban board with columns To do, In progress and Done",
+                   'task board with columns "To do", "In progress" and "Done"'):
+        assert _by_kind(plan_prompt(prompt), COLUMN).labels == ["To do", "In progress", "Done"]
+
+
+def test_video_call_participants_and_named_buttons() -> None:
+    plan = plan_prompt("video call with six participants and a bottom bar with mute, camera and leave buttons")
+    tiles = _by_kind(plan, resolve_kind(("video", "avatar")))
+    assert tiles.count == 6
+    bar = _by_kind(plan, "navbar")
+    assert bar.position == "bottom"
+    buttons = _by_kind(plan, "button")
+    assert buttons.labels == ["Mute", "Camera", "Leave"] and buttons.count == 3
+    assert buttons.position == "bottom"  # inside the bottom bar
+    assert plan.domain == "video"
+    assert not plan.unmatched
+
+
+def test_positions_from_rails_bars_and_sides() -> None:
+    plan = plan_prompt("chat app with a left rail of channels, a message list and a composer")
+    rail = _by_kind(plan, "sidebar")
+    assert rail.position == "left" and rail.title == "Channels"
+    assert _by_kind(plan, "input").position == "main"
+    plan = plan_prompt("property search with a map on the right and listing cards")
+    assert _by_kind(plan, "map").position == "right"
+    assert _by_kind(plan_prompt("mobile banking app with a bottom bar"), "navbar").position == "bottom"
+    assert _by_kind(plan_prompt("settings with a sidebar"), "sidebar").position == "sidebar"
+    assert _by_kind(plan_prompt("a confirm delete dialog"), "modal").position == "overlay"
+    inbox = plan_prompt("email inbox with folders in a sidebar and a message list")
+    assert _by_kind(inbox, "sidebar")
+
+
+@pytest.mark.parametrize("prompt, kind, count", [
+    ("video call with six participants", ("video", "avatar"), 6),
+    ("shopping list with eight items", ("list_item",), 8),
+    ("pricing page with 3 plans", ("card",), 3),
+    ("a grid of 12 photos", ("image",), 12),
+    ("fitness home with three progress rings", ("progress_ring", "progress"), 3),
+    ("dashboard with four KPI tiles", ("stat", "card"), 4),
+    ("a music player with a playlist", ("list",), 1),
+])
+def test_counts(prompt: str, kind: tuple[str, ...], count: int) -> None:
+    assert _by_kind(plan_prompt(prompt), resolve_kind(kind)).count == count
+
+
+def test_labels_from_lists_quotes_and_names() -> None:
+    tabs = _by_kind(plan_prompt("settings page with tabs for Profile, Billing and Team"), "tabs")
+    assert tabs.labels == ["Profile", "Billing", "Team"] and tabs.count == 1
+    assert _by_kind(plan_prompt('a hero with a "Book now" button'), "button").labels == ["Book now"]
+    assert _by_kind(plan_prompt("quiz with four options and a Next button"), "button").labels == ["Next"]
+    seg = _by_kind(plan_prompt("trading screen with a Buy / Sell segmented control"), resolve_kind(("segmented",
+                                                                                                    "tabs")))
+    assert seg.labels == ["Buy", "Sell"]
+    table = _by_kind(plan_prompt("users table with columns Name, Email and Role"), "table")
+    assert table.labels == ["Name", "Email", "Role"]
+    # a list of things to draw is not a list of labels
+    plan = plan_prompt("music player with album art, a playlist and playback controls")
+    assert {s.kind for s in plan.sections} >= {"image", "list"}
+    assert not any(s.labels for s in plan.sections)
+
+
+def test_titles_name_the_section() -> None:
+    plan = plan_prompt("sales dashboard with a revenue chart and an order summary")
+    assert _by_kind(plan, "chart").title == "Revenue"
+    assert _by_kind(plan, "card").title == "Order summary"
+
+
+def test_unknown_nouns_become_titled_sections() -> None:
+    plan = plan_prompt("greenhouse console with a zorblax quantifier and a revenue chart")
+    sec = [s for s in plan.sections if s.kind == "section"]
+    assert any("zorblax" in s.title.lower() for s in sec)
+    assert any("zorblax" in u for u in plan.unmatched)
+    assert _by_kind(plan, "chart")  # what is known is still planned
+    # every unmatched phrase has its section: nothing asked for is dropped
+    for u in plan.unmatched:
+        assert any(s.phrase == u and s.kind == "section" for s in plan.sections)
+
+
+def test_device_from_the_prompt_overrides_the_default_only() -> None:
+    assert plan_prompt("mobile app for a bakery with a menu list").device == "mobile"
+    assert plan_prompt("iPad kiosk check-in screen").device == "tablet"
+    assert plan_prompt("mobile app for a bakery", device="tablet").device == "tablet"
+    assert plan_prompt("checkout page").device == "desktop"
+    with pytest.raises(ValueError, match="unknown device 'watch'"):
+        plan_prompt("x", device="watch")
+
+
+@pytest.mark.parametrize("prompt, domain", [
+    ("music player with album art", "music"),
+    ("flight search results with filters", "travel"),
+    ("recipe page with ingredients", "food"),
+    ("parcel tracking screen with a map", "logistics"),
+    ("banking app with account balance", "banking"),
+    ("job board with a list of postings", "jobs"),
+    ("hotel booking page with a date picker", "hotels"),
+    ("pull request review with a diff", "code"),
+    ("weather app with an hourly forecast", "weather"),
+    ("online course page with lessons", "education"),
+    ("support ticket view with a reply box", "support"),
+    ("workout tracker with exercises", "fitness"),
+    ("sales dashboard with revenue", "sales"),
+    ("patient record with medications", "health"),
+    ("apartment listing with a floor plan", "real estate"),
+    ("a landing page with a hero", "generic"),
+])
+def test_domain(prompt: str, domain: str) -> None:
+    assert plan_prompt(prompt).domain == domain
+
+
+def test_archetype_only_when_the_page_names_one() -> None:
+    assert plan_prompt("checkout page with order summary").archetype == "checkout"
+    assert plan_prompt("music player with a playlist").archetype is None
+    assert plan_prompt("a grid of 12 photos").archetype is None  # "grid" is about a part, not the page
+    from engine import Engine
+
+    assert Engine.plan("pricing page with three plans").archetype == "pricing"  # the engine knows every page type
+
+
+def test_prompts_that_ask_for_nothing() -> None:
+    for prompt in ("", "   ", "\n\n", "modern clean minimal", "日本語のプロンプト", "!!!???", "a", "with and or"):
+        plan = plan_prompt(prompt)
+        _valid(plan)
+        assert plan.prompt == prompt and plan.domain == "generic"
+    plan = plan_prompt("página de pago con resumen del pedido")
+    _valid(plan)
+
+
+@pytest.mark.timeout(120)
+def test_very_long_prompt_is_read_up_to_its_limits() -> None:
+    prompt = ("dashboard with a revenue chart, a table of orders and a zorblax widget, " * 200)[:10_000]
+    plan = plan_prompt(prompt)
+    _valid(plan)
+    assert len(plan.sections) <= MAX_SECTIONS
+    assert any("not read" in u for u in plan.unmatched)  # what was cut is named, not dropped silently
+
+
+@pytest.mark.timeout(300)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300) | st.lists(st.sampled_from(
+    ["with", "and", ",", "a", "the", "of", "3", "six", "left", "bottom", "bar", "buttons", "tabs", "for", ":", '"',
+     "To do", "In", "columns", "list", "map", "Mute", "/", "on the right", "in a", "page", "grid", "zorblax", "(",
+     "’", "“", ".", "\n"]), max_size=40).map(" ".join))
+def test_any_text_gives_a_plan(prompt: str) -> None:
+    plan = plan_prompt(prompt)
+    _valid(plan)
+    json.loads(plan.model_dump_json())
+
+
+def test_lexicon_entries_for_missing_kinds_are_ignored(monkeypatch) -> None:
+    without = tuple(k for k in KINDS if k != "kanban_column")
+    monkeypatch.setattr(scene.model, "KINDS", without)
+    plan = plan_prompt("kanban board with To do, In progress and Done columns")
+    col = [s for s in plan.sections if s.labels == ["To do", "In progress", "Done"]]
+    assert col and col[0].kind in without  # the next candidate kind ("list"), never a kind that does not exist
+
+
+def test_the_catalogue_picks_up_new_kinds(monkeypatch) -> None:
+    kinds = (*KINDS, "soil_probe")
+    monkeypatch.setattr(scene.model, "KINDS", kinds)
+    monkeypatch.setitem(scene.model.KIND_DOCS, "soil_probe", "soil moisture probe reading: props.moisture")
+    _, owners, texts = kind_catalogue()
+    assert "soil_probe" in owners
+    assert any(t.startswith("soil probe:") for t in texts)
+
+
+def test_engine_generation_holds_the_plan(harbor_engine) -> None:
+    gen = harbor_engine.generate("kanban board with To do, In progress and Done columns", size=(640, 360),
+                                 sampler="procedural")
+    assert gen.plan["sections"][0]["labels"] == ["To do", "In progress", "Done"]
+    assert gen.plan["prompt"] == "kanban board with To do, In progress and Done columns"
+
+
+def test_cli_plan_json_and_table() -> None:
+    from onbrand.cli import main
+
+    runner = CliRunner()
+    res = runner.invoke(main, ["plan", str(SAMPLES / "harbor"),
+                               "video call with six participants and mute, camera and leave buttons", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert set(data) == {"prompt", "device", "domain", "archetype", "sections", "unmatched"}
+    buttons = [s for s in data["sections"] if s["kind"] == "button"]
+    assert buttons[0]["labels"] == ["Mute", "Camera", "Leave"]
+    res = runner.invoke(main, ["plan", str(SAMPLES / "harbor"), "mobile app with a left rail of channels",
+                               "--device", "desktop"])
+    assert res.exit_code == 0 and "sidebar" in res.output and "device mobile" in res.output
+    res = runner.invoke(main, ["plan", str(SAMPLES / "harbor"), "x", "--device", "watch"])
+    assert res.exit_code == 2
+    res = runner.invoke(main, ["plan", "/no/such/folder", "x"])
+    assert res.exit_code == 2 and "no such folder" in res.output and len(res.output.strip().splitlines()) == 1
