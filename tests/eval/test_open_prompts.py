@@ -1,0 +1,68 @@
+"""The open-prompt sets and their scores: required kinds present, named labels present, the planner's accuracy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from eval.open_prompts import kinds_present, label_found, labels_present, plan_accuracy, scene_texts
+from eval.suite import load_prompts
+from scene.model import KINDS, Element, Scene
+
+DEV = ROOT / "eval" / "prompts" / "open_dev.jsonl"
+HELDOUT = ROOT / "eval" / "prompts" / "open_heldout.jsonl"
+
+
+def test_open_sets_cover_domains_devices_and_kinds() -> None:
+    dev, held = load_prompts(DEV), load_prompts(HELDOUT)
+    both = dev + held
+    assert len(both) >= 60
+    assert {p.device for p in dev} == {p.device for p in held} == {"desktop", "tablet", "mobile"}
+    assert len({p.domain for p in both}) >= 20
+    assert all(p.kinds and all(k in KINDS for k in p.kinds) for p in both)
+    assert sum(bool(p.labels) for p in held) >= 10
+    assert not {p.prompt for p in dev} & {p.prompt for p in held}
+    assert "HELD-OUT" in HELDOUT.read_text().splitlines()[0]
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"prompt": "x", "requires": ["carousel"]}', "unknown element kind 'carousel'"),
+    ('{"prompt": "x", "requires": [1]}', "element kinds as strings"),
+    ('{"prompt": "x", "labels": "Done"}', "list of non-empty strings"),
+    ('{"prompt": "x", "labels": [""]}', "list of non-empty strings"),
+])
+def test_bad_open_lines(tmp_path: Path, line: str, message: str) -> None:
+    f = tmp_path / "p.jsonl"
+    f.write_text("# a comment\n" + line + "\n")
+    with pytest.raises(ValueError) as e:
+        load_prompts(f)
+    assert f"{f}:2" in str(e.value) and message in str(e.value)
+
+
+def _scene(*elements: Element) -> Scene:
+    return Scene(width=100, height=100, scale=1.0, archetype="plan", prompt="p", seed=0, elements=list(elements))
+
+
+def test_scores_of_a_scene() -> None:
+    scene = _scene(
+        Element(id="col-1", kind="kanban_column", box=(0, 0, 10, 10), text="To do",
+                props={"cards": [{"title": "Ship it", "tag": "In progress"}]}),
+        Element(id="b", kind="button", box=(0, 0, 10, 10), text="MUTE"),
+        Element(id="t", kind="tabs", box=(0, 0, 10, 10), props={"items": ["Sizes", "Colours"]}),
+    )
+    assert set(scene_texts(scene)) >= {"To do", "Ship it", "In progress", "MUTE", "Sizes"}
+    assert labels_present(scene, ["to do", "In progress", "Done", "Mute"]) == 0.75
+    assert not label_found("S", scene_texts(scene))  # whole words only: "S" is not in "Sizes"
+    assert labels_present(scene, []) is None
+    assert kinds_present(scene.count(), ["kanban_column", "button", "map"]) == pytest.approx(2 / 3)
+    assert kinds_present(scene.count(), []) is None
+
+
+def test_planner_accuracy_on_the_dev_set() -> None:
+    res = plan_accuracy(load_prompts(DEV))
+    assert res["prompts"] == 32
+    assert res["kinds_recall"] >= 0.9 and res["labels_recall"] >= 0.9
+    for row in res["rows"]:
+        assert set(row) >= {"kinds", "missing_kinds", "missing_labels", "domain"}
