@@ -400,6 +400,7 @@ _QUOTE_RE = re.compile(r'"([^"\n]{1,80})"|“([^”\n]{1,80})”|‘([^’\n]{1,
 _TOKEN_RE = re.compile(r"QLABEL\d+|[A-Za-z0-9$€£%][\w$€£%'’+.-]*[\w%]|[A-Za-z0-9$€£%]|[,:;()&+—–/]")
 _CLAUSE_RE = re.compile(r"(?<!\d)[.!?;](?!\d)|\n+")
 _QLABEL = re.compile(r"QLABEL(\d+)")
+_WORDS_ONLY = re.compile(r"[^a-z0-9]+")
 
 
 
@@ -408,10 +409,18 @@ def _norm_kind(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
+_KINDS_SEEN: list = [None, ((), {})]
+
+
 def _kinds() -> tuple[tuple[str, ...], dict[str, str]]:
+    """Today's `scene.model.KINDS` and their names without case or punctuation (read at each call,
+    worked out again only when the vocabulary changes)."""
     from scene.model import KINDS
 
-    return tuple(KINDS), {_norm_kind(k): k for k in KINDS}
+    if _KINDS_SEEN[0] is not KINDS:
+        _KINDS_SEEN[1] = (tuple(KINDS), {_norm_kind(k): k for k in KINDS})
+        _KINDS_SEEN[0] = KINDS
+    return _KINDS_SEEN[1]
 
 
 def resolve_kind(candidates: Sequence[str]) -> str | None:
@@ -973,18 +982,20 @@ def _device(text: str, device: str) -> str:
 
 def _archetype(page: str, page_types: Mapping[str, Sequence[str]]) -> str | None:
     """The page type whose phrases the page phrase holds (whole words; longest total wins)."""
-    p = " " + page + " "
-    named = any(w in _PAGE_HEADS for w in page.split())
+    p = " " + _WORDS_ONLY.sub(" ", page).strip() + " "
+    named = any(w in _PAGE_HEADS for w in p.split())
     best, score = None, 0
     for name, phrases in page_types.items():
         n = 0
         for w in phrases:
-            w = w.strip()
-            m = re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", p) if w else None
-            # a page type counts when the phrase names the page ("checkout page", "inbox") and is not a
-            # word about its parts ("a grid of photos")
-            if m and (named or p[m.end():].strip() in ("", "s")):
-                n += len(w)
+            w = " " + _WORDS_ONLY.sub(" ", w.lower()).strip() + " "
+            at = p.find(w) if w.strip() else -1
+            if at < 0:
+                at = p.find(w[:-1] + "s ") if w.strip() else -1
+            # a page type counts when the phrase names the page ("checkout page", "inbox"), not a part
+            # of it ("a grid of photos")
+            if at >= 0 and (named or p[at + len(w):].strip() in ("", "s")):
+                n += len(w.strip())
         if n > score:
             best, score = name, n
     return best
