@@ -134,7 +134,7 @@ def nav_family(blocks) -> str:
 def style_following(engine, n: int = 24, seed: int = 7, sampler: str = "teacher", steps: int = 50) -> dict:
     """How often the sampled page's navigation matches a reference's family, with and without it."""
     from engine.compose.curriculum import sample_example
-    from engine.models.adapter import prompt_context
+    from conditioning.packing import prompt_context
     from engine.samplers.student import sample_student
     from engine.samplers.teacher import sample_blocks
     from scene.blocks import scene_blocks

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from engine.compose.curriculum import sample_example
 from engine.layout.tidy import layout_pass
-from engine.models.adapter import prompt_context
+from conditioning.packing import prompt_context
 from engine.models.teacher import SceneTransformer
 from engine.samplers.teacher import sample_blocks
 from scene.blocks import Block, scene_blocks

@@ -4,7 +4,7 @@
 
 Each run is a fresh Python process (nothing cached in memory) that imports the engine's
 prompt adapter, builds a `MiniLMTextEncoder` with the given backend and encodes one prompt the
-way `engine.models.adapter.encode_prompts` does (32 tokens, mean-pooled unit vector). The process
+way `conditioning.prompt.encode_prompts` does (32 tokens, mean-pooled unit vector). The process
 reports the seconds from before its imports to the encoded prompt, split into imports, model
 load and the first forward pass, and whether it imported transformers. Prints the median of
 `--runs` runs per backend.
@@ -26,7 +26,7 @@ PROMPT = "a pricing page for a neobank with three plans and a FAQ"
 _CHILD = """
 import json, sys, time
 t0 = time.perf_counter()
-from engine.models.adapter import MAX_PROMPT_TOKENS
+from conditioning.prompt import MAX_PROMPT_TOKENS
 from ingest.encoders import MiniLMTextEncoder
 t1 = time.perf_counter()
 enc = MiniLMTextEncoder(backend=sys.argv[1])

@@ -1,72 +1,92 @@
-"""Packing: the prompt, the design system and what was retrieved, as arrays a model reads.
+"""Packing: everything the scene model reads, built in one place for training and generation.
 
-`pack_context` returns a `ContextInputs`: the prompt's MiniLM token states and pooled vector,
-one feature row per design token, up to four reference layouts from retrieved example
-screens, image descriptors of retrieved screens and images, and the provenance of every
-retrieved chunk. The scene model cross-attends to these (its adapter projects each group to
-its own width).
+`prompt_context` packs a prompt, a design system and given reference layouts (training and
+tests); `pack_context` is what `engine.Engine.generate` uses: on top of that it retrieves from
+the design system's context store, reads the reference images sent with the request, and picks
+the reference layouts the sampler attends to and starts from. The result is a `ContextInputs`:
 
-Design-token rows (`DESIGN_TOKEN_DIM` = 16 columns, at most `MAX_DESIGN_TOKENS` = 48 rows):
+- the prompt's MiniLM token states and pooled unit vector (`conditioning.prompt`);
+- one feature row per design token (the layout below);
+- up to `MAX_REFERENCES` reference layouts (blocks), best first, with their provenance in
+  ``references``; ``init_blocks`` is the layout sampling starts from (SDEdit) when one matches
+  the prompt: a request image that matches it, else the system's own screen that matches it
+  best, else (when the engine passes its exemplar bank) the closest curriculum exemplar;
+- image descriptors of the request images and retrieved screens (``image_vecs``);
+- the retrieved chunks (``retrieved``), the system's stated rules (``rules``) and the icons the
+  prompt names (``icons``), each with its source.
 
-====  =========================================================================================
-col   meaning
-====  =========================================================================================
-0–5   one-hot of the row type: palette role, type step, spacing, radius, density, shadow
-6–8   CIELAB of the colour (role colour, shadow colour): L/50 − 1, a/100, b/100
-9     size: type ``log2(size/16)``; spacing, radius ``log2(1 + px)/6``; shadow ``log2(1 + blur)/6``;
-      density ``log2(spacing unit / 4)``
-10    type ``line_height/size − 1``; shadow ``log2(1 + |offset_y|)/6``
-11    type ``(weight − 400)/300``; colour alpha; shadow alpha
-12    name id scaled to [−1, 1]: the role's index in `CORE_ROLES` (less the raised surface), the step's in `TYPE_STEPS`,
-      the rank of a spacing or radius step within its scale
-13    type ``10 · letter_spacing/size``; shadow ``log2(1 + spread)/6``
-14    density: −1 compact, 0 regular, +1 comfortable (the density row only)
-15    1.0 (a real row; padding, if a model pads, is all zeros)
-====  =========================================================================================
+Which references win (`REFERENCE_ORDER`): a reference image given with the request is always
+attended to; it is also where sampling starts when it matches the prompt (`IMAGE_MATCH`) or the
+prompt points at it ("like this", "this layout"). A screen of the system's own folder (an SVG
+or PNG screen, or a screen found on a PDF page) is used when its match score (`screen_match`)
+reaches `SCREEN_MATCH` and its shape fits the device.
+
+Design-token rows (`DESIGN_TOKEN_DIM` = 16 columns, at most `MAX_DESIGN_TOKENS` = 48 rows), the
+layout the shipped models were trained with:
+
+=========  ==================================================================================
+row        columns
+=========  ==================================================================================
+palette    0–2 CIELAB of the role's colour (L/50 − 1, a/100, b/100); 3–15 one-hot of the role
+           in `MODEL_ROLES` (background … border; roles added since, such as the raised
+           surface, are drawn by the renderer but not packed)
+metrics    0–2 zero; 3 spacing unit / 16; 4 corner radius (md) / 16; 5 smallest and 6 largest
+           type size / 16; 7 median type size / 16; 8 1.0 when the system has a logo
+=========  ==================================================================================
+
+One palette row per role the system assigns (in the system's role order, at most 47), then
+the metrics row last.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from conditioning.context import build_conditioning
+from conditioning.kinds import KIND_BONUS, kind_coverage, prompt_kinds
+from conditioning.prompt import MAX_PROMPT_TOKENS, PROMPT_DIM, encode_prompt, encode_prompts
 from conditioning.retrieval import Retrieved, retrieve, screen_key
 from ingest.colour import parse_colour
-from ingest.model import CORE_ROLES, DesignSystem
-from scene.blocks import Block
+from ingest.model import DesignSystem, Rule
+from scene.blocks import ROLES, Block
 
-MAX_PROMPT_TOKENS = 32
 MAX_DESIGN_TOKENS = 48
 DESIGN_TOKEN_DIM = 16
 MAX_REFERENCES = 4
 MAX_IMAGES = 4
-TEXT_DIM = 384
-ROW_TYPES: tuple[str, ...] = ("palette", "type", "spacing", "radius", "density", "shadow")
-TYPE_STEPS: tuple[str, ...] = ("display", "h1", "h2", "h3", "h4", "title", "subtitle", "body-lg", "body",
-                               "body-strong", "body-sm", "small", "label", "caption", "overline", "code")
-_DENSITY = {"compact": -1.0, "regular": 0.0, "comfortable": 1.0}
-# Roles the shipped models were trained on, in their order: a role's id is its index here.
-# Roles added to `CORE_ROLES` since (the raised surface) are drawn by the renderer but not packed,
-# so the models read the inputs they were trained with.
-_UNPACKED_ROLES = frozenset({"surface-raised"})
-_ROLE_IDS: tuple[str, ...] = tuple(r for r in CORE_ROLES if r not in _UNPACKED_ROLES)
-# Rows kept per type when a system has more than fit (sum ≤ MAX_DESIGN_TOKENS).
-_CAPS = {"palette": 22, "type": 12, "spacing": 6, "radius": 4, "density": 1, "shadow": 3}
+#: Reference images a request may carry (as many as the Gemini API takes).
+MAX_REQUEST_IMAGES = 14
+TEXT_DIM = PROMPT_DIM
+IMAGE_DIM = 208
+#: The palette roles the models know, in the order of their one-hot columns.
+MODEL_ROLES: tuple[str, ...] = ROLES[1:]
+#: A folder screen is a reference for a prompt from this match score (`screen_match`).
+SCREEN_MATCH = 0.40
+#: A request image is where sampling starts from this match score (or when the prompt points at it).
+IMAGE_MATCH = 0.30
+#: Phrases with which a prompt points at the reference image sent with it.
+POINTING = ("like this", "like the", "this layout", "same layout", "as shown", "as in the", "similar to",
+            "based on", "reference", "screenshot", "this screen", "this design", "like that", "mirror")
+REFERENCE_ORDER = ("request image (matching)", "folder screen (matching)", "exemplar", "request image (other)")
 
 
 @dataclass
 class ContextInputs:
-    """What the scene model is conditioned on for one prompt."""
+    """What the scene model is conditioned on for one prompt (see the module docs)."""
 
     prompt_tokens: np.ndarray  # (Tp ≤ 32, 384) MiniLM last hidden states, float32
     prompt_vec: np.ndarray  # (384,) pooled and L2-normalised, the store's query vector
-    design_tokens: np.ndarray  # (Td ≤ 48, 16) one row per design token (see the module docs)
-    reference_blocks: list[list[Block]] = field(default_factory=list)  # ≤ 4 layouts of retrieved screens
-    image_vecs: np.ndarray = field(default_factory=lambda: np.zeros((0, 208), np.float32))  # (Ti ≤ 4, 208)
+    design_tokens: np.ndarray = field(default_factory=lambda: np.zeros((0, DESIGN_TOKEN_DIM), np.float32))
+    reference_blocks: list[list[Block]] = field(default_factory=list)  # ≤ 4 layouts, best first
+    image_vecs: np.ndarray = field(default_factory=lambda: np.zeros((0, IMAGE_DIM), np.float32))  # (Ti ≤ 4, 208)
     retrieved: list[Retrieved] = field(default_factory=list)  # provenance of the retrieved chunks
+    references: list[dict] = field(default_factory=list)  # provenance of each reference layout
+    init_blocks: list[Block] | None = None  # the layout sampling starts from, when one matches
+    hold_init: bool = False  # init_blocks is a screen the system or the user chose: keep its layout
+    rules: list[Rule] = field(default_factory=list)  # the system's stated rules
+    icons: list[str] = field(default_factory=list)  # icons of the system the prompt names
 
 
 # -- prompt ------------------------------------------------------------------------------------
@@ -101,157 +121,243 @@ def _lab(hex_: str) -> tuple[float, float, float] | None:
     return rgb_to_lab(rgb)
 
 
-def _scaled_id(i: int, n: int) -> float:
-    return 2.0 * i / max(n - 1, 1) - 1.0
-
-
-def _log6(v: float) -> float:
-    return math.log2(1.0 + max(v, 0.0)) / 6.0
-
-
-def design_token_rows(ds: DesignSystem, density: str = "regular") -> np.ndarray:
-    """The (Td, 16) design-token features of `ds` (see the module docs), Td ≤ 48."""
-    rows: dict[str, list[np.ndarray]] = {t: [] for t in ROW_TYPES}
-
-    def row(kind: str) -> np.ndarray:
-        r = np.zeros(DESIGN_TOKEN_DIM, np.float32)
-        r[ROW_TYPES.index(kind)] = 1.0
-        r[15] = 1.0
-        return r
-
-    colours = {c.name: c for c in ds.colors}
-    for a in sorted(ds.roles, key=lambda a: _ROLE_IDS.index(a.role) if a.role in _ROLE_IDS else len(_ROLE_IDS)):
-        if a.role in _UNPACKED_ROLES:
+def design_token_rows(ds: DesignSystem) -> np.ndarray:
+    """The ``(Td ≤ 48, 16)`` design-token rows of `ds` (see the module docs): one per palette
+    role the models know, then one metrics row."""
+    by_name = {c.name: c for c in ds.colors}
+    rows: list[np.ndarray] = []
+    for a in ds.roles:
+        if a.role not in MODEL_ROLES:
             continue
-        r = row("palette")
-        c = colours.get(a.color)
+        c = by_name.get(a.color)
         lab = c.lab if c is not None else _lab(a.hex)
         if lab is None:
             continue
-        r[6:9] = (lab[0] / 50.0 - 1.0, lab[1] / 100.0, lab[2] / 100.0)
-        r[11] = c.alpha if c is not None else 1.0
-        r[12] = _scaled_id(_ROLE_IDS.index(a.role), len(_ROLE_IDS)) if a.role in _ROLE_IDS else 1.0
-        rows["palette"].append(r)
-    for t in sorted(ds.type_scale, key=lambda t: -t.size):
-        r = row("type")
-        r[9] = math.log2(max(t.size, 1.0) / 16.0)
-        r[10] = t.line_height / max(t.size, 1.0) - 1.0
-        r[11] = (t.weight - 400) / 300.0
-        r[12] = _scaled_id(TYPE_STEPS.index(t.name), len(TYPE_STEPS)) if t.name in TYPE_STEPS else 1.0
-        r[13] = 10.0 * t.letter_spacing / max(t.size, 1.0)
-        rows["type"].append(r)
-    for kind, dims in (("spacing", ds.spacing), ("radius", ds.radii)):
-        ordered = sorted((d for d in dims if d.px >= 0), key=lambda d: d.px)
-        for i, d in enumerate(ordered):
-            r = row(kind)
-            r[9] = _log6(d.px)
-            r[12] = _scaled_id(i, len(ordered))
-            rows[kind].append(r)
-    r = row("density")
-    unit = min((d.px for d in ds.spacing if d.px > 0), default=4.0)
-    r[9] = math.log2(unit / 4.0)
-    r[14] = _DENSITY.get(density, 0.0)
-    rows["density"].append(r)
-    for s in ds.shadows:
-        r = row("shadow")
-        lab = _lab(s.color)
-        if lab is not None:
-            r[6:9] = (lab[0] / 50.0 - 1.0, lab[1] / 100.0, lab[2] / 100.0)
-        r[9] = _log6(s.blur)
-        r[10] = _log6(abs(s.offset_y))
-        r[11] = s.alpha
-        r[13] = _log6(s.spread)
-        rows["shadow"].append(r)
-    out = [r for kind in ROW_TYPES for r in rows[kind][: _CAPS[kind]]][:MAX_DESIGN_TOKENS]
-    return np.stack(out).astype(np.float32) if out else np.zeros((0, DESIGN_TOKEN_DIM), np.float32)
+        t = np.zeros(DESIGN_TOKEN_DIM, np.float32)
+        t[:3] = (lab[0] / 50.0 - 1.0, lab[1] / 100.0, lab[2] / 100.0)
+        t[3 + MODEL_ROLES.index(a.role)] = 1.0
+        rows.append(t)
+    rows = rows[: MAX_DESIGN_TOKENS - 1]
+    sizes = sorted((t.size for t in ds.type_scale), reverse=True) or [16.0]
+    unit = min((px for px in ds.spacing_px() if px > 0), default=4.0)
+    m = np.zeros(DESIGN_TOKEN_DIM, np.float32)
+    m[3:9] = (unit / 16.0, ds.radius("md") / 16.0, sizes[-1] / 16.0, sizes[0] / 16.0,
+              float(np.median(sizes)) / 16.0, float(ds.logo is not None))
+    rows.append(m)
+    return np.stack(rows)
 
 
-# -- references and images ---------------------------------------------------------------------
+# -- the light path: prompt, design tokens, given references (training) ---------------------------
 
 
-def _references(retrieved: list[Retrieved]) -> list[list[Block]]:
-    """Layouts of the retrieved screens, best first, one per screen: an SVG and a PNG of the
-    same screen (same folder and file stem; `screen_key`) count once."""
-    out: list[list[Block]] = []
-    seen: set[str] = set()
-    for r in sorted((r for r in retrieved if r.chunk is not None and r.chunk.meta.get("blocks")),
-                    key=lambda r: -(r.score or 0.0)):
-        stem = screen_key(r.source, r.locator)
-        if stem in seen:
+def prompt_context(prompt: str, ds: DesignSystem | None = None, reference_blocks: list[list[Block]] | None = None,
+                   encoded: tuple[np.ndarray, np.ndarray] | None = None) -> ContextInputs:
+    """The prompt, `ds`'s design tokens (none without `ds`) and the given reference layouts:
+    what the models are trained on. `encoded` passes a prompt already run through
+    `encode_prompts`."""
+    tokens, vec = encoded or encode_prompt(prompt)
+    dt = design_token_rows(ds) if ds is not None else np.zeros((0, DESIGN_TOKEN_DIM), np.float32)
+    return ContextInputs(prompt_tokens=tokens, prompt_vec=vec, design_tokens=dt,
+                         reference_blocks=list(reference_blocks or [])[:MAX_REFERENCES])
+
+
+# -- references --------------------------------------------------------------------------------
+
+
+def device_of(w: float, h: float) -> str:
+    """The device class of a screen of this shape: mobile (taller than wide), tablet, desktop."""
+    r = w / max(h, 1e-6)
+    return "mobile" if r < 0.8 else ("tablet" if r < 1.5 else "desktop")
+
+
+def _chunk_device(meta: dict) -> str | None:
+    if meta.get("width") and meta.get("height"):
+        return device_of(float(meta["width"]), float(meta["height"]))
+    reg = meta.get("region_pt")
+    if reg and len(reg) == 4:
+        return device_of(reg[2] - reg[0], reg[3] - reg[1])
+    return None
+
+
+def _stem_words(source: str) -> str:
+    import re
+    from pathlib import PurePosixPath
+
+    return re.sub(r"[-_.]+", " ", PurePosixPath(source).stem).strip()
+
+
+def screen_match(prompt: str, prompt_vec: np.ndarray, text_score: float, source: str, blocks: list[Block]) -> float:
+    """How well a screen answers a prompt: the better of the cosine of its chunk text (file
+    name and layout summary) and of its file name's words to the prompt, plus `KIND_BONUS`
+    times the share of the component kinds the prompt names that the screen carries."""
+    words = _stem_words(source)
+    name = float(np.dot(encode_prompt(words)[1], prompt_vec)) if words else 0.0
+    return max(float(text_score), name) + KIND_BONUS * kind_coverage(blocks, prompt_kinds(prompt))
+
+
+def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retrieved], device: str | None,
+                    threshold: float) -> list[tuple[float, list[Block], dict]]:
+    """The system's own screens that answer the prompt, best first: (score, blocks, provenance).
+    Candidates are the retrieved screen chunks and the store's nearest screens (so a small
+    budget does not hide them); an SVG and a PNG of one screen count once."""
+    cands: dict[str, tuple[float, Retrieved]] = {}
+    pool = [r for r in retrieved if r.chunk is not None and r.chunk.meta.get("blocks")]
+    if store is not None and len(store) > 0:
+        from conditioning.retrieval import SCREEN_KINDS, retrieved_from_chunk
+
+        kinds = {k for k in SCREEN_KINDS if k in store.kinds()}
+        if kinds:
+            pool += [retrieved_from_chunk(h.chunk, h.score) for h in store.search_vector(vec, 12, kinds)
+                     if h.chunk.meta.get("blocks")]
+    out: dict[str, tuple[float, list[Block], dict]] = {}
+    for r in pool:
+        key = screen_key(r.source, r.locator)
+        if key in cands and cands[key][0] >= (r.score or 0.0):
+            continue
+        shape = _chunk_device(r.chunk.meta)
+        if device is not None and shape is not None and shape != device:
             continue
         try:
             blocks = [Block.from_dict(b) for b in r.chunk.meta["blocks"]]
         except (KeyError, TypeError, ValueError):
             continue
-        seen.add(stem)
-        out.append(blocks)
-        if len(out) == MAX_REFERENCES:
-            break
-    return out
-
-
-def _image_vectors(store, retrieved: list[Retrieved]) -> np.ndarray:
-    """Image descriptors of the retrieved chunks that have thumbnails, best first, ≤ 4."""
-    from ingest.encoders import EncoderError, ImageDescriptorEncoder
-
-    encoder = ImageDescriptorEncoder()
-    vecs = []
-    for r in sorted(retrieved, key=lambda r: -(r.score or 0.0)):
-        if r.kind not in ("screen", "svg", "image", "pdf-image", "pdf-page"):
+        score = screen_match(prompt, vec, r.score or 0.0, r.source, blocks)
+        if key in out and out[key][0] >= score:
             continue
+        cands[key] = (r.score or 0.0, r)
+        out[key] = (score, blocks, {"kind": "screen", "source": r.source, "locator": r.locator,
+                                    "score": round(score, 4), "device": shape or "", "blocks": len(blocks),
+                                    "matches": score >= threshold})
+    return sorted(out.values(), key=lambda t: -t[0])
+
+
+def points_at_image(prompt: str) -> bool:
+    """Whether the prompt refers to a reference image sent with it ("an orders page like this")."""
+    p = f" {' '.join(prompt.lower().split())} "
+    return any(w in p for w in POINTING)
+
+
+def read_reference_image(image) -> tuple[list[Block], str, np.ndarray]:
+    """A reference image (a Pillow image, or PNG/JPEG/WebP bytes) as the blocks of its layout
+    (`ingest.screens.raster_screen_blocks`), its layout summary and its image descriptor
+    (`ingest.encoders.ImageDescriptorEncoder`). Raises ValueError for an image that cannot be read."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    from ingest.encoders import ImageDescriptorEncoder
+    from ingest.screens import layout_summary, raster_screen_blocks
+
+    if isinstance(image, (bytes, bytearray, memoryview)):
         try:
-            thumb = store.chunk(r.id, thumbnail=True).thumbnail
-        except KeyError:
-            continue
-        if not thumb:
-            continue
-        try:
-            vecs.append(encoder.encode([thumb])[0])
-        except EncoderError:
-            continue
-        if len(vecs) == MAX_IMAGES:
-            break
-    return np.stack(vecs).astype(np.float32) if vecs else np.zeros((0, encoder.dim), np.float32)
+            image = Image.open(io.BytesIO(bytes(image)))
+            image.load()
+        except (UnidentifiedImageError, OSError, ValueError) as e:
+            raise ValueError(f"not a readable image ({e.__class__.__name__})") from None
+    if not hasattr(image, "size") or min(image.size) < 8:
+        raise ValueError("a reference image must be a picture at least 8×8 pixels")
+    rgb = image.convert("RGB")
+    blocks = raster_screen_blocks(rgb)
+    buf = io.BytesIO()
+    thumb = rgb.copy()
+    thumb.thumbnail((256, 256))
+    thumb.save(buf, "PNG")
+    vec = ImageDescriptorEncoder().encode([buf.getvalue()])[0]
+    return blocks, layout_summary("reference image", blocks), np.asarray(vec, np.float32)
 
 
-# -- packing -----------------------------------------------------------------------------------
+def image_match(prompt: str, prompt_vec: np.ndarray, summary: str, blocks: list[Block]) -> float:
+    """How well a request image's layout answers the prompt: the cosine of its layout summary
+    to the prompt plus `KIND_BONUS` times the share of named component kinds it carries."""
+    return (float(np.dot(encode_prompt(summary)[1], prompt_vec))
+            + KIND_BONUS * kind_coverage(blocks, prompt_kinds(prompt)))
 
 
-def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int = 512,
-                 text_encoder=None) -> ContextInputs:
+def named_icons(ds: DesignSystem, prompt: str) -> list[str]:
+    """Icons of the system that the prompt names by their file name ("a cart icon" → cart)."""
+    import re
+
+    words = set(re.findall(r"[a-z0-9]+", prompt.lower()))
+    out = []
+    for a in ds.icons:
+        parts = [w for w in re.split(r"[-_ .]+", a.name.lower()) if w and w != "icon"]
+        if parts and all(w in words for w in parts):
+            out.append(a.name)
+    return sorted(set(out))
+
+
+# -- the full path: generation -------------------------------------------------------------------
+
+
+def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int = 512, text_encoder=None, *,
+                 device: str | None = None, reference_images: Sequence = (), exemplars=None,
+                 encoded: tuple[np.ndarray, np.ndarray] | None = None,
+                 screen_threshold: float = SCREEN_MATCH) -> ContextInputs:
     """Everything the scene model is conditioned on for `prompt` with design system `ds`.
 
-    With a `ContextStore`, chunks are retrieved under `budget_tokens` (`retrieve`, up to four
-    reference screens) and the store's text encoder embeds the prompt; without one (or with an
-    empty one) the inputs come from `ds` alone, with no references and no image vectors.
+    With a `ContextStore`, chunks are retrieved under `budget_tokens` (`retrieve`) and the
+    system's own screens that answer the prompt (`screen_match` ≥ `screen_threshold`, shaped
+    for `device` when one is given) become reference layouts. `reference_images` (up to
+    `MAX_REQUEST_IMAGES` Pillow images or image bytes) are read into layouts and descriptors.
+    `exemplars` (an object with ``lookup(prompt, device, ds, prompt_vec=…, k=1)`` returning
+    ``(layouts, provenance)``, such as the engine's exemplar bank) supplies a layout when no
+    image or screen matches. Without a store, images or exemplars the inputs come from `ds`
+    and the prompt alone. See the module docs for the order of references.
     """
+    images = list(reference_images or ())
+    if len(images) > MAX_REQUEST_IMAGES:
+        raise ValueError(f"at most {MAX_REQUEST_IMAGES} reference images per request (got {len(images)})")
     has_store = store is not None and len(store) > 0
-    if text_encoder is None:
-        if has_store:
-            text_encoder = store.text_encoder
-        else:
-            from ingest.encoders import default_text_encoder
-
-            text_encoder = default_text_encoder()
-    tokens = prompt_token_embeddings([prompt], text_encoder)[0]  # (Tp, 384)
-    pooling = getattr(text_encoder, "pooling", None)
-    if pooling in ("mean", "cls") and len(tokens) < MAX_PROMPT_TOKENS and hasattr(text_encoder, "token_embeddings"):
-        # Not truncated: pool the same states `encode` would (one forward pass, not two).
-        vec = tokens.mean(axis=0) if pooling == "mean" else tokens[0]
+    default_space = not has_store or store.manifest["text"]["encoder"] == "all-MiniLM-L6-v2"
+    if encoded is None and text_encoder is None and default_space:
+        encoded = encode_prompt(prompt)
+    if encoded is not None:
+        tokens, vec = encoded
     else:
+        text_encoder = text_encoder or store.text_encoder
+        tokens = prompt_token_embeddings([prompt], text_encoder)[0]  # (Tp, 384)
         vec = np.asarray(text_encoder.encode([prompt])[0], np.float32)
-    vec = (vec / max(float(np.linalg.norm(vec)), 1e-12)).astype(np.float32)
-    density = build_conditioning(ds, prompt).density
+        vec = (vec / max(float(np.linalg.norm(vec)), 1e-12)).astype(np.float32)
     retrieved: list[Retrieved] = []
-    images = np.zeros((0, 208), np.float32)
     if has_store:
         retrieved = retrieve(store, prompt, budget_tokens=budget_tokens, screens=MAX_REFERENCES, query_vec=vec)
-        images = _image_vectors(store, retrieved)
+
+    matching_images, other_images, image_vecs = [], [], []
+    pointed = points_at_image(prompt)
+    for i, image in enumerate(images, 1):
+        try:
+            blocks, summary, desc = read_reference_image(image)
+        except ValueError as e:
+            raise ValueError(f"reference image {i}: {e}") from None
+        score = image_match(prompt, vec, summary, blocks)
+        matches = bool(blocks) and (pointed or score >= IMAGE_MATCH)
+        prov = {"kind": "image", "source": f"request image {i}", "score": round(score, 4), "blocks": len(blocks),
+                "summary": summary, "matches": matches}
+        (matching_images if matches else other_images).append((score, blocks, prov))
+        image_vecs.append(desc)
+    matching_images.sort(key=lambda t: -t[0])
+    screens = _folder_screens(store if has_store else None, prompt, vec, retrieved, device, screen_threshold)
+    refs: list[tuple[list[Block], dict]] = [(b, p) for _, b, p in matching_images if b]
+    refs += [(b, p) for s, b, p in screens if p["matches"]]
+    if not refs and exemplars is not None:
+        for b, p in zip(*exemplars.lookup(prompt, device or "desktop", ds, prompt_vec=vec, k=1)):
+            refs.append((b, p))
+    init = refs[0][0] if refs else None
+    refs += [(b, p) for _, b, p in other_images if b]
+    refs = refs[:MAX_REFERENCES]
+    for i, (_, p) in enumerate(refs):
+        p["used_as"] = "start and cross-attention" if i == 0 and init is not None else "cross-attention"
     return ContextInputs(
         prompt_tokens=np.ascontiguousarray(tokens, np.float32),
-        prompt_vec=vec,
-        design_tokens=design_token_rows(ds, density),
-        reference_blocks=_references(retrieved),
-        image_vecs=images,
+        prompt_vec=np.asarray(vec, np.float32),
+        design_tokens=design_token_rows(ds),
+        reference_blocks=[b for b, _ in refs],
+        image_vecs=(np.stack(image_vecs[:MAX_IMAGES]).astype(np.float32) if image_vecs
+                    else np.zeros((0, IMAGE_DIM), np.float32)),
         retrieved=retrieved,
+        references=[p for _, p in refs],
+        init_blocks=init,
+        hold_init=bool(init) and refs[0][1]["kind"] in ("image", "screen"),
+        rules=list(ds.rules),
+        icons=named_icons(ds, prompt),
     )

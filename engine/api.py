@@ -6,14 +6,14 @@ import io
 import json
 import os
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from conditioning import build_conditioning
 from engine.compose.composer import compose
-from engine.render.canvas import Canvas
-from engine.render.components import Renderer
+from engine.compose.rules import apply_rules, prepare_theme
+from engine.render.export import DEFAULT_SVG_TEXT, check_svg_text, draw_scene, svg_of
 from engine.render.theme import Theme
 from engine.samplers.defaults import DEFAULT_STRENGTH
 from ingest import DesignSystem, load_or_ingest
@@ -73,6 +73,21 @@ class Generation:
     layout_report: dict = field(default_factory=dict)  # the layout pass after sampling (teacher, student)
     plan: dict = field(default_factory=dict)  # the page plan of the prompt (conditioning.plan.Plan as a dict)
     design_system: "object" = field(default=None, repr=False, compare=False)  # for html()
+    svg_text: str = DEFAULT_SVG_TEXT  # how `svg` holds text: "live" (<text> elements) or "outline" (glyph paths)
+    redraw_svg: "object" = field(default=None, repr=False, compare=False)  # svg_text -> the SVG in that mode
+
+    def svg_as(self, svg_text: str) -> str:
+        """The SVG with its text `svg_text` ("live" or "outline", see `engine.render.export`):
+        `svg` when it was drawn that way, else the scene's SVG drawn again in that mode."""
+        check_svg_text(svg_text)
+        if svg_text == self.svg_text:
+            return self.svg
+        if self.redraw_svg is None:
+            raise ValueError(f"this generation holds only its {self.svg_text} SVG")
+        cache = self.__dict__.setdefault("_svgs", {})
+        if svg_text not in cache:
+            cache[svg_text] = self.redraw_svg(svg_text)
+        return cache[svg_text]
 
     def html(self) -> str:
         """The mock as one self-contained HTML page: CSS flexbox, the system's tokens as CSS
@@ -107,16 +122,26 @@ class Generation:
             self.image.save(buf, "WEBP", quality=90, method=2)
         return buf.getvalue()
 
-    def save(self, path: str | os.PathLike) -> dict[str, str]:
-        """Write the image, plus ``.svg`` and ``.scene.json`` beside it; returns the three paths."""
+    def save(self, path: str | os.PathLike, svg_text: str | None = None) -> dict[str, str]:
+        """Write the mock and the files beside it; returns their paths (``image``, ``svg``,
+        ``scene``). An image path (.png, .jpg, .webp) gets the ``.svg`` and ``.scene.json``
+        beside it; an ``.svg`` path gets the image (in the generation's `format`) and the
+        ``.scene.json`` beside it (an ``.html`` path: `engine.render.html.save_html`).
+        `svg_text` is the SVG's text mode, "live" or "outline" (default: the generation's
+        `svg_text`)."""
         path = Path(path)
         if path.suffix.lower() in (".html", ".htm"):  # the page, with the image and scene beside it
             from engine.render.html import save_html
 
             return save_html(self, path)
         fmt = path.suffix.lower().lstrip(".") or self.format
-        if fmt not in FORMATS:
-            raise ValueError(f"{path}: unknown image format {fmt!r} (use .png, .jpg or .webp)")
+        if fmt not in FORMATS and fmt != "svg":
+            raise ValueError(f"{path}: unknown format {fmt!r} (use .png, .jpg, .webp or .svg)")
+        svg = self.svg_as(svg_text or self.svg_text)
+        svg_path = path.with_suffix(".svg")
+        if fmt == "svg":
+            fmt = self.format
+            path = path.with_suffix(".jpg" if FORMATS[fmt] == "JPEG" else f".{fmt}")
         path.parent.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
         fresh = FORMATS[fmt] not in self.__dict__.get("_encoded", {})
@@ -124,8 +149,7 @@ class Generation:
         if fresh:
             self.timings["encode"] = round(time.perf_counter() - t0, 4)
         path.write_bytes(data)
-        svg_path = path.with_suffix(".svg")
-        svg_path.write_text(self.svg)
+        svg_path.write_text(svg)
         scene_path = path.with_suffix(".scene.json")
         scene_path.write_text(json.dumps(self.scene.model_dump(), indent=1))
         return {"image": str(path), "svg": str(svg_path), "scene": str(scene_path)}
@@ -139,6 +163,7 @@ class Engine:
         self.ds = design_system
         self.weights = {k: Path(v) for k, v in (weights or {}).items()}  # sampler -> model folder overrides
         self._references = None
+        self._context = None  # the store's ContextStore once opened; False when it has none
         self.load_seconds = load_seconds
         self.store = Path(store) if store else None
         self._modes: dict[tuple, DesignSystem] = {self._mode_key(design_system.mode): design_system}
@@ -169,6 +194,22 @@ class Engine:
 
             self._references = ReferenceBank()
         return self._references
+
+    def context_store(self):
+        """The folder's context store (chunks, embeddings, the screens read as layouts), opened
+        on first use and kept; None when the store has no context index (`onbrand ingest`
+        builds it). Retrieval for `generate` reads the system's own screens from it."""
+        if self._context is None:
+            self._context = False
+            if self.store is not None:
+                from ingest.context_store import StoreError
+                from ingest.store import load_context
+
+                try:
+                    self._context = load_context(self.store)
+                except (StoreError, OSError):
+                    self._context = False
+        return self._context or None
 
     @classmethod
     def from_folder(cls, folder: str | os.PathLike, store: str | os.PathLike | None = None,
@@ -237,18 +278,25 @@ class Engine:
     def generate(self, prompt: str, seed: int = 0, size: tuple[int, int] | None = None, device: str = "desktop",
                  format: str = "png", mode: Mapping[str, str] | str | None = None, sampler: str | None = None,
                  steps: int | None = None, guidance: float = 1.0, retrieval: bool = True,
-                 style_scale: float = 1.0, strength: float | None = None) -> Generation:
+                 style_scale: float = 1.0, strength: float | None = None,
+                 reference_images: Sequence | None = None,
+                 svg_text: str = DEFAULT_SVG_TEXT) -> Generation:
         """Sample, lay out, render and encode one mock.
 
         `sampler` picks the generator: ``student`` (the default: the distilled diffusion model,
         2 steps unless `steps` says 1–4), ``teacher`` (the scene diffusion teacher, 50 steps by
         default, classifier-free `guidance`) or ``procedural`` (the archetype composer). The
-        diffusion samplers are conditioned on the prompt, the design tokens and, with
-        `retrieval`, retrieved reference layouts (`engine.samplers.references`; provenance in
-        ``Generation.conditioning["references"]``); `style_scale` weighs the design-system
+        diffusion samplers are conditioned on what `conditioning.pack_context` builds: the
+        prompt, the design tokens, the `reference_images` sent with the request (up to 14
+        Pillow images or image bytes, read into layouts) and, with `retrieval`, the system's own
+        screens from its context store that answer the prompt, else the closest curriculum
+        exemplar (`engine.samplers.references`); provenance in
+        ``Generation.conditioning["references"]``. `style_scale` weighs the design-system
         stream of the cross-attention (0 = prompt only). `strength` < 1 starts sampling from
-        the reference layout noised to that share of the schedule (SDEdit): lower keeps more
-        of the reference's structure, 1 samples from pure noise (default `DEFAULT_STRENGTH`).
+        the best matching reference layout noised to that share of the schedule (SDEdit): lower
+        keeps more of the reference's structure, 1 samples from pure noise (default
+        `DEFAULT_STRENGTH`). The rules the system states are applied to every mock and listed
+        in ``Generation.conditioning["rules"]`` as applied or not applicable, with their source.
         Their blocks then go through the layout pass, whose report lands in
         `Generation.layout_report`.
 
@@ -256,6 +304,8 @@ class Engine:
         1290×2796) and the layout class; `size` overrides the pixel size, never the layout
         class. `mode` selects a mode of the design system: ``{"theme": "dark"}``, ``"theme=dark"``
         or just ``"dark"`` when exactly one modifier has that option.
+        `svg_text` is how `Generation.svg` holds text: ``"live"`` (editable ``<text>``, the
+        default) or ``"outline"`` (glyph outlines); see `engine.render.export`.
         """
         if device not in DEVICES:
             raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
@@ -264,6 +314,7 @@ class Engine:
             raise ValueError(f"size {w}x{h} is outside 64–16384 pixels per side")
         if format.lower() not in FORMATS:
             raise ValueError(f"unknown format {format!r} (use png, jpeg or webp)")
+        check_svg_text(svg_text)
         sampler = sampler or default_sampler()
         if sampler not in SAMPLERS:
             raise ValueError(f"unknown sampler {sampler!r} (use {', '.join(SAMPLERS)})")
@@ -279,8 +330,13 @@ class Engine:
         plan = self.plan(prompt, device)
         timings["retrieve"] = round(time.perf_counter() - t, 4)
         theme = Theme(ds)
+        prepare_theme(theme, ds.rules)
         layout_report: dict = {}
         warnings: list[str] = []
+        images = list(reference_images or ())
+        packed = None
+        if sampler == "procedural" and images:
+            warnings.append("reference images condition the diffusion samplers only; the procedural composer ignored them")
         # open prompts: a screen no built-in page type draws (plan_is_open says why) is laid out from its
         # plan by the plan composer, whatever the sampler; the diffusion samplers cannot place the new
         # kinds until they are trained on plans, so they are not run for it
@@ -300,53 +356,62 @@ class Engine:
             scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype, device=device, theme=theme)
             timings["layout"] = round(time.perf_counter() - t, 4)
         else:
+            from conditioning.packing import pack_context
             from engine.compose.fill import fill_blocks
             from engine.layout.tidy import layout_pass
-            from engine.models.inputs import encode_prompt, prompt_context
             from engine.samplers.student import sample_student
 
-            model = self.model(sampler)
-            t = time.perf_counter()
-            encoded = encode_prompt(prompt)
-            refs, provenance = [], []
-            if retrieval:
-                refs, provenance = self.references.lookup(prompt, device, ds, prompt_vec=encoded[1])
-            context = prompt_context(prompt, ds, reference_blocks=refs, encoded=encoded)
-            timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
-            t = time.perf_counter()
             strength = DEFAULT_STRENGTH if strength is None else float(strength)
             if not 0.0 < strength <= 1.0:
                 raise ValueError(f"strength must be in (0, 1] (got {strength})")
-            init = refs[0] if refs and strength < 1.0 else None
+            model = self.model(sampler)
+            t = time.perf_counter()
+            packed = pack_context(ds, prompt, self.context_store() if retrieval else None, device=device,
+                                  reference_images=images, exemplars=self.references if retrieval else None)
+            context = packed
+            if not getattr(model.config, "image_conditioning", False):
+                # a model trained without image tokens reads request images through their layouts only
+                context = replace(packed, image_vecs=packed.image_vecs[:0])
+            timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
+            t = time.perf_counter()
+            init = packed.init_blocks if strength < 1.0 else None
             if sampler == "student":
                 blocks = sample_student(model, context, steps=steps, seed=seed, device=device,
-                                        style_scale=style_scale, init_blocks=init, strength=strength)
+                                        style_scale=style_scale, init_blocks=init, strength=strength,
+                                        hold=packed.hold_init)
             else:
                 from engine.samplers.teacher import sample_blocks
 
                 blocks = sample_blocks(model, context, steps=steps, seed=seed, guidance=guidance, device=device,
-                                       style_scale=style_scale, init_blocks=init, strength=strength)
+                                       style_scale=style_scale, init_blocks=init, strength=strength,
+                                       hold=packed.hold_init)
             timings["sample"] = round(time.perf_counter() - t, 4)
             t = time.perf_counter()
-            blocks, rep = layout_pass(blocks, device, (w, h), unit=max(4.0, cond.spacing_unit))
+            # a held screen is a designed layout: tidied (frame, grid, overlaps), not re-flowed into rows
+            held = len(packed.init_blocks or []) if packed.hold_init and init else 0
+            blocks, rep = layout_pass(blocks, device, (w, h), unit=max(4.0, cond.spacing_unit),
+                                      rows=not held, pinned=held)
             layout_report = rep.to_dict()
             scene = fill_blocks(blocks, prompt, w, h, theme, seed, device)
             scene = scene.model_copy(update={"archetype": cond.archetype})
             timings["layout"] = round(time.perf_counter() - t, 4)
             if not blocks:
                 warnings.append(f"the {sampler} sampled no blocks for {prompt!r}; try another seed")
+        rules = apply_rules(scene, ds.rules, theme)
         t = time.perf_counter()
-        cv = Canvas(w, h, theme.color(scene.background_role))
-        Renderer(theme, scene.scale).draw(cv, scene)
+        cv = draw_scene(theme, scene, svg_text)
         svg = cv.svg()
         image = cv.image()
         timings["render"] = round(time.perf_counter() - t, 4)
         conditioning = cond.model_dump()
         conditioning["composer"] = {"plan": open_plan, "reason": why}  # open prompts: see plan_is_open
-        if sampler != "procedural":
-            conditioning.update(references=provenance, steps=steps, style_scale=style_scale,
-                                strength=strength if refs else 1.0)
-        gen = Generation(image=image, svg=svg, scene=scene, timings=timings,
+        conditioning["rules"] = rules
+        if packed is not None:
+            conditioning.update(references=packed.references, steps=steps, style_scale=style_scale,
+                                strength=strength if packed.init_blocks else 1.0, icons=packed.icons,
+                                retrieved=conditioning["retrieved"] + [r.model_dump() for r in packed.retrieved])
+        gen = Generation(image=image, svg=svg, svg_text=svg_text, redraw_svg=lambda m: svg_of(theme, scene, m),
+                         scene=scene, timings=timings,
                          warnings=list(ds.warnings) + theme.warnings + warnings, format=format.lower(),
                          conditioning=conditioning, mode=dict(ds.mode), device=device, sampler=sampler,
                          layout_report=layout_report, design_system=ds)

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from engine.samplers.defaults import DEFAULT_STRENGTH
+from onbrand.ui_clip_cli import train_clip_cmd
 
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
@@ -233,20 +234,42 @@ def _print_ingest(s: dict) -> None:
     con.print(f"Store: {s['store']}")
 
 
+def _reference_images(paths: tuple[str, ...]) -> list:
+    """The `--ref` images as Pillow images; a one-line error for a missing or unreadable file."""
+    if len(paths) > 14:
+        raise _Fail(f"{len(paths)} --ref images; at most 14")
+    images = []
+    for p in paths:
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(p) as im:
+                im.load()
+                images.append(im.convert("RGB"))
+        except FileNotFoundError:
+            raise _Fail(f"{p}: no such file (--ref)") from None
+        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as e:
+            raise _Fail(f"{p}: not a readable image (--ref; {_error_text(e)})") from None
+    return images
+
+
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.argument("prompt")
 @click.option("--out", "-o", type=click.Path(dir_okay=False), default="mock.png", show_default=True,
-              help="Image to write; the .svg and .scene.json land beside it. An .html page (CSS flexbox, "
-                   "the system's tokens as CSS custom properties, embedded fonts) gets the .png and "
-                   ".scene.json beside it.")
+              help="Mock to write: an image (.png, .jpg, .webp; the .svg and .scene.json land beside it), "
+                   "an .svg (the .png and .scene.json land beside it) or an .html page (CSS flexbox, the "
+                   "system's tokens as CSS custom properties, embedded fonts; the .png and .scene.json beside it).")
 @click.option("--size", help="WIDTHxHEIGHT in pixels; overrides the device's size.")
 @click.option("--device", type=click.Choice(["desktop", "tablet", "mobile"]),
               help="Layout and preset size: desktop 3840x2160, tablet 2732x2048, mobile 1290x2796. "
                    "[default: desktop, or from the shape of --size]")
-@click.option("--format", "fmt", type=click.Choice(["png", "jpeg", "webp", "html"]),
-              help="Output format (default: from --out's suffix, else png); html writes the HTML page "
-                   "and a PNG beside it.")
+@click.option("--format", "fmt", type=click.Choice(["png", "jpeg", "webp", "svg", "html"]),
+              help="Output format (default: from --out's suffix, else png); svg writes the SVG as the "
+                   "main output and a PNG beside it; html the HTML page and a PNG beside it.")
+@click.option("--svg-text", default="live", show_default=True, metavar="live|outline",
+              help="Text in the SVG: live <text> elements in the system's font (editable in Figma, "
+                   "Illustrator, Inkscape) or glyph outlines (self-contained, exact glyphs).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same pixels.")
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @_mode_option
@@ -260,10 +283,13 @@ def _print_ingest(s: dict) -> None:
               help="How much of the noise schedule the diffusion sampler runs, starting from the retrieved "
                    "reference layout: lower keeps more of its structure, 1 samples from pure noise.  "
                    f"[default: {DEFAULT_STRENGTH}]")
+@click.option("--ref", "refs", multiple=True, type=click.Path(dir_okay=False), metavar="IMAGE",
+              help="A reference screen (PNG, JPEG or WebP; repeatable, up to 14): the mock follows the "
+                   "layout of one that matches the prompt (\"an orders page like this\").")
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
 def generate(folder: str, prompt: str, out: str, size: str | None, device: str | None, fmt: str | None,
              seed: int, store: str | None, modes: tuple[str, ...], sampler: str | None, steps: int | None,
-             strength: float | None, as_json: bool) -> None:
+             strength: float | None, svg_text: str, refs: tuple[str, ...], as_json: bool) -> None:
     """Generate an on-brand UI mock for PROMPT from the design system in FOLDER.
 
     The scene diffusion student samples the page's blocks in 2 steps, conditioned on the
@@ -278,23 +304,27 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
     wh = _size(size) if size else DEVICES[device or "desktop"][0]
     device = device or (device_for_size(*wh) if size else "desktop")
     suffix = Path(out).suffix.lower().lstrip(".")
-    FORMATS = {**FORMATS, "html": "HTML"}
+    outputs = {**FORMATS, "svg": "SVG", "html": "HTML"}
     if fmt:
-        if suffix and suffix in FORMATS and FORMATS[suffix] != FORMATS[fmt]:
+        if suffix and suffix in outputs and outputs[suffix] != outputs[fmt]:
             raise _Fail(f"{out}: the suffix .{suffix} does not match --format {fmt}")
-        if suffix not in FORMATS:
+        if suffix not in outputs:
             out = str(Path(out).with_suffix(".jpg" if fmt == "jpeg" else f".{fmt}"))
         suffix = fmt
-    if suffix not in FORMATS:
-        raise _Fail(f"{out}: unknown image format {suffix!r} (use .png, .jpg, .webp or .html, or --format)")
+    if suffix not in outputs:
+        raise _Fail(f"{out}: unknown format {suffix!r} (use .png, .jpg, .webp, .svg or .html, or --format)")
+    if svg_text not in ("live", "outline"):
+        raise _Fail(f"unknown --svg-text {svg_text!r} (use live or outline)")
     if not prompt.strip():
         raise _Fail("the prompt is empty; describe the screen, e.g. \"checkout page with order summary\"")
+    images = _reference_images(refs)
     t0 = time.perf_counter()
     ds, store_path, cached = _load_ds(folder, store, _modes(modes))
     engine = Engine(ds, time.perf_counter() - t0, store=store_path)
     try:
-        gen = engine.generate(prompt, seed=seed, size=wh, device=device, format="png" if suffix == "html" else suffix,
-                              sampler=sampler or default_sampler(), steps=steps, strength=strength)
+        gen = engine.generate(prompt, seed=seed, size=wh, device=device, format="png" if suffix in ("svg", "html") else suffix,
+                              sampler=sampler or default_sampler(), steps=steps, strength=strength,
+                              svg_text=svg_text, reference_images=images)
     except ValueError as e:
         raise _Fail(_error_text(e)) from None
     try:
@@ -305,12 +335,14 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
         **paths,
         "size": list(wh),
         "device": device,
-        "format": FORMATS[suffix].lower(),
+        "format": outputs[suffix].lower(),
+        "svg_text": svg_text,
         "archetype": gen.scene.archetype,
         "sampler": gen.sampler,
         "elements": sum(1 for _ in gen.scene.walk()),
         "layout_report": gen.layout_report,
         "references": gen.conditioning.get("references", []),
+        "rules": gen.conditioning.get("rules", []),
         "steps": gen.conditioning.get("steps"),
         "strength": gen.conditioning.get("strength"),
         "timings": gen.timings,
@@ -322,7 +354,7 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:
-        first, beside = (paths["html"], paths["image"]) if suffix == "html" else (paths["image"], paths["svg"])
+        first, beside = (paths[suffix], paths["image"]) if suffix in ("svg", "html") else (paths["image"], paths["svg"])
         click.echo(f"wrote {first} ({wh[0]}×{wh[1]}, {gen.scene.archetype}, {gen.sampler}) "
                    f"+ {Path(beside).name} + {Path(paths['scene']).name}")
         tim = ", ".join(f"{k} {v:.3f}s" for k, v in gen.timings.items())
@@ -355,6 +387,9 @@ def _load_against(folders: tuple[str, ...], modes: dict[str, str]):
 @main.group()
 def train() -> None:
     """Train onbrand's models (weights land in a run folder; see each command)."""
+
+
+train.add_command(train_clip_cmd)  # onbrand train clip: UI-CLIP, see onbrand/ui_clip_cli.py
 
 
 @train.command(name="teacher")

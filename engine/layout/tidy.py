@@ -79,7 +79,8 @@ def _snap(B: np.ndarray, unit: float, dw: float, dh: float) -> np.ndarray:
 
 
 def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, int] | None = None,
-                unit: float = 8.0, align_tol: float = 1.5, rows: bool = True) -> tuple[list[Block], LayoutReport]:
+                unit: float = 8.0, align_tol: float = 1.5, rows: bool = True,
+                pinned: int = 0) -> tuple[list[Block], LayoutReport]:
     """Tidy sampled blocks on a canvas of `size` (default: the device's preset).
 
     1. keep every box in frame; 2. align left/right/top/bottom edges that are within
@@ -91,7 +92,8 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     (`_flow_rows`); 4. push overlapping siblings apart along the axis of smaller overlap (the smaller block
     moves; it shrinks instead where moving would leave the frame). Blocks on a backdrop (a
     ``panel`` or ``hero`` variant that contains them) and overlays (modals) are left
-    overlapping on purpose.
+    overlapping on purpose. The first `pinned` blocks (a held reference screen's regions) are
+    kept in frame but never aligned, snapped or pushed: whatever overlaps them moves instead.
     Returns the new blocks and a `LayoutReport` in canvas px.
     """
     if device not in DEVICES:
@@ -133,6 +135,8 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     rep.snapped = int(np.any(np.abs(B - before) > 1e-6, 1).sum())
     if rows:
         B = _snap(_flow_rows(B, blocks, dw, dh, unit), unit, dw, dh)
+    if pinned:
+        B[:pinned] = np.clip(start[:pinned], 0, [dw, dh, dw, dh])
     # 4. push overlapping siblings apart
     area = (B[:, 2] - B[:, 0]) * (B[:, 3] - B[:, 1])
     fixed_pairs: set[tuple[int, int]] = set()
@@ -143,6 +147,10 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
             if ox <= 0 or oy <= 0 or nested(i, j):
                 continue
             big, small = (i, j) if area[i] >= area[j] else (j, i)
+            if small < pinned:
+                if big < pinned:
+                    continue
+                big, small = small, big
             axis = 0 if ox <= oy else 1
             d = ox if axis == 0 else oy
             lo, hi = axis, axis + 2

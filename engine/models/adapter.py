@@ -13,9 +13,9 @@ The block output is ``attn(q, prompt) + style_scale * attn(q, style)``; ``style_
 conditions on the prompt alone. Either stream can be dropped per example (its tokens masked,
 leaving only its null token), which trains classifier-free guidance (Ho & Salimans 2022).
 
-The context record, the array form of blocks (a box in ``[-1, 1]`` and five category indices)
-and prompt encoding live in `engine.models.inputs` (no torch) and are re-exported here;
-`collate_contexts` is its `collate_arrays` as tensors.
+The context record is built by `conditioning.packing`; the array form of blocks (a box in
+``[-1, 1]`` and five category indices) lives in `engine.models.inputs` (no torch) and is
+re-exported here; `collate_contexts` is its `collate_arrays` as tensors.
 """
 
 
@@ -37,10 +37,6 @@ from engine.models.inputs import (  # noqa: F401 - the context record and its en
     ContextInputs,
     block_arrays,
     collate_arrays,
-    design_tokens,
-    encode_prompt,
-    encode_prompts,
-    prompt_context,
 )
 
 # -- batching --------------------------------------------------------------------------------------

@@ -1,19 +1,25 @@
 """What the scene model reads, as arrays, without torch.
 
-The record a generation is conditioned on (`ContextInputs`: MiniLM token embeddings and the
-pooled prompt vector, design tokens, reference layouts, image vectors), blocks as arrays (a box
-in ``[-1, 1]`` and five category indices), prompt encoding with a per-process cache, the design
-system's tokens, and `collate_arrays`, a batch of contexts as padded numpy arrays with boolean
-masks. `engine.models.adapter` turns that batch into tensors for the PyTorch networks;
-`engine.models.numpy_net` runs on the arrays as they are.
+The conditioning is built by `conditioning.packing` (`ContextInputs`: MiniLM token embeddings
+and the pooled prompt vector, design tokens, reference layouts, image vectors); here are blocks
+as arrays (a box in ``[-1, 1]`` and five category indices) and `collate_arrays`, a batch of
+contexts as padded numpy arrays with boolean masks. `engine.models.adapter` turns that batch
+into tensors for the PyTorch networks; `engine.models.numpy_net` runs on the arrays as they are.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
+from conditioning.packing import DESIGN_TOKEN_DIM as DESIGN_DIM
+from conditioning.packing import (
+    IMAGE_DIM,
+    MAX_DESIGN_TOKENS,
+    MAX_IMAGES,
+    MAX_REFERENCES,
+    ContextInputs,
+)
+from conditioning.prompt import MAX_PROMPT_TOKENS, PROMPT_DIM
 from scene.blocks import (
     BLOCK_KINDS,
     CONTENTS,
@@ -29,33 +35,6 @@ CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kind", BLOCK_KINDS), ("role", ROLES), ("style", STYLES), ("variant", VARIANTS), ("content", CONTENTS),
 )
 DEVICE_NAMES: tuple[str, ...] = ("desktop", "tablet", "mobile")
-
-PROMPT_DIM = 384  # all-MiniLM-L6-v2 hidden size
-DESIGN_DIM = 16
-IMAGE_DIM = 208
-MAX_PROMPT_TOKENS = 32
-MAX_DESIGN_TOKENS = 48
-MAX_REFERENCES = 4
-MAX_IMAGES = 4
-
-try:  # the retrieval/packing stage provides the record when it exists
-    from conditioning import ContextInputs  # type: ignore[attr-defined]
-except ImportError:
-
-    @dataclass
-    class ContextInputs:
-        """What the generator is conditioned on, before projection to model width.
-
-        ``prompt_tokens`` (Tp ≤ 32, 384) MiniLM token embeddings and ``prompt_vec`` (384,)
-        the pooled sentence embedding; ``design_tokens`` (Td ≤ 48, 16); ``reference_blocks`` up
-        to 4 reference layouts; ``image_vecs`` (Ti ≤ 4, 208).
-        """
-
-        prompt_tokens: np.ndarray
-        prompt_vec: np.ndarray
-        design_tokens: np.ndarray = field(default_factory=lambda: np.zeros((0, DESIGN_DIM), np.float32))
-        reference_blocks: list[list[Block]] = field(default_factory=list)
-        image_vecs: np.ndarray = field(default_factory=lambda: np.zeros((0, IMAGE_DIM), np.float32))
 
 
 # -- blocks as arrays ----------------------------------------------------------------------------
@@ -75,86 +54,6 @@ def block_arrays(blocks: list[Block], n_slots: int) -> tuple[np.ndarray, np.ndar
         cats[i] = block_indices(b)
         mask[i] = cats[i, 0] != 0
     return boxes, cats, mask
-
-
-# -- text ------------------------------------------------------------------------------------------
-
-
-_PROMPT_CACHE: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-_PROMPT_CACHE_SIZE = 20000
-
-
-def encode_prompts(prompts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """For each prompt, MiniLM token embeddings ``(T ≤ 32, 384)`` and the pooled, unit-norm
-    prompt vector ``(384,)``. Prompts not seen before are encoded in one batch; results are
-    cached (training captions repeat)."""
-    keys = [" ".join(p.split()) for p in prompts]
-    found = {k: _PROMPT_CACHE[k] for k in set(keys) if k in _PROMPT_CACHE}  # kept even if the cache is cleared
-    todo = sorted(set(keys) - set(found))
-    if todo:
-        from ingest.encoders import default_text_encoder
-
-        enc = default_text_encoder()
-        hidden, mask = enc.token_arrays(todo, MAX_PROMPT_TOKENS)  # (B, T, 384), (B, T); numpy, no torch
-        lengths = mask.sum(1).tolist()
-        if len(_PROMPT_CACHE) + len(todo) > _PROMPT_CACHE_SIZE:
-            _PROMPT_CACHE.clear()
-        for k, h, n in zip(todo, hidden, lengths):
-            tokens = np.array(h[:n], np.float32)  # (T, 384), a copy
-            vec = tokens.mean(0)
-            vec = vec / max(float(np.linalg.norm(vec)), 1e-9)
-            tokens.setflags(write=False)
-            vec.setflags(write=False)
-            _PROMPT_CACHE[k] = found[k] = (tokens, vec)
-    return [found[k] for k in keys]
-
-
-def encode_prompt(prompt: str) -> tuple[np.ndarray, np.ndarray]:
-    """`encode_prompts` for one prompt."""
-    return encode_prompts([prompt])[0]
-
-
-# -- design tokens ---------------------------------------------------------------------------------
-
-
-def design_tokens(ds) -> np.ndarray:
-    """A design system as ``(Td ≤ 48, 16)`` tokens.
-
-    One token per palette role: CIELAB scaled to about [-1, 1] in the first three features and
-    a one-hot of the role in the next 13. One metrics token: a zero colour, then the spacing
-    unit, corner radius, body and display type sizes (in units of 16 px) and the logo flag.
-    """
-    by_name = {c.name: c for c in ds.colors}
-    rows: list[np.ndarray] = []
-    for r in ds.roles:
-        c = by_name.get(r.color)
-        if c is None or r.role not in ROLES[1:]:
-            continue
-        t = np.zeros(DESIGN_DIM, np.float32)
-        L, a, b = c.lab
-        t[:3] = (L / 50.0 - 1.0, a / 100.0, b / 100.0)
-        t[3 + ROLES.index(r.role) - 1] = 1.0
-        rows.append(t)
-    rows = rows[: MAX_DESIGN_TOKENS - 1]
-    sizes = sorted((t.size for t in ds.type_scale), reverse=True) or [16.0]
-    unit = min((px for px in ds.spacing_px() if px > 0), default=4.0)
-    m = np.zeros(DESIGN_DIM, np.float32)
-    m[3:9] = (unit / 16.0, ds.radius("md") / 16.0, sizes[-1] / 16.0, sizes[0] / 16.0,
-              float(np.median(sizes)) / 16.0, float(ds.logo is not None))
-    rows.append(m)
-    return np.stack(rows)
-
-
-def prompt_context(prompt: str, ds=None, reference_blocks: list[list[Block]] | None = None,
-                   encoded: tuple[np.ndarray, np.ndarray] | None = None) -> ContextInputs:
-    """Context from the prompt, and the design system's tokens when `ds` is given; no
-    retrieved images. Used until retrieval supplies a fuller context. `encoded` passes a
-    prompt already run through `encode_prompts`."""
-    tokens, vec = encoded or encode_prompt(prompt)
-    dt = design_tokens(ds) if ds is not None else np.zeros((0, DESIGN_DIM), np.float32)
-    return ContextInputs(prompt_tokens=tokens, prompt_vec=vec, design_tokens=dt,
-                         reference_blocks=list(reference_blocks or [])[:MAX_REFERENCES],
-                         image_vecs=np.zeros((0, IMAGE_DIM), np.float32))
 
 
 # -- batching --------------------------------------------------------------------------------------

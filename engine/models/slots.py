@@ -83,3 +83,12 @@ def cosine_alphas_cumprod(T: int = 1000) -> np.ndarray:
 
     betas = np.array([min(1 - abar((i + 1) / T) / abar(i / T), 0.999) for i in range(T)], np.float32)
     return np.cumprod((np.float32(1.0) - betas).astype(np.float64)).astype(np.float32)
+
+
+def held_dims(used: np.ndarray) -> np.ndarray:
+    """The ``(n_slots, SLOT_DIM)`` mask of what a held reference keeps: the box and the kind
+    bits of its used slots. Role, style, variant and content stay the model's to choose, so a
+    screen's layout is kept while what its regions hold follows the prompt."""
+    mask = np.zeros((len(used), 4 + sum(BITS)), bool)
+    mask[used, : 4 + BITS[0]] = True
+    return mask

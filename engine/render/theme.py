@@ -83,6 +83,10 @@ class Theme:
             self._hex_tokens.setdefault(c.hex, c.name)
         self._tagged: dict[str, TokenColor] = {}
         self.chart = self._chart_colors()
+        #: The smallest text size drawn, px (a stated "text is never below N px"; 0: none).
+        self.text_floor = 0.0
+        #: (text colour, background) pairs, lower-case hex, that a stated rule forbids.
+        self.forbidden_text_on: set[tuple[str, str]] = set()
 
     # -- colour ----------------------------------------------------------------------------
     def color(self, role: str) -> str:
@@ -172,6 +176,10 @@ class Theme:
         want = self.color(role)
         need = 3.0 if large else 4.5
         bg_rgb = parse_hex(bg)[0]
+        if (want.lower(), bg.lower()) in self.forbidden_text_on:
+            allowed = [h for h in self.palette if (h.lower(), bg.lower()) not in self.forbidden_text_on]
+            if allowed:
+                return max(allowed, key=lambda h: contrast(parse_hex(h)[0], bg_rgb))
         if contrast(parse_hex(want)[0], bg_rgb) >= need:
             return want
         choice = self.tag(self._readable_instead(role, want, bg_rgb, need), role)
@@ -221,6 +229,15 @@ class Theme:
 
     # -- type ------------------------------------------------------------------------------
     def style(self, name: str) -> TypeStyle:
+        """The type step `name` (the nearest step of the scale when the system has no step of
+        that name), at least `text_floor` px."""
+        st = self._style(name)
+        if st.size < self.text_floor:
+            ratio = st.line_height / max(st.size, 1e-6)
+            st = st.model_copy(update={"size": self.text_floor, "line_height": round(self.text_floor * ratio, 2)})
+        return st
+
+    def _style(self, name: str) -> TypeStyle:
         for t in self.ds.type_scale:
             if t.name == name:
                 return t

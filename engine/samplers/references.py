@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from conditioning.kinds import KIND_BONUS, UNASKED_PENALTY, kind_coverage, prompt_kinds, unasked
 from scene.blocks import Block, scene_blocks
 
 #: The curriculum's names for the composer's coarse archetypes.
@@ -41,53 +42,6 @@ _CURRICULUM_NAME = {"products": "product-list", "orders": "table-admin"}
 BANK_SIZE = 12
 BANK_SEED = 20240617
 BANK_FILE = Path(__file__).resolve().parents[1] / "weights" / "exemplars.npz"
-#: Words that name a component kind in a prompt, and the block kinds or container contents that
-#: carry it in a layout. An exemplar holding what the prompt names ranks above one that does not.
-KIND_WORDS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
-    "modal": (("modal", "dialog", "popup", "pop-up", "confirm"), frozenset({"modal"})),
-    "chart": (("chart", "graph", "trend", "donut", "sparkline", "plot"),
-              frozenset({"chart", "chart-line", "chart-bar", "chart-donut", "kpi"})),
-    "table": ((" table", "spreadsheet", "data grid"), frozenset({"table"})),
-    "search": (("search", "find "), frozenset({"search"})),
-    "pagination": (("pagination", "paginated", "paging"), frozenset({"pagination"})),
-    "tabs": ((" tabs", "tabbed"), frozenset({"tabs"})),
-    "calendar": (("calendar", "month grid", "week view"), frozenset({"calendar"})),
-    "form": ((" form", "fields", " input", "address", "password", "card number"), frozenset({"input", "form"})),
-    "toggle": (("toggle", "switches"), frozenset({"toggle", "settings"})),
-    "progress": (("progress", "stepper", "step ", "wizard"), frozenset({"progress", "steps"})),
-    "avatar": (("avatar", "profile photo", "headshot"), frozenset({"avatar", "profile"})),
-    "image": (("photo", "image", "gallery", "picture", "illustration"), frozenset({"image", "media", "product"})),
-}
-#: How much a named kind the exemplar carries adds to its caption similarity (all named: +this).
-KIND_BONUS = 0.15
-#: Kinds a page shows only when asked for (an open dialog; block kinds that are also
-#: `KIND_WORDS` keys): an exemplar that carries one the prompt does not name loses
-#: `UNASKED_PENALTY`, more than any similarity, so it ranks below every exemplar that does not.
-ON_REQUEST = frozenset({"modal"})
-UNASKED_PENALTY = 2.0
-
-
-def prompt_kinds(prompt: str) -> list[str]:
-    """The component kinds a prompt names (keys of `KIND_WORDS`)."""
-    p = f" {' '.join(prompt.lower().split())} "
-    return [k for k, (words, _) in KIND_WORDS.items() if any(w in p for w in words)]
-
-
-def kind_coverage(blocks: list[Block], kinds: list[str]) -> float:
-    """Share of `kinds` (from `prompt_kinds`) that the layout carries as a block kind or a
-    container's content."""
-    if not kinds:
-        return 0.0
-    have = {b.kind for b in blocks} | {b.content for b in blocks if b.content}
-    return sum(1 for k in kinds if KIND_WORDS[k][1] & have) / len(kinds)
-
-
-def unasked(blocks: list[Block], kinds: list[str]) -> bool:
-    """Whether the layout carries an on-request kind (`ON_REQUEST`: an open dialog) that
-    `kinds` (from `prompt_kinds`) does not name."""
-    return any(b.kind in ON_REQUEST and b.kind not in kinds for b in blocks)
-
-
 def curriculum_archetype(prompt: str) -> str:
     """The curriculum page archetype a prompt routes to (`engine.compose.composer.route_prompt`)."""
     from engine.compose.composer import route_prompt
@@ -151,7 +105,7 @@ class ReferenceBank:
             self._load_file()
         if key not in self._bank:
             from engine.compose.curriculum import sample_example
-            from engine.models.inputs import encode_prompts
+            from conditioning.prompt import encode_prompts
 
             rng = random.Random(f"{BANK_SEED}:{arch}:{device}")
             exs = [sample_example(rng, device=device, archetype=arch) for _ in range(self.size)]
@@ -198,7 +152,7 @@ class ReferenceBank:
                     return refs, prov
         bank = self._exemplars(arch, device)
         if prompt_vec is None:
-            from engine.models.inputs import encode_prompt
+            from conditioning.prompt import encode_prompt
 
             prompt_vec = encode_prompt(prompt)[1]
         named = prompt_kinds(prompt)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from engine.models.inputs import ContextInputs, collate_arrays
-from engine.models.slots import decode_slots, encode_slots
+from engine.models.slots import decode_slots, encode_slots, held_dims
 from engine.samplers.noise import randn
 from ingest.nn_numpy import blas_threads
 from scene.blocks import Block
@@ -67,13 +67,16 @@ def few_step_trajectory(model: SceneNetMixin, x: torch.Tensor, timesteps: list[i
                         encoded: dict[str, torch.Tensor] | None = None,
                         style_scale: float = 1.0,
                         callback: Callable[[int, int, torch.Tensor], None] | None = None,
+                        known: tuple[torch.Tensor, torch.Tensor] | None = None,
                         ) -> tuple[list[torch.Tensor], torch.Tensor]:
     """The few-step sampler the student uses, on a batch ``x`` ``(B, N, D)`` at ``timesteps[0]``.
 
     Each step predicts the clean slots ``x̂₀`` at timestep ``t`` (clamped to [-1, 1]) and jumps
     with DDIM to the next timestep (``x ← α_t' x̂₀ + σ_t' ε̂``). Returns the states it visited
     (``x`` at each of `timesteps`) and the last ``x̂₀``. Distillation records the teacher's
-    trajectory with it (`engine.training.distill`)."""
+    trajectory with it (`engine.training.distill`). With `known` ``(x0_ref (1, N, D), mask (N, D))``
+    the masked values of every estimate are the reference's (inpainting: the model completes
+    the page around them)."""
     import torch
 
     enc = model.encode_context(ctx) if encoded is None else encoded
@@ -83,6 +86,8 @@ def few_step_trajectory(model: SceneNetMixin, x: torch.Tensor, timesteps: list[i
         tt = torch.full((x.shape[0],), int(t), dtype=torch.long)
         out = model(x, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
         x0 = model.predict_x0(out, x, tt).clamp(-1, 1)
+        if known is not None:
+            x0 = torch.where(known[1][None], known[0], x0)
         prev = x0 if model.config.self_condition else None
         if i + 1 < len(timesteps):
             x = model.add_noise(x0, model.path_noise(x, x0, t), timesteps[i + 1])
@@ -94,6 +99,7 @@ def few_step_trajectory(model: SceneNetMixin, x: torch.Tensor, timesteps: list[i
 def few_step_trajectory_numpy(model: NumpySceneNet, x: np.ndarray, timesteps: list[int],
                               ctx: dict[str, np.ndarray], style_scale: float = 1.0,
                               callback: Callable[[int, int, np.ndarray], None] | None = None,
+                              known: tuple[np.ndarray, np.ndarray] | None = None,
                               ) -> tuple[list[np.ndarray], np.ndarray]:
     """`few_step_trajectory` for the numpy network on ``x`` ``(B, N, D)`` arrays and a
     `engine.models.inputs.collate_arrays` context: the same steps, the same states."""
@@ -103,6 +109,8 @@ def few_step_trajectory_numpy(model: NumpySceneNet, x: np.ndarray, timesteps: li
         states.append(x)
         out = model(x, int(t), style_scale=style_scale, encoded=enc, x_self_cond=prev)
         x0 = np.clip(model.predict_x0(out, x, int(t)), -1, 1)
+        if known is not None:
+            x0 = np.where(known[1][None], known[0], x0)
         prev = x0 if model.config.self_condition else None
         if i + 1 < len(timesteps):
             x = model.add_noise(x0, model.path_noise(x, x0, t), timesteps[i + 1])
@@ -114,13 +122,16 @@ def few_step_trajectory_numpy(model: NumpySceneNet, x: np.ndarray, timesteps: li
 def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs, steps: int = 2, seed: int = 0,
                    device: str = "desktop", style_scale: float = 1.0, threads: int = 1,
                    init_blocks: list[Block] | None = None, strength: float = 1.0,
-                   callback: Callable[[int, int, torch.Tensor], None] | None = None) -> list[Block]:
+                   callback: Callable[[int, int, torch.Tensor], None] | None = None,
+                   hold: bool = False) -> list[Block]:
     """Blocks for one page from a distilled student (`engine.training.distill`) in `steps` steps
     (`few_step_trajectory` over `student_timesteps`); the last clean estimate is decoded.
     2 steps is the distilled schedule; 1 and 4 (and other counts) run with the same weights.
     `init_blocks` and `strength` < 1 start from that layout noised to the ``strength`` share
-    of the schedule, as `sample_blocks` does (SDEdit). `callback(i, t, x0)` is called after
-    each step with that step's clean estimate.
+    of the schedule, as `sample_blocks` does (SDEdit). With `hold` the `init_blocks` are kept
+    in every estimate (their boxes and kinds, `held_dims`) and the model completes the page around them (inpainting,
+    as RePaint, Lugmayr et al. 2022): how a reference screen the user chose is followed.
+    `callback(i, t, x0)` is called after each step with that step's clean estimate.
     """
     if steps < 1:
         raise ValueError(f"steps must be at least 1 (got {steps})")
@@ -128,12 +139,15 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
     ts = student_timesteps(steps, model.config.num_train_timesteps, strength if sdedit else 1.0)
     ctx = collate_arrays([context], [device], model.config.n_slots)
     shape = (1, model.config.n_slots, model.config.slot_dim)
+    ref, used = encode_slots(init_blocks, model.config.n_slots) if init_blocks else (None, None)
     if getattr(model, "backend", "torch") == "numpy":
         x = randn(shape, seed)  # torch.randn's draws for this seed (to ~1e-6)
         if sdedit:
-            x = model.add_noise(encode_slots(init_blocks, model.config.n_slots)[0][None], x, ts[0])
+            x = model.add_noise(ref[None], x, ts[0])
+        known = (ref[None].astype(np.float32), held_dims(used)) if hold and ref is not None else None
         with blas_threads(threads):
-            _, x0 = few_step_trajectory_numpy(model, x, ts, ctx, style_scale=style_scale, callback=callback)
+            _, x0 = few_step_trajectory_numpy(model, x, ts, ctx, style_scale=style_scale, callback=callback,
+                                              known=known)
         return decode_slots(x0[0])
     import torch
 
@@ -142,7 +156,9 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
     x = torch.randn(shape, generator=torch.Generator().manual_seed(seed))
     if sdedit:
         x = model.add_noise(clean_slots(model, init_blocks), x, ts[0])
+    known = ((torch.from_numpy(ref[None]).float(), torch.from_numpy(held_dims(used)))
+             if hold and ref is not None else None)
     with sampling(model, threads):
         _, x0 = few_step_trajectory(model, x, ts, {k: torch.from_numpy(v) for k, v in ctx.items()},
-                                    style_scale=style_scale, callback=callback)
+                                    style_scale=style_scale, callback=callback, known=known)
     return decode_slots(x0[0].numpy())

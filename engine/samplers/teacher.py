@@ -30,7 +30,8 @@ def sdedit_timesteps(steps: int, strength: float, num_train_timesteps: int = 100
 def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50, seed: int = 0,
                   guidance: float = 1.0, device: str = "desktop", scheduler: str = "ddim",
                   style_scale: float = 1.0, callback: Callable[[int, int, torch.Tensor], None] | None = None,
-                  threads: int = 1, init_blocks: list[Block] | None = None, strength: float = 1.0) -> list[Block]:
+                  threads: int = 1, init_blocks: list[Block] | None = None, strength: float = 1.0,
+                  hold: bool = False) -> list[Block]:
     """Blocks for one page: `steps` denoising steps from seeded noise, null slots dropped.
 
     With `init_blocks` and `strength` < 1 sampling starts from that layout noised to the
@@ -41,6 +42,9 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
     ``u + guidance · (c − u)``. `callback(i, t, x)` is called after each step. The model is
     small (48 slots), so sampling runs on `threads` torch threads (1 by default: more threads
     only add synchronisation, which on a busy machine costs ten times the work itself).
+    With `hold` the `init_blocks` are kept: after every step their slots are the reference
+    noised to the next timestep, and at the end the reference itself (inpainting, as RePaint,
+    Lugmayr et al. 2022), so the model completes the page around them.
     """
     if steps < 1:
         raise ValueError(f"steps must be at least 1 (got {steps})")
@@ -58,6 +62,12 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
     if init_blocks and strength < 1.0:
         timesteps = sdedit_timesteps(steps, strength, model.config.num_train_timesteps)
         x = model.add_noise(clean_slots(model, init_blocks), x, timesteps[0])
+    known = None
+    if hold and init_blocks:
+        from engine.models.slots import encode_slots, held_dims
+
+        ref, used = encode_slots(init_blocks, model.config.n_slots)
+        known = (torch.from_numpy(ref)[None].float(), torch.from_numpy(held_dims(used)))
     with sampling(model, threads):
         enc = model.encode_context(ctx)
         prev = None  # the model's last estimate of the clean slots (self-conditioning)
@@ -71,6 +81,10 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
                 cond, uncond = out.chunk(2)
                 out = uncond + guidance * (cond - uncond)
             x = sched.step(out, t, x).prev_sample
+            if known is not None:
+                nxt = timesteps[i + 1] if i + 1 < len(timesteps) else None
+                held = known[0] if nxt is None else model.add_noise(known[0], torch.randn(x.shape, generator=gen), nxt)
+                x = torch.where(known[1][None], held, x)
             if callback is not None:
                 callback(i, int(t), x)
     return decode_slots(x[0].numpy())

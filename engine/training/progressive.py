@@ -64,12 +64,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from engine.models.adapter import (
-    ContextInputs,
-    collate_contexts,
-    encode_prompts,
-    prompt_context,
-)
+from conditioning.packing import ContextInputs, prompt_context
+from conditioning.prompt import encode_prompts
+from engine.models.adapter import collate_contexts
 from engine.models.teacher import BITS, SceneTransformer, encode_slots
 from engine.samplers.defaults import DEFAULT_STRENGTH
 from engine.samplers.student import (

@@ -32,12 +32,9 @@ import numpy as np
 import torch
 
 from conditioning import ARCHETYPES
-from engine.models.adapter import (
-    collate_contexts,
-    design_tokens,
-    encode_prompts,
-    prompt_context,
-)
+from conditioning.packing import design_token_rows, prompt_context
+from conditioning.prompt import encode_prompts
+from engine.models.adapter import collate_contexts
 from engine.models.configs import list_models
 from engine.models.teacher import SceneTransformer, create_model, encode_slots
 from scene.blocks import scene_blocks
@@ -90,7 +87,7 @@ def system_tokens(folder: str) -> np.ndarray | None:
     from ingest import IngestError, ingest_folder
 
     try:
-        return design_tokens(ingest_folder(folder))
+        return design_token_rows(ingest_folder(folder))
     except (IngestError, OSError, ValueError) as e:  # a broken sample folder only costs the training run its tokens
         print(f"{folder}: skipped for design tokens ({str(e).splitlines()[0] if str(e) else type(e).__name__})",
               file=sys.stderr)

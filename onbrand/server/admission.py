@@ -31,7 +31,7 @@ class Limits:
     max_contents: int = MAX_CONTENTS  # Gemini contents per request; more get 400
     max_parts: int = MAX_PARTS  # parts per content; more get 400
     max_prompt_chars: int = 4000
-    max_reference_images: int = 4
+    max_reference_images: int = 14  # as many as the Gemini API takes
     max_reference_bytes: int = 12 * 2**20  # decoded bytes per reference image
     max_reference_pixels: int = 4096 * 4096
     max_candidates: int = 4

@@ -618,9 +618,13 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
             raise Rejected(400, f"size {size[0]}x{size[1]} is over {limits.max_output_pixels} pixels")
         device = body.device or (device_for_size(*size) if body.size or body.aspect_ratio else "desktop")
 
+        if len(body.reference_images) > limits.max_reference_images:
+            raise Rejected(400, f"{len(body.reference_images)} reference images; at most {limits.max_reference_images}")
+
         def job():
+            images = [_decode_reference(i, b, limits)[0] for i, b in enumerate(body.reference_images, 1)]
             gen, notes = run_engine(engine, prompt, seed=body.seed, size=size, device=device, fmt=body.format,
-                                    mode=body.mode, steps=body.steps, sampler=body.sampler)
+                                    mode=body.mode, steps=body.steps, sampler=body.sampler, references=images)
             return gen, _encode(gen, body.format, body.quality), notes
 
         gen, data, notes = await generate(request, job)
@@ -633,7 +637,8 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
                "format": body.format, "device": gen.device, "seed": body.seed, "mode": gen.mode,
                "archetype": gen.scene.archetype, "timings": gen.timings,
                "provenance": {"archetype": cond.get("archetype"), "density": cond.get("density"),
-                              "retrieved": cond.get("retrieved", [])},
+                              "retrieved": cond.get("retrieved", []), "references": cond.get("references", []),
+                              "rules": cond.get("rules", [])},
                "warnings": gen.warnings + notes}
         if body.include_scene:
             out["scene"] = gen.scene.model_dump()

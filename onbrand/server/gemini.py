@@ -135,6 +135,9 @@ class GenerateRequest(BaseModel):
     mode: str | dict[str, str] | None = Field(None, description='e.g. "dark" or {"theme": "dark"}')
     include_scene: bool = True
     include_svg: bool = False
+    reference_images: list[InlineData] = Field(
+        default_factory=list, description="reference screens (PNG, JPEG or WebP, base64): the mock follows "
+                                          "the layout of one that matches the prompt")
 
 class ErrorStatus(BaseModel):
     code: int = Field(description="the HTTP status code")

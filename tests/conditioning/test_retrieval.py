@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from conditioning import ContextInputs, build_conditioning, pack_context, prompt_token_embeddings, retrieve
-from conditioning.packing import DESIGN_TOKEN_DIM, ROW_TYPES, design_token_rows
+from conditioning.packing import DESIGN_TOKEN_DIM, MODEL_ROLES, design_token_rows
 from conditioning.retrieval import approx_tokens, mmr_order
 from ingest.context_store import ContextStore
 from ingest.folder import assemble, folder_chunks, read_folder
@@ -131,7 +131,7 @@ def test_pack_context_shapes_and_determinism(harbor_parts):
     assert 3 <= a.prompt_tokens.shape[0] <= 32 and a.prompt_tokens.shape[1] == 384
     assert a.prompt_vec.shape == (384,) and abs(np.linalg.norm(a.prompt_vec) - 1) < 1e-5
     assert a.design_tokens.shape[1] == DESIGN_TOKEN_DIM and 1 <= a.design_tokens.shape[0] <= 48
-    assert a.image_vecs.shape[1] == 208 and 1 <= a.image_vecs.shape[0] <= 4
+    assert a.image_vecs.shape == (0, 208)  # image vectors come from the request's reference images
     assert 1 <= len(a.reference_blocks) <= 4
     assert a.retrieved and all(r.source for r in a.retrieved)
     b = pack_context(ds, "analytics dashboard with revenue KPIs", store)
@@ -162,21 +162,22 @@ def test_pack_context_without_a_store(harbor_parts):
 
 def test_design_token_rows_follow_the_documented_features(harbor_parts):
     ds, _ = harbor_parts
-    rows = design_token_rows(ds, "compact")
-    kinds = [ROW_TYPES[int(np.argmax(r[:6]))] for r in rows]
-    assert kinds.count("palette") == min(len(ds.roles), 22)
-    assert kinds.count("density") == 1
-    assert np.all(rows[:, 15] == 1.0) and np.all(rows[:, :6].sum(axis=1) == 1.0)
-    density = rows[kinds.index("density")]
-    assert density[14] == -1.0
-    palette = rows[np.array(kinds) == "palette"]
-    assert np.all(np.abs(palette[:, 6:9]) <= 1.3)
-    # Rows follow CORE_ROLES order; the background is light and the text dark (L*/50 - 1).
-    order = [r for r in CORE_ROLES if r in {a.role for a in ds.roles}]
-    assert palette[order.index("background"), 6] > 0.8 > -0.2 > palette[order.index("text"), 6]
-    type_rows = rows[np.array(kinds) == "type"]
-    assert len(type_rows) == min(len(ds.type_scale), 12)
-    assert np.all(np.diff(type_rows[:, 9]) <= 0)  # largest step first
+    rows = design_token_rows(ds)
+    palette, metrics = rows[:-1], rows[-1]
+    assert rows.shape[1] == DESIGN_TOKEN_DIM and len(rows) <= 48
+    # one palette row per role the models know, one-hot in columns 3–15
+    known = [a.role for a in ds.roles if a.role in MODEL_ROLES]
+    assert len(palette) == len(known)
+    assert np.all(palette[:, 3:].sum(axis=1) == 1.0)
+    assert [MODEL_ROLES[int(np.argmax(r[3:]))] for r in palette] == known
+    assert np.all(np.abs(palette[:, :3]) <= 1.3)
+    # the background is light and the text dark (L*/50 - 1)
+    assert palette[known.index("background"), 0] > 0.8 > -0.2 > palette[known.index("text"), 0]
+    # the metrics row: no colour; spacing unit, radius, smallest, largest, median type size /16; logo flag
+    assert np.all(metrics[:3] == 0)
+    assert metrics[3] == min(px for px in ds.spacing_px() if px > 0) / 16
+    assert metrics[5] * 16 == min(t.size for t in ds.type_scale) and metrics[6] * 16 == max(t.size for t in ds.type_scale)
+    assert metrics[8] == float(ds.logo is not None)
 
 
 def test_prompt_token_embeddings_for_training_batches():

@@ -15,7 +15,8 @@ import torch
 
 from engine.api import STUDENT_WEIGHTS, Engine
 from engine.models.adapter import collate_contexts
-from engine.models.inputs import collate_arrays, prompt_context
+from conditioning.packing import prompt_context
+from engine.models.inputs import collate_arrays
 from engine.models.loading import load_scene_model
 from engine.models.numpy_net import (
     NumpyLoadError,

@@ -30,7 +30,8 @@ def test_generating_with_the_student_never_imports_diffusers_or_sympy(tmp_path):
 def test_plain_network_matches_the_diffusers_model():
     from diffusers.models.embeddings import TimestepEmbedding, Timesteps
 
-    from engine.models.adapter import collate_contexts, prompt_context
+    from conditioning.packing import prompt_context
+    from engine.models.adapter import collate_contexts
     from engine.models.teacher import SceneTransformer
     from ingest import ingest_folder
 
@@ -96,12 +97,11 @@ def test_attention_mask_is_the_key_padding_mask():
 def test_prompt_cache_overflow_keeps_every_answer(monkeypatch):
     """Clearing the full prompt cache in the middle of a batch must not lose the batch's
     already-cached prompts (a long training run once stopped on exactly that)."""
-    import engine.models.inputs as A
+    from conditioning.prompt import encode_prompts
 
-    monkeypatch.setattr(A, "_PROMPT_CACHE", {})
-    monkeypatch.setattr(A, "_PROMPT_CACHE_SIZE", 3)
-    first = A.encode_prompts(["sign in page", "orders table"])
-    again = A.encode_prompts(["orders table", "pricing page", "settings page", "sign in page"])
-    assert len(again) == 4 and len(A._PROMPT_CACHE) <= 3
+    cache: dict = {}
+    first = encode_prompts(["sign in page", "orders table"], cache, 3)
+    again = encode_prompts(["orders table", "pricing page", "settings page", "sign in page"], cache, 3)
+    assert len(again) == 4 and len(cache) <= 3
     assert again[0][0] is first[1][0] and again[3][0] is first[0][0]
     assert again[1][1].shape == (384,)

@@ -9,7 +9,8 @@ import torch
 from click.testing import CliRunner
 from conftest import SAMPLES
 
-from engine.models.adapter import collate_contexts, prompt_context
+from conditioning.packing import prompt_context
+from engine.models.adapter import collate_contexts
 from engine.samplers.student import student_timesteps
 from engine.training.distill import distill
 from engine.training.progressive import (

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 from PIL import Image
 
-from engine.models.adapter import ContextInputs, block_arrays, collate_contexts, prompt_context
+from conditioning.packing import ContextInputs, prompt_context
+from engine.models.adapter import block_arrays, collate_contexts
 from scene.blocks import (
     BLOCK_KINDS,
     CONTENTS,
@@ -369,10 +370,10 @@ def test_cli_generate_teacher_json_and_train(harbor, tmp_path, tiny_weights, mon
 
 
 def test_context_inputs_accept_design_tokens():
-    from engine.models.adapter import design_tokens
+    from conditioning.packing import design_token_rows
     from ingest import ingest_folder
 
-    dt = design_tokens(ingest_folder(HARBOR))
+    dt = design_token_rows(ingest_folder(HARBOR))
     assert dt.shape[1] == 16 and 2 <= len(dt) <= 48
     ctx = ContextInputs(prompt_tokens=np.zeros((3, 384), np.float32), prompt_vec=np.zeros(384, np.float32),
                         design_tokens=dt)

@@ -119,7 +119,7 @@ def test_batches_and_order_do_not_change_vectors(native):
 
 
 def test_prompt_adapter_uses_token_states(native, reference):
-    from engine.models.adapter import MAX_PROMPT_TOKENS, encode_prompts
+    from conditioning.prompt import MAX_PROMPT_TOKENS, encode_prompts
 
     prompts = ["a login screen for a bank", "Ünïcödé  checkout   flow", "settings " * 50]
     encoded = encode_prompts(prompts)
@@ -137,9 +137,9 @@ def test_prompt_adapter_uses_token_states(native, reference):
 def test_native_path_never_imports_transformers():
     code = (
         "import sys\n"
-        "import ingest, engine.models.adapter\n"
+        "import ingest, engine.models.adapter, conditioning.prompt\n"
         "from ingest.encoders import default_text_encoder\n"
-        "tokens, vec = engine.models.adapter.encode_prompt('a pricing page with three plans')\n"
+        "tokens, vec = conditioning.prompt.encode_prompt('a pricing page with three plans')\n"
         "assert tokens.shape[1] == 384 and abs(float((vec ** 2).sum()) - 1) < 1e-5\n"
         "assert default_text_encoder().encode(['hello']).shape == (1, 384)\n"
         "assert default_text_encoder().backend == 'native'\n"
