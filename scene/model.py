@@ -100,7 +100,7 @@ KIND_DOCS: dict[str, str] = {
     "video": "video tile with a play button: props.duration, props.progress 0–1; variant call is a call "
              "participant: text (name), props.muted, props.camera_off, props.speaking",
     "media_controls": "player controls: scrubber (props.elapsed, props.total, props.progress), prev / play / "
-                      "next, props.playing; variant call: round buttons from props.buttons (mute, camera, "
+                      "next, props.playing; variant call (or props.buttons given): round buttons from props.buttons (mute, camera, "
                       "share, leave …), props.off (labels shown off)",
     "stories": "row of story avatars with rings: props.names, props.seen (count), props.add (Your story)",
     "file_tile": "file: text (name; the extension colours its mark), props.meta, props.progress (upload); a row "

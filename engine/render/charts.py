@@ -37,7 +37,8 @@ class ChartsMixin:
 
     def _axes(self, cv, el, bg, ymax: float, labels: list[str]):
         x, y, w, h = el.box
-        top = self._legend(cv, el, bg)
+        # the top tick's label is centred on the top gridline: half a caption line keeps it in the box
+        top = self._legend(cv, el, bg) + self.px(self.th.style("caption").line_height) / 2
         left = self.px(48)
         bottom = self.px(28)
         px0, py0, pw, ph = x + left, y + top, w - left, h - bottom - top

@@ -83,6 +83,8 @@ class Renderer(ChartsMixin, WidgetsMixin, MediaMixin):
         return self.th.font(st, text).measure(text, self.px(st.size), self.px(st.letter_spacing))
 
     def icon(self, cv: Canvas, name: str, x: float, y: float, size: float, color: str) -> None:
+        if size <= 0:
+            return
         path = self.icons.get(name)
         if path is None:
             fb = FALLBACK_ICONS / f"{name}.svg"
@@ -209,6 +211,8 @@ class Renderer(ChartsMixin, WidgetsMixin, MediaMixin):
     def k_logo(self, cv, el, bg):
         x, y, w, h = el.box
         logo = self.th.ds.logo
+        if w <= 0 or h <= 0:
+            return
         if logo is not None:
             if el.props.get("mark") or w < 2 * h:
                 # compact spaces show the logo's mark: its leading square, the logo drawn at full height

@@ -34,7 +34,7 @@ class Sample:
 #: One example of each kind (design px).
 SAMPLES: dict[str, Sample] = {
     "navbar": Sample(360, 64), "sidebar": Sample(200, 160), "footer": Sample(360, 48, "© 2026 · Privacy · Terms"),
-    "header": Sample(360, 72, "Orders", props={"subtitle": "Every order of the last 30 days."}, style="h2"),
+    "header": Sample(360, 100, "Orders", props={"subtitle": "Every order of the last 30 days."}, style="h2"),
     "heading": Sample(240, 40, "Quarterly report", style="h3"),
     "text": Sample(280, 48, "Body copy wraps inside its box and ends in an ellipsis when it runs out."),
     "button": Sample(140, 44, "Save changes", "primary", {"icon": "check"}),
@@ -48,7 +48,7 @@ SAMPLES: dict[str, Sample] = {
     "table": Sample(420, 150, props={"columns": ["Order", "Total", "Status"], "rows": [["#1042", "$120.00", "Paid"],
                                                                                     ["#1043", "$89.50", "Pending"]],
                                      "status_column": 2, "align": ["left", "right", "left"], "row_height": 48}),
-    "list": Sample(200, 40), "list_item": Sample(300, 56, "Amara Okafor", props={"avatar": "Amara Okafor",
+    "list": Sample(240, 112), "list_item": Sample(300, 56, "Amara Okafor", props={"avatar": "Amara Okafor",
                                                                                  "meta": "12 orders", "trailing": "$1,204"}),
     "chart": Sample(320, 160, variant="area", props={"series": [[3, 5, 4, 7, 8, 9], [2, 3, 3, 4, 6, 5]],
                                                      "labels": ["Jan", "Feb", "Mar", "Apr", "May", "Jun"]}),
@@ -142,8 +142,13 @@ def sheet_scene(device: str = "desktop", scale: float | None = None, kinds: tupl
         if x + w > dw - pad and x > pad:
             x, y, row_h = pad, y + row_h + gap, 0.0
         els.append(Element(id=f"{label}/name", kind="text", box=(x, y, w, cap - 4), text=label, style="caption"))
+        children = [Element(id=f"{label}/{kind}/item-{i}", kind="list_item", box=(x, y + cap + 56 * i, w, 56),
+                            text=t, props={"icon": ic, "meta": m})
+                    for i, (t, m, ic) in enumerate((("Invoices", "12 files", "file"), ("Receipts", "4 files", "folder")))
+                    ] if kind == "list" else []  # a list is a container: its items draw
         els.append(Element(id=f"{label}/{kind}", kind=kind, box=(x, y + cap, w, smp.h), text=smp.text,
-                           variant=smp.variant, role=smp.role, style=smp.style, props=dict(smp.props)))
+                           variant=smp.variant, role=smp.role, style=smp.style, props=dict(smp.props),
+                           children=children))
         x += w + gap
         row_h = max(row_h, cap + smp.h)
     height = y + row_h + pad

@@ -204,13 +204,13 @@ class MediaMixin:
     # -- transport and call controls ---------------------------------------------------------
     def k_media_controls(self, cv, el, bg):
         """Player controls: a scrubber with props.elapsed and props.total times over prev / play
-        (or pause, props.playing) / next, with shuffle and repeat when wide; variant call is a row
-        of round call buttons from props.buttons (mute, camera, share, leave …: leave, end and hang
+        (or pause, props.playing) / next, with shuffle and repeat when wide; variant call (or
+        props.buttons without variant player) is a row of round call buttons from props.buttons (mute, camera, share, leave …: leave, end and hang
         up in the danger colour)."""
         x, y, w, h = el.box
         if w < 2 or h < 2:
             return
-        if el.variant == "call":
+        if el.variant == "call" or (el.props.get("buttons") and el.variant != "player"):
             return self._call_controls(cv, el, bg)
         cy = y
         el_t, tot = str(el.props.get("elapsed", "1:24")), str(el.props.get("total", "3:48"))

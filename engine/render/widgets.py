@@ -689,11 +689,10 @@ class WidgetsMixin:
             self.text(cv, el.text, cx - (r - thick), cy - lh - self.lh("caption"), 2 * (r - thick), "caption",
                       "text-muted", bg, align="center")
         lo, hi = str(el.props.get("min", "0")), str(el.props.get("max", "100"))
-        if r >= self.px(30):
-            self.text(cv, lo, x + (w / 2 - r), cy + self.px(4), thick * 2 + self.px(8), "caption", "text-muted", bg)
-            hw = self.measure(hi, "caption")
-            self.text(cv, hi, x + w / 2 + r - min(hw, thick * 2 + self.px(8)), cy + self.px(4), thick * 2 + self.px(8),
-                      "caption", "text-muted", bg, align="right")
+        if r >= self.px(30):  # the ends' labels under the arc's feet, inside the arc's width
+            lw = thick * 2 + self.px(8)
+            self.text(cv, lo, cx - r, cy + self.px(4), lw, "caption", "text-muted", bg)
+            self.text(cv, hi, cx + r - lw, cy + self.px(4), lw, "caption", "text-muted", bg, align="right")
 
     def k_avatar_group(self, cv, el, bg):
         """Overlapping avatars: props.names, props.max shown (the rest as +N)."""

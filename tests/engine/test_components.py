@@ -13,6 +13,7 @@ import pytest
 from engine import Engine
 from engine.render.canvas import Canvas
 from engine.render.components import Renderer
+from engine.render.contact_sheet import sheet_scene
 from scene.model import KINDS, Element
 from engine.render.theme import Theme
 from eval import palette_adherence
@@ -31,7 +32,8 @@ def system(request, tmp_path_factory):
     engine = Engine.from_folder(dst, store=dst.parent / "store")
     theme = Theme(engine.ds)
     out = {}
-    for name, scene in (("gallery", gallery_scene(theme)), ("modal", modal_scene(theme))):
+    for name, scene in (("gallery", gallery_scene(theme)), ("modal", modal_scene(theme)),
+                        ("sheet", sheet_scene("desktop", scale=1.0))):
         cv = Canvas(scene.width, scene.height, theme.color(scene.background_role))
         r = Renderer(theme, scene.scale)
         r.draw(cv, scene)
@@ -48,7 +50,7 @@ def _palette(engine):
 def test_every_kind_is_drawn_inside_its_box(system, kind):
     _, _, _, out = system
     found = []
-    for name in ("gallery", "modal"):
+    for name in ("gallery", "modal", "sheet"):
         scene, img, _, svg = out[name]
         for e in scene.walk():
             if e.kind != kind:
@@ -77,9 +79,10 @@ def test_variants_people_expect_are_in_the_gallery(system):
     assert any(e.props.get("error") for e in scene.walk() if e.kind == "input")
 
 
-def test_gallery_is_on_palette(system):
+@pytest.mark.parametrize("name", ["gallery", "sheet"])
+def test_gallery_is_on_palette(system, name):
     _, engine, _, out = system
-    rep = palette_adherence(out["gallery"][1], _palette(engine))
+    rep = palette_adherence(out[name][1], _palette(engine))
     assert rep.palette_adherence >= 0.97, rep.off_palette[:3]
 
 
@@ -98,11 +101,11 @@ def test_modal_scrim_is_a_system_colour_with_a_documented_blend(system):
     assert palette_adherence(img, _palette(engine)).palette_adherence < 0.9
 
 
-@pytest.mark.parametrize("name", ["gallery", "modal"])
+@pytest.mark.parametrize("name", ["gallery", "modal", "sheet"])
 def test_every_text_run_meets_wcag_aa_against_what_is_under_it(system, name):
     _, _, _, out = system
     _scene, img, runs, _ = out[name]
-    assert len(runs) > 20 if name == "gallery" else len(runs) >= 4
+    assert len(runs) > 20 if name != "modal" else len(runs) >= 4
     for x, y, w, h, col, large in runs[out[name + "-scrim"]:]:
         x0, y0 = max(0, int(x)), max(0, int(y))
         region = img[y0:int(y + h), x0:int(x + w) + 1].reshape(-1, 3)
