@@ -226,7 +226,7 @@ def test_a_system_name_the_fonts_lack_is_drawn_in_a_font_that_has_it(tmp_path):
     g = engine.generate(PROMPT, seed=0, size=(1280, 800), sampler="procedural")
     (w,) = [w for w in g.warnings if GEORGIAN in w]
     assert "has characters Manrope lacks" in w and "drawn in Mkhedruli Box instead" in w
-    assert f'aria-label="{GEORGIAN}"' in g.svg
+    assert f'>{GEORGIAN}</text>' in g.svg and f'aria-label="{GEORGIAN}"' in g.svg_as("outline")
 
 
 def test_a_system_name_no_font_has_is_a_warning(tmp_path):

@@ -65,7 +65,8 @@ def test_svg_is_self_contained_and_matches_raster(harbor_engine):
     import cairosvg
     import defusedxml.ElementTree as ET
 
-    g = harbor_engine.generate("checkout page with order summary", sampler="procedural", seed=0, size=(960, 540))
+    g = harbor_engine.generate("checkout page with order summary", sampler="procedural", seed=0, size=(960, 540),
+                               svg_text="outline")
     root = ET.fromstring(g.svg)
     ids = {el.attrib.get("id") for el in root.iter()}
     assert {"page/content/summary", "page/content/form/email", "page/navbar/logo"} <= ids
