@@ -65,6 +65,7 @@ __all__ = [
     "POSITIONS",
     "Plan",
     "PlanSection",
+    "clear_phrase_cache",
     "kind_catalogue",
     "plan_prompt",
     "resolve_kind",
