@@ -436,12 +436,19 @@ _ALIASES = {"finance": "banking", "fintech": "banking", "bank": "banking", "ecom
 
 
 def domain_of(name: str, prompt: str = "") -> DomainSpec:
-    """The copy domain for a plan's domain `name`; ``generic`` or an unknown name reads the
-    prompt's words (the domain naming most of its keywords; ``generic`` when none)."""
-    key = _ALIASES.get((name or "").lower().strip(), (name or "").lower().strip())
+    """The copy domain for a plan's domain `name`; ``generic``, a broad name (productivity) or an
+    unknown name reads the prompt's words (the domain naming most of its keywords)."""
+    raw = (name or "").lower().strip()
+    key = _ALIASES.get(raw, raw)
+    if raw in _BROAD:  # a broad name ("productivity"): the prompt's own words are more precise
+        guess = _guess(prompt)
+        return DOMAIN_SPECS[guess if guess != "generic" or key not in DOMAIN_SPECS else key]
     if key in DOMAIN_SPECS and key != "generic":
         return DOMAIN_SPECS[key]
     return DOMAIN_SPECS[_guess(prompt)]
+
+
+_BROAD = {"generic", "productivity", "business", "general", "workspace", ""}
 
 
 def _guess(prompt: str) -> str:
@@ -554,6 +561,8 @@ class OpenCopy:
     def section_items(self, title: str, n: int) -> list[Item]:
         """Rows for a titled section the plan names with a noun no element kind matches: the
         noun's own entries, numbered, with the domain's people and dates."""
+        if self.spec.name != "generic":  # the domain's own records (a forecast's days, a ticket queue)
+            return [(t, m, r or self.rng.choice(self.spec.statuses)) for t, m, r in self.items(n)]
         noun = re.sub(r"s$", "", title.strip().split(" ")[-1]) if title.strip() else "Item"
         return [(f"{noun.capitalize()} {self.rng.randint(2, 48)}", f"{self.person()} · {self.date()}",
                  self.rng.choice(self.spec.statuses)) for _ in range(n)]

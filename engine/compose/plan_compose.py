@@ -66,7 +66,10 @@ COLLECTION_KINDS = frozenset({"list", "table", "tabs", "breadcrumb", "segmented"
                               "section", "code", "bottom_sheet", "pagination"})
 #: Kinds that take the centre of the body and its free height.
 HERO = ("map", "video", "kanban_column", "table", "calendar", "chart", "code", "image", "card", "gauge",
-        "skeleton", "dropzone", "file_tile")
+        "skeleton", "dropzone")
+#: Small controls: half a section when the composer judges whether a plan is sparse.
+SMALL = ("stepper", "slider", "rating", "date_picker", "time_picker", "toggle", "checkbox", "radio", "input",
+         "select", "avatar", "icon", "logo", "divider", "progress", "heading", "text", "alert", "file_tile")
 #: Kinds that sit beside the centre on wide screens (a right column), or make the centre alone.
 ASIDE = ("list", "list_item", "comment", "description_list", "timeline", "accordion", "tree", "section",
          "avatar_group", "progress", "progress_ring", "rating", "alert", "text", "heading", "date_picker",
@@ -296,8 +299,9 @@ def _b_section(cx: _Ctx, s, i: int) -> Node:
     entries = cx.copy.section_items(title, n)
     names = _labels(s, n, lambda k: entries[k % len(entries)][0])
     rows = [with_text(el("item", "list_item", w=fill(), h=56,
-                         props={"meta": entries[k][1], "trailing": entries[k][2], "trailing_badge": True,
-                                "trailing_role": "info", "divider": k < n - 1, "icon": "file"}), t)
+                         props={"meta": entries[k][1], "trailing": entries[k][2],
+                                "trailing_badge": entries[k][2] in cx.copy.spec.statuses, "trailing_role": "info",
+                                "divider": k < n - 1, "icon": _ICON.get(cx.copy.spec.name, "file")}), t)
             for k, t in enumerate(names)]
     return card(f"s{i}", col(*rows, name="list", kind="list", width=fill()), title=title, gap=3, pad=cx.pick(5, 5, 4),
                 h=fill(min=120), content="list")
@@ -498,15 +502,15 @@ def _b_kanban(cx: _Ctx, s, i: int) -> Node:
     items = cx.copy.items(n * 4)
     cols = []
     for k, t in enumerate(titles):
-        m = 2 + (k * 7 + 3) % 3 if cx.desktop else 2
+        m = 2 + (k * 7 + 3) % 3 if cx.desktop else (2 if cx.device == "tablet" else 1)
         cards = [{"title": items[(k * 4 + j) % len(items)][0], "tag": items[(k * 4 + j) % len(items)][2],
                   "assignee": cx.copy.people(8)[(k + j) % 8]} for j in range(m)]
-        c = el("column", "kanban_column", w=fill() if not cx.mobile else fill(), h=fill(min=260),
+        c = el("column", "kanban_column", w=fill(), h=fill(min=260) if not cx.mobile else fixed(196),
                props={"count": m + cx.rng.randint(0, 4), "cards": cards})
         c.el["text"] = t
         cols.append(c)
     if cx.mobile:
-        return col(*cols, name=f"s{i}", gap=4, width=fill(), height=fill())
+        return col(*cols, name=f"s{i}", gap=4, width=fill(), height=hug())
     return row(*cols, name=f"s{i}", gap=5, width=fill(), height=fill(min=320), align="stretch")
 
 
@@ -725,7 +729,7 @@ COMPANIONS: dict[str, tuple[tuple[str, str, str, int], ...]] = {
 def _companions(cx: _Ctx, sections: list) -> list[_Extra]:
     """Sections a sparse plan lacks for its domain, so a screen is not one card on an empty page."""
     body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar")]
-    want = cx.pick(3, 3, 2) - len(body)
+    want = cx.pick(3, 3, 2) - sum(0.5 if s.kind in SMALL else 1 for s in body)
     have = {s.kind for s in sections} | ({"list"} if "list_item" in {s.kind for s in sections} else set())
     out: list[_Extra] = []
     for kind, words, pos, n in COMPANIONS.get(cx.copy.spec.name, COMPANIONS["generic"]):
@@ -918,21 +922,24 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
 def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Node:
     spec = cx.copy.spec
     order = {"toolbar": 0, "stat": 1}
-    items = sorted([(order.get(r, 2), k, s, r, n) for k, (s, r, n) in enumerate(placed) if r in
-                    ("toolbar", "stat", "hero", "aside")], key=lambda t: (t[0], t[1]))
-    body = []
+    # what the plan asked for first, then the companions (the phone drops what does not fit)
+    items = sorted([(isinstance(s, _Extra), order.get(r, 2), k, s, r, n) for k, (s, r, n) in enumerate(placed)
+                    if r in ("toolbar", "stat", "hero", "aside")], key=lambda t: t[:3])
+    items = [t[1:] for t in items]
+    body, extras = [], []
     for _o, _k, s, r, n in items:
         if r == "toolbar" and n.kind != "search" and n.width.mode == "hug":
             n.width = fill()
         if r == "hero" and n.height.mode == "fill":
             n.height = fill(min=min(n.height.min, 220))
-        body.append(n)
+        (extras if isinstance(s, _Extra) else body).append(n)
     named = [a for a in actions if a.name.startswith("s")]
     for a in named:
         a.width = fill()
         for b in a.children:
             b.width = fill()
-    content = col(*body, *named, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(), height=fill())
+    content = col(*body, *named, *extras, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(), height=fill(),
+                  overflow="drop")
     tabs = [("Home", "home"), spec.nav[1], spec.nav[2], ("Profile", "user")]
     under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
     return col(appbar(cx.page, cx.title), content, *under, tabbar(cx.page, tabs, "Home"), name="page",

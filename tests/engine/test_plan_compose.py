@@ -43,11 +43,11 @@ PLANS = {
     "invoice": Plan(prompt="invoice with line items and a Pay now button", device="desktop", domain="sales",
                     archetype=None,
                     sections=[S("table", 4, ["Item", "Qty", "Price"], title="Line items", phrase="line items"),
-                              S("button", 1, ["Pay now"], phrase="a pay now button")]),
+                              S("button", 1, ["Pay now"], phrase="a pay now button"),
+                              S("section", 1, title="Payment terms", phrase="payment terms")]),
     "recipe": Plan(prompt="recipe page with ingredients and steps", device="desktop", domain="food", archetype=None,
                    sections=[S("image", phrase="photo"), S("list", 6, title="Ingredients", phrase="ingredients"),
-                             S("timeline", 4, title="Steps", phrase="steps"),
-                             S("section", 1, title="Nutrition", phrase="nutrition facts")]),
+                             S("timeline", 4, title="Steps", phrase="steps")]),
 }
 
 
