@@ -442,6 +442,6 @@ def _open_page_copy(domain: Domain) -> PageCopy:
         ("Notes.md", "Plan.pdf", "Photos.zip", "Checklist.docx", "Budget.xlsx", "Slides.key"),
         ("Shared", "Archive", "Drafts", "Templates"),
         (titles[0], spec.sentences[0] if spec.sentences else f"Everything about your {spec.noun}."),
-        spec.noun[:-1] if spec.noun.endswith("s") else spec.noun,
+        "workspace" if spec.name == "generic" else spec.noun[:-1] if spec.noun.endswith("s") else spec.noun,
         (f"No {spec.noun} yet", f"When you add {spec.noun}, they appear here.", spec.action),
         spec.noun[:-1] if spec.noun.endswith("s") else spec.noun)
