@@ -229,3 +229,24 @@ def test_cli_bad_svg_text_is_a_one_line_error(run, harbor, tmp_path):
     assert r.output.strip() == "onbrand: error: unknown --svg-text 'curves' (use live or outline)"
     assert not (tmp_path / "m.svg").exists()
     assert "live|outline" in run("generate", "--help").output
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_a_real_browser_draws_the_live_svg_like_the_png(circuit_engine):
+    """Chromium sets the live text with the system's fonts (as @font-face, as if installed) and
+    blurs the shadow filters: the dark mock agrees with the PNG, and a wrong font does not."""
+    from eval.browser import find_chromium
+
+    if find_chromium() is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium, or set ONBRAND_CHROMIUM)")
+    pytest.importorskip("playwright", reason="the playwright package is not installed")
+    from benchmarks.bench_svg_export import browser_agreement
+
+    g = circuit_engine.generate("sales dashboard", sampler="procedural", seed=0, size=SIZE)
+    fonts = [f.path for f in circuit_engine.ds.fonts]
+    a = browser_agreement(g.svg, g.image, fonts)
+    # measured at 1280x720: mean |d| 0.80, 98.8 % within 24, mean ΔE00 0.75 (in DejaVu Serif: 1.98)
+    assert a["mean_abs"] < 1.2 and a["within"] >= 0.98 and a["mean_delta_e"] <= 2.0, a
+    wrong = re.sub(r"font-family=\"[^\"]*\"", 'font-family="\'DejaVu Serif\', serif"', g.svg)
+    assert browser_agreement(wrong, g.image, fonts)["mean_abs"] > a["mean_abs"] * 1.3
