@@ -153,7 +153,8 @@ def evaluate_image(image: ImageInput, ds: DesignSystem, profiles: Sequence[Brand
 
 def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Mean of each numeric headline metric over `results` (absent metrics are skipped)."""
-    keys = ("palette_adherence", "margin", "typography_adherence", "spacing_adherence", "alignment", "overlap")
+    keys = ("palette_adherence", "margin", "typography_adherence", "spacing_adherence", "alignment", "overlap",
+            "clip_agreement", "clip_percentile")
     out: dict[str, Any] = {"images": len(results)}
     for k in keys:
         vals = [r[k] for r in results if isinstance(r.get(k), (int, float))]

@@ -367,6 +367,16 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
             click.echo(f"warning: {w}", err=True)
 
 
+def _clip_scorer(prompt: str):
+    """`eval --prompt`: the UI-CLIP agreement of an image with the prompt (eval.clip_agreement)."""
+    from eval.clip_agreement import agreement_scorer
+
+    try:
+        return agreement_scorer(prompt)
+    except ValueError as e:
+        raise _Fail(str(e)) from None
+
+
 def _load_against(folders: tuple[str, ...], modes: dict[str, str]):
     """Brand profiles of the `--against` systems (stores are caches: read-only folders work)."""
     from eval.brand import BrandProfile
@@ -498,10 +508,12 @@ def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, res
               help="Write a self-contained HTML report (and FILE.json with the same figures).")
 @click.option("--store", type=click.Path(), help="Store location (default: FOLDER/.onbrand/).")
 @click.option("--threshold", type=float, default=3.0, show_default=True, help="CIEDE2000 tolerance.")
+@click.option("--prompt", default=None, metavar="TEXT",
+              help="Also score how well each image shows this request (UI-CLIP): clip_agreement, clip_percentile.")
 @_mode_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], report: str | None, store: str | None,
-             threshold: float, modes: tuple[str, ...], as_json: bool) -> None:
+             threshold: float, prompt: str | None, modes: tuple[str, ...], as_json: bool) -> None:
     """Score how closely IMAGES (PNG or JPEG, from any tool) follow the design system in FOLDER.
 
     \b
@@ -517,6 +529,9 @@ def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], rep
     rules              each rule the design system states, with its source: kept,
                        broken or not checkable (most need onbrand's scene); a broken
                        rule changes no score
+    clip_agreement     with --prompt: cosine of the image and the prompt in UI-CLIP,
+                       and clip_percentile, the share of other UI requests the
+                       prompt fits the image better than (any image)
 
     An unreadable image gets a one-line reason and the others are still scored (exit 3).
     """
@@ -526,6 +541,7 @@ def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], rep
     mode = _modes(modes)
     ds, _, _ = _load_ds(folder, store, mode)
     profiles = _load_against(against, mode)
+    agreement = _clip_scorer(prompt) if prompt is not None else None
     results = []
     for img in images:
         p = Path(img)
@@ -534,6 +550,8 @@ def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], rep
             continue
         try:
             res = evaluate_image(p, ds, profiles, threshold=threshold)
+            if agreement is not None:
+                res.update(agreement(p))
         except Exception as e:  # unreadable or hostile image or scene: one line, keep going
             msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             results.append({"image": str(p), "error": f"cannot score this image ({msg})"})
@@ -568,6 +586,9 @@ def eval_cmd(folder: str, images: tuple[str, ...], against: tuple[str, ...], rep
                 click.echo(f"  typography {r['typography_adherence']:.3f}, spacing {r['spacing_adherence']:.3f}, "
                            f"alignment {r['alignment']:.4f}, overlap {r['overlap']:.4f}, "
                            f"defects {sum(r['defect_counts'].values())}")
+            if "clip_agreement" in r:
+                click.echo(f"  clip_agreement {r['clip_agreement']:.3f} (the prompt fits better than "
+                           f"{r['clip_percentile']:.0%} of other UI requests)")
             for o in r["off_palette"][:5]:
                 click.echo(f"  off-palette {o['hex']} {o['share'] * 100:.3f}% (nearest {o['nearest_hex']}, "
                            f"ΔE {o['delta_e']:.1f})")
