@@ -63,11 +63,14 @@ FEATURES: tuple[str, ...] = ("trained", "projection")
 KIND_GROUPS: tuple[tuple[str, ...], ...] = (
     ("navbar", "sidebar", "header", "footer", "breadcrumb", "logo", "pagination", "tabs"),  # chrome
     ("heading", "text"),  # text
-    ("button", "input", "checkbox", "radio", "toggle", "select", "search"),  # controls
-    ("card", "list", "list_item"),  # containers
-    ("table", "chart", "calendar", "progress"),  # data
-    ("image", "icon", "avatar", "badge"),  # media
-    ("modal",),  # overlays
+    ("button", "input", "checkbox", "radio", "toggle", "select", "search", "chip", "segmented", "slider",
+     "stepper", "rating", "date_picker", "time_picker", "fab", "dropzone"),  # controls
+    ("card", "list", "list_item", "accordion", "kanban_column", "tree", "description_list", "comment", "timeline",
+     "alert"),  # containers
+    ("table", "chart", "calendar", "progress", "stat", "progress_ring", "gauge", "code"),  # data
+    ("image", "icon", "avatar", "badge", "map", "video", "media_controls", "stories", "avatar_group", "file_tile",
+     "skeleton"),  # media
+    ("modal", "menu", "tooltip", "toast", "bottom_sheet"),  # overlays
 )
 _GROUP_OF = {k: i for i, kinds in enumerate(KIND_GROUPS) for k in kinds}
 CHANNELS = len(KIND_GROUPS) + 1  # + other

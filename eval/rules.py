@@ -43,9 +43,11 @@ SCENE_DELTA_E = 0.5
 LARGE_AREA = 0.15
 #: Element kinds whose own fill is a surface (a large area whatever its size): page regions,
 #: cards and panels, dialogs.
-SURFACE_KINDS = ("navbar", "sidebar", "footer", "card", "modal")
+SURFACE_KINDS = ("navbar", "sidebar", "footer", "card", "modal", "bottom_sheet", "menu", "toast", "alert",
+                 "kanban_column", "stat", "dropzone", "code")
 #: Element kinds that are tap targets.
-TARGET_KINDS = ("button", "input", "checkbox", "radio", "toggle", "select", "search")
+TARGET_KINDS = ("button", "input", "checkbox", "radio", "toggle", "select", "search", "chip", "segmented",
+                "slider", "stepper", "date_picker", "time_picker", "fab")
 #: Role names that mean the same use.
 _USE_ALIASES = (
     {"danger", "error", "errors", "destructive", "critical", "negative", "alert", "alerts"},
