@@ -93,6 +93,8 @@ class _Ctx:
     primary_taken: bool = False
     title: str = ""
     notes: list[str] = field(default_factory=list)
+    content: Node | None = None  # a phone's content column, and its order when the first leaves a section out
+    fallback: list[Node] = field(default_factory=list)
 
     @property
     def mobile(self) -> bool:
@@ -210,8 +212,8 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
     for k, t in enumerate(titles):
         _t, meta, trailing = items[k % len(items)]
         h = 64 if people else 56
-        if cx.mobile and n > 6:
-            h = 52
+        if cx.mobile and n >= 5:
+            h = 52 if people else 48
         props = {"meta": meta, "trailing": trailing, "divider": k < n - 1}
         if people:
             props["avatar"] = t
@@ -570,7 +572,8 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
             props = {"items": labels, "open": 0, "body": cx.copy.sentence(0)}
         else:  # menu
             props = {"items": labels, "active": 0}
-        h = h_each * n + 24 if kind not in ("avatar_group", "stories") else h_each
+        each = h_each - 12 if cx.mobile and kind in ("timeline", "accordion") else h_each
+        h = each * n + 24 if kind not in ("avatar_group", "stories") else h_each
         if kind in ("timeline", "accordion", "tree", "description_list"):
             return card(f"s{i}", el("body", kind, w=fill(), h=fixed(h), props=props),
                         title=_section_title(s, cx, {"timeline": "Activity", "accordion": "Details",
@@ -926,20 +929,28 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
     items = sorted([(isinstance(s, _Extra), order.get(r, 2), k, s, r, n) for k, (s, r, n) in enumerate(placed)
                     if r in ("toolbar", "stat", "hero", "aside")], key=lambda t: t[:3])
     items = [t[1:] for t in items]
-    body, extras = [], []
+    body, extras, lead = [], [], []
     for _o, _k, s, r, n in items:
         if r == "toolbar" and n.kind != "search" and n.width.mode == "hug":
             n.width = fill()
-        if r == "hero" and n.height.mode == "fill":
-            n.height = fill(min=min(n.height.min, 220))
+        if r == "hero" and n.height.mode == "fill":  # a crowded phone shows a smaller picture
+            n.height = fill(min=min(n.height.min, 140 if n.kind == "image" and len(items) > 2 else 220))
+        if r == "aside" and n.kind == "card" and n.height.mode == "fill":
+            n.height = hug()  # a phone's cards end with their content
         (extras if isinstance(s, _Extra) else body).append(n)
+        if isinstance(s, _Extra) and r in ("toolbar", "stat"):
+            lead.append(n)
     named = [a for a in actions if a.name.startswith("s")]
     for a in named:
         a.width = fill()
         for b in a.children:
             b.width = fill()
-    content = col(*body, *named, *extras, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(), height=fill(),
-                  overflow="drop")
+    # the added stats and filters lead the page when the plan's own sections still fit under them
+    # (compose_plan checks, and falls back to `cx.fallback`, the plan's sections first)
+    rest = [n for n in extras if n not in lead]
+    content = col(*lead, *body, *named, *rest, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(),
+                  height=fill(), overflow="drop")
+    cx.content, cx.fallback = content, [*body, *named, *extras]
     tabs = [("Home", "home"), spec.nav[1], spec.nav[2], ("Profile", "user")]
     under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
     return col(appbar(cx.page, cx.title), content, *under, tabbar(cx.page, tabs, "Home"), name="page",
@@ -960,6 +971,12 @@ def _overlay(cx: _Ctx, s, n: Node) -> Node:
     n.width = fixed(cx.pick(260, 260, 240))
     return col(row(spacer(), n, width=fill()), spacer(), name="overlay", padding=(9, 6, 0, 6), width=fill(),
                height=fill())
+
+
+def _undrop(n: Node) -> None:
+    n.dropped = False
+    for c in n.children:
+        _undrop(c)
 
 
 def compose_plan(plan, width: int, height: int, theme=None, seed: int = 0, device: str | None = None) -> Scene:
@@ -992,6 +1009,12 @@ def compose_plan(plan, width: int, height: int, theme=None, seed: int = 0, devic
     root = _page(cx, [p for p in placed if p[1] != "overlay"])
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
     lay.run(root, W, H)
+    planned = [n for s, r, n in placed if not isinstance(s, _Extra) and r != "overlay"]
+    if cx.content is not None and any(n.dropped for n in planned):
+        cx.content.children = cx.fallback
+        for n in cx.fallback:
+            _undrop(n)
+        lay.run(root, W, H)
     elements = L.to_elements(root)
     for s, r, n in placed:
         if r == "overlay":

@@ -46,8 +46,8 @@ PLANS = {
                               S("button", 1, ["Pay now"], phrase="a pay now button"),
                               S("section", 1, title="Payment terms", phrase="payment terms")]),
     "recipe": Plan(prompt="recipe page with ingredients and steps", device="desktop", domain="food", archetype=None,
-                   sections=[S("image", phrase="photo"), S("list", 6, title="Ingredients", phrase="ingredients"),
-                             S("timeline", 4, title="Steps", phrase="steps")]),
+                   sections=[S("image", phrase="photo"), S("list", 5, title="Ingredients", phrase="ingredients"),
+                             S("timeline", 3, title="Steps", phrase="steps")]),
 }
 
 
@@ -101,6 +101,15 @@ def test_nothing_overlaps_or_leaves_the_frame(name, device):
     defects = [d for d in structural_defects(scene)
                if kinds.get(d.element) not in OVERLAYS and kinds.get(d.other) not in OVERLAYS]
     assert not defects, defects[:3]
+    # and every element inside its parent (a squeezed card does not spill its rows)
+    def inside(parent):
+        px, py, pw, ph = parent.box
+        for c in parent.children:
+            x, y, w, h = c.box
+            assert x >= px - 1 and y >= py - 1 and x + w <= px + pw + 1 and y + h <= py + ph + 1, (name, device, c.id)
+            inside(c)
+    for e in scene.elements:
+        inside(e)
 
 
 @pytest.mark.parametrize("name", [n for n in PLANS if PLANS[n].domain != "sales"])
