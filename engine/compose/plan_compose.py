@@ -723,7 +723,7 @@ COMPANIONS: dict[str, tuple[tuple[str, str, str, int], ...]] = {
                    ("map", "location", "right", 1)),
     "project": (("stat", "this sprint", "main", 4), ("kanban_column", "board", "main", 3),
                 ("timeline", "activity", "right", 1)),
-    "files": (("file_tile", "folders", "main", 4), ("table", "recent files", "main", 1)),
+    "files": (("file_tile", "folders", "main", 4), ("table", "all files", "main", 1)),
     "sales": (("stat", "this month", "main", 4), ("table", "records", "main", 1), ("chart", "trend", "right", 1)),
     "generic": (("stat", "overview", "main", 4), ("list", "recent", "main", 1), ("chart", "activity", "right", 1)),
 }
@@ -731,7 +731,7 @@ COMPANIONS: dict[str, tuple[tuple[str, str, str, int], ...]] = {
 
 def _companions(cx: _Ctx, sections: list) -> list[_Extra]:
     """Sections a sparse plan lacks for its domain, so a screen is not one card on an empty page."""
-    body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar")]
+    body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar", "bar")]
     want = cx.pick(3, 3, 2) - sum(0.5 if s.kind in SMALL else 1 for s in body)
     have = {s.kind for s in sections} | ({"list"} if "list_item" in {s.kind for s in sections} else set())
     out: list[_Extra] = []
@@ -808,7 +808,7 @@ def _role(s) -> str:
         return "hero"
     if k in TOOLBAR:
         return "toolbar"
-    if k in ("stat", "progress_ring"):
+    if k in ("stat", "progress_ring", "file_tile"):  # rows of tiles across the page
         return "stat"
     if k in HERO:
         return "hero"
