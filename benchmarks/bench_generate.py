@@ -13,6 +13,11 @@ alternately in the same session, so the two are compared under the same load. ``
 skips the warm runs.
 
     python -m benchmarks.bench_generate --cold 7 --cold-only
+    python -m benchmarks.bench_generate --refs 4    # also with 4 reference screenshots per call
+
+``--refs N`` runs every call twice, alternately: as is and with N reference screenshots
+(1440×900 PNG renders of the sample system's own mocks, sent as `reference_images`), and
+reports both medians and their ratio, measured under the same load.
 """
 
 from __future__ import annotations
@@ -90,6 +95,8 @@ def main() -> None:
     ap.add_argument("--sampler", default=None, help="student, teacher or procedural (default: generate's default)")
     ap.add_argument("--cold", type=int, default=0, metavar="N", help="also time N cold `onbrand generate` runs")
     ap.add_argument("--cold-only", action="store_true", help="only the cold runs (no warm engine)")
+    ap.add_argument("--refs", type=int, default=0, metavar="N",
+                    help="also time each call with N reference screenshots (up to 14)")
     a = ap.parse_args()
     w, h = (int(v) for v in a.size.split("x"))
     kw = {"sampler": a.sampler} if a.sampler else {}
@@ -99,8 +106,13 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         engine = Engine.from_folder(a.folder, store=Path(tmp) / "store")
+        refs = [engine.generate(p, size=(1440, 900), sampler="procedural").image
+                for p in (PROMPTS * 3)[: a.refs]]
         for p in PROMPTS:  # warm-up: fonts, icons, the model, reference exemplars
             g = engine.generate(p, size=(w, h), **kw)
+            if refs:
+                engine.generate(p, size=(w, h), reference_images=refs, **kw)
+        with_refs: list[float] = []
         stages: dict[str, list[float]] = {}
         totals: list[float] = []
         cpu: list[float] = []
@@ -113,11 +125,19 @@ def main() -> None:
                 for k, v in g.timings.items():
                     if k != "load":
                         stages.setdefault(k, []).append(v)
+                if refs:
+                    t = time.perf_counter()
+                    engine.generate(p, seed=i, size=(w, h), reference_images=refs, **kw)
+                    with_refs.append(time.perf_counter() - t)
         print(f"{w}x{h}, sampler {g.sampler}, {a.runs} runs x {len(PROMPTS)} prompts, medians:")
         for k, v in stages.items():
             print(f"  {k:<9} {statistics.median(v):.4f} s")
         print(f"  {'total':<9} {statistics.median(totals):.4f} s  (generate() end to end, PNG encoded)")
         print(f"  {'cpu':<9} {statistics.median(cpu):.4f} CPU-s per call (all threads of the process)")
+        if refs:
+            m = statistics.median(with_refs)
+            print(f"  with {len(refs)} reference images: {m:.4f} s median ({m / statistics.median(totals):.2f}× "
+                  "the calls without, same run)")
         if a.cold:
             report_cold(a.folder, a.cold, a.sampler, Path(tmp))
 

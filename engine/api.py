@@ -343,6 +343,15 @@ class Engine:
         from engine.compose.plan_compose import compose_plan, plan_is_open
 
         open_plan, why = plan_is_open(plan, prompt, device)
+        if sampler != "procedural":
+            from conditioning.packing import pack_context
+
+            t = time.perf_counter()
+            packed = pack_context(ds, prompt, self.context_store() if retrieval else None, device=device,
+                                  reference_images=images, exemplars=self.references if retrieval else None)
+            timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
+            if open_plan and packed.hold_init:  # a screen the system or the user chose is followed
+                open_plan, why = False, f"the layout of {packed.references[0]['source']} is followed"
         if open_plan:
             t = time.perf_counter()
             timings["sample"] = 0.0
@@ -356,7 +365,6 @@ class Engine:
             scene = compose(prompt, w, h, seed=seed, archetype=cond.archetype, device=device, theme=theme)
             timings["layout"] = round(time.perf_counter() - t, 4)
         else:
-            from conditioning.packing import pack_context
             from engine.compose.fill import fill_blocks
             from engine.layout.tidy import layout_pass
             from engine.samplers.student import sample_student
@@ -365,14 +373,10 @@ class Engine:
             if not 0.0 < strength <= 1.0:
                 raise ValueError(f"strength must be in (0, 1] (got {strength})")
             model = self.model(sampler)
-            t = time.perf_counter()
-            packed = pack_context(ds, prompt, self.context_store() if retrieval else None, device=device,
-                                  reference_images=images, exemplars=self.references if retrieval else None)
             context = packed
             if not getattr(model.config, "image_conditioning", False):
                 # a model trained without image tokens reads request images through their layouts only
                 context = replace(packed, image_vecs=packed.image_vecs[:0])
-            timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
             t = time.perf_counter()
             init = packed.init_blocks if strength < 1.0 else None
             if sampler == "student":
@@ -406,7 +410,7 @@ class Engine:
         conditioning = cond.model_dump()
         conditioning["composer"] = {"plan": open_plan, "reason": why}  # open prompts: see plan_is_open
         conditioning["rules"] = rules
-        if packed is not None:
+        if packed is not None and not open_plan:
             conditioning.update(references=packed.references, steps=steps, style_scale=style_scale,
                                 strength=strength if packed.init_blocks else 1.0, icons=packed.icons,
                                 retrieved=conditioning["retrieved"] + [r.model_dump() for r in packed.retrieved])

@@ -138,3 +138,35 @@ def test_rules_are_applied_and_reported(harbor_engine):
     # the same prompt without the rules breaks at least the text-size one (Harbor's captions are 12 px)
     plain = harbor_engine.generate("checkout page with order summary", size=SIZE, sampler="procedural")
     assert {c.kind: c.status for c in check_rules(ds, scene=plain.scene)}["min-text-size"] == "broken"
+
+
+@pytest.mark.slow
+def test_native_route_and_cli_take_reference_images(harbor_engine, colours, tmp_path):
+    import base64
+
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+
+    from onbrand.cli import main
+    from onbrand.server import create_app
+
+    image = _png(screen_svg(_screen("stock-levels"), colours))
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    body = {"prompt": "stock levels with filters, like this", "size": "960x600",
+            "reference_images": [{"mime_type": "image/png", "data": base64.b64encode(buf.getvalue()).decode()}]}
+    with TestClient(create_app({"onbrand-harbor": harbor_engine})) as tc:
+        j = tc.post("/v1/generate", json=body).json()
+    refs = j["provenance"]["references"]
+    assert refs[0]["kind"] == "image" and refs[0]["matches"], j
+    assert isinstance(j["provenance"]["rules"], list)
+    path = tmp_path / "ref.png"
+    image.save(path)
+    out = CliRunner().invoke(main, ["generate", str(HARBOR), "stock levels with filters, like this", "--size",
+                                    "960x600", "--ref", str(path), "--out", str(tmp_path / "m.png"), "--json"])
+    assert out.exit_code == 0, out.output
+    import json
+
+    assert json.loads(out.output)["references"][0]["source"] == "request image 1"
+    bad = CliRunner().invoke(main, ["generate", str(HARBOR), "x", "--ref", str(tmp_path / "none.png")])
+    assert bad.exit_code == 2 and "no such file" in bad.output

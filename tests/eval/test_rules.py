@@ -240,16 +240,17 @@ def test_cli_eval_json_and_report_carry_rules(tmp_path) -> None:
     store = tmp_path / "store"
     run = CliRunner()
     assert run.invoke(main, ["ingest", str(folder), "--store", str(store)], catch_exceptions=False).exit_code == 0
+    # a mock made before the guide stated its rules (generate applies the rules a system states)
+    mock = tmp_path / "m.png"
+    r = run.invoke(main, ["generate", str(folder), "sales dashboard", "--store", str(store), "--out", str(mock),
+                          "--size", "1280x720"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
     # the rules a guide would state, written into the stored design system
     [stored] = store.rglob("design_system.json")
     ds = DesignSystem.model_validate_json(stored.read_text())
     ds.rules = [_rule("max-primary-buttons", "One primary button per view", count=1),
                 _rule("min-target-size", "Tap targets are at least 200px", px=200)]
     stored.write_text(ds.model_dump_json())
-    mock = tmp_path / "m.png"
-    r = run.invoke(main, ["generate", str(folder), "sales dashboard", "--store", str(store), "--out", str(mock),
-                          "--size", "1280x720"], catch_exceptions=False)
-    assert r.exit_code == 0, r.output
     screen = tmp_path / "screen.png"
     shutil.copy(SAMPLES / "grove" / "screens" / "list.png", screen)
     report = tmp_path / "report.html"
