@@ -56,6 +56,8 @@ log = logging.getLogger("onbrand.server")
 
 _FORMAT_OF_MIME = {"image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg", "image/webp": "webp"}
 _REFERENCE_FORMATS = {"PNG", "JPEG", "WEBP"}
+#: Documents a Gemini request can ask for beside the image (generationConfig.responseMimeType).
+_EXTRA_MIMES = {"text/html": lambda gen: gen.html(), "image/svg+xml": lambda gen: gen.svg}
 #: Engine.generate keyword that takes reference images, when the engine has one.
 _REFERENCE_PARAMS = ("reference_images", "references")
 #: seeds: int32 and uint32 both fit
@@ -549,6 +551,12 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
             raise Rejected(400, f"{len(blobs)} reference images; at most {limits.max_reference_images}")
         seed = cfg.seed or 0
         device = device_for_size(*size)
+        extras = [m.strip().lower() for m in (cfg.response_mime_type or "").split(",") if m.strip()]
+        bad = [m for m in extras if m not in _EXTRA_MIMES and m not in ("text/plain", "application/json")]
+        if bad:
+            raise Rejected(400, f"generationConfig.responseMimeType {shown(bad[0], 40)!r} is not one of "
+                                "text/html, image/svg+xml")
+        extras = [m for m in extras if m in _EXTRA_MIMES]
 
         def job():  # on a generation thread: decoding and scoring references is work too
             images = [_decode_reference(i, b, limits) for i, b in enumerate(blobs, 1)]
@@ -558,14 +566,15 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
             for k in range(n):
                 gen, notes = run_engine(engine, prompt, seed=seed + k, size=size, device=device, fmt=fmt,
                                         references=[im for im, _ in images])
-                out.append((gen, _encode(gen, fmt, quality), notes))
+                docs = {m: _EXTRA_MIMES[m](gen).encode("utf-8") for m in extras}
+                out.append((gen, _encode(gen, fmt, quality), notes, docs))
             return refs, out
 
         refs, results = await generate(request, job)
         passed = any(_accepts(engine, p) for p in _REFERENCE_PARAMS)
         candidates = []
         out_tokens = 0
-        for k, (gen, data, notes) in enumerate(results):
+        for k, (gen, data, notes, docs) in enumerate(results):
             metrics.images[MIME[fmt]] += 1
             metrics.image_bytes[MIME[fmt]] += len(data)
             out_tokens += image_tokens(*size)
@@ -574,6 +583,8 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
                 parts.append({"text": _describe(name, engine, gen, size, MIME[fmt], len(data), seed + k, refs, passed,
                                                 notes)})
             parts.append({"inlineData": {"mimeType": MIME[fmt], "data": base64.b64encode(data).decode("ascii")}})
+            parts += [{"inlineData": {"mimeType": m, "data": base64.b64encode(doc).decode("ascii")}}
+                      for m, doc in docs.items()]
             candidates.append({"content": {"role": "model", "parts": parts}, "finishReason": "STOP", "index": k})
         text_tokens = len(_TOKEN_RE.findall(prompt))
         ref_tokens = sum(image_tokens(r["width"], r["height"]) for r in refs)
@@ -625,9 +636,10 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
             images = [_decode_reference(i, b, limits)[0] for i, b in enumerate(body.reference_images, 1)]
             gen, notes = run_engine(engine, prompt, seed=body.seed, size=size, device=device, fmt=body.format,
                                     mode=body.mode, steps=body.steps, sampler=body.sampler, references=images)
-            return gen, _encode(gen, body.format, body.quality), notes
+            html = gen.html() if body.include_html else None  # drawn on the generation thread too
+            return gen, _encode(gen, body.format, body.quality), notes, html
 
-        gen, data, notes = await generate(request, job)
+        gen, data, notes, html = await generate(request, job)
         metrics.images[MIME[body.format]] += 1
         metrics.image_bytes[MIME[body.format]] += len(data)
         cond = gen.conditioning
@@ -644,6 +656,8 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
             out["scene"] = gen.scene.model_dump()
         if body.include_svg:
             out["svg"] = gen.svg
+        if html is not None:
+            out["html"] = html
         return out
 
     @app.get("/v1/systems", tags=["native"], summary="The loaded design systems", responses=read_errors)

@@ -107,6 +107,9 @@ class ImageConfig(_Camel):
 
 class GenerationConfig(_Camel):
     response_modalities: list[str] | None = None
+    response_mime_type: str | None = Field(
+        None, max_length=100, description="text/html and/or image/svg+xml (comma-separated): the mock's HTML page "
+                                          "and/or editable SVG as extra inlineData parts beside the image")
     image_config: ImageConfig | None = None
     seed: int | None = Field(None, ge=MIN_SEED, le=MAX_SEED)
     candidate_count: int | None = Field(None, ge=1)
@@ -135,6 +138,8 @@ class GenerateRequest(BaseModel):
     mode: str | dict[str, str] | None = Field(None, description='e.g. "dark" or {"theme": "dark"}')
     include_scene: bool = True
     include_svg: bool = False
+    include_html: bool = Field(False, description="the mock as one self-contained HTML page (CSS flexbox, the "
+                                                  "system's tokens as custom properties)")
     reference_images: list[InlineData] = Field(
         default_factory=list, description="reference screens (PNG, JPEG or WebP, base64): the mock follows "
                                           "the layout of one that matches the prompt")

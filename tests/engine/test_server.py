@@ -452,3 +452,27 @@ def test_genai_client_streaming(client):
     assert len(chunks) == 1
     im = Image.open(io.BytesIO(_image_parts(chunks[0])[0].inline_data.data))
     assert im.size == SIZES["3:2"]["1K"]
+
+
+# -- editable outputs beside the image ---------------------------------------------------------
+
+
+def test_genai_client_asks_for_html_and_svg_beside_the_image(client):
+    resp = client.models.generate_content(model=MODEL, contents="account settings with a save button",
+                                          config=_config("16:9", "1K", response_mime_type="text/html,image/svg+xml"))
+    by_mime = {p.inline_data.mime_type: p.inline_data.data for p in _image_parts(resp)}
+    assert set(by_mime) == {"image/png", "text/html", "image/svg+xml"}
+    html = by_mime["text/html"].decode()
+    assert html.lstrip().lower().startswith("<!doctype html") and "var(--" in html
+    assert by_mime["image/svg+xml"].decode().lstrip().startswith(("<svg", "<?xml"))
+
+
+def test_native_generate_returns_html_and_bad_extra_mime_is_400(server):
+    r = _post(server, "/v1/generate", {"prompt": "account settings", "size": "800x600", "sampler": "procedural",
+                                       "include_html": True, "include_svg": True})
+    assert r.status_code == 200, r.text
+    j = r.json()
+    assert "<main" in j["html"] and j["svg"].startswith("<svg")
+    bad = _post(server, f"/v1beta/models/{MODEL}:generateContent",
+                {**_contents("a"), "generationConfig": {"responseMimeType": "application/pdf"}})
+    assert bad.status_code == 400 and "responseMimeType" in bad.json()["error"]["message"]
