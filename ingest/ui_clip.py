@@ -336,6 +336,7 @@ def save_ui_clip(net, folder: str | Path, extra: dict | None = None) -> Path:
     state = {k: (v.half() if v.is_floating_point() and k != "logit_scale" else v) for k, v in state.items()}
     tmp = folder / f".{WEIGHTS_FILE}.tmp"
     save_file(state, str(tmp), metadata={"format": "pt", "model_type": MODEL_TYPE})
+    tmp.chmod(0o644)
     tmp.replace(folder / WEIGHTS_FILE)
     (folder / CONFIG_FILE).write_text(json.dumps(net.cfg.to_dict(), indent=1) + "\n")
     if extra is not None:
