@@ -16,8 +16,10 @@ the reference layouts the sampler attends to and starts from. The result is a `C
   prompt names (``icons``), each with its source.
 
 Which references win (`REFERENCE_ORDER`): a reference image given with the request is always
-attended to; it is also where sampling starts when it matches the prompt (`IMAGE_MATCH`) or the
-prompt points at it ("like this", "this layout"). A screen of the system's own folder (an SVG
+attended to; it is also the layout that is followed when it reads as a screen (`screen_like`:
+sending a screenshot with a request is how a layout is asked for), when its layout matches the
+prompt (`IMAGE_MATCH`) or when the prompt points at it ("like this", "this layout"). A screen
+of the system's own folder (an SVG
 or PNG screen, or a screen found on a PDF page) is used when its match score (`screen_match`)
 reaches `SCREEN_MATCH` and its shape fits the device.
 
@@ -66,6 +68,8 @@ MODEL_ROLES: tuple[str, ...] = ROLES[1:]
 SCREEN_MATCH = 0.40
 #: A request image is where sampling starts from this match score (or when the prompt points at it).
 IMAGE_MATCH = 0.30
+#: Regions from which a request image reads as a screen, and is followed (`screen_like`).
+SCREEN_REGIONS = 2
 #: Phrases with which a prompt points at the reference image sent with it.
 POINTING = ("like this", "like the", "this layout", "same layout", "as shown", "as in the", "similar to",
             "based on", "reference", "screenshot", "this screen", "this design", "like that", "mirror")
@@ -266,6 +270,12 @@ def read_reference_image(image) -> tuple[list[Block], str, np.ndarray]:
     return blocks, layout_summary("reference image", blocks), np.asarray(vec, np.float32)
 
 
+def screen_like(blocks: list[Block]) -> bool:
+    """Whether a request image reads as a screen: at least `SCREEN_REGIONS` regions of 2 % of
+    the canvas or more (a logo, a photo or a colour swatch reads as one region or none)."""
+    return sum(1 for b in blocks if b.box[2] * b.box[3] >= 0.02) >= SCREEN_REGIONS
+
+
 def image_match(prompt: str, prompt_vec: np.ndarray, summary: str, blocks: list[Block]) -> float:
     """How well a request image's layout answers the prompt: the cosine of its layout summary
     to the prompt plus `KIND_BONUS` times the share of named component kinds it carries."""
@@ -330,7 +340,7 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
         except ValueError as e:
             raise ValueError(f"reference image {i}: {e}") from None
         score = image_match(prompt, vec, summary, blocks)
-        matches = bool(blocks) and (pointed or score >= IMAGE_MATCH)
+        matches = bool(blocks) and (pointed or score >= IMAGE_MATCH or screen_like(blocks))
         prov = {"kind": "image", "source": f"request image {i}", "score": round(score, 4), "blocks": len(blocks),
                 "summary": summary, "matches": matches}
         (matching_images if matches else other_images).append((score, blocks, prov))

@@ -177,6 +177,7 @@ class _Replay:
 
 def _replay(scene: Scene, ds: DesignSystem) -> _Replay:
     theme = _AskingTheme(ds)
+    theme.apply_theme_rules(scene.theme_rules)  # drawn as the scene was (the rules it applied)
     rec = _Recorder(theme, scene.scale)
     cv = _FillCanvas(scene.width, scene.height, theme.color(scene.background_role), rec)
     rec.fills[0].role = scene.background_role  # the page itself

@@ -153,6 +153,9 @@ class Scene(BaseModel):
     elements: list[Element] = Field(default_factory=list)
     #: The flex layout of the page's top-level elements (as `Element.layout`), or None.
     layout: dict[str, Any] | None = None
+    #: What the theme applied of the system's stated rules when the scene was drawn
+    #: (``text_floor`` px, ``forbidden_text_on`` [colour, background] pairs), or None.
+    theme_rules: dict[str, Any] | None = None
 
     def walk(self) -> Iterator[Element]:
         for e in self.elements:

@@ -7,7 +7,8 @@ the mock:
 
 * `prepare_theme` sets what the theme must respect before anything is measured or drawn: the
   smallest text size (every type step drawn at least that size; line heights grow with it) and
-  the text colours that must not sit on a background;
+  the text colours that must not sit on a background; the scene records it
+  (``Scene.theme_rules``) so it is drawn the same way again (eval's replay, exports);
 * `apply_rules` then walks the filled scene: a colour that must not fill large areas is taken
   off surfaces (page regions, cards, dialogs) and off any element covering 15 % of the canvas or
   more; a colour reserved for one use is taken off elements of other roles; tap targets smaller
@@ -75,11 +76,9 @@ def _uses(use: str) -> set[str]:
 def prepare_theme(theme, rules: Iterable[Rule]) -> None:
     """Set the theme-level rules on `theme` (an `engine.render.theme.Theme`) before layout:
     the smallest text size and the forbidden text-on-background pairs."""
-    for r in rules:
-        if r.kind == "min-text-size" and r.px > 0:
-            theme.text_floor = max(theme.text_floor, float(r.px))
-        elif r.kind == "no-text-on" and r.color and r.background:
-            theme.forbidden_text_on.add((r.color.lower(), r.background.lower()))
+    floor = [float(r.px) for r in rules if r.kind == "min-text-size" and r.px > 0]
+    pairs = [[r.color, r.background] for r in rules if r.kind == "no-text-on" and r.color and r.background]
+    theme.apply_theme_rules({"text_floor": max(floor, default=0.0), "forbidden_text_on": pairs})
 
 
 def _entry(rule: Rule, status: str, detail: str) -> dict:
@@ -174,7 +173,9 @@ def _only_for(rule: Rule, scene: Scene, theme) -> dict:
 
 def apply_rules(scene: Scene, rules: Iterable[Rule], theme) -> list[dict]:
     """Apply the scene-level rules to `scene` in place (after `prepare_theme` set the
-    theme-level ones on `theme`) and report every rule (see the module docs)."""
+    theme-level ones on `theme`, which the scene records) and report every rule (see the module
+    docs)."""
+    scene.theme_rules = theme.theme_rules() or None
     report = []
     for r in rules:
         if r.kind == "max-primary-buttons":

@@ -83,10 +83,27 @@ class Theme:
             self._hex_tokens.setdefault(c.hex, c.name)
         self._tagged: dict[str, TokenColor] = {}
         self.chart = self._chart_colors()
-        #: The smallest text size drawn, px (a stated "text is never below N px"; 0: none).
+        #: The smallest text size drawn, px (a stated "text is never below N px"; 0: none). Set by
+        #: `apply_theme_rules` from a scene's ``theme_rules``, or by the engine from the system's rules.
         self.text_floor = 0.0
         #: (text colour, background) pairs, lower-case hex, that a stated rule forbids.
         self.forbidden_text_on: set[tuple[str, str]] = set()
+
+    def theme_rules(self) -> dict:
+        """What this theme applies of the stated rules, as a scene records it (``Scene.theme_rules``)."""
+        out: dict = {}
+        if self.text_floor:
+            out["text_floor"] = self.text_floor
+        if self.forbidden_text_on:
+            out["forbidden_text_on"] = sorted([c, b] for c, b in self.forbidden_text_on)
+        return out
+
+    def apply_theme_rules(self, rules: dict | None) -> None:
+        """Draw as a scene that recorded `rules` (``Scene.theme_rules``) was drawn."""
+        rules = rules or {}
+        self.text_floor = float(rules.get("text_floor", 0.0) or 0.0)
+        self.forbidden_text_on = {(str(c).lower(), str(b).lower()) for c, b in rules.get("forbidden_text_on", [])}
+        self._text_on.clear()
 
     # -- colour ----------------------------------------------------------------------------
     def color(self, role: str) -> str:
