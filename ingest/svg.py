@@ -283,6 +283,9 @@ def _refuse_url(url, resource_type=None):
 
 def render_svg(data: bytes, size: tuple[float, float] | None, max_side: int = 256) -> bytes:
     """PNG of an SVG at most `max_side` px on the long side; nothing external is fetched."""
+    from ingest.cairo_ffi import import_cairocffi
+
+    import_cairocffi()  # before cairosvg imports it: cached C declarations (ingest.cairo_ffi)
     from cairosvg.surface import PNGSurface
 
     kw: dict = {}

@@ -31,9 +31,10 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-import cairocffi as cairo
-
 from engine.render.text import Font, ShapedRun
+from ingest.cairo_ffi import import_cairocffi
+
+cairo = import_cairocffi()  # cairocffi, its C declarations cached on disk (ingest.cairo_ffi)
 
 #: How text is written into the SVG (see the module docstring).
 SVG_TEXT_MODES = ("live", "outline")
@@ -445,10 +446,30 @@ def svg_inner(path: str) -> tuple[str, tuple[float, float, float, float]]:
 
 @lru_cache(maxsize=512)
 def _raster_svg(path: str, w: int, h: int, color: str):
-    import cairosvg
-
     data = Path(path).read_bytes()
     if color:
         data = data.replace(b"currentColor", color.encode())
-    png = cairosvg.svg2png(bytestring=data, output_width=w, output_height=h, unsafe=False)
-    return cairo.ImageSurface.create_from_png(io.BytesIO(png))
+    return cairo.ImageSurface.create_from_png(io.BytesIO(_svg_png(data, w, h)))
+
+
+def _svg_png(data: bytes, w: int, h: int) -> bytes:
+    """CairoSVG's PNG of SVG `data` at w×h, remembered on disk (`ingest.cache`) under the SVG's
+    bytes, the size and CairoSVG's version: a logo or icon drawn again in a new process needs
+    neither CairoSVG's import nor its parse."""
+    import hashlib
+    import importlib.util
+
+    from ingest.cache import DiskCache, file_fingerprint
+
+    spec = importlib.util.find_spec("cairosvg")
+    version = file_fingerprint(spec.origin) if spec is not None and spec.origin else None
+    key = f"svg-png\0{hashlib.sha256(data).hexdigest()}\0{w}x{h}\0{version}"
+    cache = DiskCache("svg-raster", max_entries=2048, suffix=".png")
+    png = cache.get(key) if version else None
+    if png is None or not png.startswith(b"\x89PNG\r\n\x1a\n"):
+        import cairosvg
+
+        png = cairosvg.svg2png(bytestring=data, output_width=w, output_height=h, unsafe=False)
+        if version:
+            cache.put(key, png)
+    return png

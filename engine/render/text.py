@@ -9,9 +9,8 @@ font's family, weight and style (`Font.face`), so the text stays editable.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 
 ELLIPSIS = "…"
@@ -84,7 +83,8 @@ class Font:
         """The font's family, weight, style and generic family, read from its own tables: what
         an SVG ``<text>`` names so that a viewer with the font installed picks this very face."""
         if self._face_info is None:
-            self._face_info = face_info(self.path)
+            info = _font_memo("face", self.path, lambda: list(astuple(face_info(self.path))))
+            self._face_info = FaceInfo(*info)
         return self._face_info
 
     # -- character coverage ----------------------------------------------------------------
@@ -194,8 +194,10 @@ def _glyph_order(path: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _ft_libs():
-    fc = ctypes.CDLL(ctypes.util.find_library("fontconfig") or "libfontconfig.so.1")
-    lc = ctypes.CDLL(ctypes.util.find_library("cairo") or "libcairo.so.2")
+    from ingest.cairo_ffi import find_library  # ctypes.util.find_library, remembered on disk
+
+    fc = ctypes.CDLL(find_library("fontconfig") or "libfontconfig.so.1")
+    lc = ctypes.CDLL(find_library("cairo") or "libcairo.so.2")
     fc.FcPatternCreate.restype = ctypes.c_void_p
     fc.FcPatternAddString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
     fc.FcPatternAddInteger.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
@@ -233,7 +235,36 @@ def font_problem(path: str) -> str | None:
 
     if not Path(path).is_file():
         return "the font file is missing"
-    return check_font(Path(path), full=False)
+    return _font_memo("check", path, lambda: check_font(Path(path), full=False))
+
+
+#: Bump when `face_info` or `ingest.fonts.check_font` answer differently: remembered answers are dropped.
+FONT_MEMO_VERSION = 1
+
+
+def _font_memo(what: str, path: str, compute):
+    """`compute()` (a JSON value) for the font file at `path`, remembered on disk across
+    processes (`ingest.cache`) under the file's identity (inode, size, modification time): reading
+    a font's tables with fontTools and drawing test glyphs costs a cold start tens of
+    milliseconds per face, and the answer changes only when the file does."""
+    import json
+
+    from ingest.cache import DiskCache, file_fingerprint
+
+    stamp = file_fingerprint(path)
+    if stamp is None:
+        return compute()
+    cache = DiskCache("fonts", max_entries=512, suffix=".json")
+    key = json.dumps([FONT_MEMO_VERSION, what, str(path), stamp])
+    raw = cache.get(key)
+    if raw is not None:
+        try:
+            return json.loads(raw)["value"]
+        except (ValueError, KeyError, TypeError):
+            pass
+    value = compute()
+    cache.put(key, json.dumps({"value": value}).encode())
+    return value
 
 
 def font_covering(chars: str, weight: int, prefer: tuple[str, ...] = ()) -> tuple[str, str] | None:

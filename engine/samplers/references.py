@@ -86,6 +86,7 @@ class ReferenceBank:
     path: Path | None = BANK_FILE
     _bank: dict[tuple[str, str], list[tuple[list[Block], str, np.ndarray]]] = field(default_factory=dict)
     _loaded: bool = False
+    _raw: dict[tuple[str, str], list[tuple[dict, np.ndarray]]] = field(default_factory=dict)
     _screens: dict[str, list[tuple[list[Block], str, str, str]]] = field(default_factory=dict)
 
     def _load_file(self) -> None:
@@ -95,14 +96,17 @@ class ReferenceBank:
         with np.load(self.path, allow_pickle=False) as z:
             entries = json.loads(str(z["entries"]))
             vecs = z["vecs"].astype(np.float32)
+        # blocks are built per (archetype, device) on first use: a call needs one of them
         for e, v in zip(entries, vecs):
-            blocks = [Block.from_dict(b) for b in e["blocks"]][: self.n_slots]
-            self._bank.setdefault((e["archetype"], e["device"]), []).append((blocks, e["caption"], v))
+            self._raw.setdefault((e["archetype"], e["device"]), []).append((e, v))
 
     def _exemplars(self, arch: str, device: str) -> list[tuple[list[Block], str, np.ndarray]]:
         key = (arch, device)
         if not self._loaded:
             self._load_file()
+        if key not in self._bank and key in self._raw:
+            self._bank[key] = [([Block.from_dict(b) for b in e["blocks"]][: self.n_slots], e["caption"], v)
+                               for e, v in self._raw.pop(key)]
         if key not in self._bank:
             from engine.compose.curriculum import sample_example
             from conditioning.prompt import encode_prompts

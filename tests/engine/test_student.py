@@ -494,9 +494,9 @@ def test_shipped_exemplar_bank_matches_a_fresh_draw():
 
     shipped = ReferenceBank()
     shipped._load_file()
-    assert BANK_FILE.is_file() and set(shipped._bank) == {(a, d) for a in ARCHETYPES for d in DEVICES}
+    assert BANK_FILE.is_file() and set(shipped._raw) == {(a, d) for a in ARCHETYPES for d in DEVICES}
     fresh = ReferenceBank(path=None)._exemplars("checkout", "mobile")
-    got = shipped._bank[("checkout", "mobile")]
+    got = shipped._exemplars("checkout", "mobile")  # built from the file's entries on first use
     assert [c for _, c, _ in got] == [c for _, c, _ in fresh]
     assert [[(b.kind, tuple(b.box), b.variant) for b in blocks] for blocks, _, _ in got] == \
         [[(b.kind, tuple(b.box), b.variant) for b in blocks] for blocks, _, _ in fresh]
