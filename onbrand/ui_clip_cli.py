@@ -15,8 +15,8 @@ class _ClipFail(click.ClickException):
 
 
 @click.command(name="clip")
-@click.option("--steps", type=click.IntRange(1), default=800, show_default=True, help="Optimiser steps in all.")
-@click.option("--batch", type=click.IntRange(2), default=128, show_default=True,
+@click.option("--steps", type=click.IntRange(1), default=400, show_default=True, help="Optimiser steps in all.")
+@click.option("--batch", type=click.IntRange(2), default=96, show_default=True,
               help="Pages per step (each with one render and one text; the other pages of the batch are its negatives).")
 @click.option("--pages", type=click.IntRange(2), default=2000, show_default=True,
               help="Curriculum pages rendered for training (each in two design systems or modes).")

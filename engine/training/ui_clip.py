@@ -190,14 +190,14 @@ class ClipTrainConfig:
     """A UI-CLIP training run. `model` holds `ingest.ui_clip.UIClipConfig` fields."""
 
     out: str = "build/ui_clip"
-    steps: int = 800
-    batch: int = 128
+    steps: int = 400
+    batch: int = 96
     lr: float = 1e-3
     warmup: int = 40
     weight_decay: float = 0.05
     seed: int = 0
     threads: int = 1
-    pages: int = 2400
+    pages: int = 2000
     renders_per_page: int = 2
     texts_per_page: int = 4
     render_side: int = 256

@@ -154,15 +154,37 @@ def test_train_clip_runs_end_to_end_and_resumes(tmp_path):
     r = runner.invoke(main, ["train", "clip", "--steps", "2", "--pages", "6", "--batch", "4", "--out", str(out),
                              "--checkpoint-every", "1", "--json"], catch_exceptions=False)
     assert r.exit_code == 0, r.output
-    res = json.loads(r.output)
+    res = json.loads(r.stdout)
     assert res["step"] == 2 and res["pages"] == 6
     enc = load_ui_clip(out)
     assert enc.encode_texts(["a settings page"]).shape == (1, enc.dim)
     r = runner.invoke(main, ["train", "clip", "--steps", "3", "--pages", "6", "--batch", "4", "--out", str(out),
                              "--resume", "--json"], catch_exceptions=False)
     assert r.exit_code == 0, r.output
-    assert json.loads(r.output)["step"] == 3
+    assert json.loads(r.stdout)["step"] == 3
     bad = tmp_path / "file"
     bad.write_text("x")
     r = runner.invoke(main, ["train", "clip", "--steps", "1", "--pages", "2", "--batch", "2", "--out", str(bad / "x")])
     assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+def test_eval_prompt_reports_clip_agreement(tmp_path, heldout):
+    import shutil
+
+    from conftest import SAMPLES
+    from onbrand.cli import main
+
+    grove = tmp_path / "grove"
+    shutil.copytree(SAMPLES / "grove", grove, ignore=shutil.ignore_patterns(".onbrand*"))
+    page = heldout[0]
+    img = tmp_path / "page.png"
+    page.images[0].save(img)
+    runner = CliRunner()
+    r = runner.invoke(main, ["eval", str(grove), str(img), "--prompt", page.texts[0], "--json"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.stdout)
+    one = res["images"][0]
+    assert -1.0 <= one["clip_agreement"] <= 1.0 and 0.0 <= one["clip_percentile"] <= 1.0
+    assert res["summary"]["clip_agreement"] == one["clip_agreement"]
+    r = runner.invoke(main, ["eval", str(grove), str(img), "--prompt", " "])
+    assert r.exit_code == 2 and "prompt is empty" in r.output and "Traceback" not in r.output
