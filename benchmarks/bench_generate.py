@@ -10,7 +10,10 @@ wall time of the whole command (interpreter start, imports, store and model load
 timed from outside, the median peak RSS of the process and whether it imported torch; the
 default inference (numpy where the model allows) and ``ONBRAND_INFERENCE=torch`` run
 alternately in the same session, so the two are compared under the same load. ``--cold-only``
-skips the warm runs.
+skips the warm runs. The cold processes keep Python's bytecode cache and onbrand's disk caches
+(`ingest.cache`) in the run's own folder, filled by warm-up runs, as on an installed onbrand
+used before; ``--no-bytecode-cache`` and ``--no-disk-cache`` time them without, and
+``--ingested`` on a store that ``onbrand ingest`` built (with the context index).
 
     python -m benchmarks.bench_generate --cold 7 --cold-only
     python -m benchmarks.bench_generate --refs 4    # also with 4 reference screenshots per call
@@ -24,54 +27,44 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import coldstart
 from engine import Engine
 
 PROMPTS = ["sales analytics dashboard", "checkout page with order summary", "admin table of orders",
            "account settings", "product listing grid", "sign in page"]
 
 
-#: Runs `onbrand generate` as the console script does and reports, on stderr, whether torch was imported.
-CHILD = ("import atexit, sys\n"
-         "atexit.register(lambda: sys.stderr.write('\\nTORCH_IMPORTED=%d\\n' % ('torch' in sys.modules)))\n"
-         "sys.argv = ['onbrand'] + sys.argv[1:]\n"
-         "from onbrand.cli import main\n"
-         "main()\n")
-
-
 def run_child(cmd: list[str], env: dict, tmp: Path) -> tuple[float, float, bool, str]:
     """Wall seconds, peak RSS (MiB) and whether torch was imported, of one process; its stdout."""
-    with open(tmp / "child.out", "w+") as out, open(tmp / "child.err", "w+") as err:
-        t = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, text=True)
-        _, status, rusage = os.wait4(proc.pid, 0)  # this child's own peak RSS (KiB on Linux)
-        wall = time.perf_counter() - t
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read(), err.read()
-    if proc.returncode:
-        raise RuntimeError(f"{' '.join(cmd)} failed: {stderr[-2000:]}")
-    return wall, rusage.ru_maxrss / 1024, "TORCH_IMPORTED=1" in stderr, stdout
+    wall, rss, imported, stdout = coldstart.run_child(cmd, env, tmp)
+    return wall, rss, "torch" in imported, stdout
 
 
-def cold_runs(folder: str, runs: int, sampler: str | None, tmp: Path) -> dict[str, dict]:
+def cold_runs(folder: str, runs: int, sampler: str | None, tmp: Path, bytecode: bool = True,
+              ingested: bool = False, disk_cache: bool = True) -> dict[str, dict]:
     """Medians of `onbrand generate` as a fresh process (store already cached), for the default
     inference and for ``ONBRAND_INFERENCE=torch``, run alternately: wall seconds, peak RSS,
-    whether torch was imported, and the command's own stage timings."""
-    cmd = [sys.executable, "-c", CHILD, "generate", folder, PROMPTS[1], "--out", str(tmp / "cold.png"),
-           "--store", str(tmp / "store"), "--json"] + (["--sampler", sampler] if sampler else [])
-    base = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    whether torch was imported, and the command's own stage timings. With `bytecode` the
+    processes keep Python's bytecode cache (`benchmarks.coldstart.child_env`); `ingested`
+    builds the store with `onbrand ingest` (context index included) instead of `generate`;
+    `disk_cache` False turns onbrand's disk caches off (``ONBRAND_NO_DISK_CACHE``; otherwise they
+    live in the run's own folder and the warm-up runs fill them)."""
+    cmd = coldstart.onbrand_cmd("generate", folder, PROMPTS[1], "--out", str(tmp / "cold.png"),
+                                "--store", str(tmp / "store"), "--json", *(["--sampler", sampler] if sampler else []))
+    base = coldstart.child_env(tmp, bytecode=bytecode, ONBRAND_CACHE=str(tmp / "cache"))
+    if not disk_cache:
+        base["ONBRAND_NO_DISK_CACHE"] = "1"
     base.pop("ONBRAND_INFERENCE", None)
     envs = {"default": base, "torch": {**base, "ONBRAND_INFERENCE": "torch"}}
-    run_child(cmd, base, tmp)  # builds the store once
+    if ingested:
+        coldstart.run_child(coldstart.onbrand_cmd("ingest", folder, "--store", str(tmp / "store")), base, tmp, (0, 3))
+    for env in envs.values():  # builds the store once; fills the bytecode and disk caches
+        run_child(cmd, env, tmp)
     rows: dict[str, list] = {k: [] for k in envs}
     for _ in range(runs):
         for name, env in envs.items():
@@ -95,6 +88,11 @@ def main() -> None:
     ap.add_argument("--sampler", default=None, help="student, teacher or procedural (default: generate's default)")
     ap.add_argument("--cold", type=int, default=0, metavar="N", help="also time N cold `onbrand generate` runs")
     ap.add_argument("--cold-only", action="store_true", help="only the cold runs (no warm engine)")
+    ap.add_argument("--no-bytecode-cache", action="store_true",
+                    help="cold runs compile every module at every start (PYTHONDONTWRITEBYTECODE as set)")
+    ap.add_argument("--no-disk-cache", action="store_true", help="cold runs without onbrand's disk caches")
+    ap.add_argument("--ingested", action="store_true",
+                    help="cold runs on a store built by `onbrand ingest` (context index, screens matched)")
     ap.add_argument("--refs", type=int, default=0, metavar="N",
                     help="also time each call with N reference screenshots (up to 14)")
     a = ap.parse_args()
@@ -102,7 +100,7 @@ def main() -> None:
     kw = {"sampler": a.sampler} if a.sampler else {}
     if a.cold_only:
         with tempfile.TemporaryDirectory() as tmp:
-            report_cold(a.folder, max(1, a.cold), a.sampler, Path(tmp))
+            report_cold(a.folder, max(1, a.cold), a.sampler, Path(tmp), a)
         return
     with tempfile.TemporaryDirectory() as tmp:
         engine = Engine.from_folder(a.folder, store=Path(tmp) / "store")
@@ -139,11 +137,15 @@ def main() -> None:
             print(f"  with {len(refs)} reference images: {m:.4f} s median ({m / statistics.median(totals):.2f}× "
                   "the calls without, same run)")
         if a.cold:
-            report_cold(a.folder, a.cold, a.sampler, Path(tmp))
+            report_cold(a.folder, a.cold, a.sampler, Path(tmp) / "cold", a)
 
 
-def report_cold(folder: str, runs: int, sampler: str | None, tmp: Path) -> None:
-    for name, res in cold_runs(folder, runs, sampler, tmp).items():
+def report_cold(folder: str, runs: int, sampler: str | None, tmp: Path, a: argparse.Namespace) -> None:
+    tmp.mkdir(parents=True, exist_ok=True)
+    print(f"cold runs: bytecode cache {'off' if a.no_bytecode_cache else 'on'}, disk caches "
+          f"{'off' if a.no_disk_cache else 'on'}, store from {'ingest' if a.ingested else 'generate'}")
+    for name, res in cold_runs(folder, runs, sampler, tmp, bytecode=not a.no_bytecode_cache,
+                               ingested=a.ingested, disk_cache=not a.no_disk_cache).items():
         label = "default" if name == "default" else "ONBRAND_INFERENCE=torch"
         print(f"cold `onbrand generate` 4K, {label} ({runs} runs): {res['wall_s']:.3f} s median wall, "
               f"{res['peak_rss_mib']} MiB peak RSS, torch imported: {'yes' if res['torch_imported'] else 'no'}; "

@@ -12,6 +12,15 @@ the repository's own stores are not touched. Reported per folder (median of --ru
 
 The text encoder is loaded once before timing (its load time is reported separately), as in
 a long-running process.
+
+    python -m benchmarks.bench_ingest --unchanged 7 [FOLDER]   # whole processes, timed from outside
+
+``--unchanged N`` times the command line instead, N fresh processes each, medians of wall time
+and peak RSS (bytecode cached as for an installed onbrand, see `benchmarks.coldstart`):
+``onbrand --version``; ``onbrand ingest FOLDER`` on an unchanged folder, the saved summary
+printed (the quick path, `onbrand.quick_ingest`), as text and with ``--json``; and, alternated
+with it, the ordinary path (the saved summaries removed before each run: the store's design
+system loaded). FOLDER defaults to Harbor.
 """
 
 from __future__ import annotations
@@ -74,12 +83,57 @@ def bench_folder(folder: Path, runs: int) -> dict:
         }
 
 
+def bench_unchanged(folder: Path, runs: int) -> dict:
+    """Medians of whole `onbrand` processes on an unchanged folder (see the module docs)."""
+    from benchmarks.coldstart import child_env, onbrand_cmd, run_child
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        src = tmp / folder.name
+        shutil.copytree(folder, src, ignore=shutil.ignore_patterns(".onbrand*"))
+        env = child_env(tmp)
+        cmds = {"version": onbrand_cmd("--version"),
+                "ingest (quick path)": onbrand_cmd("ingest", str(src)),
+                "ingest --json (quick path)": onbrand_cmd("ingest", str(src), "--json"),
+                "ingest --json (ordinary path)": onbrand_cmd("ingest", str(src), "--json")}
+        ok = (0, 3)  # 3: the folder has files that could not be read, still a full summary
+        run_child(cmds["ingest --json (quick path)"], env, tmp, ok)  # the store, once
+        for cmd in cmds.values():  # warm-up: the bytecode cache
+            run_child(cmd, env, tmp, ok)
+        rows: dict[str, list] = {k: [] for k in cmds}
+        for _ in range(runs):
+            for name, cmd in cmds.items():
+                if "ordinary" in name:
+                    for p in (src / ".onbrand").glob("g-*/summary-*.json"):
+                        p.unlink()
+                wall, rss, mods, out = run_child(cmd, env, tmp, ok)
+                if name.startswith("ingest --json"):
+                    assert json.loads(out)["store_reused"], out[:200]
+                rows[name].append((wall, rss, mods))
+        return {name: {"wall_s": round(statistics.median(r[0] for r in rs), 3),
+                       "peak_rss_mib": round(statistics.median(r[1] for r in rs)),
+                       "imported": sorted(set().union(*(r[2] for r in rs)))} for name, rs in rows.items()}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folders", nargs="*", type=Path)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--unchanged", type=int, default=0, metavar="N",
+                    help="time N fresh `onbrand --version` and unchanged `onbrand ingest` processes instead")
     args = ap.parse_args(argv)
+    if args.unchanged:
+        folder = args.folders[0] if args.folders else SAMPLES / "harbor"
+        res = bench_unchanged(folder, args.unchanged)
+        if args.json:
+            print(json.dumps({"folder": folder.name, "runs": args.unchanged, "commands": res}, indent=2))
+            return
+        print(f"{folder.name}: medians of {args.unchanged} fresh processes, timed from outside")
+        for name, r in res.items():
+            print(f"  {name:<30} {r['wall_s']:.3f} s  {r['peak_rss_mib']} MiB  imported: "
+                  f"{', '.join(r['imported']) or 'none of torch, numpy, pydantic, cairocffi, faiss, PIL'}")
+        return
     folders = args.folders or sorted(p for p in SAMPLES.iterdir() if p.is_dir())
     from ingest.encoders import default_text_encoder
 

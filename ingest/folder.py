@@ -14,7 +14,6 @@ the rest of the folder is still ingested. Only when nothing usable is left does 
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
@@ -36,79 +35,19 @@ from ingest.roles import infer_roles, theme_of
 from ingest.readers import file_kind, reader_for
 from ingest.tokens import TokenDocument, TokenError, build_token_set, parse_token_file
 from ingest.tokens.base import Token
+from ingest.walk import MAX_FILES, SKIP_DIRS, IngestError, has_store_manifest, rel_name, walk  # noqa: F401 - re-exported
 
 # Bump when any reader's output changes: cached per-file results of older readers are dropped.
 READER_VERSION = 6
 
-SKIP_DIRS = {".onbrand", ".git", "node_modules", "__pycache__"}
-MAX_FILES = 20_000
-
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 
-class IngestError(Exception):
-    """The folder cannot become a design system; the message is one line for the user."""
-
-
-def has_store_manifest(path: Path) -> bool | None:
-    """Whether the folder `path` holds an onbrand store manifest (version 4 and later write their
-    format first, so the first bytes tell); None when it has no readable ``manifest.json``."""
-    try:
-        with open(path / "manifest.json", "rb") as f:
-            head = f.read(256)
-    except OSError:
-        return None
-    return b'"format": "onbrand-store"' in head
-
-
-def _is_store(path: Path) -> bool:
-    """An onbrand store (``--store`` inside the design folder): never read as design files."""
-    found = has_store_manifest(path)
-    if found is None:
-        return (path / "write.lock").is_file()  # a store being written for the first time
-    return found
-
-
 def discover(root: Path) -> tuple[list[Path], list[FailedFile]]:
-    """Regular files under `root`, sorted; symlinks that leave the folder are reported, not followed."""
-    files: list[Path] = []
-    failed: list[FailedFile] = []
-    real_root = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".")
-                             and not _is_store(Path(dirpath) / d))
-        for d in list(dirnames):
-            p = Path(dirpath) / d
-            if p.is_symlink():
-                dirnames.remove(d)
-                failed.append(FailedFile(path=rel_name(p, root), reason="symlinked folder not followed"))
-        for name in sorted(filenames):
-            p = Path(dirpath) / name
-            if name.startswith("."):
-                continue
-            if p.is_symlink():
-                try:
-                    os.stat(p)
-                    target = p.resolve(strict=True)
-                except (OSError, RuntimeError) as e:
-                    loop = isinstance(e, RuntimeError) or getattr(e, "errno", None) == errno.ELOOP
-                    reason = "symlink loop; not followed" if loop else "symlink to nothing; not followed"
-                    failed.append(FailedFile(path=rel_name(p, root), reason=reason))
-                    continue
-                if not target.is_relative_to(real_root):
-                    failed.append(FailedFile(path=rel_name(p, root), reason="symlink points outside the folder; not followed"))
-                    continue
-            if not p.is_file():
-                continue
-            files.append(p)
-            if len(files) > MAX_FILES:
-                raise IngestError(f"{root}: more than {MAX_FILES} files; point onbrand at the design-system folder itself")
-    return files, failed
-
-
-def rel_name(p: Path, root: Path) -> str:
-    """`p` relative to `root` as printable text (undecodable bytes of a file name are escaped)."""
-    return os.fsdecode(p.relative_to(root)).encode("utf-8", "backslashreplace").decode("utf-8")
+    """Regular files under `root`, sorted; symlinks that leave the folder are reported, not
+    followed (`ingest.walk.walk`)."""
+    files, failed = walk(root)
+    return files, [FailedFile(path=rel, reason=reason) for rel, reason in failed]
 
 
 def content_hash(path: Path) -> str:

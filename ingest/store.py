@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import shutil
 import time
@@ -48,19 +47,18 @@ from ingest.folder import (
     Progress,
     assemble,
     cache_key,
-    discover,
     folder_chunks,
     has_store_manifest,
     read_folder,
-    rel_name,
 )
 from ingest.model import DesignSystem, FailedFile
+from ingest.quick import GENERATION as _GENERATION_RE
+from ingest.quick import STORE_FORMAT, STORE_VERSION  # noqa: F401 - defined where the quick check reads them
+from ingest.walk import stat_files
 
-STORE_VERSION = 4
-STORE_FORMAT = "onbrand-store"
 LOCK_NAME = "write.lock"
 LOCK_TIMEOUT_S = 600.0  # how long a writer waits for another writer of the same store
-_GENERATION = re.compile(r"^g-[0-9a-f]{16}$")
+_GENERATION = _GENERATION_RE
 # every name onbrand writes in a store folder (version 3 stores kept their data at the top)
 _OWN_NAMES = {"manifest.json", LOCK_NAME, "design_system.json", "files.jsonl", "context"}
 _TMP_PREFIX = ".tmp-"
@@ -139,15 +137,7 @@ def check_store_path(folder: str | os.PathLike, store: str | os.PathLike) -> Pat
 
 
 def _stat_files(folder: Path) -> dict[str, list[int]]:
-    files, _ = discover(folder)
-    out = {}
-    for f in files:
-        try:
-            st = f.stat()
-        except OSError:
-            continue
-        out[rel_name(f, folder)] = [st.st_size, st.st_mtime_ns]
-    return out
+    return stat_files(folder)
 
 
 @dataclass
@@ -163,6 +153,7 @@ class IngestReport:
     chunks: int = 0
     seconds: float = 0.0
     saved: bool = True
+    generation: str | None = None  # the store generation `ds` is (None when it was not saved)
 
 
 def _valid_files(files) -> bool:
@@ -467,7 +458,7 @@ def _reuse(folder: Path, store_path: Path, mode, with_context: bool, t0: float) 
     if ds is None:
         return None
     return IngestReport(ds=ds, store=store_path, reused_store=True, chunks=ds.chunk_count,
-                        reused=list(ds.files), seconds=time.perf_counter() - t0)
+                        reused=list(ds.files), seconds=time.perf_counter() - t0, generation=manifest["generation"])
 
 
 def _ingest_locked(folder: Path, store_path: Path, mode, must_save: bool, with_context: bool,
@@ -503,10 +494,12 @@ def _ingest_locked(folder: Path, store_path: Path, mode, must_save: bool, with_c
         if must_save:
             raise
         saved = False
+    written = _read_manifest(store_path) if saved else None  # ours: the write lock is still held
     ds = ds_default if not mode else assemble(read, mode)[0]
     ds.chunk_count = len(chunks)
     return IngestReport(ds=ds, store=store_path, reused_store=False, parsed=read.parsed, reused=read.reused,
-                        embedded=embedded, chunks=len(chunks), seconds=time.perf_counter() - t0, saved=saved)
+                        embedded=embedded, chunks=len(chunks), seconds=time.perf_counter() - t0, saved=saved,
+                        generation=written["generation"] if written else None)
 
 
 def load_or_ingest(

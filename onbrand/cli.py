@@ -162,7 +162,15 @@ def ingest(folder: str, store: str | None, modes: tuple[str, ...], force: bool, 
     only one re-read. Files that cannot be read are listed with a one-line reason and the rest
     is still ingested (exit code 3).
     """
-    rep = _ingest(folder, store, _modes(modes), force=force)
+    t0 = time.perf_counter()
+    selected = _modes(modes)
+    from onbrand.quick_ingest import cached_summary, remember
+
+    quick = None if force else cached_summary(folder, store, selected)  # unchanged: nothing to load
+    if quick is not None:
+        _show_ingest({**quick, "seconds": round(time.perf_counter() - t0, 3)}, as_json)
+        return
+    rep = _ingest(folder, store, selected, force=force)
     ds = rep.ds
     summary = {
         "folder": str(Path(folder).resolve()),
@@ -193,11 +201,16 @@ def ingest(folder: str, store: str | None, modes: tuple[str, ...], force: bool, 
         "warnings": ds.warnings,
         "seconds": round(rep.seconds, 3),
     }
+    remember(folder, store, selected, rep.generation, summary)
+    _show_ingest(summary, as_json)
+
+
+def _show_ingest(summary: dict, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(summary, indent=2))
     else:
         _print_ingest(summary)
-    if ds.failed:
+    if summary["failed"]:
         sys.exit(EXIT_PARTIAL)
 
 
