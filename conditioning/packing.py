@@ -283,6 +283,20 @@ def image_match(prompt: str, prompt_vec: np.ndarray, summary: str, blocks: list[
             + KIND_BONUS * kind_coverage(blocks, prompt_kinds(prompt)))
 
 
+def clip_agreements(images: Sequence, prompt: str) -> np.ndarray | None:
+    """UI-CLIP's cosine between each image and the prompt (`ingest.ui_clip`, the committed
+    weights; loads PyTorch on first use), or None when the encoder cannot run."""
+    from ingest.encoders import EncoderError
+
+    try:
+        from ingest.ui_clip import default_ui_clip
+
+        enc = default_ui_clip()
+        return enc.encode_images(list(images)) @ enc.encode_texts([prompt])[0]
+    except (EncoderError, ImportError, OSError, ValueError):
+        return None
+
+
 def named_icons(ds: DesignSystem, prompt: str) -> list[str]:
     """Icons of the system that the prompt names by their file name ("a cart icon" → cart)."""
     import re
@@ -302,7 +316,7 @@ def named_icons(ds: DesignSystem, prompt: str) -> list[str]:
 def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int = 512, text_encoder=None, *,
                  device: str | None = None, reference_images: Sequence = (), exemplars=None,
                  encoded: tuple[np.ndarray, np.ndarray] | None = None,
-                 screen_threshold: float = SCREEN_MATCH) -> ContextInputs:
+                 screen_threshold: float = SCREEN_MATCH, use_clip: bool = True) -> ContextInputs:
     """Everything the scene model is conditioned on for `prompt` with design system `ds`.
 
     With a `ContextStore`, chunks are retrieved under `budget_tokens` (`retrieve`) and the
@@ -312,7 +326,9 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
     `exemplars` (an object with ``lookup(prompt, device, ds, prompt_vec=…, k=1)`` returning
     ``(layouts, provenance)``, such as the engine's exemplar bank) supplies a layout when no
     image or screen matches. Without a store, images or exemplars the inputs come from `ds`
-    and the prompt alone. See the module docs for the order of references.
+    and the prompt alone. See the module docs for the order of references. With `use_clip`,
+    request images are scored against the prompt by UI-CLIP (`clip_agreements`), recorded in
+    their provenance and used to order several matching images.
     """
     images = list(reference_images or ())
     if len(images) > MAX_REQUEST_IMAGES:
@@ -334,6 +350,7 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
 
     matching_images, other_images, image_vecs = [], [], []
     pointed = points_at_image(prompt)
+    agreement = clip_agreements(images, prompt) if images and use_clip else None
     for i, image in enumerate(images, 1):
         try:
             blocks, summary, desc = read_reference_image(image)
@@ -343,7 +360,11 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
         matches = bool(blocks) and (pointed or score >= IMAGE_MATCH or screen_like(blocks))
         prov = {"kind": "image", "source": f"request image {i}", "score": round(score, 4), "blocks": len(blocks),
                 "summary": summary, "matches": matches}
-        (matching_images if matches else other_images).append((score, blocks, prov))
+        rank = score
+        if agreement is not None:
+            prov["clip_agreement"] = round(float(agreement[i - 1]), 4)
+            rank = float(agreement[i - 1])  # of several matching images, the one UI-CLIP finds closest leads
+        (matching_images if matches else other_images).append((rank, blocks, prov))
         image_vecs.append(desc)
     matching_images.sort(key=lambda t: -t[0])
     screens = _folder_screens(store if has_store else None, prompt, vec, retrieved, device, screen_threshold)

@@ -105,6 +105,7 @@ def test_request_images_are_read_and_bounded(harbor_engine, colours):
     ctx = pack_context(harbor_engine.ds, "stock levels like this", None, device="desktop", reference_images=[image])
     assert ctx.image_vecs.shape == (1, 208) and abs(float(np.linalg.norm(ctx.image_vecs[0])) - 1) < 1e-4
     assert ctx.references[0]["source"] == "request image 1" and ctx.references[0]["summary"].startswith("screen")
+    assert -1.0 <= ctx.references[0]["clip_agreement"] <= 1.0  # UI-CLIP's image–prompt cosine
     with pytest.raises(ValueError, match="at most 14"):
         pack_context(harbor_engine.ds, "x", None, reference_images=[image] * (MAX_REQUEST_IMAGES + 1))
     with pytest.raises(ValueError, match="reference image 1"):
