@@ -43,7 +43,7 @@ the metrics row last.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -235,6 +235,21 @@ def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retriev
     return sorted(out.values(), key=lambda t: -t[0])
 
 
+def held_layout(blocks: list[Block]) -> list[Block]:
+    """A reference layout as it is held: its top-level regions (blocks inside another block
+    are left to the fill, which draws a region's contents from its content tag); a region that
+    held blocks is marked ``meta["hold"] = "whole"`` (its content, variant and role are kept, as
+    the reference gives them), an empty one ``"box"`` (the model chooses what it holds)."""
+    def inside(a: Block, b: Block) -> bool:  # a's centre within b, a smaller than b
+        cx, cy = a.box[0] + a.box[2] / 2, a.box[1] + a.box[3] / 2
+        return (b.box[0] <= cx <= b.box[0] + b.box[2] and b.box[1] <= cy <= b.box[1] + b.box[3]
+                and a.box[2] * a.box[3] < b.box[2] * b.box[3])
+
+    top = [b for b in blocks if not any(o is not b and inside(b, o) for o in blocks)]
+    return [replace(b, meta={**b.meta, "hold": "whole" if any(o is not b and inside(o, b) for o in blocks) else "box"})
+            for b in top]
+
+
 def points_at_image(prompt: str) -> bool:
     """Whether the prompt refers to a reference image sent with it ("an orders page like this")."""
     p = f" {' '.join(prompt.lower().split())} "
@@ -373,7 +388,8 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
     if not refs and exemplars is not None:
         for b, p in zip(*exemplars.lookup(prompt, device or "desktop", ds, prompt_vec=vec, k=1)):
             refs.append((b, p))
-    init = refs[0][0] if refs else None
+    hold = bool(refs) and refs[0][1]["kind"] in ("image", "screen")
+    init = (held_layout(refs[0][0]) if hold else refs[0][0]) if refs else None
     refs += [(b, p) for _, b, p in other_images if b]
     refs = refs[:MAX_REFERENCES]
     for i, (_, p) in enumerate(refs):
@@ -388,7 +404,7 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
         retrieved=retrieved,
         references=[p for _, p in refs],
         init_blocks=init,
-        hold_init=bool(init) and refs[0][1]["kind"] in ("image", "screen"),
+        hold_init=hold,
         rules=list(ds.rules),
         icons=named_icons(ds, prompt),
     )

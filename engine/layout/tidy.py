@@ -33,6 +33,7 @@ class LayoutReport:
     overlaps_removed: int = 0
     overlaps_left: int = 0
     clamped: int = 0  # blocks pulled back into the frame
+    dropped: int = 0  # sampled blocks left out because they sat on a pinned (held) region
     grid_px: float = 0.0
     notes: list[str] = field(default_factory=list)
 
@@ -93,7 +94,9 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     moves; it shrinks instead where moving would leave the frame). Blocks on a backdrop (a
     ``panel`` or ``hero`` variant that contains them) and overlays (modals) are left
     overlapping on purpose. The first `pinned` blocks (a held reference screen's regions) are
-    kept in frame but never aligned, snapped or pushed: whatever overlaps them moves instead.
+    kept in frame but never aligned, snapped or pushed: whatever overlaps them moves instead,
+    and a block still overlapping one after the push is left out (``dropped``): the held
+    screen's regions are where the page's content goes.
     Returns the new blocks and a `LayoutReport` in canvas px.
     """
     if device not in DEVICES:
@@ -173,13 +176,19 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
             break
     B[:, 2] = np.maximum(B[:, 2], B[:, 0] + 1)
     B[:, 3] = np.maximum(B[:, 3], B[:, 1] + 1)
+    keep = list(range(len(blocks)))
+    if pinned:
+        keep = [i for i in keep if i < pinned or blocks[i].kind in OVERLAYS
+                or not any(min(_overlap(B[i], B[j])) > 0.5 for j in range(min(pinned, len(blocks))))]
+        rep.dropped = len(blocks) - len(keep)
+        movable = [i for i in movable if i in keep]
     rep.overlaps_left = overlapping()
     rep.overlaps_removed = sum(1 for i, j in fixed_pairs if min(_overlap(B[i], B[j])) <= 0.5)
     disp = np.abs(B - start).max(1) * scale  # the furthest-moving edge of each block, canvas px
     rep.mean_displacement_px = float(disp.mean())
     rep.max_displacement_px = float(disp.max())
     out = []
-    for b, (x0, y0, x1, y1) in zip(blocks, B):
+    for b, (x0, y0, x1, y1) in ((blocks[i], B[i]) for i in keep):
         box = tuple(round(float(v), 5) for v in (x0 / dw, y0 / dh, (x1 - x0) / dw, (y1 - y0) / dh))
         out.append(Block(kind=b.kind, box=box, role=b.role, style=b.style, variant=b.variant, content=b.content,
                          id=b.id, meta=dict(b.meta)))

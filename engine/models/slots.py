@@ -85,10 +85,23 @@ def cosine_alphas_cumprod(T: int = 1000) -> np.ndarray:
     return np.cumprod((np.float32(1.0) - betas).astype(np.float64)).astype(np.float32)
 
 
-def held_dims(used: np.ndarray) -> np.ndarray:
+def held_dims(used: np.ndarray, full: np.ndarray | None = None) -> np.ndarray:
     """The ``(n_slots, SLOT_DIM)`` mask of what a held reference keeps: the box and the kind
-    bits of its used slots. Role, style, variant and content stay the model's to choose, so a
-    screen's layout is kept while what its regions hold follows the prompt."""
+    bits of its used slots; every value of the slots in `full`. Elsewhere role, style, variant
+    and content stay the model's to choose, so a screen's layout is kept while what its empty
+    regions hold follows the prompt."""
     mask = np.zeros((len(used), 4 + sum(BITS)), bool)
     mask[used, : 4 + BITS[0]] = True
+    if full is not None:
+        mask[used & full] = True
     return mask
+
+
+def whole_slots(blocks: list[Block], n_slots: int) -> np.ndarray:
+    """``(n_slots,)``: the slots (in `encode_slots` order) of blocks marked to be held whole
+    (``meta["hold"] == "whole"``: a region whose contents the reference gives, see
+    `conditioning.packing.held_layout`)."""
+    out = np.zeros(n_slots, bool)
+    if len(blocks) <= n_slots:
+        out[: len(blocks)] = [b.meta.get("hold") == "whole" for b in blocks]
+    return out

@@ -64,10 +64,11 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
         x = model.add_noise(clean_slots(model, init_blocks), x, timesteps[0])
     known = None
     if hold and init_blocks:
-        from engine.models.slots import encode_slots, held_dims
+        from engine.models.slots import encode_slots, held_dims, whole_slots
 
         ref, used = encode_slots(init_blocks, model.config.n_slots)
-        known = (torch.from_numpy(ref)[None].float(), torch.from_numpy(held_dims(used)))
+        known = (torch.from_numpy(ref)[None].float(),
+                 torch.from_numpy(held_dims(used, whole_slots(init_blocks, model.config.n_slots))))
     with sampling(model, threads):
         enc = model.encode_context(ctx)
         prev = None  # the model's last estimate of the clean slots (self-conditioning)
