@@ -384,7 +384,9 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
     matching_images.sort(key=lambda t: -t[0])
     screens = _folder_screens(store if has_store else None, prompt, vec, retrieved, device, screen_threshold)
     refs: list[tuple[list[Block], dict]] = [(b, p) for _, b, p in matching_images if b]
-    refs += [(b, p) for s, b, p in screens if p["matches"]]
+    # the best matching folder screen only: the models were trained with one reference layout,
+    # and each one more adds its blocks to the cross-attention of every step
+    refs += [(b, p) for s, b, p in screens if p["matches"]][:1]
     if not refs and exemplars is not None:
         for b, p in zip(*exemplars.lookup(prompt, device or "desktop", ds, prompt_vec=vec, k=1)):
             refs.append((b, p))
