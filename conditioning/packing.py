@@ -246,7 +246,18 @@ def held_layout(blocks: list[Block]) -> list[Block]:
                 and a.box[2] * a.box[3] < b.box[2] * b.box[3])
 
     top = [b for b in blocks if not any(o is not b and inside(b, o) for o in blocks)]
-    return [replace(b, meta={**b.meta, "hold": "whole" if any(o is not b and inside(o, b) for o in blocks) else "box"})
+    top = [replace(b, meta={**b.meta, "hold": "whole" if any(o is not b and inside(o, b) for o in blocks) else "box"})
+           for b in top]
+    # A row of three or more tall regions of about one width is a board of columns, not navigation
+    # (a screenshot reader may call the outer ones sidebars); and a page has one navigation
+    # sidebar: any other is a rail of cards.
+    tall = [b for b in top if b.box[3] >= 0.5 and b.kind in ("sidebar", "card", "list")]
+    widths = sorted(b.box[2] for b in tall)
+    if len(tall) >= 3 and widths[-1] <= 1.15 * widths[0]:
+        top = [replace(b, kind="card", variant="", content="", meta={**b.meta, "hold": "box"}) if b in tall else b
+               for b in top]
+    sidebars = sorted((b for b in top if b.kind == "sidebar"), key=lambda b: b.box[0])
+    return [replace(b, kind="card", variant="", content="", meta={**b.meta, "hold": "box"}) if b in sidebars[1:] else b
             for b in top]
 
 
