@@ -275,6 +275,11 @@ READ_CACHE_SIZE = 64
 _read_cache: dict[str, tuple[list[Block], str, np.ndarray]] = {}
 
 
+def clear_reference_cache() -> None:
+    """Forget the reference images read so far (`read_reference_image`'s cache)."""
+    _read_cache.clear()
+
+
 def read_reference_image(image) -> tuple[list[Block], str, np.ndarray]:
     """A reference image (a Pillow image, or PNG/JPEG/WebP bytes) as the blocks of its layout
     (`ingest.screens.raster_screen_blocks`, read at `READ_SIDE` px), its layout summary and its
