@@ -812,9 +812,11 @@ def inspect(folder: str, out: str, size: str | None, store: str | None, modes: t
               show_default=True, help="Seconds a request has to send its body (else 408).")
 @click.option("--store", type=click.Path(file_okay=False),
               help="Folder holding one store per system (default: each FOLDER/.onbrand/).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes on one port, forked after loading (limits and /metrics are per process).")
 def serve(folders: tuple[str, ...], host: str, port: int, api_key: str | None, max_concurrent: int,
           max_queue: int, max_per_key: int, timeout_s: float, max_connections: int, header_timeout_s: float,
-          body_timeout_s: float, store: str | None) -> None:
+          body_timeout_s: float, store: str | None, workers: int) -> None:
     """Serve the design systems in FOLDERS over HTTP, each loaded once and kept warm.
 
     \b
@@ -839,10 +841,11 @@ def serve(folders: tuple[str, ...], host: str, port: int, api_key: str | None, m
         raise _Fail(str(e)) from None
     for name, engine in engines.items():
         click.echo(f"{name}: {engine.ds.root} loaded in {engine.load_seconds:.2f} s", err=True)
-    click.echo(f"serving {len(engines)} system(s) on http://{host}:{port} (docs at /docs)", err=True)
+    click.echo(f"serving {len(engines)} system(s) on http://{host}:{port} (docs at /docs)"
+               + (f" with {workers} worker processes" if workers > 1 else ""), err=True)
     limits = Limits(max_concurrent=max_concurrent, max_queue=max_queue, max_per_key=max_per_key, timeout_s=timeout_s,
                     max_connections=max_connections, header_timeout_s=header_timeout_s, body_timeout_s=body_timeout_s)
-    run_server(engines, host=host, port=port, api_key=api_key, limits=limits, log_level="warning")
+    run_server(engines, host=host, port=port, api_key=api_key, limits=limits, log_level="warning", workers=workers)
 
 
 _EXPORT_NAMES = {"dtcg": "tokens.json", "css": "tokens.css", "tailwind": "tailwind.config.js"}

@@ -73,8 +73,10 @@ class Admission:
         self._on_reject(reason)
         return Rejected(code, message, retry_after=self.limits.retry_after_s)
 
-    async def run(self, key: str, fn: Callable[[], Any], timeout_s: float | None = None) -> Any:
-        """Run `fn()` on a generation thread once a slot is free; raises `Rejected`."""
+    async def run(self, key: str, fn: Callable[[], Any], timeout_s: float | None = None,
+                  spans: dict[str, float] | None = None) -> Any:
+        """Run `fn()` on a generation thread once a slot is free; raises `Rejected`. The seconds
+        spent waiting for the slot go in ``spans["queue"]`` when `spans` is given."""
         lim = self.limits
         timeout_s = lim.timeout_s if timeout_s is None else timeout_s
         if self._per_key[key] >= lim.max_per_key:
@@ -97,6 +99,8 @@ class Admission:
             finally:
                 self.waiting -= 1
             self.running += 1
+            if spans is not None:
+                spans["queue"] = spans.get("queue", 0.0) + timeout_s - (deadline - loop.time())
             fut = loop.run_in_executor(self._pool, fn)
 
             def _release(_f: asyncio.Future) -> None:

@@ -23,13 +23,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from engine.api import Engine, Generation
 from onbrand.server.admission import Admission, Limits, Metrics, Rejected
+from onbrand.server.answer import Blobs, json_answer, json_with_blobs
 from onbrand.server.gemini import (
     API_VERSIONS,
     MIME,
@@ -196,6 +197,13 @@ def _encode(gen: Generation, fmt: str, quality: int | None) -> bytes:
     return buf.getvalue()
 
 
+def _add_stages(spans: dict[str, float], gen: Generation) -> None:
+    """Add a generation's own stage timings (retrieve, sample, layout, render, encode) to `spans`."""
+    for stage in ("retrieve", "sample", "layout", "render", "encode"):
+        if stage in gen.timings:
+            spans[stage] = spans.get(stage, 0.0) + gen.timings[stage]
+
+
 def _palette(engine: Engine) -> dict[str, str]:
     ds = engine.ds
     palette = {r.role: r.hex for r in ds.roles}
@@ -349,10 +357,16 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
             state["p"] = ThreadPoolExecutor(2, thread_name_prefix="onbrand-parse")
         return state["p"]
 
-    async def parsed(request: Request, model: type[BaseModel]) -> Any:
-        """The body as `model`: read on the loop (bounded by _Gate), parsed and validated off it."""
+    async def parsed(request: Request, model: type[BaseModel], spans: dict[str, float] | None = None) -> Any:
+        """The body as `model`: read on the loop (bounded by _Gate), parsed and validated off it;
+        the seconds of each go in `spans` ("read", "parse") when given."""
+        t = time.perf_counter()
         raw = await request.body()
-        return await asyncio.get_running_loop().run_in_executor(parse_pool(), _parse_body, raw, model, limits)
+        t1 = time.perf_counter()
+        body = await asyncio.get_running_loop().run_in_executor(parse_pool(), _parse_body, raw, model, limits)
+        if spans is not None:
+            spans["read"], spans["parse"] = t1 - t, time.perf_counter() - t1
+        return body
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -451,9 +465,9 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
         except ValueError as e:
             raise Rejected(400, _one_line(e)) from None
 
-    async def generate(req: Request, job: Callable[[], Any]):
+    async def generate(req: Request, job: Callable[[], Any], spans: dict[str, float] | None = None):
         try:
-            return await admission().run(client_key(req), job)
+            return await admission().run(client_key(req), job, spans=spans)
         except Rejected:
             raise
         except Exception as e:  # an engine failure: one line to the client, the traceback to the log
@@ -487,13 +501,13 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
         return gemini_model(name, engine)
 
     async def generate_content(model: str, request: Request):
-        return await gemini_generate(model, request)
+        return json_answer(*await gemini_generate(model, request))
 
     async def stream_generate_content(model: str, request: Request, alt: str | None = None):
-        answer = await gemini_generate(model, request)
+        answer, spans = await gemini_generate(model, request)
         if alt == "sse":
-            return Response(f"data: {json.dumps(answer)}\r\n\r\n", media_type="text/event-stream")
-        return JSONResponse([answer])
+            return json_answer(b"data: " + answer + b"\r\n\r\n", spans, media_type="text/event-stream")
+        return json_answer(b"[" + answer + b"]", spans)
 
     gemini_body = body_of(GenerateContentRequest)
     generate_errors = error_responses(400, 401, 403, 404, 408, 413, 429, 503, 504)
@@ -512,9 +526,12 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
         app.get(base + "/{model}", tags=["gemini"], summary=f"One model ({version})",
                 responses=error_responses(401, 403, 404, 405, 503), operation_id=f"get_model_{version}")(get_model)
 
-    async def gemini_generate(model: str, request: Request) -> dict:
+    async def gemini_generate(model: str, request: Request) -> tuple[bytes, dict[str, float]]:
+        """The Gemini answer as JSON bytes (written on the generation thread) and its time spans."""
+        t0 = time.perf_counter()
+        spans: dict[str, float] = {}
         name, engine = engine_for(model)
-        body: GenerateContentRequest = await parsed(request, GenerateContentRequest)
+        body: GenerateContentRequest = await parsed(request, GenerateContentRequest, spans)
         cfg = body.generation_config or GenerationConfig()
         icfg = cfg.image_config or ImageConfig()
         modalities = {m.upper() for m in (cfg.response_modalities or ["TEXT", "IMAGE"])}
@@ -558,52 +575,73 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
                                 "text/html, image/svg+xml")
         extras = [m for m in extras if m in _EXTRA_MIMES]
 
-        def job():  # on a generation thread: decoding and scoring references is work too
+        passed = any(_accepts(engine, p) for p in _REFERENCE_PARAMS)
+
+        def job():  # on a generation thread: decoding and scoring references is work too, and so is the answer
+            t = time.perf_counter()
             images = [_decode_reference(i, b, limits) for i, b in enumerate(blobs, 1)]
             refs = [_score_reference(i, im, nb, b.mime_type, engine)
                     for i, ((im, nb), b) in enumerate(zip(images, blobs), 1)]
-            out = []
+            if blobs:
+                spans["references"] = time.perf_counter() - t
+            results = []
             for k in range(n):
                 gen, notes = run_engine(engine, prompt, seed=seed + k, size=size, device=device, fmt=fmt,
                                         references=[im for im, _ in images])
+                _add_stages(spans, gen)
                 docs = {m: _EXTRA_MIMES[m](gen).encode("utf-8") for m in extras}
-                out.append((gen, _encode(gen, fmt, quality), notes, docs))
-            return refs, out
+                t = time.perf_counter()
+                data = _encode(gen, fmt, quality)  # PNG: the bytes generate() encoded, not encoded again
+                spans["encode"] = spans.get("encode", 0.0) + time.perf_counter() - t
+                results.append((gen, data, notes, docs))
+            t = time.perf_counter()
+            answer = gemini_answer(name, engine, prompt, size, fmt, seed, modalities, refs, passed, results)
+            spans["serialize"] = time.perf_counter() - t
+            return answer, [len(data) for _, data, _, _ in results]
 
-        refs, results = await generate(request, job)
-        passed = any(_accepts(engine, p) for p in _REFERENCE_PARAMS)
+        answer, sizes = await generate(request, job, spans)
+        for nbytes in sizes:
+            metrics.images[MIME[fmt]] += 1
+            metrics.image_bytes[MIME[fmt]] += nbytes
+        spans["total"] = time.perf_counter() - t0
+        return answer, spans
+
+    def gemini_answer(name: str, engine: Engine, prompt: str, size: tuple[int, int], fmt: str, seed: int,
+                      modalities: set[str], refs: list[dict], passed: bool, results: list) -> bytes:
+        """A generateContent answer as JSON bytes, each image and document base64-encoded once."""
+        blobs = Blobs()
         candidates = []
         out_tokens = 0
         for k, (gen, data, notes, docs) in enumerate(results):
-            metrics.images[MIME[fmt]] += 1
-            metrics.image_bytes[MIME[fmt]] += len(data)
             out_tokens += image_tokens(*size)
             parts: list[dict] = []
             if "TEXT" in modalities:
                 parts.append({"text": _describe(name, engine, gen, size, MIME[fmt], len(data), seed + k, refs, passed,
                                                 notes)})
-            parts.append({"inlineData": {"mimeType": MIME[fmt], "data": base64.b64encode(data).decode("ascii")}})
-            parts += [{"inlineData": {"mimeType": m, "data": base64.b64encode(doc).decode("ascii")}}
-                      for m, doc in docs.items()]
+            parts.append({"inlineData": {"mimeType": MIME[fmt], "data": blobs.add(data)}})
+            parts += [{"inlineData": {"mimeType": m, "data": blobs.add(doc)}} for m, doc in docs.items()]
             candidates.append({"content": {"role": "model", "parts": parts}, "finishReason": "STOP", "index": k})
         text_tokens = len(_TOKEN_RE.findall(prompt))
         ref_tokens = sum(image_tokens(r["width"], r["height"]) for r in refs)
         prompt_details = [{"modality": "TEXT", "tokenCount": text_tokens}]
         if refs:
             prompt_details.append({"modality": "IMAGE", "tokenCount": ref_tokens})
-        return {"candidates": candidates,
-                "usageMetadata": {"promptTokenCount": text_tokens + ref_tokens, "candidatesTokenCount": out_tokens,
-                                  "totalTokenCount": text_tokens + ref_tokens + out_tokens,
-                                  "promptTokensDetails": prompt_details,
-                                  "candidatesTokensDetails": [{"modality": "IMAGE", "tokenCount": out_tokens}]},
-                "modelVersion": name, "responseId": uuid.uuid4().hex}
+        return json_with_blobs(
+            {"candidates": candidates,
+             "usageMetadata": {"promptTokenCount": text_tokens + ref_tokens, "candidatesTokenCount": out_tokens,
+                               "totalTokenCount": text_tokens + ref_tokens + out_tokens,
+                               "promptTokensDetails": prompt_details,
+                               "candidatesTokensDetails": [{"modality": "IMAGE", "tokenCount": out_tokens}]},
+             "modelVersion": name, "responseId": uuid.uuid4().hex}, blobs)
 
     # -- native ------------------------------------------------------------------------------
 
     @app.post("/v1/generate", tags=["native"], summary="Generate a mock (native)",
               openapi_extra=body_of(GenerateRequest), responses=generate_errors)
     async def native_generate(request: Request):
-        body: GenerateRequest = await parsed(request, GenerateRequest)
+        t0 = time.perf_counter()
+        spans: dict[str, float] = {}
+        body: GenerateRequest = await parsed(request, GenerateRequest, spans)
         if body.system:
             name, engine = engine_for(body.system if body.system.startswith("onbrand-") else model_name(body.system))
         elif len(engines) == 1:
@@ -632,33 +670,45 @@ def create_app(engines: Mapping[str, Engine], limits: Limits | None = None, api_
         if len(body.reference_images) > limits.max_reference_images:
             raise Rejected(400, f"{len(body.reference_images)} reference images; at most {limits.max_reference_images}")
 
-        def job():
+        def job():  # the generation and the whole answer, written on the generation thread
+            t = time.perf_counter()
             images = [_decode_reference(i, b, limits)[0] for i, b in enumerate(body.reference_images, 1)]
+            if images:
+                spans["references"] = time.perf_counter() - t
             gen, notes = run_engine(engine, prompt, seed=body.seed, size=size, device=device, fmt=body.format,
                                     mode=body.mode, steps=body.steps, sampler=body.sampler, references=images)
-            html = gen.html() if body.include_html else None  # drawn on the generation thread too
-            return gen, _encode(gen, body.format, body.quality), notes, html
+            _add_stages(spans, gen)
+            html = gen.html() if body.include_html else None
+            t = time.perf_counter()
+            data = _encode(gen, body.format, body.quality)
+            spans["encode"] = spans.get("encode", 0.0) + time.perf_counter() - t
+            t = time.perf_counter()
+            blobs = Blobs()
+            cond = gen.conditioning
+            out = {"model": name, "system": engine.ds.name,
+                   "image": {"mime_type": MIME[body.format], "width": size[0], "height": size[1], "bytes": len(data),
+                             "data": blobs.add(data)},
+                   "format": body.format, "device": gen.device, "seed": body.seed, "mode": gen.mode,
+                   "archetype": gen.scene.archetype, "timings": gen.timings,
+                   "provenance": {"archetype": cond.get("archetype"), "density": cond.get("density"),
+                                  "retrieved": cond.get("retrieved", []), "references": cond.get("references", []),
+                                  "rules": cond.get("rules", [])},
+                   "warnings": gen.warnings + notes}
+            if body.include_scene:
+                out["scene"] = gen.scene.model_dump()
+            if body.include_svg:
+                out["svg"] = gen.svg
+            if html is not None:
+                out["html"] = html
+            answer = json_with_blobs(out, blobs)
+            spans["serialize"] = time.perf_counter() - t
+            return answer, len(data)
 
-        gen, data, notes, html = await generate(request, job)
+        answer, nbytes = await generate(request, job, spans)
         metrics.images[MIME[body.format]] += 1
-        metrics.image_bytes[MIME[body.format]] += len(data)
-        cond = gen.conditioning
-        out = {"model": name, "system": engine.ds.name,
-               "image": {"mime_type": MIME[body.format], "width": size[0], "height": size[1], "bytes": len(data),
-                         "data": base64.b64encode(data).decode("ascii")},
-               "format": body.format, "device": gen.device, "seed": body.seed, "mode": gen.mode,
-               "archetype": gen.scene.archetype, "timings": gen.timings,
-               "provenance": {"archetype": cond.get("archetype"), "density": cond.get("density"),
-                              "retrieved": cond.get("retrieved", []), "references": cond.get("references", []),
-                              "rules": cond.get("rules", [])},
-               "warnings": gen.warnings + notes}
-        if body.include_scene:
-            out["scene"] = gen.scene.model_dump()
-        if body.include_svg:
-            out["svg"] = gen.svg
-        if html is not None:
-            out["html"] = html
-        return out
+        metrics.image_bytes[MIME[body.format]] += nbytes
+        spans["total"] = time.perf_counter() - t0
+        return json_answer(answer, spans)
 
     @app.get("/v1/systems", tags=["native"], summary="The loaded design systems", responses=read_errors)
     async def systems():

@@ -96,10 +96,23 @@ def uvicorn_config(app, host: str = "127.0.0.1", port: int = 8080, limits: Limit
                           limit_concurrency=None, timeout_keep_alive=5)
 
 def serve(engines: Mapping[str, Engine], host: str = "127.0.0.1", port: int = 8080, api_key: str | None = None,
-          limits: Limits | None = None, log_level: str = "info") -> None:
-    """Serve `engines` with uvicorn until interrupted."""
+          limits: Limits | None = None, log_level: str = "info", workers: int = 1) -> None:
+    """Serve `engines` with uvicorn until interrupted: in this process, or with `workers` > 1 in
+    that many processes forked from this one on one listening socket (`workers.serve_processes`).
+    Either way each generation runs on one BLAS thread (`workers.fit_blas_threads`)."""
     import uvicorn
 
+    from onbrand.server.workers import fit_blas_threads, serve_processes
+
+    fit_blas_threads()
     limits = limits or Limits()
     app = create_app(engines, limits, api_key)
-    uvicorn.Server(uvicorn_config(app, host, port, limits, log_level)).run()
+    config = uvicorn_config(app, host, port, limits, log_level)
+    if workers <= 1:
+        uvicorn.Server(config).run()
+        return
+    sock = config.bind_socket()
+    try:
+        serve_processes(workers, sock, lambda s: uvicorn.Server(config).run(sockets=[s]))
+    finally:
+        sock.close()
