@@ -26,6 +26,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
+from engine.compose.rules import LARGE_AREA, SURFACE_KINDS, TARGET_KINDS, USE_ALIASES
 from engine.render.canvas import Canvas
 from engine.render.theme import Theme
 from eval.scene_audit import ElementTrackingRenderer
@@ -39,25 +40,9 @@ __all__ = ["DELTA_E", "LARGE_AREA", "SCENE_DELTA_E", "RuleCheck", "check_rules",
 DELTA_E = 3.0
 #: CIEDE2000 distance within which a colour drawn from the scene (exact) is a system colour.
 SCENE_DELTA_E = 0.5
-#: Share of the canvas from which one fill (or, from pixels, one colour in all) is a large area.
-LARGE_AREA = 0.15
-#: Element kinds whose own fill is a surface (a large area whatever its size): page regions,
-#: cards and panels, dialogs.
-SURFACE_KINDS = ("navbar", "sidebar", "footer", "card", "modal", "bottom_sheet", "menu", "toast", "alert",
-                 "kanban_column", "stat", "dropzone", "code")
-#: Element kinds that are tap targets.
-TARGET_KINDS = ("button", "input", "checkbox", "radio", "toggle", "select", "search", "chip", "segmented",
-                "slider", "stepper", "date_picker", "time_picker", "fab")
-#: Role names that mean the same use.
-_USE_ALIASES = (
-    {"danger", "error", "errors", "destructive", "critical", "negative", "alert", "alerts"},
-    {"success", "positive", "valid"},
-    {"warning", "warnings", "caution"},
-    {"info", "information", "informational", "notice"},
-    {"primary", "brand", "action", "actions", "primary-action", "cta", "call-to-action"},
-    {"link", "links"},
-    {"focus", "focus-ring"},
-)
+# A large area (a share of the canvas, for one fill or, from pixels, one colour in all), the
+# surface and tap-target kinds and the role names that mean one use are the ones generation
+# applies the rules with (`engine.compose.rules`).
 _NEEDS_SCENE = "pixels alone cannot tell: needs the mock's scene (NAME.scene.json beside the image)"
 
 Status = Literal["kept", "broken", "not-checkable"]
@@ -239,7 +224,7 @@ def _norm_hex(value: str) -> str | None:
 
 def _use_group(name: str) -> set[str]:
     n = name.strip().lower().replace("_", "-").replace(" ", "-")
-    for group in _USE_ALIASES:
+    for group in USE_ALIASES:
         if n in group:
             return group
     return {n}

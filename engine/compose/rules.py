@@ -29,12 +29,15 @@ from ingest.colour import hex_to_rgb
 from ingest.model import Rule
 from scene.model import Element, Scene
 
-#: Share of the canvas from which one element's fill is a large area (as eval's check).
+#: Share of the canvas from which one element's fill is a large area (eval's check uses it too).
 LARGE_AREA = 0.15
-#: Element kinds whose fill is a surface, a large area whatever its size.
-SURFACE_KINDS = ("navbar", "sidebar", "footer", "card", "modal")
+#: Element kinds whose own fill is a surface (a large area whatever its size): page regions,
+#: cards and panels, dialogs and sheets.
+SURFACE_KINDS = ("navbar", "sidebar", "footer", "card", "modal", "bottom_sheet", "menu", "toast", "alert",
+                 "kanban_column", "stat", "dropzone", "code")
 #: Element kinds that are tap targets.
-TARGET_KINDS = ("button", "input", "checkbox", "radio", "toggle", "select", "search")
+TARGET_KINDS = ("button", "input", "checkbox", "radio", "toggle", "select", "search", "chip", "segmented",
+                "slider", "stepper", "date_picker", "time_picker", "fab")
 #: Role names that mean the same use ("errors only" is the danger role).
 USE_ALIASES = (
     {"danger", "error", "errors", "destructive", "critical", "negative", "alert", "alerts"},
@@ -42,6 +45,8 @@ USE_ALIASES = (
     {"warning", "warnings", "caution"},
     {"info", "information", "informational", "notice"},
     {"primary", "brand", "action", "actions", "primary-action", "cta", "call-to-action"},
+    {"link", "links"},
+    {"focus", "focus-ring"},
     {"text", "body", "copy"},
 )
 #: Where a role that must leave a large area goes instead.
