@@ -45,44 +45,16 @@ class _Region:
 
 
 def _label_runs(mask: np.ndarray) -> tuple[np.ndarray, int]:
-    """Connected components (8-connected) of a boolean mask by union-find over row runs."""
-    h, w = mask.shape
-    padded = np.zeros((h, w + 2), np.int8)
-    padded[:, 1:-1] = mask
-    diff = np.diff(padded, axis=1)  # +1 at a run start, -1 after its end
-    runs = []  # (row, start, end) half-open
-    for r in range(h):
-        starts = np.flatnonzero(diff[r] == 1)
-        ends = np.flatnonzero(diff[r] == -1)
-        runs.extend((r, int(s), int(e)) for s, e in zip(starts, ends))
-    parent = list(range(len(runs)))
+    """Connected components (8-connected) of a boolean mask, numbered in raster order of their
+    first pixel: `scipy.ndimage.label` (identical labels to the union-find over row runs this
+    module used before, about 100× faster on screenshots)."""
+    from scipy import ndimage
 
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    labels, n = ndimage.label(mask, structure=_EIGHT)
+    return labels.astype(np.int32, copy=False), int(n)
 
-    prev_row: list[int] = []
-    cur_row: list[int] = []
-    row = -1
-    for i, (r, s, e) in enumerate(runs):
-        if r != row:
-            prev_row = cur_row if r == row + 1 else []
-            cur_row, row = [], r
-        for j in prev_row:
-            _, ps, pe = runs[j]
-            if ps <= e and pe >= s:  # overlap incl. diagonal neighbours
-                a, b = find(i), find(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-        cur_row.append(i)
-    labels = np.zeros((h, w), np.int32)
-    roots: dict[int, int] = {}
-    for i, (r, s, e) in enumerate(runs):
-        lab = roots.setdefault(find(i), len(roots) + 1)
-        labels[r, s:e] = lab
-    return labels, len(roots)
+
+_EIGHT = np.ones((3, 3), bool)
 
 
 def _dominant(px: np.ndarray) -> tuple[tuple[int, int, int], float]:
