@@ -11,7 +11,10 @@ sockets open that never finish a request (a third idle, a third dribbling header
 third dribbling a body; each one the server closes is opened again) while
 ``--slow-concurrency`` normal clients are measured as in a level: they must keep being served.
 The soak phase sends ``--soak`` requests and samples the server's resident memory (RSS) as it
-goes. Prints JSON.
+goes. Each level reports the median of every ``Server-Timing`` span the server answers with
+(read, parse, queue, retrieve, sample, layout, render, encode, serialize, total, in ms) and
+``outside``: the client's latency less the server's total (HTTP, transfer and the client's own
+parsing). ``--workers N`` starts the server with N processes. Prints JSON.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import os
 import secrets
 import select
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,14 +47,34 @@ class _Tally:
     latencies: list[float] = field(default_factory=list)  # seconds, successful requests
     codes: dict[int, int] = field(default_factory=dict)
     image_bytes: int = 0
+    spans: dict[str, list[float]] = field(default_factory=dict)  # Server-Timing spans (ms), successful requests
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, code: int, seconds: float, nbytes: int) -> None:
+    def add(self, code: int, seconds: float, nbytes: int, timing: str | None = None) -> None:
         with self.lock:
             self.codes[code] = self.codes.get(code, 0) + 1
             if code == 200:
                 self.latencies.append(seconds)
                 self.image_bytes += nbytes
+                spans = parse_server_timing(timing or "")
+                if "total" in spans:  # what the request spent outside the handler: HTTP, transfer, client
+                    spans["outside"] = seconds * 1000 - spans["total"]
+                for name, ms in spans.items():
+                    self.spans.setdefault(name, []).append(ms)
+
+
+def parse_server_timing(value: str) -> dict[str, float]:
+    """A Server-Timing header value as {name: milliseconds} (entries without a duration left out)."""
+    out: dict[str, float] = {}
+    for entry in value.split(","):
+        name, *params = (p.strip() for p in entry.split(";"))
+        for p in params:
+            if p.startswith("dur="):
+                try:
+                    out[name] = float(p[4:])
+                except ValueError:
+                    pass
+    return out
 
 
 def _pct(values: list[float], q: float) -> float | None:
@@ -83,14 +107,16 @@ def run_level(url: str, model: str, key: str, concurrency: int, requests: int, s
                 if i is None:
                     return
                 t = time.perf_counter()
+                timing = None
                 try:
                     r = http.post(endpoint, json=_body(i, aspect, size, mime))
                     code = r.status_code
                     nbytes = len(r.json()["candidates"][0]["content"]["parts"][-1]["inlineData"]["data"]) * 3 // 4 \
                         if code == 200 else 0
+                    timing = r.headers.get("server-timing")
                 except httpx.HTTPError:
                     code, nbytes = 599, 0  # transport failure: counted as a server error
-                tally.add(code, time.perf_counter() - t, nbytes)
+                tally.add(code, time.perf_counter() - t, nbytes, timing)
                 if code in (429, 503):
                     time.sleep(float(r.headers.get("retry-after", "1")) * 0.1)
                 if on_request:
@@ -110,7 +136,9 @@ def run_level(url: str, model: str, key: str, concurrency: int, requests: int, s
             "other_4xx": sum(n for c, n in tally.codes.items() if 400 <= c < 500 and c != 429),
             "seconds": round(wall, 2), "throughput_rps": round(ok / wall, 2) if wall else 0.0,
             "p50_s": _pct(tally.latencies, 0.50), "p99_s": _pct(tally.latencies, 0.99),
-            "mean_image_bytes": tally.image_bytes // ok if ok else 0, "codes": tally.codes}
+            "mean_image_bytes": tally.image_bytes // ok if ok else 0,
+            "server_timing_p50_ms": {k: round(statistics.median(v), 1) for k, v in tally.spans.items()},
+            "codes": tally.codes}
 
 
 class SlowClients(threading.Thread):
@@ -221,10 +249,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(folder: str, key: str, max_concurrent: int, max_queue: int, store: str | None):
+def _start_server(folder: str, key: str, max_concurrent: int, max_queue: int, store: str | None, workers: int = 1):
     port = _free_port()
     cmd = [sys.executable, "-m", "onbrand.cli", "serve", folder, "--host", "127.0.0.1", "--port", str(port),
-           "--max-concurrent", str(max_concurrent), "--max-queue", str(max_queue), "--max-per-key", "64"]
+           "--max-concurrent", str(max_concurrent), "--max-queue", str(max_queue), "--max-per-key", "64",
+           "--workers", str(workers)]
     if store:
         cmd += ["--store", store]
     log = tempfile.TemporaryFile("w+")  # noqa: SIM115 -- lives as long as the server; a file never blocks it
@@ -271,6 +300,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--max-concurrent", type=int, default=2, help="the started server's --max-concurrent")
     ap.add_argument("--max-queue", type=int, default=8, help="the started server's --max-queue")
     ap.add_argument("--store", help="the started server's --store")
+    ap.add_argument("--workers", type=int, default=1, help="the started server's --workers (processes)")
     ap.add_argument("--out", help="also write the JSON report here")
     args = ap.parse_args(argv)
     import psutil
@@ -283,14 +313,24 @@ def main(argv: list[str] | None = None) -> dict:
         url, key, pid = args.url.rstrip("/"), args.api_key or "", args.pid
     elif args.folder:
         key = args.api_key or secrets.token_hex(16)
-        proc, url = _start_server(args.folder, key, args.max_concurrent, args.max_queue, args.store)
+        proc, url = _start_server(args.folder, key, args.max_concurrent, args.max_queue, args.store, args.workers)
         pid = proc.pid
     else:
         ap.error("give a design-system FOLDER to serve, or --url of a running server")
     server = psutil.Process(pid) if pid else None
 
     def rss_mb() -> float | None:
-        return round(server.memory_info().rss / 2**20, 1) if server else None
+        """The server's resident memory; with worker processes, theirs added (pages they share
+        with the parent counted in each)."""
+        if not server:
+            return None
+        rss = server.memory_info().rss
+        for child in server.children(recursive=True):
+            try:
+                rss += child.memory_info().rss
+            except psutil.Error:  # a worker that just exited
+                pass
+        return round(rss / 2**20, 1)
 
     try:
         models = httpx.get(url + "/v1/systems", headers={"x-goog-api-key": key}, timeout=10).json()["systems"]

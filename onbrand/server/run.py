@@ -99,12 +99,14 @@ def serve(engines: Mapping[str, Engine], host: str = "127.0.0.1", port: int = 80
           limits: Limits | None = None, log_level: str = "info", workers: int = 1) -> None:
     """Serve `engines` with uvicorn until interrupted: in this process, or with `workers` > 1 in
     that many processes forked from this one on one listening socket (`workers.serve_processes`).
-    Either way each generation runs on one BLAS thread (`workers.fit_blas_threads`)."""
+    Either way each generation runs on one BLAS thread (`workers.fit_blas_threads`) and large
+    buffers stay on a reused heap (`workers.fit_malloc`)."""
     import uvicorn
 
-    from onbrand.server.workers import fit_blas_threads, serve_processes
+    from onbrand.server.workers import fit_blas_threads, fit_malloc, serve_processes
 
     fit_blas_threads()
+    fit_malloc()
     limits = limits or Limits()
     app = create_app(engines, limits, api_key)
     config = uvicorn_config(app, host, port, limits, log_level)
