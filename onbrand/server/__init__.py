@@ -43,6 +43,11 @@ too (`serve`, `uvicorn_config`): a connection must send a request's headers with
 (else 408), and past `Limits.max_connections` open connections a request is answered 503
 with ``Retry-After``. Errors use Gemini's shape, on one line:
 ``{"error": {"code": 400, "message": "…", "status": "INVALID_ARGUMENT"}}``.
+
+Generation answers are written whole on the generation thread (`answer`) and carry a
+``Server-Timing`` header with the request's spans; `serve` runs one BLAS thread per generation,
+keeps large buffers on a reused heap and, with ``workers`` > 1, forks that many processes on one
+port after loading (`workers`).
 """
 
 from onbrand.server.admission import Admission, Limits, Metrics, Rejected
