@@ -7,7 +7,8 @@ store generation it describes (``g-<id>/summary-<key>.json``, `save_summary`), a
 `saved_summary` returns it when, and only when, all of these hold:
 
 - the store's manifest is a current one (format and `STORE_VERSION`) and names that generation
-  and its write time;
+  and its write time, and the generation's own files (`OWN_FILES`) have the size and
+  modification time they had when the summary was kept;
 - the context index is current (as `ingest.store` requires for ``ingest``);
 - the folder's files (`ingest.walk`) have exactly the manifest's names, sizes and modification
   times: any edit, added, deleted or renamed file fails this;
@@ -53,8 +54,20 @@ def _key(folder: Path, store: Path, modes: Mapping[str, str] | None, schema: str
     return hashlib.sha256(json.dumps(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def _stamp(manifest: dict) -> list:
-    return [manifest["generation"], manifest.get("written"), manifest.get("context")]
+#: The generation's own files whose stat is part of the stamp: a damaged or replaced one (its
+#: size or modification time changed) sends the next ingest the ordinary way, which rebuilds it.
+OWN_FILES = ("design_system.json", "files.jsonl")
+
+
+def _stamp(store: Path, manifest: dict) -> list:
+    own = []
+    for name in OWN_FILES:
+        try:
+            st = (store / manifest["generation"] / name).stat()
+            own.append([name, st.st_size, st.st_mtime_ns])
+        except OSError:
+            own.append([name, None, None])
+    return [manifest["generation"], manifest.get("written"), manifest.get("context"), own]
 
 
 def _store_path_ok(folder: Path, store: Path) -> bool:
@@ -88,7 +101,7 @@ def saved_summary(folder: str | os.PathLike, store: str | os.PathLike | None, mo
         saved = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return None
-    if not isinstance(saved, dict) or saved.get("stamp") != _stamp(manifest) or not isinstance(saved.get("summary"), dict):
+    if not isinstance(saved, dict) or saved.get("stamp") != _stamp(store, manifest) or not isinstance(saved.get("summary"), dict):
         return None
     try:
         now = stat_files(folder)
@@ -114,7 +127,7 @@ def save_summary(folder: str | os.PathLike, store: str | os.PathLike | None, mod
     path = gen / f"summary-{_key(folder, store, modes, schema)}.json"
     tmp = gen / f".tmp-{secrets.token_hex(6)}-{path.name}"
     try:
-        tmp.write_text(json.dumps({"stamp": _stamp(manifest), "summary": summary}), encoding="utf-8")
+        tmp.write_text(json.dumps({"stamp": _stamp(store, manifest), "summary": summary}), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
         try:
