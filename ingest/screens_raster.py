@@ -67,7 +67,7 @@ def _dominant(px: np.ndarray) -> tuple[tuple[int, int, int], float]:
 
 def _regions(img: np.ndarray, bg: tuple[int, int, int], tol: int, min_px: int) -> list[_Region]:
     """Connected regions of colour differing from `bg` by more than `tol` in any channel."""
-    diff = np.abs(img.astype(np.int16) - np.array(bg, np.int16)).max(axis=2) > tol  # (h, w)
+    diff = colour_distance(img, bg) > tol  # (h, w)
     labels, n = _label_runs(diff)
     out = []
     if n == 0:
@@ -131,10 +131,18 @@ def _ink_downsample(img: np.ndarray, f: int, bg) -> np.ndarray:
     if f == 1:
         return img
     h, w = (img.shape[0] // f) * f, (img.shape[1] // f) * f
-    blocks = img[:h, :w].reshape(h // f, f, w // f, f, 3).transpose(0, 2, 1, 3, 4).reshape(h // f, w // f, f * f, 3)
-    dist = np.abs(blocks.astype(np.int16) - np.array(bg, np.int16)).max(axis=3)  # (h/f, w/f, f²)
-    pick = dist.argmax(axis=2)
-    return np.take_along_axis(blocks, pick[..., None, None], axis=2)[:, :, 0]
+    dist = colour_distance(img[:h, :w], bg)  # (h, w)
+    blocks = dist.reshape(h // f, f, w // f, f).transpose(0, 2, 1, 3).reshape(h // f, w // f, f * f)
+    dy, dx = np.divmod(blocks.argmax(axis=2), f)  # the first farthest pixel of each block, row by row
+    return img[np.arange(h // f)[:, None] * f + dy, np.arange(w // f)[None, :] * f + dx]
+
+
+def colour_distance(img: np.ndarray, colour) -> np.ndarray:
+    """``(h, w)`` uint8: the largest per-channel difference of each pixel of `img` (uint8 RGB)
+    from `colour`, computed in uint8 (no widening copy of the image)."""
+    c = np.array(colour, np.uint8)
+    d = np.maximum(img, c) - np.minimum(img, c)
+    return np.maximum(np.maximum(d[..., 0], d[..., 1]), d[..., 2])
 
 
 def _page_colour(img: np.ndarray, candidates: int = 3) -> tuple[int, int, int]:
