@@ -25,6 +25,22 @@ import os
 import secrets
 from pathlib import Path
 
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` through a temporary file beside it and a rename, so a reader sees
+    the old file or the new one, never a part; False (and nothing left behind) when it cannot."""
+    tmp = path.with_name(f".tmp-{secrets.token_hex(6)}-{path.name}")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return False
+    return True
+
 #: Environment variable naming the cache folder (used as is, no ``onbrand`` appended).
 CACHE_ENV = "ONBRAND_CACHE"
 #: Set to 1 to turn every `DiskCache` off (reads miss, writes are dropped).
@@ -88,17 +104,11 @@ class DiskCache:
         if not self.enabled():
             return None
         path = self.path_of(key)
-        tmp = path.with_name(f".tmp-{secrets.token_hex(6)}-{path.name}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
         except OSError:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+            return None
+        if not write_atomic(path, data):
             return None
         self._trim(keep=path.name)
         return path

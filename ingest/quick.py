@@ -24,10 +24,10 @@ import hashlib
 import json
 import os
 import re
-import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
+from ingest.cache import write_atomic
 from ingest.walk import IngestError, stat_files
 
 STORE_VERSION = 4
@@ -123,16 +123,6 @@ def save_summary(folder: str | os.PathLike, store: str | os.PathLike | None, mod
     manifest = _manifest(store)
     if manifest is None or manifest["generation"] != generation:
         return None
-    gen = store / manifest["generation"]
-    path = gen / f"summary-{_key(folder, store, modes, schema)}.json"
-    tmp = gen / f".tmp-{secrets.token_hex(6)}-{path.name}"
-    try:
-        tmp.write_text(json.dumps({"stamp": _stamp(store, manifest), "summary": summary}), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        return None
-    return path
+    path = store / manifest["generation"] / f"summary-{_key(folder, store, modes, schema)}.json"
+    data = json.dumps({"stamp": _stamp(store, manifest), "summary": summary}).encode("utf-8")
+    return path if write_atomic(path, data) else None
