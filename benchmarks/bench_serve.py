@@ -28,8 +28,8 @@ import httpx
 
 from onbrand.loadtest import (
     PROMPTS,
-    _body,
-    _start_server,
+    request_body,
+    start_server,
     parse_server_timing,
     run_level,
 )
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> dict:
     size = SIZES[args.aspect][args.size]
     device = device_for_size(*size)
     key = secrets.token_hex(16)
-    proc, url = _start_server(args.folder, key, args.max_concurrent, 8, None, args.workers)
+    proc, url = start_server(args.folder, key, args.max_concurrent, 8, None, args.workers)
     try:
         model = httpx.get(url + "/v1/systems", headers={"x-goog-api-key": key}, timeout=10).json()["systems"][0]["model"]
         endpoint = f"{url}/v1beta/models/{model}:generateContent"
@@ -65,14 +65,14 @@ def main(argv: list[str] | None = None) -> dict:
         with httpx.Client(headers={"x-goog-api-key": key}, timeout=120) as http:
             for i, p in enumerate(PROMPTS):  # warm-up: one of each, both ways
                 engine.generate(p, seed=i, size=size, device=device)
-                http.post(endpoint, json=_body(i, args.aspect, args.size, "image/png")).raise_for_status()
+                http.post(endpoint, json=request_body(i, args.aspect, args.size, "image/png")).raise_for_status()
             for _ in range(args.runs):
                 for i, p in enumerate(PROMPTS):
                     t = time.perf_counter()
                     png = engine.generate(p, seed=i, size=size, device=device).encode("png")
                     local.append(time.perf_counter() - t)
                     t = time.perf_counter()
-                    r = http.post(endpoint, json=_body(i, args.aspect, args.size, "image/png"))
+                    r = http.post(endpoint, json=request_body(i, args.aspect, args.size, "image/png"))
                     data = r.json()["candidates"][0]["content"]["parts"][-1]["inlineData"]["data"]
                     served.append(time.perf_counter() - t)
                     r.raise_for_status()

@@ -84,7 +84,7 @@ def _pct(values: list[float], q: float) -> float | None:
     return round(s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))], 4)
 
 
-def _body(i: int, aspect: str, size: str, mime: str) -> dict:
+def request_body(i: int, aspect: str, size: str, mime: str) -> dict:
     return {"contents": [{"parts": [{"text": PROMPTS[i % len(PROMPTS)]}]}],
             "generationConfig": {"seed": i, "imageConfig": {"aspectRatio": aspect, "imageSize": size,
                                                             "outputMimeType": mime}}}
@@ -109,7 +109,7 @@ def run_level(url: str, model: str, key: str, concurrency: int, requests: int, s
                 t = time.perf_counter()
                 timing = None
                 try:
-                    r = http.post(endpoint, json=_body(i, aspect, size, mime))
+                    r = http.post(endpoint, json=request_body(i, aspect, size, mime))
                     code = r.status_code
                     nbytes = len(r.json()["candidates"][0]["content"]["parts"][-1]["inlineData"]["data"]) * 3 // 4 \
                         if code == 200 else 0
@@ -249,7 +249,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(folder: str, key: str, max_concurrent: int, max_queue: int, store: str | None, workers: int = 1):
+def start_server(folder: str, key: str, max_concurrent: int, max_queue: int, store: str | None, workers: int = 1):
     port = _free_port()
     cmd = [sys.executable, "-m", "onbrand.cli", "serve", folder, "--host", "127.0.0.1", "--port", str(port),
            "--max-concurrent", str(max_concurrent), "--max-queue", str(max_queue), "--max-per-key", "64",
@@ -313,7 +313,7 @@ def main(argv: list[str] | None = None) -> dict:
         url, key, pid = args.url.rstrip("/"), args.api_key or "", args.pid
     elif args.folder:
         key = args.api_key or secrets.token_hex(16)
-        proc, url = _start_server(args.folder, key, args.max_concurrent, args.max_queue, args.store, args.workers)
+        proc, url = start_server(args.folder, key, args.max_concurrent, args.max_queue, args.store, args.workers)
         pid = proc.pid
     else:
         ap.error("give a design-system FOLDER to serve, or --url of a running server")
