@@ -4,15 +4,13 @@ Retrieval-augmented layout generation (Horita et al. 2024, "Retrieval-Augmented 
 Transformer for Content-Aware Layout Generation"): the model does better when it sees a few
 real layouts close to what it is asked for. The teacher is trained with a reference of the
 same archetype, device and style family; at generate time `ReferenceBank.lookup` supplies
-
-1. with ``screens=True``, the design system's own example screens (SVG assets classified as
-   screens) whose file name routes to the prompt's page archetype and whose shape matches the
-   device, read into blocks by `ingest.screens.svg_screen_blocks`; then
-2. the closest exemplar of that archetype and device from a bank of curriculum pages
-   (`engine.compose.curriculum.sample_example` with a fixed seed), ranked by the cosine similarity of
-   their captions to the prompt (all-MiniLM-L6-v2) plus a bonus for carrying the component
-   kinds the prompt names (`prompt_kinds`: "… with a confirm dialog" prefers a page with a
-   modal open, "… with search and pagination" one that has both).
+the closest exemplar of that archetype and device from a bank of curriculum pages
+(`engine.compose.curriculum.sample_example` with a fixed seed), ranked by the cosine similarity of
+their captions to the prompt (all-MiniLM-L6-v2) plus a bonus for carrying the component
+kinds the prompt names (`prompt_kinds`: "… with a confirm dialog" prefers a page with a
+modal open, "… with search and pagination" one that has both). The system's own screens and
+the request's reference images come first, from `conditioning.packing.pack_context`, which
+calls this bank only when none of them matches.
 
 The exemplar bank ships prebuilt as `engine/weights/exemplars.npz` (block layouts, captions
 and caption vectors for every archetype × device), so a cold start composes nothing; rebuild
@@ -27,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,31 +49,6 @@ def curriculum_archetype(prompt: str) -> str:
     return arch if arch in ARCHETYPES else "dashboard"
 
 
-def _named_archetype(words: str) -> str | None:
-    """The archetype a screen's file name names, or None when it names none ("list.svg")."""
-    from conditioning import archetype_scores
-    from engine.compose.composer import PAGE_ROUTES
-
-    low = f" {words.lower()} "
-    if any(archetype_scores(words).values()) or any(w in low for ws in PAGE_ROUTES.values() for w in ws):
-        return curriculum_archetype(words)
-    return None
-
-
-def _device_of(w: float, h: float) -> str:
-    r = w / max(h, 1e-6)
-    return "mobile" if r < 0.8 else ("tablet" if r < 1.5 else "desktop")
-
-
-def _svg_device(path: str) -> str:
-    """The device class of an SVG screen from its root viewBox (or width/height)."""
-    head = Path(path).read_bytes()[:2048].decode("utf-8", "replace")
-    m = re.search(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)', head)
-    if not m:
-        m = re.search(r'<svg[^>]*?width="([\d.]+)[^"]*"[^>]*?height="([\d.]+)', head)
-    return _device_of(float(m.group(1)), float(m.group(2))) if m else "desktop"
-
-
 @dataclass
 class ReferenceBank:
     """Exemplar layouts, built lazily per (archetype, device) and kept for the engine's life."""
@@ -87,7 +59,6 @@ class ReferenceBank:
     _bank: dict[tuple[str, str], list[tuple[list[Block], str, np.ndarray]]] = field(default_factory=dict)
     _loaded: bool = False
     _raw: dict[tuple[str, str], list[tuple[dict, np.ndarray]]] = field(default_factory=dict)
-    _screens: dict[str, list[tuple[list[Block], str, str, str]]] = field(default_factory=dict)
 
     def _load_file(self) -> None:
         self._loaded = True
@@ -118,42 +89,14 @@ class ReferenceBank:
                                for e, v in zip(exs, vecs)]
         return self._bank[key]
 
-    def _system_screens(self, ds) -> list[tuple[list[Block], str, str, str]]:
-        """(blocks, path, routed archetype, device class) of the system's SVG example screens."""
-        root = str(getattr(ds, "root", ""))
-        if root not in self._screens:
-            from ingest.screens import svg_screen_blocks
-
-            found = []
-            for a in getattr(ds, "assets", []):
-                if a.kind != "screen" or not a.path.lower().endswith(".svg"):
-                    continue
-                try:
-                    blocks = svg_screen_blocks(a.path)
-                except Exception:  # noqa: BLE001 - a screen that will not parse is simply not a reference
-                    continue
-                if blocks:
-                    words = re.sub(r"[-_.]+", " ", Path(a.path).stem)
-                    found.append((blocks[: self.n_slots], a.path, _named_archetype(words), _svg_device(a.path)))
-            self._screens[root] = found
-        return self._screens[root]
-
     def lookup(self, prompt: str, device: str, ds=None, prompt_vec: np.ndarray | None = None,
-               k: int = 1, screens: bool = False) -> tuple[list[list[Block]], list[dict]]:
-        """Up to `k` reference layouts for the prompt and their provenance. With `screens`
-        the design system's own matching screens come first (off by default: the shipped
-        teacher learnt from curriculum references, whose blocks are drawn at the grain it
-        generates, and follows them more closely than layouts read back from a drawing)."""
+               k: int = 1) -> tuple[list[list[Block]], list[dict]]:
+        """Up to `k` curriculum exemplar layouts for the prompt and their provenance (`ds` is
+        accepted for the `conditioning.packing.pack_context` interface; the exemplars do not
+        depend on it)."""
         arch = curriculum_archetype(prompt)
         refs: list[list[Block]] = []
         prov: list[dict] = []
-        if ds is not None and screens:
-            for blocks, path, screen_arch, screen_device in self._system_screens(ds):
-                if screen_arch == arch and screen_device == device:
-                    refs.append(blocks)
-                    prov.append({"kind": "screen", "source": path, "archetype": arch})
-                if len(refs) >= k:
-                    return refs, prov
         bank = self._exemplars(arch, device)
         if prompt_vec is None:
             from conditioning.prompt import encode_prompt
@@ -164,7 +107,7 @@ class ReferenceBank:
         sims = np.array([float(np.dot(v, prompt_vec) / (np.linalg.norm(v) * pn + 1e-9))
                          + KIND_BONUS * kind_coverage(blocks, named) - UNASKED_PENALTY * unasked(blocks, named)
                          for blocks, _, v in bank])
-        for i in np.argsort(-sims)[: k - len(refs)]:
+        for i in np.argsort(-sims)[:k]:
             blocks, caption, _ = bank[int(i)]
             refs.append(blocks)
             prov.append({"kind": "exemplar", "source": f"curriculum:{arch}/{device}", "caption": caption,
