@@ -57,15 +57,21 @@ class ChartsMixin:
             self.text(cv, lab, cx - tw / 2, py0 + ph + self.px(8), tw + 2, "caption", "text-muted", bg)
         return px0, py0, pw, ph
 
-    def _chart_line(self, cv, el, bg):
+    def _plot_series(self, cv, el, bg) -> tuple[list[tuple[str, list[tuple[float, float]]]], float]:
+        """The axes of a line or area chart, drawn, and each series as (colour, points); with
+        the plot's baseline y."""
         series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6, 8, 7, 9]])
         labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
         ymax = _nice_max(max(max(s) for s in series))
         px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
         n = len(labels)
-        for si, s in enumerate(series):
-            col = self.th.chart[si % len(self.th.chart)]
-            pts = [(px0 + pw * (i + 0.5) / n, py0 + ph - ph * v / ymax) for i, v in enumerate(s)]
+        return [(self.th.chart[si % len(self.th.chart)],
+                 [(px0 + pw * (i + 0.5) / n, py0 + ph - ph * v / ymax) for i, v in enumerate(s)])
+                for si, s in enumerate(series)], py0 + ph
+
+    def _chart_line(self, cv, el, bg):
+        lines, _ = self._plot_series(cv, el, bg)
+        for si, (col, pts) in enumerate(lines):
             cv.polyline(pts, col, self.px(2.5 if si == 0 else 2))
             if si == 0:
                 for p in pts[-1:]:
@@ -122,16 +128,10 @@ class ChartsMixin:
     def _chart_area(self, cv, el, bg):
         """Lines with the area under the first series filled in its colour's lightest step: the
         secondary surface colour, so the fill stays a system colour."""
-        series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6, 8, 7, 9]])
-        labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
-        ymax = _nice_max(max(max(s) for s in series))
-        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
-        n = len(labels)
-        for si, s in enumerate(series):
-            col = self.th.chart[si % len(self.th.chart)]
-            pts = [(px0 + pw * (i + 0.5) / n, py0 + ph - ph * v / ymax) for i, v in enumerate(s)]
+        lines, base = self._plot_series(cv, el, bg)
+        for si, (col, pts) in enumerate(lines):
             if si == 0 and len(pts) >= 2:
-                cv.polyline(pts + [(pts[-1][0], py0 + ph), (pts[0][0], py0 + ph)], "", 0,
+                cv.polyline(pts + [(pts[-1][0], base), (pts[0][0], base)], "", 0,
                             fill=self.th.color("secondary"), closed=True)
             cv.polyline(pts, col, self.px(2.5 if si == 0 else 2))
 
