@@ -429,8 +429,7 @@ def theme_of(background_hex: str | None, hint: str | None = None) -> str:
     (a mode named "dark" or "light") when there is one."""
     if not background_hex:
         return hint if hint in ("light", "dark") else "light"
-    h = background_hex.lstrip("#")
-    lab = rgb_to_lab((int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)))
+    lab = rgb_to_lab(parse_hex(background_hex)[0])
     if hint in ("light", "dark") and _AMBIGUOUS_L[0] <= lab[0] <= _AMBIGUOUS_L[1]:
         return hint
     return "dark" if lab[0] < DARK_BELOW_L else "light"

@@ -52,13 +52,12 @@ from ingest.folder import (
     read_folder,
 )
 from ingest.model import DesignSystem, FailedFile
-from ingest.quick import GENERATION as _GENERATION_RE
+from ingest.quick import GENERATION as _GENERATION
 from ingest.quick import STORE_FORMAT, STORE_VERSION  # noqa: F401 - defined where the quick check reads them
 from ingest.walk import stat_files
 
 LOCK_NAME = "write.lock"
 LOCK_TIMEOUT_S = 600.0  # how long a writer waits for another writer of the same store
-_GENERATION = _GENERATION_RE
 # every name onbrand writes in a store folder (version 3 stores kept their data at the top)
 _OWN_NAMES = {"manifest.json", LOCK_NAME, "design_system.json", "files.jsonl", "context"}
 _TMP_PREFIX = ".tmp-"
@@ -134,10 +133,6 @@ def check_store_path(folder: str | os.PathLike, store: str | os.PathLike) -> Pat
     if not empty and not is_store_dir(store):
         raise StorePathError(f"{store}: exists and is not an onbrand store; pass a new or empty folder as --store PATH")
     return store
-
-
-def _stat_files(folder: Path) -> dict[str, list[int]]:
-    return stat_files(folder)
 
 
 @dataclass
@@ -222,7 +217,7 @@ def _read_cache(store: Path, manifest: dict | None) -> dict[str, dict]:
 
 def _unchanged(manifest: dict, folder: Path) -> bool:
     try:
-        now = _stat_files(folder)
+        now = stat_files(folder)
     except (IngestError, OSError):
         return False
     files = manifest["files"]
@@ -356,7 +351,7 @@ def _save_locked(ds: DesignSystem, store: Path, read: FolderRead | None, context
         if read is not None and read.stats:
             files: dict[str, list] = {k: list(v) for k, v in read.stats.items()}
         else:
-            files = {k: list(v) for k, v in _stat_files(Path(ds.root)).items()}
+            files = {k: list(v) for k, v in stat_files(Path(ds.root)).items()}
         if read is not None:
             by_rel = {rel: key for key, rel in read.hashes.items()}
             with open(tmp / "files.jsonl", "w", encoding="utf-8") as f:

@@ -353,11 +353,11 @@ def load_ui_clip(folder: str | Path | None = None, threads: int | None = None) -
     weights = folder / WEIGHTS_FILE
     if not weights.is_file():
         raise EncoderError(f"{folder}: no {WEIGHTS_FILE}")
-    import hashlib
-
     import torch
     from safetensors import SafetensorError
     from safetensors.torch import load_file
+
+    from ingest.cache import content_digest
 
     if threads:
         torch.set_num_threads(threads)
@@ -376,11 +376,8 @@ def load_ui_clip(folder: str | Path | None = None, threads: int | None = None) -
         raise EncoderError(f"{weights}: weights do not match {CONFIG_FILE} ({what})")
     net.load_state_dict({k: v.to(own[k].dtype) for k, v in state.items()})
     net.eval()
-    h = hashlib.sha256()
-    with open(weights, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return UIClipEncoder(net, cfg, name=f"ui-clip:{cfg.text}-{cfg.embed_dim}-{h.hexdigest()[:12]}", folder=folder)
+    digest = content_digest(weights) or ""  # the weights' SHA-256, remembered across processes
+    return UIClipEncoder(net, cfg, name=f"ui-clip:{cfg.text}-{cfg.embed_dim}-{digest[:12]}", folder=folder)
 
 
 _DEFAULT_LOCK = threading.Lock()

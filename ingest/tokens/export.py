@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingest.colour import hex_to_rgb
 from ingest.model import Color, DesignSystem, RoleAssignment, Shadow, Source, TypeStyle
 
 FORMATS: tuple[str, ...] = ("dtcg", "css", "tailwind")
@@ -198,13 +199,8 @@ def _dim(px: float) -> dict:
     return {"value": _num(px), "unit": "px"}
 
 
-def _rgb(hex_: str) -> tuple[int, int, int]:
-    h = hex_.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
-
-
 def _colour_value(hex_: str, alpha: float = 1.0) -> dict:
-    v: dict[str, Any] = {"colorSpace": "srgb", "components": [round(c / 255, 6) for c in _rgb(hex_)]}
+    v: dict[str, Any] = {"colorSpace": "srgb", "components": [round(c / 255, 6) for c in hex_to_rgb(hex_)]}
     if alpha < 0.9995:
         v["alpha"] = alpha
     v["hex"] = hex_
