@@ -12,10 +12,11 @@ the reference layouts the sampler attends to and starts from. The result is a `C
   the prompt: a request image that matches it, else the system's own screen that matches it
   best, else (when the engine passes its exemplar bank) the closest curriculum exemplar;
 - image descriptors of the request images and retrieved screens (``image_vecs``);
-- the retrieved chunks (``retrieved``), the system's stated rules (``rules``) and the icons the
+- the retrieved chunks (``retrieved``) and the icons the
   prompt names (``icons``), each with its source.
 
-Which references win (`REFERENCE_ORDER`): a reference image given with the request is always
+Which references win, first match first (a matching request image, the best matching folder
+screen, an exemplar; other request images are attended to after them): a reference image given with the request is always
 attended to; it is also the layout that is followed when it reads as a screen (`screen_like`:
 sending a screenshot with a request is how a layout is asked for), when its layout matches the
 prompt (`IMAGE_MATCH`) or when the prompt points at it ("like this", "this layout"). A screen
@@ -48,11 +49,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from conditioning.kinds import KIND_BONUS, kind_coverage, prompt_kinds
-from conditioning.prompt import MAX_PROMPT_TOKENS, PROMPT_DIM, encode_prompt, encode_prompts
+from conditioning.prompt import MAX_PROMPT_TOKENS, encode_prompt
 from conditioning.retrieval import Retrieved, retrieve, screen_key
 from ingest.colour import parse_colour
-from ingest.model import DesignSystem, Rule
+from ingest.model import DesignSystem
 from scene.blocks import ROLES, Block
+from scene.devices import device_for_size
 
 MAX_DESIGN_TOKENS = 48
 DESIGN_TOKEN_DIM = 16
@@ -60,7 +62,6 @@ MAX_REFERENCES = 4
 MAX_IMAGES = 4
 #: Reference images a request may carry (as many as the Gemini API takes).
 MAX_REQUEST_IMAGES = 14
-TEXT_DIM = PROMPT_DIM
 IMAGE_DIM = 208
 #: The palette roles the models know, in the order of their one-hot columns.
 MODEL_ROLES: tuple[str, ...] = ROLES[1:]
@@ -73,7 +74,6 @@ SCREEN_REGIONS = 2
 #: Phrases with which a prompt points at the reference image sent with it.
 POINTING = ("like this", "like the", "this layout", "same layout", "as shown", "as in the", "similar to",
             "based on", "reference", "screenshot", "this screen", "this design", "like that", "mirror")
-REFERENCE_ORDER = ("request image (matching)", "folder screen (matching)", "exemplar", "request image (other)")
 
 
 @dataclass
@@ -89,7 +89,6 @@ class ContextInputs:
     references: list[dict] = field(default_factory=list)  # provenance of each reference layout
     init_blocks: list[Block] | None = None  # the layout sampling starts from, when one matches
     hold_init: bool = False  # init_blocks is a screen the system or the user chose: keep its layout
-    rules: list[Rule] = field(default_factory=list)  # the system's stated rules
     icons: list[str] = field(default_factory=list)  # icons of the system the prompt names
 
 
@@ -168,18 +167,12 @@ def prompt_context(prompt: str, ds: DesignSystem | None = None, reference_blocks
 # -- references --------------------------------------------------------------------------------
 
 
-def device_of(w: float, h: float) -> str:
-    """The device class of a screen of this shape: mobile (taller than wide), tablet, desktop."""
-    r = w / max(h, 1e-6)
-    return "mobile" if r < 0.8 else ("tablet" if r < 1.5 else "desktop")
-
-
 def _chunk_device(meta: dict) -> str | None:
     if meta.get("width") and meta.get("height"):
-        return device_of(float(meta["width"]), float(meta["height"]))
+        return device_for_size(float(meta["width"]), max(float(meta["height"]), 1e-6))
     reg = meta.get("region_pt")
     if reg and len(reg) == 4:
-        return device_of(reg[2] - reg[0], reg[3] - reg[1])
+        return device_for_size(reg[2] - reg[0], max(reg[3] - reg[1], 1e-6))
     return None
 
 
@@ -454,6 +447,5 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
         references=[p for _, p in refs],
         init_blocks=init,
         hold_init=hold,
-        rules=list(ds.rules),
         icons=named_icons(ds, prompt),
     )

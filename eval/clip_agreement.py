@@ -58,8 +58,12 @@ def clip_agreement(image: Any, prompt: str, encoder: UIClipEncoder | None = None
     if not str(prompt).strip():
         raise ValueError("the prompt is empty")
     enc = encoder or default_ui_clip()
+    return _agreement(enc, enc.encode_texts([prompt])[0], image)
+
+
+def _agreement(enc: UIClipEncoder, text_vec, image: Any) -> dict[str, Any]:
     v = enc.encode_images([image])[0]
-    s = float(enc.encode_texts([prompt])[0] @ v)
+    s = float(text_vec @ v)
     ref = _references(enc) @ v
     return {"clip_agreement": round(s, 4), "clip_percentile": round(float((ref < s).mean()), 4),
             "clip_best_reference": reference_prompts()[int(ref.argmax())], "clip_model": enc.name}
@@ -73,4 +77,5 @@ def agreement_scorer(prompt: str, encoder: UIClipEncoder | None = None):
         raise ValueError("--prompt is empty")
     enc = encoder or default_ui_clip()
     _references(enc)
-    return lambda image: clip_agreement(image, prompt, enc)
+    text_vec = enc.encode_texts([prompt])[0]  # encoded once, not per image
+    return lambda image: _agreement(enc, text_vec, image)

@@ -30,11 +30,12 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from engine.compose.composer import scaled_scene
 from engine.compose.domain_copy import open_domain
-from engine.compose.open_copy import OpenCopy, domain_of, prompt_nouns
+from engine.compose.open_copy import OpenCopy, domain_of
 from engine.compose.parts import (
     PageContext,
     appbar,
@@ -1055,6 +1056,19 @@ OPEN_KINDS = frozenset({"map", "video", "media_controls", "kanban_column", "code
 SURE = 0.9
 
 
+@lru_cache(maxsize=256)
+def _builtin_page_texts(prompt: str, arch: str, device: str) -> str | None:
+    """The lower-cased texts of the built-in `arch` page for `prompt` (seed 0, preset size, no
+    theme), or None when it cannot be drawn; kept per process, since every generate asks."""
+    from engine.compose.composer import compose
+
+    try:
+        scene = compose(prompt, *DEVICES[device][0], archetype=arch, device=device)
+    except ValueError:
+        return None
+    return " ".join(t for e in scene.walk() for t in section_texts(e)).lower()
+
+
 def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> tuple[bool, str]:
     """Whether the plan composer should draw `plan` instead of a built-in page type, and why.
 
@@ -1063,7 +1077,7 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
     confidence, a kind of `OPEN_KINDS`, or (3) it names labels the routed page would not show.
     """
     from conditioning import archetype_scores
-    from engine.compose.composer import PAGE_ROUTES, compose, route_prompt
+    from engine.compose.composer import PAGE_ROUTES, route_prompt
 
     prompt = prompt or plan.prompt
     if not plan.sections:
@@ -1081,11 +1095,9 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
     if labels:
         arch = plan.archetype or route_prompt(prompt)
         device = device or plan.device or "desktop"
-        try:
-            scene = compose(prompt, *DEVICES[device][0], archetype=arch, device=device)
-        except ValueError:
+        texts = _builtin_page_texts(prompt, arch, device)
+        if texts is None:
             return True, f"the built-in page {arch!r} cannot be drawn"
-        texts = " ".join(t for e in scene.walk() for t in section_texts(e)).lower()
         missing = [lab for lab in labels if lab.lower() not in texts]
         if missing:
             return True, f"the built-in {arch} page would not show {', '.join(map(repr, missing))}"

@@ -8,7 +8,6 @@ sensible content when props are missing.
 
 from __future__ import annotations
 
-import math
 import random
 import re
 
