@@ -362,8 +362,8 @@ def _b_check(kind: str) -> Callable:
 
 def _b_tabs(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 4)
-    labels = _labels(s, n, lambda k: (cx.copy.spec.tags or ("All", "Recent", "Shared", "Archived"))[k % 4]
-                     if cx.copy.spec.tags else ("All", "Recent", "Shared", "Archived")[k % 4])
+    pool = cx.copy.spec.tags or ("All", "Recent", "Shared", "Archived")
+    labels = _labels(s, n, lambda k: pool[k % len(pool)])
     kind = "segmented" if s.kind == "segmented" else "tabs"
     w = fill() if kind == "tabs" else fixed(min(120 * n, 560))
     return el(f"s{i}", kind, w=w, h=44, props={"items": labels, "active": 0})
