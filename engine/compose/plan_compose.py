@@ -536,7 +536,7 @@ def _b_code(cx: _Ctx, s, i: int) -> Node:
 def _b_stat(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, cx.pick(4, 4, 2))
     stats = cx.copy.stats(n)
-    labels = _labels(s, n, lambda k: stats[k][0])
+    labels = _labels(s, n, lambda k: stats[k % len(stats)][0])
     tiles = []
     for k, lab in enumerate(labels):
         kind = "stat" if s.kind == "stat" or not _has("progress_ring") else s.kind
@@ -601,7 +601,7 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
         n = _n(s, 1, cx.pick(4, 3, 4) if kind == "file_tile" else 0)
         stats = cx.copy.stats(n)
-        labels = _labels(s, n, lambda k: stats[k][0])
+        labels = _labels(s, n, lambda k: stats[k % len(stats)][0])
         nodes = []
         for k, lab in enumerate(labels):
             props = dict(defaults)
