@@ -24,6 +24,13 @@ How a prompt is read:
    cache keyed by text); the nearest kind wins when its cosine similarity reaches
    `EMBED_THRESHOLD`. A phrase that matches nothing becomes a ``kind="section"`` section titled
    with the phrase and is listed in `Plan.unmatched`: nothing asked for is dropped.
+   Content nouns are lists or tables, not controls (a recipe's ``ingredients`` and ``steps``, an
+   invoice's ``line items``, ``episodes``, ``departures``); values (``available balance``, ``tax and
+   total``) are a stat or one summary labelled as written; words that mean another kind in the
+   plan's domain are read so there (a cafe's ``menu`` is a list of dishes); ``prices`` after a
+   collection describes its rows; a list ``with checkboxes`` is a checklist. A page-naming first
+   phrase of a generic kind (``expense report with …``) is the page's title, not a section, when
+   the prompt names what the page holds.
 5. **Counts** (``six participants``, ``3 plans``, ``a grid of 12 photos``), **positions**
    (``left rail``, ``bottom bar``, ``on the right``, ``sidebar``, ``header``, dialogs are
    ``overlay``) and a **title** (the phrase's own words beside the kind: ``revenue chart`` →
@@ -244,6 +251,57 @@ _lex(("time_picker", "select"), "time picker", "time slot", "time slots", "time 
 _lex(("tooltip", "badge"), "tooltip", "hint bubble", "coachmark", "coach mark")
 _lex(("skeleton", "placeholder"), "skeleton", "loading placeholder", "skeleton loader", "placeholder")
 
+
+def _lex_set(kinds: str | tuple[str, ...], *phrases: str) -> None:
+    """Like `_lex`, but replaces an entry made above (a content noun that an earlier, looser
+    entry read as a control: a recipe's "steps" are a list, not a step indicator)."""
+    cands = (kinds,) if isinstance(kinds, str) else kinds
+    for p in phrases:
+        LEXICON[" ".join(_singular(w) for w in p.lower().split())] = cands
+
+
+# What screens list: one record a row ("chapters", "stations", "departures"; the plural makes a
+# list), and the content of documents ("ingredients", "method", "line items").
+_lex_set("list_item", "ingredient", "step", "chapter", "station", "radio station", "departure", "arrival",
+         "menu item", "drink", "expense", "book", "class", "room option", "result", "deal", "lead", "bill",
+         "episode", "menu entry")
+_lex_set("list", "ingredients list", "ingredient list", "instruction", "numbered instruction", "numbered step",
+         "numbered list", "method", "method step", "direction", "preparation step", "recipe step", "cooking step",
+         "checklist item", "to-do list", "todo list", "shopping list", "grocery list", "reading list", "menu list",
+         "food menu", "drinks menu", "drink menu", "wine list", "price list", "timetable", "schedule list",
+         "departure board", "episode list", "chapter list", "station list")
+_lex_set("table", "line item", "line items table", "invoice items", "order lines", "itemised list",
+         "itemized list", "statement table")
+# Values a screen states ("current balance", "tax and total"): a stat tile or a summary, labelled as written.
+_lex_set(("stat", "card"), "balance", "current balance", "available balance", "account balance", "total balance",
+         "net worth", "credit limit", "amount due", "due date", "statement due date", "payment due date",
+         "portfolio value")
+_lex_set(("description_list", "table"), "total", "subtotal", "tax", "vat", "grand total", "order total", "discount",
+         "shipping cost", "fee", "price breakdown", "cost breakdown")
+# A seat map is a grid of seats, not a street map.
+_lex_set("comment", "chat", "chat panel", "chat box", "live chat", "chat sidebar", "chat thread")
+_lex_set("text", "note", "product description", "tasting note")
+_lex_set("card", "seat map", "seat", "seating chart", "seating plan", "seat picker", "seat selection",
+         "seat selector", "seat plan")
+
+#: Lexicon phrases of values: the section is labelled with the phrase as written ("Available balance").
+_VALUE_KEYS = {"balance", "current balance", "available balance", "account balance", "total balance", "net worth",
+               "credit limit", "amount due", "due date", "statement due date", "payment due date", "portfolio value",
+               "total", "subtotal", "tax", "vat", "grand total", "order total", "discount", "shipping cost", "fee"}
+#: Words that describe the records of the section before them rather than a section of their own
+#: ("menu items and prices", "departures and times").
+_ATTRIBUTES = {"price", "prices", "cost", "costs", "time", "times", "duration", "durations", "amount", "amounts",
+               "quantity", "quantities", "calorie", "calories"}
+#: Kinds that are content, never a control's label ("a photo, share and save buttons").
+_CONTENT_KINDS = {"image", "video", "map", "chart", "table", "list", "list_item", "kanban_column", "calendar",
+                  "slider", "timeline", "code", "card", "description_list"}
+#: Kinds of a page-naming first phrase that say nothing the page's title does not ("expense report
+#: with a table…": the report is the page); dropped when the prompt names other sections.
+_PAGE_ONLY = {"card", "list_item", "description_list", "select", "section", "menu"}
+#: (domain, lexicon phrase) → kind, for words that mean another thing there (a restaurant's menu is a
+#: list of dishes; a fitness app's steps are a count).
+_DOMAIN_KINDS = {("food", "menu"): "list", ("fitness", "step"): "stat"}
+
 #: Nouns that hold the labels listed next to them (``mute, camera and leave buttons``).
 _LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
     "button": ("button",), "tab": ("tabs",), "chip": ("chip", "badge"), "filter": ("chip", "badge"),
@@ -271,21 +329,24 @@ _TILE_KINDS = {"image", "video", "card", "file_tile", "comment", "avatar", "stat
 #: Domain → words (singular, lower case; several words matched as a phrase).
 DOMAINS: dict[str, tuple[str, ...]] = {
     "music": ("music", "song", "track", "album", "artist", "playlist", "spotify", "podcast", "radio", "audio",
-              "band", "lyrics", "listening", "tracklist", "dj", "vinyl", "music player"),
-    "video": ("video", "streaming", "movie", "film", "episode", "tv", "youtube", "netflix", "video call",
-              "meeting", "webinar", "zoom", "conference call", "livestream", "live stream", "trailer", "show"),
+              "band", "lyrics", "listening", "tracklist", "dj", "vinyl", "music player", "audiobook", "radio station",
+              "chapter"),
+    "video": ("video", "streaming", "movie", "film", "tv", "youtube", "netflix", "video call", "tv show", "tv series",
+              "meeting", "webinar", "zoom", "conference call", "livestream", "live stream", "trailer"),
     "travel": ("travel", "trip", "flight", "airline", "boarding pass", "itinerary", "destination", "vacation",
-               "holiday", "airport", "tour", "passport", "luggage", "seat map"),
+               "holiday", "airport", "tour", "passport", "luggage", "airline seat"),
     "hotels": ("hotel", "stay", "check-in", "resort", "airbnb", "lodging", "guest", "room booking",
                "hostel", "suite", "reservation"),
     "food": ("food", "restaurant", "recipe", "meal", "dish", "cooking", "grocery", "bakery", "cafe", "coffee",
-             "kitchen", "menu item", "takeout", "pizza", "ingredient", "chef", "diner", "food delivery"),
+             "kitchen", "menu item", "takeout", "pizza", "ingredient", "chef", "diner", "food delivery", "cocktail",
+             "drink", "baking", "grocery", "dish", "cafe menu", "restaurant menu", "food menu"),
     "logistics": ("logistics", "shipment", "shipping", "parcel", "package", "fleet", "warehouse", "courier",
                   "freight", "dispatch", "cargo", "truck", "tracking number", "delivery route", "inventory"),
     "banking": ("bank", "banking", "balance", "transfer", "wallet", "loan", "savings", "budget", "spending",
                 "debit", "credit card", "account balance", "payee", "iban", "overdraft"),
     "finance": ("finance", "stock", "portfolio", "investing", "investment", "trading", "crypto", "bitcoin",
-                "market", "ticker", "dividend", "fund", "exchange rate", "tax"),
+                "market", "ticker", "dividend", "fund", "exchange rate", "tax", "invoice", "bill", "billing", "expense",
+                "receipt", "purchase order", "line item", "accounting", "reimbursement", "freelance invoice"),
     "jobs": ("job", "career", "hiring", "recruit", "recruiting", "candidate", "applicant", "resume", "cv",
              "vacancy", "interview", "job board", "recruiter", "salary"),
     "code": ("code", "repository", "repo", "pull request", "commit", "ide", "developer", "git", "deploy",
@@ -293,16 +354,17 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "weather": ("weather", "forecast", "temperature", "rain", "humidity", "wind", "climate", "uv index",
                 "precipitation", "sunrise", "sunset"),
     "education": ("course", "lesson", "student", "class", "school", "learning", "quiz", "teacher", "university",
-                  "homework", "grade", "lecture", "curriculum", "classroom", "exam", "module", "flashcard"),
-    "support": ("support", "ticket", "helpdesk", "help desk", "customer service", "knowledge base", "agent",
+                  "homework", "grade", "lecture", "curriculum", "classroom", "exam", "module", "flashcard", "library", "online class"),
+    "support": ("support", "support ticket", "ticket queue", "helpdesk", "help desk", "customer service", "knowledge base", "agent",
                 "help center", "sla", "escalation", "live chat"),
     "fitness": ("fitness", "workout", "exercise", "gym", "running", "calorie", "training plan", "yoga",
-                "step count", "heart rate zone", "activity ring", "personal best", "cycling", "marathon"),
+                "step count", "heart rate zone", "activity ring", "personal best", "cycling", "marathon", "gym class",
+                "fitness class", "yoga class", "spin class"),
     "social": ("social", "post", "feed", "friend", "follower", "like", "story", "community", "forum", "hashtag",
                "influencer", "reel", "profile", "stories"),
     "messaging": ("chat", "message", "messenger", "inbox", "email", "conversation", "dm", "direct message",
                   "channel", "thread", "slack", "whatsapp", "mail"),
-    "sales": ("sales", "revenue", "crm", "deal", "lead", "customer", "quota", "order", "invoice", "mrr", "kpi",
+    "sales": ("sales", "revenue", "crm", "deal", "lead", "customer", "quota", "order", "mrr", "kpi",
               "churn", "pipeline", "prospect", "conversion", "funnel"),
     "health": ("health", "patient", "doctor", "appointment", "clinic", "hospital", "medical", "medication",
                "symptom", "telehealth", "heart rate", "blood pressure", "prescription", "therapy", "nurse",
@@ -317,11 +379,12 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "gaming": ("game", "gaming", "leaderboard", "tournament", "esports", "match", "quest", "achievement",
                "gamer", "level"),
     "events": ("event", "concert", "festival", "conference", "rsvp", "venue", "ticketing", "meetup", "attendee",
-               "speaker", "gig"),
+               "speaker", "gig", "cinema", "theater", "theatre", "movie ticket", "concert ticket", "seat selection"),
     "smart home": ("smart home", "thermostat", "light", "iot", "sensor", "energy", "device", "home automation",
                    "camera feed", "solar", "room temperature"),
     "transport": ("ride", "taxi", "car", "ride-hailing", "bike", "scooter", "parking", "transit", "bus", "train",
-                  "driver", "commute", "route", "ev charging", "charging station"),
+                  "driver", "commute", "route", "ev charging", "charging station", "timetable", "departure", "ferry", "metro",
+                  "subway", "tram", "railway", "train ticket", "bus ticket", "platform"),
     "hr": ("employee", "payroll", "hr", "leave request", "time off", "timesheet", "headcount", "performance review",
            "org chart", "benefit"),
     "insurance": ("insurance", "claim", "policy", "premium", "coverage", "deductible"),
@@ -702,6 +765,9 @@ class _Reader:
             if seg and seg[-1].low not in (",", "and", "or", "&") and len(items) >= 2 and len(seg) > len(items):
                 keep: list[list[_Tok]] = []
                 for it in reversed(items):
+                    hit = None if it[0].cap or it[0].quote is not None else _lex_hit([t.sing for t in it])
+                    if hit and hit[3] in _CONTENT_KINDS:
+                        break  # "a scrubber and play/pause controls": the scrubber is a section of its own
                     if not self._item_ok(it, strict=True):
                         # the list's first item may bring the article of the whole ("a Buy / Sell control")
                         if len(it) > 1 and it[0].low in ("a", "an", "the") and self._item_ok(it[1:], strict=True):
@@ -826,6 +892,13 @@ class _Reader:
                     flush(t.low)
                     i += 1
                     continue
+                if t.low in _CONTEXT_WORDS and cur and cur[-1].cap and cur[-1].quote is None and i > 0 \
+                        and any(toks[q] is not None and toks[q].sing in ("button", "link", "cta")
+                                and all(toks[r] is not None and toks[r].low not in _SPLIT_WORDS for r in range(i, q))
+                                for q in range(i + 1, min(n, i + 4))):
+                    cur.append(t)  # "an Add to cart button", "a Sign in link": a label, not a context
+                    i += 1
+                    continue
                 if t.low in _CONTEXT_WORDS:
                     if t.low == "of" and cur and (cur[-1].low.isdigit() or cur[-1].low in _NUMBER_WORDS
                                                   or not state["ctx"]):
@@ -878,6 +951,10 @@ class _Reader:
                 if hit[3] != "card":
                     self.new(at, kind=hit[3], position=place, phrase=text, opener=opener)
             return
+        if self.sections and self.sections[-1]["clause"] == self.clause:
+            content_words = [t.sing for t in toks if t.quote is None and t.low not in _DETERMINERS]
+            if content_words and all(w in _ATTRIBUTES or _singular(w) in _ATTRIBUTES for w in content_words):
+                return  # "menu items and prices": what the rows before show, not a section of its own
         count, ci = _count_of(words, hit[0] if hit else len(words))
         content = [t.text for i, t in enumerate(toks) if t.quote is None and i != ci and t.low not in _DETERMINERS
                    and t.low not in _STYLE and t.low not in _NUMBER_WORDS and not t.low.isdigit()
@@ -905,15 +982,21 @@ class _Reader:
             labels = list(quoted)
             if kind in ("button", "tabs", "chip", "badge", "segmented", "toggle") and keep and keep[0] in named \
                     and keep[-1] < lo:
-                labels.append(title)
+                labels.append(_clean_label(" ".join(toks[q].text for q in range(keep[0], lo) if toks[q].quote is None
+                                                    and q != ci)) or title)
                 title = ""
             if kind == "list_item" and toks[hi - 1].low != toks[hi - 1].sing and not count:
                 kind = resolve_kind(("list",)) or kind  # "recent transactions": a list of them
                 title = title or _clean_label(" ".join(toks[i].text for i in range(lo, hi)))
+            if key in _VALUE_KEYS and not labels:
+                # "available balance", "tax and total": a value, labelled as the prompt words it
+                labels = [_clean_label(" ".join(t.text for t in toks if t.quote is None and t.low not in _DETERMINERS
+                                                and t.low not in _NUMBER_WORDS))]
+                title = ""
             if not position or (position in ("top", "bottom") and kind == "sidebar"):
                 position = position or _KIND_POSITION.get(kind, "")
             self.new(at, kind=kind, count=count or 1, labels=labels, title=title, position=position or "main",
-                     phrase=text, from_page=first, opener=opener)
+                     phrase=text, from_page=first, opener=opener, key=key, value=key in _VALUE_KEYS)
             return
         if quoted and not content:
             self.new(at, kind=resolve_kind(("text", "heading")) or "section", labels=quoted, phrase=text,
@@ -959,16 +1042,19 @@ def _domain(words: list[str]) -> str:
     single, multi = _domain_index()
     score: dict[str, float] = {}
     text = " " + " ".join(words) + " "
+    first: dict[str, int] = {}
     for i, w in enumerate(words):
         for d in single.get(w, ()):
-            score[d] = score.get(d, 0) + 1.0 + (0.5 if i < 6 else 0)
+            score[d] = score.get(d, 0) + 1.0 + (1.0 if i < 3 else 0.5 if i < 6 else 0)
+            first.setdefault(d, i)
         for phrase, d in multi.get(w, ()):
             if f" {phrase} " in text:
                 score[d] = score.get(d, 0) + 2.5
+                first.setdefault(d, i)
     if not score:
         return "generic"
-    order = list(DOMAINS)
-    return max(score, key=lambda d: (score[d], -order.index(d)))
+    # a tie goes to the domain named first (the page's own noun: "online class with a video")
+    return max(score, key=lambda d: (score[d], -first.get(d, 99)))
 
 
 def _device(text: str, device: str) -> str:
@@ -1039,12 +1125,14 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
                 page = " ".join(t.low for t in chunk)
             r.phrase(chunk, ctx, pos, at, opener, first)
     _resolve_embedded(r)
-    sections, overflow = _finish(r)
-    unmatched = list(dict.fromkeys(r.unmatched)) + overflow
+    words = [_singular(w) for w in all_words]
+    domain = _domain(words)
+    sections, overflow = _finish(r, domain)
+    kept = {s.phrase for s in sections}
+    unmatched = [u for u in dict.fromkeys(r.unmatched) if u[:240] in kept] + overflow
     if len(prompt) > MAX_CHARS:
         unmatched.append(f"… the {len(prompt) - MAX_CHARS} characters past the first {MAX_CHARS} (not read)")
-    words = [_singular(w) for w in all_words]
-    return Plan(prompt=prompt, device=_device(" " + " ".join(all_words) + " ", device), domain=_domain(words),
+    return Plan(prompt=prompt, device=_device(" " + " ".join(all_words) + " ", device), domain=domain,
                 archetype=_archetype(page, page_types) if page else None, sections=sections, unmatched=unmatched)
 
 
@@ -1085,8 +1173,33 @@ _PAGE_HEADS = {"page", "pages", "screen", "screens", "app", "application", "site
 _CONTAINER_KINDS = ("navbar", "sidebar", "footer", "header", "card", "modal", "bottom_sheet")
 
 
-def _finish(r: _Reader) -> tuple[list[PlanSection], list[str]]:
+def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], list[str]]:
     secs = sorted(r.sections, key=lambda s: (s["clause"], s["at"]))
+    for s in secs:  # a word that means another kind in this domain ("cafe menu": a list of dishes)
+        kind = _DOMAIN_KINDS.get((domain, s.get("key", "")))
+        if kind and resolve_kind((kind,)):
+            s["kind"] = resolve_kind((kind,))
+            if kind == "stat" and not s["labels"]:
+                s["labels"] = [_clean_label(s["title"] + " " + s.get("key", "")) if s["title"] else
+                               _clean_label(s.get("key", ""))]
+    # a page-naming first phrase of a generic kind ("expense report", "credit card overview") is the
+    # page's title, not a section, when the prompt names what the page holds
+    if any(not s["from_page"] for s in secs):
+        boards = any(not s["from_page"] and s["kind"] in ("kanban_column", "table", "calendar", "timeline")
+                     for s in secs)
+        secs = [s for s in secs if not (s["from_page"] and not s["labels"] and not s.get("key", "").startswith("seat")
+                                        and (s["kind"] in _PAGE_ONLY or (s["kind"] == "list" and boards)))]
+    # "grocery list with checkboxes": the list's rows are the checkboxes
+    merged: list[dict] = []
+    for s in secs:
+        prev = merged[-1] if merged else None
+        if prev is not None and s["kind"] in ("checkbox", "toggle") and not s["labels"] and s["count"] <= 1 \
+                and prev["kind"] in ("list", "list_item") and prev["clause"] == s["clause"] \
+                and s["opener"] in ("with", "and", "having", "containing"):
+            prev["kind"], prev["title"] = s["kind"], prev["title"] or s["title"]
+            continue
+        merged.append(s)
+    secs = merged
     # a section from the page phrase ("video call") gives way to a later one of its kind ("six participants")
     later = {s["kind"] for s in secs if not s["from_page"]}
     secs = [s for s in secs if not (s["from_page"] and s["kind"] in later and s["kind"] != "section")]
@@ -1096,8 +1209,13 @@ def _finish(r: _Reader) -> tuple[list[PlanSection], list[str]]:
         if dup is not None:
             dup["labels"] += [x for x in s["labels"] if x not in dup["labels"]]
             continue
-        # "a bottom bar with mute, camera and leave buttons": what a placed container holds shares its place
         prev = out[-1] if out else None
+        if prev is not None and s.get("value") and prev.get("value") and prev["kind"] == s["kind"] \
+                and prev["clause"] == s["clause"]:
+            prev["labels"] += [x for x in s["labels"] if x not in prev["labels"]]  # "tax and total": one summary
+            prev["count"] = max(prev["count"], len(prev["labels"]))
+            continue
+        # "a bottom bar with mute, camera and leave buttons": what a placed container holds shares its place
         if prev is not None and s["position"] == "main" and prev["position"] != "main" and prev["clause"] == s["clause"] \
                 and prev["kind"] in _CONTAINER_KINDS and s["opener"] in ("with", "containing", "including", "has",
                                                                           "having", "featuring", "holding") \

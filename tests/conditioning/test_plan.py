@@ -232,3 +232,91 @@ def test_cli_plan_json_and_table() -> None:
     assert res.exit_code == 2
     res = runner.invoke(main, ["plan", "/no/such/folder", "x"])
     assert res.exit_code == 2 and "no such folder" in res.output and len(res.output.strip().splitlines()) == 1
+
+
+# -- content nouns, values, domains (what a designer's review caught) ---------------------------------
+
+def _kinds(plan: Plan) -> list[str]:
+    return [s.kind for s in plan.sections]
+
+
+@pytest.mark.parametrize("prompt", ["pasta recipe with ingredients and steps",
+                                    "soup recipe showing the ingredients and the method",
+                                    "bread recipe with a photo, ingredients and directions"])
+def test_recipe_ingredients_and_steps_are_lists(prompt: str) -> None:
+    plan = plan_prompt(prompt)
+    assert plan.domain == "food"
+    assert "progress" not in _kinds(plan)  # a recipe's steps are not a step indicator
+    assert sum(k in ("list", "list_item", "checkbox") for k in _kinds(plan)) >= 2, _kinds(plan)
+    assert any("ingredient" in s.phrase.lower() for s in plan.sections)
+
+
+def test_step_indicators_stay_progress() -> None:
+    assert "progress" in _kinds(plan_prompt("signup wizard with step progress and a Next button"))
+    assert "progress" in _kinds(plan_prompt("checkout with checkout steps Cart, Shipping and Payment"))
+
+
+def test_line_items_are_a_table_and_totals_one_summary() -> None:
+    plan = plan_prompt("consulting invoice with line items, subtotal and tax and a Send invoice button")
+    assert plan.domain == "finance"
+    assert _kinds(plan)[0] == "table"
+    summary = [s for s in plan.sections if s.kind == "description_list"]
+    assert len(summary) == 1 and summary[0].labels == ["Subtotal", "Tax"]
+    assert _by_kind(plan, "button").labels == ["Send invoice"]
+
+
+def test_balance_is_a_labelled_value() -> None:
+    plan = plan_prompt("wallet home with total balance and recent transactions")
+    stat = _by_kind(plan, "stat")
+    assert stat.labels == ["Total balance"]
+    assert "list" in _kinds(plan)
+    assert plan.domain == "banking"
+
+
+def test_page_name_is_not_a_section_when_the_prompt_names_parts() -> None:
+    # "expense report", "deals pipeline": the page's title, not an extra card or list
+    assert _kinds(plan_prompt("expense report with a table of expenses and a Submit button")) == ["table", "button"]
+    assert _kinds(plan_prompt("deals pipeline with Lead, Won and Lost columns")) == [COLUMN]
+
+
+def test_named_button_keeps_its_small_words() -> None:
+    plan = plan_prompt("shoe product page with a size select and an Add to cart button")
+    assert _by_kind(plan, "button").labels == ["Add to cart"]
+    assert "card" not in _kinds(plan)
+
+
+def test_lowercase_content_noun_ends_a_label_list() -> None:
+    plan = plan_prompt("audiobook player with a scrubber and skip and pause buttons")
+    assert "slider" in _kinds(plan)
+    assert _by_kind(plan, "button").labels == ["Skip", "Pause"]
+
+
+def test_food_menu_is_a_list_and_prices_describe_it() -> None:
+    plan = plan_prompt("bistro menu with dishes and prices and a Reserve table button")
+    assert "menu" not in _kinds(plan)
+    assert "slider" not in _kinds(plan)  # "prices" belongs to the dishes
+    assert _kinds(plan).count("list") == 1
+
+
+def test_list_with_checkboxes_is_a_checklist() -> None:
+    plan = plan_prompt("packing list with checkboxes")
+    assert _kinds(plan) == ["checkbox"]
+    assert plan.sections[0].title
+
+
+@pytest.mark.parametrize(("prompt", "domain"), [
+    ("podcast show page with cover art and episodes", "music"),
+    ("audiobook player with chapters", "music"),
+    ("train ticket results from Oslo to Bergen", "transport"),
+    ("cinema seat selection with a seat map", "events"),
+    ("yoga class schedule with classes", "fitness"),
+    ("online class with the teacher's video", "education"),
+])
+def test_domain_of_the_page_noun(prompt: str, domain: str) -> None:
+    assert plan_prompt(prompt).domain == domain
+
+
+def test_seat_map_is_not_a_street_map() -> None:
+    plan = plan_prompt("stadium seat map with a Buy tickets button")
+    assert "map" not in _kinds(plan)
+    assert any("seat" in s.phrase.lower() for s in plan.sections if s.kind == "card")
