@@ -988,6 +988,34 @@ def compose_plan(plan, width: int, height: int, theme=None, seed: int = 0, devic
     font metrics (without it, text is measured with a font-free estimate). Same plan and seed,
     same scene.
     """
+    return plan_layout(plan, width, height, theme, seed, device).scene
+
+
+@dataclass
+class PlanLayout:
+    """A plan as the plan composer lays it out (`plan_layout`): its scene, and the laid-out nodes
+    of the scene's top-level elements (the page's, then the overlays'), in design px, so a
+    sampled layout can place the same content in boxes of its own (`engine.compose.plan_fill`)."""
+
+    scene: Scene
+    nodes: list[Node]
+    layout: L.Layout
+    design_size: tuple[float, float]  # the canvas in design px
+    scale: float  # canvas px per design px
+
+
+def top_nodes(root: Node) -> list[Node]:
+    """The outermost nodes of a laid-out tree that are elements (have a kind), in tree order:
+    the nodes of the top-level elements `engine.layout.flex.to_elements` makes of it."""
+    if root.dropped:
+        return []
+    if root.kind:
+        return [root]
+    return [n for c in root.children for n in top_nodes(c)]
+
+
+def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device: str | None = None) -> PlanLayout:
+    """`compose_plan`, with the nodes of the scene's top-level elements (`PlanLayout`)."""
     device = device or getattr(plan, "device", None) or device_for_size(width, height)
     if device not in DEVICES:
         raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
@@ -1017,14 +1045,16 @@ def compose_plan(plan, width: int, height: int, theme=None, seed: int = 0, devic
             _undrop(n)
         lay.run(root, W, H)
     elements = L.to_elements(root)
+    nodes = top_nodes(root)
     for s, r, n in placed:
         if r == "overlay":
             over = _overlay(cx, s, n)
             lay.run(over, W, H)
             elements += L.to_elements(over)
+            nodes += top_nodes(over)
     scene = Scene(width=width, height=height, scale=scale, archetype="plan", prompt=plan.prompt, seed=seed,
                   elements=elements)
-    return scaled_scene(scene, scale)
+    return PlanLayout(scaled_scene(scene, scale), nodes, lay, (W, H), scale)
 
 
 def section_texts(e) -> list[str]:
