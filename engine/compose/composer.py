@@ -16,9 +16,8 @@ from __future__ import annotations
 import random
 
 from conditioning import ARCHETYPES, choose_archetype
-from engine.compose.domain_copy import Domain, domain_for
+from engine.compose.domain_copy import PEOPLE, Domain, page_domain, shape_of
 from engine.compose.parts import (
-    PRODUCTS,
     PageContext,
     app_shell,
     button,
@@ -31,6 +30,8 @@ from engine.compose.parts import (
     grid,
     heading,
     kpi_card,
+    one_primary,
+    order_items,
     page_header,
     site_shell,
     spacer,
@@ -40,7 +41,6 @@ from engine.compose.parts import (
 )
 from engine.layout import flex as L
 from engine.layout.flex import Node, col, fill, fixed, hug, row
-from engine.render.components import product_shape
 from scene.devices import DEVICES, device_for_size
 from scene.model import Scene
 
@@ -88,7 +88,7 @@ def compose_page(arch: str, prompt: str, width: int, height: int, seed: int = 0,
                              + "; ".join(f"{k}: {', '.join(map(str, v))}" for k, v in STYLE_AXES.items()))
     scale = width / DEVICES[device][1]
     W, H = width / scale, height / scale
-    ctx = PageContext(device, random.Random(f"{seed}:{arch}"), prompt, domain or domain_for(prompt), arch, style)
+    ctx = PageContext(device, random.Random(f"{seed}:{arch}"), prompt, domain or page_domain(prompt, arch), arch, style)
     root = _arch_func(arch)(ctx)
     _apply_style(root, style)
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
@@ -101,6 +101,7 @@ def compose_page(arch: str, prompt: str, width: int, height: int, seed: int = 0,
         over_els, over_item = L.emit(over)
         elements += over_els
         items += [over_item] if over_item is not None else []
+    one_primary(elements)
     scene = Scene(width=width, height=height, scale=scale, archetype=arch, prompt=prompt, seed=seed,
                   elements=elements, layout={"items": items})
     return scaled_scene(scene, scale)
@@ -108,6 +109,7 @@ def compose_page(arch: str, prompt: str, width: int, height: int, seed: int = 0,
 #: Page archetypes beyond the coarse ones of `conditioning.ARCHETYPES`, and the phrases that ask
 #: for them (matched as substrings of the lower-cased prompt, scored like `archetype_scores`).
 PAGE_ROUTES: dict[str, tuple[str, ...]] = {
+    "sign-in": ("log in", "log-in", "login", "sign in", "sign-in", "signin"),
     "analytics": ("analytics", "funnel", "cohort", "traffic", "conversion rate", "retention", "insights",
                   "bar chart", "web stats", "reporting view", "stats page", "trend chart", "weekday"),
     "sign-up": ("sign up", "sign-up", "signup", "register", "create account", "create an account",
@@ -219,8 +221,8 @@ def dialog_copy(arch: str, d: Domain) -> tuple[str, str, str, str]:
     """A confirmation dialog's title, message, confirm label and checkbox label for a page type."""
     what = d.records.lower()[:-1] if d.records.endswith("s") else d.records.lower()
     return {
-        "settings": ("Delete this workspace?", "All orders, customers and reports in the workspace will be removed "
-                     "for everyone. This cannot be undone.", "Delete workspace", "Email a final export to admins"),
+        "settings": ("Delete this workspace?", f"All {d.records.lower()}, people and reports in the workspace will be "
+                     "removed for everyone. This cannot be undone.", "Delete workspace", "Email a final export to admins"),
         "checkout": ("Remove this item?", "It will leave your cart; saved items stay in your wishlist.", "Remove item",
                      "Save it to my wishlist"),
         "products": ("Remove from wishlist?", "You can add it again at any time from the product page.", "Remove",
@@ -342,8 +344,61 @@ def _orders(c: PageContext) -> Node:
                    width=fill(), height=fill())
     return app_shell(c, d.nav[1][0], d.search, [head, tabs, listing], rec)
 
+#: Words of a prompt that ask for a payment step only (card fields, no shipping address).
+_PAYMENT_WORDS = ("payment", "pay ", "pay for", "card details", "card number", "credit card", "billing details")
+_SHIPPING_WORDS = ("checkout", "check out", "shipping", "delivery", "address", "cart")
+
+
+def payment_only(prompt: str) -> bool:
+    """Whether a checkout prompt asks for the payment step alone ("payment form for a hotel
+    booking", "enter card details to pay"), not the whole checkout with a shipping address."""
+    p = " " + prompt.lower() + " "
+    return any(w in p for w in _PAYMENT_WORDS) and not any(w in p for w in _SHIPPING_WORDS)
+
+
+def card_fields(narrow: bool, focused: bool = True) -> list[Node]:
+    """The fields of a card payment: name on card, card number, expiry and CVC."""
+    return [field("card-name", label="Name on card", value="Jonas Weber"),
+            field("card", label="Card number", value="4242 4242 4242 4242", focused=focused),
+            row(field("expiry", label="Expiry", placeholder="MM / YY"),
+                field("cvc", label="CVC", placeholder="3 digits",
+                      **({} if narrow else {"helper": "The last three digits on the back"})),
+                gap=4 if narrow else 5, width=fill(), align="start")]
+
+
+def _payment(c: PageContext) -> Node:
+    """A payment step: the card form (name on card, number, expiry, CVC) beside what is paid for."""
+    narrow = c.mobile
+    items = order_items(c, 2, payment=True)
+    total = sum(price * q for _, price, q in items)
+    lines = [order_line(name, price, q, thumb=0) for name, price, q in items]  # a booking or ticket has no photo
+    methods = row(*[filter_chip(t, i == 0) for i, t in enumerate(("Card", "PayPal", "Bank transfer"))], gap=2,
+                  width=fill())
+    pay = button("pay", f"Pay {format_money(total)}", "primary", "lock", size="lg", w=fill())
+    form = card("payment", methods, *card_fields(narrow),
+                *([] if narrow else [field("zip", label="Billing postcode", value="10119")]),
+                check("save", "checkbox", "Save this card for next time", True),
+                *([pay] if narrow else [text("note", "Payments are encrypted and processed securely.", "caption",
+                                             lines=2)]),
+                title="Payment details", gap=4, pad=4 if narrow else 6, w=fill(3))
+    summary = card("summary", *lines, el("divider", "divider", w=fill(), h=16),
+                   total_row("Total", total, True), *([] if narrow else [pay]),
+                   title="Summary", gap=4, w=fill(2))
+    title = heading("title", "Payment", "h2" if not narrow else "h3", w=fill())
+    crumbs = el("breadcrumb", "breadcrumb", w=fill(), h=20, props={"items": ["Cart", "Checkout", "Payment"]})
+    if narrow:  # the total in one line above the card form
+        what = " · ".join(f"{name} × {q}" if q > 1 else name for name, _, q in items)
+        summary = card("summary", total_row("Total", total, True), text("items", what, "small", lines=2), gap=1, pad=4)
+        return site_shell(c, [], "", [title, summary, form], cart=True, title="Payment")
+    form.height = hug()
+    main = row(form, summary, gap=6, align="start", width=fill(), height=fill())
+    return site_shell(c, ["Shop", "Collections", "Journal", "Support"], "Shop",
+                      [col(crumbs, title, gap=2, width=fill()), main], cart=True, title="Payment", pad=c.pick(9, 6, 4))
+
+
 def _checkout(c: PageContext) -> Node:
-    rng = c.rng
+    if payment_only(c.prompt):
+        return _payment(c)
     narrow = c.mobile
     form = card("form",
                 heading("contact", "Contact", "title"),
@@ -356,16 +411,12 @@ def _checkout(c: PageContext) -> Node:
                     *([field("country", "select", label="Country", value="Germany")] if not narrow else []),
                     gap=5, width=fill()),
                 heading("payment", "Payment", "title"),
-                field("card", label="Card number", value="4242 4242 4242 4242", focused=True),
-                row(field("expiry", label="Expiry", placeholder="MM / YY"),
-                    field("cvc", label="CVC", placeholder="3 digits", helper="The last three digits on the back"),
-                    gap=5, width=fill(), align="start"),
+                *card_fields(narrow),
                 check("save", "checkbox", "Save this card for faster checkout", True),
                 w=fill(3), gap=4, pad=6 if not narrow else 5)
-    items = rng.sample(PRODUCTS, 3)
-    qty = [1, 2, 1]
-    lines = [order_line(name, price, q) for (name, price), q in zip(items, qty)]
-    subtotal = sum(pr * q for (_, pr), q in zip(items, qty))
+    items = order_items(c, 3)
+    lines = [order_line(name, price, q) for name, price, q in items]
+    subtotal = sum(pr * q for _, pr, q in items)
     ship, tax = 9.0, round(subtotal * 0.19, 2)
     total = subtotal + ship + tax
     summary = card("summary", *lines, el("divider", "divider", w=fill(), h=16),
@@ -384,10 +435,8 @@ def _checkout(c: PageContext) -> Node:
     if narrow:
         progress = with_text(el("progress", "progress", w=fill(), h=32, variant="bar", props={"value": 0.75}),
                           "Step 3 of 4 · Payment")
-        pay = card("payment", field("card", label="Card number", value="4242 4242 4242 4242", focused=True),
-                   row(field("expiry", label="Expiry", placeholder="MM / YY"),
-                       field("cvc", label="CVC", placeholder="3 digits"), gap=4, width=fill()),
-                   check("save", "checkbox", "Save this card", True), title="Payment", gap=4, pad=4)
+        pay = card("payment", *card_fields(True), check("save", "checkbox", "Save this card", True), title="Payment",
+                   gap=4, pad=4)
         summary = card("summary", *lines[:2], el("divider", "divider", w=fill(), h=16), total_row("Total", total, True),
                        button("pay", f"Pay {format_money(total)}", "primary", "lock", size="lg", w=fill()),
                        title="Order summary", action="Edit cart", gap=3, pad=4)
@@ -399,9 +448,9 @@ def _checkout(c: PageContext) -> Node:
                  title="Checkout", pad=c.pick(9, 6, 4))
 
 def order_line(name: str, price: float, qty: int, thumb: int = 64) -> Node:
-    """An order summary's line: product thumbnail, name and quantity, line price."""
-    return row(el("thumb", "image", w=thumb, h=thumb, role="secondary",
-                  props={"motif": "product", "shape": product_shape(name)}),
+    """An order summary's line: product thumbnail (none when `thumb` is 0), name and quantity, line price."""
+    return row(*([el("thumb", "image", w=thumb, h=thumb, role="secondary",
+                     props={"motif": "product", "shape": shape_of(name)})] if thumb else []),
                col(text("item", name, "body-strong", "text"), text("qty", f"Qty {qty}", "small"), gap=1, width=fill()),
                text("price", format_money(price * qty), "body-strong", "text", w=hug(), align="right"),
                gap=4, align="center", width=fill())
@@ -412,6 +461,13 @@ def total_row(label: str, value: float, strong: bool = False) -> Node:
                (heading if strong else text)("value", format_money(value), "h3" if strong else "body", w=hug(),
                                              align="right"), align="center", width=fill())
 
+def signup_fields() -> list[Node]:
+    """What a sign-up form asks for: full name, email, a password and its confirmation."""
+    return [field("name", label="Full name", value="Maya Chen"),
+            field("email", label="Email", placeholder="you@company.com"),
+            field("password", label="Password", value="••••••••••", focused=True, helper="At least 12 characters"),
+            field("confirm", label="Confirm password", value="••••••••••")]
+
 def _sign_in(c: PageContext) -> Node:
     p = c.prompt.lower()
     signup = c.arch == "sign-up" or any(k in p for k in ("sign up", "signup", "register", "create account"))
@@ -421,17 +477,17 @@ def _sign_in(c: PageContext) -> Node:
         text("subtitle", "Start your 14-day free trial." if signup else "Sign in to continue to your dashboard.",
              "body"),
         Node(height=fixed(8), width=fill()),
-        field("email", label="Work email", placeholder="you@company.com"),
-        field("password", label="Password", value="••••••••••", focused=True,
-              helper="At least 12 characters" if signup else "") if signup else
-        field("password", label="Password", value="••••••••••", focused=True),
+        *(signup_fields() if signup else
+          [field("email", label="Email", placeholder="you@company.com"),
+           field("password", label="Password", value="••••••••••", focused=True)]),
         check("terms", "checkbox", "I agree to the Terms and Privacy Policy", True) if signup else
         row(check("remember", "checkbox", "Remember me", True, w=hug()), spacer(),
             text("forgot", "Forgot password?", "label", "primary", w=hug(), align="right"),
             align="center", width=fill()),
         button("submit", "Create account" if signup else "Sign in", "primary", size="lg", w=fill()),
-        el("or", "divider", w=fill(), h=16),
-        button("sso", "Continue with single sign-on", "secondary", "lock", size="lg", w=fill()),
+        *([] if signup and c.mobile else
+          [el("or", "divider", w=fill(), h=16),
+           button("sso", "Continue with single sign-on", "secondary", "lock", size="lg", w=fill())]),
         text("switch", "Already have an account? Sign in" if signup else "New here? Create an account", "small",
              align="center"),
     ]
@@ -457,12 +513,147 @@ def _sign_in(c: PageContext) -> Node:
                 width=fill(54 if c.desktop else 58), height=fill())
     return row(brand, right, name="page", width=fill(), height=fill())
 
+#: Notification toggles of a settings page: a shop's, and any other product's.
+SHOP_NOTIFICATIONS = [("New orders", True), ("Payment received", True), ("Low stock alerts", True),
+                      ("Weekly summary", False), ("Product updates", False), ("Mentions", True)]
+NOTIFICATIONS = [("Mentions and replies", True), ("Comments on your items", True), ("Reminders", True),
+                 ("Weekly summary", False), ("Product updates", False), ("Sign-in alerts", True)]
+_MEMBER_WORDS = ("member", "team", "users", "roles", "people", "invite", "seats", "collaborator")
+
+
+def notification_options(d: Domain) -> list[tuple[str, bool]]:
+    """The notification toggles for a domain's settings: order and stock alerts only for a shop."""
+    return SHOP_NOTIFICATIONS if d.name == "retail" else NOTIFICATIONS
+
+
+def settings_sections(c: PageContext) -> tuple[list[str], list[str]]:
+    """A settings page's tabs and its sections: the labels the prompt names as tabs ("Profile,
+    Security and Notifications tabs") make the tab strip; named sections ("sections Account,
+    Appearance and Language") make the page's cards, each holding what its title asks for."""
+    tabs = c.labels("tabs", "tab", "pages")
+    sections = c.labels("sections", "section", "panels", "cards", "groups")
+    if not tabs and not sections:
+        tabs = c.labels("")
+    tabs = tabs or (["Profile", "Notifications", "Billing", "Team", "Security"] if not c.mobile else
+                    ["Profile", "Alerts", "Billing", "Team"])
+    return tabs, sections
+
+
+#: What a settings section holds, by the words of its title (first match wins).
+_SECTION_KINDS = (("members", ("member", "team", "people", "user", "seat", "collaborator")),
+                  ("notifications", ("notif", "alert", "email", "push", "reminder")),
+                  ("security", ("secur", "password", "login", "sign-in", "session", "privacy", "two-factor", "2fa")),
+                  ("appearance", ("appear", "theme", "display", "look", "dark")),
+                  ("language", ("language", "region", "locale", "time zone", "format")),
+                  ("billing", ("billing", "plan", "payment", "subscription", "invoice")),
+                  ("integrations", ("integrat", "app", "api", "connect", "webhook", "token")),
+                  ("danger", ("danger", "delete", "close account")),
+                  ("profile", ("profile", "account", "general", "personal", "about", "me")))
+
+
+def section_kind(title: str) -> str:
+    """What a settings section called `title` holds (profile, notifications, security, …)."""
+    t = title.lower()
+    return next((kind for kind, words in _SECTION_KINDS if any(w in t for w in words)), "profile")
+
+
+def settings_card(c: PageContext, title: str, kind: str, compact: bool = False) -> Node:
+    """A settings card titled `title` holding the controls of `kind` (see `section_kind`)."""
+    rows_of = (lambda a, b: row(a, b, gap=5, width=fill(), align="start")) if not (c.mobile or compact) else \
+        (lambda a, b: col(a, b, gap=4, width=fill()))
+
+    def item(name, label, meta, trailing, icon, badge=""):
+        n = el(name, "list_item", w=fill(), h=56, props={"icon": icon, "meta": meta, "trailing": trailing,
+                                                         "divider": True, "trailing_badge": bool(badge),
+                                                         "trailing_role": badge or "primary"})
+        n.el["text"] = label
+        return n
+
+    def toggles(opts):
+        return [check("toggle", "toggle", lab, on) for lab, on in opts]
+
+    pad = 4 if c.mobile else 5
+    if kind == "notifications":
+        kids = toggles(notification_options(c.domain)[:4 if compact or c.mobile else 5])
+    elif kind == "security":
+        kids = [*toggles([("Two-factor authentication", True), ("Sign-in alerts", True)]),
+                item("session", "MacBook Pro · Chrome", "Berlin, Germany · Active now", "This device", "lock", "success"),
+                *([] if compact or c.mobile else
+                  [item("session", "iPhone 15 · Safari", "Berlin, Germany · 2 hours ago", "Sign out", "user")]),
+                button("password", "Change password", "secondary", "lock", w=hug())]
+    elif kind == "appearance":
+        kids = [heading("theme", "Theme", "label"),
+                *[check("radio", "radio", lab, i == 0) for i, lab in enumerate(("Light", "Dark", "Match system"))],
+                *([] if compact or c.mobile else toggles([("Reduce motion", False), ("Compact layout", True)]))]
+    elif kind == "language":
+        kids = [row(field("language", "select", label="Language", value="English (UK)"),
+                    field("region", "select", label="Region", value="Germany"), gap=4, width=fill(), align="start")]
+        if not (compact or c.mobile):
+            kids.append(rows_of(field("tz", "select", label="Time zone", value="Europe/Berlin (UTC+1)"),
+                                field("date", "select", label="Date format", value="24 Nov 2026")))
+    elif kind == "billing":
+        kids = [row(col(text("plan", "Growth plan", "body-strong", "text"), text("price", "$29 per month, renews Dec 1",
+                                                                                  "small"), gap=1, width=fill()),
+                    button("change", "Change plan", "secondary"), align="center", gap=4, width=fill()),
+                item("card", "Visa ending 4242", "Expires 08 / 28", "Edit", "credit-card")]
+    elif kind == "integrations":
+        kids = [item("app", name, meta, act, icon, badge) for name, meta, act, icon, badge in
+                (("Slack", "Post updates to #general", "Connected", "message", "success"),
+                 ("Google Calendar", "Sync events both ways", "Connected", "calendar", "success"),
+                 ("API key · live", "Created Nov 2 · last used today", "Revoke", "lock", ""),
+                 ("Webhooks", "2 endpoints", "Manage", "file", ""))[:3 if compact or c.mobile else 4]]
+    elif kind == "members":
+        return card("members", members_table(c, 4 if compact else 6), title=title, action="Invite people",
+                    pad=pad, content="table", h=fill(min=120))
+    elif kind == "danger":
+        kids = [text("warning", f"Deleting your workspace removes all {c.domain.records.lower()}, people and "
+                     "reports. This cannot be undone.", "small", lines=3),
+                button("delete", "Delete workspace", "destructive", "x", w=hug())]
+    else:
+        photo = row(with_text(el("avatar", "avatar", w=72 if not compact else 56, h=72 if not compact else 56),
+                              "Maya Chen"),
+                    button("upload", "Change photo", "secondary", "download"), gap=5, align="center", width=fill())
+        kids = [photo, rows_of(field("first", label="First name", value="Maya"),
+                               field("last", label="Last name", value="Chen")),
+                field("email", label="Email", value="maya.chen@northwind.io")]
+        if compact or c.mobile:
+            kids = [photo, kids[2]]
+    return card(kind, *kids, title=title, gap=4, pad=pad)
+
+
+def _named_settings(c: PageContext, head: Node, tabs: Node, sections: list[str]) -> Node:
+    """A settings page of the sections the prompt names, in its order."""
+    kinds = [section_kind(t) for t in sections]
+    if c.mobile:  # the title alone above the sections (the save action ends the page on a phone)
+        cards = [settings_card(c, t, k, compact=True) for t, k in zip(sections, kinds)]
+        return app_shell(c, "Settings", "", [heading("title", "Settings", "h3"), *cards], "Settings")
+    cards = [settings_card(c, t, k, compact=len(sections) > 2) for t, k in zip(sections, kinds)]
+    left, right = cards[0::2], cards[1::2]
+    body = [head, row(col(*left, width=fill(58), height=fill(), gap=5), col(*right, width=fill(42), height=fill(), gap=5),
+                      gap=5, width=fill(), height=fill(), align="stretch")]
+    return app_shell(c, "Settings", "Search settings", body, "Settings")
+
+
+def members_table(c: PageContext, n: int = 6) -> Node:
+    """A team's members: name, email, role, last active and status."""
+    roles = ["Owner", "Admin", "Editor", "Editor", "Viewer", "Viewer", "Editor", "Viewer"]
+    status = ["Active", "Active", "Active", "Invited", "Active", "Suspended", "Active", "Invited"]
+    rows = [[p, p.lower().replace(" ", ".") + "@northwind.io", roles[i % 8],
+             "Today" if i < 2 else f"Nov {24 - 2 * i}", status[i % 8]] for i, p in enumerate(PEOPLE[:n])]
+    return el("table", "table", w=fill(), h=fill(min=150),
+              props={"columns": ["Name", "Email", "Role", "Last active", "Status"], "rows": rows,
+                     "align": ["left"] * 5, "widths": [1.4, 2.0, 0.9, 1.0, 0.9], "status_column": 4,
+                     "avatar_first": True, "row_height": 52, "inset": 16})
+
+
 def _settings(c: PageContext) -> Node:
+    tab_items, sections = settings_sections(c)
     head = page_header(c, "Settings", "Manage your profile, notifications and security.",
                    [("Cancel", "secondary", ""), ("Save changes", "primary", "check")])
-    tabs = el("tabs", "tabs", w=fill(), h=44,
-              props={"items": ["Profile", "Notifications", "Billing", "Team", "Security"] if not c.mobile else
-                     ["Profile", "Alerts", "Billing", "Team"], "active": 0})
+    tabs = el("tabs", "tabs", w=fill(), h=44, props={"items": tab_items, "active": 0})
+    if sections:
+        return _named_settings(c, head, tabs, sections)
+    titles = ["Profile", "Notifications", "Active sessions", "Danger zone"]
     pair = (lambda a, b: row(a, b, gap=5, width=fill(), align="start")) if not c.mobile else (lambda a, b: col(a, b, gap=4, width=fill()))
     photo = row(with_text(el("avatar", "avatar", w=72, h=72), "Maya Chen"),
                 button("upload", "Change photo", "secondary", "download"),
@@ -475,9 +666,8 @@ def _settings(c: PageContext) -> Node:
                         field("tz", "select", label="Time zone", value="Europe/Berlin (UTC+1)")),
                    text("bio", "Your profile is visible to teammates in your workspace. Changes apply after you save.",
                         "small", lines=2),
-                   title="Profile", w=fill(58), gap=5)
-    opts = [("New orders", True), ("Payment received", True), ("Low stock alerts", True), ("Weekly summary", False),
-            ("Product updates", False)]
+                   title=titles[0], w=fill(58), gap=5)
+    opts = notification_options(c.domain)[:5]
     sessions = [("MacBook Pro · Chrome", "Berlin, Germany · Active now", "This device", "success"),
                 ("iPhone 15 · Safari", "Berlin, Germany · 2 hours ago", "Sign out", ""),
                 ("Windows · Edge", "Hamburg, Germany · Nov 21", "Sign out", ""),
@@ -491,25 +681,28 @@ def _settings(c: PageContext) -> Node:
         sess_items.append(n)
     sessions_card = card("sessions", col(*sess_items, name="list", kind="list", width=fill(), height=fill(),
                                          overflow="drop"),
-                         title="Active sessions", action="Sign out everywhere", w=fill(58), h=fill(min=120))
+                         title=titles[2], action="Sign out everywhere", w=fill(58), h=fill(min=120))
+    if any(w in c.prompt.lower() for w in _MEMBER_WORDS):  # the team: who is in it, with which role
+        sessions_card = card("members", members_table(c), title="Members", action="Invite people", w=fill(58),
+                             h=fill(min=120), pad=5, content="table")
     notif = card("notifications", *[check("toggle", "toggle", lab, on) for lab, on in opts],
                  el("divider", "divider", w=fill(), h=16), heading("channel", "Deliver to", "title"),
                  *[check("radio", "radio", lab, i == 0) for i, lab in
                    enumerate(("Email and in-app", "In-app only", "Do not disturb"))],
-                 title="Notifications", w=fill(), gap=4)
+                 title=titles[1], w=fill(), gap=4)
     notif.height = fill()
     danger = card("danger-zone",
-                  text("warning", "Deleting your workspace removes all orders, customers and reports. "
-                       "This cannot be undone.", "small", lines=3),
+                  text("warning", f"Deleting your workspace removes all {c.domain.records.lower()}, people and "
+                       "reports. This cannot be undone.", "small", lines=3),
                   button("delete", "Delete workspace", "destructive", "x", w=hug()),
-                  title="Danger zone", w=fill(), gap=4)
+                  title=titles[3], w=fill(), gap=4)
     danger.align = "start"
     if c.mobile:
         account = card("profile", photo, field("email", label="Email", value="maya.chen@northwind.io"),
-                       title="Profile", gap=4, pad=4)
+                       title=titles[0], gap=4, pad=4)
         photo.children = photo.children[:2]
         notif = card("notifications", *[check("toggle", "toggle", lab, on) for lab, on in opts[:4]],
-                     title="Notifications", gap=3, pad=4)
+                     title=titles[1], gap=3, pad=4)
         return app_shell(c, "Settings", "", [head, tabs, account, notif], "Settings")
     right = col(notif, *([danger] if c.desktop else []), width=fill(42), height=fill(), gap=5)
     left = col(profile, sessions_card, width=fill(58), height=fill(), gap=5)
@@ -521,7 +714,8 @@ def _settings(c: PageContext) -> Node:
 def _products(c: PageContext) -> Node:
     rng = c.rng
     cols = max(2, c.cols(c.pick(4, 3, 2), mobile_max=2))
-    picks = rng.sample(PRODUCTS, cols * 2)
+    goods = c.products
+    picks = rng.sample(goods, min(cols * 2, len(goods)))
     cards = []
     for i, (name, price) in enumerate(picks):
         badge = []
@@ -532,7 +726,7 @@ def _products(c: PageContext) -> Node:
         for bnode in badge:
             bnode.text, bnode.style = bnode.el["text"], "caption"
         photo = el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted",
-                   props={"motif": "product", "shape": product_shape(name)})
+                   props={"motif": "product", "shape": shape_of(name)})
         price_row = row(text("price", format_money(price), "body", w=hug()), *([] if c.mobile else badge), gap=2,
                         align="center", width=fill())
         info = row(col(text("name", name, "body-strong", "text", lines=2 if c.mobile else 1), price_row, gap=1,
@@ -542,19 +736,21 @@ def _products(c: PageContext) -> Node:
         k = card("product", photo, info, gap=3, pad=3, h=fill())
         cards.append(k)
     grid_ = grid(cards, cols, gap=5 if not c.mobile else 4, name="grid", h=fill())
-    title = col(el("breadcrumb", "breadcrumb", w=fill(), h=20, props={"items": ["Home", "Shop", "New in"]}),
-                heading("title", "New arrivals", "h2" if not c.mobile else "h3"),
+    # a shop of the prompt's goods is titled and filtered by them; the mixed store by season and garment
+    noun = c.goods
+    cats = (("Bestsellers", "New in", "Gift ideas", "Sets", "On sale") if noun else
+            ("Outerwear", "Knitwear", "Bags", "Footwear", "Accessories"))
+    title = col(el("breadcrumb", "breadcrumb", w=fill(), h=20, props={"items": ["Home", "Shop", noun or "New in"]}),
+                heading("title", noun or "New arrivals", "h2" if not c.mobile else "h3"),
                 text("count", "148 products", "small"), gap=1, width=fill())
     sort = el("sort", "select", w=fixed(240 if not c.mobile else 160), h=44, props={"value": "Sort: Newest"})
     head = row(title, sort, align="end", width=fill(), gap=4)
     pag = el("pagination", "pagination", w=fill(), h=40, props={"page": 1, "pages": 12})
     if c.mobile:
-        chips = row(*[filter_chip(t, i == 0) for i, t in enumerate(("All", "Outerwear", "Knitwear", "Bags"))], gap=2,
-                    width=fill())
+        chips = row(*[filter_chip(t, i == 0) for i, t in enumerate(("All", *cats[:3]))], gap=2, width=fill())
         return site_shell(c, [], "", [head, chips, grid_], cart=False, title="Shop")
     fk = [heading("category", "Category", "title")]
-    fk += [check("check", "checkbox", t, i in (0, 2)) for i, t in
-           enumerate(("Outerwear", "Knitwear", "Bags", "Footwear", "Accessories"))]
+    fk += [check("check", "checkbox", t, i in (0, 2)) for i, t in enumerate(cats)]
     fk += [Node(height=fixed(8), width=fill()), heading("price", "Price", "title")]
     fk += [check("radio", "radio", t, i == 1) for i, t in
            enumerate(("Under $50", "$50 – $100", "$100 – $200", "Over $200"))]
@@ -563,7 +759,8 @@ def _products(c: PageContext) -> Node:
     main = row(filters, col(grid_, pag, gap=5, width=fill(), height=fill()), gap=7, width=fill(), height=fill(),
                align="start")
     main.children[0].align_self = "start"
-    return site_shell(c, ["New in", "Men", "Women", "Home", "Sale"], "New in", [head, main], cart=True, title="Shop",
+    links = ["New in", "Bestsellers", noun, "Gifts", "Sale"] if noun else ["New in", "Men", "Women", "Home", "Sale"]
+    return site_shell(c, links, "New in", [head, main], cart=True, title="Shop",
                  pad=c.pick(6, 6, 4))
 
 _ARCH_FUNCS = {

@@ -417,7 +417,8 @@ def open_domain(name: str) -> Domain:
 
     labels = tuple((list(spec.tags[1:] if len(spec.tags) > 4 else spec.tags) + list(spec.statuses) + ["Other"])[:4])
     chart_title = spec.chart[0]
-    nav = spec.nav + (("Messages", "message"), ("Calendar", "calendar"), ("Settings", "settings"))
+    nav = spec.nav + tuple(n for n in (("Messages", "message"), ("Calendar", "calendar"), ("Settings", "settings"))
+                           if n[0] not in {label for label, _ in spec.nav})
     return Domain(spec.name, spec.keywords, nav[:8], spec.title, f"Your {spec.noun} at a glance.", spec.search, kpis, chart_title, 10,
                   f"{spec.noun.capitalize()} by type", labels, spec.noun, spec.noun.capitalize(), table, (2, 4),
                   f"Recent {spec.noun}", list_items, spec.action,
@@ -442,6 +443,201 @@ def _open_page_copy(domain: Domain) -> PageCopy:
         ("Notes.md", "Plan.pdf", "Photos.zip", "Checklist.docx", "Budget.xlsx", "Slides.key"),
         ("Shared", "Archive", "Drafts", "Templates"),
         (titles[0], spec.sentences[0] if spec.sentences else f"Everything about your {spec.noun}."),
-        "workspace" if spec.name == "generic" else spec.noun[:-1] if spec.noun.endswith("s") else spec.noun,
+        "workspace" if spec.name == "generic" else spec.noun.removesuffix("s"),
         (f"No {spec.noun} yet", f"When you add {spec.noun}, they appear here.", spec.action),
-        spec.noun[:-1] if spec.noun.endswith("s") else spec.noun)
+        spec.noun.removesuffix("s"))
+
+
+# -- what a prompt names: its products, the thing paid for, its own labels --------------------------
+import re as _re
+
+#: Words a noun phrase of a prompt can hold that are not part of what is sold ("an online store").
+_NOT_GOODS = {"a", "an", "the", "our", "my", "your", "some", "of", "for", "online", "new", "all", "with", "and",
+              "page", "pages", "products", "product", "items", "item", "prices", "price", "filters", "filter",
+              "results", "plans", "details", "options", "categories", "grid", "listing", "list", "cards", "tabs",
+              "sections", "fields", "reviews", "photos", "images", "badges", "ratings", "sizes", "colors",
+              "colours", "deals", "sales", "orders", "customers", "users", "members", "settings", "screens",
+              "steps", "totals", "thumbnails", "buttons", "chips", "sort", "brands", "goods", "things", "stats",
+              "store", "shop", "boutique", "storefront", "e-commerce", "ecommerce", "webshop", "marketplace",
+              "catalog", "catalogue", "browse", "selling", "sells", "checkout", "cart", "summary"}
+#: Plural nouns that a shop sells as they are (a pair of socks is "Socks").
+_PAIRS = ("socks", "jeans", "trousers", "headphones", "earbuds", "leggings", "shorts", "glasses", "sunglasses",
+          "scissors", "pants", "tights", "gloves", "mittens", "slippers", "sneakers", "boots", "shoes", "sandals",
+          "earrings", "chopsticks", "tongs", "pliers", "binoculars", "goggles", "pajamas", "overalls")
+_STYLES = ("Classic", "Everyday", "Signature", "Heritage", "Studio", "Essential", "Nordic", "Coastal", "Field",
+           "Atelier", "Modern", "Original")
+_TONES = ("Sage", "Sand", "Charcoal", "Terracotta", "Ivory", "Slate", "Olive", "Midnight", "Oat", "Rust", "Moss",
+          "Ocean")
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun (`teapots` → `teapot`, `knives` → `knife`,
+    `berries` → `berry`); a word sold in pairs keeps its plural (`socks`)."""
+    w = word.lower()
+    if w in _PAIRS or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return word
+    for tail, new in (("knives", "knife"), ("ives", "ife"), ("ies", "y"), ("ves", "f"), ("ches", "ch"),
+                      ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("oes", "o")):
+        if w.endswith(tail) and len(w) > len(tail) + 1:
+            return word[:len(word) - len(tail)] + new
+    return word[:-1]
+
+
+def _goods_phrase(words: list[str]) -> list[str]:
+    """The words of a noun phrase that name goods, up to its head noun (a plural)."""
+    words = [w for w in words if w]
+    while words and words[0] in _NOT_GOODS:
+        words = words[1:]
+    return words if words and words[-1] not in _NOT_GOODS else []
+
+
+def product_noun(prompt: str) -> str:
+    """What a shop prompt sells, as a plural noun phrase ("yoga mats", "kitchen knives",
+    "records"), or "" when it names nothing: the plural after "of", "for", "listing",
+    "browse" or "selling", else the word before "store" or "shop" ("a bike parts store",
+    "a bookshop")."""
+    p = " " + _re.sub(r"[^a-z\- ]+", " ", prompt.lower()) + " "
+    for m in _re.finditer(r"\b(?:of|for|listing|browse|browsing|selling|sells|sell)\s+((?:[a-z-]+\s+){0,3})", p):
+        words = m.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w in ("with", "and", "in", "at", "from", "on", "by", "to",
+                                                             "that", "under")), len(words))
+        words = _goods_phrase(words[:cut])
+        # the head noun is the last plural word of the phrase ("wool socks", "bike parts")
+        while words and not (words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))):
+            words = words[:-1]
+        words = _goods_phrase(words)
+        if words:
+            return " ".join(words[-3:])
+    m = _re.search(r"\b((?:[a-z-]+\s+)?[a-z-]+)\s+(?:store|shop|boutique|stand)\b", p)
+    if m:
+        words = _goods_phrase(m.group(1).split())
+        if words and words[-1] not in ("coffee", "online", "web", "gift", "pop-up", "general", "corner", "thrift"):
+            return " ".join(words)
+    m = _re.search(r"\b([a-z]{3,})(?:shop|store)\b", p)
+    if m and m.group(1) not in ("work", "web", "e", "app"):
+        return m.group(1) + "s"
+    return ""
+
+
+def catalogue(prompt: str, n: int = 12) -> list[tuple[str, float]]:
+    """`n` products of the kind the prompt sells (`product_noun`), each a (name, price) with a
+    name that says what it is ("Sage Teapot", "Heritage Kitchen Knife"); empty when the prompt
+    names no goods. Seeded by the noun, so a prompt always lists the same products."""
+    noun = product_noun(prompt)
+    if not noun:
+        return []
+    words = noun.split()
+    head = " ".join([*words[:-1], singular(words[-1])]).title()
+    rng = random.Random(f"catalogue:{noun}")
+    base = rng.choice((18, 24, 36, 48, 65, 90))
+    styles, tones = list(_STYLES), list(_TONES)
+    rng.shuffle(styles)
+    rng.shuffle(tones)
+    out = []
+    for i in range(n):
+        name = f"{tones[i // 2 % len(tones)]} {head}" if i % 2 else f"{styles[i // 2 % len(styles)]} {head}"
+        out.append((name, float(round(base * (0.7 + rng.random() * 1.2)) - 0.01 * (i % 3 == 0))))
+    return out
+
+
+def purchase(prompt: str) -> str:
+    """What a payment prompt pays for, as written ("concert tickets", "hotel booking"), or ""."""
+    p = _re.sub(r"[^a-z\- ]+", " ", prompt.lower())
+    m = _re.search(r"\b(?:for|on)\s+(?:a|an|the|your|my)?\s*((?:[a-z-]+\s+){0,2}?[a-z-]+)"
+                   r"(?=\s+(?:with|and|using|by|in|at|on|step|page|screen|form)\b|\s*$)", p.strip())
+    if not m:
+        return ""
+    words = _goods_phrase(m.group(1).split())
+    return " ".join(words)
+
+
+#: Shapes of product art (`engine.render.components` draws them) for goods their names do not say.
+_SHAPE_WORDS = ((("teapot", "kettle", "bowl", "vase", "planter", "pot", "jar", "cup", "tumbler", "espresso",
+                  "coffee", "tea"), "cup"),
+                (("sock", "glove", "mitten", "scarf", "knit", "yarn", "wool"), "beanie"),
+                (("candle", "bottle", "soap", "perfume", "oil", "sauce", "wine", "lotion", "shampoo", "serum"),
+                 "bottle"),
+                (("boot", "sandal", "slipper", "cleat"), "shoe"),
+                (("clock", "timer", "bracelet"), "watch"),
+                (("lantern", "bulb", "torch", "flashlight", "plant", "houseplant"), "lamp"))
+
+
+def shape_of(name: str) -> str:
+    """The product silhouette for a product's name: `engine.render.components.product_shape`'s,
+    and for goods it has no silhouette of, the nearest one (a teapot a cup, socks knitwear)."""
+    from engine.render.components import product_shape
+
+    shape = product_shape(name)
+    if shape != "bag":
+        return shape
+    t = name.lower()
+    return next((s for words, s in _SHAPE_WORDS if any(w in t for w in words)), "bag")
+
+
+#: Nouns after a list of labels that say what the labels are ("Profile, Security and Billing tabs").
+_LABEL_HEADS = ("tabs", "tab", "sections", "section", "plans", "plan", "tiers", "tier", "columns", "steps",
+                "options", "pages", "categories", "cards", "panels", "groups", "filters", "fields", "buttons",
+                "links", "menu", "items", "packages")
+_ITEM = (r"[A-Z0-9][\w'&+./-]*(?: (?!(?:and|or|with|for|in|on|of|to|at|the|a|an)\b)"
+         r"[A-Za-z0-9][\w'&+./-]*){0,2}")
+
+
+def named_labels(prompt: str) -> list[tuple[list[str], str]]:
+    """The lists of labels a prompt names as written, each with the noun they belong to:
+    "settings with Profile, Security and Billing tabs" → ``[(["Profile", "Security", "Billing"],
+    "tabs")]``; "sections Account, Appearance and Language" → ``[([…], "sections")]``. A
+    list is two or more capitalised items joined by commas and "and" / "or"."""
+    out = []
+    stop = {"for", "with", "in", "on", "of", "to", "a", "an", "the", "that", "where", "at"}
+    for m in _re.finditer(rf"({_ITEM})((?:, {_ITEM})*)(,? (?:and|or|&) ({_ITEM}))?", prompt):
+        items = [m.group(1), *[s for s in m.group(2).split(", ") if s], *([m.group(4)] if m.group(4) else [])]
+        if len(items) < (2 if m.group(4) else 3):  # "A and B", or "A, B, C" without a conjunction
+            continue
+        head = ""
+        last = items[-1].split()
+        kept = []
+        for w in last:
+            if w.lower() in stop:
+                break
+            kept.append(w)
+        if len(kept) > 1 and kept[-1].lower() in _LABEL_HEADS:
+            head = kept[-1].lower()
+            kept = kept[:-1]
+        items[-1] = " ".join(kept)
+        if not head:
+            before = prompt[:m.start()].lower().split()
+            head = before[-1] if before and before[-1] in _LABEL_HEADS else ""
+        if not head:
+            after = prompt[m.end():].lower().split()
+            head = after[0] if after and after[0] in _LABEL_HEADS else ""
+        items = [i.strip() for i in items if i.strip()]
+        if len(items) >= 2:
+            out.append((items, head))
+    return out
+
+
+def labels_for(prompt: str, *heads: str) -> list[str]:
+    """The first label list `named_labels` finds whose noun is one of `heads` ("" for a list
+    with no noun after or before it), else []."""
+    for items, head in named_labels(prompt):
+        if head in heads:
+            return items
+    return []
+
+
+#: Page types about selling: their copy may be the retail domain's (orders, customers, revenue).
+SALES_PAGES = ("dashboard", "analytics", "orders", "table-admin", "products", "product-list", "product-detail",
+               "checkout", "pricing")
+#: Words that make a prompt about a shop's business (not "billing" or "plan" alone).
+_SELLING_WORDS = ("shop", "store", "e-commerce", "ecommerce", "sales", "revenue", "customer", "order", "product",
+                  "inventory", "warehouse", "catalog", "merchant", "seller")
+
+
+def page_domain(prompt: str, arch: str) -> Domain:
+    """The copy domain of a page: `domain_for(prompt)`, except that a page that is not about
+    selling (settings, calendar, onboarding, sign-in…) whose prompt only brushes a shop's words
+    ("billing", "payment", "plan") gets the neutral workspace, never "Top customers"."""
+    d = domain_for(prompt)
+    if d is RETAIL and arch not in SALES_PAGES and not any(w in prompt.lower() for w in _SELLING_WORDS):
+        return open_domain("generic")
+    return d

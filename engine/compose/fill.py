@@ -18,7 +18,7 @@ import random
 
 from engine.compose import composer as C
 from engine.compose import parts as P
-from engine.compose.domain_copy import PEOPLE, Domain, domain_for, page_copy
+from engine.compose.domain_copy import PEOPLE, Domain, page_copy, page_domain, shape_of
 from engine.compose.pages import chat_head
 from engine.compose.parts import (
     button,
@@ -32,7 +32,7 @@ from engine.compose.parts import (
 )
 from engine.layout import flex as L
 from engine.layout.flex import Node, col, fill, fixed, hug, row
-from engine.render.components import product_shape, status_role
+from engine.render.components import status_role
 from scene.blocks import Block
 from scene.devices import DEVICES
 from scene.model import KINDS, Element, Scene
@@ -58,8 +58,12 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
     scale = width / DEVICES[device][1]
     W, H = width / scale, height / scale
     arch = C.route_prompt(prompt)
-    f = _Filler(P.PageContext(device, random.Random(f"fill:{seed}"), prompt, domain_for(prompt), arch, {}),
+    blocks = complete_form(blocks, arch, prompt, W, H)
+    blocks = align_title(blocks, W, H)
+    f = _Filler(P.PageContext(device, random.Random(f"fill:{seed}"), prompt, page_domain(prompt, arch), arch, {}),
                 L.Layout.for_theme(theme) if theme is not None else L.Layout())
+    f.summary = arch == "checkout" and any(b.kind == "card" and b.content in ("summary", "product", "order-summary")
+                                           for b in blocks)
     elements: list[Element] = []
     boxes = {}
     for i, b in enumerate(blocks):
@@ -86,9 +90,170 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
                 node.el[key] = getattr(b, key)
         f.lay.run(node, x1 - x0, y1 - y0, x0, y0)
         elements += [e for e in (_sized(e) for e in L.to_elements(node)) if e is not None]
+    P.one_primary(elements)
     scene = Scene(width=width, height=height, scale=scale, archetype=arch, prompt=prompt, seed=seed,
                   elements=elements)
     return C.scaled_scene(scene, scale)
+
+
+#: The fields a page type's form must carry, in order: (label, value) or a pair on one row.
+FORM_FIELDS: dict[str, list] = {
+    "sign-up": [("Full name", "Maya Chen"), ("Email", "maya.chen@northwind.io"), ("Password", "••••••••••"),
+                ("Confirm password", "••••••••••")],
+    "sign-in": [("Email", "maya.chen@northwind.io"), ("Password", "••••••••••")],
+    "payment": [("Name on card", "Maya Chen"), ("Card number", "4242 4242 4242 4242"),
+                (("Expiry", "08 / 28"), ("CVC", "•••"))],
+    "checkout": [("Full name", "Maya Chen"), ("Address", "Torstraße 118"), (("City", "Berlin"), ("Postcode", "10119")),
+                 ("Name on card", "Maya Chen"), ("Card number", "4242 4242 4242 4242"),
+                 (("Expiry", "08 / 28"), ("CVC", "•••"))],
+}
+#: What follows a page type's fields: the checkbox, the primary action, the secondary action and the
+#: line under the form ("" where there is none).
+FORM_TAIL = {"sign-up": ("I agree to the Terms and Privacy Policy", "Create account", "Continue with Google",
+                         "Already have an account? Sign in"),
+             "sign-in": ("Remember me", "Sign in", "Continue with single sign-on", "New here? Create an account"),
+             "payment": ("Save this card for next time", "Pay now", "", "Payments are encrypted and processed securely."),
+             "checkout": ("Billing address is the same", "Place order", "", "")}
+_FORM_KINDS = ("input", "select", "checkbox", "toggle", "radio", "button", "text", "divider")
+_FIELD_H, _GAP = 72.0, 16.0
+
+
+def form_type(arch: str, prompt: str) -> str:
+    """Which form of `FORM_FIELDS` a page carries ("" for none): a sign-up, a sign-in, a
+    payment step or a checkout."""
+    if arch == "checkout":
+        return "payment" if C.payment_only(prompt) else "checkout"
+    return arch if arch in ("sign-up", "sign-in") else ""
+
+
+def complete_form(blocks: list[Block], arch: str, prompt: str, W: float, H: float) -> list[Block]:
+    """The blocks with the page type's form made whole: where a sign-up, sign-in or payment page
+    has fewer field blocks than its form needs (a sign-up with only a name field), the column the
+    fields stand in is laid out again from the first field down: every field the form needs
+    (`FORM_FIELDS`; expiry and CVC side by side), its checkbox, one primary action, a secondary
+    action where there is room and the line under it. The texts go in each block's ``meta``.
+    Blocks of other pages, and forms with all their fields, come back unchanged. `W`×`H` is the
+    canvas in design px."""
+    kind = form_type(arch, prompt)
+    if not kind:
+        return blocks
+    need = FORM_FIELDS[kind]
+    n_need = sum(2 if isinstance(f[0], tuple) else 1 for f in need)
+    inputs = [b for b in blocks if b.kind in ("input", "select") and b.box[2] * W >= 120]
+    if not inputs or len(inputs) >= n_need:
+        return blocks
+    x0 = min(b.box[0] for b in inputs)
+    x1 = max(b.box[0] + b.box[2] for b in inputs)
+    top = min(b.box[1] for b in inputs)
+    slack = 24 / W
+
+    def in_column(b: Block) -> bool:
+        bx0, bx1 = b.box[0], b.box[0] + b.box[2]
+        centre = (bx0 + bx1) / 2
+        return (x0 - slack <= centre <= x1 + slack or abs(bx0 - x0) <= slack) and bx0 < x1 and bx1 > x0
+
+    moved = [b for b in blocks if b.kind in _FORM_KINDS and in_column(b) and b.box[1] >= top - 4 / H]
+    keep = [b for b in blocks if not any(b is m for m in moved)]
+    # the column runs down to the next block under it that stays (a tab bar, a footer), else the page's foot
+    below = [b.box[1] for b in keep if b.box[1] > top and b.box[0] < x1 and b.box[0] + b.box[2] > x0
+             and b.kind not in ("card", "image")]
+    bottom = min([*below, 1.0 - 40 / H]) * H - _GAP
+    y, left, width = top * H, x0 * W, (x1 - x0) * W
+    width = max(width, min(W - left - 24, 320.0))
+    check, primary, secondary, line = FORM_TAIL[kind]
+    rows: list[list[tuple[str, float, dict]]] = []  # each row: (kind, height, meta) side by side
+    for f in need:
+        pair = f if isinstance(f[0], tuple) else (f,)
+        rows.append([("input", _FIELD_H, {"label": lab, "value": val}) for lab, val in pair])
+    rows.append([("checkbox", 24.0, {"text": check})])
+    if not (kind == "checkout" and any(b.kind == "card" and b.content in ("summary", "product") for b in keep)):
+        rows.append([("button", 52.0, {"text": primary, "variant": "primary", "style": "body-strong"})])
+    extra = []
+    if secondary:
+        extra += [[("divider", 16.0, {})], [("button", 48.0, {"text": secondary, "variant": "secondary",
+                                                              "style": "label"})]]
+    if line:
+        extra.append([("text", 20.0, {"text": line, "style": "small"})])
+
+    def height(rs, gap):
+        return sum(max(h for _, h, _ in r) for r in rs) + gap * (len(rs) - 1)
+
+    gap = _GAP
+    if height(rows + extra, gap) <= bottom - y:
+        rows += extra
+    elif height(rows + extra[-1:], gap) <= bottom - y:
+        rows += extra[-1:]
+    if height(rows, gap) > bottom - y:
+        gap = 10.0
+    out = []
+    for r in rows:
+        rh = max(h for _, h, _ in r)
+        cw = (width - _GAP * (len(r) - 1)) / len(r)
+        for i, (k, h, meta) in enumerate(r):
+            x = left + i * (cw + _GAP)
+            out.append(Block(k, (x / W, y / H, cw / W, h / H), variant=meta.get("variant", ""),
+                             style=meta.get("style", "body" if k == "checkbox" else ""),
+                             meta={m: v for m, v in meta.items() if m in ("text", "label", "value")}))
+        y += rh + gap
+    return keep + out
+
+
+def align_title(blocks: list[Block], W: float, H: float) -> list[Block]:
+    """The blocks with the page title and its breadcrumb on the content column: the title starts
+    at the left edge of the content under it, and the breadcrumb sits just above the title at
+    that edge (where it was sampled apart from the title, beside it or across the page). Pages
+    without a breadcrumb come back unchanged."""
+    crumbs = [b for b in blocks if b.kind == "breadcrumb"]
+    shells = [b for b in blocks if b.kind in ("navbar", "sidebar")]
+
+    def inside_shell(b):
+        return any(s.box[0] <= b.box[0] + b.box[2] / 2 <= s.box[0] + s.box[2] and
+                   s.box[1] <= b.box[1] + b.box[3] / 2 <= s.box[1] + s.box[3] for s in shells)
+
+    titles = [b for b in blocks if b.kind == "heading" and (b.style in _TITLE_STYLES or b.box[3] * H >= 28)
+              and not inside_shell(b)]
+    if not crumbs or not titles:
+        return blocks
+    crumb, title = crumbs[0], min(titles, key=lambda b: (b.box[1], b.box[0]))
+    if abs(crumb.box[0] - title.box[0]) * W <= 8 and 0 <= (title.box[1] - crumb.box[1] - crumb.box[3]) * H <= 48:
+        return blocks  # already on the title's edge, just above it
+    if crumb.box[1] >= title.box[1] + title.box[3]:
+        return blocks  # under the title: a path (a folder's), not the page's trail
+    ty1 = title.box[1] + title.box[3]
+    under = [b for b in blocks if b.box[1] >= ty1 - 2 / H and b.kind not in ("navbar", "sidebar", "modal", "footer")
+             and b is not crumb and not inside_shell(b)]
+    if not under:
+        return blocks
+    left = min(b.box[0] for b in under)
+    right = max(b.box[0] + b.box[2] for b in under)
+    ch, gap = min(max(crumb.box[3], 20 / H), 24 / H), 8 / H  # one line of small text
+    cw = min(crumb.box[2], right - left)
+    tw = min(title.box[2], right - left)
+    def holds(b, inner):  # a panel the title stands on (a sign-in page's brand panel) is not in the way
+        return (b.box[0] <= inner.box[0] and b.box[1] <= inner.box[1] and b.box[0] + b.box[2] >= inner.box[0]
+                + inner.box[2] and b.box[1] + b.box[3] >= inner.box[1] + inner.box[3])
+
+    others = [b for b in blocks if b is not crumb and b is not title and not holds(b, title)]
+
+    def free(x, y, w, h):
+        return not any(b.box[0] < x + w and x < b.box[0] + b.box[2] and b.box[1] < y + h and y < b.box[1] + b.box[3]
+                       for b in others)
+
+    ty = title.box[1]
+    if free(left, ty - gap - ch, cw, ch):  # room above the title
+        cy = ty - gap - ch
+    elif free(left, ty + ch + gap, tw, title.box[3]):  # move the title down under the breadcrumb
+        cy, ty = ty, ty + ch + gap
+    else:
+        return blocks
+    out = []
+    for b in blocks:
+        if b is crumb:
+            b = Block(b.kind, (left, cy, cw, ch), b.role, b.style, b.variant, b.content, b.id, dict(b.meta))
+        elif b is title:
+            b = Block(b.kind, (left, ty, tw, title.box[3]), b.role, b.style, b.variant, b.content, b.id, dict(b.meta))
+        out.append(b)
+    return out
 
 
 def _sized(e: Element) -> Element | None:
@@ -109,8 +274,8 @@ _PAGE_COPY: dict[str, dict[str, list]] = {
                 "secondary": ["Continue with single sign-on", "Continue with Google", "Create an account"],
                 "phrases": ["Forgot password?", "New here? Create an account", "Trouble signing in?",
                             "© 2026 · Privacy · Terms"]},
-    "sign-up": {"fields": [("Full name", "Maya Chen"), ("Work email", "maya.chen@northwind.io"),
-                           ("Password", "••••••••••"), ("Company", "Northwind Ltd")],
+    "sign-up": {"fields": [("Full name", "Maya Chen"), ("Email", "maya.chen@northwind.io"),
+                           ("Password", "••••••••••"), ("Confirm password", "••••••••••"), ("Company", "Northwind Ltd")],
                 "subtitle": ["Start your 14-day free trial.", "Free for 14 days"],
                 "checks": ["I agree to the Terms and Privacy Policy", "Email me product news"],
                 "primary": ["Create account", "Start free trial", "Get started"],
@@ -118,8 +283,8 @@ _PAGE_COPY: dict[str, dict[str, list]] = {
                 "phrases": ["Already have an account? Sign in", "No credit card required",
                             "By signing up you accept the Terms", "© 2026 · Privacy · Terms"]},
     "checkout": {"fields": [("Full name", "Maya Chen"), ("Address", "Torstraße 118"), ("City", "Berlin"),
-                            ("Postcode", "10119"), ("Card number", "4242 4242 4242 4242"), ("Expiry", "08 / 28"),
-                            ("CVC", "•••"), ("Email", "maya.chen@northwind.io")],
+                            ("Postcode", "10119"), ("Name on card", "Maya Chen"), ("Card number", "4242 4242 4242 4242"),
+                            ("Expiry", "08 / 28"), ("CVC", "•••"), ("Email", "maya.chen@northwind.io")],
                  "checks": ["Billing address is the same", "Save this card for next time", "Email me order updates"],
                  "primary": ["Place order", "Continue to payment", "Pay now"],
                  "secondary": ["Back to cart", "Apply code", "Edit"]},
@@ -134,6 +299,21 @@ _PAGE_COPY: dict[str, dict[str, list]] = {
                  "primary": ["Save changes", "Update profile"], "secondary": ["Cancel", "Change password", "Export data"]},
 }
 _PAGE_COPY["profile"] = _PAGE_COPY["settings"]
+#: A payment step's copy: the card fields first.
+_PAYMENT_COPY = {"fields": [("Name on card", "Maya Chen"), ("Card number", "4242 4242 4242 4242"), ("Expiry", "08 / 28"),
+                            ("CVC", "•••"), ("Billing postcode", "10119"), ("Email", "maya.chen@northwind.io")],
+                 "checks": ["Save this card for next time", "Email me a receipt"],
+                 "primary": ["Pay now", "Confirm payment", "Pay"], "secondary": ["Back", "Cancel", "Use another card"],
+                 "subtitle": ["Your card is charged once you confirm.", "Pay securely by card"],
+                 "phrases": ["Payments are encrypted and processed securely.", "You can cancel free of charge",
+                             "© 2026 · Privacy · Terms"]}
+#: A pricing page's copy.
+_PRICING_COPY = {"primary": ["Start free trial", "Choose plan", "Get started"],
+                 "secondary": ["Contact sales", "Compare plans", "Start free"],
+                 "subtitle": ["Start free, upgrade when you grow. Cancel at any time.", "Cancel at any time"],
+                 "phrases": ["Prices exclude VAT", "Yearly plans are billed once a year", "Cancel at any time",
+                             "No credit card required"],
+                 "checks": ["Unlimited projects", "Reports and exports", "Priority support", "Single sign-on"]}
 #: One-line copy of storefront pages.
 _SHOP_PHRASES = ["Free shipping over $100 and free returns", "248 products", "New season, made to last",
                  "Free returns within 30 days", "In stock and ready to ship"]
@@ -150,6 +330,13 @@ class _Filler:
         self.card_titles: set[str] = set()  # titles given to cards so far
         self.shop = ctx.arch in ("products", "product-detail", "checkout")  # a storefront page
         self.copy = _PAGE_COPY.get(ctx.arch, {})  # copy of the page type, where it has its own
+        self.payment = ctx.arch == "checkout" and C.payment_only(ctx.prompt)  # the payment step alone
+        if self.payment:
+            self.copy = _PAYMENT_COPY
+        elif ctx.arch == "pricing":
+            self.copy = _PRICING_COPY
+        self.summary = False  # a checkout whose order summary (and pay button) is a card of its own
+        self.goods = ctx.products  # what the page sells: the prompt's goods, else the store's
 
     # -- helpers ---------------------------------------------------------------------------
     def count(self, key: str) -> int:
@@ -194,8 +381,8 @@ class _Filler:
     def page_title(self) -> str:
         d, pc, a = self.d, self.pc, self.c.arch
         return {"dashboard": d.overview, "analytics": "Analytics", "settings": "Settings", "sign-in": "Welcome back",
-                "sign-up": "Create your account", "checkout": "Checkout", "products": "New arrivals",
-                "orders": d.records, "product-detail": P.PRODUCTS[0][0], "profile": PEOPLE[0], "inbox": "Inbox",
+                "sign-up": "Create your account", "checkout": "Payment" if self.payment else "Checkout",
+                "products": self.c.goods or "New arrivals", "orders": d.records, "product-detail": self.goods[0][0], "profile": PEOPLE[0], "inbox": "Inbox",
                 "chat": "Messages", "calendar": "November 2026", "pricing": f"Simple pricing for every {pc.product}",
                 "landing": d.headline, "onboarding": f"Set up your {pc.product}", "search-results": "Search",
                 "article": pc.article[0], "file-manager": "Files", "empty-state": pc.empty[0], "mobile-feed": "Feed",
@@ -203,12 +390,27 @@ class _Filler:
 
     # -- dispatch --------------------------------------------------------------------------
     def build(self, b: Block, w: float, h: float) -> Node:
+        meta = b.meta or {}
+        if meta.get("text") and b.kind in ("text", "button", "checkbox", "toggle", "radio"):
+            return self._given(b, meta["text"], h)  # copy a form's layout already chose (`complete_form`)
+        if meta.get("label") and b.kind in ("input", "select"):
+            self.count("field")
+            return Node(el={"props": {"label": meta["label"], "value": meta.get("value", "")}})
         fn = getattr(self, "k_" + b.kind, None)
         if fn is not None:
             return fn(b, w, h)
         return Node()  # a leaf drawn from its props alone (divider, logo)
 
     # -- leaves ----------------------------------------------------------------------------
+    def _given(self, b: Block, s: str, h: float) -> Node:
+        if b.kind == "button":
+            size = "sm" if h < 40 else ("md" if h < 50 else "lg")
+            return Node(text=s, style="body-strong" if size == "lg" else "label", el={"props": {"size": size}})
+        if b.kind in ("checkbox", "toggle", "radio"):
+            self.count("check")
+            return Node(text=s, style="body", el={"props": {"on" if b.kind == "toggle" else "checked": True}})
+        return self._text_leaf(s, b.style or "small", 2)
+
     def _text_leaf(self, s: str, style: str, lines: int = 99) -> Node:
         n = Node(text=s, style=style, max_lines=lines)
         return n
@@ -227,6 +429,12 @@ class _Filler:
             pool = (["You may also like", "Details", "Size", "Reviews", "Shipping and returns"] if self.shop else
                     [self.d.trend_title, self.d.list_title, f"Recent {self.d.records.lower()}", "Details",
                      "What is next", self.d.mix_title])
+            if self.c.arch in ("settings", "profile"):
+                pool = C.settings_sections(self.c)[1] or ["Profile", "Notifications", "Security", "Billing"]
+            elif self.c.arch == "pricing":
+                pool = ["Compare plans", "Frequently asked questions", "What is included", "Every plan includes"]
+            elif self.payment:
+                pool = ["Payment method", "Billing address", "Summary"]
             s = self.fitting([pool[(self.count("heading") + i) % len(pool)] for i in range(3)], style, w)
         return self._text_leaf(s, style)
 
@@ -326,15 +534,44 @@ class _Filler:
         return self._check(b, "toggle")
 
     def k_tabs(self, b, w, h):
+        a = self.c.arch
+        named = self.c.labels("tabs", "tab", "pages", "sections", "") if b.variant != "nav" else []
+        if named and self.count("named-tabs") == 0:  # the tabs the prompt names, as written, all of them
+            return Node(el={"props": {"items": named, "active": 0}})
         if b.variant == "nav":
             items = [label for label, _ in self.d.nav]
+        elif a == "pricing":
+            items = ["Monthly", "Yearly · save 20%"]
+        elif a in ("settings", "profile"):
+            items = C.settings_sections(self.c)[0]
+        elif a in ("products", "product-detail"):
+            items = ["All", "New in", "Bestsellers", "On sale"]
         else:
             items = [f"All {self.d.records.lower()}", "Open", "Completed", "Archived", "Drafts"]
         n = max(2, min(len(items), int(w // 130)))
         return Node(el={"props": {"items": items[:n], "active": 0}})
 
     def k_table(self, b, w, h):
+        if self.c.arch == "pricing":
+            return self._compare(w, h)
+        if self.c.arch in ("settings", "profile"):
+            return Node(el={"props": C.members_table(self.c, max(2, int(h // 52) - 1)).el["props"]})
         return Node(el={"props": self._table_props(w, h)})
+
+    def plan_names(self) -> list[str]:
+        """The plans of a pricing page: those the prompt names, else four the usual ones."""
+        return self.c.labels("plans", "plan", "tiers", "tier", "packages")[:4] or ["Starter", "Growth", "Scale",
+                                                                                   "Enterprise"]
+
+    def _compare(self, w: float, h: float) -> Node:
+        """A table of features against plans (included or not)."""
+        names = self.plan_names()[:max(2, min(4, int(w // 180) - 1))]
+        feats = ["Unlimited " + self.d.records.lower(), "Reports and exports", "Priority support", "Single sign-on",
+                 "Audit log", "Custom roles"][:max(2, int(h // 48) - 1)]
+        rows = [[f, *("Included" if j >= i - 2 else "–" for j in range(len(names)))] for i, f in enumerate(feats)]
+        return el("table", "table", w=fill(), h=fill(min=60),
+                  props={"columns": ["Feature", *names], "rows": rows, "align": ["left", *["center"] * len(names)],
+                         "widths": [2.0, *[1.0] * len(names)], "status_column": -1, "row_height": 48, "inset": 16})
 
     def _table_props(self, w: float, h: float) -> dict:
         cols, rows, align, widths = self.d.table(self.rng, max(2, int(h // 48)))
@@ -365,8 +602,8 @@ class _Filler:
 
     def _motif(self) -> dict:
         if self.c.arch in ("products", "product-detail", "checkout"):
-            name = P.PRODUCTS[self.count("product") % len(P.PRODUCTS)][0]
-            return {"motif": "product", "shape": product_shape(name)}
+            name = self.goods[self.count("product") % len(self.goods)][0]
+            return {"motif": "product", "shape": shape_of(name)}
         return {"motif": "landscape"}
 
     def k_image(self, b, w, h):
@@ -487,6 +724,8 @@ class _Filler:
         iw, ih = w - 2 * self.lay.step(pad), h - 2 * self.lay.step(pad)
         if self.c.arch == "checkout" and content in ("product", "summary") and ih >= 360 and iw >= 280:
             content = "order-summary"  # a checkout's product or summary card lists the order
+        if self.payment and content == "media":  # a payment step has no product photos
+            content = "order-summary"
         fn = getattr(self, "c_" + content.replace("-", "_"), self.c_text)
         node = fn(iw, ih)
         node.padding = pad
@@ -525,6 +764,13 @@ class _Filler:
         return self._chart_card("donut", self.nth("donut", [self.d.mix_title, "Share by region", "Breakdown"]))
 
     def c_table(self, w, h):
+        if self.c.arch == "pricing":  # a pricing page's table compares its plans
+            return card("card", self._compare(w, h - 48), title=self.nth("table", ["Compare plans", "What is included"]))
+        if self.c.arch in ("settings", "profile"):  # a settings page's table is the team
+            t = C.members_table(self.c, max(2, int((h - 100) // 52)))
+            t.height = fill(min=60)
+            return card("card", t, title=self.nth("table", ["Members", "Pending invitations"]),
+                        action="Invite people" if w > 420 else "")
         t = el("table", "table", w=fill(), h=fill(min=60), props=self._table_props(w, h - 48))
         rec = self.d.records.lower()
         title = self.nth("table", [f"Recent {rec}", f"Open {rec}", f"Flagged {rec}", f"All {rec}"])
@@ -537,38 +783,65 @@ class _Filler:
             items = [C.list_item(i, p, lines[i % len(lines)], f"{9 + i}:{(15 + 7 * i) % 60:02d}", True)
                      for i, p in enumerate(PEOPLE[:9])]
             title = "Messages" if self.c.arch == "chat" else "Inbox"
+        elif self.c.arch in ("settings", "profile"):  # a settings page lists the team: who, their email, their role
+            roles = ["Owner", "Admin", "Editor", "Editor", "Viewer", "Viewer"]
+            items = [C.list_item(i, p, p.lower().replace(" ", ".") + "@northwind.io", roles[i], i < 5)
+                     for i, p in enumerate(PEOPLE[:6])]
+            title = "Members"
         else:
             items = [C.list_item(i, *p, i < 4) for i, p in enumerate(self.d.list_items(self.rng))]
         lst = col(*items, name="list", kind="list", width=fill(), height=fill(), overflow="drop")
-        title = self.nth("list", [title, "Recent activity", "Watchlist", "Updates"])
+        title = self.nth("list", [title, "Recent activity", "Watchlist", "Updates"] if title != "Members" else
+                         ["Members", "Pending invitations", "Guests"])
         return card("card", lst, title=title, action="See all" if w > 420 else "")
 
     def c_form(self, w, h):
+        kind = form_type(self.c.arch, self.c.prompt)
         labels = self.copy.get("fields") or [("Full name", "Maya Chen"), ("Work email", "maya.chen@northwind.io"),
                                              ("Company", "Northwind Ltd"), ("Address", "Torstraße 118"),
                                              ("City", "Berlin"), ("Phone", "+49 30 1234 5678")]
-        kids = []
         pair = w >= 560
-        for i in range(0, len(labels), 2 if pair else 1):
-            fs = [field("field", label=lab, value=val) for lab, val in labels[i:i + (2 if pair else 1)]]
-            kids.append(row(*fs, gap=4, width=fill()) if pair else fs[0])
-        kids = kids[:max(1, int((h - 120) // 88))]
+        if kind:  # the fields the page type needs, first (a pair shares a row when there is room)
+            need = FORM_FIELDS[kind]
+            singles = [f for g in need for f in (g if isinstance(g[0], tuple) else (g,))]
+            labels = singles + [f for f in labels if f not in singles]
+            groups = [list(g) if isinstance(g[0], tuple) else [g] for g in need]
+            groups += [[f] for f in labels[len(singles):]]
+            if pair:  # two fields a row
+                flat = [f for g in groups for f in g]
+                groups = [flat[i:i + 2] for i in range(0, len(flat), 2)]
+        else:
+            groups = [labels[i:i + (2 if pair else 1)] for i in range(0, len(labels), 2 if pair else 1)]
+        room = max(1, int((h - 120) // 88))
+        compact = kind and room < len(need) and int((h - 100) // 60) > room  # labels as placeholders, to fit them all
+        if compact:
+            room = int((h - 100) // 60)
+        kids = [row(*[field("field", **({"placeholder": lab} if compact else {"label": lab, "value": val}))
+                      for lab, val in g], gap=4, width=fill()) if len(g) > 1 else
+                field("field", **({"placeholder": g[0][0]} if compact else {"label": g[0][0], "value": g[0][1]}))
+                for g in groups]
+        kids = kids[:room]
         checks, primary = self.copy.get("checks") or ["Email me about updates"], self.copy.get("primary") or ["Save changes"]
+        if kind:
+            checks, primary = [FORM_TAIL[kind][0]], [FORM_TAIL[kind][1]]
         kids.append(check("agree", "checkbox", checks[0], True))
-        if w >= 360:
+        if self.summary:  # a checkout pays from its order summary: the form has no action of its own
+            pass
+        elif w >= 360:
             kids.append(row(spacer(), button("cancel", (self.copy.get("secondary") or ["Cancel"])[0], "secondary"),
                             button("save", primary[0], "primary"), gap=3, width=fill()))
         else:  # a narrow form ends in one full-width action
             kids.append(button("save", primary[0], "primary", w=fill()))
-        title = {"checkout": "Shipping details", "sign-in": "Sign in", "sign-up": "Create your account",
+        title = {"checkout": "Shipping and payment", "sign-in": "Sign in", "sign-up": "Create your account",
                  "onboarding": "About your team"}.get(self.c.arch, "Details")
+        if self.payment:
+            title = "Payment details"
         return card("card", *kids, title=title)
 
     def c_settings(self, w, h):
-        opts = [("New orders", True), ("Payment received", True), ("Low stock alerts", True), ("Weekly summary", False),
-                ("Product updates", False), ("Mentions", True)]
+        opts = C.notification_options(self.d)
         kids = [check("toggle", "toggle", lab, on) for lab, on in opts]
-        return card("card", *kids, title=self.nth("settings", ["Notifications", "Email alerts", "Privacy"]), gap=4)
+        return card("card", *kids, title=self.nth("settings", ["Notifications", "Email alerts", "Reminders"]), gap=4)
 
     def c_media(self, w, h):
         """An image, captioned when there is room (a product's name and price on a shop page)."""
@@ -580,7 +853,7 @@ class _Filler:
         kids = [el("image", "image", w=fill(), h=fill(min=40), role="secondary", props=motif)]
         if h >= 160:
             if self.shop:
-                name, price = P.PRODUCTS[(self.n["product"] - 1) % len(P.PRODUCTS)]
+                name, price = self.goods[(self.n["product"] - 1) % len(self.goods)]
                 kids += [text("name", name, "body-strong", "text"), text("meta", P.format_money(price), "body")]
             else:
                 k = self.count("caption")
@@ -598,13 +871,27 @@ class _Filler:
         return card("card", *kids, gap=5)
 
     def c_product(self, w, h):
-        name, price = P.PRODUCTS[self.count("product") % len(P.PRODUCTS)]
+        if not self.shop:  # a product card off a shop (a landing page): one of the product's features
+            return self.c_feature(w, h)
+        if self.payment:  # a payment step shows what is paid for, once
+            return self.c_order_summary(w, h)
+        name, price = self.goods[self.count("product") % len(self.goods)]
         photo = el("photo", "image", w=fill(), h=fill(min=40), role="surface-muted",
-                   props={"motif": "product", "shape": product_shape(name)})
+                   props={"motif": "product", "shape": shape_of(name)})
         info = row(col(text("name", name, "body-strong", "text"), text("price", P.format_money(price), "body"), gap=1,
                        width=fill()),
                    button("add", "", "secondary", "plus"), gap=3, align="center", width=fill())
         return card("card", photo, info, gap=3)
+
+    def c_feature(self, w, h):
+        """One of a product's features: an icon, a title and a line about it."""
+        feats = [("Set up in minutes", "Import what you have and invite the team in one step.", "check"),
+                 ("Reports that read", "Charts and exports that answer the questions people ask.", "chart"),
+                 ("Secure by default", "Single sign-on, roles and an audit log on every plan.", "lock"),
+                 ("Help from people", "Real answers within the hour, every day of the week.", "message")]
+        t, body, ic = feats[self.count("feature") % len(feats)]
+        return card("card", el("icon", "icon", w=28, h=28, props={"name": ic}, role="primary"),
+                    heading("title", t, "title"), text("body", body, "body", lines=3), gap=3)
 
     def c_calendar(self, w, h):
         cal = el("calendar", "calendar", w=fill(), h=fill(min=120), variant="week" if w > 2.2 * h else "month",
@@ -614,6 +901,8 @@ class _Filler:
         return card("card", cal)
 
     def c_summary(self, w, h):
+        if self.c.arch == "checkout" and self.count("order-summary"):  # one summary a page
+            return self.c_delivery(w, h)
         rng = self.rng
         vals = [("Subtotal", rng.randint(120, 480)), ("Shipping", 9.0), ("Tax", rng.randint(12, 60))]
 
@@ -624,17 +913,32 @@ class _Filler:
             kids.append(button("pay", f"Pay {P.format_money(total)}", "primary", "lock", size="lg", w=fill()))
         return card("card", *kids, title="Summary")
 
+    def c_delivery(self, w, h):
+        """A checkout's delivery options (the page has its order summary already)."""
+        opts = [("Standard · 3–5 working days", "Free"), ("Express · next working day", "$12.00"),
+                ("Pick up in store", "Free")]
+        kids = [row(check("radio", "radio", lab, i == 0, w=fill()), text("price", price, "body", w=hug()), gap=3,
+                    align="center", width=fill()) for i, (lab, price) in enumerate(opts)]
+        return card("card", *kids, title="Delivery", gap=4)
+
     def c_order_summary(self, w, h):
         """A checkout's order summary: line items with thumbnails, then the totals and the pay button."""
+        if self.count("order-summary"):  # one summary a page
+            return self.c_delivery(w, h)
         n = 3 if h >= 520 else (2 if h >= 430 else 1)
-        items = [(*P.PRODUCTS[(self.count("product") + i) % len(P.PRODUCTS)], 1 + i % 2) for i in range(n)]
+        if self.payment:
+            items = P.order_items(self.c, n, payment=True)
+        else:
+            items = [(*self.goods[(self.count("product") + i) % len(self.goods)], 1 + i % 2) for i in range(n)]
         subtotal = sum(price * q for _, price, q in items)
-        total = subtotal + 9.0
-        kids = [*(C.order_line(name, price, q, thumb=56) for name, price, q in items),
-                el("divider", "divider", w=fill(), h=16), C.total_row("Subtotal", subtotal),
-                C.total_row("Shipping", 9.0), C.total_row("Total", total, True),
+        ship = 0.0 if self.payment else 9.0  # a booking or ticket ships nothing
+        total = subtotal + ship
+        kids = [*(C.order_line(name, price, q, thumb=0 if self.payment else 56) for name, price, q in items),
+                el("divider", "divider", w=fill(), h=16),
+                *([] if self.payment else [C.total_row("Subtotal", subtotal), C.total_row("Shipping", ship)]),
+                C.total_row("Total", total, True),
                 button("pay", f"Pay {P.format_money(total)}", "primary", "lock", size="lg", w=fill())]
-        return card("card", *kids, title="Order summary", gap=4)
+        return card("card", *kids, title="Summary" if self.payment else "Order summary", gap=4)
 
     def c_text(self, w, h):
         lh = self.lay.measure("Ag", "body", None, 1)[1] or 24
@@ -702,14 +1006,18 @@ class _Filler:
 
     def c_pricing(self, w, h):
         k = self.count("plan")
-        name, price = [("Starter", 0), ("Growth", 29), ("Scale", 79), ("Enterprise", 199)][k % 4]
+        names = self.plan_names()
+        prices = [0, 29, 79, 199] if names[0].lower() in ("free", "starter", "hobby", "basic") else [29, 79, 199, 399]
+        if names[0].lower() == "basic":
+            prices = [9, 29, 79, 199]
+        name, price = names[k % len(names)], prices[k % len(names)]
         feats = ["Unlimited " + self.d.records.lower(), "Reports and exports", "Priority support", "Single sign-on",
                  "Audit log"]
         return card("card", heading("plan", name, "title"),
                     row(heading("price", f"${price}", "h1", w=hug()), text("per", "/ month", "small", w=hug()), gap=2,
                         align="end", width=fill()),
                     button("choose", "Start free" if price == 0 else f"Choose {name}",
-                           "primary" if k % 4 == 1 else "secondary", w=fill()),
+                           "primary" if k % len(names) == min(1, len(names) - 1) else "secondary", w=fill()),
                     el("divider", "divider", w=fill(), h=8),
                     *[check("feature", "checkbox", f, True) for f in feats], gap=4)
 

@@ -10,9 +10,8 @@ navigation, density, columns and card style.
 
 from __future__ import annotations
 
-from engine.compose.domain_copy import PEOPLE, page_copy
+from engine.compose.domain_copy import PEOPLE, page_copy, shape_of
 from engine.compose.parts import (
-    PRODUCTS,
     PageContext,
     app_shell,
     button,
@@ -32,7 +31,6 @@ from engine.compose.parts import (
     with_text,
 )
 from engine.layout.flex import Node, col, fill, fixed, hug, row
-from engine.render.components import product_shape
 
 MONTHS = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
 
@@ -375,14 +373,21 @@ def _links(c: PageContext) -> list[str]:
 
 def pricing(c: PageContext) -> Node:
     pc, _rng = page_copy(c.domain), c.rng
-    n = c.cols(3, mobile_max=1, tablet_max=3)
+    n = c.cols(3, mobile_max=1, tablet_max=3) if not c.mobile else 3
     plans = [("Starter", 0, "For trying things out"), ("Growth", 29, "For a growing " + pc.product),
              ("Scale", 79, "For teams that need more"), ("Enterprise", 199, "Security, SSO and support")][:max(n, 2)]
+    named = c.labels("plans", "plan", "tiers", "tier", "packages")[:4]
+    if len(named) >= 2:  # the plans the prompt names, in its order and number
+        base = [(0, "For trying things out"), (29, "For a growing " + pc.product), (79, "For teams that need more"),
+                (199, "Security, SSO and support")]
+        if named[0].lower() not in ("free", "starter", "hobby", "basic"):
+            base = base[1:] + [(399, "For large organisations")]
+        plans = [(lab, *base[i]) for i, lab in enumerate(named)]
     feats = ["Unlimited " + c.domain.records.lower(), "Reports and exports", "Priority support",
              "Single sign-on", "Audit log", "Custom roles"]
     cards = []
     for i, (name, price, blurb) in enumerate(plans):
-        pop = i == 1
+        pop = i == min(1, len(plans) - 1)
         kids = [row(heading("plan", name, "title", w=fill()), *([_badge("popular", "Popular", "info")] if pop else []),
                     align="center", width=fill(), gap=2),
                 text("blurb", blurb, "small", lines=2),
@@ -392,11 +397,16 @@ def pricing(c: PageContext) -> Node:
                        w=fill()),
                 el("divider", "divider", w=fill(), h=8),
                 *[check("feature", "checkbox", f, True) for f in feats[:3 + i]]]
-        cards.append(card("plan", *kids, gap=4, pad=6 if not c.mobile else 5, props={"elevation": "md" if pop else "sm"},
-                          content="pricing"))
+        if c.mobile:  # a phone shows every plan: name and price on one line, the button, two features
+            kids = [row(heading("plan", name, "title", w=fill()), heading("price", f"${price}", "h3", w=hug()),
+                        text("per", "/ mo", "small", w=hug()), align="end", gap=2, width=fill()),
+                    kids[3], *[check("feature", "checkbox", f, True) for f in feats[:2]]]
+        cards.append(card("plan", *kids, gap=4 if not c.mobile else 3, pad=6 if not c.mobile else 4,
+                          props={"elevation": "md" if pop else "sm"}, content="pricing"))
     head = col(heading("title", "Simple pricing for every " + pc.product, "h1" if not c.mobile else "h3",
                        align="center", lines=2),
-               text("subtitle", "Start free, upgrade when you grow. Cancel at any time.", "body", align="center"),
+               *([] if c.mobile else [text("subtitle", "Start free, upgrade when you grow. Cancel at any time.", "body",
+                                           align="center")]),
                el("billing", "tabs", w=fixed(280), h=44, props={"items": ["Monthly", "Yearly · save 20%"], "active": 0},
                   align_self="center"), gap=3, width=fill(), align="center")
     if c.mobile:
@@ -541,22 +551,26 @@ def article(c: PageContext) -> Node:
 
 def product_detail(c: PageContext) -> Node:
     rng = c.rng
-    name, price = rng.choice(PRODUCTS)
-    shape = product_shape(name)
+    goods = c.products
+    name, price = rng.choice(goods)
+    shape = shape_of(name)
     main_img = el("photo", "image", w=fill(), h=fill(min=240), role="surface-muted",
                   props={"motif": "product", "shape": shape})
     thumbs = row(*[el("thumb", "image", w=fill(), h=c.pick(96, 80, 64), role="surface-muted",
                       props={"motif": "product", "shape": shape}) for _ in range(4)], gap=3, width=fill())
     gallery = col(main_img, *([] if c.mobile else [thumbs]), gap=3, width=fill(), height=fill())
-    sizes = row(*[filter_chip(s, i == 2) for i, s in enumerate(("XS", "S", "M", "L", "XL"))], gap=2, width=fill())
+    worn = shape in ("shirt", "shoe", "beanie")  # sized goods; anything else comes in colours
+    sizes = row(*[filter_chip(s, i == 2 if worn else i == 0) for i, s in
+                  enumerate(("XS", "S", "M", "L", "XL") if worn else ("Sage", "Sand", "Charcoal", "Ivory"))],
+                gap=2, width=fill())
     info = col(el("breadcrumb", "breadcrumb", w=fill(), h=20, props={"items": ["Shop", "New in", name]}),
                heading("title", name, "h1" if not c.mobile else "h3", lines=2),
                row(heading("price", format_money(price), "h3", w=hug()), _badge("stock", "In stock", "success"), gap=3,
                    align="center", width=fill()),
                text("rating", f"★★★★☆ 4.{rng.randint(3, 9)} · {rng.randint(20, 400)} reviews", "small"),
-               text("desc", f"The {name.lower()} is made to be worn and used every day, in durable materials that "
-                    "age well. Designed in Berlin, made in Portugal.", "body", lines=3),
-               heading("size-label", "Size", "label"), sizes,
+               text("desc", f"The {name.lower()} is made to be {'worn' if worn else 'used'} every day, in durable "
+                    "materials that age well. Designed in Berlin, made in Portugal.", "body", lines=3),
+               heading("size-label", "Size" if worn else "Colour", "label"), sizes,
                row(button("add", "Add to cart", "primary", "cart", size="lg", w=fill()),
                    button("save", "", "secondary", "heart", size="lg"), gap=3, width=fill()),
                _item("ship", "Free shipping over $100", "Arrives in 2–4 working days", icon="package", h=56),
@@ -568,10 +582,11 @@ def product_detail(c: PageContext) -> Node:
         parts = [k for k in info.children[1:] if k.name not in ("returns",)]
         return site_shell(c, [], "", [main_img, *parts], cart=True, title="")
     related = grid([card("product", el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted",
-                                       props={"motif": "product", "shape": product_shape(n)}),
+                                       props={"motif": "product", "shape": shape_of(n)}),
                          text("name", n, "body-strong", "text"), text("price", format_money(p), "body"), gap=2, pad=3,
                          h=fill())
-                    for n, p in rng.sample(PRODUCTS, c.cols(4, tablet_max=3))], c.cols(4, tablet_max=3),
+                    for n, p in rng.sample([g for g in goods if g[0] != name], c.cols(4, tablet_max=3))],
+                   c.cols(4, tablet_max=3),
                    gap=4, name="related", h=fill())
     top = row(gallery, info, gap=8, width=fill(), height=fill(2), align="start")
     return site_shell(c, ["New in", "Men", "Women", "Home", "Sale"], "New in",

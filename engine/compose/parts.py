@@ -14,7 +14,13 @@ import random
 from dataclasses import dataclass
 from dataclasses import field as _field
 
-from engine.compose.domain_copy import Domain
+from engine.compose.domain_copy import (
+    Domain,
+    catalogue,
+    labels_for,
+    product_noun,
+    purchase,
+)
 from engine.layout.flex import Node, col, fill, fixed, hug, row
 
 
@@ -47,6 +53,22 @@ class PageContext:
 
     def pick(self, desktop, tablet, mobile):
         return {"desktop": desktop, "tablet": tablet, "mobile": mobile}[self.device]
+
+    @property
+    def products(self) -> list[tuple[str, float]]:
+        """The goods of the page: what the prompt sells (`domain_copy.catalogue`: "teapots"
+        gives teapots), else the store's mixed `PRODUCTS`."""
+        return catalogue(self.prompt) or PRODUCTS
+
+    @property
+    def goods(self) -> str:
+        """The prompt's goods as a title ("Handmade Teapots"), "" when it names none."""
+        return product_noun(self.prompt).title()
+
+    def labels(self, *heads: str) -> list[str]:
+        """The labels the prompt names for `heads` ("tabs", "plans"…), as written; see
+        `domain_copy.labels_for`."""
+        return labels_for(self.prompt, *heads)
 
 # -- component nodes ---------------------------------------------------------------------------
 def el(name: str, kind: str, w=None, h=None, **kw) -> Node:
@@ -143,6 +165,53 @@ PRODUCTS = [("Linen Overshirt", 89), ("Merino Crew Sweater", 120), ("Canvas Week
 
 def format_money(v: float) -> str:
     return f"${v:,.2f}"
+
+
+def order_items(c: PageContext, n: int, payment: bool = False) -> list[tuple[str, float, int]]:
+    """An order's `n` lines (name, unit price, quantity): the prompt's goods; for a `payment`
+    of one thing ("pay for concert tickets") that thing and its fee; else the store's products."""
+    if catalogue(c.prompt) and not (payment and purchase(c.prompt)):
+        picks = c.rng.sample(c.products, min(n, len(c.products)))
+        return [(name, price, 1 + i % 2) for i, (name, price) in enumerate(picks)]
+    what = purchase(c.prompt)
+    if what:
+        name = what[:1].upper() + what[1:]
+        plural = what.endswith("s") and not what.endswith("ss")
+        price = float(c.rng.choice((24, 38, 49, 65, 89, 120, 149)))
+        return [(name, price, 2 if plural else 1), ("Service fee", 4.5, 1)][:max(1, n)]
+    picks = c.rng.sample(PRODUCTS, min(n, len(PRODUCTS)))
+    return [(name, float(price), (1, 2, 1)[i % 3]) for i, (name, price) in enumerate(picks)]
+
+
+def one_primary(elements) -> int:
+    """Keep one filled primary action per view: of the primary buttons outside dialogs (scene
+    elements, changed in place), the largest labelled one (else the largest) stays primary and
+    the others, icon-only ones too, become secondary; each dialog keeps at most one of its own.
+    Returns how many were changed."""
+    def visit(es, out, in_modal):
+        for e in es:
+            if e.kind == "modal":
+                inner: list = []
+                visit(e.children, inner, True)
+                groups.append(inner)
+                continue
+            if e.kind == "button" and e.variant in ("", "primary"):
+                out.append(e)
+            visit(e.children, out, in_modal)
+
+    groups: list[list] = []
+    page: list = []
+    visit(elements, page, False)
+    changed = 0
+    for group in [page, *groups]:
+        if len(group) < 2:
+            continue
+        keep = max(group, key=lambda e: (bool(e.text.strip()), round(e.box[2] * e.box[3], 1), -group.index(e)))
+        for e in group:
+            if e is not keep:
+                e.variant = "secondary"
+                changed += 1
+    return changed
 
 # -- shells ----------------------------------------------------------------------------------------
 def sidebar(c: PageContext, active: str, nav: tuple[tuple[str, str], ...] | None = None) -> Node:
