@@ -4,7 +4,12 @@
 (seeded, so one seed gives one screen), and per domain small curated word lists where faker has
 none (tracks and artists, airports and flight numbers, dishes, vehicles and routes, commits…).
 `domain_of(name, prompt)` maps a plan's domain name (or, for ``"generic"``, the prompt's words)
-to one of `DOMAIN_SPECS`. Sales copy (customers, revenue, orders) is only written for the sales
+to one of `DOMAIN_SPECS` (a finance prompt about invoices gets the billing copy, a sales prompt about
+deals the CRM's). `OpenCopy.records(words, n)` writes the records a noun names whatever the domain
+(a recipe's ingredients and numbered steps, podcast episodes, a cafe's menu with prices,
+departures, invoice line items, expenses, books, classes, deals, candidates), and
+`OpenCopy.value(label)` the value of a named figure (a balance, a due date, a subtotal, tax and
+total that add up the screen's line items). Sales copy (customers, revenue, orders) is only written for the sales
 domain: `SALES_WORDS` lists the words a non-sales screen never shows.
 """
 
@@ -113,6 +118,56 @@ WORK = ("Quarterly plan", "Team offsite agenda", "Onboarding guide", "Brand refr
         "Research notes", "Launch checklist", "Style guide", "Meeting notes")
 WEEK = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 MONTHS = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
+# what a recipe holds, by the kind of recipe the prompt names: (ingredient, quantity) and method steps
+SAVOURY = (("Arborio rice", "200 g"), ("Chestnut mushrooms", "250 g"), ("Onion, finely chopped", "1"),
+           ("Garlic cloves", "2"), ("Vegetable stock", "750 ml"), ("Parmesan, grated", "50 g"), ("Olive oil", "1 tbsp"),
+           ("Butter", "25 g"), ("Thyme sprigs", "3"), ("Lemon, zested", "½"))
+BAKING = (("Plain flour", "250 g"), ("Caster sugar", "150 g"), ("Unsalted butter, softened", "125 g"),
+          ("Eggs", "2"), ("Whole milk", "120 ml"), ("Baking powder", "2 tsp"), ("Vanilla extract", "1 tsp"),
+          ("Pinch of salt", "1"), ("Lemon, zested", "1"), ("Icing sugar", "2 tbsp"))
+DRINKS = (("Gin", "50 ml"), ("Fresh lime juice", "25 ml"), ("Sugar syrup", "15 ml"), ("Soda water", "100 ml"),
+          ("Mint leaves", "8"), ("Ice cubes", "1 cup"), ("Angostura bitters", "2 dashes"), ("Lime wedge", "1"))
+SAVOURY_STEPS = ("Soften the onion in the oil", "Add the garlic and mushrooms", "Stir in the rice to coat",
+                 "Add the stock a ladle at a time", "Beat in the butter and parmesan", "Rest for two minutes",
+                 "Season and serve")
+BAKING_STEPS = ("Heat the oven to 180 °C", "Cream the butter and sugar", "Beat in the eggs one by one",
+                "Fold in the flour and baking powder", "Pour into the lined tin", "Bake for 35 minutes",
+                "Cool before icing")
+DRINK_STEPS = ("Chill the glass", "Muddle the mint with the syrup", "Add the gin and lime juice",
+               "Fill with ice and shake", "Strain into the glass", "Top with soda and garnish")
+STEP_TIMES = {"Heat": "10 min", "Bake": "35 min", "Cool": "20 min", "Rest": "2 min", "Add the stock": "18 min"}
+MENU = (("Margherita", "Tomato, mozzarella, basil", "€11.50"), ("Burrata salad", "Heirloom tomatoes, basil oil", "€9.00"),
+        ("Wild mushroom risotto", "Parmesan, thyme", "€15.50"), ("Grilled sea bass", "Fennel, lemon butter", "€21.00"),
+        ("Steak frites", "Peppercorn sauce", "€24.00"), ("Tiramisu", "Mascarpone, espresso", "€7.50"),
+        ("Lemon tart", "Crème fraîche", "€7.00"), ("Garlic bread", "Rosemary, sea salt", "€5.00"))
+CAFE = (("Flat white", "Double shot, steamed milk", "€3.40"), ("Cappuccino", "Foamed milk, cocoa", "€3.20"),
+        ("Oat latte", "Oat milk, single shot", "€3.60"), ("Almond croissant", "Baked this morning", "€3.10"),
+        ("Avocado toast", "Sourdough, chilli, lime", "€8.50"), ("Banana bread", "Toasted, with butter", "€3.00"),
+        ("Iced matcha", "Ceremonial grade", "€4.20"), ("Cinnamon bun", "Cardamom glaze", "€3.30"))
+EPISODES = ("The quiet art of listening", "Cities after dark", "What the data didn't say", "Building in public",
+            "A short history of maps", "Why we procrastinate", "Inside the night shift", "The last lighthouse keeper")
+CHAPTERS = ("Opening credits", "The letter", "A house by the sea", "Old friends", "The storm", "What remained",
+            "Homecoming", "Epilogue")
+STATIONS = (("Jazz FM", "Jazz · 98.4 FM"), ("Radio Nova", "Indie · 101.5 FM"), ("Classic Hits", "Pop · 104.2 FM"),
+            ("BBC World Service", "News · online"), ("Lo-fi Beats", "Chill · online"), ("Kiss Dance", "Dance · 92.8 FM"),
+            ("Folk Roots", "Folk · online"), ("Talk City", "Talk · 88.1 FM"))
+SERVICES = (("Discovery workshop", 1, 1800), ("UX design (days)", 6, 650), ("Prototype build", 1, 2400),
+            ("Usability testing (sessions)", 5, 180), ("Design system handover", 1, 950), ("Travel expenses", 1, 240))
+GOODS = (("Office chairs", 12, 189), ("Standing desks", 6, 420), ("27\" monitors", 10, 249), ("USB-C docks", 10, 129),
+         ("Desk lamps", 12, 39), ("Cable trays", 20, 18))
+MERCHANTS = (("Rail Pass", "Travel"), ("Hotel Nova", "Lodging"), ("Coffee Corner", "Meals"), ("Office Depot", "Supplies"),
+             ("City Cabs", "Travel"), ("Fresh Market", "Meals"), ("Cloud Hosting", "Software"), ("Print Shop", "Supplies"))
+BOOKS = (("The Overstory", "Richard Powers"), ("Braiding Sweetgrass", "Robin Wall Kimmerer"),
+         ("A Brief History of Time", "Stephen Hawking"), ("Middlemarch", "George Eliot"), ("Sapiens", "Yuval Noah Harari"),
+         ("The Left Hand of Darkness", "Ursula K. Le Guin"), ("Thinking, Fast and Slow", "Daniel Kahneman"),
+         ("Beloved", "Toni Morrison"))
+CLASSES = ("Spin 45", "Vinyasa flow", "HIIT express", "Pilates core", "Boxing basics", "Strength & conditioning",
+           "Yin yoga", "Body pump")
+STOPS = ("Central Station", "Harbour Square", "University", "Old Town", "Airport", "Riverside", "Market Hall", "Parkway")
+OPERATORS = ("Regio", "Intercity", "Express", "Night line")
+EVENTS = (("Jazz on the Roof", "Blue Note Hall"), ("Indie Night: The Night Shifts", "The Warehouse"),
+          ("Hamlet", "Royal Court Theatre"), ("Stand-up Showcase", "Comedy Cellar"), ("Symphony No. 9", "City Concert Hall"),
+          ("Film club: Paris, Texas", "Rio Cinema"))
 
 
 def _route(c: "OpenCopy") -> tuple[tuple[str, str], tuple[str, str]]:
@@ -140,6 +195,37 @@ def _bank_item(c: "OpenCopy", i: int) -> Item:
     amount = base * c.rng.uniform(0.6, 1.3) if base < 1000 else base
     sign = "+" if cat == "Income" else "−"
     return name, f"{c.date()} · {cat}", sign + _money(round(amount, 2))
+
+
+def _journey_item(c: "OpenCopy", i: int) -> Item:
+    dep_h = 6 + (i * 2 + c.k) % 15
+    dep_m = c.rng.choice((4, 12, 27, 38, 51))
+    dur = c.rng.randint(45, 260)
+    arr = dep_h * 60 + dep_m + dur
+    changes = c.rng.choice(("Direct", "Direct", "1 change"))
+    return (f"{dep_h:02d}:{dep_m:02d} → {arr // 60 % 24:02d}:{arr % 60:02d} {OPERATORS[(c.k + i) % len(OPERATORS)]}",
+            f"{dur // 60} h {dur % 60:02d} min · {changes}", _money(c.rng.randint(9, 89) + 0.5, "€"))
+
+
+def _product_item(c: "OpenCopy", i: int) -> Item:
+    names = (("Linen shirt", "Clothing"), ("Leather tote", "Bags"), ("Ceramic mug set", "Home"),
+             ("Merino beanie", "Accessories"), ("Canvas sneakers", "Shoes"), ("Wool throw", "Home"),
+             ("Silk scarf", "Accessories"), ("Denim jacket", "Clothing"))
+    n, cat = names[(c.k + i) % len(names)]
+    return n, f"{cat} · {c.rng.randint(41, 49) / 10} ★", _money(c.rng.randint(18, 140), "€")
+
+
+def _event_item(c: "OpenCopy", i: int) -> Item:
+    name, venue = EVENTS[(c.k + i) % len(EVENTS)]
+    return name, f"{venue} · {c.rng.choice(('Fri', 'Sat', 'Sun'))} {c.date()}", f"from €{c.rng.randint(12, 85)}"
+
+
+def _invoice_item(c: "OpenCopy", i: int) -> Item:
+    return c.company(), f"INV-{2040 + (c.k + i) % 60:04d} · {c.date()}", _money(c.rng.randint(300, 9000))
+
+
+def _deal_item(c: "OpenCopy", i: int) -> Item:
+    return c.company(), f"{c.person()} · closes {c.date()}", f"${c.rng.randint(4, 90)}k"
 
 
 def _price_k(c: "OpenCopy") -> str:
@@ -394,8 +480,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Used", lambda c: f"{c.rng.randint(12, 80)} GB"), ("Files", lambda c: f"{c.rng.randint(1, 9)},{c.rng.randint(100, 999)}"),
                 ("Shared", lambda c: str(c.rng.randint(20, 200))), ("Free", lambda c: f"{c.rng.randint(20, 88)} GB")),
                ("Storage used", "month"), ("Synced", "Uploading", "Offline")),
-    DomainSpec("sales", ("sales", "shop", "store", "order", "customer", "revenue", "checkout", "cart", "product",
-                         "invoice", "crm", "e-commerce", "ecommerce", "retail", "billing"),
+    DomainSpec("sales", ("sales", "order", "customer", "revenue", "retail", "fulfilment", "fulfillment"),
                (("Dashboard", "dashboard"), ("Orders", "package"), ("Customers", "users"), ("Products", "cart"),
                 ("Reports", "chart")),
                "Orders", "Create order", "Search orders, customers", "orders",
@@ -409,6 +494,68 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("Avg. order value", lambda c: f"${c.rng.randint(48, 96)}.{c.rng.randint(10, 99)}"),
                 ("Conversion", lambda c: f"{c.rng.randint(2, 5)}.{c.rng.randint(0, 9)}%")),
                ("Revenue by month", "month"), ("Paid", "Pending", "Overdue"), (), (), 4),
+    DomainSpec("transport", ("train", "bus", "ferry", "metro", "subway", "tram", "timetable", "departure", "transit",
+                             "commute", "ride", "taxi", "railway", "platform", "scooter", "bike"),
+               (("Journeys", "home"), ("Tickets", "file"), ("Saved", "heart"), ("Alerts", "bell"), ("Account", "user")),
+               "Departures", "Buy ticket", "From, to or station", "journeys", lambda c, i: _journey_item(c, i),
+               ("Departs", "Arrives", "Duration", "Changes", "Price"),
+               lambda c, i: (lambda t: [t[0].split(" → ")[0], t[0].split(" → ")[1].split(" ")[0],
+                                        t[1].split(" · ")[0], t[1].split(" · ")[1], t[2]])(_journey_item(c, i)),
+               (("Next departure", lambda c: f"in {c.rng.randint(2, 14)} min"),
+                ("Journeys this month", lambda c: str(c.rng.randint(8, 44))),
+                ("On time", lambda c: f"{c.rng.randint(86, 97)}%"), ("Saved", lambda c: _money(c.rng.randint(12, 90), "€"))),
+               ("Journeys per week", "week"), ("On time", "Delayed", "Cancelled"),
+               ("Tickets are valid on all regional services for the day of travel.",),
+               ("Fastest", "Cheapest", "Direct", "Morning", "Evening"), 4),
+    DomainSpec("shop", ("shop", "store", "product", "cart", "checkout", "catalog", "catalogue", "wishlist", "fashion",
+                        "sneaker", "ecommerce", "e-commerce", "boutique", "bag", "wine shop"),
+               (("Shop", "home"), ("Categories", "folder"), ("Wishlist", "heart"), ("Bag", "cart"), ("Account", "user")),
+               "Shop", "Add to cart", "Search products", "products", lambda c, i: _product_item(c, i),
+               ("Product", "Category", "Price", "Stock"),
+               lambda c, i: (lambda t: [t[0], t[1].split(" · ")[0], t[2], c.rng.choice(("In stock", "Low stock"))])(
+                   _product_item(c, i)),
+               (("Price", lambda c: _money(c.rng.randint(18, 140), "€")), ("Rating", lambda c: f"{c.rng.randint(41, 49) / 10} ★"),
+                ("Delivery", lambda c: f"{c.rng.randint(1, 4)}–{c.rng.randint(5, 7)} days"),
+                ("Returns", lambda c: "30 days")),
+               ("Price history", "month"), ("In stock", "Low stock", "Sold out"),
+               ("Made in small batches from carefully sourced materials; free returns within 30 days.",
+                "Ships in recyclable packaging."),
+               ("New in", "Best sellers", "Under €50", "Sale")),
+    DomainSpec("events", ("event", "concert", "festival", "cinema", "theater", "theatre", "gig", "ticketing", "venue",
+                          "seat selection", "show"),
+               (("Discover", "home"), ("Tickets", "file"), ("Saved", "heart"), ("Venues", "dot"), ("Profile", "user")),
+               "Events", "Get tickets", "Search events, artists, venues", "events", lambda c, i: _event_item(c, i),
+               ("Event", "Venue", "Date", "From"),
+               lambda c, i: (lambda t: [t[0], t[1].split(" · ")[0], t[1].split(" · ")[1], t[2]])(_event_item(c, i)),
+               (("Tickets", lambda c: str(c.rng.randint(1, 4))), ("Total", lambda c: _money(c.rng.randint(24, 180), "€")),
+                ("Doors", lambda c: f"{c.rng.randint(18, 20)}:{c.rng.choice(('00', '30'))}"),
+                ("Seats left", lambda c: str(c.rng.randint(6, 80)))),
+               ("Tickets sold", "week"), ("On sale", "Few left", "Sold out"),
+               ("Doors open an hour before the show; tickets are sent to your phone.",),
+               ("Tonight", "This weekend", "Music", "Theatre", "Comedy")),
+    DomainSpec("billing", ("invoice", "bill", "billing", "expense", "receipt", "purchase order", "accounting",
+                           "reimbursement", "payable", "freelance"),
+               (("Overview", "home"), ("Invoices", "file"), ("Expenses", "credit-card"), ("Clients", "users"),
+                ("Reports", "chart")),
+               "Invoices", "Send invoice", "Search invoices, clients", "invoices", lambda c, i: _invoice_item(c, i),
+               ("Invoice", "Client", "Issued", "Amount", "Status"),
+               lambda c, i: (lambda t: [t[1].split(" · ")[0], t[0], t[1].split(" · ")[1], t[2],
+                                        c.rng.choice(("Paid", "Sent", "Overdue"))])(_invoice_item(c, i)),
+               (("Outstanding", lambda c: _money(c.rng.randint(2400, 18000))),
+                ("Paid this month", lambda c: _money(c.rng.randint(4000, 26000))),
+                ("Overdue", lambda c: _money(c.rng.randint(200, 4000))), ("Avg. days to pay", lambda c: str(c.rng.randint(9, 31)))),
+               ("Paid by month", "month"), ("Paid", "Sent", "Overdue"),
+               ("Payment due within 30 days of the invoice date by bank transfer.",), ("All", "Draft", "Sent", "Overdue"), 4),
+    DomainSpec("crm", ("crm", "deal", "deals", "pipeline", "lead", "leads", "prospect", "opportunity", "account executive"),
+               (("Pipeline", "home"), ("Deals", "chart"), ("Contacts", "users"), ("Companies", "folder"),
+                ("Reports", "chart")),
+               "Pipeline", "New deal", "Search deals, contacts", "deals", lambda c, i: _deal_item(c, i),
+               ("Deal", "Owner", "Stage", "Value", "Close date"),
+               lambda c, i: [c.company(), c.person(), c.rng.choice(("Qualified", "Proposal", "Negotiation")),
+                             _money(c.rng.randint(4, 90) * 1000), c.date()],
+               (("Pipeline value", lambda c: f"${c.rng.randint(240, 980)}k"), ("Open deals", lambda c: str(c.rng.randint(18, 64))),
+                ("Win rate", lambda c: f"{c.rng.randint(18, 42)}%"), ("Avg. deal size", lambda c: f"${c.rng.randint(8, 40)}k")),
+               ("Pipeline by month", "month"), ("Open", "Won", "Lost"), (), ("Mine", "This quarter", "Enterprise"), 2),
     DomainSpec("generic", (),
                (("Home", "home"), ("Projects", "folder"), ("Team", "users"), ("Calendar", "calendar"),
                 ("Settings", "settings")),
@@ -423,8 +570,9 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
 )}
 
 #: Other names a plan may give a domain.
-_ALIASES = {"finance": "banking", "fintech": "banking", "bank": "banking", "ecommerce": "sales", "retail": "sales",
-            "shop": "sales", "commerce": "sales", "saas": "sales", "crm": "sales", "engineering": "code",
+_ALIASES = {"finance": "banking", "fintech": "banking", "bank": "banking", "ecommerce": "shop", "retail": "shop",
+            "commerce": "shop", "e-commerce": "shop", "saas": "sales", "engineering": "code", "ticketing": "events",
+            "event": "events", "transit": "transport", "mobility": "transport", "accounting": "billing",
             "developer": "code", "dev": "code", "recruiting": "jobs", "hr": "jobs", "hiring": "jobs",
             "real estate": "realestate", "real-estate": "realestate", "property": "realestate",
             "hospitality": "hotel", "hotels": "hotel", "learning": "education", "school": "education",
@@ -440,6 +588,11 @@ def domain_of(name: str, prompt: str = "") -> DomainSpec:
     unknown name reads the prompt's words (the domain naming most of its keywords)."""
     raw = (name or "").lower().strip()
     key = _ALIASES.get(raw, raw)
+    narrower = _NARROWER.get(key)
+    if narrower:  # "finance" about invoices is billing; "sales" about deals is a CRM
+        guess = _guess(prompt)
+        if guess in narrower:
+            return DOMAIN_SPECS[guess]
     if raw in _BROAD:  # a broad name ("productivity"): the prompt's own words are more precise
         guess = _guess(prompt)
         return DOMAIN_SPECS[guess if guess != "generic" or key not in DOMAIN_SPECS else key]
@@ -449,13 +602,17 @@ def domain_of(name: str, prompt: str = "") -> DomainSpec:
 
 
 _BROAD = {"generic", "productivity", "business", "general", "workspace", ""}
+#: Domains whose prompts may be about a narrower one with copy of its own.
+_NARROWER = {"banking": ("billing",), "sales": ("crm", "billing", "shop"), "shop": ("billing",)}
 
 
 def _guess(prompt: str) -> str:
     p = " " + re.sub(r"[^a-z0-9\- ]+", " ", prompt.lower()) + " "
     best, hits = "generic", 0
     for spec in DOMAIN_SPECS.values():
-        n = sum(len(k) for k in spec.keywords if re.search(rf"\b{re.escape(k.strip())}", p))
+        # a short keyword is a whole word ("ci" is not the start of "cinema"); longer ones take endings
+        n = sum(len(k) for k in spec.keywords
+                if re.search(rf"\b{re.escape(k.strip())}" + (r"\b" if len(k.strip()) <= 3 or k.endswith(" ") else ""), p))
         if n > hits:
             best, hits = spec.name, n
     return best
@@ -484,6 +641,18 @@ def prompt_nouns(prompt: str) -> list[str]:
     return [w for w in re.findall(r"[a-z][a-z\-]+", prompt.lower()) if w not in _STOP and len(w) > 2]
 
 
+#: Nouns of records with copy of their own whatever the domain (matched as word starts, in order).
+_RECORD_NOUNS: tuple[tuple[str, str], ...] = (
+    ("ingredient", "ingredient"), ("grocer", "grocery"), ("shopping list", "grocery"), ("line item", "line"),
+    ("invoice item", "line"), ("order line", "line"), ("step", "step"), ("instruction", "step"), ("method", "step"),
+    ("direction", "step"), ("preparation", "step"), ("episode", "episode"), ("chapter", "chapter"),
+    ("station", "station"), ("menu", "menu"), ("dish", "menu"), ("drink", "menu"), ("starter", "menu"),
+    ("transaction", "transaction"), ("departure", "journey"), ("timetable", "journey"), ("journey", "journey"),
+    ("train", "journey"), ("connection", "journey"), ("expense", "expense"), ("book", "book"), ("class", "class"),
+    ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("invoice", "invoice"),
+    ("event", "event"), ("concert", "event"), ("product", "product"))
+
+
 @dataclass
 class OpenCopy:
     """Seeded copy for one screen of `spec`'s domain; `prompt` supplies the nouns of titles."""
@@ -500,6 +669,7 @@ class OpenCopy:
         self.fake = _faker_class()("en_US")
         self.fake.seed_instance(self.rng.randint(0, 2**31))
         self._people: list[str] = []
+        self._lines: list[tuple[str, int, float]] = []
         self.route = _route(self)
 
     # -- people and places --------------------------------------------------------------------
@@ -557,6 +727,133 @@ class OpenCopy:
         if self.spec.sentences:
             return self.spec.sentences[i % len(self.spec.sentences)]
         return f"Everything about your {self.spec.noun} in one place, updated as it changes."
+
+    # -- records named by the prompt's nouns, whatever the domain ----------------------------------------
+    def _recipe(self) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+        p = self.prompt.lower()
+        if re.search(r"\b(cocktail|drink|mocktail|coffee|juice|tea|bar)\b", p):
+            return DRINKS, DRINK_STEPS
+        if re.search(r"\b(bak|cake|bread|cookie|muffin|pastr|dessert|brownie|pie\b)", p):
+            return BAKING, BAKING_STEPS
+        return SAVOURY, SAVOURY_STEPS
+
+    def record_kind(self, words: str) -> str | None:
+        """The record noun `words` (a section's phrase or title) names, or None: ``"menu items"`` →
+        ``"menu"``, ``"method steps"`` → ``"step"``."""
+        w = " " + re.sub(r"[^a-z ]+", " ", (words or "").lower()) + " "
+        for noun, kind in _RECORD_NOUNS:
+            if re.search(rf"\b{noun}", w):
+                return kind
+        return None
+
+    def records(self, words: str, n: int) -> list[Item] | None:
+        """`n` records of the noun `words` names (ingredients with quantities, numbered method steps,
+        episodes, chapters, stations, menu dishes with prices, departures, expenses, books, classes,
+        deals, candidates…), or None when it names none of them."""
+        kind = self.record_kind(words)
+        if kind is None:
+            return None
+        r = self.rng
+        if kind in ("ingredient", "grocery"):
+            ing, _steps = self._recipe() if kind == "ingredient" else (SAVOURY + BAKING, ())
+            return [(name, "", qty) for name, qty in (ing[(i + (0 if kind == "ingredient" else self.k)) % len(ing)]
+                                                      for i in range(n))]
+        if kind == "step":
+            _ing, steps = self._recipe()
+            out = []
+            for i in range(n):
+                t = steps[i % len(steps)]
+                mins = next((v for k, v in STEP_TIMES.items() if t.startswith(k)), f"{r.randint(2, 8)} min")
+                out.append((f"{i + 1}. {t}", "", mins))
+            return out
+        if kind == "episode":
+            return [(f"{EPISODES[(self.k + i) % len(EPISODES)]}", f"Ep. {48 - i} · {self.date()}",
+                     f"{r.randint(24, 72)} min") for i in range(n)]
+        if kind == "chapter":
+            return [(f"{i + 1}. {CHAPTERS[i % len(CHAPTERS)]}", "", f"{r.randint(8, 42)}:{r.randint(0, 59):02d}")
+                    for i in range(n)]
+        if kind == "station":
+            return [(STATIONS[(self.k + i) % len(STATIONS)][0], STATIONS[(self.k + i) % len(STATIONS)][1], "Live")
+                    for i in range(n)]
+        if kind == "menu":
+            menu = CAFE if re.search(r"\b(cafe|café|coffee|bakery|brunch)\b", self.prompt.lower()) else MENU
+            return [menu[(i + self.k) % len(menu)] for i in range(n)]
+        if kind == "line":
+            return [(d, f"{q} × {_money(u)}", _money(q * u)) for d, q, u in self.line_items(n)]
+        if kind == "transaction":
+            return [_bank_item(self, i) for i in range(n)]
+        if kind == "journey":
+            return [_journey_item(self, i) for i in range(n)]
+        if kind == "expense":
+            return [(m, f"{self.date()} · {cat}", _money(r.randint(8, 420) + r.randint(0, 99) / 100))
+                    for m, cat in (MERCHANTS[(self.k + i) % len(MERCHANTS)] for i in range(n))]
+        if kind == "book":
+            return [(t, a, r.choice(("Available", "Available", "On loan"))) for t, a in
+                    (BOOKS[(self.k + i) % len(BOOKS)] for i in range(n))]
+        if kind == "class":
+            return [(CLASSES[(self.k + i) % len(CLASSES)], f"{_time(self)} · {r.randint(30, 60)} min · {self.person()}",
+                     f"{r.randint(1, 12)} spots left") for i in range(n)]
+        if kind == "deal":
+            return [_deal_item(self, i) for i in range(n)]
+        if kind == "candidate":
+            return [(p, JOBS[(self.k + i) % len(JOBS)], f"{r.randint(1, 14)} d") for i, p in enumerate(self.people(n))]
+        if kind == "event":
+            return [_event_item(self, i) for i in range(n)]
+        if kind == "invoice":
+            return [_invoice_item(self, i) for i in range(n)]
+        if kind == "product":
+            return [_product_item(self, i) for i in range(n)]
+        return None
+
+    def records_table(self, words: str, n: int) -> tuple[list[str], list[list[str]]] | None:
+        """A table of the records `words` names (line items, expenses, transactions, departures), or None."""
+        kind = self.record_kind(words)
+        if kind == "line":
+            rows = [[d, str(q), _money(u), _money(q * u)] for d, q, u in self.line_items(n)]
+            return ["Description", "Qty", "Unit price", "Amount"], rows
+        if kind == "expense":
+            recs = self.records(words, n) or []
+            return (["Date", "Merchant", "Category", "Amount", "Status"],
+                    [[m.split(" · ")[0], t, m.split(" · ")[1], a, self.rng.choice(("Approved", "Pending", "Approved"))]
+                     for t, m, a in recs])
+        spec = {"transaction": "banking", "journey": "transport", "invoice": "billing", "deal": "crm",
+                "product": "shop", "event": "events"}.get(kind or "")
+        if spec:
+            s = DOMAIN_SPECS[spec]
+            return list(s.columns), [s.row(self, i) for i in range(n)]
+        return None
+
+    def line_items(self, n: int) -> list[tuple[str, int, float]]:
+        """`n` invoice lines (description, quantity, unit price), the same for one copy; the
+        summary's subtotal, tax and total add them up."""
+        if len(self._lines) < n:
+            src = GOODS if re.search(r"\b(purchase|order|supplies|equipment)\b", self.prompt.lower()) else SERVICES
+            self._lines = [src[(i + self.k) % len(src)] for i in range(n)]
+        return self._lines[:n]
+
+    def value(self, label: str) -> str:
+        """A value for a labelled figure ("Available balance", "Tax", "Statement due date"): the
+        domain's stat of that name, a sum of the screen's line items, a date or an amount."""
+        low = label.lower()
+        for name, fn in self.spec.stats:
+            if name.lower() == low:
+                return fn(self)
+        sub = sum(q * u for _d, q, u in self._lines) or float(self.rng.randint(900, 6400))
+        if re.search(r"\b(date|due)\b", low) and "amount" not in low:
+            return f"{self.rng.choice(('Apr', 'May'))} {self.rng.randint(1, 28)}"
+        if "subtotal" in low:
+            return _money(sub)
+        if re.search(r"\b(tax|vat)\b", low):
+            return _money(round(sub * 0.2, 2))
+        if re.search(r"\b(total|amount due|grand)\b", low):
+            return _money(round(sub * 1.2, 2))
+        if re.search(r"\b(discount)\b", low):
+            return "−" + _money(round(sub * 0.1, 2))
+        if re.search(r"\b(fee|shipping|delivery)\b", low):
+            return _money(self.rng.randint(3, 15) + 0.99)
+        if re.search(r"\b(balance|worth|limit|savings|value)\b", low):
+            return _money(self.rng.randint(2400, 18000) + self.rng.randint(0, 99) / 100)
+        return self.stats(1)[0][1]
 
     def section_items(self, title: str, n: int) -> list[Item]:
         """Rows for a titled section the plan names with a noun no element kind matches: the

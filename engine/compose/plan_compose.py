@@ -20,6 +20,14 @@ Where a section goes:
   screens; filters, tabs and chips form a toolbar above; stat tiles a row; buttons the header's
   actions, with one primary action per screen.
 
+Nothing is drawn that the plan does not ask for, besides what every screen has: its title and
+one primary action (the first named button, else the domain's or the board's own: "New deal" on a
+deals pipeline). A list's or table's rows are the records its noun names (`OpenCopy.records`:
+ingredients with quantities, numbered steps, episodes, departures, line items whose summary adds
+them up), a named figure ("available balance") shows its own value, and a seat map is a grid of
+seats. A page of one collection reads to its foot (enough rows); a desktop or tablet page of a few
+small sections is one centred column with the header on its edges.
+
 Every element a section produced carries ``props["plan_section"]`` (the section's index), so
 a test or a caller can find what each section became.
 """
@@ -94,6 +102,8 @@ class _Ctx:
     primary_taken: bool = False
     title: str = ""
     notes: list[str] = field(default_factory=list)
+    rows: int = 0  # rows of a list or table when the page holds few sections (they read to its foot)
+    sparse: bool = False  # few body sections and no large one: a centred column, not the full width
     content: Node | None = None  # a phone's content column, and its order when the first leaves a section out
     fallback: list[Node] = field(default_factory=list)
 
@@ -115,7 +125,7 @@ def _has(kind: str) -> bool:
 
 # -- page title and copy ----------------------------------------------------------------------------
 _HEAD_CUT = re.compile(r"\b(with|showing|that|which|where|including|listing|for|of)\b|,|;| - ")
-_GENERIC_TITLE = ("music", "video", "travel", "weather", "education", "code", "hotel", "food")
+_GENERIC_TITLE = ("music", "video", "travel", "weather", "hotel")
 
 
 def _title(plan, copy: OpenCopy) -> str:
@@ -125,7 +135,7 @@ def _title(plan, copy: OpenCopy) -> str:
     if spec.name == "travel":
         (ca, a), (cb, b) = copy.route
         return f"{ca} → {cb}"
-    if spec.name in _GENERIC_TITLE:
+    if spec.name in _GENERIC_TITLE and (spec.name != "music" or any(s.kind == "media_controls" for s in plan.sections)):
         return spec.title
     head = _HEAD_CUT.split(plan.prompt.strip(), maxsplit=1)[0]
     words = [w for w in re.findall(r"[\w'’\-]+", head) if w.lower() not in ("a", "an", "the", "page", "screen", "app",
@@ -138,7 +148,8 @@ def _title(plan, copy: OpenCopy) -> str:
 
 _KIND_NOUNS = {"list", "page", "section", "panel", "buttons", "button", "view", "screen", "card", "cards",
                "columns", "column", "widget", "area", "box", "bar"}
-_LEAD = {"a", "an", "the", "some", "my", "our", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+_LEAD = {"a", "an", "the", "some", "my", "our", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "numbered", "current", "recent", "upcoming"}
 
 
 def _section_title(s, cx: _Ctx, default: str) -> str:
@@ -147,13 +158,15 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
     words = [w for w in re.findall(r"[\w'’\-]+", s.phrase or "")]
     while words and words[0].lower() in _LEAD:
         words = words[1:]
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in ("list", "table", "grid", "set", "row", "rows"):
+        words = words[2:]  # "list of stations" → "Stations"
     dropped = False
     while len(words) > 1 and words[-1].lower() in _KIND_NOUNS:
         words, dropped = words[:-1], True
     if words and len(words) <= 4 and not any(w.lower() in ("with", "and", "for") for w in words):
         t = " ".join(words)
         if dropped and len(words) == 1 and not t.endswith("s"):
-            t += "s"
+            t = t[:-1] + "ies" if re.search(r"[^aeiou]y$", t) else t + "s"
     elif s.title:
         t = s.title
     else:
@@ -202,29 +215,36 @@ def _titled(cx: _Ctx, s, node: Node, i: int) -> Node:
 
 
 # -- section builders -----------------------------------------------------------------------------
+def _words(s) -> str:
+    return f"{s.phrase or ''} {s.title or ''}"
+
+
 def _b_list(cx: _Ctx, s, i: int) -> Node:
-    n = _n(s, cx.pick(6, 6, 4))
-    items = cx.copy.items(n)
-    if cx.copy.spec.name == "video":  # a call's people: each once
+    n = _n(s, cx.rows or cx.pick(6, 6, 4))
+    records = cx.copy.records(_words(s), n)  # the noun's own records (ingredients, episodes, departures…)
+    items = records or cx.copy.items(n)
+    if cx.copy.spec.name == "video" and not records:  # a call's people: each once
         items = [(p, meta, t) for p, (_x, meta, t) in zip(cx.copy.people(n), items)]
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
-    people = cx.copy.spec.name in ("social", "video", "health")
+    kind = cx.copy.record_kind(_words(s)) if records else None
+    people = (cx.copy.spec.name in ("social", "video", "health") and not records) or kind == "candidate"
+    plain = kind in ("ingredient", "step", "menu", "chapter", "grocery")  # a recipe's or a menu's rows have no icon
     rows = []
     for k, t in enumerate(titles):
         _t, meta, trailing = items[k % len(items)]
         h = 64 if people else 56
-        if cx.mobile and n >= 5:
+        if cx.mobile and n >= 5 or (plain and not meta):
             h = 52 if people else 48
         props = {"meta": meta, "trailing": trailing, "divider": k < n - 1}
         if people:
             props["avatar"] = t
-        else:
+        elif not plain:
             props["icon"] = _ICON.get(cx.copy.spec.name, "dot")
         rows.append(with_text(el("item", "list_item", w=fill(), h=h, props=props), t))
     lst = col(*rows, name="list", kind="list", width=fill(), height=hug())
     title = _section_title(s, cx, f"{cx.copy.spec.noun.capitalize()}")
-    return card(f"s{i}", lst, title=title, action="See all" if not s.labels else "", gap=3, pad=cx.pick(5, 5, 4),
-                h=fill(min=120), content="list")
+    action = "" if s.labels or plain else "See all"
+    return card(f"s{i}", lst, title=title, action=action, gap=3, pad=cx.pick(5, 5, 4), h=fill(min=120), content="list")
 
 
 _ICON = {"music": "star", "travel": "arrow-up-right", "food": "heart", "logistics": "package", "banking": "credit-card",
@@ -234,14 +254,18 @@ _ICON = {"music": "star", "travel": "arrow-up-right", "food": "heart", "logistic
 
 
 def _b_table(cx: _Ctx, s, i: int) -> Node:
-    n = s.count if s.count and s.count > 1 else cx.pick(8, 8, 5)
-    cols, rows = cx.copy.table(n)
+    n = s.count if s.count and s.count > 1 else (cx.rows or cx.pick(8, 8, 5))
+    named = cx.copy.records_table(_words(s), n if cx.copy.record_kind(_words(s)) != "line" else min(n, 5))
+    cols, rows = named or cx.copy.table(n)
+    n = len(rows)
     if s.labels:  # the prompt named the columns: keep its words, fill them with the domain's values
         cols = list(s.labels)
         rows = [[r[k % len(r)] for k in range(len(cols))] for r in rows]
     if cx.mobile:
         cols, rows = cols[:3], [r[:3] for r in rows]
     status = cx.copy.spec.status_column if not s.labels and cx.copy.spec.status_column < len(cols) else -1
+    if named:
+        status = next((k for k, c in enumerate(cols) if c == "Status"), -1)
     align = ["right" if re.match(r"^[−+\-$€£]?[\d.,]+(\s?(kcal|kb|km/h|%|m²|min))?$", rows[0][k].lower()) else "left"
              for k in range(len(cols))]
     tbl = el("table", "table", w=fill(), h=fixed(48 + 52 * n) if not cx.mobile else fixed(44 + 48 * n),
@@ -352,9 +376,15 @@ def _b_field(kind: str) -> Callable:
 
 def _b_check(kind: str) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
-        n = _n(s, 3)
-        defaults = ("Email me updates", "Show on my profile", "Sync across devices", "Notify the team")
+        records = cx.copy.records(_words(s), 6) if kind == "checkbox" else None
+        n = _n(s, 6 if records else 3)
+        defaults = [r[0] for r in records] if records else \
+            ("Email me updates", "Show on my profile", "Sync across devices", "Notify the team")
         labels = _labels(s, n, lambda k: defaults[k % len(defaults)])
+        if records or (kind == "checkbox" and s.title):  # a checklist: its rows under its title
+            checks = [check(kind, kind, lab, k % 3 == 0) for k, lab in enumerate(labels)]
+            return card(f"s{i}", *checks, title=_section_title(s, cx, "Checklist"), gap=3, pad=cx.pick(5, 5, 4),
+                        h=hug())
         return col(*[check(kind, kind, lab, k == 0 if kind == "radio" else k % 2 == 0) for k, lab in enumerate(labels)],
                    name=f"s{i}", gap=3, width=fill())
     return build
@@ -502,7 +532,7 @@ def _b_kanban(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 3)
     statuses = cx.copy.spec.statuses
     titles = _labels(s, n, lambda k: statuses[k % len(statuses)])
-    items = cx.copy.items(n * 4)
+    items = cx.copy.records(cx.plan.prompt, n * 4) or cx.copy.items(n * 4)
     cols = []
     for k, t in enumerate(titles):
         m = 2 + (k * 7 + 3) % 3 if cx.desktop else (2 if cx.device == "tablet" else 1)
@@ -544,8 +574,12 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
             v = cx.rng.randint(30, 90) / 100
             t = el("ring", "progress_ring", w=fill(), h=cx.pick(160, 160, 140), props={"value": v, "display": f"{round(v * 100)}%"})
         else:
-            t = el("stat", kind, w=fill(), h=cx.pick(120, 120, 104),
-                   props={"value": stats[k][1], "delta": f"{cx.rng.choice('+-')}{cx.rng.randint(1, 18)}%"})
+            named = k < len(s.labels)  # a figure the prompt names ("available balance"): its own value
+            value = cx.copy.value(lab) if named else stats[k][1]
+            props = {"value": value}
+            if not named:
+                props["delta"] = f"{cx.rng.choice('+-')}{cx.rng.randint(1, 18)}%"
+            t = el("stat", kind, w=fill(), h=cx.pick(120, 120, 104), props=props)
         t.el["text"] = lab
         tiles.append(t)
     return grid(tiles, min(n, cx.pick(4, 4, 2)), gap=cx.pick(5, 5, 4), name=f"s{i}")
@@ -563,7 +597,7 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
             props = {"items": [[lab, rows[k % len(rows)][1]] for k, lab in enumerate(labels)], "current": n // 2}
         elif kind == "description_list":
             stats = cx.copy.stats(n)
-            props = {"items": [[lab, stats[k][1] if not s.labels else rows[k % len(rows)][2] or rows[k % len(rows)][1]]
+            props = {"items": [[lab, stats[k][1] if not s.labels else cx.copy.value(lab)]
                                for k, lab in enumerate(labels if s.labels else [st[0] for st in stats])]}
         elif kind in ("avatar_group", "stories"):
             props = {"names": labels if s.labels else cx.copy.people(n)}
@@ -577,8 +611,9 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
         h = each * n + 24 if kind not in ("avatar_group", "stories") else h_each
         if kind in ("timeline", "accordion", "tree", "description_list"):
             return card(f"s{i}", el("body", kind, w=fill(), h=fixed(h), props=props),
-                        title=_section_title(s, cx, {"timeline": "Activity", "accordion": "Details",
-                                                     "tree": "Folders", "description_list": "Details"}[kind]),
+                        title="Summary" if _role(s) == "summary" else
+                        _section_title(s, cx, {"timeline": "Activity", "accordion": "Details",
+                                               "tree": "Folders", "description_list": "Details"}[kind]),
                         gap=3, pad=cx.pick(5, 5, 4), h=hug())
         return el(f"s{i}", kind, w=fill(), h=fixed(h), props=props)
     return build
@@ -693,66 +728,6 @@ class _Extra:
     phrase: str = ""
 
 
-#: What a screen of each domain shows besides what the prompt names, in order of importance:
-#: (kind, words, position, count). A sparse plan gets the first of these it lacks.
-COMPANIONS: dict[str, tuple[tuple[str, str, str, int], ...]] = {
-    "music": (("image", "album art", "main", 1), ("list", "queue", "main", 1), ("media_controls", "", "bottom", 1)),
-    "travel": (("chip", "filters", "main", 1), ("list", "flights", "main", 1), ("chart", "fares by day", "right", 1),
-               ("map", "route", "right", 1)),
-    "food": (("image", "photo", "main", 1), ("description_list", "recipe details", "right", 1),
-             ("list", "ingredients", "right", 1), ("timeline", "method", "main", 1)),
-    "logistics": (("stat", "fleet today", "main", 4), ("map", "live map", "main", 1), ("list", "vehicles", "main", 1)),
-    "video": (("video", "participants", "main", 6), ("_thread", "chat", "right", 1), ("media_controls", "", "bottom", 1)),
-    "banking": (("stat", "balances", "main", 3), ("chart", "spending this month", "main", 1),
-                ("list", "transactions", "main", 1)),
-    "jobs": (("chip", "filters", "main", 1), ("list", "open roles", "main", 1),
-             ("description_list", "role details", "main", 1)),
-    "hotel": (("image", "photos", "main", 1), ("list", "rooms", "main", 1), ("date_picker", "dates", "right", 1),
-              ("description_list", "your stay", "right", 1)),
-    "code": (("code", "diff", "main", 1), ("comment", "comments", "right", 1), ("timeline", "checks", "right", 1)),
-    "weather": (("stat", "conditions now", "main", 4), ("chart", "hourly temperature", "main", 1),
-                ("list", "7-day forecast", "right", 1)),
-    "education": (("video", "lesson video", "main", 1), ("progress", "course progress", "right", 1),
-                  ("list", "lessons", "right", 1)),
-    "support": (("stat", "queue health", "main", 4), ("table", "tickets", "main", 1), ("list", "agents", "right", 1)),
-    "fitness": (("progress_ring", "activity rings", "main", 3), ("chart", "this week", "main", 1),
-                ("list", "workouts", "right", 1)),
-    "social": (("list", "conversations", "left", 1), ("_thread", "messages", "main", 1),
-               ("description_list", "details", "right", 1)),
-    "health": (("stat", "today", "main", 4), ("list", "appointments", "main", 1), ("calendar", "calendar", "right", 1)),
-    "realestate": (("image", "photos", "main", 1), ("description_list", "details", "right", 1),
-                   ("map", "location", "right", 1)),
-    "project": (("stat", "this sprint", "main", 4), ("kanban_column", "board", "main", 3),
-                ("timeline", "activity", "right", 1)),
-    "files": (("file_tile", "folders", "main", 4), ("table", "all files", "main", 1)),
-    "sales": (("stat", "this month", "main", 4), ("table", "records", "main", 1), ("chart", "trend", "right", 1)),
-    "generic": (("stat", "overview", "main", 4), ("list", "recent", "main", 1), ("chart", "activity", "right", 1)),
-}
-
-
-def _companions(cx: _Ctx, sections: list) -> list[_Extra]:
-    """Sections a sparse plan lacks for its domain, so a screen is not one card on an empty page."""
-    body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar", "bar")]
-    want = cx.pick(3, 3, 2) - sum(0.5 if s.kind in SMALL else 1 for s in body)
-    have = {s.kind for s in sections} | ({"list"} if "list_item" in {s.kind for s in sections} else set())
-    out: list[_Extra] = []
-    for kind, words, pos, n in COMPANIONS.get(cx.copy.spec.name, COMPANIONS["generic"]):
-        if want <= 0:
-            break
-        if kind in have or (kind != "_thread" and not _has(kind)):
-            continue
-        if _role(_Extra(kind)) == "hero" and any(_role(s) == "hero" for s in sections):
-            continue  # the plan's own large thing keeps the centre
-        if kind == "media_controls" and any(s.kind == "button" for s in sections):
-            continue
-        role = _role(_Extra(kind))
-        out.append(_Extra(kind, n, [], "", pos, words))
-        have.add(kind)
-        if role not in ("toolbar", "action", "bar"):
-            want -= 1
-    return out
-
-
 def _b_thread(cx: _Ctx, s, i: int) -> Node:
     """A conversation: who it is with, message bubbles and the composer."""
     from engine.compose.pages import chat_head
@@ -777,11 +752,42 @@ def _b_thread(cx: _Ctx, s, i: int) -> Node:
 BUILDERS["_thread"] = _b_thread
 
 
+def _b_seats(cx: _Ctx, s, i: int) -> Node:
+    """A seat map: rows of seats with an aisle, taken seats muted, the chosen ones in the primary
+    colour, the screen or the front of the cabin above and a legend under it."""
+    plane = re.search(r"\b(airline|flight|plane|cabin|aircraft)\b", cx.plan.prompt.lower()) is not None
+    rows_n, per = (cx.pick(8, 8, 10), 6) if plane else (cx.pick(7, 7, 8), cx.pick(14, 12, 8))
+    size = cx.pick(28, 28, 24) if not plane else cx.pick(36, 36, 30)
+    gap = 2
+    chosen = {(rows_n // 2, per // 2 - 1), (rows_n // 2, per // 2)}
+    grid_rows = [row(text("front", "Front of cabin" if plane else "Screen", "caption", "text-muted", align="center"),
+                     width=fill(), justify="center")]
+    for r_ in range(rows_n):
+        seats: list[Node] = [text("row", str(r_ + 1) if plane else "ABCDEFGHJKLMN"[r_], "caption", "text-muted",
+                                  w=fixed(20))]
+        for c_ in range(per):
+            if c_ == per // 2:
+                seats.append(Node(width=fixed(size // 2 + 4), height=fixed(size)))  # the aisle
+            taken = (r_ * 7 + c_ * 3 + cx.rng.randint(0, 1)) % 5 == 0 and (r_, c_) not in chosen
+            role = "primary" if (r_, c_) in chosen else "text-muted" if taken else "surface-muted"
+            seats.append(card("seat", w=fixed(size), h=fixed(size), pad=0, role=role, variant="flat"))
+        grid_rows.append(row(*seats, gap=gap, align="center", justify="center", width=fill()))
+    legend = row(*[row(card("key", w=fixed(16), h=fixed(16), pad=0, role=r, variant="flat"),
+                       text("label", lab, "small", w=hug()), gap=2, align="center", width=hug())
+                   for lab, r in (("Available", "surface-muted"), ("Taken", "text-muted"), ("Your seats", "primary"))],
+                 gap=5, justify="center", width=fill())
+    seats_col = col(*grid_rows, gap=gap + 1, width=fill(), align="center")
+    return card(f"s{i}", seats_col, legend, title=_section_title(s, cx, "Choose your seats"), gap=5,
+                pad=cx.pick(6, 6, 4), h=hug(), content="seat-map")
+
+
 def _build(cx: _Ctx, s, i: int) -> Node:
     kind = s.kind if s.kind in BUILDERS and (s.kind in ("section", "_thread") or _has(s.kind)) else "section"
     if kind != s.kind:
         cx.notes.append(f"{s.kind!r} is not an element kind: drawn as a titled section")
-    node = BUILDERS[kind](cx, s, i)
+    if kind == "card" and re.search(r"\bseat", (s.phrase or "").lower()):
+        kind = "_seats"
+    node = BUILDERS[kind](cx, s, i) if kind != "_seats" else _b_seats(cx, s, i)
     if i >= 0:
         _tag(node, i)
     return node
@@ -794,6 +800,9 @@ def _tag(n: Node, i: int) -> None:
         return
     for c in n.children:
         _tag(c, i)
+
+
+_VALUE_LABEL = re.compile(r"\b(total|subtotal|tax|vat|discount|fee|shipping|balance|amount|due)\b", re.I)
 
 
 def _role(s) -> str:
@@ -811,6 +820,8 @@ def _role(s) -> str:
         return "toolbar"
     if k in ("stat", "progress_ring", "file_tile"):  # rows of tiles across the page
         return "stat"
+    if k == "description_list" and s.labels and all(_VALUE_LABEL.search(lab) for lab in s.labels):
+        return "summary"  # "tax and total": under what it sums up
     if k in HERO:
         return "hero"
     return "aside"
@@ -838,6 +849,7 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
                                                                                  "header", "bottom")]
     asides = [n for s, r, n in placed if r == "aside" and s.position not in ("left", "sidebar", "right", "top",
                                                                                   "header", "bottom")]
+    summaries = [n for s, r, n in placed if r == "summary"]
     out: list[Node] = []
     top = [n for s, r, n in placed if r in ("hero", "aside") and s.position in ("top", "header")]
     if by["toolbar"]:
@@ -862,7 +874,7 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
     cols: list[Node] = []
     if left:
         cols.append(col(*left, name="left", gap=g, width=fixed(cx.pick(320, 280, 0)), height=fill()))
-    cols.append(_stack(centre, g, "main"))
+    cols.append(_stack(centre + summaries, g, "main"))
     right = right + side
     if right:
         cols.append(col(*right, name="right", gap=g, width=fixed(cx.pick(400, 340, 0)), height=fill()))
@@ -888,8 +900,12 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
     bottom_actions = [n for s, r, n in placed if r == "action" and (s.position == "bottom" or call)]
     bars = [n for s, r, n in placed if r == "bar"] + bottom_actions
     if not cx.primary_taken and spec.name != "video" and not any(r == "overlay" for _s, r, _n in placed):
-        actions.append(button("action", spec.action, "primary", "plus" if spec.name in ("project", "support", "generic",
-                                                                                     "files") else "",
+        label = spec.action
+        if any(s.kind == "kanban_column" for s, _r, _n in placed):  # a board's action adds a card to it
+            label = {"crm": "New deal", "sales": "New deal", "jobs": "Add candidate", "code": "New issue",
+                     "support": "New ticket"}.get(spec.name, "New task")
+        actions.append(button("action", label, "primary", "plus" if spec.name in ("project", "support", "generic",
+                                                                                 "files") or label != spec.action else "",
                               size="md" if not cx.mobile else "sm"))
         cx.primary_taken = True
     if cx.mobile:
@@ -904,6 +920,10 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
                      name="bottom", gap=3, align="center", width=fill())] if bars else []
     content = col(_header(cx, actions), *body, *bar_nodes, name="content", gap=5, padding=cx.pick(6, 5, 4),
                   width=fill(), height=fill())
+    if cx.sparse and spec.name != "video":
+        # a few small sections: one centred column of a reading width, its header on the same edges
+        content.width = fill(max=cx.pick(1080, 960, 0))
+        content = row(content, name="centre", justify="center", width=fill(), height=fill())
     nav = tuple(spec.nav)
     pc = cx.page
     if spec.name == "video":  # a call fills the window: a slim top bar, no navigation column
@@ -928,13 +948,15 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
     order = {"toolbar": 0, "stat": 1}
     # what the plan asked for first, then the companions (the phone drops what does not fit)
     items = sorted([(isinstance(s, _Extra), order.get(r, 2), k, s, r, n) for k, (s, r, n) in enumerate(placed)
-                    if r in ("toolbar", "stat", "hero", "aside")], key=lambda t: t[:3])
+                    if r in ("toolbar", "stat", "hero", "aside", "summary")], key=lambda t: t[:3])
     items = [t[1:] for t in items]
     body, extras, lead = [], [], []
     for _o, _k, s, r, n in items:
         if r == "toolbar" and n.kind != "search" and n.width.mode == "hug":
             n.width = fill()
-        if r == "hero" and n.height.mode == "fill":  # a crowded phone shows a smaller picture
+        if r == "hero" and n.kind == "card" and n.height.mode == "fill":
+            n.height = hug()  # a phone's calendar or table card ends with its content
+        elif r == "hero" and n.height.mode == "fill":  # a crowded phone shows a smaller picture
             n.height = fill(min=min(n.height.min, 140 if n.kind == "image" and len(items) > 2 else 220))
         if r == "aside" and n.kind == "card" and n.height.mode == "fill":
             n.height = hug()  # a phone's cards end with their content
@@ -1028,13 +1050,17 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     cx = _Ctx(device, plan, copy, page, rng)
     cx.title = _title(plan, copy)
     sections = list(plan.sections)
+    body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar", "bar")]
+    weight = sum(0.5 if s.kind in SMALL else 1 for s in body)
+    collections = [s for s in body if s.kind in ("list", "list_item", "table", "checkbox")]
+    if len(collections) == 1 and weight <= 2:  # one list on the page: enough rows to read to its foot
+        cx.rows = cx.pick(10, 12, 7) - (2 if weight > 1 else 0) - (2 if any(_role(s) == "stat" for s in sections) else 0)
+    cx.sparse = weight <= 1.5 and not any(_role(s) == "hero" for s in body) and not cx.mobile
     # buttons first, so the first named button is the primary action wherever it is drawn
     built: dict[int, Node] = {}
     for k in sorted(range(len(sections)), key=lambda k: sections[k].kind not in ("button", "fab")):
         built[k] = _build(cx, sections[k], k)
     placed = [(s, _role(s), built[k]) for k, s in enumerate(sections)]
-    for j, extra in enumerate(_companions(cx, sections)):
-        placed.append((extra, _role(extra), _build(cx, extra, -1 - j)))
     root = _page(cx, [p for p in placed if p[1] != "overlay"])
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
     lay.run(root, W, H)

@@ -179,3 +179,100 @@ def test_open_plans_leave_built_in_pages_alone():
 def test_unknown_device_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown device"):
         compose_plan(PLANS["music"], 1920, 1080, device="watch")
+
+
+# -- what a designer's review asked of open mocks ---------------------------------------------------
+
+def _plan(prompt: str, device: str = "desktop") -> Plan:
+    from conditioning.plan import plan_prompt
+
+    return plan_prompt(prompt, device)
+
+
+def _texts(scene) -> str:
+    return " ".join(t for e in scene.walk() for t in section_texts(e))
+
+
+@pytest.mark.parametrize("device", list(DEVICES))
+@pytest.mark.parametrize("prompt", ["kanban board with To do, Doing and Done columns",
+                                    "flight search results from Lisbon to Rome",
+                                    "savings account with current balance and recent transactions",
+                                    "cafe menu with menu items and an Order button"])
+def test_no_sections_the_plan_did_not_ask_for(prompt, device):
+    """Every drawn section is a planned one: no stat tiles, charts, maps or lists added to fill the page."""
+    plan = _plan(prompt, device)
+    scene = compose_plan(plan, *_size(device), seed=0, device=device)
+    body = [e for e in scene.walk() if e.kind in ("stat", "chart", "map", "list", "table", "kanban_column", "video",
+                                                   "calendar", "timeline", "image")]
+    assert body
+    for e in body:
+        owner = [a for a in scene.walk() if a.props.get("plan_section") is not None and e in list(a.walk())]
+        assert owner, f"{prompt}/{device}: {e.kind} {e.id} belongs to no planned section"
+    assert not [e for e in scene.walk() if e.kind == "chart"]  # none was asked for
+
+
+def test_one_primary_action_per_view():
+    for prompt in ("invoice with line items and a Pay now button", "bug board with Backlog and Done columns",
+                   "music player with queue"):
+        scene = compose_plan(_plan(prompt), 1920, 1080, seed=0, device="desktop")
+        primaries = [e for e in scene.walk() if e.kind == "button" and e.variant == "primary"]
+        assert len(primaries) == 1, (prompt, [e.text for e in primaries])
+
+
+def test_recipe_rows_are_ingredients_and_numbered_steps():
+    plan = _plan("cocktail recipe with ingredients and steps", "mobile")
+    scene = compose_plan(plan, 430, 932, seed=0, device="mobile")
+    rows = [e.text for e in scene.walk() if e.kind == "list_item"]
+    assert any(r.startswith("1. ") for r in rows) and any(r.startswith("2. ") for r in rows), rows
+    texts = _texts(scene)
+    assert "ml" in texts  # a drink's quantities, not kcal rows of dishes
+    assert "kcal" not in texts and "Serves" not in texts
+
+
+def test_line_items_table_and_summary_add_up():
+    plan = _plan("consulting invoice with line items, subtotal, tax and total")
+    scene = compose_plan(plan, 1920, 1080, seed=0, device="desktop")
+    table = next(e for e in scene.walk() if e.kind == "table")
+    assert table.props["columns"] == ["Description", "Qty", "Unit price", "Amount"]
+    money = lambda v: float(v.replace("$", "").replace(",", ""))  # noqa: E731
+    sub = sum(money(r[3]) for r in table.props["rows"])
+    summary = next(e for e in scene.walk() if e.kind == "description_list")
+    values = dict(summary.props["items"])
+    assert abs(money(values["Subtotal"]) - sub) < 1
+    assert abs(money(values["Total"]) - money(values["Subtotal"]) - money(values["Tax"])) < 1
+    assert "orders" not in _texts(scene).lower()
+
+
+@pytest.mark.parametrize(("prompt", "words", "never"), [
+    ("CRM deals pipeline with Prospect, Proposal and Won columns", ("New deal",), ("Order #", "Orders")),
+    ("podcast show page with cover art and a list of episodes", ("Ep. ",), ("Participants", "Share screen")),
+    ("bus timetable with departures", ("→",), ("Brief.pdf", "Weekly update")),
+    ("savings account with available balance and recent transactions", ("Available balance",), ("Orders",)),
+])
+def test_copy_belongs_to_the_screen(prompt, words, never):
+    plan = _plan(prompt)
+    texts = _texts(compose_plan(plan, 1920, 1080, seed=0, device="desktop"))
+    for w in words:
+        assert w in texts, (prompt, w)
+    for w in never:
+        assert w not in texts, (prompt, w)
+
+
+def test_seat_map_is_a_grid_of_seats():
+    plan = _plan("cinema seat selection with a seat map and a Continue button", "mobile")
+    scene = compose_plan(plan, 430, 932, seed=0, device="mobile")
+    seats = [e for e in scene.walk() if e.kind == "card" and e.role in ("surface-muted", "text-muted", "primary")
+             and 18 < e.box[2] < 40]  # the legend's keys are smaller
+    assert len(seats) >= 40
+    assert not [e for e in scene.walk() if e.kind == "map"]
+    assert len({e.box[3] for e in seats}) == 1  # equal seats
+
+
+def test_a_sparse_desktop_page_is_a_centred_column():
+    plan = _plan("credit card overview with available balance and a Pay bill button")
+    scene = compose_plan(plan, 1920, 1080, seed=0, device="desktop")
+    title = next(e for e in scene.walk() if e.kind == "heading" and e.text == "Credit card overview")
+    stat = next(e for e in scene.walk() if e.kind == "stat")
+    assert abs(title.box[0] - stat.box[0]) <= 1  # the header and the content share an edge
+    sidebar_w = max(e.box[0] + e.box[2] for e in scene.walk() if e.kind == "sidebar")
+    assert title.box[0] - sidebar_w > 100  # not hard against the navigation: centred
