@@ -300,16 +300,13 @@ def read_reference_image(image) -> tuple[list[Block], str, np.ndarray]:
     if key in _read_cache:
         blocks, summary, vec = _read_cache[key]
         return list(blocks), summary, vec
-    small = rgb
+    small = rgb  # a copy of the request's image already: resized in place
     if max(rgb.size) > READ_SIDE:
-        small = rgb.copy()
         small.thumbnail((READ_SIDE, READ_SIDE), Image.Resampling.BILINEAR)
     blocks = raster_screen_blocks(small)
-    buf = io.BytesIO()
     thumb = small.copy()
     thumb.thumbnail((256, 256))
-    thumb.save(buf, "PNG")
-    vec = np.asarray(ImageDescriptorEncoder().encode([buf.getvalue()])[0], np.float32)
+    vec = np.asarray(ImageDescriptorEncoder().describe_image(thumb), np.float32)
     vec.setflags(write=False)
     if len(_read_cache) >= READ_CACHE_SIZE:
         _read_cache.pop(next(iter(_read_cache)))

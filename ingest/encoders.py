@@ -356,17 +356,31 @@ class ImageDescriptorEncoder:
 
         try:
             with Image.open(io.BytesIO(data)) as im:
-                im = im.convert("RGBA")
-                bg = Image.new("RGBA", im.size, (255, 255, 255, 255))
-                im = Image.alpha_composite(bg, im).convert("RGB")
-                im = im.resize((self.size, self.size), Image.Resampling.BOX)
-                return np.asarray(im, np.float32) / 255.0  # (S, S, 3)
+                return self._image_pixels(im)
         except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as e:
             raise EncoderError(f"not a readable image ({e})") from None
 
+    def _image_pixels(self, im) -> np.ndarray:
+        from PIL import Image
+
+        if im.mode != "RGB":  # an opaque RGB image is its own composite over white
+            im = im.convert("RGBA")
+            bg = Image.new("RGBA", im.size, (255, 255, 255, 255))
+            im = Image.alpha_composite(bg, im).convert("RGB")
+        im = im.resize((self.size, self.size), Image.Resampling.BOX)
+        return np.asarray(im, np.float32) / 255.0  # (S, S, 3)
+
     def describe(self, data: bytes) -> np.ndarray:
         """The (dim,) descriptor of one image."""
-        lab = srgb_to_lab(self._pixels(data), np.float32)  # (S, S, 3)
+        return self._descriptor(self._pixels(data))
+
+    def describe_image(self, image) -> np.ndarray:
+        """The (dim,) descriptor of a Pillow image already in memory: the same vector as
+        `describe` of the image saved as PNG, without encoding and decoding it."""
+        return self._descriptor(self._image_pixels(image))
+
+    def _descriptor(self, pixels: np.ndarray) -> np.ndarray:
+        lab = srgb_to_lab(pixels, np.float32)  # (S, S, 3)
         L, a, b = lab[..., 0], lab[..., 1], lab[..., 2]
 
         # 1. Colour histogram (L_bins × ab_bins × ab_bins), Hellinger-mapped.

@@ -2,7 +2,8 @@
 
 The page colour is estimated first (`_page_colour`), then the image is downsampled keeping thin
 strokes (`_ink_downsample`); regions are connected components of non-page colour
-(`_label_runs`, union-find over row runs), classified by size, position, fill, edge density
+(`_label_runs`, `_regions`: whole-image numpy and scipy.ndimage steps, no per-region pixel
+loops), classified by size, position, fill, edge density
 and projection profiles (`_classify_regions`). Containers are analysed again from full
 resolution against their own surface colour to find fields, buttons, charts and text rows.
 The public entry point is `ingest.screens.raster_screen_blocks`.
@@ -57,34 +58,46 @@ def _label_runs(mask: np.ndarray) -> tuple[np.ndarray, int]:
 _EIGHT = np.ones((3, 3), bool)
 
 
-def _dominant(px: np.ndarray) -> tuple[tuple[int, int, int], float]:
-    codes = (px[:, 0].astype(np.int64) << 16) | (px[:, 1].astype(np.int64) << 8) | px[:, 2]
-    vals, counts = np.unique(codes, return_counts=True)
-    i = counts.argmax()
-    v = int(vals[i])
-    return ((v >> 16) & 255, (v >> 8) & 255, v & 255), float(counts[i]) / len(codes)
+def _regions(img: np.ndarray, bg: tuple[int, int, int], tol: int, min_px: int,
+             dist: np.ndarray | None = None) -> list[_Region]:
+    """Connected regions of colour differing from `bg` by more than `tol` in any channel, in
+    raster order of their first pixel, of at least `min_px` pixels. `dist` passes
+    ``colour_distance(img, bg)`` when it is known.
 
+    Whole-image operations, no per-pixel work per region: boxes by `scipy.ndimage.find_objects`,
+    sizes by `np.bincount`, each region's most frequent colour by one sort of (label, colour)
+    keys (of colours equally frequent, the lowest colour code)."""
+    from scipy import ndimage
 
-def _regions(img: np.ndarray, bg: tuple[int, int, int], tol: int, min_px: int) -> list[_Region]:
-    """Connected regions of colour differing from `bg` by more than `tol` in any channel."""
-    diff = colour_distance(img, bg) > tol  # (h, w)
+    diff = (colour_distance(img, bg) if dist is None else dist) > tol  # (h, w)
     labels, n = _label_runs(diff)
-    out = []
     if n == 0:
-        return out
+        return []
     flat = labels.ravel()
     counts = np.bincount(flat, minlength=n + 1)
-    ys, xs = np.divmod(np.arange(flat.size), labels.shape[1])
-    order = np.argsort(flat, kind="stable")
-    bounds = np.cumsum(counts)
-    starts = bounds - counts
-    for lab in range(1, n + 1):
-        if counts[lab] < min_px:
-            continue
-        idx = order[starts[lab]:bounds[lab]]
-        x0, x1, y0, y1 = xs[idx].min(), xs[idx].max(), ys[idx].min(), ys[idx].max()
-        colour, share = _dominant(img.reshape(-1, 3)[idx])
-        out.append(_Region((int(x0), int(y0), int(x1 - x0 + 1), int(y1 - y0 + 1)), int(counts[lab]), colour, share))
+    keep = counts >= min_px
+    keep[0] = False
+    if not keep.any():
+        return []
+    on = keep[flat]
+    px = img.reshape(-1, 3)[on]
+    keys = ((flat[on].astype(np.int64) << 24) | (px[:, 0].astype(np.int64) << 16)
+            | (px[:, 1].astype(np.int64) << 8) | px[:, 2])
+    keys, n_key = np.unique(keys, return_counts=True)  # sorted by label, then colour code
+    lab = keys >> 24
+    starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]])
+    group = np.cumsum(np.r_[False, lab[1:] != lab[:-1]])
+    top = np.maximum.reduceat(n_key, starts)
+    first = np.flatnonzero(n_key == top[group])
+    first = first[np.r_[True, group[first][1:] != group[first][:-1]]]  # the first of each label's most frequent
+    colours, shares = keys[first] & 0xFFFFFF, n_key[first]
+    boxes = ndimage.find_objects(labels)
+    out = []
+    for i, lab_i in enumerate(lab[starts]):
+        ys, xs = boxes[lab_i - 1]
+        c, area = int(colours[i]), int(counts[lab_i])
+        out.append(_Region((xs.start, ys.start, xs.stop - xs.start, ys.stop - ys.start), area,
+                           ((c >> 16) & 255, (c >> 8) & 255, c & 255), float(shares[i]) / area))
     return out
 
 
@@ -95,6 +108,8 @@ def _load(image) -> np.ndarray:
         with Image.open(io.BytesIO(bytes(image))) as im:
             im.load()
             image = im.copy()
+    if image.mode == "RGB":  # opaque: compositing on white would change nothing
+        return np.asarray(image, np.uint8)
     im = image.convert("RGBA")
     flat = Image.new("RGBA", im.size, (255, 255, 255, 255))
     im = Image.alpha_composite(flat, im).convert("RGB")
@@ -117,32 +132,43 @@ def screen_blocks(image) -> list[Block]:
         return []
     f = max(1, math.ceil(max(H0, W0) / RASTER_SIDE))
     bg = _page_colour(full[::f, ::f])
-    small = _ink_downsample(full, f, bg)
+    small, dist = _ink_downsample(full, f, bg)
     H, W = small.shape[:2]
-    regions = _regions(small, bg, 3, 4)
+    regions = _regions(small, bg, 3, 4, dist)
     blocks = _classify_regions(small, regions, bg, W, H, full, f)
     return finish_screen(blocks, W, H)
 
 
-def _ink_downsample(img: np.ndarray, f: int, bg) -> np.ndarray:
+def _ink_downsample(img: np.ndarray, f: int, bg) -> tuple[np.ndarray, np.ndarray]:
     """Downsample by `f`, keeping from each f×f block the pixel farthest from the surface colour
     `bg`, so 1 px outlines and thin strokes on that surface survive: nearest-neighbour sampling
-    would drop most of them, averaging would fade them."""
+    would drop most of them, averaging would fade them. Returns the downsampled image and its
+    `colour_distance` from `bg` (the farthest distance of each block)."""
     if f == 1:
-        return img
+        return img, colour_distance(img, bg)
     h, w = (img.shape[0] // f) * f, (img.shape[1] // f) * f
     dist = colour_distance(img[:h, :w], bg)  # (h, w)
-    blocks = dist.reshape(h // f, f, w // f, f).transpose(0, 2, 1, 3).reshape(h // f, w // f, f * f)
-    dy, dx = np.divmod(blocks.argmax(axis=2), f)  # the first farthest pixel of each block, row by row
-    return img[np.arange(h // f)[:, None] * f + dy, np.arange(w // f)[None, :] * f + dx]
+    # The first farthest pixel of each block, row by row: one strided pass per block position.
+    best = dist[::f, ::f].copy()
+    pick = np.zeros(best.shape, np.int32)
+    for k in range(1, f * f):
+        cand = dist[k // f::f, k % f::f]
+        np.copyto(pick, k, where=cand > best)
+        np.maximum(best, cand, out=best)
+    dy, dx = np.divmod(pick, f)
+    idx = (np.arange(h // f)[:, None] * f + dy) * img.shape[1] + (np.arange(w // f)[None, :] * f + dx)
+    rgb = np.ascontiguousarray(img).reshape(-1, 3)
+    return rgb.take(idx.ravel(), axis=0).reshape(h // f, w // f, 3), best
 
 
 def colour_distance(img: np.ndarray, colour) -> np.ndarray:
     """``(h, w)`` uint8: the largest per-channel difference of each pixel of `img` (uint8 RGB)
-    from `colour`, computed in uint8 (no widening copy of the image)."""
-    c = np.array(colour, np.uint8)
-    d = np.maximum(img, c) - np.minimum(img, c)
-    return np.maximum(np.maximum(d[..., 0], d[..., 1]), d[..., 2])
+    from `colour`, by one 256-entry lookup table per channel (no widening copy of the image)."""
+    lut = np.abs(np.arange(256, dtype=np.int16)[:, None] - np.array(colour, np.int16)[None, :]).astype(np.uint8)
+    d = lut[:, 0].take(img[..., 0])
+    np.maximum(d, lut[:, 1].take(img[..., 1]), out=d)
+    np.maximum(d, lut[:, 2].take(img[..., 2]), out=d)
+    return d
 
 
 def _page_colour(img: np.ndarray, candidates: int = 3) -> tuple[int, int, int]:
@@ -151,7 +177,7 @@ def _page_colour(img: np.ndarray, candidates: int = 3) -> tuple[int, int, int]:
     page counts for the page). White cards and a white sidebar can outnumber a tinted page,
     but cards are holes in the page, while a sidebar and top bar only border it."""
     px = img.reshape(-1, 3)
-    codes = (px[:, 0].astype(np.int64) << 16) | (px[:, 1].astype(np.int64) << 8) | px[:, 2]
+    codes = (px[:, 0].astype(np.uint32) << 16) | (px[:, 1].astype(np.uint32) << 8) | px[:, 2]
     vals, counts = np.unique(codes, return_counts=True)
     best, best_area = int(vals[counts.argmax()]), -1
     for i in np.argsort(-counts)[:candidates]:
@@ -164,7 +190,7 @@ def _page_colour(img: np.ndarray, candidates: int = 3) -> tuple[int, int, int]:
         sizes = np.bincount(labels.ravel())
         comp = labels == edge[np.argmax(sizes[edge])]  # the largest border-touching piece
         outside, _ = _label_runs(~comp)
-        open_area = int(np.isin(outside, _border_labels(outside)).sum())  # not enclosed by the piece
+        open_area = int(np.bincount(outside.ravel())[_border_labels(outside)].sum())  # not enclosed by the piece
         area = comp.size - open_area
         if area > best_area:
             best, best_area = int(vals[i]), area
@@ -260,8 +286,8 @@ def _classify_regions(img: np.ndarray, regions: list[_Region], bg, W: int, H: in
             frames.append(r.box)
         elif w >= CARD_MIN_W * W and h >= CARD_MIN_H * H and fill >= 0.85 and h > CONTROL_MAX_H * H:
             # The card again from full resolution, downsampled against its own surface colour.
-            sub = _ink_downsample(full[y * f:(y + h) * f, x * f:(x + w) * f], f, r.colour)
-            content, inner = _raster_content(sub, r.colour, W, H, (x, y))
+            sub, sub_dist = _ink_downsample(full[y * f:(y + h) * f, x * f:(x + w) * f], f, r.colour)
+            content, inner = _raster_content(sub, r.colour, W, H, (x, y), sub_dist)
             blocks.append(("card", r.box, {"content": content}))
             if content == "form":
                 blocks.extend(inner)
@@ -289,7 +315,7 @@ def _split_frame(img, r: _Region, bg, W, H) -> list:
     of W wide; then the run of rows at the top, between the sidebars, ≥ 90 % covered is a
     navbar if at most 12 % of H tall."""
     x, y, w, h = r.box
-    on = np.abs(img[y:y + h, x:x + w].astype(np.int16) - np.array(bg, np.int16)).max(axis=2) > 3  # (h, w)
+    on = colour_distance(img[y:y + h, x:x + w], bg) > 3  # (h, w)
     col = on.mean(axis=0)  # (w,) coverage of each column
 
     def run(values: np.ndarray) -> int:
@@ -320,7 +346,7 @@ def _controls_and_text(img, regions: list[_Region], bg, W, H, ctrl_min, checkbox
         fill = r.area / float(w * h)
         if ctrl_min <= h <= CONTROL_MAX_H * H and w >= 1.6 * h and fill >= 0.85:
             sub = img[y:y + h, x:x + w]
-            ink = np.abs(sub.astype(np.int16) - np.array(r.colour, np.int16)).max(axis=2) > 40
+            ink = colour_distance(sub, r.colour) > 40
             ink[:, :2] = ink[:, -2:] = False
             ink[:2, :] = ink[-2:, :] = False
             cols = np.flatnonzero(ink.any(axis=0))
@@ -333,7 +359,7 @@ def _controls_and_text(img, regions: list[_Region], bg, W, H, ctrl_min, checkbox
                 out.append(("input", r.box, {}))
         elif ctrl_min <= h <= CONTROL_MAX_H * H and w >= 1.6 * h and fill < 0.5 and _is_outline(img, r):
             sub = img[y + 2:y + h - 2, x + 2:x + w - 2]
-            ink = np.abs(sub.astype(np.int16) - np.array(bg, np.int16)).max(axis=2) > 40
+            ink = colour_distance(sub, bg) > 40
             cols = np.flatnonzero(ink.any(axis=0))
             centred = len(cols) > 0 and abs((cols[0] + cols[-1]) / 2 + 2 - w / 2) <= 0.12 * w
             if centred and w <= 0.25 * W:
@@ -355,9 +381,7 @@ def _controls_and_text(img, regions: list[_Region], bg, W, H, ctrl_min, checkbox
 def _is_outline(img, r: _Region) -> bool:
     """A region whose pixels lie on its bounding box's edges: an outlined rectangle."""
     x, y, w, h = r.box
-    sub = img[y:y + h, x:x + w].astype(np.int16)
-    c = np.array(r.colour, np.int16)
-    on = np.abs(sub - c).max(axis=2) <= 12
+    on = colour_distance(img[y:y + h, x:x + w], r.colour) <= 12
     edge = np.concatenate([on[0], on[-1], on[:, 0], on[:, -1]]).mean()
     return bool(edge >= 0.7)
 
@@ -394,13 +418,15 @@ def _text_lines(glyphs: list[_Region], W, H) -> list:
     return out
 
 
-def _raster_content(sub: np.ndarray, colour, W, H, origin) -> tuple[str, list]:
-    """What a card holds, from its pixels (`sub`, the card on the analysed image)."""
+def _raster_content(sub: np.ndarray, colour, W, H, origin, sub_dist: np.ndarray | None = None) -> tuple[str, list]:
+    """What a card holds, from its pixels (`sub`, the card on the analysed image; `sub_dist`,
+    its `colour_distance` from `colour` when known)."""
     h, w = sub.shape[:2]
     inner = sub[2:h - 2, 2:w - 2]
     if inner.size == 0:
         return "text", []
-    regs = _regions(inner, colour, 5, 2)
+    dist = colour_distance(inner, colour) if sub_dist is None else sub_dist[2:h - 2, 2:w - 2]
+    regs = _regions(inner, colour, 5, 2, dist)
     ox, oy = origin[0] + 2, origin[1] + 2
     for r in regs:
         r.box = (r.box[0] + ox, r.box[1] + oy, r.box[2], r.box[3])
@@ -413,9 +439,8 @@ def _raster_content(sub: np.ndarray, colour, W, H, origin) -> tuple[str, list]:
     if len(inputs) >= 2:
         return "form", [b for b in found if b[0] in ("input", "button", "checkbox", "heading")]
     # Saturated strokes: charts.
-    px = inner.reshape(-1, 3).astype(np.int16)
-    sat = (px.max(axis=1) - px.min(axis=1)) >= 60
-    satmask = sat.reshape(inner.shape[:2])
+    r, g, b = inner[..., 0], inner[..., 1], inner[..., 2]
+    satmask = (np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)) >= 60  # uint8, max ≥ min
     if satmask.any():
         ys, xs = np.nonzero(satmask)
         span_w = (xs.max() - xs.min() + 1) / inner.shape[1]
@@ -430,7 +455,7 @@ def _raster_content(sub: np.ndarray, colour, W, H, origin) -> tuple[str, list]:
         if span_w >= 0.3 and span_h >= 0.3 and fill >= 0.35:
             return "chart-bar", []
     # Text rows (projection profile) and columns within rows.
-    ink = np.abs(inner.astype(np.int16) - np.array(colour, np.int16)).max(axis=2) > 40
+    ink = dist > 40
     bands = [b for b in _rows(ink) if b[1] - b[0] >= 2]
     multi = sum(1 for a, b in bands if _columns(ink[a:b], max(6, inner.shape[1] // 30)) >= 3)
     if multi >= 4:
