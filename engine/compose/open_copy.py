@@ -649,7 +649,8 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("station", "station"), ("menu", "menu"), ("dish", "menu"), ("drink", "menu"), ("starter", "menu"),
     ("transaction", "transaction"), ("departure", "journey"), ("timetable", "journey"), ("journey", "journey"),
     ("train", "journey"), ("connection", "journey"), ("expense", "expense"), ("book", "book"), ("class", "class"),
-    ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("invoice", "invoice"),
+    ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("recruit", "candidate"),
+    ("hiring", "candidate"), ("invoice", "invoice"),
     ("event", "event"), ("concert", "event"), ("product", "product"))
 
 

@@ -146,7 +146,7 @@ def _title(plan, copy: OpenCopy) -> str:
     return s[:1].upper() + s[1:]
 
 
-_KIND_NOUNS = {"list", "page", "section", "panel", "buttons", "button", "view", "screen", "card", "cards",
+_KIND_NOUNS = {"list", "table", "page", "section", "panel", "buttons", "button", "view", "screen", "card", "cards",
                "columns", "column", "widget", "area", "box", "bar"}
 _LEAD = {"a", "an", "the", "some", "my", "our", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "numbered", "current", "recent", "upcoming"}
@@ -171,7 +171,8 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
         t = s.title
     else:
         return default
-    return t[:1].upper() + t[1:]
+    t = t[:1].upper() + t[1:]
+    return default if t.lower() == (cx.title or "").lower() else t  # never the page's title twice
 
 
 def _plural_phrase(s) -> bool:
@@ -272,7 +273,8 @@ def _b_table(cx: _Ctx, s, i: int) -> Node:
              props={"columns": cols, "rows": rows, "align": align, "status_column": status,
                     "row_height": 52 if not cx.mobile else 48, "inset": 16})
     title = _section_title(s, cx, cx.copy.spec.noun.capitalize())
-    return card(f"s{i}", tbl, title=title, action="Export" if not cx.mobile else "", pad=cx.pick(5, 5, 4),
+    export = not cx.mobile and not named
+    return card(f"s{i}", tbl, title=title, action="Export" if export else "", pad=cx.pick(5, 5, 4),
                 h=hug(), content="table")
 
 
@@ -299,7 +301,7 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
     days = sorted(cx.rng.sample(range(2, 28), 6))
     cal = el("calendar", "calendar", w=fill(), h=fill(min=280), variant="month",
              props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
-    return card(f"s{i}", cal, title=_section_title(s, cx, "March 2027"), h=fill(min=340), pad=cx.pick(5, 5, 4),
+    return card(f"s{i}", cal, title=_section_title(s, cx, "Schedule"), h=fill(min=340), pad=cx.pick(5, 5, 4),
                 content="calendar")
 
 
@@ -576,10 +578,9 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
         else:
             named = k < len(s.labels)  # a figure the prompt names ("available balance"): its own value
             value = cx.copy.value(lab) if named else stats[k][1]
-            props = {"value": value}
-            if not named:
-                props["delta"] = f"{cx.rng.choice('+-')}{cx.rng.randint(1, 18)}%"
-            t = el("stat", kind, w=fill(), h=cx.pick(120, 120, 104), props=props)
+            # a named figure states itself; a change "vs last month" belongs to trends, not to a due date
+            props = {"value": value, "delta": "" if named else f"{cx.rng.choice('+-')}{cx.rng.randint(1, 18)}%"}
+            t = el("stat", kind, w=fill(), h=cx.pick(96, 96, 88) if named else cx.pick(120, 120, 104), props=props)
         t.el["text"] = lab
         tiles.append(t)
     return grid(tiles, min(n, cx.pick(4, 4, 2)), gap=cx.pick(5, 5, 4), name=f"s{i}")
@@ -609,11 +610,15 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
             props = {"items": labels, "active": 0}
         each = h_each - 12 if cx.mobile and kind in ("timeline", "accordion") else h_each
         h = each * n + 24 if kind not in ("avatar_group", "stories") else h_each
+        if _role(s) == "summary":  # totals: a narrow card at the end of what they add up
+            c = card(f"s{i}", el("body", kind, w=fill(), h=fixed(h), props=props), title="Summary", gap=3,
+                     pad=cx.pick(5, 5, 4), w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)), h=hug())
+            c.align_self = "end"
+            return c
         if kind in ("timeline", "accordion", "tree", "description_list"):
             return card(f"s{i}", el("body", kind, w=fill(), h=fixed(h), props=props),
-                        title="Summary" if _role(s) == "summary" else
-                        _section_title(s, cx, {"timeline": "Activity", "accordion": "Details",
-                                               "tree": "Folders", "description_list": "Details"}[kind]),
+                        title=_section_title(s, cx, {"timeline": "Activity", "accordion": "Details",
+                                                     "tree": "Folders", "description_list": "Details"}[kind]),
                         gap=3, pad=cx.pick(5, 5, 4), h=hug())
         return el(f"s{i}", kind, w=fill(), h=fixed(h), props=props)
     return build
@@ -828,8 +833,25 @@ def _role(s) -> str:
 
 
 # -- the page ---------------------------------------------------------------------------------------
+#: Domains whose record's second line describes one record's page (an invoice's number and date, a
+#: recipe's time and servings).
+_RECORD_SUBTITLE = ("billing", "food", "events", "realestate", "hotel", "jobs", "shop")
+#: Page nouns that name a collection, not one record ("recruiting board", "bus timetable").
+_COLLECTION_HEADS = {"board", "pipeline", "schedule", "timetable", "catalogue", "catalog", "results", "list", "menu",
+                     "feed", "calendar", "tracker", "dashboard", "inbox", "queue", "library", "directory", "search"}
+
+
 def _header(cx: _Ctx, actions: list[Node]) -> Node:
-    sub = f"{cx.rng.randint(12, 240)} {cx.copy.spec.noun} · updated {cx.rng.randint(2, 50)} min ago"
+    n, ago = cx.rng.randint(12, 240), cx.rng.randint(2, 50)
+    head = re.findall(r"[a-z]+", _HEAD_CUT.split(cx.plan.prompt.lower(), maxsplit=1)[0])
+    head = [w for w in head if w not in ("page", "screen", "app", "view", "detail", "details", "overview", "mobile")]
+    collection = not head or head[-1] in _COLLECTION_HEADS or any(s.kind == "kanban_column" for s in cx.plan.sections)
+    if head and not head[-1].endswith("s") and cx.copy.spec.name in _RECORD_SUBTITLE and not collection:
+        sub = cx.copy.items(1)[0][1]  # one record's page ("freelance invoice"): its own line, not a count
+    elif head and (not head[-1].endswith("s") or collection):
+        sub = f"Updated {ago} min ago"
+    else:
+        sub = f"{n} {cx.copy.spec.noun} · updated {ago} min ago"
     titles = col(heading("title", cx.title, "h2" if not cx.mobile else "h3", lines=1),
                  text("subtitle", sub, "body"), gap=1, width=fill())
     return row(titles, *actions, name="header", gap=3, align="center", width=fill())
@@ -865,7 +887,8 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
             heroes[1].kind in ("chart", "map", "image", "calendar", "gauge", "card"):
         # two large things side by side read better than stacked (a map and a chart)
         side, centre = heroes[1:], heroes[:1]
-    if not heroes and len(asides) > 1 and not right:
+    if not heroes and len(asides) > 1 and not right and \
+            sum(1 for s, r, _n in placed if r == "aside" and s.kind not in SMALL) > 1:
         # only lists and details: share the width in columns
         centre = [row(*[_col_of([a]) for a in asides[:3]], gap=g, width=fill(), height=fill(), align="stretch")]
         if len(asides) > 3:
@@ -889,7 +912,7 @@ def _col_of(nodes: list[Node]) -> Node:
 
 def _fill_height(nodes: list[Node]) -> None:
     """A column's last card takes the free height (a list card reads to the bottom of the page)."""
-    if nodes and nodes[-1].kind == "card" and nodes[-1].height.mode == "hug":
+    if nodes and nodes[-1].kind == "card" and nodes[-1].height.mode == "hug" and nodes[-1].align_self != "end":
         nodes[-1].height = fill(min=80)
 
 
