@@ -423,7 +423,8 @@ def open_domain(name: str) -> Domain:
                   f"{spec.noun.capitalize()} by type", labels, spec.noun, spec.noun.capitalize(), table, (2, 4),
                   f"Recent {spec.noun}", list_items, spec.action,
                   "Everything your team needs, in one place." if spec.name == "generic" else
-                  f"Your {spec.noun}, all in one place.", spec.sentences[0] if spec.sentences else
+                  f"Your {spec.noun}, all in one place.",
+                  # a pitch, never one of the domain's sample posts ("Are we still on for Saturday?")
                   f"Keep every one of your {spec.noun} in view, on every device.")
 
 
@@ -641,3 +642,23 @@ def page_domain(prompt: str, arch: str) -> Domain:
     if d is RETAIL and arch not in SALES_PAGES and not any(w in prompt.lower() for w in _SELLING_WORDS):
         return open_domain("generic")
     return d
+
+
+_NUMBERS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                        "nine", "ten"))}
+
+
+def step_of(prompt: str, default: tuple[int, int] = (2, 4)) -> tuple[int, int]:
+    """Which step of how many a prompt asks for ("step two of four", "step 3 of 5"), else `default`."""
+    m = _re.search(r"\bstep\s+(\w+)\s+(?:of|/)\s+(\w+)", prompt.lower())
+    if m:
+        i, n = (int(g) if g.isdigit() else _NUMBERS.get(g, 0) for g in m.groups())
+        if 1 <= i <= n <= 10:
+            return i, n
+    return default
+
+
+def step_names(n: int) -> list[str]:
+    """The names of an `n`-step setup flow."""
+    names = ["Account", "Workspace", "Team", "Preferences", "Invite", "Billing", "Import", "Integrations", "Review"]
+    return [*names[:n - 1], "Done"] if n > 1 else ["Done"]

@@ -18,7 +18,15 @@ import random
 
 from engine.compose import composer as C
 from engine.compose import parts as P
-from engine.compose.domain_copy import PEOPLE, Domain, page_copy, page_domain, shape_of
+from engine.compose.domain_copy import (
+    PEOPLE,
+    Domain,
+    page_copy,
+    page_domain,
+    shape_of,
+    step_names,
+    step_of,
+)
 from engine.compose.pages import chat_head
 from engine.compose.parts import (
     button,
@@ -146,6 +154,10 @@ def complete_form(blocks: list[Block], arch: str, prompt: str, W: float, H: floa
     x1 = max(b.box[0] + b.box[2] for b in inputs)
     top = min(b.box[1] for b in inputs)
     slack = 24 / W
+    if W < 600:  # a phone is one column: the form spans the page, on the title's inset
+        heads = [b.box[0] for b in blocks if b.kind == "heading" and b.box[1] < top]
+        x0 = max(16 / W, min([x0, *heads]))
+        x1 = 1 - x0
 
     def in_column(b: Block) -> bool:
         bx0, bx1 = b.box[0], b.box[0] + b.box[2]
@@ -244,8 +256,8 @@ def align_title(blocks: list[Block], W: float, H: float) -> list[Block]:
         cy = ty - gap - ch
     elif free(left, ty + ch + gap, tw, title.box[3]):  # move the title down under the breadcrumb
         cy, ty = ty, ty + ch + gap
-    else:
-        return blocks
+    else:  # no room for it on the title's edge: a page reads better without a trail than with a stray one
+        return [b for b in blocks if b is not crumb]
     out = []
     for b in blocks:
         if b is crumb:
@@ -291,12 +303,15 @@ _PAGE_COPY: dict[str, dict[str, list]] = {
     "onboarding": {"fields": [("Workspace name", "Northwind"), ("Your role", "Operations lead"),
                               ("Team size", "11–50 people")],
                    "checks": ["Invite my team later", "Send me setup tips"],
-                   "primary": ["Continue", "Next step", "Get started"], "secondary": ["Back", "Skip for now"]},
+                   "primary": ["Continue", "Next step", "Get started"], "secondary": ["Back", "Skip for now"],
+                   "subtitle": ["Tell us who will use it; you can invite people later.", "A few details first"],
+                   "phrases": ["Skip for now", "You can change this later", "© 2026 · Privacy · Terms"]},
     "settings": {"fields": [("Full name", "Maya Chen"), ("Email", "maya.chen@northwind.io"), ("Company", "Northwind Ltd"),
                             ("Time zone", "Europe/Berlin"), ("Phone", "+49 30 1234 5678")],
                  "checks": ["Email notifications", "Weekly summary", "Product updates", "Two-factor authentication",
                             "Dark mode"],
-                 "primary": ["Save changes", "Update profile"], "secondary": ["Cancel", "Change password", "Export data"]},
+                 "primary": ["Save changes", "Update profile"], "secondary": ["Cancel", "Change password", "Export data"],
+                 "subtitle": ["Manage your profile, notifications and security.", "Manage your account"]},
 }
 _PAGE_COPY["profile"] = _PAGE_COPY["settings"]
 #: A payment step's copy: the card fields first.
@@ -336,6 +351,7 @@ class _Filler:
         elif ctx.arch == "pricing":
             self.copy = _PRICING_COPY
         self.summary = False  # a checkout whose order summary (and pay button) is a card of its own
+        self.labels_used: set[str] = set()  # button labels given so far
         self.goods = ctx.products  # what the page sells: the prompt's goods, else the store's
 
     # -- helpers ---------------------------------------------------------------------------
@@ -420,6 +436,10 @@ class _Filler:
         if not self.titled and (style in _TITLE_STYLES or h >= 28):
             self.titled = True
             s = self.page_title()
+            lines = max(1, int(h // (self.lay.measure("Ag", style, None, 1)[1] or 32)))
+            short = {"pricing": "Plans and pricing", "onboarding": "Welcome", "checkout": "Checkout"}.get(self.c.arch)
+            if short and self.width_of(s, style) > w * lines:  # a title that would be cut: its short form
+                s = self.fitting([short, short.split()[-1].capitalize()], style, w)
         elif w < 200:  # a narrow heading holds a figure: a price, a total, a count
             v = self.rng.randint(20, 240)
             opts = [P.format_money(v), f"${v}", str(v)] if self.shop else [self.d.kpis(self.rng)[self.count("figure") % 4][1],
@@ -440,6 +460,8 @@ class _Filler:
 
     def k_text(self, b, w, h):
         style = b.style or "body"
+        if self.c.arch == "onboarding" and not self.titled and style in ("label", "caption", "small"):
+            return self._text_leaf("Step {} of {}".format(*step_of(self.c.prompt)), style)  # the eyebrow over the title
         if self.copy.get("subtitle") and self.titled and not {"field", "subtitle"} & set(self.n):
             self.count("subtitle")  # the first line under the page title, above the form
             return self._text_leaf(self.fitting(self.copy["subtitle"], style, w), style, 2)
@@ -488,7 +510,10 @@ class _Filler:
         if min(self.width_of(o, style) for o in pool) > room:  # no label fits: an icon button instead
             n.el["props"]["icon"] = {"secondary": "download", "ghost": "filter", "destructive": "x"}.get(v, "plus")
             return n
-        n.text = self.fitting(pool[k % len(pool):] + pool[:k % len(pool)], style, room)
+        turn = pool[k % len(pool):] + pool[:k % len(pool)]
+        fresh = [o for o in turn if o not in self.labels_used] or turn  # two buttons never say the same
+        n.text = self.fitting(fresh, style, room)
+        self.labels_used.add(n.text)
         n.style = style
         return n
 
@@ -616,7 +641,8 @@ class _Filler:
         return Node(el={"text": PEOPLE[self.count("person") % len(PEOPLE)]})
 
     def k_badge(self, b, w, h):
-        pool = ["New", "Active", "Pending", "Delivered", "In stock", "Sale", "M", "XL"]
+        pool = (["New", "Sale", "In stock", "Bestseller", "Low stock"] if self.shop else
+                ["New", "Active", "Pending", "Delivered", "In stock", "Sale", "M", "XL"])
         fits = [o for o in pool if self.width_of(o, "caption") + 16 <= w] or ["M"]
         s = fits[self.count("badge") % len(fits)]
         return Node(text=s, style="caption", el={"role": b.role or status_role(s) or "info"})
@@ -640,9 +666,14 @@ class _Filler:
         return Node(el={"props": {"month": 11, "year": 2026, "selected": [25], "events": [3, 9, 12, 18, 24]}})
 
     def k_progress(self, b, w, h):
+        if self.c.arch == "onboarding":  # the step the prompt names, of its number of steps
+            i, n = step_of(self.c.prompt)
+            if b.variant == "steps":
+                return Node(el={"props": {"steps": step_names(n), "current": i - 1}})
+            return Node(el={"text": f"Step {i} of {n}" if h >= 32 else "", "props": {"value": i / n}})
         if b.variant == "steps":
             return Node(el={"props": {"steps": ["Cart", "Shipping", "Payment", "Review"], "current": 2}})
-        return Node(el={"text": "Step 3 of 4", "props": {"value": 0.75}})
+        return Node(el={"text": "Step 3 of 4" if h >= 32 else "", "props": {"value": 0.75}})  # a thin bar: no label
 
     def k_list_item(self, b, w, h):
         person = PEOPLE[self.count("person") % len(PEOPLE)]
@@ -677,15 +708,22 @@ class _Filler:
 
     def k_navbar(self, b, w, h):
         if b.variant == "tabbar" or (self.c.mobile and b.box[1] > 0.5):
+            if self.shop:  # a storefront's tabs, as the composer's shops have them
+                tabs = [("Shop", "home"), ("Search", "search"), ("Saved", "heart"), ("Cart", "cart"), ("Account", "user")]
+                return P.tabbar(self.c, tabs, "Cart" if self.c.arch == "checkout" else "Shop")
             tabs = [("Home", "home"), self.d.nav[1], self.d.nav[2], ("Settings", "settings")]
             here = self.d.nav[self.active_nav()][0]
             return P.tabbar(self.c, tabs, here if here in [t for t, _ in tabs] else "Home")
         if w < 700:
             return P.appbar(self.c, "")
         if b.box[0] < 0.02:
-            if self.shop:
-                links = ["New in", "Men", "Women", "Home", "Sale"]
+            if self.shop:  # a shop of the prompt's goods is browsed by them, the mixed store by season and garment
+                links = (["New in", "Bestsellers", self.c.goods, "Gifts", "Sale"] if self.c.goods else
+                         ["New in", "Men", "Women", "Home", "Sale"])
                 return P.app_navbar(self.c, links, links[0], "Search products", "cart", "Jonas Weber")
+            if self.c.arch in ("pricing", "landing"):  # a product's public site, not its app
+                links = ["Product", "Pricing", "Customers", "Resources", "Contact"]
+                return P.app_navbar(self.c, links, "Pricing" if self.c.arch == "pricing" else "Product", "Search")
             links = [label for label, _ in self.d.nav[:5]]
             here = self.d.nav[self.active_nav()][0]
             return P.app_navbar(self.c, links, here if here in links else links[0], self.d.search)
@@ -706,6 +744,9 @@ class _Filler:
             if self.shop:  # a storefront's side list is its categories, not the admin's sections
                 nav = [("All products", "package"), ("New in", "star"), ("Jackets", "package"), ("Knitwear", "package"),
                        ("Bags", "package"), ("Accessories", "package"), ("Sale", "heart")]
+                if self.c.goods:
+                    nav = [(f"All {self.c.goods.lower()}", "package"), ("New in", "star"), ("Bestsellers", "star"),
+                           ("Gift ideas", "heart"), ("Sets", "package"), ("Sale", "heart")]
             on = 0 if self.shop else self.active_nav()
             items = [self._nav_item(lab, ic, i == on) for i, (lab, ic) in enumerate(nav)]
         return col(*items, gap=1 if b.content == "nav" else 0, overflow="drop")
@@ -726,6 +767,8 @@ class _Filler:
             content = "order-summary"  # a checkout's product or summary card lists the order
         if self.payment and content == "media":  # a payment step has no product photos
             content = "order-summary"
+        if self.c.arch == "onboarding" and h < 110 and content in ("text", "kpi", "media", "list"):
+            content = "option"  # a short card of a setup step is one of its choices
         fn = getattr(self, "c_" + content.replace("-", "_"), self.c_text)
         node = fn(iw, ih)
         node.padding = pad
@@ -812,10 +855,14 @@ class _Filler:
                 groups = [flat[i:i + 2] for i in range(0, len(flat), 2)]
         else:
             groups = [labels[i:i + (2 if pair else 1)] for i in range(0, len(labels), 2 if pair else 1)]
-        room = max(1, int((h - 120) // 88))
-        compact = kind and room < len(need) and int((h - 100) // 60) > room  # labels as placeholders, to fit them all
-        if compact:
-            room = int((h - 100) // 60)
+        act = 0 if self.summary else 60  # the action row under the fields
+        room = max(1, int((h - 80 - act) // 88))  # labelled fields under the title, above the checkbox
+        compact, with_check = False, True
+        if kind and room < len(need):  # labels as placeholders, then no checkbox, to fit every field
+            compact = True
+            room = int((h - 80 - act) // 60)
+            if room < len(need):
+                room, with_check = int((h - 40 - act) // 60), False
         kids = [row(*[field("field", **({"placeholder": lab} if compact else {"label": lab, "value": val}))
                       for lab, val in g], gap=4, width=fill()) if len(g) > 1 else
                 field("field", **({"placeholder": g[0][0]} if compact else {"label": g[0][0], "value": g[0][1]}))
@@ -824,7 +871,8 @@ class _Filler:
         checks, primary = self.copy.get("checks") or ["Email me about updates"], self.copy.get("primary") or ["Save changes"]
         if kind:
             checks, primary = [FORM_TAIL[kind][0]], [FORM_TAIL[kind][1]]
-        kids.append(check("agree", "checkbox", checks[0], True))
+        if with_check:
+            kids.append(check("agree", "checkbox", checks[0], True))
         if self.summary:  # a checkout pays from its order summary: the form has no action of its own
             pass
         elif w >= 360:
@@ -882,6 +930,16 @@ class _Filler:
                        width=fill()),
                    button("add", "", "secondary", "plus"), gap=3, align="center", width=fill())
         return card("card", photo, info, gap=3)
+
+    def c_option(self, w, h):
+        """One choice of an onboarding step: an icon, its label and a radio."""
+        opts = [("Just me", "user"), ("A small team", "users"), ("A whole company", "package"), ("An agency", "star")]
+        k = self.count("option")
+        lab, ic = opts[k % len(opts)]
+        return card("card", row(el("icon", "icon", w=24, h=24, props={"name": ic}, role="primary"),
+                                text("label", lab, "body-strong", "text"),
+                                el("pick", "radio", w=24, h=24, props={"checked": k == 1}), gap=3, align="center",
+                                width=fill()), role="surface")
 
     def c_feature(self, w, h):
         """One of a product's features: an icon, a title and a line about it."""
@@ -984,15 +1042,22 @@ class _Filler:
         person = PEOPLE[self.count("person") % len(PEOPLE)]
         who = C.list_item(0, person, f"{self.pc.record.capitalize()} owner · Berlin", "", False)
         kids = [who]
+        if self.c.arch in ("settings", "profile"):  # your own profile: edit it, nobody to follow
+            who = C.list_item(0, person, person.lower().replace(" ", ".") + "@northwind.io", "", False)
+            if h > 150:
+                return card("card", who, button("edit", "Edit profile", "secondary", "user", w=hug()),
+                            title="Profile" if h > 200 else "", gap=4)
+            return card("card", who)
         if h > 150:
             kids.append(row(button("mail", "Message", "secondary", "mail", w=fill()),
                             button("follow", "Follow", "primary", w=fill()), gap=3, width=fill()))
         return card("card", *kids, title="Contact" if h > 200 else "")
 
     def c_steps(self, w, h):
-        prog = el("steps", "progress", w=fill(), h=28, variant="steps",
-                  props={"steps": ["Account", "Workspace", "Team", "Done"], "current": 1})
-        return card("card", prog, text("hint", "Step 2 of 4 · Workspace", "small"), gap=3)
+        i, n = step_of(self.c.prompt)
+        names = step_names(n)
+        prog = el("steps", "progress", w=fill(), h=28, variant="steps", props={"steps": names, "current": i - 1})
+        return card("card", prog, text("hint", f"Step {i} of {n} · {names[i - 1]}", "small"), gap=3)
 
     def c_empty(self, w, h):
         title, msg, action = self.pc.empty

@@ -10,7 +10,7 @@ navigation, density, columns and card style.
 
 from __future__ import annotations
 
-from engine.compose.domain_copy import PEOPLE, page_copy, shape_of
+from engine.compose.domain_copy import PEOPLE, page_copy, shape_of, step_names, step_of
 from engine.compose.parts import (
     PageContext,
     app_shell,
@@ -454,8 +454,9 @@ def landing(c: PageContext) -> Node:
 
 def onboarding(c: PageContext) -> Node:
     d, pc = c.domain, page_copy(c.domain)
+    at, n_steps = step_of(c.prompt)
     steps = el("steps", "progress", w=fill(), h=28, variant="steps",
-               props={"steps": ["Account", "Workspace", "Team", "Done"], "current": 1})
+               props={"steps": step_names(n_steps), "current": at - 1})
     n = c.cols(2, mobile_max=1, tablet_max=2)
     opts = [("Just me", "user"), ("A small team", "users"), ("A whole company", "package"), ("An agency", "star")]
     choices = grid([card("option", row(el("icon", "icon", w=24, h=24, props={"name": ic}, role="primary"),
@@ -464,7 +465,7 @@ def onboarding(c: PageContext) -> Node:
                                        align="center", width=fill()), pad=4,
                          role="surface")
                     for i, (lab, ic) in enumerate(opts)], max(1, n), gap=4, name="choices")
-    form = col(text("step", "Step 2 of 4", "label", "primary"),
+    form = col(text("step", f"Step {at} of {n_steps}", "label", "primary"),
                heading("title", "Set up your " + pc.product, "h1" if not c.mobile else "h2", lines=2),
                text("subtitle", "Tell us who will use it; you can invite people later.", "body", lines=2),
                steps, field("workspace", label="Workspace name", value="Northwind"), choices,

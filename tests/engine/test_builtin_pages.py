@@ -255,3 +255,32 @@ def test_fill_shop_pricing_and_settings_follow_the_prompt(theme):
     assert "New orders" not in _texts(sc) and "Low stock" not in _texts(sc)
     sc = fill_blocks([Block("tabs", (0.2, 0.15, 0.6, 0.05))], "account settings", 1920, 1080, theme)
     assert "Open" not in sc.elements[0].props["items"]  # a settings page's tabs, not a record list's filters
+
+
+def test_onboarding_shows_the_step_the_prompt_names(theme):
+    from engine.compose.domain_copy import step_of
+
+    assert step_of("onboarding step two of four") == (2, 4) and step_of("welcome flow, step 3 of 5") == (3, 5)
+    assert step_of("onboarding") == (2, 4)
+    sc = _compose("welcome onboarding for a budgeting app, step one of three", "mobile")
+    steps = next(e for e in sc.walk() if e.kind == "progress")
+    assert len(steps.props["steps"]) == 3 and steps.props["current"] == 0
+    assert "Step 1 of 3" in _texts(sc)
+    blocks = [Block("text", (0.1, 0.1, 0.5, 0.02), style="label"), Block("heading", (0.1, 0.14, 0.8, 0.04), style="h2"),
+              Block("progress", (0.1, 0.25, 0.8, 0.03), variant="steps"),
+              *[Block("card", (0.05, 0.32 + 0.07 * i, 0.9, 0.055)) for i in range(3)]]
+    sc = fill_blocks(blocks, "welcome onboarding for a budgeting app, step one of three", 430, 932, theme)
+    assert sc.elements[0].text == "Step 1 of 3" and sc.elements[2].props["current"] == 0
+    for card_ in sc.elements[3:]:  # short cards of a setup step are its choices, not figures
+        assert any(e.kind == "radio" for e in card_.walk())
+
+
+def test_fill_never_gives_two_buttons_one_label_and_a_landing_has_no_product_cards(theme):
+    blocks = [Block("button", (0.1, 0.1 + 0.1 * i, 0.3, 0.06), variant="primary") for i in range(3)]
+    sc = fill_blocks(blocks, "welcome onboarding for a budgeting app", 1920, 1080, theme)
+    labels = [e.text for e in sc.elements]
+    assert len(set(labels)) == 3 and len(_primaries(sc)) == 1
+    cards = [Block("card", (0.05 + 0.3 * i, 0.5, 0.28, 0.4), content="product") for i in range(3)]
+    sc = fill_blocks(cards, "landing page for a meal kit delivery service", 1920, 1080, theme)
+    assert not any(e.kind == "image" and e.props.get("motif") == "product" for e in sc.walk())
+    assert not any(e.kind == "text" and e.text.startswith("$") for e in sc.walk())
