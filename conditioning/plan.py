@@ -298,6 +298,8 @@ _CONTENT_KINDS = {"image", "video", "map", "chart", "table", "list", "list_item"
 #: Kinds of a page-naming first phrase that say nothing the page's title does not ("expense report
 #: with a table…": the report is the page); dropped when the prompt names other sections.
 _PAGE_ONLY = {"card", "list_item", "description_list", "select", "section", "menu"}
+#: Kinds that filter, switch or act on a page's content rather than being content.
+_TOOLBAR_KINDS = {"chip", "badge", "tabs", "segmented", "search", "button", "fab", "select", "breadcrumb", "pagination"}
 #: (domain, lexicon phrase) → kind, for words that mean another thing there (a restaurant's menu is a
 #: list of dishes; a fitness app's steps are a count).
 _DOMAIN_KINDS = {("food", "menu"): "list", ("fitness", "step"): "stat"}
@@ -1184,7 +1186,8 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
                                _clean_label(s.get("key", ""))]
     # a page-naming first phrase of a generic kind ("expense report", "credit card overview") is the
     # page's title, not a section, when the prompt names what the page holds
-    if any(not s["from_page"] for s in secs):
+    # (only when those are content: "job board with filters" still lists the jobs)
+    if any(not s["from_page"] and s["kind"] not in _TOOLBAR_KINDS for s in secs):
         boards = any(not s["from_page"] and s["kind"] in ("kanban_column", "table", "calendar", "timeline")
                      for s in secs)
         secs = [s for s in secs if not (s["from_page"] and not s["labels"] and not s.get("key", "").startswith("seat")

@@ -320,3 +320,9 @@ def test_seat_map_is_not_a_street_map() -> None:
     plan = plan_prompt("stadium seat map with a Buy tickets button")
     assert "map" not in _kinds(plan)
     assert any("seat" in s.phrase.lower() for s in plan.sections if s.kind == "card")
+
+
+def test_collection_page_name_stays_when_the_rest_only_filters_it() -> None:
+    # "job board with filters": the jobs are the page's content, the chips only filter them
+    kinds = _kinds(plan_prompt("job board with filters"))
+    assert "chip" in kinds and any(k in ("list", "list_item") for k in kinds), kinds
