@@ -67,11 +67,16 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
     W, H = width / scale, height / scale
     arch = C.route_prompt(prompt)
     blocks = complete_form(blocks, arch, prompt, W, H)
+    blocks = fit_form_card(blocks, form_type(arch, prompt), W, H)
     blocks = align_title(blocks, W, H)
     f = _Filler(P.PageContext(device, random.Random(f"fill:{seed}"), prompt, page_domain(prompt, arch), arch, {}),
                 L.Layout.for_theme(theme) if theme is not None else L.Layout())
-    f.summary = arch == "checkout" and any(b.kind == "card" and b.content in ("summary", "product", "order-summary")
-                                           for b in blocks)
+    # a checkout pays from its order summary when one is tall enough to hold the pay button (else the form pays)
+    f.summary = arch == "checkout" and any(
+        b.kind == "card" and (b.content in ("summary", "product", "order-summary") and b.box[3] * H >= 370
+                              or f.payment and b.content in ("product", "media", "order-summary") and b.box[3] * H >= 320)
+        for b in blocks)
+    f.plans_in_one = arch == "pricing" and sum(b.kind == "card" and b.content == "pricing" for b in blocks) == 1
     elements: list[Element] = []
     boxes = {}
     for i, b in enumerate(blocks):
@@ -208,6 +213,42 @@ def complete_form(blocks: list[Block], arch: str, prompt: str, W: float, H: floa
                              meta={m: v for m, v in meta.items() if m in ("text", "label", "value")}))
         y += rh + gap
     return keep + out
+
+
+def fit_form_card(blocks: list[Block], kind: str, W: float, H: float) -> list[Block]:
+    """The blocks with a form card tall enough for the fields its page type needs (`FORM_FIELDS`,
+    labels as placeholders): where the sampled form card is shorter, it grows down into the card
+    under it, which keeps the rest of the column down to the next block (or the page's foot) if
+    that leaves it room for a summary; else the blocks come back unchanged."""
+    forms = [b for b in blocks if b.kind == "card" and b.content == "form"]
+    if not kind or len(forms) != 1:
+        return blocks
+    f = forms[0]
+    rows = len(FORM_FIELDS["payment" if kind == "checkout" else kind])  # a checkout's card rows at least
+    need = (48 + 40 + 60 * rows + 40 + 60) / H  # padding, title, fields, checkbox, action
+    if f.box[3] >= need:
+        return blocks
+
+    def over(a, b):
+        return a.box[0] < b.box[0] + b.box[2] and b.box[0] < a.box[0] + a.box[2]
+
+    f_bottom = f.box[1] + f.box[3]
+    below = sorted((b for b in blocks if b is not f and over(b, f) and b.box[1] >= f_bottom - 2 / H),
+                   key=lambda b: b.box[1])
+    gap = 16 / H
+    if below and below[0].kind == "card":
+        nxt = below[0]
+        limit = min([b.box[1] for b in below[1:]] + [1.0 - 8 / H]) - gap
+        rest = limit - (f.box[1] + need + gap)
+        if rest < 240 / H:
+            return blocks
+        moved = {id(f): (f.box[0], f.box[1], f.box[2], need),
+                 id(nxt): (nxt.box[0], f.box[1] + need + gap, nxt.box[2], rest)}
+    else:
+        limit = min([b.box[1] for b in below] + [1.0 - 8 / H]) - gap
+        moved = {id(f): (f.box[0], f.box[1], f.box[2], min(need, limit - f.box[1]))}
+    return [Block(b.kind, moved[id(b)], b.role, b.style, b.variant, b.content, b.id, dict(b.meta)) if id(b) in moved
+            else b for b in blocks]
 
 
 def align_title(blocks: list[Block], W: float, H: float) -> list[Block]:
@@ -351,6 +392,7 @@ class _Filler:
         elif ctx.arch == "pricing":
             self.copy = _PRICING_COPY
         self.summary = False  # a checkout whose order summary (and pay button) is a card of its own
+        self.plans_in_one = False  # a pricing page with one plan card: it lists every plan
         self.labels_used: set[str] = set()  # button labels given so far
         self.goods = ctx.products  # what the page sells: the prompt's goods, else the store's
 
@@ -767,6 +809,8 @@ class _Filler:
             content = "order-summary"  # a checkout's product or summary card lists the order
         if self.payment and content == "media":  # a payment step has no product photos
             content = "order-summary"
+        elif self.c.arch == "checkout" and content in ("product", "media"):  # what is in the cart, not the shelf
+            content = "cart"
         if self.c.arch == "onboarding" and h < 110 and content in ("text", "kpi", "media", "list"):
             content = "option"  # a short card of a setup step is one of its choices
         fn = getattr(self, "c_" + content.replace("-", "_"), self.c_text)
@@ -863,6 +907,10 @@ class _Filler:
             room = int((h - 80 - act) // 60)
             if room < len(need):
                 room, with_check = int((h - 40 - act) // 60), False
+        if kind == "checkout" and room < len(need):  # no room for shipping and card: the card, as a payment step
+            card_rows = [list(g) if isinstance(g[0], tuple) else [g] for g in FORM_FIELDS["payment"]]
+            taken = [f for g in card_rows for f in g]
+            groups = card_rows + [r for r in ([f for f in g if f not in taken] for g in groups) if r]
         kids = [row(*[field("field", **({"placeholder": lab} if compact else {"label": lab, "value": val}))
                       for lab, val in g], gap=4, width=fill()) if len(g) > 1 else
                 field("field", **({"placeholder": g[0][0]} if compact else {"label": g[0][0], "value": g[0][1]}))
@@ -882,7 +930,7 @@ class _Filler:
             kids.append(button("save", primary[0], "primary", w=fill()))
         title = {"checkout": "Shipping and payment", "sign-in": "Sign in", "sign-up": "Create your account",
                  "onboarding": "About your team"}.get(self.c.arch, "Details")
-        if self.payment:
+        if self.payment or kind == "checkout" and groups and groups[0][0][0] == "Name on card":
             title = "Payment details"
         return card("card", *kids, title=title)
 
@@ -979,6 +1027,14 @@ class _Filler:
                     align="center", width=fill()) for i, (lab, price) in enumerate(opts)]
         return card("card", *kids, title="Delivery", gap=4)
 
+    def c_cart(self, w, h):
+        """A checkout's cart: its lines (as many as fit) and the total, without a second pay button."""
+        n = max(1, min(3, int((h - 100) // 72)))
+        items = [(*self.goods[(self.count("product") + i) % len(self.goods)], 1 + i % 2) for i in range(n)]
+        total = sum(price * q for _, price, q in items)
+        return card("card", *(C.order_line(name, price, q, thumb=56) for name, price, q in items),
+                    C.total_row("Total", total, True), title=self.nth("cart", ["In your cart", "Your order"]), gap=4)
+
     def c_order_summary(self, w, h):
         """A checkout's order summary: line items with thumbnails, then the totals and the pay button."""
         if self.count("order-summary"):  # one summary a page
@@ -1070,6 +1126,15 @@ class _Filler:
         return n
 
     def c_pricing(self, w, h):
+        if self.plans_in_one and h >= 200:  # the page's only plan card: every plan, one a row
+            names = self.plan_names()[:3] if h < 360 else self.plan_names()
+            prices = [0, 29, 79, 199] if names[0].lower() in ("free", "starter", "hobby", "basic") else [29, 79, 199, 399]
+            rows = [row(col(heading("plan", n, "title"), text("per", f"${p} / month", "small"), gap=1, width=fill()),
+                        button("choose", "Start free" if p == 0 else "Choose", "primary" if i == 1 else "secondary",
+                               size="sm"), gap=3, align="center", width=fill())
+                    for i, (n, p) in enumerate(zip(names, prices))]
+            divs = [el("divider", "divider", w=fill(), h=8) for _ in rows]
+            return card("card", *[x for pair in zip(rows, divs) for x in pair][:-1], gap=3)
         k = self.count("plan")
         names = self.plan_names()
         prices = [0, 29, 79, 199] if names[0].lower() in ("free", "starter", "hobby", "basic") else [29, 79, 199, 399]

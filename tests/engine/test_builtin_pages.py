@@ -284,3 +284,27 @@ def test_fill_never_gives_two_buttons_one_label_and_a_landing_has_no_product_car
     sc = fill_blocks(cards, "landing page for a meal kit delivery service", 1920, 1080, theme)
     assert not any(e.kind == "image" and e.props.get("motif") == "product" for e in sc.walk())
     assert not any(e.kind == "text" and e.text.startswith("$") for e in sc.walk())
+
+
+def test_fill_phone_payment_grows_a_short_form_card_and_keeps_a_pay_action(theme):
+    blocks = [Block("heading", (0.03, 0.09, 0.5, 0.04), style="h3"),
+              Block("card", (0.03, 0.16, 0.94, 0.2), content="form"),
+              Block("card", (0.03, 0.38, 0.94, 0.26), content="summary"),
+              Block("navbar", (0.0, 0.92, 1.0, 0.08), variant="tabbar")]
+    sc = fill_blocks(blocks, "enter card details to pay for concert tickets", 430, 932, theme, device="mobile")
+    form = sc.elements[1]
+    fields = [e.props.get("placeholder") or e.props.get("label") for e in form.walk() if e.kind == "input"]
+    assert fields == ["Name on card", "Card number", "Expiry", "CVC"]
+    assert form.box[3] > 0.2 * 932 and sc.elements[2].box[1] >= form.box[1] + form.box[3]  # grew, no overlap
+    assert [e.text for e in _primaries(sc)] == ["Pay now"]  # the summary is too short for it: the form pays
+
+
+def test_fill_checkout_cart_card_and_one_pricing_card_listing_every_plan(theme):
+    sc = fill_blocks([Block("card", (0.03, 0.5, 0.94, 0.3), content="product")], "checkout for a bike parts store",
+                     430, 932, theme, device="mobile")
+    assert "In your cart" in _texts(sc) and not any(e.kind == "button" and e.props.get("icon") == "plus"
+                                                   for e in sc.walk())
+    sc = fill_blocks([Block("card", (0.03, 0.3, 0.94, 0.45), content="pricing")],
+                     "pricing page with Starter, Team and Enterprise plans", 430, 932, theme, device="mobile")
+    plans = [e.text for e in sc.walk() if e.kind == "heading"]
+    assert plans == ["Starter", "Team", "Enterprise"] and len(_primaries(sc)) == 1
