@@ -363,6 +363,12 @@ _PAYMENT_COPY = {"fields": [("Name on card", "Maya Chen"), ("Card number", "4242
                  "subtitle": ["Your card is charged once you confirm.", "Pay securely by card"],
                  "phrases": ["Payments are encrypted and processed securely.", "You can cancel free of charge",
                              "© 2026 · Privacy · Terms"]}
+#: A landing page's copy.
+_LANDING_COPY = {"primary": ["Start free trial", "Get started", "Try it free"],
+                 "secondary": ["Book a demo", "Learn more", "See how it works"],
+                 "subtitle": ["Free for 14 days. No credit card required.", "Free for 14 days"],
+                 "phrases": ["No credit card required", "Trusted by 4,000 teams", "Cancel at any time",
+                             "Set up in minutes", "© 2026 · Privacy · Terms"]}
 #: A pricing page's copy.
 _PRICING_COPY = {"primary": ["Start free trial", "Choose plan", "Get started"],
                  "secondary": ["Contact sales", "Compare plans", "Start free"],
@@ -391,6 +397,8 @@ class _Filler:
             self.copy = _PAYMENT_COPY
         elif ctx.arch == "pricing":
             self.copy = _PRICING_COPY
+        elif ctx.arch == "landing":
+            self.copy = _LANDING_COPY
         self.summary = False  # a checkout whose order summary (and pay button) is a card of its own
         self.plans_in_one = False  # a pricing page with one plan card: it lists every plan
         self.labels_used: set[str] = set()  # button labels given so far
@@ -424,6 +432,10 @@ class _Filler:
         pool = [*self.pc.posts, *self.pc.chat, self.d.subtitle, self.d.pitch]
         if self.c.arch in ("sign-in", "sign-up", "onboarding"):  # the product's pitch, not its content
             pool = [self.d.pitch, self.d.subtitle, self.d.headline]
+        if self.c.arch in ("landing", "pricing"):  # a public page: what the product does, never sample content
+            pool = [self.d.pitch, "Set up in minutes: import what you have and invite the team in one step.",
+                    "Reports that answer the questions people ask.", "Single sign-on, roles and an audit log on every plan.",
+                    "Real answers from people within the hour, every day of the week."]
         if self.shop:
             pool = ["Made to be worn and used every day, in durable materials that age well.",
                     "Designed in Berlin, made in Portugal.", "Free shipping over $100 and free returns within 30 days.",
@@ -479,7 +491,8 @@ class _Filler:
             self.titled = True
             s = self.page_title()
             lines = max(1, int(h // (self.lay.measure("Ag", style, None, 1)[1] or 32)))
-            short = {"pricing": "Plans and pricing", "onboarding": "Welcome", "checkout": "Checkout"}.get(self.c.arch)
+            short = {"pricing": "Plans and pricing", "onboarding": "Welcome", "checkout": "Checkout",
+                     "landing": self.d.headline.split(",")[0].rstrip(".") + "."}.get(self.c.arch)
             if short and self.width_of(s, style) > w * lines:  # a title that would be cut: its short form
                 s = self.fitting([short, short.split()[-1].capitalize()], style, w)
         elif w < 200:  # a narrow heading holds a figure: a price, a total, a count
@@ -811,6 +824,8 @@ class _Filler:
             content = "order-summary"
         elif self.c.arch == "checkout" and content in ("product", "media"):  # what is in the cart, not the shelf
             content = "cart"
+        if self.c.arch == "landing" and content in ("text", "kpi", "list", "product") and h < 320:
+            content = "feature"  # a landing page's cards say what the product does
         if self.c.arch == "onboarding" and h < 110 and content in ("text", "kpi", "media", "list"):
             content = "option"  # a short card of a setup step is one of its choices
         fn = getattr(self, "c_" + content.replace("-", "_"), self.c_text)
