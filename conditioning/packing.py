@@ -53,7 +53,7 @@ from conditioning.prompt import MAX_PROMPT_TOKENS, encode_prompt
 from conditioning.retrieval import Retrieved, retrieve, screen_key
 from ingest.colour import parse_colour
 from ingest.model import DesignSystem
-from scene.blocks import ROLES, Block
+from scene.blocks import BLOCK_KINDS, ROLES, Block
 from scene.devices import device_for_size
 
 MAX_DESIGN_TOKENS = 48
@@ -76,6 +76,15 @@ POINTING = ("like this", "like the", "this layout", "same layout", "as shown", "
             "based on", "reference", "screenshot", "this screen", "this design", "like that", "mirror")
 
 
+#: Plan sections packed per prompt at most (`plan_rows`).
+MAX_PLAN_TOKENS = 12
+#: Where a plan section may be placed, in the order of their one-hot columns (`plan_rows`).
+PLAN_POSITIONS: tuple[str, ...] = ("main", "left", "right", "top", "bottom", "sidebar", "header", "overlay")
+#: One-hot columns for a section's kind (`scene.blocks.BLOCK_KINDS` index; room for kinds added later).
+PLAN_KIND_COLUMNS = 64
+PLAN_DIM = PLAN_KIND_COLUMNS + len(PLAN_POSITIONS) + 4
+
+
 @dataclass
 class ContextInputs:
     """What the scene model is conditioned on for one prompt (see the module docs)."""
@@ -90,6 +99,7 @@ class ContextInputs:
     init_blocks: list[Block] | None = None  # the layout sampling starts from, when one matches
     hold_init: bool = False  # init_blocks is a screen the system or the user chose: keep its layout
     icons: list[str] = field(default_factory=list)  # icons of the system the prompt names
+    plan_rows: np.ndarray = field(default_factory=lambda: np.zeros((0, PLAN_DIM), np.float32))  # (Tq ≤ 12, 76)
 
 
 # -- prompt ------------------------------------------------------------------------------------
@@ -109,6 +119,42 @@ def prompt_token_embeddings(texts: list[str], encoder=None, max_tokens: int = MA
         return encoder.token_embeddings(list(texts), max_tokens=max_tokens)
     pooled = np.asarray(encoder.encode(list(texts)), np.float32)
     return [row[None, :] for row in pooled]
+
+
+# -- plan ----------------------------------------------------------------------------------------
+
+
+def plan_rows(plan) -> np.ndarray:
+    """The ``(Tq ≤ MAX_PLAN_TOKENS, PLAN_DIM)`` rows of a page plan (`conditioning.plan.Plan`,
+    or None for no plan), one per section in the plan's order:
+
+    =========  ===============================================================================
+    columns    value
+    =========  ===============================================================================
+    0–63       one-hot of the section's kind in `scene.blocks.BLOCK_KINDS` (column 0, the null
+               kind, for a titled section of a noun no kind draws)
+    64–71      one-hot of its position in `PLAN_POSITIONS`
+    72         how many it asks for, min(count, 12) / 12
+    73         log(1 + count) / log(13)
+    74         how many labels the prompt names for it, min(n, 8) / 8
+    75         its place in the plan, i / `MAX_PLAN_TOKENS`
+    =========  ===============================================================================
+    """
+    sections = list(getattr(plan, "sections", None) or [])[:MAX_PLAN_TOKENS]
+    rows = np.zeros((len(sections), PLAN_DIM), np.float32)
+    index = {k: i for i, k in enumerate(BLOCK_KINDS)}
+    for i, s in enumerate(sections):
+        k = index.get(getattr(s, "kind", ""), 0)
+        rows[i, k if k < PLAN_KIND_COLUMNS else 0] = 1.0
+        pos = getattr(s, "position", "main")
+        rows[i, PLAN_KIND_COLUMNS + (PLAN_POSITIONS.index(pos) if pos in PLAN_POSITIONS else 0)] = 1.0
+        n = max(1, int(getattr(s, "count", 1) or 1))
+        at = PLAN_KIND_COLUMNS + len(PLAN_POSITIONS)
+        rows[i, at] = min(n, 12) / 12.0
+        rows[i, at + 1] = np.log1p(min(n, 12)) / np.log(13.0)
+        rows[i, at + 2] = min(len(getattr(s, "labels", None) or []), 8) / 8.0
+        rows[i, at + 3] = i / MAX_PLAN_TOKENS
+    return rows
 
 
 # -- design tokens -----------------------------------------------------------------------------
@@ -154,14 +200,14 @@ def design_token_rows(ds: DesignSystem) -> np.ndarray:
 
 
 def prompt_context(prompt: str, ds: DesignSystem | None = None, reference_blocks: list[list[Block]] | None = None,
-                   encoded: tuple[np.ndarray, np.ndarray] | None = None) -> ContextInputs:
-    """The prompt, `ds`'s design tokens (none without `ds`) and the given reference layouts:
-    what the models are trained on. `encoded` passes a prompt already run through
-    `encode_prompts`."""
+                   encoded: tuple[np.ndarray, np.ndarray] | None = None, plan=None) -> ContextInputs:
+    """The prompt, `ds`'s design tokens (none without `ds`), the given reference layouts and the
+    prompt's page plan (`plan_rows`; none without `plan`): what the models are trained on.
+    `encoded` passes a prompt already run through `encode_prompts`."""
     tokens, vec = encoded or encode_prompt(prompt)
     dt = design_token_rows(ds) if ds is not None else np.zeros((0, DESIGN_TOKEN_DIM), np.float32)
     return ContextInputs(prompt_tokens=tokens, prompt_vec=vec, design_tokens=dt,
-                         reference_blocks=list(reference_blocks or [])[:MAX_REFERENCES])
+                         reference_blocks=list(reference_blocks or [])[:MAX_REFERENCES], plan_rows=plan_rows(plan))
 
 
 # -- references --------------------------------------------------------------------------------
@@ -368,8 +414,13 @@ def named_icons(ds: DesignSystem, prompt: str) -> list[str]:
 def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int = 512, text_encoder=None, *,
                  device: str | None = None, reference_images: Sequence = (), exemplars=None,
                  encoded: tuple[np.ndarray, np.ndarray] | None = None,
-                 screen_threshold: float = SCREEN_MATCH, use_clip: bool = True) -> ContextInputs:
+                 screen_threshold: float = SCREEN_MATCH, use_clip: bool = True, plan=None,
+                 planned: list[Block] | None = None) -> ContextInputs:
     """Everything the scene model is conditioned on for `prompt` with design system `ds`.
+
+    `plan` (the prompt's `conditioning.plan.Plan`) is packed as plan tokens (`plan_rows`);
+    `planned` is a layout composed from it (for a screen no page type draws), which takes an
+    exemplar's place as the layout sampling starts from when no image or screen matches.
 
     With a `ContextStore`, chunks are retrieved under `budget_tokens` (`retrieve`) and the
     system's own screens that answer the prompt (`screen_match` ≥ `screen_threshold`, shaped
@@ -424,6 +475,8 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
     # the best matching folder screen only: the models were trained with one reference layout,
     # and each one more adds its blocks to the cross-attention of every step
     refs += [(b, p) for s, b, p in screens if p["matches"]][:1]
+    if not refs and planned:
+        refs.append((list(planned), {"kind": "plan", "source": "the prompt's plan (plan composer)", "score": 1.0}))
     if not refs and exemplars is not None:
         for b, p in zip(*exemplars.lookup(prompt, device or "desktop", ds, prompt_vec=vec, k=1)):
             refs.append((b, p))
@@ -445,4 +498,5 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
         init_blocks=init,
         hold_init=hold,
         icons=named_icons(ds, prompt),
+        plan_rows=plan_rows(plan),
     )
