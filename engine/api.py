@@ -337,22 +337,31 @@ class Engine:
         packed = None
         if sampler == "procedural" and images:
             warnings.append("reference images condition the diffusion samplers only; the procedural composer ignored them")
-        # open prompts: a screen no built-in page type draws (plan_is_open says why) is laid out from its
-        # plan by the plan composer, whatever the sampler; the diffusion samplers cannot place the new
-        # kinds until they are trained on plans, so they are not run for it
-        from engine.compose.plan_compose import compose_plan, plan_is_open
+        # open prompts: a screen no built-in page type draws (plan_is_open says why) is built from its
+        # plan. A model trained on plans (``plan_tokens``) lays the plan composer's content out itself,
+        # starting from the composer's layout (SDEdit) under the plan's tokens; a model that was not
+        # cannot place the new kinds, so the plan composer's own layout is drawn instead
+        from engine.compose.plan_compose import compose_plan, plan_is_open, plan_layout
 
         open_plan, why = plan_is_open(plan, prompt, device)
+        planned = None
         if sampler != "procedural":
             from conditioning.packing import pack_context
 
+            model = self.model(sampler)
+            if open_plan and getattr(model.config, "plan_tokens", False):
+                from engine.compose.plan_fill import node_blocks
+
+                planned = plan_layout(plan, w, h, theme=theme, seed=seed, device=device)
             t = time.perf_counter()
             packed = pack_context(ds, prompt, self.context_store() if retrieval else None, device=device,
-                                  reference_images=images, exemplars=self.references if retrieval else None)
+                                  reference_images=images, exemplars=self.references if retrieval else None,
+                                  plan=plan, planned=node_blocks(planned) if planned is not None else None)
             timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
             if open_plan and packed.hold_init:  # a screen the system or the user chose is followed
-                open_plan, why = False, f"the layout of {packed.references[0]['source']} is followed"
-        if open_plan:
+                open_plan, why, planned = False, f"the layout of {packed.references[0]['source']} is followed", None
+        composed = open_plan and planned is None  # drawn by the plan composer, not sampled
+        if composed:
             t = time.perf_counter()
             timings["sample"] = 0.0
             scene = compose_plan(plan, w, h, theme=theme, seed=seed, device=device)
@@ -372,7 +381,6 @@ class Engine:
             strength = DEFAULT_STRENGTH if strength is None else float(strength)
             if not 0.0 < strength <= 1.0:
                 raise ValueError(f"strength must be in (0, 1] (got {strength})")
-            model = self.model(sampler)
             context = packed
             if not getattr(model.config, "image_conditioning", False):
                 # a model trained without image tokens reads request images through their layouts only
@@ -396,8 +404,17 @@ class Engine:
             blocks, rep = layout_pass(blocks, device, (w, h), unit=max(4.0, cond.spacing_unit),
                                       rows=not held, pinned=held)
             layout_report = rep.to_dict()
-            scene = fill_blocks(blocks, prompt, w, h, theme, seed, device)
-            scene = scene.model_copy(update={"archetype": cond.archetype})
+            if planned is not None:
+                from engine.compose.plan_fill import fill_plan
+
+                filled = fill_plan(blocks, planned, seed)
+                scene = filled.scene
+                layout_report["plan_fill"] = filled.report()
+                if filled.dropped:
+                    warnings.append(f"no room for {', '.join(filled.dropped)} of the plan in the sampled layout")
+            else:
+                scene = fill_blocks(blocks, prompt, w, h, theme, seed, device)
+                scene = scene.model_copy(update={"archetype": cond.archetype})
             timings["layout"] = round(time.perf_counter() - t, 4)
             if not blocks:
                 warnings.append(f"the {sampler} sampled no blocks for {prompt!r}; try another seed")
@@ -408,9 +425,10 @@ class Engine:
         image = cv.image()
         timings["render"] = round(time.perf_counter() - t, 4)
         conditioning = cond.model_dump()
-        conditioning["composer"] = {"plan": open_plan, "reason": why}  # open prompts: see plan_is_open
+        conditioning["composer"] = {"plan": open_plan, "reason": why,  # open prompts: see plan_is_open
+                                    "plan_layout": "sampled" if planned is not None else ("composed" if composed else None)}
         conditioning["rules"] = rules
-        if packed is not None and not open_plan:
+        if packed is not None and not composed:
             conditioning.update(references=packed.references, steps=steps, style_scale=style_scale,
                                 strength=strength if packed.init_blocks else 1.0, icons=packed.icons,
                                 retrieved=conditioning["retrieved"] + [r.model_dump() for r in packed.retrieved])

@@ -428,8 +428,13 @@ train.add_command(train_clip_cmd)  # onbrand train clip: UI-CLIP, see onbrand/ui
 @click.option("--checkpoint-every", type=click.IntRange(1), default=250, show_default=True)
 @click.option("--threads", type=click.IntRange(1), default=1, show_default=True,
               help="CPU threads for torch (1 is fastest on a busy 2-core machine).")
+@click.option("--init", "init", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Start from the model in this folder (same architecture; an older block vocabulary "
+                   "or a model without plan tokens is adapted) instead of fresh weights.")
+@click.option("--plan-share", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Share of training pages composed from random page plans rather than page types.")
 def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int, config: str, lr: float,
-                      checkpoint_every: int, threads: int) -> None:
+                      checkpoint_every: int, threads: int, init: str | None, plan_share: float) -> None:
     """Train the scene diffusion teacher on the procedural curriculum.
 
     The final model (EMA weights) lands in OUT as config.json + diffusion_pytorch_model.safetensors;
@@ -438,11 +443,13 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
     from engine.training.teacher import TrainConfig, train_teacher
 
     cfg = TrainConfig(out=out, config=config, steps=steps, batch=batch, lr=lr, seed=seed, threads=threads,
-                      checkpoint_every=checkpoint_every)
+                      checkpoint_every=checkpoint_every, init=init, p_plan=plan_share)
     try:
         res = train_teacher(cfg, resume=resume)
     except OSError as e:
         raise _Fail(f"{out}: cannot write the run folder ({e.strerror})") from None
+    except ValueError as e:
+        raise _Fail(str(e)) from None
     click.echo(f"trained {res['step']} steps in {res['seconds']} s; loss (last 100 steps) {res['loss']}; "
                f"model in {res['out']}")
 

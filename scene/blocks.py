@@ -20,19 +20,26 @@ from dataclasses import asdict, dataclass, field
 from scene.model import Element, Scene
 
 #: Block kinds: the null kind for unused slots, then the kinds the scene models were trained on.
-#: This is the models' categorical vocabulary: the committed weights (``engine/weights/``,
-#: ``eval/weights/layout_net``) are sized to it and index kinds by position, so it is frozen
-#: here rather than derived from `scene.model.KINDS`. The scene vocabulary has grown since (maps,
-#: kanban columns, media controls …): those kinds are drawn and composed, but a generator only
-#: samples them once it is retrained with a larger block vocabulary (append new kinds at the
-#: end, then retrain the teacher, the student and the layout net). A block of a kind outside
-#: this tuple maps to index 0, the null kind.
+#: This is the models' categorical vocabulary: the committed weights (``engine/weights/``) are
+#: sized to it and index kinds by position, so it is written out here rather than derived from
+#: `scene.model.KINDS`. The first 30 kinds are those of the first models (the layout net of
+#: ``eval/weights/layout_net`` still knows only those, by name); the 31 after them (maps, kanban
+#: columns, media controls …) were appended for the plan-conditioned models. A new kind is
+#: appended at the end, and the teacher and student are then retrained. A block of a kind
+#: outside this tuple maps to index 0, the null kind.
 BLOCK_KINDS: tuple[str, ...] = (
     "null", "navbar", "sidebar", "header", "footer", "heading", "text", "button", "input", "checkbox",
     "radio", "toggle", "select", "tabs", "card", "table", "list", "list_item", "chart", "image",
     "icon", "avatar", "badge", "pagination", "breadcrumb", "calendar", "progress", "divider",
     "logo", "search", "modal",
+    # appended for the plan-conditioned models
+    "chip", "segmented", "slider", "stepper", "rating", "date_picker", "time_picker", "accordion", "menu",
+    "tooltip", "toast", "alert", "bottom_sheet", "fab", "stat", "progress_ring", "gauge", "avatar_group",
+    "timeline", "tree", "description_list", "comment", "kanban_column", "map", "video", "media_controls",
+    "stories", "file_tile", "code", "dropzone", "skeleton",
 )
+#: How many kinds the first models knew (``BLOCK_KINDS[:FIRST_KINDS]``, the null kind included).
+FIRST_KINDS = 31
 
 #: What a container block holds (cards, modals, lists, forms).
 CONTENTS: tuple[str, ...] = (

@@ -24,8 +24,8 @@ from engine.compose.domain_copy import DOMAINS, RETAIL, Domain, page_copy
 from scene.devices import DEVICES
 from scene.model import Scene
 
-__all__ = ["ARCHETYPES", "DIALOG_RATE", "STYLE_FAMILIES", "Example", "captions", "default_style", "sample_example",
-           "sample_style", "with_dialog"]
+__all__ = ["ARCHETYPES", "DIALOG_RATE", "PLAN_PHRASES", "STYLE_FAMILIES", "Example", "captions", "default_style",
+           "open_caption", "sample_example", "sample_plan_example", "sample_style", "with_dialog"]
 
 #: Page archetypes of the curriculum (the composer knows each by this name).
 ARCHETYPES: tuple[str, ...] = (
@@ -64,6 +64,8 @@ class Example:
     seed: int = 0
     domain: str = "retail"
     dialog: bool = False  # a confirmation dialog is open over the page
+    plan: object = None  # the caption's page plan (`conditioning.plan.Plan`), when the example has one
+    reference: object = None  # plan examples: a neighbouring plan's blocks, the layout sampling starts from
 
 
 def _navs(archetype: str) -> tuple[str, ...]:
@@ -305,3 +307,94 @@ def _main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(_main())
+
+
+# -- plan examples ----------------------------------------------------------------------------------
+# Pages composed from random page plans rather than page types: a caption names a screen and one to
+# four sections (what, how many, which labels, where), the planner reads it as it reads any prompt
+# (`conditioning.plan.plan_prompt`) and the plan composer lays it out, so the models learn to place
+# what a plan asks for where it asks for it.
+
+#: Ways to name each element kind in a caption (``{n}`` is a count where one is given).
+PLAN_PHRASES: dict[str, tuple[str, ...]] = {
+    "chip": ("filter chips", "tag chips", "quick filters"), "segmented": ("a segmented control", "a view switcher"),
+    "slider": ("a price range slider", "a volume slider", "a slider"), "stepper": ("a quantity stepper", "a stepper"),
+    "rating": ("a star rating", "ratings"), "date_picker": ("a date picker", "a date field"),
+    "time_picker": ("a time picker", "time slots"), "accordion": ("an FAQ accordion", "collapsible sections"),
+    "menu": ("an open dropdown menu", "a context menu"), "tooltip": ("a tooltip",),
+    "toast": ("a toast notification", "a success toast"), "alert": ("an alert banner", "a warning banner"),
+    "bottom_sheet": ("a bottom sheet",), "fab": ("a floating action button",),
+    "stat": ("{n} stat tiles", "{n} KPI tiles", "summary stats"), "progress_ring": ("a progress ring", "a goal ring"),
+    "gauge": ("a gauge", "a speedometer gauge"), "avatar_group": ("an avatar group", "member avatars"),
+    "timeline": ("an activity timeline", "a timeline"), "tree": ("a file tree", "a folder tree"),
+    "description_list": ("a details list", "key-value details"), "comment": ("{n} comments", "a comment thread"),
+    "kanban_column": ("{n} kanban columns", "a board of {n} columns"), "map": ("a map", "a route map"),
+    "video": ("{n} video tiles", "a video player"), "media_controls": ("playback controls", "a player bar"),
+    "stories": ("a stories row",), "file_tile": ("{n} files", "file attachments"), "code": ("a code block", "a diff"),
+    "dropzone": ("an upload dropzone", "a drag-and-drop upload area"), "skeleton": ("loading skeletons",),
+    "table": ("a table", "a data table"), "list": ("a list", "a list of {n} items"), "chart": ("a bar chart", "a line chart"),
+    "calendar": ("a calendar", "a month calendar"), "tabs": ("tabs", "{n} tabs"), "button": ("{n} buttons", "a primary button"),
+    "image": ("a hero image", "cover art", "a photo"), "search": ("a search bar",), "progress": ("a progress bar",),
+    "card": ("{n} cards", "a card"), "input": ("a form", "{n} form fields"), "toggle": ("{n} toggles", "settings toggles"),
+    "pagination": ("pagination",), "avatar": ("an avatar",), "modal": ("a confirm dialog",),
+}
+_LABELLED = {"chip", "segmented", "tabs", "button", "kanban_column", "accordion", "stat", "toggle", "menu", "timeline"}
+_PLACES = {"left": ("on the left", "in a left panel"), "right": ("on the right", "in a right rail"),
+           "top": ("at the top", "across the top"), "bottom": ("at the bottom", "in a bottom bar")}
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 8: "eight"}
+_SCREENS = ("screen", "page", "app", "view", "dashboard", "workspace")
+
+
+def open_caption(rng: random.Random, device: str | None = None) -> tuple[str, str]:
+    """A caption asking for a screen of one to four sections (kinds, counts, labels, places) in a
+    random domain, the way people describe a screen no page type covers; returns it and the domain."""
+    from engine.compose.open_copy import DOMAIN_SPECS
+
+    spec = rng.choice([d for d in DOMAIN_SPECS.values() if d.name != "generic"])
+    screen = f"{rng.choice(spec.keywords)} {rng.choice(_SCREENS)}"
+    parts = []
+    for kind in rng.sample(sorted(PLAN_PHRASES), rng.choice((1, 2, 2, 3, 3, 4))):
+        phrase = rng.choice(PLAN_PHRASES[kind])
+        n = rng.choice(sorted(_COUNT_WORDS))
+        phrase = phrase.replace("{n}", rng.choice((_COUNT_WORDS[n], str(n))))
+        if kind in _LABELLED and rng.random() < 0.5:
+            pool = list(dict.fromkeys([*spec.tags, *spec.statuses, *(t for t, _ in spec.nav)]))
+            labels = rng.sample(pool, min(len(pool), rng.choice((2, 3, 3, 4))))
+            phrase += " " + rng.choice(("for ", "labelled ", "named ", "")) + (
+                ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else labels[0])
+        if rng.random() < 0.35:
+            phrase += " " + rng.choice(_PLACES[rng.choice(sorted(_PLACES))][:2])
+        parts.append(phrase)
+    body = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    dev = "" if device is None or rng.random() < 0.6 else rng.choice(_DEVICE_WORDS[device])
+    caption = f"{_article(screen)} {screen} with {body}" + (f", {dev}" if dev else "")
+    return " ".join(caption.split()), spec.name
+
+
+def sample_plan_example(rng: random.Random, device: str | None = None, theme=None,
+                        size: tuple[int, int] | None = None) -> Example:
+    """A random plan example: a caption from `open_caption`, its plan (`plan_prompt`), the plan
+    composer's page, and as its ``reference`` the page of a neighbouring plan (one section left out,
+    or one moved, or the same plan drawn with another seed), as a retrieved layout would differ."""
+    from conditioning.plan import plan_prompt
+    from engine.compose.plan_compose import compose_plan
+
+    if device is None:
+        device = rng.choices(list(_DEVICE_WEIGHTS), weights=list(_DEVICE_WEIGHTS.values()))[0]
+    if device not in DEVICES:
+        raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+    caption, domain = open_caption(rng, device)
+    plan = plan_prompt(caption, device)
+    seed = rng.randrange(2**31)
+    (cw, ch), design_w = DEVICES[device]
+    w, h = size or (int(design_w), round(design_w * ch / cw))
+    scene = compose_plan(plan, w, h, theme=theme, seed=seed, device=device)
+    other = plan.model_copy(deep=True)
+    u = rng.random()
+    if u < 0.4 and len(other.sections) > 1:
+        other.sections.pop(rng.randrange(len(other.sections)))
+    elif u < 0.7 and other.sections:
+        rng.choice(other.sections).position = rng.choice(("main", "left", "right", "top", "bottom"))
+    ref = compose_plan(other, w, h, theme=theme, seed=rng.randrange(2**31), device=device)
+    return Example(scene=scene, caption=caption, archetype="plan", device=device, style={}, seed=seed,
+                   domain=domain, plan=plan, reference=ref)

@@ -33,6 +33,7 @@ from engine.models.inputs import (  # noqa: F401 - the context record and its en
     MAX_IMAGES,
     MAX_PROMPT_TOKENS,
     MAX_REFERENCES,
+    PLAN_DIM,
     PROMPT_DIM,
     ContextInputs,
     block_arrays,
@@ -53,26 +54,31 @@ def collate_contexts(contexts: list[ContextInputs], devices: list[str] | None = 
 
 
 class BlockEmbedding(nn.Module):
-    """A block as one d-vector: a linear map of its box plus an embedding per category."""
+    """A block as one d-vector: a linear map of its box plus an embedding per category. A model
+    of the first kind vocabulary (`n_kinds` < ``len(BLOCK_KINDS)``) reads newer kinds as null."""
 
-    def __init__(self, d: int):
+    def __init__(self, d: int, n_kinds: int | None = None):
         super().__init__()
         self.box = nn.Linear(4, d)
-        self.cats = nn.ModuleList(nn.Embedding(len(v), d) for _, v in CATEGORIES)
+        self.cats = nn.ModuleList(nn.Embedding(n_kinds if k == 0 and n_kinds else len(v), d)
+                                  for k, (_, v) in enumerate(CATEGORIES))
 
     def forward(self, boxes: torch.Tensor, cats: torch.Tensor) -> torch.Tensor:
         h = self.box(boxes)  # (..., d)
         for k, emb in enumerate(self.cats):
-            h = h + emb(cats[..., k])
+            idx = cats[..., k]
+            if k == 0:
+                idx = torch.where(idx < emb.num_embeddings, idx, torch.zeros_like(idx))
+            h = h + emb(idx)
         return h
 
 
 class LayoutEncoder(nn.Module):
     """A 2-layer set transformer over a reference layout's blocks → one token per block."""
 
-    def __init__(self, d: int, heads: int, layers: int = 2):
+    def __init__(self, d: int, heads: int, layers: int = 2, n_kinds: int | None = None):
         super().__init__()
-        self.embed = BlockEmbedding(d)
+        self.embed = BlockEmbedding(d, n_kinds)
         layer = nn.TransformerEncoderLayer(d, heads, 2 * d, dropout=0.0, batch_first=True, norm_first=True)
         self.encoder = nn.TransformerEncoder(layer, layers, enable_nested_tensor=False)
 
@@ -146,22 +152,26 @@ class DecoupledCrossAttention(nn.Module):
 class ContextAdapter(nn.Module):
     """Projects a collated context batch to the two token streams the transformer attends to.
 
-    Returns ``{"prompt": (B, 2+Tp+1, d), "prompt_mask", "style": (B, 1+L, d), "style_mask",
+    Returns ``{"prompt": (B, 2+Tp+1[+Tq], d), "prompt_mask", "style": (B, 1+L, d), "style_mask",
     "pooled": (B, d)}``; the first token of each stream is a learned null token that is always
-    visible, so a dropped stream still has something to attend to.
+    visible, so a dropped stream still has something to attend to. With `plan_tokens`, the page
+    plan's sections (`conditioning.packing.plan_rows`) join the prompt stream, one token each
+    (``plan_proj``; its bias tells them from the other tokens), and are dropped with the prompt.
     """
 
     TYPES = ("null", "prompt_vec", "prompt_token", "device", "design", "reference", "image")
 
-    def __init__(self, d: int, heads: int, n_style_tokens: int = 16):
+    def __init__(self, d: int, heads: int, n_style_tokens: int = 16, n_kinds: int | None = None,
+                 plan_tokens: bool = False):
         super().__init__()
+        self.plan_proj = nn.Linear(PLAN_DIM, d) if plan_tokens else None
         self.type_emb = nn.Embedding(len(self.TYPES), d)
         self.prompt_proj = nn.Linear(PROMPT_DIM, d)
         self.prompt_vec_proj = nn.Linear(PROMPT_DIM, d)
         self.design_proj = nn.Linear(DESIGN_DIM, d)
         self.image_proj = nn.Linear(IMAGE_DIM, d)
         self.device_emb = nn.Embedding(len(DEVICE_NAMES), d)
-        self.layout = LayoutEncoder(d, heads)
+        self.layout = LayoutEncoder(d, heads, n_kinds=n_kinds)
         self.resampler = Resampler(d, heads, n_style_tokens)
         self.null_prompt = nn.Parameter(torch.zeros(1, 1, d))
         self.null_style = nn.Parameter(torch.zeros(1, 1, d))
@@ -182,6 +192,9 @@ class ContextAdapter(nn.Module):
             self._typed(self.device_emb(c["device"])[:, None], "device"),
         ], 1)
         prompt_mask = torch.cat([ones, keep_p, c["prompt_mask"] & keep_p, ones], 1)
+        if self.plan_proj is not None and "plan_tokens" in c:
+            prompt = torch.cat([prompt, self.plan_proj(c["plan_tokens"])], 1)
+            prompt_mask = torch.cat([prompt_mask, c["plan_mask"] & keep_p], 1)
         refs = self.layout(c["ref_boxes"], c["ref_cats"], c["ref_mask"])  # (B, R·N, d)
         style_in = torch.cat([
             self._typed(self.design_proj(c["design_tokens"]), "design"),

@@ -16,7 +16,9 @@ from conditioning.packing import (
     IMAGE_DIM,
     MAX_DESIGN_TOKENS,
     MAX_IMAGES,
+    MAX_PLAN_TOKENS,
     MAX_REFERENCES,
+    PLAN_DIM,
     ContextInputs,
 )
 from conditioning.prompt import MAX_PROMPT_TOKENS, PROMPT_DIM
@@ -78,6 +80,8 @@ def collate_arrays(contexts: list[ContextInputs], devices: list[str] | None = No
     pt, pm = pad_arrays([c.prompt_tokens for c in contexts], MAX_PROMPT_TOKENS, PROMPT_DIM)
     dt, dm = pad_arrays([c.design_tokens for c in contexts], MAX_DESIGN_TOKENS, DESIGN_DIM)
     iv, im = pad_arrays([c.image_vecs for c in contexts], MAX_IMAGES, IMAGE_DIM)
+    qt, qm = pad_arrays([getattr(c, "plan_rows", np.zeros((0, PLAN_DIM), np.float32)) for c in contexts],
+                        MAX_PLAN_TOKENS, PLAN_DIM)
     # references are padded to the batch's largest count and length (at least one slot)
     R = max(1, max(min(len(c.reference_blocks), MAX_REFERENCES) for c in contexts))
     n = max([1] + [min(len(b), ref_slots) for c in contexts for b in c.reference_blocks[:MAX_REFERENCES]])
@@ -92,6 +96,7 @@ def collate_arrays(contexts: list[ContextInputs], devices: list[str] | None = No
         "prompt_tokens": pt, "prompt_mask": pm,
         "prompt_vec": np.stack([np.asarray(c.prompt_vec, np.float32) for c in contexts]),
         "design_tokens": dt, "design_mask": dm, "image_vecs": iv, "image_mask": im,
+        "plan_tokens": qt, "plan_mask": qm,
         "ref_boxes": rbox, "ref_cats": rcat, "ref_mask": rmask,
         "device": np.asarray(dev, np.int64),
         "drop_prompt": np.zeros(B, bool), "drop_style": np.zeros(B, bool),

@@ -29,6 +29,7 @@ from engine.models.inputs import (
     DESIGN_DIM,
     DEVICE_NAMES,
     IMAGE_DIM,
+    PLAN_DIM,
     PROMPT_DIM,
 )
 from engine.models.slots import (
@@ -36,6 +37,7 @@ from engine.models.slots import (
     SLOT_DIM,
     WEIGHTS_NAME,
     cosine_alphas_cumprod,
+    kind_vocab,
 )
 from ingest.nn_numpy import (
     gelu,
@@ -84,8 +86,10 @@ def expected_shapes(cfg: SimpleNamespace) -> dict[str, tuple[int, ...]]:
     lin(f"{a}.image_proj", IMAGE_DIM, d)
     shapes[f"{a}.device_emb.weight"] = (len(DEVICE_NAMES), d)
     lin(f"{a}.layout.embed.box", 4, d)
+    if getattr(cfg, "plan_tokens", False):
+        lin(f"{a}.plan_proj", PLAN_DIM, d)
     for k, (_, vocab) in enumerate(CATEGORIES):
-        shapes[f"{a}.layout.embed.cats.{k}.weight"] = (len(vocab), d)
+        shapes[f"{a}.layout.embed.cats.{k}.weight"] = (kind_vocab(s) if k == 0 else len(vocab), d)
     for i in range(LAYOUT_LAYERS):
         p = f"{a}.layout.encoder.layers.{i}"
         mha(f"{p}.self_attn")
@@ -159,7 +163,11 @@ class NumpySceneNet:
         h = self._lin(f"{p}.embed.box", boxes.reshape(B * R, N, 4))
         c = cats.reshape(B * R, N, -1)
         for k in range(len(CATEGORIES)):
-            h = h + self.w[f"{p}.embed.cats.{k}.weight"][c[..., k]]
+            table = self.w[f"{p}.embed.cats.{k}.weight"]
+            idx = c[..., k]
+            if k == 0:  # kinds newer than the model's vocabulary read as null
+                idx = np.where(idx < len(table), idx, 0)
+            h = h + table[idx]
         m = mask.reshape(B * R, N).copy()
         m[~m.any(1), 0] = True  # an empty reference attends to one slot instead of to nothing
         for i in range(LAYOUT_LAYERS):  # pre-norm encoder layers, ReLU feed-forward
@@ -202,6 +210,9 @@ class NumpySceneNet:
             self._typed(device[:, None], "device"),
         ], 1)
         prompt_mask = np.concatenate([ones, keep_p, c["prompt_mask"] & keep_p, ones], 1)
+        if "adapter.plan_proj.weight" in w and "plan_tokens" in c:
+            prompt = np.concatenate([prompt, self._lin("adapter.plan_proj", c["plan_tokens"])], 1)
+            prompt_mask = np.concatenate([prompt_mask, c["plan_mask"] & keep_p], 1)
         refs = self._layout(c["ref_boxes"], c["ref_cats"], c["ref_mask"])
         style_in = np.concatenate([
             self._typed(self._lin("adapter.design_proj", c["design_tokens"]), "design"),
@@ -296,8 +307,10 @@ def load_numpy_scene_model(folder: str | Path) -> NumpySceneNet:
     cfg = {**DEFAULT_CONFIG, **{k: v for k, v in raw.items() if k in DEFAULT_CONFIG}}
     if cfg["slot_dim"] is None:
         cfg["slot_dim"] = SLOT_DIM
-    if cfg["slot_dim"] != SLOT_DIM:
-        raise NumpyLoadError(f"slot_dim {cfg['slot_dim']} does not match the block vocabularies ({SLOT_DIM})")
+    try:
+        kind_vocab(cfg["slot_dim"])
+    except ValueError as e:
+        raise NumpyLoadError(str(e)) from None
     if cfg["beta_schedule"] != "squaredcos_cap_v2":
         raise NumpyLoadError(f"beta_schedule {cfg['beta_schedule']!r} (only squaredcos_cap_v2 runs without torch)")
     if cfg["prediction_type"] not in ("v_prediction", "epsilon", "sample"):

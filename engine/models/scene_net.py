@@ -29,6 +29,7 @@ from engine.models.slots import (  # noqa: F401 - the slot encoding is part of t
     WEIGHTS_NAME,
     decode_slots,
     encode_slots,
+    kind_vocab,
 )
 
 # -- noise schedule and timestep embedding ----------------------------------------------------------
@@ -114,15 +115,15 @@ class SceneNetMixin:
 
     def _build(self, n_slots: int, slot_dim: int, d_model: int, n_layers: int, n_heads: int, mlp_ratio: float,
                n_style_tokens: int, prediction_type: str, num_train_timesteps: int, beta_schedule: str,
-               self_condition: bool) -> None:
-        """The layers for a full set of `DEFAULT_CONFIG` arguments (the subclass fills in defaults)."""
-        if slot_dim != SLOT_DIM:
-            raise ValueError(f"slot_dim {slot_dim} does not match the block vocabularies ({SLOT_DIM})")
+               self_condition: bool, plan_tokens: bool = False) -> None:
+        """The layers for a full set of `DEFAULT_CONFIG` arguments (the subclass fills in defaults).
+        The slot width says which block-kind vocabulary the model knows (`slot_bits`)."""
+        n_kinds = kind_vocab(slot_dim)  # ValueError for a width that matches no vocabulary
         d = d_model
         self.inp = nn.Linear(slot_dim * (2 if self_condition else 1), d)
         self.time_proj = SinusoidalTimesteps(d)
         self.time_emb = TimestepMLP(d, d)
-        self.adapter = ContextAdapter(d, n_heads, n_style_tokens)
+        self.adapter = ContextAdapter(d, n_heads, n_style_tokens, n_kinds=n_kinds, plan_tokens=plan_tokens)
         self.blocks = nn.ModuleList(SceneBlock(d, n_heads, mlp_ratio) for _ in range(n_layers))
         self.norm_out = nn.LayerNorm(d, elementwise_affine=False, eps=1e-6)
         self.ada_out = nn.Sequential(nn.SiLU(), nn.Linear(d, 2 * d))

@@ -15,17 +15,37 @@ import math
 import numpy as np
 
 from engine.models.inputs import CATEGORIES, block_arrays
-from scene.blocks import Block
+from scene.blocks import BLOCK_KINDS, FIRST_KINDS, Block
 
 #: Bits per categorical attribute, in `CATEGORIES` order.
 BITS: tuple[int, ...] = tuple(max(1, math.ceil(math.log2(len(v)))) for _, v in CATEGORIES)
 SLOT_DIM = 4 + sum(BITS)
+#: The block-kind vocabularies a model may have been trained with, by their number of kind bits:
+#: the first models' 31 kinds (5 bits) and today's `BLOCK_KINDS` (6 bits).
+_KIND_VOCABS = {max(1, math.ceil(math.log2(n))): n for n in (FIRST_KINDS, len(BLOCK_KINDS))}
 
 #: The architecture's arguments and their defaults (`SceneNet`, `engine.models.teacher.SceneTransformer`).
 DEFAULT_CONFIG: dict = {"n_slots": 48, "slot_dim": None, "d_model": 192, "n_layers": 6, "n_heads": 6,
                         "mlp_ratio": 4.0, "n_style_tokens": 16, "prediction_type": "v_prediction",
-                        "num_train_timesteps": 1000, "beta_schedule": "squaredcos_cap_v2", "self_condition": False}
+                        "num_train_timesteps": 1000, "beta_schedule": "squaredcos_cap_v2", "self_condition": False,
+                        "plan_tokens": False}
 WEIGHTS_NAME = "diffusion_pytorch_model.safetensors"
+
+
+def slot_bits(slot_dim: int = SLOT_DIM) -> tuple[int, ...]:
+    """Bits per categorical attribute of a model whose slots are `slot_dim` wide: the kind bits
+    follow from the width (older checkpoints know fewer kinds), the others are `BITS`'s."""
+    kind_bits = slot_dim - 4 - sum(BITS[1:])
+    if kind_bits not in _KIND_VOCABS:
+        raise ValueError(f"slot_dim {slot_dim} matches no block vocabulary (use {SLOT_DIM}, "
+                         f"or {4 + sum(BITS[1:]) + min(_KIND_VOCABS)} for a model of the first {FIRST_KINDS} kinds)")
+    return (kind_bits, *BITS[1:])
+
+
+def kind_vocab(slot_dim: int = SLOT_DIM) -> int:
+    """How many block kinds (``BLOCK_KINDS[:n]``, the null kind included) a model with slots
+    `slot_dim` wide knows."""
+    return _KIND_VOCABS[slot_bits(slot_dim)[0]]
 
 
 # -- slots <-> blocks ------------------------------------------------------------------------------
@@ -43,27 +63,34 @@ def _from_bits(bits: np.ndarray) -> np.ndarray:
     return ((bits > 0).astype(np.int64) * weights).sum(-1)
 
 
-def encode_slots(blocks: list[Block], n_slots: int) -> tuple[np.ndarray, np.ndarray]:
-    """Blocks → ``x0 (n_slots, SLOT_DIM)`` (box, then analog bits) and the used-slot mask."""
+def encode_slots(blocks: list[Block], n_slots: int, slot_dim: int = SLOT_DIM) -> tuple[np.ndarray, np.ndarray]:
+    """Blocks → ``x0 (n_slots, slot_dim)`` (box, then analog bits) and the used-slot mask. A
+    block of a kind the slot width cannot hold (a newer kind, for an older model) is left out."""
+    bits = slot_bits(slot_dim)
     boxes, cats, mask = block_arrays(blocks, n_slots)
-    parts = [boxes] + [_to_bits(cats[:, k], n) for k, n in enumerate(BITS)]
+    unknown = cats[:, 0] >= kind_vocab(slot_dim)
+    if unknown.any():
+        boxes[unknown], cats[unknown], mask[unknown] = -1.0, 0, False
+    parts = [boxes] + [_to_bits(cats[:, k], n) for k, n in enumerate(bits)]
     return np.concatenate(parts, -1), mask
 
 
 def decode_slots(x: np.ndarray) -> list[Block]:
-    """``(n_slots, SLOT_DIM)`` → the non-null blocks (boxes clipped to the canvas)."""
+    """``(n_slots, slot_dim)`` → the non-null blocks (boxes clipped to the canvas); the slot
+    width says which kind vocabulary the bits index (`slot_bits`)."""
     out: list[Block] = []
     boxes = (np.clip(x[:, :4], -1.0, 1.0) + 1.0) / 2.0
     at = 4
     idx = []
-    for n in BITS:
+    for n in slot_bits(x.shape[-1]):
         idx.append(_from_bits(x[:, at: at + n]))
         at += n
+    n_kinds = kind_vocab(x.shape[-1])
     for i in range(x.shape[0]):
         vals = []
         for k, (_, vocab) in enumerate(CATEGORIES):
             j = int(idx[k][i])
-            vals.append(vocab[j] if j < len(vocab) else vocab[0])
+            vals.append(vocab[j] if j < (n_kinds if k == 0 else len(vocab)) else vocab[0])
         kind, role, style, variant, content = vals
         bx, by, bw, bh = (float(v) for v in boxes[i])
         if kind == "null" or bw <= 0.002 or bh <= 0.002:
@@ -85,13 +112,13 @@ def cosine_alphas_cumprod(T: int = 1000) -> np.ndarray:
     return np.cumprod((np.float32(1.0) - betas).astype(np.float64)).astype(np.float32)
 
 
-def held_dims(used: np.ndarray, full: np.ndarray | None = None) -> np.ndarray:
-    """The ``(n_slots, SLOT_DIM)`` mask of what a held reference keeps: the box and the kind
+def held_dims(used: np.ndarray, full: np.ndarray | None = None, slot_dim: int = SLOT_DIM) -> np.ndarray:
+    """The ``(n_slots, slot_dim)`` mask of what a held reference keeps: the box and the kind
     bits of its used slots; every value of the slots in `full`. Elsewhere role, style, variant
     and content stay the model's to choose, so a screen's layout is kept while what its empty
     regions hold follows the prompt."""
-    mask = np.zeros((len(used), 4 + sum(BITS)), bool)
-    mask[used, : 4 + BITS[0]] = True
+    mask = np.zeros((len(used), slot_dim), bool)
+    mask[used, : 4 + slot_bits(slot_dim)[0]] = True
     if full is not None:
         mask[used & full] = True
     return mask

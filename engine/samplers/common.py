@@ -14,7 +14,7 @@ from scene.blocks import Block
 
 def clean_slots(model: SceneNetMixin, blocks: list[Block]) -> torch.Tensor:
     """Blocks as a ``(1, N, D)`` batch of clean slots for `model`."""
-    return torch.from_numpy(encode_slots(blocks, model.config.n_slots)[0])[None]
+    return torch.from_numpy(encode_slots(blocks, model.config.n_slots, model.config.slot_dim)[0])[None]
 
 
 @contextmanager

@@ -139,12 +139,12 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
     ts = student_timesteps(steps, model.config.num_train_timesteps, strength if sdedit else 1.0)
     ctx = collate_arrays([context], [device], model.config.n_slots)
     shape = (1, model.config.n_slots, model.config.slot_dim)
-    ref, used = encode_slots(init_blocks, model.config.n_slots) if init_blocks else (None, None)
+    ref, used = encode_slots(init_blocks, model.config.n_slots, model.config.slot_dim) if init_blocks else (None, None)
     if getattr(model, "backend", "torch") == "numpy":
         x = randn(shape, seed)  # torch.randn's draws for this seed (to ~1e-6)
         if sdedit:
             x = model.add_noise(ref[None], x, ts[0])
-        known = ((ref[None].astype(np.float32), held_dims(used, whole_slots(init_blocks, model.config.n_slots)))
+        known = ((ref[None].astype(np.float32), held_dims(used, whole_slots(init_blocks, model.config.n_slots), model.config.slot_dim))
                  if hold and ref is not None else None)
         with blas_threads(threads):
             _, x0 = few_step_trajectory_numpy(model, x, ts, ctx, style_scale=style_scale, callback=callback,
@@ -158,7 +158,7 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
     if sdedit:
         x = model.add_noise(clean_slots(model, init_blocks), x, ts[0])
     known = ((torch.from_numpy(ref[None]).float(),
-              torch.from_numpy(held_dims(used, whole_slots(init_blocks, model.config.n_slots))))
+              torch.from_numpy(held_dims(used, whole_slots(init_blocks, model.config.n_slots), model.config.slot_dim)))
              if hold and ref is not None else None)
     with sampling(model, threads):
         _, x0 = few_step_trajectory(model, x, ts, {k: torch.from_numpy(v) for k, v in ctx.items()},

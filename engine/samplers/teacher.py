@@ -66,9 +66,9 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
     if hold and init_blocks:
         from engine.models.slots import encode_slots, held_dims, whole_slots
 
-        ref, used = encode_slots(init_blocks, model.config.n_slots)
+        ref, used = encode_slots(init_blocks, model.config.n_slots, model.config.slot_dim)
         known = (torch.from_numpy(ref)[None].float(),
-                 torch.from_numpy(held_dims(used, whole_slots(init_blocks, model.config.n_slots))))
+                 torch.from_numpy(held_dims(used, whole_slots(init_blocks, model.config.n_slots), model.config.slot_dim)))
     with sampling(model, threads):
         enc = model.encode_context(ctx)
         prev = None  # the model's last estimate of the clean slots (self-conditioning)

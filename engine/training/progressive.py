@@ -109,6 +109,7 @@ class DistillConfig:
     strength: float = DEFAULT_STRENGTH  # how far those references are noised (the engine's default)
     p_reference: float = 0.8
     p_design: float = 0.7
+    p_plan: float = 0.5  # share of examples composed from random page plans (as the teacher was trained)
     design_systems: list[str] = field(default_factory=sample_systems)
     log_every: int = 50
     # the adversarial stage (after `steps` of progressive distillation; 0 steps: none)
@@ -192,7 +193,8 @@ class TrajectoryPool:
     def __init__(self, cfg: DistillConfig, teacher: SceneTransformer, rng: random.Random, gen: torch.Generator):
         check_schedules(cfg, teacher.config.num_train_timesteps)
         self.cfg, self.teacher, self.rng, self.gen = cfg, teacher, rng, gen
-        self.examples = ExamplePool(rng, max(cfg.batch, 256), teacher.config.n_slots)
+        self.examples = ExamplePool(rng, max(cfg.batch, 256), teacher.config.n_slots,
+                                    cfg.p_plan if getattr(teacher.config, "plan_tokens", False) else 0.0)
         self.systems = [t for t in (system_tokens(f) for f in cfg.design_systems) if t is not None]
         self.items: list[Trajectory] = []
         self.made = 0
@@ -209,7 +211,8 @@ class TrajectoryPool:
             sdedit = rng.random() < cfg.p_sdedit  # the whole batch starts from its references
         for it, enc in zip(items, encoded):
             refs = [self.examples.reference(it)] if sdedit or rng.random() < cfg.p_reference else []
-            ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc)
+            ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc,
+                                 plan=getattr(it.example, "plan", None))
             if self.systems and rng.random() < cfg.p_design:
                 ctx.design_tokens = self.systems[rng.randrange(len(self.systems))]
             contexts.append(ctx)
@@ -220,7 +223,7 @@ class TrajectoryPool:
               else trailing_timesteps(cfg.teacher_steps_noise, T))
         x = torch.randn((len(items), n, d), generator=self.gen)
         if sdedit:
-            ref = torch.from_numpy(np.stack([encode_slots(c.reference_blocks[0], n)[0] for c in contexts]))
+            ref = torch.from_numpy(np.stack([encode_slots(c.reference_blocks[0], n, teacher.config.slot_dim)[0] for c in contexts]))
             x = teacher.add_noise(ref, x, ts[0])
         with torch.no_grad():
             states, final = few_step_trajectory(teacher, x, ts, collate_contexts(contexts, devices, n))

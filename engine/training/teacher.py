@@ -44,6 +44,9 @@ SAMPLE_SYSTEMS = ROOT / "sample_design_systems"
 
 # -- curriculum --------------------------------------------------------------------------------------
 
+from conditioning.plan import plan_prompt
+from engine.compose.curriculum import sample_plan_example
+
 try:
     from engine.compose.curriculum import sample_example  # type: ignore[import-not-found]
 except ImportError:
@@ -127,6 +130,8 @@ class TrainConfig:
     p_design: float = 0.7
     design_systems: list[str] = field(default_factory=sample_systems)
     log_every: int = 50
+    p_plan: float = 0.5  # share of examples composed from random page plans (`sample_plan_example`)
+    init: str | None = None  # a model folder to start from (`warm_start`), else fresh weights
     pool: int = 1024  # examples kept in memory (see `ExamplePool`)
     refresh: int = 4  # examples replaced per step
 
@@ -149,12 +154,17 @@ class ExamplePool:
     is reused by several steps while the pool slowly turns over (`refresh` per step).
     """
 
-    def __init__(self, rng: random.Random, size: int, n_slots: int):
-        self.rng, self.n_slots = rng, n_slots
+    def __init__(self, rng: random.Random, size: int, n_slots: int, p_plan: float = 0.0):
+        self.rng, self.n_slots, self.p_plan = rng, n_slots, p_plan
         self.items = [self._new() for _ in range(size)]
 
     def _new(self, **kw) -> _Item:
-        ex = sample_example(self.rng, **kw)
+        if not kw and self.rng.random() < self.p_plan:
+            ex = sample_plan_example(self.rng)
+        else:
+            ex = sample_example(self.rng, **kw)
+            if self.p_plan > 0:  # the model reads every prompt's plan, page types' too
+                ex.plan = plan_prompt(ex.caption, ex.device)
         blocks = scene_blocks(ex.scene, self.n_slots)
         x0, used = encode_slots(blocks, self.n_slots)
         return _Item(ex, blocks, x0, used)
@@ -167,8 +177,11 @@ class ExamplePool:
         return self.items[self.rng.randrange(len(self.items))]
 
     def reference(self, item: _Item) -> list:
-        """Blocks of another example of the same archetype, device and style family."""
+        """Blocks of another example of the same archetype, device and style family (for a plan
+        example, the page of its neighbouring plan)."""
         ex = item.example
+        if getattr(ex, "reference", None) is not None:
+            return scene_blocks(ex.reference, self.n_slots)
         same = [it for it in self.items if it is not item and it.example.archetype == ex.archetype
                 and it.example.device == ex.device and it.example.style == ex.style]
         if same:
@@ -179,14 +192,14 @@ class ExamplePool:
 def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = None
                ) -> tuple[torch.Tensor, torch.Tensor, dict]:
     """``x0 (B, N, D)``, the used-slot mask ``(B, N)`` and a collated context."""
-    pool = pool or ExamplePool(rng, cfg.batch, cfg.n_slots)
+    pool = pool or ExamplePool(rng, cfg.batch, cfg.n_slots, cfg.p_plan)
     systems = [t for t in (system_tokens(f) for f in cfg.design_systems) if t is not None]
     items = [pool.draw() for _ in range(cfg.batch)]
     encoded = encode_prompts([it.example.caption for it in items])
     contexts, devices = [], []
     for it, enc in zip(items, encoded):
         refs = [pool.reference(it)] if rng.random() < cfg.p_reference else []
-        ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc)
+        ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc, plan=it.example.plan)
         if systems and rng.random() < cfg.p_design:
             ctx.design_tokens = systems[rng.randrange(len(systems))]
         contexts.append(ctx)
@@ -223,6 +236,56 @@ def diffusion_loss(model: SceneTransformer, scheduler, x0: torch.Tensor, used: t
     w = torch.ones_like(x0)
     w[..., :4] = used[..., None].float()  # (B, N, 4): a null slot's box is free
     return ((pred - target) ** 2 * w).sum() / w.sum()
+
+
+# -- warm start ---------------------------------------------------------------------------------------
+
+
+def warm_start(model: SceneTransformer, folder: str | Path) -> dict[str, int]:
+    """Start `model` from the weights in `folder` where they fit (same architecture, possibly an
+    older block vocabulary or no plan tokens): tensors of the same shape are copied; the slot
+    input and output layers of a model with fewer kind bits are copied column for column (the
+    kinds it knew keep their bits, the new leading kind bit starts at zero weight); the kind
+    embedding of its reference-layout encoder keeps its rows, the new kinds' rows stay fresh; the
+    rest (the plan projection) keeps its fresh initialisation. Returns how many tensors were
+    ``copied``, ``adapted`` and left ``fresh``. Raises ValueError for a different architecture."""
+    from engine.models.loading import load_scene_model
+    from engine.models.slots import slot_bits
+
+    old = load_scene_model(folder)
+    for k in ("d_model", "n_layers", "n_heads", "n_style_tokens", "self_condition", "n_slots", "prediction_type"):
+        if getattr(old.config, k) != getattr(model.config, k):
+            raise ValueError(f"{folder}: {k} {getattr(old.config, k)} differs from the new model's "
+                             f"{getattr(model.config, k)}; a warm start needs the same architecture")
+    src, dst = old.state_dict(), model.state_dict()
+    old_dim, new_dim = old.config.slot_dim, model.config.slot_dim
+    extra = slot_bits(new_dim)[0] - slot_bits(old_dim)[0]  # leading kind bits the old model lacks
+    # where each old slot column lands in the new slot layout (box, then kind bits, then the rest)
+    cols = list(range(4)) + [c + extra for c in range(4, old_dim)]
+    counts = {"copied": 0, "adapted": 0, "fresh": 0}
+    with torch.no_grad():
+        for name, t in dst.items():
+            o = src.get(name)
+            if o is not None and o.shape == t.shape:
+                t.copy_(o)
+                counts["copied"] += 1
+            elif o is not None and name == "inp.weight" and extra >= 0:
+                t.zero_()
+                reps = o.shape[1] // old_dim  # self-conditioning doubles the input
+                for r in range(reps):
+                    t[:, [r * new_dim + c for c in cols]] = o[:, r * old_dim: (r + 1) * old_dim]
+                counts["adapted"] += 1
+            elif o is not None and name in ("out.weight", "out.bias") and extra >= 0:
+                t.zero_()
+                t[cols] = o
+                counts["adapted"] += 1
+            elif o is not None and name.endswith("embed.cats.0.weight") and o.shape[1] == t.shape[1] \
+                    and o.shape[0] <= t.shape[0]:
+                t[: o.shape[0]] = o
+                counts["adapted"] += 1
+            else:
+                counts["fresh"] += 1
+    return counts
 
 
 # -- checkpoints ----------------------------------------------------------------------------------
@@ -279,12 +342,14 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
     (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=1))
     torch.manual_seed(cfg.seed)
     model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition)
+    if cfg.init and not (resume and _checkpoints(out)):
+        warm_start(model, cfg.init)
     scheduler = model.make_scheduler("ddpm")
     rng = random.Random(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
 
     def prepare(step: int):
-        pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots)
+        pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots, cfg.p_plan)
 
         def loss_at(step: int) -> torch.Tensor:
             pool.refresh(cfg.refresh)

@@ -1,0 +1,176 @@
+"""Plan-conditioned scene models: the grown block vocabulary, plan tokens, the warm start from an
+older checkpoint, plan examples of the curriculum and filling a sampled layout with a plan."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+import torch
+
+from conditioning.packing import PLAN_DIM, PLAN_KIND_COLUMNS, PLAN_POSITIONS, plan_rows, prompt_context
+from conditioning.plan import plan_prompt
+from engine.models.adapter import collate_contexts
+from engine.models.slots import SLOT_DIM, decode_slots, encode_slots, kind_vocab, slot_bits
+from scene.blocks import BLOCK_KINDS, FIRST_KINDS, Block
+
+OLD_DIM = SLOT_DIM - 1  # the first models' slots: one kind bit fewer
+
+
+def test_slot_width_says_which_kinds_a_model_knows():
+    assert kind_vocab(SLOT_DIM) == len(BLOCK_KINDS) and kind_vocab(OLD_DIM) == FIRST_KINDS
+    assert slot_bits(OLD_DIM)[0] == slot_bits(SLOT_DIM)[0] - 1
+    with pytest.raises(ValueError, match="matches no block vocabulary"):
+        slot_bits(SLOT_DIM + 5)
+    blocks = [Block(kind="card", box=(0.1, 0.1, 0.3, 0.3)), Block(kind="kanban_column", box=(0.5, 0.1, 0.2, 0.8))]
+    x, used = encode_slots(blocks, 8)
+    assert x.shape == (8, SLOT_DIM) and used[:2].all()
+    assert [b.kind for b in decode_slots(x)] == ["card", "kanban_column"]
+    x_old, used_old = encode_slots(blocks, 8, OLD_DIM)  # an older model cannot hold the new kind
+    assert x_old.shape == (8, OLD_DIM) and used_old.tolist()[:2] == [True, False]
+    assert [b.kind for b in decode_slots(x_old)] == ["card"]
+    # whatever 5-bit pattern an older model emits, it decodes to one of the kinds it knew
+    rng = np.random.default_rng(0)
+    noise = np.sign(rng.standard_normal((64, OLD_DIM))).astype(np.float32)
+    noise[:, :4] = np.abs(noise[:, :4]) * 0.5
+    assert {b.kind for b in decode_slots(noise)} <= set(BLOCK_KINDS[:FIRST_KINDS])
+
+
+def test_plan_rows_encode_kind_position_count_and_labels():
+    plan = plan_prompt("support board with To do, In progress and Done columns and a map on the right", "desktop")
+    rows = plan_rows(plan)
+    assert rows.shape == (len(plan.sections), PLAN_DIM)
+    kinds = [s.kind for s in plan.sections]
+    assert "kanban_column" in kinds and "map" in kinds
+    k = kinds.index("kanban_column")
+    assert rows[k, BLOCK_KINDS.index("kanban_column")] == 1.0 and rows[k, :PLAN_KIND_COLUMNS].sum() == 1.0
+    assert rows[k, PLAN_KIND_COLUMNS + len(PLAN_POSITIONS)] == pytest.approx(3 / 12)  # three columns
+    assert rows[k, PLAN_KIND_COLUMNS + len(PLAN_POSITIONS) + 2] == pytest.approx(3 / 8)  # three labels
+    m = kinds.index("map")
+    assert rows[m, PLAN_KIND_COLUMNS + PLAN_POSITIONS.index("right")] == 1.0
+    assert plan_rows(None).shape == (0, PLAN_DIM)
+    assert prompt_context("x", plan=plan).plan_rows.shape == rows.shape
+
+
+def _tiny(**kw):
+    from engine.models.teacher import create_model
+
+    torch.manual_seed(0)
+    return create_model("tiny", n_slots=16, self_condition=True, **kw).eval()
+
+
+def _batch(prompt: str, plan=None):
+    ctx = prompt_context(prompt, plan=plan)
+    return collate_contexts([ctx], ["desktop"], 16)
+
+
+def test_plan_tokens_condition_the_model_and_drop_with_the_prompt():
+    model = _tiny()
+    assert model.config.plan_tokens and model.adapter.plan_proj is not None
+    torch.nn.init.normal_(model.out.weight, std=0.1)  # a fresh model's output layer is zero
+    x = torch.randn(1, 16, SLOT_DIM, generator=torch.Generator().manual_seed(1))
+    t = torch.tensor([500])
+    a = _batch("a screen", plan_prompt("a screen with a map and three kanban columns", "desktop"))
+    b = _batch("a screen", plan_prompt("a screen with a code block on the left", "desktop"))
+    with torch.no_grad():
+        ya, yb = model(x, t, a), model(x, t, b)
+        assert not torch.allclose(ya, yb)
+        a["drop_prompt"][:] = True
+        b["drop_prompt"][:] = True
+        assert torch.allclose(model(x, t, a), model(x, t, b), atol=1e-6)
+
+
+def test_numpy_network_matches_torch_with_plan_tokens(tmp_path):
+    from engine.models.numpy_net import load_numpy_scene_model
+
+    model = _tiny()
+    for p in model.parameters():  # non-zero everywhere, so every path is compared
+        torch.nn.init.normal_(p, std=0.05)
+    model.save_pretrained(tmp_path)
+    net = load_numpy_scene_model(tmp_path)
+    c = _batch("kanban", plan_prompt("a board with To do, Doing and Done columns and a toast", "desktop"))
+    x = torch.randn(1, 16, SLOT_DIM, generator=torch.Generator().manual_seed(2))
+    with torch.no_grad():
+        want = model(x, torch.tensor([300]), c, x_self_cond=x * 0.5).numpy()
+    got = net(x.numpy(), np.array([300]), {k: v.numpy() for k, v in c.items()}, x_self_cond=x.numpy() * 0.5)
+    assert np.abs(got - want).max() < 1e-4
+
+
+def test_warm_start_from_an_older_vocabulary_keeps_what_it_knew(tmp_path):
+    from engine.models.teacher import SceneTransformer
+    from engine.training.teacher import warm_start
+
+    torch.manual_seed(3)
+    old = SceneTransformer(n_slots=16, slot_dim=OLD_DIM, d_model=64, n_layers=2, n_heads=4, n_style_tokens=8,
+                           self_condition=True).eval()
+    for p in old.parameters():
+        torch.nn.init.normal_(p, std=0.05)
+    old.save_pretrained(tmp_path)
+    new = _tiny()
+    counts = warm_start(new, tmp_path)
+    assert counts["adapted"] == 4 and counts["fresh"] == 2  # slot in/out, kind embedding; plan projection
+    blocks = [Block(kind="card", box=(0.1, 0.1, 0.4, 0.3)), Block(kind="button", box=(0.6, 0.1, 0.1, 0.05))]
+    x_old = torch.from_numpy(encode_slots(blocks, 16, OLD_DIM)[0])[None]
+    x_new = torch.from_numpy(encode_slots(blocks, 16)[0])[None]
+    ctx = prompt_context("settings page", reference_blocks=[blocks])
+    t = torch.tensor([250])
+    with torch.no_grad():
+        y_old = old(x_old, t, collate_contexts([ctx], ["desktop"], 16), x_self_cond=x_old)
+        y_new = new(x_new, t, collate_contexts([ctx], ["desktop"], 16), x_self_cond=x_new)
+    keep = [0, 1, 2, 3] + list(range(5, SLOT_DIM))  # every column but the new leading kind bit
+    assert torch.allclose(y_new[..., keep], y_old, atol=1e-5)
+    assert torch.all(y_new[..., 4] == 0)
+    wrong = SceneTransformer(n_slots=16, d_model=32, n_layers=2, n_heads=4, n_style_tokens=8, self_condition=True)
+    wrong.save_pretrained(tmp_path / "wrong")
+    with pytest.raises(ValueError, match="d_model"):
+        warm_start(_tiny(), tmp_path / "wrong")
+
+
+def test_plan_examples_draw_what_their_caption_asks_for():
+    from engine.compose.curriculum import sample_plan_example
+    from scene.blocks import scene_blocks
+
+    hits = total = 0
+    for seed in range(12):
+        ex = sample_plan_example(random.Random(seed))
+        assert ex.archetype == "plan" and ex.plan is not None and ex.reference is not None
+        assert ex.caption == ex.plan.prompt and scene_blocks(ex.reference)
+        kinds, stack = set(), list(ex.scene.elements)  # a section may sit inside a card
+        while stack:
+            e = stack.pop()
+            kinds.add(e.kind)
+            stack += list(e.children)
+        for s in ex.plan.sections:
+            if s.kind in BLOCK_KINDS:
+                total += 1
+                hits += s.kind in kinds
+    assert total >= 12 and hits / total >= 0.95
+
+
+def test_fill_plan_places_the_plans_content_in_sampled_boxes():
+    from engine.compose.plan_compose import plan_layout
+    from engine.compose.plan_fill import fill_plan, node_blocks
+
+    plan = plan_prompt("support board with To do, In progress and Done columns", "desktop")
+    pl = plan_layout(plan, 1920, 1080, seed=0, device="desktop")
+    blocks = node_blocks(pl)
+    cols = [i for i, b in enumerate(blocks) if b.kind == "kanban_column"]
+    assert len(cols) == 3
+    # the sampler moved the columns down a little and sampled a block the plan did not ask for
+    moved = [Block(kind=b.kind, box=(b.box[0], min(b.box[1] + 0.02, 1 - b.box[3]), b.box[2], b.box[3]))
+             for b in blocks] + [Block(kind="gauge", box=(0.0, 0.9, 0.1, 0.1))]
+    out = fill_plan(moved, plan_layout(plan, 1920, 1080, seed=0, device="desktop"))
+    assert out.paired == len(blocks) and out.unplanned == ["gauge"] and not out.dropped
+    texts, stack = set(), list(out.scene.elements)
+    while stack:
+        e = stack.pop()
+        texts.add(e.text)
+        stack += list(e.children)
+    assert {"To do", "In progress", "Done"} <= texts
+    tops = sorted(e.box[1] for e in out.scene.elements if e.kind == "kanban_column")
+    want = sorted(moved[i].box[1] * 1080 for i in cols)
+    assert np.allclose(tops, want, atol=2.0)
+    # a sampled layout without a place for the columns: they keep their own boxes, or are reported
+    out = fill_plan([b for b in blocks if b.kind != "kanban_column"], plan_layout(plan, 1920, 1080, device="desktop"))
+    assert out.kept.count("kanban_column") + out.dropped.count("kanban_column") == 3
