@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 
 from conditioning import ARCHETYPES, choose_archetype
-from engine.compose.domain_copy import PEOPLE, Domain, page_domain, shape_of
+from engine.compose.domain_copy import PEOPLE, Domain, page_domain, purchase, shape_of
 from engine.compose.parts import (
     PageContext,
     app_shell,
@@ -385,15 +385,18 @@ def _payment(c: PageContext) -> Node:
                    total_row("Total", total, True), *([] if narrow else [pay]),
                    title="Summary", gap=4, w=fill(2))
     title = heading("title", "Payment", "h2" if not narrow else "h3", w=fill())
-    crumbs = el("breadcrumb", "breadcrumb", w=fill(), h=20, props={"items": ["Cart", "Checkout", "Payment"]})
+    what = purchase(c.prompt).capitalize()  # a membership, a booking, tickets: no store around the payment
+    crumbs = el("breadcrumb", "breadcrumb", w=fill(), h=20,
+                props={"items": ["Home", what, "Payment"] if what else ["Cart", "Checkout", "Payment"]})
     if narrow:  # the total in one line above the card form
         what = " · ".join(f"{name} × {q}" if q > 1 else name for name, _, q in items)
         summary = card("summary", total_row("Total", total, True), text("items", what, "small", lines=2), gap=1, pad=4)
         return site_shell(c, [], "", [title, summary, form], cart=True, title="Payment")
     form.height = hug()
     main = row(form, summary, gap=6, align="start", width=fill(), height=fill())
-    return site_shell(c, ["Shop", "Collections", "Journal", "Support"], "Shop",
-                      [col(crumbs, title, gap=2, width=fill()), main], cart=True, title="Payment", pad=c.pick(9, 6, 4))
+    links = ["Home", "Explore", "Help"] if what else ["Shop", "Collections", "Journal", "Support"]
+    return site_shell(c, links, links[0], [col(crumbs, title, gap=2, width=fill()), main], cart=not what,
+                      title="Payment", pad=c.pick(9, 6, 4))
 
 
 def _checkout(c: PageContext) -> Node:

@@ -23,6 +23,7 @@ from engine.compose.domain_copy import (
     Domain,
     page_copy,
     page_domain,
+    purchase,
     shape_of,
     step_names,
     step_of,
@@ -352,7 +353,9 @@ _PAGE_COPY: dict[str, dict[str, list]] = {
                  "checks": ["Email notifications", "Weekly summary", "Product updates", "Two-factor authentication",
                             "Dark mode"],
                  "primary": ["Save changes", "Update profile"], "secondary": ["Cancel", "Change password", "Export data"],
-                 "subtitle": ["Manage your profile, notifications and security.", "Manage your account"]},
+                 "subtitle": ["Manage your profile, notifications and security.", "Manage your account"],
+                 "phrases": ["Changes apply after you save", "Signed in as maya.chen@northwind.io",
+                             "Last saved 2 minutes ago", "Visible to your workspace"]},
 }
 _PAGE_COPY["profile"] = _PAGE_COPY["settings"]
 #: A payment step's copy: the card fields first.
@@ -393,6 +396,8 @@ class _Filler:
         self.shop = ctx.arch in ("products", "product-detail", "checkout")  # a storefront page
         self.copy = _PAGE_COPY.get(ctx.arch, {})  # copy of the page type, where it has its own
         self.payment = ctx.arch == "checkout" and C.payment_only(ctx.prompt)  # the payment step alone
+        # what a payment pays for when it is not a shop's goods ("museum membership"): no store around it
+        self.paid_for = purchase(ctx.prompt).capitalize() if self.payment else ""
         if self.payment:
             self.copy = _PAYMENT_COPY
         elif ctx.arch == "pricing":
@@ -709,6 +714,8 @@ class _Filler:
         """Home › section › page, with the leading crumbs dropped until the trail fits `w`
         (the renderer puts 30 design px of chevron and gaps between crumbs)."""
         middle = "Shop" if self.shop else self.d.nav[self.active_nav() or 1][0]
+        if self.paid_for:
+            middle = self.paid_for
         items = ["Home", middle, self.page_title()]
         while len(items) > 1 and sum(self.width_of(i, "small") for i in items) + 30 * (len(items) - 1) > w:
             items = items[1:]
@@ -726,6 +733,10 @@ class _Filler:
             if b.variant == "steps":
                 return Node(el={"props": {"steps": step_names(n), "current": i - 1}})
             return Node(el={"text": f"Step {i} of {n}" if h >= 32 else "", "props": {"value": i / n}})
+        if self.paid_for:  # nothing ships: details, payment, confirmation
+            if b.variant == "steps":
+                return Node(el={"props": {"steps": ["Details", "Payment", "Confirmation"], "current": 1}})
+            return Node(el={"text": "Step 2 of 3" if h >= 32 else "", "props": {"value": 2 / 3}})
         if b.variant == "steps":
             return Node(el={"props": {"steps": ["Cart", "Shipping", "Payment", "Review"], "current": 2}})
         return Node(el={"text": "Step 3 of 4" if h >= 32 else "", "props": {"value": 0.75}})  # a thin bar: no label
@@ -751,6 +762,12 @@ class _Filler:
                     "calendar": 6, "settings": 7, "profile": 7}
 
     def active_nav(self) -> int:
+        # by name where the domain's navigation has the page's section (an open domain's is shorter)
+        name = {"settings": "Settings", "profile": "Settings", "calendar": "Calendar", "inbox": "Messages",
+                "chat": "Messages"}.get(self.c.arch)
+        labels = [label for label, _ in self.d.nav]
+        if name in labels:
+            return labels.index(name)
         return self._NAV_SECTION.get(self.c.arch, 0) % len(self.d.nav)
 
     def k_sidebar(self, b, w, h):
@@ -763,7 +780,10 @@ class _Filler:
 
     def k_navbar(self, b, w, h):
         if b.variant == "tabbar" or (self.c.mobile and b.box[1] > 0.5):
-            if self.shop:  # a storefront's tabs, as the composer's shops have them
+            if self.c.arch in ("pricing", "landing"):  # a product's public site on a phone
+                tabs = [("Home", "home"), ("Pricing", "credit-card"), ("Customers", "users"), ("Account", "user")]
+                return P.tabbar(self.c, tabs, "Pricing" if self.c.arch == "pricing" else "Home")
+            if self.shop and not self.paid_for:  # a storefront's tabs, as the composer's shops have them
                 tabs = [("Shop", "home"), ("Search", "search"), ("Saved", "heart"), ("Cart", "cart"), ("Account", "user")]
                 return P.tabbar(self.c, tabs, "Cart" if self.c.arch == "checkout" else "Shop")
             tabs = [("Home", "home"), self.d.nav[1], self.d.nav[2], ("Settings", "settings")]
@@ -772,6 +792,8 @@ class _Filler:
         if w < 700:
             return P.appbar(self.c, "")
         if b.box[0] < 0.02:
+            if self.paid_for:  # a payment for a membership, a booking, tickets: the seller's site, not a store
+                return P.app_navbar(self.c, ["Home", "Explore", "Help"], "", "Search", "bell", "Jonas Weber")
             if self.shop:  # a shop of the prompt's goods is browsed by them, the mixed store by season and garment
                 links = (["New in", "Bestsellers", self.c.goods, "Gifts", "Sale"] if self.c.goods else
                          ["New in", "Men", "Women", "Home", "Sale"])
@@ -824,6 +846,9 @@ class _Filler:
             content = "order-summary"
         elif self.c.arch == "checkout" and content in ("product", "media"):  # what is in the cart, not the shelf
             content = "cart"
+        if self.c.arch in ("settings", "profile") and content in ("text", "kpi", "chart-line", "chart-bar",
+                                                                 "chart-donut", "media") and h >= 110:
+            content = "section"  # a settings page's cards are its sections, never figures or sample posts
         if self.c.arch == "landing" and content in ("text", "kpi", "list", "product") and h < 320:
             content = "feature"  # a landing page's cards say what the product does
         if self.c.arch == "onboarding" and h < 110 and content in ("text", "kpi", "media", "list"):
@@ -993,6 +1018,15 @@ class _Filler:
                        width=fill()),
                    button("add", "", "secondary", "plus"), gap=3, align="center", width=fill())
         return card("card", photo, info, gap=3)
+
+    def c_section(self, w, h):
+        """A settings section the page has not shown yet: the prompt's named sections, then
+        security, billing, integrations, appearance and language, each with its own controls."""
+        named = C.settings_sections(self.c)[1]
+        pool = named + [t for t in ("Security", "Billing", "Integrations", "Appearance", "Language") if t not in named]
+        title = next((t for t in pool if t not in self.card_titles), pool[self.count("section") % len(pool)])
+        self.card_titles.add(title)
+        return C.settings_card(self.c, title, C.section_kind(title), compact=h < 300)
 
     def c_option(self, w, h):
         """One choice of an onboarding step: an icon, its label and a radio."""

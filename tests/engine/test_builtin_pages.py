@@ -308,3 +308,28 @@ def test_fill_checkout_cart_card_and_one_pricing_card_listing_every_plan(theme):
                      "pricing page with Starter, Team and Enterprise plans", 430, 932, theme, device="mobile")
     plans = [e.text for e in sc.walk() if e.kind == "heading"]
     assert plans == ["Starter", "Team", "Enterprise"] and len(_primaries(sc)) == 1
+
+
+@pytest.mark.parametrize("device", sorted(DEVICES))
+def test_a_payment_for_a_booking_is_not_framed_as_a_clothing_store(theme, device):
+    prompt = "payment form for a hotel booking"
+    text = _texts(_compose(prompt, device))
+    for word in ("Men", "Women", "Collections", "Shipping"):
+        assert word not in text.split("\n"), word
+    blocks = [Block("navbar", (0.0, 0.0, 1.0, 0.07)), Block("progress", (0.5, 0.1, 0.45, 0.04), variant="steps"),
+              Block("breadcrumb", (0.02, 0.1, 0.3, 0.03)), Block("heading", (0.02, 0.14, 0.3, 0.05), style="h2")]
+    sc = fill_blocks(blocks, prompt, 1920, 1080, theme)
+    steps, crumbs = sc.elements[1], sc.elements[2]
+    assert not {"Men", "Women"} & set(_texts(sc).split("\n"))
+    assert "Shipping" not in steps.props["steps"] and "Hotel booking" in crumbs.props["items"]
+
+
+def test_fill_settings_cards_are_sections_and_the_sidebar_marks_settings(theme):
+    blocks = [Block("sidebar", (0.0, 0.0, 0.15, 1.0)),
+              Block("card", (0.2, 0.2, 0.35, 0.3), content="text"), Block("card", (0.6, 0.2, 0.35, 0.3), content="kpi")]
+    sc = fill_blocks(blocks, "workspace settings", 1920, 1080, theme)
+    active = [e.text for e in sc.elements[0].walk() if e.kind == "list_item" and e.props.get("active")]
+    assert active == ["Settings"]
+    titles = [next(c.text for c in e.walk() if c.kind == "heading") for e in sc.elements[1:]]
+    assert titles == ["Security", "Billing"]
+    assert "Two-factor authentication" in _texts(sc) and "Visa ending 4242" in _texts(sc)
