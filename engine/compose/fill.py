@@ -252,6 +252,29 @@ def fit_form_card(blocks: list[Block], kind: str, W: float, H: float) -> list[Bl
             else b for b in blocks]
 
 
+def _title_on_subtitle(blocks: list[Block], shells: list[Block], W: float, H: float) -> list[Block]:
+    """The page title moved onto the left edge of the line under it (its subtitle) where the two
+    were sampled a few px apart, when nothing is in the way."""
+    heads = [b for b in blocks if b.kind == "heading" and b.style in _TITLE_STYLES
+             and not any(s.box[0] <= b.box[0] < s.box[0] + s.box[2] and s.box[1] <= b.box[1] < s.box[1] + s.box[3]
+                         for s in shells)]
+    if not heads:
+        return blocks
+    t = min(heads, key=lambda b: (b.box[1], b.box[0]))
+    t_bottom = t.box[1] + t.box[3]
+    subs = [b for b in blocks if b.kind == "text" and 0 <= (b.box[1] - t_bottom) * H <= 16
+            and b.box[0] < t.box[0] + t.box[2] and t.box[0] < b.box[0] + b.box[2]]
+    if not subs:
+        return blocks
+    x = subs[0].box[0]
+    if not 6 <= abs(x - t.box[0]) * W <= 80:
+        return blocks
+    moved = Block(t.kind, (x, t.box[1], t.box[2], t.box[3]), t.role, t.style, t.variant, t.content, t.id, dict(t.meta))
+    clash = any(b is not t and b.box[0] < x + t.box[2] and x < b.box[0] + b.box[2] and b.box[1] < t_bottom
+                and t.box[1] < b.box[1] + b.box[3] and b.kind not in ("card",) for b in blocks)
+    return blocks if clash else [moved if b is t else b for b in blocks]
+
+
 def align_title(blocks: list[Block], W: float, H: float) -> list[Block]:
     """The blocks with the page title and its breadcrumb on the content column: the title starts
     at the left edge of the content under it, and the breadcrumb sits just above the title at
@@ -259,6 +282,7 @@ def align_title(blocks: list[Block], W: float, H: float) -> list[Block]:
     without a breadcrumb come back unchanged."""
     crumbs = [b for b in blocks if b.kind == "breadcrumb"]
     shells = [b for b in blocks if b.kind in ("navbar", "sidebar")]
+    blocks = _title_on_subtitle(blocks, shells, W, H)
 
     def inside_shell(b):
         return any(s.box[0] <= b.box[0] + b.box[2] / 2 <= s.box[0] + s.box[2] and
@@ -772,7 +796,14 @@ class _Filler:
 
     def k_sidebar(self, b, w, h):
         self.c.style = {"nav": "rail" if w < 140 else "sidebar"}
-        side = P.sidebar(self.c, self.d.nav[self.active_nav()][0])
+        if self.shop or self.c.arch in ("pricing", "landing"):  # a shop's or a public site's sections, not an admin's
+            nav = ((("Product", "package"), ("Pricing", "credit-card"), ("Customers", "users"), ("Resources", "file"),
+                    ("Contact", "message")) if not self.shop else
+                   (("Shop", "home"), ("New in", "star"), ("Bestsellers", "star"), ("Saved", "heart"),
+                    ("Orders", "package"), ("Account", "user")))
+            side = P.sidebar(self.c, "Pricing" if self.c.arch == "pricing" else nav[0][0], nav)
+        else:
+            side = P.sidebar(self.c, self.d.nav[self.active_nav()][0])
         self.c.style = {}
         side.padding = (6, 4, 6, 4) if w >= 140 else (6, 2, 6, 2)
         side.children[0].width = fixed(min(132, max(24, w - 32))) if w >= 140 else fixed(min(40, w - 16))
@@ -804,7 +835,7 @@ class _Filler:
             links = [label for label, _ in self.d.nav[:5]]
             here = self.d.nav[self.active_nav()][0]
             return P.app_navbar(self.c, links, here if here in links else links[0], self.d.search)
-        return P.topbar(self.c, self.d.search)
+        return P.topbar(self.c, "Search products" if self.shop else self.d.search)
 
     def k_modal(self, b, w, h):
         title, msg, confirm, _ = C.dialog_copy(self.c.arch, self.d)  # the composer's words for this page
@@ -1014,7 +1045,7 @@ class _Filler:
         name, price = self.goods[self.count("product") % len(self.goods)]
         photo = el("photo", "image", w=fill(), h=fill(min=40), role="surface-muted",
                    props={"motif": "product", "shape": shape_of(name)})
-        info = row(col(text("name", name, "body-strong", "text"), text("price", P.format_money(price), "body"), gap=1,
+        info = row(col(text("name", name, "body-strong", "text", lines=2), text("price", P.format_money(price), "body"), gap=1,
                        width=fill()),
                    button("add", "", "secondary", "plus"), gap=3, align="center", width=fill())
         return card("card", photo, info, gap=3)

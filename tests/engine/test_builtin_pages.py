@@ -333,3 +333,15 @@ def test_fill_settings_cards_are_sections_and_the_sidebar_marks_settings(theme):
     titles = [next(c.text for c in e.walk() if c.kind == "heading") for e in sc.elements[1:]]
     assert titles == ["Security", "Billing"]
     assert "Two-factor authentication" in _texts(sc) and "Visa ending 4242" in _texts(sc)
+
+
+def test_fill_title_sits_on_its_subtitles_edge_and_shop_shell_is_a_shops(theme):
+    blocks = [Block("sidebar", (0.0, 0.0, 0.06, 1.0)), Block("navbar", (0.06, 0.0, 0.94, 0.07)),
+              Block("heading", (0.1, 0.1, 0.2, 0.05), style="h2"), Block("text", (0.08, 0.155, 0.3, 0.03), style="body"),
+              Block("card", (0.08, 0.3, 0.25, 0.4), content="product")]
+    sc = fill_blocks(blocks, "online shop for ceramic vases", 1366, 1024, theme, device="tablet")
+    title, sub = sc.elements[2], sc.elements[3]
+    assert abs(title.box[0] - sub.box[0]) < 1
+    text = _texts(sc)
+    assert "Search orders, customers…" not in text and "Search products" in text
+    assert "Customers" not in [e.text for e in sc.elements[0].walk() if e.kind == "list_item"]
