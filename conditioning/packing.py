@@ -229,13 +229,22 @@ def _stem_words(source: str) -> str:
     return re.sub(r"[-_.]+", " ", PurePosixPath(source).stem).strip()
 
 
-def screen_match(prompt: str, prompt_vec: np.ndarray, text_score: float, source: str, blocks: list[Block]) -> float:
+def screen_match(prompt: str, prompt_vec: np.ndarray, text_score: float, source: str, blocks: list[Block],
+                 clip: float | None = None) -> float:
     """How well a screen answers a prompt: the better of the cosine of its chunk text (file
     name and layout summary) and of its file name's words to the prompt, plus `KIND_BONUS`
-    times the share of the component kinds the prompt names that the screen carries."""
+    times the share of the component kinds the prompt names that the screen carries, plus (when
+    the screen has a UI-CLIP vector: `clip`, its cosine with the prompt's) the weight
+    `conditioning.retrieval.SCREEN_CLIP_WEIGHT` times how far that agreement is above
+    `conditioning.retrieval.SCREEN_CLIP_CENTRE`."""
+    from conditioning.retrieval import SCREEN_CLIP_CENTRE, SCREEN_CLIP_WEIGHT
+
     words = _stem_words(source)
     name = float(np.dot(encode_prompt(words)[1], prompt_vec)) if words else 0.0
-    return max(float(text_score), name) + KIND_BONUS * kind_coverage(blocks, prompt_kinds(prompt))
+    score = max(float(text_score), name) + KIND_BONUS * kind_coverage(blocks, prompt_kinds(prompt))
+    if clip is not None:
+        score += SCREEN_CLIP_WEIGHT * (clip - SCREEN_CLIP_CENTRE)
+    return score
 
 
 def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retrieved], device: str | None,
@@ -253,6 +262,12 @@ def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retriev
             pool += [retrieved_from_chunk(h.chunk, h.score) for h in store.search_vector(vec, 12, kinds)
                      if h.chunk.meta.get("blocks")]
     out: dict[str, tuple[float, list[Block], dict]] = {}
+    from conditioning.retrieval import SCREEN_CLIP_WEIGHT
+    from ingest.screen_clip import agreement, prompt_vector
+
+    prompt_clip = None
+    if SCREEN_CLIP_WEIGHT and pool and store is not None and store.manifest["text"]["encoder"] == "all-MiniLM-L6-v2":
+        prompt_clip = prompt_vector(vec)  # UI-CLIP's text head over the MiniLM vector, in numpy
     for r in pool:
         key = screen_key(r.source, r.locator)
         if key in cands and cands[key][0] >= (r.score or 0.0):
@@ -264,13 +279,16 @@ def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retriev
             blocks = [Block.from_dict(b) for b in r.chunk.meta["blocks"]]
         except (KeyError, TypeError, ValueError):
             continue
-        score = screen_match(prompt, vec, r.score or 0.0, r.source, blocks)
+        clip = agreement(r.chunk.meta, prompt_clip)
+        score = screen_match(prompt, vec, r.score or 0.0, r.source, blocks, clip=clip)
         if key in out and out[key][0] >= score:
             continue
         cands[key] = (r.score or 0.0, r)
         out[key] = (score, blocks, {"kind": "screen", "source": r.source, "locator": r.locator,
                                     "score": round(score, 4), "device": shape or "", "blocks": len(blocks),
                                     "matches": score >= threshold})
+        if clip is not None:
+            out[key][2]["clip_agreement"] = round(clip, 4)
     return sorted(out.values(), key=lambda t: -t[0])
 
 

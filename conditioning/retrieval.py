@@ -28,6 +28,16 @@ SUMMARY_KINDS: tuple[str, ...] = ("palette", "typography", "spacing")
 #: Chunk kinds that can be reference screens (when they carry ``meta["blocks"]``).
 SCREEN_KINDS: tuple[str, ...] = ("screen", "svg")
 CHARS_PER_TOKEN = 4.0  # MiniLM's WordPiece averages about four characters of English per token
+#: Screen matching (`conditioning.packing.screen_match`) adds this weight times UI-CLIP's agreement
+#: of a screen with the prompt (`ingest.screen_clip.agreement`) above `SCREEN_CLIP_CENTRE`; 0 turns
+#: it off, and it is off: with the committed UI-CLIP, ``benchmarks.bench_screen_match`` found no
+#: weight that helps (dev prompts: top-1 0.375 → 0.42 at 0.25–0.5 but fewer right screens over the
+#: threshold; held-out at 0.3: top-1 0.156 → 0.062, wrong screens held 0.25 → 0.5). The screens'
+#: vectors are made at ingest all the same, so a better UI-CLIP needs only this weight.
+SCREEN_CLIP_WEIGHT = 0.0
+#: Agreement (cosine less the screen's mean cosine with page captions) that neither adds to nor
+#: takes from a screen's match score.
+SCREEN_CLIP_CENTRE = 0.0
 
 
 class Retrieved(BaseModel):

@@ -470,7 +470,9 @@ def _ingest_locked(folder: Path, store_path: Path, mode, must_save: bool, with_c
     previous_ctx = _context_dir(store_path, manifest) if manifest is not None else None
     if with_context:
         from ingest.context_store import ContextStore, StoreError
+        from ingest.screen_clip import add_screen_vectors
 
+        add_screen_vectors(chunks)  # the system's screens, for matching prompts to them by UI-CLIP
         previous = None
         if previous_ctx is not None and previous_ctx.is_dir():
             try:
