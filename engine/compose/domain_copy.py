@@ -509,7 +509,7 @@ def product_noun(prompt: str) -> str:
         words = _goods_phrase(words)
         if words:
             return " ".join(words[-3:])
-    m = _re.search(r"\b((?:[a-z-]+\s+)?[a-z-]+)\s+(?:store|shop|boutique|stand)\b", p)
+    m = _re.search(r"\b((?:[a-z-]+\s+)?[a-z-]+)\s+(?:store|shop|boutique|stand|nursery|market)\b", p)
     if m:
         words = _goods_phrase(m.group(1).split())
         if words and words[-1] not in ("coffee", "online", "web", "gift", "pop-up", "general", "corner", "thrift"):

@@ -161,8 +161,8 @@ def complete_form(blocks: list[Block], arch: str, prompt: str, W: float, H: floa
     top = min(b.box[1] for b in inputs)
     slack = 24 / W
     if W < 600:  # a phone is one column: the form spans the page, on the title's inset
-        heads = [b.box[0] for b in blocks if b.kind == "heading" and b.box[1] < top]
-        x0 = max(16 / W, min([x0, *heads]))
+        heads = [b for b in blocks if b.kind == "heading" and b.box[1] < top]
+        x0 = max(16 / W, max(heads, key=lambda b: b.box[3]).box[0] if heads else x0)  # on the title's edge
         x1 = 1 - x0
 
     def in_column(b: Block) -> bool:
@@ -295,8 +295,8 @@ def align_title(blocks: list[Block], W: float, H: float) -> list[Block]:
     crumb, title = crumbs[0], min(titles, key=lambda b: (b.box[1], b.box[0]))
     if abs(crumb.box[0] - title.box[0]) * W <= 8 and 0 <= (title.box[1] - crumb.box[1] - crumb.box[3]) * H <= 48:
         return blocks  # already on the title's edge, just above it
-    if crumb.box[1] >= title.box[1] + title.box[3]:
-        return blocks  # under the title: a path (a folder's), not the page's trail
+    if crumb.box[1] >= title.box[1] + title.box[3] and abs(crumb.box[0] - title.box[0]) * W <= 24:
+        return blocks  # under the title on its edge: a path (a folder's), not the page's trail
     ty1 = title.box[1] + title.box[3]
     under = [b for b in blocks if b.box[1] >= ty1 - 2 / H and b.kind not in ("navbar", "sidebar", "modal", "footer")
              and b is not crumb and not inside_shell(b)]
@@ -875,10 +875,11 @@ class _Filler:
             content = "order-summary"  # a checkout's product or summary card lists the order
         if self.payment and content == "media":  # a payment step has no product photos
             content = "order-summary"
-        elif self.c.arch == "checkout" and content in ("product", "media"):  # what is in the cart, not the shelf
+        elif self.c.arch == "checkout" and not self.payment and content in ("product", "media"):  # the cart, not a shelf
             content = "cart"
-        if self.c.arch in ("settings", "profile") and content in ("text", "kpi", "chart-line", "chart-bar",
-                                                                 "chart-donut", "media") and h >= 110:
+        named = self.c.arch in ("settings", "profile") and bool(C.settings_sections(self.c)[1])
+        if named and h >= 110 or self.c.arch in ("settings", "profile") and content in (
+                "text", "kpi", "chart-line", "chart-bar", "chart-donut", "media") and h >= 110:
             content = "section"  # a settings page's cards are its sections, never figures or sample posts
         if self.c.arch == "landing" and content in ("text", "kpi", "list", "product") and h < 320:
             content = "feature"  # a landing page's cards say what the product does

@@ -345,3 +345,20 @@ def test_fill_title_sits_on_its_subtitles_edge_and_shop_shell_is_a_shops(theme):
     text = _texts(sc)
     assert "Search orders, customers…" not in text and "Search products" in text
     assert "Customers" not in [e.text for e in sc.elements[0].walk() if e.kind == "list_item"]
+
+
+def test_fill_moves_a_breadcrumb_sampled_right_of_the_title_and_names_sections(theme):
+    blocks = [Block("navbar", (0.0, 0.0, 1.0, 0.07)), Block("heading", (0.02, 0.12, 0.2, 0.05), style="h2"),
+              Block("breadcrumb", (0.55, 0.18, 0.2, 0.03)), Block("card", (0.02, 0.3, 0.3, 0.5), content="product")]
+    sc = fill_blocks(blocks, "shop page of handmade teapots", 1920, 1080, theme)
+    crumb, title = sc.elements[2], sc.elements[1]
+    assert abs(crumb.box[0] - title.box[0]) < 1 and crumb.box[1] + crumb.box[3] <= title.box[1]
+    assert product_noun("checkout page for a plant nursery") == "plant"
+    cards = [Block("card", (0.05 + 0.31 * i, 0.3, 0.29, 0.5), content=c) for i, c in
+             enumerate(("form", "list", "settings"))]
+    sc = fill_blocks(cards, "settings page with sections Account, Appearance and Language", 1920, 1080, theme)
+    titles = [next(c.text for c in e.walk() if c.kind == "heading") for e in sc.elements]
+    assert titles == ["Account", "Appearance", "Language"]
+    pay = fill_blocks([Block("card", (0.03, 0.5, 0.94, 0.4), content="product")], "payment form for a hotel booking",
+                      430, 932, theme, device="mobile")
+    assert "Hotel booking" in _texts(pay) and "Linen Overshirt" not in _texts(pay)
