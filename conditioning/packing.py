@@ -414,16 +414,44 @@ def clip_agreements(images: Sequence, prompt: str) -> np.ndarray | None:
 
 
 def named_icons(ds: DesignSystem, prompt: str) -> list[str]:
-    """Icons of the system that the prompt names by their file name ("a cart icon" → cart)."""
+    """Icons of the system that the prompt asks to see, in the order it names them: an icon's
+    file-name words next to a word for an icon ("a bell icon", "settings gear", "bell, mail and
+    user icons", "icons for search and settings"). A file name the prompt only
+    uses as an ordinary word ("account settings", "user profile") does not count."""
     import re
 
-    words = set(re.findall(r"[a-z0-9]+", prompt.lower()))
-    out = []
+    icon_words = {"icon", "icons", "glyph", "glyphs", "symbol", "symbols", "gear", "cog", "pictogram"}
+    tokens = re.findall(r"[a-z0-9]+|,", prompt.lower())  # words and list commas
+    names = []
     for a in ds.icons:
         parts = [w for w in re.split(r"[-_ .]+", a.name.lower()) if w and w != "icon"]
-        if parts and all(w in words for w in parts):
-            out.append(a.name)
-    return sorted(set(out))
+        if parts:
+            names.append((a.name, parts))
+    vocab = {w for _, parts in names for w in parts}
+    joins = {",", "and", "or", "a", "an", "the", "&"}
+    named: list[tuple[int, str]] = []  # (position, icon name)
+    for j, t in enumerate(tokens):
+        if t not in icon_words:
+            continue
+        for step, stop in ((-1, -1), (1, len(tokens))):  # the run of icon words before, then after
+            i = j + step
+            if step == 1 and i < len(tokens) and tokens[i] in ("of", "for", "like", "with"):
+                i += 1
+            run: list[tuple[int, str]] = []
+            while i != stop and (tokens[i] in vocab or tokens[i] in joins):
+                if tokens[i] in vocab:
+                    run.append((i, tokens[i]))
+                i += step
+            words = {w for _, w in run}
+            for name, parts in names:
+                if all(w in words for w in parts):
+                    named.append((min(i for i, w in run if w in parts), name))
+    out: list[str] = []
+    for _, name in sorted(named):
+        if name not in out:
+            out.append(name)
+    return out
+
 
 
 # -- the full path: generation -------------------------------------------------------------------

@@ -418,6 +418,10 @@ class Engine:
             timings["layout"] = round(time.perf_counter() - t, 4)
             if not blocks:
                 warnings.append(f"the {sampler} sampled no blocks for {prompt!r}; try another seed")
+        from conditioning.packing import named_icons
+        from engine.compose.named_icons import place_named_icons
+
+        scene, icons_drawn = place_named_icons(scene, named_icons(ds, prompt))  # the icons the prompt asks for
         rules = apply_rules(scene, ds.rules, theme)
         t = time.perf_counter()
         cv = draw_scene(theme, scene, svg_text)
@@ -428,6 +432,7 @@ class Engine:
         conditioning["composer"] = {"plan": open_plan, "reason": why,  # open prompts: see plan_is_open
                                     "plan_layout": "sampled" if planned is not None else ("composed" if composed else None)}
         conditioning["rules"] = rules
+        conditioning["icons_drawn"] = icons_drawn
         if packed is not None and not composed:
             conditioning.update(references=packed.references, steps=steps, style_scale=style_scale,
                                 strength=strength if packed.init_blocks else 1.0, icons=packed.icons,
