@@ -281,6 +281,15 @@ _lex_set(("description_list", "table"), "total", "subtotal", "tax", "vat", "gran
 # A seat map is a grid of seats, not a street map.
 _lex_set("comment", "chat", "chat panel", "chat box", "live chat", "chat sidebar", "chat thread")
 _lex_set("text", "note", "product description", "tasting note")
+# A timer is a ring with the time left in it; a QR code or barcode is a picture to scan, not source code;
+# open times to book are slots; a quiz's answers are choices.
+_lex_set(("progress_ring", "progress"), "timer", "countdown", "countdown timer", "session timer", "focus timer",
+         "stopwatch", "count down", "time remaining", "time left")
+_lex_set("image", "qr code", "qr", "barcode", "bar code", "qr-code", "scan code", "ticket code")
+_lex_set(("time_picker", "select"), "slot", "available slot", "open slot", "appointment slot", "available time",
+         "free slot", "visit slot")
+_lex_set("radio", "answer choice", "answer option", "answer", "choice", "multiple choice", "answer choices")
+_lex_set("table", "charge", "charges table")
 _lex_set("card", "seat map", "seat", "seating chart", "seating plan", "seat picker", "seat selection",
          "seat selector", "seat plan")
 
@@ -291,7 +300,8 @@ _VALUE_KEYS = {"balance", "current balance", "available balance", "account balan
 #: Words that describe the records of the section before them rather than a section of their own
 #: ("menu items and prices", "departures and times").
 _ATTRIBUTES = {"price", "prices", "cost", "costs", "time", "times", "duration", "durations", "amount", "amounts",
-               "quantity", "quantities", "calorie", "calories"}
+               "quantity", "quantities", "calorie", "calories", "point", "points", "story point", "estimate",
+               "estimates", "status", "statuses"}
 #: Kinds that are content, never a control's label ("a photo, share and save buttons").
 _CONTENT_KINDS = {"image", "video", "map", "chart", "table", "list", "list_item", "kanban_column", "calendar",
                   "slider", "timeline", "code", "card", "description_list"}
@@ -370,7 +380,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
               "churn", "pipeline", "prospect", "conversion", "funnel"),
     "health": ("health", "patient", "doctor", "appointment", "clinic", "hospital", "medical", "medication",
                "symptom", "telehealth", "heart rate", "blood pressure", "prescription", "therapy", "nurse",
-               "vaccine", "sleep"),
+               "vaccine", "sleep", "dentist", "dental", "physio", "physiotherapy", "optician",
+               "breathing"),
     "real estate": ("real estate", "property", "apartment", "house", "rent", "rental", "mortgage", "realtor",
                     "floor plan", "bedroom", "landlord", "tenant", "open house"),
     "ecommerce": ("shop", "store", "product", "cart", "checkout", "order summary", "shipping address", "catalog", "catalogue", "ecommerce",
@@ -804,6 +815,12 @@ class _Reader:
                 if not self._item_ok(it, strict=False):
                     break
                 keep.append(it)
+            # "chips for Dogs, Cats and Rabbits and cards for each pet": a lower-case noun of an element
+            # kind after named labels starts the next phrase, it is not one more label
+            while len(keep) > 1 and keep[-1][0].quote is None and not keep[-1][0].cap \
+                    and all(it[0].cap or it[0].quote is not None for it in keep[:-1]) \
+                    and _lex_hit([t.sing for t in keep[-1]]):
+                keep.pop()
             quoted = keep and all(it[0].quote is not None for it in keep)
             caps = keep and all(it[0].cap or it[0].quote is not None for it in keep)
             if (len(keep) >= 2 or (quoted and connector)) and (connector or caps) \
@@ -955,7 +972,8 @@ class _Reader:
             return
         if self.sections and self.sections[-1]["clause"] == self.clause:
             content_words = [t.sing for t in toks if t.quote is None and t.low not in _DETERMINERS]
-            if content_words and all(w in _ATTRIBUTES or _singular(w) in _ATTRIBUTES for w in content_words):
+            if content_words and (" ".join(content_words) in _ATTRIBUTES
+                                  or all(w in _ATTRIBUTES or _singular(w) in _ATTRIBUTES for w in content_words)):
                 return  # "menu items and prices": what the rows before show, not a section of its own
         count, ci = _count_of(words, hit[0] if hit else len(words))
         content = [t.text for i, t in enumerate(toks) if t.quote is None and i != ci and t.low not in _DETERMINERS
@@ -1155,6 +1173,12 @@ def _resolve_embedded(r: _Reader) -> None:
             sims = vecs @ q[batch.index(s)]
             best = int(np.argmax(sims))
             s["score"] = round(float(sims[best]), 4)
+            if _plural_records(s) and (sims[best] < _SURE_RECORDS or owners[best] not in _RECORD_KINDS):
+                # "pizzas", "burgers and sides", "weekly runs": records of the noun, one a row
+                s["kind"] = resolve_kind(("list",)) or "section"
+                if s["kind"] == "section":
+                    r.unmatched.append(s["phrase"])
+                continue
             if sims[best] >= EMBED_THRESHOLD and not s["from_page"]:
                 s["kind"] = owners[best]
                 entry = {_singular(w) for w in re.findall(r"[a-z]+", texts[best].lower())}
@@ -1164,6 +1188,19 @@ def _resolve_embedded(r: _Reader) -> None:
                 continue
         s["kind"] = "section"
         r.unmatched.append(s["phrase"])
+
+
+#: Kinds whose guess a plural noun keeps (they hold several records); below `_SURE_RECORDS` it is a list anyway.
+_RECORD_KINDS = {"list", "list_item", "table", "card", "comment", "file_tile", "image", "video_tile", "video",
+                 "avatar", "kanban_column", "checkbox", "radio", "toggle", "chip", "stat", "stat_tile"}
+_SURE_RECORDS = 0.7
+
+
+def _plural_records(s: dict) -> bool:
+    """Whether an unknown phrase names several records of a noun ("pizzas", "weekly runs", "vinyl
+    records"): its last word is a plural and it is not the page's own name."""
+    words = re.findall(r"[a-z]+", (s.get("title") or "").lower())
+    return bool(words) and not s["from_page"] and _singular(words[-1]) != words[-1] and len(words) <= 3
 
 
 #: Words that make a phrase the page's own name ("pricing page", "banking app home screen").
@@ -1190,8 +1227,10 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
     if any(not s["from_page"] and s["kind"] not in _TOOLBAR_KINDS for s in secs):
         boards = any(not s["from_page"] and s["kind"] in ("kanban_column", "table", "calendar", "timeline")
                      for s in secs)
+        kanban = any(not s["from_page"] and s["kind"] == "kanban_column" for s in secs)
         secs = [s for s in secs if not (s["from_page"] and not s["labels"] and not s.get("key", "").startswith("seat")
-                                        and (s["kind"] in _PAGE_ONLY or (s["kind"] == "list" and boards)))]
+                                        and (s["kind"] in _PAGE_ONLY or (s["kind"] == "list" and boards)
+                                             or (s["kind"] in ("calendar", "table", "timeline") and kanban)))]
     # "grocery list with checkboxes": the list's rows are the checkboxes
     merged: list[dict] = []
     for s in secs:

@@ -21,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["DOMAIN_SPECS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "is_sales"]
+__all__ = ["DOMAIN_SPECS", "NOUN_RECORDS", "PEOPLE_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "is_sales",
+           "noun_of", "prompt_places"]
 
 #: Words that make a screen read as a sales screen; no other domain's copy uses them.
 SALES_WORDS: tuple[str, ...] = ("top customers", "revenue", "orders", "order #", "sales", "mrr", "churn",
@@ -169,9 +170,181 @@ EVENTS = (("Jazz on the Roof", "Blue Note Hall"), ("Indie Night: The Night Shift
           ("Hamlet", "Royal Court Theatre"), ("Stand-up Showcase", "Comedy Cellar"), ("Symphony No. 9", "City Concert Hall"),
           ("Film club: Paris, Texas", "Rio Cinema"))
 
+SMOOTHIE = (("Banana, frozen", "1"), ("Strawberries", "150 g"), ("Greek yoghurt", "100 g"), ("Oat milk", "200 ml"),
+            ("Rolled oats", "2 tbsp"), ("Honey", "1 tsp"), ("Chia seeds", "1 tsp"), ("Ice cubes", "4"))
+SMOOTHIE_STEPS = ("Add the milk to the blender first", "Add the fruit, yoghurt and oats", "Blend for 45 seconds",
+                  "Taste and add the honey", "Pour into a chilled glass", "Top with the chia seeds")
+#: Operators by the kind of transport a prompt names (a ferry timetable lists ferry lines, not trains).
+OPERATORS_BY_MODE = (("ferry", ("Island Ferries", "Blue Line", "Harbour Express", "Coastal Link")),
+                     ("boat", ("Island Ferries", "Blue Line", "Harbour Express", "Coastal Link")),
+                     ("bus", ("Line 12", "Line 4", "Express X1", "Night bus N3")),
+                     ("coach", ("Line 12", "Line 4", "Express X1", "Night bus N3")),
+                     ("tram", ("Tram 2", "Tram 7", "Tram 11", "Tram 4")),
+                     ("metro", ("Line A", "Line C", "Line B", "Line D")),
+                     ("subway", ("Line A", "Line C", "Line B", "Line D")))
+#: Places a prompt may name; a city named in the prompt is the one its records use.
+WORLD_CITIES = ("Amsterdam", "Athens", "Bangkok", "Barcelona", "Berlin", "Boston", "Brussels", "Budapest",
+                "Buenos Aires", "Cairo", "Cape Town", "Chicago", "Copenhagen", "Dublin", "Dubai", "Edinburgh",
+                "Florence", "Hamburg", "Helsinki", "Hong Kong", "Istanbul", "Kyoto", "Lisbon", "London",
+                "Los Angeles", "Lyon", "Madrid", "Marseille", "Melbourne", "Mexico City", "Milan", "Montreal",
+                "Munich", "Naples", "New York", "Nice", "Osaka", "Oslo", "Paris", "Porto", "Prague", "Reykjavik",
+                "Rome", "San Francisco", "Seattle", "Seoul", "Seville", "Singapore", "Stockholm", "Sydney", "Tokyo",
+                "Toronto", "Valencia", "Vancouver", "Venice", "Vienna", "Warsaw", "Zurich")
+_PLACE_RE = re.compile(r"\b(?:in|from|to|near|around|across|between|via)\s+((?:[A-Z][a-zà-ÿ'\-]+)(?:\s+[A-Z][a-zà-ÿ'\-]+)?)")
+_NOT_PLACE = {"button", "buttons", "tab", "tabs", "link", "column", "columns", "chip", "chips", "field"}
+
+
+def prompt_places(prompt: str) -> list[str]:
+    """The places a prompt names, in order: a known city anywhere ("hotels in Rome", "Lisbon
+    rentals") or a capitalised name after in / from / to / near ("from Paris to Milan")."""
+    found: list[tuple[int, str]] = []
+    for city in WORLD_CITIES:
+        m = re.search(rf"\b{re.escape(city)}\b", prompt)
+        if m:
+            found.append((m.start(), city))
+    for m in _PLACE_RE.finditer(prompt):
+        name = m.group(1)
+        after = prompt[m.end():].split()
+        if (after and after[0].lower().strip(",.") in _NOT_PLACE) or any(name in f or f in name for _a, f in found):
+            continue
+        if name.split()[-1].lower() in _NOT_PLACE:
+            continue
+        found.append((m.start(1), name))
+    return [n for _a, n in sorted(found)]
+
+#: Records of nouns no domain writes, by the noun (singular): (names, lowest price, highest price
+#: (0: not sold), second lines). Small curated lists: faker has no provider for these.
+NOUN_RECORDS: dict[str, tuple[tuple[str, ...], int, int, tuple[str, ...]]] = {
+    "pizza": (("Margherita", "Diavola", "Quattro formaggi", "Funghi", "Capricciosa", "Marinara",
+               "Prosciutto e rucola", "Napoletana"), 9, 16,
+              ("Tomato, mozzarella, basil", "Spicy salami, chilli", "Four cheeses", "Mushrooms, thyme, garlic",
+               "Ham, artichoke, olives", "Tomato, oregano, garlic", "Ham, rocket, parmesan", "Anchovies, capers")),
+    "burger": (("Classic cheeseburger", "Smoky BBQ burger", "Mushroom Swiss", "Crispy chicken burger",
+                "Black bean burger", "Double smash"), 10, 16,
+               ("Cheddar, pickles, house sauce", "Bacon, onion rings, BBQ glaze", "Swiss cheese, garlic mayo",
+                "Slaw, sriracha mayo", "Avocado, chipotle", "Two patties, American cheese")),
+    "side": (("Fries", "Sweet potato fries", "Onion rings", "Coleslaw", "Side salad", "Mac and cheese"), 3, 6, ()),
+    "drink": (("Lemonade", "Sparkling water", "Iced tea", "Cola", "Orange juice", "Ginger beer"), 2, 5, ()),
+    "dessert": (("Tiramisu", "Panna cotta", "Lemon tart", "Chocolate fondant", "Affogato", "Cheesecake"), 5, 9, ()),
+    "salad": (("Caesar salad", "Greek salad", "Caprese", "Nicoise salad", "Quinoa bowl", "Waldorf salad"), 8, 13, ()),
+    "cake": (("Victoria sponge", "Carrot cake", "Lemon drizzle", "Chocolate fudge cake", "Red velvet",
+              "Coffee and walnut"), 18, 42, ("Serves 8", "Serves 10", "Serves 12")),
+    "pastry": (("Croissant", "Pain au chocolat", "Cinnamon bun", "Almond croissant", "Apricot danish", "Eclair"),
+               2, 5, ()),
+    "bread": (("Sourdough loaf", "Rye", "Baguette", "Focaccia", "Seeded batch", "Brioche"), 3, 7, ()),
+    "cheese": (("Comte 18 months", "Stilton", "Manchego", "Brie de Meaux", "Gorgonzola dolce", "Aged gouda"), 6, 16,
+               ("Cow · France", "Cow · England", "Sheep · Spain", "Cow · France", "Cow · Italy", "Cow · Netherlands")),
+    "tea": (("Earl Grey", "Sencha", "Darjeeling first flush", "Rooibos vanilla", "Jasmine pearls", "Chamomile"), 6, 14,
+            ("Black tea · 100 g", "Green tea · 100 g", "Black tea · 50 g", "Herbal · 100 g", "Green tea · 50 g",
+             "Herbal · 50 g")),
+    "wine": (("Rioja Reserva 2016", "Chablis 2020", "Barolo 2015", "Sancerre 2021", "Malbec 2019",
+              "Champagne Brut NV"), 14, 60, ("Red · Spain", "White · France", "Red · Italy", "White · France",
+                                            "Red · Argentina", "Sparkling · France")),
+    "bean": (("Ethiopia Yirgacheffe", "Colombia Huila", "Kenya AA", "Brazil Cerrado", "House espresso blend",
+              "Decaf Peru"), 9, 18, ("Light roast · 250 g", "Medium roast · 250 g", "Light roast · 250 g",
+                                     "Dark roast · 1 kg", "Medium roast · 1 kg", "Medium roast · 250 g")),
+    "plant": (("Monstera deliciosa", "Snake plant", "Fiddle leaf fig", "Golden pothos", "Peace lily", "ZZ plant",
+               "Calathea", "Aloe vera"), 12, 48, ("Bright, indirect light", "Low light", "Bright light",
+                                                  "Any light", "Shade", "Low light", "Indirect light", "Sun")),
+    "record": ((), 22, 34, ()),
+    "run": (("Easy run 3 km", "Intervals 6 × 400 m", "Long run 6 km", "Easy run 4 km", "Tempo run 5 km",
+             "Long run 8 km", "Recovery jog 3 km", "Hills 8 × 1 min", "Long run 10 km"), 0, 0, ()),
+    "story": (("Reset password by email", "Export report to CSV", "Dark mode in settings", "Invite teammates",
+               "Search by tag", "Onboarding checklist", "Bulk edit tasks", "Two-factor sign in"), 0, 0, ()),
+    "article": (("Ten tips for a calmer inbox", "Spring launch announcement", "Behind the scenes at the studio",
+                 "Customer story: Northwind", "Newsletter #42", "How we plan a sprint", "Year in review",
+                 "Five tools we love"), 0, 0, ("Blog", "News", "Blog", "Case study", "Email", "Blog", "News", "Blog")),
+    "extra": (("Child seat", "GPS navigation", "Additional driver", "Full insurance", "Snow chains",
+               "Wi-Fi hotspot"), 4, 18, ("per day", "per day", "per rental", "per day", "per rental", "per day")),
+}
+_NOUN_ALIASES = {"bottle": "wine", "vinyl": "record", "lp": "record", "beans": "bean", "coffee bean": "bean",
+                 "cupcake": "cake", "pastrie": "pastry", "pastry": "pastry", "loaf": "bread", "loave": "bread",
+                 "post": "article", "content": "article", "editorial": "article", "blog": "article",
+                 "user story": "story", "stories": "story", "add-on": "extra", "addon": "extra", "charge": "line",
+                 "fee": "line", "sweet": "dessert", "houseplant": "plant", "run": "run", "fruit": "smoothie"}
+#: Nouns of people: names from faker, a job from faker.
+PEOPLE_NOUNS = frozenset({"employee", "contractor", "staff", "member", "volunteer", "student", "player", "driver",
+                          "guest", "tenant", "client", "teacher", "freelancer", "worker", "attendee", "teammate",
+                          "colleague", "coach", "tutor", "nurse", "doctor", "instructor", "mentor"})
+_KIND_WORDS = {"list", "table", "grid", "cards", "card", "section", "row", "rows", "panel", "tiles", "tile", "items",
+               "item", "results", "catalogue", "catalog", "inventory", "details", "menu"}
+
+
+def _sing(w: str) -> str:
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def noun_of(words: str) -> str | None:
+    """The record noun of NOUN_RECORDS or PEOPLE_NOUNS (or ``"line"`` for a bill's charges) that
+    a section's words end on ("vinyl records" → record, "a contractors table" → contractor,
+    "bottles list" → wine), or None."""
+    ws = [w for w in re.findall(r"[a-z][a-z\-]*", (words or "").lower())]
+    while ws and ws[-1] in _KIND_WORDS:
+        ws = ws[:-1]
+    for w in reversed(ws[-3:]):
+        if w in _KIND_WORDS:
+            continue
+        one = _sing(w)
+        one = _NOUN_ALIASES.get(w, _NOUN_ALIASES.get(one, one))
+        if one == "smoothie" or (one == "record" and not re.search(r"\b(vinyl|lp|album|music|record store)", " ".join(ws))):
+            return None
+        if one in NOUN_RECORDS or one in PEOPLE_NOUNS or one == "line":
+            return one
+        if w.endswith("s") or w in _NOUN_ALIASES:
+            return None  # the nearest plural names the records: another noun's copy does not fit them
+    return None
+
+
+ENERGY_CHARGES = (("Standing charge (31 days)", 31, 0.53), ("Electricity used (412 kWh)", 412, 0.28),
+                  ("Gas used (960 kWh)", 960, 0.07), ("Climate change levy", 1, 4.18))
+WATER_CHARGES = (("Water supply (14 m³)", 14, 2.1), ("Wastewater (14 m³)", 14, 2.6), ("Standing charge (quarter)", 1, 38.5),
+                 ("Surface water drainage", 1, 12.4))
+#: Questions by subject: (pattern, (question, right answer, other answers…)); the last is the default.
+QUESTIONS = ((r"\b(spanish|language|vocab|word|translat|duolingo|lesson)", ("How do you say “good morning” in Spanish?",
+                                                                         "Buenos días", "Buenas noches", "Hasta luego",
+                                                                         "Por favor")),
+             (r"\b(french)", ("How do you say “thank you” in French?", "Merci", "Bonjour", "S'il vous plaît", "Au revoir")),
+             (r"\b(math|maths|arithmetic|algebra|times table)", ("What is 7 × 8?", "56", "54", "63", "48")),
+             (r"\b(history)", ("In which year did the Berlin Wall fall?", "1989", "1991", "1985", "1961")),
+             (r"", ("Which planet is closest to the Sun?", "Mercury", "Venus", "Mars", "Earth")))
+VIDEOS = ("How to bake sourdough at home", "Ten minutes of morning yoga", "Build a desk lamp from scrap wood",
+          "Tokyo by night: a walking tour", "Learn the basics of watercolour", "The history of the bicycle")
+CHANNELS = ("Kitchen Notes", "Slow Mornings", "Workshop Weekly", "Wander Club", "Paint Along", "Two Wheels")
+VIDEO_CHAPTERS = ("Intro", "What you need", "Getting started", "The main steps", "Common mistakes",
+                  "Finishing touches", "Wrap-up")
+VIEWER_COMMENTS = ("The part at 4:12 finally made it click for me. Thank you!",
+                   "Tried this last weekend and it worked first time.",
+                   "Could you do a follow-up on the tools you used?", "Best explanation I have found so far.",
+                   "Saved for later — the chapter markers are really handy.")
+
+
+def _watch_item(c: OpenCopy, i: int) -> Item:
+    meta = f"{CHANNELS[(c.k + i) % len(CHANNELS)]} · {c.rng.randint(2, 980)}K views · {c.rng.randint(1, 11)} months ago"
+    return VIDEOS[(c.k + i) % len(VIDEOS)], meta, f"{c.rng.randint(4, 38)}:{c.rng.randint(0, 59):02d}"
+
+
+def _watch_row(c: OpenCopy, i: int) -> list[str]:
+    title, meta, length = _watch_item(c, i)
+    channel, views, _when = meta.split(" · ")
+    return [title, channel, views, length]
+
 
 def _route(c: "OpenCopy") -> tuple[tuple[str, str], tuple[str, str]]:
     a, b = c.rng.sample(CITIES, 2)
+    places = prompt_places(c.prompt)
+    code = dict(CITIES)
+    if places:  # the places the prompt names: from the first, to the second
+        a = (places[0], code.get(places[0], places[0][:3].upper()))
+        if len(places) > 1:
+            b = (places[1], code.get(places[1], places[1][:3].upper()))
+        elif b[0] == a[0]:
+            b = next(x for x in CITIES if x[0] != a[0])
     return a, b
 
 
@@ -203,7 +376,9 @@ def _journey_item(c: "OpenCopy", i: int) -> Item:
     dur = c.rng.randint(45, 260)
     arr = dep_h * 60 + dep_m + dur
     changes = c.rng.choice(("Direct", "Direct", "1 change"))
-    return (f"{dep_h:02d}:{dep_m:02d} → {arr // 60 % 24:02d}:{arr % 60:02d} {OPERATORS[(c.k + i) % len(OPERATORS)]}",
+    low = c.prompt.lower()
+    ops = next((o for w, o in OPERATORS_BY_MODE if re.search(rf"\b{w}", low)), OPERATORS)
+    return (f"{dep_h:02d}:{dep_m:02d} → {arr // 60 % 24:02d}:{arr % 60:02d} {ops[(c.k + i) % len(ops)]}",
             f"{dur // 60} h {dur % 60:02d} min · {changes}", _money(c.rng.randint(9, 89) + 0.5, "€"))
 
 
@@ -289,7 +464,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("Reports", "chart")),
                "Fleet", "Dispatch vehicle", "Search vehicles, drivers", "vehicles",
                lambda c, i: (f"{VEHICLES[(c.k + i) % len(VEHICLES)]} · {c.person()}",
-                             f"{c.rng.choice(CITIES)[0]} depot → stop {c.rng.randint(2, 14)} of {c.rng.randint(15, 22)}",
+                             f"{c.city()} depot → stop {c.rng.randint(2, 14)} of {c.rng.randint(15, 22)}",
                              f"ETA {_time(c)}"),
                ("Vehicle", "Driver", "Route", "ETA", "Status"),
                lambda c, i: [VEHICLES[(c.k + i) % len(VEHICLES)], c.person(), f"R-{c.rng.randint(10, 99)}",
@@ -299,6 +474,19 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("On time", lambda c: f"{c.rng.randint(88, 98)}%"), ("Avg. stop time", lambda c: f"{c.rng.randint(3, 9)} min")),
                ("Deliveries per day", "week"), ("On route", "Delayed", "Loading"), (), ("All", "On route", "Delayed",
                                                                                       "Idle"), 4),
+    DomainSpec("watch", ("youtube", "watch", "tutorial", "vlog", "channel", "livestream", "stream", "views",
+                         "subscribe"),
+               (("Home", "home"), ("Subscriptions", "star"), ("Library", "folder"), ("History", "calendar"),
+                ("Liked videos", "heart")),
+               "Videos", "Subscribe", "Search videos", "videos", _watch_item,
+               ("Video", "Channel", "Views", "Length"),
+               lambda c, i: _watch_row(c, i),
+               (("Views", lambda c: f"{c.rng.randint(12, 980)}K"), ("Likes", lambda c: f"{c.rng.randint(1, 40)}K"),
+                ("Subscribers", lambda c: f"{c.rng.randint(20, 900)}K"), ("Watching now", lambda c: f"{c.rng.randint(80, 4200):,}")),
+               ("Views this week", "week"), ("Public", "Unlisted", "Draft"),
+               ("A step-by-step walkthrough with everything you need, from the tools to the finishing touches.",
+                "Chapters are in the description; questions welcome in the comments."),
+               ("All", "Related", "From this channel", "Recently uploaded")),
     DomainSpec("video", ("video call", "meeting", "call", "conference", "webinar", "participants", "zoom", "stream"),
                (("Meetings", "calendar"), ("Chat", "message"), ("Contacts", "users"), ("Recordings", "file"),
                 ("Settings", "settings")),
@@ -328,10 +516,10 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Jobs", "home"), ("Applications", "file"), ("Saved", "heart"), ("Messages", "message"),
                 ("Profile", "user")),
                "Jobs", "Apply now", "Job title, skill or company", "jobs",
-               lambda c, i: (JOBS[(c.k + i) % len(JOBS)], f"{c.company()} · {c.rng.choice(CITIES)[0]} · "
+               lambda c, i: (JOBS[(c.k + i) % len(JOBS)], f"{c.company()} · {c.city()} · "
                              f"{c.rng.choice(('Remote', 'Hybrid', 'On-site'))}", f"{c.rng.randint(1, 14)} d ago"),
                ("Role", "Company", "Location", "Salary", "Posted"),
-               lambda c, i: [JOBS[(c.k + i) % len(JOBS)], c.company(), c.rng.choice(CITIES)[0],
+               lambda c, i: [JOBS[(c.k + i) % len(JOBS)], c.company(), c.city(),
                              f"${c.rng.randint(70, 160)}k–{c.rng.randint(161, 220)}k", f"{c.rng.randint(1, 14)} d ago"],
                (("Open roles", lambda c: str(c.rng.randint(120, 900))), ("Applications", lambda c: str(c.rng.randint(2, 12))),
                 ("Interviews", lambda c: str(c.rng.randint(0, 4))), ("Profile views", lambda c: str(c.rng.randint(20, 140)))),
@@ -342,11 +530,11 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Explore", "home"), ("Stays", "calendar"), ("Saved", "heart"), ("Messages", "message"),
                 ("Profile", "user")),
                "Stays", "Reserve", "Where are you staying?", "stays",
-               lambda c, i: (HOTELS[(c.k + i) % len(HOTELS)], f"{c.rng.choice(CITIES)[0]} · "
+               lambda c, i: (HOTELS[(c.k + i) % len(HOTELS)], f"{c.city()} · "
                              f"{c.rng.randint(38, 49) / 10:.1f} ★ · {c.rng.randint(80, 2400):,} reviews",
                              f"€{c.rng.randint(79, 420)} / night"),
                ("Hotel", "City", "Rating", "Price"),
-               lambda c, i: [HOTELS[(c.k + i) % len(HOTELS)], c.rng.choice(CITIES)[0], f"{c.rng.randint(38, 49) / 10:.1f}",
+               lambda c, i: [HOTELS[(c.k + i) % len(HOTELS)], c.city(), f"{c.rng.randint(38, 49) / 10:.1f}",
                              f"€{c.rng.randint(79, 420)}"],
                (("Nights", lambda c: str(c.rng.randint(2, 9))), ("Guests", lambda c: str(c.rng.randint(1, 4))),
                 ("Check-in", lambda c: "Fri 14 Mar"), ("Total", lambda c: f"€{c.rng.randint(400, 2400):,}")),
@@ -432,7 +620,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("Likes", lambda c: f"{c.rng.randint(2, 40)}k")),
                ("Engagement this week", "week"), ("Online", "Away", "Offline"),
                ("Are we still on for Saturday?", "Yes! I'll bring the cake.", "Perfect, see you at noon.")),
-    DomainSpec("health", ("patient", "clinic", "doctor", "medical", "health", "appointment", "hospital",
+    DomainSpec("health", ("patient", "clinic", "doctor", "medical", "health", "appointment", "hospital", "dentist",
+                          "dental", "physio", "optician",
                           "medication", "symptom"),
                (("Today", "home"), ("Appointments", "calendar"), ("Patients", "users"), ("Records", "file"),
                 ("Messages", "message")),
@@ -522,6 +711,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 "Ships in recyclable packaging."),
                ("New in", "Best sellers", "Under €50", "Sale")),
     DomainSpec("events", ("event", "concert", "festival", "cinema", "theater", "theatre", "gig", "ticketing", "venue",
+                          "opera", "ballet", "musical", "comedy", "show tickets", "seat map",
                           "seat selection", "show"),
                (("Discover", "home"), ("Tickets", "file"), ("Saved", "heart"), ("Venues", "dot"), ("Profile", "user")),
                "Events", "Get tickets", "Search events, artists, venues", "events", lambda c, i: _event_item(c, i),
@@ -588,6 +778,8 @@ def domain_of(name: str, prompt: str = "") -> DomainSpec:
     unknown name reads the prompt's words (the domain naming most of its keywords)."""
     raw = (name or "").lower().strip()
     key = _ALIASES.get(raw, raw)
+    if key == "video" and not _CALL.search(prompt.lower()):
+        return DOMAIN_SPECS["watch"]  # a video to watch (a player, a tutorial, a stream), not a meeting
     narrower = _NARROWER.get(key)
     if narrower:  # "finance" about invoices is billing; "sales" about deals is a CRM
         guess = _guess(prompt)
@@ -602,6 +794,8 @@ def domain_of(name: str, prompt: str = "") -> DomainSpec:
 
 
 _BROAD = {"generic", "productivity", "business", "general", "workspace", ""}
+_CALL = re.compile(r"\b(call|meeting|webinar|conferenc|participant|attendee|zoom|telehealth|mute|camera|"
+                   r"huddle|standup|stand-up|interview|classroom|online class|teacher|speaker)")
 #: Domains whose prompts may be about a narrower one with copy of its own.
 _NARROWER = {"banking": ("billing",), "sales": ("crm", "billing", "shop"), "shop": ("billing",)}
 
@@ -671,6 +865,7 @@ class OpenCopy:
         self.fake.seed_instance(self.rng.randint(0, 2**31))
         self._people: list[str] = []
         self._lines: list[tuple[str, int, float]] = []
+        self._taxed = True
         self.route = _route(self)
 
     # -- people and places --------------------------------------------------------------------
@@ -696,6 +891,25 @@ class OpenCopy:
 
     def date(self) -> str:
         return f"{self.rng.choice(('Mar', 'Apr', 'May'))} {self.rng.randint(1, 28)}"
+
+    def city(self) -> str:
+        """The city the prompt names ("hotels in Rome"), else one of the curated cities."""
+        places = prompt_places(self.prompt)
+        return places[0] if places else self.rng.choice(CITIES)[0]
+
+    def question(self) -> tuple[str, list[str]]:
+        """A question of the prompt's subject and its answer choices (the first is right)."""
+        p = self.prompt.lower()
+        for words, q in QUESTIONS:
+            if re.search(words, p):
+                return q[0], list(q[1:])
+        return QUESTIONS[-1][1][0], list(QUESTIONS[-1][1][1:])
+
+    def comment(self, i: int) -> str:
+        """A comment's words: a viewer's on a video, else the domain's sentences."""
+        if self.spec.name == "watch":
+            return VIEWER_COMMENTS[(self.k + i) % len(VIEWER_COMMENTS)]
+        return self.sentence(i)
 
     def sha(self) -> str:
         return self.fake.sha1()[:7]
@@ -732,6 +946,8 @@ class OpenCopy:
     # -- records named by the prompt's nouns, whatever the domain ----------------------------------------
     def _recipe(self) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
         p = self.prompt.lower()
+        if re.search(r"\b(smoothie|shake|juice|lassi|protein)", p):
+            return SMOOTHIE, SMOOTHIE_STEPS
         if re.search(r"\b(cocktail|drink|mocktail|coffee|juice|tea|bar)\b", p):
             return DRINKS, DRINK_STEPS
         if re.search(r"\b(bak|cake|bread|cookie|muffin|pastr|dessert|brownie|pie\b)", p):
@@ -742,6 +958,9 @@ class OpenCopy:
         """The record noun `words` (a section's phrase or title) names, or None: ``"menu items"`` →
         ``"menu"``, ``"method steps"`` → ``"step"``."""
         w = " " + re.sub(r"[^a-z ]+", " ", (words or "").lower()) + " "
+        noun = noun_of(words)
+        if noun:
+            return noun
         for noun, kind in _RECORD_NOUNS:
             if re.search(rf"\b{noun}", w):
                 return kind
@@ -770,6 +989,9 @@ class OpenCopy:
         if kind == "episode":
             return [(f"{EPISODES[(self.k + i) % len(EPISODES)]}", f"Ep. {48 - i} · {self.date()}",
                      f"{r.randint(24, 72)} min") for i in range(n)]
+        if kind == "chapter" and self.spec.name == "watch":  # a video's chapters: where each starts
+            return [(VIDEO_CHAPTERS[i % len(VIDEO_CHAPTERS)], "", f"{(i * 97) // 60}:{(i * 97) % 60:02d}")
+                    for i in range(n)]
         if kind == "chapter":
             return [(f"{i + 1}. {CHAPTERS[i % len(CHAPTERS)]}", "", f"{r.randint(8, 42)}:{r.randint(0, 59):02d}")
                     for i in range(n)]
@@ -804,7 +1026,59 @@ class OpenCopy:
             return [_invoice_item(self, i) for i in range(n)]
         if kind == "product":
             return [_product_item(self, i) for i in range(n)]
+        if kind in NOUN_RECORDS or kind in PEOPLE_NOUNS:
+            return self.noun_records(kind, n)
         return None
+
+    def noun_records(self, noun: str, n: int) -> list[Item]:
+        """`n` records of a noun the domains have no copy for: people from faker (a name and a
+        job), else the noun's small word list, priced where things of it are sold."""
+        r = self.rng
+        if noun in PEOPLE_NOUNS:
+            pay = re.search(r"\b(pay|payroll|payment|salar|wage|invoice)", self.prompt.lower())
+            return [(p, self.fake.job().split(",")[0],
+                     _money(r.randint(18, 64) * 40 + r.randint(0, 9) * 10) if pay else r.choice(("Active", "Active", "Away")))
+                    for p in self.people(n)]
+        names, lo, hi, metas = NOUN_RECORDS[noun]
+        out = []
+        for i in range(n):
+            name = names[(self.k + i) % len(names)] if names else ""
+            meta = metas[(self.k + i) % len(metas)] if metas else ""
+            if noun == "record":
+                name = f"{ALBUMS[(self.k + i) % len(ALBUMS)]}"
+                meta = f"{ARTISTS[(self.k + i * 3) % len(ARTISTS)]} · LP"
+            if noun == "run":
+                name, meta = f"Week {i // 3 + 1} · {('Tue', 'Thu', 'Sun')[i % 3]}", name
+            trailing = (_money(r.randint(lo * 2, hi * 2) / 2, "€") if hi else
+                        ("Done" if i < 2 else "Planned") if noun == "run" else r.choice(("To do", "In progress", "Done")))
+            out.append((name, meta, trailing))
+        return out
+
+    def details(self, words: str) -> list[list[str]] | None:
+        """The facts of one ticket, pass or booking the words name ("journey details", "flight
+        details"): where from and to, when, and the seat; None for other words."""
+        w = (words or "").lower() + " " + self.prompt.lower()
+        if not re.search(r"\b(journey|flight|trip|ticket|e-ticket|pass|boarding|booking|reservation)", w):
+            return None
+        (ca, a), (cb, b) = self.route
+        r = self.rng
+        out = [["From", f"{ca} ({a})" if re.search(r"\b(flight|boarding|airline|plane)", w) else ca],
+               ["To", f"{cb} ({b})" if re.search(r"\b(flight|boarding|airline|plane)", w) else cb],
+               ["Date", f"{r.choice(('Fri', 'Sat', 'Mon'))} {self.date()}"],
+               ["Departs", _time(self)]]
+        if re.search(r"\b(flight|boarding|airline|plane)", w):
+            out += [["Flight", f"{AIRLINES[self.k % len(AIRLINES)][1]} {r.randint(100, 989)}"],
+                    ["Gate", f"{r.choice('ABCD')}{r.randint(2, 40)}"], ["Seat", f"{r.randint(3, 38)}{r.choice('ACDF')}"]]
+        else:
+            out += [["Coach", str(r.randint(2, 14))], ["Seat", str(r.randint(11, 88))]]
+        return out
+
+    def seat_lines(self, n: int) -> list[tuple[str, int, float]]:
+        """The chosen seats as what is paid for: `n` seats at one price, with no tax on top, so
+        the total is what they cost."""
+        price = float(self.rng.choice((24, 32, 38, 45, 58, 65)))
+        self._lines, self._taxed = [("Seat", n, price)], False
+        return self._lines
 
     def records_table(self, words: str, n: int) -> tuple[list[str], list[list[str]]] | None:
         """A table of the records `words` names (line items, expenses, transactions, departures), or None."""
@@ -817,6 +1091,30 @@ class OpenCopy:
             return (["Date", "Merchant", "Category", "Amount", "Status"],
                     [[m.split(" · ")[0], t, m.split(" · ")[1], a, self.rng.choice(("Approved", "Pending", "Approved"))]
                      for t, m, a in recs])
+        if kind in PEOPLE_NOUNS:
+            pay = re.search(r"\b(pay|payroll|payment|salar|wage)", self.prompt.lower())
+            recs = self.noun_records(kind, n)
+            if pay:
+                return (["Name", "Role", "Hours", "Amount", "Status"],
+                        [[t, m, str(self.rng.choice((32, 36, 40, 40, 24))), a,
+                          self.rng.choice(("Ready", "Ready", "Pending"))] for t, m, a in recs])
+            return ["Name", "Role", "Email", "Status"], [[t, m, f"{t.split()[0].lower()}@example.com", a]
+                                                         for t, m, a in recs]
+        if kind == "story":
+            return (["Story", "Assignee", "Points", "Status"],
+                    [[t, p, str(self.rng.choice((1, 2, 3, 5, 8, 13))), st] for (t, _m, st), p in
+                     zip(self.noun_records("story", n), self.people(n))])
+        if kind in NOUN_RECORDS and NOUN_RECORDS[kind][2]:
+            if re.search(r"\b(quantit|order|total|basket|cart|wholesale)", self.prompt.lower()):
+                # things bought by the quantity: line items the summary adds up
+                names = NOUN_RECORDS[kind][0]
+                lo, hi = NOUN_RECORDS[kind][1], NOUN_RECORDS[kind][2]
+                self._lines = [(names[(self.k + i) % len(names)], self.rng.randint(1, 6),
+                                float(self.rng.randint(lo * 2, hi * 2) / 2)) for i in range(n)]
+                return (["Item", "Qty", "Unit price", "Amount"],
+                        [[d, str(q), _money(u, "€"), _money(q * u, "€")] for d, q, u in self._lines])
+            recs = self.noun_records(kind, n)
+            return [kind.capitalize(), "Details", "Price"], [[t, m, a] for t, m, a in recs]
         spec = {"transaction": "banking", "journey": "transport", "invoice": "billing", "deal": "crm",
                 "product": "shop", "event": "events"}.get(kind or "")
         if spec:
@@ -828,7 +1126,15 @@ class OpenCopy:
         """`n` invoice lines (description, quantity, unit price), the same for one copy; the
         summary's subtotal, tax and total add them up."""
         if len(self._lines) < n:
-            src = GOODS if re.search(r"\b(purchase|order|supplies|equipment)\b", self.prompt.lower()) else SERVICES
+            low = self.prompt.lower()
+            src = GOODS if re.search(r"\b(purchase|order|supplies|equipment)\b", low) else SERVICES
+            if re.search(r"\b(water|sewer)", low):
+                src = WATER_CHARGES
+            elif re.search(r"\b(utilit|electric|energy|power|gas|heating|broadband|internet|phone bill|charges)", low):
+                src = ENERGY_CHARGES
+            if src in (WATER_CHARGES, ENERGY_CHARGES):  # a bill's charges are all there is: each once
+                self._lines = list(src[:max(n, 1)])
+                return self._lines[:n]
             self._lines = [src[(i + self.k) % len(src)] for i in range(n)]
         return self._lines[:n]
 
@@ -837,9 +1143,11 @@ class OpenCopy:
         domain's stat of that name, a sum of the screen's line items, a date or an amount."""
         low = label.lower()
         for name, fn in self.spec.stats:
-            if name.lower() == low:
+            if name.lower() == low and not (self._lines and re.search(r"\b(total|subtotal|tax|vat)\b", low)):
                 return fn(self)
         sub = sum(q * u for _d, q, u in self._lines) or float(self.rng.randint(900, 6400))
+        if not self._taxed and re.search(r"\b(total|amount due|grand|subtotal)\b", low):
+            return _money(round(sub, 2))  # seats and tickets: the price is what is paid
         if re.search(r"\b(date|due)\b", low) and "amount" not in low:
             return f"{self.rng.choice(('Apr', 'May'))} {self.rng.randint(1, 28)}"
         if "subtotal" in low:

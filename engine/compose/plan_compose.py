@@ -43,7 +43,7 @@ from typing import Any
 
 from engine.compose.composer import scaled_scene
 from engine.compose.domain_copy import open_domain
-from engine.compose.open_copy import OpenCopy, domain_of
+from engine.compose.open_copy import NOUN_RECORDS, OpenCopy, domain_of, noun_of
 from engine.compose.parts import (
     PageContext,
     appbar,
@@ -106,6 +106,7 @@ class _Ctx:
     sparse: bool = False  # few body sections and no large one: a centred column, not the full width
     content: Node | None = None  # a phone's content column, and its order when the first leaves a section out
     fallback: list[Node] = field(default_factory=list)
+    actions: list[Node] = field(default_factory=list)  # a phone's named buttons, in its content column
 
     @property
     def mobile(self) -> bool:
@@ -126,18 +127,25 @@ def _has(kind: str) -> bool:
 # -- page title and copy ----------------------------------------------------------------------------
 _HEAD_CUT = re.compile(r"\b(with|showing|that|which|where|including|listing|for|of)\b|,|;| - ")
 _GENERIC_TITLE = ("music", "video", "travel", "weather", "hotel")
+#: Keywords many kinds of page share ("dentist booking" is no hotel): they do not name the app.
+_WEAK_KEYWORDS = {"booking", "room", "guest", "stay", "call", "stream", "player", "card", "payment", "check-in"}
 
 
 def _title(plan, copy: OpenCopy) -> str:
     """The page title: the domain's own (a player says "Now playing", a call its meeting) where the
     prompt names the app, else the prompt's head noun phrase ("Kanban board", "Invoice")."""
     spec = copy.spec
+    if spec.name == "watch":
+        return copy.items(1)[0][0]  # the video's own title
     if spec.name == "travel":
         (ca, a), (cb, b) = copy.route
         return f"{ca} → {cb}"
-    if spec.name in _GENERIC_TITLE and (spec.name != "music" or any(s.kind == "media_controls" for s in plan.sections)):
-        return spec.title
     head = _HEAD_CUT.split(plan.prompt.strip(), maxsplit=1)[0]
+    names_app = any(re.search(rf"\b{re.escape(k.strip())}", head.lower()) for k in spec.keywords
+                    if k.strip() not in _WEAK_KEYWORDS)
+    if spec.name in _GENERIC_TITLE and names_app and \
+            (spec.name != "music" or any(s.kind == "media_controls" for s in plan.sections)):
+        return spec.title
     words = [w for w in re.findall(r"[\w'’\-]+", head) if w.lower() not in ("a", "an", "the", "page", "screen", "app",
                                                                          "view", "ui", "mobile", "desktop")]
     if not words:
@@ -171,8 +179,20 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
         t = s.title
     else:
         return default
+    if t.lower() in _KIND_NOUNS:  # "cards": the things drawn, not what they are
+        return default
+    if s.kind in _CHART_KINDS:  # "a bar chart": the kind is drawn, the title says what it shows
+        t = " ".join(w for w in t.split() if w.lower() not in _CHART_WORDS)
+        if not t:
+            return default
     t = t[:1].upper() + t[1:]
     return default if t.lower() == (cx.title or "").lower() else t  # never the page's title twice
+
+
+_CHART_KINDS = {"chart", "line_chart", "bar_chart", "donut_chart", "area_chart", "pie_chart", "sparkline",
+                "heatmap", "scatter_chart", "gauge"}
+_CHART_WORDS = {"chart", "charts", "graph", "graphs", "plot", "bar", "bars", "line", "lines", "donut", "doughnut",
+                "pie", "area", "scatter", "stacked", "column", "histogram", "sparkline", "heatmap", "heat", "map"}
 
 
 def _plural_phrase(s) -> bool:
@@ -229,7 +249,8 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
     kind = cx.copy.record_kind(_words(s)) if records else None
     people = (cx.copy.spec.name in ("social", "video", "health") and not records) or kind == "candidate"
-    plain = kind in ("ingredient", "step", "menu", "chapter", "grocery")  # a recipe's or a menu's rows have no icon
+    # a recipe's, a menu's or a shelf's rows have no icon
+    plain = kind in ("ingredient", "step", "menu", "chapter", "grocery") or kind in NOUN_RECORDS
     rows = []
     for k, t in enumerate(titles):
         _t, meta, trailing = items[k % len(items)]
@@ -305,9 +326,19 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
                 content="calendar")
 
 
+def _page_noun(cx: _Ctx) -> str:
+    """The words that name the page ("plant shop", "content calendar board"), without the page's own words."""
+    head = _HEAD_CUT.split(cx.plan.prompt, maxsplit=1)[0]
+    return " ".join(w for w in head.split() if w.lower() not in _PAGE_WORDS)
+
+
+_PAGE_WORDS = {"shop", "store", "board", "calendar", "page", "screen", "app", "view", "pipeline", "tracker", "planner",
+               "dashboard", "home", "inventory", "catalogue", "catalog", "menu", "list", "finder", "search"}
+
+
 def _b_card(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 1, 3)
-    items = cx.copy.items(n)
+    items = cx.copy.records(_words(s), n) or cx.copy.records(_page_noun(cx), n) or cx.copy.items(n)
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
     cards = []
     for k, t in enumerate(titles):
@@ -325,7 +356,7 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
 def _b_section(cx: _Ctx, s, i: int) -> Node:
     n = s.count if s.count and s.count > 1 else cx.pick(4, 4, 3)
     title = _section_title(s, cx, (s.phrase or "Details").strip().capitalize())
-    entries = cx.copy.section_items(title, n)
+    entries = cx.copy.records(_words(s), n) or cx.copy.section_items(title, n)
     names = _labels(s, n, lambda k: entries[k % len(entries)][0])
     rows = [with_text(el("item", "list_item", w=fill(), h=56,
                          props={"meta": entries[k][1], "trailing": entries[k][2],
@@ -378,8 +409,18 @@ def _b_field(kind: str) -> Callable:
 
 def _b_check(kind: str) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
-        records = cx.copy.records(_words(s), 6) if kind == "checkbox" else None
+        if kind == "radio" and not s.labels and re.search(r"\b(answer|choice|option|quiz|question)", _words(s).lower()):
+            # a quiz's answers: the choices of its question
+            _q, answers = cx.copy.question()
+            opts = [check("radio", "radio", a, k == 0) for k, a in enumerate(answers[:_n(s, 4)])]
+            cx.rng.shuffle(opts)
+            return col(*opts, name=f"s{i}", gap=3, width=fill())
+        records = cx.copy.records(_words(s), 6) if kind != "radio" else None
         n = _n(s, 6 if records else 3)
+        own = s.title or _section_title(s, cx, "")
+        if not records and not s.labels and own and kind == "toggle" and s.count <= 1 and not _plural_phrase(s):
+            # "a sleep timer toggle": one switch named as written
+            return col(check(kind, kind, own, True), name=f"s{i}", gap=3, width=fill())
         defaults = [r[0] for r in records] if records else \
             ("Email me updates", "Show on my profile", "Sync across devices", "Notify the team")
         labels = _labels(s, n, lambda k: defaults[k % len(defaults)])
@@ -426,7 +467,50 @@ def _b_avatar(cx: _Ctx, s, i: int) -> Node:
                width=hug(), align="center")
 
 
+def _b_code_image(cx: _Ctx, s, i: int) -> Node:
+    """A QR code (modules in a square with three finder marks) or a barcode (bars of several
+    widths), in the text colour on the surface, with the code's number under it: a picture to scan."""
+    rnd = random.Random(f"qr:{cx.plan.prompt}")
+    bar = re.search(r"\bbar ?code", (s.phrase or "").lower()) is not None
+    cell = 8  # the layout places on a 4 px grid: modules of 8 stay equal
+    size = 21
+    if bar:
+        bars = [card("bar", w=fixed(rnd.choice((2, 2, 3, 5))), h=fixed(cx.pick(96, 96, 80)), pad=0, role="text",
+                     variant="flat") if k % 2 == 0 else Node(width=fixed(rnd.choice((2, 3, 4))), height=fixed(8))
+                for k in range(61)]
+        mark = row(*bars, gap=0, align="start", justify="center", width=fill())
+    else:
+        size = 21
+        finder = {(r_, c_) for r0, c0 in ((0, 0), (0, size - 7), (size - 7, 0)) for r_ in range(r0, r0 + 7)
+                  for c_ in range(c0, c0 + 7)}
+
+        def dark(r_: int, c_: int) -> bool:
+            for r0, c0 in ((0, 0), (0, size - 7), (size - 7, 0)):
+                if r0 <= r_ < r0 + 7 and c0 <= c_ < c0 + 7:
+                    a, b = r_ - r0, c_ - c0
+                    return a in (0, 6) or b in (0, 6) or (2 <= a <= 4 and 2 <= b <= 4)
+            return rnd.random() < 0.48
+
+        rows_ = []
+        for r_ in range(size):
+            cells = [card("m", w=fixed(cell), h=fixed(cell), pad=0, role="text", variant="flat") if dark(r_, c_)
+                     else Node(width=fixed(cell), height=fixed(cell)) for c_ in range(size)]
+            rows_.append(row(*cells, gap=0, width=fixed(size * cell), height=fixed(cell)))
+        del finder
+        mark = col(*rows_, gap=0, width=fixed(size * cell), height=fixed(size * cell))
+    code = "".join(rnd.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(8))
+    side = (size * cell if not bar else 0) + 32
+    box = card("code", mark, gap=0, pad=0, w=fixed(side) if not bar else fill(), h=fixed(side) if not bar else hug(),
+               role="surface", variant="flat", justify="center", align="center")
+    c = card(f"s{i}", row(box, width=fill(), justify="center"),
+             text("number", f"{code[:4]} {code[4:]}", "small", "text-muted", align="center"),
+             gap=3, pad=cx.pick(5, 5, 4), h=hug(), content="image")
+    return c
+
+
 def _b_image(cx: _Ctx, s, i: int) -> Node:
+    if re.search(r"\b(qr|bar ?code|scan code|ticket code)", (s.phrase or "").lower()):
+        return _b_code_image(cx, s, i)
     n = _n(s, 1)
     imgs = [el("image", "image", w=fill(), h=fill(min=140), role="secondary", props={"motif": "landscape"})
             for _ in range(n)]
@@ -439,7 +523,9 @@ def _b_image(cx: _Ctx, s, i: int) -> Node:
 
 def _b_progress(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 1)
-    labels = _labels(s, n, lambda k: f"{cx.copy.spec.noun.capitalize()} {('done', 'synced', 'uploaded')[k % 3]}")
+    generic = cx.copy.spec.name in ("generic", "project", "files")  # no records of its own to count
+    labels = _labels(s, n, lambda k: "Progress" if generic and k == 0 else
+                     f"{cx.copy.spec.noun.capitalize()} {('done', 'synced', 'uploaded')[k % 3]}")
     bars = []
     for lab in labels:
         v = cx.rng.randint(25, 90) / 100
@@ -463,6 +549,8 @@ def _b_modal(cx: _Ctx, s, i: int) -> Node:
 
 
 def _b_heading(cx: _Ctx, s, i: int) -> Node:
+    if not s.labels and re.search(r"\bquestion", (s.phrase or "").lower()):
+        return heading(f"s{i}", cx.copy.question()[0], "h3", lines=3)  # the question itself, not the page's name
     return heading(f"s{i}", s.title or (s.labels[0] if s.labels else cx.title), "h3")
 
 
@@ -534,7 +622,7 @@ def _b_kanban(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 3)
     statuses = cx.copy.spec.statuses
     titles = _labels(s, n, lambda k: statuses[k % len(statuses)])
-    items = cx.copy.records(cx.plan.prompt, n * 4) or cx.copy.items(n * 4)
+    items = cx.copy.records(_page_noun(cx), n * 4) or cx.copy.records(cx.plan.prompt, n * 4) or cx.copy.items(n * 4)
     cols = []
     for k, t in enumerate(titles):
         m = 2 + (k * 7 + 3) % 3 if cx.desktop else (2 if cx.device == "tablet" else 1)
@@ -566,13 +654,21 @@ def _b_code(cx: _Ctx, s, i: int) -> Node:
 
 
 def _b_stat(cx: _Ctx, s, i: int) -> Node:
-    n = _n(s, cx.pick(4, 4, 2))
+    n = _n(s, 1 if s.kind == "progress_ring" and _TIMER.search(_words(s)) else cx.pick(4, 4, 2))
     stats = cx.copy.stats(n)
     labels = _labels(s, n, lambda k: stats[k % len(stats)][0])
     tiles = []
     for k, lab in enumerate(labels):
         kind = "stat" if s.kind == "stat" or not _has("progress_ring") else s.kind
-        if s.kind == "progress_ring":
+        if s.kind == "progress_ring" and _TIMER.search(_words(s)):
+            # a timer or a countdown: the time left in a large ring, labelled with what it times
+            total = cx.rng.choice((5, 10, 15, 20, 25)) * 60
+            left = int(total * cx.rng.uniform(0.35, 0.8))
+            t = el("ring", "progress_ring", w=fill(), h=cx.pick(260, 260, 240),
+                   props={"value": round(left / total, 3), "display": f"{left // 60:02d}:{left % 60:02d}"})
+            if k >= len(s.labels):
+                lab = f"Remaining of {total // 60} min"
+        elif s.kind == "progress_ring":
             v = cx.rng.randint(30, 90) / 100
             t = el("ring", "progress_ring", w=fill(), h=cx.pick(160, 160, 140), props={"value": v, "display": f"{round(v * 100)}%"})
         else:
@@ -586,6 +682,9 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
     return grid(tiles, min(n, cx.pick(4, 4, 2)), gap=cx.pick(5, 5, 4), name=f"s{i}")
 
 
+_TIMER = re.compile(r"\b(timer|countdown|count down|stopwatch|time left|time remaining)\b", re.IGNORECASE)
+
+
 def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
     """Collections drawn by one element with props.items: timeline, accordion, tree, menu,
     description list, avatar group, stories."""
@@ -596,6 +695,9 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
         props: dict = {}
         if kind == "timeline":
             props = {"items": [[lab, rows[k % len(rows)][1]] for k, lab in enumerate(labels)], "current": n // 2}
+        elif kind == "description_list" and not s.labels and cx.copy.details(_words(s)):
+            props = {"items": cx.copy.details(_words(s))}  # one ticket's facts: from, to, when, seat
+            n = len(props["items"])
         elif kind == "description_list":
             stats = cx.copy.stats(n)
             props = {"items": [[lab, stats[k][1] if not s.labels else cx.copy.value(lab)]
@@ -628,7 +730,7 @@ def _b_comment(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 3)
     names = _labels(s, n, lambda k: cx.copy.people(n)[k])
     kids = [el("comment", "comment", w=fill(), h=112,
-               props={"meta": f"{cx.rng.randint(2, 50)} min ago", "body": cx.copy.sentence(k) if cx.copy.spec.sentences
+               props={"meta": f"{cx.rng.randint(2, 50)} min ago", "body": cx.copy.comment(k) if cx.copy.spec.sentences
                       else cx.copy.items(n)[k][0], "actions": ["Reply", "Like"], "likes": cx.rng.randint(0, 24)})
             for k in range(n)]
     for k, nm in enumerate(names):
@@ -764,8 +866,16 @@ def _b_seats(cx: _Ctx, s, i: int) -> Node:
     rows_n, per = (cx.pick(8, 8, 10), 6) if plane else (cx.pick(7, 7, 8), cx.pick(14, 12, 8))
     size = cx.pick(28, 28, 24) if not plane else cx.pick(36, 36, 30)
     gap = 2
-    chosen = {(rows_n // 2, per // 2 - 1), (rows_n // 2, per // 2)}
-    grid_rows = [row(text("front", "Front of cabin" if plane else "Screen", "caption", "text-muted", align="center"),
+    m = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?(seats|tickets|places|seat|ticket)\b",
+                  cx.plan.prompt.lower())
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+    want = max(1, min(per - 2, int(m.group(1)) if m and m.group(1).isdigit() else words.get(m.group(1), 2) if m else 2))
+    first = per // 2 - (want + 1) // 2
+    chosen = {(rows_n // 2, c_) for c_ in range(first, first + want)}
+    lines = cx.copy.seat_lines(want)
+    stage = re.search(r"\b(theat|opera|ballet|concert|musical|stage|show|gig|comedy|orchestra|symphon)",
+                      cx.plan.prompt.lower()) is not None
+    grid_rows = [row(text("front", "Front of cabin" if plane else "Stage" if stage else "Screen", "caption", "text-muted", align="center"),
                      width=fill(), justify="center")]
     for r_ in range(rows_n):
         seats: list[Node] = [text("row", str(r_ + 1) if plane else "ABCDEFGHJKLMN"[r_], "caption", "text-muted",
@@ -782,8 +892,32 @@ def _b_seats(cx: _Ctx, s, i: int) -> Node:
                    for lab, r in (("Available", "surface-muted"), ("Taken", "text-muted"), ("Your seats", "primary"))],
                  gap=5, justify="center", width=fill())
     seats_col = col(*grid_rows, gap=gap + 1, width=fill(), align="center")
-    return card(f"s{i}", seats_col, legend, title=_section_title(s, cx, "Choose your seats"), gap=5,
+    _d, q, unit = lines[0]
+    row_name = str(rows_n // 2 + 1) if plane else "ABCDEFGHJKLMN"[rows_n // 2]
+    picked = text("picked", f"{q} seat{'s' if q > 1 else ''} · row {row_name} · {q} × ${unit:,.2f} = ${q * unit:,.2f}",
+                  "body-strong", align="center")
+    return card(f"s{i}", seats_col, legend, picked, title=_section_title(s, cx, "Choose your seats"), gap=5,
                 pad=cx.pick(6, 6, 4), h=hug(), content="seat-map")
+
+
+def _b_slots(cx: _Ctx, s, i: int) -> Node:
+    """Open times to book: a titled card of time chips, one chosen (not one time field)."""
+    n = s.count if s.count > 1 else cx.pick(8, 8, 6)
+    start = cx.rng.choice((8, 9, 10))
+    times = [f"{start + (k * 45) // 60:02d}:{(k * 45) % 60:02d}" for k in range(n)]
+    chips = []
+    for k, t in enumerate(times):
+        c = el("chip", "chip", w=fixed(cx.pick(96, 96, 96)), h=36, padding=(0, 3, 0, 3), props={"selected": k == 2})
+        c.text, c.style = t, "label"
+        c.el["text"] = t
+        chips.append(c)
+    per = cx.pick(4, 4, 3)
+    grid_ = col(*[row(*chips[k:k + per], gap=3, width=fill()) for k in range(0, n, per)], gap=3, width=fill())
+    title = _section_title(s, cx, "Available times")
+    if title.lower() in ("open", "available", "free"):
+        title = "Available times"
+    return card(f"s{i}", text("day", f"{cx.rng.choice(('Tue', 'Wed', 'Thu'))} {cx.copy.date()}", "small", "text-muted"),
+                grid_, title=title, gap=3, pad=cx.pick(5, 5, 4), h=hug())
 
 
 def _build(cx: _Ctx, s, i: int) -> Node:
@@ -792,7 +926,9 @@ def _build(cx: _Ctx, s, i: int) -> Node:
         cx.notes.append(f"{s.kind!r} is not an element kind: drawn as a titled section")
     if kind == "card" and re.search(r"\bseat", (s.phrase or "").lower()):
         kind = "_seats"
-    node = BUILDERS[kind](cx, s, i) if kind != "_seats" else _b_seats(cx, s, i)
+    if kind == "time_picker" and re.search(r"\b(slots?|times|availability)\b", (s.phrase or "").lower()):
+        kind = "_slots"
+    node = {"_seats": _b_seats, "_slots": _b_slots}.get(kind, BUILDERS.get(kind))(cx, s, i)
     if i >= 0:
         _tag(node, i)
     return node
@@ -835,9 +971,10 @@ def _role(s) -> str:
 # -- the page ---------------------------------------------------------------------------------------
 #: Domains whose record's second line describes one record's page (an invoice's number and date, a
 #: recipe's time and servings).
-_RECORD_SUBTITLE = ("billing", "food", "events", "realestate", "hotel", "jobs", "shop")
+_RECORD_SUBTITLE = ("billing", "food", "events", "realestate", "hotel", "jobs", "shop", "watch")
 #: Page nouns that name a collection, not one record ("recruiting board", "bus timetable").
 _COLLECTION_HEADS = {"board", "pipeline", "schedule", "timetable", "catalogue", "catalog", "results", "list", "menu",
+                     "shop", "store", "finder", "inventory",
                      "feed", "calendar", "tracker", "dashboard", "inbox", "queue", "library", "directory", "search"}
 
 
@@ -851,7 +988,10 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
     elif head and (not head[-1].endswith("s") or collection):
         sub = f"Updated {ago} min ago"
     else:
-        sub = f"{n} {cx.copy.spec.noun} · updated {ago} min ago"
+        nouns = [noun_of(_words(s)) for s in cx.plan.sections]
+        noun = next((x for x in nouns if x and x != "line"), None)
+        noun = {"story": "stories", "wine": "bottles", "staff": "staff"}.get(noun or "", f"{noun}s" if noun else "")
+        sub = f"{n} {noun or cx.copy.spec.noun} · updated {ago} min ago"
     titles = col(heading("title", cx.title, "h2" if not cx.mobile else "h3", lines=1),
                  text("subtitle", sub, "body"), gap=1, width=fill())
     return row(titles, *actions, name="header", gap=3, align="center", width=fill())
@@ -996,11 +1136,42 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
     rest = [n for n in extras if n not in lead]
     content = col(*lead, *body, *named, *rest, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(),
                   height=fill(), overflow="drop")
-    cx.content, cx.fallback = content, [*body, *named, *extras]
+    cx.content, cx.fallback, cx.actions = content, [*body, *named, *extras], named
     tabs = [("Home", "home"), spec.nav[1], spec.nav[2], ("Profile", "user")]
     under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
     return col(appbar(cx.page, cx.title), content, *under, tabbar(cx.page, tabs, "Home"), name="page",
                width=fill(), height=fill())
+
+
+#: Share of a phone's content column its sections must fill before it counts as half empty.
+SPARSE_PHONE = 0.6
+
+
+def _sparse_phone(cx: _Ctx) -> bool:
+    """Whether a laid-out phone page leaves much of its content column empty."""
+    c = cx.content
+    shown = [n for n in c.children if not n.dropped]
+    if not shown or c.box[3] <= 0:
+        return False
+    used = max(n.box[1] + n.box[3] for n in shown) - c.box[1]
+    return used < SPARSE_PHONE * c.box[3]
+
+
+def _anchor_actions(cx: _Ctx, root: Node) -> None:
+    """A half-empty phone page: its named buttons sit at the foot of the screen, above the tab
+    bar, where a thumb reaches them; a timer or a picture left alone sits in the middle."""
+    c = cx.content
+    if cx.actions:
+        c.children = [n for n in c.children if n not in cx.actions]
+        foot = col(*cx.actions, name="actions", gap=3, padding=(3, 4, 3, 4), width=fill())
+        at = root.children.index(c) + 1
+        while at < len(root.children) and root.children[at].name == "bottom":
+            at += 1
+        root.children.insert(at, foot)
+    shown = [n for n in c.children if not n.dropped]
+    if len(shown) == 1 and shown[0].kind in ("", "progress_ring", "image", "gauge") and shown[0].name.startswith("s") \
+            and not any(k.kind == "card" for k in shown[0].children):
+        c.justify = "center"  # a timer or a picture alone: in the middle of the screen
 
 
 def _overlay(cx: _Ctx, s, n: Node) -> Node:
@@ -1073,11 +1244,16 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     cx = _Ctx(device, plan, copy, page, rng)
     cx.title = _title(plan, copy)
     sections = list(plan.sections)
+    if spec.name == "watch" and not any(s.kind == "video" for s in sections):
+        # "a video page with the player": the player is the video, with its controls on it
+        sections = [_Extra("video", 1, [], "", s.position, s.phrase) if s.kind == "media_controls" else s
+                    for s in sections]
     body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar", "bar")]
     weight = sum(0.5 if s.kind in SMALL else 1 for s in body)
     collections = [s for s in body if s.kind in ("list", "list_item", "table", "checkbox")]
     if len(collections) == 1 and weight <= 2:  # one list on the page: enough rows to read to its foot
-        cx.rows = cx.pick(10, 12, 7) - (2 if weight > 1 else 0) - (2 if any(_role(s) == "stat" for s in sections) else 0)
+        cx.rows = cx.pick(10, 12, 8) - (2 if weight > 1 and device != "mobile" else 1 if weight > 1 else 0) \
+            - (2 if any(_role(s) == "stat" for s in sections) else 0)
     cx.sparse = weight <= 1.5 and not any(_role(s) == "hero" for s in body) and not cx.mobile
     # buttons first, so the first named button is the primary action wherever it is drawn
     built: dict[int, Node] = {}
@@ -1092,6 +1268,9 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
         cx.content.children = cx.fallback
         for n in cx.fallback:
             _undrop(n)
+        lay.run(root, W, H)
+    if cx.content is not None and _sparse_phone(cx):
+        _anchor_actions(cx, root)
         lay.run(root, W, H)
     elements = L.to_elements(root)
     nodes = top_nodes(root)

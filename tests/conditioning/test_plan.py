@@ -326,3 +326,40 @@ def test_collection_page_name_stays_when_the_rest_only_filters_it() -> None:
     # "job board with filters": the jobs are the page's content, the chips only filter them
     kinds = _kinds(plan_prompt("job board with filters"))
     assert "chip" in kinds and any(k in ("list", "list_item") for k in kinds), kinds
+
+
+# -- second review --------------------------------------------------------------------------------
+def test_a_lower_case_noun_after_named_labels_is_not_one_more_label():
+    plan = plan_prompt("plant shop with filter chips for Succulents, Ferns and Palms and cards for each plant")
+    assert _by_kind(plan, "chip").labels == ["Succulents", "Ferns", "Palms"]
+    _by_kind(plan, "card")
+
+
+@pytest.mark.parametrize(("prompt", "kind"), [
+    ("breathing exercise with a countdown timer and a Start button", "progress_ring"),
+    ("focus app with a session timer", "progress_ring"),
+    ("train e-ticket with a QR code", "image"),
+    ("dentist booking with open time slots", "time_picker"),
+    ("maths practice with a question and answer choices", "radio"),
+    ("burger bar menu with burgers and sides", "list"),
+])
+def test_second_review_nouns_take_their_kind(prompt, kind):
+    plan = plan_prompt(prompt)
+    _by_kind(plan, kind)
+    assert not [s for s in plan.sections if s.kind in ("code", "sidebar", "calendar")]
+
+
+def test_plural_unknown_nouns_are_lists_of_them():
+    plan = plan_prompt("burger bar menu with burgers, sides and a Checkout button")
+    lists = [s for s in plan.sections if s.kind == "list"]
+    assert [s.phrase for s in lists] == ["burgers", "sides"]
+
+
+def test_attributes_of_a_table_are_its_columns_not_a_section():
+    plan = plan_prompt("team backlog with a table of user stories and story points")
+    assert [s.kind for s in plan.sections] == ["table"]
+
+
+def test_a_board_named_calendar_has_no_calendar():
+    plan = plan_prompt("editorial calendar board with Idea, Writing and Live columns")
+    assert [s.kind for s in plan.sections] == ["kanban_column"]

@@ -4,6 +4,8 @@ on desktop, tablet and phone."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conditioning.plan import Plan, PlanSection
@@ -276,3 +278,139 @@ def test_a_sparse_desktop_page_is_a_centred_column():
     assert abs(title.box[0] - stat.box[0]) <= 1  # the header and the content share an edge
     sidebar_w = max(e.box[0] + e.box[2] for e in scene.walk() if e.kind == "sidebar")
     assert title.box[0] - sidebar_w > 100  # not hard against the navigation: centred
+
+
+# -- second review: copy from the prompt's own nouns and places, consistent figures, the right element --------
+def _money(v: str) -> float:
+    return float(v.replace("$", "").replace("€", "").replace(",", "").replace("−", "-"))
+
+
+def test_a_city_named_in_the_prompt_is_the_city_of_its_records():
+    from engine.compose.open_copy import CITIES
+
+    scene = compose_plan(_plan("hotel results in Lisbon with a price filter"), 1920, 1080, seed=3, device="desktop")
+    metas = [e.props.get("meta", "") for e in scene.walk() if e.kind == "list_item" and "/content/" in e.id]
+    assert metas and all("Lisbon" in m for m in metas), metas
+    others = [c for c, _ in CITIES if c != "Lisbon"]
+    assert not [c for c in others if c in _texts(scene)]
+
+
+@pytest.mark.parametrize(("prompt", "noun"), [("burger bar menu with burgers and sides", "burger"),
+                                              ("plant shop with filter chips for Ferns and Palms and cards", "plant"),
+                                              ("record store inventory with vinyl records and a search", "record")])
+def test_records_are_of_the_noun_the_prompt_names(prompt, noun):
+    from engine.compose.open_copy import ALBUMS, DISHES, NOUN_RECORDS
+
+    scene = compose_plan(_plan(prompt), 1920, 1080, seed=0, device="desktop")
+    names = set(NOUN_RECORDS[noun][0]) or set(ALBUMS)
+    texts = _texts(scene)
+    assert sum(n in texts for n in names) >= 3, texts[:400]
+    assert not [d for d in DISHES if d in texts]
+    assert "Canvas sneakers" not in texts and "Linen shirt" not in texts
+
+
+def test_a_table_of_people_has_names_and_pay():
+    scene = compose_plan(_plan("contractor payments with a contractors table and a Pay all button"), 1920, 1080,
+                         seed=0, device="desktop")
+    table = next(e for e in scene.walk() if e.kind == "table")
+    assert table.props["columns"][:2] == ["Name", "Role"] and "Amount" in table.props["columns"]
+    assert all(len(r[0].split()) >= 2 for r in table.props["rows"])  # people's names
+    assert "Rail Pass" not in _texts(scene)
+
+
+def test_a_utility_bill_lists_its_charges_and_adds_them_up():
+    scene = compose_plan(_plan("electricity bill with charges, tax and total and a Pay button"), 1920, 1080, seed=0,
+                         device="desktop")
+    table = next(e for e in scene.walk() if e.kind == "table")
+    descriptions = " ".join(r[0] for r in table.props["rows"])
+    assert "kWh" in descriptions and "workshop" not in descriptions.lower()
+    values = dict(next(e for e in scene.walk() if e.kind == "description_list").props["items"])
+    sub = sum(_money(r[3]) for r in table.props["rows"])
+    assert abs(_money(values["Total"]) - sub - _money(values["Tax"])) < 1
+
+
+@pytest.mark.parametrize(("words", "n"), [("three", 3), ("two", 2)])
+def test_seats_total_is_what_the_chosen_seats_cost(words, n):
+    scene = compose_plan(_plan(f"opera seat booking for {words} seats with a seat map and the total"), 1366, 1024,
+                         seed=0, device="tablet")
+    chosen = [e for e in scene.walk() if e.kind == "card" and e.role == "primary" and 18 < e.box[2] < 48]
+    assert len(chosen) == n
+    line = next(e.text for e in scene.walk() if e.text and "seat" in e.text and "×" in e.text)
+    unit = _money(line.split("×")[1].split("=")[0].strip())
+    values = dict(next(e for e in scene.walk() if e.kind == "description_list").props["items"])
+    assert abs(_money(values["Total"]) - n * unit) < 0.01, (values, line)
+
+
+def test_a_chart_title_says_what_it_shows_not_its_kind():
+    scene = compose_plan(_plan("monthly revenue report with a bar chart"), 1920, 1080, seed=0, device="desktop")
+    titles = [e.text for e in scene.walk() if e.kind in ("heading", "card") and e.text]
+    assert not [t for t in titles if re.search(r"\b(chart|bar|graph)\b", t, re.IGNORECASE)], titles
+
+
+def test_a_video_to_watch_is_no_meeting_and_a_call_still_is():
+    scene = compose_plan(_plan("tutorial video page with the player, chapters and comments"), 1920, 1080, seed=0,
+                         device="desktop")
+    videos = [e for e in scene.walk() if e.kind == "video"]
+    assert videos and all(e.variant != "call" for e in videos)
+    texts = _texts(scene)
+    assert "Recording" not in texts and "Share screen" not in texts and "Weekly sync" not in texts
+    assert "Subscribe" in texts and "Opening credits" not in texts  # a video's chapters, not a book's
+    call = compose_plan(_plan("video call with four participants and call controls"), 1920, 1080, seed=0)
+    assert [e for e in call.walk() if e.kind == "video" and e.variant == "call"]
+
+
+def test_a_countdown_is_one_ring_with_the_time_left():
+    scene = compose_plan(_plan("breathing exercise with a countdown timer and a Start button", "mobile"), 430, 932,
+                         seed=0, device="mobile")
+    rings = [e for e in scene.walk() if e.kind == "progress_ring"]
+    assert len(rings) == 1 and re.fullmatch(r"\d\d:\d\d", rings[0].props["display"])
+    assert not [e for e in scene.walk() if e.kind == "list_item" and "/content/" in e.id]
+
+
+def test_a_qr_code_is_a_picture_to_scan_not_source_code():
+    scene = compose_plan(_plan("train e-ticket with journey details and a QR code", "mobile"), 430, 932, seed=0,
+                         device="mobile")
+    assert not [e for e in scene.walk() if e.kind == "code"]
+    modules = [e for e in scene.walk() if e.kind == "card" and re.search(r"/code/m(-\d+)?$", e.id)]
+    assert len(modules) > 100 and len({round(e.box[2], 2) for e in modules}) == 1
+    items = dict(next(e for e in scene.walk() if e.kind == "description_list").props["items"])
+    assert {"From", "To", "Seat"} <= set(items)  # the ticket's own facts, not the app's stats
+
+
+def test_a_half_empty_phone_page_puts_its_button_at_the_foot():
+    scene = compose_plan(_plan("dentist booking with open time slots and a Book button", "mobile"), 430, 932, seed=0,
+                         device="mobile")
+    book = next(e for e in scene.walk() if e.kind == "button" and e.text == "Book")
+    tabbar = min(e.box[1] for e in scene.walk() if e.kind in ("tabs", "navbar") and e.box[1] > 932 / 2)
+    assert book.box[1] + book.box[3] > tabbar - 80, (book.box, tabbar)
+    times = [e.text for e in scene.walk() if e.kind == "chip" and re.fullmatch(r"\d\d:\d\d", e.text or "")]
+    assert len(times) >= 6  # open slots to pick from, not one time field
+    assert "Stays" not in _texts(scene)
+
+
+def test_a_question_is_asked_and_the_title_shown_once():
+    scene = compose_plan(_plan("maths practice with a question, answer choices and a Submit button", "mobile"), 430,
+                         932, seed=0, device="mobile")
+    texts = [e.text for e in scene.walk() if e.text]
+    assert any(t.endswith("?") for t in texts)
+    assert texts.count("Maths practice") == 1
+    answers = [e.text for e in scene.walk() if e.kind == "radio"]
+    assert len(answers) == 4 and "56" in answers and not [a for a in answers if a.startswith("Choice")]
+
+
+def test_a_named_toggle_is_that_setting_only():
+    scene = compose_plan(_plan("radio app with now playing and a sleep timer toggle", "mobile"), 430, 932, seed=0,
+                         device="mobile")
+    toggles = [e.text for e in scene.walk() if e.kind == "toggle"]
+    assert len(toggles) == 1 and toggles[0].startswith("Sleep timer"), toggles
+
+
+@pytest.mark.parametrize(("prompt", "never"), [
+    ("editorial board with Idea, Writing and Live columns", ("Fix token refresh race", "Reply to refund request")),
+    ("ferry timetable with departures", ("Intercity", "Regio")),
+    ("smoothie recipe with ingredients and steps", ("Arborio rice", "Soften the onion")),
+])
+def test_records_fit_the_page_noun(prompt, never):
+    texts = _texts(compose_plan(_plan(prompt), 1920, 1080, seed=0, device="desktop"))
+    for w in never:
+        assert w not in texts, (prompt, w)
