@@ -10,6 +10,10 @@ looks icons up by name in the design system first). Slots, in the order they are
 3. **icon**: any other icon element (a feature's icon, a list row's icon);
 4. **button icon**: the icon beside a button's label.
 
+That order is for the icons a top bar usually carries (`HEADER_ICONS`: notifications, mail,
+settings, account, cart…); an icon of an action on the page (filter, download, add…) looks for
+a button first: icon button, button icon, icon, and a top bar's slot last.
+
 A named icon the mock already shows anywhere (a navigation item's icon included) is drawn as it
 is; the others take the first free slots. A slot holds one named icon. Each icon is reported
 with the element that draws it, the slot, and the icon it replaced; an icon for which no slot
@@ -23,6 +27,13 @@ from collections.abc import Sequence
 from scene.model import Element, Scene
 
 SLOTS = ("header action", "icon button", "icon", "button icon")
+#: Where an icon that is not one of `HEADER_ICONS` looks for a slot, in order.
+ACTION_SLOTS = ("icon button", "button icon", "icon", "header action")
+#: Icons (by words of their names) that belong in a top bar: placed there first.
+HEADER_ICONS = frozenset({"bell", "notification", "notifications", "mail", "inbox", "message", "messages", "chat",
+                          "settings", "gear", "cog", "user", "users", "account", "profile", "person", "avatar",
+                          "search", "cart", "bag", "basket", "heart", "help", "question", "home", "logout",
+                          "login", "calendar", "globe", "language", "moon", "sun", "menu", "grid", "apps"})
 
 
 def icon_slots(scene: Scene) -> list[tuple[str, Element, str]]:
@@ -83,7 +94,10 @@ def place_named_icons(scene: Scene, names: Sequence[str]) -> tuple[Scene, list[d
                           "replaced": ""}
     protected = set(names)
     for n in todo:
-        free = next(((slot, el, key) for slot, el, key in slots
+        header = any(w in HEADER_ICONS for w in n.lower().replace("_", "-").split("-"))
+        order = SLOTS if header else ACTION_SLOTS
+        ranked = sorted(slots, key=lambda s: order.index(s[0]))  # stable: drawing order within a slot
+        free = next(((slot, el, key) for slot, el, key in ranked
                      if id(el) not in used and el.props.get(key) not in protected), None)
         if free is None:
             records[n] = {"name": n, "drawn": False, "element": "", "slot": "", "replaced": ""}

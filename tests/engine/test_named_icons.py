@@ -59,6 +59,14 @@ def test_slots_fill_in_order_and_shown_icons_stay():
     assert place_named_icons(scene, []) == (scene, [])
 
 
+def test_page_action_icons_look_for_a_button_first():
+    out, rec = place_named_icons(_scene(), ["filter", "download", "upload", "x", "settings"])
+    by = {r["name"]: (r["element"], r["slot"]) for r in rec}
+    assert by["filter"] == ("body/add", "icon button") and by["download"] == ("body/pay", "button icon")
+    assert by["upload"] == ("body/feature", "icon") and by["x"] == ("bar/help", "header action")
+    assert by["settings"] == ("bar/bell", "header action")  # the last free slot
+
+
 @pytest.mark.parametrize("sampler", ["procedural", "student"])
 def test_generation_draws_and_records_named_icons(harbor_engine, sampler):
     g = harbor_engine.generate("analytics dashboard with a settings gear icon", size=(1280, 720), seed=1,
