@@ -337,13 +337,18 @@ _PAGE_WORDS = {"shop", "store", "board", "calendar", "page", "screen", "app", "v
 
 
 def _b_card(cx: _Ctx, s, i: int) -> Node:
-    n = _n(s, 1, 3)
+    noun = cx.copy.record_kind(_words(s)) or cx.copy.record_kind(_page_noun(cx))
+    sold = noun in NOUN_RECORDS and NOUN_RECORDS[noun][2] > 0 and not s.labels
+    n = _n(s, 1, cx.pick(8, 6, 4) if sold else 3)
     items = cx.copy.records(_words(s), n) or cx.copy.records(_page_noun(cx), n) or cx.copy.items(n)
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
     cards = []
     for k, t in enumerate(titles):
         _t, meta, trailing = items[k % len(items)]
         kids = [heading("title", t, "title", lines=2), text("meta", meta, "small", lines=2)]
+        if sold:  # things for sale: each with its picture
+            kids.insert(0, el("image", "image", w=fill(), h=cx.pick(120, 120, 140), role="secondary",
+                              props={"motif": "landscape"}))
         if trailing:
             kids.append(text("value", trailing, "body-strong", "text", w=hug()))
         cards.append(card("card", *kids, gap=2, pad=5, h=fill(min=120)))
@@ -475,10 +480,14 @@ def _b_code_image(cx: _Ctx, s, i: int) -> Node:
     cell = 8  # the layout places on a 4 px grid: modules of 8 stay equal
     size = 21
     if bar:
-        bars = [card("bar", w=fixed(rnd.choice((2, 2, 3, 5))), h=fixed(cx.pick(96, 96, 80)), pad=0, role="text",
-                     variant="flat") if k % 2 == 0 else Node(width=fixed(rnd.choice((2, 3, 4))), height=fixed(8))
-                for k in range(61)]
-        mark = row(*bars, gap=0, align="start", justify="center", width=fill())
+        bars = [card("bar", w=fixed(rnd.choice((4, 4, 8))), h=fixed(cx.pick(96, 96, 80)), pad=0, role="text",
+                     variant="panel") if k % 2 == 0 else Node(width=fixed(4), height=fixed(8))
+                for k in range(41)]
+        mark = el("barcode", "image", w=fill(), h=hug(), role="surface", props={"motif": "barcode"}, direction="row",
+                  children=bars, align="start", justify="center")
+        for k, b in enumerate(bars):  # the gaps between bars are the code's white, over the whole picture
+            if b.kind == "":
+                bars[k] = card("gap", w=b.width, h=fixed(cx.pick(96, 96, 80)), pad=0, role="surface", variant="panel")
     else:
         size = 21
         finder = {(r_, c_) for r0, c0 in ((0, 0), (0, size - 7), (size - 7, 0)) for r_ in range(r0, r0 + 7)
@@ -493,11 +502,13 @@ def _b_code_image(cx: _Ctx, s, i: int) -> Node:
 
         rows_ = []
         for r_ in range(size):
-            cells = [card("m", w=fixed(cell), h=fixed(cell), pad=0, role="text", variant="flat") if dark(r_, c_)
-                     else Node(width=fixed(cell), height=fixed(cell)) for c_ in range(size)]
+            cells = [card("m", w=fixed(cell), h=fixed(cell), pad=0, role="text" if dark(r_, c_) else "surface",
+                          variant="panel") for c_ in range(size)]  # square modules that tile the picture
             rows_.append(row(*cells, gap=0, width=fixed(size * cell), height=fixed(cell)))
         del finder
-        mark = col(*rows_, gap=0, width=fixed(size * cell), height=fixed(size * cell))
+        # an image (what it is on the page) covered by its modules (what it looks like)
+        mark = el("qr", "image", w=fixed(size * cell), h=fixed(size * cell), role="surface", props={"motif": "qr"},
+                  direction="column", children=rows_)
     code = "".join(rnd.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(8))
     side = (size * cell if not bar else 0) + 32
     box = card("code", mark, gap=0, pad=0, w=fixed(side) if not bar else fill(), h=fixed(side) if not bar else hug(),
@@ -505,6 +516,7 @@ def _b_code_image(cx: _Ctx, s, i: int) -> Node:
     c = card(f"s{i}", row(box, width=fill(), justify="center"),
              text("number", f"{code[:4]} {code[4:]}", "small", "text-muted", align="center"),
              gap=3, pad=cx.pick(5, 5, 4), h=hug(), content="image")
+    c.align_self = "start"  # as tall as the code: never stretched to the foot of the page
     return c
 
 
@@ -664,7 +676,7 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
             # a timer or a countdown: the time left in a large ring, labelled with what it times
             total = cx.rng.choice((5, 10, 15, 20, 25)) * 60
             left = int(total * cx.rng.uniform(0.35, 0.8))
-            t = el("ring", "progress_ring", w=fill(), h=cx.pick(260, 260, 240),
+            t = el("ring", "progress_ring", w=fill(), h=cx.pick(360, 320, 240),
                    props={"value": round(left / total, 3), "display": f"{left // 60:02d}:{left % 60:02d}"})
             if k >= len(s.labels):
                 lab = f"Remaining of {total // 60} min"
@@ -735,7 +747,9 @@ def _b_comment(cx: _Ctx, s, i: int) -> Node:
             for k in range(n)]
     for k, nm in enumerate(names):
         kids[k].el["text"] = nm
-    return card(f"s{i}", *kids, title=_section_title(s, cx, "Comments"), gap=3, pad=cx.pick(5, 5, 4), h=hug())
+    c = card(f"s{i}", *kids, title=_section_title(s, cx, "Comments"), gap=3, pad=cx.pick(5, 5, 4), h=hug())
+    c.align_self = "start"  # as tall as its comments: a stretched thread would squeeze under its title
+    return c
 
 
 def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
@@ -869,7 +883,7 @@ def _b_seats(cx: _Ctx, s, i: int) -> Node:
     m = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight)\s+(?:\w+\s+)?(seats|tickets|places|seat|ticket)\b",
                   cx.plan.prompt.lower())
     words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-    want = max(1, min(per - 2, int(m.group(1)) if m and m.group(1).isdigit() else words.get(m.group(1), 2) if m else 2))
+    want = max(1, min(per - 2, int(m.group(1)) if m and m.group(1).isdigit() else words.get(m.group(1), 2) if m else 1 if plane else 2))
     first = per // 2 - (want + 1) // 2
     chosen = {(rows_n // 2, c_) for c_ in range(first, first + want)}
     lines = cx.copy.seat_lines(want)
@@ -1023,6 +1037,9 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
         out += by["stat"]
     centre = heroes or asides
     side = asides if heroes else []
+    if heroes and cx.copy.spec.name == "watch":  # a video page: the comments under the video, the rest beside it
+        talk = [n for s, r, n in placed if r == "aside" and s.kind == "comment" and n in asides]
+        centre, side = heroes + talk, [n for n in asides if n not in talk]
     if heroes and not asides and len(heroes) == 2 and cx.desktop and not right and \
             heroes[1].kind in ("chart", "map", "image", "calendar", "gauge", "card"):
         # two large things side by side read better than stacked (a map and a chart)
@@ -1052,7 +1069,8 @@ def _col_of(nodes: list[Node]) -> Node:
 
 def _fill_height(nodes: list[Node]) -> None:
     """A column's last card takes the free height (a list card reads to the bottom of the page)."""
-    if nodes and nodes[-1].kind == "card" and nodes[-1].height.mode == "hug" and nodes[-1].align_self != "end":
+    if nodes and nodes[-1].kind == "card" and nodes[-1].height.mode == "hug" and nodes[-1].align_self not in ("end",
+                                                                                                          "start"):
         nodes[-1].height = fill(min=80)
 
 
@@ -1246,8 +1264,8 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     sections = list(plan.sections)
     if spec.name == "watch" and not any(s.kind == "video" for s in sections):
         # "a video page with the player": the player is the video, with its controls on it
-        sections = [_Extra("video", 1, [], "", s.position, s.phrase) if s.kind == "media_controls" else s
-                    for s in sections]
+        sections = [s.model_copy(update={"kind": "video", "position": "main"})
+                    if s.kind == "media_controls" and hasattr(s, "model_copy") else s for s in sections]
     body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar", "bar")]
     weight = sum(0.5 if s.kind in SMALL else 1 for s in body)
     collections = [s for s in body if s.kind in ("list", "list_item", "table", "checkbox")]
