@@ -283,7 +283,7 @@ _lex_set("comment", "chat", "chat panel", "chat box", "live chat", "chat sidebar
 _lex_set("text", "note", "product description", "tasting note")
 # A timer is a ring with the time left in it; a QR code or barcode is a picture to scan, not source code;
 # open times to book are slots; a quiz's answers are choices.
-_lex_set(("progress_ring", "progress"), "timer", "countdown", "countdown timer", "session timer", "focus timer",
+_lex_set(("progress_ring", "progress"), "timer", "countdown", "countdown timer", "session timer",
          "stopwatch", "count down", "time remaining", "time left")
 _lex_set("image", "qr code", "qr", "barcode", "bar code", "qr-code", "scan code", "ticket code")
 _lex_set(("time_picker", "select"), "slot", "available slot", "open slot", "appointment slot", "available time",

@@ -333,7 +333,7 @@ def _page_noun(cx: _Ctx) -> str:
 
 
 _PAGE_WORDS = {"shop", "store", "board", "calendar", "page", "screen", "app", "view", "pipeline", "tracker", "planner",
-               "dashboard", "home", "inventory", "catalogue", "catalog", "menu", "list", "finder", "search"}
+               "dashboard", "home", "inventory", "catalogue", "catalog", "menu", "list", "search"}
 
 
 def _b_card(cx: _Ctx, s, i: int) -> Node:
@@ -988,7 +988,7 @@ def _role(s) -> str:
 _RECORD_SUBTITLE = ("billing", "food", "events", "realestate", "hotel", "jobs", "shop", "watch")
 #: Page nouns that name a collection, not one record ("recruiting board", "bus timetable").
 _COLLECTION_HEADS = {"board", "pipeline", "schedule", "timetable", "catalogue", "catalog", "results", "list", "menu",
-                     "shop", "store", "finder", "inventory",
+                     "shop", "store", "inventory",
                      "feed", "calendar", "tracker", "dashboard", "inbox", "queue", "library", "directory", "search"}
 
 
