@@ -946,6 +946,9 @@ class OpenCopy:
         ``"menu"``, ``"method steps"`` → ``"step"``."""
         w = " " + re.sub(r"[^a-z ]+", " ", (words or "").lower()) + " "
         noun = noun_of(words)
+        if noun == "story" and not re.search(r"\b(user stor|sprint|backlog|scrum|agile|story point)",
+                                              f"{w} {self.prompt.lower()}"):
+            noun = None  # a newspaper's stories are articles of its own, not a backlog's
         if noun:
             return noun
         for noun, kind in _RECORD_NOUNS:
@@ -1081,6 +1084,10 @@ class OpenCopy:
         if kind in PEOPLE_NOUNS:
             pay = re.search(r"\b(pay|payroll|payment|salar|wage)", self.prompt.lower())
             recs = self.noun_records(kind, n)
+            if re.search(r"\b(leaderboard|ranking|rank|score|tournament|league|game)", self.prompt.lower()):
+                points = sorted((self.rng.randint(800, 4800) for _ in recs), reverse=True)
+                return ["#", "Player", "Points"], [[str(k + 1), t, f"{p:,}"] for k, ((t, _m, _a), p) in
+                                                   enumerate(zip(recs, points))]
             if pay:
                 return (["Name", "Role", "Hours", "Amount", "Status"],
                         [[t, m, str(self.rng.choice((32, 36, 40, 40, 24))), a,

@@ -283,8 +283,11 @@ def _b_table(cx: _Ctx, s, i: int) -> Node:
     if s.labels:  # the prompt named the columns: keep its words, fill them with the domain's values
         cols = list(s.labels)
         rows = [[r[k % len(r)] for k in range(len(cols))] for r in rows]
-    if cx.mobile:
-        cols, rows = cols[:3], [r[:3] for r in rows]
+    if cx.mobile and len(cols) > 3:
+        # a phone shows three columns: what the row is, and its last two (an amount and a status)
+        keep = [0, len(cols) - 2, len(cols) - 1] if re.search(r"[\d$€£%]", rows[0][-1] if rows else "") or \
+            cols[-1] == "Status" else [0, 1, 2]
+        cols, rows = [cols[k] for k in keep], [[r[k] for k in keep] for r in rows]
     status = cx.copy.spec.status_column if not s.labels and cx.copy.spec.status_column < len(cols) else -1
     if named:
         status = next((k for k, c in enumerate(cols) if c == "Status"), -1)
@@ -396,7 +399,8 @@ def _b_field(kind: str) -> Callable:
         n = _n(s, 1)
         defaults = {"input": ("Name", "Email", "Notes", "Reference"), "select": ("Sort by", "Status", "Owner", "Type"),
                     "search": (cx.copy.spec.search,)}[kind]
-        labels = _labels(s, n, lambda k: defaults[k % len(defaults)])
+        own = s.title if kind == "input" and s.title and not s.labels else ""  # "a promo code input"
+        labels = _labels(s, n, lambda k: own if k == 0 and own else defaults[k % len(defaults)])
         nodes = []
         for lab in labels:
             if kind == "search":
@@ -563,7 +567,10 @@ def _b_modal(cx: _Ctx, s, i: int) -> Node:
 def _b_heading(cx: _Ctx, s, i: int) -> Node:
     if not s.labels and re.search(r"\bquestion", (s.phrase or "").lower()):
         return heading(f"s{i}", cx.copy.question()[0], "h3", lines=3)  # the question itself, not the page's name
-    return heading(f"s{i}", s.title or (s.labels[0] if s.labels else cx.title), "h3")
+    words = s.title or (s.labels[0] if s.labels else "")
+    if not words or words.lower() == (cx.title or "").lower():
+        words = cx.copy.items(1)[0][0]  # never the page's title twice: a heading of its own record
+    return heading(f"s{i}", words, "h3", lines=2)
 
 
 def _b_text(cx: _Ctx, s, i: int) -> Node:
@@ -1377,4 +1384,37 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
         missing = [lab for lab in labels if lab.lower() not in texts]
         if missing:
             return True, f"the built-in {arch} page would not show {', '.join(map(repr, missing))}"
+    # the records it asks for ("burgers and sides", "charges", "vinyl records"), which the routed page lacks
+    # (only records the open copy writes: a noun it knows nothing of is left to the page type)
+    copy = OpenCopy(domain_of(getattr(plan, "domain", "generic"), prompt), prompt, 0)
+    nouns = [n for n, tail in (_record_noun(s) for s in plan.sections if s.kind in _RECORD_SECTIONS)
+             if n and copy.record_kind(tail)]
+    if nouns:
+        arch = plan.archetype or route_prompt(prompt)
+        device = device or plan.device or "desktop"
+        texts = _builtin_page_texts(prompt, arch, device)
+        if texts is None:
+            return True, f"the built-in page {arch!r} cannot be drawn"
+        missing = [n for n in nouns if not re.search(rf"\b{re.escape(n)}", texts)]
+        if missing:
+            return True, f"the built-in {arch} page would not show {', '.join(missing)}"
     return False, ""
+
+
+#: Sections that hold records of a noun.
+_RECORD_SECTIONS = ("list", "list_item", "table", "card", "section")
+#: Words of a section that name how it is drawn, not what it holds.
+_FORM_WORDS = {"list", "lists", "table", "tables", "item", "items", "card", "cards", "result", "results", "row", "rows",
+               "grid", "section", "details", "summary", "panel", "tile", "tiles", "entries", "entry", "records"}
+
+
+def _record_noun(s) -> tuple[str, str]:
+    """The singular noun a records section names by its last word ("burgers" → burger), when it
+    is a plural the prompt wrote ("a table of charges"), and the words that end on it ("vinyl
+    records"); ("", "") otherwise."""
+    words = [w for w in re.findall(r"[a-z]+", (s.phrase or "").lower()) if w not in _FORM_WORDS]
+    if not words or not words[-1].endswith("s") or words[-1].endswith("ss") or len(words[-1]) < 4:
+        return "", ""
+    w = words[-1]
+    one = w[:-3] + "y" if w.endswith("ies") else w[:-2] if w.endswith(("ches", "shes", "xes")) else w[:-1]
+    return one, " ".join(words[-2:])

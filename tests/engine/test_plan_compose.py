@@ -417,3 +417,37 @@ def test_records_fit_the_page_noun(prompt, never):
     texts = _texts(compose_plan(_plan(prompt), 1920, 1080, seed=0, device="desktop"))
     for w in never:
         assert w not in texts, (prompt, w)
+
+
+@pytest.mark.parametrize("prompt", ["burger bar menu with burgers, sides and a Checkout button",
+                                    "electricity bill with charges and a Pay button"])
+def test_records_the_routed_page_lacks_make_the_prompt_open(prompt):
+    plan = _plan(prompt, "mobile")
+    is_open, why = plan_is_open(plan, prompt, "mobile")
+    assert is_open, why
+
+
+@pytest.mark.parametrize("prompt", ["subscription tiers for a podcast hosting service",
+                                    "onboarding step two of four choosing interests",
+                                    "catalog of ceramic mugs and bowls with prices"])
+def test_nouns_the_open_copy_does_not_write_stay_on_their_page_type(prompt):
+    plan = _plan(prompt)
+    before = plan_is_open(plan, prompt, "desktop")
+    assert not before[0] or "would not show" not in before[1] or "'" in before[1], before
+
+
+def test_no_heading_repeats_the_page_title():
+    scene = compose_plan(_plan("news article page with a headline, the author's avatar and body text"), 1366, 1024,
+                         seed=0, device="tablet")
+    texts = [e.text for e in scene.walk() if e.kind == "heading" and e.text]
+    assert len(texts) == len(set(t.lower() for t in texts)), texts
+
+
+def test_a_named_input_is_labelled_as_written_and_players_have_points():
+    scene = compose_plan(_plan("shopping cart with a promo code input", "mobile"), 430, 932, seed=0, device="mobile")
+    assert [e.props.get("label") for e in scene.walk() if e.kind == "input"] == ["Promo code"]
+    scene = compose_plan(_plan("game leaderboard with a table of 10 players"), 1920, 1080, seed=0, device="desktop")
+    table = next(e for e in scene.walk() if e.kind == "table")
+    assert table.props["columns"] == ["#", "Player", "Points"] and len(table.props["rows"]) == 10
+    points = [int(r[2].replace(",", "")) for r in table.props["rows"]]
+    assert points == sorted(points, reverse=True)
