@@ -440,7 +440,7 @@ def test_no_heading_repeats_the_page_title():
     scene = compose_plan(_plan("news article page with a headline, the author's avatar and body text"), 1366, 1024,
                          seed=0, device="tablet")
     texts = [e.text for e in scene.walk() if e.kind == "heading" and e.text]
-    assert len(texts) == len(set(t.lower() for t in texts)), texts
+    assert len(texts) == len({t.lower() for t in texts}), texts
 
 
 def test_a_named_input_is_labelled_as_written_and_players_have_points():
