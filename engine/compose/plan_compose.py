@@ -1194,8 +1194,10 @@ def _anchor_actions(cx: _Ctx, root: Node) -> None:
             at += 1
         root.children.insert(at, foot)
     shown = [n for n in c.children if not n.dropped]
-    if len(shown) == 1 and shown[0].kind in ("", "progress_ring", "image", "gauge") and shown[0].name.startswith("s") \
-            and not any(k.kind == "card" for k in shown[0].children):
+    lone = shown[0] if len(shown) == 1 else None
+    if lone is not None and (lone.kind in ("progress_ring", "image", "gauge") or (
+            lone.kind == "" and lone.children and all(k.kind in ("progress_ring", "image", "gauge")
+                                                       for k in lone.children))):
         c.justify = "center"  # a timer or a picture alone: in the middle of the screen
 
 
