@@ -23,6 +23,8 @@ from scene.model import Scene
 DEFAULT_SIZE = (3840, 2160)
 FORMATS = {"png": "PNG", "jpeg": "JPEG", "jpg": "JPEG", "webp": "WEBP"}
 SAMPLERS = ("student", "teacher", "procedural")
+#: How a prompt no page type draws is laid out (`Engine.generate`'s `plan_layout`).
+PLAN_LAYOUTS = ("composed", "sampled")
 #: The committed teacher weights (``onbrand train teacher`` rebuilds them).
 TEACHER_WEIGHTS = Path(__file__).resolve().parent / "weights" / "teacher"
 #: The committed student weights (``onbrand train distill`` rebuilds them).
@@ -183,7 +185,11 @@ class Engine:
             if not (folder / "config.json").is_file():
                 cmd = "onbrand train distill" if sampler == "student" else "onbrand train teacher"
                 raise ValueError(f"{folder}: no {sampler} weights; run `{cmd}` and copy its output folder there")
-            self._models[sampler] = _load_model(sampler, folder)
+            try:
+                self._models[sampler] = _load_model(sampler, folder)
+            except (OSError, ValueError, RuntimeError, KeyError, TypeError) as e:
+                why = (str(e).splitlines() or [type(e).__name__])[0]
+                raise ValueError(f"{folder}: not a loadable {sampler} model ({why})") from None
         return self._models[sampler]
 
     @property
@@ -280,7 +286,7 @@ class Engine:
                  steps: int | None = None, guidance: float = 1.0, retrieval: bool = True,
                  style_scale: float = 1.0, strength: float | None = None,
                  reference_images: Sequence | None = None,
-                 svg_text: str = DEFAULT_SVG_TEXT) -> Generation:
+                 svg_text: str = DEFAULT_SVG_TEXT, plan_layout: str = "composed") -> Generation:
         """Sample, lay out, render and encode one mock.
 
         `sampler` picks the generator: ``student`` (the default: the distilled diffusion model,
@@ -306,6 +312,13 @@ class Engine:
         or just ``"dark"`` when exactly one modifier has that option.
         `svg_text` is how `Generation.svg` holds text: ``"live"`` (editable ``<text>``, the
         default) or ``"outline"`` (glyph outlines); see `engine.render.export`.
+
+        A prompt no page type draws is built from its plan (`plan`): with `plan_layout`
+        ``"composed"`` (the default) the plan composer lays it out; with ``"sampled"`` a
+        diffusion sampler trained on plans (a model with plan tokens) lays the composer's
+        content out itself, starting from the composer's layout under the plan's tokens
+        (`engine.compose.plan_fill`); a model without plan tokens falls back to the composer,
+        with a warning.
         """
         if device not in DEVICES:
             raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
@@ -315,6 +328,8 @@ class Engine:
         if format.lower() not in FORMATS:
             raise ValueError(f"unknown format {format!r} (use png, jpeg or webp)")
         check_svg_text(svg_text)
+        if plan_layout not in PLAN_LAYOUTS:
+            raise ValueError(f"unknown plan_layout {plan_layout!r} (use {', '.join(PLAN_LAYOUTS)})")
         sampler = sampler or default_sampler()
         if sampler not in SAMPLERS:
             raise ValueError(f"unknown sampler {sampler!r} (use {', '.join(SAMPLERS)})")
@@ -338,10 +353,12 @@ class Engine:
         if sampler == "procedural" and images:
             warnings.append("reference images condition the diffusion samplers only; the procedural composer ignored them")
         # open prompts: a screen no built-in page type draws (plan_is_open says why) is built from its
-        # plan. A model trained on plans (``plan_tokens``) lays the plan composer's content out itself,
-        # starting from the composer's layout (SDEdit) under the plan's tokens; a model that was not
-        # cannot place the new kinds, so the plan composer's own layout is drawn instead
-        from engine.compose.plan_compose import compose_plan, plan_is_open, plan_layout
+        # plan, laid out by the plan composer; asked to (plan_layout="sampled"), a model trained on
+        # plans (``plan_tokens``) lays the composer's content out itself, starting from the composer's
+        # layout (SDEdit) under the plan's tokens
+        from engine.compose.plan_compose import compose_plan, plan_is_open
+        from engine.compose.plan_compose import plan_layout as compose_plan_layout
+        from engine.compose.plan_fill import node_blocks
 
         open_plan, why = plan_is_open(plan, prompt, device)
         planned = None
@@ -349,10 +366,12 @@ class Engine:
             from conditioning.packing import pack_context
 
             model = self.model(sampler)
-            if open_plan and getattr(model.config, "plan_tokens", False):
-                from engine.compose.plan_fill import node_blocks
-
-                planned = plan_layout(plan, w, h, theme=theme, seed=seed, device=device)
+            if open_plan and plan_layout == "sampled":
+                if getattr(model.config, "plan_tokens", False):
+                    planned = compose_plan_layout(plan, w, h, theme=theme, seed=seed, device=device)
+                else:
+                    warnings.append(f"the {sampler} model was not trained on plans (no plan tokens); "
+                                    "the plan composer laid the plan out")
             t = time.perf_counter()
             packed = pack_context(ds, prompt, self.context_store() if retrieval else None, device=device,
                                   reference_images=images, exemplars=self.references if retrieval else None,
@@ -387,16 +406,18 @@ class Engine:
                 context = replace(packed, image_vecs=packed.image_vecs[:0])
             t = time.perf_counter()
             init = packed.init_blocks if strength < 1.0 else None
+            # a plan's layout decodes to the kinds it holds (there is no content for any other)
+            kinds = {b.kind for b in node_blocks(planned)} if planned is not None else None
             if sampler == "student":
                 blocks = sample_student(model, context, steps=steps, seed=seed, device=device,
                                         style_scale=style_scale, init_blocks=init, strength=strength,
-                                        hold=packed.hold_init)
+                                        hold=packed.hold_init, kinds=kinds)
             else:
                 from engine.samplers.teacher import sample_blocks
 
                 blocks = sample_blocks(model, context, steps=steps, seed=seed, guidance=guidance, device=device,
                                        style_scale=style_scale, init_blocks=init, strength=strength,
-                                       hold=packed.hold_init)
+                                       hold=packed.hold_init, kinds=kinds)
             timings["sample"] = round(time.perf_counter() - t, 4)
             t = time.perf_counter()
             # a held screen is a designed layout: tidied (frame, grid, overlaps), not re-flowed into rows

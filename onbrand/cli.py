@@ -299,10 +299,17 @@ def _reference_images(paths: tuple[str, ...]) -> list:
 @click.option("--ref", "refs", multiple=True, type=click.Path(dir_okay=False), metavar="IMAGE",
               help="A reference screen (PNG, JPEG or WebP; repeatable, up to 14): the mock follows the "
                    "layout of one that matches the prompt (\"an orders page like this\").")
+@click.option("--plan-layout", type=click.Choice(["composed", "sampled"]), default="composed", show_default=True,
+              help="For a screen no page type draws: the plan composer lays its plan out, or a diffusion "
+                   "model trained on plans (see --model) lays the composer's content out itself.")
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="A model folder of your own (config.json + safetensors) for the chosen diffusion sampler, "
+                   "instead of the committed weights.")
 @click.option("--json", "as_json", is_flag=True, help="Print paths, timings and warnings as JSON.")
 def generate(folder: str, prompt: str, out: str, size: str | None, device: str | None, fmt: str | None,
              seed: int, store: str | None, modes: tuple[str, ...], sampler: str | None, steps: int | None,
-             strength: float | None, svg_text: str, refs: tuple[str, ...], as_json: bool) -> None:
+             strength: float | None, svg_text: str, refs: tuple[str, ...], plan_layout: str, model_dir: str | None,
+             as_json: bool) -> None:
     """Generate an on-brand UI mock for PROMPT from the design system in FOLDER.
 
     The scene diffusion student samples the page's blocks in 2 steps, conditioned on the
@@ -331,13 +338,17 @@ def generate(folder: str, prompt: str, out: str, size: str | None, device: str |
     if not prompt.strip():
         raise _Fail("the prompt is empty; describe the screen, e.g. \"checkout page with order summary\"")
     images = _reference_images(refs)
+    sampler = sampler or default_sampler()
+    if model_dir and sampler == "procedural":
+        raise _Fail("--model is a diffusion model's folder; the procedural sampler has none")
     t0 = time.perf_counter()
     ds, store_path, cached = _load_ds(folder, store, _modes(modes))
-    engine = Engine(ds, time.perf_counter() - t0, store=store_path)
+    engine = Engine(ds, time.perf_counter() - t0, store=store_path,
+                    weights={sampler: model_dir} if model_dir else None)
     try:
         gen = engine.generate(prompt, seed=seed, size=wh, device=device, format="png" if suffix in ("svg", "html") else suffix,
-                              sampler=sampler or default_sampler(), steps=steps, strength=strength,
-                              svg_text=svg_text, reference_images=images)
+                              sampler=sampler, steps=steps, strength=strength,
+                              svg_text=svg_text, reference_images=images, plan_layout=plan_layout)
     except ValueError as e:
         raise _Fail(_error_text(e)) from None
     try:

@@ -11,6 +11,7 @@ cosine noise schedule (``squaredcos_cap_v2``) as numpy computes it bit for bit l
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 import numpy as np
 
@@ -75,9 +76,12 @@ def encode_slots(blocks: list[Block], n_slots: int, slot_dim: int = SLOT_DIM) ->
     return np.concatenate(parts, -1), mask
 
 
-def decode_slots(x: np.ndarray) -> list[Block]:
+def decode_slots(x: np.ndarray, kinds: Collection[str] | None = None) -> list[Block]:
     """``(n_slots, slot_dim)`` → the non-null blocks (boxes clipped to the canvas); the slot
-    width says which kind vocabulary the bits index (`slot_bits`)."""
+    width says which kind vocabulary the bits index (`slot_bits`). With `kinds`, each slot
+    takes the most likely of those kinds (or the null kind) under its kind bits: the kind
+    whose bit pattern agrees best with the slot's values, as a vocabulary mask restricts a
+    token sampler; without, the bits' signs spell the kind."""
     out: list[Block] = []
     boxes = (np.clip(x[:, :4], -1.0, 1.0) + 1.0) / 2.0
     at = 4
@@ -86,6 +90,11 @@ def decode_slots(x: np.ndarray) -> list[Block]:
         idx.append(_from_bits(x[:, at: at + n]))
         at += n
     n_kinds = kind_vocab(x.shape[-1])
+    if kinds is not None:
+        allowed = np.array(sorted({0} | {i for i, k in enumerate(BLOCK_KINDS[:n_kinds]) if k in set(kinds)}))
+        nb = slot_bits(x.shape[-1])[0]
+        patterns = _to_bits(allowed, nb)  # (A, nb) in {-1, +1}
+        idx[0] = allowed[np.argmax(np.clip(x[:, 4: 4 + nb], -1.0, 1.0) @ patterns.T, axis=1)]
     for i in range(x.shape[0]):
         vals = []
         for k, (_, vocab) in enumerate(CATEGORIES):

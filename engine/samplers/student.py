@@ -13,7 +13,7 @@ they give the same blocks. This module imports torch only for a PyTorch model.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -123,7 +123,7 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
                    device: str = "desktop", style_scale: float = 1.0, threads: int = 1,
                    init_blocks: list[Block] | None = None, strength: float = 1.0,
                    callback: Callable[[int, int, torch.Tensor], None] | None = None,
-                   hold: bool = False) -> list[Block]:
+                   hold: bool = False, kinds: Collection[str] | None = None) -> list[Block]:
     """Blocks for one page from a distilled student (`engine.training.distill`) in `steps` steps
     (`few_step_trajectory` over `student_timesteps`); the last clean estimate is decoded.
     2 steps is the distilled schedule; 1 and 4 (and other counts) run with the same weights.
@@ -131,7 +131,8 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
     of the schedule, as `sample_blocks` does (SDEdit). With `hold` the `init_blocks` are kept
     in every estimate (their boxes and kinds, `held_dims`) and the model completes the page around them (inpainting,
     as RePaint, Lugmayr et al. 2022): how a reference screen the user chose is followed.
-    `callback(i, t, x0)` is called after each step with that step's clean estimate.
+    `callback(i, t, x0)` is called after each step with that step's clean estimate. With
+    `kinds`, blocks are decoded to those kinds only (`engine.models.slots.decode_slots`).
     """
     if steps < 1:
         raise ValueError(f"steps must be at least 1 (got {steps})")
@@ -149,7 +150,7 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
         with blas_threads(threads):
             _, x0 = few_step_trajectory_numpy(model, x, ts, ctx, style_scale=style_scale, callback=callback,
                                               known=known)
-        return decode_slots(x0[0])
+        return decode_slots(x0[0], kinds)
     import torch
 
     from engine.samplers.common import clean_slots, sampling
@@ -163,4 +164,4 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
     with sampling(model, threads):
         _, x0 = few_step_trajectory(model, x, ts, {k: torch.from_numpy(v) for k, v in ctx.items()},
                                     style_scale=style_scale, callback=callback, known=known)
-    return decode_slots(x0[0].numpy())
+    return decode_slots(x0[0].numpy(), kinds)

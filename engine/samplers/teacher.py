@@ -9,7 +9,7 @@ threads, init_blocks, strength)`` and returns blocks; `callback(i, t, x)` report
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import torch
 
@@ -31,9 +31,10 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
                   guidance: float = 1.0, device: str = "desktop", scheduler: str = "ddim",
                   style_scale: float = 1.0, callback: Callable[[int, int, torch.Tensor], None] | None = None,
                   threads: int = 1, init_blocks: list[Block] | None = None, strength: float = 1.0,
-                  hold: bool = False) -> list[Block]:
+                  hold: bool = False, kinds: Collection[str] | None = None) -> list[Block]:
     """Blocks for one page: `steps` denoising steps from seeded noise, null slots dropped.
 
+    With `kinds`, blocks are decoded to those kinds only (`engine.models.slots.decode_slots`).
     With `init_blocks` and `strength` < 1 sampling starts from that layout noised to the
     ``strength`` share of the schedule and runs only the remaining steps (SDEdit, Meng et al.
     2022): a variation of the layout that keeps its structure; 1.0 ignores it.
@@ -88,4 +89,4 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
                 x = torch.where(known[1][None], held, x)
             if callback is not None:
                 callback(i, int(t), x)
-    return decode_slots(x[0].numpy())
+    return decode_slots(x[0].numpy(), kinds)

@@ -174,3 +174,28 @@ def test_fill_plan_places_the_plans_content_in_sampled_boxes():
     # a sampled layout without a place for the columns: they keep their own boxes, or are reported
     out = fill_plan([b for b in blocks if b.kind != "kanban_column"], plan_layout(plan, 1920, 1080, device="desktop"))
     assert out.kept.count("kanban_column") + out.dropped.count("kanban_column") == 3
+
+
+def test_generate_lays_an_open_prompt_out_with_a_plan_model_only_when_asked(tmp_path):
+    from engine.api import Engine
+    from tests.conftest import SAMPLES
+
+    model = _tiny()
+    model.save_pretrained(tmp_path / "teacher")
+    prompt = "support board with To do, In progress and Done columns"
+    eng = Engine.from_folder(SAMPLES / "harbor", weights={"teacher": tmp_path / "teacher"})
+    kw = dict(size=(480, 270), sampler="teacher", steps=2)
+    sampled = eng.generate(prompt, plan_layout="sampled", **kw)
+    assert sampled.conditioning["composer"]["plan_layout"] == "sampled"
+    fill = sampled.layout_report["plan_fill"]
+    assert fill["paired"] + len(fill["kept_plan_nodes"]) + len(fill["dropped_plan_nodes"]) >= 4
+    assert sampled.conditioning["references"][0]["kind"] == "plan"
+    composed = eng.generate(prompt, **kw)  # the default: the plan composer's layout
+    assert composed.conditioning["composer"]["plan_layout"] == "composed"
+    assert "plan_fill" not in composed.layout_report
+    # the committed student has no plan tokens: asked to sample, it says so and the composer draws
+    plain = Engine.from_folder(SAMPLES / "harbor").generate(prompt, size=(480, 270), plan_layout="sampled")
+    assert plain.conditioning["composer"]["plan_layout"] == "composed"
+    assert any("not trained on plans" in w for w in plain.warnings)
+    with pytest.raises(ValueError, match="plan_layout"):
+        eng.generate(prompt, plan_layout="drawn", **kw)
