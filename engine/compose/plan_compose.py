@@ -287,6 +287,8 @@ def _b_table(cx: _Ctx, s, i: int) -> Node:
         # a phone shows three columns: what the row is, and its last two (an amount and a status)
         keep = [0, len(cols) - 2, len(cols) - 1] if re.search(r"[\d$€£%]", rows[0][-1] if rows else "") or \
             cols[-1] == "Status" else [0, 1, 2]
+        if rows and max(len(r[0]) for r in rows) > 16 and keep[1] != 1:
+            keep = [0, len(cols) - 1]  # long names ("Standing charge (31 days)"): the name and its amount
         cols, rows = [cols[k] for k in keep], [[r[k] for k in keep] for r in rows]
     status = cx.copy.spec.status_column if not s.labels and cx.copy.spec.status_column < len(cols) else -1
     if named:

@@ -451,3 +451,11 @@ def test_a_named_input_is_labelled_as_written_and_players_have_points():
     assert table.props["columns"] == ["#", "Player", "Points"] and len(table.props["rows"]) == 10
     points = [int(r[2].replace(",", "")) for r in table.props["rows"]]
     assert points == sorted(points, reverse=True)
+
+
+def test_a_phone_table_of_long_names_keeps_the_name_and_its_amount():
+    scene = compose_plan(_plan("electricity bill with charges and a Pay button", "mobile"), 430, 932, seed=0,
+                         device="mobile")
+    table = next(e for e in scene.walk() if e.kind == "table")
+    assert table.props["columns"] == ["Description", "Amount"]
+    assert all("$" in r[1] for r in table.props["rows"])
