@@ -93,14 +93,14 @@ def test_student_samples_the_same_slots_and_blocks(models, harbor_ds, prompt, se
     ctx = prompt_context(prompt, harbor_ds, reference_blocks=refs)
     sdedit = strength < 1.0
     ts = student_timesteps(steps, 1000, strength)
-    x = torch.randn((1, 32, 27), generator=torch.Generator().manual_seed(seed))
+    x = torch.randn((1, 32, tm.config.slot_dim), generator=torch.Generator().manual_seed(seed))
     if sdedit:
-        x = tm.add_noise(torch.from_numpy(encode_slots(refs[0], 32)[0])[None], x, ts[0])
+        x = tm.add_noise(torch.from_numpy(encode_slots(refs[0], 32, tm.config.slot_dim)[0])[None], x, ts[0])
     with torch.inference_mode():
         states_t, x0_t = few_step_trajectory(tm, x, ts, collate_contexts([ctx], ["desktop"], 32))
-    xn = randn((1, 32, 27), seed)
+    xn = randn((1, 32, tm.config.slot_dim), seed)
     if sdedit:
-        xn = nm.add_noise(encode_slots(refs[0], 32)[0][None], xn, ts[0])
+        xn = nm.add_noise(encode_slots(refs[0], 32, tm.config.slot_dim)[0][None], xn, ts[0])
     states_n, x0_n = few_step_trajectory_numpy(nm, xn, ts, collate_arrays([ctx], ["desktop"], 32))
     for a, b in zip(states_t, states_n):
         assert np.abs(a.numpy() - b).max() < 1e-4

@@ -56,8 +56,8 @@ def test_slots_round_trip_every_vocabulary_value():
     blocks = [Block(kind=k, box=(0.1, 0.2, 0.3, 0.4), role=ROLES[i % len(ROLES)], style=STYLES[i % len(STYLES)],
                     variant=VARIANTS[i % len(VARIANTS)], content=CONTENTS[i % len(CONTENTS)])
               for i, k in enumerate(BLOCK_KINDS[1:])]
-    x, used = encode_slots(blocks, 48)
-    assert x.shape == (48, SLOT_DIM) and used.sum() == len(blocks)
+    x, used = encode_slots(blocks, 64)
+    assert x.shape == (64, SLOT_DIM) and used.sum() == len(blocks)
     assert set(np.unique(x[:, 4:])) <= {-1.0, 1.0}
     back = decode_slots(x)
     assert [(b.kind, b.role, b.style, b.variant, b.content) for b in back] == \
@@ -67,7 +67,7 @@ def test_slots_round_trip_every_vocabulary_value():
 
 def test_decode_drops_null_and_out_of_vocabulary_indices():
     x, _ = encode_slots(_dashboard_blocks(), 48)
-    x[:, 4:9] = 1.0  # kind index 31 is past the vocabulary: decodes to null
+    x[:, 4:10] = 1.0  # kind index 63 is past the vocabulary: decodes to null
     assert decode_slots(x) == []
 
 
