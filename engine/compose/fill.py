@@ -418,17 +418,6 @@ def _title_on_subtitle(blocks: list[Block], shells: list[Block], W: float, H: fl
         return blocks
     t = min(heads, key=lambda b: (b.box[1], b.box[0]))
     t_bottom = t.box[1] + t.box[3]
-    # a line of small text sampled on the title's row, left of it, takes the title's place: the title
-    # moves onto its edge and the stray line goes (a page does not lead with small print beside its title)
-    beside = [b for b in blocks if b.kind == "text" and b.box[0] + b.box[2] <= t.box[0] + 4 / W
-              and t.box[1] <= b.box[1] + b.box[3] / 2 <= t_bottom
-              and not any(s.box[0] <= b.box[0] < s.box[0] + s.box[2] and s.box[1] <= b.box[1] < s.box[1] + s.box[3]
-                          for s in shells)]
-    if beside:
-        x = min(b.box[0] for b in beside)
-        moved = Block(t.kind, (x, t.box[1], t.box[2], t.box[3]), t.role, t.style, t.variant, t.content, t.id,
-                      dict(t.meta))
-        return [moved if b is t else b for b in blocks if not any(b is s for s in beside)]
     subs = [b for b in blocks if b.kind == "text" and 0 <= (b.box[1] - t_bottom) * H <= 16
             and b.box[0] < t.box[0] + t.box[2] and t.box[0] < b.box[0] + b.box[2]]
     if not subs:

@@ -362,12 +362,3 @@ def test_fill_moves_a_breadcrumb_sampled_right_of_the_title_and_names_sections(t
     pay = fill_blocks([Block("card", (0.03, 0.5, 0.94, 0.4), content="product")], "payment form for a hotel booking",
                       430, 932, theme, device="mobile")
     assert "Hotel booking" in _texts(pay) and "Linen Overshirt" not in _texts(pay)
-
-
-def test_fill_drops_small_print_sampled_beside_the_title(theme):
-    blocks = [Block("navbar", (0.0, 0.0, 1.0, 0.07)), Block("text", (0.02, 0.12, 0.2, 0.03), style="small"),
-              Block("heading", (0.3, 0.11, 0.3, 0.05), style="h2"), Block("card", (0.02, 0.3, 0.9, 0.5), content="table")]
-    sc = fill_blocks(blocks, "workspace settings", 1920, 1080, theme)
-    assert [e.kind for e in sc.elements] == ["navbar", "heading", "card"]
-    # the title takes the small print's place, on the content column's edge (the top bar's inset)
-    assert abs(sc.elements[1].box[0] - sc.elements[2].box[0]) < 1
