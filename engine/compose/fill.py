@@ -52,7 +52,7 @@ _TITLE_STYLES = ("display", "h1", "h2", "h3")
 
 
 def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme, seed: int = 0,
-                device: str | None = None) -> Scene:
+                device: str | None = None, page_layout: bool = True) -> Scene:
     """A full scene from `blocks` at `width`×`height` canvas px, with copy for `prompt`.
 
     `theme` (an `engine.render.theme.Theme`, or None for font-free measuring) supplies the spacing
@@ -60,6 +60,11 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
     shape) sets the design-px scale. Blocks of the null kind, of an unknown kind, or with an
     empty or non-finite box are skipped; boxes past the canvas edge are clipped to it. Modals
     come last, so the page they cover is drawn under their scrim.
+
+    With `page_layout` (the default, for sampled blocks) the page is laid out as a whole
+    around what the blocks hold: the content column keeps the top bar's inset, or a gutter
+    beside a sidebar (`inset_content`), and cards shrink to their content, rows moving up
+    (`hug_cards`); without it (a designed layout's blocks) every block keeps its box.
     """
     device = device or C.device_for_size(width, height)
     if device not in DEVICES:
@@ -78,6 +83,8 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
                               or f.payment and b.content in ("product", "media", "order-summary") and b.box[3] * H >= 320)
         for b in blocks)
     f.plans_in_one = arch == "pricing" and sum(b.kind == "card" and b.content == "pricing" for b in blocks) == 1
+    if page_layout:
+        blocks = inset_content(blocks, _bar_inset(blocks, f, W, H), f.lay.step(5), W, H, f.lay.unit)
     elements: list[Element] = []
     boxes = {}
     for i, b in enumerate(blocks):
@@ -91,6 +98,8 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
     # the page), so a form reads Email, then Password, whatever order the blocks were sampled in
     reading = sorted(boxes, key=lambda i: (blocks[i].kind == "modal", round(boxes[i][1]), boxes[i][0]))
     nodes = {i: f.build(blocks[i], boxes[i][2] - boxes[i][0], boxes[i][3] - boxes[i][1]) for i in reading}
+    if page_layout:
+        boxes = hug_cards(blocks, boxes, nodes, f.lay, W, H)
     # overlays (a modal and its scrim) are drawn after the page they cover, wherever they were sampled
     order = sorted(boxes, key=lambda i: blocks[i].kind == "modal")
     for i, b in ((i, blocks[i]) for i in order):
@@ -108,6 +117,152 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
     scene = Scene(width=width, height=height, scale=scale, archetype=arch, prompt=prompt, seed=seed,
                   elements=elements)
     return C.scaled_scene(scene, scale)
+
+
+def _chrome(b: Block, W: float, H: float) -> str:
+    """Which navigation chrome `b` is: "top" (a bar across the top), "bottom" (a footer or a
+    phone's tab bar), "left" / "right" (a full-height sidebar), or "" for page content."""
+    x, y, w, h = b.box
+    if b.kind == "sidebar" and h > 0.5:
+        return "left" if x + w / 2 < 0.5 else "right"
+    if b.kind in ("navbar", "footer") and w > 0.5:
+        return "top" if b.kind == "navbar" and b.variant != "tabbar" and y + h / 2 < 0.5 else "bottom"
+    return ""
+
+
+def _content_blocks(blocks: list[Block], W: float, H: float) -> list[int]:
+    """Indices of the page's content: neither chrome, nor a dialog, nor a full-bleed backdrop
+    (a sign-in brand panel, a hero) or anything standing on one."""
+    backdrops = [b for b in blocks if b.variant in ("panel", "hero")]
+
+    def on(a: Block, b: Block) -> bool:
+        return (a.box[0] <= b.box[0] + 1 / W and a.box[1] <= b.box[1] + 1 / H
+                and a.box[0] + a.box[2] >= b.box[0] + b.box[2] - 1 / W and a.box[1] + a.box[3] >= b.box[1] + b.box[3] - 1 / H)
+
+    return [i for i, b in enumerate(blocks) if not _chrome(b, W, H) and b.kind != "modal" and b.variant not in ("panel", "hero")
+            and not any(on(d, b) for d in backdrops if d is not b)]
+
+
+def _bar_inset(blocks: list[Block], f, W: float, H: float) -> float | None:
+    """The left/right padding (design px) of the content of the page's top bar (where its logo
+    starts), as the fill builds that bar, or None where the page has no top bar."""
+    bars = [b for b in blocks if _chrome(b, W, H) == "top"]
+    if not bars:
+        return None
+    b = bars[0]
+    probe = _Filler(P.PageContext(f.c.device, random.Random(0), f.c.prompt, f.d, f.c.arch, {}), f.lay)
+    node = probe.build(b, b.box[2] * W, b.box[3] * H)  # built aside, so the page's copy is not used up
+    _t, r, _b, l = f.lay.pad(node)
+    return max(l, r)
+
+
+def inset_content(blocks: list[Block], inset: float | None, gutter: float, W: float, H: float,
+                  unit: float = 1.0) -> list[Block]:
+    """The page's content column (everything but the chrome, dialogs and backdrops) moved and,
+    where it must, narrowed so that its left and right edges keep the page's inset: one
+    `gutter` clear of a sidebar on that side, else the top bar's content `inset` (design px)
+    from the page's edge. A column edge past that line moves onto it; a column inside the lines
+    (a centred sign-in card, a page laid out with wider margins) is left where it is. Pages with
+    neither a top bar nor a sidebar come back unchanged. Moved edges land on the `unit` grid
+    (design px) from the column's edge."""
+    sides = {_chrome(b, W, H): b for b in blocks if _chrome(b, W, H)}
+    bar = sides.get("top")
+    lo = hi = None
+    if "left" in sides:
+        lo = (sides["left"].box[0] + sides["left"].box[2]) * W + gutter
+    elif bar is not None and inset is not None:
+        lo = bar.box[0] * W + inset
+    if "right" in sides:
+        hi = sides["right"].box[0] * W - gutter
+    elif bar is not None and inset is not None:
+        hi = (bar.box[0] + bar.box[2]) * W - inset
+    content = _content_blocks(blocks, W, H)
+    if not content or (lo is None and hi is None):
+        return blocks
+    cl = min(blocks[i].box[0] for i in content) * W
+    cr = max(blocks[i].box[0] + blocks[i].box[2] for i in content) * W
+    lo_t = cl if lo is None or cl >= lo - 0.5 else lo
+    hi_t = cr if hi is None or cr <= hi + 0.5 else hi
+    if hi_t - lo_t < 0.5 * (cr - cl) or cr - cl < 1:
+        return blocks  # no room for the column between the lines: leave it as sampled
+    s = (hi_t - lo_t) / (cr - cl)
+    if abs(lo_t - cl) < 0.5 and abs(hi_t - cr) < 0.5:
+        return blocks
+    out = list(blocks)
+    for i in content:
+        b = blocks[i]
+        x0 = lo_t + round((b.box[0] * W - cl) * s / unit) * unit
+        x1 = min(hi_t, lo_t + round(((b.box[0] + b.box[2]) * W - cl) * s / unit) * unit)
+        x1 = max(x1, x0 + 1)
+        out[i] = Block(b.kind, (x0 / W, b.box[1], (x1 - x0) / W, b.box[3]), b.role, b.style, b.variant, b.content,
+                       b.id, dict(b.meta))
+    return out
+
+
+def _stretchy(n: Node) -> bool:
+    """Whether `n` holds an element that takes whatever height it is given (a chart, a table,
+    a picture): its box has no content height to shrink to."""
+    if not n.children:
+        return bool(n.kind) and n.height.mode == "fill" and not n.text
+    return any(_stretchy(c) for c in n.children)
+
+
+#: Card contents that are full-height panes, kept at their sampled height.
+_PANES = {"chat", "nav", "calendar"}
+
+
+def hug_cards(blocks: list[Block], boxes: dict, nodes: dict, lay: L.Layout, W: float, H: float) -> dict:
+    """`boxes` (design px ``x0, y0, x1, y1`` by block index) with cards shrunk to their content.
+
+    Content blocks are grouped into rows (vertical spans that overlap by half the shorter). A
+    card whose built content (`nodes`) needs less than its box keeps the height of its row's
+    tallest content, so the cards of a row keep one height; full-height panes (chat, a
+    navigation list, a calendar) and cards of charts, tables and pictures keep theirs. The
+    rows under a shrunk row move up by what it gave back, so no empty band is left between
+    them; a lone centred card (a sign-in card) shrinks about its centre."""
+    content = [i for i in _content_blocks(blocks, W, H) if i in boxes]
+    if not content:
+        return boxes
+    boxes = dict(boxes)
+    need: dict[int, float] = {}
+    for i in content:
+        b, n = blocks[i], nodes[i]
+        x0, y0, x1, y1 = boxes[i]
+        if b.kind != "card" or b.content in _PANES or _stretchy(n) or n.height.mode == "fixed":
+            continue
+        nested = any(j != i and boxes[j][0] <= x0 and boxes[j][1] <= y0 and boxes[j][2] >= x1 and boxes[j][3] >= y1
+                     for j in content)
+        if nested:
+            continue
+        need[i] = min(y1 - y0, math.ceil(lay.hug_h(n, x1 - x0)))
+    if not need:
+        return boxes
+    rows: list[list[int]] = []
+    for i in sorted(content, key=lambda k: (boxes[k][1], boxes[k][0])):
+        if rows:
+            top, bot = min(boxes[k][1] for k in rows[-1]), max(boxes[k][3] for k in rows[-1])
+            ov = min(bot, boxes[i][3]) - max(top, boxes[i][1])
+            if ov > 0.5 * min(boxes[i][3] - boxes[i][1], bot - top):
+                rows[-1].append(i)
+                continue
+        rows.append([i])
+    shift = 0.0
+    for r in rows:
+        old_bottom = max(boxes[k][3] for k in r)
+        tallest = max(need[k] if k in need else boxes[k][3] - boxes[k][1] for k in r)
+        for k in r:
+            x0, y0, x1, y1 = boxes[k]
+            if k in need:
+                y1 = min(y1, y0 + max(need[k], tallest if y1 - y0 >= tallest else need[k]))
+            boxes[k] = (x0, y0 - shift, x1, y1 - shift)
+        gained = old_bottom - shift - max(boxes[k][3] for k in r)
+        if len(rows) == 1 and len(r) == 1 and r[0] in need and gained > 0:
+            k = r[0]
+            x0, y0, x1, y1 = boxes[k]
+            if abs((y0 + y1 + gained) / 2 - H / 2) < 0.05 * H:  # a lone card centred on the page stays centred
+                boxes[k] = (x0, y0 + gained / 2, x1, y1 + gained / 2)
+        shift += max(0.0, gained)
+    return boxes
 
 
 #: The fields a page type's form must carry, in order: (label, value) or a pair on one row.

@@ -27,7 +27,7 @@ def _roundtrip(theme, arch, device, seed=0):
     ex = sample_example(random.Random(f"fill/{arch}/{device}/{seed}"), device=device, archetype=arch, theme=theme)
     blocks = scene_blocks(ex.scene)
     return ex, blocks, fill_blocks(blocks, ex.caption, ex.scene.width, ex.scene.height, theme, seed=seed,
-                                   device=device)
+                                   device=device, page_layout=False)  # a designed layout keeps its boxes
 
 
 @pytest.mark.parametrize("device", sorted(DEVICES))
@@ -177,3 +177,73 @@ def test_fill_is_deterministic_and_seeded(theme):
     b = fill_blocks(blocks, ex.caption, 1920, 1080, theme, seed=1)
     c = fill_blocks(blocks, ex.caption, 1920, 1080, theme, seed=2)
     assert a == b and a != c
+
+
+def _content_edges(sc, skip=("navbar", "sidebar", "footer")):
+    boxes = [e.box for e in sc.elements if e.kind not in skip]
+    return min(b[0] for b in boxes), max(b[0] + b[2] for b in boxes)
+
+
+@pytest.mark.parametrize("device,size,nav_h", [("desktop", (1920, 1080), 0.08), ("tablet", (1366, 1024), 0.07),
+                                               ("mobile", (430, 932), 0.07)])
+def test_sampled_content_keeps_the_top_bars_inset(theme, device, size, nav_h):
+    # the layout pass leaves content a small margin from the edges; the fill lines it up with the bar's logo
+    W, H = size
+    m = 12 / W
+    blocks = [Block("navbar", (0.0, 0.0, 1.0, nav_h)), Block("heading", (m, nav_h + 0.03, 0.3, 0.04), style="h2"),
+              Block("card", (m, nav_h + 0.1, 0.55 - m, 0.5), content="form"),
+              Block("card", (0.57, nav_h + 0.1, 0.43 - m, 0.5), content="list")]
+    sc = fill_blocks(blocks, "checkout page with order summary", W, H, theme, device=device)
+    bar = sc.elements[0]
+    assert bar.kind == "navbar"
+    inset = min(c.box[0] for c in bar.children) - bar.box[0]  # where the bar's first item (the logo) starts
+    assert inset >= 12
+    left, right = _content_edges(sc)
+    assert abs(left - inset) <= 1 and abs((W - right) - inset) <= 1, (inset, left, W - right)
+    # without the page layout (a designed page) the boxes stay where they were
+    kept = fill_blocks(blocks, "checkout page with order summary", W, H, theme, device=device, page_layout=False)
+    assert abs(_content_edges(kept)[0] - 12) <= 1
+
+
+def test_content_starts_one_gutter_right_of_a_sidebar(theme):
+    blocks = [Block("sidebar", (0.0, 0.0, 0.12, 1.0)), Block("navbar", (0.12, 0.0, 0.88, 0.07)),
+              Block("heading", (0.126, 0.1, 0.3, 0.05), style="h2"),
+              Block("card", (0.126, 0.2, 0.86, 0.3), content="table")]
+    sc = fill_blocks(blocks, "orders admin", 1920, 1080, theme)
+    side = next(e for e in sc.elements if e.kind == "sidebar")
+    left, _right = _content_edges(sc)
+    assert left > side.box[0] + side.box[2]
+    assert abs(left - (side.box[0] + side.box[2]) - 24) <= 1  # harbor's 24 px gutter
+
+
+def _bottom_gap(card):
+    """How far a card's bottom edge is below the bottom of what it holds."""
+    inner = max(c.box[1] + c.box[3] for c in card.walk() if c is not card)
+    return card.box[1] + card.box[3] - inner
+
+
+def test_cards_hug_their_content_and_rows_below_move_up(theme):
+    # two tall cards with little in them, a row of figures under them
+    blocks = [Block("navbar", (0.0, 0.0, 1.0, 0.08)),
+              Block("card", (0.025, 0.12, 0.55, 0.6), content="form"),
+              Block("card", (0.6, 0.12, 0.375, 0.6), content="summary"),
+              Block("card", (0.025, 0.75, 0.95, 0.2), content="text")]
+    sc = fill_blocks(blocks, "checkout page with order summary", 1920, 1080, theme)
+    form, summary, below = sc.elements[1:]
+    assert form.box[3] == summary.box[3]  # a row keeps one height
+    assert form.box[3] < 0.6 * 1080 - 40  # shrunk from the sampled box
+    # the row ends at its tallest content plus the card's padding (24 px in harbor)
+    assert min(_bottom_gap(form), _bottom_gap(summary)) <= 24 + 2
+    # the card under the row moved up with it, keeping the sampled gap between them
+    sampled_gap = (0.75 - 0.72) * 1080
+    assert abs(below.box[1] - (form.box[1] + form.box[3]) - sampled_gap) <= 1
+    assert _bottom_gap(below) <= 24 + 2
+
+
+def test_panes_and_charts_keep_their_height(theme):
+    blocks = [Block("navbar", (0.0, 0.0, 1.0, 0.08)),
+              Block("card", (0.025, 0.12, 0.3, 0.85), content="chat"),
+              Block("card", (0.35, 0.12, 0.625, 0.5), content="chart-line")]
+    sc = fill_blocks(blocks, "team chat with analytics", 1920, 1080, theme)
+    chat, chart = sc.elements[1:]
+    assert abs(chat.box[3] - 0.85 * 1080) <= 1 and abs(chart.box[3] - 0.5 * 1080) <= 1
