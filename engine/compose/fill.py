@@ -215,9 +215,10 @@ def hug_cards(blocks: list[Block], boxes: dict, nodes: dict, lay: L.Layout, W: f
     """`boxes` (design px ``x0, y0, x1, y1`` by block index) with cards shrunk to their content.
 
     Content blocks are grouped into rows (vertical spans that overlap by half the shorter). A
-    card whose built content (`nodes`) needs less than its box keeps the height of its row's
-    tallest content, so the cards of a row keep one height; full-height panes (chat, a
-    navigation list, a calendar) and cards of charts, tables and pictures keep theirs. The
+    card whose built content (`nodes`) needs less than its box shrinks to the height of its
+    row's tallest content, so the cards of a row keep one height (beside a full-height pane
+    (chat, a navigation list, a calendar) or a card of a chart, a table or a picture, which
+    keep their height, it keeps its own). The
     rows under a shrunk row move up by what it gave back, so no empty band is left between
     them; a lone centred card (a sign-in card) shrinks about its centre."""
     content = [i for i in _content_blocks(blocks, W, H) if i in boxes]
@@ -253,7 +254,7 @@ def hug_cards(blocks: list[Block], boxes: dict, nodes: dict, lay: L.Layout, W: f
         for k in r:
             x0, y0, x1, y1 = boxes[k]
             if k in need:
-                y1 = min(y1, y0 + max(need[k], tallest if y1 - y0 >= tallest else need[k]))
+                y1 = y0 + max(need[k], min(y1 - y0, tallest))
             boxes[k] = (x0, y0 - shift, x1, y1 - shift)
         gained = old_bottom - shift - max(boxes[k][3] for k in r)
         if len(rows) == 1 and len(r) == 1 and r[0] in need and gained > 0:

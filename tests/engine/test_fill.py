@@ -247,3 +247,16 @@ def test_panes_and_charts_keep_their_height(theme):
     sc = fill_blocks(blocks, "team chat with analytics", 1920, 1080, theme)
     chat, chart = sc.elements[1:]
     assert abs(chat.box[3] - 0.85 * 1080) <= 1 and abs(chart.box[3] - 0.5 * 1080) <= 1
+
+
+def test_a_card_beside_a_full_height_pane_keeps_the_rows_height(theme):
+    blocks = [Block("navbar", (0.0, 0.0, 1.0, 0.08)),
+              Block("card", (0.025, 0.12, 0.6, 0.8), content="calendar"),
+              Block("card", (0.65, 0.12, 0.325, 0.8), content="text")]
+    sc = fill_blocks(blocks, "bookings calendar for a dental practice", 1920, 1080, theme)
+    cal, side = sc.elements[1:]
+    assert cal.box[3] == side.box[3] and abs(cal.box[3] - 0.8 * 1080) <= 1
+    # a card sampled a little shorter than the pane keeps its own height, not its content's
+    blocks[2] = Block("card", (0.65, 0.12, 0.325, 0.75), content="text")
+    side = fill_blocks(blocks, "bookings calendar for a dental practice", 1920, 1080, theme).elements[2]
+    assert abs(side.box[3] - 0.75 * 1080) <= 1
