@@ -186,24 +186,36 @@ _BLOCK_PARTS = ("attn.in_proj_weight", "attn.in_proj_bias", "attn.out_proj.weigh
                 "mlp.c_proj.weight", "mlp.c_proj.bias")
 
 
+def _model_folder(folder: str | Path | None):
+    """The UI-CLIP model folder (default: the committed weights) and its config."""
+    from ingest.ui_clip import UI_CLIP_WEIGHTS, read_config
+
+    folder = Path(folder) if folder is not None else UI_CLIP_WEIGHTS
+    return folder, read_config(folder)
+
+
+def _weights(folder: Path) -> dict:
+    """The model's tensors as numpy arrays; `EncoderError` when they cannot be read."""
+    from safetensors import SafetensorError
+    from safetensors.numpy import load_file
+
+    from ingest.ui_clip import WEIGHTS_FILE
+
+    try:
+        return load_file(str(folder / WEIGHTS_FILE))
+    except (SafetensorError, OSError, ValueError) as e:
+        raise EncoderError(f"{folder}: unreadable weights ({str(e).splitlines()[0]})") from None
+
+
 def load_image_tower(folder: str | Path | None = None) -> ImageTower:
     """The image tower of the UI-CLIP model in `folder` (default: the committed weights) in
     numpy; raises `EncoderError` for a tower this module does not run (a ResNet, attention
     pooling, layer scale) or weights that cannot be read."""
-    from safetensors import SafetensorError
-    from safetensors.numpy import load_file
-
-    from ingest.ui_clip import UI_CLIP_WEIGHTS, WEIGHTS_FILE, read_config
-
-    folder = Path(folder) if folder is not None else UI_CLIP_WEIGHTS
-    cfg = read_config(folder)
+    folder, cfg = _model_folder(folder)
     v = dict(cfg.vision)
     if isinstance(v.get("layers", 6), (list, tuple)) or v.get("pool_type", "tok") != "tok":
         raise EncoderError(f"{folder}: the image tower is not a token-pooled ViT")
-    try:
-        state = load_file(str(folder / WEIGHTS_FILE))
-    except (SafetensorError, OSError, ValueError) as e:
-        raise EncoderError(f"{folder}: unreadable weights ({str(e).splitlines()[0]})") from None
+    state = _weights(folder)
     w = {k: np.asarray(t, np.float32) for k, t in state.items() if k.startswith("visual.")}
     blocks = {k.split(".")[3] for k in w if k.startswith("visual.transformer.resblocks.")}
     expected = {f"visual.transformer.resblocks.{i}.{part}" for i in blocks for part in _BLOCK_PARTS}
@@ -248,19 +260,10 @@ class TextHead:
 def load_text_head(folder: str | Path | None = None) -> TextHead:
     """The text head of the UI-CLIP model in `folder` (default: the committed weights); raises
     `EncoderError` when the model's text tower is not the MiniLM head or cannot be read."""
-    from safetensors import SafetensorError
-    from safetensors.numpy import load_file
-
-    from ingest.ui_clip import UI_CLIP_WEIGHTS, WEIGHTS_FILE, read_config
-
-    folder = Path(folder) if folder is not None else UI_CLIP_WEIGHTS
-    cfg = read_config(folder)
+    folder, cfg = _model_folder(folder)
     if cfg.text != "minilm":
         raise EncoderError(f"{folder}: the text tower is {cfg.text!r}, not the MiniLM head")
-    try:
-        state = load_file(str(folder / WEIGHTS_FILE))
-    except (SafetensorError, OSError, ValueError) as e:
-        raise EncoderError(f"{folder}: unreadable weights ({str(e).splitlines()[0]})") from None
+    state = _weights(folder)
     f32 = {k: np.asarray(v, np.float32) for k, v in state.items() if k.startswith("text.")}
     if "text.weight" in f32:  # no hidden layer
         layers = [(f32["text.weight"], f32["text.bias"])]

@@ -1379,9 +1379,9 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
         return True, "no built-in page type answers it"
     # the labels it names, and a button's name given as its title ("a pay now button")
     labels = [lab for s in plan.sections for lab in (s.labels or ([s.title] if s.kind == "button" and s.title else []))]
+    arch = plan.archetype or route_prompt(prompt)
+    device = device or plan.device or "desktop"
     if labels:
-        arch = plan.archetype or route_prompt(prompt)
-        device = device or plan.device or "desktop"
         texts = _builtin_page_texts(prompt, arch, device)
         if texts is None:
             return True, f"the built-in page {arch!r} cannot be drawn"
@@ -1394,8 +1394,6 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
     nouns = [n for n, tail in (_record_noun(s) for s in plan.sections if s.kind in _RECORD_SECTIONS)
              if n and copy.record_kind(tail)]
     if nouns:
-        arch = plan.archetype or route_prompt(prompt)
-        device = device or plan.device or "desktop"
         texts = _builtin_page_texts(prompt, arch, device)
         if texts is None:
             return True, f"the built-in page {arch!r} cannot be drawn"
