@@ -434,7 +434,8 @@ class Engine:
                 if filled.dropped:
                     warnings.append(f"no room for {', '.join(filled.dropped)} of the plan in the sampled layout")
             else:
-                scene = fill_blocks(blocks, prompt, w, h, theme, seed, device)
+                # a held screen keeps its regions' boxes: no re-inset, no cards shrunk to their content
+                scene = fill_blocks(blocks, prompt, w, h, theme, seed, device, page_layout=not held)
                 scene = scene.model_copy(update={"archetype": cond.archetype})
             timings["layout"] = round(time.perf_counter() - t, 4)
             if not blocks:
