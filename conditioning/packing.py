@@ -83,6 +83,7 @@ PLAN_POSITIONS: tuple[str, ...] = ("main", "left", "right", "top", "bottom", "si
 #: One-hot columns for a section's kind (`scene.blocks.BLOCK_KINDS` index; room for kinds added later).
 PLAN_KIND_COLUMNS = 64
 PLAN_DIM = PLAN_KIND_COLUMNS + len(PLAN_POSITIONS) + 4
+_KIND_INDEX = {k: i for i, k in enumerate(BLOCK_KINDS)}
 
 
 @dataclass
@@ -142,9 +143,8 @@ def plan_rows(plan) -> np.ndarray:
     """
     sections = list(getattr(plan, "sections", None) or [])[:MAX_PLAN_TOKENS]
     rows = np.zeros((len(sections), PLAN_DIM), np.float32)
-    index = {k: i for i, k in enumerate(BLOCK_KINDS)}
     for i, s in enumerate(sections):
-        k = index.get(getattr(s, "kind", ""), 0)
+        k = _KIND_INDEX.get(getattr(s, "kind", ""), 0)
         rows[i, k if k < PLAN_KIND_COLUMNS else 0] = 1.0
         pos = getattr(s, "position", "main")
         rows[i, PLAN_KIND_COLUMNS + (PLAN_POSITIONS.index(pos) if pos in PLAN_POSITIONS else 0)] = 1.0

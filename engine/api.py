@@ -361,7 +361,7 @@ class Engine:
         from engine.compose.plan_fill import node_blocks
 
         open_plan, why = plan_is_open(plan, prompt, device)
-        planned = None
+        planned, planned_blocks = None, None
         if sampler != "procedural":
             from conditioning.packing import pack_context
 
@@ -369,13 +369,14 @@ class Engine:
             if open_plan and plan_layout == "sampled":
                 if getattr(model.config, "plan_tokens", False):
                     planned = compose_plan_layout(plan, w, h, theme=theme, seed=seed, device=device)
+                    planned_blocks = node_blocks(planned)
                 else:
                     warnings.append(f"the {sampler} model was not trained on plans (no plan tokens); "
                                     "the plan composer laid the plan out")
             t = time.perf_counter()
             packed = pack_context(ds, prompt, self.context_store() if retrieval else None, device=device,
                                   reference_images=images, exemplars=self.references if retrieval else None,
-                                  plan=plan, planned=node_blocks(planned) if planned is not None else None)
+                                  plan=plan, planned=planned_blocks)
             timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
             if open_plan and packed.hold_init:  # a screen the system or the user chose is followed
                 open_plan, why, planned = False, f"the layout of {packed.references[0]['source']} is followed", None
@@ -407,7 +408,7 @@ class Engine:
             t = time.perf_counter()
             init = packed.init_blocks if strength < 1.0 else None
             # a plan's layout decodes to the kinds it holds (there is no content for any other)
-            kinds = {b.kind for b in node_blocks(planned)} if planned is not None else None
+            kinds = {b.kind for b in planned_blocks} if planned is not None else None
             if sampler == "student":
                 blocks = sample_student(model, context, steps=steps, seed=seed, device=device,
                                         style_scale=style_scale, init_blocks=init, strength=strength,
@@ -443,7 +444,8 @@ class Engine:
         from conditioning.packing import named_icons
         from engine.compose.named_icons import place_named_icons
 
-        scene, icons_drawn = place_named_icons(scene, named_icons(ds, prompt))  # the icons the prompt asks for
+        icons = packed.icons if packed is not None else named_icons(ds, prompt)  # the icons the prompt asks for
+        scene, icons_drawn = place_named_icons(scene, icons)
         rules = apply_rules(scene, ds.rules, theme)
         t = time.perf_counter()
         cv = draw_scene(theme, scene, svg_text)

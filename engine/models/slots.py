@@ -91,7 +91,8 @@ def decode_slots(x: np.ndarray, kinds: Collection[str] | None = None) -> list[Bl
         at += n
     n_kinds = kind_vocab(x.shape[-1])
     if kinds is not None:
-        allowed = np.array(sorted({0} | {i for i, k in enumerate(BLOCK_KINDS[:n_kinds]) if k in set(kinds)}))
+        wanted = set(kinds)
+        allowed = np.array(sorted({0} | {i for i, k in enumerate(BLOCK_KINDS[:n_kinds]) if k in wanted}))
         nb = slot_bits(x.shape[-1])[0]
         patterns = _to_bits(allowed, nb)  # (A, nb) in {-1, +1}
         idx[0] = allowed[np.argmax(np.clip(x[:, 4: 4 + nb], -1.0, 1.0) @ patterns.T, axis=1)]

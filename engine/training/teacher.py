@@ -145,6 +145,7 @@ class _Item:
     blocks: list
     x0: np.ndarray
     used: np.ndarray
+    reference: list | None = None  # a plan example's neighbouring page, as blocks
 
 
 class ExamplePool:
@@ -167,7 +168,8 @@ class ExamplePool:
                 ex.plan = plan_prompt(ex.caption, ex.device)
         blocks = scene_blocks(ex.scene, self.n_slots)
         x0, used = encode_slots(blocks, self.n_slots)
-        return _Item(ex, blocks, x0, used)
+        ref = getattr(ex, "reference", None)
+        return _Item(ex, blocks, x0, used, scene_blocks(ref, self.n_slots) if ref is not None else None)
 
     def refresh(self, k: int) -> None:
         for _ in range(k):
@@ -180,8 +182,8 @@ class ExamplePool:
         """Blocks of another example of the same archetype, device and style family (for a plan
         example, the page of its neighbouring plan)."""
         ex = item.example
-        if getattr(ex, "reference", None) is not None:
-            return scene_blocks(ex.reference, self.n_slots)
+        if item.reference is not None:
+            return item.reference
         same = [it for it in self.items if it is not item and it.example.archetype == ex.archetype
                 and it.example.device == ex.device and it.example.style == ex.style]
         if same:
