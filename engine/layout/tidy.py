@@ -41,6 +41,11 @@ class LayoutReport:
         return {k: (round(v, 2) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
 
 
+#: Share of a sampled block's area on a held region above which it is left out as that
+#: region's own content (`layout_pass` with `pinned`).
+HELD_SHARE = 0.5
+
+
 def _overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """Overlap of two ``x0, y0, x1, y1`` boxes along x and y (≤ 0 where they do not meet)."""
     return min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
@@ -95,8 +100,9 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     ``panel`` or ``hero`` variant that contains them) and overlays (modals) are left
     overlapping on purpose. The first `pinned` blocks (a held reference screen's regions) are
     kept in frame but never aligned, snapped or pushed: whatever overlaps them moves instead,
-    and a block still overlapping one after the push is left out (``dropped``): the held
-    screen's regions are where the page's content goes.
+    and a block still overlapping one after the push is left out (``dropped``), as is one that
+    sat mostly (`HELD_SHARE` of its area) on a held region to begin with: the held screen's
+    regions are where the page's content goes.
     Returns the new blocks and a `LayoutReport` in canvas px.
     """
     if device not in DEVICES:
@@ -138,8 +144,18 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
     rep.snapped = int(np.any(np.abs(B - before) > 1e-6, 1).sum())
     if rows:
         B = _snap(_flow_rows(B, blocks, dw, dh, unit), unit, dw, dh)
+    inside: set[int] = set()
     if pinned:
         B[:pinned] = np.clip(start[:pinned], 0, [dw, dh, dw, dh])
+        # a sampled block that sits mostly on a held region is that region's content (the fill
+        # draws it): pushed out, it would stand beside the region as a second copy
+        for i in range(pinned, len(blocks)):
+            a = max(1e-9, (start[i, 2] - start[i, 0]) * (start[i, 3] - start[i, 1]))
+            if blocks[i].kind not in OVERLAYS and any(
+                    max(0.0, _overlap(start[i], B[j])[0]) * max(0.0, _overlap(start[i], B[j])[1]) >= HELD_SHARE * a
+                    for j in range(min(pinned, len(blocks)))):
+                inside.add(i)
+        movable = [i for i in movable if i not in inside]
     # 4. push overlapping siblings apart
     area = (B[:, 2] - B[:, 0]) * (B[:, 3] - B[:, 1])
     fixed_pairs: set[tuple[int, int]] = set()
@@ -176,7 +192,7 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
             break
     B[:, 2] = np.maximum(B[:, 2], B[:, 0] + 1)
     B[:, 3] = np.maximum(B[:, 3], B[:, 1] + 1)
-    keep = list(range(len(blocks)))
+    keep = [i for i in range(len(blocks)) if i not in inside]
     if pinned:
         keep = [i for i in keep if i < pinned or blocks[i].kind in OVERLAYS
                 or not any(min(_overlap(B[i], B[j])) > 0.5 for j in range(min(pinned, len(blocks))))]

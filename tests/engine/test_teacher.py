@@ -257,6 +257,24 @@ def test_layout_pass_keeps_nesting_and_overlays():
     assert rep.overlaps_removed == 1 and rep.overlaps_left == 0
 
 
+def test_layout_pass_leaves_out_what_sits_on_a_held_region():
+    from engine.layout.tidy import layout_pass
+
+    held = [Block("card", (0.0, 0.0, 0.43, 1.0), variant="panel"), Block("card", (0.56, 0.24, 0.31, 0.53), content="form")]
+    sampled = [Block("input", (0.56, 0.22, 0.27, 0.06)),  # two thirds on the form card: its content, left out
+               Block("input", (0.56, 0.30, 0.27, 0.06)),  # on the card: left out
+               Block("search", (0.56, 0.08, 0.27, 0.06)),  # above the card: kept
+               Block("button", (0.56, 0.85, 0.27, 0.06)),  # below the card: kept
+               Block("modal", (0.3, 0.3, 0.4, 0.4))]  # overlays stay
+    out, rep = layout_pass(held + sampled, "desktop", (1440, 900), pinned=2, rows=False)
+    kinds = [b.kind for b in out]
+    assert kinds == ["card", "card", "search", "button", "modal"] and rep.dropped == 2
+    assert out[0].box == held[0].box and np.allclose(out[1].box, held[1].box, atol=1e-4)
+    # without held regions the same inputs are pushed apart, not left out
+    out, rep = layout_pass(held + sampled, "desktop", (1440, 900), rows=False)
+    assert len(out) == 7 and rep.dropped == 0
+
+
 def test_layout_pass_flows_content_into_rows_beside_the_chrome():
     from engine.layout.tidy import layout_pass
 
