@@ -438,6 +438,11 @@ class Engine:
                 # a held screen keeps its regions' boxes: no re-inset, no cards shrunk to their content
                 scene = fill_blocks(blocks, prompt, w, h, theme, seed, device, page_layout=not held)
                 scene = scene.model_copy(update={"archetype": cond.archetype})
+                if held:
+                    from engine.layout.tidy import clear_held_regions
+
+                    scene, cleared = clear_held_regions(scene, blocks[:held])
+                    layout_report["dropped"] = layout_report.get("dropped", 0) + cleared
             timings["layout"] = round(time.perf_counter() - t, 4)
             if not blocks:
                 warnings.append(f"the {sampler} sampled no blocks for {prompt!r}; try another seed")

@@ -369,6 +369,11 @@ def complete_form(blocks: list[Block], arch: str, prompt: str, W: float, H: floa
                              style=meta.get("style", "body" if k == "checkbox" else ""),
                              meta={m: v for m, v in meta.items() if m in ("text", "label", "value")}))
         y += rh + gap
+    # a control sampled beside the column that the new column now runs into (a button that
+    # stood right of a short form) is one of the form's own, drawn again in the column
+    x0d, y0d, x1d = left / W, top, (left + width) / W
+    keep = [b for b in keep if not (b.kind in _FORM_KINDS and b.box[0] < x1d and b.box[0] + b.box[2] > x0d
+                                    and b.box[1] < y / H and b.box[1] + b.box[3] > y0d)]
     return keep + out
 
 
@@ -474,11 +479,12 @@ def align_title(blocks: list[Block], W: float, H: float) -> list[Block]:
                        for b in others)
 
     ty = title.box[1]
-    if free(left, ty - gap - ch, cw, ch):  # room above the title
+    if free(left, ty - gap - ch, cw, ch) and free(left, ty, tw, title.box[3]):  # room above the title
         cy = ty - gap - ch
-    elif free(left, ty + ch + gap, tw, title.box[3]):  # move the title down under the breadcrumb
+    elif free(left, ty, cw, ch) and free(left, ty + ch + gap, tw, title.box[3]):  # the title moves down under it
         cy, ty = ty, ty + ch + gap
-    else:  # no room for it on the title's edge: a page reads better without a trail than with a stray one
+    else:  # no room for it on the title's edge (a filter row may hold the edge beside the title):
+        # a page reads better without a trail than with a stray one
         return [b for b in blocks if b is not crumb]
     out = []
     for b in blocks:

@@ -380,3 +380,24 @@ def _flow_rows(B: np.ndarray, blocks: list[Block], dw: float, dh: float, unit: f
             B[k, 1] = first + (B[k, 1] - first) * f
             B[k, 3] = first + (B[k, 3] - first) * f
     return B
+
+
+def clear_held_regions(scene, held: list[Block]):
+    """`scene` without the top-level elements that overlap a held reference region (`held`,
+    boxes in 0–1 of the canvas): the fill may grow a loose control beside a held form card into
+    a whole form that runs over it. The held regions' own elements (same box within 2 px) and
+    overlays stay. Returns the scene (a copy when something was left out) and how many were."""
+    W, H = scene.width, scene.height
+    boxes = [np.array([b.box[0] * W, b.box[1] * H, (b.box[0] + b.box[2]) * W, (b.box[1] + b.box[3]) * H])
+             for b in held]
+    keep = []
+    for e in scene.elements:
+        x, y, w, h = e.box
+        box = np.array([x, y, x + w, y + h])
+        own = any(np.abs(box - hb).max() <= 2 for hb in boxes)
+        if own or e.kind in OVERLAYS or not any(min(_overlap(box, hb)) > 1 for hb in boxes):
+            keep.append(e)
+    if len(keep) == len(scene.elements):
+        return scene, 0
+    return scene.model_copy(update={"elements": keep}), len(scene.elements) - len(keep)
+

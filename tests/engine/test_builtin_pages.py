@@ -362,3 +362,30 @@ def test_fill_moves_a_breadcrumb_sampled_right_of_the_title_and_names_sections(t
     pay = fill_blocks([Block("card", (0.03, 0.5, 0.94, 0.4), content="product")], "payment form for a hotel booking",
                       430, 932, theme, device="mobile")
     assert "Hotel booking" in _texts(pay) and "Linen Overshirt" not in _texts(pay)
+
+
+def test_a_control_beside_a_short_form_is_not_left_on_the_column_it_is_redrawn_in():
+    # a sign-up sampled with one field and a button standing right of it (the register page of the held-out set)
+    blocks = [Block("card", (0.0, 0.0, 0.34, 1.0), variant="panel"), Block("heading", (0.48, 0.16, 0.17, 0.04), style="h1"),
+              Block("input", (0.48, 0.28, 0.13, 0.05)), Block("button", (0.60, 0.48, 0.14, 0.045), variant="primary")]
+    out = complete_form(blocks, "sign-up", "register a new team workspace account", 1920, 1080)
+    controls = [b for b in out if b.kind in ("input", "button", "checkbox")]
+    for a, b in itertools.combinations(controls, 2):
+        ox = min(a.box[0] + a.box[2], b.box[0] + b.box[2]) - max(a.box[0], b.box[0])
+        oy = min(a.box[1] + a.box[3], b.box[1] + b.box[3]) - max(a.box[1], b.box[1])
+        assert ox <= 0 or oy <= 0, (a, b)
+    assert sum(b.kind == "input" for b in out) == 4
+
+
+def test_the_title_keeps_its_place_when_a_filter_row_holds_the_content_edge():
+    from engine.compose.fill import align_title
+
+    W, H = 430, 932  # a phone catalogue: the title sampled mid-row, chips on the content edge beside it
+    px = lambda x, y, w, h: (x / W, y / H, w / W, h / H)  # noqa: E731
+    blocks = [Block("navbar", px(0, 0, 430, 60)), Block("heading", px(160, 108, 96, 20), style="h3"),
+              Block("breadcrumb", px(268, 108, 72, 32)), Block("badge", px(12, 108, 16, 16)),
+              Block("badge", px(116, 108, 32, 16)), Block("card", px(12, 148, 404, 188))]
+    out = align_title(blocks, W, H)
+    title = next(b for b in out if b.kind == "heading")
+    assert title.box == blocks[1].box  # not moved onto the chips
+    assert not any(b.kind == "breadcrumb" for b in out)  # no room on the edge: no stray trail

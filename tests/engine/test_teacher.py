@@ -275,6 +275,21 @@ def test_layout_pass_leaves_out_what_sits_on_a_held_region():
     assert len(out) == 7 and rep.dropped == 0
 
 
+def test_clear_held_regions_leaves_out_what_the_fill_grew_over_a_held_region():
+    from engine.layout.tidy import clear_held_regions
+    from scene.model import Element, Scene
+
+    held = [Block("card", (0.0, 0.0, 0.5, 1.0)), Block("card", (0.6, 0.25, 0.3, 0.5))]
+    els = [Element(id="a", kind="card", box=(0, 0, 500, 800)), Element(id="b", kind="card", box=(600, 200, 300, 400)),
+           Element(id="c", kind="input", box=(520, 150, 200, 60)),  # runs onto the form card
+           Element(id="d", kind="button", box=(520, 700, 70, 40)),  # in the free gutter
+           Element(id="e", kind="modal", box=(300, 300, 400, 200))]
+    sc = Scene(width=1000, height=800, scale=1.0, archetype="sign-in", prompt="sign in", seed=0, elements=els)
+    out, n = clear_held_regions(sc, held)
+    assert [e.id for e in out.elements] == ["a", "b", "d", "e"] and n == 1
+    assert clear_held_regions(out, held) == (out, 0)
+
+
 def test_layout_pass_flows_content_into_rows_beside_the_chrome():
     from engine.layout.tidy import layout_pass
 
