@@ -426,6 +426,17 @@ def train() -> None:
 train.add_command(train_clip_cmd)  # onbrand train clip: UI-CLIP, see onbrand/ui_clip_cli.py
 
 
+_image_share_option = click.option(
+    "--image-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+    help="Share of training pages drawn in a sample system and given to the model as a reference "
+         "image (its descriptor); above 0 the model is marked as reading reference images.")
+_train_only_option = click.option(
+    "--train-only", "train_only", multiple=True, metavar="PREFIX",
+    help="Train only the parameters whose names start with PREFIX (repeatable), the rest frozen; the "
+         "model is the --init one itself. With adapter.image_proj, answers without reference images "
+         "stay exactly the same.")
+
+
 @train.command(name="teacher")
 @click.option("--steps", type=click.IntRange(1), default=2000, show_default=True, help="Optimiser steps in all.")
 @click.option("--batch", type=click.IntRange(1), default=32, show_default=True, help="Examples per step.")
@@ -443,9 +454,13 @@ train.add_command(train_clip_cmd)  # onbrand train clip: UI-CLIP, see onbrand/ui
               help="Start from the model in this folder (same architecture; an older block vocabulary "
                    "or a model without plan tokens is adapted) instead of fresh weights.")
 @click.option("--plan-share", type=click.FloatRange(0, 1), default=0.5, show_default=True,
-              help="Share of training pages composed from random page plans rather than page types.")
+              help="Share of training pages composed from random page plans rather than page types "
+                   "(a model without plan tokens gets none).")
+@_image_share_option
+@_train_only_option
 def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int, config: str, lr: float,
-                      checkpoint_every: int, threads: int, init: str | None, plan_share: float) -> None:
+                      checkpoint_every: int, threads: int, init: str | None, plan_share: float,
+                      image_share: float, train_only: tuple[str, ...]) -> None:
     """Train the scene diffusion teacher on the procedural curriculum.
 
     The final model (EMA weights) lands in OUT as config.json + diffusion_pytorch_model.safetensors;
@@ -454,7 +469,8 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
     from engine.training.teacher import TrainConfig, train_teacher
 
     cfg = TrainConfig(out=out, config=config, steps=steps, batch=batch, lr=lr, seed=seed, threads=threads,
-                      checkpoint_every=checkpoint_every, init=init, p_plan=plan_share)
+                      checkpoint_every=checkpoint_every, init=init, p_plan=plan_share, p_image=image_share,
+                      train_only=list(train_only))
     try:
         res = train_teacher(cfg, resume=resume)
     except OSError as e:
@@ -492,9 +508,14 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
               help="Weight of the GAN loss beside the distillation loss in the adversarial stage.")
 @click.option("--checkpoint-every", type=click.IntRange(1), default=250, show_default=True)
 @click.option("--threads", type=click.IntRange(1), default=1, show_default=True, help="CPU threads for torch.")
+@click.option("--init", "init", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Start from the student in this folder instead of the teacher's weights.")
+@_image_share_option
+@_train_only_option
 def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, resume: bool, seed: int, lr: float,
                       student_steps: int, teacher_steps: int, teacher_steps_noise: int, adv_steps: int,
-                      adv_weight: float, checkpoint_every: int, threads: int) -> None:
+                      adv_weight: float, checkpoint_every: int, threads: int, init: str | None,
+                      image_share: float, train_only: tuple[str, ...]) -> None:
     """Distil the teacher into the 2-step student that `generate` uses by default.
 
     The student starts from the teacher's weights and learns to take in one step what the
@@ -515,14 +536,15 @@ def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, res
     cfg = DistillConfig(out=out, teacher=teacher or str(TEACHER_WEIGHTS), steps=steps, batch=batch, lr=lr,
                         seed=seed, student_steps=student_steps, teacher_steps=teacher_steps,
                         teacher_steps_noise=teacher_steps_noise, adv_steps=adv_steps, adv_weight=adv_weight,
-                        checkpoint_every=checkpoint_every, threads=threads)
+                        checkpoint_every=checkpoint_every, threads=threads, init=init, p_image=image_share,
+                        train_only=list(train_only))
     try:
         check_schedules(cfg)
     except ValueError as e:
         raise _Fail(str(e)) from None
     try:
         res = distill(cfg, resume=resume)
-    except FileNotFoundError as e:
+    except (FileNotFoundError, ValueError) as e:
         raise _Fail(str(e)) from None
     except OSError as e:
         raise _Fail(f"{out}: cannot write the run folder ({e.strerror})") from None

@@ -115,9 +115,11 @@ class SceneNetMixin:
 
     def _build(self, n_slots: int, slot_dim: int, d_model: int, n_layers: int, n_heads: int, mlp_ratio: float,
                n_style_tokens: int, prediction_type: str, num_train_timesteps: int, beta_schedule: str,
-               self_condition: bool, plan_tokens: bool = False) -> None:
+               self_condition: bool, plan_tokens: bool = False, image_conditioning: bool = False) -> None:
         """The layers for a full set of `DEFAULT_CONFIG` arguments (the subclass fills in defaults).
-        The slot width says which block-kind vocabulary the model knows (`slot_bits`)."""
+        The slot width says which block-kind vocabulary the model knows (`slot_bits`).
+        `image_conditioning` adds no layer: it records that the model was trained to read the
+        descriptors of reference images (``adapter.image_proj``); a model without it is given none."""
         n_kinds = kind_vocab(slot_dim)  # ValueError for a width that matches no vocabulary
         d = d_model
         self.inp = nn.Linear(slot_dim * (2 if self_condition else 1), d)

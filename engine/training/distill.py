@@ -22,7 +22,7 @@ from engine.training.progressive import (
     TrajectoryPool,
     distill_loss,
 )
-from engine.training.teacher import optimise
+from engine.training.teacher import freeze_except, optimise
 
 
 def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> dict:
@@ -41,8 +41,17 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
     torch.manual_seed(cfg.seed)
     teacher = SceneTransformer.from_pretrained(teacher_dir, low_cpu_mem_usage=False).eval()
     teacher.requires_grad_(False)
-    student = SceneTransformer.from_config(teacher.config)
-    student.load_state_dict(teacher.state_dict())
+    if cfg.init:
+        student = SceneTransformer.from_pretrained(cfg.init, low_cpu_mem_usage=False)
+        if student.config.slot_dim != teacher.config.slot_dim:
+            raise ValueError(f"{cfg.init}: slot width {student.config.slot_dim} differs from the teacher's "
+                             f"{teacher.config.slot_dim}")
+    else:
+        student = SceneTransformer.from_config(teacher.config)
+        student.load_state_dict(teacher.state_dict())
+    if cfg.p_image > 0:
+        student.register_to_config(image_conditioning=True)
+    freeze_except(student, cfg.train_only)
     rng = random.Random(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
     pool = TrajectoryPool(cfg, teacher, rng, gen)

@@ -110,6 +110,9 @@ class DistillConfig:
     p_reference: float = 0.8
     p_design: float = 0.7
     p_plan: float = 0.5  # share of examples composed from random page plans (as the teacher was trained)
+    p_image: float = 0.0  # share of examples whose drawn page joins the context as a reference image
+    init: str | None = None  # the student to start from (a model folder), else the teacher's weights
+    train_only: list[str] = field(default_factory=list)  # parameter-name prefixes trained, the rest frozen
     design_systems: list[str] = field(default_factory=sample_systems)
     log_every: int = 50
     # the adversarial stage (after `steps` of progressive distillation; 0 steps: none)
@@ -194,7 +197,9 @@ class TrajectoryPool:
         check_schedules(cfg, teacher.config.num_train_timesteps)
         self.cfg, self.teacher, self.rng, self.gen = cfg, teacher, rng, gen
         self.examples = ExamplePool(rng, max(cfg.batch, 256), teacher.config.n_slots,
-                                    cfg.p_plan if getattr(teacher.config, "plan_tokens", False) else 0.0)
+                                    cfg.p_plan if getattr(teacher.config, "plan_tokens", False) else 0.0,
+                                    slot_dim=teacher.config.slot_dim, p_image=cfg.p_image,
+                                    image_systems=cfg.design_systems)
         self.systems = [t for t in (system_tokens(f) for f in cfg.design_systems) if t is not None]
         self.items: list[Trajectory] = []
         self.made = 0
@@ -215,6 +220,8 @@ class TrajectoryPool:
                                  plan=getattr(it.example, "plan", None))
             if self.systems and rng.random() < cfg.p_design:
                 ctx.design_tokens = self.systems[rng.randrange(len(self.systems))]
+            if it.image_vec is not None:
+                ctx.image_vecs = it.image_vec[None]
             contexts.append(ctx)
             devices.append(it.example.device)
         n, d = teacher.config.n_slots, teacher.config.slot_dim

@@ -97,6 +97,34 @@ def system_tokens(folder: str) -> np.ndarray | None:
         return None
 
 
+@cache
+def system_theme(folder: str):
+    """The `engine.render.theme.Theme` of a design-system folder (None for a folder that cannot be read)."""
+    from engine.render.theme import Theme
+    from ingest import IngestError, ingest_folder
+
+    try:
+        return Theme(ingest_folder(folder))
+    except (IngestError, OSError, ValueError):
+        return None
+
+
+#: Side (px) a page is drawn at before its image descriptor is taken, as a reference image's
+#: thumbnail is at generate time (`conditioning.packing.read_reference_image`).
+IMAGE_SIDE = 256
+
+
+def page_image_vector(scene, theme) -> np.ndarray:
+    """The image descriptor (`ingest.encoders.ImageDescriptorEncoder`) of `scene` drawn with
+    `theme`: what a screenshot of the page would give the model as a reference image."""
+    from engine.render.export import draw_scene
+    from ingest.encoders import ImageDescriptorEncoder
+
+    image = draw_scene(theme, scene).image()
+    image.thumbnail((IMAGE_SIDE, IMAGE_SIDE))
+    return np.asarray(ImageDescriptorEncoder().describe_image(image), np.float32)
+
+
 def sample_systems() -> list[str]:
     """The bundled sample design systems whose tokens condition training."""
     return sorted(str(p) for p in SAMPLE_SYSTEMS.iterdir() if p.is_dir()) if SAMPLE_SYSTEMS.is_dir() else []
@@ -134,6 +162,11 @@ class TrainConfig:
     init: str | None = None  # a model folder to start from (`warm_start`), else fresh weights
     pool: int = 1024  # examples kept in memory (see `ExamplePool`)
     refresh: int = 4  # examples replaced per step
+    p_image: float = 0.0  # share of examples whose page, drawn in a sample system, joins the context as a reference image
+    #: parameter-name prefixes trained, the rest frozen (empty: all). With `init`, the model is
+    #: `init` itself, so a model without reference images answers exactly as before when only
+    #: ``adapter.image_proj`` is trained.
+    train_only: list[str] = field(default_factory=list)
 
 
 # -- batches ----------------------------------------------------------------------------------------
@@ -146,6 +179,7 @@ class _Item:
     x0: np.ndarray
     used: np.ndarray
     reference: list | None = None  # a plan example's neighbouring page, as blocks
+    image_vec: np.ndarray | None = None  # (IMAGE_DIM,) the page drawn in a sample system (`page_image_vector`)
 
 
 class ExamplePool:
@@ -155,8 +189,11 @@ class ExamplePool:
     is reused by several steps while the pool slowly turns over (`refresh` per step).
     """
 
-    def __init__(self, rng: random.Random, size: int, n_slots: int, p_plan: float = 0.0):
-        self.rng, self.n_slots, self.p_plan = rng, n_slots, p_plan
+    def __init__(self, rng: random.Random, size: int, n_slots: int, p_plan: float = 0.0,
+                 slot_dim: int | None = None, p_image: float = 0.0, image_systems: list[str] | tuple = ()):
+        self.rng, self.n_slots, self.p_plan, self.slot_dim = rng, n_slots, p_plan, slot_dim
+        self.themes = [t for t in (system_theme(f) for f in image_systems) if t is not None] if p_image else []
+        self.p_image = p_image
         self.items = [self._new() for _ in range(size)]
 
     def _new(self, **kw) -> _Item:
@@ -167,9 +204,12 @@ class ExamplePool:
             if self.p_plan > 0:  # the model reads every prompt's plan, page types' too
                 ex.plan = plan_prompt(ex.caption, ex.device)
         blocks = scene_blocks(ex.scene, self.n_slots)
-        x0, used = encode_slots(blocks, self.n_slots)
+        x0, used = encode_slots(blocks, self.n_slots, *([self.slot_dim] if self.slot_dim else []))
         ref = getattr(ex, "reference", None)
-        return _Item(ex, blocks, x0, used, scene_blocks(ref, self.n_slots) if ref is not None else None)
+        vec = None
+        if self.themes and self.rng.random() < self.p_image:
+            vec = page_image_vector(ex.scene, self.rng.choice(self.themes))
+        return _Item(ex, blocks, x0, used, scene_blocks(ref, self.n_slots) if ref is not None else None, vec)
 
     def refresh(self, k: int) -> None:
         for _ in range(k):
@@ -194,7 +234,8 @@ class ExamplePool:
 def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = None
                ) -> tuple[torch.Tensor, torch.Tensor, dict]:
     """``x0 (B, N, D)``, the used-slot mask ``(B, N)`` and a collated context."""
-    pool = pool or ExamplePool(rng, cfg.batch, cfg.n_slots, cfg.p_plan)
+    pool = pool or ExamplePool(rng, cfg.batch, cfg.n_slots, cfg.p_plan, p_image=cfg.p_image,
+                               image_systems=cfg.design_systems)
     systems = [t for t in (system_tokens(f) for f in cfg.design_systems) if t is not None]
     items = [pool.draw() for _ in range(cfg.batch)]
     encoded = encode_prompts([it.example.caption for it in items])
@@ -204,6 +245,8 @@ def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = 
         ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc, plan=it.example.plan)
         if systems and rng.random() < cfg.p_design:
             ctx.design_tokens = systems[rng.randrange(len(systems))]
+        if it.image_vec is not None:
+            ctx.image_vecs = it.image_vec[None]
         contexts.append(ctx)
         devices.append(it.example.device)
     c = collate_contexts(contexts, devices, cfg.n_slots)
@@ -343,15 +386,25 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
     out.mkdir(parents=True, exist_ok=True)
     (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=1))
     torch.manual_seed(cfg.seed)
-    model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition)
-    if cfg.init and not (resume and _checkpoints(out)):
-        warm_start(model, cfg.init)
+    if cfg.train_only:
+        if not cfg.init:
+            raise ValueError("training only some parameters (train_only) needs a model to start from (init)")
+        model = SceneTransformer.from_pretrained(cfg.init, low_cpu_mem_usage=False)
+    else:
+        model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition)
+        if cfg.init and not (resume and _checkpoints(out)):
+            warm_start(model, cfg.init)
+    if cfg.p_image > 0:
+        model.register_to_config(image_conditioning=True)
+    freeze_except(model, cfg.train_only)
     scheduler = model.make_scheduler("ddpm")
     rng = random.Random(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
+    p_plan = cfg.p_plan if model.config.plan_tokens else 0.0
 
     def prepare(step: int):
-        pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots, cfg.p_plan)
+        pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots, p_plan,
+                           slot_dim=model.config.slot_dim, p_image=cfg.p_image, image_systems=cfg.design_systems)
 
         def loss_at(step: int) -> torch.Tensor:
             pool.refresh(cfg.refresh)
@@ -362,6 +415,22 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
 
     res = optimise(model, cfg, out, rng, gen, prepare, resume=resume, progress=progress, label="teacher")
     return {k: res[k] for k in ("step", "loss", "losses", "seconds", "out")}
+
+
+def freeze_except(model: torch.nn.Module, prefixes: list[str] | tuple[str, ...]) -> list[str]:
+    """Freeze every parameter of `model` whose name starts with none of `prefixes` (none given:
+    nothing is frozen); returns the names left trainable. Raises ValueError when a prefix names
+    no parameter."""
+    names = [n for n, _ in model.named_parameters()]
+    if not prefixes:
+        return names
+    for p in prefixes:
+        if not any(n.startswith(p) for n in names):
+            raise ValueError(f"no parameter of the model starts with {p!r}")
+    keep = [n for n in names if n.startswith(tuple(prefixes))]
+    for n, param in model.named_parameters():
+        param.requires_grad_(n in keep)
+    return keep
 
 
 def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: torch.Generator, prepare,
@@ -382,6 +451,7 @@ def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: t
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay, betas=(0.9, 0.99))
     sched = get_cosine_schedule_with_warmup(opt, min(cfg.warmup, max(1, cfg.steps // 10)), cfg.steps)
     ema = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    frozen = {n for n, p in model.named_parameters() if not p.requires_grad}
     step, losses = 0, []
     found = _checkpoints(out) if resume else []
     if found:
@@ -414,6 +484,8 @@ def optimise(model: SceneTransformer, cfg, out: Path, rng: random.Random, gen: t
             decay = min(cfg.ema_decay, (1 + step) / (10 + step))
             with torch.no_grad():
                 for k, v in model.state_dict().items():
+                    if k in frozen:  # kept bit for bit (an average of equal values drifts in rounding)
+                        continue
                     if v.dtype.is_floating_point:
                         ema[k].mul_(decay).add_(v.detach(), alpha=1 - decay)
                     else:

@@ -431,3 +431,27 @@ def test_named_configs_are_json_files_over_one_set_of_defaults(tmp_path):
         add_model_config(tmp_path / "bad.json")
     with pytest.raises(ValueError, match="unknown model config"):
         model_config("nope")
+
+
+def test_training_only_the_image_projection_keeps_every_other_weight_and_reads_images(tmp_path):
+    from safetensors.numpy import load_file
+
+    from engine.models.slots import WEIGHTS_NAME
+    from engine.training.teacher import ExamplePool, freeze_except, train_teacher
+
+    init = tmp_path / "init"
+    _tiny().save_pretrained(init)
+    res = train_teacher(_cfg(tmp_path, steps=3, init=str(init), train_only=["adapter.image_proj"], p_image=1.0),
+                        progress=False)
+    before, after = load_file(str(init / WEIGHTS_NAME)), load_file(str(tmp_path / "run" / WEIGHTS_NAME))
+    changed = sorted(k for k in before if not np.array_equal(before[k], after[k]))
+    assert changed == ["adapter.image_proj.bias", "adapter.image_proj.weight"]
+    assert json.loads((tmp_path / "run" / "config.json").read_text())["image_conditioning"] is True
+    assert res["step"] == 3
+    # every pool page carries its drawn image's descriptor, unit length
+    pool = ExamplePool(random.Random(0), 2, 32, p_image=1.0, image_systems=[HARBOR])
+    assert all(it.image_vec.shape == (208,) and abs(np.linalg.norm(it.image_vec) - 1) < 1e-4 for it in pool.items)
+    with pytest.raises(ValueError, match="starts with"):
+        freeze_except(_tiny(), ["adapter.no_such_layer"])
+    with pytest.raises(ValueError, match="init"):
+        train_teacher(_cfg(tmp_path / "x", train_only=["adapter.image_proj"]), progress=False)
