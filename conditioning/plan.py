@@ -961,6 +961,11 @@ class _Reader:
             if w in ("left", "right", "top", "bottom", "upper", "lower") and not position:
                 position = _POSITION_WORDS[w]
         if ctx:
+            if hit and hit[3] in _SHOWN_ON and not any(x["kind"] == hit[3] for x in self.sections):
+                # "today's walks on a map": the map is drawn, with what it shows
+                self.new(at, kind=hit[3], position=position or _KIND_POSITION.get(hit[3], "main"), phrase=text,
+                         opener=opener, key=hit[2])
+                return
             # "folders in a sidebar": a context phrase naming a place adds it and puts the previous section there
             if hit and hit[3] in ("sidebar", "navbar", "header", "footer", "modal", "bottom_sheet", "card"):
                 place = position or _KIND_POSITION.get(hit[3], "main")
@@ -981,8 +986,15 @@ class _Reader:
                    and not _is_domain_word(t.low) and t.low not in _POSITION_WORDS]
         if hit and first and any(t.low in _PAGE_HEADS for t in toks[hit[1]:]):
             return  # "recipe page": the page's own name
+        mod = next((m for w in lows if (m := _MODIFIERS.get(w)) and (m[1] is None or (hit and hit[3] in m[1]))), None)
+        if mod and not hit and content:
+            self.new(at, kind=mod[0], count=count or 1, labels=quoted, phrase=text, position=position or "main",
+                     opener=opener, title=_clean_label(" ".join(w for w in content if w.lower() not in _MODIFIERS)))
+            return
         if hit:
             lo, hi, key, kind = hit
+            if mod:
+                kind = mod[0]
             # a capitalised word inside the sentence is a name ("a Next button"), even a common one
             named = [i for i in range(len(toks)) if toks[i].cap and (i > 0 or at > 0) and toks[i].quote is None
                      and lows[i] not in ("a", "an", "the", "i")]
@@ -1031,6 +1043,18 @@ class _Reader:
             s["embed"] = " ".join(t.low for i, t in enumerate(toks) if t.quote is None and i != ci
                                   and t.low not in ("a", "an", "the", "some", "my", "our", "your"))
             self.to_embed += 1
+
+
+#: Words that make what they qualify an element kind of its own, whatever the noun: "a floating
+#: camera button" is a floating action button, "collapsible questions" an accordion, "skeleton
+#: cards" a loading skeleton. Each: (kind, the kinds of noun it turns, or None for any).
+_MODIFIERS: dict[str, tuple[str, frozenset | None]] = {
+    "floating": ("fab", frozenset({"button", "icon", "fab"})),
+    "collapsible": ("accordion", None), "expandable": ("accordion", None), "foldable": ("accordion", None),
+    "skeleton": ("skeleton", None), "shimmer": ("skeleton", None),
+}
+#: Content shown "on a map", "on a calendar", "on a timeline": the place is a section of its own.
+_SHOWN_ON = frozenset({"map", "calendar", "timeline", "chart", "kanban_column"})
 
 
 def _sing_phrase(p: str) -> str:

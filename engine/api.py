@@ -378,8 +378,16 @@ class Engine:
                                   reference_images=images, exemplars=self.references if retrieval else None,
                                   plan=plan, planned=planned_blocks)
             timings["retrieve"] = round(timings["retrieve"] + time.perf_counter() - t, 4)
-            if open_plan and packed.hold_init:  # a screen the system or the user chose is followed
+            if open_plan and packed.hold_init and packed.references[0]["kind"] == "image":
+                # a screen the user sent is followed
                 open_plan, why, planned = False, f"the layout of {packed.references[0]['source']} is followed", None
+            elif open_plan and packed.hold_init:
+                # a folder screen matched the page type, but the prompt asks for what it does not show
+                # (open_plan says what): the plan composer draws the page, not the screen's layout
+                warnings.append(f"the layout of {packed.references[0]['source']} was not followed: {why}")
+                packed.references[0]["used_as"] = "not followed: the prompt asks for what it does not show"
+                if planned is not None:  # the sampled plan layout starts from the plan's own layout
+                    packed = replace(packed, hold_init=False, init_blocks=list(planned_blocks))
         composed = open_plan and planned is None  # drawn by the plan composer, not sampled
         if composed:
             t = time.perf_counter()

@@ -1338,7 +1338,9 @@ def section_texts(e) -> list[str]:
 #: New element kinds no built-in page type draws, nor anything standing in for them: a plan that
 #: names one (as a lexicon hit, not a guess) is drawn by the plan composer.
 OPEN_KINDS = frozenset({"map", "video", "media_controls", "kanban_column", "code", "stories", "file_tile",
-                        "dropzone", "gauge", "progress_ring", "bottom_sheet", "toast"})
+                        "dropzone", "gauge", "progress_ring", "bottom_sheet", "toast", "rating", "stepper",
+                        "time_picker", "slider", "accordion", "skeleton", "fab", "tree", "avatar_group", "timeline",
+                        "tooltip"})
 #: How sure the planner must be of a kind for it to take a prompt away from a built-in page.
 SURE = 0.9
 

@@ -363,3 +363,14 @@ def test_attributes_of_a_table_are_its_columns_not_a_section():
 def test_a_board_named_calendar_has_no_calendar():
     plan = plan_prompt("editorial calendar board with Idea, Writing and Live columns")
     assert [s.kind for s in plan.sections] == ["kanban_column"]
+
+
+@pytest.mark.parametrize("prompt, kind", [
+    ("photo feed with a floating camera button", "fab"),
+    ("a FAQ page with collapsible questions", "accordion"),
+    ("analytics page while loading, with skeleton cards", "skeleton"),
+    ("dog walking app showing today's walks on a map", "map"),
+])
+def test_a_modifier_or_a_place_names_the_kind(prompt, kind):
+    plan = plan_prompt(prompt, "mobile")
+    assert kind in [s.kind for s in plan.sections], plan.sections

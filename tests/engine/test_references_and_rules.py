@@ -85,6 +85,18 @@ def test_generation_follows_the_folder_screen_and_retrieval_false_does_not(inbox
     assert scene_boxes(with_ref) != scene_boxes(without)
 
 
+def test_a_folder_screen_does_not_override_what_an_open_prompt_asks_for(inbox_folder):
+    eng = Engine.from_folder(inbox_folder)
+    # the inbox screen matches the page type, but the prompt asks for a kanban board it does not show
+    prompt = "support inbox with To do, Waiting and Solved kanban columns"
+    ctx = pack_context(eng.ds, prompt, eng.context_store(), device="desktop", exemplars=eng.references)
+    assert ctx.hold_init and ctx.references[0]["source"] == "screens/support-inbox.svg"
+    g = eng.generate(prompt, size=SIZE)
+    assert any("screens/support-inbox.svg was not followed" in w for w in g.warnings)
+    assert sum(e.kind == "kanban_column" for e in g.scene.walk()) == 3
+    assert {"To do", "Waiting", "Solved"} <= {e.text for e in g.scene.walk()}
+
+
 @pytest.mark.slow
 def test_a_request_image_is_followed(harbor_engine, colours):
     sc = _screen("sprint-board")
