@@ -151,9 +151,8 @@ def layout_pass(blocks: list[Block], device: str = "desktop", size: tuple[int, i
         # draws it): pushed out, it would stand beside the region as a second copy
         for i in range(pinned, len(blocks)):
             a = max(1e-9, (start[i, 2] - start[i, 0]) * (start[i, 3] - start[i, 1]))
-            if blocks[i].kind not in OVERLAYS and any(
-                    max(0.0, _overlap(start[i], B[j])[0]) * max(0.0, _overlap(start[i], B[j])[1]) >= HELD_SHARE * a
-                    for j in range(min(pinned, len(blocks)))):
+            shares = (np.clip(_overlap(start[i], B[j]), 0, None).prod() for j in range(min(pinned, len(blocks))))
+            if blocks[i].kind not in OVERLAYS and any(s >= HELD_SHARE * a for s in shares):
                 inside.add(i)
         movable = [i for i in movable if i not in inside]
     # 4. push overlapping siblings apart
