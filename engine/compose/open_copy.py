@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 __all__ = ["DOMAIN_SPECS", "NOUN_RECORDS", "PEOPLE_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "is_sales",
-           "noun_of", "prompt_places"]
+           "noun_of", "prompt_places", "record_kind"]
 
 #: Words that make a screen read as a sales screen; no other domain's copy uses them.
 SALES_WORDS: tuple[str, ...] = ("top customers", "revenue", "orders", "order #", "sales", "mrr", "churn",
@@ -194,12 +194,15 @@ _PLACE_RE = re.compile(r"\b(?:in|from|to|near|around|across|between|via)\s+((?:[
 _NOT_PLACE = {"button", "buttons", "tab", "tabs", "link", "column", "columns", "chip", "chips", "field"}
 
 
+_CITY_RES = tuple((city, re.compile(rf"\b{re.escape(city)}\b")) for city in WORLD_CITIES)
+
+
 def prompt_places(prompt: str) -> list[str]:
     """The places a prompt names, in order: a known city anywhere ("hotels in Rome", "Lisbon
     rentals") or a capitalised name after in / from / to / near ("from Paris to Milan")."""
     found: list[tuple[int, str]] = []
-    for city in WORLD_CITIES:
-        m = re.search(rf"\b{re.escape(city)}\b", prompt)
+    for city, city_re in _CITY_RES:
+        m = city_re.search(prompt)
         if m:
             found.append((m.start(), city))
     for m in _PLACE_RE.finditer(prompt):
@@ -324,7 +327,7 @@ def _watch_row(c: OpenCopy, i: int) -> list[str]:
 
 def _route(c: "OpenCopy") -> tuple[tuple[str, str], tuple[str, str]]:
     a, b = c.rng.sample(CITIES, 2)
-    places = prompt_places(c.prompt)
+    places = c.places
     code = dict(CITIES)
     if places:  # the places the prompt names: from the first, to the second
         a = (places[0], code.get(places[0], places[0][:3].upper()))
@@ -835,6 +838,22 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("event", "event"), ("concert", "event"), ("product", "product"))
 
 
+def record_kind(words: str, prompt: str = "") -> str | None:
+    """The record noun `words` (a section's phrase or title, in a screen asked for by `prompt`)
+    names, or None: ``"menu items"`` → ``"menu"``, ``"method steps"`` → ``"step"``."""
+    w = " " + re.sub(r"[^a-z ]+", " ", (words or "").lower()) + " "
+    noun = noun_of(words)
+    if noun == "story" and not re.search(r"\b(user stor|sprint|backlog|scrum|agile|story point)",
+                                          f"{w} {prompt.lower()}"):
+        noun = None  # a newspaper's stories are articles of its own, not a backlog's
+    if noun:
+        return noun
+    for noun, kind in _RECORD_NOUNS:
+        if re.search(rf"\b{noun}", w):
+            return kind
+    return None
+
+
 @dataclass
 class OpenCopy:
     """Seeded copy for one screen of `spec`'s domain; `prompt` supplies the nouns of titles."""
@@ -853,6 +872,7 @@ class OpenCopy:
         self._people: list[str] = []
         self._lines: list[tuple[str, int, float]] = []
         self._taxed = True
+        self.places = prompt_places(self.prompt)  # the places the prompt names (`prompt_places`)
         self.route = _route(self)
 
     # -- people and places --------------------------------------------------------------------
@@ -881,8 +901,7 @@ class OpenCopy:
 
     def city(self) -> str:
         """The city the prompt names ("hotels in Rome"), else one of the curated cities."""
-        places = prompt_places(self.prompt)
-        return places[0] if places else self.rng.choice(CITIES)[0]
+        return self.places[0] if self.places else self.rng.choice(CITIES)[0]
 
     def question(self) -> tuple[str, list[str]]:
         """A question of the prompt's subject and its answer choices (the first is right)."""
@@ -942,25 +961,17 @@ class OpenCopy:
         return SAVOURY, SAVOURY_STEPS
 
     def record_kind(self, words: str) -> str | None:
-        """The record noun `words` (a section's phrase or title) names, or None: ``"menu items"`` →
-        ``"menu"``, ``"method steps"`` → ``"step"``."""
-        w = " " + re.sub(r"[^a-z ]+", " ", (words or "").lower()) + " "
-        noun = noun_of(words)
-        if noun == "story" and not re.search(r"\b(user stor|sprint|backlog|scrum|agile|story point)",
-                                              f"{w} {self.prompt.lower()}"):
-            noun = None  # a newspaper's stories are articles of its own, not a backlog's
-        if noun:
-            return noun
-        for noun, kind in _RECORD_NOUNS:
-            if re.search(rf"\b{noun}", w):
-                return kind
-        return None
+        """`record_kind` of `words` in this copy's prompt."""
+        return record_kind(words, self.prompt)
 
     def records(self, words: str, n: int) -> list[Item] | None:
         """`n` records of the noun `words` names (ingredients with quantities, numbered method steps,
         episodes, chapters, stations, menu dishes with prices, departures, expenses, books, classes,
         deals, candidates…), or None when it names none of them."""
-        kind = self.record_kind(words)
+        return self.records_of_kind(self.record_kind(words), n)
+
+    def records_of_kind(self, kind: str | None, n: int) -> list[Item] | None:
+        """`records` of a record noun already read from the words (`record_kind`); None for None."""
         if kind is None:
             return None
         r = self.rng
@@ -1072,12 +1083,15 @@ class OpenCopy:
 
     def records_table(self, words: str, n: int) -> tuple[list[str], list[list[str]]] | None:
         """A table of the records `words` names (line items, expenses, transactions, departures), or None."""
-        kind = self.record_kind(words)
+        return self.table_of_kind(self.record_kind(words), n)
+
+    def table_of_kind(self, kind: str | None, n: int) -> tuple[list[str], list[list[str]]] | None:
+        """`records_table` of a record noun already read from the words (`record_kind`), or None."""
         if kind == "line":
             rows = [[d, str(q), _money(u), _money(q * u)] for d, q, u in self.line_items(n)]
             return ["Description", "Qty", "Unit price", "Amount"], rows
         if kind == "expense":
-            recs = self.records(words, n) or []
+            recs = self.records_of_kind(kind, n) or []
             return (["Date", "Merchant", "Category", "Amount", "Status"],
                     [[m.split(" · ")[0], t, m.split(" · ")[1], a, self.rng.choice(("Approved", "Pending", "Approved"))]
                      for t, m, a in recs])

@@ -43,7 +43,7 @@ from typing import Any
 
 from engine.compose.composer import scaled_scene
 from engine.compose.domain_copy import open_domain
-from engine.compose.open_copy import NOUN_RECORDS, OpenCopy, domain_of, noun_of
+from engine.compose.open_copy import NOUN_RECORDS, OpenCopy, domain_of, noun_of, record_kind
 from engine.compose.parts import (
     PageContext,
     appbar,
@@ -101,11 +101,11 @@ class _Ctx:
     rng: random.Random
     primary_taken: bool = False
     title: str = ""
+    page_noun: str = ""  # the words that name the page (`_page_noun`)
     notes: list[str] = field(default_factory=list)
     rows: int = 0  # rows of a list or table when the page holds few sections (they read to its foot)
     sparse: bool = False  # few body sections and no large one: a centred column, not the full width
-    content: Node | None = None  # a phone's content column, and its order when the first leaves a section out
-    fallback: list[Node] = field(default_factory=list)
+    content: Node | None = None  # a phone's content column
     actions: list[Node] = field(default_factory=list)  # a phone's named buttons, in its content column
 
     @property
@@ -242,12 +242,14 @@ def _words(s) -> str:
 
 def _b_list(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, cx.rows or cx.pick(6, 6, 4))
-    records = cx.copy.records(_words(s), n)  # the noun's own records (ingredients, episodes, departures…)
+    kind = cx.copy.record_kind(_words(s))
+    records = cx.copy.records_of_kind(kind, n)  # the noun's own records (ingredients, episodes, departures…)
     items = records or cx.copy.items(n)
     if cx.copy.spec.name == "video" and not records:  # a call's people: each once
         items = [(p, meta, t) for p, (_x, meta, t) in zip(cx.copy.people(n), items)]
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
-    kind = cx.copy.record_kind(_words(s)) if records else None
+    if not records:
+        kind = None
     people = (cx.copy.spec.name in ("social", "video", "health") and not records) or kind == "candidate"
     # a recipe's, a menu's or a shelf's rows have no icon
     plain = kind in ("ingredient", "step", "menu", "chapter", "grocery") or kind in NOUN_RECORDS
@@ -277,7 +279,8 @@ _ICON = {"music": "star", "travel": "arrow-up-right", "food": "heart", "logistic
 
 def _b_table(cx: _Ctx, s, i: int) -> Node:
     n = s.count if s.count and s.count > 1 else (cx.rows or cx.pick(8, 8, 5))
-    named = cx.copy.records_table(_words(s), n if cx.copy.record_kind(_words(s)) != "line" else min(n, 5))
+    kind = cx.copy.record_kind(_words(s))
+    named = cx.copy.table_of_kind(kind, n if kind != "line" else min(n, 5))
     cols, rows = named or cx.copy.table(n)
     n = len(rows)
     if s.labels:  # the prompt named the columns: keep its words, fill them with the domain's values
@@ -331,9 +334,9 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
                 content="calendar")
 
 
-def _page_noun(cx: _Ctx) -> str:
+def _page_noun(prompt: str) -> str:
     """The words that name the page ("plant shop", "content calendar board"), without the page's own words."""
-    head = _HEAD_CUT.split(cx.plan.prompt, maxsplit=1)[0]
+    head = _HEAD_CUT.split(prompt, maxsplit=1)[0]
     return " ".join(w for w in head.split() if w.lower() not in _PAGE_WORDS)
 
 
@@ -342,10 +345,11 @@ _PAGE_WORDS = {"shop", "store", "board", "calendar", "page", "screen", "app", "v
 
 
 def _b_card(cx: _Ctx, s, i: int) -> Node:
-    noun = cx.copy.record_kind(_words(s)) or cx.copy.record_kind(_page_noun(cx))
+    own_kind, page_kind = cx.copy.record_kind(_words(s)), cx.copy.record_kind(cx.page_noun)
+    noun = own_kind or page_kind
     sold = noun in NOUN_RECORDS and NOUN_RECORDS[noun][2] > 0 and not s.labels
     n = _n(s, 1, cx.pick(8, 6, 4) if sold else 3)
-    items = cx.copy.records(_words(s), n) or cx.copy.records(_page_noun(cx), n) or cx.copy.items(n)
+    items = cx.copy.records_of_kind(own_kind, n) or cx.copy.records_of_kind(page_kind, n) or cx.copy.items(n)
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
     cards = []
     for k, t in enumerate(titles):
@@ -486,19 +490,14 @@ def _b_code_image(cx: _Ctx, s, i: int) -> Node:
     cell = 8  # the layout places on a 4 px grid: modules of 8 stay equal
     size = 21
     if bar:
+        # bars of several widths; the gaps between them are the code's white, over the whole picture
         bars = [card("bar", w=fixed(rnd.choice((4, 4, 8))), h=fixed(cx.pick(96, 96, 80)), pad=0, role="text",
-                     variant="panel") if k % 2 == 0 else Node(width=fixed(4), height=fixed(8))
+                     variant="panel") if k % 2 == 0 else
+                card("gap", w=fixed(4), h=fixed(cx.pick(96, 96, 80)), pad=0, role="surface", variant="panel")
                 for k in range(41)]
         mark = el("barcode", "image", w=fill(), h=hug(), role="surface", props={"motif": "barcode"}, direction="row",
                   children=bars, align="start", justify="center")
-        for k, b in enumerate(bars):  # the gaps between bars are the code's white, over the whole picture
-            if b.kind == "":
-                bars[k] = card("gap", w=b.width, h=fixed(cx.pick(96, 96, 80)), pad=0, role="surface", variant="panel")
     else:
-        size = 21
-        finder = {(r_, c_) for r0, c0 in ((0, 0), (0, size - 7), (size - 7, 0)) for r_ in range(r0, r0 + 7)
-                  for c_ in range(c0, c0 + 7)}
-
         def dark(r_: int, c_: int) -> bool:
             for r0, c0 in ((0, 0), (0, size - 7), (size - 7, 0)):
                 if r0 <= r_ < r0 + 7 and c0 <= c_ < c0 + 7:
@@ -511,7 +510,6 @@ def _b_code_image(cx: _Ctx, s, i: int) -> Node:
             cells = [card("m", w=fixed(cell), h=fixed(cell), pad=0, role="text" if dark(r_, c_) else "surface",
                           variant="panel") for c_ in range(size)]  # square modules that tile the picture
             rows_.append(row(*cells, gap=0, width=fixed(size * cell), height=fixed(cell)))
-        del finder
         # an image (what it is on the page) covered by its modules (what it looks like)
         mark = el("qr", "image", w=fixed(size * cell), h=fixed(size * cell), role="surface", props={"motif": "qr"},
                   direction="column", children=rows_)
@@ -643,7 +641,7 @@ def _b_kanban(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 3)
     statuses = cx.copy.spec.statuses
     titles = _labels(s, n, lambda k: statuses[k % len(statuses)])
-    items = cx.copy.records(_page_noun(cx), n * 4) or cx.copy.records(cx.plan.prompt, n * 4) or cx.copy.items(n * 4)
+    items = cx.copy.records(cx.page_noun, n * 4) or cx.copy.records(cx.plan.prompt, n * 4) or cx.copy.items(n * 4)
     cols = []
     for k, t in enumerate(titles):
         m = 2 + (k * 7 + 3) % 3 if cx.desktop else (2 if cx.device == "tablet" else 1)
@@ -848,7 +846,8 @@ BUILDERS: dict[str, Callable] = {
 
 @dataclass
 class _Extra:
-    """A section the composer adds to a sparse plan (the PlanSection fields it reads)."""
+    """A section as a builder reads it (the PlanSection fields it reads), for a builder that draws a
+    section with other fields than the plan gave (a button named by its title)."""
 
     kind: str
     count: int = 1
@@ -1136,11 +1135,10 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
 def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Node:
     spec = cx.copy.spec
     order = {"toolbar": 0, "stat": 1}
-    # what the plan asked for first, then the companions (the phone drops what does not fit)
-    items = sorted([(isinstance(s, _Extra), order.get(r, 2), k, s, r, n) for k, (s, r, n) in enumerate(placed)
-                    if r in ("toolbar", "stat", "hero", "aside", "summary")], key=lambda t: t[:3])
-    items = [t[1:] for t in items]
-    body, extras, lead = [], [], []
+    # toolbars, then stats, then the rest, each in the plan's order (the phone drops what does not fit)
+    items = sorted([(order.get(r, 2), k, s, r, n) for k, (s, r, n) in enumerate(placed)
+                    if r in ("toolbar", "stat", "hero", "aside", "summary")], key=lambda t: t[:2])
+    body = []
     for _o, _k, s, r, n in items:
         if r == "toolbar" and n.kind != "search" and n.width.mode == "hug":
             n.width = fill()
@@ -1150,20 +1148,15 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
             n.height = fill(min=min(n.height.min, 140 if n.kind == "image" and len(items) > 2 else 220))
         if r == "aside" and n.kind == "card" and n.height.mode == "fill":
             n.height = hug()  # a phone's cards end with their content
-        (extras if isinstance(s, _Extra) else body).append(n)
-        if isinstance(s, _Extra) and r in ("toolbar", "stat"):
-            lead.append(n)
+        body.append(n)
     named = [a for a in actions if a.name.startswith("s")]
     for a in named:
         a.width = fill()
         for b in a.children:
             b.width = fill()
-    # the added stats and filters lead the page when the plan's own sections still fit under them
-    # (compose_plan checks, and falls back to `cx.fallback`, the plan's sections first)
-    rest = [n for n in extras if n not in lead]
-    content = col(*lead, *body, *named, *rest, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(),
-                  height=fill(), overflow="drop")
-    cx.content, cx.fallback, cx.actions = content, [*body, *named, *extras], named
+    content = col(*body, *named, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(), height=fill(),
+                  overflow="drop")
+    cx.content, cx.actions = content, named
     tabs = [("Home", "home"), spec.nav[1], spec.nav[2], ("Profile", "user")]
     under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
     return col(appbar(cx.page, cx.title), content, *under, tabbar(cx.page, tabs, "Home"), name="page",
@@ -1219,12 +1212,6 @@ def _overlay(cx: _Ctx, s, n: Node) -> Node:
                height=fill())
 
 
-def _undrop(n: Node) -> None:
-    n.dropped = False
-    for c in n.children:
-        _undrop(c)
-
-
 def compose_plan(plan, width: int, height: int, theme=None, seed: int = 0, device: str | None = None) -> Scene:
     """The scene of `plan` (a `conditioning.plan.Plan`) at `width`×`height` canvas px.
 
@@ -1270,7 +1257,7 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     copy = OpenCopy(spec, plan.prompt, seed)
     rng = random.Random(f"plan:{seed}:{plan.prompt}")
     page = PageContext(device, random.Random(f"plan-shell:{seed}"), plan.prompt, open_domain(spec.name), "plan")
-    cx = _Ctx(device, plan, copy, page, rng)
+    cx = _Ctx(device, plan, copy, page, rng, page_noun=_page_noun(plan.prompt))
     cx.title = _title(plan, copy)
     sections = list(plan.sections)
     if spec.name == "watch" and not any(s.kind == "video" for s in sections):
@@ -1292,12 +1279,6 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     root = _page(cx, [p for p in placed if p[1] != "overlay"])
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
     lay.run(root, W, H)
-    planned = [n for s, r, n in placed if not isinstance(s, _Extra) and r != "overlay"]
-    if cx.content is not None and any(n.dropped for n in planned):
-        cx.content.children = cx.fallback
-        for n in cx.fallback:
-            _undrop(n)
-        lay.run(root, W, H)
     if cx.content is not None and _sparse_phone(cx):
         _anchor_actions(cx, root)
         lay.run(root, W, H)
@@ -1392,9 +1373,8 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
             return True, f"the built-in {arch} page would not show {', '.join(map(repr, missing))}"
     # the records it asks for ("burgers and sides", "charges", "vinyl records"), which the routed page lacks
     # (only records the open copy writes: a noun it knows nothing of is left to the page type)
-    copy = OpenCopy(domain_of(getattr(plan, "domain", "generic"), prompt), prompt, 0)
     nouns = [n for n, tail in (_record_noun(s) for s in plan.sections if s.kind in _RECORD_SECTIONS)
-             if n and copy.record_kind(tail)]
+             if n and record_kind(tail, prompt)]
     if nouns:
         texts = _builtin_page_texts(prompt, arch, device)
         if texts is None:
