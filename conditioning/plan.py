@@ -131,10 +131,17 @@ def _singular(w: str) -> str:
 LEXICON: dict[str, tuple[str, ...]] = {}
 
 
-def _lex(kinds: str | tuple[str, ...], *phrases: str) -> None:
+def _lex(kinds: str | tuple[str, ...], *phrases: str, replace: bool = False) -> None:
+    """Enter `phrases` (singular) for `kinds`; a phrase entered above keeps its entry unless
+    `replace` (a content noun that an earlier, looser entry read as a control: a recipe's
+    "steps" are a list, not a step indicator)."""
     cands = (kinds,) if isinstance(kinds, str) else kinds
     for p in phrases:
-        LEXICON.setdefault(" ".join(_singular(w) for w in p.lower().split()), cands)
+        key = " ".join(_singular(w) for w in p.lower().split())
+        if replace:
+            LEXICON[key] = cands
+        else:
+            LEXICON.setdefault(key, cands)
 
 
 _lex("navbar", "bottom bar", "bottom app bar", "action bar")
@@ -253,11 +260,8 @@ _lex(("skeleton", "placeholder"), "skeleton", "loading placeholder", "skeleton l
 
 
 def _lex_set(kinds: str | tuple[str, ...], *phrases: str) -> None:
-    """Like `_lex`, but replaces an entry made above (a content noun that an earlier, looser
-    entry read as a control: a recipe's "steps" are a list, not a step indicator)."""
-    cands = (kinds,) if isinstance(kinds, str) else kinds
-    for p in phrases:
-        LEXICON[" ".join(_singular(w) for w in p.lower().split())] = cands
+    """`_lex` that replaces the entries made above."""
+    _lex(kinds, *phrases, replace=True)
 
 
 # What screens list: one record a row ("chapters", "stations", "departures"; the plural makes a
@@ -273,11 +277,11 @@ _lex_set("list", "ingredients list", "ingredient list", "instruction", "numbered
 _lex_set("table", "line item", "line items table", "invoice items", "order lines", "itemised list",
          "itemized list", "statement table")
 # Values a screen states ("current balance", "tax and total"): a stat tile or a summary, labelled as written.
-_lex_set(("stat", "card"), "balance", "current balance", "available balance", "account balance", "total balance",
-         "net worth", "credit limit", "amount due", "due date", "statement due date", "payment due date",
-         "portfolio value")
-_lex_set(("description_list", "table"), "total", "subtotal", "tax", "vat", "grand total", "order total", "discount",
-         "shipping cost", "fee", "price breakdown", "cost breakdown")
+_STAT_VALUES = ("balance", "current balance", "available balance", "account balance", "total balance", "net worth",
+                "credit limit", "amount due", "due date", "statement due date", "payment due date", "portfolio value")
+_SUMMARY_VALUES = ("total", "subtotal", "tax", "vat", "grand total", "order total", "discount", "shipping cost", "fee")
+_lex_set(("stat", "card"), *_STAT_VALUES)
+_lex_set(("description_list", "table"), *_SUMMARY_VALUES, "price breakdown", "cost breakdown")
 # A seat map is a grid of seats, not a street map.
 _lex_set("comment", "chat", "chat panel", "chat box", "live chat", "chat sidebar", "chat thread")
 _lex_set("text", "note", "product description", "tasting note")
@@ -294,9 +298,7 @@ _lex_set("card", "seat map", "seat", "seating chart", "seating plan", "seat pick
          "seat selector", "seat plan")
 
 #: Lexicon phrases of values: the section is labelled with the phrase as written ("Available balance").
-_VALUE_KEYS = {"balance", "current balance", "available balance", "account balance", "total balance", "net worth",
-               "credit limit", "amount due", "due date", "statement due date", "payment due date", "portfolio value",
-               "total", "subtotal", "tax", "vat", "grand total", "order total", "discount", "shipping cost", "fee"}
+_VALUE_KEYS = {*_STAT_VALUES, *_SUMMARY_VALUES}
 #: Words that describe the records of the section before them rather than a section of their own
 #: ("menu items and prices", "departures and times").
 _ATTRIBUTES = {"price", "prices", "cost", "costs", "time", "times", "duration", "durations", "amount", "amounts",
