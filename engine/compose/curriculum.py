@@ -91,6 +91,22 @@ def sample_style(rng: random.Random, archetype: str) -> dict:
             "card": rng.choice(STYLE_FAMILIES["card"])}
 
 
+def _device_and_canvas(rng: random.Random, device: str | None, size: tuple[int, int] | None,
+                       phone_page: bool = False) -> tuple[str, int, int]:
+    """The example's device (`device`, else drawn from `rng` by `_DEVICE_WEIGHTS`, phones more often
+    for a `phone_page`) and its canvas (`size`, else the device's design size)."""
+    if device is None:
+        weights = dict(_DEVICE_WEIGHTS)
+        if phone_page:
+            weights["mobile"] = 1.4
+        device = rng.choices(list(weights), weights=list(weights.values()))[0]
+    if device not in DEVICES:
+        raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+    (cw, ch), design_w = DEVICES[device]
+    w, h = size or (int(design_w), round(design_w * ch / cw))
+    return device, w, h
+
+
 def sample_example(rng: random.Random, device: str | None = None, archetype: str | None = None,
                    style: dict | None = None, theme=None, size: tuple[int, int] | None = None) -> Example:
     """A random example. Anything given (device, archetype, style axes, an `engine.render.theme.Theme`
@@ -99,13 +115,7 @@ def sample_example(rng: random.Random, device: str | None = None, archetype: str
     archetype = archetype or rng.choice(ARCHETYPES)
     if archetype not in ARCHETYPES:
         raise ValueError(f"unknown archetype {archetype!r} (use {', '.join(ARCHETYPES)})")
-    if device is None:
-        weights = dict(_DEVICE_WEIGHTS)
-        if archetype.startswith("mobile-"):
-            weights["mobile"] = 1.4
-        device = rng.choices(list(weights), weights=list(weights.values()))[0]
-    if device not in DEVICES:
-        raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+    device, w, h = _device_and_canvas(rng, device, size, archetype.startswith("mobile-"))
     st = sample_style(rng, archetype)
     st.update(style or {})
     domain = RETAIL if archetype in _SHOP else rng.choice(_DOMAINS)
@@ -116,8 +126,6 @@ def sample_example(rng: random.Random, device: str | None = None, archetype: str
     dialog = archetype in _DIALOG_PAGES and drng.random() < DIALOG_RATE
     if dialog:
         caption = with_dialog(caption, drng)
-    (cw, ch), design_w = DEVICES[device]
-    w, h = size or (int(design_w), round(design_w * ch / cw))
     scene = compose_page(archetype, caption, w, h, seed=seed, device=device, theme=theme, style=st, domain=domain)
     return Example(scene=scene, caption=caption, archetype=archetype, device=device, style=st, seed=seed,
                    domain=domain.name, dialog=dialog)
@@ -379,15 +387,10 @@ def sample_plan_example(rng: random.Random, device: str | None = None, theme=Non
     from conditioning.plan import plan_prompt
     from engine.compose.plan_compose import compose_plan
 
-    if device is None:
-        device = rng.choices(list(_DEVICE_WEIGHTS), weights=list(_DEVICE_WEIGHTS.values()))[0]
-    if device not in DEVICES:
-        raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
+    device, w, h = _device_and_canvas(rng, device, size)
     caption, domain = open_caption(rng, device)
     plan = plan_prompt(caption, device)
     seed = rng.randrange(2**31)
-    (cw, ch), design_w = DEVICES[device]
-    w, h = size or (int(design_w), round(design_w * ch / cw))
     scene = compose_plan(plan, w, h, theme=theme, seed=seed, device=device)
     other = plan.model_copy(deep=True)
     u = rng.random()
