@@ -365,9 +365,8 @@ class Engine:
         if sampler != "procedural":
             from conditioning.packing import pack_context
 
-            model = self.model(sampler)
             if open_plan and plan_layout == "sampled":
-                if getattr(model.config, "plan_tokens", False):
+                if getattr(self.model(sampler).config, "plan_tokens", False):
                     planned = compose_plan_layout(plan, w, h, theme=theme, seed=seed, device=device)
                     planned_blocks = node_blocks(planned)
                 else:
@@ -409,6 +408,7 @@ class Engine:
             strength = DEFAULT_STRENGTH if strength is None else float(strength)
             if not 0.0 < strength <= 1.0:
                 raise ValueError(f"strength must be in (0, 1] (got {strength})")
+            model = self.model(sampler)
             context = packed
             if not getattr(model.config, "image_conditioning", False):
                 # a model trained without image tokens reads request images through their layouts only
