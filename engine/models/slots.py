@@ -142,3 +142,10 @@ def whole_slots(blocks: list[Block], n_slots: int) -> np.ndarray:
     if len(blocks) <= n_slots:
         out[: len(blocks)] = [b.meta.get("hold") == "whole" for b in blocks]
     return out
+
+
+def held_slots(blocks: list[Block], n_slots: int, slot_dim: int = SLOT_DIM) -> tuple[np.ndarray, np.ndarray]:
+    """A reference layout as clean slots ``(n_slots, slot_dim)`` (`encode_slots`) and the mask
+    of what holding it keeps (`held_dims`, with the slots of blocks held whole, `whole_slots`)."""
+    ref, used = encode_slots(blocks, n_slots, slot_dim)
+    return ref, held_dims(used, whole_slots(blocks, n_slots), slot_dim)

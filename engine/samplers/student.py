@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from engine.models.inputs import ContextInputs, collate_arrays
-from engine.models.slots import decode_slots, encode_slots, held_dims, whole_slots
+from engine.models.slots import decode_slots, held_slots
 from engine.samplers.noise import randn
 from ingest.nn_numpy import blas_threads
 from scene.blocks import Block
@@ -140,27 +140,24 @@ def sample_student(model: SceneNetMixin | NumpySceneNet, context: ContextInputs,
     ts = student_timesteps(steps, model.config.num_train_timesteps, strength if sdedit else 1.0)
     ctx = collate_arrays([context], [device], model.config.n_slots)
     shape = (1, model.config.n_slots, model.config.slot_dim)
-    ref, used = encode_slots(init_blocks, model.config.n_slots, model.config.slot_dim) if init_blocks else (None, None)
+    ref, mask = held_slots(init_blocks, model.config.n_slots, model.config.slot_dim) if init_blocks else (None, None)
     if getattr(model, "backend", "torch") == "numpy":
         x = randn(shape, seed)  # torch.randn's draws for this seed (to ~1e-6)
         if sdedit:
             x = model.add_noise(ref[None], x, ts[0])
-        known = ((ref[None].astype(np.float32), held_dims(used, whole_slots(init_blocks, model.config.n_slots), model.config.slot_dim))
-                 if hold and ref is not None else None)
+        known = (ref[None].astype(np.float32), mask) if hold and ref is not None else None
         with blas_threads(threads):
             _, x0 = few_step_trajectory_numpy(model, x, ts, ctx, style_scale=style_scale, callback=callback,
                                               known=known)
         return decode_slots(x0[0], kinds)
     import torch
 
-    from engine.samplers.common import clean_slots, sampling
+    from engine.samplers.common import sampling
 
     x = torch.randn(shape, generator=torch.Generator().manual_seed(seed))
     if sdedit:
-        x = model.add_noise(clean_slots(model, init_blocks), x, ts[0])
-    known = ((torch.from_numpy(ref[None]).float(),
-              torch.from_numpy(held_dims(used, whole_slots(init_blocks, model.config.n_slots), model.config.slot_dim)))
-             if hold and ref is not None else None)
+        x = model.add_noise(torch.from_numpy(ref)[None], x, ts[0])
+    known = (torch.from_numpy(ref[None]).float(), torch.from_numpy(mask)) if hold and ref is not None else None
     with sampling(model, threads):
         _, x0 = few_step_trajectory(model, x, ts, {k: torch.from_numpy(v) for k, v in ctx.items()},
                                     style_scale=style_scale, callback=callback, known=known)

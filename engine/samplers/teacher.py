@@ -15,7 +15,8 @@ import torch
 
 from engine.models.adapter import ContextInputs, collate_contexts
 from engine.models.scene_net import SceneNetMixin, decode_slots
-from engine.samplers.common import clean_slots, sampling
+from engine.models.slots import held_slots
+from engine.samplers.common import sampling
 from scene.blocks import Block
 
 
@@ -60,16 +61,11 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
     gen = torch.Generator().manual_seed(seed)
     x = torch.randn((1, model.config.n_slots, model.config.slot_dim), generator=gen) * sched.init_noise_sigma
     timesteps = sched.timesteps
+    ref, mask = held_slots(init_blocks, model.config.n_slots, model.config.slot_dim) if init_blocks else (None, None)
     if init_blocks and strength < 1.0:
         timesteps = sdedit_timesteps(steps, strength, model.config.num_train_timesteps)
-        x = model.add_noise(clean_slots(model, init_blocks), x, timesteps[0])
-    known = None
-    if hold and init_blocks:
-        from engine.models.slots import encode_slots, held_dims, whole_slots
-
-        ref, used = encode_slots(init_blocks, model.config.n_slots, model.config.slot_dim)
-        known = (torch.from_numpy(ref)[None].float(),
-                 torch.from_numpy(held_dims(used, whole_slots(init_blocks, model.config.n_slots), model.config.slot_dim)))
+        x = model.add_noise(torch.from_numpy(ref)[None], x, timesteps[0])
+    known = (torch.from_numpy(ref)[None].float(), torch.from_numpy(mask)) if hold and init_blocks else None
     with sampling(model, threads):
         enc = model.encode_context(ctx)
         prev = None  # the model's last estimate of the clean slots (self-conditioning)
