@@ -29,7 +29,6 @@ from pathlib import Path
 from benchmarks.bench_references import mean_best_iou, top_level
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "sample_design_systems"
 #: Seed of the page draw; training runs draw from seed 0 onwards with their own generators.
 PAGE_SEED = 90_210
 
@@ -38,11 +37,9 @@ def pages(n: int) -> list[tuple[object, object]]:
     """`n` curriculum examples and the image of each, drawn in a system not seen in training."""
     from engine.compose.curriculum import sample_example
     from engine.render.export import draw_scene
-    from engine.render.theme import Theme
-    from ingest import ingest_folder
+    from engine.training.ui_clip import system_theme
 
-    themes = [Theme(ingest_folder(SAMPLES / "harbor", mode={"theme": "dark"})),
-              Theme(ingest_folder(SAMPLES / "ember", mode={"theme": "dark"}))]
+    themes = [system_theme(("harbor", {"theme": "dark"})), system_theme(("ember", {"theme": "dark"}))]
     rng = random.Random(PAGE_SEED)
     out = []
     for i in range(n):

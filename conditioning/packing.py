@@ -248,10 +248,11 @@ def screen_match(prompt: str, prompt_vec: np.ndarray, text_score: float, source:
 
 
 def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retrieved], device: str | None,
-                    threshold: float) -> list[tuple[float, list[Block], dict]]:
+                    threshold: float, default_space: bool) -> list[tuple[float, list[Block], dict]]:
     """The system's own screens that answer the prompt, best first: (score, blocks, provenance).
     Candidates are the retrieved screen chunks and the store's nearest screens (so a small
-    budget does not hide them); an SVG and a PNG of one screen count once."""
+    budget does not hide them); an SVG and a PNG of one screen count once. UI-CLIP scores them
+    only when the store's text space is MiniLM's (`default_space`), which its text head reads."""
     cands: dict[str, tuple[float, Retrieved]] = {}
     pool = [r for r in retrieved if r.chunk is not None and r.chunk.meta.get("blocks")]
     if store is not None and len(store) > 0:
@@ -266,7 +267,7 @@ def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retriev
     from ingest.screen_clip import agreement, prompt_vector
 
     prompt_clip = None
-    if SCREEN_CLIP_WEIGHT and pool and store is not None and store.manifest["text"]["encoder"] == "all-MiniLM-L6-v2":
+    if SCREEN_CLIP_WEIGHT and pool and store is not None and default_space:
         prompt_clip = prompt_vector(vec)  # UI-CLIP's text head over the MiniLM vector, in numpy
     for r in pool:
         key = screen_key(r.source, r.locator)
@@ -327,6 +328,8 @@ def points_at_image(prompt: str) -> bool:
 #: Long side a reference image is read at (px): the screenshot reader's regions at 960 px agree
 #: with a full-resolution read (mean best IoU 0.997 over ten screens) in half the time.
 READ_SIDE = 960
+#: Long side (px) an image is thumbnailed to before its descriptor is taken (`image_descriptor`).
+DESCRIPTOR_SIDE = 256
 #: Reference images read, by content, kept per process (a reference is often sent again).
 READ_CACHE_SIZE = 64
 _read_cache: dict[str, tuple[list[Block], str, np.ndarray]] = {}
@@ -348,7 +351,6 @@ def read_reference_image(image) -> tuple[list[Block], str, np.ndarray]:
 
     from PIL import Image, UnidentifiedImageError
 
-    from ingest.encoders import ImageDescriptorEncoder
     from ingest.screens import layout_summary, raster_screen_blocks
 
     if isinstance(image, (bytes, bytearray, memoryview)):
@@ -368,15 +370,23 @@ def read_reference_image(image) -> tuple[list[Block], str, np.ndarray]:
     if max(rgb.size) > READ_SIDE:
         small.thumbnail((READ_SIDE, READ_SIDE), Image.Resampling.BILINEAR)
     blocks = raster_screen_blocks(small)
-    thumb = small.copy()
-    thumb.thumbnail((256, 256))
-    vec = np.asarray(ImageDescriptorEncoder().describe_image(thumb), np.float32)
+    vec = image_descriptor(small)
     vec.setflags(write=False)
     if len(_read_cache) >= READ_CACHE_SIZE:
         _read_cache.pop(next(iter(_read_cache)))
     out = (blocks, layout_summary("reference image", blocks), vec)
     _read_cache[key] = out
     return list(blocks), out[1], vec
+
+
+def image_descriptor(image) -> np.ndarray:
+    """The image descriptor (`ingest.encoders.ImageDescriptorEncoder`) of a Pillow image, taken
+    from a copy at most `DESCRIPTOR_SIDE` px on its long side (the image itself is not changed)."""
+    from ingest.encoders import ImageDescriptorEncoder
+
+    thumb = image.copy()
+    thumb.thumbnail((DESCRIPTOR_SIDE, DESCRIPTOR_SIDE))
+    return np.asarray(ImageDescriptorEncoder().describe_image(thumb), np.float32)
 
 
 def screen_like(blocks: list[Block]) -> bool:
@@ -398,17 +408,11 @@ def clip_agreements(images: Sequence, prompt: str) -> np.ndarray | None:
     from ingest.encoders import EncoderError
 
     try:
-        import torch
-
-        from ingest.ui_clip import default_ui_clip
+        from ingest.ui_clip import default_ui_clip, one_torch_thread
 
         enc = default_ui_clip()
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)  # a 2.5 MB model: more threads only add synchronisation (10–40× slower here)
-        try:
+        with one_torch_thread():
             return enc.encode_images(list(images)) @ enc.encode_texts([prompt])[0]
-        finally:
-            torch.set_num_threads(threads)
     except (EncoderError, ImportError, OSError, ValueError):
         return None
 
@@ -516,7 +520,8 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
         (matching_images if matches else other_images).append((rank, blocks, prov))
         image_vecs.append(desc)
     matching_images.sort(key=lambda t: -t[0])
-    screens = _folder_screens(store if has_store else None, prompt, vec, retrieved, device, screen_threshold)
+    screens = _folder_screens(store if has_store else None, prompt, vec, retrieved, device, screen_threshold,
+                              default_space)
     refs: list[tuple[list[Block], dict]] = [(b, p) for _, b, p in matching_images if b]
     # the best matching folder screen only: the models were trained with one reference layout,
     # and each one more adds its blocks to the cross-attention of every step

@@ -41,7 +41,7 @@ _LOCK = threading.Lock()
 def model_name(folder: str | Path | None = None) -> str | None:
     """The name `ingest.ui_clip.load_ui_clip` gives the model in `folder` (default: the
     committed weights), without loading it; None when there is no readable model."""
-    from ingest.ui_clip import UI_CLIP_WEIGHTS, WEIGHTS_FILE, read_config
+    from ingest.ui_clip import UI_CLIP_WEIGHTS, WEIGHTS_FILE, read_config, ui_clip_name
 
     folder = Path(folder) if folder is not None else UI_CLIP_WEIGHTS
     try:
@@ -49,9 +49,7 @@ def model_name(folder: str | Path | None = None) -> str | None:
     except EncoderError:
         return None
     digest = content_digest(folder / WEIGHTS_FILE)
-    if digest is None:
-        return None
-    return f"ui-clip:{cfg.text}-{cfg.embed_dim}-{digest[:12]}"
+    return ui_clip_name(cfg, digest) if digest is not None else None
 
 
 def pack_vector(vec: np.ndarray) -> str:
@@ -124,17 +122,11 @@ def _encode(images: list[bytes], encoder=None) -> np.ndarray:
             from ingest.ui_clip import letterbox
 
             return tower(np.stack([letterbox(im, tower.image_size) for im in images]))
-    import torch
-
-    from ingest.ui_clip import default_ui_clip
+    from ingest.ui_clip import default_ui_clip, one_torch_thread
 
     enc = encoder or default_ui_clip()
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # a 2.5 MB model: more threads only add synchronisation
-    try:
+    with one_torch_thread():
         return enc.encode_images(images)
-    finally:
-        torch.set_num_threads(threads)
 
 
 # -- the screen side, in numpy ----------------------------------------------------------------

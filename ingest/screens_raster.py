@@ -418,14 +418,14 @@ def _text_lines(glyphs: list[_Region], W, H) -> list:
     return out
 
 
-def _raster_content(sub: np.ndarray, colour, W, H, origin, sub_dist: np.ndarray | None = None) -> tuple[str, list]:
+def _raster_content(sub: np.ndarray, colour, W, H, origin, sub_dist: np.ndarray) -> tuple[str, list]:
     """What a card holds, from its pixels (`sub`, the card on the analysed image; `sub_dist`,
-    its `colour_distance` from `colour` when known)."""
+    its `colour_distance` from `colour`)."""
     h, w = sub.shape[:2]
     inner = sub[2:h - 2, 2:w - 2]
     if inner.size == 0:
         return "text", []
-    dist = colour_distance(inner, colour) if sub_dist is None else sub_dist[2:h - 2, 2:w - 2]
+    dist = sub_dist[2:h - 2, 2:w - 2]
     regs = _regions(inner, colour, 5, 2, dist)
     ox, oy = origin[0] + 2, origin[1] + 2
     for r in regs:

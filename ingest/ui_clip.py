@@ -26,6 +26,8 @@ import io
 import json
 import math
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -377,7 +379,27 @@ def load_ui_clip(folder: str | Path | None = None, threads: int | None = None) -
     net.load_state_dict({k: v.to(own[k].dtype) for k, v in state.items()})
     net.eval()
     digest = content_digest(weights) or ""  # the weights' SHA-256, remembered across processes
-    return UIClipEncoder(net, cfg, name=f"ui-clip:{cfg.text}-{cfg.embed_dim}-{digest[:12]}", folder=folder)
+    return UIClipEncoder(net, cfg, name=ui_clip_name(cfg, digest), folder=folder)
+
+
+def ui_clip_name(cfg: UIClipConfig, digest: str) -> str:
+    """The name of a UI-CLIP model of config `cfg` whose weights file has SHA-256 `digest`
+    (`UIClipEncoder.name`): vectors made under one name are only compared with each other."""
+    return f"ui-clip:{cfg.text}-{cfg.embed_dim}-{digest[:12]}"
+
+
+@contextmanager
+def one_torch_thread() -> Iterator[None]:
+    """PyTorch on one thread inside the block, its thread count restored after: UI-CLIP is a
+    2.5 MB model, and more threads only add synchronisation (10–40× slower on a busy machine)."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
 
 
 _DEFAULT_LOCK = threading.Lock()

@@ -31,12 +31,11 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from conditioning import ARCHETYPES
-from conditioning.packing import design_token_rows, prompt_context
+from conditioning.packing import design_token_rows, image_descriptor, prompt_context
 from conditioning.prompt import encode_prompts
 from engine.models.adapter import collate_contexts
 from engine.models.configs import list_models
-from engine.models.teacher import SceneTransformer, create_model, encode_slots
+from engine.models.teacher import SLOT_DIM, SceneTransformer, create_model, encode_slots
 from scene.blocks import scene_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,52 +44,17 @@ SAMPLE_SYSTEMS = ROOT / "sample_design_systems"
 # -- curriculum --------------------------------------------------------------------------------------
 
 from conditioning.plan import plan_prompt
-from engine.compose.curriculum import sample_plan_example
-
-try:
-    from engine.compose.curriculum import sample_example  # type: ignore[import-not-found]
-except ImportError:
-    from engine.compose.composer import compose
-    from scene.devices import DEVICES
-
-    @dataclass
-    class Example:
-        """One curriculum example: a composed scene and the caption that asks for it."""
-
-        scene: object
-        caption: str
-        archetype: str
-        device: str
-        style: str
-        seed: int
-
-    _STYLE_FAMILIES = ("regular", "compact", "airy")
-    _STYLE_WORDS = {"regular": ("", "modern", "clean"), "compact": ("compact", "dense", "data-heavy"),
-                    "airy": ("airy", "spacious", "minimal")}
-    _FRAMES = ("{style} {phrase} page", "{phrase} screen, {style}", "a {style} {phrase} view for {device}",
-               "{device} {phrase}", "{style} {device} {phrase} page")
-
-    def sample_example(rng: random.Random, device: str | None = None, archetype: str | None = None,
-                       style: str | None = None, theme=None) -> Example:
-        """A procedural example over `conditioning.ARCHETYPES` (the composer's page types)."""
-        arch = archetype or rng.choice(sorted(ARCHETYPES))
-        device = device or rng.choice(sorted(DEVICES))
-        style = style or rng.choice(_STYLE_FAMILIES)
-        seed = rng.randrange(1 << 30)
-        phrase = rng.choice(ARCHETYPES[arch]).strip()
-        caption = rng.choice(_FRAMES).format(style=rng.choice(_STYLE_WORDS[style]), phrase=phrase, device=device)
-        caption = " ".join(caption.replace(" ,", ",").split())
-        (w, h), _ = DEVICES[device]
-        scene = compose(caption, w, h, seed=seed, archetype=arch, device=device, theme=theme)
-        return Example(scene, caption, arch, device, style, seed)
+from engine.compose.curriculum import sample_example, sample_plan_example
 
 
 @cache
-def system_tokens(folder: str) -> np.ndarray | None:
+def _system(folder: str):
+    """The `ingest.model.DesignSystem` of a design-system folder, or None (with a line on
+    stderr) for a folder that cannot be read."""
     from ingest import IngestError, ingest_folder
 
     try:
-        return design_token_rows(ingest_folder(folder))
+        return ingest_folder(folder)
     except (IngestError, OSError, ValueError) as e:  # a broken sample folder only costs the training run its tokens
         print(f"{folder}: skipped for design tokens ({str(e).splitlines()[0] if str(e) else type(e).__name__})",
               file=sys.stderr)
@@ -98,31 +62,29 @@ def system_tokens(folder: str) -> np.ndarray | None:
 
 
 @cache
+def system_tokens(folder: str) -> np.ndarray | None:
+    """The design-token rows (`conditioning.packing.design_token_rows`) of a design-system
+    folder (None for a folder that cannot be read)."""
+    ds = _system(folder)
+    return design_token_rows(ds) if ds is not None else None
+
+
+@cache
 def system_theme(folder: str):
     """The `engine.render.theme.Theme` of a design-system folder (None for a folder that cannot be read)."""
     from engine.render.theme import Theme
-    from ingest import IngestError, ingest_folder
 
-    try:
-        return Theme(ingest_folder(folder))
-    except (IngestError, OSError, ValueError):
-        return None
-
-
-#: Side (px) a page is drawn at before its image descriptor is taken, as a reference image's
-#: thumbnail is at generate time (`conditioning.packing.read_reference_image`).
-IMAGE_SIDE = 256
+    ds = _system(folder)
+    return Theme(ds) if ds is not None else None
 
 
 def page_image_vector(scene, theme) -> np.ndarray:
-    """The image descriptor (`ingest.encoders.ImageDescriptorEncoder`) of `scene` drawn with
-    `theme`: what a screenshot of the page would give the model as a reference image."""
+    """The image descriptor (`conditioning.packing.image_descriptor`) of `scene` drawn with
+    `theme`, thumbnailed as a reference image is at generate time: what a screenshot of the
+    page would give the model as a reference image."""
     from engine.render.export import draw_scene
-    from ingest.encoders import ImageDescriptorEncoder
 
-    image = draw_scene(theme, scene).image()
-    image.thumbnail((IMAGE_SIDE, IMAGE_SIDE))
-    return np.asarray(ImageDescriptorEncoder().describe_image(image), np.float32)
+    return image_descriptor(draw_scene(theme, scene).image())
 
 
 def sample_systems() -> list[str]:
@@ -190,7 +152,7 @@ class ExamplePool:
     """
 
     def __init__(self, rng: random.Random, size: int, n_slots: int, p_plan: float = 0.0,
-                 slot_dim: int | None = None, p_image: float = 0.0, image_systems: list[str] | tuple = ()):
+                 slot_dim: int = SLOT_DIM, p_image: float = 0.0, image_systems: list[str] | tuple = ()):
         self.rng, self.n_slots, self.p_plan, self.slot_dim = rng, n_slots, p_plan, slot_dim
         self.themes = [t for t in (system_theme(f) for f in image_systems) if t is not None] if p_image else []
         self.p_image = p_image
@@ -204,7 +166,7 @@ class ExamplePool:
             if self.p_plan > 0:  # the model reads every prompt's plan, page types' too
                 ex.plan = plan_prompt(ex.caption, ex.device)
         blocks = scene_blocks(ex.scene, self.n_slots)
-        x0, used = encode_slots(blocks, self.n_slots, *([self.slot_dim] if self.slot_dim else []))
+        x0, used = encode_slots(blocks, self.n_slots, self.slot_dim)
         ref = getattr(ex, "reference", None)
         vec = None
         if self.themes and self.rng.random() < self.p_image:
