@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 
 from conditioning import ARCHETYPES, choose_archetype
-from engine.compose.domain_copy import PEOPLE, Domain, page_domain, purchase, shape_of
+from engine.compose.domain_copy import PEOPLE, Domain, page_domain, purchase
 from engine.compose.parts import (
     PageContext,
     app_shell,
@@ -30,6 +30,7 @@ from engine.compose.parts import (
     grid,
     heading,
     kpi_card,
+    member_email,
     one_primary,
     order_items,
     page_header,
@@ -356,10 +357,10 @@ def payment_only(prompt: str) -> bool:
     return any(w in p for w in _PAYMENT_WORDS) and not any(w in p for w in _SHIPPING_WORDS)
 
 
-def card_fields(narrow: bool, focused: bool = True) -> list[Node]:
+def card_fields(narrow: bool) -> list[Node]:
     """The fields of a card payment: name on card, card number, expiry and CVC."""
     return [field("card-name", label="Name on card", value="Jonas Weber"),
-            field("card", label="Card number", value="4242 4242 4242 4242", focused=focused),
+            field("card", label="Card number", value="4242 4242 4242 4242", focused=True),
             row(field("expiry", label="Expiry", placeholder="MM / YY"),
                 field("cvc", label="CVC", placeholder="3 digits",
                       **({} if narrow else {"helper": "The last three digits on the back"})),
@@ -452,8 +453,10 @@ def _checkout(c: PageContext) -> Node:
 
 def order_line(name: str, price: float, qty: int, thumb: int = 64) -> Node:
     """An order summary's line: product thumbnail (none when `thumb` is 0), name and quantity, line price."""
+    from engine.render.components import product_shape
+
     return row(*([el("thumb", "image", w=thumb, h=thumb, role="secondary",
-                     props={"motif": "product", "shape": shape_of(name)})] if thumb else []),
+                     props={"motif": "product", "shape": product_shape(name)})] if thumb else []),
                col(text("item", name, "body-strong", "text"), text("qty", f"Qty {qty}", "small"), gap=1, width=fill()),
                text("price", format_money(price * qty), "body-strong", "text", w=hug(), align="right"),
                gap=4, align="center", width=fill())
@@ -641,7 +644,7 @@ def members_table(c: PageContext, n: int = 6) -> Node:
     """A team's members: name, email, role, last active and status."""
     roles = ["Owner", "Admin", "Editor", "Editor", "Viewer", "Viewer", "Editor", "Viewer"]
     status = ["Active", "Active", "Active", "Invited", "Active", "Suspended", "Active", "Invited"]
-    rows = [[p, p.lower().replace(" ", ".") + "@northwind.io", roles[i % 8],
+    rows = [[p, member_email(p), roles[i % 8],
              "Today" if i < 2 else f"Nov {24 - 2 * i}", status[i % 8]] for i, p in enumerate(PEOPLE[:n])]
     return el("table", "table", w=fill(), h=fill(min=150),
               props={"columns": ["Name", "Email", "Role", "Last active", "Status"], "rows": rows,
@@ -715,6 +718,8 @@ def _settings(c: PageContext) -> Node:
     return app_shell(c, "Settings", "Search settings", body, "Settings")
 
 def _products(c: PageContext) -> Node:
+    from engine.render.components import product_shape
+
     rng = c.rng
     cols = max(2, c.cols(c.pick(4, 3, 2), mobile_max=2))
     goods = c.products
@@ -729,7 +734,7 @@ def _products(c: PageContext) -> Node:
         for bnode in badge:
             bnode.text, bnode.style = bnode.el["text"], "caption"
         photo = el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted",
-                   props={"motif": "product", "shape": shape_of(name)})
+                   props={"motif": "product", "shape": product_shape(name)})
         price_row = row(text("price", format_money(price), "body", w=hug()), *([] if c.mobile else badge), gap=2,
                         align="center", width=fill())
         info = row(col(text("name", name, "body-strong", "text", lines=2 if c.mobile else 1), price_row, gap=1,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 PEOPLE = ["Maya Chen", "Jonas Weber", "Amara Okafor", "Luis Romero", "Sofia Rossi", "Kenji Sato", "Priya Nair",
           "Elena Petrova", "Tom Becker", "Aisha Rahman", "Noah Fischer", "Lea Martin"]
@@ -477,8 +478,8 @@ def singular(word: str) -> str:
     w = word.lower()
     if w in _PAIRS or not w.endswith("s") or w.endswith(("ss", "us", "is")):
         return word
-    for tail, new in (("knives", "knife"), ("ives", "ife"), ("ies", "y"), ("ves", "f"), ("ches", "ch"),
-                      ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("oes", "o")):
+    for tail, new in (("ives", "ife"), ("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
+                      ("sses", "ss"), ("oes", "o")):
         if w.endswith(tail) and len(w) > len(tail) + 1:
             return word[:len(word) - len(tail)] + new
     return word[:-1]
@@ -492,6 +493,7 @@ def _goods_phrase(words: list[str]) -> list[str]:
     return words if words and words[-1] not in _NOT_GOODS else []
 
 
+@lru_cache(maxsize=256)
 def product_noun(prompt: str) -> str:
     """What a shop prompt sells, as a plural noun phrase ("yoga mats", "kitchen knives",
     "records"), or "" when it names nothing: the plural after "of", "for", "listing",
@@ -550,29 +552,6 @@ def purchase(prompt: str) -> str:
         return ""
     words = _goods_phrase(m.group(1).split())
     return " ".join(words)
-
-
-#: Shapes of product art (`engine.render.components` draws them) for goods their names do not say.
-_SHAPE_WORDS = ((("teapot", "kettle", "bowl", "vase", "planter", "pot", "jar", "cup", "tumbler", "espresso",
-                  "coffee", "tea"), "cup"),
-                (("sock", "glove", "mitten", "scarf", "knit", "yarn", "wool"), "beanie"),
-                (("candle", "bottle", "soap", "perfume", "oil", "sauce", "wine", "lotion", "shampoo", "serum"),
-                 "bottle"),
-                (("boot", "sandal", "slipper", "cleat"), "shoe"),
-                (("clock", "timer", "bracelet"), "watch"),
-                (("lantern", "bulb", "torch", "flashlight", "plant", "houseplant"), "lamp"))
-
-
-def shape_of(name: str) -> str:
-    """The product silhouette for a product's name: `engine.render.components.product_shape`'s,
-    and for goods it has no silhouette of, the nearest one (a teapot a cup, socks knitwear)."""
-    from engine.render.components import product_shape
-
-    shape = product_shape(name)
-    if shape != "bag":
-        return shape
-    t = name.lower()
-    return next((s for words, s in _SHAPE_WORDS if any(w in t for w in words)), "bag")
 
 
 #: Nouns after a list of labels that say what the labels are ("Profile, Security and Billing tabs").

@@ -24,11 +24,16 @@ from engine.compose.domain_copy import (
     page_copy,
     page_domain,
     purchase,
-    shape_of,
     step_names,
     step_of,
 )
-from engine.compose.pages import chat_head
+from engine.compose.pages import (
+    PLAN_HEADS,
+    PRODUCT_FEATURES,
+    TEAM_SIZES,
+    chat_head,
+    plan_prices,
+)
 from engine.compose.parts import (
     button,
     card,
@@ -41,7 +46,7 @@ from engine.compose.parts import (
 )
 from engine.layout import flex as L
 from engine.layout.flex import Node, col, fill, fixed, hug, row
-from engine.render.components import status_role
+from engine.render.components import product_shape, status_role
 from scene.blocks import Block
 from scene.devices import DEVICES
 from scene.model import KINDS, Element, Scene
@@ -119,7 +124,7 @@ def fill_blocks(blocks: list[Block], prompt: str, width: int, height: int, theme
     return C.scaled_scene(scene, scale)
 
 
-def _chrome(b: Block, W: float, H: float) -> str:
+def _chrome(b: Block) -> str:
     """Which navigation chrome `b` is: "top" (a bar across the top), "bottom" (a footer or a
     phone's tab bar), "left" / "right" (a full-height sidebar), or "" for page content."""
     x, y, w, h = b.box
@@ -139,14 +144,14 @@ def _content_blocks(blocks: list[Block], W: float, H: float) -> list[int]:
         return (a.box[0] <= b.box[0] + 1 / W and a.box[1] <= b.box[1] + 1 / H
                 and a.box[0] + a.box[2] >= b.box[0] + b.box[2] - 1 / W and a.box[1] + a.box[3] >= b.box[1] + b.box[3] - 1 / H)
 
-    return [i for i, b in enumerate(blocks) if not _chrome(b, W, H) and b.kind != "modal" and b.variant not in ("panel", "hero")
+    return [i for i, b in enumerate(blocks) if not _chrome(b) and b.kind != "modal" and b.variant not in ("panel", "hero")
             and not any(on(d, b) for d in backdrops if d is not b)]
 
 
 def _bar_inset(blocks: list[Block], f, W: float, H: float) -> float | None:
     """The left/right padding (design px) of the content of the page's top bar (where its logo
     starts), as the fill builds that bar, or None where the page has no top bar."""
-    bars = [b for b in blocks if _chrome(b, W, H) == "top"]
+    bars = [b for b in blocks if _chrome(b) == "top"]
     if not bars:
         return None
     b = bars[0]
@@ -165,7 +170,7 @@ def inset_content(blocks: list[Block], inset: float | None, gutter: float, W: fl
     (a centred sign-in card, a page laid out with wider margins) is left where it is. Pages with
     neither a top bar nor a sidebar come back unchanged. Moved edges land on the `unit` grid
     (design px) from the column's edge."""
-    sides = {_chrome(b, W, H): b for b in blocks if _chrome(b, W, H)}
+    sides = {side: b for b in blocks if (side := _chrome(b))}
     bar = sides.get("top")
     lo = hi = None
     if "left" in sides:
@@ -831,8 +836,7 @@ class _Filler:
 
     def plan_names(self) -> list[str]:
         """The plans of a pricing page: those the prompt names, else four the usual ones."""
-        return self.c.labels("plans", "plan", "tiers", "tier", "packages")[:4] or ["Starter", "Growth", "Scale",
-                                                                                   "Enterprise"]
+        return self.c.labels(*PLAN_HEADS)[:4] or ["Starter", "Growth", "Scale", "Enterprise"]
 
     def _compare(self, w: float, h: float) -> Node:
         """A table of features against plans (included or not)."""
@@ -874,7 +878,7 @@ class _Filler:
     def _motif(self) -> dict:
         if self.c.arch in ("products", "product-detail", "checkout"):
             name = self.goods[self.count("product") % len(self.goods)][0]
-            return {"motif": "product", "shape": shape_of(name)}
+            return {"motif": "product", "shape": product_shape(name)}
         return {"motif": "landscape"}
 
     def k_image(self, b, w, h):
@@ -1106,7 +1110,7 @@ class _Filler:
             title = "Messages" if self.c.arch == "chat" else "Inbox"
         elif self.c.arch in ("settings", "profile"):  # a settings page lists the team: who, their email, their role
             roles = ["Owner", "Admin", "Editor", "Editor", "Viewer", "Viewer"]
-            items = [C.list_item(i, p, p.lower().replace(" ", ".") + "@northwind.io", roles[i], i < 5)
+            items = [C.list_item(i, p, P.member_email(p), roles[i], i < 5)
                      for i, p in enumerate(PEOPLE[:6])]
             title = "Members"
         else:
@@ -1207,7 +1211,7 @@ class _Filler:
             return self.c_order_summary(w, h)
         name, price = self.goods[self.count("product") % len(self.goods)]
         photo = el("photo", "image", w=fill(), h=fill(min=40), role="surface-muted",
-                   props={"motif": "product", "shape": shape_of(name)})
+                   props={"motif": "product", "shape": product_shape(name)})
         info = row(col(text("name", name, "body-strong", "text", lines=2), text("price", P.format_money(price), "body"), gap=1,
                        width=fill()),
                    button("add", "", "secondary", "plus"), gap=3, align="center", width=fill())
@@ -1224,9 +1228,8 @@ class _Filler:
 
     def c_option(self, w, h):
         """One choice of an onboarding step: an icon, its label and a radio."""
-        opts = [("Just me", "user"), ("A small team", "users"), ("A whole company", "package"), ("An agency", "star")]
         k = self.count("option")
-        lab, ic = opts[k % len(opts)]
+        lab, ic = TEAM_SIZES[k % len(TEAM_SIZES)]
         return card("card", row(el("icon", "icon", w=24, h=24, props={"name": ic}, role="primary"),
                                 text("label", lab, "body-strong", "text"),
                                 el("pick", "radio", w=24, h=24, props={"checked": k == 1}), gap=3, align="center",
@@ -1234,11 +1237,7 @@ class _Filler:
 
     def c_feature(self, w, h):
         """One of a product's features: an icon, a title and a line about it."""
-        feats = [("Set up in minutes", "Import what you have and invite the team in one step.", "check"),
-                 ("Reports that read", "Charts and exports that answer the questions people ask.", "chart"),
-                 ("Secure by default", "Single sign-on, roles and an audit log on every plan.", "lock"),
-                 ("Help from people", "Real answers within the hour, every day of the week.", "message")]
-        t, body, ic = feats[self.count("feature") % len(feats)]
+        t, body, ic = PRODUCT_FEATURES[self.count("feature") % len(PRODUCT_FEATURES)]
         return card("card", el("icon", "icon", w=28, h=28, props={"name": ic}, role="primary"),
                     heading("title", t, "title"), text("body", body, "body", lines=3), gap=3)
 
@@ -1342,7 +1341,7 @@ class _Filler:
         who = C.list_item(0, person, f"{self.pc.record.capitalize()} owner · Berlin", "", False)
         kids = [who]
         if self.c.arch in ("settings", "profile"):  # your own profile: edit it, nobody to follow
-            who = C.list_item(0, person, person.lower().replace(" ", ".") + "@northwind.io", "", False)
+            who = C.list_item(0, person, P.member_email(person), "", False)
             if h > 150:
                 return card("card", who, button("edit", "Edit profile", "secondary", "user", w=hug()),
                             title="Profile" if h > 200 else "", gap=4)
@@ -1371,7 +1370,7 @@ class _Filler:
     def c_pricing(self, w, h):
         if self.plans_in_one and h >= 200:  # the page's only plan card: every plan, one a row
             names = self.plan_names()[:3] if h < 360 else self.plan_names()
-            prices = [0, 29, 79, 199] if names[0].lower() in ("free", "starter", "hobby", "basic") else [29, 79, 199, 399]
+            prices = plan_prices(names)
             rows = [row(col(heading("plan", n, "title"), text("per", f"${p} / month", "small"), gap=1, width=fill()),
                         button("choose", "Start free" if p == 0 else "Choose", "primary" if i == 1 else "secondary",
                                size="sm"), gap=3, align="center", width=fill())
@@ -1380,7 +1379,7 @@ class _Filler:
             return card("card", *[x for pair in zip(rows, divs) for x in pair][:-1], gap=3)
         k = self.count("plan")
         names = self.plan_names()
-        prices = [0, 29, 79, 199] if names[0].lower() in ("free", "starter", "hobby", "basic") else [29, 79, 199, 399]
+        prices = plan_prices(names)
         if names[0].lower() == "basic":
             prices = [9, 29, 79, 199]
         name, price = names[k % len(names)], prices[k % len(names)]

@@ -10,7 +10,7 @@ navigation, density, columns and card style.
 
 from __future__ import annotations
 
-from engine.compose.domain_copy import PEOPLE, page_copy, shape_of, step_names, step_of
+from engine.compose.domain_copy import PEOPLE, page_copy, step_names, step_of
 from engine.compose.parts import (
     PageContext,
     app_shell,
@@ -371,18 +371,29 @@ def _links(c: PageContext) -> list[str]:
     return ["Product", "Pricing", "Customers", "Resources", "Contact"]
 
 
+#: Nouns after a list of labels that make them the plans of a pricing page ("Free, Pro and Team plans").
+PLAN_HEADS = ("plans", "plan", "tiers", "tier", "packages")
+
+
+def plan_prices(names: list[str]) -> list[int]:
+    """Monthly prices of the plans called `names`, cheapest first: from $0 when the first is a
+    free or entry plan ("Free", "Starter", "Hobby", "Basic"), else from $29."""
+    return [0, 29, 79, 199] if names[0].lower() in ("free", "starter", "hobby", "basic") else [29, 79, 199, 399]
+
+
 def pricing(c: PageContext) -> Node:
     pc, _rng = page_copy(c.domain), c.rng
     n = c.cols(3, mobile_max=1, tablet_max=3) if not c.mobile else 3
     plans = [("Starter", 0, "For trying things out"), ("Growth", 29, "For a growing " + pc.product),
              ("Scale", 79, "For teams that need more"), ("Enterprise", 199, "Security, SSO and support")][:max(n, 2)]
-    named = c.labels("plans", "plan", "tiers", "tier", "packages")[:4]
+    named = c.labels(*PLAN_HEADS)[:4]
     if len(named) >= 2:  # the plans the prompt names, in its order and number
-        base = [(0, "For trying things out"), (29, "For a growing " + pc.product), (79, "For teams that need more"),
-                (199, "Security, SSO and support")]
-        if named[0].lower() not in ("free", "starter", "hobby", "basic"):
-            base = base[1:] + [(399, "For large organisations")]
-        plans = [(lab, *base[i]) for i, lab in enumerate(named)]
+        prices = plan_prices(named)
+        blurbs = ["For trying things out", "For a growing " + pc.product, "For teams that need more",
+                  "Security, SSO and support", "For large organisations"]
+        if prices[0]:  # no free plan, so none for trying things out
+            blurbs = blurbs[1:]
+        plans = list(zip(named, prices, blurbs))
     feats = ["Unlimited " + c.domain.records.lower(), "Reports and exports", "Priority support",
              "Single sign-on", "Audit log", "Custom roles"]
     cards = []
@@ -424,6 +435,13 @@ def pricing(c: PageContext) -> Node:
     return site_shell(c, _links(c), "Pricing", body, cart=False, title="Pricing", pad=c.pick(9, 6, 4))
 
 
+#: A product's features as a landing page lists them: title, a line about it and its icon.
+PRODUCT_FEATURES = (("Set up in minutes", "Import what you have and invite the team in one step.", "check"),
+            ("Reports that read", "Charts and exports that answer the questions people ask.", "chart"),
+            ("Secure by default", "Single sign-on, roles and an audit log on every plan.", "lock"),
+            ("Help from people", "Real answers within the hour, every day of the week.", "message"))
+
+
 def landing(c: PageContext) -> Node:
     d, rng = c.domain, c.rng
     hero_text = col(_badge("new", "New · " + page_copy(d).posts[0].split(":")[0][:28], "info"),
@@ -433,14 +451,10 @@ def landing(c: PageContext) -> Node:
                         button("demo", "Book a demo", "secondary", size="lg"), gap=3, width=fill()),
                     gap=5, width=fill(), justify="center", height=fill() if not c.mobile else hug())
     art = el("hero-art", "image", w=fill(), h=fill(min=200, max=520), role="secondary", props={"motif": "landscape"})
-    feats = [("Set up in minutes", "Import what you have and invite the team in one step.", "check"),
-             ("Reports that read", "Charts and exports that answer the questions people ask.", "chart"),
-             ("Secure by default", "Single sign-on, roles and an audit log on every plan.", "lock"),
-             ("Help from people", "Real answers within the hour, every day of the week.", "message")]
     n = c.cols(3, mobile_max=1, tablet_max=3)
     cards = [card("feature", el("icon", "icon", w=28, h=28, props={"name": ic}, role="primary"),
                   heading("title", t, "title"), text("body", b, "body", lines=2), gap=3, pad=5)
-             for t, b, ic in feats[:max(n, 2) if n < 4 else 4]]
+             for t, b, ic in PRODUCT_FEATURES[:max(n, 2) if n < 4 else 4]]
     logos = row(text("trusted", "Trusted by", "small", w=hug()),
                 *[text("logo", co, "title", "text-muted", w=hug()) for co in
                   rng.sample(["Northwind", "Bluefin", "Acme", "Kestrel", "Juniper", "Orbit", "Lumen"], c.pick(5, 4, 2))],
@@ -452,19 +466,22 @@ def landing(c: PageContext) -> Node:
     return site_shell(c, _links(c), "Product", [hero, logos, grid_], cart=False, title="", pad=c.pick(9, 6, 4))
 
 
+#: The choices of an onboarding step that asks who will use the product: label and icon.
+TEAM_SIZES = (("Just me", "user"), ("A small team", "users"), ("A whole company", "package"), ("An agency", "star"))
+
+
 def onboarding(c: PageContext) -> Node:
     d, pc = c.domain, page_copy(c.domain)
     at, n_steps = step_of(c.prompt)
     steps = el("steps", "progress", w=fill(), h=28, variant="steps",
                props={"steps": step_names(n_steps), "current": at - 1})
     n = c.cols(2, mobile_max=1, tablet_max=2)
-    opts = [("Just me", "user"), ("A small team", "users"), ("A whole company", "package"), ("An agency", "star")]
     choices = grid([card("option", row(el("icon", "icon", w=24, h=24, props={"name": ic}, role="primary"),
                                        text("label", lab, "body-strong", "text"),
                                        el("pick", "radio", w=24, h=24, props={"checked": i == 1}), gap=3,
                                        align="center", width=fill()), pad=4,
                          role="surface")
-                    for i, (lab, ic) in enumerate(opts)], max(1, n), gap=4, name="choices")
+                    for i, (lab, ic) in enumerate(TEAM_SIZES)], max(1, n), gap=4, name="choices")
     form = col(text("step", f"Step {at} of {n_steps}", "label", "primary"),
                heading("title", "Set up your " + pc.product, "h1" if not c.mobile else "h2", lines=2),
                text("subtitle", "Tell us who will use it; you can invite people later.", "body", lines=2),
@@ -551,10 +568,12 @@ def article(c: PageContext) -> Node:
 
 
 def product_detail(c: PageContext) -> Node:
+    from engine.render.components import product_shape
+
     rng = c.rng
     goods = c.products
     name, price = rng.choice(goods)
-    shape = shape_of(name)
+    shape = product_shape(name)
     main_img = el("photo", "image", w=fill(), h=fill(min=240), role="surface-muted",
                   props={"motif": "product", "shape": shape})
     thumbs = row(*[el("thumb", "image", w=fill(), h=c.pick(96, 80, 64), role="surface-muted",
@@ -583,7 +602,7 @@ def product_detail(c: PageContext) -> Node:
         parts = [k for k in info.children[1:] if k.name not in ("returns",)]
         return site_shell(c, [], "", [main_img, *parts], cart=True, title="")
     related = grid([card("product", el("photo", "image", w=fill(), h=fill(min=80), role="surface-muted",
-                                       props={"motif": "product", "shape": shape_of(n)}),
+                                       props={"motif": "product", "shape": product_shape(n)}),
                          text("name", n, "body-strong", "text"), text("price", format_money(p), "body"), gap=2, pad=3,
                          h=fill())
                     for n, p in rng.sample([g for g in goods if g[0] != name], c.cols(4, tablet_max=3))],

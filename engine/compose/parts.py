@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from dataclasses import field as _field
+from functools import cached_property
 
 from engine.compose.domain_copy import (
     Domain,
@@ -21,6 +22,7 @@ from engine.compose.domain_copy import (
     product_noun,
     purchase,
 )
+from engine.compose.rules import views
 from engine.layout.flex import Node, col, fill, fixed, hug, row
 
 
@@ -54,13 +56,13 @@ class PageContext:
     def pick(self, desktop, tablet, mobile):
         return {"desktop": desktop, "tablet": tablet, "mobile": mobile}[self.device]
 
-    @property
+    @cached_property
     def products(self) -> list[tuple[str, float]]:
         """The goods of the page: what the prompt sells (`domain_copy.catalogue`: "teapots"
-        gives teapots), else the store's mixed `PRODUCTS`."""
+        gives teapots), else the store's mixed `PRODUCTS`; one list for the page, read, never changed."""
         return catalogue(self.prompt) or PRODUCTS
 
-    @property
+    @cached_property
     def goods(self) -> str:
         """The prompt's goods as a title ("Handmade Teapots"), "" when it names none."""
         return product_noun(self.prompt).title()
@@ -167,13 +169,18 @@ def format_money(v: float) -> str:
     return f"${v:,.2f}"
 
 
+def member_email(name: str) -> str:
+    """A team member's work email: "Maya Chen" → maya.chen@northwind.io."""
+    return name.lower().replace(" ", ".") + "@northwind.io"
+
+
 def order_items(c: PageContext, n: int, payment: bool = False) -> list[tuple[str, float, int]]:
     """An order's `n` lines (name, unit price, quantity): the prompt's goods; for a `payment`
     of one thing ("pay for concert tickets") that thing and its fee; else the store's products."""
-    if catalogue(c.prompt) and not (payment and purchase(c.prompt)):
+    what = purchase(c.prompt)
+    if c.goods and not (payment and what):  # the prompt names goods: `c.products` are they
         picks = c.rng.sample(c.products, min(n, len(c.products)))
         return [(name, price, 1 + i % 2) for i, (name, price) in enumerate(picks)]
-    what = purchase(c.prompt)
     if what:
         name = what[:1].upper() + what[1:]
         plural = what.endswith("s") and not what.endswith("ss")
@@ -188,25 +195,13 @@ def one_primary(elements) -> int:
     elements, changed in place), the largest labelled one (else the largest) stays primary and
     the others, icon-only ones too, become secondary; each dialog keeps at most one of its own.
     Returns how many were changed."""
-    def visit(es, out, in_modal):
-        for e in es:
-            if e.kind == "modal":
-                inner: list = []
-                visit(e.children, inner, True)
-                groups.append(inner)
-                continue
-            if e.kind == "button" and e.variant in ("", "primary"):
-                out.append(e)
-            visit(e.children, out, in_modal)
-
-    groups: list[list] = []
-    page: list = []
-    visit(elements, page, False)
     changed = 0
-    for group in [page, *groups]:
+    for _, buttons in views(elements):
+        group = [e for e in buttons if e.variant in ("", "primary")]
         if len(group) < 2:
             continue
-        keep = max(group, key=lambda e: (bool(e.text.strip()), round(e.box[2] * e.box[3], 1), -group.index(e)))
+        # of equals, the first in tree order (max keeps the first maximal item)
+        keep = max(group, key=lambda e: (bool(e.text.strip()), round(e.box[2] * e.box[3], 1)))
         for e in group:
             if e is not keep:
                 e.variant = "secondary"

@@ -90,8 +90,9 @@ def _entry(rule: Rule, status: str, detail: str) -> dict:
     return {"kind": rule.kind, "text": rule.text, "source": source_label(rule), "status": status, "detail": detail}
 
 
-def _views(scene: Scene) -> list[tuple[str, list[Element]]]:
-    """The page's buttons outside dialogs, and each dialog's own, in reading order."""
+def views(elements: list[Element]) -> list[tuple[str, list[Element]]]:
+    """The buttons of each view of a page whose top-level elements are `elements`, each named:
+    the page's outside dialogs ("the page"), then each dialog's own ("dialog <id>"), in tree order."""
     def buttons(els: list[Element]) -> list[Element]:
         out = []
         for e in els:
@@ -102,19 +103,19 @@ def _views(scene: Scene) -> list[tuple[str, list[Element]]]:
             out += buttons(e.children)
         return out
 
-    views = [("the page", buttons(scene.elements))]
-    views += [(f"dialog {m.id}", buttons(m.children)) for m in scene.walk() if m.kind == "modal"]
-    return views
+    out = [("the page", buttons(elements))]
+    out += [(f"dialog {m.id}", buttons(m.children)) for top in elements for m in top.walk() if m.kind == "modal"]
+    return out
 
 
 def _max_primary(rule: Rule, scene: Scene) -> dict:
-    views = _views(scene)
-    if not any(btns for _, btns in views):
+    page_views = views(scene.elements)
+    if not any(btns for _, btns in page_views):
         return _entry(rule, "not-applicable", "the mock has no buttons")
     if rule.count <= 0:
         return _entry(rule, "not-applicable", "the rule states no count")
     demoted = 0
-    for _, btns in views:
+    for _, btns in page_views:
         primaries = [b for b in sorted(btns, key=lambda b: (b.box[1], b.box[0])) if (b.variant or "primary") == "primary"]
         for b in primaries[rule.count:]:
             b.variant = "secondary"

@@ -707,16 +707,26 @@ class Renderer(ChartsMixin, WidgetsMixin, MediaMixin):
 PRODUCT_SHAPES = ("bag", "shirt", "bottle", "shoe", "watch", "cup", "lamp", "beanie")
 
 
+#: Words of a product's name and the silhouette they call for, first match wins: the goods each
+#: silhouette draws, then goods it has no silhouette of, mapped to the nearest one (a teapot a
+#: cup, socks knitwear, a candle a bottle).
+_SHAPE_WORDS = ((("shirt", "sweater", "vest", "jacket", "tee", "hoodie", "overshirt"), "shirt"),
+                (("bottle", "flask"), "bottle"), (("runner", "shoe", "sneaker", "boot"), "shoe"),
+                (("watch",), "watch"), (("pour-over", "mug", "cup", "ceramic"), "cup"),
+                (("lamp", "light"), "lamp"), (("beanie", "hat", "cap"), "beanie"),
+                (("teapot", "kettle", "bowl", "vase", "planter", "pot", "jar", "tumbler", "espresso", "coffee", "tea"),
+                 "cup"),
+                (("sock", "glove", "mitten", "scarf", "knit", "yarn", "wool"), "beanie"),
+                (("candle", "soap", "perfume", "oil", "sauce", "wine", "lotion", "shampoo", "serum"), "bottle"),
+                (("sandal", "slipper", "cleat"), "shoe"),
+                (("clock", "timer", "bracelet"), "watch"),
+                (("lantern", "bulb", "torch", "flashlight", "plant", "houseplant"), "lamp"))
+
+
 def product_shape(name: str) -> str:
     """The silhouette that suits a product name (``bag`` when no word matches)."""
     t = name.lower()
-    for words, shape in ((("shirt", "sweater", "vest", "jacket", "tee", "hoodie", "overshirt"), "shirt"),
-                         (("bottle", "flask"), "bottle"), (("runner", "shoe", "sneaker", "boot"), "shoe"),
-                         (("watch",), "watch"), (("pour-over", "mug", "cup", "ceramic"), "cup"),
-                         (("lamp", "light"), "lamp"), (("beanie", "hat", "cap"), "beanie")):
-        if any(wd in t for wd in words):
-            return shape
-    return "bag"
+    return next((shape for words, shape in _SHAPE_WORDS if any(wd in t for wd in words)), "bag")
 
 
 def _product_shape(cv: Canvas, shape: str, cx: float, cy: float, size: float, c2: str, c3: str, r: float) -> None:
