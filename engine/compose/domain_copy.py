@@ -478,8 +478,8 @@ def singular(word: str) -> str:
     w = word.lower()
     if w in _PAIRS or not w.endswith("s") or w.endswith(("ss", "us", "is")):
         return word
-    for tail, new in (("ives", "ife"), ("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
-                      ("sses", "ss"), ("oes", "o")):
+    for tail, new in (("knives", "knife"), ("ives", "ife"), ("ies", "y"), ("ves", "f"), ("ches", "ch"),
+                      ("shes", "sh"), ("xes", "x"), ("sses", "ss"), ("oes", "o")):
         if w.endswith(tail) and len(w) > len(tail) + 1:
             return word[:len(word) - len(tail)] + new
     return word[:-1]
