@@ -329,6 +329,7 @@ _LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
     "menu item": ("menu", "list"), "nav item": ("sidebar",), "item": ("list_item",), "control": ("button",),
     "icon": ("icon",), "badge": ("badge",),
     "widget": ("card",), "question": ("accordion", "list"), "heading": ("heading",),
+    "slider": ("slider",), "select": ("select",), "dropdown": ("select",),
 }
 
 #: Words before "of" that count things rather than name them (``a grid of 12 photos``).
@@ -470,6 +471,9 @@ _SPLIT_WORDS = {"with", "and", "or", "plus", "including", "includes", "include",
 #: Words that open a context phrase (``for a bakery``, ``in a video call``).
 _CONTEXT_WORDS = {"for", "in", "about", "from", "of", "on", "at", "by", "to", "during", "inside", "within",
                   "like", "as", "per", "via", "using", "across", "between", "among", "without"}
+#: Words after which a list of plain nouns may be a key–value list (``a boarding pass with gate, seat and time``).
+_KEY_LIST_OPENERS = {"with", "including", "showing", "shows", "featuring", "containing", "listing", "has", "having",
+                     ":", "plus"}
 _LIST_BOUNDARY = _SPLIT_WORDS | {":", "(", ")", "for", "in", "of", "on", "at", "a", "an", "the", "to", "by"}
 _LABEL_CONNECTORS = {":", "for", "named", "called", "labelled", "labeled", "titled", "saying", "reading", "like",
                      "such as", "e.g.", "eg", "-", "—", "–", "(", "showing", "including", "with labels", "as"}
@@ -636,7 +640,8 @@ class _Tok:
         self.text = text
         self.low = text.lower().replace("’", "'")
         self.sing = _singular(self.low)
-        self.cap = text[:1].isupper()
+        # a capitalised word, or an amount ("$10", "€25"), names something ("chips $10, $25 and $50")
+        self.cap = text[:1].isupper() or (text[:1] in "$€£" and text[1:2].isdigit())
         self.quote = quote  # the quoted string this token stands for
 
 
@@ -689,6 +694,7 @@ class _Reader:
         self.sections: list[dict] = []
         self.unmatched: list[str] = []
         self.to_embed = 0
+        self.paren: dict[int, list[str]] = {}  # labels in brackets, by the id of the token before them
         self.clause = 0
         self.clause_has_table = False
 
@@ -781,8 +787,11 @@ class _Reader:
                 keep: list[list[_Tok]] = []
                 for it in reversed(items):
                     hit = None if it[0].cap or it[0].quote is not None else _lex_hit([t.sing for t in it])
-                    if hit and hit[3] in _CONTENT_KINDS:
-                        break  # "a scrubber and play/pause controls": the scrubber is a section of its own
+                    if hit and (hit[3] in _CONTENT_KINDS
+                                or (keep and all(k[0].cap or k[0].quote is not None for k in keep))):
+                        # "a scrubber and play/pause controls", "a file tree and Star and Fork buttons":
+                        # an element kind before the labels is a section of its own
+                        break
                     if not self._item_ok(it, strict=True):
                         # the list's first item may bring the article of the whole ("a Buy / Sell control")
                         if len(it) > 1 and it[0].low in ("a", "an", "the") and self._item_ok(it[1:], strict=True):
@@ -837,7 +846,127 @@ class _Reader:
                 i = end
                 continue
             i = max(h_end, i0 + 1)
+        self.paren_lists(out)
+        self.named_rows(out)
+        self.key_value_lists(out)
         return out
+
+    def named_rows(self, out: list[_Tok | None]) -> None:
+        """'saved places Home and Work', 'team members Ana, Ben and Cy': a plural noun that names no
+        element kind, followed by two or more names, is a list with those rows."""
+        kind = resolve_kind(("list",))
+        n = len(out)
+        for i in range(n - 2):
+            t = out[i]
+            if t is None or kind is None or t.quote is not None or t.cap or not t.low.isalpha() \
+                    or t.sing == t.low or t.low in _NO_SINGULAR or out[i + 1] is None \
+                    or not (out[i + 1].cap and out[i + 1].quote is None) or _lex_hit([t.sing]):
+                continue
+            m = i + 1
+            while m < n and out[m] is not None and m - i < 24 and (out[m].cap or out[m].quote is not None
+                                                                  or out[m].low in (",", "and", "&", "/")):
+                m += 1
+            items = self._split_items([x for x in out[i + 1:m] if x is not None])
+            if len(items) < 2 or out[m - 1].low in (",", "and", "&", "/") \
+                    or not all(self._item_ok(it, strict=True) for it in items):
+                continue
+            start = i
+            while start > 0 and out[start - 1] is not None and out[start - 1].quote is None \
+                    and not out[start - 1].cap and out[start - 1].low.isalpha() and i - start < 2 \
+                    and out[start - 1].low not in _SPLIT_WORDS and out[start - 1].low not in _CONTEXT_WORDS \
+                    and out[start - 1].low not in _DETERMINERS and out[start - 1].low not in _NUMBER_WORDS:
+                start -= 1
+            self.new(start, kind=kind, labels=[self.label(it) for it in items],
+                     title=_clean_label(self.text_of(out[start:i + 1])).capitalize(),
+                     phrase=self.text_of([x for x in out[start:m] if x is not None]),
+                     opener=out[start - 1].low if start > 0 and out[start - 1] is not None else "")
+            for q in range(start, m):
+                out[q] = None
+
+    def paren_lists(self, out: list[_Tok | None]) -> None:
+        """'key facts (Bedrooms, Bathrooms, Area)': named items in brackets after a phrase are that
+        phrase's labels (kept in `paren` by the phrase's last token until the phrase is read)."""
+        n = len(out)
+        for p in range(1, n):
+            t, prev = out[p], out[p - 1]
+            if t is None or t.quote is not None or t.low != "(" or prev is None:
+                continue
+            close = next((q for q in range(p + 1, min(n, p + 32)) if out[q] is None or out[q].low == ")"), None)
+            if close is None or out[close] is None:
+                continue
+            items = self._split_items([x for x in out[p + 1:close] if x is not None])
+            if len(items) >= 2 and all(self._item_ok(it, strict=False) and (it[0].cap or it[0].quote is not None)
+                                       for it in items):
+                self.paren[id(prev)] = [self.label(it) for it in items]
+                for q in range(p, close + 1):
+                    out[q] = None
+
+    def paren_labels(self, toks: Sequence[_Tok], before: int) -> None:
+        """Give the labels `paren_lists` kept for a phrase to the section it made (or a new one)."""
+        labels = next((self.paren.pop(id(t)) for t in toks if id(t) in self.paren), None)
+        if labels is None:
+            return
+        if len(self.sections) > before:
+            s = self.sections[-1]
+            s["labels"] += [x for x in labels if x not in s["labels"]]
+        else:
+            self.new(self.sections[-1]["at"] + 1 if self.sections else 0, kind=resolve_kind(("description_list",))
+                     or "section", labels=labels, phrase=self.text_of(toks))
+
+    def key_value_lists(self, out: list[_Tok | None]) -> None:
+        """'with gate, seat and boarding time': three or more singular nouns that name no element
+        kind (one may) are the keys of one key–value list, each a label."""
+        kind = resolve_kind(("description_list",))
+        if kind is None:
+            return
+        n = len(out)
+        i = 0
+        while i < n:
+            prev = out[i - 1] if i > 0 else None
+            if out[i] is None or (i > 0 and prev is not None and prev.low not in _KEY_LIST_OPENERS):
+                i += 1
+                continue
+            items: list[list[_Tok]] = []
+            j, last = i, False
+            while j < n and len(items) < 12:
+                k = j
+                if out[k] is not None and out[k].low in ("a", "an", "the", "its", "their") and out[k].quote is None:
+                    k += 1
+                it = []
+                while k < n and out[k] is not None and len(it) < 3 and out[k].quote is None \
+                        and out[k].low.isalpha() and not out[k].cap and out[k].low not in _SPLIT_WORDS \
+                        and out[k].low not in _CONTEXT_WORDS and out[k].low not in _DETERMINERS \
+                        and out[k].low not in _STYLE and out[k].low not in _NUMBER_WORDS:
+                    it.append(out[k])
+                    k += 1
+                if not it:
+                    break
+                items.append(it)
+                if last:
+                    j = k
+                    break
+                if k < n and out[k] is not None and out[k].low == "," and k + 1 < n and out[k + 1] is not None \
+                        and out[k + 1].low in ("and", "or"):
+                    k += 1
+                if k < n and out[k] is not None and out[k].low in ("and", "or"):
+                    last = True
+                elif not (k < n and out[k] is not None and out[k].low == ","):
+                    break
+                j = k + 1
+            end = j
+            closed = last and (end >= n or out[end] is None or out[end].low in (",", ";", ")", ":")
+                               or out[end].low in _SPLIT_WORDS or out[end].low in _CONTEXT_WORDS)
+            hits = sum(1 for it in items if _lex_hit([t.sing for t in it]))
+            if closed and len(items) >= 3 and hits <= 1 and len(items) - hits >= 2 \
+                    and all(it[-1].sing == it[-1].low for it in items):
+                self.new(i, kind=kind, labels=[_clean_label(self.text_of(it)).capitalize() for it in items],
+                         phrase=self.text_of([t for t in out[i:end] if t is not None]),
+                         opener=prev.low if prev is not None else "")
+                for q in range(i, end):
+                    out[q] = None
+                i = end
+                continue
+            i += 1
 
     def label(self, toks: Sequence[_Tok]) -> str:
         if len(toks) == 1 and toks[0].quote is not None:
@@ -920,6 +1049,12 @@ class _Reader:
                     cur.append(t)  # "an Add to cart button", "a Sign in link": a label, not a context
                     i += 1
                     continue
+                if t.low in ("to", "in", "on", "for") and len(cur) == 1 and cur[0].cap and cur[0].quote is None \
+                        and cur[0].low in _ACTION_VERBS and i + 1 < n and toks[i + 1] is not None \
+                        and toks[i + 1].quote is None and toks[i + 1].low.isalpha():
+                    cur.append(t)  # "and Add to cart", "then Sign in": an action's own words
+                    i += 1
+                    continue
                 if t.low in _CONTEXT_WORDS:
                     if t.low == "of" and cur and (cur[-1].low.isdigit() or cur[-1].low in _NUMBER_WORDS
                                                   or not state["ctx"]):
@@ -977,7 +1112,8 @@ class _Reader:
                 if hit[3] != "card":
                     self.new(at, kind=hit[3], position=place, phrase=text, opener=opener)
             return
-        if self.sections and self.sections[-1]["clause"] == self.clause:
+        if self.sections and self.sections[-1]["clause"] == self.clause \
+                and self.sections[-1]["kind"] in _RECORD_KINDS | {"section", "?", "description_list", "stat"}:
             content_words = [t.sing for t in toks if t.quote is None and t.low not in _DETERMINERS]
             if content_words and (" ".join(content_words) in _ATTRIBUTES
                                   or all(w in _ATTRIBUTES or _singular(w) in _ATTRIBUTES for w in content_words)):
@@ -988,6 +1124,24 @@ class _Reader:
                    and not _is_domain_word(t.low) and t.low not in _POSITION_WORDS]
         if hit and first and any(t.low in _PAGE_HEADS for t in toks[hit[1]:]):
             return  # "recipe page": the page's own name
+        if not first and toks[0].cap and toks[0].quote is None and toks[0].low in _ACTION_VERBS and len(toks) <= 4 \
+                and (not hit or hit[3] in ("list_item", "section", "card", "text")):
+            # "…, then Confirm appointment": a capitalised action is a button with that label
+            self.new(at, kind=resolve_kind(("button",)) or "section", labels=[_clean_label(text)], phrase=text,
+                     position=position or "main", opener=opener)
+            return
+        obj = [t.text for t in toks[1:] if t.quote is None and t.low not in _DETERMINERS]
+        if not hit and lows[0] in ("choose", "pick", "select") and 0 < len(obj) <= 3:
+            # "choose a doctor": a select of them
+            self.new(at, kind=resolve_kind(("select",)) or "section", title=_clean_label(" ".join(obj)).capitalize(),
+                     phrase=text, position=position or "main", opener=opener)
+            return
+        if not hit and [w for w in words if w and w not in _DETERMINERS] == ["time"] and self.sections \
+                and self.sections[-1]["kind"] == "date_picker" and self.sections[-1]["clause"] == self.clause:
+            # "a date and a time": the time is picked as the date is
+            self.new(at, kind=resolve_kind(("time_picker",)) or "section", phrase=text, position=position or "main",
+                     opener=opener)
+            return
         mod = next((m for w in lows if (m := _MODIFIERS.get(w)) and (m[1] is None or (hit and hit[3] in m[1]))), None)
         if mod and not hit and content:
             self.new(at, kind=mod[0], count=count or 1, labels=quoted, phrase=text, position=position or "main",
@@ -1169,7 +1323,9 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
             first = ci == 0 and pi == 0 and not ctx and at == next((q for q, t in enumerate(marked) if t), -1)
             if first:
                 page = " ".join(t.low for t in chunk)
+            before = len(r.sections)
             r.phrase(chunk, ctx, pos, at, opener, first)
+            r.paren_labels(chunk, before)
     _resolve_embedded(r)
     words = [_singular(w) for w in all_words]
     domain = _domain(words)
@@ -1228,6 +1384,13 @@ def _plural_records(s: dict) -> bool:
     words = re.findall(r"[a-z]+", (s.get("title") or "").lower())
     return bool(words) and not s["from_page"] and _singular(words[-1]) != words[-1] and len(words) <= 3
 
+
+#: Verbs that, capitalised at the head of a phrase, name a button ("then Confirm appointment").
+_ACTION_VERBS = {"add", "apply", "book", "buy", "call", "cancel", "checkout", "check", "confirm", "continue", "create",
+                 "delete", "donate", "download", "edit", "export", "finish", "follow", "get", "invite", "join", "next",
+                 "order", "pay", "place", "post", "publish", "redeem", "register", "remove", "reserve", "reply",
+                 "request", "save", "schedule", "send", "share", "sign", "start", "submit", "subscribe", "upload",
+                 "verify", "view", "back", "back to", "retry", "try", "renew", "rsvp", "enroll", "enrol", "claim"}
 
 #: Words that make a phrase the page's own name ("pricing page", "banking app home screen").
 _PAGE_HEADS = {"page", "pages", "screen", "screens", "app", "application", "site", "website", "dashboard", "view",

@@ -374,3 +374,44 @@ def test_a_board_named_calendar_has_no_calendar():
 def test_a_modifier_or_a_place_names_the_kind(prompt, kind):
     plan = plan_prompt(prompt, "mobile")
     assert kind in [s.kind for s in plan.sections], plan.sections
+
+
+def test_bracketed_names_label_the_phrase_before_them() -> None:
+    plan = plan_prompt("listing page: photo gallery, key facts list (Bedrooms, Bathrooms, Area) and a Contact button")
+    facts = next(s for s in plan.sections if "Bedrooms" in s.labels)
+    assert facts.labels == ["Bedrooms", "Bathrooms", "Area"]
+    assert facts.title == "Key facts"
+    assert _by_kind(plan, "button").labels == ["Contact"]
+
+
+def test_plain_nouns_after_with_are_one_key_value_list() -> None:
+    plan = plan_prompt("airline boarding pass with gate, seat and boarding time, plus an Add to wallet button", "mobile")
+    kv = _by_kind(plan, "description_list")
+    assert kv.labels == ["Gate", "Seat", "Boarding time"]
+    assert not plan.unmatched
+    # element kinds and plural records are not keys
+    assert not [s for s in plan_prompt("a page with a map, a list and a chart").sections
+                if s.kind == "description_list"]
+    assert not [s for s in plan_prompt("a page with walks, walkers and payments").sections
+                if s.kind == "description_list"]
+
+
+@pytest.mark.parametrize("prompt, kind, labels", [
+    ("photo editor with sliders for Brightness, Contrast and Saturation", "slider",
+     ["Brightness", "Contrast", "Saturation"]),
+    ("donation page with amount chips $10, $25 and $50", "chip", ["$10", "$25", "$50"]),
+    ("transfer screen with From and To account selects", "select", ["From", "To account"]),
+    ("repository page with a file tree and Star and Fork buttons", "button", ["Star", "Fork"]),
+    ("ride home with saved places Home and Work", "list", ["Home", "Work"]),
+    ("wine page with a quantity stepper and Add to cart", "button", ["Add to cart"]),
+    ("booking: choose a date and a time, then Confirm appointment", "button", ["Confirm appointment"]),
+])
+def test_label_phrasings(prompt: str, kind: str, labels: list[str]) -> None:
+    assert _by_kind(plan_prompt(prompt), kind).labels == labels
+
+
+def test_choose_a_noun_is_a_select_and_a_time_after_a_date_is_picked() -> None:
+    plan = plan_prompt("clinic booking: choose a doctor, a date and a time, then Confirm appointment", "mobile")
+    assert [s.kind for s in plan.sections] == ["select", "date_picker", "time_picker", "button"]
+    assert _by_kind(plan, "select").title == "Doctor"
+    assert _by_kind(plan_prompt("repository page with a file tree and Star and Fork buttons"), "tree")
