@@ -1452,6 +1452,12 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
                                                                           "having", "featuring", "holding") \
                 and s["kind"] not in ("section", "navbar", "sidebar", "modal"):
             s["position"] = prev["position"]
+        elif prev is not None and s["position"] == "main" and prev["position"] in ("overlay", "bottom") \
+                and prev["clause"] == s["clause"] and s["opener"] in ("and", "plus", ",") \
+                and any(o["kind"] in ("modal", "bottom_sheet") and o["clause"] == s["clause"]
+                        and o["position"] == prev["position"] for o in out) \
+                and s["kind"] not in ("section", "navbar", "sidebar", "modal", "bottom_sheet"):
+            s["position"] = prev["position"]  # "a modal with Name and Email fields and a Subscribe button": all in it
         out.append(s)
     overflow = [s["phrase"] for s in out[MAX_SECTIONS:]]
     if overflow:

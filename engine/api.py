@@ -451,6 +451,14 @@ class Engine:
 
                     scene, cleared = clear_held_regions(scene, blocks[:held])
                     layout_report["dropped"] = layout_report.get("dropped", 0) + cleared
+            if planned is None and any(sec.kind == "modal" for sec in plan.sections) \
+                    and not any(e.kind == "modal" for e in scene.walk()):
+                # the prompt asks for a dialog the sampled page lacks: the page type's own dialog over it
+                from engine.compose.composer import dialog_scene
+
+                over = dialog_scene(prompt, w, h, cond.archetype or "dashboard", device, seed, theme)
+                scene = scene.model_copy(update={"elements": [*scene.elements, *over.elements]})
+                layout_report["dialog_added"] = True
             timings["layout"] = round(time.perf_counter() - t, 4)
             if not blocks:
                 warnings.append(f"the {sampler} sampled no blocks for {prompt!r}; try another seed")

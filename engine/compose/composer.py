@@ -244,6 +244,22 @@ def _dialog(c: PageContext, arch: str) -> Node:
                el={"text": title})
     return col(body, name="overlay", justify="center", align="center", width=fill(), height=fill())
 
+def dialog_scene(prompt: str, width: int, height: int, archetype: str, device: str = "desktop", seed: int = 0,
+                 theme=None) -> Scene:
+    """The confirmation dialog `compose` draws over a page of `archetype` when its prompt asks for
+    one, alone on a `width` × `height` scene (canvas px): for a sampled page whose layout has none."""
+    if device not in DEVICES:
+        raise ValueError(f"unknown device {device!r}")
+    scale = width / DEVICES[device][1]
+    W, H = width / scale, height / scale
+    ctx = PageContext(device, random.Random(f"{seed}:{archetype}"), prompt, page_domain(prompt, archetype), archetype)
+    over = _dialog(ctx, archetype)
+    lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
+    lay.run(over, W, H)
+    elements, _item = L.emit(over)
+    return scaled_scene(Scene(width=width, height=height, scale=scale, archetype=archetype, prompt=prompt, seed=seed,
+                              elements=elements), scale)
+
 def _dashboard(c: PageContext) -> Node:
     rng, d = c.rng, c.domain
     analytics = "analytic" in c.prompt.lower()

@@ -291,6 +291,13 @@ def noun_of(words: str) -> str | None:
     return None
 
 
+#: Bank accounts and payment methods (name, second line).
+ACCOUNTS = (("Everyday checking ••4821", "Available $2,418.30"), ("Savings ••0937", "Available $12,060.00"),
+            ("Joint account ••2210", "Available $864.12"), ("Travel card ••7764", "Available €310.00"))
+PAYMENT_METHODS = (("Visa •••• 4242", "Expires 08/28"), ("Mastercard •••• 8812", "Expires 02/27"),
+                   ("Apple Pay", "iPhone"), ("PayPal", "maya@northwind.io"), ("Bank transfer", "2–3 business days"),
+                   ("Amex •••• 1005", "Expires 11/29"))
+
 ENERGY_CHARGES = (("Standing charge (31 days)", 31, 0.53), ("Electricity used (412 kWh)", 412, 0.28),
                   ("Gas used (960 kWh)", 960, 0.07), ("Climate change levy", 1, 4.18))
 WATER_CHARGES = (("Water supply (14 m³)", 14, 2.1), ("Wastewater (14 m³)", 14, 2.6), ("Standing charge (quarter)", 1, 38.5),
@@ -828,7 +835,8 @@ def prompt_nouns(prompt: str) -> list[str]:
 #: Nouns of records with copy of their own whatever the domain (matched as word starts, in order).
 _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("ingredient", "ingredient"), ("grocer", "grocery"), ("shopping list", "grocery"), ("line item", "line"),
-    ("invoice item", "line"), ("order line", "line"), ("step", "step"), ("instruction", "step"), ("method", "step"),
+    ("invoice item", "line"), ("order line", "line"), ("payment method", "payment"), ("saved card", "payment"),
+    ("card on file", "payment"), ("bank account", "account"), ("accounts", "account"), ("step", "step"), ("instruction", "step"), ("method", "step"),
     ("direction", "step"), ("preparation", "step"), ("episode", "episode"), ("chapter", "chapter"),
     ("station", "station"), ("menu", "menu"), ("dish", "menu"), ("drink", "menu"), ("starter", "menu"),
     ("transaction", "transaction"), ("departure", "journey"), ("timetable", "journey"), ("journey", "journey"),
@@ -1006,6 +1014,10 @@ class OpenCopy:
             return [(d, f"{q} × {_money(u)}", _money(q * u)) for d, q, u in self.line_items(n)]
         if kind == "transaction":
             return [_bank_item(self, i) for i in range(n)]
+        if kind in ("payment", "account"):
+            rows = PAYMENT_METHODS if kind == "payment" else ACCOUNTS
+            return [(name, meta, "Default" if i == 0 and kind == "payment" else "")
+                    for i, (name, meta) in enumerate(rows[:min(n, len(rows))])]  # each method once
         if kind == "journey":
             return [_journey_item(self, i) for i in range(n)]
         if kind == "expense":
@@ -1170,7 +1182,70 @@ class OpenCopy:
             return _money(self.rng.randint(3, 15) + 0.99)
         if re.search(r"\b(balance|worth|limit|savings|value)\b", low):
             return _money(self.rng.randint(2400, 18000) + self.rng.randint(0, 99) / 100)
-        return self.stats(1)[0][1]
+        return self.figure(label)
+
+    def figure(self, label: str) -> str:
+        """A figure for a stat tile of `label` that the domain has no stat of: money for revenue,
+        a share for a rate, a duration, a temperature, a distance, else a count."""
+        low, r = label.lower(), self.rng
+        for name, fn in self.spec.stats:
+            if name.lower() == low:
+                return fn(self)
+        if re.search(r"\b(revenue|sales|income|spend|spent|cost|price|earning|profit|payout|raised|donat|budget|"
+                     r"gmv|arr|mrr|payment|amount|paid)", low):
+            return _money(r.randint(12, 940) * 100)
+        if re.search(r"\b(rate|ratio|percent|conversion|occupancy|uptime|share|margin|growth|churn|progress|"
+                     r"completion|accuracy|humidity|battery|capacity|utili[sz]ation|attendance)|%", low):
+            return f"{r.randint(12, 97)}%"
+        if re.search(r"\b(pace)\b", low):
+            return f"{r.randint(4, 6)}:{r.randint(0, 59):02d} /km"
+        if re.search(r"\b(time|duration|wait|length|sleep|hours|response)\b", low):
+            return f"{r.randint(1, 9)} h {r.randint(1, 59):02d} min" if "sleep" in low or "hour" in low \
+                else f"{r.randint(2, 48)} min"
+        if re.search(r"\b(temp|temperature)", low):
+            return f"{r.randint(14, 29)}°"
+        if re.search(r"\b(distance|km|miles?|mileage)\b", low):
+            return f"{r.randint(3, 42)}.{r.randint(0, 9)} km"
+        if re.search(r"\b(score|rating)\b", low):
+            return f"{r.randint(38, 49) / 10}"
+        return f"{r.randint(120, 9800):,}"
+
+    def option(self, label: str) -> str:
+        """The chosen value of a select labelled `label` ("Doctor", "From", "Country", "Sort by")."""
+        low, r = label.lower(), self.rng
+        if re.search(r"\b(doctor|dentist|clinician|physician|gp)\b", low):
+            return f"Dr. {self.fake.first_name()} {self.last()}"
+        if re.search(r"\b(from|to|account|pay from|source|destination)\b", low):
+            return ACCOUNTS[(self.k + len(low)) % len(ACCOUNTS)][0]
+        if re.search(r"\b(sort|order by)\b", low):
+            return r.choice(("Newest first", "Most relevant", "Price: low to high"))
+        if re.search(r"\b(status|state)\b", low):
+            return r.choice(self.spec.statuses)
+        if re.search(r"\b(country|region)\b", low):
+            return self.fake.country()
+        if re.search(r"\b(city|location|pickup|drop-off)\b", low):
+            return self.city()
+        if re.search(r"\b(language|locale)\b", low):
+            return r.choice(("English", "Español", "Deutsch", "Français"))
+        if re.search(r"\b(currency)\b", low):
+            return r.choice(("EUR", "USD", "GBP"))
+        if re.search(r"\b(role|permission)\b", low):
+            return r.choice(("Editor", "Viewer", "Admin"))
+        if re.search(r"\b(size)\b", low):
+            return r.choice(("S", "M", "L"))
+        if re.search(r"\b(quantity|qty|guests?|people|party)\b", low):
+            return str(r.randint(1, 4))
+        if re.search(r"\b(date|day)\b", low):
+            return self.date()
+        if re.search(r"\b(time|slot)\b", low):
+            return _time(self)
+        if re.search(r"\b(timezone|time zone)\b", low):
+            return "Europe/Berlin (CET)"
+        if re.search(r"\b(owner|assignee|agent|person|member|user|driver|teacher|coach|instructor)\b", low):
+            return self.person()
+        if re.search(r"\b(category|type|kind|topic|genre)\b", low) and self.spec.tags:
+            return r.choice([t for t in self.spec.tags if t != "All"] or list(self.spec.tags))
+        return r.choice(self.spec.statuses)
 
     def section_items(self, title: str, n: int) -> list[Item]:
         """Rows for a titled section the plan names with a noun no element kind matches: the

@@ -405,7 +405,7 @@ def _b_field(kind: str) -> Callable:
         n = _n(s, 1)
         defaults = {"input": ("Name", "Email", "Notes", "Reference"), "select": ("Sort by", "Status", "Owner", "Type"),
                     "search": (cx.copy.spec.search,)}[kind]
-        own = s.title if kind == "input" and s.title and not s.labels else ""  # "a promo code input"
+        own = s.title if kind in ("input", "select") and s.title and not s.labels else ""  # "a promo code input"
         labels = _labels(s, n, lambda k: own if k == 0 and own else defaults[k % len(defaults)])
         nodes = []
         for lab in labels:
@@ -413,7 +413,7 @@ def _b_field(kind: str) -> Callable:
                 nodes.append(field_node("search", "search", w=fill(max=480) if not cx.mobile else fill(),
                                         placeholder=lab))
             elif kind == "select":
-                nodes.append(field_node("select", "select", label=lab, value=cx.rng.choice(cx.copy.spec.statuses)))
+                nodes.append(field_node("select", "select", label=lab, value=cx.copy.option(lab)))
             else:
                 nodes.append(field_node("input", "input", label=lab, placeholder=f"Add {lab.lower()}"))
         if kind == "search" or len(nodes) == 1:
@@ -1275,7 +1275,8 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     built: dict[int, Node] = {}
     for k in sorted(range(len(sections)), key=lambda k: sections[k].kind not in ("button", "fab")):
         built[k] = _build(cx, sections[k], k)
-    placed = [(s, _role(s), built[k]) for k, s in enumerate(sections)]
+    _seat_guests(sections, built)
+    placed = [(s, _role(s), built[k]) for k, s in enumerate(sections) if built[k] is not None]
     root = _page(cx, [p for p in placed if p[1] != "overlay"])
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
     lay.run(root, W, H)
@@ -1293,6 +1294,43 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     scene = Scene(width=width, height=height, scale=scale, archetype="plan", prompt=plan.prompt, seed=seed,
                   elements=elements)
     return PlanLayout(scaled_scene(scene, scale), nodes, lay, (W, H), scale)
+
+
+def _seat_guests(sections: list, built: dict[int, Node | None]) -> None:
+    """What the prompt puts in a dialog or sheet ("a signup modal with Name and Email fields and a
+    Subscribe button": sections placed on the overlay that are not overlays themselves) is drawn
+    inside it, above its buttons; a named button there becomes the dialog's action. Their entries
+    in `built` become None."""
+    host = next((k for k, s in enumerate(sections) if s.kind in ("modal", "bottom_sheet")), None)
+    if host is None:
+        return
+    node = built[host]
+    place = sections[host].position
+    guests = [k for k, s in enumerate(sections) if k != host and s.position == place and s.kind not in OVERLAYS
+              and s.kind not in ("navbar", "sidebar", "tabs", "media_controls", "footer", "header")]
+    if not guests:
+        return
+    if node.kind == "bottom_sheet" and not node.children:  # the sheet holds what the prompt puts in it
+        node = built[host] = col(name=node.name, kind="bottom_sheet", gap=4, padding=(14, 6, 8, 6), width=fill(),
+                                 el={"text": node.el.get("text", ""), "props": {"scrim": True}})
+    actions = [k for k in guests if sections[k].kind == "button" and sections[k].labels]
+    if node.kind == "modal" and actions and not sections[host].labels:
+        buttons = node.children[-1]
+        labels = [lab for k in actions for lab in sections[k].labels][:2]
+        keep = [b for b in buttons.children[:1]] if len(labels) < 2 else []  # "Cancel" beside one action
+        for b, lab in zip(buttons.children[len(keep):], labels):
+            b.text = lab
+        buttons.children = keep + buttons.children[len(keep):len(keep) + len(labels)]
+        for k in actions:
+            built[k] = None
+    inner = [built[k] for k in guests if built[k] is not None]
+    for n in inner:
+        n.width = fill()
+    if inner:
+        at = len(node.children) - 1 if node.kind == "modal" else len(node.children)
+        node.children[at:at] = inner
+        for k in guests:
+            built[k] = None
 
 
 def section_texts(e) -> list[str]:
@@ -1326,17 +1364,39 @@ OPEN_KINDS = frozenset({"map", "video", "media_controls", "kanban_column", "code
 SURE = 0.9
 
 
-@lru_cache(maxsize=256)
 def _builtin_page_texts(prompt: str, arch: str, device: str) -> str | None:
     """The lower-cased texts of the built-in `arch` page for `prompt` (seed 0, preset size, no
-    theme), or None when it cannot be drawn; kept per process, since every generate asks."""
+    theme), or None when it cannot be drawn."""
+    page = _builtin_page(prompt, arch, device)
+    return None if page is None else page[0]
+
+
+@lru_cache(maxsize=256)
+def _builtin_page(prompt: str, arch: str, device: str) -> tuple[str, dict[str, str]] | None:
+    """The built-in `arch` page for `prompt` (seed 0, preset size, no theme) as its lower-cased
+    texts and the texts of each element kind it draws, or None when it cannot be drawn; kept per
+    process, since every generate asks."""
     from engine.compose.composer import compose
 
     try:
         scene = compose(prompt, *DEVICES[device][0], archetype=arch, device=device)
     except ValueError:
         return None
-    return " ".join(t for e in scene.walk() for t in section_texts(e)).lower()
+    by_kind: dict[str, list[str]] = {}
+    for e in scene.walk():
+        by_kind.setdefault(e.kind, []).extend(section_texts(e))
+    return (" ".join(t for e in scene.walk() for t in section_texts(e)).lower(),
+            {k: " ".join(v).lower() for k, v in by_kind.items()})
+
+
+#: Labelled kinds whose labels must show on an element of the same family in the routed page
+#: ("toggles for Push, Email and SMS" are not answered by tabs of those names).
+_LABEL_FAMILIES = {"toggle": ("toggle", "checkbox"), "checkbox": ("checkbox", "toggle"), "radio": ("radio",),
+                   "tabs": ("tabs", "segmented"), "segmented": ("segmented", "tabs"), "chip": ("chip", "badge", "tabs"),
+                   "select": ("select",), "slider": ("slider",), "input": ("input", "select", "search"),
+                   "button": ("button",)}
+#: Overlays a routed page must draw itself when the prompt names them.
+_OVERLAY_KINDS = ("modal", "bottom_sheet", "toast", "menu", "tooltip")
 
 
 def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> tuple[bool, str]:
@@ -1364,13 +1424,25 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
     labels = [lab for s in plan.sections for lab in (s.labels or ([s.title] if s.kind == "button" and s.title else []))]
     arch = plan.archetype or route_prompt(prompt)
     device = device or plan.device or "desktop"
-    if labels:
-        texts = _builtin_page_texts(prompt, arch, device)
-        if texts is None:
+    overlays = [s.kind for s in plan.sections if s.kind in _OVERLAY_KINDS]
+    if labels or overlays:
+        page = _builtin_page(prompt, arch, device)
+        if page is None:
             return True, f"the built-in page {arch!r} cannot be drawn"
+        texts, by_kind = page
         missing = [lab for lab in labels if lab.lower() not in texts]
         if missing:
             return True, f"the built-in {arch} page would not show {', '.join(map(repr, missing))}"
+        lost = [k for k in overlays if k not in by_kind]
+        if lost:
+            return True, f"the built-in {arch} page would not show a {lost[0].replace('_', ' ')}"
+        for s in plan.sections:
+            family = _LABEL_FAMILIES.get(s.kind)
+            wrong = [lab for lab in (s.labels if family else ()) if not any(lab.lower() in by_kind.get(k, "")
+                                                                           for k in family)]
+            if wrong:
+                return True, (f"the built-in {arch} page would not show {', '.join(map(repr, wrong))} "
+                              f"as a {s.kind.replace('_', ' ')}")
     # the records it asks for ("burgers and sides", "charges", "vinyl records"), which the routed page lacks
     # (only records the open copy writes: a noun it knows nothing of is left to the page type)
     nouns = [n for n, tail in (_record_noun(s) for s in plan.sections if s.kind in _RECORD_SECTIONS)

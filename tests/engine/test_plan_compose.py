@@ -459,3 +459,62 @@ def test_a_phone_table_of_long_names_keeps_the_name_and_its_amount():
     table = next(e for e in scene.walk() if e.kind == "table")
     assert table.props["columns"] == ["Description", "Amount"]
     assert all("$" in r[1] for r in table.props["rows"])
+
+
+def _inside(inner, outer) -> bool:
+    x, y, w, h = inner.box
+    X, Y, W, H = outer.box
+    return x >= X - 0.5 and y >= Y - 0.5 and x + w <= X + W + 0.5 and y + h <= Y + H + 0.5
+
+
+@pytest.mark.parametrize("device", list(DEVICES))
+def test_what_a_dialog_holds_is_drawn_in_it(device):
+    plan = _plan("newsletter signup modal with fields Name and Email and a Subscribe button", device)
+    scene = compose_plan(plan, *_size(device), seed=0, device=device)
+    modal = next(e for e in scene.walk() if e.kind == "modal")
+    fields = [e for e in modal.walk() if e.kind == "input"]
+    assert [f.props.get("label") or f.text for f in fields] == ["Name", "Email"]
+    buttons = [e for e in modal.walk() if e.kind == "button"]
+    assert [b.text for b in buttons] == ["Cancel", "Subscribe"]
+    assert not [e for e in scene.walk() if e.kind in ("input", "button") and e.text == "Subscribe"
+                and not _inside(e, modal)]
+
+
+def test_what_a_sheet_holds_is_drawn_in_it():
+    plan = _plan("a bottom sheet with a list of payment methods and a Pay button", "mobile")
+    scene = compose_plan(plan, *_size("mobile"), seed=0, device="mobile")
+    sheet = next(e for e in scene.walk() if e.kind == "bottom_sheet")
+    inner = list(sheet.walk())
+    assert any(e.kind == "button" and e.text == "Pay" for e in inner)
+    texts = _texts(scene)
+    assert "Visa" in texts and "Soften the onion" not in texts  # payment methods, not a recipe's method
+
+
+@pytest.mark.parametrize("prompt, label, pattern", [
+    ("clinic booking: choose a doctor, a date and a time, then Confirm appointment", "Doctor", r"^Dr\. "),
+    ("transfer screen with From and To account selects and a Send money button", "From", r"••\d{4}$"),
+])
+def test_select_values_fit_their_label(prompt, label, pattern):
+    scene = compose_plan(_plan(prompt, "mobile"), *_size("mobile"), seed=0, device="mobile")
+    sel = next(e for e in scene.walk() if e.kind == "select" and (e.props.get("label") or "") == label)
+    assert re.search(pattern, sel.props.get("value", "")), sel.props
+
+
+def test_named_stat_values_fit_their_label():
+    copy = OpenCopy(domain_of("events"), "event ticketing dashboard", 0)
+    assert copy.value("Revenue").startswith("$")
+    assert copy.value("Conversion rate").endswith("%")
+    assert re.fullmatch(r"[\d,]+", copy.value("Check-ins"))
+    assert re.fullmatch(r"\d+ h \d\d min", copy.value("Hours slept"))
+
+
+def test_a_page_type_that_draws_named_toggles_as_tabs_is_not_used():
+    open_, why = plan_is_open(_plan("notification preferences with toggles for Push, Email and SMS", "mobile"))
+    assert open_ and "as a toggle" in why
+
+
+def test_a_dialog_the_sampled_page_lacks_is_drawn_over_it(harbor_engine):
+    g = harbor_engine.generate("a dashboard with a chart and a delete confirmation modal", size=(1440, 900))
+    modals = [e for e in g.scene.walk() if e.kind == "modal"]
+    assert len(modals) == 1 and modals[0].text.endswith("?")
+    assert any(e.kind == "chart" for e in g.scene.walk())
