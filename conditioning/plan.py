@@ -241,11 +241,15 @@ _lex(("stat_tile", "stat", "kpi", "card"), "kpi", "kpis", "stat", "stats", "metr
      "kpi card", "kpi tile", "number tile", "scorecard", "stat card", "metric card", "counter tile")
 _lex(("tree", "list"), "tree", "file tree", "folder tree", "hierarchy", "outline", "tree view", "org chart")
 _lex(("description_list", "key_value", "table"), "key value list", "key-value list", "details list",
-     "properties", "specs", "specifications", "attributes", "spec sheet", "details")
+     "properties", "specs", "specifications", "attributes", "spec sheet", "details", "facts", "key facts",
+     "fact sheet", "facts list", "key facts list", "details list")
 _lex(("comment", "list_item"), "comment", "review", "reply", "message bubble", "chat bubble", "message",
      "testimonial", "chat message", "reviews", "comments", "messages")
 _lex(("code_block", "code", "text"), "code block", "code", "snippet", "code snippet", "terminal",
      "console output", "diff", "log output", "logs", "code editor", "editor")
+# an editor of media is its canvas, not code
+_lex("image", "photo editor", "image editor", "picture editor")
+_lex("video", "video editor")
 _lex(("file_tile", "file", "list_item"), "file", "file tile", "document", "attachment", "folder", "pdf")
 _lex(("kanban_column", "kanban", "list"), "kanban", "kanban column", "board column", "swimlane", "swim lane",
      "lane", "kanban board", "task board")

@@ -380,7 +380,10 @@ def test_bracketed_names_label_the_phrase_before_them() -> None:
     plan = plan_prompt("listing page: photo gallery, key facts list (Bedrooms, Bathrooms, Area) and a Contact button")
     facts = next(s for s in plan.sections if "Bedrooms" in s.labels)
     assert facts.labels == ["Bedrooms", "Bathrooms", "Area"]
-    assert facts.title == "Key facts"
+    assert facts.kind == "description_list"
+    rows = next(s for s in plan_prompt("team page: members (Ana, Ben, Cy) and an Invite button").sections
+                if s.labels and s.kind != "button")
+    assert rows.labels == ["Ana", "Ben", "Cy"]
     assert _by_kind(plan, "button").labels == ["Contact"]
 
 

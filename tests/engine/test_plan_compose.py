@@ -518,3 +518,17 @@ def test_a_dialog_the_sampled_page_lacks_is_drawn_over_it(harbor_engine):
     modals = [e for e in g.scene.walk() if e.kind == "modal"]
     assert len(modals) == 1 and modals[0].text.endswith("?")
     assert any(e.kind == "chart" for e in g.scene.walk())
+
+
+def test_key_value_facts_have_values_of_their_kind():
+    plan = _plan("airline boarding pass with gate, seat and boarding time, plus an Add to wallet button", "mobile")
+    scene = compose_plan(plan, *_size("mobile"), seed=0, device="mobile")
+    facts = dict(next(e for e in scene.walk() if e.kind == "description_list").props["items"])
+    assert re.fullmatch(r"[A-D]\d+", facts["Gate"]) and re.fullmatch(r"\d+[ACDF]", facts["Seat"])
+    assert re.fullmatch(r"\d\d:\d\d", facts["Boarding time"])
+
+
+def test_a_media_editor_is_its_canvas_not_code():
+    plan = _plan("photo editor with a canvas image, sliders for Brightness, Contrast and Saturation")
+    assert "code" not in [s.kind for s in plan.sections]
+    assert "image" in [s.kind for s in plan.sections]
