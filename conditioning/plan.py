@@ -318,7 +318,8 @@ _PAGE_ONLY = {"card", "list_item", "description_list", "select", "section", "men
 _TOOLBAR_KINDS = {"chip", "badge", "tabs", "segmented", "search", "button", "fab", "select", "breadcrumb", "pagination"}
 #: (domain, lexicon phrase) → kind, for words that mean another thing there (a restaurant's menu is a
 #: list of dishes; a fitness app's steps are a count).
-_DOMAIN_KINDS = {("food", "menu"): "list", ("fitness", "step"): "stat"}
+_DOMAIN_KINDS = {("food", "menu"): "list", ("fitness", "step"): "stat", ("social", "story"): "stories",
+                 ("photography", "story"): "stories"}
 
 #: Nouns that hold the labels listed next to them (``mute, camera and leave buttons``).
 _LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
@@ -395,7 +396,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
                   "e-commerce", "wishlist", "sneaker", "fashion", "shopping"),
     "productivity": ("kanban", "task", "project", "file", "upload", "document", "folder", "sprint", "todo", "to-do", "backlog", "roadmap", "okr",
                      "notes", "note", "calendar", "schedule", "agenda", "planner", "workspace", "docs", "wiki"),
-    "news": ("news", "article", "headline", "magazine", "blog", "newsletter", "editorial", "journalist"),
+    "news": ("news", "article", "headline", "magazine", "blog", "newsletter", "editorial", "journalist",
+             "top story", "news story"),
     "gaming": ("game", "gaming", "leaderboard", "tournament", "esports", "match", "quest", "achievement",
                "gamer", "level"),
     "events": ("event", "concert", "festival", "conference", "rsvp", "venue", "ticketing", "meetup", "attendee",

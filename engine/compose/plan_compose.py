@@ -107,6 +107,7 @@ class _Ctx:
     sparse: bool = False  # few body sections and no large one: a centred column, not the full width
     content: Node | None = None  # a phone's content column
     actions: list[Node] = field(default_factory=list)  # a phone's named buttons, in its content column
+    record: tuple[str, str, str] | None = None  # the one record a record page is about (`_record_page`)
 
     @property
     def mobile(self) -> bool:
@@ -126,6 +127,12 @@ def _has(kind: str) -> bool:
 
 # -- page title and copy ----------------------------------------------------------------------------
 _HEAD_CUT = re.compile(r"\b(with|showing|that|which|where|including|listing|for|of)\b|,|;| - ")
+#: How a request may open ("I need a screen for", "design a", "can you make me a mock of"): not the page's name.
+_REQUEST_LEAD = re.compile(
+    r"^\s*(?:please\s+|hey,?\s+|can you\s+|could you\s+)*(?:(?:i|we)\s+(?:need|want|would like|'d like)"
+    r"|(?:give|show|make|get)(?:\s+(?:me|us))?|create|design|build|draw|generate|mock\s+up|sketch|render)"
+    r"(?:\s+(?:me|us))?\s+(?:a|an|the)\s+(?:(?:new\s+)?(?:screen|page|mock|mockup|ui|view|design|layout)"
+    r"\s+(?:for|of)\s+(?:(?:a|an|the|my|our)\s+)?)?", re.IGNORECASE)
 _GENERIC_TITLE = ("music", "video", "travel", "weather", "hotel")
 #: Keywords many kinds of page share ("dentist booking" is no hotel): they do not name the app.
 _WEAK_KEYWORDS = {"booking", "room", "guest", "stay", "call", "stream", "player", "card", "payment", "check-in"}
@@ -140,7 +147,7 @@ def _title(plan, copy: OpenCopy) -> str:
     if spec.name == "travel":
         (ca, a), (cb, b) = copy.route
         return f"{ca} → {cb}"
-    head = _HEAD_CUT.split(plan.prompt.strip(), maxsplit=1)[0]
+    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", plan.prompt.strip()), maxsplit=1)[0]
     names_app = any(re.search(rf"\b{re.escape(k.strip())}", head.lower()) for k in spec.keywords
                     if k.strip() not in _WEAK_KEYWORDS)
     if spec.name in _GENERIC_TITLE and names_app and \
@@ -332,6 +339,19 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
              props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
     return card(f"s{i}", cal, title=_section_title(s, cx, "Schedule"), h=fill(min=340), pad=cx.pick(5, 5, 4),
                 content="calendar")
+
+
+#: Page heads that name one record's own page ("product page", "recipe detail", "listing page").
+_RECORD_PAGE = re.compile(r"\b(product|item|listing|property|apartment|room|recipe|dish|wine|book|album|episode|"
+                          r"article|course|event|job|vehicle|car|plant|pet)\s+(page|details?|detail page|screen|view)\b"
+                          r"|\b(product|item|listing|recipe) (?=with\b)", re.IGNORECASE)
+
+
+def _record_page(prompt: str) -> bool:
+    """Whether `prompt` asks for one record's page ("wine shop product page with a rating"): its
+    head, before what it holds, names a record and a page."""
+    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", prompt.strip()), maxsplit=1)[0]
+    return bool(_RECORD_PAGE.search(head + " "))
 
 
 def _page_noun(prompt: str) -> str:
@@ -1039,7 +1059,9 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
     head = re.findall(r"[a-z]+", _HEAD_CUT.split(cx.plan.prompt.lower(), maxsplit=1)[0])
     head = [w for w in head if w not in ("page", "screen", "app", "view", "detail", "details", "overview", "mobile")]
     collection = not head or head[-1] in _COLLECTION_HEADS or any(s.kind == "kanban_column" for s in cx.plan.sections)
-    if head and not head[-1].endswith("s") and cx.copy.spec.name in _RECORD_SUBTITLE and not collection:
+    if cx.record is not None:
+        sub = " · ".join(x for x in (cx.record[1], cx.record[2]) if x)  # the record the page is about
+    elif head and not head[-1].endswith("s") and cx.copy.spec.name in _RECORD_SUBTITLE and not collection:
         sub = cx.copy.items(1)[0][1]  # one record's page ("freelance invoice"): its own line, not a count
     elif head and (not head[-1].endswith("s") or collection):
         sub = f"Updated {ago} min ago"
@@ -1294,6 +1316,12 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     cx = _Ctx(device, plan, copy, page, rng, page_noun=_page_noun(plan.prompt))
     cx.title = _title(plan, copy)
     sections = list(plan.sections)
+    if _record_page(plan.prompt) and not any(s.kind in HERO or s.kind in ("list", "list_item", "heading", "text")
+                                             for s in sections):
+        # "a wine shop product page with a rating and Add to cart": the product itself is the page
+        cx.record = (copy.records(cx.page_noun, 1) or copy.items(1))[0]
+        cx.title = cx.record[0]
+        sections.append(_Extra(kind="image", phrase=f"the {cx.page_noun or 'record'} itself"))  # after the plan's
     if spec.name == "watch" and not any(s.kind == "video" for s in sections):
         # "a video page with the player": the player is the video, with its controls on it
         sections = [s.model_copy(update={"kind": "video", "position": "main"})

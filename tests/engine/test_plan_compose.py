@@ -532,3 +532,22 @@ def test_a_media_editor_is_its_canvas_not_code():
     plan = _plan("photo editor with a canvas image, sliders for Brightness, Contrast and Saturation")
     assert "code" not in [s.kind for s in plan.sections]
     assert "image" in [s.kind for s in plan.sections]
+
+
+@pytest.mark.parametrize("device", list(DEVICES))
+def test_a_record_page_shows_the_record(device):
+    """'a wine shop product page with a rating and Add to cart' is about one wine: its name, its
+    line and price, and its picture, besides what the prompt names."""
+    plan = _plan("wine shop product page with a star rating, quantity stepper and Add to cart", device)
+    scene = compose_plan(plan, *_size(device), seed=0, device=device)
+    kinds = {e.kind for e in scene.walk()}
+    assert {"image", "rating", "stepper", "button"} <= kinds
+    texts = _texts(scene)
+    assert re.search(r"(Rioja|Chablis|Barolo|Sancerre|Malbec|Champagne)", texts)
+    assert "Shoes" not in texts and "Wine shop product" not in texts
+
+
+def test_request_openers_are_not_the_title():
+    scene = compose_plan(_plan("I need a screen for a dog walking app showing walks on a map", "mobile"),
+                         *_size("mobile"), seed=0, device="mobile")
+    assert "I need" not in _texts(scene)
