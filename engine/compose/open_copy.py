@@ -5,8 +5,10 @@
 none (tracks and artists, airports and flight numbers, dishes, vehicles and routes, commits…).
 `domain_of(name, prompt)` maps a plan's domain name (or, for ``"generic"``, the prompt's words)
 to one of `DOMAIN_SPECS` (a finance prompt about invoices gets the billing copy, a sales prompt about
-deals the CRM's). `OpenCopy.records(words, n)` writes the records a noun names whatever the domain
-(a recipe's ingredients and numbered steps, podcast episodes, a cafe's menu with prices,
+deals the CRM's, a messaging prompt about an email inbox the mail copy); a planner's domain with copy
+of its own (pets, smart home, news, games, insurance, photography, security, cars…) wins over
+guessing where the prompt names some of its words. `OpenCopy.records(words, n)` writes the
+records a noun names whatever the domain (a recipe's ingredients and numbered steps, podcast episodes, a cafe's menu with prices,
 departures, invoice line items, expenses, books, classes, deals, candidates), and
 `OpenCopy.value(label)` the value of a named figure (a balance, a due date, a subtotal, tax and
 total that add up the screen's line items). Sales copy (customers, revenue, orders) is only written for the sales
@@ -51,6 +53,9 @@ class DomainSpec:
     sentences: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()  # chip / filter labels
     status_column: int = -1  # table column holding a status (badges), -1 none
+    #: (pattern, record kind): words of a section that name records of the domain's own kinds ("a
+    #: toggle for each device" in a smart home); ``"own"`` is the domain's main records (`item`).
+    kinds: tuple[tuple[str, str], ...] = ()
 
 
 def _mmss(c: "OpenCopy") -> str:
@@ -409,6 +414,365 @@ def _flight_row(c: "OpenCopy", i: int) -> list[str]:
     return [meta.split(" · ")[0], t.split(" ")[0], meta.split(" · ")[1], meta.split(" · ")[2], price]
 
 
+# -- pets, smart home, news, mail, gaming, insurance, photography, security, cars ----------------------
+#: Animals of a shelter or a pet-care app: (name, species, breed).
+PETS = (("Bella", "Dog", "Labrador mix"), ("Milo", "Cat", "Tabby"), ("Pepper", "Rabbit", "Dutch lop"),
+        ("Luna", "Dog", "Border collie"), ("Oscar", "Cat", "Maine coon"), ("Clover", "Rabbit", "Lionhead"),
+        ("Daisy", "Dog", "Beagle"), ("Nala", "Cat", "Domestic shorthair"), ("Biscuit", "Dog", "Cocker spaniel"),
+        ("Ziggy", "Cat", "Siamese"), ("Hazel", "Rabbit", "Mini rex"), ("Rocky", "Dog", "Staffie cross"),
+        ("Willow", "Cat", "Ragdoll"), ("Teddy", "Dog", "Cavapoo"), ("Juniper", "Rabbit", "Netherland dwarf"))
+PET_AGES = ("10 weeks", "5 months", "1 yr", "2 yrs", "3 yrs", "4 yrs", "6 yrs", "9 yrs")
+#: Species a prompt may narrow the animals to ("a dog walking app" walks dogs).
+_SPECIES = (("Dog", r"\b(dogs?|pupp(y|ies)|canine)\b|\bdog-"), ("Cat", r"\b(cats?|kittens?|feline)\b"),
+            ("Rabbit", r"\b(rabbits?|bunn(y|ies))\b"))
+PET_VISITS = ("Vaccination", "Annual check-up", "Dental clean", "Nail trim", "Follow-up", "Flea treatment")
+
+
+def _pets(c: "OpenCopy") -> tuple[tuple[str, str, str], ...]:
+    """The animals of the species the prompt names (all of them where it names none)."""
+    low = c.prompt.lower()
+    named = {sp for sp, pat in _SPECIES if re.search(pat, low)}
+    return tuple(p for p in PETS if p[1] in named) or PETS
+
+
+def _pet_item(c: "OpenCopy", i: int) -> Item:
+    pets = _pets(c)
+    name, species, breed = pets[(c.k + i) % len(pets)]
+    low, r = c.prompt.lower(), c.rng
+    if re.search(r"\b(walk|walker|sitter|sitting|daycare|boarding)", low):  # a walk or a stay booked for the pet
+        when = f"{8 + (i * 2) % 12:02d}:{r.choice(('00', '15', '30', '45'))}"  # the day's walks in order
+        return name, f"{when} · {breed} · {r.choice((30, 45, 60))} min", ("Done", "On a walk", "Scheduled")[min(i, 2)]
+    if re.search(r"\b(vet|veterinar|clinic|appointment|vaccin)", low):
+        return name, f"{breed} · {r.choice(PET_VISITS)} · {_time(c)}", f"Dr. {c.last()}"
+    return name, f"{species} · {breed} · {PET_AGES[(c.k + i * 3) % len(PET_AGES)]}", \
+        r.choice(("Available", "Available", "Available", "Reserved"))
+
+
+def _pet_row(c: "OpenCopy", i: int) -> list[str]:
+    pets = _pets(c)
+    name, species, breed = pets[(c.k + i) % len(pets)]
+    return [name, species, breed, PET_AGES[(c.k + i * 3) % len(PET_AGES)],
+            c.rng.choice(("Available", "Available", "Reserved", "Adopted"))]
+
+
+#: Devices of a smart home: (name, room, what it does when on, when off).
+DEVICES = (("Ceiling lights", "Living room", "80% brightness", "Off"),
+           ("Thermostat", "Hallway", "Heating to 21°", "Eco · 17°"),
+           ("Floor lamp", "Living room", "Warm white · 40%", "Off"),
+           ("Dishwasher", "Kitchen", "Eco cycle · 42 min left", "Idle"),
+           ("Front door lock", "Entrance", "Locked", "Unlocked"),
+           ("Bedside lamp", "Bedroom", "Dimmed · 20%", "Off"),
+           ("Robot vacuum", "Kitchen", "Cleaning · 64% battery", "Docked"),
+           ("Air purifier", "Bedroom", "Auto · air quality good", "Off"),
+           ("Garden camera", "Garden", "Recording", "Paused"),
+           ("Desk speaker", "Office", "Playing · volume 35%", "Idle"),
+           ("Towel rail", "Bathroom", "On until 08:00", "Off"),
+           ("Coffee machine", "Kitchen", "Heating up", "Standby"))
+DEVICE_WATTS = {"Ceiling lights": 24, "Thermostat": 3, "Floor lamp": 9, "Dishwasher": 1800, "Front door lock": 1,
+                "Bedside lamp": 6, "Robot vacuum": 30, "Air purifier": 18, "Garden camera": 5, "Desk speaker": 12,
+                "Towel rail": 120, "Coffee machine": 1350}
+ROOMS = ("Living room", "Kitchen", "Bedroom", "Office", "Bathroom", "Hallway", "Kids' room", "Garden")
+#: A heating schedule over one day: (time, period, target temperature).
+HEATING = (("06:30", "Wake up", "21.0°"), ("08:30", "Away", "17.0°"), ("12:00", "Working from home", "20.0°"),
+           ("17:30", "Back home", "21.5°"), ("20:00", "Evening", "21.0°"), ("22:30", "Sleep", "18.0°"))
+
+
+def _device(c: "OpenCopy", i: int) -> tuple[str, str, str, bool]:
+    """One device: name, room, what it is doing, and whether it is on (a lock is "on" when locked)."""
+    name, room, on, off = DEVICES[(c.k + i) % len(DEVICES)]
+    is_on = c.rng.random() < 0.6
+    return name, room, on if is_on else off, is_on
+
+
+def _device_item(c: "OpenCopy", i: int) -> Item:
+    if re.search(r"\bschedul", c.prompt.lower()):  # a thermostat's day: its periods in order
+        t, period, temp = HEATING[i % len(HEATING)]
+        return f"{t} · {period}", f"Heat to {temp}", "Mon–Fri" if i < len(HEATING) else "Sat–Sun"
+    name, room, doing, on = _device(c, i)
+    state = ("Locked" if on else "Unlocked") if "lock" in name else ("On" if on else "Off")
+    return name, f"{room} · {doing}", state
+
+
+def _device_row(c: "OpenCopy", i: int) -> list[str]:
+    name, room, _doing, on = _device(c, i)
+    watts = DEVICE_WATTS.get(name, 10) if on else 0
+    state = ("Locked" if on else "Unlocked") if "lock" in name else ("On" if on else "Off")
+    return [name, room, f"{watts:,} W", _ago(c), state]
+
+
+#: Headlines of a news site, with their section.
+HEADLINES = (("City council approves new riverside tram line", "Local"),
+             ("Central bank holds rates for a third month", "Business"),
+             ("Heatwave expected to break records across southern Europe", "World"),
+             ("Inside the lab building batteries from sea salt", "Science"),
+             ("Underdogs reach the cup final after a late comeback", "Sport"),
+             ("The quiet return of the neighbourhood bookshop", "Culture"),
+             ("Chipmakers race to open new factories in Europe", "Tech"),
+             ("What a four-day week did to one company's output", "Business"),
+             ("Museum reopens after a five-year restoration", "Culture"),
+             ("Ferry strike called off after overnight talks", "Local"),
+             ("Why the night sky is getting brighter", "Science"),
+             ("Election 2027: what the polls say a month out", "Politics"))
+NEWS_SECTIONS = ("Top stories", "World", "Business", "Tech", "Science", "Sport", "Culture")
+
+
+def _news_item(c: "OpenCopy", i: int) -> Item:
+    headline, section = HEADLINES[(c.k + i) % len(HEADLINES)]
+    return headline, f"{c.person()} · {c.rng.randint(2, 12)} min read · {_ago(c)}", section
+
+
+def _news_row(c: "OpenCopy", i: int) -> list[str]:
+    headline, section = HEADLINES[(c.k + i) % len(HEADLINES)]
+    return [headline, section, c.person(), _ago(c), f"{c.rng.randint(2, 12)} min"]
+
+
+#: An inbox: (sender, or "" for a person; subject; first words; label).
+EMAILS = (("", "Re: Offsite agenda", "Works for me. Can we move the workshop to the afternoon?", "Work"),
+          ("Northbank", "Your March statement is ready", "Your statement for the account ending 4821 is now available.",
+           "Finance"),
+          ("", "Design review notes", "Attached are the notes from Tuesday. The main open question is the empty state.",
+           "Work"),
+          ("Aurora Air", "Your trip to Lisbon: check in now", "Flight AU 482 · Fri 14 Mar · 09:40 from Berlin",
+           "Travel"),
+          ("", "Lunch on Friday?", "There's a new ramen place by the station, fancy trying it?", "Personal"),
+          ("Calendar", "Invitation: Quarterly planning", "Thu 10:00–11:30 · Room 4 and video link", "Work"),
+          ("Parcelly", "Your parcel is on its way", "Expected tomorrow between 10:00 and 14:00.", "Updates"),
+          ("", "Contract draft v2", "I've tracked my changes in section 4; let me know what you think.", "Work"),
+          ("", "Photos from the weekend", "Here are the ones from the lake, the sunset ones came out great.",
+           "Personal"),
+          ("Account security", "New sign-in on a Mac", "We noticed a new sign-in to your account from Lisbon, Portugal.",
+           "Updates"))
+MAIL_FOLDERS = (("Inbox", "12"), ("Starred", ""), ("Sent", ""), ("Drafts", "2"), ("Archive", ""), ("Spam", "4"),
+                ("Trash", ""))
+
+
+def _when(c: "OpenCopy", i: int) -> str:
+    """When the `i`-th newest email came: today's times, then yesterday, then dates."""
+    if i < 4:
+        return f"{(11, 9, 8, 7)[i]:02d}:{c.rng.randint(0, 59):02d}"
+    return "Yesterday" if i < 6 else f"Mar {max(1, 26 - i * 2)}"
+
+
+def _mail(c: "OpenCopy", i: int) -> tuple[str, str, str, str]:
+    sender, subject, snippet, label = EMAILS[(c.k + i) % len(EMAILS)]
+    return sender or c.person(), subject, snippet, label
+
+
+def _mail_item(c: "OpenCopy", i: int) -> Item:
+    sender, subject, snippet, _label = _mail(c, i)
+    return sender, f"{subject} — {snippet}", _when(c, i)
+
+
+def _mail_row(c: "OpenCopy", i: int) -> list[str]:
+    sender, subject, _snippet, label = _mail(c, i)
+    return [sender, label, subject, _when(c, i)]
+
+
+#: Players of an online game (gamer tags) and their teams.
+GAMERTAGS = ("NovaStrike", "PixelWitch", "GhostRunner", "Kestrel", "LunarFox", "IronMango", "BlueComet", "SilentOwl",
+             "FrostByte", "RogueTide", "EmberFall", "QuietStorm", "Mothlight", "ZeroDrift")
+TEAMS = ("Team Helix", "Northwind Wolves", "Crimson Vipers", "Polar Lights", "Static Hawks", "Ember Rising")
+GAME_MODES = ("Ranked", "Group stage", "Quarter-final", "Semi-final", "Friendly")  # team matches, best of three
+GAME_MAPS = ("Harbour", "Frostline", "Old Town", "Canyon", "Skyforge")
+GAME_TIERS = ("Diamond II", "Platinum I", "Gold III", "Master", "Diamond IV")
+
+
+def _points(c: "OpenCopy", i: int) -> int:
+    """Points of the `i`-th place: lower the further down the table."""
+    return 5200 - i * 190 - c.rng.randint(0, 150)
+
+
+def _gamer_item(c: "OpenCopy", i: int) -> Item:
+    low = c.prompt.lower()
+    if re.search(r"\bmatch", low) and not re.search(r"\b(leaderboard|rank|standings|scoreboard)", low):
+        return _match_item(c, i)  # a match history: the matches, not the table
+    tag = GAMERTAGS[(c.k + i) % len(GAMERTAGS)]
+    return (f"{i + 1}. {tag}", f"{TEAMS[(c.k + i * 5) % len(TEAMS)]} · Level {c.rng.randint(24, 180)} · "
+            f"{c.rng.randint(40, 420)} wins", f"{_points(c, i):,} pts")
+
+
+def _gamer_row(c: "OpenCopy", i: int) -> list[str]:
+    # the place leads the player's cell ("1. NovaStrike"), so a phone's three columns keep the name
+    return [f"{i + 1}. {GAMERTAGS[(c.k + i) % len(GAMERTAGS)]}", TEAMS[(c.k + i * 5) % len(TEAMS)],
+            f"{c.rng.randint(48, 71)}%", f"{_points(c, i):,}"]
+
+
+def _match_item(c: "OpenCopy", i: int) -> Item:
+    a, b = TEAMS[(c.k + i) % len(TEAMS)], TEAMS[(c.k + i + 1 + i % 4) % len(TEAMS)]
+    if re.search(r"\bhistor|\bresults?\b|\brecent", c.prompt.lower()):  # matches played: how each ended
+        state = c.rng.choice(("Won 2–0", "Won 2–1", "Lost 1–2", "Won 2–1", "Lost 0–2"))
+    else:
+        state = ("Live · 1–1", f"Starts {_time(c)}", f"{c.rng.choice(('2–0', '2–1', '1–2', '0–2'))} · Final")[min(i, 2)]
+    return f"{a} vs {b}", f"{GAME_MODES[(c.k + i) % len(GAME_MODES)]} · {GAME_MAPS[(c.k + i) % len(GAME_MAPS)]}", state
+
+
+#: Insurance policies (name, what it covers, number prefix, monthly premium range) and claims (what
+#: happened, the policy it is made on).
+POLICIES = (("Home insurance", "Buildings and contents", "HC", 28, 64),
+            ("Car insurance", "VW Golf · fully comprehensive", "MO", 42, 96),
+            ("Travel insurance", "Annual multi-trip", "TR", 6, 14), ("Pet insurance", "Bella · lifetime cover", "PE", 12, 38),
+            ("Life insurance", "Level term · 25 years", "LI", 18, 55),
+            ("Renters insurance", "Contents up to €30,000", "RE", 9, 22),
+            ("Family health plan", "2 adults, 2 children", "HE", 140, 320),
+            ("Bicycle insurance", "Theft and accidental damage", "BI", 5, 12))
+CLAIMS = (("Water damage in the kitchen", "Home"), ("Windscreen chip repair", "Car"),
+          ("Lost luggage in Rome", "Travel"), ("Stolen bicycle", "Bicycle"), ("Hail damage to the roof", "Home"),
+          ("Vet treatment for an ear infection", "Pet"), ("Rear bumper scrape in a car park", "Car"),
+          ("Cracked laptop screen", "Renters"))
+CLAIM_STAGES = (("Claim submitted", "online"), ("Photos and receipts received", ""), ("Assessor assigned", "visit booked"),
+                ("Repair approved", "excess €250"), ("Payment sent", "to your account ending 4821"))
+CLAIM_FILES = ("Kitchen-floor-1.jpg", "Kitchen-floor-2.jpg", "Plumber-invoice.pdf", "Police-report.pdf",
+               "Receipt-dishwasher.pdf", "Damage-walkthrough.mp4")
+
+
+def _claim_number(c: "OpenCopy") -> str:
+    return f"CLM-{c.rng.randint(10000, 99999)}"
+
+
+def _claim(c: "OpenCopy", i: int) -> tuple[str, str]:
+    return CLAIMS[(c.k + i) % len(CLAIMS)]
+
+
+def _insurance_item(c: "OpenCopy", i: int) -> Item:
+    low = c.prompt.lower()
+    if re.search(r"\bclaims? (status|progress|track)|\btrack(ing)? (a |my |your )?claim", low):
+        stage, detail = CLAIM_STAGES[i % len(CLAIM_STAGES)]  # one claim's way from filed to paid
+        return stage, f"Mar {3 + i} · {detail}" if detail else f"Mar {3 + i}", \
+            "Done" if i < 3 else ("In progress" if i == 3 else "Next")
+    if re.search(r"\bpolic", low) and not re.search(r"\bclaim", low):
+        return _policy_item(c, i)
+    what, policy = _claim(c, i)  # the claims, as the table's
+    return what, f"{_claim_number(c)} · {policy} · filed {c.date()}", c.rng.choice(("In review", "Approved", "Paid"))
+
+
+def _policy_item(c: "OpenCopy", i: int) -> Item:
+    name, cover, _prefix, lo, hi = POLICIES[(c.k + i) % len(POLICIES)]
+    return name, f"{cover} · renews {c.date()}", _premium(c, lo, hi)
+
+
+def _premium(c: "OpenCopy", lo: int, hi: int) -> str:
+    return f"{_money(c.rng.randint(lo, hi) + c.rng.choice((0.0, 0.5, 0.99)), '€')}/mo"
+
+
+def _policy_row(c: "OpenCopy", i: int) -> list[str]:
+    name, _cover, prefix, lo, hi = POLICIES[(c.k + i) % len(POLICIES)]
+    return [name, f"{prefix}-{c.rng.randint(100000, 999999)}", c.date(), _premium(c, lo, hi),
+            c.rng.choice(("Active", "Active", "Renewal due"))]
+
+
+def _claim_row(c: "OpenCopy", i: int) -> list[str]:
+    what, policy = _claim(c, i)
+    return [what, policy, c.date(), _money(c.rng.randint(12, 480) * 10.0, "€"),
+            c.rng.choice(("In review", "Approved", "Paid", "In review"))]
+
+
+#: Photos with where they were taken, and the cameras and lenses that took them.
+PHOTOS = ("Tram 28 at dusk", "Fog over the harbour", "Market stall, Alfama", "Portrait of Inês", "Kirkjufell at sunrise",
+          "Rooftops after rain", "Black sand beach", "Cyclist in the underpass", "Morning swim", "Old bookshop window")
+CAMERAS = (("Fujifilm X-T5", "35 mm f/1.4"), ("Sony A7 IV", "24–70 mm f/2.8"), ("Canon EOS R6", "50 mm f/1.8"),
+           ("Nikon Z6 II", "85 mm f/1.8"), ("Leica Q2", "28 mm f/1.7"))
+PHOTO_ALBUMS = ("Lisbon, spring", "Iceland ring road", "Studio portraits", "Street, black & white", "Family · summer",
+                "Ana & Tom's wedding")
+
+
+def _signed(c: "OpenCopy", lo: int, hi: int, unit: str = "") -> str:
+    v = c.rng.randint(lo, hi)
+    return f"{'+' if v > 0 else '−' if v < 0 else ''}{abs(v)}{unit}"
+
+
+#: A photo editor's adjustments (what its sliders read).
+PHOTO_ADJUSTMENTS: tuple[tuple[str, Callable[["OpenCopy"], str]], ...] = (
+    ("Brightness", lambda c: _signed(c, -10, 25)), ("Contrast", lambda c: _signed(c, 5, 30)),
+    ("Saturation", lambda c: _signed(c, -20, 15)),
+    ("Exposure", lambda c: f"{'+' if c.rng.random() < 0.7 else '−'}{c.rng.randint(1, 9) / 10:.1f} EV"),
+    ("Highlights", lambda c: _signed(c, -40, -5)), ("Shadows", lambda c: _signed(c, 5, 40)))
+
+
+def _exposure(c: "OpenCopy") -> str:
+    return (f"f/{c.rng.choice(('1.8', '2', '2.8', '4', '5.6', '8'))} · 1/{c.rng.choice((60, 125, 250, 500, 1000))} s · "
+            f"ISO {c.rng.choice((100, 200, 400, 800, 1600))}")
+
+
+def _photo_item(c: "OpenCopy", i: int) -> Item:
+    cam, _lens = CAMERAS[(c.k + i) % len(CAMERAS)]
+    return PHOTOS[(c.k + i) % len(PHOTOS)], f"{cam} · {_exposure(c)}", c.date()
+
+
+def _photo_row(c: "OpenCopy", i: int) -> list[str]:
+    cam, lens = CAMERAS[(c.k + i) % len(CAMERAS)]
+    return [PHOTOS[(c.k + i) % len(PHOTOS)], cam, lens, _exposure(c), c.date()]
+
+
+#: Security alerts (what was seen, its usual severity) and the hosts they are seen on.
+ALERTS = (("Brute-force sign-in attempts on VPN", "High"), ("Suspicious PowerShell execution", "Critical"),
+          ("Outbound traffic to a known C2 domain", "Critical"), ("TLS certificate expires in 5 days", "Low"),
+          ("Privilege escalation attempt", "High"), ("Sign-in from an unusual location", "Medium"),
+          ("Port scan from an external IP", "Medium"), ("Unpatched OpenSSL on a public server", "High"),
+          ("Phishing email reported by 6 users", "Medium"), ("Disabled antivirus on a laptop", "High"))
+HOSTS = (("vpn-gw-02", "Linux · 10.0.4.2"), ("web-prod-03", "Ubuntu 22.04 · 10.0.12.8"),
+         ("db-primary-01", "PostgreSQL · 10.0.20.5"), ("laptop-mk-114", "macOS 14 · 10.2.1.44"),
+         ("mail-relay-01", "Linux · 10.0.6.3"), ("k8s-node-12", "Kubernetes · 10.0.30.12"),
+         ("build-runner-07", "Linux · 10.0.40.7"), ("fileserver-02", "Windows Server · 10.0.8.2"))
+
+
+def _alert(c: "OpenCopy", i: int) -> tuple[str, str, str]:
+    what, severity = ALERTS[(c.k + i) % len(ALERTS)]
+    return what, severity, HOSTS[(c.k + i * 3) % len(HOSTS)][0]
+
+
+def _alert_item(c: "OpenCopy", i: int) -> Item:
+    what, severity, host = _alert(c, i)
+    return what, f"{host} · {_ago(c)}", severity
+
+
+def _alert_row(c: "OpenCopy", i: int) -> list[str]:
+    what, severity, host = _alert(c, i)
+    return [what, host, severity, _ago(c), c.rng.choice(("Open", "Investigating", "Resolved"))]
+
+
+#: A car's trips and the chargers near it.
+TRIPS = (("Home → Office", 18), ("Office → Gym", 6), ("Home → Airport", 34), ("Supermarket → Home", 4),
+         ("Home → Grandma's", 62), ("Office → Home", 19), ("School run", 7), ("Weekend trip to the coast", 148))
+CHARGERS = (("Ionity Lisbon North", "350 kW"), ("Supermarket car park", "50 kW"), ("City Hall garage", "22 kW"),
+            ("Motorway services A2", "150 kW"), ("Old Town car park", "11 kW"), ("Riverside P+R", "50 kW"))
+
+
+def _battery(c: "OpenCopy") -> int:
+    """The car's charge in percent: one reading for the whole screen."""
+    return 34 + (c.k * 7) % 58
+
+
+def _vehicle_status(c: "OpenCopy") -> list[Item]:
+    """A car's state, fact by fact: what it is, a detail, and its reading."""
+    r, battery = c.rng, _battery(c)
+    return [("Battery", "Charging to 80% by 07:00" if battery < 80 else "Charge limit 90%", f"{battery}%"),
+            ("Range", "At your usual efficiency", f"{battery * 4} km"),
+            ("Doors", "All closed", "Locked"), ("Tyres", f"Front left {r.choice(('2.1', '2.2'))} bar", "Check"),
+            ("Cabin", "Climate off", f"{r.randint(14, 24)}°"), ("Software", "Version 2026.8 installed", "Up to date"),
+            ("Odometer", "Since delivery", f"{r.randint(4, 88)},{r.randint(100, 999)} km")]
+
+
+def _trip_item(c: "OpenCopy", i: int) -> Item:
+    name, base = TRIPS[(c.k + i) % len(TRIPS)]
+    km = max(2, round(base * c.rng.uniform(0.9, 1.1)))
+    mins = max(6, round(km * (1.6 if km < 20 else 0.9) * c.rng.uniform(0.9, 1.3)))
+    took = f"{mins // 60} h {mins % 60:02d} min" if mins >= 60 else f"{mins} min"
+    return name, f"{km} km · {took} · {c.rng.randint(14, 19)}.{c.rng.randint(0, 9)} kWh/100 km", c.date()
+
+
+def _trip_row(c: "OpenCopy", i: int) -> list[str]:
+    t, meta, when = _trip_item(c, i)
+    km, mins, eff = meta.split(" · ")
+    return [t, when, mins, eff, km]
+
+
+def _charger_item(c: "OpenCopy", i: int) -> Item:
+    name, power = CHARGERS[(c.k + i) % len(CHARGERS)]
+    free = c.rng.randint(0, 6)
+    return name, f"{power} · {free} of 6 free · {c.rng.randint(1, 9)}.{c.rng.randint(0, 9)} km", \
+        f"€{c.rng.randint(35, 69) / 100:.2f}/kWh"
+
+
 DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
     DomainSpec("music", ("music", "song", "track", "playlist", "album", "artist", "player", "podcast", "spotify"),
                (("Home", "home"), ("Search", "search"), ("Library", "folder"), ("Playlists", "star"),
@@ -743,6 +1107,156 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Pipeline value", lambda c: f"${c.rng.randint(240, 980)}k"), ("Open deals", lambda c: str(c.rng.randint(18, 64))),
                 ("Win rate", lambda c: f"{c.rng.randint(18, 42)}%"), ("Avg. deal size", lambda c: f"${c.rng.randint(8, 40)}k")),
                ("Pipeline by month", "month"), ("Open", "Won", "Lost"), (), ("Mine", "This quarter", "Enterprise"), 2),
+    DomainSpec("pets", ("pet", "pets", "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "rabbits", "animal",
+                        "adopt", "shelter", "rescue", "vet", "veterinary", "veterinarian", "dog walking", "pet sitter", "grooming"),
+               (("Adopt", "home"), ("My pets", "heart"), ("Saved", "star"), ("Appointments", "calendar"),
+                ("Messages", "message")),
+               "Adopt a pet", "Apply to adopt", "Search by name or breed", "pets", _pet_item,
+               ("Name", "Species", "Breed", "Age", "Status"), _pet_row,
+               (("Available", lambda c: str(c.rng.randint(24, 86))),
+                ("Adopted this month", lambda c: str(c.rng.randint(8, 40))),
+                ("In foster care", lambda c: str(c.rng.randint(4, 22))),
+                ("Avg. days to adoption", lambda c: str(c.rng.randint(9, 34)))),
+               ("Adoptions by month", "month"), ("Available", "Reserved", "Adopted"),
+               ("A gentle three-year-old who loves long walks and settles happily on the sofa afterwards.",
+                "Vaccinated, microchipped and neutered; good with children and other dogs.",
+                "Our adoption team will call you within two days to arrange a meet-and-greet."),
+               ("All", "Dogs", "Cats", "Rabbits", "Puppies", "Good with kids"), 4,
+               ((r"\b(walker|sitter|groomer|trainer)", "carer"),)),
+    DomainSpec("smarthome", ("smart home", "smarthome", "home automation", "thermostat", "smart light", "smart plug",
+                             "smart lock", "smart speaker", "energy monitor", "energy usage", "iot", "hvac",
+                             "room temperature", "connected home"),
+               (("Home", "home"), ("Rooms", "folder"), ("Devices", "settings"), ("Energy", "chart"),
+                ("Automations", "calendar")),
+               "My home", "Add device", "Search devices and rooms", "devices", _device_item,
+               ("Device", "Room", "Power", "Last active", "Status"), _device_row,
+               (("Indoor", lambda c: f"{c.rng.randint(19, 23)}.{c.rng.choice((0, 5))}°"),
+                ("Humidity", lambda c: f"{c.rng.randint(38, 56)}%"),
+                ("Energy today", lambda c: f"{c.rng.randint(6, 19)}.{c.rng.randint(0, 9)} kWh"),
+                ("Devices on", lambda c: f"{c.rng.randint(4, 9)} of {c.rng.randint(12, 18)}")),
+               ("Energy use today", "hours"), ("On", "Off", "Offline"),
+               ("Heating drops to 17° at 23:00 and warms the house back to 21° by 06:30.",
+                "All doors are locked and the garden camera is recording.",
+                "You used 14% less energy than last week, mostly thanks to the new heating schedule."),
+               ("All", "Living room", "Kitchen", "Bedroom", "Office"), 4,
+               ((r"\b(device|light|lamp|plug|switch|appliance|toggle)", "device"), (r"\broom", "room"))),
+    DomainSpec("news", ("news", "headline", "newsroom", "newspaper", "magazine", "editorial", "journalist",
+                        "breaking", "byline", "top stories", "newsletter", "blog"),
+               (("Top stories", "home"), ("For you", "star"), ("Sections", "folder"), ("Saved", "heart"),
+                ("Account", "user")),
+               "Top stories", "Subscribe", "Search news", "articles", _news_item,
+               ("Headline", "Section", "Author", "Published", "Read time"), _news_row,
+               (("Readers today", lambda c: f"{c.rng.randint(12, 96)}.{c.rng.randint(1, 9)}k"),
+                ("Avg. read time", lambda c: f"{c.rng.randint(2, 5)} min {c.rng.randint(10, 59)} s"),
+                ("Subscribers", lambda c: f"{c.rng.randint(8, 60)},{c.rng.randint(100, 999)}"),
+                ("Published this week", lambda c: str(c.rng.randint(40, 140)))),
+               ("Readers this week", "week"), ("Draft", "In review", "Published"),
+               # prose that reads under any of the headlines; the briefing doubles as a sign-up's pitch
+               ("It was the outcome few had predicted a month ago, and the reaction on Tuesday night was immediate.",
+                "Get the morning briefing in your inbox: the five stories that matter, every weekday at 7:00.",
+                "“We knew it would take time,” said one person close to the talks, “but nobody expected it to come "
+                "together this quickly.”"),
+               NEWS_SECTIONS, -1, ((r"\b(articles?|stor(y|ies)|headlines?|news|editorial|posts?|pieces?)\b", "own"),)),
+    DomainSpec("mail", ("email inbox", "inbox", "mailbox", "mail", "emails", "e-mail", "email client", "email app",
+                        "unread", "compose email"),
+               (("Inbox", "mail"), ("Starred", "star"), ("Sent", "arrow-up-right"), ("Drafts", "file"),
+                ("Trash", "x")),
+               "Inbox", "Compose", "Search mail", "messages", _mail_item,
+               ("From", "Label", "Subject", "Received"), _mail_row,
+               (("Unread", lambda c: str(c.rng.randint(3, 48))), ("Sent this week", lambda c: str(c.rng.randint(12, 90))),
+                ("Storage used", lambda c: f"{c.rng.randint(2, 12)}.{c.rng.randint(0, 9)} of 15 GB"),
+                ("Avg. reply time", lambda c: f"{c.rng.randint(1, 6)} h {c.rng.randint(0, 59):02d} min")),
+               ("Emails received", "week"), ("Unread", "Read", "Flagged"),
+               ("Hi all, thanks for a great session yesterday — I've put the notes and next steps in the shared folder.",
+                "Could everyone add their availability for the week of the 14th by Friday?",
+                "Best wishes, Maya"),
+               ("Primary", "Social", "Promotions", "Updates"), -1,
+               ((r"\b(folders?|sidebar|side bar|labels)\b", "folder"), (r"\b(e-?mails?|messages?|mail|conversations?|threads?)\b", "own"))),
+    DomainSpec("gaming", ("game", "gaming", "gamer", "leaderboard", "esports", "e-sports", "tournament", "multiplayer",
+                          "match history", "achievement", "battle pass", "clan", "chess", "puzzle game"),
+               (("Play", "home"), ("Leaderboard", "chart"), ("Friends", "users"), ("Store", "cart"),
+                ("Profile", "user")),
+               "Leaderboard", "Play now", "Search players", "players", _gamer_item,
+               ("Player", "Team", "Win rate", "Points"), _gamer_row,
+               (("Rank", lambda c: c.rng.choice(GAME_TIERS)), ("Win rate", lambda c: f"{c.rng.randint(46, 68)}%"),
+                ("K/D ratio", lambda c: f"{c.rng.randint(9, 21) / 10:.2f}"),
+                ("Matches", lambda c: str(c.rng.randint(80, 900)))),
+               ("Matches played", "week"), ("Live", "Upcoming", "Finished"),
+               ("Season 4 ends in 12 days — finish in the top 500 to earn the Frostline banner.",
+                "Double XP weekend starts Friday at 18:00.",
+                "Team Helix take the series 2–1 after a comeback on Canyon."),
+               ("All", "Ranked", "Casual", "Friends", "This season"), -1,
+               ((r"\bmatch(es)?\b|\bgames?\b|\bfixtures?\b", "match"),
+                (r"\b(gamers?|leaderboards?|rankings?|standings)\b", "own"))),
+    DomainSpec("insurance", ("insurance", "insurer", "insured", "claim", "policyholder", "deductible", "underwriting"),
+               (("Overview", "home"), ("Policies", "file"), ("Claims", "check"), ("Payments", "credit-card"),
+                ("Help", "message")),
+               "My insurance", "Start a claim", "Search policies and claims", "claims", _insurance_item,
+               ("Claim", "Policy", "Filed", "Amount", "Status"), _claim_row,
+               (("Active policies", lambda c: str(c.rng.randint(2, 6))),
+                ("Monthly premium", lambda c: _money(c.rng.randint(60, 240) + 0.5, "€")),
+                ("Open claims", lambda c: str(c.rng.randint(0, 3))),
+                ("Excess", lambda c: _money(float(c.rng.choice((100, 150, 250, 500))), "€"))),
+               ("Claims by month", "month"), ("In review", "Approved", "Paid"),
+               ("Upload photos of the damage and any receipts; most claims are decided within five working days.",
+                "Your excess for this claim is €250, taken from the settlement.",
+                "Cover includes accidental damage, theft and up to 30 days abroad."),
+               ("All", "Home", "Car", "Travel", "Pet", "Health"), 4,
+               ((r"\b(files?|uploads?|uploaded|photos?|documents?|attachments?|receipts?)\b", "claim_file"),
+                (r"\bpolic", "policy"), (r"\bclaims?\b", "own"))),
+    DomainSpec("photography", ("photography", "photographer", "photo editor", "photo editing", "photo library",
+                               "photo album", "photo gallery", "photos app", "photo app",
+                               "camera roll", "lens", "exposure", "aperture", "shutter speed", "lightroom",
+                               "darkroom", "raw files"),
+               (("Library", "image"), ("Albums", "folder"), ("Favourites", "heart"), ("Shared", "users"),
+                ("Edits", "settings")),
+               "Library", "Import photos", "Search photos, places, cameras", "photos", _photo_item,
+               ("Photo", "Camera", "Lens", "Exposure", "Taken"), _photo_row,
+               (("Photos", lambda c: f"{c.rng.randint(2, 18)},{c.rng.randint(100, 999)}"),
+                ("Albums", lambda c: str(c.rng.randint(12, 64))),
+                ("Storage used", lambda c: f"{c.rng.randint(40, 480)} GB"),
+                ("Favourites", lambda c: str(c.rng.randint(80, 900)))),
+               ("Photos taken", "month"), ("Edited", "To edit", "Exported"),
+               ("Shot just after the first tram on a grey morning; shadows lifted and whites cooled a little.",
+                "Exported as a 4000 × 6000 JPEG at 90% quality.",
+                "Shared with 3 people · 24 favourites"),
+               ("All", "Favourites", "Portraits", "Landscape", "Street", "Travel"), -1,
+               ((r"\balbums?\b", "album"), (r"\b(photos?|pictures?|images?|shots?|thumbnails?)\b", "own"))),
+    DomainSpec("security", ("security", "threat", "vulnerability", "vulnerabilities", "firewall", "incident", "intrusion", "malware",
+                            "phishing", "siem", "soc", "cve", "endpoint", "login attempt", "alert rule", "breach",
+                            "ransomware", "cybersecurity"),
+               (("Overview", "dashboard"), ("Alerts", "bell"), ("Incidents", "lock"), ("Assets", "monitor"),
+                ("Reports", "chart")),
+               "Security overview", "Investigate", "Search alerts, hosts, IPs", "alerts", _alert_item,
+               ("Alert", "Host", "Severity", "Detected", "Status"), _alert_row,
+               (("Open incidents", lambda c: str(c.rng.randint(2, 18))),
+                ("Critical alerts", lambda c: str(c.rng.randint(0, 7))),
+                ("Mean time to respond", lambda c: f"{c.rng.randint(8, 55)} min"),
+                ("Hosts monitored", lambda c: f"{c.rng.randint(1, 4)},{c.rng.randint(100, 999)}")),
+               ("Alerts per day", "week"), ("Open", "Investigating", "Resolved"),
+               ("1,240 failed sign-ins from 38 IP addresses in ten minutes; the range is now blocked at the firewall.",
+                "The host was isolated from the network at 09:42 while the full scan runs.",
+                "Patch window for the affected servers: tonight, 23:00–01:00."),
+               ("All", "Critical", "High", "Open", "Assigned to me"), 4,
+               ((r"\b(hosts?|servers?|endpoints?|devices?|assets?|machines?)\b", "host"),
+                (r"\b(alerts?|incidents?|threats?|detections?|events?)\b", "own"))),
+    DomainSpec("car", ("electric car", "electric vehicle", "ev", "infotainment", "car dashboard", "car app",
+                       "my car", "connected car", "vehicle status", "battery range", "charge level", "tyre pressure",
+                       "tire pressure", "dashcam", "in-car", "charging"),
+               (("Car", "home"), ("Climate", "settings"), ("Charging", "dot"), ("Trips", "chart"),
+                ("Map", "map-pin")),
+               "My car", "Start climate", "Search places and chargers", "trips", _trip_item,
+               ("Trip", "Date", "Duration", "Efficiency", "Distance"), _trip_row,
+               (("Battery", lambda c: f"{_battery(c)}%"), ("Range", lambda c: f"{_battery(c) * 4} km"),
+                ("Cabin", lambda c: f"{c.rng.randint(18, 23)}°"),
+                ("Odometer", lambda c: f"{c.rng.randint(4, 88)},{c.rng.randint(100, 999)} km")),
+               ("Energy use this week", "week"), ("Parked", "Charging", "Driving"),
+               ("Charging to 80% by 07:00 on off-peak power.",
+                "Front left tyre at 2.1 bar — below the recommended 2.5 bar.",
+                "The cabin starts warming 15 minutes before your 08:10 departure."),
+               ("All", "Commute", "Weekend", "Business"), -1,
+               ((r"\b(charg\w*|chargers?|stations?)\b", "charger"), (r"\b(trips?|drives?)\b", "own"),
+                (r"\b(battery|range|status|vehicle|tyres?|tires?|doors?)\b", "vehicle"))),
     DomainSpec("generic", (),
                (("Home", "home"), ("Projects", "folder"), ("Team", "users"), ("Calendar", "calendar"),
                 ("Settings", "settings")),
@@ -767,7 +1281,16 @@ _ALIASES = {"finance": "banking", "fintech": "banking", "bank": "banking", "ecom
             "conferencing": "video", "recipes": "food", "restaurant": "food", "cooking": "food",
             "storage": "files", "productivity": "project", "messaging": "social", "chat": "social",
             "medical": "health", "healthcare": "health", "sport": "fitness", "sports": "fitness",
-            "helpdesk": "support", "tasks": "project", "flights": "travel"}
+            "helpdesk": "support", "tasks": "project", "flights": "travel",
+            "pet": "pets", "animals": "pets", "pet care": "pets", "smart home": "smarthome", "smart-home": "smarthome",
+            "iot": "smarthome", "home automation": "smarthome", "media": "news", "publishing": "news",
+            "email": "mail", "e-mail": "mail", "game": "gaming", "games": "gaming", "esports": "gaming",
+            "insurer": "insurance", "photo": "photography", "photos": "photography", "cybersecurity": "security",
+            "infosec": "security", "automotive": "car", "cars": "car", "ev": "car"}
+#: Copy domains a planner's domain name leads to only where the prompt names some of their words
+#: (a planner reads "premium" as insurance, "gallery" as photography: a pricing page or a product
+#: gallery keeps the copy it had).
+_CONFIRMED = {"pets", "smarthome", "news", "mail", "gaming", "insurance", "photography", "security", "car"}
 
 
 def domain_of(name: str, prompt: str = "") -> DomainSpec:
@@ -785,8 +1308,8 @@ def domain_of(name: str, prompt: str = "") -> DomainSpec:
     if raw in _BROAD:  # a broad name ("productivity"): the prompt's own words are more precise
         guess = _guess(prompt)
         return DOMAIN_SPECS[guess if guess != "generic" or key not in DOMAIN_SPECS else key]
-    if key in DOMAIN_SPECS and key != "generic":
-        return DOMAIN_SPECS[key]
+    if key in DOMAIN_SPECS and key != "generic" and (key not in _CONFIRMED or _hits(DOMAIN_SPECS[key], prompt)):
+        return DOMAIN_SPECS[key]  # the planner's domain, with copy of its own, wins over guessing
     return DOMAIN_SPECS[_guess(prompt)]
 
 
@@ -794,16 +1317,25 @@ _BROAD = {"generic", "productivity", "business", "general", "workspace", ""}
 _CALL = re.compile(r"\b(call|meeting|webinar|conferenc|participant|attendee|zoom|telehealth|mute|camera|"
                    r"huddle|standup|stand-up|interview|classroom|online class|teacher|speaker)")
 #: Domains whose prompts may be about a narrower one with copy of its own.
-_NARROWER = {"banking": ("billing",), "sales": ("crm", "billing", "shop"), "shop": ("billing",)}
+_NARROWER = {"banking": ("billing",), "sales": ("crm", "billing", "shop"), "shop": ("billing",),
+             "social": ("mail",), "transport": ("car",)}
+#: Keywords that name a page's shape more than its subject: they count for a tenth, so the subject
+#: decides ("pet adoption listing" is about pets, a listing alone about homes).
+_SHAPE_KEYWORDS = {"listing"}
+
+
+def _hits(spec: DomainSpec, prompt: str) -> float:
+    """How strongly `prompt` names `spec`'s domain: the length of the keywords it holds."""
+    p = " " + re.sub(r"[^a-z0-9\- ]+", " ", prompt.lower()) + " "
+    # a short keyword is a whole word ("ci" is not the start of "cinema"); longer ones take endings
+    return sum(len(k) * (0.1 if k in _SHAPE_KEYWORDS else 1) for k in spec.keywords
+               if re.search(rf"\b{re.escape(k.strip())}" + (r"\b" if len(k.strip()) <= 3 or k.endswith(" ") else ""), p))
 
 
 def _guess(prompt: str) -> str:
-    p = " " + re.sub(r"[^a-z0-9\- ]+", " ", prompt.lower()) + " "
-    best, hits = "generic", 0
+    best, hits = "generic", 0.0
     for spec in DOMAIN_SPECS.values():
-        # a short keyword is a whole word ("ci" is not the start of "cinema"); longer ones take endings
-        n = sum(len(k) for k in spec.keywords
-                if re.search(rf"\b{re.escape(k.strip())}" + (r"\b" if len(k.strip()) <= 3 or k.endswith(" ") else ""), p))
+        n = _hits(spec, prompt)
         if n > hits:
             best, hits = spec.name, n
     return best
@@ -940,8 +1472,16 @@ class OpenCopy:
     def table(self, n: int) -> tuple[list[str], list[list[str]]]:
         return list(self.spec.columns), [self.spec.row(self, i) for i in range(n)]
 
+    @property
+    def stat_fns(self) -> tuple[tuple[str, Callable[["OpenCopy"], str]], ...]:
+        """The domain's figures: a photo editor's are its adjustments (brightness, contrast), not
+        the library's counts."""
+        if self.spec.name == "photography" and re.search(r"\b(edit|slider|adjust|retouch|filter)", self.prompt.lower()):
+            return PHOTO_ADJUSTMENTS
+        return self.spec.stats
+
     def stats(self, n: int) -> list[tuple[str, str]]:
-        out = [(label, fn(self)) for label, fn in self.spec.stats]
+        out = [(label, fn(self)) for label, fn in self.stat_fns]
         return (out * (n // len(out) + 1))[:n]
 
     def series(self) -> tuple[str, list[str], list[float]]:
@@ -969,7 +1509,12 @@ class OpenCopy:
         return SAVOURY, SAVOURY_STEPS
 
     def record_kind(self, words: str) -> str | None:
-        """`record_kind` of `words` in this copy's prompt."""
+        """`record_kind` of `words` in this copy's prompt, or a kind of the domain's own the words
+        name (`DomainSpec.kinds`: a smart home's devices, an inbox's folders)."""
+        low = (words or "").lower()
+        for pattern, kind in self.spec.kinds:
+            if re.search(pattern, low):
+                return kind
         return record_kind(words, self.prompt)
 
     def records(self, words: str, n: int) -> list[Item] | None:
@@ -983,6 +1528,9 @@ class OpenCopy:
         if kind is None:
             return None
         r = self.rng
+        own = self._own_records(kind, n)
+        if own is not None:
+            return own
         if kind in ("ingredient", "grocery"):
             ing, _steps = self._recipe() if kind == "ingredient" else (SAVOURY + BAKING, ())
             return [(name, "", qty) for name, qty in (ing[(i + (0 if kind == "ingredient" else self.k)) % len(ing)]
@@ -1041,6 +1589,44 @@ class OpenCopy:
             return [_product_item(self, i) for i in range(n)]
         if kind in NOUN_RECORDS or kind in PEOPLE_NOUNS:
             return self.noun_records(kind, n)
+        return None
+
+    def _own_records(self, kind: str, n: int) -> list[Item] | None:
+        """Records of a kind one domain names (`DomainSpec.kinds`), or None: ``"own"`` (the
+        domain's main records) is None too, so the caller writes the domain's items."""
+        r = self.rng
+        if kind == "player" and self.spec.name == "gaming":  # a game's players: gamer tags and points
+            return [_gamer_item(self, i) for i in range(n)]
+        if kind == "device":
+            return [(name, f"{room} · {doing}", "On" if on else "Off")
+                    for name, room, doing, on in (_device(self, i) for i in range(n))]
+        if kind == "room":
+            return [(ROOMS[(self.k + i) % len(ROOMS)], f"{r.randint(2, 7)} devices · {r.randint(19, 23)}°",
+                     f"{r.randint(0, 4)} on") for i in range(n)]
+        if kind == "carer":
+            return [(p, f"{r.choice(('Dog walker', 'Pet sitter', 'Dog walker', 'Groomer'))} · "
+                        f"{r.randint(44, 50) / 10:.1f} ★ · {r.randint(12, 340)} visits",
+                     f"{r.randint(1, 9)}.{r.randint(0, 9)} km away") for p in self.people(n)]
+        if kind == "folder":
+            return [(name, "", count) for name, count in MAIL_FOLDERS[:min(n, len(MAIL_FOLDERS))]]
+        if kind == "match":
+            return [_match_item(self, i) for i in range(n)]
+        if kind == "claim_file":
+            return [(CLAIM_FILES[i % len(CLAIM_FILES)], f"{r.randint(180, 4800):,} KB · {self.date()}", "Uploaded")
+                    for i in range(n)]
+        if kind == "policy":
+            return [_policy_item(self, i) for i in range(n)]
+        if kind == "album":
+            return [(PHOTO_ALBUMS[(self.k + i) % len(PHOTO_ALBUMS)], f"{r.randint(24, 860)} photos · {self.date()}", "")
+                    for i in range(n)]
+        if kind == "host":
+            return [(host, os_ip, r.choice(("Healthy", "Healthy", "At risk", "Isolated")))
+                    for host, os_ip in (HOSTS[(self.k + i) % len(HOSTS)] for i in range(n))]
+        if kind == "charger":
+            return [_charger_item(self, i) for i in range(n)]
+        if kind == "vehicle":
+            facts = _vehicle_status(self)
+            return facts[:min(n, len(facts))]  # each fact once
         return None
 
     def noun_records(self, noun: str, n: int) -> list[Item]:
@@ -1102,6 +1688,13 @@ class OpenCopy:
         if kind == "line":
             rows = [[d, str(q), _money(u), _money(q * u)] for d, q, u in self.line_items(n)]
             return ["Description", "Qty", "Unit price", "Amount"], rows
+        if kind == "policy":
+            return ["Policy", "Number", "Renews", "Premium", "Status"], [_policy_row(self, i) for i in range(n)]
+        if kind == "host":
+            return (["Host", "System", "Address", "Status"],
+                    [[t, m.split(" · ")[0], m.split(" · ")[1], a] for t, m, a in self.records_of_kind(kind, n)])
+        if kind == "device":
+            return list(self.spec.columns), [_device_row(self, i) for i in range(n)]
         if kind == "expense":
             recs = self.records_of_kind(kind, n) or []
             return (["Date", "Merchant", "Category", "Amount", "Status"],
@@ -1110,6 +1703,8 @@ class OpenCopy:
         if kind in PEOPLE_NOUNS:
             pay = re.search(r"\b(pay|payroll|payment|salar|wage)", self.prompt.lower())
             recs = self.noun_records(kind, n)
+            if self.spec.name == "gaming" and kind == "player":  # gamer tags, not people's names
+                recs = [(GAMERTAGS[(self.k + i) % len(GAMERTAGS)], "", "") for i in range(n)]
             if re.search(r"\b(leaderboard|ranking|rank|score|tournament|league|game)", self.prompt.lower()):
                 points = sorted((self.rng.randint(800, 4800) for _ in recs), reverse=True)
                 return ["#", "Player", "Points"], [[str(k + 1), t, f"{p:,}"] for k, ((t, _m, _a), p) in
@@ -1162,7 +1757,7 @@ class OpenCopy:
         """A value for a labelled figure ("Available balance", "Tax", "Statement due date"): the
         domain's stat of that name, a sum of the screen's line items, a date or an amount."""
         low = label.lower()
-        for name, fn in self.spec.stats:
+        for name, fn in self.stat_fns:
             if name.lower() == low and not (self._lines and re.search(r"\b(total|subtotal|tax|vat)\b", low)):
                 return fn(self)
         sub = sum(q * u for _d, q, u in self._lines) or float(self.rng.randint(900, 6400))
@@ -1188,7 +1783,7 @@ class OpenCopy:
         """A figure for a stat tile of `label` that the domain has no stat of: money for revenue,
         a share for a rate, a duration, a temperature, a distance, else a count."""
         low, r = label.lower(), self.rng
-        for name, fn in self.spec.stats:
+        for name, fn in self.stat_fns:
             if name.lower() == low:
                 return fn(self)
         if re.search(r"\b(revenue|sales|income|spend|spent|cost|price|earning|profit|payout|raised|donat|budget|"
@@ -1221,6 +1816,8 @@ class OpenCopy:
             return r.choice(("Newest first", "Most relevant", "Price: low to high"))
         if re.search(r"\b(status|state)\b", low):
             return r.choice(self.spec.statuses)
+        if self.spec.name == "gaming" and re.search(r"\b(season|split)\b", low):
+            return f"Season {r.randint(3, 9)}"
         if re.search(r"\b(country|region)\b", low):
             return self.fake.country()
         if re.search(r"\b(city|location|pickup|drop-off)\b", low):
