@@ -1457,6 +1457,13 @@ _LABEL_FAMILIES = {"toggle": ("toggle", "checkbox"), "checkbox": ("checkbox", "t
                    "tabs": ("tabs", "segmented"), "segmented": ("segmented", "tabs"), "chip": ("chip", "badge", "tabs"),
                    "select": ("select",), "slider": ("slider",), "input": ("input", "select", "search"),
                    "button": ("button",)}
+#: Kinds a prompt may name that a routed page must draw (one of each family) to keep the prompt.
+_KIND_FAMILIES = {"table": ("table", "list"), "list": ("list", "table", "list_item"), "select": ("select",),
+                  "chart": ("chart",), "calendar": ("calendar", "date_picker"), "tabs": ("tabs", "segmented"),
+                  "toggle": ("toggle", "checkbox"), "checkbox": ("checkbox", "toggle"), "radio": ("radio",),
+                  "input": ("input", "select", "search"), "search": ("search", "input"),
+                  "date_picker": ("date_picker", "calendar", "input"), "segmented": ("segmented", "tabs"),
+                  "chip": ("chip", "badge", "tabs", "segmented"), "pagination": ("pagination",), "avatar": ("avatar",)}
 #: Overlays a routed page must draw itself when the prompt names them.
 _OVERLAY_KINDS = ("modal", "bottom_sheet", "toast", "menu", "tooltip")
 
@@ -1487,7 +1494,8 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
     arch = plan.archetype or route_prompt(prompt)
     device = device or plan.device or "desktop"
     overlays = [s.kind for s in plan.sections if s.kind in _OVERLAY_KINDS]
-    if labels or overlays:
+    named = [s.kind for s in plan.sections if s.score >= SURE and s.kind in _KIND_FAMILIES]
+    if labels or overlays or named:
         page = _builtin_page(prompt, arch, device)
         if page is None:
             return True, f"the built-in page {arch!r} cannot be drawn"
@@ -1495,7 +1503,8 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
         missing = [lab for lab in labels if lab.lower() not in texts]
         if missing:
             return True, f"the built-in {arch} page would not show {', '.join(map(repr, missing))}"
-        lost = [k for k in overlays if k not in by_kind]
+        lost = [k for k in overlays if k not in by_kind] + [
+            k for k in named if not any(f in by_kind for f in _KIND_FAMILIES[k])]
         if lost:
             return True, f"the built-in {arch} page would not show a {lost[0].replace('_', ' ')}"
         for s in plan.sections:

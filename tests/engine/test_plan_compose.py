@@ -551,3 +551,10 @@ def test_request_openers_are_not_the_title():
     scene = compose_plan(_plan("I need a screen for a dog walking app showing walks on a map", "mobile"),
                          *_size("mobile"), seed=0, device="mobile")
     assert "I need" not in _texts(scene)
+
+
+def test_a_page_type_that_lacks_a_named_kind_is_not_used():
+    """A game leaderboard's season select: the built-in list page has no select, so the plan
+    composer draws the prompt."""
+    open_, why = plan_is_open(_plan("game leaderboard with a table of 10 players and a season select", "mobile"))
+    assert open_ and "select" in why
