@@ -18,6 +18,7 @@ domain: `SALES_WORDS` lists the words a non-sales screen never shows.
 from __future__ import annotations
 
 import random
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -1368,7 +1369,8 @@ def prompt_nouns(prompt: str) -> list[str]:
 _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("ingredient", "ingredient"), ("grocer", "grocery"), ("shopping list", "grocery"), ("line item", "line"),
     ("invoice item", "line"), ("order line", "line"), ("payment method", "payment"), ("saved card", "payment"),
-    ("card on file", "payment"), ("bank account", "account"), ("accounts", "account"), ("step", "step"), ("instruction", "step"), ("method", "step"),
+    ("card on file", "payment"), ("bank account", "account"), ("accounts", "account"), ("hourly", "hour"),
+    ("hour by hour", "hour"), ("step", "step"), ("instruction", "step"), ("method", "step"),
     ("direction", "step"), ("preparation", "step"), ("episode", "episode"), ("chapter", "chapter"),
     ("station", "station"), ("menu", "menu"), ("dish", "menu"), ("drink", "menu"), ("starter", "menu"),
     ("transaction", "transaction"), ("departure", "journey"), ("timetable", "journey"), ("journey", "journey"),
@@ -1562,6 +1564,10 @@ class OpenCopy:
             return [(d, f"{q} × {_money(u)}", _money(q * u)) for d, q, u in self.line_items(n)]
         if kind == "transaction":
             return [_bank_item(self, i) for i in range(n)]
+        if kind == "hour":  # "hourly forecast": the next hours, each with its conditions and temperature
+            start, t = r.randint(6, 15), r.randint(12, 22)
+            return [(f"{(start + i) % 24:02d}:00", WEATHER[(self.k + i // 3) % len(WEATHER)],
+                     f"{t + round(3 * math.sin(i / 3))}°") for i in range(n)]
         if kind in ("payment", "account"):
             rows = PAYMENT_METHODS if kind == "payment" else ACCOUNTS
             return [(name, meta, "Default" if i == 0 and kind == "payment" else "")

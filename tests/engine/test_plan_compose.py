@@ -558,3 +558,9 @@ def test_a_page_type_that_lacks_a_named_kind_is_not_used():
     composer draws the prompt."""
     open_, why = plan_is_open(_plan("game leaderboard with a table of 10 players and a season select", "mobile"))
     assert open_ and "select" in why
+
+
+def test_an_hourly_forecast_lists_hours():
+    scene = compose_plan(_plan("weather app with hourly forecast"), *_size("desktop"), seed=0, device="desktop")
+    rows = [e.text for e in scene.walk() if e.kind == "list_item" and re.fullmatch(r"\d\d:00", e.text or "")]
+    assert len(rows) >= 3
