@@ -91,7 +91,7 @@ def build_folder(system: Path, out: Path, names: str) -> dict[str, str]:
 
 def score_set(ds, store, stems: dict[str, str], prompts: dict) -> dict:
     """Best screen of each prompt (every screen allowed) → top1, used and false_use."""
-    from conditioning.packing import SCREEN_MATCH, pack_context
+    from conditioning.packing import pack_context
 
     hits = used = n = false_use = n_none = 0
     rows = []
@@ -101,15 +101,18 @@ def score_set(ds, store, stems: dict[str, str], prompts: dict) -> dict:
             best = next((r for r in ctx.references if r["kind"] == "screen"), None)
             got = stems.get(Path(best["source"]).stem) if best else None
             score = best["score"] if best else None
+            # what generation holds: the best ranked screen whose words reach the threshold
+            held = next((r for r in pack_context(ds, p, store=store, use_clip=False).references
+                         if r["kind"] == "screen"), None)
             rows.append({"prompt": p, "target": target, "best": got, "score": score,
                          "source": best["source"] if best else None, "clip": best.get("clip_agreement") if best else None})
             if target is None:
                 n_none += 1
-                false_use += bool(best and score >= SCREEN_MATCH)
+                false_use += held is not None
             else:
                 n += 1
                 hits += got == target
-                used += got == target and score >= SCREEN_MATCH
+                used += held is not None and stems.get(Path(held["source"]).stem) == target
     return {"top1": hits / max(n, 1), "used": used / max(n, 1), "false_use": false_use / max(n_none, 1),
             "n": n, "n_none": n_none, "rows": rows}
 

@@ -263,7 +263,7 @@ def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retriev
             pool += [retrieved_from_chunk(h.chunk, h.score) for h in store.search_vector(vec, 12, kinds)
                      if h.chunk.meta.get("blocks")]
     out: dict[str, tuple[float, list[Block], dict]] = {}
-    from conditioning.retrieval import SCREEN_CLIP_WEIGHT
+    from conditioning.retrieval import SCREEN_CLIP_HOLD, SCREEN_CLIP_WEIGHT
     from ingest.screen_clip import agreement, prompt_vector
 
     prompt_clip = None
@@ -281,13 +281,16 @@ def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retriev
         except (KeyError, TypeError, ValueError):
             continue
         clip = agreement(r.chunk.meta, prompt_clip)
-        score = screen_match(prompt, vec, r.score or 0.0, r.source, blocks, clip=clip)
+        # UI-CLIP ranks the screens; whether the best one is held is the text score's to say
+        text = screen_match(prompt, vec, r.score or 0.0, r.source, blocks)
+        score = text if clip is None else screen_match(prompt, vec, r.score or 0.0, r.source, blocks, clip=clip)
         if key in out and out[key][0] >= score:
             continue
         cands[key] = (r.score or 0.0, r)
         out[key] = (score, blocks, {"kind": "screen", "source": r.source, "locator": r.locator,
-                                    "score": round(score, 4), "device": shape or "", "blocks": len(blocks),
-                                    "matches": score >= threshold})
+                                    "score": round(score, 4), "text_score": round(text, 4), "device": shape or "",
+                                    "blocks": len(blocks),
+                                    "matches": text >= threshold or (clip is not None and clip >= SCREEN_CLIP_HOLD)})
         if clip is not None:
             out[key][2]["clip_agreement"] = round(clip, 4)
     return sorted(out.values(), key=lambda t: -t[0])
@@ -525,7 +528,7 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
     refs: list[tuple[list[Block], dict]] = [(b, p) for _, b, p in matching_images if b]
     # the best matching folder screen only: the models were trained with one reference layout,
     # and each one more adds its blocks to the cross-attention of every step
-    refs += [(b, p) for s, b, p in screens if p["matches"]][:1]
+    refs += [(b, p) for s, b, p in screens if p["matches"]][:1]  # the best ranked whose words match
     if not refs and planned:
         refs.append((list(planned), {"kind": "plan", "source": "the prompt's plan (plan composer)", "score": 1.0}))
     if not refs and exemplars is not None:

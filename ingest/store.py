@@ -193,8 +193,13 @@ def _context_dir(store: Path, manifest: dict) -> Path | None:
 
 
 def _context_current(store: Path, manifest: dict) -> bool:
+    """Whether the store's context index is current: built from the folder as it is, by the
+    UI-CLIP model now installed (its screens' vectors are that model's)."""
+    from ingest.screen_clip import model_name
+
     ctx = manifest.get("context")
-    return bool(ctx and ctx.get("current")) and (store / ctx["generation"] / "context").is_dir()
+    return bool(ctx and ctx.get("current")) and ctx.get("ui_clip") == model_name() \
+        and (store / ctx["generation"] / "context").is_dir()
 
 
 def _read_cache(store: Path, manifest: dict | None) -> dict[str, dict]:
@@ -366,7 +371,9 @@ def _save_locked(ds: DesignSystem, store: Path, read: FolderRead | None, context
         ctx_entry = None
         if context is not None:
             context.save(tmp / "context")
-            ctx_entry = {"generation": gen, "current": True}
+            from ingest.screen_clip import model_name
+
+            ctx_entry = {"generation": gen, "current": True, "ui_clip": model_name()}
         elif stale_context is not None and stale_context.is_dir() and stale_context.parent.parent == store:
             ctx_entry = {"generation": stale_context.parent.name, "current": False}
         os.replace(tmp, store / gen)

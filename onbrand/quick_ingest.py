@@ -12,8 +12,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-#: Files whose changes change what the summary holds: a new version of either is a miss.
-_PRODUCERS = ("cli.py", "../ingest/model.py")
+#: Files whose changes change what the store holds: a new version of any is a miss (the UI-CLIP
+#: weights make the screens' vectors in the context index).
+_PRODUCERS = ("cli.py", "../ingest/model.py", "../ingest/weights/ui_clip/model.safetensors")
 
 
 def schema() -> str:

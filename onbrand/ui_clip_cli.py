@@ -15,10 +15,10 @@ class _ClipFail(click.ClickException):
 
 
 @click.command(name="clip")
-@click.option("--steps", type=click.IntRange(1), default=400, show_default=True, help="Optimiser steps in all.")
+@click.option("--steps", type=click.IntRange(1), default=1200, show_default=True, help="Optimiser steps in all.")
 @click.option("--batch", type=click.IntRange(2), default=96, show_default=True,
               help="Pages per step (each with one render and one text; the other pages of the batch are its negatives).")
-@click.option("--pages", type=click.IntRange(2), default=2000, show_default=True,
+@click.option("--pages", type=click.IntRange(2), default=3000, show_default=True,
               help="Curriculum pages rendered for training (each in two design systems or modes).")
 @click.option("--out", type=click.Path(file_okay=False), default="build/ui_clip", show_default=True,
               help="Run folder: rendered data, checkpoints, then the model (config.json + model.safetensors).")

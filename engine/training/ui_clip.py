@@ -190,14 +190,14 @@ class ClipTrainConfig:
     """A UI-CLIP training run. `model` holds `ingest.ui_clip.UIClipConfig` fields."""
 
     out: str = "build/ui_clip"
-    steps: int = 400
+    steps: int = 1200
     batch: int = 96
     lr: float = 1e-3
     warmup: int = 40
     weight_decay: float = 0.05
     seed: int = 0
     threads: int = 1
-    pages: int = 2000
+    pages: int = 3000
     renders_per_page: int = 2
     texts_per_page: int = 4
     render_side: int = 256
