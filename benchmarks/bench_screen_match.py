@@ -14,14 +14,16 @@ so the reference it gets is the best scoring screen.
 Two prompt sets, written before any result was seen: ``dev`` (used to choose the weight of
 UI-CLIP in `conditioning.packing.screen_match`) and ``held-out`` (reported, never tuned on).
 Each holds two paraphrases per screen and four prompts for pages none of the screens shows.
-Measured with UI-CLIP's term off (weight 0, as shipped: see `conditioning.retrieval.SCREEN_CLIP_WEIGHT`)
-and at ``--weight`` (0.3 by default, the best top-1 on the dev prompts):
+Measured with UI-CLIP's term off (weight 0: the screens' words alone) and at ``--weight`` (0.3
+by default, as shipped in `conditioning.retrieval.SCREEN_CLIP_WEIGHT`, the best top-1 on the dev
+prompts):
 
 - ``top1``: share of prompts for a screen whose best scoring screen is that screen;
-- ``used``: share whose best screen is right *and* reaches `conditioning.packing.SCREEN_MATCH`
-  (it becomes the held layout);
-- ``false_use``: share of prompts for pages no screen shows whose best screen still reaches
-  the threshold (a wrong layout would be held).
+- ``used``: share whose held screen (what generation follows: the best-ranked screen whose words
+  reach `conditioning.packing.SCREEN_MATCH` or whose UI-CLIP agreement reaches
+  `conditioning.retrieval.SCREEN_CLIP_HOLD`) is that screen;
+- ``false_use``: share of prompts for pages no screen shows for which a screen is still held
+  (a wrong layout would be followed).
 
 ``--sweep`` prints the dev set at several weights.
 """
