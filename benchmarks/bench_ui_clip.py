@@ -30,8 +30,11 @@ import argparse
 import io
 import json
 import time
+from pathlib import Path
 
 import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def ranks(sim: np.ndarray) -> np.ndarray:
@@ -124,15 +127,47 @@ def _table(r: dict) -> str:
     return "\n".join(rows)
 
 
+def mock_percentiles(weights: str | None, systems: tuple[str, ...] = ("grove", "harbor"), every: int = 4) -> dict:
+    """UI-CLIP on full-size mocks, not training-size renders: every `every`-th prompt of
+    ``eval/prompts/heldout.jsonl`` generated on each sample system at its device's preset size
+    (student, seed = the prompt's index) and scored against its own prompt with
+    `eval.clip_agreement.clip_agreement`; the figure is ``clip_percentile`` (the share of the
+    66 reference requests its own prompt beats: 1 is best, 0.5 no better than a random request)."""
+    import statistics
+
+    from engine.api import Engine
+    from eval.clip_agreement import clip_agreement
+    from ingest.ui_clip import default_ui_clip, load_ui_clip
+    from scene.devices import DEVICES
+
+    enc = load_ui_clip(weights) if weights else default_ui_clip()
+    prompts = [json.loads(line) for line in (ROOT / "eval/prompts/heldout.jsonl").read_text().splitlines()
+               if line.startswith("{")][::every]
+    got = []
+    for name in systems:
+        engine = Engine.from_folder(ROOT / "sample_design_systems" / name)
+        for i, p in enumerate(prompts):
+            g = engine.generate(p["prompt"], seed=i, device=p["device"], size=DEVICES[p["device"]][0])
+            got.append(clip_agreement(g.image, p["prompt"], enc)["clip_percentile"])
+    return {"mocks": len(got), "median_percentile": round(statistics.median(got), 3),
+            "mean_percentile": round(statistics.fmean(got), 3),
+            "share_at_least_half": round(sum(x >= 0.5 for x in got) / len(got), 3)}
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=200, help="held-out pages (the size of each gallery)")
     ap.add_argument("--weights", default=None, help="a UI-CLIP model folder (default: the committed weights)")
     ap.add_argument("--seed", type=int, default=0, help="which held-out stream")
+    ap.add_argument("--mocks", action="store_true",
+                    help="instead: each full-size mock's own prompt against 66 other requests (`mock_percentiles`)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     a = ap.parse_args(argv)
     if a.n < 5:
         ap.error("--n must be at least 5")
+    if a.mocks:
+        print(json.dumps(mock_percentiles(a.weights), indent=1))
+        return
     r = run(a.n, a.weights, a.seed)
     print(json.dumps(r, indent=1) if a.json else _table(r))
 
