@@ -20,8 +20,8 @@ prompts):
 
 - ``top1``: share of prompts for a screen whose best scoring screen is that screen;
 - ``used``: share whose held screen (what generation follows: the best-ranked screen whose words
-  reach `conditioning.packing.SCREEN_MATCH` or whose UI-CLIP agreement reaches
-  `conditioning.retrieval.SCREEN_CLIP_HOLD`) is that screen;
+  reach `conditioning.packing.SCREEN_MATCH`, or with ``--clip-hold X`` whose UI-CLIP agreement
+  reaches X) is that screen;
 - ``false_use``: share of prompts for pages no screen shows for which a screen is still held
   (a wrong layout would be followed).
 
@@ -127,11 +127,16 @@ def main() -> None:
     ap.add_argument("--names", choices=("neutral", "descriptive"), default="neutral")
     ap.add_argument("--weight", type=float, default=0.3, help="UI-CLIP weight compared with none (default 0.3)")
     ap.add_argument("--sweep", action="store_true", help="also the dev set at several UI-CLIP weights")
+    ap.add_argument("--clip-hold", type=float, default=None,
+                    help="also hold a screen whose UI-CLIP agreement reaches this (default: as shipped, "
+                         "conditioning.retrieval.SCREEN_CLIP_HOLD)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     systems = [Path(s) for s in a.systems] if a.systems else sorted(
         p for p in (ROOT / "sample_design_systems").iterdir() if p.is_dir())
     shipped, weight = retrieval.SCREEN_CLIP_WEIGHT, a.weight
+    if a.clip_hold is not None:
+        retrieval.SCREEN_CLIP_HOLD = a.clip_hold
     weights = sorted({0.0, weight} | ({0.25, 0.5, 1.0, 1.5, 2.0} if a.sweep else set()))
     sets = ["dev", "held-out"]
     totals: dict = {}

@@ -290,7 +290,8 @@ def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retriev
         out[key] = (score, blocks, {"kind": "screen", "source": r.source, "locator": r.locator,
                                     "score": round(score, 4), "text_score": round(text, 4), "device": shape or "",
                                     "blocks": len(blocks),
-                                    "matches": text >= threshold or (clip is not None and clip >= SCREEN_CLIP_HOLD)})
+                                    "matches": text >= threshold or (clip is not None and SCREEN_CLIP_HOLD is not None
+                                                                    and clip >= SCREEN_CLIP_HOLD)})
         if clip is not None:
             out[key][2]["clip_agreement"] = round(clip, 4)
     return sorted(out.values(), key=lambda t: -t[0])
