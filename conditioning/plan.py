@@ -727,8 +727,11 @@ class _Reader:
         first = it[0]
         if first.quote is not None:
             return True
-        if first.low in ("a", "an", "the") or first.low in _NUMBER_WORDS or first.low.isdigit():
+        if first.low in ("a", "an", "the") or first.low in _NUMBER_WORDS:
             return False
+        if first.low.isdigit() and not (len(it) == 2 and not strict and it[1].quote is None
+                                        and not _lex_hit([it[1].sing])):
+            return False  # "3 buttons" counts; "1 stop" in "filters for Nonstop, 1 stop and Refundable" names
         if not first.cap and (first.low in _DETERMINERS or (strict and first.low in _NOT_LABELS)):
             return False
         return not any(t.low in ("with", "a", "an", "the") for t in it[1:])
@@ -829,7 +832,10 @@ class _Reader:
             items = self._split_items([t for t in out[k:m] if t is not None])
             keep = []
             for it in items:
-                if not self._item_ok(it, strict=False):
+                if not self._item_ok(it, strict=False) and not (
+                        # "filters for Nonstop, 1 stop and Refundable": a number starts a name among names
+                        it[0].low.isdigit() and 1 < len(it) <= 3 and connector
+                        and any(x[0].cap or x[0].quote is not None for x in items if x is not it)):
                     break
                 keep.append(it)
             # "chips for Dogs, Cats and Rabbits and cards for each pet": a lower-case noun of an element
@@ -1104,6 +1110,14 @@ class _Reader:
             if w in ("left", "right", "top", "bottom", "upper", "lower") and not position:
                 position = _POSITION_WORDS[w]
         if ctx:
+            per = opener == "per" or (opener == "for" and lows and lows[0] in ("each", "every"))
+            prev = self.sections[-1] if self.sections and self.sections[-1]["clause"] == self.clause else None
+            if per and prev is not None and prev["kind"] in _TILE_KINDS | {"list_item"} and prev["count"] <= 1:
+                # "a card per flight", "a tile for each room": one of them for each record
+                noun = [t.text for t in toks if t.quote is None and t.low not in {"each", "every"} | _DETERMINERS]
+                prev["count"], prev["per"] = 6, True
+                prev["title"] = prev["title"] or _clean_label(" ".join(noun)).capitalize() + ("s" if noun else "")
+                return
             if hit and hit[3] in _SHOWN_ON and not any(x["kind"] == hit[3] for x in self.sections):
                 # "today's walks on a map": the map is drawn, with what it shows
                 self.new(at, kind=hit[3], position=position or _KIND_POSITION.get(hit[3], "main"), phrase=text,
@@ -1437,6 +1451,9 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
             continue
         merged.append(s)
     secs = merged
+    # "flight search results … and a card per flight": the cards are the results
+    if any(s.get("per") for s in secs):
+        secs = [s for s in secs if not (s["from_page"] and s["kind"] in ("list", "list_item") and not s["labels"])]
     # a section from the page phrase ("video call") gives way to a later one of its kind ("six participants")
     later = {s["kind"] for s in secs if not s["from_page"]}
     secs = [s for s in secs if not (s["from_page"] and s["kind"] in later and s["kind"] != "section")]

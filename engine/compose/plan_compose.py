@@ -162,6 +162,7 @@ def _title(plan, copy: OpenCopy) -> str:
 
 
 _KIND_NOUNS = {"list", "table", "page", "section", "panel", "buttons", "button", "view", "screen", "card", "cards",
+               "tile", "tiles",
                "columns", "column", "widget", "area", "box", "bar"}
 _LEAD = {"a", "an", "the", "some", "my", "our", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "numbered", "current", "recent", "upcoming"}
@@ -186,8 +187,8 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
         t = s.title
     else:
         return default
-    if t.lower() in _KIND_NOUNS:  # "cards": the things drawn, not what they are
-        return default
+    if t.lower() in _KIND_NOUNS:  # "cards": the things drawn, not what they are ("a tile per room": Rooms)
+        return s.title[:1].upper() + s.title[1:] if s.title and s.title.lower() not in _KIND_NOUNS else default
     if s.kind in _CHART_KINDS:  # "a bar chart": the kind is drawn, the title says what it shows
         t = " ".join(w for w in t.split() if w.lower() not in _CHART_WORDS)
         if not t:
@@ -382,8 +383,10 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
             kids.append(text("value", trailing, "body-strong", "text", w=hug()))
         cards.append(card("card", *kids, gap=2, pad=5, h=fill(min=120)))
     cols = min(n, cx.pick(4, 3, 1))
-    if cx.mobile:
-        return _titled(cx, s, col(*cards, name=f"s{i}", gap=4, width=fill()), i)
+    if cx.mobile:  # a phone shows the cards that fit the screen, not none of them
+        stack = col(*cards, name=f"s{i}", gap=4, width=fill(), height=fill() if n > 3 else hug(),
+                    overflow="drop" if n > 3 else "visible")
+        return _titled(cx, s, stack, i)
     return _titled(cx, s, grid(cards, cols, gap=5, name=f"s{i}"), i)
 
 

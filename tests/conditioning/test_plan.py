@@ -418,3 +418,12 @@ def test_choose_a_noun_is_a_select_and_a_time_after_a_date_is_picked() -> None:
     assert [s.kind for s in plan.sections] == ["select", "date_picker", "time_picker", "button"]
     assert _by_kind(plan, "select").title == "Doctor"
     assert _by_kind(plan_prompt("repository page with a file tree and Star and Fork buttons"), "tree")
+
+
+@pytest.mark.parametrize("prompt, kind, labels", [
+    ("results with filters for Nonstop, 1 stop and Refundable", "chip", ["Nonstop", "1 stop", "Refundable"]),
+    ("pricing with tabs for 1 month, 6 months and 12 months", "tabs", ["1 month", "6 months", "12 months"]),
+])
+def test_names_that_start_with_a_number(prompt: str, kind: str, labels: list[str]) -> None:
+    assert _by_kind(plan_prompt(prompt), kind).labels == labels
+    assert _by_kind(plan_prompt("dashboard with 3 buttons and 2 charts"), "button").count == 3

@@ -564,3 +564,15 @@ def test_an_hourly_forecast_lists_hours():
     scene = compose_plan(_plan("weather app with hourly forecast"), *_size("desktop"), seed=0, device="desktop")
     rows = [e.text for e in scene.walk() if e.kind == "list_item" and re.fullmatch(r"\d\d:00", e.text or "")]
     assert len(rows) >= 3
+
+
+@pytest.mark.parametrize("device", list(DEVICES))
+def test_a_card_per_record_draws_the_records_as_cards(device):
+    """'… and a card per flight': several cards, titled by the records, and on a phone as many
+    as fit rather than none."""
+    plan = _plan("smart home app with a tile for each room", device)
+    card = next(s for s in plan.sections if s.kind == "card")
+    assert card.count > 1 and card.title == "Rooms"
+    scene = compose_plan(plan, *_size(device), seed=0, device=device)
+    assert sum(1 for e in scene.walk() if e.kind == "card") >= 3
+    assert "Rooms" in [e.text for e in scene.walk() if e.kind == "heading"]
