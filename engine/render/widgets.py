@@ -81,8 +81,8 @@ class WidgetsMixin:
         pad = self.px(12)
         tw = self.measure(label, "label") if label else 0.0
         w = pad * 2 + tw + self.px(1) + (isz + self.px(6)) * bool(icon) + (isz + self.px(4)) * removable
-        if max_w < pad * 2 + isz:
-            return 0.0
+        if max_w < pad * 2 + (isz if icon or removable else min(tw, isz)):
+            return 0.0  # a one-letter size chip ("S") fits where an icon chip would not
         w = min(w, max_w)
         fill = self.th.color(role or "secondary") if selected or role else bg
         stroke = None if selected or role else self.th.color("border")

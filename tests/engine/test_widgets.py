@@ -237,3 +237,18 @@ def test_the_contact_sheet_has_every_kind_and_keeps_its_elements_apart():
             assert x >= 0 and y >= 0 and x + w <= scene.width + 0.5 and y + h <= scene.height + 0.5
             for (x2, y2, w2, h2) in boxes[i + 1:]:
                 assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y  # no overlaps
+
+
+def test_a_one_letter_chip_is_drawn_in_a_box_that_fits_it():
+    """Size chips ("S", "M", "L", "XL") are narrower than a chip with an icon: each still shows."""
+    from engine.render.export import draw_scene
+    from engine.training.ui_clip import system_theme
+    from scene.model import Element, Scene
+
+    theme = system_theme(("ember", {"theme": "dark"}))
+    els = [Element(id=f"c{i}", kind="chip", box=(15 + 45 * i, 73, w, 29), text=t)  # the composer's widths
+           for i, (t, w) in enumerate(zip("SML", (35, 40, 35)))]
+    svg = draw_scene(theme, Scene(width=390, height=200, scale=1.0, seed=0, prompt="", archetype="plan",
+                                  elements=els)).svg()
+    assert all(f">{t}</text>" in svg for t in "SML")
+    assert svg.count("<rect") >= 3 + 1  # a pill behind each (and the page)
