@@ -851,8 +851,15 @@ class _Reader:
                 end = next(q for q in range(k, m) if out[q] is keep[-1][-1]) + 1
                 count, ci = _count_of([t.low for t in toks[max(0, i - 2):i]], 2)
                 start = i - (min(i, 2) - ci) if count else i
+                title = ""
+                w = out[start - 1] if start > 0 and not count else None
+                if w is not None and w.quote is None and not w.cap and w.low.isalpha() and w.low not in _DETERMINERS \
+                        and w.low not in _SPLIT_WORDS and w.low not in _CONTEXT_WORDS and w.low not in _STYLE \
+                        and w.low not in _NUMBER_WORDS and w.low not in _POSITION_WORDS and not _lex_hit([w.sing]):
+                    # "size chips S, M, L and XL": the word before the kind says what they choose
+                    title, start = w.text.capitalize(), start - 1
                 self.label_section(key, [self.label(it) for it in keep], toks[start:end], count, start,
-                                   toks[start - 1].low if start > 0 else "", kind)
+                                   toks[start - 1].low if start > 0 else "", kind, title)
                 for q in range(start, end):
                     out[q] = None
                 i = end
@@ -986,7 +993,7 @@ class _Reader:
         return _clean_label(self.text_of(toks))
 
     def label_section(self, key: str, labels: list[str], toks: Sequence[_Tok], count: int | None, at: int,
-                      opener: str, kind: str) -> None:
+                      opener: str, kind: str, title: str = "") -> None:
         phrase = self.text_of(toks)
         if key in ("column", "lane") and self.clause_has_table:
             for s in reversed(self.sections):
@@ -998,7 +1005,7 @@ class _Reader:
         single = kind in ("tabs", "table", "segmented_control", "stepper", "progress", "select", "menu", "sidebar",
                           "accordion", "navbar", "list")
         self.new(at, kind=kind, labels=labels, count=1 if single else max(count or 0, len(labels)),
-                 phrase=phrase, title=_clean_label(key) + "s" if kind == "section" else "", opener=opener,
+                 phrase=phrase, title=title or (_clean_label(key) + "s" if kind == "section" else ""), opener=opener,
                  position=_KIND_POSITION.get(kind, "main"))
 
     # phrases ---------------------------------------------------------------------------------
@@ -1203,8 +1210,10 @@ class _Reader:
                 title = ""
             if not position or (position in ("top", "bottom") and kind == "sidebar"):
                 position = position or _KIND_POSITION.get(kind, "")
+            grid = counted >= 0 and any(w in ("grid", "gallery", "wall", "mosaic", "collage") for w in lows[:counted])
             self.new(at, kind=kind, count=count or 1, labels=labels, title=title, position=position or "main",
-                     phrase=text, from_page=first, opener=opener, key=key, value=key in _VALUE_KEYS)
+                     phrase=text, from_page=first, opener=opener, key=key, value=key in _VALUE_KEYS,
+                     grid=grid and kind in ("list", "list_item"))
             return
         if quoted and not content:
             self.new(at, kind=resolve_kind(("text", "heading")) or "section", labels=quoted, phrase=text,
@@ -1430,6 +1439,10 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
             if kind == "stat" and not s["labels"]:
                 s["labels"] = [_clean_label(s["title"] + " " + s.get("key", "")) if s["title"] else
                                _clean_label(s.get("key", ""))]
+    for s in secs:  # "a grid of posts": tiles, not rows (pictures in a social or photo app)
+        if s.get("grid"):
+            s["kind"] = resolve_kind(("image",) if domain in ("social", "photography") else ("card",)) or s["kind"]
+            s["count"] = max(s["count"], 6)
     # a page-naming first phrase of a generic kind ("expense report", "credit card overview") is the
     # page's title, not a section, when the prompt names what the page holds
     # (only when those are content: "job board with filters" still lists the jobs)

@@ -427,3 +427,12 @@ def test_choose_a_noun_is_a_select_and_a_time_after_a_date_is_picked() -> None:
 def test_names_that_start_with_a_number(prompt: str, kind: str, labels: list[str]) -> None:
     assert _by_kind(plan_prompt(prompt), kind).labels == labels
     assert _by_kind(plan_prompt("dashboard with 3 buttons and 2 charts"), "button").count == 3
+
+
+def test_the_word_before_named_chips_titles_them_and_a_grid_of_records_is_tiles() -> None:
+    chips = _by_kind(plan_prompt("product page with size chips S, M, L and XL", "mobile"), "chip")
+    assert chips.labels == ["S", "M", "L", "XL"] and chips.title == "Size"
+    assert not plan_prompt("product page with size chips S, M, L and XL").unmatched
+    social = plan_prompt("social profile with a stories row and a grid of posts", "mobile")
+    assert _by_kind(social, "image").count >= 6
+    assert _by_kind(plan_prompt("a grid of products with prices"), "card").title == "Products"
