@@ -17,8 +17,8 @@ domain: `SALES_WORDS` lists the words a non-sales screen never shows.
 
 from __future__ import annotations
 
-import random
 import math
+import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,10 +45,10 @@ class DomainSpec:
     action: str  # the page's primary action
     search: str  # search placeholder
     noun: str  # plural noun of the domain's records ("tracks", "flights")
-    item: Callable[["OpenCopy", int], Item]  # one record as a list row
+    item: Callable[[OpenCopy, int], Item]  # one record as a list row
     columns: tuple[str, ...]  # a table of records: its columns …
-    row: Callable[["OpenCopy", int], list[str]]  # … and one row
-    stats: tuple[tuple[str, Callable[["OpenCopy"], str]], ...]  # stat tiles (label, value)
+    row: Callable[[OpenCopy, int], list[str]]  # … and one row
+    stats: tuple[tuple[str, Callable[[OpenCopy], str]], ...]  # stat tiles (label, value)
     chart: tuple[str, str]  # (title, axis: "week" | "month" | "hours" | "days")
     statuses: tuple[str, ...] = ("Active", "Pending", "Done")
     sentences: tuple[str, ...] = ()
@@ -59,7 +59,7 @@ class DomainSpec:
     kinds: tuple[tuple[str, str], ...] = ()
 
 
-def _mmss(c: "OpenCopy") -> str:
+def _mmss(c: OpenCopy) -> str:
     return f"{c.rng.randint(2, 5)}:{c.rng.randint(0, 59):02d}"
 
 
@@ -67,11 +67,11 @@ def _money(v: float, cur: str = "$") -> str:
     return f"{cur}{v:,.2f}" if v < 1000 else f"{cur}{v:,.0f}"
 
 
-def _time(c: "OpenCopy") -> str:
+def _time(c: OpenCopy) -> str:
     return f"{c.rng.randint(6, 21):02d}:{c.rng.choice(('05', '15', '30', '40', '55'))}"
 
 
-def _ago(c: "OpenCopy") -> str:
+def _ago(c: OpenCopy) -> str:
     n = c.rng.randint(2, 58)
     return c.rng.choice((f"{n} min ago", f"{n % 23 + 1} h ago", f"{n % 6 + 1} d ago"))
 
@@ -297,6 +297,24 @@ def noun_of(words: str) -> str | None:
     return None
 
 
+#: Values of key–value facts by what their label names (`OpenCopy.fact`), first match wins.
+_FACTS: tuple[tuple[str, Callable[[OpenCopy], str]], ...] = (
+    (r"\bgate\b", lambda c: f"{c.rng.choice('ABCD')}{c.rng.randint(2, 40)}"),
+    (r"\bseat\b", lambda c: f"{c.rng.randint(3, 38)}{c.rng.choice('ACDF')}"),
+    (r"\bterminal\b", lambda c: f"T{c.rng.randint(1, 5)}"),
+    (r"\bplatform\b", lambda c: str(c.rng.randint(1, 14))),
+    (r"\b(bed|bath|bedroom|bathroom|room|floor|guest|passenger|adult|child)s?\b", lambda c: str(c.rng.randint(1, 4))),
+    (r"\b(area|surface|size|living space)\b", lambda c: f"{c.rng.randint(48, 210)} m²"),
+    (r"\b(time|departs?|departure|arrives?|arrival|boarding|check-in|check-out|opens?|closes?)\b", lambda c: _time(c)),
+    (r"\b(date|day|due|expires?|expiry|born|since|joined)\b", lambda c: c.date()),
+    (r"\b(address|location|venue)\b", lambda c: c.street()),
+    (r"\b(name|owner|agent|contact|host|driver|author|assignee|manager)\b", lambda c: c.person()),
+    (r"\be-?mail\b", lambda c: c.fake.email()),
+    (r"\bphone\b", lambda c: c.fake.phone_number()),
+    (r"\b(status|state)\b", lambda c: c.rng.choice(c.spec.statuses)),
+    (r"\b(city|destination|origin|from|to)\b", lambda c: c.city()),
+)
+
 #: Bank accounts and payment methods (name, second line).
 ACCOUNTS = (("Everyday checking ••4821", "Available $2,418.30"), ("Savings ••0937", "Available $12,060.00"),
             ("Joint account ••2210", "Available $864.12"), ("Travel card ••7764", "Available €310.00"))
@@ -338,7 +356,7 @@ def _watch_row(c: OpenCopy, i: int) -> list[str]:
     return [title, channel, views, length]
 
 
-def _route(c: "OpenCopy") -> tuple[tuple[str, str], tuple[str, str]]:
+def _route(c: OpenCopy) -> tuple[tuple[str, str], tuple[str, str]]:
     a, b = c.rng.sample(CITIES, 2)
     places = c.places
     code = dict(CITIES)
@@ -351,7 +369,7 @@ def _route(c: "OpenCopy") -> tuple[tuple[str, str], tuple[str, str]]:
     return a, b
 
 
-def _flight_item(c: "OpenCopy", i: int) -> Item:
+def _flight_item(c: OpenCopy, i: int) -> Item:
     (ca, a), (cb, b) = c.route
     air, code = AIRLINES[(i + c.rng.randint(0, 3)) % len(AIRLINES)]
     dep = 6 + (i * 2 + c.rng.randint(0, 1)) % 15
@@ -366,14 +384,14 @@ _PAYEES = (("Fresh Market", "Groceries", 84), ("City Power", "Utilities", 120), 
            ("Gym membership", "Health", 39), ("Refund · Rail Pass", "Income", 59))
 
 
-def _bank_item(c: "OpenCopy", i: int) -> Item:
+def _bank_item(c: OpenCopy, i: int) -> Item:
     name, cat, base = _PAYEES[(c.k + i * 5) % len(_PAYEES)]
     amount = base * c.rng.uniform(0.6, 1.3) if base < 1000 else base
     sign = "+" if cat == "Income" else "−"
     return name, f"{c.date()} · {cat}", sign + _money(round(amount, 2))
 
 
-def _journey_item(c: "OpenCopy", i: int) -> Item:
+def _journey_item(c: OpenCopy, i: int) -> Item:
     dep_h = 6 + (i * 2 + c.k) % 15
     dep_m = c.rng.choice((4, 12, 27, 38, 51))
     dur = c.rng.randint(45, 260)
@@ -385,7 +403,7 @@ def _journey_item(c: "OpenCopy", i: int) -> Item:
             f"{dur // 60} h {dur % 60:02d} min · {changes}", _money(c.rng.randint(9, 89) + 0.5, "€"))
 
 
-def _product_item(c: "OpenCopy", i: int) -> Item:
+def _product_item(c: OpenCopy, i: int) -> Item:
     names = (("Linen shirt", "Clothing"), ("Leather tote", "Bags"), ("Ceramic mug set", "Home"),
              ("Merino beanie", "Accessories"), ("Canvas sneakers", "Shoes"), ("Wool throw", "Home"),
              ("Silk scarf", "Accessories"), ("Denim jacket", "Clothing"))
@@ -393,24 +411,24 @@ def _product_item(c: "OpenCopy", i: int) -> Item:
     return n, f"{cat} · {c.rng.randint(41, 49) / 10} ★", _money(c.rng.randint(18, 140), "€")
 
 
-def _event_item(c: "OpenCopy", i: int) -> Item:
+def _event_item(c: OpenCopy, i: int) -> Item:
     name, venue = EVENTS[(c.k + i) % len(EVENTS)]
     return name, f"{venue} · {c.rng.choice(('Fri', 'Sat', 'Sun'))} {c.date()}", f"from €{c.rng.randint(12, 85)}"
 
 
-def _invoice_item(c: "OpenCopy", i: int) -> Item:
+def _invoice_item(c: OpenCopy, i: int) -> Item:
     return c.company(), f"INV-{2040 + (c.k + i) % 60:04d} · {c.date()}", _money(c.rng.randint(300, 9000))
 
 
-def _deal_item(c: "OpenCopy", i: int) -> Item:
+def _deal_item(c: OpenCopy, i: int) -> Item:
     return c.company(), f"{c.person()} · closes {c.date()}", f"${c.rng.randint(4, 90)}k"
 
 
-def _price_k(c: "OpenCopy") -> str:
+def _price_k(c: OpenCopy) -> str:
     return f"€{c.rng.randint(280, 1400) * 1000:,}"
 
 
-def _flight_row(c: "OpenCopy", i: int) -> list[str]:
+def _flight_row(c: OpenCopy, i: int) -> list[str]:
     t, meta, price = _flight_item(c, i)
     return [meta.split(" · ")[0], t.split(" ")[0], meta.split(" · ")[1], meta.split(" · ")[2], price]
 
@@ -429,14 +447,14 @@ _SPECIES = (("Dog", r"\b(dogs?|pupp(y|ies)|canine)\b|\bdog-"), ("Cat", r"\b(cats
 PET_VISITS = ("Vaccination", "Annual check-up", "Dental clean", "Nail trim", "Follow-up", "Flea treatment")
 
 
-def _pets(c: "OpenCopy") -> tuple[tuple[str, str, str], ...]:
+def _pets(c: OpenCopy) -> tuple[tuple[str, str, str], ...]:
     """The animals of the species the prompt names (all of them where it names none)."""
     low = c.prompt.lower()
     named = {sp for sp, pat in _SPECIES if re.search(pat, low)}
     return tuple(p for p in PETS if p[1] in named) or PETS
 
 
-def _pet_item(c: "OpenCopy", i: int) -> Item:
+def _pet_item(c: OpenCopy, i: int) -> Item:
     pets = _pets(c)
     name, species, breed = pets[(c.k + i) % len(pets)]
     low, r = c.prompt.lower(), c.rng
@@ -449,7 +467,7 @@ def _pet_item(c: "OpenCopy", i: int) -> Item:
         r.choice(("Available", "Available", "Available", "Reserved"))
 
 
-def _pet_row(c: "OpenCopy", i: int) -> list[str]:
+def _pet_row(c: OpenCopy, i: int) -> list[str]:
     pets = _pets(c)
     name, species, breed = pets[(c.k + i) % len(pets)]
     return [name, species, breed, PET_AGES[(c.k + i * 3) % len(PET_AGES)],
@@ -478,14 +496,14 @@ HEATING = (("06:30", "Wake up", "21.0°"), ("08:30", "Away", "17.0°"), ("12:00"
            ("17:30", "Back home", "21.5°"), ("20:00", "Evening", "21.0°"), ("22:30", "Sleep", "18.0°"))
 
 
-def _device(c: "OpenCopy", i: int) -> tuple[str, str, str, bool]:
+def _device(c: OpenCopy, i: int) -> tuple[str, str, str, bool]:
     """One device: name, room, what it is doing, and whether it is on (a lock is "on" when locked)."""
     name, room, on, off = DEVICES[(c.k + i) % len(DEVICES)]
     is_on = c.rng.random() < 0.6
     return name, room, on if is_on else off, is_on
 
 
-def _device_item(c: "OpenCopy", i: int) -> Item:
+def _device_item(c: OpenCopy, i: int) -> Item:
     if re.search(r"\bschedul", c.prompt.lower()):  # a thermostat's day: its periods in order
         t, period, temp = HEATING[i % len(HEATING)]
         return f"{t} · {period}", f"Heat to {temp}", "Mon–Fri" if i < len(HEATING) else "Sat–Sun"
@@ -494,7 +512,7 @@ def _device_item(c: "OpenCopy", i: int) -> Item:
     return name, f"{room} · {doing}", state
 
 
-def _device_row(c: "OpenCopy", i: int) -> list[str]:
+def _device_row(c: OpenCopy, i: int) -> list[str]:
     name, room, _doing, on = _device(c, i)
     watts = DEVICE_WATTS.get(name, 10) if on else 0
     state = ("Locked" if on else "Unlocked") if "lock" in name else ("On" if on else "Off")
@@ -517,12 +535,12 @@ HEADLINES = (("City council approves new riverside tram line", "Local"),
 NEWS_SECTIONS = ("Top stories", "World", "Business", "Tech", "Science", "Sport", "Culture")
 
 
-def _news_item(c: "OpenCopy", i: int) -> Item:
+def _news_item(c: OpenCopy, i: int) -> Item:
     headline, section = HEADLINES[(c.k + i) % len(HEADLINES)]
     return headline, f"{c.person()} · {c.rng.randint(2, 12)} min read · {_ago(c)}", section
 
 
-def _news_row(c: "OpenCopy", i: int) -> list[str]:
+def _news_row(c: OpenCopy, i: int) -> list[str]:
     headline, section = HEADLINES[(c.k + i) % len(HEADLINES)]
     return [headline, section, c.person(), _ago(c), f"{c.rng.randint(2, 12)} min"]
 
@@ -547,24 +565,24 @@ MAIL_FOLDERS = (("Inbox", "12"), ("Starred", ""), ("Sent", ""), ("Drafts", "2"),
                 ("Trash", ""))
 
 
-def _when(c: "OpenCopy", i: int) -> str:
+def _when(c: OpenCopy, i: int) -> str:
     """When the `i`-th newest email came: today's times, then yesterday, then dates."""
     if i < 4:
         return f"{(11, 9, 8, 7)[i]:02d}:{c.rng.randint(0, 59):02d}"
     return "Yesterday" if i < 6 else f"Mar {max(1, 26 - i * 2)}"
 
 
-def _mail(c: "OpenCopy", i: int) -> tuple[str, str, str, str]:
+def _mail(c: OpenCopy, i: int) -> tuple[str, str, str, str]:
     sender, subject, snippet, label = EMAILS[(c.k + i) % len(EMAILS)]
     return sender or c.person(), subject, snippet, label
 
 
-def _mail_item(c: "OpenCopy", i: int) -> Item:
+def _mail_item(c: OpenCopy, i: int) -> Item:
     sender, subject, snippet, _label = _mail(c, i)
     return sender, f"{subject} — {snippet}", _when(c, i)
 
 
-def _mail_row(c: "OpenCopy", i: int) -> list[str]:
+def _mail_row(c: OpenCopy, i: int) -> list[str]:
     sender, subject, _snippet, label = _mail(c, i)
     return [sender, label, subject, _when(c, i)]
 
@@ -578,12 +596,12 @@ GAME_MAPS = ("Harbour", "Frostline", "Old Town", "Canyon", "Skyforge")
 GAME_TIERS = ("Diamond II", "Platinum I", "Gold III", "Master", "Diamond IV")
 
 
-def _points(c: "OpenCopy", i: int) -> int:
+def _points(c: OpenCopy, i: int) -> int:
     """Points of the `i`-th place: lower the further down the table."""
     return 5200 - i * 190 - c.rng.randint(0, 150)
 
 
-def _gamer_item(c: "OpenCopy", i: int) -> Item:
+def _gamer_item(c: OpenCopy, i: int) -> Item:
     low = c.prompt.lower()
     if re.search(r"\bmatch", low) and not re.search(r"\b(leaderboard|rank|standings|scoreboard)", low):
         return _match_item(c, i)  # a match history: the matches, not the table
@@ -592,13 +610,13 @@ def _gamer_item(c: "OpenCopy", i: int) -> Item:
             f"{c.rng.randint(40, 420)} wins", f"{_points(c, i):,} pts")
 
 
-def _gamer_row(c: "OpenCopy", i: int) -> list[str]:
+def _gamer_row(c: OpenCopy, i: int) -> list[str]:
     # the place leads the player's cell ("1. NovaStrike"), so a phone's three columns keep the name
     return [f"{i + 1}. {GAMERTAGS[(c.k + i) % len(GAMERTAGS)]}", TEAMS[(c.k + i * 5) % len(TEAMS)],
             f"{c.rng.randint(48, 71)}%", f"{_points(c, i):,}"]
 
 
-def _match_item(c: "OpenCopy", i: int) -> Item:
+def _match_item(c: OpenCopy, i: int) -> Item:
     a, b = TEAMS[(c.k + i) % len(TEAMS)], TEAMS[(c.k + i + 1 + i % 4) % len(TEAMS)]
     if re.search(r"\bhistor|\bresults?\b|\brecent", c.prompt.lower()):  # matches played: how each ended
         state = c.rng.choice(("Won 2–0", "Won 2–1", "Lost 1–2", "Won 2–1", "Lost 0–2"))
@@ -626,15 +644,15 @@ CLAIM_FILES = ("Kitchen-floor-1.jpg", "Kitchen-floor-2.jpg", "Plumber-invoice.pd
                "Receipt-dishwasher.pdf", "Damage-walkthrough.mp4")
 
 
-def _claim_number(c: "OpenCopy") -> str:
+def _claim_number(c: OpenCopy) -> str:
     return f"CLM-{c.rng.randint(10000, 99999)}"
 
 
-def _claim(c: "OpenCopy", i: int) -> tuple[str, str]:
+def _claim(c: OpenCopy, i: int) -> tuple[str, str]:
     return CLAIMS[(c.k + i) % len(CLAIMS)]
 
 
-def _insurance_item(c: "OpenCopy", i: int) -> Item:
+def _insurance_item(c: OpenCopy, i: int) -> Item:
     low = c.prompt.lower()
     if re.search(r"\bclaims? (status|progress|track)|\btrack(ing)? (a |my |your )?claim", low):
         stage, detail = CLAIM_STAGES[i % len(CLAIM_STAGES)]  # one claim's way from filed to paid
@@ -646,22 +664,22 @@ def _insurance_item(c: "OpenCopy", i: int) -> Item:
     return what, f"{_claim_number(c)} · {policy} · filed {c.date()}", c.rng.choice(("In review", "Approved", "Paid"))
 
 
-def _policy_item(c: "OpenCopy", i: int) -> Item:
+def _policy_item(c: OpenCopy, i: int) -> Item:
     name, cover, _prefix, lo, hi = POLICIES[(c.k + i) % len(POLICIES)]
     return name, f"{cover} · renews {c.date()}", _premium(c, lo, hi)
 
 
-def _premium(c: "OpenCopy", lo: int, hi: int) -> str:
+def _premium(c: OpenCopy, lo: int, hi: int) -> str:
     return f"{_money(c.rng.randint(lo, hi) + c.rng.choice((0.0, 0.5, 0.99)), '€')}/mo"
 
 
-def _policy_row(c: "OpenCopy", i: int) -> list[str]:
+def _policy_row(c: OpenCopy, i: int) -> list[str]:
     name, _cover, prefix, lo, hi = POLICIES[(c.k + i) % len(POLICIES)]
     return [name, f"{prefix}-{c.rng.randint(100000, 999999)}", c.date(), _premium(c, lo, hi),
             c.rng.choice(("Active", "Active", "Renewal due"))]
 
 
-def _claim_row(c: "OpenCopy", i: int) -> list[str]:
+def _claim_row(c: OpenCopy, i: int) -> list[str]:
     what, policy = _claim(c, i)
     return [what, policy, c.date(), _money(c.rng.randint(12, 480) * 10.0, "€"),
             c.rng.choice(("In review", "Approved", "Paid", "In review"))]
@@ -676,30 +694,30 @@ PHOTO_ALBUMS = ("Lisbon, spring", "Iceland ring road", "Studio portraits", "Stre
                 "Ana & Tom's wedding")
 
 
-def _signed(c: "OpenCopy", lo: int, hi: int, unit: str = "") -> str:
+def _signed(c: OpenCopy, lo: int, hi: int, unit: str = "") -> str:
     v = c.rng.randint(lo, hi)
     return f"{'+' if v > 0 else '−' if v < 0 else ''}{abs(v)}{unit}"
 
 
 #: A photo editor's adjustments (what its sliders read).
-PHOTO_ADJUSTMENTS: tuple[tuple[str, Callable[["OpenCopy"], str]], ...] = (
+PHOTO_ADJUSTMENTS: tuple[tuple[str, Callable[[OpenCopy], str]], ...] = (
     ("Brightness", lambda c: _signed(c, -10, 25)), ("Contrast", lambda c: _signed(c, 5, 30)),
     ("Saturation", lambda c: _signed(c, -20, 15)),
     ("Exposure", lambda c: f"{'+' if c.rng.random() < 0.7 else '−'}{c.rng.randint(1, 9) / 10:.1f} EV"),
     ("Highlights", lambda c: _signed(c, -40, -5)), ("Shadows", lambda c: _signed(c, 5, 40)))
 
 
-def _exposure(c: "OpenCopy") -> str:
+def _exposure(c: OpenCopy) -> str:
     return (f"f/{c.rng.choice(('1.8', '2', '2.8', '4', '5.6', '8'))} · 1/{c.rng.choice((60, 125, 250, 500, 1000))} s · "
             f"ISO {c.rng.choice((100, 200, 400, 800, 1600))}")
 
 
-def _photo_item(c: "OpenCopy", i: int) -> Item:
+def _photo_item(c: OpenCopy, i: int) -> Item:
     cam, _lens = CAMERAS[(c.k + i) % len(CAMERAS)]
     return PHOTOS[(c.k + i) % len(PHOTOS)], f"{cam} · {_exposure(c)}", c.date()
 
 
-def _photo_row(c: "OpenCopy", i: int) -> list[str]:
+def _photo_row(c: OpenCopy, i: int) -> list[str]:
     cam, lens = CAMERAS[(c.k + i) % len(CAMERAS)]
     return [PHOTOS[(c.k + i) % len(PHOTOS)], cam, lens, _exposure(c), c.date()]
 
@@ -716,17 +734,17 @@ HOSTS = (("vpn-gw-02", "Linux · 10.0.4.2"), ("web-prod-03", "Ubuntu 22.04 · 10
          ("build-runner-07", "Linux · 10.0.40.7"), ("fileserver-02", "Windows Server · 10.0.8.2"))
 
 
-def _alert(c: "OpenCopy", i: int) -> tuple[str, str, str]:
+def _alert(c: OpenCopy, i: int) -> tuple[str, str, str]:
     what, severity = ALERTS[(c.k + i) % len(ALERTS)]
     return what, severity, HOSTS[(c.k + i * 3) % len(HOSTS)][0]
 
 
-def _alert_item(c: "OpenCopy", i: int) -> Item:
+def _alert_item(c: OpenCopy, i: int) -> Item:
     what, severity, host = _alert(c, i)
     return what, f"{host} · {_ago(c)}", severity
 
 
-def _alert_row(c: "OpenCopy", i: int) -> list[str]:
+def _alert_row(c: OpenCopy, i: int) -> list[str]:
     what, severity, host = _alert(c, i)
     return [what, host, severity, _ago(c), c.rng.choice(("Open", "Investigating", "Resolved"))]
 
@@ -738,12 +756,12 @@ CHARGERS = (("Ionity Lisbon North", "350 kW"), ("Supermarket car park", "50 kW")
             ("Motorway services A2", "150 kW"), ("Old Town car park", "11 kW"), ("Riverside P+R", "50 kW"))
 
 
-def _battery(c: "OpenCopy") -> int:
+def _battery(c: OpenCopy) -> int:
     """The car's charge in percent: one reading for the whole screen."""
     return 34 + (c.k * 7) % 58
 
 
-def _vehicle_status(c: "OpenCopy") -> list[Item]:
+def _vehicle_status(c: OpenCopy) -> list[Item]:
     """A car's state, fact by fact: what it is, a detail, and its reading."""
     r, battery = c.rng, _battery(c)
     return [("Battery", "Charging to 80% by 07:00" if battery < 80 else "Charge limit 90%", f"{battery}%"),
@@ -753,7 +771,7 @@ def _vehicle_status(c: "OpenCopy") -> list[Item]:
             ("Odometer", "Since delivery", f"{r.randint(4, 88)},{r.randint(100, 999)} km")]
 
 
-def _trip_item(c: "OpenCopy", i: int) -> Item:
+def _trip_item(c: OpenCopy, i: int) -> Item:
     name, base = TRIPS[(c.k + i) % len(TRIPS)]
     km = max(2, round(base * c.rng.uniform(0.9, 1.1)))
     mins = max(6, round(km * (1.6 if km < 20 else 0.9) * c.rng.uniform(0.9, 1.3)))
@@ -761,13 +779,13 @@ def _trip_item(c: "OpenCopy", i: int) -> Item:
     return name, f"{km} km · {took} · {c.rng.randint(14, 19)}.{c.rng.randint(0, 9)} kWh/100 km", c.date()
 
 
-def _trip_row(c: "OpenCopy", i: int) -> list[str]:
+def _trip_row(c: OpenCopy, i: int) -> list[str]:
     t, meta, when = _trip_item(c, i)
     km, mins, eff = meta.split(" · ")
     return [t, when, mins, eff, km]
 
 
-def _charger_item(c: "OpenCopy", i: int) -> Item:
+def _charger_item(c: OpenCopy, i: int) -> Item:
     name, power = CHARGERS[(c.k + i) % len(CHARGERS)]
     free = c.rng.randint(0, 6)
     return name, f"{power} · {free} of 6 free · {c.rng.randint(1, 9)}.{c.rng.randint(0, 9)} km", \
@@ -1475,7 +1493,7 @@ class OpenCopy:
         return list(self.spec.columns), [self.spec.row(self, i) for i in range(n)]
 
     @property
-    def stat_fns(self) -> tuple[tuple[str, Callable[["OpenCopy"], str]], ...]:
+    def stat_fns(self) -> tuple[tuple[str, Callable[[OpenCopy], str]], ...]:
         """The domain's figures: a photo editor's are its adjustments (brightness, contrast), not
         the library's counts."""
         if self.spec.name == "photography" and re.search(r"\b(edit|slider|adjust|retouch|filter)", self.prompt.lower()):
@@ -1810,6 +1828,19 @@ class OpenCopy:
         if re.search(r"\b(score|rating)\b", low):
             return f"{r.randint(38, 49) / 10}"
         return f"{r.randint(120, 9800):,}"
+
+    def fact(self, label: str, words: str = "") -> str:
+        """The value of one fact of a key–value list ("Gate", "Seat", "Boarding time", "Bedrooms"):
+        a booking's own detail of that name (`details` of the section's `words`), a value of the
+        label's kind (`_FACTS`), else `value`."""
+        low = label.lower()
+        details = {k.lower(): v for k, v in (self.details(words) or [])}
+        if low in details:
+            return details[low]
+        for pattern, make in _FACTS:
+            if re.search(pattern, low):
+                return make(self)
+        return self.value(label)
 
     def option(self, label: str) -> str:
         """The chosen value of a select labelled `label` ("Doctor", "From", "Country", "Sort by")."""

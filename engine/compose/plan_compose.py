@@ -742,7 +742,7 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
             n = len(props["items"])
         elif kind == "description_list":
             stats = cx.copy.stats(n)
-            props = {"items": [[lab, stats[k][1] if not s.labels else _fact(cx, lab, _words(s))]
+            props = {"items": [[lab, stats[k][1] if not s.labels else cx.copy.fact(lab, _words(s))]
                                for k, lab in enumerate(labels if s.labels else [st[0] for st in stats])]}
         elif kind in ("avatar_group", "stories"):
             props = {"names": labels if s.labels else cx.copy.people(n)}
@@ -766,40 +766,6 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
                         gap=3, pad=cx.pick(5, 5, 4), h=hug())
         return el(f"s{i}", kind, w=fill(), h=fixed(h), props=props)
     return build
-
-
-_FACTS: tuple[tuple[str, Callable], ...] = (
-    (r"\bgate\b", lambda cx: f"{cx.rng.choice('ABCD')}{cx.rng.randint(2, 40)}"),
-    (r"\bseat\b", lambda cx: f"{cx.rng.randint(3, 38)}{cx.rng.choice('ACDF')}"),
-    (r"\bterminal\b", lambda cx: f"T{cx.rng.randint(1, 5)}"),
-    (r"\bplatform\b", lambda cx: str(cx.rng.randint(1, 14))),
-    (r"\b(bed|bath|bedroom|bathroom|room|floor|guest|passenger|adult|child)s?\b",
-     lambda cx: str(cx.rng.randint(1, 4))),
-    (r"\b(area|surface|size|living space)\b", lambda cx: f"{cx.rng.randint(48, 210)} m²"),
-    (r"\b(time|departs?|departure|arrives?|arrival|boarding|check-in|check-out|opens?|closes?)\b",
-     lambda cx: f"{cx.rng.randint(6, 21):02d}:{cx.rng.choice(('05', '15', '30', '40', '55'))}"),
-    (r"\b(date|day|due|expires?|expiry|born|since|joined)\b", lambda cx: cx.copy.date()),
-    (r"\b(address|location|venue)\b", lambda cx: cx.copy.street()),
-    (r"\b(name|owner|agent|contact|host|driver|author|assignee|manager)\b", lambda cx: cx.copy.person()),
-    (r"\be-?mail\b", lambda cx: cx.copy.fake.email()),
-    (r"\bphone\b", lambda cx: cx.copy.fake.phone_number()),
-    (r"\b(status|state)\b", lambda cx: cx.rng.choice(cx.copy.spec.statuses)),
-    (r"\b(city|destination|origin|from|to)\b", lambda cx: cx.copy.city()),
-)
-
-
-def _fact(cx: _Ctx, label: str, words: str) -> str:
-    """The value of one fact of a key–value list ("Gate", "Seat", "Boarding time", "Bedrooms"):
-    a booking's own detail when the copy has one of that name, a value of the label's kind, else
-    the copy's figure or amount for it."""
-    low = label.lower()
-    details = {k.lower(): v for k, v in (cx.copy.details(words) or [])}
-    if low in details:
-        return details[low]
-    for pattern, make in _FACTS:
-        if re.search(pattern, low):
-            return make(cx)
-    return cx.copy.value(label)
 
 
 def _b_comment(cx: _Ctx, s, i: int) -> Node:
