@@ -692,6 +692,14 @@ def _is_boundary(t: _Tok) -> bool:
         and not (t.cap and t.low in ("to", "in", "on", "at"))
 
 
+def _plain(t: _Tok | None) -> bool:
+    """A plain lower-case word: not a name, a quote, a number, an article, a style, a place or a
+    word that opens a phrase (what key lists, row nouns and chip titles are made of)."""
+    return t is not None and t.quote is None and not t.cap and t.low.isalpha() and t.low not in _DETERMINERS \
+        and t.low not in _SPLIT_WORDS and t.low not in _CONTEXT_WORDS and t.low not in _STYLE \
+        and t.low not in _NUMBER_WORDS and t.low not in _POSITION_WORDS
+
+
 class _Reader:
     """State while one prompt is read: sections in prompt order (clause, token index)."""
 
@@ -853,9 +861,7 @@ class _Reader:
                 start = i - (min(i, 2) - ci) if count else i
                 title = ""
                 w = out[start - 1] if start > 0 and not count else None
-                if w is not None and w.quote is None and not w.cap and w.low.isalpha() and w.low not in _DETERMINERS \
-                        and w.low not in _SPLIT_WORDS and w.low not in _CONTEXT_WORDS and w.low not in _STYLE \
-                        and w.low not in _NUMBER_WORDS and w.low not in _POSITION_WORDS and not _lex_hit([w.sing]):
+                if _plain(w) and not _lex_hit([w.sing]):
                     # "size chips S, M, L and XL": the word before the kind says what they choose
                     title, start = w.text.capitalize(), start - 1
                 self.label_section(key, [self.label(it) for it in keep], toks[start:end], count, start,
@@ -890,10 +896,7 @@ class _Reader:
                     or not all(self._item_ok(it, strict=True) for it in items):
                 continue
             start = i
-            while start > 0 and out[start - 1] is not None and out[start - 1].quote is None \
-                    and not out[start - 1].cap and out[start - 1].low.isalpha() and i - start < 2 \
-                    and out[start - 1].low not in _SPLIT_WORDS and out[start - 1].low not in _CONTEXT_WORDS \
-                    and out[start - 1].low not in _DETERMINERS and out[start - 1].low not in _NUMBER_WORDS:
+            while start > 0 and i - start < 2 and _plain(out[start - 1]):
                 start -= 1
             self.new(start, kind=kind, labels=[self.label(it) for it in items],
                      title=_clean_label(self.text_of(out[start:i + 1])).capitalize(),
@@ -952,10 +955,7 @@ class _Reader:
                 if out[k] is not None and out[k].low in ("a", "an", "the", "its", "their") and out[k].quote is None:
                     k += 1
                 it = []
-                while k < n and out[k] is not None and len(it) < 3 and out[k].quote is None \
-                        and out[k].low.isalpha() and not out[k].cap and out[k].low not in _SPLIT_WORDS \
-                        and out[k].low not in _CONTEXT_WORDS and out[k].low not in _DETERMINERS \
-                        and out[k].low not in _STYLE and out[k].low not in _NUMBER_WORDS:
+                while k < n and len(it) < 3 and _plain(out[k]):
                     it.append(out[k])
                     k += 1
                 if not it:
