@@ -1842,6 +1842,34 @@ class OpenCopy:
                 return make(self)
         return self.value(label)
 
+    def events(self, words: str, n: int) -> list[tuple[str, str]]:
+        """`n` entries of a timeline the section's `words` (in this copy's prompt) name: a parcel's
+        tracking steps, a day's sessions, a project's milestones, else the activity on a record
+        (who did what); each with its time."""
+        w = f"{words} {self.prompt}".lower()
+        r = self.rng
+        if re.search(r"\b(deliver|parcel|shipment|shipping|courier|tracking|package|order status)", w):
+            steps = ("Order placed", "Packed", "Picked up by the courier", "In transit", "Out for delivery",
+                     "Delivered")
+            start = r.randint(7, 10)
+            return [(steps[i % len(steps)], f"{self.date() if i == 0 else 'Today'} · {(start + 2 * i) % 24:02d}:"
+                     f"{r.choice(('05', '20', '35', '50'))}") for i in range(n)]
+        if re.search(r"\b(schedule|agenda|conference|programme|program|itinerary|day timeline|festival)", w):
+            sessions = ("Registration and coffee", "Opening keynote", "Design systems at scale", "Lunch",
+                        "Panel: shipping faster", "Workshops", "Closing talk", "Drinks")
+            return [(sessions[i % len(sessions)], f"{9 + i:02d}:00 · {('Main hall', 'Room A', 'Room B')[i % 3]}")
+                    for i in range(n)]
+        if re.search(r"\b(roadmap|milestone|project|sprint|release|launch|plan)\b", w):
+            steps = ("Discovery", "Design review", "Build", "Beta with 20 teams", "Launch", "Retrospective")
+            return [(steps[i % len(steps)], f"{('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun')[i % 6]} {r.randint(2, 27)}")
+                    for i in range(n)]
+        people = self.people(max(2, n))
+        did = ("created this", "changed the status to " + self.spec.statuses[min(1, len(self.spec.statuses) - 1)],
+               "left a comment", "assigned it to " + people[1].split()[0], "attached a file", "marked it done")
+        when = ("5 d ago", "4 d ago", "2 d ago", "Yesterday", "3 h ago", "12 min ago")  # oldest first, as it happened
+        return [(f"{people[i % len(people)]} {did[i % len(did)]}", when[max(0, len(when) - n + i)] if i < len(when)
+                 else "Just now") for i in range(n)]
+
     def option(self, label: str) -> str:
         """The chosen value of a select labelled `label` ("Doctor", "From", "Country", "Sort by")."""
         low, r = label.lower(), self.rng

@@ -735,8 +735,10 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
         rows = cx.copy.items(n)
         labels = _labels(s, n, lambda k: rows[k % len(rows)][0])
         props: dict = {}
-        if kind == "timeline":
-            props = {"items": [[lab, rows[k % len(rows)][1]] for k, lab in enumerate(labels)], "current": n // 2}
+        if kind == "timeline":  # named steps as written, else what the timeline tracks
+            events = cx.copy.events(_words(s), n)
+            props = {"items": [[lab, events[k][1]] for k, lab in enumerate(_labels(s, n, lambda k: events[k][0]))],
+                     "current": n // 2}
         elif kind == "description_list" and not s.labels and cx.copy.details(_words(s)):
             props = {"items": cx.copy.details(_words(s))}  # one ticket's facts: from, to, when, seat
             n = len(props["items"])

@@ -576,3 +576,21 @@ def test_a_card_per_record_draws_the_records_as_cards(device):
     scene = compose_plan(plan, *_size(device), seed=0, device=device)
     assert sum(1 for e in scene.walk() if e.kind == "card") >= 3
     assert "Rooms" in [e.text for e in scene.walk() if e.kind == "heading"]
+
+
+@pytest.mark.parametrize("prompt, want", [
+    ("delivery app order tracking with a map, a delivery timeline and a Call courier button", "Order placed"),
+    ("conference schedule with a day timeline", "Opening keynote"),
+    ("project roadmap with a timeline", "Discovery"),
+    ("support ticket with an activity timeline", "created this"),
+])
+def test_a_timeline_shows_what_it_tracks(prompt, want):
+    """A timeline's entries are the events of what it follows, not the domain's records (a
+    courier's timeline once listed people's names)."""
+    scene = compose_plan(_plan(prompt, "mobile"), *_size("mobile"), seed=0, device="mobile")
+    items = next(e for e in scene.walk() if e.kind == "timeline").props["items"]
+    assert any(want in str(it[0]) for it in items), items
+    named = compose_plan(_plan("onboarding timeline with steps Sign up, Verify and Launch"), *_size("desktop"),
+                         seed=0, device="desktop")
+    texts = _texts(named)
+    assert all(x in texts for x in ("Sign up", "Verify", "Launch"))
