@@ -230,18 +230,22 @@ def _stem_words(source: str) -> str:
 
 
 def screen_match(prompt: str, prompt_vec: np.ndarray, text_score: float, source: str, blocks: list[Block],
-                 clip: float | None = None) -> float:
+                 clip: float | None = None, words_score: float | None = None) -> float:
     """How well a screen answers a prompt: the better of the cosine of its chunk text (file
     name and layout summary) and of its file name's words to the prompt, plus `KIND_BONUS`
     times the share of the component kinds the prompt names that the screen carries, plus (when
     the screen has a UI-CLIP vector: `clip`, its cosine with the prompt's) the weight
     `conditioning.retrieval.SCREEN_CLIP_WEIGHT` times how far that agreement is above
-    `conditioning.retrieval.SCREEN_CLIP_CENTRE`."""
+    `conditioning.retrieval.SCREEN_CLIP_CENTRE`. `words_score`, when given, is this function's
+    answer without `clip` (already computed), so only the UI-CLIP term is added to it."""
     from conditioning.retrieval import SCREEN_CLIP_CENTRE, SCREEN_CLIP_WEIGHT
 
-    words = _stem_words(source)
-    name = float(np.dot(encode_prompt(words)[1], prompt_vec)) if words else 0.0
-    score = max(float(text_score), name) + KIND_BONUS * kind_coverage(blocks, prompt_kinds(prompt))
+    if words_score is not None:
+        score = words_score
+    else:
+        words = _stem_words(source)
+        name = float(np.dot(encode_prompt(words)[1], prompt_vec)) if words else 0.0
+        score = max(float(text_score), name) + KIND_BONUS * kind_coverage(blocks, prompt_kinds(prompt))
     if clip is not None:
         score += SCREEN_CLIP_WEIGHT * (clip - SCREEN_CLIP_CENTRE)
     return score
@@ -283,7 +287,7 @@ def _folder_screens(store, prompt: str, vec: np.ndarray, retrieved: list[Retriev
         clip = agreement(r.chunk.meta, prompt_clip)
         # UI-CLIP ranks the screens; whether the best one is held is the text score's to say
         text = screen_match(prompt, vec, r.score or 0.0, r.source, blocks)
-        score = text if clip is None else screen_match(prompt, vec, r.score or 0.0, r.source, blocks, clip=clip)
+        score = screen_match(prompt, vec, r.score or 0.0, r.source, blocks, clip=clip, words_score=text)
         if key in out and out[key][0] >= score:
             continue
         cands[key] = (r.score or 0.0, r)

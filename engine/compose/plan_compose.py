@@ -1397,13 +1397,6 @@ OPEN_KINDS = frozenset({"map", "video", "media_controls", "kanban_column", "code
 SURE = 0.9
 
 
-def _builtin_page_texts(prompt: str, arch: str, device: str) -> str | None:
-    """The lower-cased texts of the built-in `arch` page for `prompt` (seed 0, preset size, no
-    theme), or None when it cannot be drawn."""
-    page = _builtin_page(prompt, arch, device)
-    return None if page is None else page[0]
-
-
 @lru_cache(maxsize=256)
 def _builtin_page(prompt: str, arch: str, device: str) -> tuple[str, dict[str, str]] | None:
     """The built-in `arch` page for `prompt` (seed 0, preset size, no theme) as its lower-cased
@@ -1490,9 +1483,10 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
     nouns = [n for n, tail in (_record_noun(s) for s in plan.sections if s.kind in _RECORD_SECTIONS)
              if n and record_kind(tail, prompt)]
     if nouns:
-        texts = _builtin_page_texts(prompt, arch, device)
-        if texts is None:
+        page = _builtin_page(prompt, arch, device)
+        if page is None:
             return True, f"the built-in page {arch!r} cannot be drawn"
+        texts = page[0]
         own = {w.rstrip("s") for w in PAGE_ROUTES.get(arch, ())}  # the records the page type is named by
         missing = [n for n in nouns if not re.search(rf"\b{re.escape(n)}", texts) and n.rstrip("s") not in own]
         if missing:
