@@ -692,6 +692,40 @@ def _is_boundary(t: _Tok) -> bool:
         and not (t.cap and t.low in ("to", "in", "on", "at"))
 
 
+#: Words that make a phrase a measure, a figure a stat tile shows ("24h change", "number of
+#: assets", "conversion rate"); the strong ones alone, the counted nouns only beside a strong one.
+_METRIC_STRONG = {"value", "total", "change", "rate", "average", "avg", "balance", "revenue", "spend", "spending",
+                  "income", "profit", "margin", "growth", "return", "returns", "yield", "score", "count", "ratio",
+                  "percentage", "share", "volume", "uptime", "latency", "churn", "retention", "conversion",
+                  "earnings", "expenses", "savings", "cost", "costs", "budget", "streak", "calories", "distance",
+                  "pace", "speed", "duration", "occupancy", "utilisation", "utilization", "roi", "mrr", "arr",
+                  "ltv", "aov", "nps", "cac", "gmv", "apy", "apr", "pnl", "p&l"}
+_METRIC_COUNTED = {"user", "visitor", "session", "order", "signup", "download", "follower", "subscriber", "view",
+                   "click", "impression", "install", "lead", "customer", "member", "booking", "ticket", "sale",
+                   "asset", "holding", "position", "trade", "transaction", "step", "hour", "minute", "day",
+                   "point", "goal", "task", "issue", "deal", "message", "reply", "like", "share", "comment"}
+_METRIC_ADJECTIVES = {"active", "new", "daily", "weekly", "monthly", "unique", "open", "paid", "returning", "pending",
+                      "completed", "booked", "total", "sold", "closed", "resolved", "won"}
+_METRIC_TOKEN = re.compile(r"\d+[a-z%]*|\d+[-/]\w+|%|ytd|mtd|qtd|yoy|mom|wow|p&l")
+
+
+def _metric(words: Sequence[str], strong: bool = False) -> bool:
+    """Whether a phrase of `words` (lower case) names a measure: a strong metric word, a phrase
+    that opens with "number of", "total" or "average", or (unless `strong`) a counted noun after
+    a word that says which ("active users", "new signups"); never a phrase of another element
+    kind ("a spending chart")."""
+    if not words:
+        return False
+    if words[0] in ("number", "total", "average", "avg", "net", "gross") and len(words) > 1:
+        return True
+    hit = _lex_hit([_singular(w) for w in words])
+    if hit and hit[3] not in ("stat", "stat_tile"):  # "a spending chart" is a chart
+        return False
+    if any(w in _METRIC_STRONG for w in words) or any(_METRIC_TOKEN.fullmatch(w) for w in words[:-1]):
+        return True
+    return not strong and len(words) > 1 and words[0] in _METRIC_ADJECTIVES and _singular(words[-1]) in _METRIC_COUNTED
+
+
 def _plain(t: _Tok | None) -> bool:
     """A plain lower-case word: not a name, a quote, a number, an article, a style, a place or a
     word that opens a phrase (what key lists, row nouns and chip titles are made of)."""
@@ -872,9 +906,64 @@ class _Reader:
                 continue
             i = max(h_end, i0 + 1)
         self.paren_lists(out)
+        self.metric_lists(out)
         self.named_rows(out)
         self.key_value_lists(out)
         return out
+
+    def metric_lists(self, out: list[_Tok | None]) -> None:
+        """'overview with total value, 24h change and number of assets': two or more figures after
+        an opener, each a measure (`_metric`), are stat tiles labelled as written."""
+        kind = resolve_kind(("stat_tile", "stat"))
+        if kind is None:
+            return
+        n = len(out)
+        i = 1
+        while i < n:
+            prev = out[i - 1]
+            if out[i] is None or prev is None or prev.quote is not None \
+                    or prev.low not in _KEY_LIST_OPENERS | {":"}:
+                i += 1
+                continue
+            items: list[list[_Tok]] = []
+            j, last = i, False
+            while j < n and len(items) < 8:
+                k = j
+                if out[k] is not None and out[k].low in ("a", "an", "the", "its", "their", "your"):
+                    k += 1
+                it = []
+                while k < n and len(it) < 4 and out[k] is not None and out[k].quote is None and not out[k].cap \
+                        and (out[k].low.isalnum() or _METRIC_TOKEN.fullmatch(out[k].low)) \
+                        and out[k].low not in ("and", "or", "with", "for", "in", "on", "at"):
+                    it.append(out[k])
+                    k += 1
+                if not it:
+                    break
+                items.append(it)
+                if last:
+                    j = k
+                    break
+                if k < n and out[k] is not None and out[k].low == "," and k + 1 < n and out[k + 1] is not None \
+                        and out[k + 1].low in ("and", "or"):
+                    k += 1
+                if k < n and out[k] is not None and out[k].low in ("and", "or"):
+                    last = True
+                elif not (k < n and out[k] is not None and out[k].low == ","):
+                    break
+                j = k + 1
+            end = j
+            closed = last and (end >= n or out[end] is None or out[end].low in (",", ";", ")", ":", ".")
+                               or out[end].low in _SPLIT_WORDS or out[end].low in _CONTEXT_WORDS)
+            if closed and len(items) >= 2 and all(_metric([t.low for t in it]) for it in items) \
+                    and any(_metric([t.low for t in it], strong=True) for it in items):
+                self.new(i, kind=kind, count=len(items),
+                         labels=[_clean_label(self.text_of(it)) for it in items],
+                         phrase=self.text_of([t for t in out[i:end] if t is not None]), opener=prev.low)
+                for q in range(i, end):
+                    out[q] = None
+                i = end
+                continue
+            i += 1
 
     def named_rows(self, out: list[_Tok | None]) -> None:
         """'saved places Home and Work', 'team members Ana, Ben and Cy': a plural noun that names no
@@ -885,7 +974,10 @@ class _Reader:
             t = out[i]
             if t is None or kind is None or t.quote is not None or t.cap or not t.low.isalpha() \
                     or t.sing == t.low or t.low in _NO_SINGULAR or out[i + 1] is None \
-                    or not (out[i + 1].cap and out[i + 1].quote is None) or _lex_hit([t.sing]):
+                    or not (out[i + 1].cap and out[i + 1].quote is None):
+                continue
+            hit = _lex_hit([t.sing])
+            if hit and hit[3] not in ("list", "list_item"):  # "tracks Design, …": records, named
                 continue
             m = i + 1
             while m < n and out[m] is not None and m - i < 24 and (out[m].cap or out[m].quote is not None
@@ -1335,7 +1427,7 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
         r.quotes.append(_clean_label(next(g for g in m.groups() if g is not None)))
         return f" QLABEL{len(r.quotes) - 1} "
 
-    text = _QUOTE_RE.sub(_quote, prompt[:MAX_CHARS])
+    text = _QUOTE_RE.sub(_quote, expand_ranges(prompt[:MAX_CHARS]))
     all_words: list[str] = []
     page = ""
     clauses = [c for c in _CLAUSE_RE.split(text) if c and c.strip()]
@@ -1365,6 +1457,43 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
         unmatched.append(f"… the {len(prompt) - MAX_CHARS} characters past the first {MAX_CHARS} (not read)")
     return Plan(prompt=prompt, device=_device(" " + " ".join(all_words) + " ", device), domain=domain,
                 archetype=_archetype(page, page_types) if page else None, sections=sections, unmatched=unmatched)
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_RANGE_SEP = r"\s*(?:to|through|thru|till|until|-|–|—)\s*"
+
+
+def _range_re(names: Sequence[str]) -> re.Pattern:
+    """A range of two names of `names` ("Monday to Friday", "Mon–Fri", "January through June"):
+    whole names in any case, three-letter short names capitalised."""
+    one = "|".join([f"(?i:{n})" for n in names] + [n[:3] for n in names])
+    return re.compile(rf"\b({one})\b{_RANGE_SEP}\b({one})\b")
+
+
+_DAY_RANGE, _MONTH_RANGE = _range_re(_DAYS), _range_re(_MONTH_NAMES)
+
+
+def expand_ranges(text: str) -> str:
+    """Ranges of weekdays or months written out as the names they span ("Monday to Friday" →
+    "Monday, Tuesday, Wednesday, Thursday and Friday"; "Mon–Fri" → "Mon, Tue, Wed, Thu and Fri"),
+    so each day or month becomes a label. A range that spans one name, or all of them and more,
+    is left as written."""
+
+    def expand(m: re.Match, names: Sequence[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        ia = next(i for i, n in enumerate(names) if a.lower() in (n.lower(), n[:3].lower()))
+        ib = next(i for i, n in enumerate(names) if b.lower() in (n.lower(), n[:3].lower()))
+        span = [names[(ia + k) % len(names)] for k in range((ib - ia) % len(names) + 1)]
+        if len(span) < 2:
+            return m.group(0)
+        short = len(a) == 3 and len(b) == 3
+        span = [n[:3] if short else n for n in span]
+        return ", ".join(span[:-1]) + " and " + span[-1]
+
+    text = _DAY_RANGE.sub(lambda m: expand(m, _DAYS), text)
+    return _MONTH_RANGE.sub(lambda m: expand(m, _MONTH_NAMES), text)
 
 
 def _resolve_embedded(r: _Reader) -> None:

@@ -436,3 +436,49 @@ def test_the_word_before_named_chips_titles_them_and_a_grid_of_records_is_tiles(
     social = plan_prompt("social profile with a stories row and a grid of posts", "mobile")
     assert _by_kind(social, "image").count >= 6
     assert _by_kind(plan_prompt("a grid of products with prices"), "card").title == "Products"
+
+
+@pytest.mark.parametrize("text, expanded", [
+    ("tabs Monday to Friday", "tabs Monday, Tuesday, Wednesday, Thursday and Friday"),
+    ("Mon–Fri chips", "Mon, Tue, Wed, Thu and Fri chips"),
+    ("open monday through sunday", "open Monday, Tuesday, Wednesday, Thursday, Friday, Saturday and Sunday"),
+    ("Fri-Mon", "Fri, Sat, Sun and Mon"),
+    ("sales from January to April", "sales from January, February, March and April"),
+    ("the sun to the moon", "the sun to the moon"),
+    ("Monday to Monday", "Monday to Monday"),
+])
+def test_ranges_of_days_and_months_are_written_out(text: str, expanded: str) -> None:
+    from conditioning.plan import expand_ranges
+
+    assert expand_ranges(text) == expanded
+
+
+def test_a_range_of_days_names_each_tab() -> None:
+    tabs = _by_kind(plan_prompt("school timetable with Monday to Friday tabs and a class list", "tablet"), "tabs")
+    assert tabs.labels == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+@pytest.mark.parametrize("prompt, labels", [
+    ("crypto portfolio overview with total value, 24h change and number of assets",
+     ["Total value", "24h change", "Number of assets"]),
+    ("analytics dashboard with revenue, active users and conversion rate", ["Revenue", "Active users", "Conversion rate"]),
+    ("run summary with calories, distance and average pace", ["Calories", "Distance", "Average pace"]),
+])
+def test_a_list_of_measures_is_stat_tiles(prompt: str, labels: list[str]) -> None:
+    stat = _by_kind(plan_prompt(prompt), "stat")
+    assert stat.labels == labels and stat.count == len(labels)
+
+
+@pytest.mark.parametrize("prompt, kinds", [
+    ("checking account with balance, a spending chart and transactions", {"stat", "chart", "list"}),
+    ("savings account screen with current balance and recent transactions", {"stat", "list"}),
+])
+def test_a_chart_or_a_record_list_beside_a_figure_keeps_its_kind(prompt: str, kinds: set[str]) -> None:
+    assert kinds <= {s.kind for s in plan_prompt(prompt).sections}
+
+
+def test_names_after_a_plural_noun_of_list_rows_are_its_rows() -> None:
+    plan = plan_prompt("conference schedule with a day timeline and tracks Design, Engineering and Product")
+    rows = _by_kind(plan, "list")
+    assert rows.labels == ["Design", "Engineering", "Product"] and rows.title == "Tracks"
+    assert not plan.unmatched
