@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["DOMAIN_SPECS", "NOUN_RECORDS", "PEOPLE_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "is_sales",
+__all__ = ["DOMAIN_SPECS", "NOUN_RECORDS", "PEOPLE_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
            "noun_of", "prompt_places", "record_kind"]
 
 #: Words that make a screen read as a sales screen; no other domain's copy uses them.
@@ -170,6 +170,40 @@ BOOKS = (("The Overstory", "Richard Powers"), ("Braiding Sweetgrass", "Robin Wal
          ("Beloved", "Toni Morrison"))
 CLASSES = ("Spin 45", "Vinyasa flow", "HIIT express", "Pilates core", "Boxing basics", "Strength & conditioning",
            "Yin yoga", "Body pump")
+SUBJECTS = ("Maths", "English", "Biology", "History", "Chemistry", "Geography", "Physics", "French", "Art", "Music",
+            "Computing", "PE")
+#: An audio guide's stops: (work, artist or place, where it hangs).
+EXHIBITS = (("Welcome to the collection", "Entrance hall", "Foyer"), ("The Night Watch", "Rembrandt van Rijn", "Room 2"),
+            ("Water Lilies", "Claude Monet", "Room 5"), ("The Great Wave", "Katsushika Hokusai", "Room 7"),
+            ("Girl with a Pearl Earring", "Johannes Vermeer", "Room 3"), ("Bronze horse", "Roman, 2nd century", "Room 9"),
+            ("Sunflowers", "Vincent van Gogh", "Room 6"), ("Terracotta warrior", "Qin dynasty", "Room 11"),
+            ("The sculpture garden", "Open air", "Garden"))
+#: To-dos of a checklist by what it is for (pattern on the prompt), first match wins; else `TASKS`.
+CHECKLISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\b(wedding|party|event|conference|birthday|celebration)", (
+        "Book the venue", "Send the invitations", "Choose the menu", "Confirm the photographer", "Order the flowers",
+        "Plan the seating", "Book the band", "Write the speeches")),
+    (r"\b(pack|packing|trip|travel|holiday|vacation|camping)", (
+        "Passport and tickets", "Phone charger", "Travel adapter", "Sunscreen", "Rain jacket", "First-aid kit",
+        "Reusable water bottle", "Headphones")),
+    (r"\b(move|moving|house|home|apartment|flat)\b", (
+        "Book the removal van", "Redirect the post", "Take meter readings", "Cancel the old broadband",
+        "Pack the kitchen", "Update the address at the bank", "Clean the old place", "Return the keys")),
+    (r"\b(onboard|new hire|first day|orientation)", (
+        "Sign the contract", "Set up the laptop", "Meet the team", "Read the handbook", "Join the team channels",
+        "Book the first 1:1", "Complete security training", "Ship a first change")),
+    (r"\b(launch|release|deploy|ship)", (
+        "Freeze the release branch", "Run the regression suite", "Update the changelog", "Draft the announcement",
+        "Check the monitoring", "Roll out to 10 %", "Roll out to everyone", "Write the retro notes")),
+)
+
+
+def group_tasks(group: str) -> list[str]:
+    """To-dos of a checklist group named `group` ("Venue" → "Shortlist venue options", …)."""
+    g = group.strip().lower()
+    return [f"Shortlist {g} options", f"Book the {g}", f"Confirm {g} details", f"Pay the {g} deposit"]
+
+
 STOPS = ("Central Station", "Harbour Square", "University", "Old Town", "Airport", "Riverside", "Market Hall", "Parkway")
 OPERATORS = ("Regio", "Intercity", "Express", "Night line")
 EVENTS = (("Jazz on the Roof", "Blue Note Hall"), ("Indie Night: The Night Shifts", "The Warehouse"),
@@ -1312,9 +1346,11 @@ _ALIASES = {"finance": "banking", "fintech": "banking", "bank": "banking", "ecom
 _CONFIRMED = {"pets", "smarthome", "news", "mail", "gaming", "insurance", "photography", "security", "car"}
 
 
-def domain_of(name: str, prompt: str = "") -> DomainSpec:
+def domain_of(name: str, prompt: str = "", subject: str | None = None) -> DomainSpec:
     """The copy domain for a plan's domain `name`; ``generic``, a broad name (productivity) or an
-    unknown name reads the prompt's words (the domain naming most of its keywords)."""
+    unknown name reads the prompt's words (the domain naming most of its keywords); for a broad
+    name, those of `subject` where given (the prompt without the names it gives its elements:
+    "a checklist with sections Venue, Catering and Music" is not about music)."""
     raw = (name or "").lower().strip()
     key = _ALIASES.get(raw, raw)
     if key == "video" and not _CALL.search(prompt.lower()):
@@ -1325,7 +1361,7 @@ def domain_of(name: str, prompt: str = "") -> DomainSpec:
         if guess in narrower:
             return DOMAIN_SPECS[guess]
     if raw in _BROAD:  # a broad name ("productivity"): the prompt's own words are more precise
-        guess = _guess(prompt)
+        guess = _guess(prompt if subject is None else subject)
         return DOMAIN_SPECS[guess if guess != "generic" or key not in DOMAIN_SPECS else key]
     if key in DOMAIN_SPECS and key != "generic" and (key not in _CONFIRMED or _hits(DOMAIN_SPECS[key], prompt)):
         return DOMAIN_SPECS[key]  # the planner's domain, with copy of its own, wins over guessing
@@ -1393,6 +1429,7 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("station", "station"), ("menu", "menu"), ("dish", "menu"), ("drink", "menu"), ("starter", "menu"),
     ("transaction", "transaction"), ("departure", "journey"), ("timetable", "journey"), ("journey", "journey"),
     ("train", "journey"), ("connection", "journey"), ("expense", "expense"), ("book", "book"), ("class", "class"),
+    ("stops?\\b", "stop"),
     ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("recruit", "candidate"),
     ("hiring", "candidate"), ("invoice", "invoice"),
     ("event", "event"), ("concert", "event"), ("product", "product"))
@@ -1598,6 +1635,16 @@ class OpenCopy:
         if kind == "book":
             return [(t, a, r.choice(("Available", "Available", "On loan"))) for t, a in
                     (BOOKS[(self.k + i) % len(BOOKS)] for i in range(n))]
+        if kind == "class" and self.spec.name == "education":  # a school's classes: subjects, rooms, teachers
+            starts = [8 * 60 + 30 + 55 * (i % 8) + (20 if i % 8 >= 3 else 0) for i in range(n)]  # a break after three
+            return [(SUBJECTS[(self.k + i) % len(SUBJECTS)], f"Room {r.randint(1, 24)} · {self.person()}",
+                     f"{m // 60:02d}:{m % 60:02d}") for i, m in enumerate(starts)]
+        if kind == "stop" and re.search(r"\b(museum|gallery|exhibit|audio ?guide|collection|artwork)", self.prompt.lower()):
+            return [(f"{i + 1}. {work}", f"{who} · {room}", f"{r.randint(1, 4)}:{r.randint(0, 59):02d}")
+                    for i, (work, who, room) in enumerate(EXHIBITS[:min(n, len(EXHIBITS))])]  # each stop once
+        if kind == "stop":  # a route's stops: the stop, its platform and when the next one comes
+            return [(STOPS[(self.k + i) % len(STOPS)], f"Platform {r.randint(1, 6)}", f"{2 + 3 * i} min")
+                    for i in range(n)]
         if kind == "class":
             return [(CLASSES[(self.k + i) % len(CLASSES)], f"{_time(self)} · {r.randint(30, 60)} min · {self.person()}",
                      f"{r.randint(1, 12)} spots left") for i in range(n)]
@@ -1810,8 +1857,12 @@ class OpenCopy:
         for name, fn in self.stat_fns:
             if name.lower() == low:
                 return fn(self)
+        if re.search(r"\b(change|delta|movement)\b|\b\d+ ?[hdwmy]\b", low):  # "24h change": up or down, in per cent
+            return f"{r.choice('+−+')}{r.randint(2, 180) / 10:.1f}%"
+        if re.search(r"^(number|count|no\.?)\b|\bcount$", low):  # "number of assets": a handful to a few dozen
+            return str(r.randint(3, 48))
         if re.search(r"\b(revenue|sales|income|spend|spent|cost|price|earning|profit|payout|raised|donat|budget|"
-                     r"gmv|arr|mrr|payment|amount|paid)", low):
+                     r"gmv|arr|mrr|payment|amount|paid|value|worth|balance)", low):
             return _money(r.randint(12, 940) * 100)
         if re.search(r"\b(rate|ratio|percent|conversion|occupancy|uptime|share|margin|growth|churn|progress|"
                      r"completion|accuracy|humidity|battery|capacity|utili[sz]ation|attendance)|%", low):
@@ -1908,6 +1959,13 @@ class OpenCopy:
         if re.search(r"\b(category|type|kind|topic|genre)\b", low) and self.spec.tags:
             return r.choice([t for t in self.spec.tags if t != "All"] or list(self.spec.tags))
         return r.choice(self.spec.statuses)
+
+    def tasks(self, n: int) -> list[str]:
+        """`n` to-dos of a checklist for what the prompt is about (`CHECKLISTS`), else the domain's
+        own work (`TASKS`)."""
+        low = self.prompt.lower()
+        found = next((items for pattern, items in CHECKLISTS if re.search(pattern, low)), TASKS)
+        return [found[(self.k + i) % len(found)] for i in range(n)]
 
     def section_items(self, title: str, n: int) -> list[Item]:
         """Rows for a titled section the plan names with a noun no element kind matches: the

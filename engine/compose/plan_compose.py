@@ -43,7 +43,7 @@ from typing import Any
 
 from engine.compose.composer import scaled_scene
 from engine.compose.domain_copy import open_domain
-from engine.compose.open_copy import NOUN_RECORDS, OpenCopy, domain_of, noun_of, record_kind
+from engine.compose.open_copy import NOUN_RECORDS, OpenCopy, domain_of, group_tasks, noun_of, record_kind
 from engine.compose.parts import (
     PageContext,
     appbar,
@@ -250,8 +250,11 @@ def _words(s) -> str:
 
 def _b_list(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, cx.rows or cx.pick(6, 6, 4))
-    kind = cx.copy.record_kind(_words(s))
+    # rows the prompt names ("tracks Design, Engineering and Product") are records of the list's noun
+    kind = cx.copy.record_kind(s.title if s.labels and s.title else _words(s))
     records = cx.copy.records_of_kind(kind, n)  # the noun's own records (ingredients, episodes, departures…)
+    if records and len(records) < n and len(s.labels) <= len(records):
+        n = len(records)  # a fixed set (an audio guide's stops, a bank's accounts): each once
     items = records or cx.copy.items(n)
     if cx.copy.spec.name == "video" and not records:  # a call's people: each once
         items = [(p, meta, t) for p, (_x, meta, t) in zip(cx.copy.people(n), items)]
@@ -445,6 +448,31 @@ def _b_field(kind: str) -> Callable:
     return build
 
 
+_CHECKLIST = re.compile(r"\b(check ?list|to-?dos?|task list|packing list|checklist)", re.IGNORECASE)
+_GROUP_WORDS = re.compile(r"\b(sections?|groups?|categor(y|ies)|parts?|stages?|phases?|areas?)\b", re.IGNORECASE)
+
+
+def _grouped_checklists(sections: list) -> list:
+    """'a wedding checklist with sections Venue, Catering and Music': one checklist per named
+    group, titled with its name and holding that group's to-dos (`group_tasks`), in place of the
+    checklist and the groups' section."""
+    checks = [k for k, s in enumerate(sections) if s.kind == "checkbox" and not s.labels and hasattr(s, "model_copy")]
+    groups = [k for k, s in enumerate(sections) if s.kind == "section" and len(s.labels) >= 2
+              and _GROUP_WORDS.search(s.phrase or "")]
+    if len(checks) != 1 or len(groups) != 1:
+        return sections
+    check_s, group_s = sections[checks[0]], sections[groups[0]]
+    per_group = [check_s.model_copy(update={"title": g, "phrase": g, "labels": group_tasks(g), "count": 4})
+                 for g in group_s.labels]
+    out = []
+    for k, s in enumerate(sections):
+        if k == checks[0]:
+            out += per_group
+        elif k != groups[0]:
+            out.append(s)
+    return out
+
+
 def _b_check(kind: str) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
         if kind == "radio" and not s.labels and re.search(r"\b(answer|choice|option|quiz|question)", _words(s).lower()):
@@ -454,13 +482,18 @@ def _b_check(kind: str) -> Callable:
             cx.rng.shuffle(opts)
             return col(*opts, name=f"s{i}", gap=3, width=fill())
         records = cx.copy.records(_words(s), 6) if kind != "radio" else None
-        n = _n(s, 6 if records else 3)
+        listing = kind == "checkbox" and (s.title or _CHECKLIST.search(_words(s)))  # a checklist of to-dos
+        n = _n(s, 6 if records or listing else 3)
         own = s.title or _section_title(s, cx, "")
         if not records and not s.labels and own and kind == "toggle" and s.count <= 1 and not _plural_phrase(s):
             # "a sleep timer toggle": one switch named as written
             return col(check(kind, kind, own, True), name=f"s{i}", gap=3, width=fill())
-        defaults = [r[0] for r in records] if records else \
-            ("Email me updates", "Show on my profile", "Sync across devices", "Notify the team")
+        if records:
+            defaults = [r[0] for r in records]
+        elif listing:
+            defaults = cx.copy.tasks(n)
+        else:
+            defaults = ("Email me updates", "Show on my profile", "Sync across devices", "Notify the team")
         labels = _labels(s, n, lambda k: defaults[k % len(defaults)])
         if records or (kind == "checkbox" and s.title):  # a checklist: its rows under its title
             checks = [check(kind, kind, lab, k % 3 == 0) for k, lab in enumerate(labels)]
@@ -967,7 +1000,47 @@ def _b_slots(cx: _Ctx, s, i: int) -> Node:
                 grid_, title=title, gap=3, pad=cx.pick(5, 5, 4), h=hug())
 
 
+#: A toolbar's tools by what the screen edits (pattern on the prompt), first match wins: (label, icon).
+_TOOLS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (r"\b(photo|image|picture|camera|retouch)", (("Crop", ""), ("Rotate", "repeat"), ("Adjust", "settings"),
+                                                 ("Filters", "filter"), ("Export", "download"))),
+    (r"\b(video|clip|film|footage|timeline editor)", (("Cut", "x"), ("Split", ""), ("Speed", "clock"), ("Titles", ""),
+                                                     ("Export", "download"))),
+    (r"\b(draw|sketch|whiteboard|diagram|vector|illustrat|design tool)", (("Select", ""), ("Pen", ""), ("Shape", ""),
+                                                                         ("Text", ""), ("Image", "image"))),
+    (r"\b(code|ide|script|notebook|terminal)", (("Run", ""), ("Debug", ""), ("Format", ""), ("Search", "search"),
+                                              ("Commit", "check"))),
+    (r"\b(sheet|spreadsheet|cells?)\b", (("Sort", ""), ("Filter", "filter"), ("Format", ""), ("Chart", "chart"),
+                                        ("Sum", ""))),
+    (r"\b(doc|document|text|writ|note|article|mail|email|editor|post)", (("Bold", ""), ("Italic", ""), ("Link", ""),
+                                                                         ("List", ""), ("Image", "image"))),
+)
+_DEFAULT_TOOLS = (("Edit", ""), ("Duplicate", ""), ("Share", "arrow-up-right"), ("Archive", "folder"), ("Delete", "x"))
+_TOOLBAR_WORDS = re.compile(r"\b(tool ?bar|action bar|formatting bar|tools? row|tool palette)\b", re.IGNORECASE)
+
+
+def _is_toolbar(s) -> bool:
+    """A bar of tools the prompt asks for ("a toolbar"), read by the planner as a navbar or header."""
+    return s.kind in ("navbar", "header", "section") and bool(_TOOLBAR_WORDS.search(s.phrase or ""))
+
+
+def _b_toolbar(cx: _Ctx, s, i: int) -> Node:
+    """A toolbar: a row of small ghost buttons with the tools of what the screen edits (`_TOOLS`),
+    or the tools the prompt names; a phone shows four."""
+    low = cx.plan.prompt.lower()
+    tools = next((t for pattern, t in _TOOLS if re.search(pattern, low)), _DEFAULT_TOOLS)
+    icons = dict(tools)
+    labels = _labels(s, len(s.labels) or (4 if cx.mobile else len(tools)), lambda k: tools[k % len(tools)][0])
+    return row(*[button(f"tool{k}", lab, "ghost", icons.get(lab, ""), size="sm") for k, lab in enumerate(labels)],
+               name=f"s{i}", kind="navbar", gap=2, align="center", width=hug())
+
+
 def _build(cx: _Ctx, s, i: int) -> Node:
+    if _is_toolbar(s):
+        node = _b_toolbar(cx, s, i)
+        if i >= 0:
+            _tag(node, i)
+        return node
     kind = s.kind if s.kind in BUILDERS and (s.kind in ("section", "_thread") or _has(s.kind)) else "section"
     if kind != s.kind:
         cx.notes.append(f"{s.kind!r} is not an element kind: drawn as a titled section")
@@ -1004,7 +1077,7 @@ def _role(s) -> str:
         return "action"
     if k == "_thread":
         return "hero"
-    if k in TOOLBAR:
+    if k in TOOLBAR or _is_toolbar(s):
         return "toolbar"
     if k in ("stat", "progress_ring", "file_tile"):  # rows of tiles across the page
         return "stat"
@@ -1273,6 +1346,17 @@ def top_nodes(root: Node) -> list[Node]:
     return [n for c in root.children for n in top_nodes(c)]
 
 
+def _subject(plan) -> str:
+    """The prompt without the names it gives its elements: what the screen is about. "A wedding
+    checklist with sections Venue, Catering and Music" is not about music."""
+    text = plan.prompt
+    for s in plan.sections:
+        for lab in s.labels:
+            if lab[:1].isupper():
+                text = re.sub(rf"(?<![\w-]){re.escape(lab)}(?![\w-])", " ", text)
+    return text
+
+
 def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device: str | None = None) -> PlanLayout:
     """`compose_plan`, with the nodes of the scene's top-level elements (`PlanLayout`)."""
     device = device or getattr(plan, "device", None) or device_for_size(width, height)
@@ -1280,13 +1364,13 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
         raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
     scale = width / DEVICES[device][1]
     W, H = width / scale, height / scale
-    spec = domain_of(getattr(plan, "domain", "generic"), plan.prompt)
+    spec = domain_of(getattr(plan, "domain", "generic"), plan.prompt, subject=_subject(plan))
     copy = OpenCopy(spec, plan.prompt, seed)
     rng = random.Random(f"plan:{seed}:{plan.prompt}")
     page = PageContext(device, random.Random(f"plan-shell:{seed}"), plan.prompt, open_domain(spec.name), "plan")
     cx = _Ctx(device, plan, copy, page, rng, page_noun=_page_noun(plan.prompt))
     cx.title = _title(plan, copy)
-    sections = list(plan.sections)
+    sections = _grouped_checklists(list(plan.sections))
     if _record_page(plan.prompt) and not any(s.kind in HERO or s.kind in ("list", "list_item", "heading", "text")
                                              for s in sections):
         # "a wine shop product page with a rating and Add to cart": the product itself is the page

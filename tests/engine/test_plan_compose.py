@@ -594,3 +594,59 @@ def test_a_timeline_shows_what_it_tracks(prompt, want):
                          seed=0, device="desktop")
     texts = _texts(named)
     assert all(x in texts for x in ("Sign up", "Verify", "Launch"))
+
+
+@pytest.mark.parametrize("device", list(DEVICES))
+def test_a_toolbar_is_a_row_of_the_tools_of_what_the_screen_edits(device):
+    plan = _plan("photo editor with an image canvas, brightness and contrast sliders and a toolbar", device)
+    scene = compose_plan(plan, *_size(device), seed=0, device=device)
+    bars = [e for e in scene.walk() if e.kind == "navbar" and e.props.get("plan_section") is not None]
+    assert bars, "the toolbar is not drawn"
+    tools = [e.text for e in bars[0].walk() if e.kind == "button"]
+    assert len(tools) >= 4 and "Crop" in tools, tools
+    assert not [e for e in bars[0].walk() if e.kind == "list_item"]  # not a card of photos
+    assert not structural_defects(scene)
+
+
+def test_a_checklist_with_named_sections_is_one_checklist_per_section():
+    scene = compose_plan(_plan("wedding planner checklist with sections Venue, Catering and Music", "tablet"),
+                         *_size("tablet"), seed=0, device="tablet")
+    texts = _texts(scene)
+    for group in ("Venue", "Catering", "Music"):
+        assert group in texts
+        assert f"Book the {group.lower()}" in texts
+    assert "Email me updates" not in texts  # no settings copy on a checklist
+    assert "songs" not in texts.lower()  # a section named Music does not make it a music app
+    assert len([e for e in scene.walk() if e.kind == "checkbox"]) == 12
+
+
+@pytest.mark.parametrize(("prompt", "words", "never"), [
+    ("moving house checklist", ("Redirect the post",), ("Email me updates", "Show on my profile")),
+    ("school timetable with Monday to Friday tabs and a class list", ("Maths", "Friday"), ("HIIT", "Pilates")),
+    ("museum audio guide player with transport controls and a stop list", ("The Night Watch",), ("Midnight Static",)),
+    ("conference schedule with a day timeline and tracks Design, Engineering and Product", ("Engineering",),
+     ("★",)),
+])
+def test_records_fit_what_the_screen_is_for(prompt, words, never):
+    texts = _texts(compose_plan(_plan(prompt, "tablet"), *_size("tablet"), seed=0, device="tablet"))
+    for w in words:
+        assert w in texts, (prompt, w)
+    for w in never:
+        assert w not in texts, (prompt, w)
+
+
+def test_a_fixed_set_of_records_is_listed_once():
+    scene = compose_plan(_plan("museum audio guide player with transport controls and a stop list", "tablet"),
+                         *_size("tablet"), seed=0, device="tablet")
+    rows = [e.text for e in scene.walk() if e.kind == "list_item"]
+    assert rows and len(rows) == len(set(rows)), rows
+
+
+def test_stat_figures_fit_their_labels():
+    scene = compose_plan(_plan("crypto portfolio overview with total value, 24h change and number of assets"),
+                         1920, 1080, seed=0, device="desktop")
+    stats = {e.text: e.props.get("value") for e in scene.walk() if e.kind == "stat"}
+    assert set(stats) == {"Total value", "24h change", "Number of assets"}, stats
+    assert stats["Total value"].startswith("$")
+    assert stats["24h change"][0] in "+−" and stats["24h change"].endswith("%")
+    assert stats["Number of assets"].isdigit() and int(stats["Number of assets"]) < 100
