@@ -250,6 +250,10 @@ _lex(("code_block", "code", "text"), "code block", "code", "snippet", "code snip
 # an editor of media is its canvas, not code
 _lex("image", "photo editor", "image editor", "picture editor")
 _lex("video", "video editor")
+# an editor of words is its text, not code
+_lex("text", "document editor", "doc editor", "docs editor", "rich text editor", "word processor", "post editor",
+     "blog editor", "article editor", "note editor", "notes editor", "email editor", "writing editor", "essay editor",
+     "page editor", "story editor", "newsletter editor")
 _lex(("file_tile", "file", "list_item"), "file", "file tile", "document", "attachment", "folder", "pdf")
 _lex(("kanban_column", "kanban", "list"), "kanban", "kanban column", "board column", "swimlane", "swim lane",
      "lane", "kanban board", "task board")

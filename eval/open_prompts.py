@@ -52,13 +52,19 @@ def _norm(s: str) -> str:
     return " ".join(re.findall(r"\w+", s.lower()))
 
 
+_SHORT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                "march", "april", "august", "september", "october", "november", "december"}
+
+
 def label_found(label: str, texts: Iterable[str]) -> bool:
     """Whether `label` appears in one of `texts` as whole words, case and punctuation aside
-    ("to do" is found in "To do · 4", "S" is not found in "Sizes")."""
+    ("to do" is found in "To do · 4", "S" is not found in "Sizes"); a day or month is found in
+    its three-letter short form too ("Friday" in a phone's "Fri" tab)."""
     want = _norm(label)
     if not want:
         return True
-    pat = re.compile(r"(?<!\w)" + re.escape(want) + r"(?!\w)")
+    alt = re.escape(want) + (f"|{re.escape(want[:3])}" if want in _SHORT_NAMES else "")
+    pat = re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)")
     return any(pat.search(_norm(t)) for t in texts)
 
 

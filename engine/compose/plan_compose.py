@@ -504,10 +504,16 @@ def _b_check(kind: str) -> Callable:
     return build
 
 
+_DAY_MONTH = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+              "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+
 def _b_tabs(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 4)
     pool = cx.copy.spec.tags or ("All", "Recent", "Shared", "Archived")
     labels = _labels(s, n, lambda k: pool[k % len(pool)])
+    if cx.mobile and len(labels) >= 5 and all(lab in _DAY_MONTH for lab in labels):
+        labels = [lab[:3] for lab in labels]  # a phone's week: Mon Tue Wed Thu Fri, each in view
     kind = "segmented" if s.kind == "segmented" else "tabs"
     w = fill() if kind == "tabs" else fixed(min(120 * n, 560))
     return el(f"s{i}", kind, w=w, h=44, props={"items": labels, "active": 0})

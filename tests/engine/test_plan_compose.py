@@ -650,3 +650,17 @@ def test_stat_figures_fit_their_labels():
     assert stats["Total value"].startswith("$")
     assert stats["24h change"][0] in "+−" and stats["24h change"].endswith("%")
     assert stats["Number of assets"].isdigit() and int(stats["Number of assets"]) < 100
+
+
+def test_a_phone_shows_every_day_of_a_week_of_tabs():
+    scene = compose_plan(_plan("school timetable with Monday to Friday tabs and a class list", "mobile"),
+                         *_size("mobile"), seed=0, device="mobile")
+    tabs = next(e for e in scene.walk() if e.kind == "tabs")
+    assert tabs.props["items"] == ["Mon", "Tue", "Wed", "Thu", "Fri"]
+
+
+def test_a_document_editor_edits_text_not_code():
+    scene = compose_plan(_plan("document editor with a formatting toolbar and a comments sidebar"), 1920, 1080,
+                         seed=0, device="desktop")
+    assert not [e for e in scene.walk() if e.kind in ("code", "code_block")]
+    assert "Bold" in _texts(scene)

@@ -66,3 +66,9 @@ def test_planner_accuracy_on_the_dev_set() -> None:
     assert res["kinds_recall"] >= 0.9 and res["labels_recall"] >= 0.9
     for row in res["rows"]:
         assert set(row) >= {"kinds", "missing_kinds", "missing_labels", "domain"}
+
+
+def test_a_day_or_month_is_found_in_its_short_form():
+    assert label_found("Friday", ["Mon", "Fri"]) and label_found("september", ["Sep 2027"])
+    assert not label_found("Friday", ["Fridge"]) and not label_found("May", ["Mayor"])
+    assert not label_found("Frank", ["Fra"])  # only days and months have short forms
