@@ -250,6 +250,8 @@ _lex(("code_block", "code", "text"), "code block", "code", "snippet", "code snip
 # an editor of media is its canvas, not code
 _lex("image", "photo editor", "image editor", "picture editor")
 _lex("video", "video editor")
+# a recording's waveform is a chart of its level over time
+_lex("chart", "waveform", "audio waveform", "sound wave", "wave form", "level meter")
 # an editor of words is its text, not code
 _lex("text", "document editor", "doc editor", "docs editor", "rich text editor", "word processor", "post editor",
      "blog editor", "article editor", "note editor", "notes editor", "email editor", "writing editor", "essay editor",
@@ -379,7 +381,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
                 "precipitation", "sunrise", "sunset"),
     "education": ("course", "lesson", "student", "class", "school", "learning", "quiz", "teacher", "university",
                   "homework", "grade", "lecture", "curriculum", "classroom", "exam", "module", "flashcard", "library", "online class"),
-    "support": ("support", "support ticket", "ticket queue", "helpdesk", "help desk", "customer service", "knowledge base", "agent",
+    "support": ("support", "customer support", "support ticket", "ticket queue", "helpdesk", "help desk", "customer service", "knowledge base", "agent",
                 "help center", "sla", "escalation", "live chat"),
     "fitness": ("fitness", "workout", "exercise", "gym", "running", "calorie", "training plan", "yoga",
                 "step count", "heart rate zone", "activity ring", "personal best", "cycling", "marathon", "gym class",

@@ -1110,7 +1110,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                ("Journeys per week", "week"), ("On time", "Delayed", "Cancelled"),
                ("Tickets are valid on all regional services for the day of travel.",),
                ("Fastest", "Cheapest", "Direct", "Morning", "Evening"), 4),
-    DomainSpec("shop", ("shop", "store", "product", "cart", "checkout", "catalog", "catalogue", "wishlist", "fashion",
+    DomainSpec("shop", ("shop", "store", "storefront", "webshop", "online store", "product", "cart", "checkout", "catalog", "catalogue", "wishlist", "fashion",
                         "sneaker", "ecommerce", "e-commerce", "boutique", "bag", "wine shop"),
                (("Shop", "home"), ("Categories", "folder"), ("Wishlist", "heart"), ("Bag", "cart"), ("Account", "user")),
                "Shop", "Add to cart", "Search products", "products", lambda c, i: _product_item(c, i),
@@ -1382,9 +1382,11 @@ _SHAPE_KEYWORDS = {"listing"}
 def _hits(spec: DomainSpec, prompt: str) -> float:
     """How strongly `prompt` names `spec`'s domain: the length of the keywords it holds."""
     p = " " + re.sub(r"[^a-z0-9\- ]+", " ", prompt.lower()) + " "
-    # a short keyword is a whole word ("ci" is not the start of "cinema"); longer ones take endings
+    # a short keyword is a whole word ("ci" is not the start of "cinema"); longer ones take the
+    # endings of a plural or a verb ("tracks", "booking"), not those of another word ("tracker")
     return sum(len(k) * (0.1 if k in _SHAPE_KEYWORDS else 1) for k in spec.keywords
-               if re.search(rf"\b{re.escape(k.strip())}" + (r"\b" if len(k.strip()) <= 3 or k.endswith(" ") else ""), p))
+               if re.search(rf"\b{re.escape(k.strip())}" + (r"\b" if len(k.strip()) <= 3 or k.endswith(" ")
+                                                             else r"(?:s|es|ed|d|ing)?\b"), p))
 
 
 def _guess(prompt: str) -> str:
@@ -1429,7 +1431,7 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("station", "station"), ("menu", "menu"), ("dish", "menu"), ("drink", "menu"), ("starter", "menu"),
     ("transaction", "transaction"), ("departure", "journey"), ("timetable", "journey"), ("journey", "journey"),
     ("train", "journey"), ("connection", "journey"), ("expense", "expense"), ("book", "book"), ("class", "class"),
-    ("stops?\\b", "stop"),
+    ("stops?\\b", "stop"), ("receipt", "expense"), ("reimbursement", "expense"),
     ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("recruit", "candidate"),
     ("hiring", "candidate"), ("invoice", "invoice"),
     ("event", "event"), ("concert", "event"), ("product", "product"))
@@ -1956,6 +1958,9 @@ class OpenCopy:
             return "Europe/Berlin (CET)"
         if re.search(r"\b(owner|assignee|agent|person|member|user|driver|teacher|coach|instructor)\b", low):
             return self.person()
+        if re.search(r"\b(category|type|kind)\b", low) and re.search(r"\b(expense|receipt|spend|budget|reimburs)",
+                                                                    self.prompt.lower()):
+            return r.choice(("Travel", "Meals", "Lodging", "Supplies"))  # what an expense was for
         if re.search(r"\b(category|type|kind|topic|genre)\b", low) and self.spec.tags:
             return r.choice([t for t in self.spec.tags if t != "All"] or list(self.spec.tags))
         return r.choice(self.spec.statuses)

@@ -921,13 +921,28 @@ class _Extra:
     phrase: str = ""
 
 
+#: The messages of a conversation by domain.
+_THREAD_LINES = {
+    "video": ("Can everyone see my screen?", "Yes, all good.", "Great — let's start with the launch checklist.",
+              "I'll take notes."),
+    "support": ("Hi, I can't reset my password: the link in the email has expired.",
+                "Sorry about that! I've sent you a new link; it works for 24 hours.", "That worked, thank you!",
+                "Glad to hear it. Is there anything else I can help with?"),
+    "generic": ("Are we still on for Thursday?", "Yes, 3 pm works for me.", "Great, I'll book the room.",
+                "Perfect, see you then."),
+}
+#: A section that is one conversation ("conversation on the right", "a chat"), not a list of them.
+_ONE_CONVERSATION = re.compile(r"(?:(?:the|a|an|one|open|current|active|selected)\s+)*"
+                               r"(?:conversation|chat|thread|message thread|chat thread|conversation view|chat window)",
+                               re.IGNORECASE)
+
+
 def _b_thread(cx: _Ctx, s, i: int) -> Node:
     """A conversation: who it is with, message bubbles and the composer."""
     from engine.compose.pages import chat_head
 
-    lines = list(cx.copy.spec.sentences) if cx.copy.spec.name == "social" else [
-        "Can everyone see my screen?", "Yes, all good.", "Great — let's start with the launch checklist.",
-        "I'll take notes."]
+    lines = list(cx.copy.spec.sentences) if cx.copy.spec.name == "social" else \
+        list(_THREAD_LINES.get(cx.copy.spec.name, _THREAD_LINES["generic"]))
     bubbles = []
     for k, msg in enumerate(lines):
         mine = k % 2 == 1
@@ -935,7 +950,8 @@ def _b_thread(cx: _Ctx, s, i: int) -> Node:
                  role="primary" if mine else "surface-muted", variant="flat", props={"bubble": True})
         b.align_self = "end" if mine else "start"
         bubbles.append(b)
-    thread = col(*bubbles, name="thread", gap=3, width=fill(), height=fill(), justify="end", overflow="drop")
+    thread = col(*bubbles, name="thread", kind="list", gap=3, width=fill(), height=fill(), justify="end",
+                 overflow="drop")  # a list of messages
     composer = row(field_node("message", placeholder="Type a message…"),
                    button("send", "", "secondary", "arrow-up-right"), gap=3, align="center", width=fill())
     return card(f"s{i}", chat_head(cx.copy.people(3)[1]), el("divider", "divider", w=fill(), h=8), thread, composer,
@@ -1042,6 +1058,9 @@ def _b_toolbar(cx: _Ctx, s, i: int) -> Node:
 
 
 def _build(cx: _Ctx, s, i: int) -> Node:
+    if s.kind in ("list", "list_item") and not s.labels and s.count <= 1 \
+            and _ONE_CONVERSATION.fullmatch((s.phrase or "").strip()):
+        s = _Extra(kind="_thread", title=s.title, position=s.position, phrase=s.phrase)
     if _is_toolbar(s):
         node = _b_toolbar(cx, s, i)
         if i >= 0:

@@ -664,3 +664,26 @@ def test_a_document_editor_edits_text_not_code():
                          seed=0, device="desktop")
     assert not [e for e in scene.walk() if e.kind in ("code", "code_block")]
     assert "Bold" in _texts(scene)
+
+
+@pytest.mark.parametrize(("prompt", "words", "never"), [
+    ("expense report with receipts list, a category select and a Submit for approval button", ("Coffee Corner",),
+     ("Overdue",)),
+    ("customer support inbox with ticket list on the left and conversation on the right", ("Type a message",),
+     ("New post",)),
+    ("team OKR tracker with objectives, key results progress bars and owners", (), ("Golden Hour Drive", "Play")),
+    ("storefront listing of backpacks with filters", (), ("bedrooms", "m²")),
+])
+def test_copy_of_fresh_prompts_belongs_to_the_screen(prompt, words, never):
+    texts = _texts(compose_plan(_plan(prompt), 1920, 1080, seed=0, device="desktop"))
+    for w in words:
+        assert w in texts, (prompt, w)
+    for w in never:
+        assert w not in texts, (prompt, w)
+
+
+def test_a_waveform_is_a_chart():
+    scene = compose_plan(_plan("podcast studio recording screen with waveform, timer and Stop button"), 1920, 1080,
+                         seed=0, device="desktop")
+    assert [e for e in scene.walk() if e.kind == "chart"]
+    assert "Golden Hour Drive" not in _texts(scene)
