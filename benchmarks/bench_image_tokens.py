@@ -12,6 +12,11 @@ reference blocks** twice: with the image's descriptor and without it. The score 
 best IoU of the page's top-level blocks (2 % of the canvas or more) with the sample's, so a
 model that reads the descriptor lands closer to the pictured page.
 
+A third sample (``with_reading``) gives the model what a request image that is not held
+gives it: the blocks the screenshot reader finds in the picture as a reference layout and the
+descriptor, through cross-attention only (no start from the reference, nothing held). A model
+trained with ``--image-blocks`` learns to follow them.
+
 Systems: the pages are drawn alternately in Harbor's and Ember's dark modes; the training runs
 draw pages in the sample systems' default modes only. Each model is
 scored on the same pages and seeds. A model whose config lacks ``image_conditioning`` is given
@@ -55,13 +60,14 @@ def score(model, sampler: str, items, seeds: int) -> dict:
     from conditioning.packing import prompt_context, read_reference_image
     from scene.blocks import scene_blocks
 
-    with_vec, without = [], []
+    with_vec, without, reading = [], [], []
     for ex, image in items:
-        _, _, vec = read_reference_image(image)
+        read, _, vec = read_reference_image(image)
         target = top_level(scene_blocks(ex.scene, model.config.n_slots))
         for seed in range(seeds):
-            for vecs, acc in ((vec[None], with_vec), (np.zeros((0, vec.shape[0]), np.float32), without)):
-                ctx = prompt_context(ex.caption)
+            for vecs, refs, acc in ((vec[None], [], with_vec), (np.zeros((0, vec.shape[0]), np.float32), [], without),
+                                    (vec[None], [read], reading)):
+                ctx = prompt_context(ex.caption, reference_blocks=refs)
                 ctx.image_vecs = vecs
                 if sampler == "student":
                     from engine.samplers.student import sample_student
@@ -73,7 +79,8 @@ def score(model, sampler: str, items, seeds: int) -> dict:
                     blocks = sample_blocks(model, ctx, steps=20, seed=seed, device=ex.device)
                 acc.append(mean_best_iou(target, top_level(blocks)))
     return {"with_image": round(statistics.fmean(with_vec), 4), "without_image": round(statistics.fmean(without), 4),
-            "gain": round(statistics.fmean(with_vec) - statistics.fmean(without), 4), "samples": len(with_vec)}
+            "gain": round(statistics.fmean(with_vec) - statistics.fmean(without), 4),
+            "with_reading": round(statistics.fmean(reading), 4), "samples": len(with_vec)}
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -100,10 +107,11 @@ def main(argv: list[str] | None = None) -> dict:
     else:
         print(f"{args.pages} pages × {args.seeds} seeds, {args.sampler}, no reference blocks: "
               "mean best IoU of the pictured page's top-level blocks")
-        print(f"{'model':40s} {'reads images':>12s} {'with image':>11s} {'without':>8s} {'gain':>7s}")
+        print(f"{'model':40s} {'reads images':>12s} {'with image':>11s} {'without':>8s} {'gain':>7s} "
+              f"{'with reading':>12s}")
         for f, r in res["models"].items():
             print(f"{f[-40:]:40s} {str(r['image_conditioning']):>12s} {r['with_image']:11.3f} "
-                  f"{r['without_image']:8.3f} {r['gain']:+7.3f}")
+                  f"{r['without_image']:8.3f} {r['gain']:+7.3f} {r['with_reading']:12.3f}")
     return res
 
 

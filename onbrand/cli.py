@@ -430,6 +430,11 @@ _image_share_option = click.option(
     "--image-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
     help="Share of training pages drawn in a sample system and given to the model as a reference "
          "image (its descriptor); above 0 the model is marked as reading reference images.")
+_image_blocks_option = click.option(
+    "--image-blocks", is_flag=True,
+    help="With --image-share: each such page's context also holds the blocks the screenshot reader "
+         "finds in its drawing, as its reference layout (as a request image's context does), so the "
+         "model learns to follow a pictured layout through cross-attention.")
 _train_only_option = click.option(
     "--train-only", "train_only", multiple=True, metavar="PREFIX",
     help="Train only the parameters whose names start with PREFIX (repeatable), the rest frozen; the "
@@ -457,10 +462,15 @@ _train_only_option = click.option(
               help="Share of training pages composed from random page plans rather than page types "
                    "(a model without plan tokens gets none).")
 @_image_share_option
+@_image_blocks_option
+@click.option("--context-in-prompt", is_flag=True,
+              help="Reference-layout and image tokens also join the prompt stream, each attended to directly "
+                   "(not only resampled into the style stream); the student distilled from it does the same.")
 @_train_only_option
 def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int, config: str, lr: float,
                       checkpoint_every: int, threads: int, init: str | None, plan_share: float,
-                      image_share: float, train_only: tuple[str, ...]) -> None:
+                      image_share: float, image_blocks: bool, context_in_prompt: bool,
+                      train_only: tuple[str, ...]) -> None:
     """Train the scene diffusion teacher on the procedural curriculum.
 
     The final model (EMA weights) lands in OUT as config.json + diffusion_pytorch_model.safetensors;
@@ -470,7 +480,7 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
 
     cfg = TrainConfig(out=out, config=config, steps=steps, batch=batch, lr=lr, seed=seed, threads=threads,
                       checkpoint_every=checkpoint_every, init=init, p_plan=plan_share, p_image=image_share,
-                      train_only=list(train_only))
+                      image_blocks=image_blocks, context_in_prompt=context_in_prompt, train_only=list(train_only))
     try:
         res = train_teacher(cfg, resume=resume)
     except OSError as e:
@@ -511,11 +521,12 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
 @click.option("--init", "init", type=click.Path(exists=True, file_okay=False), default=None,
               help="Start from the student in this folder instead of the teacher's weights.")
 @_image_share_option
+@_image_blocks_option
 @_train_only_option
 def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, resume: bool, seed: int, lr: float,
                       student_steps: int, teacher_steps: int, teacher_steps_noise: int, adv_steps: int,
                       adv_weight: float, checkpoint_every: int, threads: int, init: str | None,
-                      image_share: float, train_only: tuple[str, ...]) -> None:
+                      image_share: float, image_blocks: bool, train_only: tuple[str, ...]) -> None:
     """Distil the teacher into the 2-step student that `generate` uses by default.
 
     The student starts from the teacher's weights and learns to take in one step what the
@@ -537,7 +548,7 @@ def train_distill_cmd(teacher: str | None, steps: int, batch: int, out: str, res
                         seed=seed, student_steps=student_steps, teacher_steps=teacher_steps,
                         teacher_steps_noise=teacher_steps_noise, adv_steps=adv_steps, adv_weight=adv_weight,
                         checkpoint_every=checkpoint_every, threads=threads, init=init, p_image=image_share,
-                        train_only=list(train_only))
+                        image_blocks=image_blocks, train_only=list(train_only))
     try:
         check_schedules(cfg)
     except ValueError as e:

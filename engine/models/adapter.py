@@ -157,13 +157,17 @@ class ContextAdapter(nn.Module):
     visible, so a dropped stream still has something to attend to. With `plan_tokens`, the page
     plan's sections (`conditioning.packing.plan_rows`) join the prompt stream, one token each
     (``plan_proj``; its bias tells them from the other tokens), and are dropped with the prompt.
+    With `context_in_prompt`, the reference-layout tokens (one per block) and the image tokens
+    also join the prompt stream as they are, not resampled, so every block of a reference is
+    attended to directly; they are dropped with the style stream.
     """
 
     TYPES = ("null", "prompt_vec", "prompt_token", "device", "design", "reference", "image")
 
     def __init__(self, d: int, heads: int, n_style_tokens: int = 16, n_kinds: int | None = None,
-                 plan_tokens: bool = False):
+                 plan_tokens: bool = False, context_in_prompt: bool = False):
         super().__init__()
+        self.context_in_prompt = context_in_prompt
         self.plan_proj = nn.Linear(PLAN_DIM, d) if plan_tokens else None
         self.type_emb = nn.Embedding(len(self.TYPES), d)
         self.prompt_proj = nn.Linear(PROMPT_DIM, d)
@@ -195,12 +199,12 @@ class ContextAdapter(nn.Module):
         if self.plan_proj is not None and "plan_tokens" in c:
             prompt = torch.cat([prompt, self.plan_proj(c["plan_tokens"])], 1)
             prompt_mask = torch.cat([prompt_mask, c["plan_mask"] & keep_p], 1)
-        refs = self.layout(c["ref_boxes"], c["ref_cats"], c["ref_mask"])  # (B, R·N, d)
-        style_in = torch.cat([
-            self._typed(self.design_proj(c["design_tokens"]), "design"),
-            self._typed(refs, "reference"),
-            self._typed(self.image_proj(c["image_vecs"]), "image"),
-        ], 1)
+        refs = self._typed(self.layout(c["ref_boxes"], c["ref_cats"], c["ref_mask"]), "reference")  # (B, R·N, d)
+        images = self._typed(self.image_proj(c["image_vecs"]), "image")
+        if self.context_in_prompt:
+            prompt = torch.cat([prompt, refs, images], 1)
+            prompt_mask = torch.cat([prompt_mask, c["ref_mask"].reshape(B, -1) & keep_s, c["image_mask"] & keep_s], 1)
+        style_in = torch.cat([self._typed(self.design_proj(c["design_tokens"]), "design"), refs, images], 1)
         style_in_mask = torch.cat([c["design_mask"], c["ref_mask"].reshape(B, -1), c["image_mask"]], 1) & keep_s
         style = self.resampler(style_in, style_in_mask)  # (B, L, d)
         any_style = style_in_mask.any(1, keepdim=True)  # nothing to resample: only the null token

@@ -213,12 +213,14 @@ class NumpySceneNet:
         if "adapter.plan_proj.weight" in w and "plan_tokens" in c:
             prompt = np.concatenate([prompt, self._lin("adapter.plan_proj", c["plan_tokens"])], 1)
             prompt_mask = np.concatenate([prompt_mask, c["plan_mask"] & keep_p], 1)
-        refs = self._layout(c["ref_boxes"], c["ref_cats"], c["ref_mask"])
-        style_in = np.concatenate([
-            self._typed(self._lin("adapter.design_proj", c["design_tokens"]), "design"),
-            self._typed(refs, "reference"),
-            self._typed(self._lin("adapter.image_proj", c["image_vecs"]), "image"),
-        ], 1)
+        refs = self._typed(self._layout(c["ref_boxes"], c["ref_cats"], c["ref_mask"]), "reference")
+        images = self._typed(self._lin("adapter.image_proj", c["image_vecs"]), "image")
+        if getattr(self.config, "context_in_prompt", False):  # each block and image attended to directly
+            prompt = np.concatenate([prompt, refs, images], 1)
+            prompt_mask = np.concatenate([prompt_mask, c["ref_mask"].reshape(B, -1) & keep_s,
+                                          c["image_mask"] & keep_s], 1)
+        style_in = np.concatenate([self._typed(self._lin("adapter.design_proj", c["design_tokens"]), "design"),
+                                   refs, images], 1)
         style_in_mask = np.concatenate([c["design_mask"], c["ref_mask"].reshape(B, -1), c["image_mask"]], 1) & keep_s
         style = self._resample(style_in, style_in_mask)
         any_style = style_in_mask.any(1, keepdims=True)

@@ -115,17 +115,21 @@ class SceneNetMixin:
 
     def _build(self, n_slots: int, slot_dim: int, d_model: int, n_layers: int, n_heads: int, mlp_ratio: float,
                n_style_tokens: int, prediction_type: str, num_train_timesteps: int, beta_schedule: str,
-               self_condition: bool, plan_tokens: bool = False, image_conditioning: bool = False) -> None:
+               self_condition: bool, plan_tokens: bool = False, image_conditioning: bool = False,
+               context_in_prompt: bool = False) -> None:
         """The layers for a full set of `DEFAULT_CONFIG` arguments (the subclass fills in defaults).
         The slot width says which block-kind vocabulary the model knows (`slot_bits`).
         `image_conditioning` adds no layer: it records that the model was trained to read the
-        descriptors of reference images (``adapter.image_proj``); a model without it is given none."""
+        descriptors of reference images (``adapter.image_proj``); a model without it is given none.
+        `context_in_prompt` adds no layer either: the reference-layout and image tokens also join
+        the prompt stream, each attended to directly (`engine.models.adapter.ContextAdapter`)."""
         n_kinds = kind_vocab(slot_dim)  # ValueError for a width that matches no vocabulary
         d = d_model
         self.inp = nn.Linear(slot_dim * (2 if self_condition else 1), d)
         self.time_proj = SinusoidalTimesteps(d)
         self.time_emb = TimestepMLP(d, d)
-        self.adapter = ContextAdapter(d, n_heads, n_style_tokens, n_kinds=n_kinds, plan_tokens=plan_tokens)
+        self.adapter = ContextAdapter(d, n_heads, n_style_tokens, n_kinds=n_kinds, plan_tokens=plan_tokens,
+                                      context_in_prompt=context_in_prompt)
         self.blocks = nn.ModuleList(SceneBlock(d, n_heads, mlp_ratio) for _ in range(n_layers))
         self.norm_out = nn.LayerNorm(d, elementwise_affine=False, eps=1e-6)
         self.ada_out = nn.Sequential(nn.SiLU(), nn.Linear(d, 2 * d))

@@ -22,7 +22,7 @@ from engine.training.progressive import (
     TrajectoryPool,
     distill_loss,
 )
-from engine.training.teacher import freeze_except, optimise
+from engine.training.teacher import freeze_except, optimise, set_context_in_prompt
 
 
 def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> dict:
@@ -51,6 +51,8 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
         student.load_state_dict(teacher.state_dict())
     if cfg.p_image > 0:
         student.register_to_config(image_conditioning=True)
+    if getattr(teacher.config, "context_in_prompt", False):  # the student reads its context as its teacher does
+        set_context_in_prompt(student)
     freeze_except(student, cfg.train_only)
     rng = random.Random(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)

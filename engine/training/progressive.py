@@ -111,6 +111,7 @@ class DistillConfig:
     p_design: float = 0.7
     p_plan: float = 0.5  # share of examples composed from random page plans (as the teacher was trained)
     p_image: float = 0.0  # share of examples whose drawn page joins the context as a reference image
+    image_blocks: bool = False  # ... with the blocks read from the drawing as its reference (`TrainConfig.image_blocks`)
     init: str | None = None  # the student to start from (a model folder), else the teacher's weights
     train_only: list[str] = field(default_factory=list)  # parameter-name prefixes trained, the rest frozen
     design_systems: list[str] = field(default_factory=sample_systems)
@@ -199,7 +200,7 @@ class TrajectoryPool:
         self.examples = ExamplePool(rng, max(cfg.batch, 256), teacher.config.n_slots,
                                     cfg.p_plan if getattr(teacher.config, "plan_tokens", False) else 0.0,
                                     slot_dim=teacher.config.slot_dim, p_image=cfg.p_image,
-                                    image_systems=cfg.design_systems)
+                                    image_systems=cfg.design_systems, image_blocks=cfg.image_blocks)
         self.systems = [t for t in (system_tokens(f) for f in cfg.design_systems) if t is not None]
         self.items: list[Trajectory] = []
         self.made = 0
@@ -215,7 +216,8 @@ class TrajectoryPool:
         if sdedit is None:
             sdedit = rng.random() < cfg.p_sdedit  # the whole batch starts from its references
         for it, enc in zip(items, encoded):
-            refs = [self.examples.reference(it)] if sdedit or rng.random() < cfg.p_reference else []
+            refs = ([self.examples.reference(it)] if sdedit or it.pictured or rng.random() < cfg.p_reference
+                    else [])
             ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc,
                                  plan=getattr(it.example, "plan", None))
             if self.systems and rng.random() < cfg.p_design:

@@ -87,6 +87,17 @@ def page_image_vector(scene, theme) -> np.ndarray:
     return image_descriptor(draw_scene(theme, scene).image())
 
 
+def page_image_reading(scene, theme) -> tuple[list, np.ndarray]:
+    """`scene` drawn with `theme` and read back as a request image is at generate time
+    (`conditioning.packing.read_reference_image`): the blocks the screenshot reader finds in it
+    and its image descriptor."""
+    from conditioning.packing import read_reference_image
+    from engine.render.export import draw_scene
+
+    blocks, _, vec = read_reference_image(draw_scene(theme, scene).image())
+    return blocks, vec
+
+
 def sample_systems() -> list[str]:
     """The bundled sample design systems whose tokens condition training."""
     return sorted(str(p) for p in SAMPLE_SYSTEMS.iterdir() if p.is_dir()) if SAMPLE_SYSTEMS.is_dir() else []
@@ -125,6 +136,13 @@ class TrainConfig:
     pool: int = 1024  # examples kept in memory (see `ExamplePool`)
     refresh: int = 4  # examples replaced per step
     p_image: float = 0.0  # share of examples whose page, drawn in a sample system, joins the context as a reference image
+    #: an image example's context also holds the blocks the screenshot reader finds in the
+    #: drawing, as its reference layout, as a request image's context does at generate time; so
+    #: the model learns to follow a pictured layout through cross-attention
+    image_blocks: bool = False
+    #: reference-layout and image tokens also join the prompt stream, each attended to directly
+    #: (`engine.models.adapter.ContextAdapter`); a model started from one without it learns to read them
+    context_in_prompt: bool = False
     #: parameter-name prefixes trained, the rest frozen (empty: all). With `init`, the model is
     #: `init` itself, so a model without reference images answers exactly as before when only
     #: ``adapter.image_proj`` is trained.
@@ -142,6 +160,7 @@ class _Item:
     used: np.ndarray
     reference: list | None = None  # a plan example's neighbouring page, as blocks
     image_vec: np.ndarray | None = None  # (IMAGE_DIM,) the page drawn in a sample system (`page_image_vector`)
+    pictured: bool = False  # `reference` is this page's own drawing read back (`page_image_reading`)
 
 
 class ExamplePool:
@@ -152,10 +171,11 @@ class ExamplePool:
     """
 
     def __init__(self, rng: random.Random, size: int, n_slots: int, p_plan: float = 0.0,
-                 slot_dim: int = SLOT_DIM, p_image: float = 0.0, image_systems: list[str] | tuple = ()):
+                 slot_dim: int = SLOT_DIM, p_image: float = 0.0, image_systems: list[str] | tuple = (),
+                 image_blocks: bool = False):
         self.rng, self.n_slots, self.p_plan, self.slot_dim = rng, n_slots, p_plan, slot_dim
         self.themes = [t for t in (system_theme(f) for f in image_systems) if t is not None] if p_image else []
-        self.p_image = p_image
+        self.p_image, self.image_blocks = p_image, image_blocks
         self.items = [self._new() for _ in range(size)]
 
     def _new(self, **kw) -> _Item:
@@ -168,10 +188,17 @@ class ExamplePool:
         blocks = scene_blocks(ex.scene, self.n_slots)
         x0, used = encode_slots(blocks, self.n_slots, self.slot_dim)
         ref = getattr(ex, "reference", None)
-        vec = None
+        ref_blocks = scene_blocks(ref, self.n_slots) if ref is not None else None
+        vec, pictured = None, False
         if self.themes and self.rng.random() < self.p_image:
-            vec = page_image_vector(ex.scene, self.rng.choice(self.themes))
-        return _Item(ex, blocks, x0, used, scene_blocks(ref, self.n_slots) if ref is not None else None, vec)
+            theme = self.rng.choice(self.themes)
+            if self.image_blocks:
+                read, vec = page_image_reading(ex.scene, theme)
+                if read:
+                    ref_blocks, pictured = read[: self.n_slots], True
+            else:
+                vec = page_image_vector(ex.scene, theme)
+        return _Item(ex, blocks, x0, used, ref_blocks, vec, pictured)
 
     def refresh(self, k: int) -> None:
         for _ in range(k):
@@ -197,13 +224,13 @@ def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = 
                ) -> tuple[torch.Tensor, torch.Tensor, dict]:
     """``x0 (B, N, D)``, the used-slot mask ``(B, N)`` and a collated context."""
     pool = pool or ExamplePool(rng, cfg.batch, cfg.n_slots, cfg.p_plan, p_image=cfg.p_image,
-                               image_systems=cfg.design_systems)
+                               image_systems=cfg.design_systems, image_blocks=cfg.image_blocks)
     systems = [t for t in (system_tokens(f) for f in cfg.design_systems) if t is not None]
     items = [pool.draw() for _ in range(cfg.batch)]
     encoded = encode_prompts([it.example.caption for it in items])
     contexts, devices = [], []
     for it, enc in zip(items, encoded):
-        refs = [pool.reference(it)] if rng.random() < cfg.p_reference else []
+        refs = [pool.reference(it)] if it.pictured or rng.random() < cfg.p_reference else []
         ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc, plan=it.example.plan)
         if systems and rng.random() < cfg.p_design:
             ctx.design_tokens = systems[rng.randrange(len(systems))]
@@ -358,6 +385,8 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
             warm_start(model, cfg.init)
     if cfg.p_image > 0:
         model.register_to_config(image_conditioning=True)
+    if cfg.context_in_prompt:
+        set_context_in_prompt(model)
     freeze_except(model, cfg.train_only)
     scheduler = model.make_scheduler("ddpm")
     rng = random.Random(cfg.seed)
@@ -366,7 +395,8 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
 
     def prepare(step: int):
         pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots, p_plan,
-                           slot_dim=model.config.slot_dim, p_image=cfg.p_image, image_systems=cfg.design_systems)
+                           slot_dim=model.config.slot_dim, p_image=cfg.p_image, image_systems=cfg.design_systems,
+                           image_blocks=cfg.image_blocks)
 
         def loss_at(step: int) -> torch.Tensor:
             pool.refresh(cfg.refresh)
@@ -377,6 +407,13 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
 
     res = optimise(model, cfg, out, rng, gen, prepare, resume=resume, progress=progress, label="teacher")
     return {k: res[k] for k in ("step", "loss", "losses", "seconds", "out")}
+
+
+def set_context_in_prompt(model: SceneTransformer) -> None:
+    """Make `model` read reference-layout and image tokens in its prompt stream too (no new
+    weights: its prompt attention sees them from now on), and record it in its config."""
+    model.register_to_config(context_in_prompt=True)
+    model.adapter.context_in_prompt = True
 
 
 def freeze_except(model: torch.nn.Module, prefixes: list[str] | tuple[str, ...]) -> list[str]:

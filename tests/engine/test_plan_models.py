@@ -199,3 +199,36 @@ def test_generate_lays_an_open_prompt_out_with_a_plan_model_only_when_asked(tmp_
     assert any("not trained on plans" in w for w in plain.warnings)
     with pytest.raises(ValueError, match="plan_layout"):
         eng.generate(prompt, plan_layout="drawn", **kw)
+
+
+def test_context_in_prompt_lets_each_reference_block_be_attended_to_and_numpy_matches(tmp_path):
+    """`context_in_prompt`: the reference-layout and image tokens join the prompt stream (each
+    attended to directly), dropped with the style stream; the config records it, a saved model
+    loads with it, and the numpy network computes the same output as PyTorch."""
+    from engine.models.numpy_net import load_numpy_scene_model
+    from engine.models.teacher import SceneTransformer
+    from engine.training.teacher import set_context_in_prompt
+
+    model = _tiny()
+    for p in model.parameters():
+        torch.nn.init.normal_(p, std=0.05)
+    blocks = [Block(kind="card", box=(0.1, 0.1, 0.4, 0.3)), Block(kind="button", box=(0.6, 0.1, 0.1, 0.05))]
+    c = collate_contexts([prompt_context("settings page", reference_blocks=[blocks])], ["desktop"], 16)
+    base = model.adapter(c)["prompt"].shape[1]
+    set_context_in_prompt(model)
+    assert model.config.context_in_prompt
+    enc = model.adapter(c)
+    assert enc["prompt"].shape[1] > base  # every reference slot (and image slot) is a prompt token
+    c_drop = {k: v.clone() for k, v in c.items()}
+    c_drop["drop_style"][:] = True
+    assert not model.adapter(c_drop)["prompt_mask"][0, base:].any()  # dropped with the style stream
+    model.save_pretrained(tmp_path)
+    again = SceneTransformer.from_pretrained(tmp_path, low_cpu_mem_usage=False).eval()
+    assert again.adapter.context_in_prompt
+    x = torch.randn(1, 16, SLOT_DIM, generator=torch.Generator().manual_seed(4))
+    with torch.no_grad():
+        want = model(x, torch.tensor([300]), c, x_self_cond=x * 0.5).numpy()
+        assert np.abs(again(x, torch.tensor([300]), c, x_self_cond=x * 0.5).numpy() - want).max() < 1e-5
+    net = load_numpy_scene_model(tmp_path)
+    got = net(x.numpy(), np.array([300]), {k: v.numpy() for k, v in c.items()}, x_self_cond=x.numpy() * 0.5)
+    assert np.abs(got - want).max() < 1e-4

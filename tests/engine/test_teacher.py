@@ -455,3 +455,25 @@ def test_training_only_the_image_projection_keeps_every_other_weight_and_reads_i
         freeze_except(_tiny(), ["adapter.no_such_layer"])
     with pytest.raises(ValueError, match="init"):
         train_teacher(_cfg(tmp_path / "x", train_only=["adapter.image_proj"]), progress=False)
+
+
+def test_a_pictured_page_is_its_own_reference_read_from_its_drawing(tmp_path):
+    """`--image-blocks`: an image example's context holds the blocks the screenshot reader finds
+    in the page's drawing as its reference layout (always, whatever `p_reference`) and the
+    drawing's descriptor, as a request image's context does."""
+    from conditioning.packing import read_reference_image
+    from engine.training.teacher import ExamplePool, TrainConfig, make_batch, page_image_reading, system_theme
+
+    pool = ExamplePool(random.Random(0), 3, 32, p_image=1.0, image_systems=[HARBOR], image_blocks=True)
+    assert all(it.pictured and it.reference and it.image_vec.shape == (208,) for it in pool.items)
+    it = pool.items[0]
+    read, vec = page_image_reading(it.example.scene, system_theme(HARBOR))
+    assert [b.box for b in read[:32]] == [b.box for b in it.reference]  # the page itself, read back
+    from engine.render.export import draw_scene
+
+    assert np.allclose(read_reference_image(draw_scene(system_theme(HARBOR), it.example.scene).image())[2], vec)
+    cfg = TrainConfig(batch=3, p_reference=0.0, design_systems=[HARBOR], p_image=1.0, image_blocks=True)
+    _x0, _used, ctx = make_batch(cfg, random.Random(1), pool)
+    assert ctx["ref_mask"].reshape(3, -1).any(-1).all() and ctx["image_mask"].any(-1).all()  # each holds its reading
+    plain = ExamplePool(random.Random(0), 2, 32, p_image=1.0, image_systems=[HARBOR])
+    assert not any(it.pictured for it in plain.items)  # without image_blocks, only the descriptor
