@@ -1423,7 +1423,7 @@ def prompt_nouns(prompt: str) -> list[str]:
 
 #: Nouns of records with copy of their own whatever the domain (matched as word starts, in order).
 _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
-    ("ingredient", "ingredient"), ("grocer", "grocery"), ("shopping list", "grocery"), ("line item", "line"),
+    ("ingredient", "ingredient"), ("grocer(?:y|ie)", "grocery"), ("shopping list", "grocery"), ("line item", "line"),
     ("invoice item", "line"), ("order line", "line"), ("payment method", "payment"), ("saved card", "payment"),
     ("card on file", "payment"), ("bank account", "account"), ("accounts", "account"), ("hourly", "hour"),
     ("hour by hour", "hour"), ("step", "step"), ("instruction", "step"), ("method", "step"),
@@ -1432,7 +1432,7 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("transaction", "transaction"), ("departure", "journey"), ("timetable", "journey"), ("journey", "journey"),
     ("train", "journey"), ("connection", "journey"), ("expense", "expense"), ("book", "book"), ("class", "class"),
     ("stops?\\b", "stop"), ("receipt", "expense"), ("reimbursement", "expense"),
-    ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("recruit", "candidate"),
+    ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("recruit(?:er|ment|ing)?", "candidate"),
     ("hiring", "candidate"), ("invoice", "invoice"),
     ("event", "event"), ("concert", "event"), ("product", "product"))
 
@@ -1447,8 +1447,8 @@ def record_kind(words: str, prompt: str = "") -> str | None:
         noun = None  # a newspaper's stories are articles of its own, not a backlog's
     if noun:
         return noun
-    for noun, kind in _RECORD_NOUNS:
-        if re.search(rf"\b{noun}", w):
+    for noun, kind in _RECORD_NOUNS:  # the noun or its plural ("books"), not a longer word ("booking")
+        if re.search(rf"\b(?:{noun})(?:s|es)?\b", w):
             return kind
     return None
 
@@ -1712,6 +1712,7 @@ class OpenCopy:
                      _money(r.randint(18, 64) * 40 + r.randint(0, 9) * 10) if pay else r.choice(("Active", "Active", "Away")))
                     for p in self.people(n)]
         names, lo, hi, metas = NOUN_RECORDS[noun]
+        owned = bool(re.search(rf"\b(my|our|owned)\s+(\w+\s+)?{noun}", self.prompt.lower()))
         out = []
         for i in range(n):
             name = names[(self.k + i) % len(names)] if names else ""
@@ -1721,8 +1722,14 @@ class OpenCopy:
                 meta = f"{ARTISTS[(self.k + i * 3) % len(ARTISTS)]} · LP"
             if noun == "run":
                 name, meta = f"Week {i // 3 + 1} · {('Tue', 'Thu', 'Sun')[i % 3]}", name
-            trailing = (_money(r.randint(lo * 2, hi * 2) / 2, "€") if hi else
-                        ("Done" if i < 2 else "Planned") if noun == "run" else r.choice(("To do", "In progress", "Done")))
+            if noun == "plant" and owned:  # my plants: when each wants water, not a price
+                trailing = ("Water today", "Water tomorrow", f"Water in {r.randint(2, 6)} days")[min(i, 2)]
+            elif hi and owned:  # things I own are not for sale
+                trailing = ""
+            else:
+                trailing = (_money(r.randint(lo * 2, hi * 2) / 2, "€") if hi else
+                            ("Done" if i < 2 else "Planned") if noun == "run" else
+                            r.choice(("To do", "In progress", "Done")))
             out.append((name, meta, trailing))
         return out
 

@@ -339,6 +339,23 @@ def _b_chart(cx: _Ctx, s, i: int) -> Node:
 
 def _b_calendar(cx: _Ctx, s, i: int) -> Node:
     days = sorted(cx.rng.sample(range(2, 28), 6))
+    week = re.search(r"\b(week|weekly)\b", (s.phrase or "").lower()) is not None
+    if week and not cx.mobile:  # "a week calendar": seven day columns with the week's sessions in them
+        # what the screen is about ("gym class booking": classes), not what its buttons say ("Book class")
+        names = [r[0] for r in (cx.copy.records(_subject(cx.plan), 6) or cx.copy.items(6))]
+        events = [[d, h, h + cx.rng.choice((1, 1, 2)), names[k % len(names)]]
+                  for k, (d, h) in enumerate(zip((0, 1, 2, 3, 4, 1), (9, 12, 10, 14, 8, 16)))]
+        cal = el("calendar", "calendar", w=fill(), h=fill(min=360), variant="week",
+                 props={"events": events, "today": 2, "start_hour": 8, "hours": 10,
+                        "days": [f"{d} {8 + k}" for k, d in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+                                                                         "Sun"))]})
+        return card(f"s{i}", cal, title=_section_title(s, cx, "This week"), h=fill(min=420), pad=cx.pick(5, 5, 4),
+                    content="calendar")
+    if cx.mobile and (week or len([t for t in cx.plan.sections if _role(t) in ("hero", "aside")]) > 1):
+        # a phone with more to show than the calendar: this week's strip, not the whole month
+        cal = el("calendar", "calendar", w=fill(), h=fixed(108), variant="strip",
+                 props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
+        return card(f"s{i}", cal, title=_section_title(s, cx, "Schedule"), h=hug(), pad=4, content="calendar")
     cal = el("calendar", "calendar", w=fill(), h=fill(min=280), variant="month",
              props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
     return card(f"s{i}", cal, title=_section_title(s, cx, "Schedule"), h=fill(min=340), pad=cx.pick(5, 5, 4),
@@ -919,6 +936,14 @@ class _Extra:
     title: str = ""
     position: str = "main"
     phrase: str = ""
+    first: bool = False  # a phone draws it before the plan's sections (the record a page is about)
+
+
+def _b_record_line(cx: _Ctx, s, i: int) -> Node:
+    """The second line and the price (or status) of the record a page is about, in a row."""
+    _name, line, trailing = cx.record or ("", "", "")
+    return row(text("line", line, "body", w=fill(), lines=1), text("price", trailing, "title", w=hug(), lines=1),
+               name=f"s{i}", gap=3, align="center", width=fill())
 
 
 #: The messages of a conversation by domain.
@@ -959,6 +984,7 @@ def _b_thread(cx: _Ctx, s, i: int) -> Node:
 
 
 BUILDERS["_thread"] = _b_thread
+BUILDERS["_record_line"] = _b_record_line
 
 
 def _b_seats(cx: _Ctx, s, i: int) -> Node:
@@ -1066,7 +1092,8 @@ def _build(cx: _Ctx, s, i: int) -> Node:
         if i >= 0:
             _tag(node, i)
         return node
-    kind = s.kind if s.kind in BUILDERS and (s.kind in ("section", "_thread") or _has(s.kind)) else "section"
+    kind = s.kind if s.kind in BUILDERS and (s.kind in ("section", "_thread", "_record_line") or _has(s.kind)) \
+        else "section"
     if kind != s.kind:
         cx.notes.append(f"{s.kind!r} is not an element kind: drawn as a titled section")
     if kind == "card" and re.search(r"\bseat", (s.phrase or "").lower()):
@@ -1261,7 +1288,8 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
     spec = cx.copy.spec
     order = {"toolbar": 0, "stat": 1}
     # toolbars, then stats, then the rest, each in the plan's order (the phone drops what does not fit)
-    items = sorted([(order.get(r, 2), k, s, r, n) for k, (s, r, n) in enumerate(placed)
+    items = sorted([(-1 if getattr(s, "first", False) else order.get(r, 2), k, s, r, n)
+                    for k, (s, r, n) in enumerate(placed)
                     if r in ("toolbar", "stat", "hero", "aside", "summary")], key=lambda t: t[:2])
     body = []
     for _o, _k, s, r, n in items:
@@ -1401,7 +1429,9 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
         # "a wine shop product page with a rating and Add to cart": the product itself is the page
         cx.record = (copy.records(cx.page_noun, 1) or copy.items(1))[0]
         cx.title = cx.record[0]
-        sections.append(_Extra(kind="image", phrase=f"the {cx.page_noun or 'record'} itself"))  # after the plan's
+        sections.append(_Extra(kind="image", phrase=f"the {cx.page_noun or 'record'} itself", first=True))
+        if cx.mobile:  # a phone's bar holds the name only: its line and price go under the picture
+            sections.append(_Extra(kind="_record_line", phrase="the record's line and price", first=True))
     if spec.name == "watch" and not any(s.kind == "video" for s in sections):
         # "a video page with the player": the player is the video, with its controls on it
         sections = [s.model_copy(update={"kind": "video", "position": "main"})

@@ -562,6 +562,8 @@ class Renderer(ChartsMixin, WidgetsMixin, MediaMixin):
     def k_calendar(self, cv, el, bg):
         if el.variant == "week":
             return self._calendar_week(cv, el, bg)
+        if el.variant == "strip":
+            return self._calendar_strip(cv, el, bg)
         import calendar as _cal
 
         x, y, w, h = el.box
@@ -592,6 +594,38 @@ class Renderer(ChartsMixin, WidgetsMixin, MediaMixin):
                 self.text_mid(cv, s, cx - sw / 2, cy, sw + 2, "small", "on-primary" if day in sel else "text", fill)
                 if day in events and day not in sel:
                     cv.circle(cx, cy + min(cw, rh) * 0.3, self.px(2.5), fill=self.th.color("accent"))
+
+    def _calendar_strip(self, cv, el, bg):
+        """A phone's week strip: the month over one row of seven days, each a weekday over its
+        date, the selected day filled with the primary colour, a dot under days with events
+        (props: year, month, selected, events; the week is the selected day's)."""
+        import calendar as _cal
+
+        x, y, w, h = el.box
+        year, month = el.props.get("year", 2026), el.props.get("month", 11)
+        sel = list(el.props.get("selected", [])) or [1]
+        events = set(el.props.get("events", []))
+        self.text(cv, f"{_cal.month_name[month]} {year}", x, y, w, "title", "text", bg)
+        week = next((wk for wk in _cal.Calendar(0).monthdayscalendar(year, month) if sel[0] in wk),
+                    _cal.Calendar(0).monthdayscalendar(year, month)[0])
+        top = y + self.px(36)
+        cw = w / 7
+        ch = max(self.px(40), y + h - top)
+        for di, (name, day) in enumerate(zip(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], week)):
+            cx = x + cw * di
+            on = bool(day) and day in sel
+            fill = bg
+            if on:
+                fill = self.th.color("primary")
+                cv.rect(cx + cw * 0.1, top, cw * 0.8, ch - self.px(4), fill=fill,
+                        radius=self.px(self.th.radius("md")))
+            self.text(cv, name, cx, top + self.px(6), cw, "caption", "on-primary" if on else "text-muted", fill,
+                      align="center")
+            if day:
+                self.text(cv, str(day), cx, top + self.px(24), cw, "body-strong", "on-primary" if on else "text",
+                          fill, align="center")
+            if day in events and not on:
+                cv.circle(cx + cw / 2, top + ch - self.px(10), self.px(2.5), fill=self.th.color("accent"))
 
     def _calendar_week(self, cv, el, bg):
         """Seven day columns with hour lines and event blocks (props.events: [day 0–6, start

@@ -687,3 +687,34 @@ def test_a_waveform_is_a_chart():
                          seed=0, device="desktop")
     assert [e for e in scene.walk() if e.kind == "chart"]
     assert "Golden Hour Drive" not in _texts(scene)
+
+
+def test_a_phone_shows_a_week_strip_when_the_calendar_shares_the_screen():
+    scene = compose_plan(_plan("plant care app with a watering schedule and a list of my plants", "mobile"),
+                         *_size("mobile"), seed=0, device="mobile")
+    cal = next(e for e in scene.walk() if e.kind == "calendar")
+    assert cal.variant == "strip"
+    rows = [e for e in scene.walk() if e.kind == "list_item"]
+    assert rows and all("€" not in (e.props.get("trailing") or "") for e in rows)  # my plants are not for sale
+    assert any("Water" in (e.props.get("trailing") or "") for e in rows)
+
+
+def test_a_week_calendar_holds_the_weeks_sessions():
+    scene = compose_plan(_plan("gym class booking with a week calendar and a Book class button"), 1920, 1080, seed=0,
+                         device="desktop")
+    cal = next(e for e in scene.walk() if e.kind == "calendar")
+    assert cal.variant == "week" and len(cal.props["events"]) >= 4
+    titles = {ev[3] for ev in cal.props["events"]}
+    assert "Vinyasa flow" in titles or "HIIT express" in titles, titles  # classes, not books
+
+
+@pytest.mark.parametrize("device", ["mobile", "desktop"])
+def test_a_product_page_shows_its_picture_price_and_controls_in_order(device):
+    scene = compose_plan(_plan("product page with size chips S, M, L and XL, a quantity stepper and an Add to bag "
+                               "button", device), *_size(device), seed=0, device=device)
+    texts = _texts(scene)
+    assert re.search(r"[€$£]\d", texts), texts  # the price is on the page
+    if device == "mobile":
+        image = next(e for e in scene.walk() if e.kind == "image")
+        chips = [e for e in scene.walk() if e.kind == "chip"]
+        assert chips and image.box[1] < min(c.box[1] for c in chips)  # the picture first, then the choices
