@@ -70,7 +70,7 @@ def test_variants_people_expect_are_in_the_gallery(system):
         assert by[("button", v)] >= 1
     for v in ("line", "bar", "donut", "sparkline"):
         assert by[("chart", v)] == 1
-    for v in ("month", "week"):
+    for v in ("month", "week", "strip"):
         assert by[("calendar", v)] == 1
     for v in ("bar", "steps"):
         assert by[("progress", v)] == 1
