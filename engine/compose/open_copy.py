@@ -1431,7 +1431,7 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("station", "station"), ("menu", "menu"), ("dish", "menu"), ("drink", "menu"), ("starter", "menu"),
     ("transaction", "transaction"), ("departure", "journey"), ("timetable", "journey"), ("journey", "journey"),
     ("train", "journey"), ("connection", "journey"), ("expense", "expense"), ("book", "book"), ("class", "class"),
-    ("stops?\\b", "stop"), ("receipt", "expense"), ("reimbursement", "expense"),
+    ("stops?\\b", "stop"), ("track", "track"), ("receipt", "expense"), ("reimbursement", "expense"),
     ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("recruit(?:er|ment|ing)?", "candidate"),
     ("hiring", "candidate"), ("invoice", "invoice"),
     ("event", "event"), ("concert", "event"), ("product", "product"))
@@ -1644,6 +1644,14 @@ class OpenCopy:
         if kind == "stop" and re.search(r"\b(museum|gallery|exhibit|audio ?guide|collection|artwork)", self.prompt.lower()):
             return [(f"{i + 1}. {work}", f"{who} · {room}", f"{r.randint(1, 4)}:{r.randint(0, 59):02d}")
                     for i, (work, who, room) in enumerate(EXHIBITS[:min(n, len(EXHIBITS))])]  # each stop once
+        if kind == "track":  # a conference's tracks: their talks and rooms; a player's tracks are its songs
+            if self.spec.name == "music" or not re.search(r"\b(conference|summit|meetup|festival|agenda|schedule|"
+                                                          r"programme|program|sessions?|talks?)\b", self.prompt.lower()):
+                return None
+            names = ("Design", "Engineering", "Product", "Data", "Leadership", "Research")
+            rooms = ("Main hall", "Room A", "Room B", "Room C")
+            return [(names[i % len(names)], f"{r.randint(4, 9)} talks · {rooms[i % 4]}", "Live" if i == 0 else "")
+                    for i in range(n)]
         if kind == "stop":  # a route's stops: the stop, its platform and when the next one comes
             return [(STOPS[(self.k + i) % len(STOPS)], f"Platform {r.randint(1, 6)}", f"{2 + 3 * i} min")
                     for i in range(n)]

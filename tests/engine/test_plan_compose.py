@@ -625,7 +625,7 @@ def test_a_checklist_with_named_sections_is_one_checklist_per_section():
     ("school timetable with Monday to Friday tabs and a class list", ("Maths", "Friday"), ("HIIT", "Pilates")),
     ("museum audio guide player with transport controls and a stop list", ("The Night Watch",), ("Midnight Static",)),
     ("conference schedule with a day timeline and tracks Design, Engineering and Product", ("Engineering",),
-     ("★",)),
+     ("★", "from €")),
 ])
 def test_records_fit_what_the_screen_is_for(prompt, words, never):
     texts = _texts(compose_plan(_plan(prompt, "tablet"), *_size("tablet"), seed=0, device="tablet"))
