@@ -27,6 +27,21 @@ def test_open_sets_cover_domains_devices_and_kinds() -> None:
     assert "HELD-OUT" in HELDOUT.read_text().splitlines()[0]
 
 
+def test_every_open_set_loads_and_no_prompt_is_in_two_sets() -> None:
+    """Each open set reads (kinds known, labels strings); a held-out set shares no prompt with a
+    development set, so its figures stay clean."""
+    sets = {f.name: load_prompts(f) for f in sorted((ROOT / "eval" / "prompts").glob("open_*.jsonl"))}
+    assert {"open_dev4.jsonl", "open_heldout2.jsonl"} <= set(sets)
+    held = {n for n in sets if "heldout" in n}
+    for name, prompts in sets.items():
+        assert prompts and all(p.kinds and all(k in KINDS for k in p.kinds) for p in prompts), name
+        if name in held:
+            assert "HELD-OUT" in (ROOT / "eval" / "prompts" / name).read_text().splitlines()[0]
+    dev_prompts = {p.prompt for n, ps in sets.items() if n not in held and "review" not in n for p in ps}
+    for name in held:
+        assert not dev_prompts & {p.prompt for p in sets[name]}, name
+
+
 @pytest.mark.parametrize("line, message", [
     ('{"prompt": "x", "requires": ["carousel"]}', "unknown element kind 'carousel'"),
     ('{"prompt": "x", "requires": [1]}', "element kinds as strings"),
