@@ -285,15 +285,19 @@ NOUN_RECORDS: dict[str, tuple[tuple[str, ...], int, int, tuple[str, ...]]] = {
     "article": (("Ten tips for a calmer inbox", "Spring launch announcement", "Behind the scenes at the studio",
                  "Customer story: Northwind", "Newsletter #42", "How we plan a sprint", "Year in review",
                  "Five tools we love"), 0, 0, ("Blog", "News", "Blog", "Case study", "Email", "Blog", "News", "Blog")),
+    "objective": (("Grow weekly active users to 50k", "Cut onboarding time in half", "Launch in two new markets",
+                   "Reach 95 % customer satisfaction", "Ship the design system v2", "Reduce churn below 2 %"), 0, 0,
+                  ("3 key results · Q3", "4 key results · Q3", "2 key results · Q3", "3 key results · Q3",
+                   "5 key results · Q3", "3 key results · Q3")),
     "extra": (("Child seat", "GPS navigation", "Additional driver", "Full insurance", "Snow chains",
                "Wi-Fi hotspot"), 4, 18, ("per day", "per day", "per rental", "per day", "per rental", "per day")),
 }
 _NOUN_ALIASES = {"bottle": "wine", "vinyl": "record", "lp": "record", "loaf": "bread", "loave": "bread",
-                 "post": "article", "content": "article", "editorial": "article", "blog": "article",
+                 "post": "article", "okr": "objective", "goal": "objective", "content": "article", "editorial": "article", "blog": "article",
                  "user story": "story", "stories": "story", "add-on": "extra", "addon": "extra", "charge": "line",
                  "fee": "line", "sweet": "dessert", "houseplant": "plant", "run": "run", "fruit": "smoothie"}
 #: Nouns of people: names from faker, a job from faker.
-PEOPLE_NOUNS = frozenset({"employee", "contractor", "staff", "member", "volunteer", "student", "player", "driver",
+PEOPLE_NOUNS = frozenset({"owner", "employee", "contractor", "staff", "member", "volunteer", "student", "player", "driver",
                           "guest", "tenant", "client", "teacher", "freelancer", "worker", "attendee", "teammate",
                           "colleague", "coach", "tutor", "nurse", "doctor", "instructor", "mentor"})
 _KIND_WORDS = {"list", "table", "grid", "cards", "card", "section", "row", "rows", "panel", "tiles", "tile", "items",
@@ -1730,7 +1734,9 @@ class OpenCopy:
                 meta = f"{ARTISTS[(self.k + i * 3) % len(ARTISTS)]} · LP"
             if noun == "run":
                 name, meta = f"Week {i // 3 + 1} · {('Tue', 'Thu', 'Sun')[i % 3]}", name
-            if noun == "plant" and owned:  # my plants: when each wants water, not a price
+            if noun == "objective":  # how far along its key results are
+                trailing = f"{r.randint(18, 92)}%"
+            elif noun == "plant" and owned:  # my plants: when each wants water, not a price
                 trailing = ("Water today", "Water tomorrow", f"Water in {r.randint(2, 6)} days")[min(i, 2)]
             elif hi and owned:  # things I own are not for sale
                 trailing = ""

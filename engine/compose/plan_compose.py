@@ -878,6 +878,11 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                 props = {"icon": "plus"}
             nd = el(kind, kind, w=w if w is not None else fill(), h=h, props=props)
             nd.el["text"] = lab
+            name = s.labels[k] if k < len(s.labels) else s.title if n == 1 else ""
+            if kind == "stepper" and name:  # "a party size stepper": the stepper beside what it counts
+                nd.width = fixed(128)
+                nd = row(text("label", name, "body", w=fill()), nd, name=f"stepper{k}", gap=3, align="center",
+                         width=fill())
             nodes.append(nd)
         if n == 1:
             nodes[0].name = f"s{i}"

@@ -42,6 +42,22 @@ def test_every_open_set_loads_and_no_prompt_is_in_two_sets() -> None:
         assert not dev_prompts & {p.prompt for p in sets[name]}, name
 
 
+def _words(prompt: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"[a-z0-9$]+", prompt.lower())) - {"a", "an", "the", "and", "with", "of", "for", "to", "on",
+                                                               "in"}
+
+
+def test_the_second_held_out_set_holds_no_near_copy_of_another_sets_prompt() -> None:
+    others = [p.prompt for f in sorted((ROOT / "eval" / "prompts").glob("*.jsonl")) if f.name != "open_heldout2.jsonl"
+              for p in load_prompts(f)]
+    for p in load_prompts(ROOT / "eval" / "prompts" / "open_heldout2.jsonl"):
+        w = _words(p.prompt)
+        closest = max(others, key=lambda q: len(w & _words(q)) / len(w | _words(q)))
+        assert len(w & _words(closest)) / len(w | _words(closest)) < 0.45, (p.prompt, closest)
+
+
 @pytest.mark.parametrize("line, message", [
     ('{"prompt": "x", "requires": ["carousel"]}', "unknown element kind 'carousel'"),
     ('{"prompt": "x", "requires": [1]}', "element kinds as strings"),
