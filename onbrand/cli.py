@@ -466,10 +466,13 @@ _train_only_option = click.option(
 @click.option("--context-in-prompt", is_flag=True,
               help="Reference-layout and image tokens also join the prompt stream, each attended to directly "
                    "(not only resampled into the style stream); the student distilled from it does the same.")
+@click.option("--slot-positions", is_flag=True,
+              help="Give every slot and every reference block a learned embedding of its place in reading order "
+                   "(zero at first), so a slot can find its block in a reference.")
 @_train_only_option
 def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int, config: str, lr: float,
                       checkpoint_every: int, threads: int, init: str | None, plan_share: float,
-                      image_share: float, image_blocks: bool, context_in_prompt: bool,
+                      image_share: float, image_blocks: bool, context_in_prompt: bool, slot_positions: bool,
                       train_only: tuple[str, ...]) -> None:
     """Train the scene diffusion teacher on the procedural curriculum.
 
@@ -480,7 +483,8 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
 
     cfg = TrainConfig(out=out, config=config, steps=steps, batch=batch, lr=lr, seed=seed, threads=threads,
                       checkpoint_every=checkpoint_every, init=init, p_plan=plan_share, p_image=image_share,
-                      image_blocks=image_blocks, context_in_prompt=context_in_prompt, train_only=list(train_only))
+                      image_blocks=image_blocks, context_in_prompt=context_in_prompt, slot_positions=slot_positions,
+                      train_only=list(train_only))
     try:
         res = train_teacher(cfg, resume=resume)
     except OSError as e:

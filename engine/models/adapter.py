@@ -29,6 +29,7 @@ from engine.models.inputs import (  # noqa: F401 - the context record and its en
     DESIGN_DIM,
     DEVICE_NAMES,
     IMAGE_DIM,
+    MAX_BLOCK_POSITIONS,
     MAX_DESIGN_TOKENS,
     MAX_IMAGES,
     MAX_PROMPT_TOKENS,
@@ -76,15 +77,19 @@ class BlockEmbedding(nn.Module):
 class LayoutEncoder(nn.Module):
     """A 2-layer set transformer over a reference layout's blocks → one token per block."""
 
-    def __init__(self, d: int, heads: int, layers: int = 2, n_kinds: int | None = None):
+    def __init__(self, d: int, heads: int, layers: int = 2, n_kinds: int | None = None, positions: bool = False):
         super().__init__()
         self.embed = BlockEmbedding(d, n_kinds)
+        #: a learned embedding of each block's place in its reference, in reading order (zero at first)
+        self.pos = nn.Parameter(torch.zeros(MAX_BLOCK_POSITIONS, d)) if positions else None
         layer = nn.TransformerEncoderLayer(d, heads, 2 * d, dropout=0.0, batch_first=True, norm_first=True)
         self.encoder = nn.TransformerEncoder(layer, layers, enable_nested_tensor=False)
 
     def forward(self, boxes: torch.Tensor, cats: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         B, R, N, _ = boxes.shape
         h = self.embed(boxes.reshape(B * R, N, 4), cats.reshape(B * R, N, -1))  # (B·R, N, d)
+        if self.pos is not None:
+            h = h + self.pos[:N]
         m = mask.reshape(B * R, N)
         empty = ~m.any(1)
         m = m.clone()
@@ -165,7 +170,7 @@ class ContextAdapter(nn.Module):
     TYPES = ("null", "prompt_vec", "prompt_token", "device", "design", "reference", "image")
 
     def __init__(self, d: int, heads: int, n_style_tokens: int = 16, n_kinds: int | None = None,
-                 plan_tokens: bool = False, context_in_prompt: bool = False):
+                 plan_tokens: bool = False, context_in_prompt: bool = False, block_positions: bool = False):
         super().__init__()
         self.context_in_prompt = context_in_prompt
         self.plan_proj = nn.Linear(PLAN_DIM, d) if plan_tokens else None
@@ -175,7 +180,7 @@ class ContextAdapter(nn.Module):
         self.design_proj = nn.Linear(DESIGN_DIM, d)
         self.image_proj = nn.Linear(IMAGE_DIM, d)
         self.device_emb = nn.Embedding(len(DEVICE_NAMES), d)
-        self.layout = LayoutEncoder(d, heads, n_kinds=n_kinds)
+        self.layout = LayoutEncoder(d, heads, n_kinds=n_kinds, positions=block_positions)
         self.resampler = Resampler(d, heads, n_style_tokens)
         self.null_prompt = nn.Parameter(torch.zeros(1, 1, d))
         self.null_style = nn.Parameter(torch.zeros(1, 1, d))

@@ -37,6 +37,8 @@ CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kind", BLOCK_KINDS), ("role", ROLES), ("style", STYLES), ("variant", VARIANTS), ("content", CONTENTS),
 )
 DEVICE_NAMES: tuple[str, ...] = ("desktop", "tablet", "mobile")
+#: Places a reference block can have in reading order (a model with ``slot_positions``).
+MAX_BLOCK_POSITIONS = 64
 
 
 # -- blocks as arrays ----------------------------------------------------------------------------

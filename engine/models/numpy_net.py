@@ -29,6 +29,7 @@ from engine.models.inputs import (
     DESIGN_DIM,
     DEVICE_NAMES,
     IMAGE_DIM,
+    MAX_BLOCK_POSITIONS,
     PLAN_DIM,
     PROMPT_DIM,
 )
@@ -86,6 +87,9 @@ def expected_shapes(cfg: SimpleNamespace) -> dict[str, tuple[int, ...]]:
     lin(f"{a}.image_proj", IMAGE_DIM, d)
     shapes[f"{a}.device_emb.weight"] = (len(DEVICE_NAMES), d)
     lin(f"{a}.layout.embed.box", 4, d)
+    if getattr(cfg, "slot_positions", False):
+        shapes["slot_pos"] = (cfg.n_slots, d)
+        shapes[f"{a}.layout.pos"] = (MAX_BLOCK_POSITIONS, d)
     if getattr(cfg, "plan_tokens", False):
         lin(f"{a}.plan_proj", PLAN_DIM, d)
     for k, (_, vocab) in enumerate(CATEGORIES):
@@ -168,6 +172,8 @@ class NumpySceneNet:
             if k == 0:  # kinds newer than the model's vocabulary read as null
                 idx = np.where(idx < len(table), idx, 0)
             h = h + table[idx]
+        if f"{p}.pos" in self.w:
+            h = h + self.w[f"{p}.pos"][:N]
         m = mask.reshape(B * R, N).copy()
         m[~m.any(1), 0] = True  # an empty reference attends to one slot instead of to nothing
         for i in range(LAYOUT_LAYERS):  # pre-norm encoder layers, ReLU feed-forward
@@ -253,6 +259,8 @@ class NumpySceneNet:
             prev = x_self_cond if x_self_cond is not None else np.zeros_like(sample)
             sample = np.concatenate([sample, prev.astype(sample.dtype)], -1)
         x = self._lin("inp", sample)
+        if "slot_pos" in self.w:
+            x = x + self.w["slot_pos"][: x.shape[1]]
         ada_c = silu(c)
         for i in range(cfg.n_layers):
             p = f"blocks.{i}"

@@ -116,20 +116,25 @@ class SceneNetMixin:
     def _build(self, n_slots: int, slot_dim: int, d_model: int, n_layers: int, n_heads: int, mlp_ratio: float,
                n_style_tokens: int, prediction_type: str, num_train_timesteps: int, beta_schedule: str,
                self_condition: bool, plan_tokens: bool = False, image_conditioning: bool = False,
-               context_in_prompt: bool = False) -> None:
+               context_in_prompt: bool = False, slot_positions: bool = False) -> None:
         """The layers for a full set of `DEFAULT_CONFIG` arguments (the subclass fills in defaults).
         The slot width says which block-kind vocabulary the model knows (`slot_bits`).
         `image_conditioning` adds no layer: it records that the model was trained to read the
         descriptors of reference images (``adapter.image_proj``); a model without it is given none.
         `context_in_prompt` adds no layer either: the reference-layout and image tokens also join
-        the prompt stream, each attended to directly (`engine.models.adapter.ContextAdapter`)."""
+        the prompt stream, each attended to directly (`engine.models.adapter.ContextAdapter`).
+        `slot_positions` gives every slot, and every block of a reference layout, a learned
+        embedding of its place in reading order (``slot_pos``, ``adapter.layout.pos``; zero at
+        first, so a model started from one without them answers as before): the k-th slot can then
+        find the k-th block of a reference, which a set of identical slots cannot at high noise."""
         n_kinds = kind_vocab(slot_dim)  # ValueError for a width that matches no vocabulary
         d = d_model
         self.inp = nn.Linear(slot_dim * (2 if self_condition else 1), d)
         self.time_proj = SinusoidalTimesteps(d)
         self.time_emb = TimestepMLP(d, d)
         self.adapter = ContextAdapter(d, n_heads, n_style_tokens, n_kinds=n_kinds, plan_tokens=plan_tokens,
-                                      context_in_prompt=context_in_prompt)
+                                      context_in_prompt=context_in_prompt, block_positions=slot_positions)
+        self.slot_pos = nn.Parameter(torch.zeros(n_slots, d)) if slot_positions else None
         self.blocks = nn.ModuleList(SceneBlock(d, n_heads, mlp_ratio) for _ in range(n_layers))
         self.norm_out = nn.LayerNorm(d, elementwise_affine=False, eps=1e-6)
         self.ada_out = nn.Sequential(nn.SiLU(), nn.Linear(d, 2 * d))
@@ -155,6 +160,8 @@ class SceneNetMixin:
             prev = x_self_cond if x_self_cond is not None else torch.zeros_like(sample)
             sample = torch.cat([sample, prev.to(sample.dtype)], -1)
         x = self.inp(sample)  # (B, N, d)
+        if self.slot_pos is not None:
+            x = x + self.slot_pos[: x.shape[1]]
         for blk in self.blocks:
             x = blk(x, c, ctx, style_scale)
         shift, scale = self.ada_out(c).chunk(2, -1)

@@ -22,7 +22,7 @@ from engine.training.progressive import (
     TrajectoryPool,
     distill_loss,
 )
-from engine.training.teacher import freeze_except, optimise, set_context_in_prompt
+from engine.training.teacher import freeze_except, optimise, set_context_in_prompt, warm_start
 
 
 def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> dict:
@@ -41,7 +41,12 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
     torch.manual_seed(cfg.seed)
     teacher = SceneTransformer.from_pretrained(teacher_dir, low_cpu_mem_usage=False).eval()
     teacher.requires_grad_(False)
-    if cfg.init:
+    if cfg.init and getattr(teacher.config, "slot_positions", False):
+        # a student of the teacher's architecture, started from the weights of `init` where they fit
+        student = SceneTransformer.from_config(teacher.config)
+        student.load_state_dict(teacher.state_dict())
+        warm_start(student, cfg.init)
+    elif cfg.init:
         student = SceneTransformer.from_pretrained(cfg.init, low_cpu_mem_usage=False)
         if student.config.slot_dim != teacher.config.slot_dim:
             raise ValueError(f"{cfg.init}: slot width {student.config.slot_dim} differs from the teacher's "

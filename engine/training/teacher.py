@@ -89,13 +89,14 @@ def page_image_vector(scene, theme) -> np.ndarray:
 
 def page_image_reading(scene, theme) -> tuple[list, np.ndarray]:
     """`scene` drawn with `theme` and read back as a request image is at generate time
-    (`conditioning.packing.read_reference_image`): the blocks the screenshot reader finds in it
-    and its image descriptor."""
+    (`conditioning.packing.read_reference_image`): the blocks the screenshot reader finds in it,
+    in reading order (top to bottom, then left to right, as a page's own blocks are), and its
+    image descriptor."""
     from conditioning.packing import read_reference_image
     from engine.render.export import draw_scene
 
     blocks, _, vec = read_reference_image(draw_scene(theme, scene).image())
-    return blocks, vec
+    return sorted(blocks, key=lambda b: (round(b.box[1], 3), b.box[0])), vec
 
 
 def sample_systems() -> list[str]:
@@ -143,6 +144,9 @@ class TrainConfig:
     #: reference-layout and image tokens also join the prompt stream, each attended to directly
     #: (`engine.models.adapter.ContextAdapter`); a model started from one without it learns to read them
     context_in_prompt: bool = False
+    #: every slot and reference block gets a learned embedding of its place in reading order
+    #: (config ``slot_positions``; zero at first, so a warm start answers as before)
+    slot_positions: bool = False
     #: parameter-name prefixes trained, the rest frozen (empty: all). With `init`, the model is
     #: `init` itself, so a model without reference images answers exactly as before when only
     #: ``adapter.image_proj`` is trained.
@@ -380,7 +384,8 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
             raise ValueError("training only some parameters (train_only) needs a model to start from (init)")
         model = SceneTransformer.from_pretrained(cfg.init, low_cpu_mem_usage=False)
     else:
-        model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition)
+        model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition,
+                             **({"slot_positions": True} if cfg.slot_positions else {}))
         if cfg.init and not (resume and _checkpoints(out)):
             warm_start(model, cfg.init)
     if cfg.p_image > 0:

@@ -232,3 +232,32 @@ def test_context_in_prompt_lets_each_reference_block_be_attended_to_and_numpy_ma
     net = load_numpy_scene_model(tmp_path)
     got = net(x.numpy(), np.array([300]), {k: v.numpy() for k, v in c.items()}, x_self_cond=x.numpy() * 0.5)
     assert np.abs(got - want).max() < 1e-4
+
+
+def test_slot_positions_start_at_zero_and_numpy_matches(tmp_path):
+    """`slot_positions`: a learned place-in-reading-order embedding per slot and per reference
+    block; a warm start from a model without them answers exactly as that model, and the numpy
+    network computes what PyTorch does once they are trained (non-zero)."""
+    from engine.models.numpy_net import load_numpy_scene_model
+    from engine.training.teacher import warm_start
+
+    plain = _tiny()
+    for p in plain.parameters():
+        torch.nn.init.normal_(p, std=0.05)
+    plain.save_pretrained(tmp_path / "plain")
+    posed = _tiny(slot_positions=True).eval()
+    counts = warm_start(posed, tmp_path / "plain")
+    assert counts["fresh"] == 2  # slot_pos and adapter.layout.pos, zero
+    blocks = [Block(kind="card", box=(0.1, 0.1, 0.4, 0.3)), Block(kind="button", box=(0.6, 0.1, 0.1, 0.05))]
+    c = collate_contexts([prompt_context("settings page", reference_blocks=[blocks])], ["desktop"], 16)
+    x = torch.randn(1, 16, SLOT_DIM, generator=torch.Generator().manual_seed(5))
+    with torch.no_grad():
+        assert torch.allclose(posed(x, torch.tensor([400]), c, x_self_cond=x), plain(x, torch.tensor([400]), c,
+                                                                                     x_self_cond=x), atol=1e-6)
+        torch.nn.init.normal_(posed.slot_pos, std=0.1)
+        torch.nn.init.normal_(posed.adapter.layout.pos, std=0.1)
+        want = posed(x, torch.tensor([400]), c, x_self_cond=x).numpy()
+    posed.save_pretrained(tmp_path / "posed")
+    net = load_numpy_scene_model(tmp_path / "posed")
+    got = net(x.numpy(), np.array([400]), {k: v.numpy() for k, v in c.items()}, x_self_cond=x.numpy())
+    assert np.abs(got - want).max() < 1e-4
