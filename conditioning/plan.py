@@ -55,7 +55,7 @@ import hashlib
 import os
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -732,6 +732,48 @@ def _metric(words: Sequence[str], strong: bool = False) -> bool:
     return not strong and len(words) > 1 and words[0] in _METRIC_ADJECTIVES and _singular(words[-1]) in _METRIC_COUNTED
 
 
+def _metric_word(t: _Tok | None) -> bool:
+    """A word of a measure's name: lower case, a word or a figure ("24h"), not a joining word."""
+    return t is not None and t.quote is None and not t.cap and (t.low.isalnum() or bool(_METRIC_TOKEN.fullmatch(t.low))) \
+        and t.low not in ("and", "or", "with", "for", "in", "on", "at")
+
+
+def _listed(out: Sequence[_Tok | None], i: int, word_ok: Callable[[_Tok | None], bool], max_words: int,
+            max_items: int) -> tuple[list[list[_Tok]], int, bool]:
+    """The items of a list written from `i` on ("gate, seat and boarding time"): runs of up to
+    `max_words` words that pass `word_ok` (after an article), joined by commas and one last
+    "and"/"or"; returns the items, where the list ends and whether it is closed (its last item
+    ends the phrase)."""
+    n = len(out)
+    items: list[list[_Tok]] = []
+    j, last = i, False
+    while j < n and len(items) < max_items:
+        k = j
+        if out[k] is not None and out[k].low in ("a", "an", "the", "its", "their", "your") and out[k].quote is None:
+            k += 1
+        it = []
+        while k < n and len(it) < max_words and word_ok(out[k]):
+            it.append(out[k])
+            k += 1
+        if not it:
+            break
+        items.append(it)
+        if last:
+            j = k
+            break
+        if k < n and out[k] is not None and out[k].low == "," and k + 1 < n and out[k + 1] is not None \
+                and out[k + 1].low in ("and", "or"):
+            k += 1
+        if k < n and out[k] is not None and out[k].low in ("and", "or"):
+            last = True
+        elif not (k < n and out[k] is not None and out[k].low == ","):
+            break
+        j = k + 1
+    closed = last and (j >= n or out[j] is None or out[j].low in (",", ";", ")", ":", ".")
+                       or out[j].low in _SPLIT_WORDS or out[j].low in _CONTEXT_WORDS)
+    return items, j, closed
+
+
 def _plain(t: _Tok | None) -> bool:
     """A plain lower-case word: not a name, a quote, a number, an article, a style, a place or a
     word that opens a phrase (what key lists, row nouns and chip titles are made of)."""
@@ -931,35 +973,7 @@ class _Reader:
                     or prev.low not in _KEY_LIST_OPENERS | {":"}:
                 i += 1
                 continue
-            items: list[list[_Tok]] = []
-            j, last = i, False
-            while j < n and len(items) < 8:
-                k = j
-                if out[k] is not None and out[k].low in ("a", "an", "the", "its", "their", "your"):
-                    k += 1
-                it = []
-                while k < n and len(it) < 4 and out[k] is not None and out[k].quote is None and not out[k].cap \
-                        and (out[k].low.isalnum() or _METRIC_TOKEN.fullmatch(out[k].low)) \
-                        and out[k].low not in ("and", "or", "with", "for", "in", "on", "at"):
-                    it.append(out[k])
-                    k += 1
-                if not it:
-                    break
-                items.append(it)
-                if last:
-                    j = k
-                    break
-                if k < n and out[k] is not None and out[k].low == "," and k + 1 < n and out[k + 1] is not None \
-                        and out[k + 1].low in ("and", "or"):
-                    k += 1
-                if k < n and out[k] is not None and out[k].low in ("and", "or"):
-                    last = True
-                elif not (k < n and out[k] is not None and out[k].low == ","):
-                    break
-                j = k + 1
-            end = j
-            closed = last and (end >= n or out[end] is None or out[end].low in (",", ";", ")", ":", ".")
-                               or out[end].low in _SPLIT_WORDS or out[end].low in _CONTEXT_WORDS)
+            items, end, closed = _listed(out, i, _metric_word, 4, 8)
             if closed and len(items) >= 2 and all(_metric([t.low for t in it]) for it in items) \
                     and any(_metric([t.low for t in it], strong=True) for it in items):
                 self.new(i, kind=kind, count=len(items),
@@ -1046,33 +1060,7 @@ class _Reader:
             if out[i] is None or (i > 0 and prev is not None and prev.low not in _KEY_LIST_OPENERS):
                 i += 1
                 continue
-            items: list[list[_Tok]] = []
-            j, last = i, False
-            while j < n and len(items) < 12:
-                k = j
-                if out[k] is not None and out[k].low in ("a", "an", "the", "its", "their") and out[k].quote is None:
-                    k += 1
-                it = []
-                while k < n and len(it) < 3 and _plain(out[k]):
-                    it.append(out[k])
-                    k += 1
-                if not it:
-                    break
-                items.append(it)
-                if last:
-                    j = k
-                    break
-                if k < n and out[k] is not None and out[k].low == "," and k + 1 < n and out[k + 1] is not None \
-                        and out[k + 1].low in ("and", "or"):
-                    k += 1
-                if k < n and out[k] is not None and out[k].low in ("and", "or"):
-                    last = True
-                elif not (k < n and out[k] is not None and out[k].low == ","):
-                    break
-                j = k + 1
-            end = j
-            closed = last and (end >= n or out[end] is None or out[end].low in (",", ";", ")", ":")
-                               or out[end].low in _SPLIT_WORDS or out[end].low in _CONTEXT_WORDS)
+            items, end, closed = _listed(out, i, _plain, 3, 12)
             hits = sum(1 for it in items if _lex_hit([t.sing for t in it]))
             if closed and len(items) >= 3 and hits <= 1 and len(items) - hits >= 2 \
                     and all(it[-1].sing == it[-1].low for it in items):
