@@ -934,6 +934,13 @@ class _Reader:
                     and all(it[0].cap or it[0].quote is not None for it in keep[:-1]) \
                     and _lex_hit([t.sing for t in keep[-1]]):
                 keep.pop()
+            last = keep[-1] if keep else []
+            if not connector and len(last) > 1 and last[-1].quote is None and not last[-1].cap \
+                    and self._holder_at(last, len(last) - 1) is not None:
+                # "an audio button and Know it and Still learning buttons": names that end on a holder
+                # of their own are its labels (read backwards from it), not this holder's
+                i = max(h_end, i0 + 1)
+                continue
             quoted = keep and all(it[0].quote is not None for it in keep)
             caps = keep and all(it[0].cap or it[0].quote is not None for it in keep)
             if (len(keep) >= 2 or (quoted and connector)) and (connector or caps) \

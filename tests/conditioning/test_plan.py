@@ -482,3 +482,10 @@ def test_names_after_a_plural_noun_of_list_rows_are_its_rows() -> None:
     rows = _by_kind(plan, "list")
     assert rows.labels == ["Design", "Engineering", "Product"] and rows.title == "Tracks"
     assert not plan.unmatched
+
+
+def test_names_that_end_on_a_holder_of_their_own_are_its_labels() -> None:
+    plan = plan_prompt("flashcard with an audio button and Know it and Still learning buttons", "mobile")
+    buttons = [s for s in plan.sections if s.kind == "button"]
+    assert [s.labels for s in buttons] == [[], ["Know it", "Still learning"]]
+    assert buttons[0].title == "Audio"
