@@ -897,8 +897,12 @@ class _Reader:
                             keep.insert(0, it[1:])
                         break
                     keep.insert(0, it)
-                if len(keep) >= 2 and not self._kindish(keep):
-                    first = next(q for q in range(j + 1, i) if out[q] is keep[0][0])
+                first = next(q for q in range(j + 1, i) if out[q] is keep[0][0]) if keep else 0
+                after_of = first > 0 and out[first - 1] is not None and out[first - 1].low == "of" \
+                    and not all(it[0].cap or it[0].quote is not None for it in keep)
+                # "a chart of last night's sleep stages and weekly average stats": what follows "of"
+                # is what the phrase before shows, not a list of the stats' labels
+                if len(keep) >= 2 and not self._kindish(keep) and not after_of:
                     count, _ = _count_of([t.low for t in toks[max(0, first - 2):first]], 2)
                     self.label_section(key, [self.label(it) for it in keep], toks[first:h_end], count, first,
                                        toks[first - 1].low if first > 0 else "", kind)

@@ -337,6 +337,13 @@ def noun_of(words: str) -> str | None:
 
 #: Values of key–value facts by what their label names (`OpenCopy.fact`), first match wins.
 _FACTS: tuple[tuple[str, Callable[[OpenCopy], str]], ...] = (
+    (r"^age$", lambda c: f"{c.rng.randint(1, 9)} years" if c.spec.name == "pets" or c.rng.random() < 0.5
+     else str(c.rng.randint(21, 64))),
+    (r"^breed$", lambda c: c.rng.choice(("Labrador mix", "Border collie", "Beagle", "Tabby", "Maine coon", "Terrier mix"))),
+    (r"^size$", lambda c: c.rng.choice(("Small", "Medium", "Large")) if c.spec.name == "pets"
+     else f"{c.rng.randint(48, 210)} m²"),
+    (r"^(sex|gender)$", lambda c: c.rng.choice(("Female", "Male"))),
+    (r"^weight$", lambda c: f"{c.rng.randint(3, 32)} kg"),
     (r"\bgate\b", lambda c: f"{c.rng.choice('ABCD')}{c.rng.randint(2, 40)}"),
     (r"\bseat\b", lambda c: f"{c.rng.randint(3, 38)}{c.rng.choice('ACDF')}"),
     (r"\bterminal\b", lambda c: f"T{c.rng.randint(1, 5)}"),
@@ -1435,7 +1442,8 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("station", "station"), ("menu", "menu"), ("dish", "menu"), ("drink", "menu"), ("starter", "menu"),
     ("transaction", "transaction"), ("departure", "journey"), ("timetable", "journey"), ("journey", "journey"),
     ("train", "journey"), ("connection", "journey"), ("expense", "expense"), ("book", "book"), ("class", "class"),
-    ("stops?\\b", "stop"), ("track", "track"), ("receipt", "expense"), ("reimbursement", "expense"),
+    ("stops?\\b", "stop"), ("track", "track"), ("tour dates?", "tour_date"), ("upcoming dates?", "tour_date"),
+    ("library catalogue", "book"), ("library catalog", "book"), ("book catalogue", "book"), ("library search", "book"), ("receipt", "expense"), ("reimbursement", "expense"),
     ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("recruit(?:er|ment|ing)?", "candidate"),
     ("hiring", "candidate"), ("invoice", "invoice"),
     ("event", "event"), ("concert", "event"), ("product", "product"))
@@ -1648,6 +1656,14 @@ class OpenCopy:
         if kind == "stop" and re.search(r"\b(museum|gallery|exhibit|audio ?guide|collection|artwork)", self.prompt.lower()):
             return [(f"{i + 1}. {work}", f"{who} · {room}", f"{r.randint(1, 4)}:{r.randint(0, 59):02d}")
                     for i, (work, who, room) in enumerate(EXHIBITS[:min(n, len(EXHIBITS))])]  # each stop once
+        if kind == "tour_date":  # a band's or a show's dates: city, venue, day and tickets
+            if self.spec.name not in ("music", "events"):
+                return None
+            venues = ("Paradiso", "Roundhouse", "Olympia", "Columbiahalle", "Vega", "Razzmatazz", "Ancienne Belgique")
+            cities = ("Amsterdam", "London", "Paris", "Berlin", "Copenhagen", "Barcelona", "Brussels")
+            return [(f"{cities[(self.k + i) % 7]} · {venues[(self.k + i) % 7]}",
+                     f"{('Fri', 'Sat', 'Sun', 'Tue', 'Wed', 'Thu')[i % 6]} {3 + 2 * i} May",
+                     "Sold out" if i == 1 else "Tickets") for i in range(n)]
         if kind == "track":  # a conference's tracks: their talks and rooms; a player's tracks are its songs
             if self.spec.name == "music" or not re.search(r"\b(conference|summit|meetup|festival|agenda|schedule|"
                                                           r"programme|program|sessions?|talks?)\b", self.prompt.lower()):
@@ -1890,6 +1906,8 @@ class OpenCopy:
         if re.search(r"\b(rate|ratio|percent|conversion|occupancy|uptime|share|margin|growth|churn|progress|"
                      r"completion|accuracy|humidity|battery|capacity|utili[sz]ation|attendance)|%", low):
             return f"{r.randint(12, 97)}%"
+        if re.search(r"\b(average|avg|total)\b", low) and re.search(r"\bsleep", self.prompt.lower()):
+            return f"{r.randint(6, 8)} h {r.randint(0, 59):02d} min"  # a sleep tracker's figures are hours
         if re.search(r"\b(pace)\b", low):
             return f"{r.randint(4, 6)}:{r.randint(0, 59):02d} /km"
         if re.search(r"\b(time|duration|wait|length|sleep|hours|response)\b", low):

@@ -174,8 +174,9 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
     words = [w for w in re.findall(r"[\w'’\-]+", s.phrase or "")]
     while words and words[0].lower() in _LEAD:
         words = words[1:]
-    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in ("list", "table", "grid", "set", "row", "rows"):
-        words = words[2:]  # "list of stations" → "Stations"
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in ("list", "table", "grid", "set", "row", "rows",
+                                                                          "chart", "graph", "map", "timeline"):
+        words = words[2:]  # "list of stations" → "Stations", "a chart of last night's sleep stages"
     dropped = False
     while len(words) > 1 and words[-1].lower() in _KIND_NOUNS:
         words, dropped = words[:-1], True

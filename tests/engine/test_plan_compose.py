@@ -718,3 +718,19 @@ def test_a_product_page_shows_its_picture_price_and_controls_in_order(device):
         image = next(e for e in scene.walk() if e.kind == "image")
         chips = [e for e in scene.walk() if e.kind == "chip"]
         assert chips and image.box[1] < min(c.box[1] for c in chips)  # the picture first, then the choices
+
+
+@pytest.mark.parametrize(("prompt", "device", "words", "never"), [
+    ("band tour page with a list of upcoming dates and a Buy tickets button", "tablet", ("Sold out",), ("Golden Hour",)),
+    ("pet adoption profile with photos, key facts (Age, Breed, Size) and an Adopt button", "mobile", ("years",),
+     ("m²",)),
+    ("sleep tracker with a chart of last night's sleep stages and weekly average stats", "mobile",
+     ("Last night's sleep stages",), ("Of",)),
+])
+def test_facts_dates_and_titles_fit_the_screen(prompt, device, words, never):
+    scene = compose_plan(_plan(prompt, device), *_size(device), seed=0, device=device)
+    texts = [t for e in scene.walk() for t in section_texts(e)]
+    for w in words:
+        assert any(w in t for t in texts), (prompt, w)
+    for w in never:
+        assert not any(t == w or (len(w) > 2 and w in t) for t in texts), (prompt, w)
