@@ -653,7 +653,26 @@ def _b_heading(cx: _Ctx, s, i: int) -> Node:
     return heading(f"s{i}", words, "h3", lines=2)
 
 
+#: A document being edited: its title, then headed paragraphs (a project brief).
+_DOCUMENT = ("Project brief", (
+    ("Goals", "Help new customers reach their first result in under ten minutes, and halve the tickets we get "
+              "about setting up an account."),
+    ("What we know", "Most people who leave do so on the second screen of sign-up. Interviews point to the "
+                     "number of fields and to wording that assumes they already know the product."),
+    ("Plan", "Cut sign-up to two fields, move the rest to a checklist after the first result, and rewrite the "
+             "empty states. Ship behind a flag to a tenth of new accounts first."),
+    ("Open questions", "Who owns the checklist copy? Do we keep the phone number field for teams that need it?"),
+))
+_EDITOR = re.compile(r"\b(editor|document|doc|draft|writing|word processor)\b", re.IGNORECASE)
+
+
 def _b_text(cx: _Ctx, s, i: int) -> Node:
+    if _EDITOR.search(s.phrase or ""):  # "a document editor": the page being written, its headings and paragraphs
+        title, parts = _DOCUMENT
+        kids = [heading("doc-title", title, "h2")]
+        for k, (head, body) in enumerate(parts):
+            kids += [heading(f"h{k}", head, "title"), text(f"p{k}", body, "body", lines=4)]
+        return card(f"s{i}", *kids, gap=3, pad=cx.pick(8, 6, 5), h=fill(min=320), content="text")
     return text(f"s{i}", " ".join(cx.copy.sentence(k) for k in range(2)), "body", lines=4)
 
 
@@ -827,12 +846,19 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
     return build
 
 
+_DOC_COMMENTS = ("Can we put a date on the rollout?", "Love the goals section: clear and measurable.",
+                 "Who signs off on the copy changes?", "Let's link the interview notes here.")
+
+
 def _b_comment(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 3)
     names = _labels(s, n, lambda k: cx.copy.people(n)[k])
+    on_doc = _EDITOR.search(cx.plan.prompt) is not None  # comments on a document being written
     kids = [el("comment", "comment", w=fill(), h=112,
-               props={"meta": f"{cx.rng.randint(2, 50)} min ago", "body": cx.copy.comment(k) if cx.copy.spec.sentences
-                      else cx.copy.items(n)[k][0], "actions": ["Reply", "Like"], "likes": cx.rng.randint(0, 24)})
+               props={"meta": f"{cx.rng.randint(2, 50)} min ago",
+                      "body": _DOC_COMMENTS[k % len(_DOC_COMMENTS)] if on_doc else cx.copy.comment(k)
+                      if cx.copy.spec.sentences else cx.copy.items(n)[k][0], "actions": ["Reply", "Like"],
+                      "likes": cx.rng.randint(0, 24)})
             for k in range(n)]
     for k, nm in enumerate(names):
         kids[k].el["text"] = nm
@@ -1089,7 +1115,14 @@ def _b_toolbar(cx: _Ctx, s, i: int) -> Node:
                name=f"s{i}", kind="navbar", gap=2, align="center", width=hug())
 
 
+_COMMENTS = re.compile(r"\b(comments?|discussion|replies|feedback)\b", re.IGNORECASE)
+
+
 def _build(cx: _Ctx, s, i: int) -> Node:
+    if s.kind in ("sidebar", "section") and not s.labels and _COMMENTS.search(s.phrase or ""):
+        # "a comments sidebar": the comments, in the place the prompt gives them
+        s = _Extra(kind="comment", title=s.title, position="right" if s.kind == "sidebar" else s.position,
+                   phrase=s.phrase)
     if s.kind in ("list", "list_item") and not s.labels and s.count <= 1 \
             and _ONE_CONVERSATION.fullmatch((s.phrase or "").strip()):
         s = _Extra(kind="_thread", title=s.title, position=s.position, phrase=s.phrase)

@@ -734,3 +734,12 @@ def test_facts_dates_and_titles_fit_the_screen(prompt, device, words, never):
         assert any(w in t for t in texts), (prompt, w)
     for w in never:
         assert not any(t == w or (len(w) > 2 and w in t) for t in texts), (prompt, w)
+
+
+def test_a_document_editor_shows_a_document_and_its_comments():
+    scene = compose_plan(_plan("document editor with a formatting toolbar and a comments sidebar"), 1920, 1080,
+                         seed=0, device="desktop")
+    texts = _texts(scene)
+    assert "Project brief" in texts and "Goals" in texts
+    comments = [e for e in scene.walk() if e.kind == "comment"]
+    assert comments and not any(".docx" in (e.props.get("body") or "") for e in comments)
