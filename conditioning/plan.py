@@ -1464,8 +1464,8 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
                 archetype=_archetype(page, page_types) if page else None, sections=sections, unmatched=unmatched)
 
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
 _RANGE_SEP = r"\s*(?:to|through|thru|till|until|-|–|—)\s*"
 
@@ -1477,7 +1477,7 @@ def _range_re(names: Sequence[str]) -> re.Pattern:
     return re.compile(rf"\b({one})\b{_RANGE_SEP}\b({one})\b")
 
 
-_DAY_RANGE, _MONTH_RANGE = _range_re(_DAYS), _range_re(_MONTH_NAMES)
+_DAY_RANGE, _MONTH_RANGE = _range_re(DAY_NAMES), _range_re(MONTH_NAMES)
 
 
 def expand_ranges(text: str) -> str:
@@ -1497,8 +1497,8 @@ def expand_ranges(text: str) -> str:
         span = [n[:3] if short else n for n in span]
         return ", ".join(span[:-1]) + " and " + span[-1]
 
-    text = _DAY_RANGE.sub(lambda m: expand(m, _DAYS), text)
-    return _MONTH_RANGE.sub(lambda m: expand(m, _MONTH_NAMES), text)
+    text = _DAY_RANGE.sub(lambda m: expand(m, DAY_NAMES), text)
+    return _MONTH_RANGE.sub(lambda m: expand(m, MONTH_NAMES), text)
 
 
 def _resolve_embedded(r: _Reader) -> None:

@@ -22,6 +22,8 @@ import statistics
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from conditioning.plan import DAY_NAMES, MONTH_NAMES
+
 __all__ = ["kinds_present", "label_found", "labels_present", "plan_accuracy", "scene_texts"]
 
 
@@ -52,8 +54,7 @@ def _norm(s: str) -> str:
     return " ".join(re.findall(r"\w+", s.lower()))
 
 
-_SHORT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-                "march", "april", "august", "september", "october", "november", "december"}
+_SHORT_NAMES = {n.lower() for n in (*DAY_NAMES, *MONTH_NAMES) if len(n) > 3}
 
 
 def label_found(label: str, texts: Iterable[str]) -> bool:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from conditioning.plan import DAY_NAMES, MONTH_NAMES
 from engine.compose.composer import scaled_scene
 from engine.compose.domain_copy import open_domain
 from engine.compose.open_copy import NOUN_RECORDS, OpenCopy, domain_of, group_tasks, noun_of, record_kind
@@ -522,8 +523,7 @@ def _b_check(kind: str) -> Callable:
     return build
 
 
-_DAY_MONTH = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-              "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+_DAY_MONTH = {*DAY_NAMES, *MONTH_NAMES}
 
 
 def _b_tabs(cx: _Ctx, s, i: int) -> Node:
