@@ -15,7 +15,12 @@ model that reads the descriptor lands closer to the pictured page.
 A third sample (``with_reading``) gives the model what a request image that is not held
 gives it: the blocks the screenshot reader finds in the picture as a reference layout and the
 descriptor, through cross-attention only (no start from the reference, nothing held). A model
-trained with ``--image-blocks`` learns to follow them.
+trained with ``--image-blocks`` learns to follow them. ``reading_iou`` is the same score for
+the reader's blocks themselves: what a model that copied them would reach.
+
+``--one-step`` adds what sampling hides: the box error (mean squared, used slots) of the
+model's clean estimate from the page noised to t = 900, 600 and 300, with the reading in its
+context and without, so a model that reads the picture at all shows it here first.
 
 Systems: the pages are drawn alternately in Harbor's and Ember's dark modes; the training runs
 draw pages in the sample systems' default modes only. Each model is
@@ -83,6 +88,46 @@ def score(model, sampler: str, items, seeds: int) -> dict:
             "with_reading": round(statistics.fmean(reading), 4), "samples": len(with_vec)}
 
 
+def one_step(model, items, timesteps=(900, 600, 300)) -> dict:
+    """Box error of the clean estimate at each of `timesteps`, with the picture's reading in the
+    context and without (same noise), over the pages of `items`."""
+    import numpy as np
+    import torch
+
+    from conditioning.packing import prompt_context, read_reference_image
+    from engine.models.adapter import collate_contexts
+    from engine.models.slots import encode_slots
+    from scene.blocks import scene_blocks
+
+    n, dim = model.config.n_slots, model.config.slot_dim
+    x0s, used, with_ctx, without_ctx, devices = [], [], [], [], []
+    for ex, image in items:
+        read, _, vec = read_reference_image(image)
+        x0, mask = encode_slots(scene_blocks(ex.scene, n), n, dim)
+        x0s.append(x0)
+        used.append(mask)
+        on = prompt_context(ex.caption, reference_blocks=[sorted(read, key=lambda b: (round(b.box[1], 3), b.box[0]))])
+        on.image_vecs = vec[None]
+        with_ctx.append(on)
+        without_ctx.append(prompt_context(ex.caption))
+        devices.append(ex.device)
+    x0 = torch.from_numpy(np.stack(x0s))
+    w = torch.from_numpy(np.stack(used))[..., None].float()
+    out = {}
+    for t in timesteps:
+        noise = torch.randn(x0.shape, generator=torch.Generator().manual_seed(t))
+        tt = torch.full((x0.shape[0],), t)
+        xt = model.add_noise(x0, noise, tt)
+        errs = []
+        for contexts in (with_ctx, without_ctx):
+            c = collate_contexts(contexts, devices, n)
+            with torch.no_grad():
+                est = model.predict_x0(model(xt, tt, c), xt, tt).clamp(-1, 1)
+            errs.append(round(float((((est - x0) ** 2)[..., :4] * w).sum() / w.sum() / 4), 4))
+        out[str(t)] = {"with_reading": errs[0], "without": errs[1]}
+    return out
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", action="append", type=Path, default=None, metavar="DIR",
@@ -90,17 +135,30 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--sampler", default="student", choices=["student", "teacher"])
     ap.add_argument("--pages", type=int, default=48)
     ap.add_argument("--seeds", type=int, default=2)
+    ap.add_argument("--one-step", action="store_true",
+                    help="also the box error of the clean estimate at t = 900, 600, 300 with and without the reading")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from engine.models.loading import load_scene_model
 
+    from benchmarks.bench_references import mean_best_iou, top_level
+    from conditioning.packing import read_reference_image
+    from scene.blocks import scene_blocks
+
     folders = args.model or [ROOT / "engine" / "weights" / args.sampler]
     items = pages(args.pages)
-    res = {"pages": args.pages, "seeds": args.seeds, "sampler": args.sampler, "models": {}}
+    reading = statistics.fmean(mean_best_iou(top_level(scene_blocks(ex.scene, 32)),
+                                             top_level(read_reference_image(img)[0])) for ex, img in items)
+    res = {"pages": args.pages, "seeds": args.seeds, "sampler": args.sampler, "reading_iou": round(reading, 4),
+           "models": {}}
     for folder in folders:
         model = load_scene_model(folder)
         r = score(model, args.sampler, items, args.seeds)
         r["image_conditioning"] = bool(getattr(model.config, "image_conditioning", False))
+        if args.one_step:
+            from engine.models.teacher import SceneTransformer
+
+            r["one_step"] = one_step(SceneTransformer.from_pretrained(folder, low_cpu_mem_usage=False).eval(), items)
         res["models"][str(folder)] = r
     if args.json:
         print(json.dumps(res, indent=1))
@@ -112,6 +170,11 @@ def main(argv: list[str] | None = None) -> dict:
         for f, r in res["models"].items():
             print(f"{f[-40:]:40s} {str(r['image_conditioning']):>12s} {r['with_image']:11.3f} "
                   f"{r['without_image']:8.3f} {r['gain']:+7.3f} {r['with_reading']:12.3f}")
+        print(f"the reading's own blocks: {res['reading_iou']:.3f} (what copying them would reach)")
+        for f, r in res["models"].items():
+            if "one_step" in r:
+                print(f"{f[-40:]:40s} clean-estimate box error with reading / without: " + "  ".join(
+                    f"t={t} {v['with_reading']:.4f} / {v['without']:.4f}" for t, v in r["one_step"].items()))
     return res
 
 
