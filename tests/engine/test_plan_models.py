@@ -261,3 +261,15 @@ def test_slot_positions_start_at_zero_and_numpy_matches(tmp_path):
     net = load_numpy_scene_model(tmp_path / "posed")
     got = net(x.numpy(), np.array([400]), {k: v.numpy() for k, v in c.items()}, x_self_cond=x.numpy())
     assert np.abs(got - want).max() < 1e-4
+
+
+def test_the_one_step_reading_check_scores_with_and_without_the_reading(tmp_path):
+    """`benchmarks.bench_image_tokens.one_step` on a tiny model and two pictured pages: a box
+    error per timestep with the reading and without, each a mean square in [0, 4]."""
+    from benchmarks.bench_image_tokens import one_step, pages
+
+    model = _tiny()
+    out = one_step(model, pages(2), timesteps=(900, 300))
+    assert set(out) == {"900", "300"}
+    for v in out.values():
+        assert 0 <= v["with_reading"] <= 4 and 0 <= v["without"] <= 4
