@@ -1456,7 +1456,7 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
     words = [_singular(w) for w in all_words]
     domain = _domain(words)
     sections, overflow = _finish(r, domain)
-    kept = {s.phrase for s in sections}
+    kept = {s.phrase for s in sections if s.kind == "section"}  # a phrase read as a kind after all is matched
     unmatched = [u for u in dict.fromkeys(r.unmatched) if u[:240] in kept] + overflow
     if len(prompt) > MAX_CHARS:
         unmatched.append(f"… the {len(prompt) - MAX_CHARS} characters past the first {MAX_CHARS} (not read)")
@@ -1573,6 +1573,12 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
             if kind == "stat" and not s["labels"]:
                 s["labels"] = [_clean_label(s["title"] + " " + s.get("key", "")) if s["title"] else
                                _clean_label(s.get("key", ""))]
+    stat = resolve_kind(("stat_tile", "stat"))
+    for s in secs:  # "bed occupancy", "conversion rate": a measure no kind matched is a stat tile, labelled as written
+        words = re.findall(r"[a-z0-9%]+", (s["phrase"] or "").lower())
+        if stat and s["kind"] == "section" and not s["labels"] and not s["from_page"] and 0 < len(words) <= 4 \
+                and _metric(words, strong=True):
+            s["kind"], s["labels"] = stat, [_clean_label(" ".join(w for w in words if w not in _DETERMINERS))]
     for s in secs:  # "a grid of posts": tiles, not rows (pictures in a social or photo app)
         if s.get("grid"):
             s["kind"] = resolve_kind(("image",) if domain in ("social", "photography") else ("card",)) or s["kind"]

@@ -1605,7 +1605,8 @@ _KIND_FAMILIES = {"table": ("table", "list"), "list": ("list", "table", "list_it
                   "toggle": ("toggle", "checkbox"), "checkbox": ("checkbox", "toggle"), "radio": ("radio",),
                   "input": ("input", "select", "search"), "search": ("search", "input"),
                   "date_picker": ("date_picker", "calendar", "input"), "segmented": ("segmented", "tabs"),
-                  "chip": ("chip", "badge", "tabs", "segmented"), "pagination": ("pagination",), "avatar": ("avatar",)}
+                  "chip": ("chip", "badge", "tabs", "segmented"), "pagination": ("pagination",), "avatar": ("avatar",),
+                  "alert": ("alert", "toast")}
 #: Overlays a routed page must draw itself when the prompt names them.
 _OVERLAY_KINDS = ("modal", "bottom_sheet", "toast", "menu", "tooltip")
 

@@ -489,3 +489,13 @@ def test_names_that_end_on_a_holder_of_their_own_are_its_labels() -> None:
     buttons = [s for s in plan.sections if s.kind == "button"]
     assert [s.labels for s in buttons] == [[], ["Know it", "Still learning"]]
     assert buttons[0].title == "Audio"
+
+
+@pytest.mark.parametrize("prompt, label", [
+    ("hospital ward dashboard with bed occupancy, a patients list and alerts", "Bed occupancy"),
+    ("livestream page with the stream video, viewer count and live chat", "Viewer count"),
+])
+def test_a_single_measure_no_kind_matches_is_a_stat_tile(prompt: str, label: str) -> None:
+    plan = plan_prompt(prompt)
+    assert _by_kind(plan, "stat").labels == [label]
+    assert not plan.unmatched

@@ -743,3 +743,11 @@ def test_a_document_editor_shows_a_document_and_its_comments():
     assert "Project brief" in texts and "Goals" in texts
     comments = [e for e in scene.walk() if e.kind == "comment"]
     assert comments and not any(".docx" in (e.props.get("body") or "") for e in comments)
+
+
+def test_a_named_alert_the_built_in_page_lacks_routes_to_the_plan():
+    plan = _plan("hospital ward dashboard with bed occupancy, a patients list and alerts")
+    is_open, why = plan_is_open(plan, device="desktop")
+    assert is_open and "alert" in why
+    scene = compose_plan(plan, 1920, 1080, seed=0, device="desktop")
+    assert {"stat", "list", "alert"} <= set(scene.count())
