@@ -109,6 +109,7 @@ class _Ctx:
     content: Node | None = None  # a phone's content column
     actions: list[Node] = field(default_factory=list)  # a phone's named buttons, in its content column
     record: tuple[str, str, str] | None = None  # the one record a record page is about (`_record_page`)
+    subject: str = ""  # the prompt without the names it gives its elements (`_subject`)
 
     @property
     def mobile(self) -> bool:
@@ -344,7 +345,7 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
     week = re.search(r"\b(week|weekly)\b", (s.phrase or "").lower()) is not None
     if week and not cx.mobile:  # "a week calendar": seven day columns with the week's sessions in them
         # what the screen is about ("gym class booking": classes), not what its buttons say ("Book class")
-        names = [r[0] for r in (cx.copy.records(_subject(cx.plan), 6) or cx.copy.items(6))]
+        names = [r[0] for r in (cx.copy.records(cx.subject, 6) or cx.copy.items(6))]
         events = [[d, h, h + cx.rng.choice((1, 1, 2)), names[k % len(names)]]
                   for k, (d, h) in enumerate(zip((0, 1, 2, 3, 4, 1), (9, 12, 10, 14, 8, 16)))]
         cal = el("calendar", "calendar", w=fill(), h=fill(min=360), variant="week",
@@ -1456,11 +1457,12 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
         raise ValueError(f"unknown device {device!r} (use {', '.join(DEVICES)})")
     scale = width / DEVICES[device][1]
     W, H = width / scale, height / scale
-    spec = domain_of(getattr(plan, "domain", "generic"), plan.prompt, subject=_subject(plan))
+    subject = _subject(plan)
+    spec = domain_of(getattr(plan, "domain", "generic"), plan.prompt, subject=subject)
     copy = OpenCopy(spec, plan.prompt, seed)
     rng = random.Random(f"plan:{seed}:{plan.prompt}")
     page = PageContext(device, random.Random(f"plan-shell:{seed}"), plan.prompt, open_domain(spec.name), "plan")
-    cx = _Ctx(device, plan, copy, page, rng, page_noun=_page_noun(plan.prompt))
+    cx = _Ctx(device, plan, copy, page, rng, page_noun=_page_noun(plan.prompt), subject=subject)
     cx.title = _title(plan, copy)
     sections = _grouped_checklists(list(plan.sections))
     if _record_page(plan.prompt) and not any(s.kind in HERO or s.kind in ("list", "list_item", "heading", "text")
