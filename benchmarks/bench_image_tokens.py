@@ -58,8 +58,9 @@ def pages(n: int) -> list[tuple[object, object]]:
     return out
 
 
-def score(model, sampler: str, items, seeds: int) -> dict:
-    """Mean best IoU with and without the descriptor over `items` × `seeds`."""
+def score(model, sampler: str, items, seeds: int, reference_guidance: float = 1.0) -> dict:
+    """Mean best IoU with and without the descriptor over `items` × `seeds`; the teacher samples
+    with the reading at `reference_guidance` (`engine.samplers.teacher.sample_blocks`)."""
     import numpy as np
 
     from conditioning.packing import prompt_context, read_reference_image
@@ -74,6 +75,7 @@ def score(model, sampler: str, items, seeds: int) -> dict:
                                     (vec[None], [read], reading)):
                 ctx = prompt_context(ex.caption, reference_blocks=refs)
                 ctx.image_vecs = vecs
+                ctx.pictured = [True] * len(refs)  # a request image that matches its prompt is marked so
                 if sampler == "student":
                     from engine.samplers.student import sample_student
 
@@ -81,7 +83,8 @@ def score(model, sampler: str, items, seeds: int) -> dict:
                 else:
                     from engine.samplers.teacher import sample_blocks
 
-                    blocks = sample_blocks(model, ctx, steps=20, seed=seed, device=ex.device)
+                    blocks = sample_blocks(model, ctx, steps=20, seed=seed, device=ex.device,
+                                           reference_guidance=reference_guidance if refs else 1.0)
                 acc.append(mean_best_iou(target, top_level(blocks)))
     return {"with_image": round(statistics.fmean(with_vec), 4), "without_image": round(statistics.fmean(without), 4),
             "gain": round(statistics.fmean(with_vec) - statistics.fmean(without), 4),
@@ -106,8 +109,9 @@ def one_step(model, items, timesteps=(900, 600, 300)) -> dict:
         x0, mask = encode_slots(scene_blocks(ex.scene, n), n, dim)
         x0s.append(x0)
         used.append(mask)
-        on = prompt_context(ex.caption, reference_blocks=[sorted(read, key=lambda b: (round(b.box[1], 3), b.box[0]))])
+        on = prompt_context(ex.caption, reference_blocks=[read])
         on.image_vecs = vec[None]
+        on.pictured = [True]
         with_ctx.append(on)
         without_ctx.append(prompt_context(ex.caption))
         devices.append(ex.device)
@@ -137,6 +141,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--seeds", type=int, default=2)
     ap.add_argument("--one-step", action="store_true",
                     help="also the box error of the clean estimate at t = 900, 600, 300 with and without the reading")
+    ap.add_argument("--reference-guidance", type=float, default=1.0, metavar="W",
+                    help="teacher: sample 'with reading' at this reference guidance (1 = none)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from engine.models.loading import load_scene_model
@@ -150,10 +156,10 @@ def main(argv: list[str] | None = None) -> dict:
     reading = statistics.fmean(mean_best_iou(top_level(scene_blocks(ex.scene, 32)),
                                              top_level(read_reference_image(img)[0])) for ex, img in items)
     res = {"pages": args.pages, "seeds": args.seeds, "sampler": args.sampler, "reading_iou": round(reading, 4),
-           "models": {}}
+           "reference_guidance": args.reference_guidance, "models": {}}
     for folder in folders:
         model = load_scene_model(folder)
-        r = score(model, args.sampler, items, args.seeds)
+        r = score(model, args.sampler, items, args.seeds, args.reference_guidance)
         r["image_conditioning"] = bool(getattr(model.config, "image_conditioning", False))
         if args.one_step:
             from engine.models.teacher import SceneTransformer

@@ -168,6 +168,13 @@ def block_of(e: Element, width: float, height: float) -> Block:
                  style=e.style, variant=e.variant, content=content, id=e.id)
 
 
+def reading_order(blocks: list[Block]) -> list[Block]:
+    """`blocks` in reading order: top to bottom (to a thousandth of the canvas), then left to
+    right. A page's own blocks, a picture's reading and every reference layout a model reads
+    are in this order, which is what a model with slot positions learns."""
+    return sorted(blocks, key=lambda b: (round(b.box[1], 3), b.box[0]))
+
+
 def scene_blocks(scene: Scene, max_blocks: int = 48) -> list[Block]:
     """The blocks of a scene: its top-level elements, in reading order (top to bottom, then
     left to right). Containers that only group others (a row of cards without a kind of its
@@ -175,5 +182,4 @@ def scene_blocks(scene: Scene, max_blocks: int = 48) -> list[Block]:
     blocks = [block_of(e, scene.width, scene.height) for e in scene.elements]
     if len(blocks) > max_blocks:
         blocks = sorted(blocks, key=lambda b: b.box[2] * b.box[3], reverse=True)[:max_blocks]
-    blocks.sort(key=lambda b: (round(b.box[1], 3), b.box[0]))
-    return blocks
+    return reading_order(blocks)

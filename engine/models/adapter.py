@@ -170,9 +170,12 @@ class ContextAdapter(nn.Module):
     TYPES = ("null", "prompt_vec", "prompt_token", "device", "design", "reference", "image")
 
     def __init__(self, d: int, heads: int, n_style_tokens: int = 16, n_kinds: int | None = None,
-                 plan_tokens: bool = False, context_in_prompt: bool = False, block_positions: bool = False):
+                 plan_tokens: bool = False, context_in_prompt: bool = False, block_positions: bool = False,
+                 reference_marks: bool = False):
         super().__init__()
         self.context_in_prompt = context_in_prompt
+        #: added to every block token of a pictured reference (``ref_pictured``; zero at first)
+        self.pictured = nn.Parameter(torch.zeros(d)) if reference_marks else None
         self.plan_proj = nn.Linear(PLAN_DIM, d) if plan_tokens else None
         self.type_emb = nn.Embedding(len(self.TYPES), d)
         self.prompt_proj = nn.Linear(PROMPT_DIM, d)
@@ -205,6 +208,10 @@ class ContextAdapter(nn.Module):
             prompt = torch.cat([prompt, self.plan_proj(c["plan_tokens"])], 1)
             prompt_mask = torch.cat([prompt_mask, c["plan_mask"] & keep_p], 1)
         refs = self._typed(self.layout(c["ref_boxes"], c["ref_cats"], c["ref_mask"]), "reference")  # (B, R·N, d)
+        if self.pictured is not None and "ref_pictured" in c:
+            R = c["ref_boxes"].shape[1]
+            marks = c["ref_pictured"].to(refs.dtype).repeat_interleave(refs.shape[1] // R, dim=1)  # (B, R·N)
+            refs = refs + marks[..., None] * self.pictured
         images = self._typed(self.image_proj(c["image_vecs"]), "image")
         if self.context_in_prompt:
             prompt = torch.cat([prompt, refs, images], 1)

@@ -30,6 +30,7 @@ from scene.blocks import (
     VARIANTS,
     Block,
     block_indices,
+    reading_order,
 )
 
 #: The categorical attributes of a block, in array order, with their vocabularies.
@@ -47,9 +48,11 @@ MAX_BLOCK_POSITIONS = 64
 def block_arrays(blocks: list[Block], n_slots: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Blocks as ``boxes (n, 4)`` in [-1, 1], ``cats (n, 5)`` vocabulary indices and a
     ``mask (n,)`` of used slots. Unused slots have the null kind and a zero-size box at the
-    origin. Blocks past `n_slots` are dropped (smallest first)."""
+    origin. Blocks past `n_slots` are dropped (smallest first); the others keep their order."""
     if len(blocks) > n_slots:
-        blocks = sorted(blocks, key=lambda b: b.box[2] * b.box[3], reverse=True)[:n_slots]
+        keep = set(sorted(range(len(blocks)), key=lambda i: blocks[i].box[2] * blocks[i].box[3],
+                          reverse=True)[:n_slots])
+        blocks = [b for i, b in enumerate(blocks) if i in keep]
     boxes = np.full((n_slots, 4), -1.0, np.float32)
     cats = np.zeros((n_slots, len(CATEGORIES)), np.int64)
     mask = np.zeros(n_slots, bool)
@@ -90,16 +93,21 @@ def collate_arrays(contexts: list[ContextInputs], devices: list[str] | None = No
     rbox = np.full((B, R, n, 4), -1.0, np.float32)
     rcat = np.zeros((B, R, n, len(CATEGORIES)), np.int64)
     rmask = np.zeros((B, R, n), bool)
+    rpic = np.zeros((B, R), bool)
     for i, c in enumerate(contexts):
+        marks = list(getattr(c, "pictured", []))[:R]
+        rpic[i, : len(marks)] = marks
         for j, blocks in enumerate(c.reference_blocks[:MAX_REFERENCES]):
-            rbox[i, j], rcat[i, j], rmask[i, j] = block_arrays(blocks, n)
+            # in reading order, whatever order the reader or the store gave them in: a model with
+            # slot positions reads a reference block's place in it
+            rbox[i, j], rcat[i, j], rmask[i, j] = block_arrays(reading_order(blocks), n)
     dev = [DEVICE_NAMES.index(d) if d in DEVICE_NAMES else 0 for d in (devices or ["desktop"] * B)]
     return {
         "prompt_tokens": pt, "prompt_mask": pm,
         "prompt_vec": np.stack([np.asarray(c.prompt_vec, np.float32) for c in contexts]),
         "design_tokens": dt, "design_mask": dm, "image_vecs": iv, "image_mask": im,
         "plan_tokens": qt, "plan_mask": qm,
-        "ref_boxes": rbox, "ref_cats": rcat, "ref_mask": rmask,
+        "ref_boxes": rbox, "ref_cats": rcat, "ref_mask": rmask, "ref_pictured": rpic,
         "device": np.asarray(dev, np.int64),
         "drop_prompt": np.zeros(B, bool), "drop_style": np.zeros(B, bool),
     }

@@ -90,6 +90,8 @@ def expected_shapes(cfg: SimpleNamespace) -> dict[str, tuple[int, ...]]:
     if getattr(cfg, "slot_positions", False):
         shapes["slot_pos"] = (cfg.n_slots, d)
         shapes[f"{a}.layout.pos"] = (MAX_BLOCK_POSITIONS, d)
+    if getattr(cfg, "reference_marks", False):
+        shapes[f"{a}.pictured"] = (d,)
     if getattr(cfg, "plan_tokens", False):
         lin(f"{a}.plan_proj", PLAN_DIM, d)
     for k, (_, vocab) in enumerate(CATEGORIES):
@@ -220,6 +222,10 @@ class NumpySceneNet:
             prompt = np.concatenate([prompt, self._lin("adapter.plan_proj", c["plan_tokens"])], 1)
             prompt_mask = np.concatenate([prompt_mask, c["plan_mask"] & keep_p], 1)
         refs = self._typed(self._layout(c["ref_boxes"], c["ref_cats"], c["ref_mask"]), "reference")
+        if "adapter.pictured" in w and "ref_pictured" in c:  # a reference read from a picture of the screen
+            R = c["ref_boxes"].shape[1]
+            marks = np.repeat(c["ref_pictured"].astype(np.float32), refs.shape[1] // R, axis=1)
+            refs = refs + marks[..., None] * w["adapter.pictured"]
         images = self._typed(self._lin("adapter.image_proj", c["image_vecs"]), "image")
         if getattr(self.config, "context_in_prompt", False):  # each block and image attended to directly
             prompt = np.concatenate([prompt, refs, images], 1)

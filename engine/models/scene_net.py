@@ -116,7 +116,8 @@ class SceneNetMixin:
     def _build(self, n_slots: int, slot_dim: int, d_model: int, n_layers: int, n_heads: int, mlp_ratio: float,
                n_style_tokens: int, prediction_type: str, num_train_timesteps: int, beta_schedule: str,
                self_condition: bool, plan_tokens: bool = False, image_conditioning: bool = False,
-               context_in_prompt: bool = False, slot_positions: bool = False) -> None:
+               context_in_prompt: bool = False, slot_positions: bool = False,
+               reference_marks: bool = False) -> None:
         """The layers for a full set of `DEFAULT_CONFIG` arguments (the subclass fills in defaults).
         The slot width says which block-kind vocabulary the model knows (`slot_bits`).
         `image_conditioning` adds no layer: it records that the model was trained to read the
@@ -126,14 +127,18 @@ class SceneNetMixin:
         `slot_positions` gives every slot, and every block of a reference layout, a learned
         embedding of its place in reading order (``slot_pos``, ``adapter.layout.pos``; zero at
         first, so a model started from one without them answers as before): the k-th slot can then
-        find the k-th block of a reference, which a set of identical slots cannot at high noise."""
+        find the k-th block of a reference, which a set of identical slots cannot at high noise.
+        `reference_marks` adds one learned vector (``adapter.pictured``, zero at first) to the
+        tokens of a reference layout read from a picture of the screen asked for (a request
+        image), so the model can tell it from a page to take after."""
         n_kinds = kind_vocab(slot_dim)  # ValueError for a width that matches no vocabulary
         d = d_model
         self.inp = nn.Linear(slot_dim * (2 if self_condition else 1), d)
         self.time_proj = SinusoidalTimesteps(d)
         self.time_emb = TimestepMLP(d, d)
         self.adapter = ContextAdapter(d, n_heads, n_style_tokens, n_kinds=n_kinds, plan_tokens=plan_tokens,
-                                      context_in_prompt=context_in_prompt, block_positions=slot_positions)
+                                      context_in_prompt=context_in_prompt, block_positions=slot_positions,
+                                      reference_marks=reference_marks)
         self.slot_pos = nn.Parameter(torch.zeros(n_slots, d)) if slot_positions else None
         self.blocks = nn.ModuleList(SceneBlock(d, n_heads, mlp_ratio) for _ in range(n_layers))
         self.norm_out = nn.LayerNorm(d, elementwise_affine=False, eps=1e-6)

@@ -30,7 +30,7 @@ DEFAULT_CONFIG: dict = {"n_slots": 48, "slot_dim": None, "d_model": 192, "n_laye
                         "mlp_ratio": 4.0, "n_style_tokens": 16, "prediction_type": "v_prediction",
                         "num_train_timesteps": 1000, "beta_schedule": "squaredcos_cap_v2", "self_condition": False,
                         "plan_tokens": False, "image_conditioning": False,
-                        "context_in_prompt": False, "slot_positions": False}
+                        "context_in_prompt": False, "slot_positions": False, "reference_marks": False}
 WEIGHTS_NAME = "diffusion_pytorch_model.safetensors"
 
 

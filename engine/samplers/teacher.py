@@ -10,6 +10,7 @@ threads, init_blocks, strength)`` and returns blocks; `callback(i, t, x)` report
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 import torch
 
@@ -32,7 +33,8 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
                   guidance: float = 1.0, device: str = "desktop", scheduler: str = "ddim",
                   style_scale: float = 1.0, callback: Callable[[int, int, torch.Tensor], None] | None = None,
                   threads: int = 1, init_blocks: list[Block] | None = None, strength: float = 1.0,
-                  hold: bool = False, kinds: Collection[str] | None = None) -> list[Block]:
+                  hold: bool = False, kinds: Collection[str] | None = None,
+                  reference_guidance: float = 1.0) -> list[Block]:
     """Blocks for one page: `steps` denoising steps from seeded noise, null slots dropped.
 
     With `kinds`, blocks are decoded to those kinds only (`engine.models.slots.decode_slots`).
@@ -41,7 +43,11 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
     2022): a variation of the layout that keeps its structure; 1.0 ignores it.
 
     `guidance` > 1 mixes in the unconditional prediction (prompt and style dropped):
-    ``u + guidance · (c − u)``. `callback(i, t, x)` is called after each step. The model is
+    ``u + guidance · (c − u)``. `reference_guidance` > 1 does the same with the prediction
+    from the context without its reference layouts and images (``n``): each step's output is
+    ``c + (guidance − 1)(c − u) + (reference_guidance − 1)(c − n)``, which pushes the sample
+    towards what the references add (a model that reads them through cross-attention follows
+    them more closely). `callback(i, t, x)` is called after each step. The model is
     small (48 slots), so sampling runs on `threads` torch threads (1 by default: more threads
     only add synchronisation, which on a busy machine costs ten times the work itself).
     With `hold` the `init_blocks` are kept: after every step their slots are the reference
@@ -52,12 +58,15 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
         raise ValueError(f"steps must be at least 1 (got {steps})")
     sched = model.make_scheduler(scheduler)
     sched.set_timesteps(steps)
-    ctx = collate_contexts([context], [device], model.config.n_slots)
     guided = guidance != 1.0
+    ref_guided = reference_guidance != 1.0 and bool(context.reference_blocks or len(context.image_vecs))
+    contexts = [context] * (1 + guided)
+    if ref_guided:
+        contexts.append(replace(context, reference_blocks=[], image_vecs=context.image_vecs[:0]))
+    ctx = collate_contexts(contexts, [device] * len(contexts), model.config.n_slots)
     if guided:
-        ctx = {k: torch.cat([v, v]) for k, v in ctx.items()}
-        ctx["drop_prompt"] = torch.tensor([False, True])
-        ctx["drop_style"] = torch.tensor([False, True])
+        ctx["drop_prompt"][1] = True
+        ctx["drop_style"][1] = True
     gen = torch.Generator().manual_seed(seed)
     x = torch.randn((1, model.config.n_slots, model.config.slot_dim), generator=gen) * sched.init_noise_sigma
     timesteps = sched.timesteps
@@ -70,14 +79,19 @@ def sample_blocks(model: SceneNetMixin, context: ContextInputs, steps: int = 50,
         enc = model.encode_context(ctx)
         prev = None  # the model's last estimate of the clean slots (self-conditioning)
         for i, t in enumerate(timesteps):
-            inp = sched.scale_model_input(torch.cat([x, x]) if guided else x, t)
+            inp = sched.scale_model_input(x.expand(len(contexts), -1, -1), t)
             tt = t.reshape(1).expand(inp.shape[0])
             out = model(inp, tt, ctx, style_scale=style_scale, encoded=enc, x_self_cond=prev)
             if model.config.self_condition:
                 prev = model.predict_x0(out, inp, tt).clamp(-1, 1)
-            if guided:
-                cond, uncond = out.chunk(2)
-                out = uncond + guidance * (cond - uncond)
+            if len(contexts) > 1:
+                parts = out.unbind(0)
+                mixed = parts[0]
+                if guided:
+                    mixed = mixed + (guidance - 1.0) * (parts[0] - parts[1])
+                if ref_guided:
+                    mixed = mixed + (reference_guidance - 1.0) * (parts[0] - parts[-1])
+                out = mixed[None]
             x = sched.step(out, t, x).prev_sample
             if known is not None:
                 nxt = timesteps[i + 1] if i + 1 < len(timesteps) else None

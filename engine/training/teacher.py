@@ -94,9 +94,10 @@ def page_image_reading(scene, theme) -> tuple[list, np.ndarray]:
     image descriptor."""
     from conditioning.packing import read_reference_image
     from engine.render.export import draw_scene
+    from scene.blocks import reading_order
 
     blocks, _, vec = read_reference_image(draw_scene(theme, scene).image())
-    return sorted(blocks, key=lambda b: (round(b.box[1], 3), b.box[0])), vec
+    return reading_order(blocks), vec
 
 
 def sample_systems() -> list[str]:
@@ -147,6 +148,9 @@ class TrainConfig:
     #: every slot and reference block gets a learned embedding of its place in reading order
     #: (config ``slot_positions``; zero at first, so a warm start answers as before)
     slot_positions: bool = False
+    #: a picture's reading (`image_blocks`) is marked as one (config ``reference_marks``; zero at
+    #: first), so the model can tell the reading of the page asked for from a page to take after
+    reference_marks: bool = False
     #: parameter-name prefixes trained, the rest frozen (empty: all). With `init`, the model is
     #: `init` itself, so a model without reference images answers exactly as before when only
     #: ``adapter.image_proj`` is trained.
@@ -236,6 +240,7 @@ def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = 
     for it, enc in zip(items, encoded):
         refs = [pool.reference(it)] if it.pictured or rng.random() < cfg.p_reference else []
         ctx = prompt_context(it.example.caption, reference_blocks=refs, encoded=enc, plan=it.example.plan)
+        ctx.pictured = [it.pictured] if refs else []
         if systems and rng.random() < cfg.p_design:
             ctx.design_tokens = systems[rng.randrange(len(systems))]
         if it.image_vec is not None:
@@ -385,7 +390,8 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
         model = SceneTransformer.from_pretrained(cfg.init, low_cpu_mem_usage=False)
     else:
         model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition,
-                             **({"slot_positions": True} if cfg.slot_positions else {}))
+                             **({"slot_positions": True} if cfg.slot_positions else {}),
+                             **({"reference_marks": True} if cfg.reference_marks else {}))
         if cfg.init and not (resume and _checkpoints(out)):
             warm_start(model, cfg.init)
     if cfg.p_image > 0:

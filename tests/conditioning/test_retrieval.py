@@ -123,6 +123,24 @@ def test_summaries_and_best_screen_come_first(harbor_parts):
         [r for r in forced if r.kind == "screen"])
 
 
+def test_a_request_image_that_matches_the_prompt_is_marked_as_pictured(harbor_parts):
+    """The reading of a request image that matches the prompt (the screen asked for) is marked
+    as pictured, for a model trained with reference marks; an exemplar or a folder screen is not."""
+    import random
+
+    from engine.compose.curriculum import sample_example
+    from engine.render.export import draw_scene
+    from engine.training.ui_clip import system_theme
+
+    ds, store = harbor_parts
+    ex = sample_example(random.Random(3), archetype="settings", device="desktop")
+    image = draw_scene(system_theme(("harbor", {})), ex.scene).image()
+    ctx = pack_context(ds, "settings page like this", store, reference_images=[image], use_clip=False)
+    assert ctx.references[0]["kind"] == "image" and ctx.pictured[0] is True
+    plain = pack_context(ds, "analytics dashboard with revenue KPIs", store)
+    assert len(plain.pictured) == len(plain.reference_blocks) and not any(plain.pictured)
+
+
 def test_pack_context_shapes_and_determinism(harbor_parts):
     ds, store = harbor_parts
     a = pack_context(ds, "analytics dashboard with revenue KPIs", store)

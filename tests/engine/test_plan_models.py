@@ -263,6 +263,38 @@ def test_slot_positions_start_at_zero_and_numpy_matches(tmp_path):
     assert np.abs(got - want).max() < 1e-4
 
 
+def test_reference_marks_tell_a_pictured_reference_and_numpy_matches(tmp_path):
+    """`reference_marks`: one learned vector added to the tokens of a reference read from a
+    picture of the screen asked for; zero after a warm start (the same answers), and once
+    trained a marked reference changes the output, the same in PyTorch and numpy."""
+    from engine.models.numpy_net import load_numpy_scene_model
+    from engine.training.teacher import warm_start
+
+    plain = _tiny()
+    for p in plain.parameters():
+        torch.nn.init.normal_(p, std=0.05)
+    plain.save_pretrained(tmp_path / "plain")
+    marked = _tiny(reference_marks=True).eval()
+    assert warm_start(marked, tmp_path / "plain")["fresh"] == 1  # adapter.pictured, zero
+    blocks = [Block(kind="card", box=(0.1, 0.1, 0.4, 0.3)), Block(kind="button", box=(0.6, 0.1, 0.1, 0.05))]
+    ctx = prompt_context("settings page", reference_blocks=[blocks])
+    ctx.pictured = [True]
+    c = collate_contexts([ctx], ["desktop"], 16)
+    assert c["ref_pictured"].tolist() == [[True]]
+    c_plain = collate_contexts([prompt_context("settings page", reference_blocks=[blocks])], ["desktop"], 16)
+    x = torch.randn(1, 16, SLOT_DIM, generator=torch.Generator().manual_seed(6))
+    t = torch.tensor([500])
+    with torch.no_grad():
+        assert torch.allclose(marked(x, t, c, x_self_cond=x), plain(x, t, c, x_self_cond=x), atol=1e-6)
+        torch.nn.init.normal_(marked.adapter.pictured, std=0.5)
+        want = marked(x, t, c, x_self_cond=x).numpy()
+        assert not np.allclose(want, marked(x, t, c_plain, x_self_cond=x).numpy(), atol=1e-4)
+    marked.save_pretrained(tmp_path / "marked")
+    net = load_numpy_scene_model(tmp_path / "marked")
+    got = net(x.numpy(), np.array([500]), {k: v.numpy() for k, v in c.items()}, x_self_cond=x.numpy())
+    assert np.abs(got - want).max() < 1e-4
+
+
 def test_the_one_step_reading_check_scores_with_and_without_the_reading(tmp_path):
     """`benchmarks.bench_image_tokens.one_step` on a tiny model and two pictured pages: a box
     error per timestep with the reading and without, each a mean square in [0, 4]."""

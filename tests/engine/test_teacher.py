@@ -75,6 +75,20 @@ def test_block_arrays_keep_the_largest_blocks():
     blocks = [Block("card", (0, 0, 0.1 * (i + 1) / 10, 0.1)) for i in range(10)]
     boxes, _, mask = block_arrays(blocks, 4)
     assert mask.all() and np.allclose(sorted((boxes[:, 2] + 1) / 2), [0.07, 0.08, 0.09, 0.1], atol=1e-6)
+    # the kept blocks stay in the order they were given
+    assert np.allclose((boxes[:, 2] + 1) / 2, [0.07, 0.08, 0.09, 0.1], atol=1e-6)
+
+
+def test_reference_layouts_reach_the_model_in_reading_order():
+    from scene.blocks import reading_order
+
+    page = [Block("header", (0, 0, 1, 0.1)), Block("sidebar", (0, 0.1, 0.2, 0.9)),
+            Block("card", (0.25, 0.15, 0.3, 0.2)), Block("card", (0.6, 0.15, 0.3, 0.2)),
+            Block("table", (0.25, 0.4, 0.65, 0.5))]
+    shuffled = [page[3], page[4], page[0], page[2], page[1]]
+    assert reading_order(shuffled) == page
+    arrays = collate_contexts([prompt_context("orders", reference_blocks=[shuffled])])
+    assert np.allclose((arrays["ref_boxes"][0, 0, :, :2].numpy() + 1) / 2, [b.box[:2] for b in page], atol=1e-6)
 
 
 # -- model -------------------------------------------------------------------------------------------
@@ -211,6 +225,30 @@ def test_sample_blocks_returns_valid_blocks_and_is_seeded():
         sample_blocks(model, ctx, steps=3, seed=0, guidance=1.0, scheduler=sched)
     with pytest.raises(ValueError, match="steps"):
         sample_blocks(model, ctx, steps=0)
+
+
+def test_reference_guidance_pushes_along_what_the_references_add():
+    from engine.samplers.teacher import sample_blocks
+
+    model = _tiny()
+    for p in model.parameters():
+        torch.nn.init.normal_(p, std=0.05)
+    ref = [Block("sidebar", (0.0, 0.0, 0.2, 1.0)), Block("table", (0.25, 0.2, 0.7, 0.7))]
+    plain = prompt_context("orders page")
+    with_ref = prompt_context("orders page", reference_blocks=[ref])
+    seen = {}
+
+    def run(ctx, w, key):
+        sample_blocks(model, ctx, steps=3, seed=1, reference_guidance=w,
+                      callback=lambda i, t, x: seen.__setitem__(key, x.clone()))
+        return seen[key]
+
+    # without references there is nothing to guide by: the same sample as unguided
+    assert torch.equal(run(plain, 3.0, "a"), run(plain, 1.0, "b"))
+    base, guided = run(with_ref, 1.0, "c"), run(with_ref, 3.0, "d")
+    assert not torch.allclose(base, guided)
+    # w = 1 + 0 · (c − n): guidance at exactly 1 is the unguided sampler, bit for bit
+    assert torch.equal(base, run(with_ref, 1.0, "e"))
 
 
 # -- layout pass ---------------------------------------------------------------------------------------
