@@ -242,7 +242,8 @@ _lex(("stat_tile", "stat", "kpi", "card"), "kpi", "kpis", "stat", "stats", "metr
 _lex(("tree", "list"), "tree", "file tree", "folder tree", "hierarchy", "outline", "tree view", "org chart")
 _lex(("description_list", "key_value", "table"), "key value list", "key-value list", "details list",
      "properties", "specs", "specifications", "attributes", "spec sheet", "details", "facts", "key facts",
-     "fact sheet", "facts list", "key facts list", "details list")
+     "fact sheet", "facts list", "key facts list", "details list", "description list", "definition list",
+     "key-value list", "key value list")
 _lex(("comment", "list_item"), "comment", "review", "reply", "message bubble", "chat bubble", "message",
      "testimonial", "chat message", "reviews", "comments", "messages")
 _lex(("code_block", "code", "text"), "code block", "code", "snippet", "code snippet", "terminal",
@@ -293,7 +294,8 @@ _SUMMARY_VALUES = ("total", "subtotal", "tax", "vat", "grand total", "order tota
 _lex_set(("stat", "card"), *_STAT_VALUES)
 _lex_set(("description_list", "table"), *_SUMMARY_VALUES, "price breakdown", "cost breakdown")
 # A seat map is a grid of seats, not a street map.
-_lex_set("comment", "chat", "chat panel", "chat box", "live chat", "chat sidebar", "chat thread")
+_lex_set("comment", "chat", "chat panel", "chat box", "live chat", "chat sidebar", "chat thread", "comment thread",
+         "discussion thread", "comment section", "comments section", "discussion", "review thread")
 _lex_set("text", "note", "product description", "tasting note")
 # A timer is a ring with the time left in it; a QR code or barcode is a picture to scan, not source code;
 # open times to book are slots; a quiz's answers are choices.
@@ -407,6 +409,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "gaming": ("game", "gaming", "leaderboard", "tournament", "esports", "match", "quest", "achievement",
                "gamer", "level"),
     "events": ("event", "concert", "festival", "conference", "rsvp", "venue", "ticketing", "meetup", "attendee",
+               "museum", "exhibition", "zoo", "aquarium", "theme park",
                "speaker", "gig", "cinema", "theater", "theatre", "movie ticket", "concert ticket", "seat selection"),
     "smart home": ("smart home", "thermostat", "light", "iot", "sensor", "energy", "device", "home automation",
                    "camera feed", "solar", "room temperature"),
@@ -417,6 +420,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
            "org chart", "benefit"),
     "insurance": ("insurance", "claim", "policy", "premium", "coverage", "deductible"),
     "dating": ("dating", "date match", "swipe", "match profile"),
+    "plants": ("plant care", "gardening", "plant app", "plant tracker", "houseplant care", "garden planner"),
     "pets": ("pet", "dog", "cat", "vet", "veterinary", "adoption", "puppy", "kitten"),
     "photography": ("photo", "photography", "gallery", "album", "camera roll", "lens", "exposure"),
     "security": ("security", "threat", "vulnerability", "firewall", "incident", "alert rule", "login attempt"),
@@ -705,7 +709,12 @@ _METRIC_STRONG = {"value", "total", "change", "rate", "average", "avg", "balance
                   "percentage", "share", "volume", "uptime", "latency", "churn", "retention", "conversion",
                   "earnings", "expenses", "savings", "cost", "costs", "budget", "streak", "calories", "distance",
                   "pace", "speed", "duration", "occupancy", "utilisation", "utilization", "roi", "mrr", "arr",
-                  "ltv", "aov", "nps", "cac", "gmv", "apy", "apr", "pnl", "p&l"}
+                  "ltv", "aov", "nps", "cac", "gmv", "apy", "apr", "pnl", "p&l", "energy", "consumption", "usage",
+                  "emissions", "output", "capacity", "footprint"}
+#: "energy produced", "calories burned", "water used": a quantity and what happened to it is a measure
+_METRIC_PARTICIPLES = {"produced", "generated", "consumed", "used", "burned", "burnt", "saved", "earned", "spent",
+                       "sold", "shipped", "delivered", "collected", "raised", "donated", "recycled", "exported",
+                       "imported", "walked", "travelled", "traveled", "logged"}
 _METRIC_COUNTED = {"user", "visitor", "session", "order", "signup", "download", "follower", "subscriber", "view",
                    "click", "impression", "install", "lead", "customer", "member", "booking", "ticket", "sale",
                    "asset", "holding", "position", "trade", "transaction", "step", "hour", "minute", "day",
@@ -728,6 +737,8 @@ def _metric(words: Sequence[str], strong: bool = False) -> bool:
     if hit and hit[3] not in ("stat", "stat_tile"):  # "a spending chart" is a chart
         return False
     if any(w in _METRIC_STRONG for w in words) or any(_METRIC_TOKEN.fullmatch(w) for w in words[:-1]):
+        return True
+    if len(words) > 1 and words[-1] in _METRIC_PARTICIPLES and not hit:
         return True
     return not strong and len(words) > 1 and words[0] in _METRIC_ADJECTIVES and _singular(words[-1]) in _METRIC_COUNTED
 
@@ -782,6 +793,38 @@ def _plain(t: _Tok | None) -> bool:
         and t.low not in _NUMBER_WORDS and t.low not in _POSITION_WORDS
 
 
+#: Fields a form asks for, by the words that name them, with the label the field shows. In a
+#: prompt about a form ("a job application form with name, email and …", `_FORM_RE`), a phrase
+#: that is only one of these is a labelled input of that form.
+FIELD_NAMES: dict[str, str] = {
+    **{w: w.capitalize() for w in (
+        "name", "email", "phone", "password", "address", "city", "country", "company", "username", "website",
+        "birthday", "postcode", "zip", "state", "region", "surname", "nationality", "occupation", "gender",
+        "pronouns", "linkedin", "portfolio", "salary", "iban", "cvc", "cvv", "expiry")},
+    "full name": "Full name", "first name": "First name", "last name": "Last name", "email address": "Email",
+    "e-mail": "Email", "phone number": "Phone number", "mobile number": "Mobile number",
+    "street address": "Street address", "zip code": "ZIP code", "postal code": "Postal code",
+    "post code": "Postcode", "date of birth": "Date of birth", "company name": "Company name",
+    "job title": "Job title", "card number": "Card number", "expiry date": "Expiry date",
+    "expiration date": "Expiration date", "security code": "Security code", "confirm password": "Confirm password",
+    "password confirmation": "Confirm password", "display name": "Display name", "user name": "Username",
+    "billing address": "Billing address", "shipping address": "Shipping address", "delivery address": "Delivery address",
+    "current password": "Current password", "new password": "New password", "promo code": "Promo code",
+    "discount code": "Discount code", "vat number": "VAT number", "tax id": "Tax ID", "account number": "Account number",
+    "sort code": "Sort code", "routing number": "Routing number", "years of experience": "Years of experience",
+    "team size": "Team size", "emergency contact": "Emergency contact", "license plate": "License plate",
+}
+_FORM_RE = re.compile(r"\b(forms?|sign[ -]?up|signup|register|registration|enrol(?:l)?(?:ment)?|application|apply|"
+                      r"asking for|fields?|checkout|billing|onboarding|account creation|create (?:an |your )?account)\b",
+                      re.IGNORECASE)
+
+
+def _field_name(toks: Sequence[_Tok]) -> str:
+    """The label of the form field a phrase names ("name", "your email address"), or ""."""
+    words = [t.low for t in toks if t.quote is None and t.low not in ("a", "an", "the", "your", "their", "my", "our")]
+    return FIELD_NAMES.get(" ".join(words), "") if 0 < len(words) <= 4 else ""
+
+
 class _Reader:
     """State while one prompt is read: sections in prompt order (clause, token index)."""
 
@@ -793,6 +836,8 @@ class _Reader:
         self.paren: dict[int, list[str]] = {}  # labels in brackets, by the id of the token before them
         self.clause = 0
         self.clause_has_table = False
+        self.form = False  # the prompt is about a form: a bare field name is one of its inputs
+        self.field_words: set[str] = set()  # the words of the fields read so (an email field names no domain)
 
     def new(self, at: int, **kw) -> dict:
         s = {"kind": "section", "count": 1, "labels": [], "title": "", "position": "main", "phrase": "",
@@ -872,7 +917,8 @@ class _Reader:
             if prev is not None and prev.quote is None and " " not in key:
                 # "a Buy / Sell segmented control": the holder with the word before it names the kind
                 both = LEXICON.get(f"{prev.sing} {key}")
-                if both and resolve_kind(both):
+                # "Name and Email fields": a capitalised word that makes no other kind is a label
+                if both and resolve_kind(both) and not (prev.cap and resolve_kind(both) == kind):
                     kind, start = resolve_kind(both), i - 1
             # "mute, camera and leave buttons"
             i0 = i
@@ -1213,6 +1259,25 @@ class _Reader:
         for w in lows:
             if w in ("left", "right", "top", "bottom", "upper", "lower") and not position:
                 position = _POSITION_WORDS[w]
+        field = _field_name(toks) if self.form and not quoted else ""
+        if field:
+            self.field_words.update(t.low for t in toks)
+            # "a job application form with name, email and …": the form's labelled inputs, in one section
+            form = next((s for s in reversed(self.sections) if s.get("fields")
+                         or (s["kind"] == "input" and s.get("key") == "form" and not s["labels"])), None)
+            if form is None:
+                self.new(at, kind=resolve_kind(("input",)) or "section", labels=[field], fields=True, phrase=text,
+                         position=position or "main", opener=opener)
+            elif field not in form["labels"]:
+                form["labels"].append(field)
+                form["count"], form["fields"] = len(form["labels"]), True
+            return
+        if ctx and opener == "as" and hit and hit[3] not in ("sidebar", "navbar", "header", "footer", "modal"):
+            prev = self.sections[-1] if self.sections and self.sections[-1]["clause"] == self.clause else None
+            if prev is not None and not prev["from_page"] and not (hit[3] == "list" and prev["kind"] != "?"):
+                # "watering reminders as a checklist", "stats as cards": what the phrase before shows, drawn so
+                prev["kind"] = hit[3]
+                return
         if ctx:
             per = opener == "per" or (opener == "for" and lows and lows[0] in ("each", "every"))
             prev = self.sections[-1] if self.sections and self.sections[-1]["clause"] == self.clause else None
@@ -1291,6 +1356,17 @@ class _Reader:
                 words_in = sorted(set(keep) | set(range(lo, hi)))
                 if len(words_in) <= 6:
                     title = _clean_label(" ".join(toks[i].text for i in words_in))
+            if not title and kind in ("stepper", "slider", "toggle", "select", "input") and hi - lo > 1 \
+                    and (key.split()[-1] in _LABEL_HOLDERS or key.split()[-1] in ("stepper", "counter", "picker")) \
+                    and not any(t.quote is not None for t in toks[lo:hi - 1]):
+                # "a guests stepper": the lexicon phrase's first words say what the control sets
+                title = _clean_label(" ".join(t.text for t in toks[lo:hi - 1]))
+            if toks[-1].sing in ("section", "area", "block") and hi < len(toks) and key not in ("section", "area"):
+                # "a show notes section": the words before "section" name it
+                own = [t.text for t in toks[:-1] if t.quote is None and t.low not in _DETERMINERS
+                       and t.low not in _NUMBER_WORDS]
+                if 0 < len(own) <= 5:
+                    title = _clean_label(" ".join(own))
             labels = list(quoted)
             if kind in ("button", "tabs", "chip", "badge", "segmented", "toggle") and keep and keep[0] in named \
                     and keep[-1] < lo:
@@ -1427,6 +1503,7 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
 
         page_types = ARCHETYPES
     r = _Reader()
+    r.form = bool(_FORM_RE.search(prompt))
 
     def _quote(m: re.Match) -> str:
         r.quotes.append(_clean_label(next(g for g in m.groups() if g is not None)))
@@ -1453,7 +1530,7 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
             r.phrase(chunk, ctx, pos, at, opener, first)
             r.paren_labels(chunk, before)
     _resolve_embedded(r)
-    words = [_singular(w) for w in all_words]
+    words = [_singular(w) for w in all_words if w not in r.field_words]
     domain = _domain(words)
     sections, overflow = _finish(r, domain)
     kept = {s.phrase for s in sections if s.kind == "section"}  # a phrase read as a kind after all is matched
@@ -1578,7 +1655,10 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
         words = re.findall(r"[a-z0-9%]+", (s["phrase"] or "").lower())
         if stat and s["kind"] == "section" and not s["labels"] and not s["from_page"] and 0 < len(words) <= 4 \
                 and _metric(words, strong=True):
-            s["kind"], s["labels"] = stat, [_clean_label(" ".join(w for w in words if w not in _DETERMINERS))]
+            said = (s["phrase"] or "").split()
+            while said and said[0].lower() in ("a", "an", "the", "its", "their", "our", "my", "your"):
+                said = said[1:]
+            s["kind"], s["labels"] = stat, [_clean_label(" ".join(said))]
     for s in secs:  # "a grid of posts": tiles, not rows (pictures in a social or photo app)
         if s.get("grid"):
             s["kind"] = resolve_kind(("image",) if domain in ("social", "photography") else ("card",)) or s["kind"]
@@ -1602,6 +1682,12 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
                 and s["opener"] in ("with", "and", "having", "containing"):
             prev["kind"], prev["title"] = s["kind"], prev["title"] or s["title"]
             continue
+        if prev is not None and s["kind"] == "stepper" and not s["labels"] and s["count"] <= 1 \
+                and prev["kind"] in ("list", "list_item") and prev["clause"] == s["clause"] and not prev["labels"] \
+                and s["opener"] in ("with", "and", "having") and (s["phrase"] or "").lower().rstrip().endswith("s"):
+            # "ticket types with steppers": a stepper for each of the rows before
+            prev["kind"], prev["count"] = s["kind"], max(prev["count"], 4)
+            continue
         merged.append(s)
     secs = merged
     # "flight search results … and a card per flight": the cards are the results
@@ -1609,7 +1695,8 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
         secs = [s for s in secs if not (s["from_page"] and s["kind"] in ("list", "list_item") and not s["labels"])]
     # a section from the page phrase ("video call") gives way to a later one of its kind ("six participants")
     later = {s["kind"] for s in secs if not s["from_page"]}
-    secs = [s for s in secs if not (s["from_page"] and s["kind"] in later and s["kind"] != "section")]
+    secs = [s for s in secs if not (s["from_page"] and s["kind"] in later and s["kind"] != "section"
+                                    and not s.get("fields"))]
     out: list[dict] = []
     for s in secs:
         dup = next((o for o in out if o["kind"] == s["kind"] and o["phrase"].lower() == s["phrase"].lower()), None)
@@ -1621,6 +1708,12 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
                 and prev["clause"] == s["clause"]:
             prev["labels"] += [x for x in s["labels"] if x not in prev["labels"]]  # "tax and total": one summary
             prev["count"] = max(prev["count"], len(prev["labels"]))
+            continue
+        if prev is not None and s["kind"] == prev["kind"] == "input" and s["labels"] and prev["labels"] \
+                and prev["clause"] == s["clause"] and prev["position"] == s["position"]:
+            # "card number, expiry and CVC fields": the fields of one form
+            prev["labels"] += [x for x in s["labels"] if x not in prev["labels"]]
+            prev["count"] = len(prev["labels"])
             continue
         # "a bottom bar with mute, camera and leave buttons": what a placed container holds shares its place
         if prev is not None and s["position"] == "main" and prev["position"] != "main" and prev["clause"] == s["clause"] \

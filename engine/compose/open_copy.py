@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["DOMAIN_SPECS", "NOUN_RECORDS", "PEOPLE_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
+__all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
            "noun_of", "prompt_places", "record_kind"]
 
 #: Words that make a screen read as a sales screen; no other domain's copy uses them.
@@ -179,7 +179,68 @@ EXHIBITS = (("Welcome to the collection", "Entrance hall", "Foyer"), ("The Night
             ("Sunflowers", "Vincent van Gogh", "Room 6"), ("Terracotta warrior", "Qin dynasty", "Room 11"),
             ("The sculpture garden", "Open air", "Garden"))
 #: To-dos of a checklist by what it is for (pattern on the prompt), first match wins; else `TASKS`.
+#: The options of a control by what it chooses (a chip row of "interests", a "connector type"
+#: segmented control, a "reason" select): pattern on the control's title → options, most
+#: usual first. Curated: faker has no provider for these.
+CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\binterests?|hobb(y|ies)|passions?\b", ("Hiking", "Cooking", "Live music", "Photography", "Travel", "Yoga")),
+    (r"\bconnectors?|plugs?|charger types?\b", ("CCS", "CHAdeMO", "Type 2", "Tesla")),
+    (r"\b(return|refund)\b.*\breasons?\b|\breasons?\b.*\b(return|refund)",
+     ("Doesn't fit", "Changed my mind", "Arrived damaged", "Not as described")),
+    (r"\bcancel\w*\b.*\breasons?\b|\breasons?\b.*\bcancel", ("Plans changed", "Found a better price", "Booked by mistake",
+                                                          "Other")),
+    (r"\breasons?\b", ("Select a reason", "Wrong item", "No longer needed", "Other")),
+    (r"\bgenres?\b", ("Fiction", "Mystery", "Sci-fi", "History", "Romance")),
+    (r"\bcuisines?\b", ("Italian", "Japanese", "Mexican", "Indian", "Thai")),
+    (r"\bdiet(ary)?\b", ("Vegetarian", "Vegan", "Gluten-free", "Dairy-free")),
+    (r"\bamenit(y|ies)|facilit(y|ies)\b", ("Wi-Fi", "Breakfast", "Parking", "Pool", "Gym")),
+    (r"\bskills?\b", ("Figma", "TypeScript", "User research", "SQL", "Python")),
+    (r"\b(levels?|difficult(y|ies))\b", ("Beginner", "Intermediate", "Advanced")),
+    (r"\bsizes?\b", ("S", "M", "L", "XL")),
+    (r"\bcolou?rs?\b", ("Black", "White", "Sage", "Navy")),
+    (r"\b(fuel|engine)\b", ("Petrol", "Diesel", "Hybrid", "Electric")),
+    (r"\btransmissions?\b", ("Automatic", "Manual")),
+    (r"\bseat(ing)? class|cabin|class\b", ("Economy", "Premium", "Business", "First")),
+    (r"\b(room|bed) types?\b", ("Single", "Double", "Twin", "Suite")),
+    (r"\bpayment( method)?s?\b", ("Card", "PayPal", "Apple Pay", "Bank transfer")),
+    (r"\b(delivery|shipping) (options?|speed|method)s?\b", ("Standard", "Express", "Next day")),
+    (r"\b(tone|mood)s?\b", ("Friendly", "Formal", "Playful", "Calm")),
+    (r"\bunits?\b", ("Metric", "Imperial")),
+    (r"\bperiods?|ranges?|timeframes?\b", ("Day", "Week", "Month", "Year")),
+)
+
+
+def choices_for(title: str) -> tuple[str, ...]:
+    """The options of a control titled `title` (`CHOICES`), or () when no rule knows it."""
+    low = title.lower()
+    return next((opts for pattern, opts in CHOICES if re.search(pattern, low)), ())
+
+
+#: Restaurants and their cuisine.
+RESTAURANTS: tuple[tuple[str, str], ...] = (
+    ("Trattoria Sole", "Italian"), ("Kura Ramen", "Japanese"), ("El Fogón", "Mexican"), ("Saffron House", "Indian"),
+    ("Le Petit Zinc", "French bistro"), ("Green Bowl", "Vegan"), ("Bangkok Street", "Thai"), ("Oak & Ember", "Grill"),
+    ("Mezze Garden", "Lebanese"), ("Harbour Fish Bar", "Seafood"))
+
+#: Ticket types of a venue: who, who counts as that, the price.
+TICKET_TYPES: tuple[Item, ...] = (
+    ("Adult", "Ages 18–64", "€18.00"), ("Child", "Ages 4–17", "€9.00"), ("Student", "With a valid student ID", "€12.00"),
+    ("Senior", "65 and over", "€12.00"), ("Family", "2 adults and up to 3 children", "€45.00"),
+    ("Under 4", "Free with an adult", "€0.00"))
+
+#: A hotel's room types and whom each sleeps.
+HOTEL_ROOMS: tuple[tuple[str, str], ...] = (
+    ("Standard Double", "2 guests"), ("Deluxe King", "2 guests"), ("Twin Room", "2 guests"),
+    ("Junior Suite", "3 guests"), ("Family Room", "4 guests"), ("Sea View Suite", "2 guests"),
+    ("Single Room", "1 guest"), ("Superior Queen", "2 guests"))
+
 CHECKLISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\b(returns?|send (it |them )?back|refunds?|exchanges?)\b", (
+        "Linen shirt · Size M · €49.00", "Canvas sneakers · Size 42 · €89.00", "Wool scarf · Grey · €35.00",
+        "Denim jacket · Size L · €110.00", "Cotton tee, 2-pack · Size M · €29.00", "Leather belt · 90 cm · €45.00")),
+    (r"\b(plants?|watering|garden(ing)?|houseplants?)\b", (
+        "Water the monstera", "Mist the fern", "Feed the basil", "Rotate the snake plant", "Repot the pothos",
+        "Check the orchid's roots", "Water the herb box", "Wipe the fiddle-leaf fig")),
     (r"\b(wedding|party|event|conference|birthday|celebration)", (
         "Book the venue", "Send the invitations", "Choose the menu", "Confirm the photographer", "Order the flowers",
         "Plan the seating", "Book the band", "Write the speeches")),
@@ -497,6 +558,31 @@ def _pets(c: OpenCopy) -> tuple[tuple[str, str, str], ...]:
     low = c.prompt.lower()
     named = {sp for sp, pat in _SPECIES if re.search(pat, low)}
     return tuple(p for p in PETS if p[1] in named) or PETS
+
+
+#: Houseplants: name, where it stands, days between waterings.
+HOUSEPLANTS: tuple[tuple[str, str, int], ...] = (
+    ("Monstera", "Living room", 7), ("Snake plant", "Bedroom", 14), ("Fiddle-leaf fig", "Living room", 7),
+    ("Golden pothos", "Kitchen", 5), ("Peace lily", "Office", 4), ("ZZ plant", "Hallway", 14), ("Calathea", "Bathroom", 4),
+    ("Basil", "Kitchen window", 2), ("String of pearls", "Bedroom", 10), ("Bird of paradise", "Living room", 6))
+
+
+def _plant_item(c: OpenCopy, i: int) -> Item:
+    name, where, every = HOUSEPLANTS[(c.k + i) % len(HOUSEPLANTS)]
+    due = (i * 3 + c.k) % (every + 1)
+    return name, f"{where} · water {'today' if due == 0 else 'tomorrow' if due == 1 else f'in {due} days'}", \
+        ("Thirsty" if due == 0 else c.rng.choice(("Healthy", "Healthy", "Needs light")))
+
+
+#: Interests a dating profile lists.
+INTERESTS = ("Hiking", "Cooking", "Live music", "Photography", "Travel", "Yoga", "Board games", "Coffee", "Dogs",
+             "Climbing")
+
+
+def _dating_item(c: OpenCopy, i: int) -> Item:
+    first = c.fake.first_name()
+    return f"{first}, {c.rng.randint(24, 39)}", f"{c.rng.randint(1, 18)} km away · {INTERESTS[(c.k + i) % len(INTERESTS)]}", \
+        f"{c.rng.randint(70, 98)}% match"
 
 
 def _pet_item(c: OpenCopy, i: int) -> Item:
@@ -882,7 +968,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                ("Meals cooked", "week"), ("Ready", "Cooking", "Planned"),
                ("Soften the onion in olive oil for five minutes, then add the garlic and stir for a minute.",
                 "Season to taste, scatter the herbs over and serve while hot."),
-               ("Vegetarian", "Under 30 min", "Gluten-free", "One pot", "Spicy")),
+               ("Vegetarian", "Under 30 min", "Gluten-free", "One pot", "Spicy"),
+               kinds=((r"\b(restaurants?|places to eat|eateries|cafes|cafés|bistros|diners)\b", "restaurant"),)),
     DomainSpec("logistics", ("fleet", "logistics", "delivery", "vehicle", "shipment", "truck", "route", "dispatch",
                              "warehouse", "courier", "tracking"),
                (("Live map", "home"), ("Vehicles", "package"), ("Drivers", "users"), ("Routes", "arrow-up-right"),
@@ -965,7 +1052,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("Check-in", lambda c: "Fri 14 Mar"), ("Total", lambda c: f"€{c.rng.randint(400, 2400):,}")),
                ("Price per night", "days"), ("Confirmed", "Pending", "Cancelled"),
                ("Quiet rooms over a courtyard, five minutes from the old town.",),
-               ("Free cancellation", "Breakfast", "Pool", "Pet friendly", "Sea view")),
+               ("Free cancellation", "Breakfast", "Pool", "Pet friendly", "Sea view"),
+               kinds=((r"\brooms?\b", "hotel_room"),)),
     DomainSpec("code", ("code", "commit", "pull request", "repository", "repo", "diff", "developer", "branch",
                         "merge", "review", "ci ", "pipeline", "deploy"),
                (("Repositories", "folder"), ("Pull requests", "arrow-up-right"), ("Issues", "check"),
@@ -1137,7 +1225,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                ("New in", "Best sellers", "Under €50", "Sale")),
     DomainSpec("events", ("event", "concert", "festival", "cinema", "theater", "theatre", "gig", "ticketing", "venue",
                           "opera", "ballet", "musical", "comedy", "show tickets", "seat map",
-                          "seat selection", "show"),
+                          "seat selection", "show", "museum", "exhibition", "zoo", "aquarium", "theme park"),
                (("Discover", "home"), ("Tickets", "file"), ("Saved", "heart"), ("Venues", "dot"), ("Profile", "user")),
                "Events", "Get tickets", "Search events, artists, venues", "events", lambda c, i: _event_item(c, i),
                ("Event", "Venue", "Date", "From"),
@@ -1147,7 +1235,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("Seats left", lambda c: str(c.rng.randint(6, 80)))),
                ("Tickets sold", "week"), ("On sale", "Few left", "Sold out"),
                ("Doors open an hour before the show; tickets are sent to your phone.",),
-               ("Tonight", "This weekend", "Music", "Theatre", "Comedy")),
+               ("Tonight", "This weekend", "Music", "Theatre", "Comedy"),
+               kinds=((r"\bticket (types?|options?|categor(y|ies))\b|\btypes? of tickets?\b|\bfares?\b", "ticket_type"),)),
     DomainSpec("billing", ("invoice", "bill", "billing", "expense", "receipt", "purchase order", "accounting",
                            "reimbursement", "payable", "freelance"),
                (("Overview", "home"), ("Invoices", "file"), ("Expenses", "credit-card"), ("Clients", "users"),
@@ -1171,6 +1260,32 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Pipeline value", lambda c: f"${c.rng.randint(240, 980)}k"), ("Open deals", lambda c: str(c.rng.randint(18, 64))),
                 ("Win rate", lambda c: f"{c.rng.randint(18, 42)}%"), ("Avg. deal size", lambda c: f"${c.rng.randint(8, 40)}k")),
                ("Pipeline by month", "month"), ("Open", "Won", "Lost"), (), ("Mine", "This quarter", "Enterprise"), 2),
+    DomainSpec("plants", ("plant care", "houseplant", "houseplants", "plant", "plants", "garden", "gardening",
+                          "watering", "succulent", "seedling"),
+               (("My plants", "home"), ("Schedule", "calendar"), ("Discover", "search"), ("Profile", "user")),
+               "My plants", "Add plant", "Search plants", "plants", _plant_item,
+               ("Plant", "Room", "Next watering", "Status"),
+               lambda c, i: (lambda t: [t[0], t[1].split(" · ")[0], t[1].split(" · ")[1].replace("water ", ""), t[2]])(
+                   _plant_item(c, i)),
+               (("Plants", lambda c: str(c.rng.randint(6, 24))), ("Thirsty today", lambda c: str(c.rng.randint(1, 4))),
+                ("Humidity", lambda c: f"{c.rng.randint(38, 68)}%"), ("Light", lambda c: c.rng.choice(("Bright", "Medium")))),
+               ("Soil moisture", "week"), ("Healthy", "Thirsty", "Needs light"),
+               ("Water when the top two centimetres of soil are dry; less often in winter.",
+                "Bright, indirect light keeps the leaves from scorching.",
+                "Mist the leaves on dry days or group plants together to raise the humidity."),
+               ("All", "Thirsty", "Living room", "Kitchen", "Bedroom")),
+    DomainSpec("dating", ("dating", "date match", "swipe", "match profile", "matches", "dating app", "dating profile"),
+               (("Discover", "home"), ("Likes", "heart"), ("Matches", "star"), ("Messages", "message"), ("Profile", "user")),
+               "Discover", "Like", "Search people", "people", _dating_item,
+               ("Name", "Distance", "Interests", "Match"),
+               lambda c, i: (lambda t: [t[0], t[1].split(" · ")[0], t[1].split(" · ")[1], t[2]])(_dating_item(c, i)),
+               (("Likes", lambda c: str(c.rng.randint(4, 60))), ("Matches", lambda c: str(c.rng.randint(1, 14))),
+                ("Profile views", lambda c: str(c.rng.randint(40, 400))), ("Chats", lambda c: str(c.rng.randint(1, 9)))),
+               ("Profile views", "week"), ("Online", "Active today", "New"),
+               ("Weekend hiker, weekday coffee snob. Looking for someone to try every ramen place in town with.",
+                "Ask me about my sourdough starter; it has a name and a fan club.",
+                "Happiest on a long walk with a good playlist."),
+               INTERESTS[:6]),
     DomainSpec("pets", ("pet", "pets", "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "rabbits", "animal",
                         "adopt", "shelter", "rescue", "vet", "veterinary", "veterinarian", "dog walking", "pet sitter", "grooming"),
                (("Adopt", "home"), ("My pets", "heart"), ("Saved", "star"), ("Appointments", "calendar"),
@@ -1189,7 +1304,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                ((r"\b(walker|sitter|groomer|trainer)", "carer"),)),
     DomainSpec("smarthome", ("smart home", "smarthome", "home automation", "thermostat", "smart light", "smart plug",
                              "smart lock", "smart speaker", "energy monitor", "energy usage", "iot", "hvac",
-                             "room temperature", "connected home"),
+                             "room temperature", "connected home", "solar", "solar panel", "inverter", "home battery"),
                (("Home", "home"), ("Rooms", "folder"), ("Devices", "settings"), ("Energy", "chart"),
                 ("Automations", "calendar")),
                "My home", "Add device", "Search devices and rooms", "devices", _device_item,
@@ -1203,7 +1318,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 "All doors are locked and the garden camera is recording.",
                 "You used 14% less energy than last week, mostly thanks to the new heating schedule."),
                ("All", "Living room", "Kitchen", "Bedroom", "Office"), 4,
-               ((r"\b(device|light|lamp|plug|switch|appliance|toggle)", "device"), (r"\broom", "room"))),
+               ((r"\b(device|light|lamp|plug|switch|appliance|toggle)", "device"), (r"\broom", "room"),
+                (r"\b(solar )?panels?\b|\binverters?\b|\bstrings?\b", "solar_panel"))),
     DomainSpec("news", ("news", "headline", "newsroom", "newspaper", "magazine", "editorial", "journalist",
                         "breaking", "byline", "top stories", "newsletter", "blog"),
                (("Top stories", "home"), ("For you", "star"), ("Sections", "folder"), ("Saved", "heart"),
@@ -1701,6 +1817,21 @@ class OpenCopy:
         if kind == "device":
             return [(name, f"{room} · {doing}", "On" if on else "Off")
                     for name, room, doing, on in (_device(self, i) for i in range(n))]
+        if kind == "hotel_room":  # a hotel's room types: who they sleep, their size, a night's price
+            return [(HOTEL_ROOMS[(self.k + i) % len(HOTEL_ROOMS)][0],
+                     f"{HOTEL_ROOMS[(self.k + i) % len(HOTEL_ROOMS)][1]} · {r.randint(18, 46)} m² · "
+                     f"{r.choice(('Breakfast included', 'Free cancellation', 'City view', 'Courtyard view'))}",
+                     f"€{r.randint(89, 390)} / night") for i in range(n)]
+        if kind == "restaurant":  # places to eat: cuisine, price level and distance, rating
+            return [(RESTAURANTS[(self.k + i) % len(RESTAURANTS)][0],
+                     f"{RESTAURANTS[(self.k + i) % len(RESTAURANTS)][1]} · {'€' * r.randint(1, 3)} · "
+                     f"{r.randint(2, 24) / 10:.1f} km", f"{r.randint(40, 49) / 10:.1f} ★") for i in range(n)]
+        if kind == "ticket_type":  # who a ticket is for, who counts as that, its price
+            return [TICKET_TYPES[i % len(TICKET_TYPES)] for i in range(n)]
+        if kind == "solar_panel":  # a solar array's panels: where each is, what it makes now
+            return [(f"Panel {'ABC'[i // 6 % 3]}{i % 6 + 1}", f"{r.choice(('Roof south', 'Roof west', 'Garage'))} · "
+                     f"{r.randint(2, 4)}.{r.randint(0, 9)} kW now",
+                     r.choice(("Online", "Online", "Online", "Low output", "Offline"))) for i in range(n)]
         if kind == "room":
             return [(ROOMS[(self.k + i) % len(ROOMS)], f"{r.randint(2, 7)} devices · {r.randint(19, 23)}°",
                      f"{r.randint(0, 4)} on") for i in range(n)]
@@ -1915,6 +2046,11 @@ class OpenCopy:
                 else f"{r.randint(2, 48)} min"
         if re.search(r"\b(temp|temperature)", low):
             return f"{r.randint(14, 29)}°"
+        if re.search(r"\b(energy|electricity|power|produced|generated|consumption|usage)\b", low) \
+                and not re.search(r"\b(water|data|storage|gas)\b", low):
+            return f"{r.randint(8, 42)}.{r.randint(0, 9)} kWh"
+        if re.search(r"\b(calories|kcal)\b", low):
+            return f"{r.randint(180, 2400):,} kcal"
         if re.search(r"\b(distance|km|miles?|mileage)\b", low):
             return f"{r.randint(3, 42)}.{r.randint(0, 9)} km"
         if re.search(r"\b(score|rating)\b", low):
@@ -1962,9 +2098,50 @@ class OpenCopy:
         return [(f"{people[i % len(people)]} {did[i % len(did)]}", when[max(0, len(when) - n + i)] if i < len(when)
                  else "Just now") for i in range(n)]
 
+    def placeholder(self, label: str) -> str:
+        """The hint an input labelled `label` shows before it is filled ("Email" → an example
+        address; a field no rule knows: "Add notes")."""
+        low = label.lower()
+        if re.search(r"\b(e-?mail)\b", low):
+            return "name@example.com"
+        if re.search(r"\b(password|passcode)\b", low):
+            return "••••••••"
+        if re.search(r"\b(phone|mobile)\b", low):
+            return self.fake.numerify("+1 555 ### ####")
+        if re.search(r"\b(card number)\b", low):
+            return "1234 5678 9012 3456"
+        if re.search(r"\b(expiry|expiration)\b", low):
+            return "MM / YY"
+        if re.search(r"\b(cvc|cvv|security code)\b", low):
+            return "123"
+        if re.search(r"\b(date of birth|birthday)\b", low):
+            return "DD / MM / YYYY"
+        if re.search(r"\b(address)\b", low):
+            return self.fake.street_address()
+        if re.search(r"\b(city)\b", low):
+            return self.city()
+        if re.search(r"\b(postcode|zip|postal code)\b", low):
+            return self.fake.postcode()
+        if re.search(r"\b(country|nationality)\b", low):
+            return self.fake.country()
+        if re.search(r"\b(company)\b", low):
+            return self.fake.company().replace(",", "")
+        if re.search(r"\b(website|portfolio|linkedin)\b", low):
+            return "https://"
+        if re.search(r"\b(job title|occupation)\b", low):
+            return self.fake.job().split(",")[0]
+        if re.search(r"\b(username|display name)\b", low):
+            return "@" + self.fake.user_name()
+        if re.search(r"\b(name|surname)\b", low):
+            return self.person()
+        return f"Add {low}"
+
     def option(self, label: str) -> str:
         """The chosen value of a select labelled `label` ("Doctor", "From", "Country", "Sort by")."""
         low, r = label.lower(), self.rng
+        if re.search(r"\breasons?\b", low):
+            return choices_for(f"{self.prompt} {label}" if re.search(r"\b(return|refund|cancel)", self.prompt.lower())
+                               else label)[0]
         if re.search(r"\b(doctor|dentist|clinician|physician|gp)\b", low):
             return f"Dr. {self.fake.first_name()} {self.last()}"
         if re.search(r"\b(from|to|account|pay from|source|destination)\b", low):

@@ -44,7 +44,7 @@ from typing import Any
 from conditioning.plan import DAY_NAMES, MONTH_NAMES
 from engine.compose.composer import scaled_scene
 from engine.compose.domain_copy import open_domain
-from engine.compose.open_copy import NOUN_RECORDS, OpenCopy, domain_of, group_tasks, noun_of, record_kind
+from engine.compose.open_copy import NOUN_RECORDS, OpenCopy, choices_for, domain_of, group_tasks, noun_of, record_kind
 from engine.compose.parts import (
     PageContext,
     appbar,
@@ -388,6 +388,10 @@ _PAGE_WORDS = {"shop", "store", "board", "calendar", "page", "screen", "app", "v
                "dashboard", "home", "inventory", "catalogue", "catalog", "menu", "list", "search"}
 
 
+#: Record kinds whose cards show a picture of each (`_b_card`).
+_PICTURED_RECORDS = {"hotel_room"}
+
+
 def _b_card(cx: _Ctx, s, i: int) -> Node:
     own_kind, page_kind = cx.copy.record_kind(_words(s)), cx.copy.record_kind(cx.page_noun)
     noun = own_kind or page_kind
@@ -395,11 +399,14 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 1, cx.pick(8, 6, 4) if sold else 3)
     items = cx.copy.records_of_kind(own_kind, n) or cx.copy.records_of_kind(page_kind, n) or cx.copy.items(n)
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
+    # things for sale, rooms and homes: each with its picture, as the products that list them show
+    pictured = sold or (not s.labels and (own_kind in _PICTURED_RECORDS or (
+        not own_kind and cx.copy.spec.name in ("hotel", "realestate"))))
     cards = []
     for k, t in enumerate(titles):
         _t, meta, trailing = items[k % len(items)]
         kids = [heading("title", t, "title", lines=2), text("meta", meta, "small", lines=2)]
-        if sold:  # things for sale: each with its picture
+        if pictured:
             kids.insert(0, el("image", "image", w=fill(), h=cx.pick(120, 120, 140), role="secondary",
                               props={"motif": "landscape"}))
         if trailing:
@@ -461,7 +468,7 @@ def _b_field(kind: str) -> Callable:
             elif kind == "select":
                 nodes.append(field_node("select", "select", label=lab, value=cx.copy.option(lab)))
             else:
-                nodes.append(field_node("input", "input", label=lab, placeholder=f"Add {lab.lower()}"))
+                nodes.append(field_node("input", "input", label=lab, placeholder=cx.copy.placeholder(lab)))
         if kind == "search" or len(nodes) == 1:
             return nodes[0] if len(nodes) == 1 else row(*nodes, name=f"s{i}", gap=4, width=fill())
         return col(*nodes, name=f"s{i}", gap=4, width=fill())
@@ -528,8 +535,9 @@ _DAY_MONTH = {*DAY_NAMES, *MONTH_NAMES}
 
 
 def _b_tabs(cx: _Ctx, s, i: int) -> Node:
-    n = _n(s, 4)
-    pool = cx.copy.spec.tags or ("All", "Recent", "Shared", "Archived")
+    own = choices_for(s.title) if s.title and not s.labels else ()  # "a connector type segmented control"
+    n = _n(s, min(4, len(own)) if own else 4)
+    pool = own or cx.copy.spec.tags or ("All", "Recent", "Shared", "Archived")
     labels = _labels(s, n, lambda k: pool[k % len(pool)])
     if cx.mobile and len(labels) >= 5 and all(lab in _DAY_MONTH for lab in labels):
         labels = [lab[:3] for lab in labels]  # a phone's week: Mon Tue Wed Thu Fri, each in view
@@ -539,8 +547,10 @@ def _b_tabs(cx: _Ctx, s, i: int) -> Node:
 
 
 def _b_chips(cx: _Ctx, s, i: int) -> Node:
-    n = _n(s, 4)
-    tags = cx.copy.spec.tags or cx.copy.spec.statuses
+    own = choices_for(s.title) if s.title and not s.labels else ()  # "interests chips": the interests
+    single = s.kind == "badge" and not own and not _plural_phrase(s)  # "the ticket's status badge": one status
+    n = _n(s, 1 if single else 4)
+    tags = own or (cx.copy.spec.statuses if single else cx.copy.spec.tags or cx.copy.spec.statuses)
     labels = _labels(s, n, lambda k: tags[k % len(tags)])
     kind = "chip" if s.kind == "chip" else "badge"
     out = []
@@ -695,8 +705,23 @@ def _b_leaf(kind: str, w: float, h: float, **props) -> Callable:
 
 
 # -- the new kinds (scene.model KIND_DOCS) ------------------------------------------------------------
+def _listed_names(cx: _Ctx, n: int) -> list[str]:
+    """The first `n` names of the records the page lists beside its map (chargers, garages,
+    restaurants), without moving the copy's random state; [] when it lists none of its own."""
+    sec = next((x for x in cx.plan.sections if x.kind in ("list", "list_item", "card", "table") and not x.labels), None)
+    if sec is None or cx.copy.spec.name in ("logistics", "travel", "generic"):
+        return []
+    state, fake_state = cx.copy.rng.getstate(), cx.copy.fake.random.getstate()
+    try:
+        recs = cx.copy.records(_words(sec), n) or cx.copy.items(n)
+    finally:
+        cx.copy.rng.setstate(state)
+        cx.copy.fake.random.setstate(fake_state)
+    return [r[0] for r in recs[:n] if len(r[0]) <= 24]
+
+
 def _b_map(cx: _Ctx, s, i: int) -> Node:
-    pins = list(s.labels) or [c for c, _ in cx.rng.sample(
+    pins = list(s.labels) or _listed_names(cx, 3) or [c for c, _ in cx.rng.sample(
         [("Depot", 0), ("Stop 4", 0), ("Stop 9", 0), ("Harbour", 0)], 3)]
     if cx.copy.spec.name == "travel":
         (ca, _a), (cb, _b) = cx.copy.route
@@ -855,10 +880,13 @@ def _b_comment(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 3)
     names = _labels(s, n, lambda k: cx.copy.people(n)[k])
     on_doc = _EDITOR.search(cx.plan.prompt) is not None  # comments on a document being written
+    # a ticket's or a request's thread: the messages of one conversation, in order
+    convo = _THREAD_LINES.get(cx.copy.spec.name) if cx.copy.spec.name not in ("social", "watch", "generic") else None
     kids = [el("comment", "comment", w=fill(), h=112,
                props={"meta": f"{cx.rng.randint(2, 50)} min ago",
-                      "body": _DOC_COMMENTS[k % len(_DOC_COMMENTS)] if on_doc else cx.copy.comment(k)
-                      if cx.copy.spec.sentences else cx.copy.items(n)[k][0], "actions": ["Reply", "Like"],
+                      "body": _DOC_COMMENTS[k % len(_DOC_COMMENTS)] if on_doc else convo[k % len(convo)] if convo
+                      else cx.copy.comment(k) if cx.copy.spec.sentences else cx.copy.items(n)[k][0],
+                      "actions": ["Reply", "Like"],
                       "likes": cx.rng.randint(0, 24)})
             for k in range(n)]
     for k, nm in enumerate(names):
@@ -873,7 +901,11 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
         n = _n(s, 1, cx.pick(4, 3, 4) if kind == "file_tile" else 0)
         stats = cx.copy.stats(n)
-        labels = _labels(s, n, lambda k: stats[k % len(stats)][0])
+        # "ticket types with steppers": a stepper for each record of the title's noun, beside it
+        recs = cx.copy.records(s.title, n) if kind == "stepper" and s.title and n > 1 and not s.labels else None
+        labels = [r[0] for r in recs] if recs else _labels(s, n, lambda k: stats[k % len(stats)][0])
+        if kind in ("gauge", "slider") and n == 1 and s.title and not s.labels:
+            labels = [s.title]  # "a humidity gauge" reads humidity
         nodes = []
         for k, lab in enumerate(labels):
             props = dict(defaults)
@@ -900,17 +932,26 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                 props = {"meta": f"{cx.rng.randint(4, 60)} files" if folders else
                          f"{cx.rng.randint(12, 900)} KB · {cx.copy.date()}"}
             elif kind == "dropzone":
-                lab = s.labels[k] if k < len(s.labels) else "Drop files here or browse"
-                props = {"hint": "PDF, PNG or ZIP up to 50 MB"}
+                what = s.title.lower() if s.title and n == 1 else ""  # "a resume upload area"
+                lab = s.labels[k] if k < len(s.labels) else (f"Drop your {what} here or browse" if what
+                                                            else "Drop files here or browse")
+                props = {"hint": "PDF or DOCX up to 10 MB" if re.search(r"\b(resume|cv|cover letter)\b", what)
+                         else "PDF, PNG or ZIP up to 50 MB"}
             elif kind == "fab":
                 props = {"icon": "plus"}
             nd = el(kind, kind, w=w if w is not None else fill(), h=h, props=props)
             nd.el["text"] = lab
             name = s.labels[k] if k < len(s.labels) else s.title if n == 1 else ""
+            if recs:
+                name = lab
+                props["value"] = (2, 1, 0, 0, 0, 0)[k % 6]
             if kind == "stepper" and name:  # "a party size stepper": the stepper beside what it counts
                 nd.width = fixed(128)
-                nd = row(text("label", name, "body", w=fill()), nd, name=f"stepper{k}", gap=3, align="center",
-                         width=fill())
+                what = text("label", name, "body", w=fill())
+                if recs and (recs[k][1] or recs[k][2]):
+                    what = col(what, text("meta", " · ".join(x for x in recs[k][1:] if x), "small"), name="what",
+                               gap=1, width=fill())
+                nd = row(what, nd, name=f"stepper{k}", gap=3, align="center", width=fill())
             nodes.append(nd)
         if n == 1:
             nodes[0].name = f"s{i}"
@@ -1356,6 +1397,22 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
                width=fill(), height=fill())
 
 
+def _fit_dropped_lists(cx: _Ctx) -> bool:
+    """A phone's list card that found no room under a map or a picture is kept with the rows
+    that fit (the card takes the free height and its list drops the rows past it), rather than
+    left out. Whether any card changed."""
+    changed = False
+    for n in cx.content.children:
+        lst = next((k for k in n.children if k.name == "list" and k.kind == "list"), None) if n.dropped else None
+        if lst is not None:
+            n.height, lst.height, lst.overflow = fill(min=200), fill(), "drop"
+            changed = True
+    if changed:  # laid out again from scratch: what the first pass left out may fit now
+        for n in cx.content.children:
+            n.dropped = False
+    return changed
+
+
 #: Share of a phone's content column its sections must fill before it counts as half empty.
 SPARSE_PHONE = 0.6
 
@@ -1493,6 +1550,8 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     root = _page(cx, [p for p in placed if p[1] != "overlay"])
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
     lay.run(root, W, H)
+    if cx.content is not None and _fit_dropped_lists(cx):
+        lay.run(root, W, H)
     if cx.content is not None and _sparse_phone(cx):
         _anchor_actions(cx, root)
         lay.run(root, W, H)

@@ -9,6 +9,7 @@ font's family, weight and style (`Font.face`), so the text stays editable.
 from __future__ import annotations
 
 import ctypes
+import re
 import unicodedata
 from dataclasses import astuple, dataclass
 from functools import lru_cache
@@ -268,9 +269,10 @@ def _font_memo(what: str, path: str, compute):
 
 
 def font_covering(chars: str, weight: int, prefer: tuple[str, ...] = ()) -> tuple[str, str] | None:
-    """(path, family) of a usable font with a glyph for every character of `chars`: the font
-    files `prefer` first, then installed font packages and system fonts (nearest `weight`,
-    upright faces); None when no font has them all."""
+    """(path, family) of a usable font with a glyph for every character of `chars`: the text
+    faces of the font files `prefer` first, then those of installed font packages and system
+    fonts (nearest `weight`, upright faces), then monospace, narrow and symbol faces (so a line
+    of body text is not set in a code font for one star); None when no font has them all."""
     return _font_covering(frozenset(ord(c) for c in chars), weight, tuple(prefer))
 
 
@@ -278,9 +280,23 @@ def font_covering(chars: str, weight: int, prefer: tuple[str, ...] = ()) -> tupl
 def _font_covering(need: frozenset[int], weight: int, prefer: tuple[str, ...]) -> tuple[str, str] | None:
     from ingest.fonts import describe_font, installed_fonts
 
+    from pathlib import Path
+
+    def family_of(path: str) -> str:
+        desc = describe_font(Path(path))
+        return desc[0] if desc else Path(path).stem
+
+    def plain(family: str) -> int:  # a text face first: not a monospace, narrow or symbol family
+        return 1 if _NOT_TEXT_FACE.search(family) else 0
+
     installed = sorted((f for f in installed_fonts() if not f[2]), key=lambda f: abs(f[1] - weight))
+    own = [(p, family_of(p)) for p in prefer]
+    others = [(f[3], f[0]) for f in installed]
+    # the system's text faces, then installed ones, then the monospace or symbol faces of either
+    order = [c for c in own if not plain(c[1])] + [c for c in others if not plain(c[1])] \
+        + [c for c in own if plain(c[1])] + [c for c in others if plain(c[1])]
     seen: set[str] = set()
-    for path, family in [(p, "") for p in prefer] + [(f[3], f[0]) for f in installed]:
+    for path, family in order:
         if path in seen:
             continue
         seen.add(path)
@@ -289,13 +305,12 @@ def _font_covering(need: frozenset[int], weight: int, prefer: tuple[str, ...]) -
                 continue
         except Exception:  # noqa: BLE001 - an unreadable candidate is skipped
             continue
-        if not family:
-            from pathlib import Path
-
-            desc = describe_font(Path(path))
-            family = desc[0] if desc else Path(path).stem
         return path, family
     return None
+
+
+#: Families that are not text faces: a run of body text falls back to one of them last.
+_NOT_TEXT_FACE = re.compile(r"mono|code|courier|consol|narrow|condensed|symbol|emoji|dingbat", re.IGNORECASE)
 
 
 def wrap(font: Font, text: str, size: float, width: float, max_lines: int, letter_spacing: float = 0.0) -> list[str]:

@@ -499,3 +499,52 @@ def test_a_single_measure_no_kind_matches_is_a_stat_tile(prompt: str, label: str
     plan = plan_prompt(prompt)
     assert _by_kind(plan, "stat").labels == [label]
     assert not plan.unmatched
+
+
+@pytest.mark.parametrize("prompt, labels", [
+    ("volunteer sign-up form with full name, phone number and date of birth", ["Full name", "Phone number",
+                                                                             "Date of birth"]),
+    ("registration form asking for your email address and a password", ["Email", "Password"]),
+    ("payment form with card number, expiry and CVC fields", ["Card number", "Expiry", "CVC"]),
+    ("newsletter modal with Name and Email fields", ["Name", "Email"]),
+])
+def test_the_fields_a_form_asks_for_are_its_labelled_inputs(prompt: str, labels: list[str]) -> None:
+    plan = plan_prompt(prompt)
+    inputs = [s for s in plan.sections if s.kind == "input"]
+    assert len(inputs) == 1 and inputs[0].labels == labels and inputs[0].count == len(labels)
+    assert plan.domain != "messaging"  # an email field names no domain
+
+
+def test_a_field_name_outside_a_form_is_not_an_input() -> None:
+    assert not [s for s in plan_prompt("team page with name and role of each member").sections if s.kind == "input"]
+
+
+def test_what_a_phrase_shows_as_a_kind_is_drawn_as_that_kind() -> None:
+    plan = plan_prompt("moving app showing weekend chores as a checklist and a weather card")
+    assert _by_kind(plan, "checkbox").title == "Weekend chores"
+    # "as a description list" names the kind the phrase before already has
+    plan = plan_prompt("flat listing with key facts like rooms and floor as a description list")
+    assert _by_kind(plan, "description_list")
+
+
+@pytest.mark.parametrize("prompt, label", [
+    ("wind farm overview with energy generated this week and a turbines list", "Energy generated this week"),
+    ("cycling app with calories burned and a route map", "Calories burned"),
+])
+def test_a_quantity_and_what_happened_to_it_is_a_stat(prompt: str, label: str) -> None:
+    assert _by_kind(plan_prompt(prompt), "stat").labels == [label]
+
+
+def test_a_comment_thread_is_comments_and_a_section_is_named_by_its_words() -> None:
+    plan = plan_prompt("bug report page with a discussion thread and a reproduction steps section")
+    assert _by_kind(plan, "comment")
+    assert any(s.title == "Reproduction steps" for s in plan.sections)
+
+
+def test_rows_with_steppers_are_a_stepper_for_each_row_and_a_control_is_named_by_what_it_sets() -> None:
+    plan = plan_prompt("zoo ticket page with ticket types with steppers and a Pay button")
+    steppers = _by_kind(plan, "stepper")
+    assert steppers.title == "Ticket types" and steppers.count >= 4
+    assert not [s for s in plan.sections if s.kind in ("list", "list_item")]
+    assert _by_kind(plan_prompt("table booking with a party size picker and a guests stepper"), "stepper").title \
+        == "Guests"

@@ -249,3 +249,16 @@ def test_the_token_sheet_draws_a_system_name_in_a_font_that_has_it(tmp_path):
 
     box = load_font(str(font)).outline(3)  # the box glyph of the first Georgian letter
     assert box and box in svg
+
+
+def test_a_line_a_text_face_lacks_falls_back_to_a_text_face_before_a_code_font(tmp_path):
+    """A star in a line of body text: a system's own monospace face comes after text faces
+    that have it, so the line is not set in a code font for one character."""
+    from engine.render.text import font_covering
+
+    chars = "".join(sorted(set("Amsterdam 4.7 \u2605\ue000") - {" "}))
+    mono = script_font(tmp_path / "fonts" / "StarMono-Regular.ttf", "Star Mono", chars)
+    text_face = script_font(tmp_path / "fonts" / "StarText-Regular.ttf", "Star Text", chars)
+    assert font_covering("Amsterdam 4.7 \u2605\ue000", 400, (str(mono), str(text_face))) == (str(text_face), "Star Text")
+    # a monospace face is still used when it is the only one that has the characters
+    assert font_covering("Amsterdam \ue000", 400, (str(mono),)) == (str(mono), "Star Mono")

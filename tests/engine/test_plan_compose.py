@@ -751,3 +751,51 @@ def test_a_named_alert_the_built_in_page_lacks_routes_to_the_plan():
     assert is_open and "alert" in why
     scene = compose_plan(plan, 1920, 1080, seed=0, device="desktop")
     assert {"stat", "list", "alert"} <= set(scene.count())
+
+
+# -- controls that choose, forms, thread and record pages (held-out set 3's review) -----------------
+
+def _scene(prompt: str, device: str = "desktop"):
+    return compose_plan(_plan(prompt, device), *_size(device), seed=2, device=device)
+
+
+def test_a_control_shows_the_options_of_what_it_chooses():
+    scene = _scene("charger map with a plug type segmented control", "mobile")
+    (seg,) = [e for e in scene.walk() if e.kind == "segmented"]
+    assert set(seg.props["items"]) <= {"CCS", "CHAdeMO", "Type 2", "Tesla"}
+    chips = [e.text for e in _scene("singles profile with hobbies chips", "mobile").walk() if e.kind == "chip"]
+    assert chips and "Hiking" in chips and not {"All", "Income"} & set(chips)
+
+
+def test_a_form_draws_its_fields_labelled_with_example_hints():
+    scene = _scene("volunteer sign-up form with full name, email and phone number and a Join button")
+    inputs = [e for e in scene.walk() if e.kind == "input"]
+    assert [e.props.get("label") for e in inputs] == ["Full name", "Email", "Phone number"]
+    assert inputs[1].props.get("placeholder") == "name@example.com"
+
+
+def test_a_single_status_badge_is_one_status_and_a_ticket_thread_is_one_conversation():
+    scene = _scene("support ticket page with the ticket's status badge and a discussion thread")
+    badges = [e for e in scene.walk() if e.kind == "badge"]
+    assert len(badges) == 1
+    comments = [e for e in scene.walk() if e.kind == "comment"]
+    assert len(comments) >= 2 and "password" in comments[0].props["body"]  # the support thread, in order
+
+
+def test_ticket_types_with_steppers_and_room_cards_with_pictures():
+    scene = _scene("aquarium tickets with ticket types with steppers and a Pay button", "mobile")
+    labels = [e.text for e in scene.walk() if e.kind == "text"]
+    assert {"Adult", "Child"} <= set(labels)
+    assert sum(e.kind == "stepper" for e in scene.walk()) >= 4
+    rooms = _scene("boutique hotel room selection with room cards and a Reserve button")
+    from engine.compose.open_copy import HOTEL_ROOMS
+
+    assert sum(name in _texts(rooms) for name, _ in HOTEL_ROOMS) >= 3
+    assert sum(e.kind == "image" for e in rooms.walk()) >= 3
+
+
+def test_plants_dating_and_solar_screens_get_their_own_copy():
+    assert domain_of(_plan("plant care app with my plants and a watering checklist").domain).name == "plants"
+    assert domain_of(_plan("dating app discover screen with profile photos", "mobile").domain).name == "dating"
+    solar = _texts(_scene("rooftop solar dashboard with today's energy produced and a panel status list"))
+    assert "kWh" in solar and "Panel A1" in solar
