@@ -284,7 +284,8 @@ _lex_set("list", "ingredients list", "ingredient list", "instruction", "numbered
          "numbered list", "method", "method step", "direction", "preparation step", "recipe step", "cooking step",
          "checklist item", "to-do list", "todo list", "shopping list", "grocery list", "reading list", "menu list",
          "food menu", "drinks menu", "drink menu", "wine list", "price list", "timetable", "schedule list",
-         "departure board", "episode list", "chapter list", "station list")
+         "departure board", "episode list", "chapter list", "station list", "team sheet", "lineup", "line-up",
+         "starting lineup", "starting eleven", "squad list", "roster")
 _lex_set("table", "line item", "line items table", "invoice items", "order lines", "itemised list",
          "itemized list", "statement table")
 # Values a screen states ("current balance", "tax and total"): a stat tile or a summary, labelled as written.
@@ -327,7 +328,7 @@ _TOOLBAR_KINDS = {"chip", "badge", "tabs", "segmented", "search", "button", "fab
 #: (domain, lexicon phrase) → kind, for words that mean another thing there (a restaurant's menu is a
 #: list of dishes; a fitness app's steps are a count).
 _DOMAIN_KINDS = {("food", "menu"): "list", ("fitness", "step"): "stat", ("social", "story"): "stories",
-                 ("photography", "story"): "stories"}
+                 ("photography", "story"): "stories", ("sports", "score"): "stat", ("gaming", "score"): "stat"}
 
 #: Nouns that hold the labels listed next to them (``mute, camera and leave buttons``).
 _LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
@@ -408,6 +409,9 @@ DOMAINS: dict[str, tuple[str, ...]] = {
              "top story", "news story"),
     "gaming": ("game", "gaming", "leaderboard", "tournament", "esports", "match", "quest", "achievement",
                "gamer", "level"),
+    "sports": ("sport", "sports", "football", "soccer", "basketball", "tennis", "cricket", "rugby", "hockey",
+               "baseball", "match centre", "match center", "league table", "fixture", "scoreboard", "live score",
+               "premier league", "nba", "nfl", "formula 1", "golf"),
     "events": ("event", "concert", "festival", "conference", "rsvp", "venue", "ticketing", "meetup", "attendee",
                "museum", "exhibition", "zoo", "aquarium", "theme park",
                "speaker", "gig", "cinema", "theater", "theatre", "movie ticket", "concert ticket", "seat selection"),
@@ -683,7 +687,7 @@ def _count_of(words: Sequence[str], upto: int) -> tuple[int | None, int]:
     """A count among the first `upto` words, nearest the head: (count or None, its index or -1)."""
     for i in range(min(upto, len(words)) - 1, -1, -1):
         w = words[i]
-        if w.isdigit() and 0 < int(w) <= 99:
+        if w.isdecimal() and 0 < int(w) <= 99:
             return int(w), i
         if w in _NUMBER_WORDS:
             if w in ("pair", "couple") and (i + 1 >= len(words) or words[i + 1] != "of"):
@@ -936,6 +940,13 @@ class _Reader:
                                 or (keep and all(k[0].cap or k[0].quote is not None for k in keep))):
                         # "a scrubber and play/pause controls", "a file tree and Star and Fork buttons":
                         # an element kind before the labels is a section of its own
+                        break
+                    head = it[1] if len(it) > 1 and it[0].low in ("a", "an", "the") else it[0]
+                    if keep and all(k[0].cap or k[0].quote is not None for k in keep) \
+                            and not all(k[0].text.isupper() for k in keep) \
+                            and not head.cap and head.quote is None:
+                        # "with amount, employee and Approve and Reject actions": the names end where
+                        # the lower-case words (what the rows show) begin
                         break
                     if not self._item_ok(it, strict=True):
                         # the list's first item may bring the article of the whole ("a Buy / Sell control")
@@ -1648,8 +1659,11 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
         if kind and resolve_kind((kind,)):
             s["kind"] = resolve_kind((kind,))
             if kind == "stat" and not s["labels"]:
-                s["labels"] = [_clean_label(s["title"] + " " + s.get("key", "")) if s["title"] else
-                               _clean_label(s.get("key", ""))]
+                said = (s["phrase"] or "").split()
+                while said and said[0].lower() in ("a", "an", "the", "its", "their", "our", "my", "your"):
+                    said = said[1:]
+                s["labels"] = [_clean_label(" ".join(said))] if 0 < len(said) <= 5 else \
+                    [_clean_label(s["title"] + " " + s.get("key", "")) if s["title"] else _clean_label(s.get("key", ""))]
     stat = resolve_kind(("stat_tile", "stat"))
     for s in secs:  # "bed occupancy", "conversion rate": a measure no kind matched is a stat tile, labelled as written
         words = re.findall(r"[a-z0-9%]+", (s["phrase"] or "").lower())

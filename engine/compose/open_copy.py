@@ -732,6 +732,20 @@ def _points(c: OpenCopy, i: int) -> int:
     return 5200 - i * 190 - c.rng.randint(0, 150)
 
 
+#: Football clubs and their short names.
+CLUBS: tuple[str, ...] = ("Arsenal", "Chelsea", "Liverpool", "Man City", "Tottenham", "Newcastle", "Aston Villa",
+                          "Brighton", "Everton", "West Ham")
+#: Positions of a football team sheet, in its order.
+POSITIONS = ("Goalkeeper", "Right back", "Centre back", "Centre back", "Left back", "Defensive mid", "Central mid",
+             "Attacking mid", "Right wing", "Striker", "Left wing")
+
+
+def _fixture_item(c: OpenCopy, i: int) -> Item:
+    a, b = CLUBS[(c.k + 2 * i) % len(CLUBS)], CLUBS[(c.k + 2 * i + 1) % len(CLUBS)]
+    state = ("Live · 67'", f"{c.rng.randint(0, 3)}–{c.rng.randint(0, 3)} · FT", f"Sat {_time(c)}")[min(i, 2)]
+    return f"{a} vs {b}", f"Premier League · Matchweek {c.rng.randint(8, 30)}", state
+
+
 def _gamer_item(c: OpenCopy, i: int) -> Item:
     low = c.prompt.lower()
     if re.search(r"\bmatch", low) and not re.search(r"\b(leaderboard|rank|standings|scoreboard)", low):
@@ -1260,6 +1274,22 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Pipeline value", lambda c: f"${c.rng.randint(240, 980)}k"), ("Open deals", lambda c: str(c.rng.randint(18, 64))),
                 ("Win rate", lambda c: f"{c.rng.randint(18, 42)}%"), ("Avg. deal size", lambda c: f"${c.rng.randint(8, 40)}k")),
                ("Pipeline by month", "month"), ("Open", "Won", "Lost"), (), ("Mine", "This quarter", "Enterprise"), 2),
+    DomainSpec("sports", ("sport", "sports", "football", "soccer", "basketball", "tennis", "cricket", "rugby", "hockey",
+                          "match centre", "match center", "fixture", "fixtures", "lineup", "lineups", "line-up",
+                          "league table", "premier league", "scoreboard", "live score", "nba", "nfl"),
+               (("Scores", "home"), ("Fixtures", "calendar"), ("Tables", "chart"), ("Following", "star"),
+                ("Profile", "user")),
+               "Matches", "Follow", "Search teams, players", "matches", _fixture_item,
+               ("Match", "Competition", "Score"),
+               lambda c, i: (lambda t: [t[0], t[1].split(" · ")[0], t[2]])(_fixture_item(c, i)),
+               (("Possession", lambda c: f"{c.rng.randint(42, 64)}%"), ("Shots", lambda c: str(c.rng.randint(6, 19))),
+                ("On target", lambda c: str(c.rng.randint(2, 8))), ("Corners", lambda c: str(c.rng.randint(2, 9)))),
+               ("Possession by 15 minutes", "hours"), ("Live", "FT", "Upcoming"),
+               ("A late header settled it after a second half of pressure.",
+                "Both sides are unchanged from last weekend."),
+               ("All", "Live", "Premier League", "Champions League", "FA Cup"),
+               kinds=((r"\b(lineups?|line-ups?|team sheets?|squads?|rosters?|players?|starting xi|starting eleven)\b",
+                       "sports_player"),)),
     DomainSpec("plants", ("plant care", "houseplant", "houseplants", "plant", "plants", "garden", "gardening",
                           "watering", "succulent", "seedling"),
                (("My plants", "home"), ("Schedule", "calendar"), ("Discover", "search"), ("Profile", "user")),
@@ -1460,7 +1490,7 @@ _ALIASES = {"finance": "banking", "fintech": "banking", "bank": "banking", "ecom
             "delivery": "logistics", "fleet": "logistics", "meeting": "video", "meetings": "video",
             "conferencing": "video", "recipes": "food", "restaurant": "food", "cooking": "food",
             "storage": "files", "productivity": "project", "messaging": "social", "chat": "social",
-            "medical": "health", "healthcare": "health", "sport": "fitness", "sports": "fitness",
+            "medical": "health", "healthcare": "health", "sport": "sports",
             "helpdesk": "support", "tasks": "project", "flights": "travel",
             "pet": "pets", "animals": "pets", "pet care": "pets", "smart home": "smarthome", "smart-home": "smarthome",
             "iot": "smarthome", "home automation": "smarthome", "media": "news", "publishing": "news",
@@ -1817,6 +1847,9 @@ class OpenCopy:
         if kind == "device":
             return [(name, f"{room} · {doing}", "On" if on else "Off")
                     for name, room, doing, on in (_device(self, i) for i in range(n))]
+        if kind == "sports_player":  # a team sheet: number, name, position, club
+            return [(f"{(1, 2, 4, 5, 3, 6, 8, 10, 7, 9, 11)[i % 11]}. {self.fake.first_name_male()} {self.last()}",
+                     POSITIONS[i % len(POSITIONS)], CLUBS[(self.k + (i // 11)) % len(CLUBS)]) for i in range(n)]
         if kind == "hotel_room":  # a hotel's room types: who they sleep, their size, a night's price
             return [(HOTEL_ROOMS[(self.k + i) % len(HOTEL_ROOMS)][0],
                      f"{HOTEL_ROOMS[(self.k + i) % len(HOTEL_ROOMS)][1]} · {r.randint(18, 46)} m² · "
@@ -2053,6 +2086,8 @@ class OpenCopy:
             return f"{r.randint(180, 2400):,} kcal"
         if re.search(r"\b(distance|km|miles?|mileage)\b", low):
             return f"{r.randint(3, 42)}.{r.randint(0, 9)} km"
+        if re.search(r"\b(score|scoreline)\b", low) and self.spec.name in ("sports", "gaming"):
+            return f"{r.randint(0, 3)} – {r.randint(0, 3)}"
         if re.search(r"\b(score|rating)\b", low):
             return f"{r.randint(38, 49) / 10}"
         return f"{r.randint(120, 9800):,}"
@@ -2082,6 +2117,13 @@ class OpenCopy:
             start = r.randint(7, 10)
             return [(steps[i % len(steps)], f"{self.date() if i == 0 else 'Today'} · {(start + 2 * i) % 24:02d}:"
                      f"{r.choice(('05', '20', '35', '50'))}") for i in range(n)]
+        if self.spec.name == "sports" and re.search(r"\b(goals?|events?|key moments|cards|substitutions|match)", w):
+            # a match's key moments, in order: the minute, what happened, who
+            what = ("Goal",) if re.search(r"\bgoals?\b", words.lower()) else (
+                "Goal", "Yellow card", "Goal", "Substitution", "Goal", "Yellow card")
+            clubs = (CLUBS[self.k % len(CLUBS)], CLUBS[(self.k + 1) % len(CLUBS)])
+            mins = sorted(r.sample(range(3, 90), n))
+            return [(f"{m}' {what[i % len(what)]} · {self.fake.last_name()}", clubs[i % 2]) for i, m in enumerate(mins)]
         if re.search(r"\b(schedule|agenda|conference|programme|program|itinerary|day timeline|festival)", w):
             sessions = ("Registration and coffee", "Opening keynote", "Design systems at scale", "Lunch",
                         "Panel: shipping faster", "Workshops", "Closing talk", "Drinks")

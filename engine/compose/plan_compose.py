@@ -629,6 +629,10 @@ def _b_image(cx: _Ctx, s, i: int) -> Node:
 
 
 def _b_progress(cx: _Ctx, s, i: int) -> Node:
+    if len(s.labels) >= 2 and re.search(r"\b(steps?|stages?|phases?|statuses|milestones?)\b", (s.phrase or "").lower()):
+        # "three steps Received, Printing and Shipped": one tracker through them, part of the way
+        return el(f"s{i}", "progress", w=fill(max=960), h=28, variant="steps",
+                  props={"steps": list(s.labels), "current": (len(s.labels) - 1) // 2})
     n = _n(s, 1)
     generic = cx.copy.spec.name in ("generic", "project", "files")  # no records of its own to count
     labels = _labels(s, n, lambda k: "Progress" if generic and k == 0 else
@@ -1323,6 +1327,8 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
     bars = [n for s, r, n in placed if r == "bar"] + bottom_actions
     if not cx.primary_taken and spec.name != "video" and not any(r == "overlay" for _s, r, _n in placed):
         label = spec.action
+        if spec.name in ("shop", "sales") and _ORDER_TRACKING.search(cx.plan.prompt):
+            label = "Get help"  # an order on its way: nothing to add to a cart, someone to ask
         if any(s.kind == "kanban_column" for s, _r, _n in placed):  # a board's action adds a card to it
             label = {"crm": "New deal", "sales": "New deal", "jobs": "Add candidate", "code": "New issue",
                      "support": "New ticket"}.get(spec.name, "New task")
@@ -1395,6 +1401,10 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
     under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
     return col(appbar(cx.page, cx.title), content, *under, tabbar(cx.page, tabs, "Home"), name="page",
                width=fill(), height=fill())
+
+
+_ORDER_TRACKING = re.compile(r"\b(order (tracker|tracking|status)|track (my |your |an )?order|where is my order|"
+                             r"delivery status|shipment status)\b", re.IGNORECASE)
 
 
 def _fit_dropped_lists(cx: _Ctx) -> bool:

@@ -548,3 +548,21 @@ def test_rows_with_steppers_are_a_stepper_for_each_row_and_a_control_is_named_by
     assert not [s for s in plan.sections if s.kind in ("list", "list_item")]
     assert _by_kind(plan_prompt("table booking with a party size picker and a guests stepper"), "stepper").title \
         == "Guests"
+
+
+def test_names_end_where_the_lower_case_words_before_them_begin() -> None:
+    plan = plan_prompt("refund queue table with amount, customer and Approve and Decline actions")
+    assert _by_kind(plan, "button").labels == ["Approve", "Decline"]
+    # an acronym is not a name: the fields before it stay in the list
+    assert _by_kind(plan_prompt("checkout form with card number, expiry and CVC fields"), "input").labels == [
+        "Card number", "Expiry", "CVC"]
+
+
+def test_a_sports_score_is_a_stat_not_a_rating() -> None:
+    plan = plan_prompt("basketball game centre with the live score and a box score table")
+    assert plan.domain == "sports"
+    assert _by_kind(plan, "stat").labels == ["Live score"] and not [s for s in plan.sections if s.kind == "rating"]
+
+
+def test_a_superscript_digit_is_not_a_count() -> None:
+    assert plan_prompt("0² cards and ² buttons").sections  # str.isdigit() is true for "²"; int() is not

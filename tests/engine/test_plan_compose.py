@@ -799,3 +799,12 @@ def test_plants_dating_and_solar_screens_get_their_own_copy():
     assert domain_of(_plan("dating app discover screen with profile photos", "mobile").domain).name == "dating"
     solar = _texts(_scene("rooftop solar dashboard with today's energy produced and a panel status list"))
     assert "kWh" in solar and "Panel A1" in solar
+
+
+def test_named_steps_are_one_tracker_and_a_match_has_its_moments_and_team_sheet():
+    scene = _scene("laundry order tracker with four steps Picked up, Washing, Drying and Delivered", "tablet")
+    (steps,) = [e for e in scene.walk() if e.kind == "progress"]
+    assert steps.variant == "steps" and steps.props["steps"] == ["Picked up", "Washing", "Drying", "Delivered"]
+    assert "Get help" in _texts(scene) and "Add to cart" not in _texts(scene)
+    match = _texts(_scene("rugby match page with the live score, a timeline of goals and the team sheet", "tablet"))
+    assert "–" in match and "' Goal · " in match and "Goalkeeper" in match
