@@ -688,7 +688,12 @@ def _b_text(cx: _Ctx, s, i: int) -> Node:
         for k, (head, body) in enumerate(parts):
             kids += [heading(f"h{k}", head, "title"), text(f"p{k}", body, "body", lines=4)]
         return card(f"s{i}", *kids, gap=3, pad=cx.pick(8, 6, 5), h=fill(min=320), content="text")
-    return text(f"s{i}", " ".join(cx.copy.sentence(k) for k in range(2)), "body", lines=4)
+    body = text(f"s{i}", " ".join(cx.copy.sentence(k) for k in range(2)), "body", lines=4)
+    if s.title and s.phrase and re.search(r"\b(section|notes|about|description|summary|bio|overview)\b", s.phrase.lower()):
+        # "a show notes section": its words under the name the prompt gives it
+        body.name = "body"
+        return col(heading("title", s.title, "title"), body, name=f"s{i}", gap=2, width=fill())
+    return body
 
 
 def _b_pagination(cx: _Ctx, s, i: int) -> Node:
@@ -1333,7 +1338,7 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
             label = {"crm": "New deal", "sales": "New deal", "jobs": "Add candidate", "code": "New issue",
                      "support": "New ticket"}.get(spec.name, "New task")
         actions.append(button("action", label, "primary", "plus" if spec.name in ("project", "support", "generic",
-                                                                                 "files") or label != spec.action else "",
+                                                                                 "files") or label not in (spec.action, "Get help") else "",
                               size="md" if not cx.mobile else "sm"))
         cx.primary_taken = True
     if cx.mobile:

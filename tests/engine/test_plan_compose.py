@@ -808,3 +808,8 @@ def test_named_steps_are_one_tracker_and_a_match_has_its_moments_and_team_sheet(
     assert "Get help" in _texts(scene) and "Add to cart" not in _texts(scene)
     match = _texts(_scene("rugby match page with the live score, a timeline of goals and the team sheet", "tablet"))
     assert "–" in match and "' Goal · " in match and "Goalkeeper" in match
+
+
+def test_a_named_text_section_keeps_its_name():
+    texts = _texts(_scene("wine page with a bottle photo and a tasting notes section", "mobile"))
+    assert "Tasting notes" in texts
