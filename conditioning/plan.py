@@ -342,7 +342,8 @@ _LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
     "stat": ("stat_tile", "stat", "card"), "section": ("section",), "segment": ("segmented", "tabs"), "panel": ("card",),
     "menu item": ("menu", "list"), "nav item": ("sidebar",), "item": ("list_item",), "control": ("button",),
     "icon": ("icon",), "badge": ("badge",),
-    "widget": ("card",), "question": ("accordion", "list"), "heading": ("heading",),
+    "widget": ("card",), "question": ("accordion", "list"), "heading": ("heading",), "plan": ("card",),
+    "tier": ("card",), "pricing plan": ("card",), "pricing tier": ("card",),
     "slider": ("slider",), "select": ("select",), "dropdown": ("select",),
 }
 
@@ -1407,6 +1408,8 @@ class _Reader:
             return  # the page itself ("pricing page"), its look or its domain: nothing more to draw
         s = self.new(at, kind="?", count=count or 1, labels=quoted, phrase=text, position=position or "main",
                      score=0.0, opener=opener, from_page=first)
+        if len(content) > 1 and content[-1].lower() in ("section", "sections", "area", "block"):
+            content = content[:-1]  # "a biography section": Biography
         s["title"] = _clean_label(" ".join(content))
         if self.to_embed < MAX_EMBEDDED:
             s["embed"] = " ".join(t.low for i, t in enumerate(toks) if t.quote is None and i != ci

@@ -566,3 +566,9 @@ def test_a_sports_score_is_a_stat_not_a_rating() -> None:
 
 def test_a_superscript_digit_is_not_a_count() -> None:
     assert plan_prompt("0² cards and ² buttons").sections  # str.isdigit() is true for "²"; int() is not
+
+
+def test_named_plans_are_cards_and_a_section_word_does_not_title_its_section() -> None:
+    plan = plan_prompt("pricing page with Basic, Pro and Business plans")
+    assert _by_kind(plan, "card").labels == ["Basic", "Pro", "Business"]
+    assert any(s.title == "Biography" for s in plan_prompt("band page with a photo and a biography section").sections)
