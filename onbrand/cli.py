@@ -469,6 +469,9 @@ _train_only_option = click.option(
 @click.option("--slot-positions", is_flag=True,
               help="Give every slot and every reference block a learned embedding of its place in reading order "
                    "(zero at first), so a slot can find its block in a reference.")
+@click.option("--exact-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="With --image-blocks: share of pictured pages whose reference is the page's own blocks, exact, "
+                   "rather than the reader's reading of its drawing.")
 @click.option("--reference-marks", is_flag=True,
               help="Mark a picture's reading (--image-blocks) as the reading of the page asked for, with a learned "
                    "vector (zero at first), as a request image that matches the prompt is marked at generate time.")
@@ -476,7 +479,7 @@ _train_only_option = click.option(
 def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int, config: str, lr: float,
                       checkpoint_every: int, threads: int, init: str | None, plan_share: float,
                       image_share: float, image_blocks: bool, context_in_prompt: bool, slot_positions: bool,
-                      reference_marks: bool, train_only: tuple[str, ...]) -> None:
+                      exact_share: float, reference_marks: bool, train_only: tuple[str, ...]) -> None:
     """Train the scene diffusion teacher on the procedural curriculum.
 
     The final model (EMA weights) lands in OUT as config.json + diffusion_pytorch_model.safetensors;
@@ -487,7 +490,7 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
     cfg = TrainConfig(out=out, config=config, steps=steps, batch=batch, lr=lr, seed=seed, threads=threads,
                       checkpoint_every=checkpoint_every, init=init, p_plan=plan_share, p_image=image_share,
                       image_blocks=image_blocks, context_in_prompt=context_in_prompt, slot_positions=slot_positions,
-                      reference_marks=reference_marks, train_only=list(train_only))
+                      reference_marks=reference_marks, p_exact=exact_share, train_only=list(train_only))
     try:
         res = train_teacher(cfg, resume=resume)
     except OSError as e:

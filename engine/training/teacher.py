@@ -151,6 +151,10 @@ class TrainConfig:
     #: a picture's reading (`image_blocks`) is marked as one (config ``reference_marks``; zero at
     #: first), so the model can tell the reading of the page asked for from a page to take after
     reference_marks: bool = False
+    #: share of pictured pages (`image_blocks`) whose reference is the page's own blocks, exact,
+    #: rather than the reader's reading of its drawing: the copy the model is to make, without
+    #: the reader's misreadings to learn around
+    p_exact: float = 0.0
     #: parameter-name prefixes trained, the rest frozen (empty: all). With `init`, the model is
     #: `init` itself, so a model without reference images answers exactly as before when only
     #: ``adapter.image_proj`` is trained.
@@ -180,10 +184,10 @@ class ExamplePool:
 
     def __init__(self, rng: random.Random, size: int, n_slots: int, p_plan: float = 0.0,
                  slot_dim: int = SLOT_DIM, p_image: float = 0.0, image_systems: list[str] | tuple = (),
-                 image_blocks: bool = False):
+                 image_blocks: bool = False, p_exact: float = 0.0):
         self.rng, self.n_slots, self.p_plan, self.slot_dim = rng, n_slots, p_plan, slot_dim
         self.themes = [t for t in (system_theme(f) for f in image_systems) if t is not None] if p_image else []
-        self.p_image, self.image_blocks = p_image, image_blocks
+        self.p_image, self.image_blocks, self.p_exact = p_image, image_blocks, p_exact
         self.items = [self._new() for _ in range(size)]
 
     def _new(self, **kw) -> _Item:
@@ -202,6 +206,8 @@ class ExamplePool:
             theme = self.rng.choice(self.themes)
             if self.image_blocks:
                 read, vec = page_image_reading(ex.scene, theme)
+                if self.p_exact and self.rng.random() < self.p_exact:
+                    read = list(blocks)  # the page itself, as a perfect reader would give it
                 if read:
                     ref_blocks, pictured = read[: self.n_slots], True
             else:
@@ -232,7 +238,8 @@ def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = 
                ) -> tuple[torch.Tensor, torch.Tensor, dict]:
     """``x0 (B, N, D)``, the used-slot mask ``(B, N)`` and a collated context."""
     pool = pool or ExamplePool(rng, cfg.batch, cfg.n_slots, cfg.p_plan, p_image=cfg.p_image,
-                               image_systems=cfg.design_systems, image_blocks=cfg.image_blocks)
+                               image_systems=cfg.design_systems, image_blocks=cfg.image_blocks,
+                               p_exact=cfg.p_exact)
     systems = [t for t in (system_tokens(f) for f in cfg.design_systems) if t is not None]
     items = [pool.draw() for _ in range(cfg.batch)]
     encoded = encode_prompts([it.example.caption for it in items])
@@ -407,7 +414,7 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
     def prepare(step: int):
         pool = ExamplePool(rng, max(cfg.batch, min(cfg.pool, cfg.batch * cfg.steps)), cfg.n_slots, p_plan,
                            slot_dim=model.config.slot_dim, p_image=cfg.p_image, image_systems=cfg.design_systems,
-                           image_blocks=cfg.image_blocks)
+                           image_blocks=cfg.image_blocks, p_exact=cfg.p_exact)
 
         def loss_at(step: int) -> torch.Tensor:
             pool.refresh(cfg.refresh)

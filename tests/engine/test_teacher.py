@@ -515,3 +515,9 @@ def test_a_pictured_page_is_its_own_reference_read_from_its_drawing(tmp_path):
     assert ctx["ref_mask"].reshape(3, -1).any(-1).all() and ctx["image_mask"].any(-1).all()  # each holds its reading
     plain = ExamplePool(random.Random(0), 2, 32, p_image=1.0, image_systems=[HARBOR])
     assert not any(it.pictured for it in plain.items)  # without image_blocks, only the descriptor
+    # --exact-share 1: the page's own blocks are its reference, marked as pictured in the batch
+    exact = ExamplePool(random.Random(0), 2, 32, p_image=1.0, image_systems=[HARBOR], image_blocks=True, p_exact=1.0)
+    assert all(it.pictured and [b.box for b in it.reference] == [b.box for b in it.blocks] for it in exact.items)
+    _x0, _used, ctx = make_batch(TrainConfig(batch=2, design_systems=[HARBOR], p_image=1.0, image_blocks=True),
+                                 random.Random(2), exact)
+    assert ctx["ref_pictured"][:, 0].all()
