@@ -343,7 +343,8 @@ _LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
     "menu item": ("menu", "list"), "nav item": ("sidebar",), "item": ("list_item",), "control": ("button",),
     "icon": ("icon",), "badge": ("badge",),
     "widget": ("card",), "question": ("accordion", "list"), "heading": ("heading",), "plan": ("card",),
-    "tier": ("card",), "pricing plan": ("card",), "pricing tier": ("card",),
+    "tier": ("card",), "pricing plan": ("card",), "pricing tier": ("card",), "timer": ("progress_ring",),
+    "countdown": ("progress_ring",),
     "slider": ("slider",), "select": ("select",), "dropdown": ("select",),
 }
 
@@ -371,7 +372,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
              "kitchen", "menu item", "takeout", "pizza", "ingredient", "chef", "diner", "food delivery", "cocktail",
              "drink", "baking", "grocery", "dish", "cafe menu", "restaurant menu", "food menu"),
     "logistics": ("logistics", "shipment", "shipping", "parcel", "package", "fleet", "warehouse", "courier",
-                  "freight", "dispatch", "cargo", "truck", "tracking number", "delivery route", "inventory"),
+                  "freight", "dispatch", "cargo", "truck", "tracking number", "delivery route", "inventory",
+                  "stock room", "stockroom", "stock level", "low stock", "out of stock", "sku", "restock"),
     "banking": ("bank", "banking", "balance", "transfer", "wallet", "loan", "savings", "budget", "spending",
                 "debit", "credit card", "account balance", "payee", "iban", "overdraft"),
     "finance": ("finance", "stock", "portfolio", "investing", "investment", "trading", "crypto", "bitcoin",

@@ -216,6 +216,26 @@ def choices_for(title: str) -> tuple[str, ...]:
     return next((opts for pattern, opts in CHOICES if re.search(pattern, low)), ())
 
 
+#: Things a warehouse stocks.
+STOCK: tuple[str, ...] = ("Cardboard box 40×30", "Packing tape 50 m", "Pallet wrap 500 mm", "Shipping labels A6",
+                          "Bubble mailer C4", "Safety gloves L", "Barcode scanner", "Pallet jack wheels",
+                          "Kraft paper roll", "Zip ties 300 mm")
+
+
+def _stock_levels(c: OpenCopy, n: int) -> list[int]:
+    """How many of each of `n` stock items are on hand: most plenty, some low, one out."""
+    levels = [c.rng.randint(120, 2400) for _ in range(n)]
+    for k in range(1, n, 3):
+        levels[k] = c.rng.randint(3, 40)
+    if n > 4:
+        levels[4] = 0
+    return levels
+
+
+def _stock_status(q: int) -> str:
+    return "Out of stock" if q == 0 else "Low stock" if q < 50 else "In stock"
+
+
 #: Restaurants and their cuisine.
 RESTAURANTS: tuple[tuple[str, str], ...] = (
     ("Trattoria Sole", "Italian"), ("Kura Ramen", "Japanese"), ("El Fogón", "Mexican"), ("Saffron House", "Indian"),
@@ -999,7 +1019,24 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("Deliveries today", lambda c: str(c.rng.randint(240, 620))),
                 ("On time", lambda c: f"{c.rng.randint(88, 98)}%"), ("Avg. stop time", lambda c: f"{c.rng.randint(3, 9)} min")),
                ("Deliveries per day", "week"), ("On route", "Delayed", "Loading"), (), ("All", "On route", "Delayed",
-                                                                                      "Idle"), 4),
+                                                                                      "Idle"), 4,
+               ((r"\b(inventory|stock( levels?)?|skus?|warehouse items?|products? in stock)\b", "stock_item"),)),
+    DomainSpec("warehouse", ("warehouse", "inventory", "stock level", "stock levels", "sku", "skus", "fulfilment centre",
+                             "fulfillment center", "stock room", "stockroom", "picking list", "restock"),
+               (("Inventory", "package"), ("Orders", "file"), ("Receiving", "arrow-up-right"), ("Shipping", "check"),
+                ("Reports", "chart")),
+               "Inventory", "Add item", "Search items, SKUs", "items",
+               lambda c, i: c.records_of_kind("stock_item", i + 1)[i],
+               ("Item", "SKU", "Location", "On hand", "Status"),
+               lambda c, i: c.table_of_kind("stock_item", i + 1)[1][i],
+               (("Items in stock", lambda c: f"{c.rng.randint(1200, 9800):,}"),
+                ("Low stock", lambda c: str(c.rng.randint(4, 30))),
+                ("Out of stock", lambda c: str(c.rng.randint(0, 6))),
+                ("Orders to pick", lambda c: str(c.rng.randint(20, 140)))),
+               ("Units shipped", "week"), ("In stock", "Low stock", "Out of stock"),
+               ("Cycle count for aisles 1–4 is due on Friday.",),
+               ("All", "Low stock", "Out of stock", "Packaging", "Equipment"), 4,
+               ((r"\b(inventory|stock( levels?)?|skus?|items?|products?)\b", "stock_item"),)),
     DomainSpec("watch", ("youtube", "watch", "tutorial", "vlog", "channel", "livestream", "stream", "views",
                          "subscribe"),
                (("Home", "home"), ("Subscriptions", "star"), ("Library", "folder"), ("History", "calendar"),
@@ -1530,6 +1567,7 @@ _CALL = re.compile(r"\b(call|meeting|webinar|conferenc|participant|attendee|zoom
                    r"huddle|standup|stand-up|interview|classroom|online class|teacher|speaker)")
 #: Domains whose prompts may be about a narrower one with copy of its own.
 _NARROWER = {"banking": ("billing",), "sales": ("crm", "billing", "shop"), "shop": ("billing",),
+             "logistics": ("warehouse",),
              "social": ("mail",), "transport": ("car",)}
 #: Keywords that name a page's shape more than its subject: they count for a tenth, so the subject
 #: decides ("pet adoption listing" is about pets, a listing alone about homes).
@@ -1855,6 +1893,9 @@ class OpenCopy:
                      f"{HOTEL_ROOMS[(self.k + i) % len(HOTEL_ROOMS)][1]} · {r.randint(18, 46)} m² · "
                      f"{r.choice(('Breakfast included', 'Free cancellation', 'City view', 'Courtyard view'))}",
                      f"€{r.randint(89, 390)} / night") for i in range(n)]
+        if kind == "stock_item":  # a warehouse's stock: the item, its SKU and bin, how many are on hand
+            return [(f"{STOCK[(self.k + i) % len(STOCK)]}", f"SKU {r.randint(10000, 99999)} · Aisle {r.randint(1, 12)}-"
+                     f"{r.choice('ABCD')}", f"{q} on hand") for i, q in enumerate(_stock_levels(self, n))]
         if kind == "restaurant":  # places to eat: cuisine, price level and distance, rating
             return [(RESTAURANTS[(self.k + i) % len(RESTAURANTS)][0],
                      f"{RESTAURANTS[(self.k + i) % len(RESTAURANTS)][1]} · {'€' * r.randint(1, 3)} · "
@@ -1959,6 +2000,11 @@ class OpenCopy:
 
     def table_of_kind(self, kind: str | None, n: int) -> tuple[list[str], list[list[str]]] | None:
         """`records_table` of a record noun already read from the words (`record_kind`), or None."""
+        if kind == "stock_item":
+            r = self.rng
+            return ["Item", "SKU", "Location", "On hand", "Status"], [
+                [STOCK[(self.k + i) % len(STOCK)], f"{r.randint(10000, 99999)}", f"Aisle {r.randint(1, 12)}-{r.choice('ABCD')}",
+                 f"{q:,}", _stock_status(q)] for i, q in enumerate(_stock_levels(self, n))]
         if kind == "line":
             rows = [[d, str(q), _money(u), _money(q * u)] for d, q, u in self.line_items(n)]
             return ["Description", "Qty", "Unit price", "Amount"], rows

@@ -835,7 +835,7 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
     return grid(tiles, min(n, cx.pick(4, 4, 2)), gap=cx.pick(5, 5, 4), name=f"s{i}")
 
 
-_TIMER = re.compile(r"\b(timer|countdown|count down|stopwatch|time left|time remaining)\b", re.IGNORECASE)
+_TIMER = re.compile(r"\b(timers?|countdowns?|count down|stopwatch(es)?|time left|time remaining)\b", re.IGNORECASE)
 
 
 def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:

@@ -813,3 +813,13 @@ def test_named_steps_are_one_tracker_and_a_match_has_its_moments_and_team_sheet(
 def test_a_named_text_section_keeps_its_name():
     texts = _texts(_scene("wine page with a bottle photo and a tasting notes section", "mobile"))
     assert "Tasting notes" in texts
+
+
+def test_a_warehouse_lists_its_stock_and_named_timers_show_time_left():
+    stock = _scene("stock room inventory table with a Low stock filter chip")
+    (table,) = [e for e in stock.walk() if e.kind == "table"]
+    assert table.props["columns"][:2] == ["Item", "SKU"] and "Vehicle" not in table.props["columns"]
+    assert "Dispatch vehicle" not in _texts(stock)
+    rings = [e for e in _scene("baking app with two timers for Dough and Oven", "mobile").walk()
+             if e.kind == "progress_ring"]
+    assert [e.text for e in rings] == ["Dough", "Oven"] and all(":" in e.props["display"] for e in rings)
