@@ -30,6 +30,8 @@ MARKERS: dict[str, tuple[str, ...]] = {
     "realestate": oc.PROPERTIES, "music": oc.TRACKS, "hotel": oc.HOTELS, "support": oc.TICKETS,
     "project": oc.TASKS, "generic": oc.WORK, "social": oc.POSTS, "code": oc.COMMITS, "jobs": oc.JOBS,
     "food": oc.DISHES, "logistics": oc.VEHICLES, "files": oc.FILES,
+    "plants": tuple(p[0] for p in oc.HOUSEPLANTS) + tuple(t for _p, ts in oc.CHECKLISTS for t in ts if "Water" in t),
+    "dating": ("Hiking", "Live music", "Board games", "Climbing"), "sports": oc.CLUBS, "warehouse": oc.STOCK,
 }
 
 #: A prompt of each new domain, the copy domain it gets, and how many of its markers it must show.
@@ -44,6 +46,12 @@ PROMPTS = {
     "security": "security dashboard with a list of open alerts and a hosts table",
     "car": "electric car app with battery status, recent trips and nearby charging stations",
 }
+PROMPTS.update({
+    "plants": "plant care app with my plants, a watering checklist and a humidity gauge",
+    "dating": "dating app discover screen with a profile photo, interests chips and Pass and Like buttons",
+    "sports": "football match centre with the live score, a timeline of goals and team lineups",
+    "warehouse": "warehouse inventory table with stock levels and a Low stock filter chip",
+})
 NEW = tuple(PROMPTS)
 
 
