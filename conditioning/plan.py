@@ -806,8 +806,9 @@ def _plain(t: _Tok | None) -> bool:
 FIELD_NAMES: dict[str, str] = {
     **{w: w.capitalize() for w in (
         "name", "email", "phone", "password", "address", "city", "country", "company", "username", "website",
-        "birthday", "postcode", "zip", "state", "region", "surname", "nationality", "occupation", "gender",
-        "pronouns", "linkedin", "portfolio", "salary", "iban", "cvc", "cvv", "expiry")},
+        "birthday", "postcode", "state", "region", "surname", "nationality", "occupation", "gender",
+        "pronouns", "portfolio", "salary", "expiry", "message", "subject")},
+    "zip": "ZIP", "iban": "IBAN", "cvc": "CVC", "cvv": "CVV", "linkedin": "LinkedIn",
     "full name": "Full name", "first name": "First name", "last name": "Last name", "email address": "Email",
     "e-mail": "Email", "phone number": "Phone number", "mobile number": "Mobile number",
     "street address": "Street address", "zip code": "ZIP code", "postal code": "Postal code",
@@ -1135,6 +1136,16 @@ class _Reader:
             hits = sum(1 for it in items if _lex_hit([t.sing for t in it]))
             if closed and len(items) >= 3 and hits <= 1 and len(items) - hits >= 2 \
                     and all(it[-1].sing == it[-1].low for it in items):
+                fields = [_field_name(it) for it in items] if self.form else []
+                if fields and all(fields):  # "a payment form with card number, expiry, cvc and zip": its inputs
+                    self.new(i, kind=resolve_kind(("input",)) or kind, labels=fields, count=len(fields), fields=True,
+                             phrase=self.text_of([t for t in out[i:end] if t is not None]),
+                             opener=prev.low if prev is not None else "")
+                    self.field_words.update(t.low for it in items for t in it)
+                    for q in range(i, end):
+                        out[q] = None
+                    i = end
+                    continue
                 self.new(i, kind=kind, labels=[_clean_label(self.text_of(it)).capitalize() for it in items],
                          phrase=self.text_of([t for t in out[i:end] if t is not None]),
                          opener=prev.low if prev is not None else "")

@@ -507,6 +507,8 @@ def test_a_single_measure_no_kind_matches_is_a_stat_tile(prompt: str, label: str
     ("registration form asking for your email address and a password", ["Email", "Password"]),
     ("payment form with card number, expiry and CVC fields", ["Card number", "Expiry", "CVC"]),
     ("newsletter modal with Name and Email fields", ["Name", "Email"]),
+    ("card payment form with card number, expiry, cvc and zip", ["Card number", "Expiry", "CVC", "ZIP"]),
+    ("feedback form with name, email and message", ["Name", "Email", "Message"]),
 ])
 def test_the_fields_a_form_asks_for_are_its_labelled_inputs(prompt: str, labels: list[str]) -> None:
     plan = plan_prompt(prompt)
