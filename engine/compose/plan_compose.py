@@ -1719,7 +1719,13 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
         if page is None:
             return True, f"the built-in page {arch!r} cannot be drawn"
         texts, by_kind = page
-        missing = [lab for lab in labels if lab.lower() not in texts]
+        from conditioning.plan import FIELD_NAMES
+
+        # the fields a form asks for ("billing address", "card number") are kept by a page type that
+        # is a form of its own (checkout, sign-up), in its own words
+        fields = {lab for s in plan.sections if s.kind == "input" for lab in s.labels
+                  if lab in FIELD_NAMES.values()} if "input" in by_kind else set()
+        missing = [lab for lab in labels if lab.lower() not in texts and lab not in fields]
         if missing:
             return True, f"the built-in {arch} page would not show {', '.join(map(repr, missing))}"
         lost = [k for k in overlays if k not in by_kind] + [
@@ -1728,8 +1734,8 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
             return True, f"the built-in {arch} page would not show a {lost[0].replace('_', ' ')}"
         for s in plan.sections:
             family = _LABEL_FAMILIES.get(s.kind)
-            wrong = [lab for lab in (s.labels if family else ()) if not any(lab.lower() in by_kind.get(k, "")
-                                                                           for k in family)]
+            wrong = [lab for lab in (s.labels if family else ()) if lab not in fields
+                     and not any(lab.lower() in by_kind.get(k, "") for k in family)]
             if wrong:
                 return True, (f"the built-in {arch} page would not show {', '.join(map(repr, wrong))} "
                               f"as a {s.kind.replace('_', ' ')}")

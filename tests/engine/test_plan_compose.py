@@ -823,3 +823,10 @@ def test_a_warehouse_lists_its_stock_and_named_timers_show_time_left():
     rings = [e for e in _scene("baking app with two timers for Dough and Oven", "mobile").walk()
              if e.kind == "progress_ring"]
     assert [e.text for e in rings] == ["Dough", "Oven"] and all(":" in e.props["display"] for e in rings)
+
+
+def test_fields_a_built_in_form_page_has_keep_the_prompt_on_that_page():
+    """A field the prompt names ("billing address") is kept by a page type that is a form of its
+    own: the prompt stays on the checkout page rather than a plan of one input."""
+    prompt = "billing address and payment details for a coffee subscription"
+    assert plan_is_open(_plan(prompt), prompt, "desktop")[0] is False
