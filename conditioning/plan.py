@@ -189,7 +189,8 @@ _lex(("sparkline", "chart"), "sparkline", "sparklines", "mini chart")
 _lex(("heatmap", "chart"), "heatmap", "heat map")
 _lex(("scatter_chart", "scatter", "chart"), "scatter plot", "scatter chart", "scatterplot")
 _lex(("gauge", "progress_ring", "chart"), "gauge", "dial", "speedometer")
-_lex("chart", "chart", "graph", "plot", "trend", "visualization", "visualisation")
+_lex("chart", "chart", "graph", "trend", "visualization", "visualisation", "scatter plot", "line plot", "box plot",
+     "bar plot", "dot plot")
 _lex("image", "image", "photo", "picture", "illustration", "cover", "cover art", "album art", "album cover",
      "artwork", "thumbnail", "banner image", "hero image", "gallery", "photo grid", "poster", "screenshot",
      "hero illustration", "product image", "product photo", "backdrop", "background image", "photograph")
@@ -827,9 +828,22 @@ _FORM_RE = re.compile(r"\b(forms?|sign[ -]?up|signup|register|registration|enrol
                       re.IGNORECASE)
 
 
+_UNITS = {"ml", "l", "cl", "oz", "g", "kg", "lb", "lbs", "km", "mi", "m", "min", "mins", "h", "hr", "hrs", "s", "sec",
+          "%", "kwh", "pt", "pts", "x"}
+
+
+def _amount(it: Sequence[_Tok]) -> bool:
+    """An amount as a name: a number, with a unit after it or a currency sign before it ("250 ml", "$10")."""
+    words = [t.low for t in it]
+    return 0 < len(words) <= 2 and bool(re.fullmatch(r"[$€£]?\d+([.,]\d+)?%?", words[0])) and (
+        len(words) == 1 or words[1] in _UNITS)
+
+
 def _field_name(toks: Sequence[_Tok]) -> str:
-    """The label of the form field a phrase names ("name", "your email address"), or ""."""
+    """The label of the form field a phrase names ("name", "your email address", "phone field"), or ""."""
     words = [t.low for t in toks if t.quote is None and t.low not in ("a", "an", "the", "your", "their", "my", "our")]
+    if len(words) > 1 and words[-1] in ("field", "fields", "input", "inputs", "box"):
+        words = words[:-1]
     return FIELD_NAMES.get(" ".join(words), "") if 0 < len(words) <= 4 else ""
 
 
@@ -1007,7 +1021,8 @@ class _Reader:
                 i = max(h_end, i0 + 1)
                 continue
             quoted = keep and all(it[0].quote is not None for it in keep)
-            caps = keep and all(it[0].cap or it[0].quote is not None for it in keep)
+            # "quick add buttons 250 ml and 500 ml": amounts name their buttons as capitals do
+            caps = keep and all(it[0].cap or it[0].quote is not None or _amount(it) for it in keep)
             if (len(keep) >= 2 or (quoted and connector)) and (connector or caps) \
                     and (caps or not self._kindish(keep)):
                 end = next(q for q in range(k, m) if out[q] is keep[-1][-1]) + 1

@@ -194,8 +194,9 @@ CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bcuisines?\b", ("Italian", "Japanese", "Mexican", "Indian", "Thai")),
     (r"\bdiet(ary)?\b", ("Vegetarian", "Vegan", "Gluten-free", "Dairy-free")),
     (r"\bamenit(y|ies)|facilit(y|ies)\b", ("Wi-Fi", "Breakfast", "Parking", "Pool", "Gym")),
+    (r"\b((skill|difficulty|experience|fitness|class|course) levels?|difficult(y|ies))\b",
+     ("Beginner", "Intermediate", "Advanced")),
     (r"\bskills?\b", ("Figma", "TypeScript", "User research", "SQL", "Python")),
-    (r"\b(levels?|difficult(y|ies))\b", ("Beginner", "Intermediate", "Advanced")),
     (r"\bsizes?\b", ("S", "M", "L", "XL")),
     (r"\bcolou?rs?\b", ("Black", "White", "Sage", "Navy")),
     (r"\b(fuel|engine)\b", ("Petrol", "Diesel", "Hybrid", "Electric")),
@@ -261,7 +262,7 @@ CHECKLISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b(plants?|watering|garden(ing)?|houseplants?)\b", (
         "Water the monstera", "Mist the fern", "Feed the basil", "Rotate the snake plant", "Repot the pothos",
         "Check the orchid's roots", "Water the herb box", "Wipe the fiddle-leaf fig")),
-    (r"\b(wedding|party|event|conference|birthday|celebration)", (
+    (r"\b(wedding|party|event (planning|checklist|prep)|conference (planning|prep)|birthday|celebration)", (
         "Book the venue", "Send the invitations", "Choose the menu", "Confirm the photographer", "Order the flowers",
         "Plan the seating", "Book the band", "Write the speeches")),
     (r"\b(pack|packing|trip|travel|holiday|vacation|camping)", (
@@ -2242,6 +2243,8 @@ class OpenCopy:
             return f"Season {r.randint(3, 9)}"
         if re.search(r"\b(country|region)\b", low):
             return self.fake.country()
+        if re.search(r"\b(clinic|hospital|branch|store|site|office|centre|center|gym|studio)\b", low):
+            return f"{self.city()} {label.split()[-1].capitalize()}"  # "Clinic" → "Porto Clinic"
         if re.search(r"\b(city|location|pickup|drop-off)\b", low):
             return self.city()
         if re.search(r"\b(language|locale)\b", low):

@@ -549,7 +549,7 @@ def _b_tabs(cx: _Ctx, s, i: int) -> Node:
 def _b_chips(cx: _Ctx, s, i: int) -> Node:
     own = choices_for(s.title) if s.title and not s.labels else ()  # "interests chips": the interests
     single = s.kind == "badge" and not own and not _plural_phrase(s)  # "the ticket's status badge": one status
-    n = _n(s, 1 if single else 4)
+    n = _n(s, 1 if single else min(4, len(own)) if own else 4)
     tags = own or (cx.copy.spec.statuses if single else cx.copy.spec.tags or cx.copy.spec.statuses)
     labels = _labels(s, n, lambda k: tags[k % len(tags)])
     kind = "chip" if s.kind == "chip" else "badge"

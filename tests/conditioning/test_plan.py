@@ -574,3 +574,11 @@ def test_named_plans_are_cards_and_a_section_word_does_not_title_its_section() -
     plan = plan_prompt("pricing page with Basic, Pro and Business plans")
     assert _by_kind(plan, "card").labels == ["Basic", "Pro", "Business"]
     assert any(s.title == "Biography" for s in plan_prompt("band page with a photo and a biography section").sections)
+
+
+def test_amounts_name_their_buttons_and_a_field_word_before_fields_is_a_field() -> None:
+    plan = plan_prompt("coffee order screen with size buttons 250 ml and 400 ml", "mobile")
+    assert _by_kind(plan, "button").labels == ["250 ml", "400 ml"]
+    plan = plan_prompt("allotment signup form with your name and phone fields")
+    assert _by_kind(plan, "input").labels == ["Name", "Phone"]
+    assert not [s for s in plan_prompt("vegetable garden plot booking form").sections if s.kind == "chart"]

@@ -226,3 +226,14 @@ def test_records_of_the_domains_own_kinds():
     car = OpenCopy(DOMAIN_SPECS["car"], "electric car app", 4)
     battery = {t: v for t, _m, v in car.records("battery status", 3)}["Battery"]
     assert dict(car.stats(4))["Battery"] == battery  # one charge reading for the whole screen
+
+
+def test_chosen_options_checklists_and_places_fit_their_words():
+    from engine.compose.open_copy import choices_for
+
+    assert choices_for("Battery level") == ()  # a level is not a skill level
+    assert choices_for("Skill level") == ("Beginner", "Intermediate", "Advanced")
+    postmortem = OpenCopy(DOMAIN_SPECS["code"], "incident postmortem with a timeline of events and action items", 0)
+    assert "Book the venue" not in postmortem.tasks(8)  # events on a timeline are not an event to plan
+    clinic = OpenCopy(DOMAIN_SPECS["health"], "blood donation booking with a clinic select", 0).option("Clinic")
+    assert clinic.endswith(" Clinic") and clinic != "Clinic"
