@@ -317,7 +317,7 @@ _VALUE_KEYS = {*_STAT_VALUES, *_SUMMARY_VALUES}
 #: ("menu items and prices", "departures and times").
 _ATTRIBUTES = {"price", "prices", "cost", "costs", "time", "times", "duration", "durations", "amount", "amounts",
                "quantity", "quantities", "calorie", "calories", "point", "points", "story point", "estimate",
-               "estimates", "status", "statuses"}
+               "estimates", "status", "statuses", "stock level", "stock levels", "level", "levels"}
 #: Kinds that are content, never a control's label ("a photo, share and save buttons").
 _CONTENT_KINDS = {"image", "video", "map", "chart", "table", "list", "list_item", "kanban_column", "calendar",
                   "slider", "timeline", "code", "card", "description_list"}
@@ -384,7 +384,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
              "vacancy", "interview", "job board", "recruiter", "salary"),
     "code": ("code", "repository", "repo", "pull request", "commit", "ide", "developer", "git", "deploy",
              "deployment", "ci", "build", "terminal", "api", "log", "bug", "branch", "merge", "devops", "server"),
-    "weather": ("weather", "forecast", "temperature", "rain", "humidity", "wind", "climate", "uv index",
+    "weather": ("weather", "forecast", "temperature", "rain", "humidity", "wind", "climate", "uv index", "air quality",
+                "aqi", "pollution", "pollutant",
                 "precipitation", "sunrise", "sunset"),
     "education": ("course", "lesson", "student", "class", "school", "learning", "quiz", "teacher", "university",
                   "homework", "grade", "lecture", "curriculum", "classroom", "exam", "module", "flashcard", "library", "online class"),
@@ -718,7 +719,7 @@ _METRIC_STRONG = {"value", "total", "change", "rate", "average", "avg", "balance
                   "earnings", "expenses", "savings", "cost", "costs", "budget", "streak", "calories", "distance",
                   "pace", "speed", "duration", "occupancy", "utilisation", "utilization", "roi", "mrr", "arr",
                   "ltv", "aov", "nps", "cac", "gmv", "apy", "apr", "pnl", "p&l", "energy", "consumption", "usage",
-                  "emissions", "output", "capacity", "footprint"}
+                  "emissions", "output", "capacity", "footprint", "temperature"}
 #: "energy produced", "calories burned", "water used": a quantity and what happened to it is a measure
 _METRIC_PARTICIPLES = {"produced", "generated", "consumed", "used", "burned", "burnt", "saved", "earned", "spent",
                        "sold", "shipped", "delivered", "collected", "raised", "donated", "recycled", "exported",
@@ -827,6 +828,10 @@ _FORM_RE = re.compile(r"\b(forms?|sign[ -]?up|signup|register|registration|enrol
                       r"asking for|fields?|checkout|billing|onboarding|account creation|create (?:an |your )?account)\b",
                       re.IGNORECASE)
 
+
+#: Words that make a domain's noun a set of its records ("upcoming events", "recent orders").
+_RECORD_MODIFIERS = {"upcoming", "recent", "latest", "past", "previous", "saved", "my", "your", "today's", "todays",
+                     "pending", "open", "new", "nearby", "popular", "featured", "favourite", "favorite"}
 
 _UNITS = {"ml", "l", "cl", "oz", "g", "kg", "lb", "lbs", "km", "mi", "m", "min", "mins", "h", "hr", "hrs", "s", "sec",
           "%", "kwh", "pt", "pts", "x"}
@@ -1432,6 +1437,13 @@ class _Reader:
             self.new(at, kind=resolve_kind(("text", "heading")) or "section", labels=quoted, phrase=text,
                      position=position or "main", opener=opener)
             return
+        if not content and not first and not ctx and (
+                any(t.low in _RECORD_MODIFIERS for t in toks) or (toks[-1].low != toks[-1].sing and toks[-1].quote is None)):
+            # "… and upcoming homework", "with pizzas, drinks …": records of the domain are still what
+            # the phrase asks to see, not only what the page is about
+            content = [t.text for i, t in enumerate(toks) if t.quote is None and i != ci
+                       and t.low not in _DETERMINERS and t.low not in _STYLE and t.low not in _NUMBER_WORDS
+                       and not t.low.isdigit() and t.low not in _POSITION_WORDS and _is_domain_word(t.low)]
         if not content or (first and any(w in _PAGE_HEADS for w in lows)):
             return  # the page itself ("pricing page"), its look or its domain: nothing more to draw
         s = self.new(at, kind="?", count=count or 1, labels=quoted, phrase=text, position=position or "main",

@@ -197,7 +197,9 @@ CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b((skill|difficulty|experience|fitness|class|course) levels?|difficult(y|ies))\b",
      ("Beginner", "Intermediate", "Advanced")),
     (r"\bskills?\b", ("Figma", "TypeScript", "User research", "SQL", "Python")),
+    (r"\b(plot|room|desk|pitch|space|unit) sizes?\b", ("Small", "Medium", "Large")),
     (r"\bsizes?\b", ("S", "M", "L", "XL")),
+    (r"\bconditions?\b", ("Mint", "Near mint", "Very good", "Good")),
     (r"\bcolou?rs?\b", ("Black", "White", "Sage", "Navy")),
     (r"\b(fuel|engine)\b", ("Petrol", "Diesel", "Hybrid", "Electric")),
     (r"\btransmissions?\b", ("Automatic", "Manual")),
@@ -216,6 +218,14 @@ def choices_for(title: str) -> tuple[str, ...]:
     low = title.lower()
     return next((opts for pattern, opts in CHOICES if re.search(pattern, low)), ())
 
+
+#: Pollutants an air-quality monitor reads, with a reading and its band.
+POLLUTANTS: tuple[Item, ...] = (("PM2.5", "Fine particles", "12 µg/m³ · Good"), ("PM10", "Coarse particles", "28 µg/m³ · Good"),
+                                ("O₃", "Ozone", "96 µg/m³ · Moderate"), ("NO₂", "Nitrogen dioxide", "41 µg/m³ · Moderate"),
+                                ("SO₂", "Sulphur dioxide", "6 µg/m³ · Good"), ("CO", "Carbon monoxide", "0.4 mg/m³ · Good"))
+#: A pupil's homework tasks.
+HOMEWORK = ("Worksheet on fractions", "Read chapter 4", "Lab report draft", "Vocabulary list 12", "Map of Europe",
+            "Essay plan")
 
 #: Things a warehouse stocks.
 STOCK: tuple[str, ...] = ("Cardboard box 40×30", "Packing tape 50 m", "Pallet wrap 500 mm", "Shipping labels A6",
@@ -1118,7 +1128,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Open PRs", lambda c: str(c.rng.randint(4, 30))), ("Build time", lambda c: f"{c.rng.randint(3, 12)} min"),
                 ("Coverage", lambda c: f"{c.rng.randint(72, 94)}%"), ("Deploys", lambda c: str(c.rng.randint(8, 40)))),
                ("Commits per day", "week"), ("Passed", "Running", "Failed"), (), ("Open", "Merged", "Draft"), 3),
-    DomainSpec("weather", ("weather", "forecast", "temperature", "rain", "climate"),
+    DomainSpec("weather", ("weather", "forecast", "temperature", "rain", "climate", "air quality", "aqi", "pollution",
+                           "pollutant"),
                (("Today", "home"), ("Forecast", "calendar"), ("Maps", "dot"), ("Places", "star"), ("Settings", "settings")),
                "Weather", "Add place", "Search city", "places",
                lambda c, i: (WEEK[(c.k + i) % 7], WEATHER[(c.k + i) % len(WEATHER)],
@@ -1129,7 +1140,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Feels like", lambda c: f"{c.rng.randint(12, 24)}°"), ("Humidity", lambda c: f"{c.rng.randint(40, 88)}%"),
                 ("Wind", lambda c: f"{c.rng.randint(6, 32)} km/h"), ("UV index", lambda c: str(c.rng.randint(1, 8)))),
                ("Temperature today", "hours"), ("Clear", "Rain", "Storm"),
-               ("Clouds clear by noon; a light breeze from the west in the afternoon.",)),
+               ("Clouds clear by noon; a light breeze from the west in the afternoon.",),
+               kinds=((r"\b(pollutants?|air quality|aqi|pollution)\b", "pollutant"),)),
     DomainSpec("education", ("course", "lesson", "student", "learn", "class", "school", "quiz", "teacher",
                              "education", "module", "curriculum"),
                (("Home", "home"), ("My courses", "file"), ("Calendar", "calendar"), ("Grades", "chart"),
@@ -1144,7 +1156,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("Quizzes passed", lambda c: str(c.rng.randint(2, 12))), ("Hours", lambda c: str(c.rng.randint(4, 40)))),
                ("Study time", "week"), ("Done", "In progress", "Not started"),
                ("An average hides the spread: two classes with the same mean can look nothing alike.",
-                "In this lesson you will compare the mean, the median and the mode on real data."), (), 3),
+                "In this lesson you will compare the mean, the median and the mode on real data."), (), 3,
+               ((r"\b(homework|assignments?)\b", "homework"), (r"\bgrades?\b", "grade"))),
     DomainSpec("support", ("support", "ticket", "helpdesk", "help desk", "agent", "customer service", "sla"),
                (("Inbox", "mail"), ("Tickets", "check"), ("Customers", "users"), ("Knowledge base", "file"),
                 ("Reports", "chart")),
@@ -1260,7 +1273,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("On time", lambda c: f"{c.rng.randint(86, 97)}%"), ("Saved", lambda c: _money(c.rng.randint(12, 90), "€"))),
                ("Journeys per week", "week"), ("On time", "Delayed", "Cancelled"),
                ("Tickets are valid on all regional services for the day of travel.",),
-               ("Fastest", "Cheapest", "Direct", "Morning", "Evening"), 4),
+               ("Fastest", "Cheapest", "Direct", "Morning", "Evening"), 4,
+               ((r"\b(bikes?|e-?bikes?|scooters?)\b", "shared_vehicle"),)),
     DomainSpec("shop", ("shop", "store", "storefront", "webshop", "online store", "product", "cart", "checkout", "catalog", "catalogue", "wishlist", "fashion",
                         "sneaker", "ecommerce", "e-commerce", "boutique", "bag", "wine shop"),
                (("Shop", "home"), ("Categories", "folder"), ("Wishlist", "heart"), ("Bag", "cart"), ("Account", "user")),
@@ -1629,6 +1643,7 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("train", "journey"), ("connection", "journey"), ("expense", "expense"), ("book", "book"), ("class", "class"),
     ("stops?\\b", "stop"), ("track", "track"), ("tour dates?", "tour_date"), ("upcoming dates?", "tour_date"),
     ("library catalogue", "book"), ("library catalog", "book"), ("book catalogue", "book"), ("library search", "book"), ("receipt", "expense"), ("reimbursement", "expense"),
+    ("homework", "homework"), ("assignments? due", "homework"), ("pollutant", "pollutant"),
     ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("recruit(?:er|ment|ing)?", "candidate"),
     ("hiring", "candidate"), ("invoice", "invoice"),
     ("event", "event"), ("concert", "event"), ("product", "product"))
@@ -1894,6 +1909,19 @@ class OpenCopy:
                      f"{HOTEL_ROOMS[(self.k + i) % len(HOTEL_ROOMS)][1]} · {r.randint(18, 46)} m² · "
                      f"{r.choice(('Breakfast included', 'Free cancellation', 'City view', 'Courtyard view'))}",
                      f"€{r.randint(89, 390)} / night") for i in range(n)]
+        if kind == "shared_vehicle":  # bikes or scooters to rent nearby: which, its battery, how far
+            what = "Scooter" if re.search(r"scooter", self.prompt.lower()) else "E-bike"
+            return [(f"{what} #{r.randint(1000, 9999)}", f"{r.randint(30, 320)} m away · {r.randint(20, 60)} km range",
+                     f"{r.randint(25, 99)}%") for i in range(n)]
+        if kind == "pollutant":  # an air-quality reading per pollutant, with its band
+            return [POLLUTANTS[i % len(POLLUTANTS)] for i in range(n)]
+        if kind == "homework":  # a pupil's homework: the subject and task, when it is due
+            return [(f"{SUBJECTS[(self.k + i) % len(SUBJECTS)]}: {HOMEWORK[(self.k + i) % len(HOMEWORK)]}",
+                     f"Due {('tomorrow', 'Thursday', 'Friday', 'next Monday', 'next Wednesday')[i % 5]}",
+                     ("To do", "To do", "Handed in")[i % 3]) for i in range(n)]
+        if kind == "grade":  # grades by subject
+            return [(SUBJECTS[(self.k + i) % len(SUBJECTS)], f"{r.randint(2, 6)} assessments",
+                     r.choice(("A", "A−", "B+", "B", "B−", "C+"))) for i in range(n)]
         if kind == "stock_item":  # a warehouse's stock: the item, its SKU and bin, how many are on hand
             return [(f"{STOCK[(self.k + i) % len(STOCK)]}", f"SKU {r.randint(10000, 99999)} · Aisle {r.randint(1, 12)}-"
                      f"{r.choice('ABCD')}", f"{q} on hand") for i, q in enumerate(_stock_levels(self, n))]
@@ -2164,6 +2192,12 @@ class OpenCopy:
             start = r.randint(7, 10)
             return [(steps[i % len(steps)], f"{self.date() if i == 0 else 'Today'} · {(start + 2 * i) % 24:02d}:"
                      f"{r.choice(('05', '20', '35', '50'))}") for i in range(n)]
+        if re.search(r"\b(incident|outage|postmortem|post-mortem|downtime)", w):
+            # an incident's timeline: detection to recovery, each at its minute
+            steps = ("Alert fired: p95 latency over 2 s", "On-call engineer paged", "Incident declared, SEV-2",
+                     "Bad config rolled back", "Error rate back to normal", "Status page updated: resolved")
+            h, m = r.randint(1, 22), r.randint(0, 40)
+            return [(steps[i % len(steps)], f"{h:02d}:{(m + 4 * i) % 60:02d} UTC") for i in range(n)]
         if self.spec.name == "sports" and re.search(r"\b(goals?|events?|key moments|cards|substitutions|match)", w):
             # a match's key moments, in order: the minute, what happened, who
             what = ("Goal",) if re.search(r"\bgoals?\b", words.lower()) else (

@@ -328,6 +328,16 @@ def _b_chart(cx: _Ctx, s, i: int) -> Node:
     if "pie" in p:
         variant = "donut"
     variant = variant or ("bar" if cx.copy.spec.chart[1] == "week" else "line")
+    by = re.search(r"\bby (subject|month|day|weekday|category)", cx.plan.prompt.lower())
+    if by and not s.labels:  # "grades by subject": one bar or point for each
+        from engine.compose.open_copy import SUBJECTS
+
+        cats = {"subject": list(SUBJECTS[:6]), "month": ["Jan", "Feb", "Mar", "Apr", "May", "Jun"],
+                "day": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], "weekday": ["Mon", "Tue", "Wed", "Thu", "Fri"],
+                "category": [t for t in (cx.copy.spec.tags or ()) if t != "All"][:5] or labels}[by.group(1)]
+        labels = cats
+        values = [cx.rng.randint(55, 95) if by.group(1) == "subject" else values[k % len(values)]
+                  for k in range(len(cats))]
     props: dict = {"series": [values], "labels": labels}
     if variant == "donut":
         props = {"series": [sorted(values[:4], reverse=True)], "labels": list(s.labels[:4]) or
@@ -502,6 +512,10 @@ def _grouped_checklists(sections: list) -> list:
 
 def _b_check(kind: str) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
+        own_choices = choices_for(s.title) if s.title and not s.labels and kind in ("radio", "select") else ()
+        if own_choices:  # "plot size radio options": the sizes
+            opts = [check(kind, kind, a, k == 0) for k, a in enumerate(own_choices[:_n(s, min(4, len(own_choices)))])]
+            return col(*opts, name=f"s{i}", gap=3, width=fill())
         if kind == "radio" and not s.labels and re.search(r"\b(answer|choice|option|quiz|question)", _words(s).lower()):
             # a quiz's answers: the choices of its question
             _q, answers = cx.copy.question()
@@ -1767,6 +1781,8 @@ def _record_noun(s) -> tuple[str, str]:
     is a plural the prompt wrote ("a table of charges"), and the words that end on it ("vinyl
     records"); ("", "") otherwise."""
     words = [w for w in re.findall(r"[a-z]+", (s.phrase or "").lower()) if w not in _FORM_WORDS]
+    if words and words[-1] in ("homework", "coursework"):  # a noun of records that has no plural
+        return words[-1], " ".join(words[-2:])
     if not words or not words[-1].endswith("s") or words[-1].endswith("ss") or len(words[-1]) < 4:
         return "", ""
     w = words[-1]

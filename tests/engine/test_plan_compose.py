@@ -830,3 +830,18 @@ def test_fields_a_built_in_form_page_has_keep_the_prompt_on_that_page():
     own: the prompt stays on the checkout page rather than a plan of one input."""
     prompt = "billing address and payment details for a coffee subscription"
     assert plan_is_open(_plan(prompt), prompt, "desktop")[0] is False
+
+
+def test_held_out_4_review_fixes_for_every_prompt_of_their_kind():
+    school = _scene("pupil dashboard with marks by subject as a bar chart and upcoming homework", "tablet")
+    (chart,) = [e for e in school.walk() if e.kind == "chart"]
+    assert chart.props["labels"][:2] == ["Maths", "English"]
+    assert "Due " in _texts(school)  # the homework, due dates and all
+    air = _texts(_scene("city air quality page with a pollutant list and an AQI gauge"))
+    assert "PM2.5" in air and "µg/m³" in air
+    incident = _texts(_scene("outage postmortem with a timeline of events"))
+    assert "On-call engineer paged" in incident
+    bikes = _texts(_scene("scooter rental map with available scooters nearby", "mobile"))
+    assert "Scooter #" in bikes and "km range" in bikes
+    radio = [e.text for e in _scene("allotment booking with plot size radio options", "mobile").walk() if e.kind == "radio"]
+    assert radio == ["Small", "Medium", "Large"]
