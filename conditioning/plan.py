@@ -243,8 +243,7 @@ _lex(("stat_tile", "stat", "kpi", "card"), "kpi", "kpis", "stat", "stats", "metr
 _lex(("tree", "list"), "tree", "file tree", "folder tree", "hierarchy", "outline", "tree view", "org chart")
 _lex(("description_list", "key_value", "table"), "key value list", "key-value list", "details list",
      "properties", "specs", "specifications", "attributes", "spec sheet", "details", "facts", "key facts",
-     "fact sheet", "facts list", "key facts list", "details list", "description list", "definition list",
-     "key-value list", "key value list")
+     "fact sheet", "facts list", "key facts list", "details list", "description list", "definition list")
 _lex(("comment", "list_item"), "comment", "review", "reply", "message bubble", "chat bubble", "message",
      "testimonial", "chat message", "reviews", "comments", "messages")
 _lex(("code_block", "code", "text"), "code block", "code", "snippet", "code snippet", "terminal",
@@ -824,6 +823,8 @@ FIELD_NAMES: dict[str, str] = {
     "sort code": "Sort code", "routing number": "Routing number", "years of experience": "Years of experience",
     "team size": "Team size", "emergency contact": "Emergency contact", "license plate": "License plate",
 }
+#: The labels of `FIELD_NAMES`, for asking whether a label is a form field's.
+FIELD_LABELS = frozenset(FIELD_NAMES.values())
 _FORM_RE = re.compile(r"\b(forms?|sign[ -]?up|signup|register|registration|enrol(?:l)?(?:ment)?|application|apply|"
                       r"asking for|fields?|checkout|billing|onboarding|account creation|create (?:an |your )?account)\b",
                       re.IGNORECASE)
@@ -844,9 +845,22 @@ def _amount(it: Sequence[_Tok]) -> bool:
         len(words) == 1 or words[1] in _UNITS)
 
 
+#: Words before a noun that only point at it ("the", "your"): left out of a label written as the prompt says it.
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "my", "your"})
+
+
+def _as_written(phrase: str) -> str:
+    """A phrase as a label, as the prompt writes it, without its leading articles ("the live
+    score" → Live score)."""
+    said = (phrase or "").split()
+    while said and said[0].lower() in _ARTICLES:
+        said = said[1:]
+    return _clean_label(" ".join(said))
+
+
 def _field_name(toks: Sequence[_Tok]) -> str:
     """The label of the form field a phrase names ("name", "your email address", "phone field"), or ""."""
-    words = [t.low for t in toks if t.quote is None and t.low not in ("a", "an", "the", "your", "their", "my", "our")]
+    words = [t.low for t in toks if t.quote is None and t.low not in _ARTICLES]
     if len(words) > 1 and words[-1] in ("field", "fields", "input", "inputs", "box"):
         words = words[:-1]
     return FIELD_NAMES.get(" ".join(words), "") if 0 < len(words) <= 4 else ""
@@ -1353,9 +1367,10 @@ class _Reader:
                                   or all(w in _ATTRIBUTES or _singular(w) in _ATTRIBUTES for w in content_words)):
                 return  # "menu items and prices": what the rows before show, not a section of its own
         count, ci = _count_of(words, hit[0] if hit else len(words))
-        content = [t.text for i, t in enumerate(toks) if t.quote is None and i != ci and t.low not in _DETERMINERS
-                   and t.low not in _STYLE and t.low not in _NUMBER_WORDS and not t.low.isdigit()
-                   and not _is_domain_word(t.low) and t.low not in _POSITION_WORDS]
+        worded = [t for i, t in enumerate(toks) if t.quote is None and i != ci and t.low not in _DETERMINERS
+                  and t.low not in _STYLE and t.low not in _NUMBER_WORDS and not t.low.isdigit()
+                  and t.low not in _POSITION_WORDS]
+        content = [t.text for t in worded if not _is_domain_word(t.low)]
         if hit and first and any(t.low in _PAGE_HEADS for t in toks[hit[1]:]):
             return  # "recipe page": the page's own name
         if not first and toks[0].cap and toks[0].quote is None and toks[0].low in _ACTION_VERBS and len(toks) <= 4 \
@@ -1401,8 +1416,9 @@ class _Reader:
                 words_in = sorted(set(keep) | set(range(lo, hi)))
                 if len(words_in) <= 6:
                     title = _clean_label(" ".join(toks[i].text for i in words_in))
+            tail = key.split()[-1]
             if not title and kind in ("stepper", "slider", "toggle", "select", "input") and hi - lo > 1 \
-                    and (key.split()[-1] in _LABEL_HOLDERS or key.split()[-1] in ("stepper", "counter", "picker")) \
+                    and (tail in _LABEL_HOLDERS or tail in ("stepper", "counter", "picker")) \
                     and not any(t.quote is not None for t in toks[lo:hi - 1]):
                 # "a guests stepper": the lexicon phrase's first words say what the control sets
                 title = _clean_label(" ".join(t.text for t in toks[lo:hi - 1]))
@@ -1441,9 +1457,7 @@ class _Reader:
                 any(t.low in _RECORD_MODIFIERS for t in toks) or (toks[-1].low != toks[-1].sing and toks[-1].quote is None)):
             # "… and upcoming homework", "with pizzas, drinks …": records of the domain are still what
             # the phrase asks to see, not only what the page is about
-            content = [t.text for i, t in enumerate(toks) if t.quote is None and i != ci
-                       and t.low not in _DETERMINERS and t.low not in _STYLE and t.low not in _NUMBER_WORDS
-                       and not t.low.isdigit() and t.low not in _POSITION_WORDS and _is_domain_word(t.low)]
+            content = [t.text for t in worded]  # all of them are the domain's words here
         if not content or (first and any(w in _PAGE_HEADS for w in lows)):
             return  # the page itself ("pricing page"), its look or its domain: nothing more to draw
         s = self.new(at, kind="?", count=count or 1, labels=quoted, phrase=text, position=position or "main",
@@ -1702,20 +1716,15 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
         if kind and resolve_kind((kind,)):
             s["kind"] = resolve_kind((kind,))
             if kind == "stat" and not s["labels"]:
-                said = (s["phrase"] or "").split()
-                while said and said[0].lower() in ("a", "an", "the", "its", "their", "our", "my", "your"):
-                    said = said[1:]
-                s["labels"] = [_clean_label(" ".join(said))] if 0 < len(said) <= 5 else \
+                said = _as_written(s["phrase"])
+                s["labels"] = [said] if 0 < len(said.split()) <= 5 else \
                     [_clean_label(s["title"] + " " + s.get("key", "")) if s["title"] else _clean_label(s.get("key", ""))]
     stat = resolve_kind(("stat_tile", "stat"))
     for s in secs:  # "bed occupancy", "conversion rate": a measure no kind matched is a stat tile, labelled as written
         words = re.findall(r"[a-z0-9%]+", (s["phrase"] or "").lower())
         if stat and s["kind"] == "section" and not s["labels"] and not s["from_page"] and 0 < len(words) <= 4 \
                 and _metric(words, strong=True):
-            said = (s["phrase"] or "").split()
-            while said and said[0].lower() in ("a", "an", "the", "its", "their", "our", "my", "your"):
-                said = said[1:]
-            s["kind"], s["labels"] = stat, [_clean_label(" ".join(said))]
+            s["kind"], s["labels"] = stat, [_as_written(s["phrase"])]
     for s in secs:  # "a grid of posts": tiles, not rows (pictures in a social or photo app)
         if s.get("grid"):
             s["kind"] = resolve_kind(("image",) if domain in ("social", "photography") else ("card",)) or s["kind"]

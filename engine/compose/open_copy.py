@@ -233,18 +233,31 @@ STOCK: tuple[str, ...] = ("Cardboard box 40×30", "Packing tape 50 m", "Pallet w
                           "Kraft paper roll", "Zip ties 300 mm")
 
 
-def _stock_levels(c: OpenCopy, n: int) -> list[int]:
-    """How many of each of `n` stock items are on hand: most plenty, some low, one out."""
-    levels = [c.rng.randint(120, 2400) for _ in range(n)]
-    for k in range(1, n, 3):
-        levels[k] = c.rng.randint(3, 40)
-    if n > 4:
-        levels[4] = 0
-    return levels
+#: The columns of a stock table (`_stock_row`).
+STOCK_COLUMNS = ("Item", "SKU", "Location", "On hand", "Status")
+
+
+def _stock(c: OpenCopy, i: int) -> tuple[str, str, str, int]:
+    """The `i`-th stock item of a warehouse: its name, SKU, bin and how many are on hand (most
+    plenty, every third low, the fifth out)."""
+    r = c.rng
+    on_hand = 0 if i == 4 else r.randint(3, 40) if i % 3 == 1 else r.randint(120, 2400)
+    return STOCK[(c.k + i) % len(STOCK)], str(r.randint(10000, 99999)), f"Aisle {r.randint(1, 12)}-{r.choice('ABCD')}", \
+        on_hand
 
 
 def _stock_status(q: int) -> str:
     return "Out of stock" if q == 0 else "Low stock" if q < 50 else "In stock"
+
+
+def _stock_item(c: OpenCopy, i: int) -> Item:
+    name, sku, where, q = _stock(c, i)
+    return name, f"SKU {sku} · {where}", f"{q} on hand"
+
+
+def _stock_row(c: OpenCopy, i: int) -> list[str]:
+    name, sku, where, q = _stock(c, i)
+    return [name, sku, where, f"{q:,}", _stock_status(q)]
 
 
 #: Restaurants and their cuisine.
@@ -1037,9 +1050,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Inventory", "package"), ("Picking", "file"), ("Receiving", "arrow-up-right"), ("Shipping", "check"),
                 ("Reports", "chart")),
                "Inventory", "Add item", "Search items, SKUs", "items",
-               lambda c, i: c.records_of_kind("stock_item", i + 1)[i],
-               ("Item", "SKU", "Location", "On hand", "Status"),
-               lambda c, i: c.table_of_kind("stock_item", i + 1)[1][i],
+               _stock_item, STOCK_COLUMNS, _stock_row,
                (("Items in stock", lambda c: f"{c.rng.randint(1200, 9800):,}"),
                 ("Low stock", lambda c: str(c.rng.randint(4, 30))),
                 ("Out of stock", lambda c: str(c.rng.randint(0, 6))),
@@ -1923,8 +1934,7 @@ class OpenCopy:
             return [(SUBJECTS[(self.k + i) % len(SUBJECTS)], f"{r.randint(2, 6)} assessments",
                      r.choice(("A", "A−", "B+", "B", "B−", "C+"))) for i in range(n)]
         if kind == "stock_item":  # a warehouse's stock: the item, its SKU and bin, how many are on hand
-            return [(f"{STOCK[(self.k + i) % len(STOCK)]}", f"SKU {r.randint(10000, 99999)} · Aisle {r.randint(1, 12)}-"
-                     f"{r.choice('ABCD')}", f"{q} on hand") for i, q in enumerate(_stock_levels(self, n))]
+            return [_stock_item(self, i) for i in range(n)]
         if kind == "restaurant":  # places to eat: cuisine, price level and distance, rating
             return [(RESTAURANTS[(self.k + i) % len(RESTAURANTS)][0],
                      f"{RESTAURANTS[(self.k + i) % len(RESTAURANTS)][1]} · {'€' * r.randint(1, 3)} · "
@@ -2030,10 +2040,7 @@ class OpenCopy:
     def table_of_kind(self, kind: str | None, n: int) -> tuple[list[str], list[list[str]]] | None:
         """`records_table` of a record noun already read from the words (`record_kind`), or None."""
         if kind == "stock_item":
-            r = self.rng
-            return ["Item", "SKU", "Location", "On hand", "Status"], [
-                [STOCK[(self.k + i) % len(STOCK)], f"{r.randint(10000, 99999)}", f"Aisle {r.randint(1, 12)}-{r.choice('ABCD')}",
-                 f"{q:,}", _stock_status(q)] for i, q in enumerate(_stock_levels(self, n))]
+            return list(STOCK_COLUMNS), [_stock_row(self, i) for i in range(n)]
         if kind == "line":
             rows = [[d, str(q), _money(u), _money(q * u)] for d, q, u in self.line_items(n)]
             return ["Description", "Qty", "Unit price", "Amount"], rows
@@ -2240,7 +2247,7 @@ class OpenCopy:
         if re.search(r"\b(date of birth|birthday)\b", low):
             return "DD / MM / YYYY"
         if re.search(r"\b(address)\b", low):
-            return self.fake.street_address()
+            return self.street()
         if re.search(r"\b(city)\b", low):
             return self.city()
         if re.search(r"\b(postcode|zip|postal code)\b", low):
@@ -2248,7 +2255,7 @@ class OpenCopy:
         if re.search(r"\b(country|nationality)\b", low):
             return self.fake.country()
         if re.search(r"\b(company)\b", low):
-            return self.fake.company().replace(",", "")
+            return self.company()
         if re.search(r"\b(website|portfolio|linkedin)\b", low):
             return "https://"
         if re.search(r"\b(job title|occupation)\b", low):

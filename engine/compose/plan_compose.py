@@ -41,10 +41,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from conditioning.plan import DAY_NAMES, MONTH_NAMES
+from conditioning.plan import DAY_NAMES, FIELD_LABELS, MONTH_NAMES
 from engine.compose.composer import scaled_scene
 from engine.compose.domain_copy import open_domain
-from engine.compose.open_copy import NOUN_RECORDS, OpenCopy, choices_for, domain_of, group_tasks, noun_of, record_kind
+from engine.compose.open_copy import (
+    NOUN_RECORDS,
+    SUBJECTS,
+    OpenCopy,
+    choices_for,
+    domain_of,
+    group_tasks,
+    noun_of,
+    record_kind,
+)
 from engine.compose.parts import (
     PageContext,
     appbar,
@@ -330,10 +339,8 @@ def _b_chart(cx: _Ctx, s, i: int) -> Node:
     variant = variant or ("bar" if cx.copy.spec.chart[1] == "week" else "line")
     by = re.search(r"\bby (subject|month|day|weekday|category)", cx.plan.prompt.lower())
     if by and not s.labels:  # "grades by subject": one bar or point for each
-        from engine.compose.open_copy import SUBJECTS
-
-        cats = {"subject": list(SUBJECTS[:6]), "month": ["Jan", "Feb", "Mar", "Apr", "May", "Jun"],
-                "day": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], "weekday": ["Mon", "Tue", "Wed", "Thu", "Fri"],
+        cats = {"subject": list(SUBJECTS[:6]), "month": [m[:3] for m in MONTH_NAMES[:6]],
+                "day": [d[:3] for d in DAY_NAMES], "weekday": [d[:3] for d in DAY_NAMES[:5]],
                 "category": [t for t in (cx.copy.spec.tags or ()) if t != "All"][:5] or labels}[by.group(1)]
         labels = cats
         values = [cx.rng.randint(55, 95) if by.group(1) == "subject" else values[k % len(values)]
@@ -1733,12 +1740,10 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
         if page is None:
             return True, f"the built-in page {arch!r} cannot be drawn"
         texts, by_kind = page
-        from conditioning.plan import FIELD_NAMES
-
         # the fields a form asks for ("billing address", "card number") are kept by a page type that
         # is a form of its own (checkout, sign-up), in its own words
         fields = {lab for s in plan.sections if s.kind == "input" for lab in s.labels
-                  if lab in FIELD_NAMES.values()} if "input" in by_kind else set()
+                  if lab in FIELD_LABELS} if "input" in by_kind else set()
         missing = [lab for lab in labels if lab.lower() not in texts and lab not in fields]
         if missing:
             return True, f"the built-in {arch} page would not show {', '.join(map(repr, missing))}"

@@ -286,15 +286,11 @@ def _font_covering(need: frozenset[int], weight: int, prefer: tuple[str, ...]) -
         desc = describe_font(Path(path))
         return desc[0] if desc else Path(path).stem
 
-    def plain(family: str) -> int:  # a text face first: not a monospace, narrow or symbol family
-        return 1 if _NOT_TEXT_FACE.search(family) else 0
-
     installed = sorted((f for f in installed_fonts() if not f[2]), key=lambda f: abs(f[1] - weight))
-    own = [(p, family_of(p)) for p in prefer]
-    others = [(f[3], f[0]) for f in installed]
     # the system's text faces, then installed ones, then the monospace or symbol faces of either
-    order = [c for c in own if not plain(c[1])] + [c for c in others if not plain(c[1])] \
-        + [c for c in own if plain(c[1])] + [c for c in others if plain(c[1])]
+    # (a stable sort keeps each group in its order)
+    order = sorted([(p, family_of(p)) for p in prefer] + [(f[3], f[0]) for f in installed],
+                   key=lambda c: _NOT_TEXT_FACE.search(c[1]) is not None)
     seen: set[str] = set()
     for path, family in order:
         if path in seen:

@@ -205,9 +205,10 @@ class ExamplePool:
         if self.themes and self.rng.random() < self.p_image:
             theme = self.rng.choice(self.themes)
             if self.image_blocks:
-                read, vec = page_image_reading(ex.scene, theme)
-                if self.p_exact and self.rng.random() < self.p_exact:
-                    read = list(blocks)  # the page itself, as a perfect reader would give it
+                if self.p_exact and self.rng.random() < self.p_exact:  # the page itself, as a perfect reader gives it
+                    read, vec = list(blocks), page_image_vector(ex.scene, theme)
+                else:
+                    read, vec = page_image_reading(ex.scene, theme)
                 if read:
                     ref_blocks, pictured = read[: self.n_slots], True
             else:
