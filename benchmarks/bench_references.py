@@ -1,6 +1,7 @@
 """Reference following: does a mock take the layout of a screen the system shows or the user sends?
 
-    python -m benchmarks.bench_references [--system DIR] [--seeds 3] [--sampler student] [--json]
+    python -m benchmarks.bench_references [--system DIR] [--seeds 3] [--sampler student]
+        [--strength S] [--model DIR] [--json]
 
 Eight reference screens whose layouts differ from onbrand's defaults are drawn as SVG files in
 the manner of a design tool's export (rectangles, text, a few controls): a right-hand rail, a
@@ -18,7 +19,12 @@ Two ways in, each with and without the reference:
 
 The score is the mean best IoU of the reference's top-level blocks (as `ingest.screens` reads
 the screen: regions of 2 % of the canvas or more) with the mock's top-level elements, both
-normalised to the canvas, averaged over the screens and `--seeds` seeds. Goals: ≥ 0.50 with the
+normalised to the canvas, averaged over the screens and `--seeds` seeds. By default the
+sampler starts from a matching reference and keeps its blocks (the engine's default); with
+``--strength 1`` every case samples from pure noise, so only what the model reads (its
+cross-attention, and the pictured reference's path into the slots of a model trained with
+``reference_slots``) can follow the reference. ``--model DIR`` samples with another checkpoint
+of the chosen sampler. Goals: ≥ 0.50 with the
 reference and ≥ 0.15 above without. Faithfulness (the share of the prompt's required element
 kinds present) is reported beside it, so following a layout does not come at the cost of the
 prompt.
@@ -155,14 +161,16 @@ def faithfulness(gen, requires: list[str]) -> float:
     return sum(k in kinds for k in requires) / len(requires) if requires else 1.0
 
 
-def run(system: Path, seeds: int, sampler: str, size: tuple[int, int]) -> dict:
+def run(system: Path, seeds: int, sampler: str, size: tuple[int, int], strength: float | None = None,
+        model: Path | None = None) -> dict:
     import cairosvg
 
     from engine.api import Engine
     from ingest import ingest_to_store
     from ingest.screens import svg_screen_blocks
 
-    base = Engine.from_folder(system)
+    weights = {sampler: str(model)} if model else None
+    base = Engine.from_folder(system, weights=weights)
     colours = {r: base.ds.role_map().get(r, "#888888") for r in
                ("background", "surface", "border", "text", "text-muted", "primary")}
     rows = []
@@ -176,13 +184,13 @@ def run(system: Path, seeds: int, sampler: str, size: tuple[int, int]) -> dict:
             path.write_text(svg)
             png = cairosvg.svg2png(bytestring=svg.encode(), output_width=W, output_height=H)
             ingest_to_store(folder)
-            eng = Engine.from_folder(folder)
+            eng = Engine.from_folder(folder, weights=weights)
             ref = top_level(svg_screen_blocks(path))
             from PIL import Image
 
             image = Image.open(io.BytesIO(png)).convert("RGB")
             for seed in range(seeds):
-                common = dict(seed=seed, size=size, sampler=sampler)
+                common = dict(seed=seed, size=size, sampler=sampler, strength=strength)
                 cases = {
                     "folder_with": eng.generate(sc["prompt"], **common),
                     "folder_without": eng.generate(sc["prompt"], retrieval=False, **common),
@@ -203,7 +211,8 @@ def run(system: Path, seeds: int, sampler: str, size: tuple[int, int]) -> dict:
     summary["folder_gain"] = round(summary["folder_with"] - summary["folder_without"], 4)
     summary["image_gain"] = round(summary["image_with"] - summary["image_without"], 4)
     summary["folder_screen_found"] = round(statistics.fmean(r["folder_reference_used"] for r in rows), 3)
-    return {"system": str(system), "sampler": sampler, "seeds": seeds, "screens": len(SCREENS),
+    return {"system": str(system), "sampler": sampler, "strength": strength, "model": str(model) if model else None,
+            "seeds": seeds, "screens": len(SCREENS),
             "summary": summary, "rows": rows}
 
 
@@ -213,15 +222,20 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--sampler", default="student", choices=["student", "teacher"])
     ap.add_argument("--size", default="960x600", help="mock size WIDTHxHEIGHT (the layout class is the device's)")
+    ap.add_argument("--strength", type=float, default=None,
+                    help="sampling strength for every case (1: from pure noise; default: the engine's)")
+    ap.add_argument("--model", type=Path, default=None, metavar="DIR", help="checkpoint folder for --sampler")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     w, h = (int(v) for v in args.size.split("x"))
-    res = run(args.system, args.seeds, args.sampler, (w, h))
+    res = run(args.system, args.seeds, args.sampler, (w, h), args.strength, args.model)
     if args.json:
         print(json.dumps(res, indent=1))
     else:
         s = res["summary"]
-        print(f"{res['screens']} screens × {res['seeds']} seeds, {res['sampler']} sampler, {Path(res['system']).name}")
+        print(f"{res['screens']} screens × {res['seeds']} seeds, {res['sampler']} sampler"
+              f"{' ' + res['model'] if res['model'] else ''}, strength {res['strength'] or 'default'}, "
+              f"{Path(res['system']).name}")
         print(f"{'':16}{'with':>8}{'without':>9}{'gain':>7}   faithfulness with / without")
         for way in ("folder", "image"):
             print(f"{way + (' screen' if way == 'folder' else ' (request)'):16}{s[way + '_with']:>8.3f}"

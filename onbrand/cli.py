@@ -475,11 +475,18 @@ _train_only_option = click.option(
 @click.option("--reference-marks", is_flag=True,
               help="Mark a picture's reading (--image-blocks) as the reading of the page asked for, with a learned "
                    "vector (zero at first), as a request image that matches the prompt is marked at generate time.")
+@click.option("--reference-slots", is_flag=True,
+              help="Add a direct path from a pictured reference's k-th block to the k-th slot (zero at first); "
+                   "with --train-only ref_slots and --init, only the path learns and answers without a "
+                   "pictured reference stay exactly the same.")
+@click.option("--image-vectors/--no-image-vectors", default=True, show_default=True,
+              help="Pictured pages also give the model their image descriptor (adapter.image_proj).")
 @_train_only_option
 def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int, config: str, lr: float,
                       checkpoint_every: int, threads: int, init: str | None, plan_share: float,
                       image_share: float, image_blocks: bool, context_in_prompt: bool, slot_positions: bool,
-                      exact_share: float, reference_marks: bool, train_only: tuple[str, ...]) -> None:
+                      exact_share: float, reference_marks: bool, reference_slots: bool, image_vectors: bool,
+                      train_only: tuple[str, ...]) -> None:
     """Train the scene diffusion teacher on the procedural curriculum.
 
     The final model (EMA weights) lands in OUT as config.json + diffusion_pytorch_model.safetensors;
@@ -490,7 +497,8 @@ def train_teacher_cmd(steps: int, batch: int, out: str, resume: bool, seed: int,
     cfg = TrainConfig(out=out, config=config, steps=steps, batch=batch, lr=lr, seed=seed, threads=threads,
                       checkpoint_every=checkpoint_every, init=init, p_plan=plan_share, p_image=image_share,
                       image_blocks=image_blocks, context_in_prompt=context_in_prompt, slot_positions=slot_positions,
-                      reference_marks=reference_marks, p_exact=exact_share, train_only=list(train_only))
+                      reference_marks=reference_marks, p_exact=exact_share, reference_slots=reference_slots,
+                      image_vectors=image_vectors, train_only=list(train_only))
     try:
         res = train_teacher(cfg, resume=resume)
     except OSError as e:

@@ -98,6 +98,87 @@ class LayoutEncoder(nn.Module):
         return h.reshape(B, R * N, -1)
 
 
+class ReferenceSlots(nn.Module):
+    """A direct path from a pictured reference into the slots, beside cross-attention.
+
+    The reference is the first one marked ``ref_pictured`` (the screen asked for: a request
+    image that matches the prompt, or such a folder screen). Slots and reference blocks are both
+    in reading order (`scene.blocks.reading_order`), so slot k meets the reference's k-th block:
+
+    - **pushes**: the block is embedded and added to the slot's features before every
+      transformer block, through one zero-initialised linear map each (as ControlNet adds its
+      condition's features to a frozen network's, Zhang et al. 2023);
+    - **copy gate**: from the slot's final features and its block, a gate ``g`` per slot and
+      slot dimension mixes the network's clean-slot estimate with the block's own slot row, as a
+      pointer-generator network mixes generating with copying (See et al. 2017):
+      ``x̂0 = (1 − g)·x̂0_net + g·x0_ref`` (applied to the output in the model's
+      parameterisation). ``g`` starts near zero (``sigmoid(−4)``) and is learned, so the model
+      decides how far to trust each block, a reader's misreading included.
+
+    A context with no pictured reference, or whose style stream is dropped, goes through neither:
+    such answers are exactly those of the model without the path."""
+
+    GATE_START = -0.5  # bias at first: logit −4 (`engine.models.slots.GATE_SCALE` times it), gate ≈ 0.018
+
+    def __init__(self, d: int, n_layers: int, n_kinds: int | None = None, slot_dim: int = 27):
+        super().__init__()
+        self.embed = BlockEmbedding(d, n_kinds)
+        self.time = nn.Linear(d, d)  # the timestep and pooled conditioning, so the push depends on the noise level
+        self.inject = nn.ModuleList(nn.Linear(d, d) for _ in range(n_layers))
+        for m in self.inject:
+            nn.init.zeros_(m.weight)
+            nn.init.zeros_(m.bias)
+        self.gate = nn.Linear(2 * d, slot_dim)
+        nn.init.zeros_(self.gate.weight)
+        nn.init.constant_(self.gate.bias, self.GATE_START)
+
+    def encode(self, c: dict[str, torch.Tensor], n_slots: int, slot_dim: int) -> dict[str, torch.Tensor]:
+        """Each slot's block of the first pictured reference: ``slot_ref`` (B, n_slots, d)
+        embedded, ``slot_ref_x0`` (B, n_slots, slot_dim) as a slot row, ``slot_ref_on``
+        (B, n_slots) whether it has a block, ``slot_ref_row`` (B,) whether the row has a pictured
+        reference; empty when no row has."""
+        from engine.models.slots import slot_rows
+
+        pic = c.get("ref_pictured")
+        if pic is None or not bool(pic.any()):
+            return {}
+        B, _, n, _ = c["ref_boxes"].shape
+        j = pic.to(torch.int64).argmax(1)  # the first pictured reference of each row
+        rows = torch.arange(B)
+        boxes, cats, mask = c["ref_boxes"][rows, j], c["ref_cats"][rows, j], c["ref_mask"][rows, j]
+        row_on = pic.any(1) & ~c["drop_style"]
+        k = min(n, n_slots)
+        dtype = self.time.weight.dtype
+        h = torch.zeros(B, n_slots, self.time.in_features, dtype=dtype)
+        h[:, :k] = self.embed(boxes[:, :k], cats[:, :k])
+        keep = torch.zeros(B, n_slots, dtype=torch.bool)
+        keep[:, :k] = mask[:, :k] & row_on[:, None]
+        pad_b = torch.full((B, n_slots, 4), -1.0)
+        pad_c = torch.zeros((B, n_slots, cats.shape[-1]), dtype=torch.int64)
+        pad_m = torch.zeros((B, n_slots), dtype=torch.bool)
+        pad_b[:, :k], pad_c[:, :k], pad_m[:, :k] = boxes[:, :k], cats[:, :k], mask[:, :k]
+        x0 = torch.from_numpy(slot_rows(pad_b.numpy(), pad_c.numpy(), pad_m.numpy(), slot_dim)[0]).to(dtype)
+        return {"slot_ref": h, "slot_ref_x0": x0, "slot_ref_on": keep, "slot_ref_row": row_on}
+
+    def _features(self, ctx: dict[str, torch.Tensor], c: torch.Tensor, n: int) -> torch.Tensor:
+        return nn.functional.silu(ctx["slot_ref"][:, :n] + self.time(c)[:, None])
+
+    def forward(self, ctx: dict[str, torch.Tensor], c: torch.Tensor, layer: int, n: int) -> torch.Tensor | None:
+        """What block `layer` adds to the first `n` slots, or None when nothing is pictured."""
+        if "slot_ref" not in ctx:
+            return None
+        return self.inject[layer](self._features(ctx, c, n)) * ctx["slot_ref_on"][:, :n, None].to(c.dtype)
+
+    def gate_of(self, ctx: dict[str, torch.Tensor], c: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+        """The copy gate ``(B, n, slot_dim)`` for slots with final (normalised) features `h`;
+        zero on rows with no pictured reference."""
+        n = h.shape[1]
+        from engine.models.slots import GATE_SCALE
+
+        z = GATE_SCALE * self.gate(torch.cat([h, self._features(ctx, c, n)], -1))
+        return torch.sigmoid(z) * ctx["slot_ref_row"][:, None, None].to(h.dtype)
+
+
 class Resampler(nn.Module):
     """Perceiver resampler: `n_latents` learned queries cross-attend to a variable set of
     tokens (with the latents themselves as extra keys, as in Flamingo / IP-Adapter-Plus)."""

@@ -35,10 +35,12 @@ from engine.models.inputs import (
 )
 from engine.models.slots import (
     DEFAULT_CONFIG,
+    GATE_SCALE,
     SLOT_DIM,
     WEIGHTS_NAME,
     cosine_alphas_cumprod,
     kind_vocab,
+    slot_rows,
 )
 from ingest.nn_numpy import (
     gelu,
@@ -92,6 +94,14 @@ def expected_shapes(cfg: SimpleNamespace) -> dict[str, tuple[int, ...]]:
         shapes[f"{a}.layout.pos"] = (MAX_BLOCK_POSITIONS, d)
     if getattr(cfg, "reference_marks", False):
         shapes[f"{a}.pictured"] = (d,)
+    if getattr(cfg, "reference_slots", False):
+        lin("ref_slots.embed.box", 4, d)
+        for k, (_, vocab) in enumerate(CATEGORIES):
+            shapes[f"ref_slots.embed.cats.{k}.weight"] = (kind_vocab(s) if k == 0 else len(vocab), d)
+        lin("ref_slots.time", d, d)
+        for i in range(cfg.n_layers):
+            lin(f"ref_slots.inject.{i}", d, d)
+        lin("ref_slots.gate", 2 * d, s)
     if getattr(cfg, "plan_tokens", False):
         lin(f"{a}.plan_proj", PLAN_DIM, d)
     for k, (_, vocab) in enumerate(CATEGORIES):
@@ -162,18 +172,45 @@ class NumpySceneNet:
     def _typed(self, x: np.ndarray, name: str) -> np.ndarray:
         return x + self.w["adapter.type_emb.weight"][TYPES.index(name)]
 
+    def _embed_blocks(self, p: str, boxes: np.ndarray, cats: np.ndarray) -> np.ndarray:
+        """`BlockEmbedding` `p`: boxes ``(…, 4)`` and category indices ``(…, 5)`` → ``(…, d)``."""
+        h = self._lin(f"{p}.box", boxes)
+        for k in range(len(CATEGORIES)):
+            table = self.w[f"{p}.cats.{k}.weight"]
+            idx = cats[..., k]
+            if k == 0:  # kinds newer than the model's vocabulary read as null
+                idx = np.where(idx < len(table), idx, 0)
+            h = h + table[idx]
+        return h
+
+    def _reference_slots(self, c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """`ReferenceSlots.encode`: the first pictured reference's k-th block for slot k."""
+        pic = c.get("ref_pictured")
+        if "ref_slots.time.weight" not in self.w or pic is None or not pic.any():
+            return {}
+        B, _, n, _ = c["ref_boxes"].shape
+        N = self.config.n_slots
+        j = pic.astype(np.int64).argmax(1)
+        rows = np.arange(B)
+        boxes, cats, mask = c["ref_boxes"][rows, j], c["ref_cats"][rows, j], c["ref_mask"][rows, j]
+        row_on = pic.any(1) & ~c["drop_style"]
+        k = min(n, N)
+        h = np.zeros((B, N, self.config.d_model), np.float32)
+        h[:, :k] = self._embed_blocks("ref_slots.embed", boxes[:, :k], cats[:, :k])
+        keep = np.zeros((B, N), bool)
+        keep[:, :k] = mask[:, :k] & row_on[:, None]
+        pad_b = np.full((B, N, 4), -1.0, np.float32)
+        pad_c = np.zeros((B, N, cats.shape[-1]), np.int64)
+        pad_m = np.zeros((B, N), bool)
+        pad_b[:, :k], pad_c[:, :k], pad_m[:, :k] = boxes[:, :k], cats[:, :k], mask[:, :k]
+        x0 = slot_rows(pad_b, pad_c, pad_m, self.config.slot_dim)[0]
+        return {"slot_ref": h, "slot_ref_x0": x0, "slot_ref_on": keep, "slot_ref_row": row_on}
+
     def _layout(self, boxes: np.ndarray, cats: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """`LayoutEncoder`: reference blocks ``(B, R, N, …)`` → ``(B, R·N, d)`` tokens."""
         B, R, N, _ = boxes.shape
         p = "adapter.layout"
-        h = self._lin(f"{p}.embed.box", boxes.reshape(B * R, N, 4))
-        c = cats.reshape(B * R, N, -1)
-        for k in range(len(CATEGORIES)):
-            table = self.w[f"{p}.embed.cats.{k}.weight"]
-            idx = c[..., k]
-            if k == 0:  # kinds newer than the model's vocabulary read as null
-                idx = np.where(idx < len(table), idx, 0)
-            h = h + table[idx]
+        h = self._embed_blocks(f"{p}.embed", boxes.reshape(B * R, N, 4), cats.reshape(B * R, N, -1))
         if f"{p}.pos" in self.w:
             h = h + self.w[f"{p}.pos"][:N]
         m = mask.reshape(B * R, N).copy()
@@ -239,7 +276,7 @@ class NumpySceneNet:
         style = np.concatenate([self._typed(np.broadcast_to(w["adapter.null_style"], (B, 1, d)), "null"), style], 1)
         style_mask = np.concatenate([ones, np.broadcast_to(any_style, (B, style.shape[1] - 1))], 1)
         return {"prompt": prompt, "prompt_mask": prompt_mask, "style": style, "style_mask": style_mask,
-                "pooled": pooled + device}
+                "pooled": pooled + device, **self._reference_slots(c)}
 
     def time_embedding(self, timestep: np.ndarray) -> np.ndarray:
         """Sinusoidal features (cosines first) of integer timesteps ``(B,)`` through the MLP."""
@@ -261,6 +298,7 @@ class NumpySceneNet:
         timestep = np.broadcast_to(np.asarray(timestep, np.int64).reshape(-1), (B,))
         ctx = encoded if encoded is not None else self.encode_context(context)
         c = self.time_embedding(timestep) + ctx["pooled"]  # (B, d)
+        xt = sample
         if cfg.self_condition:
             prev = x_self_cond if x_self_cond is not None else np.zeros_like(sample)
             sample = np.concatenate([sample, prev.astype(sample.dtype)], -1)
@@ -268,8 +306,15 @@ class NumpySceneNet:
         if "slot_pos" in self.w:
             x = x + self.w["slot_pos"][: x.shape[1]]
         ada_c = silu(c)
+        slot_ref = None
+        if "slot_ref" in ctx:  # `ReferenceSlots`: the pictured reference's blocks, pushed into their slots
+            n = x.shape[1]
+            slot_ref = silu(ctx["slot_ref"][:, :n] + self._lin("ref_slots.time", c)[:, None])
+            slot_on = ctx["slot_ref_on"][:, :n, None].astype(np.float32)
         for i in range(cfg.n_layers):
             p = f"blocks.{i}"
+            if slot_ref is not None:
+                x = x + self._lin(f"ref_slots.inject.{i}", slot_ref) * slot_on
             shift1, scale1, gate1, shift2, scale2, gate2 = np.split(self._lin(f"{p}.ada.1", ada_c), 6, -1)
             h = _modulate(layer_norm(x, eps=1e-6), shift1, scale1)
             x = x + gate1[:, None] * self._mha(f"{p}.attn", h, h)
@@ -282,7 +327,24 @@ class NumpySceneNet:
             h = _modulate(layer_norm(x, eps=1e-6), shift2, scale2)
             x = x + gate2[:, None] * self._lin(f"{p}.mlp.2", gelu_tanh(self._lin(f"{p}.mlp.0", h)))
         shift, scale = np.split(self._lin("ada_out.1", ada_c), 2, -1)
-        return self._lin("out", _modulate(layer_norm(x, eps=1e-6), shift, scale)).astype(np.float32, copy=False)
+        h = layer_norm(x, eps=1e-6)
+        out = self._lin("out", _modulate(h, shift, scale))
+        if slot_ref is not None:  # the copy gate: the estimate mixed with the pictured block's own row
+            z = np.float32(GATE_SCALE) * self._lin("ref_slots.gate", np.concatenate([h, slot_ref], -1))
+            g = 1.0 / (1.0 + np.exp(-z)) * ctx["slot_ref_row"][:, None, None].astype(np.float32)
+            copy = self.output_for_x0(xt, ctx["slot_ref_x0"][:, : xt.shape[1]], timestep)
+            out = out + g * (copy - out)
+        return out.astype(np.float32, copy=False)
+
+    def output_for_x0(self, sample: np.ndarray, x0: np.ndarray, timestep) -> np.ndarray:
+        """The model output whose clean-slot estimate (`predict_x0`) for `sample` is `x0`."""
+        a, s = self._coefficients(timestep)
+        kind = self.config.prediction_type
+        if kind == "v_prediction":
+            return (a * sample - x0) / s
+        if kind == "epsilon":
+            return (sample - a * x0) / s
+        return x0
 
     # -- noise schedule --------------------------------------------------------------------------
 

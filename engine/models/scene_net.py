@@ -21,7 +21,7 @@ from types import SimpleNamespace
 import torch
 from torch import nn
 
-from engine.models.adapter import ContextAdapter, DecoupledCrossAttention
+from engine.models.adapter import ContextAdapter, DecoupledCrossAttention, ReferenceSlots
 from engine.models.slots import (  # noqa: F401 - the slot encoding is part of the network's interface
     BITS,
     DEFAULT_CONFIG,
@@ -117,7 +117,7 @@ class SceneNetMixin:
                n_style_tokens: int, prediction_type: str, num_train_timesteps: int, beta_schedule: str,
                self_condition: bool, plan_tokens: bool = False, image_conditioning: bool = False,
                context_in_prompt: bool = False, slot_positions: bool = False,
-               reference_marks: bool = False) -> None:
+               reference_marks: bool = False, reference_slots: bool = False) -> None:
         """The layers for a full set of `DEFAULT_CONFIG` arguments (the subclass fills in defaults).
         The slot width says which block-kind vocabulary the model knows (`slot_bits`).
         `image_conditioning` adds no layer: it records that the model was trained to read the
@@ -130,7 +130,10 @@ class SceneNetMixin:
         find the k-th block of a reference, which a set of identical slots cannot at high noise.
         `reference_marks` adds one learned vector (``adapter.pictured``, zero at first) to the
         tokens of a reference layout read from a picture of the screen asked for (a request
-        image), so the model can tell it from a page to take after."""
+        image), so the model can tell it from a page to take after.
+        `reference_slots` adds a direct path from that pictured reference's k-th block to the
+        k-th slot before every transformer block (`engine.models.adapter.ReferenceSlots`, zero
+        at first), so the model can copy a pictured layout without finding it by attention."""
         n_kinds = kind_vocab(slot_dim)  # ValueError for a width that matches no vocabulary
         d = d_model
         self.inp = nn.Linear(slot_dim * (2 if self_condition else 1), d)
@@ -140,6 +143,7 @@ class SceneNetMixin:
                                       context_in_prompt=context_in_prompt, block_positions=slot_positions,
                                       reference_marks=reference_marks)
         self.slot_pos = nn.Parameter(torch.zeros(n_slots, d)) if slot_positions else None
+        self.ref_slots = ReferenceSlots(d, n_layers, n_kinds, slot_dim) if reference_slots else None
         self.blocks = nn.ModuleList(SceneBlock(d, n_heads, mlp_ratio) for _ in range(n_layers))
         self.norm_out = nn.LayerNorm(d, elementwise_affine=False, eps=1e-6)
         self.ada_out = nn.Sequential(nn.SiLU(), nn.Linear(d, 2 * d))
@@ -149,8 +153,12 @@ class SceneNetMixin:
             nn.init.zeros_(m.bias)
 
     def encode_context(self, context: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-        """The adapter's token streams; computed once per sampling run and reused every step."""
-        return self.adapter(context)
+        """The adapter's token streams (and the pictured reference's blocks per slot, for a
+        model with `reference_slots`); computed once per sampling run and reused every step."""
+        ctx = self.adapter(context)
+        if self.ref_slots is not None:
+            ctx.update(self.ref_slots.encode(context, self.config.n_slots, self.config.slot_dim))
+        return ctx
 
     def forward(self, sample: torch.Tensor, timestep: torch.Tensor, context: dict[str, torch.Tensor],
                 style_scale: float = 1.0, encoded: dict[str, torch.Tensor] | None = None,
@@ -158,19 +166,40 @@ class SceneNetMixin:
         B = sample.shape[0]
         if timestep.dim() == 0:
             timestep = timestep.expand(B)
-        ctx = encoded if encoded is not None else self.adapter(context)
+        ctx = encoded if encoded is not None else self.encode_context(context)
         t = self.time_emb(self.time_proj(timestep).to(sample.dtype))  # (B, d)
         c = t + ctx["pooled"]
+        xt = sample
         if self.config.self_condition:
             prev = x_self_cond if x_self_cond is not None else torch.zeros_like(sample)
             sample = torch.cat([sample, prev.to(sample.dtype)], -1)
         x = self.inp(sample)  # (B, N, d)
         if self.slot_pos is not None:
             x = x + self.slot_pos[: x.shape[1]]
-        for blk in self.blocks:
+        for i, blk in enumerate(self.blocks):
+            if self.ref_slots is not None:
+                push = self.ref_slots(ctx, c, i, x.shape[1])
+                if push is not None:
+                    x = x + push
             x = blk(x, c, ctx, style_scale)
         shift, scale = self.ada_out(c).chunk(2, -1)
-        return self.out(_modulate(self.norm_out(x), shift, scale))  # (B, N, slot_dim)
+        h = self.norm_out(x)
+        out = self.out(_modulate(h, shift, scale))  # (B, N, slot_dim)
+        if self.ref_slots is not None and "slot_ref" in ctx:  # the copy gate of a pictured reference
+            g = self.ref_slots.gate_of(ctx, c, h)
+            copy = self.output_for_x0(xt, ctx["slot_ref_x0"][:, : xt.shape[1]], timestep)
+            out = out + g * (copy - out)
+        return out
+
+    def output_for_x0(self, sample: torch.Tensor, x0: torch.Tensor, timestep: torch.Tensor) -> torch.Tensor:
+        """The model output whose clean-slot estimate (`predict_x0`) for `sample` is `x0`."""
+        a, s = self._coefficients(timestep, sample.dtype)
+        kind = self.config.prediction_type
+        if kind == "v_prediction":
+            return (a * sample - x0) / s
+        if kind == "epsilon":
+            return (sample - a * x0) / s
+        return x0
 
     @property
     def alphas_cumprod(self) -> torch.Tensor:

@@ -30,8 +30,12 @@ DEFAULT_CONFIG: dict = {"n_slots": 48, "slot_dim": None, "d_model": 192, "n_laye
                         "mlp_ratio": 4.0, "n_style_tokens": 16, "prediction_type": "v_prediction",
                         "num_train_timesteps": 1000, "beta_schedule": "squaredcos_cap_v2", "self_condition": False,
                         "plan_tokens": False, "image_conditioning": False,
-                        "context_in_prompt": False, "slot_positions": False, "reference_marks": False}
+                        "context_in_prompt": False, "slot_positions": False, "reference_marks": False,
+                        "reference_slots": False}
 WEIGHTS_NAME = "diffusion_pytorch_model.safetensors"
+#: `engine.models.adapter.ReferenceSlots`' copy gate: its logits are the gate layer's output times
+#: this (so the gate opens within a short fine-tune); the layer's bias starts at −0.5 (gate ≈ 0.018)
+GATE_SCALE = 8.0
 
 
 def slot_bits(slot_dim: int = SLOT_DIM) -> tuple[int, ...]:
@@ -68,12 +72,19 @@ def _from_bits(bits: np.ndarray) -> np.ndarray:
 def encode_slots(blocks: list[Block], n_slots: int, slot_dim: int = SLOT_DIM) -> tuple[np.ndarray, np.ndarray]:
     """Blocks → ``x0 (n_slots, slot_dim)`` (box, then analog bits) and the used-slot mask. A
     block of a kind the slot width cannot hold (a newer kind, for an older model) is left out."""
+    return slot_rows(*block_arrays(blocks, n_slots), slot_dim)
+
+
+def slot_rows(boxes: np.ndarray, cats: np.ndarray, mask: np.ndarray, slot_dim: int = SLOT_DIM
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Block arrays (`block_arrays`' boxes ``(…, 4)``, category indices ``(…, 5)`` and mask, any
+    leading shape) → slot rows ``(…, slot_dim)`` and the used-slot mask; an unused row or a kind
+    the slot width cannot hold is the null slot (box −1, every bit −1)."""
     bits = slot_bits(slot_dim)
-    boxes, cats, mask = block_arrays(blocks, n_slots)
-    unknown = cats[:, 0] >= kind_vocab(slot_dim)
-    if unknown.any():
-        boxes[unknown], cats[unknown], mask[unknown] = -1.0, 0, False
-    parts = [boxes] + [_to_bits(cats[:, k], n) for k, n in enumerate(bits)]
+    boxes, cats = np.array(boxes, np.float32), np.array(cats, np.int64)
+    mask = np.asarray(mask, bool) & (cats[..., 0] < kind_vocab(slot_dim))
+    boxes[~mask], cats[~mask] = -1.0, 0
+    parts = [boxes] + [_to_bits(cats[..., k], n) for k, n in enumerate(bits)]
     return np.concatenate(parts, -1), mask
 
 

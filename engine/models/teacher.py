@@ -68,8 +68,8 @@ class SceneTransformer(SceneNetMixin, ModelMixin, ConfigMixin):
                  prediction_type: str = "v_prediction", num_train_timesteps: int = 1000,
                  beta_schedule: str = "squaredcos_cap_v2", self_condition: bool = False, plan_tokens: bool = False,
                  image_conditioning: bool = False, context_in_prompt: bool = False, slot_positions: bool = False,
-                 reference_marks: bool = False):
+                 reference_marks: bool = False, reference_slots: bool = False):
         super().__init__()
         self._build(n_slots, slot_dim, d_model, n_layers, n_heads, mlp_ratio, n_style_tokens, prediction_type,
                     num_train_timesteps, beta_schedule, self_condition, plan_tokens, image_conditioning,
-                    context_in_prompt, slot_positions, reference_marks)
+                    context_in_prompt, slot_positions, reference_marks, reference_slots)

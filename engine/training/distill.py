@@ -41,8 +41,8 @@ def distill(cfg: DistillConfig, resume: bool = False, progress: bool = True) -> 
     torch.manual_seed(cfg.seed)
     teacher = SceneTransformer.from_pretrained(teacher_dir, low_cpu_mem_usage=False).eval()
     teacher.requires_grad_(False)
-    if cfg.init and (getattr(teacher.config, "slot_positions", False)
-                     or getattr(teacher.config, "reference_marks", False)):
+    if cfg.init and any(getattr(teacher.config, k, False)
+                        for k in ("slot_positions", "reference_marks", "reference_slots")):
         # a student of the teacher's architecture, started from the weights of `init` where they fit
         student = SceneTransformer.from_config(teacher.config)
         student.load_state_dict(teacher.state_dict())

@@ -155,6 +155,13 @@ class TrainConfig:
     #: rather than the reader's reading of its drawing: the copy the model is to make, without
     #: the reader's misreadings to learn around
     p_exact: float = 0.0
+    #: a direct path from a pictured reference's blocks to the slots (config ``reference_slots``,
+    #: `engine.models.adapter.ReferenceSlots`; zero at first). With ``train_only=["ref_slots"]``
+    #: and `init`, only the path learns: answers without a pictured reference stay exactly the same
+    reference_slots: bool = False
+    #: pictured pages (`p_image`) also give the model their image descriptor (``adapter.image_proj``);
+    #: off, they give only their blocks, and the model's config does not claim image conditioning
+    image_vectors: bool = True
     #: parameter-name prefixes trained, the rest frozen (empty: all). With `init`, the model is
     #: `init` itself, so a model without reference images answers exactly as before when only
     #: ``adapter.image_proj`` is trained.
@@ -184,10 +191,11 @@ class ExamplePool:
 
     def __init__(self, rng: random.Random, size: int, n_slots: int, p_plan: float = 0.0,
                  slot_dim: int = SLOT_DIM, p_image: float = 0.0, image_systems: list[str] | tuple = (),
-                 image_blocks: bool = False, p_exact: float = 0.0):
+                 image_blocks: bool = False, p_exact: float = 0.0, image_vectors: bool = True):
         self.rng, self.n_slots, self.p_plan, self.slot_dim = rng, n_slots, p_plan, slot_dim
         self.themes = [t for t in (system_theme(f) for f in image_systems) if t is not None] if p_image else []
         self.p_image, self.image_blocks, self.p_exact = p_image, image_blocks, p_exact
+        self.image_vectors = image_vectors
         self.items = [self._new() for _ in range(size)]
 
     def _new(self, **kw) -> _Item:
@@ -206,9 +214,11 @@ class ExamplePool:
             theme = self.rng.choice(self.themes)
             if self.image_blocks:
                 if self.p_exact and self.rng.random() < self.p_exact:  # the page itself, as a perfect reader gives it
-                    read, vec = list(blocks), page_image_vector(ex.scene, theme)
+                    read = list(blocks)
+                    vec = page_image_vector(ex.scene, theme) if self.image_vectors else None
                 else:
                     read, vec = page_image_reading(ex.scene, theme)
+                    vec = vec if self.image_vectors else None
                 if read:
                     ref_blocks, pictured = read[: self.n_slots], True
             else:
@@ -240,7 +250,7 @@ def make_batch(cfg: TrainConfig, rng: random.Random, pool: ExamplePool | None = 
     """``x0 (B, N, D)``, the used-slot mask ``(B, N)`` and a collated context."""
     pool = pool or ExamplePool(rng, cfg.batch, cfg.n_slots, cfg.p_plan, p_image=cfg.p_image,
                                image_systems=cfg.design_systems, image_blocks=cfg.image_blocks,
-                               p_exact=cfg.p_exact)
+                               p_exact=cfg.p_exact, image_vectors=cfg.image_vectors)
     systems = [t for t in (system_tokens(f) for f in cfg.design_systems) if t is not None]
     items = [pool.draw() for _ in range(cfg.batch)]
     encoded = encode_prompts([it.example.caption for it in items])
@@ -396,13 +406,16 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
         if not cfg.init:
             raise ValueError("training only some parameters (train_only) needs a model to start from (init)")
         model = SceneTransformer.from_pretrained(cfg.init, low_cpu_mem_usage=False)
+        if cfg.reference_slots and not getattr(model.config, "reference_slots", False):
+            model = add_reference_slots(model, cfg.init)
     else:
         model = create_model(cfg.config, n_slots=cfg.n_slots, self_condition=cfg.self_condition,
                              **({"slot_positions": True} if cfg.slot_positions else {}),
-                             **({"reference_marks": True} if cfg.reference_marks else {}))
+                             **({"reference_marks": True} if cfg.reference_marks else {}),
+                             **({"reference_slots": True} if cfg.reference_slots else {}))
         if cfg.init and not (resume and _checkpoints(out)):
             warm_start(model, cfg.init)
-    if cfg.p_image > 0:
+    if cfg.p_image > 0 and cfg.image_vectors:
         model.register_to_config(image_conditioning=True)
     if cfg.context_in_prompt:
         set_context_in_prompt(model)
@@ -426,6 +439,15 @@ def train_teacher(cfg: TrainConfig, resume: bool = False, progress: bool = True)
 
     res = optimise(model, cfg, out, rng, gen, prepare, resume=resume, progress=progress, label="teacher")
     return {k: res[k] for k in ("step", "loss", "losses", "seconds", "out")}
+
+
+def add_reference_slots(model: SceneTransformer, folder: str | Path) -> SceneTransformer:
+    """`model` (loaded from `folder`) with a `ReferenceSlots` path added, zero at first: the
+    same architecture and weights otherwise, so it answers exactly as `folder`'s model does."""
+    args = {k: v for k, v in model.config.items() if not k.startswith("_")}
+    new = SceneTransformer(**{**args, "reference_slots": True})
+    warm_start(new, folder)
+    return new
 
 
 def set_context_in_prompt(model: SceneTransformer) -> None:

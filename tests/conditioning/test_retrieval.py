@@ -123,9 +123,10 @@ def test_summaries_and_best_screen_come_first(harbor_parts):
         [r for r in forced if r.kind == "screen"])
 
 
-def test_a_request_image_that_matches_the_prompt_is_marked_as_pictured(harbor_parts):
-    """The reading of a request image that matches the prompt (the screen asked for) is marked
-    as pictured, for a model trained with reference marks; an exemplar or a folder screen is not."""
+def test_the_screen_asked_for_is_marked_as_pictured(harbor_parts):
+    """The reading of a request image that matches the prompt, or a folder screen that does (the
+    screen asked for), is marked as pictured, for a model trained with reference marks or
+    reference slots; an exemplar is not."""
     import random
 
     from engine.compose.curriculum import sample_example
@@ -137,7 +138,12 @@ def test_a_request_image_that_matches_the_prompt_is_marked_as_pictured(harbor_pa
     image = draw_scene(system_theme(("harbor", {})), ex.scene).image()
     ctx = pack_context(ds, "settings page like this", store, reference_images=[image], use_clip=False)
     assert ctx.references[0]["kind"] == "image" and ctx.pictured[0] is True
-    plain = pack_context(ds, "analytics dashboard with revenue KPIs", store)
+    own = pack_context(ds, "analytics dashboard with revenue KPIs", store)
+    assert own.references[0]["kind"] == "screen" and own.pictured[0] is True
+    from engine.samplers.references import ReferenceBank
+
+    plain = pack_context(ds, "a weather forecast for the week", store, exemplars=ReferenceBank())
+    assert plain.references and plain.references[0]["kind"] == "exemplar"
     assert len(plain.pictured) == len(plain.reference_blocks) and not any(plain.pictured)
 
 
