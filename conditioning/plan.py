@@ -247,7 +247,10 @@ _lex(("description_list", "key_value", "table"), "key value list", "key-value li
 _lex(("comment", "list_item"), "comment", "review", "reply", "message bubble", "chat bubble", "message",
      "testimonial", "chat message", "reviews", "comments", "messages")
 _lex(("code_block", "code", "text"), "code block", "code", "snippet", "code snippet", "terminal",
-     "console output", "diff", "log output", "logs", "code editor", "editor")
+     "console output", "diff", "log output", "console log", "server log", "build log", "error log",
+     "deploy log", "log stream", "log viewer", "code editor", "editor")
+# a "sleep log", a "food log": a list of entries (a developer's logs are code: `_DOMAIN_KINDS`)
+_lex("list", "log", "logbook", "diary", "journal")
 # an editor of media is its canvas, not code
 _lex("image", "photo editor", "image editor", "picture editor")
 _lex("video", "video editor")
@@ -316,7 +319,11 @@ _VALUE_KEYS = {*_STAT_VALUES, *_SUMMARY_VALUES}
 #: ("menu items and prices", "departures and times").
 _ATTRIBUTES = {"price", "prices", "cost", "costs", "time", "times", "duration", "durations", "amount", "amounts",
                "quantity", "quantities", "calorie", "calories", "point", "points", "story point", "estimate",
-               "estimates", "status", "statuses", "stock level", "stock levels", "level", "levels"}
+               "estimates", "status", "statuses", "stock level", "stock levels", "level", "levels", "rate", "rates",
+               "fee", "fees"}
+#: Words that only qualify an attribute ("their daily price" is their price).
+_ATTRIBUTE_QUALIFIERS = {"daily", "nightly", "weekly", "monthly", "yearly", "hourly", "current", "unit",
+                         "average", "starting", "base"}
 #: Kinds that are content, never a control's label ("a photo, share and save buttons").
 _CONTENT_KINDS = {"image", "video", "map", "chart", "table", "list", "list_item", "kanban_column", "calendar",
                   "slider", "timeline", "code", "card", "description_list"}
@@ -327,7 +334,7 @@ _PAGE_ONLY = {"card", "list_item", "description_list", "select", "section", "men
 _TOOLBAR_KINDS = {"chip", "badge", "tabs", "segmented", "search", "button", "fab", "select", "breadcrumb", "pagination"}
 #: (domain, lexicon phrase) → kind, for words that mean another thing there (a restaurant's menu is a
 #: list of dishes; a fitness app's steps are a count).
-_DOMAIN_KINDS = {("food", "menu"): "list", ("fitness", "step"): "stat", ("social", "story"): "stories",
+_DOMAIN_KINDS = {("code", "log"): "code", ("security", "log"): "code", ("food", "menu"): "list", ("fitness", "step"): "stat", ("social", "story"): "stories",
                  ("photography", "story"): "stories", ("sports", "score"): "stat", ("gaming", "score"): "stat"}
 
 #: Nouns that hold the labels listed next to them (``mute, camera and leave buttons``).
@@ -370,7 +377,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
                "hostel", "suite", "reservation"),
     "food": ("food", "restaurant", "recipe", "meal", "dish", "cooking", "grocery", "bakery", "cafe", "coffee",
              "kitchen", "menu item", "takeout", "pizza", "ingredient", "chef", "diner", "food delivery", "cocktail",
-             "drink", "baking", "grocery", "dish", "cafe menu", "restaurant menu", "food menu"),
+             "drink", "baking", "grocery", "dish", "cafe menu", "restaurant menu", "food menu", "wine", "wine cellar",
+             "sommelier", "winery", "vineyard"),
     "logistics": ("logistics", "shipment", "shipping", "parcel", "package", "fleet", "warehouse", "courier",
                   "freight", "dispatch", "cargo", "truck", "tracking number", "delivery route", "inventory",
                   "stock room", "stockroom", "stock level", "low stock", "out of stock", "sku", "restock"),
@@ -392,7 +400,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
                 "help center", "sla", "escalation", "live chat"),
     "fitness": ("fitness", "workout", "exercise", "gym", "running", "calorie", "training plan", "yoga",
                 "step count", "heart rate zone", "activity ring", "personal best", "cycling", "marathon", "gym class",
-                "fitness class", "yoga class", "spin class"),
+                "fitness class", "yoga class", "spin class", "climbing", "bouldering", "climbing gym", "crossfit"),
     "social": ("social", "post", "feed", "friend", "follower", "like", "story", "community", "forum", "hashtag",
                "influencer", "reel", "profile", "stories"),
     "messaging": ("chat", "message", "messenger", "inbox", "email", "conversation", "dm", "direct message",
@@ -406,7 +414,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "real estate": ("real estate", "property", "apartment", "house", "rent", "rental", "mortgage", "realtor",
                     "floor plan", "bedroom", "landlord", "tenant", "open house"),
     "ecommerce": ("shop", "store", "product", "cart", "checkout", "order summary", "shipping address", "catalog", "catalogue", "ecommerce",
-                  "e-commerce", "wishlist", "sneaker", "fashion", "shopping"),
+                  "e-commerce", "wishlist", "sneaker", "fashion", "shopping", "gift card", "voucher"),
     "productivity": ("kanban", "task", "project", "file", "upload", "document", "folder", "sprint", "todo", "to-do", "backlog", "roadmap", "okr",
                      "notes", "note", "calendar", "schedule", "agenda", "planner", "workspace", "docs", "wiki"),
     "news": ("news", "article", "headline", "magazine", "blog", "newsletter", "editorial", "journalist",
@@ -417,7 +425,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
                "baseball", "match centre", "match center", "league table", "fixture", "scoreboard", "live score",
                "premier league", "nba", "nfl", "formula 1", "golf"),
     "events": ("event", "concert", "festival", "conference", "rsvp", "venue", "ticketing", "meetup", "attendee",
-               "museum", "exhibition", "zoo", "aquarium", "theme park",
+               "museum", "exhibition", "zoo", "aquarium", "theme park", "film festival", "screening",
                "speaker", "gig", "cinema", "theater", "theatre", "movie ticket", "concert ticket", "seat selection"),
     "smart home": ("smart home", "thermostat", "light", "iot", "sensor", "energy", "device", "home automation",
                    "camera feed", "solar", "room temperature"),
@@ -429,7 +437,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "insurance": ("insurance", "claim", "policy", "premium", "coverage", "deductible"),
     "dating": ("dating", "date match", "swipe", "match profile"),
     "plants": ("plant care", "gardening", "plant app", "plant tracker", "houseplant care", "garden planner"),
-    "pets": ("pet", "dog", "cat", "vet", "veterinary", "adoption", "puppy", "kitten"),
+    "pets": ("pet", "dog", "cat", "vet", "veterinary", "adoption", "puppy", "kitten", "grooming", "groomer"),
     "photography": ("photo", "photography", "gallery", "album", "camera roll", "lens", "exposure"),
     "security": ("security", "threat", "vulnerability", "firewall", "incident", "alert rule", "login attempt"),
 }
@@ -839,9 +847,10 @@ _UNITS = {"ml", "l", "cl", "oz", "g", "kg", "lb", "lbs", "km", "mi", "m", "min",
 
 
 def _amount(it: Sequence[_Tok]) -> bool:
-    """An amount as a name: a number, with a unit after it or a currency sign before it ("250 ml", "$10")."""
+    """An amount as a name: a number, with a unit after it or a currency sign before it ("250 ml", "$10",
+    "1.5x")."""
     words = [t.low for t in it]
-    return 0 < len(words) <= 2 and bool(re.fullmatch(r"[$€£]?\d+([.,]\d+)?%?", words[0])) and (
+    return 0 < len(words) <= 2 and bool(re.fullmatch(r"[$€£]?\d+([.,]\d+)?(%|x|×)?", words[0])) and (
         len(words) == 1 or words[1] in _UNITS)
 
 
@@ -1020,7 +1029,7 @@ class _Reader:
             items = self._split_items([t for t in out[k:m] if t is not None])
             keep = []
             for it in items:
-                if not self._item_ok(it, strict=False) and not (
+                if not self._item_ok(it, strict=False) and not _amount(it) and not (
                         # "filters for Nonstop, 1 stop and Refundable": a number starts a name among names
                         it[0].low.isdigit() and 1 < len(it) <= 3 and connector
                         and any(x[0].cap or x[0].quote is not None for x in items if x is not it)):
@@ -1049,9 +1058,16 @@ class _Reader:
                 start = i - (min(i, 2) - ci) if count else i
                 title = ""
                 w = out[start - 1] if start > 0 and not count else None
-                if _plain(w) and not _lex_hit([w.sing]):
-                    # "size chips S, M, L and XL": the word before the kind says what they choose
+                w_hit = _lex_hit([w.sing]) if _plain(w) else None
+                if _plain(w) and (not w_hit or (w_hit[3] not in _CONTENT_KINDS and w_hit[3] != kind
+                                                and w.low not in _NOT_LABELS)):
+                    # "size chips S, M, L and XL": the word before the kind says what they choose;
+                    # so does a control's word there ("score sliders for Innovation, …" are sliders)
                     title, start = w.text.capitalize(), start - 1
+                    v = out[start - 1] if start > 0 else None
+                    if _plain(v) and v.low not in _NOT_LABELS:
+                        # "playback speed chips 1x, 1.5x and 2x": two words say it, the first no element
+                        title, start = f"{v.text.capitalize()} {w.low}", start - 1
                 self.label_section(key, [self.label(it) for it in keep], toks[start:end], count, start,
                                    toks[start - 1].low if start > 0 else "", kind, title)
                 for q in range(start, end):
@@ -1336,6 +1352,7 @@ class _Reader:
             if prev is not None and not prev["from_page"] and not (hit[3] == "list" and prev["kind"] != "?"):
                 # "watering reminders as a checklist", "stats as cards": what the phrase before shows, drawn so
                 prev["kind"] = hit[3]
+                prev["phrase"] = f"{prev['phrase']} as {text}"  # "… as a donut chart": how it is drawn
                 return
         if ctx:
             per = opener == "per" or (opener == "for" and lows and lows[0] in ("each", "every"))
@@ -1362,7 +1379,8 @@ class _Reader:
             return
         if self.sections and self.sections[-1]["clause"] == self.clause \
                 and self.sections[-1]["kind"] in _RECORD_KINDS | {"section", "?", "description_list", "stat"}:
-            content_words = [t.sing for t in toks if t.quote is None and t.low not in _DETERMINERS]
+            content_words = [t.sing for t in toks if t.quote is None and t.low not in _DETERMINERS
+                             and t.low not in _ATTRIBUTE_QUALIFIERS]
             if content_words and (" ".join(content_words) in _ATTRIBUTES
                                   or all(w in _ATTRIBUTES or _singular(w) in _ATTRIBUTES for w in content_words)):
                 return  # "menu items and prices": what the rows before show, not a section of its own
@@ -1513,7 +1531,11 @@ def _domain(words: list[str]) -> str:
     score: dict[str, float] = {}
     text = " " + " ".join(words) + " "
     first: dict[str, int] = {}
+    seen: set[str] = set()
     for i, w in enumerate(words):
+        if w in seen:  # a word said again ("checkout … Finish checkout") does not outweigh the page's own noun
+            continue
+        seen.add(w)
         for d in single.get(w, ()):
             score[d] = score.get(d, 0) + 1.0 + (1.0 if i < 3 else 0.5 if i < 6 else 0)
             first.setdefault(d, i)
@@ -1578,6 +1600,9 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
         return f" QLABEL{len(r.quotes) - 1} "
 
     text = _QUOTE_RE.sub(_quote, expand_ranges(prompt[:MAX_CHARS]))
+    text = re.sub(r"\b([Ll])og[ -](in|on|out)\b", r"\1og\2", text)  # "a log in page" signs in; it holds no log
+    # "cars listed with their daily price" is a list of cars, as "a list of cars with …" is
+    text = re.sub(r"\b([a-z]+s) (?:listed|shown|displayed) (?=with|by|as|in)", r"a list of \1 ", text)
     all_words: list[str] = []
     page = ""
     clauses = [c for c in _CLAUSE_RE.split(text) if c and c.strip()]
@@ -1610,6 +1635,7 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
 
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_ABBR = frozenset(d[:3] for d in DAY_NAMES)
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
 _RANGE_SEP = r"\s*(?:to|through|thru|till|until|-|–|—)\s*"
@@ -1701,6 +1727,9 @@ _ACTION_VERBS = {"add", "apply", "book", "buy", "call", "cancel", "checkout", "c
                  "verify", "view", "back", "back to", "retry", "try", "renew", "rsvp", "enroll", "enrol", "claim"}
 
 #: Words that make a phrase the page's own name ("pricing page", "banking app home screen").
+#: Last words of a prompt's first phrase that name the whole screen when they would only make a
+#: generic field or row ("a … request form with …", "a salon booking with …").
+_PAGE_NOUNS = {"form", "booking", "bookings", "purchase", "request", "signup", "registration", "application"}
 _PAGE_HEADS = {"page", "pages", "screen", "screens", "app", "application", "site", "website", "dashboard", "view",
                "portal", "platform", "homepage", "interface", "ui", "console", "tool", "layout", "mockup", "mock",
                "home", "client", "hub", "center", "centre", "workspace", "panel", "studio", "manager", "tracker",
@@ -1719,6 +1748,27 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
                 said = _as_written(s["phrase"])
                 s["labels"] = [said] if 0 < len(said.split()) <= 5 else \
                     [_clean_label(s["title"] + " " + s.get("key", "")) if s["title"] else _clean_label(s.get("key", ""))]
+    named = [s for s in secs if s["kind"] in ("input", "list_item") and s["clause"] == 0 and s["at"] == 0
+             and not s["labels"] and not s["opener"] and len((s["phrase"] or "").split()) > 1
+             and (s["phrase"] or "").split()[-1].lower() in _PAGE_NOUNS]
+    if named and len(secs) > 1:  # "tenant maintenance request form with …", "salon booking with …": the page, named
+        secs = [s for s in secs if s is not named[0]]
+    kept = []
+    for s in secs:  # "routes as cards showing grade badges": each card shows its badge, not a row of chips
+        prev = kept[-1] if kept else None
+        if s["kind"] in ("badge",) and not s["labels"] and s["opener"] in ("showing", "with", "each with")  \
+                and prev is not None and prev["clause"] == s["clause"] and prev["kind"] in _RECORD_KINDS:
+            prev["phrase"] = f"{prev['phrase']} {s['opener']} {s['phrase']}"  # drawn on each record
+            continue
+        kept.append(s)
+    secs = kept
+    day_tabs = any(s["kind"] in ("tabs", "segmented") and len(s["labels"]) >= 2
+                   and all(lab in DAY_NAMES or lab in ("Today", "Tomorrow") or (len(lab) <= 4 and lab[:3] in _DAY_ABBR)
+                           for lab in s["labels"])
+                   for s in secs)
+    if day_tabs:  # "a schedule with day tabs Friday, Saturday and Sunday": the days are tabs, not a month grid
+        secs = [s for s in secs if not (s["kind"] == "calendar" and s["clause"] == 0 and s["at"] <= 3
+                                        and not s["labels"])]
     stat = resolve_kind(("stat_tile", "stat"))
     for s in secs:  # "bed occupancy", "conversion rate": a measure no kind matched is a stat tile, labelled as written
         words = re.findall(r"[a-z0-9%]+", (s["phrase"] or "").lower())

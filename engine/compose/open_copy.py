@@ -210,6 +210,14 @@ CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b(tone|mood)s?\b", ("Friendly", "Formal", "Playful", "Calm")),
     (r"\bunits?\b", ("Metric", "Imperial")),
     (r"\bperiods?|ranges?|timeframes?\b", ("Day", "Week", "Month", "Year")),
+    (r"\bsleep timer|timers?\b", ("Off", "15 min", "30 min", "45 min", "End of chapter")),
+    (r"\b(playback )?speeds?\b", ("0.75x", "1x", "1.25x", "1.5x", "2x")),
+    (r"\b(issue|problem|fault|repair|maintenance|request) (types?|categor(y|ies))\b|\b(issues?|faults?|problems?)\b",
+     ("Plumbing leak", "Heating", "Electrical", "Appliance", "Other")),
+    (r"\b(environments?|envs?|stages?)\b", ("Development", "Staging", "Production")),
+    (r"\bservices?\b", ("Bath", "Haircut", "Nail trim", "Teeth cleaning")),
+    (r"\b(amounts?|values?|denominations?)\b", ("$25", "$50", "$100", "Custom")),
+    (r"\b(regions?)\b", ("North", "South", "East", "West")),
 )
 
 
@@ -223,6 +231,32 @@ def choices_for(title: str) -> tuple[str, ...]:
 POLLUTANTS: tuple[Item, ...] = (("PM2.5", "Fine particles", "12 µg/m³ · Good"), ("PM10", "Coarse particles", "28 µg/m³ · Good"),
                                 ("O₃", "Ozone", "96 µg/m³ · Moderate"), ("NO₂", "Nitrogen dioxide", "41 µg/m³ · Moderate"),
                                 ("SO₂", "Sulphur dioxide", "6 µg/m³ · Good"), ("CO", "Carbon monoxide", "0.4 mg/m³ · Good"))
+#: Rental cars: the model (a class, "or similar"), its seats, bags and gearbox, and a day's price.
+RENTAL_CARS: tuple[tuple[str, int, int, str, int], ...] = (
+    ("Toyota Corolla or similar", 5, 2, "Automatic", 42), ("Volkswagen Golf or similar", 5, 2, "Manual", 38),
+    ("Fiat 500 or similar", 4, 1, "Manual", 29), ("Tesla Model 3", 5, 2, "Automatic", 79),
+    ("Ford Explorer or similar", 7, 4, "Automatic", 96), ("Mercedes Vito van", 9, 5, "Automatic", 118),
+    ("Kia Niro Hybrid", 5, 3, "Automatic", 55))
+#: Feature flags: their keys, what they do, and how far they are rolled out.
+FEATURE_FLAGS: tuple[tuple[str, str], ...] = (
+    ("new-checkout-flow", "Payments team"), ("search-v2", "Discovery team"), ("dark-mode", "Design systems"),
+    ("onboarding-checklist", "Growth team"), ("bulk-export", "Platform team"), ("ai-summaries", "Labs"),
+    ("legacy-billing-off", "Payments team"))
+#: A hackathon's submissions: the project and the team behind it.
+SUBMISSIONS: tuple[tuple[str, str], ...] = (
+    ("Rainwater", "Team Drizzle"), ("Shelf Life", "Byte Club"), ("StreetSense", "Null Pointers"),
+    ("Queue Less", "The Forkers"), ("Green Commute", "Team Tandem"), ("Med Minder", "Pill Pushers"),
+    ("Open Menu", "Team Saffron"))
+#: Films of a festival programme: title, director, running time.
+FILMS: tuple[tuple[str, str, str], ...] = (
+    ("The Salt Roads", "Ana Vidal", "1h 52m"), ("Northern Lights Hotel", "Jonas Berg", "1h 38m"),
+    ("A Quiet Harbour", "Mei Tanaka", "2h 04m"), ("Paper Moons", "Luca Moretti", "1h 41m"),
+    ("The Last Tram", "Olga Nowak", "1h 29m"), ("Wild Orchard", "Sam Okafor", "1h 47m"),
+    ("Glass Summer", "Inès Laurent", "1h 56m"))
+#: A climbing gym's routes: name, wall, grade (V scale for boulders, French for ropes).
+CLIMBING_ROUTES: tuple[tuple[str, str], ...] = (
+    ("Crimp Dreams", "V4"), ("Slab Happy", "V2"), ("The Overhang", "V6"), ("Pinch Me", "V3"),
+    ("Chalk Dust", "6b+"), ("Sloper City", "V5"), ("Blue Arete", "6a"), ("Dyno Might", "V7"))
 #: A pupil's homework tasks.
 HOMEWORK = ("Worksheet on fractions", "Read chapter 4", "Lab report draft", "Vocabulary list 12", "Map of Europe",
             "Essay plan")
@@ -404,7 +438,9 @@ _NOUN_ALIASES = {"bottle": "wine", "vinyl": "record", "lp": "record", "loaf": "b
 #: Nouns of people: names from faker, a job from faker.
 PEOPLE_NOUNS = frozenset({"owner", "employee", "contractor", "staff", "member", "volunteer", "student", "player", "driver",
                           "guest", "tenant", "client", "teacher", "freelancer", "worker", "attendee", "teammate",
-                          "colleague", "coach", "tutor", "nurse", "doctor", "instructor", "mentor"})
+                          "colleague", "coach", "tutor", "nurse", "doctor", "instructor", "mentor", "groomer",
+                          "stylist", "barber", "therapist", "trainer", "judge", "reviewer", "host", "guide",
+                          "cleaner", "babysitter", "walker", "photographer", "dentist", "agent"})
 _KIND_WORDS = {"list", "table", "grid", "cards", "card", "section", "row", "rows", "panel", "tiles", "tile", "items",
                "item", "results", "catalogue", "catalog", "inventory", "details", "menu"}
 
@@ -493,6 +529,11 @@ VIEWER_COMMENTS = ("The part at 4:12 finally made it click for me. Thank you!",
                    "Tried this last weekend and it worked first time.",
                    "Could you do a follow-up on the tools you used?", "Best explanation I have found so far.",
                    "Saved for later — the chapter markers are really handy.")
+
+
+def _rental_item(c: OpenCopy, i: int) -> Item:
+    name, seats, bags, gear, price = RENTAL_CARS[(c.k + i) % len(RENTAL_CARS)]
+    return name, f"{seats} seats · {bags} bags · {gear}", f"€{price}/day"
 
 
 def _watch_item(c: OpenCopy, i: int) -> Item:
@@ -1530,6 +1571,22 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                ("All", "Commute", "Weekend", "Business"), -1,
                ((r"\b(charg\w*|chargers?|stations?)\b", "charger"), (r"\b(trips?|drives?)\b", "own"),
                 (r"\b(battery|range|status|vehicle|tyres?|tires?|doors?)\b", "vehicle"))),
+    DomainSpec("rental", ("car rental", "car hire", "rental car", "rent a car", "hire car", "car rentals",
+                          "van hire", "van rental"),
+               (("Search", "search"), ("Bookings", "calendar"), ("Saved", "heart"), ("Help", "message"),
+                ("Account", "user")),
+               "Available cars", "Reserve", "Pick-up location", "cars", lambda c, i: _rental_item(c, i),
+               ("Car", "Seats", "Gearbox", "Price per day"),
+               lambda c, i: [_rental_item(c, i)[0], str(RENTAL_CARS[(c.k + i) % len(RENTAL_CARS)][1]),
+                             RENTAL_CARS[(c.k + i) % len(RENTAL_CARS)][3], _rental_item(c, i)[2]],
+               (("Pick-up", lambda c: f"{c.date()}, 10:00"), ("Drop-off", lambda c: f"{c.date()}, 10:00"),
+                ("Days", lambda c: str(c.rng.randint(2, 9))), ("Free cancellation", lambda c: "Until 48 h before")),
+               ("Bookings by month", "month"), ("Available", "Reserved", "Picked up"),
+               ("Free cancellation up to 48 hours before pick-up. Unlimited mileage included.",
+                "Pick up at the desk in arrivals hall B; bring your licence and the card you booked with.",
+                "Full-to-full fuel policy: return the car with a full tank."),
+               ("All", "Small", "SUV", "Van", "Electric"), -1,
+               ((r"\b(cars?|vehicles?|vans?|rentals?)\b", "rental_car"),)),
     DomainSpec("generic", (),
                (("Home", "home"), ("Projects", "folder"), ("Team", "users"), ("Calendar", "calendar"),
                 ("Settings", "settings")),
@@ -1594,7 +1651,7 @@ _CALL = re.compile(r"\b(call|meeting|webinar|conferenc|participant|attendee|zoom
 #: Domains whose prompts may be about a narrower one with copy of its own.
 _NARROWER = {"banking": ("billing",), "sales": ("crm", "billing", "shop"), "shop": ("billing",),
              "logistics": ("warehouse",),
-             "social": ("mail",), "transport": ("car",)}
+             "social": ("mail",), "transport": ("car", "rental"), "travel": ("rental",)}
 #: Keywords that name a page's shape more than its subject: they count for a tenth, so the subject
 #: decides ("pet adoption listing" is about pets, a listing alone about homes).
 _SHAPE_KEYWORDS = {"listing"}
@@ -1657,7 +1714,21 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("homework", "homework"), ("assignments? due", "homework"), ("pollutant", "pollutant"),
     ("deal", "deal"), ("candidate", "candidate"), ("applicant", "candidate"), ("recruit(?:er|ment|ing)?", "candidate"),
     ("hiring", "candidate"), ("invoice", "invoice"),
-    ("event", "event"), ("concert", "event"), ("product", "product"))
+    ("event", "event"), ("concert", "event"), ("product", "product"),
+    ("rental cars?", "rental_car"), ("cars?", "rental_car"), ("vehicles?", "rental_car"),
+    ("(?:feature )?flags?", "feature_flag"), ("submissions?", "submission"), ("entr(?:y|ies)", "submission"),
+    ("screenings?", "screening"), ("films?", "screening"), ("routes?", "climb"), ("boulders?", "climb"),
+    ("wake ?ups?", "wake_up"), ("night wakings?", "wake_up"))
+#: Record nouns whose words mean other things elsewhere: read so only in a screen about this
+#: (pattern on the prompt and the section's words). A car app's "car" is no rental; a country's
+#: flag no feature flag; a form's submissions no hackathon entries; a bus route no climb.
+_RECORD_CONTEXT: dict[str, str] = {
+    "rental_car": r"\b(rent|rental|rentals|hire|car sharing)\b",
+    "feature_flag": r"\b(feature|rollout|roll out|release|experiment|console|toggles?)\b",
+    "submission": r"\b(hackathon|judg\w*|contest|competition|jury|award|pitch)",
+    "climb": r"\b(climb\w*|boulder\w*|crag|belay)",
+    "wake_up": r"\b(baby|sleep|night|nap|infant|newborn)\b",
+}
 
 
 def record_kind(words: str, prompt: str = "") -> str | None:
@@ -1671,7 +1742,8 @@ def record_kind(words: str, prompt: str = "") -> str | None:
     if noun:
         return noun
     for noun, kind in _RECORD_NOUNS:  # the noun or its plural ("books"), not a longer word ("booking")
-        if re.search(rf"\b(?:{noun})(?:s|es)?\b", w):
+        if re.search(rf"\b(?:{noun})(?:s|es)?\b", w) and (
+                kind not in _RECORD_CONTEXT or re.search(_RECORD_CONTEXT[kind], f"{w} {prompt.lower()}")):
             return kind
     return None
 
@@ -1806,7 +1878,15 @@ class OpenCopy:
         return self.records_of_kind(self.record_kind(words), n)
 
     def records_of_kind(self, kind: str | None, n: int) -> list[Item] | None:
-        """`records` of a record noun already read from the words (`record_kind`); None for None."""
+        """`records` of a record noun already read from the words (`record_kind`); None for None.
+        Each record once: a curated list shorter than `n` gives fewer rows, not the same ones again."""
+        out = self._records_of_kind(kind, n)
+        if out is None:
+            return None
+        seen: set[str] = set()
+        return [it for it in out if not (it[0] in seen or seen.add(it[0]))] or out
+
+    def _records_of_kind(self, kind: str | None, n: int) -> list[Item] | None:
         if kind is None:
             return None
         r = self.rng
@@ -1924,6 +2004,36 @@ class OpenCopy:
             what = "Scooter" if re.search(r"scooter", self.prompt.lower()) else "E-bike"
             return [(f"{what} #{r.randint(1000, 9999)}", f"{r.randint(30, 320)} m away · {r.randint(20, 60)} km range",
                      f"{r.randint(25, 99)}%") for i in range(n)]
+        if kind == "rental_car":  # cars to rent: the model, seats, bags and gearbox, a day's price
+            cars = RENTAL_CARS
+            return [(name, f"{seats} seats · {bags} bags · {gear}", f"€{price}/day")
+                    for name, seats, bags, gear, price in (cars[(self.k + i) % len(cars)] for i in range(min(n, len(cars))))]
+        if kind == "feature_flag":  # flags: the key, who owns it, how far it is rolled out
+            return [(key, f"{team} · updated {self.date()}", ("100%", "25%", "Off", "50%", "10%", "Off", "100%")[i % 7])
+                    for i, (key, team) in enumerate(FEATURE_FLAGS[(self.k + j) % len(FEATURE_FLAGS)]
+                                                   for j in range(min(n, len(FEATURE_FLAGS))))]
+        if kind == "submission":  # a hackathon's entries: project, team, score so far
+            return [(proj, f"{team} · {r.randint(2, 5)} members", f"{r.randint(52, 94) / 10:.1f}")
+                    for proj, team in (SUBMISSIONS[(self.k + i) % len(SUBMISSIONS)]
+                                       for i in range(min(n, len(SUBMISSIONS))))]
+        if kind == "screening":  # a festival's screenings: film, director and length, when and where
+            n = min(n, len(FILMS))
+            starts = sorted(r.randint(10, 22) * 60 + r.choice((0, 15, 30, 45)) for _ in range(n))
+            return [(f, f"{d} · {length} · Cinema {1 + (self.k + i) % 4}", f"{m // 60:02d}:{m % 60:02d}")
+                    for i, ((f, d, length), m) in enumerate(zip((FILMS[(self.k + i) % len(FILMS)] for i in range(n)),
+                                                                starts))]
+        if kind == "climb":  # a gym's routes: name, wall and setter's date, grade
+            return [(name, f"Wall {1 + (self.k + i) % 5} · set {self.date()}", grade)
+                    for i, (name, grade) in enumerate(CLIMBING_ROUTES[(self.k + j) % len(CLIMBING_ROUTES)]
+                                                      for j in range(min(n, len(CLIMBING_ROUTES))))]
+        if kind == "wake_up":  # a night's wake-ups, in order: when, how long awake, what settled the baby
+            t = 22 * 60 + r.randint(30, 80)
+            out = []
+            for i in range(min(n, 5)):  # a night holds a handful, each after the last
+                t += r.randint(70, 130)
+                out.append((f"{(t // 60) % 24:02d}:{t % 60:02d}", f"Awake {r.randint(6, 35)} min",
+                            ("Fed", "Settled", "Nappy change", "Fed")[i % 4]))
+            return out
         if kind == "pollutant":  # an air-quality reading per pollutant, with its band
             return [POLLUTANTS[i % len(POLLUTANTS)] for i in range(n)]
         if kind == "homework":  # a pupil's homework: the subject and task, when it is due
@@ -2051,6 +2161,20 @@ class OpenCopy:
                     [[t, m.split(" · ")[0], m.split(" · ")[1], a] for t, m, a in self.records_of_kind(kind, n)])
         if kind == "device":
             return list(self.spec.columns), [_device_row(self, i) for i in range(n)]
+        if kind == "book":  # a library's loans: title, author, when each is due back
+            return (["Title", "Author", "Due back", "Status"],
+                    [[t, a, self.date(), st] for t, a, st in self.records_of_kind(kind, n) or []])
+        if kind == "rental_car":
+            return (["Car", "Seats", "Gearbox", "Price per day"],
+                    [[t, m.split(" · ")[0], m.split(" · ")[2], a] for t, m, a in self.records_of_kind(kind, n) or []])
+        if kind == "feature_flag":
+            return (["Flag", "Owner", "Rollout", "Status"],
+                    [[t, m.split(" · ")[0], a, "Off" if a == "Off" else "On"]
+                     for t, m, a in self.records_of_kind(kind, n) or []])
+        if kind == "submission":
+            return (["Project", "Team", "Track", "Score"],
+                    [[t, m.split(" · ")[0], ("Climate", "Health", "Civic", "Open")[i % 4], a]
+                     for i, (t, m, a) in enumerate(self.records_of_kind(kind, n) or [])])
         if kind == "expense":
             recs = self.records_of_kind(kind, n) or []
             return (["Date", "Merchant", "Category", "Amount", "Status"],
@@ -2309,9 +2433,16 @@ class OpenCopy:
         if re.search(r"\b(category|type|kind)\b", low) and re.search(r"\b(expense|receipt|spend|budget|reimburs)",
                                                                     self.prompt.lower()):
             return r.choice(("Travel", "Meals", "Lodging", "Supplies"))  # what an expense was for
+        own = choices_for(label)
+        if own:  # "Sleep timer", "Issue type", "Environment": one of what the control chooses
+            return own[min(1, len(own) - 1)] if own[0] in ("Off", "Select a reason") else own[0]
+        if noun_of(label) in PEOPLE_NOUNS:  # "Groomer", "Stylist": one of them, by name
+            return self.person()
         if re.search(r"\b(category|type|kind|topic|genre)\b", low) and self.spec.tags:
             return r.choice([t for t in self.spec.tags if t != "All"] or list(self.spec.tags))
-        return r.choice(self.spec.statuses)
+        # a choice nothing here knows the options of shows its prompt, as a real form does before
+        # it is filled in (not another record's status)
+        return f"Select {label.lower()}" if 0 < len(label.split()) <= 3 else "Select an option"
 
     def tasks(self, n: int) -> list[str]:
         """`n` to-dos of a checklist for what the prompt is about (`CHECKLISTS`), else the domain's

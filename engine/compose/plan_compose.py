@@ -46,6 +46,7 @@ from engine.compose.composer import scaled_scene
 from engine.compose.domain_copy import open_domain
 from engine.compose.open_copy import (
     NOUN_RECORDS,
+    PEOPLE_NOUNS,
     SUBJECTS,
     OpenCopy,
     choices_for,
@@ -337,22 +338,33 @@ def _b_chart(cx: _Ctx, s, i: int) -> Node:
     if "pie" in p:
         variant = "donut"
     variant = variant or ("bar" if cx.copy.spec.chart[1] == "week" else "line")
-    by = re.search(r"\bby (subject|month|day|weekday|category)", cx.plan.prompt.lower())
-    if by and not s.labels:  # "grades by subject": one bar or point for each
+    low = cx.plan.prompt.lower()
+    by = re.search(r"\bby (subject|month|day|weekday|category|region|country)", low)
+    if by and [x.lower() for x in s.labels] == [by.group(1)]:
+        s = _Extra(kind=s.kind, count=s.count, title=s.title, position=s.position, phrase=s.phrase)  # "by region": no label
+    if by and not s.labels:  # "grades by subject": one bar or point (or slice) for each
+        regions = ["Bordeaux", "Tuscany", "Rioja", "Napa Valley", "Mosel"] if re.search(r"\b(wine|vineyard|cellar)",
+                                                                                        low) \
+            else ["North", "South", "East", "West"]
         cats = {"subject": list(SUBJECTS[:6]), "month": [m[:3] for m in MONTH_NAMES[:6]],
                 "day": [d[:3] for d in DAY_NAMES], "weekday": [d[:3] for d in DAY_NAMES[:5]],
-                "category": [t for t in (cx.copy.spec.tags or ()) if t != "All"][:5] or labels}[by.group(1)]
+                "category": [t for t in (cx.copy.spec.tags or ()) if t != "All"][:5] or labels,
+                "region": regions, "country": ["Germany", "France", "Spain", "Italy", "Netherlands"]}[by.group(1)]
         labels = cats
         values = [cx.rng.randint(55, 95) if by.group(1) == "subject" else values[k % len(values)]
                   for k in range(len(cats))]
     props: dict = {"series": [values], "labels": labels}
     if variant == "donut":
-        props = {"series": [sorted(values[:4], reverse=True)], "labels": list(s.labels[:4]) or
+        own = list(s.labels[:4]) or (labels[:4] if by else [])
+        props = {"series": [sorted(values[:len(own) or 4], reverse=True)], "labels": own or
                  list((cx.copy.spec.tags or cx.copy.spec.statuses) + ("Other",))[:4], "center_label": "total",
-                 "total": str(sum(values[:4]))}
+                 "total": str(sum(values[:len(own) or 4]))}
     elif s.labels:
         props["labels"] = list(s.labels) + labels[len(s.labels):]
     ch = el("chart", "chart", w=fill(), h=fill(min=cx.pick(180, 180, 160)), variant=variant, props=props)
+    what = re.search(r"\b([a-z]+) by " + by.group(1), low) if by else None
+    if what and what.group(1) not in ("chart", "charts", "breakdown", "split", "grouped", "sorted"):
+        title = f"{what.group(1).capitalize()} by {by.group(1)}"  # "bottles by region as a donut chart"
     return card(f"s{i}", ch, title=_section_title(s, cx, title), h=fill(min=cx.pick(260, 240, 220)), pad=cx.pick(5, 5, 4),
                 content="chart-" + ("donut" if variant == "donut" else "bar" if variant == "bar" else "line"))
 
@@ -426,7 +438,12 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
         if pictured:
             kids.insert(0, el("image", "image", w=fill(), h=cx.pick(120, 120, 140), role="secondary",
                               props={"motif": "landscape"}))
-        if trailing:
+        if trailing and re.search(r"\bbadges?\b", (s.phrase or "").lower()):
+            # "routes as cards showing grade badges": the value as each card's badge
+            tag = with_text(el("badge", "badge", w=hug(), h=24, role="info", padding=(0, 3, 0, 3)), trailing)
+            tag.text, tag.style = trailing, "caption"
+            kids.append(tag)
+        elif trailing:
             kids.append(text("value", trailing, "body-strong", "text", w=hug()))
         cards.append(card("card", *kids, gap=2, pad=5, h=fill(min=120)))
     cols = min(n, cx.pick(4, 3, 1))
@@ -520,6 +537,9 @@ def _grouped_checklists(sections: list) -> list:
 def _b_check(kind: str) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
         own_choices = choices_for(s.title) if s.title and not s.labels and kind in ("radio", "select") else ()
+        if not own_choices and s.title and not s.labels and kind in ("radio", "select") \
+                and noun_of(s.title) in PEOPLE_NOUNS:
+            own_choices = tuple(cx.copy.people(4))  # "a groomer select": the groomers, by name
         if own_choices:  # "plot size radio options": the sizes
             opts = [check(kind, kind, a, k == 0) for k, a in enumerate(own_choices[:_n(s, min(4, len(own_choices)))])]
             return col(*opts, name=f"s{i}", gap=3, width=fill())
@@ -939,7 +959,14 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
         nodes = []
         for k, lab in enumerate(labels):
             props = dict(defaults)
-            if kind == "slider":
+            if kind == "slider" and re.search(r"\b(scores?|ratings?|grades?|marks?|judg\w*)\b",
+                                              f"{s.title} {s.phrase}".lower()):
+                v = cx.rng.randint(5, 9)  # a judge's score out of ten
+                props = {"value": v / 10, "display": f"{v} / 10"}
+            elif kind == "slider" and re.search(r"\b(percent(age)?|rollout|share)\b", f"{s.title} {s.phrase}".lower()):
+                v = cx.rng.choice((10, 25, 50, 75))
+                props = {"value": v / 100, "display": f"{v}%"}
+            elif kind == "slider":
                 props = {"value": cx.rng.randint(20, 80) / 100, "display": stats[k][1]}
             elif kind == "stepper":
                 props = {"value": cx.rng.randint(1, 4), "min": 0, "max": 9}
@@ -963,10 +990,14 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                          f"{cx.rng.randint(12, 900)} KB · {cx.copy.date()}"}
             elif kind == "dropzone":
                 what = s.title.lower() if s.title and n == 1 else ""  # "a resume upload area"
+                what = re.sub(r"\s*\b(upload|uploads|uploader|drop ?zone|area|file)\b\s*", " ", what).strip()
+                photos = re.search(r"\b(photo|image|picture|screenshot)s?\b", what)
+                if photos and not what.endswith("s"):
+                    what += "s"  # "a photo upload": drop your photos
                 lab = s.labels[k] if k < len(s.labels) else (f"Drop your {what} here or browse" if what
                                                             else "Drop files here or browse")
                 props = {"hint": "PDF or DOCX up to 10 MB" if re.search(r"\b(resume|cv|cover letter)\b", what)
-                         else "PDF, PNG or ZIP up to 50 MB"}
+                         else "JPG, PNG or HEIC up to 20 MB" if photos else "PDF, PNG or ZIP up to 50 MB"}
             elif kind == "fab":
                 props = {"icon": "plus"}
             nd = el(kind, kind, w=w if w is not None else fill(), h=h, props=props)
@@ -1188,6 +1219,48 @@ def _b_toolbar(cx: _Ctx, s, i: int) -> Node:
 
 
 _COMMENTS = re.compile(r"\b(comments?|discussion|replies|feedback)\b", re.IGNORECASE)
+_FILTERS = re.compile(r"\bfilters?\b|\brefine\b", re.IGNORECASE)
+#: The groups of a filter panel by what the screen lists (pattern on the prompt), first match
+#: wins; each group a title and its options. Else the domain's own tags and statuses.
+FILTER_GROUPS: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
+    (r"\b(car|vehicle)s?\b.*\b(rent|rental|hire)|\b(rent|rental|hire)\b.*\b(car|vehicle)s?\b",
+     (("Car type", ("Small", "Medium", "SUV", "Van")), ("Transmission", ("Automatic", "Manual")))),
+    (r"\b(hotel|stay|room|accommodation)s?\b", (("Stars", ("5 stars", "4 stars", "3 stars")),
+                                               ("Amenities", ("Free Wi-Fi", "Breakfast", "Pool", "Parking")))),
+    (r"\b(flight|airline)s?\b", (("Stops", ("Nonstop", "1 stop", "2+ stops")),
+                                  ("Airlines", ("KLM", "Lufthansa", "easyJet")))),
+    (r"\b(job|role|position|vacanc)", (("Job type", ("Full-time", "Part-time", "Contract")),
+                                      ("Workplace", ("Remote", "Hybrid", "On-site")))),
+    (r"\b(shoe|sneaker|dress|shirt|fashion|clothing|apparel)", (("Size", ("S", "M", "L", "XL")),
+                                                              ("Colour", ("Black", "White", "Navy")))),
+    (r"\b(recipe|meal|dish)", (("Diet", ("Vegetarian", "Vegan", "Gluten-free")), ("Time", ("Under 30 min",
+                                                                                        "Under 1 hour")))),
+    (r"\b(home|house|apartment|flat|propert)", (("Type", ("Apartment", "House", "Studio")),
+                                                ("Bedrooms", ("1+", "2+", "3+")))),
+)
+
+
+def _b_filters(cx: _Ctx, s, i: int) -> Node:
+    """A filter panel ("a filter sidebar"): two groups of checkboxes for what the screen lists
+    (`FILTER_GROUPS`, else the domain's tags and statuses), a price range where the screen is
+    about prices, and an Apply button."""
+    low = cx.plan.prompt.lower()
+    groups = next((g for pattern, g in FILTER_GROUPS if re.search(pattern, low)), None)
+    if groups is None:
+        tags = tuple(t for t in cx.copy.spec.tags if t != "All") or ("Recent", "Shared", "Mine")
+        groups = (("Category", tags[:4]), ("Status", tuple(cx.copy.spec.statuses)[:3]))
+    kids: list[Node] = []
+    for g, (title, opts) in enumerate(groups):
+        kids.append(text(f"s{i}g{g}", title, "label", "text"))
+        kids += [check(f"s{i}g{g}o{k}", "checkbox", o, k == 0) for k, o in enumerate(opts)]
+    if re.search(r"\b(price|cost|budget|per day|per night|fare|rent)", low):
+        slider = el(f"s{i}price", "slider", w=fill(), h=56,
+                    props={"value": 0.6, "display": "Up to $" + str(cx.rng.choice((80, 120, 150, 250)))})
+        slider.el["text"] = "Price"
+        kids.append(slider)
+    kids.append(button(f"s{i}apply", "Apply filters", "secondary", size="sm", w=fill()))
+    return card(f"s{i}", *kids, title=s.title if s.title and not _FILTERS.fullmatch(s.title) else "Filters",
+                gap=3, pad=cx.pick(5, 5, 4), h=hug())
 
 
 def _build(cx: _Ctx, s, i: int) -> Node:
@@ -1198,6 +1271,13 @@ def _build(cx: _Ctx, s, i: int) -> Node:
     if s.kind in ("list", "list_item") and not s.labels and s.count <= 1 \
             and _ONE_CONVERSATION.fullmatch((s.phrase or "").strip()):
         s = _Extra(kind="_thread", title=s.title, position=s.position, phrase=s.phrase)
+    if s.kind in ("sidebar", "section", "card", "list") and not s.labels and s.count <= 1 \
+            and _FILTERS.search(f"{s.title} {s.phrase}") and not re.search(r"\b(chips?|tabs?|buttons?)\b",
+                                                                             (s.phrase or "").lower()):
+        node = _b_filters(cx, s, i)
+        if i >= 0:
+            _tag(node, i)
+        return node
     if _is_toolbar(s):
         node = _b_toolbar(cx, s, i)
         if i >= 0:

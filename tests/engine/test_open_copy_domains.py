@@ -112,7 +112,7 @@ def test_the_pet_adoption_listing_shows_animals_not_homes():
     ("photography", "product gallery with six images", "shop"),
     ("security", "account settings with a password field", "generic"),
     # older domains keep theirs
-    ("transport", "car rental search results with a price range slider and eight car cards", "transport"),
+    ("transport", "car rental search results with a price range slider and eight car cards", "rental"),
     ("transport", "bus timetable with departures", "transport"),
     ("generic", "apartment listing with rooms and price", "realestate"),
     ("generic", "listing page", "realestate"),

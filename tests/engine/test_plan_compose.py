@@ -845,3 +845,77 @@ def test_held_out_4_review_fixes_for_every_prompt_of_their_kind():
     assert "Scooter #" in bikes and "km range" in bikes
     radio = [e.text for e in _scene("allotment booking with plot size radio options", "mobile").walk() if e.kind == "radio"]
     assert radio == ["Small", "Medium", "Large"]
+
+
+def test_named_amounts_sliders_and_day_tabs_plan_as_written():
+    """Labels that are amounts ("chips 10, 20 and 50", "1x and 2x"), a control's noun before it
+    ("score sliders for …" are sliders, not a rating), day tabs (no month grid), a diary's "log"
+    (a list, not code) and a form that names the page (no input of that name)."""
+    tips = _plan("tip screen with tip chips 10, 15 and 20 and a Pay button", "mobile")
+    assert any(s.kind == "chip" and s.labels == ["10", "15", "20"] for s in tips.sections)
+    player = _plan("podcast player with playback speed chips 1x, 1.5x and 2x", "mobile")
+    assert any(s.kind == "chip" and s.labels == ["1x", "1.5x", "2x"] and s.title == "Playback speed"
+               for s in player.sections)
+    review = _plan("design review board with score sliders for Clarity, Craft and Fit")
+    assert [s.kind for s in review.sections].count("rating") == 0
+    assert any(s.kind == "slider" and s.labels == ["Clarity", "Craft", "Fit"] for s in review.sections)
+    conf = _plan("conference programme with talks by day tabs Monday, Tuesday and Wednesday")
+    assert "calendar" not in [s.kind for s in conf.sections] and "tabs" in [s.kind for s in conf.sections]
+    food = _plan("food log with a list of today's meals", "mobile")
+    assert "code" not in [s.kind for s in food.sections]
+    assert "code" in [s.kind for s in _plan("deploy page with build logs and a Retry button").sections]
+    form = _plan("parking permit request form with a plate number input and a Submit button", "mobile")
+    assert not any(s.title.lower().startswith("parking permit") for s in form.sections)
+    assert _plan("booking form", "mobile").sections  # the form alone is still drawn
+    assert "code" not in [s.kind for s in _plan("log in page for a bakery").sections]
+
+
+def test_listed_records_and_their_qualified_attributes_are_one_list():
+    plan = _plan("boat hire results with boats listed with their hourly price and a Book button")
+    assert not plan.unmatched and [s.kind for s in plan.sections].count("list") == 1
+
+
+def test_records_of_nouns_read_only_where_the_screen_is_about_them():
+    from engine.compose.open_copy import record_kind
+
+    assert record_kind("cars", "car hire results") == "rental_car"
+    assert record_kind("car", "electric car app with battery status") is None
+    assert record_kind("flags", "feature flag console") == "feature_flag"
+    assert record_kind("flags", "country flags picker") is None
+    assert record_kind("submissions", "design contest judging") == "submission"
+    assert record_kind("submissions", "form builder with submissions") is None
+    assert record_kind("routes", "bouldering gym board") == "climb"
+    assert record_kind("routes", "bus routes near me") is None
+    assert record_kind("films", "cinema listings") == "screening"
+
+
+def test_new_record_kinds_fill_lists_tables_and_cards_each_record_once():
+    cars = _texts(_scene("car hire results with cars listed with their daily price"))
+    assert "/day" in cars and "seats" in cars and "Journey" not in cars
+    flags = _scene("release console with a feature flags table")
+    (table,) = [e for e in flags.walk() if e.kind == "table"]
+    assert table.props["columns"][:3] == ["Flag", "Owner", "Rollout"]
+    names = [row[0] for row in table.props["rows"]]
+    assert len(names) == len(set(names))
+    routes = _scene("bouldering gym with routes as cards showing grade badges", "tablet")
+    assert [e.text for e in routes.walk() if e.kind == "badge" and e.text and e.text[0] == "V"]
+    films = _texts(_scene("cinema listings with a list of films showing today", "mobile"))
+    assert "Cinema" in films
+
+
+def test_a_filter_panel_holds_filters_and_a_select_without_options_asks():
+    scene = _scene("apartment search with a filter sidebar and a list of homes")
+    checks = [e.text for e in scene.walk() if e.kind == "checkbox"]
+    assert {"Apartment", "House"} <= set(checks) and "Apply filters" in _texts(scene)
+    form = _scene("repair request with a fault type select and a Send button", "mobile")
+    (sel,) = [e for e in form.walk() if e.kind == "select"]
+    assert sel.props.get("value") in ("Plumbing leak", "Heating", "Electrical", "Appliance", "Other")
+    vague = _scene("pottery class signup with a kiln select", "mobile")
+    (sel,) = [e for e in vague.walk() if e.kind == "select"]
+    assert sel.props.get("value", "").startswith("Select")
+
+
+def test_a_chart_by_region_as_a_donut_has_a_slice_per_region():
+    scene = _scene("sales territories with deals by region as a donut chart")
+    (chart,) = [e for e in scene.walk() if e.kind == "chart"]
+    assert chart.variant == "donut" and chart.props["labels"] == ["North", "South", "East", "West"]
