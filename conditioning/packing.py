@@ -94,8 +94,9 @@ class ContextInputs:
     prompt_vec: np.ndarray  # (384,) pooled and L2-normalised, the store's query vector
     design_tokens: np.ndarray = field(default_factory=lambda: np.zeros((0, DESIGN_TOKEN_DIM), np.float32))
     reference_blocks: list[list[Block]] = field(default_factory=list)  # ≤ 4 layouts, best first
-    #: per reference layout: it is the screen asked for (a request image or a folder screen
-    #: that matches the prompt), not a page to take after; missing entries are False
+    #: per reference layout: it is the reading of a picture of the very screen asked for (a
+    #: request image that matches the prompt), not a page to take after; missing entries are
+    #: False. A folder screen that matches is held exactly instead (`hold_init`).
     pictured: list[bool] = field(default_factory=list)
     image_vecs: np.ndarray = field(default_factory=lambda: np.zeros((0, IMAGE_DIM), np.float32))  # (Ti ≤ 4, 208)
     retrieved: list[Retrieved] = field(default_factory=list)  # provenance of the retrieved chunks
@@ -553,7 +554,7 @@ def pack_context(ds: DesignSystem, prompt: str, store=None, budget_tokens: int =
         prompt_vec=np.asarray(vec, np.float32),
         design_tokens=design_token_rows(ds),
         reference_blocks=[b for b, _ in refs],
-        pictured=[p["kind"] in ("image", "screen") and bool(p.get("matches")) for _, p in refs],
+        pictured=[p["kind"] == "image" and bool(p.get("matches")) for _, p in refs],
         image_vecs=(np.stack(image_vecs[:MAX_IMAGES]).astype(np.float32) if image_vecs
                     else np.zeros((0, IMAGE_DIM), np.float32)),
         retrieved=retrieved,

@@ -533,7 +533,7 @@ VIEWER_COMMENTS = ("The part at 4:12 finally made it click for me. Thank you!",
 
 def _rental_item(c: OpenCopy, i: int) -> Item:
     name, seats, bags, gear, price = RENTAL_CARS[(c.k + i) % len(RENTAL_CARS)]
-    return name, f"{seats} seats · {bags} bags · {gear}", f"€{price}/day"
+    return name, f"{seats} seats · {bags} bag{'s' if bags != 1 else ''} · {gear}", f"€{price}/day"
 
 
 def _watch_item(c: OpenCopy, i: int) -> Item:
@@ -2006,7 +2006,7 @@ class OpenCopy:
                      f"{r.randint(25, 99)}%") for i in range(n)]
         if kind == "rental_car":  # cars to rent: the model, seats, bags and gearbox, a day's price
             cars = RENTAL_CARS
-            return [(name, f"{seats} seats · {bags} bags · {gear}", f"€{price}/day")
+            return [(name, f"{seats} seats · {bags} bag{'s' if bags != 1 else ''} · {gear}", f"€{price}/day")
                     for name, seats, bags, gear, price in (cars[(self.k + i) % len(cars)] for i in range(min(n, len(cars))))]
         if kind == "feature_flag":  # flags: the key, who owns it, how far it is rolled out
             return [(key, f"{team} · updated {self.date()}", ("100%", "25%", "Off", "50%", "10%", "Off", "100%")[i % 7])

@@ -1252,10 +1252,12 @@ def _b_filters(cx: _Ctx, s, i: int) -> Node:
     kids: list[Node] = []
     for g, (title, opts) in enumerate(groups):
         kids.append(text(f"s{i}g{g}", title, "label", "text"))
-        kids += [check(f"s{i}g{g}o{k}", "checkbox", o, k == 0) for k, o in enumerate(opts)]
+        # nothing ticked yet: every record below is one the filters let through
+        kids += [check(f"s{i}g{g}o{k}", "checkbox", o, False) for k, o in enumerate(opts)]
     if re.search(r"\b(price|cost|budget|per day|per night|fare|rent)", low):
+        cur = "€" if "€" in " ".join(cx.copy.items(1)[0]) else "$"  # the currency the records are priced in
         slider = el(f"s{i}price", "slider", w=fill(), h=56,
-                    props={"value": 0.6, "display": "Up to $" + str(cx.rng.choice((80, 120, 150, 250)))})
+                    props={"value": 0.6, "display": f"Up to {cur}" + str(cx.rng.choice((80, 120, 150, 250)))})
         slider.el["text"] = "Price"
         kids.append(slider)
     kids.append(button(f"s{i}apply", "Apply filters", "secondary", size="sm", w=fill()))
@@ -1840,17 +1842,18 @@ def plan_is_open(plan, prompt: str | None = None, device: str | None = None) -> 
                               f"as a {s.kind.replace('_', ' ')}")
     # the records it asks for ("burgers and sides", "charges", "vinyl records"), which the routed page lacks
     # (only records the open copy writes: a noun it knows nothing of is left to the page type)
-    nouns = [n for n, tail in (_record_noun(s) for s in plan.sections if s.kind in _RECORD_SECTIONS)
-             if n and record_kind(tail, prompt)]
+    named_records = {n: tail for n, tail in (_record_noun(s) for s in plan.sections if s.kind in _RECORD_SECTIONS)
+                     if n and record_kind(tail, prompt)}
+    nouns = list(named_records)
     if nouns:
         page = _builtin_page(prompt, arch, device)
         if page is None:
             return True, f"the built-in page {arch!r} cannot be drawn"
         texts = page[0]
         own = {w.rstrip("s") for w in PAGE_ROUTES.get(arch, ())}  # the records the page type is named by
-        missing = [n for n in nouns if not re.search(rf"\b{re.escape(n)}", texts) and n.rstrip("s") not in own]
+        missing = [n for n in nouns if not re.search(rf"\b{re.escape(n)}(s|es)?\b", texts) and n.rstrip("s") not in own]
         if missing:
-            return True, f"the built-in {arch} page would not show {', '.join(missing)}"
+            return True, f"the built-in {arch} page would not show {', '.join(named_records[n] for n in missing)}"
     return False, ""
 
 
@@ -1868,7 +1871,7 @@ def _record_noun(s) -> tuple[str, str]:
     words = [w for w in re.findall(r"[a-z]+", (s.phrase or "").lower()) if w not in _FORM_WORDS]
     if words and words[-1] in ("homework", "coursework"):  # a noun of records that has no plural
         return words[-1], " ".join(words[-2:])
-    if not words or not words[-1].endswith("s") or words[-1].endswith("ss") or len(words[-1]) < 4:
+    if not words or not words[-1].endswith("s") or words[-1].endswith("ss") or len(words[-1]) < 3:
         return "", ""
     w = words[-1]
     one = w[:-3] + "y" if w.endswith("ies") else w[:-2] if w.endswith(("ches", "shes", "xes")) else w[:-1]

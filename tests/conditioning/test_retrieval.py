@@ -123,10 +123,10 @@ def test_summaries_and_best_screen_come_first(harbor_parts):
         [r for r in forced if r.kind == "screen"])
 
 
-def test_the_screen_asked_for_is_marked_as_pictured(harbor_parts):
-    """The reading of a request image that matches the prompt, or a folder screen that does (the
-    screen asked for), is marked as pictured, for a model trained with reference marks or
-    reference slots; an exemplar is not."""
+def test_a_request_image_that_matches_the_prompt_is_marked_as_pictured(harbor_parts):
+    """The reading of a request image that matches the prompt (the screen asked for) is marked
+    as pictured, for a model trained with reference marks or reference slots; a folder screen
+    (held exactly instead) or an exemplar is not."""
     import random
 
     from engine.compose.curriculum import sample_example
@@ -139,7 +139,7 @@ def test_the_screen_asked_for_is_marked_as_pictured(harbor_parts):
     ctx = pack_context(ds, "settings page like this", store, reference_images=[image], use_clip=False)
     assert ctx.references[0]["kind"] == "image" and ctx.pictured[0] is True
     own = pack_context(ds, "analytics dashboard with revenue KPIs", store)
-    assert own.references[0]["kind"] == "screen" and own.pictured[0] is True
+    assert own.references[0]["kind"] == "screen" and own.hold_init and not any(own.pictured)
     from engine.samplers.references import ReferenceBank
 
     plain = pack_context(ds, "a weather forecast for the week", store, exemplars=ReferenceBank())

@@ -354,3 +354,29 @@ def test_reference_slots_push_a_pictured_layout_into_its_slots_and_numpy_matches
     net = load_numpy_scene_model(tmp_path / "slots")
     got = net(x.numpy(), np.array([500]), {k: v.numpy() for k, v in c.items()}, x_self_cond=x.numpy())
     assert np.abs(got - want).max() < 1e-4
+
+
+def test_the_shipped_student_follows_a_pictured_layout_from_pure_noise():
+    """The committed student's reference slots: sampled from pure noise (no start from the
+    reference, nothing held), its layout takes after the page it is shown as pictured, and
+    after nothing when the same blocks are only a reference to take after."""
+    import statistics
+
+    from benchmarks.bench_image_tokens import pages
+    from benchmarks.bench_references import mean_best_iou, top_level
+    from engine.api import STUDENT_WEIGHTS
+    from engine.models.loading import load_scene_model
+    from engine.samplers.student import sample_student
+    from scene.blocks import scene_blocks
+
+    model = load_scene_model(STUDENT_WEIGHTS)
+    assert model.config.reference_slots
+    pictured, plain = [], []
+    for ex, _image in pages(4):
+        page = scene_blocks(ex.scene, model.config.n_slots)
+        for mark, acc in ((True, pictured), (False, plain)):
+            ctx = prompt_context(ex.caption, reference_blocks=[page])
+            ctx.pictured = [mark]
+            blocks = sample_student(model, ctx, steps=2, seed=0, device=ex.device, strength=1.0)
+            acc.append(mean_best_iou(top_level(page), top_level(blocks)))
+    assert statistics.fmean(pictured) > 0.8 > statistics.fmean(plain) + 0.2
