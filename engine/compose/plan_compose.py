@@ -286,17 +286,20 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
         props = {"meta": meta, "trailing": trailing, "divider": k < n - 1}
         if people:
             props["avatar"] = t
-        elif not plain:
-            props["icon"] = _ICON.get(cx.copy.spec.name, "dot")
+        elif not plain and cx.copy.spec.name in _ICON and not kind:
+            # the domain's own records get its icon; a noun's records, or a domain with no icon of
+            # its own, none (an empty dot tile reads as a placeholder)
+            props["icon"] = _ICON[cx.copy.spec.name]
         rows.append(with_text(el("item", "list_item", w=fill(), h=h, props=props), t))
     lst = col(*rows, name="list", kind="list", width=fill(), height=hug())
     title = _section_title(s, cx, f"{cx.copy.spec.noun.capitalize()}")
     action = "" if s.labels or plain else "See all"
-    return card(f"s{i}", lst, title=title, action=action, gap=3, pad=cx.pick(5, 5, 4), h=fill(min=120), content="list")
+    # the card ends with its rows: stretched to the column's foot it would be half empty
+    return card(f"s{i}", lst, title=title, action=action, gap=3, pad=cx.pick(5, 5, 4), h=hug(), content="list")
 
 
 _ICON = {"music": "star", "travel": "arrow-up-right", "food": "heart", "logistics": "package", "banking": "credit-card",
-         "jobs": "file", "hotel": "home", "code": "file", "weather": "dot", "education": "file", "support": "message",
+         "jobs": "file", "hotel": "home", "code": "file", "education": "file", "support": "message",
          "fitness": "heart", "realestate": "home", "project": "check", "files": "file", "sales": "package",
          "generic": "folder"}
 
@@ -465,7 +468,7 @@ def _b_section(cx: _Ctx, s, i: int) -> Node:
                                 "divider": k < n - 1, "icon": _ICON.get(cx.copy.spec.name, "file")}), t)
             for k, t in enumerate(names)]
     return card(f"s{i}", col(*rows, name="list", kind="list", width=fill()), title=title, gap=3, pad=cx.pick(5, 5, 4),
-                h=fill(min=120), content="list")
+                h=hug(), content="list")  # it ends with its rows
 
 
 def _b_button(cx: _Ctx, s, i: int) -> Node:
@@ -1421,10 +1424,33 @@ def _col_of(nodes: list[Node]) -> Node:
 
 
 def _fill_height(nodes: list[Node]) -> None:
-    """A column's last card takes the free height (a list card reads to the bottom of the page)."""
-    if nodes and nodes[-1].kind == "card" and nodes[-1].height.mode == "hug" and nodes[-1].align_self not in ("end",
-                                                                                                          "start"):
-        nodes[-1].height = fill(min=80)
+    """A column's last card takes the free height when what it holds grows with it (a thread, a
+    calendar, a seat map); a card of rows, fields or filters ends with them (stretched to the
+    foot of the page it would be half empty)."""
+    last = nodes[-1] if nodes else None
+    if last is None or last.kind != "card" or last.height.mode != "hug" or last.align_self in ("end", "start"):
+        return
+    held = (last.el.get("props") or {}).get("content", "")
+    if held in ("list", "table", "text") or _holds_rows(last):
+        return
+    last.height = fill(min=80)
+
+
+def _holds_rows(n: Node) -> bool:
+    """Whether a card holds only rows of fixed height (list items, fields, checkboxes, buttons)."""
+    leaf = ("list_item", "input", "select", "search", "checkbox", "radio", "toggle", "button", "slider", "stepper",
+            "text", "heading", "badge", "divider", "date_picker", "time_picker", "progress")
+    stack = list(n.children)
+    seen = False
+    while stack:
+        c = stack.pop()
+        if c.kind in leaf:
+            seen = True
+        elif c.kind in ("", "row", "col", "list", None):
+            stack.extend(c.children)
+        else:
+            return False
+    return seen
 
 
 def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
