@@ -428,8 +428,10 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
     own_kind, page_kind = cx.copy.record_kind(_words(s)), cx.copy.record_kind(cx.page_noun)
     noun = own_kind or page_kind
     sold = noun in NOUN_RECORDS and NOUN_RECORDS[noun][2] > 0 and not s.labels
-    n = _n(s, 1, cx.pick(8, 6, 4) if sold else 3)
+    # a board of a noun's records ("routes as cards") shows a screenful of them, as one for sale does
+    n = _n(s, 1, cx.pick(8, 6, 4) if sold or (own_kind and _plural_phrase(s)) else 3)
     items = cx.copy.records_of_kind(own_kind, n) or cx.copy.records_of_kind(page_kind, n) or cx.copy.items(n)
+    n = min(n, len(items)) if own_kind and not s.labels else n  # each record once
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
     # things for sale, rooms and homes: each with its picture, as the products that list them show
     pictured = sold or (not s.labels and (own_kind in _PICTURED_RECORDS or (

@@ -40,6 +40,7 @@ from engine.models.slots import (
     WEIGHTS_NAME,
     cosine_alphas_cumprod,
     kind_vocab,
+    output_for_x0,
     slot_rows,
 )
 from ingest.nn_numpy import (
@@ -339,12 +340,7 @@ class NumpySceneNet:
     def output_for_x0(self, sample: np.ndarray, x0: np.ndarray, timestep) -> np.ndarray:
         """The model output whose clean-slot estimate (`predict_x0`) for `sample` is `x0`."""
         a, s = self._coefficients(timestep)
-        kind = self.config.prediction_type
-        if kind == "v_prediction":
-            return (a * sample - x0) / s
-        if kind == "epsilon":
-            return (sample - a * x0) / s
-        return x0
+        return output_for_x0(self.config.prediction_type, a, s, sample, x0)
 
     # -- noise schedule --------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from engine.models.slots import (  # noqa: F401 - the slot encoding is part of t
     decode_slots,
     encode_slots,
     kind_vocab,
+    output_for_x0,
 )
 
 # -- noise schedule and timestep embedding ----------------------------------------------------------
@@ -194,12 +195,7 @@ class SceneNetMixin:
     def output_for_x0(self, sample: torch.Tensor, x0: torch.Tensor, timestep: torch.Tensor) -> torch.Tensor:
         """The model output whose clean-slot estimate (`predict_x0`) for `sample` is `x0`."""
         a, s = self._coefficients(timestep, sample.dtype)
-        kind = self.config.prediction_type
-        if kind == "v_prediction":
-            return (a * sample - x0) / s
-        if kind == "epsilon":
-            return (sample - a * x0) / s
-        return x0
+        return output_for_x0(self.config.prediction_type, a, s, sample, x0)
 
     @property
     def alphas_cumprod(self) -> torch.Tensor:

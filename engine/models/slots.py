@@ -38,6 +38,16 @@ WEIGHTS_NAME = "diffusion_pytorch_model.safetensors"
 GATE_SCALE = 8.0
 
 
+def output_for_x0(prediction_type: str, a, s, sample, x0):
+    """The model output, in `prediction_type`'s parameterisation, whose clean-slot estimate for
+    `sample` is `x0`, given ``√ᾱ_t`` (`a`) and ``√(1 − ᾱ_t)`` (`s`); numpy arrays or tensors alike."""
+    if prediction_type == "v_prediction":
+        return (a * sample - x0) / s
+    if prediction_type == "epsilon":
+        return (sample - a * x0) / s
+    return x0
+
+
 def slot_bits(slot_dim: int = SLOT_DIM) -> tuple[int, ...]:
     """Bits per categorical attribute of a model whose slots are `slot_dim` wide: the kind bits
     follow from the width (older checkpoints know fewer kinds), the others are `BITS`'s."""
