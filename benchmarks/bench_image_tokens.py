@@ -14,7 +14,10 @@ model that reads the descriptor lands closer to the pictured page.
 
 A third sample (``with_reading``) gives the model what a request image that is not held
 gives it: the blocks the screenshot reader finds in the picture as a reference layout and the
-descriptor, through cross-attention only (no start from the reference, nothing held). A model
+descriptor, marked as pictured, with no start from the reference and nothing held (so only
+cross-attention and, in a model with ``reference_slots``, its path into the slots can follow
+it). A fourth (``with_page``) gives the page's own blocks the same way: what a perfect reader
+would hand over, so a model that copies what it is shown scores near 1 there. A model
 trained with ``--image-blocks`` learns to follow them. ``reading_iou`` is the same score for
 the reader's blocks themselves: what a model that copied them would reach.
 
@@ -66,13 +69,14 @@ def score(model, sampler: str, items, seeds: int, reference_guidance: float = 1.
     from conditioning.packing import prompt_context, read_reference_image
     from scene.blocks import scene_blocks
 
-    with_vec, without, reading = [], [], []
+    with_vec, without, reading, page = [], [], [], []
     for ex, image in items:
         read, _, vec = read_reference_image(image)
-        target = top_level(scene_blocks(ex.scene, model.config.n_slots))
+        own = scene_blocks(ex.scene, model.config.n_slots)
+        target = top_level(own)
         for seed in range(seeds):
             for vecs, refs, acc in ((vec[None], [], with_vec), (np.zeros((0, vec.shape[0]), np.float32), [], without),
-                                    (vec[None], [read], reading)):
+                                    (vec[None], [read], reading), (vec[None], [own], page)):
                 ctx = prompt_context(ex.caption, reference_blocks=refs)
                 ctx.image_vecs = vecs
                 ctx.pictured = [True] * len(refs)  # a request image that matches its prompt is marked so
@@ -88,7 +92,8 @@ def score(model, sampler: str, items, seeds: int, reference_guidance: float = 1.
                 acc.append(mean_best_iou(target, top_level(blocks)))
     return {"with_image": round(statistics.fmean(with_vec), 4), "without_image": round(statistics.fmean(without), 4),
             "gain": round(statistics.fmean(with_vec) - statistics.fmean(without), 4),
-            "with_reading": round(statistics.fmean(reading), 4), "samples": len(with_vec)}
+            "with_reading": round(statistics.fmean(reading), 4), "with_page": round(statistics.fmean(page), 4),
+            "samples": len(with_vec)}
 
 
 def one_step(model, items, timesteps=(900, 600, 300)) -> dict:
@@ -172,10 +177,10 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"{args.pages} pages × {args.seeds} seeds, {args.sampler}, no reference blocks: "
               "mean best IoU of the pictured page's top-level blocks")
         print(f"{'model':40s} {'reads images':>12s} {'with image':>11s} {'without':>8s} {'gain':>7s} "
-              f"{'with reading':>12s}")
+              f"{'with reading':>12s} {'with page':>10s}")
         for f, r in res["models"].items():
             print(f"{f[-40:]:40s} {str(r['image_conditioning']):>12s} {r['with_image']:11.3f} "
-                  f"{r['without_image']:8.3f} {r['gain']:+7.3f} {r['with_reading']:12.3f}")
+                  f"{r['without_image']:8.3f} {r['gain']:+7.3f} {r['with_reading']:12.3f} {r['with_page']:10.3f}")
         print(f"the reading's own blocks: {res['reading_iou']:.3f} (what copying them would reach)")
         for f, r in res["models"].items():
             if "one_step" in r:

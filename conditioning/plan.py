@@ -830,6 +830,10 @@ FIELD_NAMES: dict[str, str] = {
     "discount code": "Discount code", "vat number": "VAT number", "tax id": "Tax ID", "account number": "Account number",
     "sort code": "Sort code", "routing number": "Routing number", "years of experience": "Years of experience",
     "team size": "Team size", "emergency contact": "Emergency contact", "license plate": "License plate",
+    "member id": "Member ID", "member number": "Member number", "student id": "Student ID",
+    "employee id": "Employee ID", "customer id": "Customer ID", "patient id": "Patient ID",
+    "library card number": "Library card number", "order number": "Order number",
+    "booking reference": "Booking reference", "plate number": "Plate number",
 }
 #: The labels of `FIELD_NAMES`, for asking whether a label is a form field's.
 FIELD_LABELS = frozenset(FIELD_NAMES.values())

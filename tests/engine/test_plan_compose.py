@@ -864,8 +864,10 @@ def test_named_amounts_sliders_and_day_tabs_plan_as_written():
     food = _plan("food log with a list of today's meals", "mobile")
     assert "code" not in [s.kind for s in food.sections]
     assert "code" in [s.kind for s in _plan("deploy page with build logs and a Retry button").sections]
-    form = _plan("parking permit request form with a plate number input and a Submit button", "mobile")
-    assert not any(s.title.lower().startswith("parking permit") for s in form.sections)
+    form = _plan("boiler repair request form with a fault select and a Submit button", "mobile")
+    assert not any(s.title.lower().startswith("boiler repair") for s in form.sections)
+    fields = _plan("parking permit request form with a plate number and a Submit button", "mobile")
+    assert any(s.kind == "input" and s.labels == ["Plate number"] for s in fields.sections)  # its fields stay
     assert _plan("booking form", "mobile").sections  # the form alone is still drawn
     assert "code" not in [s.kind for s in _plan("log in page for a bakery").sections]
 
