@@ -120,6 +120,7 @@ class _Ctx:
     actions: list[Node] = field(default_factory=list)  # a phone's named buttons, in its content column
     record: tuple[str, str, str] | None = None  # the one record a record page is about (`_record_page`)
     subject: str = ""  # the prompt without the names it gives its elements (`_subject`)
+    row_action: str = ""  # a named button that acts on one record ("Reserve"): drawn on each (`_row_action`)
 
     @property
     def mobile(self) -> bool:
@@ -290,7 +291,11 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
             # the domain's own records get its icon; a noun's records, or a domain with no icon of
             # its own, none (an empty dot tile reads as a placeholder)
             props["icon"] = _ICON[cx.copy.spec.name]
-        rows.append(with_text(el("item", "list_item", w=fill(), h=h, props=props), t))
+        item = with_text(el("item", "list_item", w=fill(), h=h, props=props), t)
+        if cx.row_action:  # the record's own action beside it
+            item = row(item, button("act", cx.row_action, "secondary", size="sm"), name="row", gap=3,
+                       align="center", width=fill())
+        rows.append(item)
     lst = col(*rows, name="list", kind="list", width=fill(), height=hug())
     title = _section_title(s, cx, f"{cx.copy.spec.noun.capitalize()}")
     action = "" if s.labels or plain else "See all"
@@ -450,6 +455,8 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
             kids.append(tag)
         elif trailing:
             kids.append(text("value", trailing, "body-strong", "text", w=hug()))
+        if cx.row_action:  # the record's own action on its card
+            kids.append(button("act", cx.row_action, "secondary", size="sm"))
         cards.append(card("card", *kids, gap=2, pad=5, h=fill(min=120)))
     cols = min(n, cx.pick(4, 3, 1))
     if cx.mobile:  # a phone shows the cards that fit the screen, not none of them
@@ -1369,6 +1376,37 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
     return row(titles, *actions, name="header", gap=3, align="center", width=fill())
 
 
+#: First words of a button that acts on one record of a list, not on the page ("Reserve", "Log send").
+_ROW_VERBS = {"reserve", "book", "rent", "hire", "log", "enrol", "enroll", "join", "follow", "rsvp", "claim",
+              "adopt", "apply", "select", "choose", "watch", "listen", "install", "redeem", "unlock", "attend"}
+
+
+def _row_action(sections: list, cx: _Ctx):
+    """The one named button of a screen whose other content is one list or set of cards of a
+    noun's records, when the button's verb acts on a record ("Reserve", "Book", "Log send"):
+    a real screen puts it on each record, not once above them. None otherwise."""
+    buttons = [s for s in sections if s.kind == "button" and len(s.labels) == 1 and s.count <= 1]
+    records = [s for s in sections if s.kind in ("list", "list_item", "card") and not s.labels]
+    if len(buttons) != 1 or len(records) != 1 or any(s.kind in ("table", "modal", "bottom_sheet", "input")
+                                                       for s in sections):
+        return None
+    words = buttons[0].labels[0].lower().split()
+    if not words or words[0] not in _ROW_VERBS:
+        return None
+    # "Book car" on a car rental's list of extras acts on the car the page is about, not on an extra
+    def one(w: str) -> str:  # a word's singular, near enough to compare ("classes", "class")
+        return w[:-2] if w.endswith(("sses", "ches", "shes", "xes")) else w[:-1] if w.endswith("s") \
+            and not w.endswith("ss") else w
+
+    held = {one(w) for w in re.findall(r"[a-z]+", _words(records[0]).lower())}
+    rest = cx.plan.prompt.lower().replace(buttons[0].labels[0].lower(), " ")  # the prompt but the button
+    said = {one(w) for w in re.findall(r"[a-z]+", rest)}
+    obj = [one(w) for w in words[1:]]
+    if obj and not set(obj) & held and set(obj) & said:
+        return None
+    return buttons[0] if cx.copy.record_kind(_words(records[0])) or _plural_phrase(records[0]) else None
+
+
 def _stack(nodes: list[Node], gap: int, name: str = "") -> Node:
     return col(*nodes, name=name, gap=gap, width=fill(), height=fill())
 
@@ -1687,6 +1725,10 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
         cx.rows = cx.pick(10, 12, 8) - (2 if weight > 1 and device != "mobile" else 1 if weight > 1 else 0) \
             - (2 if any(_role(s) == "stat" for s in sections) else 0)
     cx.sparse = weight <= 1.5 and not any(_role(s) == "hero" for s in body) and not cx.mobile
+    acting = _row_action(sections, cx)
+    if acting is not None:  # "cars listed … and a Reserve button": each car has its Reserve
+        cx.row_action, cx.primary_taken = acting.labels[0], True
+        sections = [s for s in sections if s is not acting]
     # buttons first, so the first named button is the primary action wherever it is drawn
     built: dict[int, Node] = {}
     for k in sorted(range(len(sections)), key=lambda k: sections[k].kind not in ("button", "fab")):

@@ -921,3 +921,15 @@ def test_a_chart_by_region_as_a_donut_has_a_slice_per_region():
     scene = _scene("sales territories with deals by region as a donut chart")
     (chart,) = [e for e in scene.walk() if e.kind == "chart"]
     assert chart.variant == "donut" and chart.props["labels"] == ["North", "South", "East", "West"]
+
+
+def test_a_button_that_acts_on_one_record_is_drawn_on_each():
+    """"boats listed … and a Book button": each boat has its Book button and the header has
+    none; a page-wide action ("Export") or a page with a table keeps one button."""
+    scene = _scene("boat hire results with boats listed with their hourly price and a Book button")
+    books = [e for e in scene.walk() if e.kind == "button" and e.text == "Book"]
+    assert len(books) >= 4 and all(e.variant != "primary" for e in books)
+    routes = _scene("bouldering gym board with routes as cards and a Log send button", "tablet")
+    assert len([e for e in routes.walk() if e.kind == "button" and e.text == "Log send"]) >= 4
+    once = _scene("reading list with saved articles and an Export button")
+    assert len([e for e in once.walk() if e.kind == "button" and e.text == "Export"]) == 1
