@@ -1381,6 +1381,12 @@ _ROW_VERBS = {"reserve", "book", "rent", "hire", "log", "enrol", "enroll", "join
               "adopt", "apply", "select", "choose", "watch", "listen", "install", "redeem", "unlock", "attend"}
 
 
+def _one_word(w: str) -> str:
+    """A word's singular, near enough to compare ("classes" → class, "routes" → route)."""
+    return w[:-2] if w.endswith(("sses", "ches", "shes", "xes")) else w[:-1] if w.endswith("s") \
+        and not w.endswith("ss") else w
+
+
 def _row_action(sections: list, cx: _Ctx):
     """The one named button of a screen whose other content is one list or set of cards of a
     noun's records, when the button's verb acts on a record ("Reserve", "Book", "Log send"):
@@ -1394,10 +1400,7 @@ def _row_action(sections: list, cx: _Ctx):
     if not words or words[0] not in _ROW_VERBS:
         return None
     # "Book car" on a car rental's list of extras acts on the car the page is about, not on an extra
-    def one(w: str) -> str:  # a word's singular, near enough to compare ("classes", "class")
-        return w[:-2] if w.endswith(("sses", "ches", "shes", "xes")) else w[:-1] if w.endswith("s") \
-            and not w.endswith("ss") else w
-
+    one = _one_word
     held = {one(w) for w in re.findall(r"[a-z]+", _words(records[0]).lower())}
     rest = cx.plan.prompt.lower().replace(buttons[0].labels[0].lower(), " ")  # the prompt but the button
     said = {one(w) for w in re.findall(r"[a-z]+", rest)}

@@ -40,6 +40,7 @@ from engine.models.inputs import (  # noqa: F401 - the context record and its en
     block_arrays,
     collate_arrays,
 )
+from engine.models.slots import GATE_SCALE, slot_rows
 
 # -- batching --------------------------------------------------------------------------------------
 
@@ -101,8 +102,8 @@ class LayoutEncoder(nn.Module):
 class ReferenceSlots(nn.Module):
     """A direct path from a pictured reference into the slots, beside cross-attention.
 
-    The reference is the first one marked ``ref_pictured`` (the screen asked for: a request
-    image that matches the prompt, or such a folder screen). Slots and reference blocks are both
+    The reference is the first one marked ``ref_pictured`` (the screen asked for: the reading of
+    a request image that matches the prompt). Slots and reference blocks are both
     in reading order (`scene.blocks.reading_order`), so slot k meets the reference's k-th block:
 
     - **pushes**: the block is embedded and added to the slot's features before every
@@ -137,8 +138,6 @@ class ReferenceSlots(nn.Module):
         embedded, ``slot_ref_x0`` (B, n_slots, slot_dim) as a slot row, ``slot_ref_on``
         (B, n_slots) whether it has a block, ``slot_ref_row`` (B,) whether the row has a pictured
         reference; empty when no row has."""
-        from engine.models.slots import slot_rows
-
         pic = c.get("ref_pictured")
         if pic is None or not bool(pic.any()):
             return {}
@@ -173,8 +172,6 @@ class ReferenceSlots(nn.Module):
         """The copy gate ``(B, n, slot_dim)`` for slots with final (normalised) features `h`;
         zero on rows with no pictured reference."""
         n = h.shape[1]
-        from engine.models.slots import GATE_SCALE
-
         z = GATE_SCALE * self.gate(torch.cat([h, self._features(ctx, c, n)], -1))
         return torch.sigmoid(z) * ctx["slot_ref_row"][:, None, None].to(h.dtype)
 
