@@ -536,6 +536,11 @@ def _rental_item(c: OpenCopy, i: int) -> Item:
     return name, f"{seats} seats · {bags} bag{'s' if bags != 1 else ''} · {gear}", f"€{price}/day"
 
 
+def _rental_row(c: OpenCopy, i: int) -> list[str]:
+    name, seats, _bags, gear, price = RENTAL_CARS[(c.k + i) % len(RENTAL_CARS)]
+    return [name, str(seats), gear, f"€{price}/day"]
+
+
 def _watch_item(c: OpenCopy, i: int) -> Item:
     meta = f"{CHANNELS[(c.k + i) % len(CHANNELS)]} · {c.rng.randint(2, 980)}K views · {c.rng.randint(1, 11)} months ago"
     return VIDEOS[(c.k + i) % len(VIDEOS)], meta, f"{c.rng.randint(4, 38)}:{c.rng.randint(0, 59):02d}"
@@ -1575,10 +1580,9 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                           "van hire", "van rental"),
                (("Search", "search"), ("Bookings", "calendar"), ("Saved", "heart"), ("Help", "message"),
                 ("Account", "user")),
-               "Available cars", "Reserve", "Pick-up location", "cars", lambda c, i: _rental_item(c, i),
+               "Available cars", "Reserve", "Pick-up location", "cars", _rental_item,
                ("Car", "Seats", "Gearbox", "Price per day"),
-               lambda c, i: [_rental_item(c, i)[0], str(RENTAL_CARS[(c.k + i) % len(RENTAL_CARS)][1]),
-                             RENTAL_CARS[(c.k + i) % len(RENTAL_CARS)][3], _rental_item(c, i)[2]],
+               _rental_row,
                (("Pick-up", lambda c: f"{c.date()}, 10:00"), ("Drop-off", lambda c: f"{c.date()}, 10:00"),
                 ("Days", lambda c: str(c.rng.randint(2, 9))), ("Free cancellation", lambda c: "Until 48 h before")),
                ("Bookings by month", "month"), ("Available", "Reserved", "Picked up"),
@@ -2005,9 +2009,7 @@ class OpenCopy:
             return [(f"{what} #{r.randint(1000, 9999)}", f"{r.randint(30, 320)} m away · {r.randint(20, 60)} km range",
                      f"{r.randint(25, 99)}%") for i in range(n)]
         if kind == "rental_car":  # cars to rent: the model, seats, bags and gearbox, a day's price
-            cars = RENTAL_CARS
-            return [(name, f"{seats} seats · {bags} bag{'s' if bags != 1 else ''} · {gear}", f"€{price}/day")
-                    for name, seats, bags, gear, price in (cars[(self.k + i) % len(cars)] for i in range(min(n, len(cars))))]
+            return [_rental_item(self, i) for i in range(min(n, len(RENTAL_CARS)))]
         if kind == "feature_flag":  # flags: the key, who owns it, how far it is rolled out
             return [(key, f"{team} · updated {self.date()}", ("100%", "25%", "Off", "50%", "10%", "Off", "100%")[i % 7])
                     for i, (key, team) in enumerate(FEATURE_FLAGS[(self.k + j) % len(FEATURE_FLAGS)]

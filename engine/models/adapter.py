@@ -40,7 +40,7 @@ from engine.models.inputs import (  # noqa: F401 - the context record and its en
     block_arrays,
     collate_arrays,
 )
-from engine.models.slots import GATE_SCALE, slot_rows
+from engine.models.slots import GATE_SCALE, pictured_slots
 
 # -- batching --------------------------------------------------------------------------------------
 
@@ -141,22 +141,13 @@ class ReferenceSlots(nn.Module):
         pic = c.get("ref_pictured")
         if pic is None or not bool(pic.any()):
             return {}
-        B, _, n, _ = c["ref_boxes"].shape
-        j = pic.to(torch.int64).argmax(1)  # the first pictured reference of each row
-        rows = torch.arange(B)
-        boxes, cats, mask = c["ref_boxes"][rows, j], c["ref_cats"][rows, j], c["ref_mask"][rows, j]
-        row_on = pic.any(1) & ~c["drop_style"]
-        k = min(n, n_slots)
+        boxes, cats, keep, row_on, x0 = pictured_slots(
+            c["ref_boxes"].numpy(), c["ref_cats"].numpy(), c["ref_mask"].numpy(), pic.numpy(), c["drop_style"].numpy(),
+            n_slots, slot_dim)
         dtype = self.time.weight.dtype
-        h = torch.zeros(B, n_slots, self.time.in_features, dtype=dtype)
-        h[:, :k] = self.embed(boxes[:, :k], cats[:, :k])
-        keep = torch.zeros(B, n_slots, dtype=torch.bool)
-        keep[:, :k] = mask[:, :k] & row_on[:, None]
-        pad_b = torch.full((B, n_slots, 4), -1.0)
-        pad_c = torch.zeros((B, n_slots, cats.shape[-1]), dtype=torch.int64)
-        pad_m = torch.zeros((B, n_slots), dtype=torch.bool)
-        pad_b[:, :k], pad_c[:, :k], pad_m[:, :k] = boxes[:, :k], cats[:, :k], mask[:, :k]
-        x0 = torch.from_numpy(slot_rows(pad_b.numpy(), pad_c.numpy(), pad_m.numpy(), slot_dim)[0]).to(dtype)
+        h = torch.zeros(len(pic), n_slots, self.time.in_features, dtype=dtype)
+        h[:, :boxes.shape[1]] = self.embed(torch.from_numpy(boxes), torch.from_numpy(cats))
+        keep, row_on, x0 = torch.from_numpy(keep), torch.from_numpy(row_on), torch.from_numpy(x0).to(dtype)
         return {"slot_ref": h, "slot_ref_x0": x0, "slot_ref_on": keep, "slot_ref_row": row_on}
 
     def _features(self, ctx: dict[str, torch.Tensor], c: torch.Tensor, n: int) -> torch.Tensor:

@@ -41,7 +41,7 @@ from engine.models.slots import (
     cosine_alphas_cumprod,
     kind_vocab,
     output_for_x0,
-    slot_rows,
+    pictured_slots,
 )
 from ingest.nn_numpy import (
     gelu,
@@ -189,22 +189,11 @@ class NumpySceneNet:
         pic = c.get("ref_pictured")
         if "ref_slots.time.weight" not in self.w or pic is None or not pic.any():
             return {}
-        B, _, n, _ = c["ref_boxes"].shape
         N = self.config.n_slots
-        j = pic.astype(np.int64).argmax(1)
-        rows = np.arange(B)
-        boxes, cats, mask = c["ref_boxes"][rows, j], c["ref_cats"][rows, j], c["ref_mask"][rows, j]
-        row_on = pic.any(1) & ~c["drop_style"]
-        k = min(n, N)
-        h = np.zeros((B, N, self.config.d_model), np.float32)
-        h[:, :k] = self._embed_blocks("ref_slots.embed", boxes[:, :k], cats[:, :k])
-        keep = np.zeros((B, N), bool)
-        keep[:, :k] = mask[:, :k] & row_on[:, None]
-        pad_b = np.full((B, N, 4), -1.0, np.float32)
-        pad_c = np.zeros((B, N, cats.shape[-1]), np.int64)
-        pad_m = np.zeros((B, N), bool)
-        pad_b[:, :k], pad_c[:, :k], pad_m[:, :k] = boxes[:, :k], cats[:, :k], mask[:, :k]
-        x0 = slot_rows(pad_b, pad_c, pad_m, self.config.slot_dim)[0]
+        boxes, cats, keep, row_on, x0 = pictured_slots(c["ref_boxes"], c["ref_cats"], c["ref_mask"], pic,
+                                                       c["drop_style"], N, self.config.slot_dim)
+        h = np.zeros((len(pic), N, self.config.d_model), np.float32)
+        h[:, :boxes.shape[1]] = self._embed_blocks("ref_slots.embed", boxes, cats)
         return {"slot_ref": h, "slot_ref_x0": x0, "slot_ref_on": keep, "slot_ref_row": row_on}
 
     def _layout(self, boxes: np.ndarray, cats: np.ndarray, mask: np.ndarray) -> np.ndarray:

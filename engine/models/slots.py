@@ -48,6 +48,30 @@ def output_for_x0(prediction_type: str, a, s, sample, x0):
     return x0
 
 
+def pictured_slots(ref_boxes: np.ndarray, ref_cats: np.ndarray, ref_mask: np.ndarray, ref_pictured: np.ndarray,
+                   drop_style: np.ndarray, n_slots: int, slot_dim: int
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The first pictured reference of each row of a collated batch, fitted to `n_slots` slots
+    (`engine.models.adapter.ReferenceSlots` and the numpy network both read it so): its boxes and
+    category indices for the first ``k = min(reference length, n_slots)`` slots ``(B, k, …)``,
+    which slots hold one of its blocks ``(B, n_slots)``, whether each row has a pictured reference
+    (and keeps its style stream) ``(B,)``, and every slot's row of it ``(B, n_slots, slot_dim)``
+    (the null slot where it has no block)."""
+    B, _, n, _ = ref_boxes.shape
+    j = ref_pictured.astype(np.int64).argmax(1)  # the first pictured reference of each row
+    rows = np.arange(B)
+    boxes, cats, mask = ref_boxes[rows, j], ref_cats[rows, j], ref_mask[rows, j]
+    row_on = ref_pictured.any(1) & ~drop_style
+    k = min(n, n_slots)
+    keep = np.zeros((B, n_slots), bool)
+    keep[:, :k] = mask[:, :k] & row_on[:, None]
+    pad_b = np.full((B, n_slots, 4), -1.0, np.float32)
+    pad_c = np.zeros((B, n_slots, cats.shape[-1]), np.int64)
+    pad_m = np.zeros((B, n_slots), bool)
+    pad_b[:, :k], pad_c[:, :k], pad_m[:, :k] = boxes[:, :k], cats[:, :k], mask[:, :k]
+    return boxes[:, :k], cats[:, :k], keep, row_on, slot_rows(pad_b, pad_c, pad_m, slot_dim)[0]
+
+
 def slot_bits(slot_dim: int = SLOT_DIM) -> tuple[int, ...]:
     """Bits per categorical attribute of a model whose slots are `slot_dim` wide: the kind bits
     follow from the width (older checkpoints know fewer kinds), the others are `BITS`'s."""
