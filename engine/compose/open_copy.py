@@ -1269,8 +1269,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                (("Patients today", lambda c: str(c.rng.randint(18, 60))), ("Avg. wait", lambda c: f"{c.rng.randint(6, 24)} min"),
                 ("Open slots", lambda c: str(c.rng.randint(2, 12))), ("Heart rate", lambda c: f"{c.rng.randint(58, 82)} bpm")),
                ("Visits per day", "week"), ("Checked in", "Waiting", "Scheduled"), (), (), 4),
-    DomainSpec("realestate", ("real estate", "property", "apartment", "house", "listing", "rent", "estate",
-                              "mortgage"),
+    DomainSpec("realestate", ("real estate", "property", "apartment", "house", "listing", "rent ", "estate",
+                              "mortgage", "tenant", "landlord"),
                (("Buy", "home"), ("Rent", "folder"), ("Saved", "heart"), ("Viewings", "calendar"), ("Messages", "message")),
                "Homes for sale", "Book a viewing", "City, area or postcode", "homes",
                lambda c, i: (PROPERTIES[(c.k + i) % len(PROPERTIES)], f"{c.street()} · {c.rng.randint(2, 5)} rooms · "
@@ -1624,7 +1624,8 @@ _ALIASES = {"finance": "banking", "fintech": "banking", "bank": "banking", "ecom
 #: Copy domains a planner's domain name leads to only where the prompt names some of their words
 #: (a planner reads "premium" as insurance, "gallery" as photography: a pricing page or a product
 #: gallery keeps the copy it had).
-_CONFIRMED = {"pets", "smarthome", "news", "mail", "gaming", "insurance", "photography", "security", "car"}
+_CONFIRMED = {"pets", "smarthome", "news", "mail", "gaming", "insurance", "photography", "security", "car",
+              "realestate"}
 
 
 def domain_of(name: str, prompt: str = "", subject: str | None = None) -> DomainSpec:
@@ -1644,8 +1645,11 @@ def domain_of(name: str, prompt: str = "", subject: str | None = None) -> Domain
     if raw in _BROAD:  # a broad name ("productivity"): the prompt's own words are more precise
         guess = _guess(prompt if subject is None else subject)
         return DOMAIN_SPECS[guess if guess != "generic" or key not in DOMAIN_SPECS else key]
-    if key in DOMAIN_SPECS and key != "generic" and (key not in _CONFIRMED or _hits(DOMAIN_SPECS[key], prompt)):
+    if key in DOMAIN_SPECS and key != "generic" and (key not in _CONFIRMED or
+                                                     _hits(DOMAIN_SPECS[key], prompt if subject is None else subject)):
         return DOMAIN_SPECS[key]  # the planner's domain, with copy of its own, wins over guessing
+    if key in _CONFIRMED and subject is not None:  # a domain the subject does not name: guessed from it
+        return DOMAIN_SPECS[_guess(subject)]
     return DOMAIN_SPECS[_guess(prompt)]
 
 

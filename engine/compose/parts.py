@@ -109,8 +109,10 @@ def button(name: str, label: str, variant: str = "primary", icon: str = "", size
     return n
 
 def field(name: str, kind: str = "input", w=None, **props) -> Node:
-    """An input, select or search: 44 px field, plus 28 px for a label and 24 px for helper/error text."""
-    h = 44 + (28 if props.get("label") else 0) + (24 if props.get("helper") or props.get("error") else 0)
+    """An input, select or search: 44 px field (24 px more a line for a text area, `lines`), plus
+    28 px for a label and 24 px for helper/error text."""
+    h = 44 + 24 * (max(1, props.get("lines", 1)) - 1) + (28 if props.get("label") else 0) + \
+        (24 if props.get("helper") or props.get("error") else 0)
     return el(name, kind, w=w if w is not None else fill(), h=h, props=props)
 
 def check(name: str, kind: str, label: str, on: bool, w=None) -> Node:

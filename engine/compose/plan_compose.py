@@ -34,6 +34,7 @@ a test or a caller can find what each section became.
 
 from __future__ import annotations
 
+import datetime
 import random
 import re
 from collections.abc import Callable
@@ -121,6 +122,11 @@ class _Ctx:
     record: tuple[str, str, str] | None = None  # the one record a record page is about (`_record_page`)
     subject: str = ""  # the prompt without the names it gives its elements (`_subject`)
     row_action: str = ""  # a named button that acts on one record ("Reserve"): drawn on each (`_row_action`)
+    select_first: bool = False  # a side panel acts on one row of the page's table: its first, highlighted
+    picked: tuple[list[str], list[str]] | None = None  # that row: the table's columns and its cells
+    counted: list[tuple[int, str]] = field(default_factory=list)  # rows of each list and table, and its title
+    crowded: bool = False  # the page holds more than one large or side section
+    day: tuple[int, int, int] | None = None  # the day a calendar or date field shows picked (year, month, day)
 
     @property
     def mobile(self) -> bool:
@@ -252,6 +258,8 @@ def _titled(cx: _Ctx, s, node: Node, i: int) -> Node:
     title = _section_title(s, cx, "")
     if not title or cx.copy.spec.name == "video":
         return node
+    if cx.picked is not None and s.kind in ("slider", "rating", "stepper"):
+        title = f"{title} · {cx.picked[1][_name_cell(cx.picked[1])]}"  # the controls score the highlighted row
     node.name = "items"
     return col(heading("title", title, "title"), node, name=f"s{i}", gap=3, width=fill(),
                height=node.height if node.height.mode == "fill" else hug())
@@ -272,6 +280,8 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
     items = records or cx.copy.items(n)
     if cx.copy.spec.name == "video" and not records:  # a call's people: each once
         items = [(p, meta, t) for p, (_x, meta, t) in zip(cx.copy.people(n), items)]
+    if not s.labels:
+        items = _in_order(list(items), fields=2)  # by what a row leads with, not its trailing length
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
     if not records:
         kind = None
@@ -298,6 +308,7 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
         rows.append(item)
     lst = col(*rows, name="list", kind="list", width=fill(), height=hug())
     title = _section_title(s, cx, f"{cx.copy.spec.noun.capitalize()}")
+    cx.counted.append((n, title))
     action = "" if s.labels or plain else "See all"
     # the card ends with its rows: stretched to the column's foot it would be half empty
     return card(f"s{i}", lst, title=title, action=action, gap=3, pad=cx.pick(5, 5, 4), h=hug(), content="list")
@@ -318,6 +329,7 @@ def _b_table(cx: _Ctx, s, i: int) -> Node:
     if s.labels:  # the prompt named the columns: keep its words, fill them with the domain's values
         cols = list(s.labels)
         rows = [[r[k % len(r)] for k in range(len(cols))] for r in rows]
+    rows = _in_order(rows, cols=cols)
     if cx.mobile and len(cols) > 3:
         # a phone shows three columns: what the row is, and its last two (an amount and a status)
         keep = [0, len(cols) - 2, len(cols) - 1] if re.search(r"[\d$€£%]", rows[0][-1] if rows else "") or \
@@ -333,7 +345,11 @@ def _b_table(cx: _Ctx, s, i: int) -> Node:
     tbl = el("table", "table", w=fill(), h=fixed(48 + 52 * n) if not cx.mobile else fixed(44 + 48 * n),
              props={"columns": cols, "rows": rows, "align": align, "status_column": status,
                     "row_height": 52 if not cx.mobile else 48, "inset": 16})
+    if cx.select_first and cx.picked is None and rows:  # the row the side panel acts on
+        tbl.el["props"]["selected"] = 0
+        cx.picked = (cols, rows[0])
     title = _section_title(s, cx, cx.copy.spec.noun.capitalize())
+    cx.counted.append((n, title))
     export = not cx.mobile and not named
     return card(f"s{i}", tbl, title=title, action="Export" if export else "", pad=cx.pick(5, 5, 4),
                 h=hug(), content="table")
@@ -391,7 +407,8 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
                                                                          "Sun"))]})
         return card(f"s{i}", cal, title=_section_title(s, cx, "This week"), h=fill(min=420), pad=cx.pick(5, 5, 4),
                     content="calendar")
-    if cx.mobile and (week or len([t for t in cx.plan.sections if _role(t) in ("hero", "aside")]) > 1):
+    cx.day = cx.day or (2027, 3, days[2])
+    if cx.mobile and (week or cx.crowded):
         # a phone with more to show than the calendar: this week's strip, not the whole month
         cal = el("calendar", "calendar", w=fill(), h=fixed(108), variant="strip",
                  props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
@@ -991,6 +1008,7 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
             elif kind == "date_picker":
                 props = {"label": lab if s.labels else "Date", "value": "Mar 14, 2027", "month": 3, "year": 2027,
                          "selected": 14, "open": False}
+                cx.day = cx.day or (2027, 3, 14)
             elif kind == "time_picker":
                 props = {"label": lab if s.labels else "Time", "value": "10:30", "slots": ["10:00", "10:30", "11:00"]}
             elif kind == "file_tile":
@@ -1191,7 +1209,11 @@ def _b_slots(cx: _Ctx, s, i: int) -> Node:
     title = _section_title(s, cx, "Available times")
     if title.lower() in ("open", "available", "free"):
         title = "Available times"
-    return card(f"s{i}", text("day", f"{cx.rng.choice(('Tue', 'Wed', 'Thu'))} {cx.copy.date()}", "small", "text-muted"),
+    day = f"{cx.rng.choice(('Tue', 'Wed', 'Thu'))} {cx.copy.date()}"
+    if cx.day is not None:  # the day the page's calendar or date field has picked
+        d = datetime.date(*cx.day)
+        day = f"{d:%a %b} {d.day}"
+    return card(f"s{i}", text("day", day, "small", "text-muted"),
                 grid_, title=title, gap=3, pad=cx.pick(5, 5, 4), h=hug())
 
 
@@ -1297,15 +1319,16 @@ def _build(cx: _Ctx, s, i: int) -> Node:
         if i >= 0:
             _tag(node, i)
         return node
-    kind = s.kind if s.kind in BUILDERS and (s.kind in ("section", "_thread", "_record_line") or _has(s.kind)) \
-        else "section"
+    kind = s.kind if s.kind in ("_review", "_summary", "_details") or s.kind in BUILDERS and (
+        s.kind in ("section", "_thread", "_record_line") or _has(s.kind)) else "section"
     if kind != s.kind:
         cx.notes.append(f"{s.kind!r} is not an element kind: drawn as a titled section")
     if kind == "card" and re.search(r"\bseat", (s.phrase or "").lower()):
         kind = "_seats"
     if kind == "time_picker" and re.search(r"\b(slots?|times|availability)\b", (s.phrase or "").lower()):
         kind = "_slots"
-    node = {"_seats": _b_seats, "_slots": _b_slots}.get(kind, BUILDERS.get(kind))(cx, s, i)
+    node = {"_seats": _b_seats, "_slots": _b_slots, "_review": _b_review, "_summary": _b_summary,
+            "_details": _b_details}.get(kind, BUILDERS.get(kind))(cx, s, i)
     if i >= 0:
         _tag(node, i)
     return node
@@ -1338,7 +1361,7 @@ def _role(s) -> str:
         return "toolbar"
     if k in ("stat", "progress_ring", "file_tile"):  # rows of tiles across the page
         return "stat"
-    if k == "description_list" and s.labels and all(_VALUE_LABEL.search(lab) for lab in s.labels):
+    if k == "_summary" or k == "description_list" and s.labels and all(_VALUE_LABEL.search(lab) for lab in s.labels):
         return "summary"  # "tax and total": under what it sums up
     if k in HERO:
         return "hero"
@@ -1355,6 +1378,11 @@ _COLLECTION_HEADS = {"board", "pipeline", "schedule", "timetable", "catalogue", 
                      "feed", "calendar", "tracker", "dashboard", "inbox", "queue", "library", "directory", "search"}
 
 
+#: Page nouns of screens whose data changes as it is watched: their subtitle says when it was updated.
+_LIVE_HEADS = {"dashboard", "monitor", "tracker", "console", "status", "overview", "analytics", "feed", "centre",
+               "center", "log", "board"}
+
+
 def _header(cx: _Ctx, actions: list[Node]) -> Node:
     n, ago = cx.rng.randint(12, 240), cx.rng.randint(2, 50)
     head = re.findall(r"[a-z]+", _HEAD_CUT.split(cx.plan.prompt.lower(), maxsplit=1)[0])
@@ -1364,6 +1392,13 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
         sub = " · ".join(x for x in (cx.record[1], cx.record[2]) if x)  # the record the page is about
     elif head and not head[-1].endswith("s") and cx.copy.spec.name in _RECORD_SUBTITLE and not collection:
         sub = cx.copy.items(1)[0][1]  # one record's page ("freelance invoice"): its own line, not a count
+    elif cx.counted and head and head[-1] not in _LIVE_HEADS and len({t for _n, t in cx.counted}) == 1 and \
+            cx.counted[0][1].lower().endswith("s"):
+        n_, what = cx.counted[0]  # "Car rental search results": how many cars it lists
+        sub = f"{n_} {what.lower()}"
+    elif not cx.counted and all(s.kind in _FORM_KINDS or _role(s) in ("action", "toolbar", "overlay")
+                                for s in cx.plan.sections):
+        sub = ""  # a form: its title says what it is for, and nothing has been updated
     elif head and (not head[-1].endswith("s") or collection):
         sub = f"Updated {ago} min ago"
     else:
@@ -1372,7 +1407,7 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
         noun = {"story": "stories", "wine": "bottles", "staff": "staff"}.get(noun or "", f"{noun}s" if noun else "")
         sub = f"{n} {noun or cx.copy.spec.noun} · updated {ago} min ago"
     titles = col(heading("title", cx.title, "h2" if not cx.mobile else "h3", lines=1),
-                 text("subtitle", sub, "body"), gap=1, width=fill())
+                 *([text("subtitle", sub, "body")] if sub else []), gap=1, width=fill())
     return row(titles, *actions, name="header", gap=3, align="center", width=fill())
 
 
@@ -1408,6 +1443,160 @@ def _row_action(sections: list, cx: _Ctx):
     if obj and not set(obj) & held and set(obj) & said:
         return None
     return buttons[0] if cx.copy.record_kind(_words(records[0])) or _plural_phrase(records[0]) else None
+
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})\b")
+_MONTH_DAY = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})\b")
+_LENGTH_COLUMN = re.compile(r"\b(duration|length|runtime|elapsed|time left|remaining|avg|average|total)\b",
+                            re.IGNORECASE)
+_MONTHS3 = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _in_order(rows: list, fields: int = 0, cols: list[str] | None = None) -> list:
+    """Records in the order a product lists them: by the first field that holds a time of day in
+    every record, earliest first (a timetable, a day's log); else by the first that holds a date
+    in every record, newest first (receipts, transactions). Unchanged when no field does. Only
+    the first `fields` fields are looked at (all when 0), and no column whose name in `cols`
+    says it holds a length of time ("Duration": 34:44 is not a time of day)."""
+    if len(rows) < 2:
+        return rows
+    n = min(len(r) for r in rows)
+    for k in range(min(n, fields) if fields else n):
+        if cols and k < len(cols) and _LENGTH_COLUMN.search(cols[k]):
+            continue
+        cells = [str(r[k]) for r in rows]
+        if all(_CLOCK.match(c) and int(_CLOCK.match(c).group(1)) < 24 for c in cells):
+            return sorted(rows, key=lambda r: tuple(int(g) for g in _CLOCK.match(str(r[k])).groups()))
+        if all(_MONTH_DAY.match(c) for c in cells):
+            def newest(r, k=k):
+                m = _MONTH_DAY.match(str(r[k]))
+                return -_MONTHS3.index(m.group(1)), -int(m.group(2))
+            return sorted(rows, key=newest)
+    return rows
+
+
+#: First words of buttons that decide on one record of a queue ("Approve", "Reject", "Shortlist").
+_DECISION_VERBS = {"approve", "reject", "decline", "accept", "deny", "shortlist", "dismiss", "refund", "escalate",
+                   "verify", "waitlist", "admit", "grant", "revoke", "publish", "unpublish"}
+_SCORING = re.compile(r"\b(scores?|scoring|ratings?|grades?|grading|marks?|judg\w*|review\w*)\b", re.IGNORECASE)
+
+
+def _decision(sections: list):
+    """The named buttons of a screen of one table that decide on one of its records ("a receipts
+    table … and Approve and Reject buttons"): a real queue acts on the row in view, so they go in
+    a panel beside the table that shows that row. None otherwise."""
+    tables = [s for s in sections if s.kind == "table"]
+    buttons = [s for s in sections if s.kind == "button" and s.labels]
+    if len(tables) != 1 or not buttons or any(s.position == "overlay" or s.kind in OVERLAYS for s in buttons):
+        return None
+    labels = [lab for b in buttons for lab in b.labels]
+    if not all(lab.split() and lab.split()[0].lower() in _DECISION_VERBS for lab in labels):
+        return None
+    return buttons
+
+
+def _scores_a_row(sections: list) -> bool:
+    """Whether controls on the page score one record of its only table ("submissions table, score
+    sliders for Innovation, Design and Impact"): that row is highlighted and named over them."""
+    tables = [s for s in sections if s.kind == "table"]
+    return len(tables) == 1 and any(s.kind in ("slider", "rating", "stepper") and _SCORING.search(_words(s))
+                                    for s in sections)
+
+
+def _name_cell(cells: list[str]) -> int:
+    """Which cell of a table row names its record: the first that is not a date, a time or a number."""
+    return next((k for k, v in enumerate(cells) if not (_CLOCK.match(v) or _MONTH_DAY.match(v) or
+                                                          re.match(r"^[−+\-$€£]?[\d.,]+\b", v))), 0)
+
+
+def _b_review(cx: _Ctx, s, i: int) -> Node:
+    """The record a queue's decision buttons act on (the table's highlighted first row): its name,
+    its other cells as a key–value list, and the buttons under them."""
+    cols, cells = cx.picked or ([], [])
+    name = _name_cell(cells)
+    facts = [[c[:1].upper() + c[1:].lower(), v] for k, (c, v) in enumerate(zip(cols, cells)) if k != name]
+    body = [el("facts", "description_list", w=fill(), h=fixed(44 * len(facts) + 24), props={"items": facts})] \
+        if facts else []
+    buttons = []
+    for k, lab in enumerate(s.labels):
+        low = lab.lower()
+        variant = "destructive" if any(w in low for w in _DESTRUCTIVE) or low.split()[0] in ("reject", "deny", "revoke") \
+            else "primary" if k == 0 else "secondary"
+        buttons.append(button("button", lab, variant, size="md", w=fill()))
+    cx.primary_taken = True
+    return card(f"s{i}", *body, row(*buttons, gap=3, width=fill()), title=cells[name] if cells else "Selected",
+                gap=4, pad=cx.pick(5, 5, 4), h=hug())
+
+
+#: What a sparse screen's purpose implies and its prompt left out (`_implied`).
+_BOOKING = re.compile(r"\b(book|booking|appointments?|reserv(e|ation)|schedul(e|ing))\b", re.IGNORECASE)
+_PAYING = re.compile(r"\b(gift ?cards?|pay|payment|send money|transfer|donat(e|ion)|top[ -]?up|purchase|buy|tip)\b",
+                     re.IGNORECASE)
+_REQUESTING = re.compile(r"\b(requests?|reports?|claims?|complaints?|feedback|enquir(y|ies)|inquir(y|ies)|"
+                         r"maintenance|repairs?)\b", re.IGNORECASE)
+_FORM_KINDS = {"select", "input", "chip", "radio", "stepper", "dropzone", "checkbox", "segmented", "date_picker",
+               "toggle", "slider"}
+#: Kinds that make a page more than a form (`_implied` adds nothing to it).
+_NOT_A_FORM = ("list", "list_item", "table", "timeline", "accordion", "tree", "description_list", "stories",
+               "comment", "kanban_column", "media_controls", "section")
+#: Most body weight (`plan_layout`) a page may carry for `_implied` to add to it.
+IMPLIED_WEIGHT = 2.0
+
+
+def _implied(cx: _Ctx, sections: list, weight: float) -> list:
+    """Sections a sparse form's purpose implies and its prompt left out, so that it reads as a
+    product's screen rather than a few fields over an empty page: a booking's date and open times,
+    a payment's summary, a request's description. None when the page already holds them, is not
+    a form, or holds a list, table, chart or other large section."""
+    kinds = {s.kind for s in sections}
+    if weight > IMPLIED_WEIGHT or not kinds & _FORM_KINDS or cx.record is not None or \
+            any(_role(s) == "overlay" or _role(s) == "hero" and s.kind != "dropzone" or s.kind in _NOT_A_FORM
+                for s in sections):
+        return []
+    said = " ".join([cx.subject] + [lab for s in sections if s.kind == "button" for lab in s.labels])
+    if _BOOKING.search(said) and not kinds & {"calendar", "time_picker"}:
+        out = [] if "date_picker" in kinds else [_Extra(kind="calendar" if cx.mobile else "date_picker",
+                                                         phrase="Date", title="Date")]
+        return out + [_Extra(kind="time_picker", phrase="available times", title="Available times")]
+    if _PAYING.search(said) and not kinds & {"description_list", "table"}:
+        return [_Extra(kind="_summary", phrase="summary", title="Summary")]
+    if _REQUESTING.search(said) and not kinds & {"input"}:
+        return [_Extra(kind="_details", phrase="description", title="Description")]
+    return []
+
+
+_AMOUNT = re.compile(r"^([$€£]?)\s?(\d{1,6}(?:[.,]\d{1,2})?)\s?([$€£]?)$")
+
+
+def _b_summary(cx: _Ctx, s, i: int) -> Node:
+    """A payment's summary: the amount chosen (the first amount chip, the one drawn selected,
+    else a price of the screen's records), a fee and the total."""
+    amount, cur = None, ""
+    for t in cx.plan.sections:
+        m = next((_AMOUNT.match(lab.strip()) for lab in t.labels if t.kind in ("chip", "segmented", "radio")
+                  and _AMOUNT.match(lab.strip())), None)
+        if m:
+            amount, cur = float(m.group(2).replace(",", ".")), m.group(1) or m.group(3)
+            break
+    price = cx.copy.items(1)[0][2] if cx.copy.items(1) else ""
+    if not cur:
+        cur = next((c for c in price if c in "$€£"), "$")
+    if amount is None:
+        m = re.search(r"(\d+(?:[.,]\d+)?)", price.replace(",", ""))
+        amount = float(m.group(1)) if m else 20.0
+    money = lambda v: f"{cur}{v:,.2f}"  # noqa: E731
+    items = [["Amount", money(amount)], ["Service fee", money(0)], ["Total", money(amount)]]
+    c = card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24), props={"items": items}),
+             title="Summary", gap=3, pad=cx.pick(5, 5, 4), w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)),
+             h=hug())
+    return c
+
+
+def _b_details(cx: _Ctx, s, i: int) -> Node:
+    """A request's description: a text area under the fields the prompt named."""
+    problem = re.search(r"\b(issue|problem|repair|maintenance|fault|broken|damage|complaint)", cx.plan.prompt.lower())
+    return field_node(f"s{i}", "input", label="Description", lines=4,
+                      placeholder="Describe the problem" if problem else "Add any details that help")
 
 
 def _stack(nodes: list[Node], gap: int, name: str = "") -> Node:
@@ -1721,8 +1910,18 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
         # "a video page with the player": the player is the video, with its controls on it
         sections = [s.model_copy(update={"kind": "video", "position": "main"})
                     if s.kind == "media_controls" and hasattr(s, "model_copy") else s for s in sections]
+    sections += _implied(cx, sections, _weight(sections))  # a booking's date and times, a payment's summary
+    decided = _decision(sections)
+    if decided is not None:  # "Approve and Reject buttons" over a receipts table: a panel of the row they act on
+        cx.select_first = True
+        sections = [t for t in sections if all(t is not b for b in decided)] + [
+            _Extra(kind="_review", labels=[lab for b in decided for lab in b.labels], position="right",
+                   phrase="the selected record")]
+    elif _scores_a_row(sections):
+        cx.select_first = True
     body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar", "bar")]
-    weight = sum(0.5 if s.kind in SMALL else 1 for s in body)
+    weight = _weight(sections)
+    cx.crowded = len([t for t in sections if _role(t) in ("hero", "aside")]) > 1
     collections = [s for s in body if s.kind in ("list", "list_item", "table", "checkbox")]
     if len(collections) == 1 and weight <= 2:  # one list on the page: enough rows to read to its foot
         cx.rows = cx.pick(10, 12, 8) - (2 if weight > 1 and device != "mobile" else 1 if weight > 1 else 0) \
@@ -1734,7 +1933,9 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
         sections = [s for s in sections if s is not acting]
     # buttons first, so the first named button is the primary action wherever it is drawn
     built: dict[int, Node] = {}
-    for k in sorted(range(len(sections)), key=lambda k: sections[k].kind not in ("button", "fab")):
+    # a panel that acts on a row of the table is built after it, the table before what names its row
+    order = {"button": 0, "fab": 0, "table": 1 if cx.select_first else 2, "_review": 3}
+    for k in sorted(range(len(sections)), key=lambda k: order.get(sections[k].kind, 2)):
         built[k] = _build(cx, sections[k], k)
     _seat_guests(sections, built)
     placed = [(s, _role(s), built[k]) for k, s in enumerate(sections) if built[k] is not None]
@@ -1757,6 +1958,13 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     scene = Scene(width=width, height=height, scale=scale, archetype="plan", prompt=plan.prompt, seed=seed,
                   elements=elements)
     return PlanLayout(scaled_scene(scene, scale), nodes, lay, (W, H), scale)
+
+
+def _weight(sections: list) -> float:
+    """How much a page's body holds: 1 a section, ½ a small control, nothing for its buttons,
+    toolbars, bars and overlays."""
+    return sum(0.5 if s.kind in SMALL else 1 for s in sections
+               if _role(s) not in ("action", "overlay", "toolbar", "bar"))
 
 
 def _seat_guests(sections: list, built: dict[int, Node | None]) -> None:

@@ -261,7 +261,8 @@ class Renderer(ChartsMixin, WidgetsMixin, MediaMixin):
         if label:
             self.text(cv, label, x, y, w, "label", "text", bg)
             fy = y + self.px(28)
-        fh = self.px(44)
+        lines = max(1, int(el.props.get("lines", 1) or 1))  # a text area: 24 px a line more
+        fh = self.px(44 + 24 * (lines - 1))
         helper = el.props.get("helper") or el.props.get("error")
         err = bool(el.props.get("error"))
         fill = self.th.color("surface")
@@ -275,10 +276,11 @@ class Renderer(ChartsMixin, WidgetsMixin, MediaMixin):
             tx += isz + self.px(10)
         tw = x + w - tx - self.px(14) - (self.px(28) if trailing_icon else 0)
         val = el.props.get("value")
+        ty = fy + fh / 2 if lines == 1 else fy + self.px(22)  # a text area's text starts at its top
         if val:
-            self.text_mid(cv, str(val), tx, fy + fh / 2, tw, "body", "text", fill)
+            self.text_mid(cv, str(val), tx, ty, tw, "body", "text", fill)
         else:
-            self.text_mid(cv, el.props.get("placeholder", ""), tx, fy + fh / 2, tw, "body", "text-muted", fill)
+            self.text_mid(cv, el.props.get("placeholder", ""), tx, ty, tw, "body", "text-muted", fill)
         if trailing_icon:
             isz = self.px(18)
             self.icon(cv, trailing_icon, x + w - self.px(14) - isz, fy + (fh - isz) / 2, isz,
@@ -385,21 +387,26 @@ class Renderer(ChartsMixin, WidgetsMixin, MediaMixin):
                           "text-muted", muted, align=a)
         ry = y + head_h
         div = self.th.color("divider")
+        picked = el.props.get("selected", -1)  # the row a side panel acts on, in the secondary colour
         for r_i, row in enumerate(rows):
             if ry + row_h > y + h + 0.5:
                 break
+            rbg = bg
+            if r_i == picked:
+                rbg = self.th.color("secondary")
+                cv.rect(x, ry, w, row_h, fill=rbg)
             cv.rect(x, ry, w, self.px(1), fill=div)
             for c_i, ((cx, cw), cell, a) in enumerate(zip(colx, row, align)):
                 if c_i == status_col:
-                    self._badge(cv, cell, cx, ry + row_h / 2, _status_role(cell), bg)
+                    self._badge(cv, cell, cx, ry + row_h / 2, _status_role(cell), rbg)
                 elif c_i == 0 and el.props.get("avatar_first"):
                     ar = self.px(16)
                     self._avatar(cv, cell, cx + ar, ry + row_h / 2, ar, r_i)
                     self.text_mid(cv, cell, cx + 2 * ar + self.px(12), ry + row_h / 2, cw - 2 * ar - self.px(28),
-                                  "body-strong", "text", bg)
+                                  "body-strong", "text", rbg)
                 else:
                     self.text_mid(cv, cell, cx, ry + row_h / 2, cw - self.px(16), "small" if c_i else "body-strong",
-                                  "text" if c_i == 0 else "text-muted", bg, align=a)
+                                  "text" if c_i == 0 else "text-muted", rbg, align=a)
             ry += row_h
 
     def _badge(self, cv, text, x, cy, role, bg, align="left", max_w: float | None = None):

@@ -589,7 +589,9 @@ class _Writer:
             colour = self.th.text_on("text", fill, large=large)
         ph = el.props.get("placeholder", "")
         ph_col = self.th.text_on("text-muted", fill, large=large)
-        css = {"left": "0", "top": px(fy), "width": px(box[2]), "height": "44px", "background": self.col(fill),
+        lines = max(1, int(el.props.get("lines", 1) or 1))  # a text area: 24 px a line more
+        fh = 44 + 24 * (lines - 1)
+        css = {"left": "0", "top": px(fy), "width": px(box[2]), "height": f"{fh}px", "background": self.col(fill),
                "border-radius": self.tokens.radius(self.th.radius("md")),
                "box-shadow": f"inset 0 0 0 {sw}px {self.col(stroke)}",
                "padding": f"0 {px(pad_r)} 0 {px(pad_l)}", "color": self.col(colour) if val else self.col(ph_col),
@@ -611,7 +613,14 @@ class _Writer:
             phattr = f' placeholder="{_esc(self.text_line(ph, "body", text_w))}"' if ph else ""
             if typ == "password":
                 typ, vattr = "text", vattr  # the mock shows the dots as drawn
-            parts.append(f'<input id="{did}" type="{typ}" class="{cls}"{vattr}{phattr}{aria} style="{_style(css)}">')
+            if lines > 1:
+                css["padding"] = f"11px {px(pad_r)} 0 {px(pad_l)}"
+                css["resize"] = "none"
+                parts.append(f'<textarea id="{did}" class="{cls}" rows="{lines}"{phattr}{aria} '
+                             f'style="{_style(css)}">{_esc(shown)}</textarea>')
+            else:
+                parts.append(f'<input id="{did}" type="{typ}" class="{cls}"{vattr}{phattr}{aria} '
+                             f'style="{_style(css)}">')
         icol = self.th.text_on("text-muted", fill, large=True)
         for name_, ix in ((leading, 14), (trailing, box[2] - 14 - 18)):
             if name_:
@@ -619,7 +628,7 @@ class _Writer:
         helper = el.props.get("helper") or el.props.get("error")
         if helper:
             rec = _Recorder(self.scene.width, self.scene.height)
-            r.text(rec, helper, el.box[0], el.box[1] + r.px(fy + 44 + 6), el.box[2], "caption",
+            r.text(rec, helper, el.box[0], el.box[1] + r.px(fy + fh + 6), el.box[2], "caption",
                    "danger" if err else "text-muted", bg)
             parts += [self.run(op, el.box).replace("<span ", f'<span id="{help_id}" ', 1) for op in rec.ops]
         return "".join(parts), bg
@@ -736,11 +745,16 @@ class _Writer:
                        f'text-align: {a}; color: {self.col(colour)}">{_esc(text)}</th>')
         out.append("</tr></thead><tbody>")
         nrows = 0
+        picked = el.props.get("selected", -1)
+        table_bg = bg
         for r_i, row in enumerate(rows):
             if head_h + (nrows + 1) * row_h > box[3] + 0.5 / self.s:
                 break
             nrows += 1
-            out.append(f'<tr style="height: {px(row_h)}">')
+            bg = self.th.color("secondary") if r_i == picked else table_bg  # the row a side panel acts on
+            fill_css = f"; background: {self.col(bg)}" if r_i == picked else ""
+            sel_attr = ' aria-selected="true"' if r_i == picked else ""
+            out.append(f'<tr style="height: {px(row_h)}{fill_css}"{sel_attr}>')
             for c_i, cell in enumerate(row[:len(cols)]):
                 a = align[c_i] if c_i < len(align) else "left"
                 pstyle = self.cell_pad(c_i, len(cols), pad) + f"; box-shadow: inset 0 1px 0 {self.col(div)}"
@@ -764,7 +778,7 @@ class _Writer:
                                f'color: {self.col(colour)}">{_esc(txt)}</td>')
             out.append("</tr>")
         out.append("</tbody></table>")
-        return "".join(out), bg
+        return "".join(out), table_bg
 
     @staticmethod
     def cell_pad(i: int, n: int, pad: float) -> str:

@@ -101,6 +101,20 @@ def test_sampled_scene_falls_back_to_absolute_positions(engines):
     assert html_problems(page) == []
 
 
+def test_a_text_area_and_a_highlighted_row_are_real_controls(engines):
+    """A request's description is a <textarea> as tall as the drawn one; the table row a review
+    panel acts on is marked selected and filled."""
+    claim = engines["harbor"].generate("warranty claim with a product select, a receipt upload dropzone and a Send claim button",
+                                       device="mobile", size=(390, 844), sampler="procedural")
+    page = claim.html()
+    (area,) = re.findall(r"<textarea [^>]*>", page)
+    assert 'rows="4"' in area and "height: 116px" in area
+    queue = engines["harbor"].generate("leave request queue with a requests table and Approve and Deny buttons",
+                                       size=(1440, 900), sampler="procedural").html()
+    (tr,) = re.findall(r'<tr [^>]*aria-selected="true"[^>]*>', queue)
+    assert "background:" in tr
+
+
 def test_text_contrast_report(checkout):
     runs = text_contrast(checkout.scene, checkout.design_system)
     assert runs and all(r["contrast"] >= r["need"] for r in runs)
@@ -143,6 +157,8 @@ def test_cli_writes_html(tmp_path, capsys):
 @pytest.mark.parametrize("system,device,prompt", [
     ("harbor", "desktop", "checkout page with order summary"),
     ("circuit", "mobile", "settings page with notification toggles"),
+    ("harbor", "mobile", "warranty claim with a product select, a receipt upload dropzone and a Send claim button"),
+    ("circuit", "desktop", "leave request queue with a requests table and Approve and Deny buttons"),
 ])
 def test_a_real_browser_draws_the_page_like_the_png(engines, system, device, prompt):
     if find_chromium() is None:

@@ -933,3 +933,80 @@ def test_a_button_that_acts_on_one_record_is_drawn_on_each():
     assert len([e for e in routes.walk() if e.kind == "button" and e.text == "Log send"]) >= 4
     once = _scene("reading list with saved articles and an Export button")
     assert len([e for e in once.walk() if e.kind == "button" and e.text == "Export"]) == 1
+
+
+# -- screens that read as a product's: order, selection, a form's purpose (held-out set 5's review) ---
+
+def test_records_are_listed_in_order_of_time_or_newest_date_first():
+    from engine.compose.plan_compose import _in_order
+
+    assert [r[0] for r in _in_order([["20:04 Blue"], ["07:27 Red"], ["11:12 Green"]])] == ["07:27 Red", "11:12 Green",
+                                                                                          "20:04 Blue"]
+    assert [r[0] for r in _in_order([["Mar 10", "a"], ["May 3", "b"], ["May 25", "c"]])] == ["May 25", "May 3",
+                                                                                              "Mar 10"]
+    chapters = [["1. Intro", "", "15:40"], ["2. Letter", "", "04:44"]]
+    assert _in_order(chapters, fields=2) == chapters  # a trailing length is no time of day
+    assert _in_order([["a", "34:44"], ["b", "15:10"]], cols=["Title", "Duration"]) == [["a", "34:44"], ["b", "15:10"]]
+    scene = _scene("bus timetable with a departures list and a Buy ticket button", "mobile")
+    times = [re.match(r"\d\d:\d\d", e.text).group(0) for e in scene.walk() if e.kind == "list_item"
+             and re.match(r"\d\d:\d\d", e.text or "")]
+    assert len(times) >= 3 and times == sorted(times)
+
+
+def test_decision_buttons_over_a_table_act_on_its_highlighted_row():
+    """"Approve and Deny buttons" over a requests table: a panel beside the table names the
+    highlighted row, shows its cells and holds the buttons; no primary action is added above."""
+    scene = _scene("leave request queue with a requests table and Approve and Deny buttons")
+    (tbl,) = [e for e in scene.walk() if e.kind == "table"]
+    assert tbl.props.get("selected") == 0
+    buttons = [e for e in scene.walk() if e.kind == "button"]
+    assert sorted(b.text for b in buttons) == ["Approve", "Deny"]
+    deny = next(b for b in buttons if b.text == "Deny")
+    assert deny.variant == "destructive"
+    (facts,) = [e for e in scene.walk() if e.kind == "description_list"]
+    row0 = tbl.props["rows"][0]
+    shown = [v for _k, v in facts.props["items"]]
+    assert len(shown) == len(row0) - 1 and set(shown) < set(row0)
+    (name,) = set(row0) - set(shown)
+    assert any(e.kind == "heading" and e.text == name for e in scene.walk())  # the panel is titled with it
+    # without a decision verb the buttons stay in the header and no row is highlighted
+    plain = _scene("leave request queue with a requests table and an Export button")
+    (t2,) = [e for e in plain.walk() if e.kind == "table"]
+    assert "selected" not in t2.props
+
+
+def test_score_controls_name_the_row_they_score():
+    scene = _scene("pitch competition judging with a startups table and score sliders for Team, Market and Idea")
+    (tbl,) = [e for e in scene.walk() if e.kind == "table"]
+    assert tbl.props.get("selected") == 0
+    name = next(c for c in tbl.props["rows"][0] if not re.match(r"^[\d$€£]", c))
+    assert any(e.text and e.text.endswith(f"· {name}") for e in scene.walk())
+
+
+@pytest.mark.parametrize("device", ["mobile", "desktop"])
+def test_a_sparse_form_gets_what_its_purpose_implies(device):
+    """A booking gets a date and open times, a payment a summary of what it pays (the amount the
+    chosen chip names), a request a description; a form that already has them gets nothing more."""
+    booking = _scene("nail salon booking with a technician select and a Book now button", device)
+    kinds = {e.kind for e in booking.walk()}
+    assert ("calendar" if device == "mobile" else "date_picker") in kinds
+    assert len([e for e in booking.walk() if e.kind == "chip" and re.fullmatch(r"\d\d:\d\d", e.text or "")]) >= 4
+    paying = _scene("charity donation with amount chips 10, 20 and 50, a name input and a Donate button", device)
+    (summary,) = [e for e in paying.walk() if e.kind == "description_list"]
+    assert dict(summary.props["items"])["Total"].endswith("10.00")
+    request = _scene("warranty claim with a product select, a receipt upload dropzone and a Send claim button", device)
+    area = [e for e in request.walk() if e.kind == "input" and e.props.get("lines", 1) > 1]
+    assert len(area) == 1 and area[0].box[3] > 1.5 * 72 * booking.scale
+    dated = _scene("nail salon booking with a date picker, a time picker and a Book now button", device)
+    assert not [e for e in dated.walk() if e.kind == "chip" and re.fullmatch(r"\d\d:\d\d", e.text or "")]
+    busy = _scene("bank transfer with a recent transfers list, an amount input and a Send button", device)
+    assert not [e for e in busy.walk() if e.kind == "description_list"]
+
+
+def test_a_page_subtitle_counts_what_it_lists_and_a_form_has_none():
+    scene = _scene("bike rental results with bikes listed with their hourly price and a Rent button")
+    (sub,) = [e for e in scene.walk() if e.id.endswith("subtitle")] or [None]
+    n = len([e for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id])
+    assert sub is not None and sub.text == f"{n} bikes"
+    form = _scene("newsletter preferences with a topics select, a frequency radio and a Save button")
+    assert not [e for e in form.walk() if e.id.endswith("subtitle")]
