@@ -522,6 +522,9 @@ def _b_field(kind: str) -> Callable:
         defaults = {"input": ("Name", "Email", "Notes", "Reference"), "select": ("Sort by", "Status", "Owner", "Type"),
                     "search": (cx.copy.spec.search,)}[kind]
         own = s.title if kind in ("input", "select") and s.title and not s.labels else ""  # "a promo code input"
+        said = re.search(r"\b(email|e-mail|phone|number|address|name|code|link|url)\b", (s.phrase or "").lower())
+        if own and kind == "input" and said and said.group(1) not in own.lower():
+            own = f"{own} {said.group(1)}"  # "a recipient email input": what the recipient field takes
         labels = _labels(s, n, lambda k: own if k == 0 and own else defaults[k % len(defaults)])
         nodes = []
         for lab in labels:

@@ -1010,3 +1010,9 @@ def test_a_page_subtitle_counts_what_it_lists_and_a_form_has_none():
     assert sub is not None and sub.text == f"{n} bikes"
     form = _scene("newsletter preferences with a topics select, a frequency radio and a Save button")
     assert not [e for e in form.walk() if e.id.endswith("subtitle")]
+
+
+def test_an_input_named_by_what_it_holds_is_labelled_with_it():
+    scene = _scene("store credit transfer with a recipient email input and a Transfer button", "mobile")
+    (field,) = [e for e in scene.walk() if e.kind == "input" and e.props.get("lines", 1) == 1]
+    assert field.props["label"] == "Recipient email" and field.props["placeholder"] == "name@example.com"
