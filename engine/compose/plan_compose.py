@@ -1947,9 +1947,15 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     lay.run(root, W, H)
     if cx.content is not None and _fit_dropped_lists(cx):
         lay.run(root, W, H)
-    if cx.content is not None and _sparse_phone(cx):
+    if cx.content is not None and (_sparse_phone(cx) or any(a.dropped for a in cx.actions)):
+        # a half-empty phone, or one whose named button found no room under the content: the
+        # buttons sit at the foot, where they always show (what does not fit above them is dropped)
+        for a in cx.actions:
+            a.dropped = False
         _anchor_actions(cx, root)
         lay.run(root, W, H)
+        if _fit_dropped_lists(cx):  # a list that lost its room to the buttons keeps the rows that fit
+            lay.run(root, W, H)
     elements = L.to_elements(root)
     nodes = top_nodes(root)
     for s, r, n in placed:

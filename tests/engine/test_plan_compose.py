@@ -1016,3 +1016,17 @@ def test_an_input_named_by_what_it_holds_is_labelled_with_it():
     scene = _scene("store credit transfer with a recipient email input and a Transfer button", "mobile")
     (field,) = [e for e in scene.walk() if e.kind == "input" and e.props.get("lines", 1) == 1]
     assert field.props["label"] == "Recipient email" and field.props["placeholder"] == "name@example.com"
+
+
+@pytest.mark.parametrize("prompt", [
+    "parking garage finder with a map of nearby garages, a list with hourly rates and a Navigate button",
+    "ski resort app with a search field, a map of the slopes, a lifts list with wait times and a Buy pass button",
+])
+def test_a_full_phone_still_shows_its_named_button(prompt):
+    """A phone whose map and list fill the screen keeps the button the prompt names, at its foot
+    above the tab bar; the list keeps the rows that fit over it."""
+    scene = _scene(prompt, "mobile")
+    (btn,) = [e for e in scene.walk() if e.kind == "button" and e.text in ("Navigate", "Buy pass")]
+    tab = max((e for e in scene.elements if e.kind == "navbar"), key=lambda e: e.box[1])
+    assert btn.box[1] + btn.box[3] <= tab.box[1] + 1
+    assert [e for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
