@@ -125,6 +125,8 @@ class _Ctx:
     select_first: bool = False  # a side panel acts on one row of the page's table: its first, highlighted
     picked: tuple[list[str], list[str]] | None = None  # that row: the table's columns and its cells
     counted: list[tuple[int, str]] = field(default_factory=list)  # rows of each list and table, and its title
+    scores: list[int] = field(default_factory=list)  # the scores out of ten the page's sliders give
+    picked_table: Node | None = None  # the table whose first row is picked
     crowded: bool = False  # the page holds more than one large or side section
     day: tuple[int, int, int] | None = None  # the day a calendar or date field shows picked (year, month, day)
 
@@ -347,7 +349,7 @@ def _b_table(cx: _Ctx, s, i: int) -> Node:
                     "row_height": 52 if not cx.mobile else 48, "inset": 16})
     if cx.select_first and cx.picked is None and rows:  # the row the side panel acts on
         tbl.el["props"]["selected"] = 0
-        cx.picked = (cols, rows[0])
+        cx.picked, cx.picked_table = (cols, rows[0]), tbl
     title = _section_title(s, cx, cx.copy.spec.noun.capitalize())
     cx.counted.append((n, title))
     export = not cx.mobile and not named
@@ -377,12 +379,25 @@ def _b_chart(cx: _Ctx, s, i: int) -> Node:
         labels = cats
         values = [cx.rng.randint(55, 95) if by.group(1) == "subject" else values[k % len(values)]
                   for k in range(len(cats))]
+    said = f"{s.title} {s.phrase}".lower()
+    if re.search(r"\bhours?\b", said) and len(labels) <= 7:  # hours a day: a day holds 24
+        lo, hi = (10, 15) if re.search(r"\b(baby|infant|newborn|toddler)", low) else \
+            (6, 9) if "sleep" in said else (2, 9)
+        values = [round(cx.rng.uniform(lo, hi), 1) for _ in labels]
     props: dict = {"series": [values], "labels": labels}
     if variant == "donut":
         own = list(s.labels[:4]) or (labels[:4] if by else [])
-        props = {"series": [sorted(values[:len(own) or 4], reverse=True)], "labels": own or
-                 list((cx.copy.spec.tags or cx.copy.spec.statuses) + ("Other",))[:4], "center_label": "total",
-                 "total": str(sum(values[:len(own) or 4]))}
+        spending = re.search(r"\b(spend\w*|budget|expenses?|costs?|outgoings)\b", f"{said} {low}") is not None
+        # a filter's "All" is no slice, and what is spent has no income in it
+        tags = [t for t in (cx.copy.spec.tags or cx.copy.spec.statuses)
+                if t.lower() not in ("all", "any", "everything") and not (spending and t.lower() == "income")]
+        shown = values[:len(own) or 4]
+        props = {"series": [sorted(shown, reverse=True)], "labels": own or list(tags + ["Other"])[:4],
+                 "center_label": "total", "total": str(sum(shown))}
+        if spending:  # the money spent, in the records' currency
+            price = cx.copy.items(1)[0][2] if cx.copy.items(1) else ""
+            cur = next((c for c in price if c in "$€£"), "$")
+            props.update(center_label="spent", total=f"{cur}{sum(shown) * 12:,}")
     elif s.labels:
         props["labels"] = list(s.labels) + labels[len(s.labels):]
     ch = el("chart", "chart", w=fill(), h=fill(min=cx.pick(180, 180, 160)), variant=variant, props=props)
@@ -995,6 +1010,7 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                                               f"{s.title} {s.phrase}".lower()):
                 v = cx.rng.randint(5, 9)  # a judge's score out of ten
                 props = {"value": v / 10, "display": f"{v} / 10"}
+                cx.scores.append(v)
             elif kind == "slider" and re.search(r"\b(percent(age)?|rollout|share)\b", f"{s.title} {s.phrase}".lower()):
                 v = cx.rng.choice((10, 25, 50, 75))
                 props = {"value": v / 100, "display": f"{v}%"}
@@ -1396,7 +1412,8 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
     elif head and not head[-1].endswith("s") and cx.copy.spec.name in _RECORD_SUBTITLE and not collection:
         sub = cx.copy.items(1)[0][1]  # one record's page ("freelance invoice"): its own line, not a count
     elif cx.counted and head and head[-1] not in _LIVE_HEADS and len({t for _n, t in cx.counted}) == 1 and \
-            cx.counted[0][1].lower().endswith("s"):
+            cx.counted[0][1].lower().endswith("s") and not any(s.kind in ("chart", "stat", "gauge", "progress_ring")
+                                                               for s in cx.plan.sections):
         n_, what = cx.counted[0]  # "Car rental search results": how many cars it lists
         sub = f"{n_} {what.lower()}"
     elif not cx.counted and all(s.kind in _FORM_KINDS or _role(s) in ("action", "toolbar", "overlay")
@@ -1941,6 +1958,7 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     for k in sorted(range(len(sections)), key=lambda k: order.get(sections[k].kind, 2)):
         built[k] = _build(cx, sections[k], k)
     _seat_guests(sections, built)
+    _score_picked(cx)
     placed = [(s, _role(s), built[k]) for k, s in enumerate(sections) if built[k] is not None]
     root = _page(cx, [p for p in placed if p[1] != "overlay"])
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()
@@ -1967,6 +1985,18 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     scene = Scene(width=width, height=height, scale=scale, archetype="plan", prompt=plan.prompt, seed=seed,
                   elements=elements)
     return PlanLayout(scaled_scene(scene, scale), nodes, lay, (W, H), scale)
+
+
+def _score_picked(cx: _Ctx) -> None:
+    """The highlighted row's score is what the sliders beside it give it: their mean, written in
+    the table's score column as the column writes it."""
+    if cx.picked_table is None or not cx.scores:
+        return
+    props = cx.picked_table.el["props"]
+    col_ = next((k for k, c in enumerate(props["columns"]) if re.search(r"\b(score|rating|points|grade)\b", c.lower())),
+                None)
+    if col_ is not None:
+        props["rows"][0][col_] = f"{sum(cx.scores) / len(cx.scores):.1f}"
 
 
 def _weight(sections: list) -> float:

@@ -976,7 +976,7 @@ def test_decision_buttons_over_a_table_act_on_its_highlighted_row():
 
 
 def test_score_controls_name_the_row_they_score():
-    scene = _scene("pitch competition judging with a startups table and score sliders for Team, Market and Idea")
+    scene = _scene("pitch competition judging with an entries table and score sliders for Team, Market and Idea")
     (tbl,) = [e for e in scene.walk() if e.kind == "table"]
     assert tbl.props.get("selected") == 0
     name = next(c for c in tbl.props["rows"][0] if not re.match(r"^[\d$€£]", c))
@@ -1030,3 +1030,23 @@ def test_a_full_phone_still_shows_its_named_button(prompt):
     tab = max((e for e in scene.elements if e.kind == "navbar"), key=lambda e: e.box[1])
     assert btn.box[1] + btn.box[3] <= tab.box[1] + 1
     assert [e for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
+
+
+def test_charts_and_scores_agree_with_what_they_measure():
+    """Hours a day stay under 24; a spending donut has no "All" or "Income" slice and says how
+    much was spent; the highlighted row's score is the mean of the sliders that score it."""
+    sleep = _scene("toddler nap tracker with a weekly bar chart of nap hours", "mobile")
+    (chart,) = [e for e in sleep.walk() if e.kind == "chart"]
+    assert all(0 < v <= 24 for v in chart.props["series"][0])
+    work = _scene("consultant timesheet with a bar chart of hours worked by day")
+    (chart,) = [e for e in work.walk() if e.kind == "chart"]
+    assert all(0 < v <= 12 for v in chart.props["series"][0])
+    money = _scene("student budget app with spending as a donut chart and a Add expense button", "mobile")
+    (donut,) = [e for e in money.walk() if e.kind == "chart"]
+    assert not {"All", "Income"} & set(donut.props["labels"]) and donut.props["center_label"] == "spent"
+    assert re.match(r"^[$€£][\d,]+$", donut.props["total"])
+    judged = _scene("pitch competition judging with an entries table and score sliders for Team, Market and Idea")
+    (tbl,) = [e for e in judged.walk() if e.kind == "table"]
+    scores = [int(e.props["display"].split(" / ")[0]) for e in judged.walk() if e.kind == "slider"]
+    col_ = [c.lower() for c in tbl.props["columns"]].index("score")
+    assert len(scores) == 3 and tbl.props["rows"][0][col_] == f"{sum(scores) / 3:.1f}"
