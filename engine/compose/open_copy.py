@@ -24,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
+__all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "UNIT_NOUNS", "PLACE_NOUNS",
+           "MEDICINE_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
            "noun_of", "prompt_places", "record_kind"]
 
 #: Words that make a screen read as a sales screen; no other domain's copy uses them.
@@ -440,7 +441,30 @@ PEOPLE_NOUNS = frozenset({"owner", "employee", "contractor", "staff", "member", 
                           "guest", "tenant", "client", "teacher", "freelancer", "worker", "attendee", "teammate",
                           "colleague", "coach", "tutor", "nurse", "doctor", "instructor", "mentor", "groomer",
                           "stylist", "barber", "therapist", "trainer", "judge", "reviewer", "host", "guide",
-                          "cleaner", "babysitter", "walker", "photographer", "dentist", "agent"})
+                          "cleaner", "babysitter", "walker", "photographer", "dentist", "agent", "user", "customer",
+                          "subscriber", "resident", "passenger", "learner", "athlete"})
+#: Nouns of things kept in numbered units (a laundromat's washers, a garage's bays): "Washer 3",
+#: where it is, whether it is free.
+UNIT_NOUNS = frozenset({"washer", "dryer", "machine", "locker", "printer", "charger", "court", "desk", "bay", "lane",
+                        "pump", "kiosk", "terminal", "oven", "treadmill", "booth", "pod", "dock", "spot"})
+#: Nouns of places found nearby (garages, gyms, branches): a name of the neighbourhood's, how far,
+#: until when it is open, and a rate or a rating.
+PLACE_NOUNS = frozenset({"garage", "gym", "branch", "clinic", "pharmacy", "store", "studio", "venue", "pool", "lot",
+                         "hub", "depot", "office", "salon", "bakery", "cafe", "café", "library", "shelter", "museum",
+                         "gallery", "hospital", "school", "campus", "court", "park", "location", "outlet"}) - UNIT_NOUNS
+#: Nouns of a patient's medicines: name and strength, how to take it, refills left.
+MEDICINE_NOUNS = frozenset({"prescription", "medication", "medicine", "med", "pill", "drug", "refill"})
+_NEARBY = re.compile(r"\b(nearby|near|finder|locator|closest|around me|map of)\b")
+_PLACE_NAMES = ("Central", "Riverside", "Old Town", "Harbour", "Northgate", "Market Street", "Park Lane",
+                "Station Road", "Westside", "Hillcrest", "Canal Street", "Elm Grove")
+_UNIT_PLACES = ("Ground floor", "Ground floor", "Floor 1", "Floor 1", "Back room", "Floor 2")
+MEDICINES = (("Amoxicillin 500 mg", "1 capsule 3 times a day"), ("Lisinopril 10 mg", "1 tablet every morning"),
+             ("Metformin 850 mg", "1 tablet twice a day"), ("Atorvastatin 20 mg", "1 tablet at night"),
+             ("Levothyroxine 50 mcg", "1 tablet before breakfast"), ("Sertraline 50 mg", "1 tablet every morning"),
+             ("Omeprazole 20 mg", "1 capsule before breakfast"), ("Salbutamol inhaler", "2 puffs as needed"))
+#: A system's services, as a status page or a monitor lists them.
+SYSTEM_SERVICES = ("API gateway", "Auth service", "Payments API", "Search", "Notifications", "Web app", "Database",
+            "CDN", "Email delivery", "Webhooks")
 _KIND_WORDS = {"list", "table", "grid", "cards", "card", "section", "row", "rows", "panel", "tiles", "tile", "items",
                "item", "results", "catalogue", "catalog", "inventory", "details", "menu"}
 
@@ -456,10 +480,13 @@ def _sing(w: str) -> str:
 
 
 def noun_of(words: str) -> str | None:
-    """The record noun of NOUN_RECORDS or PEOPLE_NOUNS (or ``"line"`` for a bill's charges) that
+    """The record noun of NOUN_RECORDS, PEOPLE_NOUNS, UNIT_NOUNS, PLACE_NOUNS or MEDICINE_NOUNS
+    (or ``"line"`` for a bill's charges) that
     a section's words end on ("vinyl records" → record, "a contractors table" → contractor,
     "bottles list" → wine), or None."""
-    ws = [w for w in re.findall(r"[a-z][a-z\-]*", (words or "").lower())]
+    # "washers and dryers as cards showing status badges": the records are what comes before "as"
+    words = re.sub(r"\s+as\s+(an?\s+)?(cards?|tiles?|list|rows?|grid|table|items)\b.*$", "", (words or "").lower())
+    ws = [w for w in re.findall(r"[a-z][a-z\-]*", words)]
     while ws and ws[-1] in _KIND_WORDS:
         ws = ws[:-1]
     for w in reversed(ws[-3:]):
@@ -469,7 +496,10 @@ def noun_of(words: str) -> str | None:
         one = _NOUN_ALIASES.get(w, _NOUN_ALIASES.get(one, one))
         if one == "smoothie" or (one == "record" and not re.search(r"\b(vinyl|lp|album|music|record store)", " ".join(ws))):
             return None
-        if one in NOUN_RECORDS or one in PEOPLE_NOUNS or one == "line":
+        if (one in PLACE_NOUNS or one in UNIT_NOUNS) and w == one and not _NEARBY.search(words):
+            continue  # "library catalogue search": one library's page, not a list of libraries
+        if one in NOUN_RECORDS or one in PEOPLE_NOUNS or one == "line" or one in UNIT_NOUNS or \
+                one in PLACE_NOUNS or one in MEDICINE_NOUNS:
             return one
         if w.endswith("s") or w in _NOUN_ALIASES:
             return None  # the nearest plural names the records: another noun's copy does not fit them
@@ -1726,7 +1756,8 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("rental cars?", "rental_car"), ("cars?", "rental_car"), ("vehicles?", "rental_car"),
     ("(?:feature )?flags?", "feature_flag"), ("submissions?", "submission"), ("entr(?:y|ies)", "submission"),
     ("screenings?", "screening"), ("films?", "screening"), ("routes?", "climb"), ("boulders?", "climb"),
-    ("wake ?ups?", "wake_up"), ("night wakings?", "wake_up"))
+    ("wake ?ups?", "wake_up"), ("night wakings?", "wake_up"), ("services?", "service"), ("endpoints?", "service"),
+    ("micro-?services?", "service"))
 #: Record nouns whose words mean other things elsewhere: read so only in a screen about this
 #: (pattern on the prompt and the section's words). A car app's "car" is no rental; a country's
 #: flag no feature flag; a form's submissions no hackathon entries; a bus route no climb.
@@ -1736,6 +1767,8 @@ _RECORD_CONTEXT: dict[str, str] = {
     "submission": r"\b(hackathon|judg\w*|contest|competition|jury|award|pitch)",
     "climb": r"\b(climb\w*|boulder\w*|crag|belay)",
     "wake_up": r"\b(baby|sleep|night|nap|infant|newborn)\b",
+    "service": r"\b(uptime|status page|monitor\w*|incidents?|latency|servers?|apis?|devops|infra\w*|cloud|deploy\w*|"
+               r"outages?|on-?call|observability)\b",
 }
 
 
@@ -1989,7 +2022,58 @@ class OpenCopy:
             return [_product_item(self, i) for i in range(n)]
         if kind in NOUN_RECORDS or kind in PEOPLE_NOUNS:
             return self.noun_records(kind, n)
+        if kind in UNIT_NOUNS or kind in PLACE_NOUNS or kind in MEDICINE_NOUNS or kind == "service":
+            return [tuple(row[:3]) for row in self.class_rows(kind, n)]
         return None
+
+    def class_rows(self, kind: str, n: int) -> list[list[str]]:
+        """Rows of a noun of a general class no domain writes: numbered units ("Washer 3", where,
+        whether free), places nearby ("Riverside Garage", how far and until when open, a rate or
+        a rating), medicines (name and strength, how to take it, refills left) and a system's
+        services (name, region and uptime, status). Each row: title, second line, trailing value,
+        then the table's further cells."""
+        r = self.rng
+        low = self.prompt.lower()
+        if kind in UNIT_NOUNS:
+            # "washers and dryers": the units of each noun the prompt names, alternating
+            named = sorted((m.start(), u) for u in UNIT_NOUNS for m in [re.search(rf"\b{u}s?\b", low)] if m)
+            nouns = [u for _at, u in named if u != "machine" or len(named) == 1] or [kind]
+            out = []
+            for i in range(n):
+                state = ("Available", f"In use · {r.randint(4, 48)} min left", "Available", "Out of order",
+                         f"In use · {r.randint(4, 48)} min left", "Available")[(self.k + i) % 6]
+                where = _UNIT_PLACES[i % len(_UNIT_PLACES)]
+                out.append([f"{nouns[i % len(nouns)].capitalize()} {i // len(nouns) + 1}", where, state, where,
+                            state.split(" · ")[0]])
+            return out
+        if kind in PLACE_NOUNS:
+            paid = kind in ("garage", "lot") or "parking" in low
+            out, near = [], r.randint(1, 4) / 10
+            for i in range(n):  # nearest first
+                name = f"{_PLACE_NAMES[(self.k + i) % len(_PLACE_NAMES)]} {kind.capitalize()}"
+                dist = f"{near + i * 0.3 + r.randint(0, 2) / 10:.1f} km"
+                hours = "Open 24 h" if paid and i % 3 == 0 else f"Open until {r.choice((18, 20, 21, 22))}:00"
+                value = f"€{r.randint(15, 45) / 10:.2f}/h" if paid else f"{r.randint(40, 49) / 10} ★"
+                out.append([name, f"{dist} · {hours}", value, dist, hours])
+            return out
+        if kind in MEDICINE_NOUNS:
+            out = []
+            for i in range(min(n, len(MEDICINES))):
+                name, dose = MEDICINES[(self.k + i) % len(MEDICINES)]
+                left = r.choice((0, 1, 2, 3, 5))
+                state = "Refill due" if left == 0 else "Active"
+                out.append([name, dose, f"{left} refill{'s' if left != 1 else ''} left", str(left), state])
+            return out
+        out = []  # a system's services
+        for i in range(min(n, len(SYSTEM_SERVICES))):
+            state = ("Operational", "Operational", "Degraded", "Operational", "Operational", "Down")[(self.k + i) % 6]
+            uptime = {"Operational": f"99.9{r.randint(5, 9)}%", "Degraded": f"99.{r.randint(50, 89)}%",
+                      "Down": f"98.{r.randint(10, 90)}%"}[state]
+            region = ("eu-west-1", "us-east-1", "global")[i % 3]
+            latency = f"{r.randint(40, 180) if state == 'Operational' else r.randint(400, 1400)} ms"
+            out.append([SYSTEM_SERVICES[(self.k + i) % len(SYSTEM_SERVICES)], f"{region} · {uptime} uptime", state,
+                        uptime, latency])
+        return out
 
     def _own_records(self, kind: str, n: int) -> list[Item] | None:
         """Records of a kind one domain names (`DomainSpec.kinds`), or None: ``"own"`` (the
@@ -2094,6 +2178,9 @@ class OpenCopy:
         """`n` records of a noun the domains have no copy for: people from faker (a name and a
         job), else the noun's small word list, priced where things of it are sold."""
         r = self.rng
+        if noun == "user":  # an app's users: the access each has
+            return [(p, ("Admin", "Editor", "Viewer", "Member", "Owner", "Billing")[(self.k + i) % 6],
+                     r.choice(("Active", "Active", "Invited", "Suspended"))) for i, p in enumerate(self.people(n))]
         if noun in PEOPLE_NOUNS:
             pay = re.search(r"\b(pay|payroll|payment|salar|wage|invoice)", self.prompt.lower())
             return [(p, self.fake.job().split(",")[0],
@@ -2155,6 +2242,18 @@ class OpenCopy:
 
     def table_of_kind(self, kind: str | None, n: int) -> tuple[list[str], list[list[str]]] | None:
         """`records_table` of a record noun already read from the words (`record_kind`), or None."""
+        if kind in UNIT_NOUNS:
+            return ["Machine", "Where", "Status"], [[t, w, st] for t, _m, _a, w, st in self.class_rows(kind, n)]
+        if kind in PLACE_NOUNS:
+            paid = kind in ("garage", "lot") or "parking" in self.prompt.lower()
+            return ([kind.capitalize(), "Distance", "Hours", "Rate" if paid else "Rating"],
+                    [[t, d, h, a] for t, _m, a, d, h in self.class_rows(kind, n)])
+        if kind in MEDICINE_NOUNS:
+            return ["Medication", "Dose", "Refills", "Status"], [[t, m, c, st] for t, m, _a, c, st in
+                                                                self.class_rows(kind, n)]
+        if kind == "service":
+            return ["Service", "Uptime", "Latency", "Status"], [[t, u, lt, st] for t, _m, st, u, lt in
+                                                               self.class_rows(kind, n)]
         if kind == "stock_item":
             return list(STOCK_COLUMNS), [_stock_row(self, i) for i in range(n)]
         if kind == "line":
@@ -2199,6 +2298,10 @@ class OpenCopy:
                 return (["Name", "Role", "Hours", "Amount", "Status"],
                         [[t, m, str(self.rng.choice((32, 36, 40, 40, 24))), a,
                           self.rng.choice(("Ready", "Ready", "Pending"))] for t, m, a in recs])
+            if kind == "customer":  # a shop's or a sales team's customers: what each has bought
+                spent = sorted((self.rng.randint(120, 9800) for _ in recs), reverse=True)
+                return (["Customer", "Orders", "Total spent", "Status"],
+                        [[t, str(self.rng.randint(2, 40)), _money(v), a] for (t, _m, a), v in zip(recs, spent)])
             return ["Name", "Role", "Email", "Status"], [[t, m, f"{t.split()[0].lower()}@example.com", a]
                                                          for t, m, a in recs]
         if kind == "story":

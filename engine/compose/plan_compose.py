@@ -272,10 +272,27 @@ def _words(s) -> str:
     return f"{s.phrase or ''} {s.title or ''}"
 
 
+_BARE = {"a", "an", "the", "of", "with", "list", "lists", "table", "tables", "rows", "row", "results", "items", "grid",
+         "card", "cards", "section", "panel", "view"}
+
+
+def _kind_of(cx: _Ctx, s, words: str) -> str | None:
+    """The record noun of a collection section: its own words' ("a prescriptions list"), else,
+    when its words name nothing ("a list with hourly rates"), the noun of the page or of the
+    other sections ("a map of nearby garages")."""
+    kind = cx.copy.record_kind(words)
+    if kind is None and not set(re.findall(r"[a-z]+", (s.phrase or "").lower())) - _BARE:
+        for t in [cx.page_noun] + [f"{x.title} {x.phrase}" for x in cx.plan.sections if x is not s]:
+            kind = cx.copy.record_kind(t)
+            if kind:
+                break
+    return kind
+
+
 def _b_list(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, cx.rows or cx.pick(6, 6, 4))
     # rows the prompt names ("tracks Design, Engineering and Product") are records of the list's noun
-    kind = cx.copy.record_kind(s.title if s.labels and s.title else _words(s))
+    kind = _kind_of(cx, s, s.title if s.labels and s.title else _words(s))
     records = cx.copy.records_of_kind(kind, n)  # the noun's own records (ingredients, episodes, departures…)
     if records and len(records) < n and len(s.labels) <= len(records):
         n = len(records)  # a fixed set (an audio guide's stops, a bank's accounts): each once
@@ -324,7 +341,7 @@ _ICON = {"music": "star", "travel": "arrow-up-right", "food": "heart", "logistic
 
 def _b_table(cx: _Ctx, s, i: int) -> Node:
     n = s.count if s.count and s.count > 1 else (cx.rows or cx.pick(8, 8, 5))
-    kind = cx.copy.record_kind(_words(s))
+    kind = _kind_of(cx, s, _words(s))
     named = cx.copy.table_of_kind(kind, n if kind != "line" else min(n, 5))
     cols, rows = named or cx.copy.table(n)
     n = len(rows)

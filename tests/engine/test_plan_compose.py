@@ -1050,3 +1050,35 @@ def test_charts_and_scores_agree_with_what_they_measure():
     scores = [int(e.props["display"].split(" / ")[0]) for e in judged.walk() if e.kind == "slider"]
     col_ = [c.lower() for c in tbl.props["columns"]].index("score")
     assert len(scores) == 3 and tbl.props["rows"][0][col_] == f"{sum(scores) / 3:.1f}"
+
+
+@pytest.mark.parametrize("prompt, device, expect", [
+    # numbered units, each free or in use; places nearby with how far; medicines; a system's services
+    ("coworking phone booths as cards with status badges", "tablet", r"^Booth \d$"),
+    ("bike shop finder with a map of nearby stores and a list", "mobile", r"^[A-Z][\w ]+ Store$"),
+    ("care home resident profile with a medications table", "desktop", r"\d+ (mg|mcg)\b|inhaler"),
+    ("platform status page with a table of services and an incidents list", "desktop",
+     r"^(API gateway|Auth service|Payments API|Search|Notifications|Web app|Database|CDN|Email delivery|Webhooks)$"),
+])
+def test_records_of_a_general_noun_class_fit_the_noun(prompt, device, expect):
+    """Nouns no domain writes records for, but whose class is plain, get records of that class
+    rather than the domain's own (a shop's products, a clinic's appointments)."""
+    words = _section_words(_scene(prompt, device))
+    assert len([t for t in words if re.search(expect, t)]) >= 3, (prompt, words[:20])
+
+
+def _section_words(scene) -> list[str]:
+    out = []
+    for e in scene.walk():
+        out += section_texts(e)
+        if e.kind == "table":
+            out += [c for r in e.props["rows"] for c in r]
+    return out
+
+
+def test_a_bare_list_takes_the_noun_of_the_page_and_a_singular_place_is_no_list_of_places():
+    scene = _scene("campus printer finder with a map of nearby printers, a list and a Print button", "mobile")
+    items = [e.text for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert items and all(re.fullmatch(r"Printer \d", t) for t in items)
+    books = _scene("school library search with a results list", "desktop")
+    assert not [t for t in _section_words(books) if t.endswith(" Library")]
