@@ -352,7 +352,8 @@ _LABEL_HOLDERS: dict[str, tuple[str, ...]] = {
     "widget": ("card",), "question": ("accordion", "list"), "heading": ("heading",), "plan": ("card",),
     "tier": ("card",), "pricing plan": ("card",), "pricing tier": ("card",), "timer": ("progress_ring",),
     "countdown": ("progress_ring",),
-    "slider": ("slider",), "select": ("select",), "dropdown": ("select",),
+    "slider": ("slider",), "select": ("select",), "dropdown": ("select",), "stepper": ("stepper",),
+    "counter": ("stepper",),
 }
 
 #: Words before "of" that count things rather than name them (``a grid of 12 photos``).
@@ -1584,6 +1585,13 @@ def _archetype(page: str, page_types: Mapping[str, Sequence[str]]) -> str | None
     return best
 
 
+_NAME = r"[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|(?!(?:and|or|holding|with|of|for|cards?|as|each|per)\b)[a-z]+))?"
+#: "columns To do, Doing and Done" (names after the word, capitalised, ending at "and"/"or" + one):
+#: the same as "To do, Doing and Done columns"; what the columns hold ("holding room cards") goes.
+_COLUMNS_NAMED = re.compile(rf"\b(columns|lanes)\s+((?:{_NAME}\s*,\s*)*{_NAME},?\s+(?:and|or)\s+{_NAME})"
+                            r"(?:\s+(?:holding|with|of)\s+(?:[a-z]+\s+){0,2}cards)?")
+
+
 def plan_prompt(prompt: str, device: str = "desktop", *,
                 page_types: Mapping[str, Sequence[str]] | None = None) -> Plan:
     """The page plan of `prompt` (the module docstring says how it is read). `device` is desktop,
@@ -1607,6 +1615,8 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
     text = re.sub(r"\b([Ll])og[ -](in|on|out)\b", r"\1og\2", text)  # "a log in page" signs in; it holds no log
     # "cars listed with their daily price" is a list of cars, as "a list of cars with …" is
     text = re.sub(r"\b([a-z]+s) (?:listed|shown|displayed) (?=with|by|as|in)", r"a list of \1 ", text)
+    # "a board with columns Dirty, Cleaning and Ready holding room cards": the names are the columns'
+    text = _COLUMNS_NAMED.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
     all_words: list[str] = []
     page = ""
     clauses = [c for c in _CLAUSE_RE.split(text) if c and c.strip()]
@@ -1828,6 +1838,13 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
                 and prev["clause"] == s["clause"]:
             prev["labels"] += [x for x in s["labels"] if x not in prev["labels"]]  # "tax and total": one summary
             prev["count"] = max(prev["count"], len(prev["labels"]))
+            continue
+        if prev is not None and s["kind"] == prev["kind"] and s["kind"] in ("radio", "select", "segmented", "tabs",
+                                                                         "chip", "toggle", "checkbox", "stepper") \
+                and prev["title"] and not prev["labels"] and s["labels"] and not s["title"] \
+                and prev["clause"] == s["clause"] and prev["position"] == s["position"]:
+            # "tier radio options Basic, Family and Patron": one group of the options, titled
+            prev["labels"], prev["count"] = list(s["labels"]), len(s["labels"])
             continue
         if prev is not None and s["kind"] == prev["kind"] == "input" and s["labels"] and prev["labels"] \
                 and prev["clause"] == s["clause"] and prev["position"] == s["position"]:

@@ -582,3 +582,16 @@ def test_amounts_name_their_buttons_and_a_field_word_before_fields_is_a_field() 
     plan = plan_prompt("allotment signup form with your name and phone fields")
     assert _by_kind(plan, "input").labels == ["Name", "Phone"]
     assert not [s for s in plan_prompt("vegetable garden plot booking form").sections if s.kind == "chart"]
+
+
+def test_names_after_columns_steppers_and_options_are_their_labels() -> None:
+    """"columns A, B and C" (what they hold dropped), "steppers for A, B and C", and "a tier radio
+    with options A, B and C" read as one labelled section each."""
+    plan = plan_prompt("cleaning crew board with lanes Booked, Travelling, On site and Finished holding job cards")
+    assert [(s.kind, s.labels) for s in plan.sections] == [(COLUMN, ["Booked", "Travelling", "On site", "Finished"])]
+    plan = plan_prompt("farm shop order with quantity steppers for Eggs, Honey and Cider and a Reserve button")
+    assert _by_kind(plan, "stepper").labels == ["Eggs", "Honey", "Cider"]
+    assert not [s for s in plan.sections if s.kind == "section"]
+    plan = plan_prompt("gym membership upgrade with plan radio options Off-peak, Standard and Premium")
+    (radio,) = [s for s in plan.sections if s.kind == "radio"]
+    assert radio.labels == ["Off-peak", "Standard", "Premium"] and radio.title == "Plan"
