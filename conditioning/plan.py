@@ -1752,6 +1752,9 @@ _PAGE_HEADS = {"page", "pages", "screen", "screens", "app", "application", "site
 _CONTAINER_KINDS = ("navbar", "sidebar", "footer", "header", "card", "modal", "bottom_sheet")
 
 
+_RECORDS_AS_CARDS = re.compile(r"^((?:the |a |an )?[a-z][a-z-]*s (?:and|or) [a-z][a-z-]*s) as (?:cards|tiles)\b")
+
+
 def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], list[str]]:
     secs = sorted(r.sections, key=lambda s: (s["clause"], s["at"]))
     for s in secs:  # a word that means another kind in this domain ("cafe menu": a list of dishes)
@@ -1767,6 +1770,10 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
              and (s["phrase"] or "").split()[-1].lower() in _PAGE_NOUNS]
     if named and len(secs) > 1:  # "tenant maintenance request form with …", "salon booking with …": the page, named
         secs = [s for s in secs if s is not named[0]]
+    for s in secs:  # "washers and dryers as cards": records of two nouns shown as cards, not two named cards
+        m = _RECORDS_AS_CARDS.match(s["phrase"] or "")
+        if s["kind"] == "card" and s["labels"] and m:
+            s["labels"], s["count"], s["title"] = [], 1, _as_written(m.group(1)).capitalize()
     kept = []
     for s in secs:  # "routes as cards showing grade badges": each card shows its badge, not a row of chips
         prev = kept[-1] if kept else None

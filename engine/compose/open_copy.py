@@ -1705,7 +1705,13 @@ def _hits(spec: DomainSpec, prompt: str) -> float:
                                                              else r"(?:s|es|ed|d|ing)?\b"), p))
 
 
+#: "time tracking", "habit tracker": what is tracked is no parcel (logistics' "tracking").
+_NOT_PARCELS = re.compile(r"\b(time|habit|sleep|period|expense|mood|water|fitness|calorie|budget|goal|symptom|"
+                          r"workout|spending|hours?) track(ing|er)\b", re.IGNORECASE)
+
+
 def _guess(prompt: str) -> str:
+    prompt = _NOT_PARCELS.sub(r"\1 log", prompt)
     best, hits = "generic", 0.0
     for spec in DOMAIN_SPECS.values():
         n = _hits(spec, prompt)

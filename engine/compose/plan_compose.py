@@ -301,6 +301,7 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
         items = [(p, meta, t) for p, (_x, meta, t) in zip(cx.copy.people(n), items)]
     if not s.labels:
         items = _in_order(list(items), fields=2)  # by what a row leads with, not its trailing length
+        items = _as_the_day_goes(cx, items)
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
     if not records:
         kind = None
@@ -1510,6 +1511,34 @@ def _in_order(rows: list, fields: int = 0, cols: list[str] | None = None) -> lis
                 return -_MONTHS3.index(m.group(1)), -int(m.group(2))
             return sorted(rows, key=newest)
     return rows
+
+
+_DONE_WORDS = ("done", "completed", "complete", "finished", "delivered", "attended", "checked in", "boarded")
+_NOW_WORDS = ("in progress", "on a walk", "active", "ongoing", "live", "now", "boarding", "in transit", "on the way",
+              "on site", "in session")
+_LATER_WORDS = ("scheduled", "upcoming", "planned", "booked", "to do", "pending", "confirmed", "not started", "next")
+
+
+def _as_the_day_goes(cx: _Ctx, items: list) -> list:
+    """A day's records listed by their time with statuses of how far along they are ("Done",
+    "On a walk", "Scheduled"): the earlier ones done, one under way, the later ones to come, in
+    the numbers the records had; none under way when the page's button starts the next one."""
+    if len(items) < 3 or not all(_CLOCK.match(str(it[0])) or _CLOCK.match(str(it[1])) for it in items):
+        return items
+    states = [str(it[2]).strip().lower() for it in items]
+    if not all(st in _DONE_WORDS + _NOW_WORDS + _LATER_WORDS for st in states):
+        return items
+    done = [it[2] for it, st in zip(items, states) if st in _DONE_WORDS]
+    now = [it[2] for it, st in zip(items, states) if st in _NOW_WORDS]
+    later = [it[2] for it, st in zip(items, states) if st in _LATER_WORDS]
+    starts = any(s.kind == "button" and any(lab.lower().split()[:1] in (["start"], ["begin"]) for lab in s.labels)
+                 for s in cx.plan.sections)
+    if starts and now:  # "Start walk": nothing is under way yet, the next one is the one to start
+        later, now = later + [later[0] if later else "Scheduled"] * len(now), []
+    order = done + now[:1] + later + now[1:] if now else done + later
+    if not done and not now or not later and not now:
+        return items
+    return [(it[0], it[1], st) for it, st in zip(items, order)]
 
 
 #: First words of buttons that decide on one record of a queue ("Approve", "Reject", "Shortlist").

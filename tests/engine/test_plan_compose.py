@@ -1082,3 +1082,26 @@ def test_a_bare_list_takes_the_noun_of_the_page_and_a_singular_place_is_no_list_
     assert items and all(re.fullmatch(r"Printer \d", t) for t in items)
     books = _scene("school library search with a results list", "desktop")
     assert not [t for t in _section_words(books) if t.endswith(" Library")]
+
+
+def test_a_days_records_are_done_under_way_or_to_come_in_time_order():
+    """Statuses of how far along a day's records are follow their times; a page whose button
+    starts the next one has none under way."""
+    from engine.compose.plan_compose import _as_the_day_goes, _Ctx
+
+    cx = _Ctx("mobile", _plan("nanny app with today's feeds list"), None, None, None)
+    items = [("07:00 Feed", "", "Scheduled"), ("09:00 Feed", "", "Done"), ("11:00 Feed", "", "In progress"),
+             ("13:00 Feed", "", "Scheduled")]
+    assert [t for _a, _b, t in _as_the_day_goes(cx, items)] == ["Done", "In progress", "Scheduled", "Scheduled"]
+    cx = _Ctx("mobile", _plan("nanny app with today's feeds list and a Start feed button"), None, None, None)
+    assert [t for _a, _b, t in _as_the_day_goes(cx, items)] == ["Done", "Scheduled", "Scheduled", "Scheduled"]
+    other = [("07:00", "", "€4"), ("09:00", "", "€5"), ("11:00", "", "€6")]
+    assert _as_the_day_goes(cx, other) == other
+
+
+def test_records_of_two_nouns_as_cards_and_a_time_tracker_is_no_fleet():
+    scene = _scene("bowling alley with lanes and lockers as cards showing status badges", "tablet")
+    titles = [e.text for e in scene.walk() if e.kind == "heading" and re.fullmatch(r"(Lane|Locker) \d", e.text or "")]
+    assert len(titles) >= 4 and {t.split()[0] for t in titles} == {"Lane", "Locker"}
+    timer = _scene("consultant time tracking with a timer and a clients select")
+    assert not re.search(r"\b(Dispatch|Vehicles|Drivers)\b", _texts(timer))
