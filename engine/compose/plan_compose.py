@@ -126,6 +126,7 @@ class _Ctx:
     picked: tuple[list[str], list[str]] | None = None  # that row: the table's columns and its cells
     counted: list[tuple[int, str]] = field(default_factory=list)  # rows of each list and table, and its title
     scores: list[int] = field(default_factory=list)  # the scores out of ten the page's sliders give
+    settings: list[tuple[str, str]] = field(default_factory=list)  # a slider's words and the value it shows
     picked_table: Node | None = None  # the table whose first row is picked
     crowded: bool = False  # the page holds more than one large or side section
     day: tuple[int, int, int] | None = None  # the day a calendar or date field shows picked (year, month, day)
@@ -549,11 +550,22 @@ def _b_button(cx: _Ctx, s, i: int) -> Node:
     return row(*out, name=f"s{i}", gap=3, align="center", width=fill() if cx.mobile else hug())
 
 
+def _search_hint(cx: _Ctx) -> str:
+    """What a search field searches: the page's first collection ("Search bottles"), else the
+    domain's own hint."""
+    for t in cx.plan.sections:
+        if t.kind in ("list", "table", "card", "kanban_column") and not t.labels:
+            title = _section_title(t, cx, "")
+            if title and title.lower().endswith("s") and len(title.split()) <= 3:
+                return f"Search {title.lower()}"
+    return cx.copy.spec.search
+
+
 def _b_field(kind: str) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
         n = _n(s, 1)
         defaults = {"input": ("Name", "Email", "Notes", "Reference"), "select": ("Sort by", "Status", "Owner", "Type"),
-                    "search": (cx.copy.spec.search,)}[kind]
+                    "search": (_search_hint(cx),)}[kind]
         own = s.title if kind in ("input", "select") and s.title and not s.labels else ""  # "a promo code input"
         said = re.search(r"\b(email|e-mail|phone|number|address|name|code|link|url)\b", (s.phrase or "").lower())
         if own and kind == "input" and said and said.group(1) not in own.lower():
@@ -1021,6 +1033,8 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
         labels = [r[0] for r in recs] if recs else _labels(s, n, lambda k: stats[k % len(stats)][0])
         if kind in ("gauge", "slider") and n == 1 and s.title and not s.labels:
             labels = [s.title]  # "a humidity gauge" reads humidity
+        if kind in ("slider", "rating", "stepper") and n == 1 and cx.picked is not None:
+            labels = [f"{labels[0]} · {cx.picked[1][_name_cell(cx.picked[1])]}"]  # it sets the highlighted row
         nodes = []
         for k, lab in enumerate(labels):
             props = dict(defaults)
@@ -1032,6 +1046,7 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
             elif kind == "slider" and re.search(r"\b(percent(age)?|rollout|share)\b", f"{s.title} {s.phrase}".lower()):
                 v = cx.rng.choice((10, 25, 50, 75))
                 props = {"value": v / 100, "display": f"{v}%"}
+                cx.settings.append((f"{s.title} {s.phrase}", f"{v}%"))
             elif kind == "slider":
                 props = {"value": cx.rng.randint(20, 80) / 100, "display": stats[k][1]}
             elif kind == "stepper":
@@ -1562,11 +1577,12 @@ def _decision(sections: list):
 
 
 def _scores_a_row(sections: list) -> bool:
-    """Whether controls on the page score one record of its only table ("submissions table, score
-    sliders for Innovation, Design and Impact"): that row is highlighted and named over them."""
+    """Whether controls on the page score or set one record of its only table ("submissions table,
+    score sliders for Innovation, Design and Impact"; "a flags table … and a rollout slider"):
+    that row is highlighted and named over them."""
     tables = [s for s in sections if s.kind == "table"]
-    return len(tables) == 1 and any(s.kind in ("slider", "rating", "stepper") and _SCORING.search(_words(s))
-                                    for s in sections)
+    return len(tables) == 1 and any(s.kind in ("slider", "rating", "stepper") and (
+        _SCORING.search(_words(s)) or s.kind == "slider" and not s.labels) for s in sections)
 
 
 def _name_cell(cells: list[str]) -> int:
@@ -1799,7 +1815,10 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
         if actions:
             top.children[4:4] = actions
         return col(top, content, name="page", width=fill(), height=fill())
-    main = col(topbar(pc, spec.search), content, width=fill(), height=fill())
+    bar = topbar(pc, _search_hint(cx))
+    if any(n.kind == "search" for _s, _r, n in placed):  # the page has its own search: the bar holds none
+        bar.children[0] = Node(width=fill(max=420))
+    main = col(bar, content, width=fill(), height=fill())
     return row(sidebar(pc, nav[0][0], nav), main, name="page", width=fill(), height=fill())
 
 
@@ -2035,10 +2054,18 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
 
 def _score_picked(cx: _Ctx) -> None:
     """The highlighted row's score is what the sliders beside it give it: their mean, written in
-    the table's score column as the column writes it."""
-    if cx.picked_table is None or not cx.scores:
+    the table's score column as the column writes it; a percentage slider's value is written in
+    the column its words name ("rollout percentage" → Rollout)."""
+    if cx.picked_table is None:
         return
     props = cx.picked_table.el["props"]
+    for words, shown in cx.settings:  # "rollout percentage" at 25%: the row's Rollout reads 25%
+        said = set(re.findall(r"[a-z]+", words.lower()))
+        at = next((k for k, c in enumerate(props["columns"]) if set(re.findall(r"[a-z]+", c.lower())) & said), None)
+        if at is not None:
+            props["rows"][0][at] = shown
+    if not cx.scores:
+        return
     col_ = next((k for k, c in enumerate(props["columns"]) if re.search(r"\b(score|rating|points|grade)\b", c.lower())),
                 None)
     if col_ is not None:

@@ -1105,3 +1105,15 @@ def test_records_of_two_nouns_as_cards_and_a_time_tracker_is_no_fleet():
     assert len(titles) >= 4 and {t.split()[0] for t in titles} == {"Lane", "Locker"}
     timer = _scene("consultant time tracking with a timer and a clients select")
     assert not re.search(r"\b(Dispatch|Vehicles|Drivers)\b", _texts(timer))
+
+
+def test_a_slider_beside_a_table_sets_its_highlighted_row_and_a_search_names_what_it_searches():
+    scene = _scene("experiment console with a flags table and a rollout percentage slider for feature rollout")
+    (tbl,) = [e for e in scene.walk() if e.kind == "table"]
+    (slider,) = [e for e in scene.walk() if e.kind == "slider"]
+    assert tbl.props.get("selected") == 0 and slider.text.endswith(f"· {tbl.props['rows'][0][0]}")
+    rollout = [c.lower() for c in tbl.props["columns"]].index("rollout")
+    assert tbl.props["rows"][0][rollout] == slider.props["display"]
+    shop = _scene("cheese shop stock with a cheeses list, a search field and an Add cheese button", "tablet")
+    searches = [e for e in shop.walk() if e.kind == "search"]
+    assert len(searches) == 1 and searches[0].props["placeholder"] == "Search cheeses"
