@@ -73,6 +73,7 @@ from engine.compose.parts import (
     with_text,
 )
 from engine.compose.parts import field as field_node
+from engine.render.components import product_shape
 from engine.layout import flex as L
 from engine.layout.flex import Node, col, fill, fixed, hug, row
 from scene.devices import DEVICES, device_for_size
@@ -309,12 +310,19 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
     people = (cx.copy.spec.name in ("social", "video", "health") and not records) or kind == "candidate"
     # a recipe's, a menu's or a shelf's rows have no icon
     plain = kind in ("ingredient", "step", "menu", "chapter", "grocery") or kind in NOUN_RECORDS
+    # things one chooses by their look (cars to rent, rooms, homes, what is for sale): each row
+    # leads with its picture, as results pages show them
+    sold = kind in NOUN_RECORDS and NOUN_RECORDS[kind][2] > 0
+    pictured = not s.labels and not people and (kind in _PICTURED_ROWS or sold or (
+        kind is None and cx.copy.spec.name in ("hotel", "realestate", "shop")))
     rows = []
     for k, t in enumerate(titles):
         _t, meta, trailing = items[k % len(items)]
         h = 64 if people else 56
         if cx.mobile and n >= 5 or (plain and not meta):
             h = 52 if people else 48
+        if pictured:
+            h = cx.pick(80, 76, 64)
         props = {"meta": meta, "trailing": trailing, "divider": k < n - 1}
         if people:
             props["avatar"] = t
@@ -323,6 +331,12 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
             # its own, none (an empty dot tile reads as a placeholder)
             props["icon"] = _ICON[cx.copy.spec.name]
         item = with_text(el("item", "list_item", w=fill(), h=h, props=props), t)
+        if pictured:
+            props["icon"] = ""
+            goods = sold or cx.copy.spec.name == "shop"
+            pic = el("thumb", "image", w=fixed(cx.pick(120, 112, 88)), h=fixed(h - 8), role="secondary",
+                     props={"motif": "product", "shape": product_shape(t)} if goods else {"motif": "landscape"})
+            item = row(pic, item, name="row", gap=4, align="center", width=fill())
         if cx.row_action:  # the record's own action beside it
             item = row(item, button("act", cx.row_action, "secondary", size="sm"), name="row", gap=3,
                        align="center", width=fill())
@@ -478,6 +492,8 @@ _PAGE_WORDS = {"shop", "store", "board", "calendar", "page", "screen", "app", "v
 
 #: Record kinds whose cards show a picture of each (`_b_card`).
 _PICTURED_RECORDS = {"hotel_room"}
+#: Record kinds whose list rows lead with a picture (`_b_list`).
+_PICTURED_ROWS = {"rental_car", "hotel_room", "product", "screening", "event"}
 
 
 def _b_card(cx: _Ctx, s, i: int) -> Node:
@@ -1701,7 +1717,9 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
     if by["toolbar"]:
         search = [n for n in by["toolbar"] if n.kind == "search"]
         rest = [n for n in by["toolbar"] if n.kind != "search"]
-        out.append(row(*rest, spacer(), *search, name="toolbar", gap=4, align="center", width=fill()))
+        tabs = any(n.kind == "tabs" for n in rest)  # a tab row's line runs the width of what it switches
+        out.append(row(*rest, *([] if tabs and not search else [spacer()]), *search, name="toolbar", gap=4,
+                       align="center", width=fill()))
     out += top
     if by["stat"]:
         out += by["stat"]

@@ -1117,3 +1117,12 @@ def test_a_slider_beside_a_table_sets_its_highlighted_row_and_a_search_names_wha
     shop = _scene("cheese shop stock with a cheeses list, a search field and an Add cheese button", "tablet")
     searches = [e for e in shop.walk() if e.kind == "search"]
     assert len(searches) == 1 and searches[0].props["placeholder"] == "Search cheeses"
+
+
+def test_rows_of_things_chosen_by_their_look_lead_with_a_picture():
+    scene = _scene("van rental results with vans listed with their daily price and a Reserve button")
+    thumbs = [e for e in scene.walk() if e.kind == "image" and e.id.endswith("thumb")]
+    rows = [e for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert rows and len(thumbs) == len(rows)
+    plain = _scene("team standup with a list of yesterday's updates")
+    assert not [e for e in plain.walk() if e.kind == "image" and e.id.endswith("thumb")]
