@@ -1868,8 +1868,25 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
     cx.content, cx.actions = content, named
     tabs = [("Home", "home"), spec.nav[1], spec.nav[2], ("Profile", "user")]
     under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
-    return col(appbar(cx.page, cx.title), content, *under, tabbar(cx.page, tabs, "Home"), name="page",
+    return col(appbar(cx.page, _short_title(cx.title)), content, *under, tabbar(cx.page, tabs, "Home"), name="page",
                width=fill(), height=fill())
+
+
+#: Most characters a phone's app bar shows of a title before it cuts it.
+PHONE_TITLE = 22
+
+
+def _short_title(title: str) -> str:
+    """A title a phone's app bar shows whole: without a closing word that names the screen
+    ("form", "page") and, while still too long, without its first words ("Tenant maintenance
+    request form" → "Maintenance request")."""
+    words = title.split()
+    while len(words) > 1 and words[-1].lower() in ("form", "page", "screen", "view", "app", "flow"):
+        words = words[:-1]
+    while len(" ".join(words)) > PHONE_TITLE and len(words) > 2:
+        words = words[1:]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:] if out else title
 
 
 _ORDER_TRACKING = re.compile(r"\b(order (tracker|tracking|status)|track (my |your |an )?order|where is my order|"

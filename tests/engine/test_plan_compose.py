@@ -1126,3 +1126,13 @@ def test_rows_of_things_chosen_by_their_look_lead_with_a_picture():
     assert rows and len(thumbs) == len(rows)
     plain = _scene("team standup with a list of yesterday's updates")
     assert not [e for e in plain.walk() if e.kind == "image" and e.id.endswith("thumb")]
+
+
+def test_a_phone_app_bar_shows_its_title_whole():
+    from engine.compose.plan_compose import PHONE_TITLE, _short_title
+
+    assert _short_title("Household appliance warranty claim form") == "Warranty claim"
+    assert _short_title("Ferry timetable") == "Ferry timetable"
+    scene = _scene("neighbourhood tool library borrowing request form with a tool select and a Send button", "mobile")
+    (bar,) = [e for e in scene.walk() if e.id.endswith("appbar/title")]
+    assert len(bar.text) <= PHONE_TITLE
