@@ -642,9 +642,11 @@ def _b_check(kind: str) -> Callable:
             opts = [check("radio", "radio", a, k == 0) for k, a in enumerate(answers[:_n(s, 4)])]
             cx.rng.shuffle(opts)
             return col(*opts, name=f"s{i}", gap=3, width=fill())
-        records = cx.copy.records(_words(s), 6) if kind != "radio" else None
+        # a checklist alone on its page has the rows of a list alone on its page
+        want = cx.rows if kind == "checkbox" and cx.rows else 6
+        records = cx.copy.records(_words(s), want) if kind != "radio" else None
         listing = kind == "checkbox" and (s.title or _CHECKLIST.search(_words(s)))  # a checklist of to-dos
-        n = _n(s, 6 if records or listing else 3)
+        n = _n(s, want if records or listing else 3)
         own = s.title or _section_title(s, cx, "")
         if not records and not s.labels and own and kind == "toggle" and s.count <= 1 and not _plural_phrase(s):
             # "a sleep timer toggle": one switch named as written
@@ -655,6 +657,9 @@ def _b_check(kind: str) -> Callable:
             defaults = cx.copy.tasks(n)
         else:
             defaults = ("Email me updates", "Show on my profile", "Sync across devices", "Notify the team")
+        defaults = list(dict.fromkeys(defaults))
+        if (records or listing) and not s.labels and s.count <= 1:
+            n = min(n, len(defaults))  # each to-do or record once
         labels = _labels(s, n, lambda k: defaults[k % len(defaults)])
         if records or (kind == "checkbox" and s.title):  # a checklist: its rows under its title
             checks = [check(kind, kind, lab, k % 3 == 0) for k, lab in enumerate(labels)]

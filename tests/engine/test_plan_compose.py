@@ -1136,3 +1136,11 @@ def test_a_phone_app_bar_shows_its_title_whole():
     scene = _scene("neighbourhood tool library borrowing request form with a tool select and a Send button", "mobile")
     (bar,) = [e for e in scene.walk() if e.id.endswith("appbar/title")]
     assert len(bar.text) <= PHONE_TITLE
+
+
+def test_a_checklist_alone_on_its_page_has_a_screenful_of_rows_each_once():
+    members = _scene("dance class attendance with a students checklist and a Save button", "tablet")
+    names = [e.text for e in members.walk() if e.kind == "checkbox"]
+    assert len(names) >= 10 and len(set(names)) == len(names)
+    todo = [e.text for e in _scene("moving house checklist", "tablet").walk() if e.kind == "checkbox"]
+    assert len(set(todo)) == len(todo) >= 6
