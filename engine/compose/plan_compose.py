@@ -127,6 +127,8 @@ class _Ctx:
     picked: tuple[list[str], list[str]] | None = None  # that row: the table's columns and its cells
     counted: list[tuple[int, str]] = field(default_factory=list)  # rows of each list and table, and its title
     scores: list[int] = field(default_factory=list)  # the scores out of ten the page's sliders give
+    player: dict | None = None  # the props of the page's media player
+    playable: list[Node] = field(default_factory=list)  # the rows of the page's first list
     settings: list[tuple[str, str]] = field(default_factory=list)  # a slider's words and the value it shows
     picked_table: Node | None = None  # the table whose first row is picked
     crowded: bool = False  # the page holds more than one large or side section
@@ -331,6 +333,8 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
             # its own, none (an empty dot tile reads as a placeholder)
             props["icon"] = _ICON[cx.copy.spec.name]
         item = with_text(el("item", "list_item", w=fill(), h=h, props=props), t)
+        if not cx.counted:  # the page's first list: what a player on it plays
+            cx.playable.append(item)
         if pictured:
             props["icon"] = ""
             goods = sold or cx.copy.spec.name == "shop"
@@ -905,9 +909,33 @@ def _b_media_controls(cx: _Ctx, s, i: int) -> Node:
                   props={"buttons": buttons, "off": buttons[:1]})
     total = cx.rng.randint(150, 320)
     el_ = cx.rng.randint(20, total - 20)
-    return el(f"s{i}", "media_controls", w=fill(), h=cx.pick(88, 88, 120),
+    node = el(f"s{i}", "media_controls", w=fill(), h=cx.pick(88, 88, 120),
               props={"elapsed": f"{el_ // 60}:{el_ % 60:02d}", "total": f"{total // 60}:{total % 60:02d}",
                      "progress": el_ / total, "playing": True})
+    cx.player = node.el["props"]
+    return node
+
+
+_LENGTH = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})$|^(\d{1,3}) min$")
+
+
+def _now_playing(cx: _Ctx) -> None:
+    """A player on a page that lists what it plays (chapters, episodes, tracks with their
+    lengths) plays the first of them: the row says so, and the scrubber runs the row's length."""
+    if cx.player is None or not cx.playable:
+        return
+    for node in cx.playable:
+        m = _LENGTH.match(str(node.el["props"].get("trailing", "")))
+        if not m:
+            continue
+        secs = int(m.group(4)) * 60 if m.group(4) else \
+            int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+        at = int(secs * cx.player["progress"])
+        clock = (lambda v: f"{v // 3600}:{v % 3600 // 60:02d}:{v % 60:02d}" if v >= 3600 else f"{v // 60}:{v % 60:02d}")
+        cx.player.update(elapsed=clock(at), total=clock(secs))
+        meta = node.el["props"].get("meta")
+        node.el["props"].update(meta=f"Now playing · {meta}" if meta else "Now playing", trailing_role="primary")
+        return
 
 
 def _b_kanban(cx: _Ctx, s, i: int) -> Node:
@@ -2064,6 +2092,7 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
         built[k] = _build(cx, sections[k], k)
     _seat_guests(sections, built)
     _score_picked(cx)
+    _now_playing(cx)
     placed = [(s, _role(s), built[k]) for k, s in enumerate(sections) if built[k] is not None]
     root = _page(cx, [p for p in placed if p[1] != "overlay"])
     lay = L.Layout.for_theme(theme) if theme is not None else L.Layout()

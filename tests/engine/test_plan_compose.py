@@ -1144,3 +1144,13 @@ def test_a_checklist_alone_on_its_page_has_a_screenful_of_rows_each_once():
     assert len(names) >= 10 and len(set(names)) == len(names)
     todo = [e.text for e in _scene("moving house checklist", "tablet").walk() if e.kind == "checkbox"]
     assert len(set(todo)) == len(todo) >= 6
+
+
+def test_a_player_plays_the_first_row_it_lists():
+    scene = _scene("podcast app with an episodes list and a player", "mobile")
+    rows = [e for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
+    (player,) = [e for e in scene.walk() if e.kind == "media_controls"]
+    assert rows[0].props["meta"].startswith("Now playing")
+    mins = int(re.match(r"(\d+) min", rows[0].props["trailing"]).group(1))
+    h, m, sec = ([0] + [int(x) for x in player.props["total"].split(":")])[-3:]
+    assert h * 60 + m == mins and sec == 0
