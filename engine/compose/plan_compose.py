@@ -875,10 +875,11 @@ def _listed_names(cx: _Ctx, n: int) -> list[str]:
 def _b_map(cx: _Ctx, s, i: int) -> Node:
     pins = list(s.labels) or _listed_names(cx, 3) or [c for c, _ in cx.rng.sample(
         [("Depot", 0), ("Stop 4", 0), ("Stop 9", 0), ("Harbour", 0)], 3)]
-    if cx.copy.spec.name == "travel":
+    journeys = any("→" in p for p in pins)  # a timetable's map shows where its journeys run, not their times
+    if cx.copy.spec.name == "travel" or journeys:
         (ca, _a), (cb, _b) = cx.copy.route
         pins = list(s.labels) or [ca, cb]
-    route = "route" in (s.phrase or "").lower() or cx.copy.spec.name in ("logistics", "travel")
+    route = "route" in (s.phrase or "").lower() or cx.copy.spec.name in ("logistics", "travel") or journeys
     return el(f"s{i}", "map", w=fill(), h=fill(min=cx.pick(360, 320, 260)),
               props={"pins": pins, "route": route, "zoom": 13})
 
