@@ -254,10 +254,12 @@ FILMS: tuple[tuple[str, str, str], ...] = (
     ("A Quiet Harbour", "Mei Tanaka", "2h 04m"), ("Paper Moons", "Luca Moretti", "1h 41m"),
     ("The Last Tram", "Olga Nowak", "1h 29m"), ("Wild Orchard", "Sam Okafor", "1h 47m"),
     ("Glass Summer", "Inès Laurent", "1h 56m"))
-#: A climbing gym's routes: name, wall, grade (V scale for boulders, French for ropes).
-CLIMBING_ROUTES: tuple[tuple[str, str], ...] = (
-    ("Crimp Dreams", "V4"), ("Slab Happy", "V2"), ("The Overhang", "V6"), ("Pinch Me", "V3"),
-    ("Chalk Dust", "6b+"), ("Sloper City", "V5"), ("Blue Arete", "6a"), ("Dyno Might", "V7"))
+#: A climbing gym's routes: name, grade on the V scale (boulders) and on the French scale (ropes).
+CLIMBING_ROUTES: tuple[tuple[str, str, str], ...] = (
+    ("Crimp Dreams", "V4", "6c"), ("Slab Happy", "V2", "6a"), ("The Overhang", "V6", "7a+"), ("Pinch Me", "V3", "6b"),
+    ("Chalk Dust", "V3", "6b+"), ("Sloper City", "V5", "7a"), ("Blue Arete", "V1", "5c"), ("Dyno Might", "V7", "7b"),
+    ("Tufa Tuesday", "V2", "6a+"), ("Heel Hook Heaven", "V4", "6c+"), ("Jug Life", "V0", "5a"),
+    ("Mantle Piece", "V5", "7a"))
 #: A pupil's homework tasks.
 HOMEWORK = ("Worksheet on fractions", "Read chapter 4", "Lab report draft", "Vocabulary list 12", "Map of Europe",
             "Essay plan")
@@ -2118,10 +2120,11 @@ class OpenCopy:
             return [(f, f"{d} · {length} · Cinema {1 + (self.k + i) % 4}", f"{m // 60:02d}:{m % 60:02d}")
                     for i, ((f, d, length), m) in enumerate(zip((FILMS[(self.k + i) % len(FILMS)] for i in range(n)),
                                                                 starts))]
-        if kind == "climb":  # a gym's routes: name, wall and setter's date, grade
-            return [(name, f"Wall {1 + (self.k + i) % 5} · set {self.date()}", grade)
-                    for i, (name, grade) in enumerate(CLIMBING_ROUTES[(self.k + j) % len(CLIMBING_ROUTES)]
-                                                      for j in range(min(n, len(CLIMBING_ROUTES))))]
+        if kind == "climb":  # a gym's routes: name, wall and setter's date, grade on one scale
+            boulders = re.search(r"\bboulder", self.prompt.lower()) is not None
+            return [(name, f"Wall {1 + (self.k + i) % 5} · set {self.date()}", v if boulders else french)
+                    for i, (name, v, french) in enumerate(CLIMBING_ROUTES[(self.k + j) % len(CLIMBING_ROUTES)]
+                                                          for j in range(min(n, len(CLIMBING_ROUTES))))]
         if kind == "wake_up":  # a night's wake-ups, in order: when, how long awake, what settled the baby
             t = 22 * 60 + r.randint(30, 80)
             out = []

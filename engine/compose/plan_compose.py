@@ -132,6 +132,7 @@ class _Ctx:
     settings: list[tuple[str, str]] = field(default_factory=list)  # a slider's words and the value it shows
     picked_table: Node | None = None  # the table whose first row is picked
     crowded: bool = False  # the page holds more than one large or side section
+    alone: bool = False  # the page's body is one section
     day: tuple[int, int, int] | None = None  # the day a calendar or date field shows picked (year, month, day)
 
     @property
@@ -505,7 +506,9 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
     noun = own_kind or page_kind
     sold = noun in NOUN_RECORDS and NOUN_RECORDS[noun][2] > 0 and not s.labels
     # a board of a noun's records ("routes as cards") shows a screenful of them, as one for sale does
-    n = _n(s, 1, cx.pick(8, 6, 4) if sold or (own_kind and _plural_phrase(s)) else 3)
+    # alone on its page, a board of them fills it (three rows)
+    n = _n(s, 1, (cx.pick(12, 9, 4) if cx.alone else cx.pick(8, 6, 4)) if sold or (own_kind and _plural_phrase(s))
+           else 3)
     items = cx.copy.records_of_kind(own_kind, n) or cx.copy.records_of_kind(page_kind, n) or cx.copy.items(n)
     n = min(n, len(items)) if own_kind and not s.labels else n  # each record once
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
@@ -2076,6 +2079,7 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     body = [s for s in sections if _role(s) not in ("action", "overlay", "toolbar", "bar")]
     weight = _weight(sections)
     cx.crowded = len([t for t in sections if _role(t) in ("hero", "aside")]) > 1
+    cx.alone = len(body) == 1
     collections = [s for s in body if s.kind in ("list", "list_item", "table", "checkbox")]
     if len(collections) == 1 and weight <= 2:  # one list on the page: enough rows to read to its foot
         cx.rows = cx.pick(10, 12, 8) - (2 if weight > 1 and device != "mobile" else 1 if weight > 1 else 0) \

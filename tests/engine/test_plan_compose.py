@@ -1154,3 +1154,12 @@ def test_a_player_plays_the_first_row_it_lists():
     mins = int(re.match(r"(\d+) min", rows[0].props["trailing"]).group(1))
     h, m, sec = ([0] + [int(x) for x in player.props["total"].split(":")])[-3:]
     assert h * 60 + m == mins and sec == 0
+
+
+def test_a_board_of_cards_alone_fills_its_page_and_grades_keep_one_scale():
+    scene = _scene("climbing wall app with routes as cards showing grade badges", "tablet")
+    grades = [e.text for e in scene.walk() if e.kind == "badge"]
+    assert len(grades) == 9 and all(re.fullmatch(r"[5-8][abc]\+?", g) for g in grades)
+    boulders = [e.text for e in _scene("bouldering app with boulders as cards showing grade badges").walk()
+                if e.kind == "badge"]
+    assert boulders and all(re.fullmatch(r"V\d+", g) for g in boulders)
