@@ -264,10 +264,10 @@ def with_text(n: Node, s: str) -> Node:
     n.el["text"] = s
     return n
 
-def appbar(c: PageContext, title: str, icon: str = "bell") -> Node:
-    """The phone's top bar: the logo's mark and the section title, or (no title) the full logo
-    when the page below already carries the title."""
-    lead = [el("logo", "logo", w=fixed(32), h=32, props={"mark": True}), heading("title", title, "title", w=fill())]
+def appbar(c: PageContext, title: str, icon: str = "bell", style: str = "title") -> Node:
+    """The phone's top bar: the logo's mark and the section title (in `style`), or (no title) the
+    full logo when the page below already carries the title."""
+    lead = [el("logo", "logo", w=fixed(32), h=32, props={"mark": True}), heading("title", title, style, w=fill())]
     if not title:
         lead = [el("logo", "logo", w=fixed(112), h=28), Node(width=fill())]
     return row(

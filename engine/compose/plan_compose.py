@@ -978,9 +978,11 @@ def _b_code(cx: _Ctx, s, i: int) -> Node:
 
 
 def _b_stat(cx: _Ctx, s, i: int) -> Node:
-    n = _n(s, 1 if s.kind == "progress_ring" and _TIMER.search(_words(s)) else cx.pick(4, 4, 2))
+    # "a battery level progress ring": one ring, of what the prompt names
+    one = s.kind == "progress_ring" and s.title and not s.labels and s.count <= 1 and not _plural_phrase(s)
+    n = _n(s, 1 if s.kind == "progress_ring" and (_TIMER.search(_words(s)) or one) else cx.pick(4, 4, 2))
     stats = cx.copy.stats(n)
-    labels = _labels(s, n, lambda k: stats[k % len(stats)][0])
+    labels = [s.title] if one else _labels(s, n, lambda k: stats[k % len(stats)][0])
     tiles = []
     for k, lab in enumerate(labels):
         kind = "stat" if s.kind == "stat" or not _has("progress_ring") else s.kind
@@ -994,7 +996,10 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
                 lab = f"Remaining of {total // 60} min"
         elif s.kind == "progress_ring":
             v = cx.rng.randint(30, 90) / 100
-            t = el("ring", "progress_ring", w=fill(), h=cx.pick(160, 160, 140), props={"value": v, "display": f"{round(v * 100)}%"})
+            size = cx.pick(160, 160, 140)
+            # one ring stands alone, centred, with room for its label under it
+            t = el("ring", "progress_ring", w=fixed(size) if one else fill(), h=size + (32 if one else 0),
+                   props={"value": v, "display": f"{round(v * 100)}%"})
         else:
             named = k < len(s.labels)  # a figure the prompt names ("available balance"): its own value
             value = cx.copy.value(lab) if named else stats[k][1]
@@ -1003,6 +1008,8 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
             t = el("stat", kind, w=fill(), h=cx.pick(96, 96, 88) if named else cx.pick(120, 120, 104), props=props)
         t.el["text"] = lab
         tiles.append(t)
+    if one and len(tiles) == 1:
+        return row(tiles[0], name=f"s{i}", justify="center", width=fill())
     return grid(tiles, min(n, cx.pick(4, 4, 2)), gap=cx.pick(5, 5, 4), name=f"s{i}")
 
 
@@ -1419,6 +1426,11 @@ def _build(cx: _Ctx, s, i: int) -> Node:
         if i >= 0:
             _tag(node, i)
         return node
+    if s.kind in ("card", "section", "description_list") and not s.labels and _COST_SUMMARY.search(_words(s)):
+        node = _b_costs(cx, s, i)  # "a ride cost summary": the charges and their total
+        if i >= 0:
+            _tag(node, i)
+        return node
     if _is_toolbar(s):
         node = _b_toolbar(cx, s, i)
         if i >= 0:
@@ -1727,6 +1739,31 @@ def _b_summary(cx: _Ctx, s, i: int) -> Node:
     return c
 
 
+_COST_SUMMARY = re.compile(r"\b(cost|price|fare|fees?|payment|bill|charges?|pricing)\b.*\b(summary|breakdown|estimate)\b|"
+                           r"\b(summary|breakdown|estimate) of (the )?(costs?|price|fares?|fees|charges)\b", re.I)
+_RIDE = re.compile(r"\b(ride|trip|scooter|e-?bike|bike|taxi|cab|car ?share|journey)\b", re.I)
+
+
+def _b_costs(cx: _Ctx, s, i: int) -> Node:
+    """A cost summary ("a ride cost summary", "a price breakdown"): what is charged line by line
+    and the total they add up to, in the records' currency."""
+    price = cx.copy.items(1)[0][2] if cx.copy.items(1) else ""
+    cur = next((c for c in price if c in "$€£"), "€" if _RIDE.search(cx.plan.prompt) else "$")
+    money = lambda v: f"{cur}{v:,.2f}"  # noqa: E731
+    if _RIDE.search(cx.plan.prompt):
+        mins, rate, unlock = cx.rng.choice((10, 15, 20)), cx.rng.choice((0.19, 0.25, 0.29)), 1.0
+        items = [["Unlock fee", money(unlock)], [f"{mins} min × {money(rate)}", money(mins * rate)],
+                 ["Estimated total", money(unlock + mins * rate)]]
+    else:
+        base = float(cx.rng.randint(40, 400))
+        fee, tax = round(base * 0.05, 2), round(base * 0.2, 2)
+        items = [["Subtotal", money(base)], ["Service fee", money(fee)], ["Tax", money(tax)],
+                 ["Total", money(base + fee + tax)]]
+    return card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24),
+                            props={"items": items}),
+                title=_section_title(s, cx, "Summary"), gap=3, pad=cx.pick(5, 5, 4), h=hug())
+
+
 def _b_details(cx: _Ctx, s, i: int) -> Node:
     """A request's description: a text area under the fields the prompt named."""
     problem = re.search(r"\b(issue|problem|repair|maintenance|fault|broken|damage|complaint)", cx.plan.prompt.lower())
@@ -1905,22 +1942,24 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
     cx.content, cx.actions = content, named
     tabs = [("Home", "home"), spec.nav[1], spec.nav[2], ("Profile", "user")]
     under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
-    return col(appbar(cx.page, _short_title(cx.title)), content, *under, tabbar(cx.page, tabs, "Home"), name="page",
-               width=fill(), height=fill())
+    title = _short_title(cx.title)
+    bar = appbar(cx.page, title, style="title" if len(title) <= PHONE_TITLE else "body-strong")
+    return col(bar, content, *under, tabbar(cx.page, tabs, "Home"), name="page", width=fill(), height=fill())
 
 
-#: Most characters a phone's app bar shows of a title before it cuts it.
+#: Most characters a phone's app bar shows of a title in its title style; up to PHONE_TITLE_SMALL
+#: it sets the title smaller, past that it drops the title's first words.
 PHONE_TITLE = 22
+PHONE_TITLE_SMALL = 28
 
 
 def _short_title(title: str) -> str:
     """A title a phone's app bar shows whole: without a closing word that names the screen
-    ("form", "page") and, while still too long, without its first words ("Tenant maintenance
-    request form" → "Maintenance request")."""
+    ("form", "page") and, while longer than PHONE_TITLE_SMALL, without its first words."""
     words = title.split()
     while len(words) > 1 and words[-1].lower() in ("form", "page", "screen", "view", "app", "flow"):
         words = words[:-1]
-    while len(" ".join(words)) > PHONE_TITLE and len(words) > 2:
+    while len(" ".join(words)) > PHONE_TITLE_SMALL and len(words) > 2:
         words = words[1:]
     out = " ".join(words)
     return out[:1].upper() + out[1:] if out else title

@@ -1129,13 +1129,14 @@ def test_rows_of_things_chosen_by_their_look_lead_with_a_picture():
 
 
 def test_a_phone_app_bar_shows_its_title_whole():
-    from engine.compose.plan_compose import PHONE_TITLE, _short_title
+    from engine.compose.plan_compose import PHONE_TITLE_SMALL, _short_title
 
-    assert _short_title("Household appliance warranty claim form") == "Warranty claim"
+    assert _short_title("Language learning lesson screen") == "Language learning lesson"
     assert _short_title("Ferry timetable") == "Ferry timetable"
+    assert _short_title("Household appliance warranty claim form") == "Appliance warranty claim"
     scene = _scene("neighbourhood tool library borrowing request form with a tool select and a Send button", "mobile")
     (bar,) = [e for e in scene.walk() if e.id.endswith("appbar/title")]
-    assert len(bar.text) <= PHONE_TITLE
+    assert len(bar.text) <= PHONE_TITLE_SMALL and bar.style == "body-strong"
 
 
 def test_a_checklist_alone_on_its_page_has_a_screenful_of_rows_each_once():
@@ -1163,3 +1164,13 @@ def test_a_board_of_cards_alone_fills_its_page_and_grades_keep_one_scale():
     boulders = [e.text for e in _scene("bouldering app with boulders as cards showing grade badges").walk()
                 if e.kind == "badge"]
     assert boulders and all(re.fullmatch(r"V\d+", g) for g in boulders)
+
+
+def test_a_cost_summary_adds_up_and_a_named_ring_stands_alone():
+    scene = _scene("bike share unlock with a battery level progress ring, a trip cost summary and a Start button",
+                   "mobile")
+    (ring,) = [e for e in scene.walk() if e.kind == "progress_ring"]
+    assert ring.text == "Battery level"
+    (costs,) = [e for e in scene.walk() if e.kind == "description_list"]
+    values = [float(v.lstrip("$€£").replace(",", "")) for _k, v in costs.props["items"]]
+    assert values[-1] == pytest.approx(sum(values[:-1]))
