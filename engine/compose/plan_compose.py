@@ -48,7 +48,9 @@ from engine.compose.domain_copy import open_domain
 from engine.compose.open_copy import (
     NOUN_RECORDS,
     PEOPLE_NOUNS,
+    PLACE_NOUNS,
     SUBJECTS,
+    UNIT_NOUNS,
     OpenCopy,
     choices_for,
     domain_of,
@@ -281,6 +283,14 @@ _BARE = {"a", "an", "the", "of", "with", "list", "lists", "table", "tables", "ro
          "card", "cards", "section", "panel", "view"}
 
 
+def _kind_title(kind: str | None) -> str:
+    """The heading of a collection of a general noun's records ("garage" → "Garages"), or ""."""
+    if kind in UNIT_NOUNS or kind in PLACE_NOUNS or kind in PEOPLE_NOUNS:
+        return (kind[:-1] + "ies" if re.search(r"[^aeiou]y$", kind) else kind + "es" if kind.endswith(("s", "sh", "ch"))
+                else kind + "s").capitalize()
+    return ""
+
+
 def _kind_of(cx: _Ctx, s, words: str) -> str | None:
     """The record noun of a collection section: its own words' ("a prescriptions list"), else,
     when its words name nothing ("a list with hourly rates"), the noun of the page or of the
@@ -347,7 +357,7 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
                        align="center", width=fill())
         rows.append(item)
     lst = col(*rows, name="list", kind="list", width=fill(), height=hug())
-    title = _section_title(s, cx, f"{cx.copy.spec.noun.capitalize()}")
+    title = _section_title(s, cx, _kind_title(kind) or f"{cx.copy.spec.noun.capitalize()}")
     cx.counted.append((n, title))
     action = "" if s.labels or plain else "See all"
     # the card ends with its rows: stretched to the column's foot it would be half empty
@@ -578,7 +588,7 @@ def _search_hint(cx: _Ctx) -> str:
     domain's own hint."""
     for t in cx.plan.sections:
         if t.kind in ("list", "table", "card", "kanban_column") and not t.labels:
-            title = _section_title(t, cx, "")
+            title = _section_title(t, cx, _kind_title(_kind_of(cx, t, _words(t))))
             if title and title.lower().endswith("s") and len(title.split()) <= 3:
                 return f"Search {title.lower()}"
     return cx.copy.spec.search
@@ -868,7 +878,7 @@ def _listed_names(cx: _Ctx, n: int) -> list[str]:
         return []
     state, fake_state = cx.copy.rng.getstate(), cx.copy.fake.random.getstate()
     try:
-        recs = cx.copy.records(_words(sec), n) or cx.copy.items(n)
+        recs = cx.copy.records_of_kind(_kind_of(cx, sec, _words(sec)), n) or cx.copy.items(n)
     finally:
         cx.copy.rng.setstate(state)
         cx.copy.fake.random.setstate(fake_state)

@@ -1174,3 +1174,12 @@ def test_a_cost_summary_adds_up_and_a_named_ring_stands_alone():
     (costs,) = [e for e in scene.walk() if e.kind == "description_list"]
     values = [float(v.lstrip("$€£").replace(",", "")) for _k, v in costs.props["items"]]
     assert values[-1] == pytest.approx(sum(values[:-1]))
+
+
+def test_a_map_pins_the_records_its_page_lists():
+    scene = _scene("bike repair shop finder with a map of nearby stores, a list with opening hours and a Call button",
+                   "mobile")
+    (m,) = [e for e in scene.walk() if e.kind == "map"]
+    rows = [e.text for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert m.props["pins"] and set(m.props["pins"]) <= set(rows)
+    assert any(e.kind == "heading" and e.text == "Stores" for e in scene.walk())
