@@ -76,6 +76,7 @@ from engine.compose.parts import (
 )
 from engine.compose.parts import field as field_node
 from engine.render.components import product_shape
+from engine.render.status import status_role
 from engine.layout import flex as L
 from engine.layout.flex import Node, col, fill, fixed, hug, row
 from scene.devices import DEVICES, device_for_size
@@ -178,9 +179,10 @@ def _title(plan, copy: OpenCopy) -> str:
     head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", plan.prompt.strip()), maxsplit=1)[0]
     names_app = any(re.search(rf"\b{re.escape(k.strip())}", head.lower()) for k in spec.keywords
                     if k.strip() not in _WEAK_KEYWORDS)
-    if spec.name in _GENERIC_TITLE and names_app and \
+    staff = spec.name in _SIDES and _SIDES[spec.name][0].search(plan.prompt) is not None
+    if spec.name in _GENERIC_TITLE and names_app and not staff and \
             (spec.name != "music" or any(s.kind == "media_controls" for s in plan.sections)):
-        return spec.title
+        return spec.title  # a guest's app ("hotel booking"): its own title; a housekeeping board: its name
     words = [w for w in re.findall(r"[\w'’\-]+", head) if w.lower() not in ("a", "an", "the", "page", "screen", "app",
                                                                          "view", "ui", "mobile", "desktop")]
     if not words:
@@ -534,7 +536,8 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
                               props={"motif": "landscape"}))
         if trailing and re.search(r"\bbadges?\b", (s.phrase or "").lower()):
             # "routes as cards showing grade badges": the value as each card's badge
-            tag = with_text(el("badge", "badge", w=hug(), h=24, role="info", padding=(0, 3, 0, 3)), trailing)
+            tag = with_text(el("badge", "badge", w=hug(), h=24, role=status_role(trailing), padding=(0, 3, 0, 3)),
+                            trailing)  # a state in its colour (Available, In use, Out of order); a grade in info
             tag.text, tag.style = trailing, "caption"
             kids.append(tag)
         elif trailing:
@@ -591,6 +594,8 @@ def _search_hint(cx: _Ctx) -> str:
             title = _section_title(t, cx, _kind_title(_kind_of(cx, t, _words(t))))
             if title and title.lower().endswith("s") and len(title.split()) <= 3:
                 return f"Search {title.lower()}"
+    if cx.copy.spec.name == "hotel" and _staff_side(cx):
+        return "Search rooms or guests"
     return cx.copy.spec.search
 
 
@@ -957,13 +962,17 @@ def _b_kanban(cx: _Ctx, s, i: int) -> Node:
     statuses = cx.copy.spec.statuses
     titles = _labels(s, n, lambda k: statuses[k % len(statuses)])
     items = cx.copy.records(cx.page_noun, n * 4) or cx.copy.records(cx.plan.prompt, n * 4) or cx.copy.items(n * 4)
+    if cx.copy.spec.name == "hotel" and _staff_side(cx):  # a hotel's staff move rooms, by number, not stays
+        types = [it[0] for it in cx.copy.records_of_kind("hotel_room", 6) or items]
+        items = [(f"Room {100 * (1 + j % 4) + 2 + (j * 7) % 19}", "", types[j % len(types)]) for j in range(n * 4)]
     cols = []
     for k, t in enumerate(titles):
         m = 2 + (k * 7 + 3) % 3 if cx.desktop else (2 if cx.device == "tablet" else 1)
         cards = [{"title": items[(k * 4 + j) % len(items)][0], "tag": items[(k * 4 + j) % len(items)][2],
                   "assignee": cx.copy.people(8)[(k + j) % 8]} for j in range(m)]
+        more = cx.rng.randint(0, 4)  # the column's count is what it shows on a desktop, more than fits a phone
         c = el("column", "kanban_column", w=fill(), h=fill(min=260) if not cx.mobile else fixed(196),
-               props={"count": m + cx.rng.randint(0, 4), "cards": cards})
+               props={"count": m if cx.desktop else m + more, "cards": cards})
         c.el["text"] = t
         cols.append(c)
     if cx.mobile:
@@ -1902,7 +1911,7 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
         # a few small sections: one centred column of a reading width, its header on the same edges
         content.width = fill(max=cx.pick(1080, 960, 0))
         content = row(content, name="centre", justify="center", width=fill(), height=fill())
-    nav = tuple(spec.nav)
+    nav = _nav(cx)
     pc = cx.page
     if spec.name == "video":  # a call fills the window: a slim top bar, no navigation column
         top = row(el("logo", "logo", w=fixed(40), h=32, props={"mark": True}), heading("meeting", cx.title, "title",
@@ -1922,6 +1931,36 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
         bar.children[0] = Node(width=fill(max=420))
     main = col(bar, content, width=fill(), height=fill())
     return row(sidebar(pc, nav[0][0], nav), main, name="page", width=fill(), height=fill())
+
+
+#: Domains whose copy serves both sides of a counter: (words of the staff's side, the staff's
+#: navigation, the other side's navigation). A clinic's staff see patients; a patient sees their
+#: appointments and records. A hotel's guests see stays; its staff see rooms and housekeeping.
+_SIDES: dict[str, tuple[re.Pattern, tuple[tuple[str, str], ...] | None, tuple[tuple[str, str], ...] | None]] = {
+    "health": (re.compile(r"\b(patients|ward|triage|clinicians?|nurses?|admissions|staff|rota|roster|beds?|"
+                          r"caseload|practice management|emr|ehr)\b", re.I), None,
+               (("Today", "home"), ("Appointments", "calendar"), ("Records", "file"), ("Messages", "message"),
+                ("Profile", "user"))),
+    "hotel": (re.compile(r"\b(housekeeping|front desk|reception|staff|occupancy|turnover|maintenance|"
+                         r"property management|channel manager|night audit|rooms? status)\b", re.I),
+              (("Dashboard", "home"), ("Rooms", "home"), ("Reservations", "calendar"), ("Housekeeping", "check"),
+               ("Guests", "users")), None),
+}
+
+
+def _staff_side(cx: _Ctx) -> bool | None:
+    """Whether the screen is the staff's side of its domain (None: a domain with one side)."""
+    side = _SIDES.get(cx.copy.spec.name)
+    return None if side is None else side[0].search(cx.plan.prompt) is not None
+
+
+def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
+    """The app's navigation: the domain's own, or that of the side of the counter the screen is on."""
+    staff = _staff_side(cx)
+    if staff is None:
+        return tuple(cx.copy.spec.nav)
+    _pattern, staff_nav, other_nav = _SIDES[cx.copy.spec.name]
+    return tuple((staff_nav if staff else other_nav) or cx.copy.spec.nav)
 
 
 def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Node:
@@ -1950,7 +1989,8 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
     content = col(*body, *named, name="content", gap=4, padding=(4, 4, 4, 4), width=fill(), height=fill(),
                   overflow="drop")
     cx.content, cx.actions = content, named
-    tabs = [("Home", "home"), spec.nav[1], spec.nav[2], ("Profile", "user")]
+    nav = _nav(cx)
+    tabs = [("Home", "home"), nav[1], nav[2], ("Profile", "user")]
     under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
     title = _short_title(cx.title)
     bar = appbar(cx.page, title, style="title" if len(title) <= PHONE_TITLE else "body-strong")

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 
 def status_role(text: str) -> str:
-    """The colour role of a status label: success, warning, danger or info."""
-    t = text.lower()
+    """The colour role of a status label: success, warning, danger, info, or secondary for a
+    state that is merely off ("Off", "Paused", "Inactive")."""
+    t = text.lower().strip()
+    if t in ("off", "paused", "inactive", "disabled", "archived", "idle") or t.startswith("off "):
+        return "secondary"
+    if re.search(r"\b(unavailable|down|offline|out of order|outages?)\b", t):
+        return "danger"
+    if any(k in t for k in ("degraded", "in use", "busy", "partial", "maintenance")):
+        return "warning"
+    if t in ("on", "up", "open", "ready", "live", "online") or any(
+            k in t for k in ("available", "operational", "healthy", "confirmed")):
+        return "success"
     if any(k in t for k in ("paid", "active", "complete", "delivered", "success", "approved", "shipped", "done",
                             "in stock", "checked in")):
         return "success"

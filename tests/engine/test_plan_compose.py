@@ -1183,3 +1183,31 @@ def test_a_map_pins_the_records_its_page_lists():
     rows = [e.text for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
     assert m.props["pins"] and set(m.props["pins"]) <= set(rows)
     assert any(e.kind == "heading" and e.text == "Stores" for e in scene.walk())
+
+
+def test_the_side_of_the_counter_sets_navigation_and_copy():
+    """A patient's screen has no Patients tab; a ward's has. A hotel's staff board moves rooms by
+    number under its own name, with staff navigation; a guest's booking keeps the guest's."""
+    def nav(scene):
+        return [e.text for e in scene.walk() if e.kind == "list_item" and ("nav" in e.id or "tab" in e.id)]
+
+    assert "Patients" not in nav(_scene("symptom diary with a list of today's entries", "mobile"))
+    assert "Patients" in nav(_scene("ward overview with a patients table and a beds chart"))
+    board = _scene("hotel front desk board with columns Arriving, In house and Departing holding guest cards")
+    assert "Housekeeping" in nav(board) and "Stays" not in nav(board)
+    guest = _scene("hotel booking results with room cards")
+    assert "Stays" in nav(guest)
+    rooms = _scene("hotel housekeeping board with columns Dirty, Cleaning and Ready holding room cards")
+    titles = [c["title"] for e in rooms.walk() if e.kind == "kanban_column" for c in e.props["cards"]]
+    assert titles and all(re.fullmatch(r"Room \d{3}", t) for t in titles) and len(set(titles)) == len(titles)
+
+
+def test_status_badges_take_the_colour_of_their_state():
+    from engine.render.status import status_role
+
+    assert [status_role(t) for t in ("Available", "In use · 12 min left", "Out of order", "Off", "On", "Down",
+                                     "Degraded", "Operational", "Inactive", "Download")] == \
+        ["success", "warning", "danger", "secondary", "success", "danger", "warning", "success", "secondary", "info"]
+    scene = _scene("locker bank with lockers as cards showing status badges", "tablet")
+    roles = {e.text.split(" · ")[0]: e.role for e in scene.walk() if e.kind == "badge"}
+    assert roles.get("Available") == "success" and len(set(roles.values())) >= 2
