@@ -207,13 +207,17 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
     if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in ("list", "table", "grid", "set", "row", "rows",
                                                                           "chart", "graph", "map", "timeline"):
         words = words[2:]  # "list of stations" → "Stations", "a chart of last night's sleep stages"
-    dropped = False
+    dropped, listed = False, False
     while len(words) > 1 and words[-1].lower() in _KIND_NOUNS:
+        listed = listed or words[-1].lower() == "list"
         words, dropped = words[:-1], True
     if words and len(words) <= 4 and not any(w.lower() in ("with", "and", "for") for w in words):
         t = " ".join(words)
         if dropped and len(words) == 1 and not t.endswith("s"):
             t = t[:-1] + "ies" if re.search(r"[^aeiou]y$", t) else t + "s"
+        elif listed and 1 < len(words) <= 3 and words[-1].isalpha() and words[-1].islower() and \
+                not re.search(r"(s|y|ing|data|info|history|status|feedback|news|media|stock|inventory)$", words[-1]):
+            t += "s"  # "an audiobook chapter list": its rows are the chapters
     elif s.title:
         t = s.title
     else:
@@ -328,8 +332,9 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
     # things one chooses by their look (cars to rent, rooms, homes, what is for sale): each row
     # leads with its picture, as results pages show them
     sold = kind in NOUN_RECORDS and NOUN_RECORDS[kind][2] > 0
-    pictured = not s.labels and not people and (kind in _PICTURED_ROWS or sold or (
-        kind is None and cx.copy.spec.name in ("hotel", "realestate", "shop")))
+    beside = not cx.mobile and _role(s) == "aside" and any(_role(t) == "hero" for t in cx.plan.sections)
+    pictured = not s.labels and not people and not beside and (kind in _PICTURED_ROWS or sold or (
+        kind is None and cx.copy.spec.name in ("hotel", "realestate", "shop")))  # none in a narrow side column
     rows = []
     for k, t in enumerate(titles):
         _t, meta, trailing = items[k % len(items)]
@@ -361,7 +366,7 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
     lst = col(*rows, name="list", kind="list", width=fill(), height=hug())
     title = _section_title(s, cx, _kind_title(kind) or f"{cx.copy.spec.noun.capitalize()}")
     cx.counted.append((n, title))
-    action = "" if s.labels or plain else "See all"
+    action = "" if s.labels or plain or (records and len(records) <= n) else "See all"  # all shown: no "See all"
     # the card ends with its rows: stretched to the column's foot it would be half empty
     return card(f"s{i}", lst, title=title, action=action, gap=3, pad=cx.pick(5, 5, 4), h=hug(), content="list")
 
@@ -1013,6 +1018,13 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
                    props={"value": round(left / total, 3), "display": f"{left // 60:02d}:{left % 60:02d}"})
             if k >= len(s.labels):
                 lab = f"Remaining of {total // 60} min"
+            if n == 1 and not any(t.kind == "button" for t in cx.plan.sections):
+                # a timer is worked by its own controls, under it (unless the prompt names its buttons)
+                t.el["text"] = lab
+                ctl = row(button("pause", "Pause", "secondary", size="md"), button("reset", "Reset", "ghost", size="md"),
+                          name="controls", gap=3, justify="center", width=fill())
+                tiles.append(col(t, ctl, name="timer", gap=3, width=fill()))
+                continue
         elif s.kind == "progress_ring":
             v = cx.rng.randint(30, 90) / 100
             size = cx.pick(160, 160, 140)

@@ -1211,3 +1211,17 @@ def test_status_badges_take_the_colour_of_their_state():
     scene = _scene("locker bank with lockers as cards showing status badges", "tablet")
     roles = {e.text.split(" · ")[0]: e.role for e in scene.walk() if e.kind == "badge"}
     assert roles.get("Available") == "success" and len(set(roles.values())) >= 2
+
+
+def test_a_timer_has_controls_unless_the_prompt_names_its_buttons():
+    timer = _scene("tea steeping timer with a countdown ring", "mobile")
+    assert {"Pause", "Reset"} <= {e.text for e in timer.walk() if e.kind == "button"}
+    named = _scene("tea steeping timer with a countdown ring and a Start button", "mobile")
+    assert [e.text for e in named.walk() if e.kind == "button"] == ["Start"]
+
+
+def test_a_list_that_shows_all_its_records_has_no_see_all_and_no_pictures_beside_a_hero():
+    gym = _scene("boxing gym schedule with today's classes list and a Book button")
+    assert "See all" not in _texts(gym)
+    beside = _scene("film club page with a week calendar and a screenings list on the right")
+    assert not [e for e in beside.walk() if e.kind == "image" and e.id.endswith("thumb")]
