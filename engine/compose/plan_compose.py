@@ -133,6 +133,8 @@ class _Ctx:
     player: dict | None = None  # the props of the page's media player
     playable: list[Node] = field(default_factory=list)  # the rows of the page's first list
     settings: list[tuple[str, str]] = field(default_factory=list)  # a slider's words and the value it shows
+    quantities: list[tuple[str, int]] = field(default_factory=list)  # named steppers and their counts
+    priced: tuple[str, float, str] | None = None  # the chosen priced option: its name, price and period
     picked_table: Node | None = None  # the table whose first row is picked
     crowded: bool = False  # the page holds more than one large or side section
     alone: bool = False  # the page's body is one section
@@ -678,6 +680,16 @@ def _b_check(kind: str) -> Callable:
         if not records and not s.labels and own and kind == "toggle" and s.count <= 1 and not _plural_phrase(s):
             # "a sleep timer toggle": one switch named as written
             return col(check(kind, kind, own, True), name=f"s{i}", gap=3, width=fill())
+        if kind == "radio" and s.labels and _TIERS.search(_words(s)):
+            # membership tiers or plans: each with its price, dearer as it goes; the first chosen
+            base = cx.rng.choice((29, 39, 45, 60))
+            period = "year" if re.search(r"\b(member\w*|annual|yearly|renew\w*)", cx.plan.prompt.lower()) else "month"
+            cur = _currency(cx)
+            prices = [round(base * (1 + 0.9 * k)) for k in range(len(s.labels))]
+            cx.priced = (s.labels[0], float(prices[0]), period)
+            opts = [check(kind, kind, f"{lab} · {cur}{v} a {period}", k == 0) for k, (lab, v) in
+                    enumerate(zip(s.labels, prices))]
+            return col(*opts, name=f"s{i}", gap=3, width=fill())
         if records:
             defaults = [r[0] for r in records]
         elif listing:
@@ -1149,7 +1161,9 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                 props = {"message": cx.copy.sentence(k)}
                 lab = s.labels[k] if k < len(s.labels) else (s.title or f"{cx.copy.spec.noun.capitalize()} updated")
             elif kind == "date_picker":
-                props = {"label": lab if s.labels else "Date", "value": "Mar 14, 2027", "month": 3, "year": 2027,
+                said = s.title if s.title and not s.labels else ""  # "a pickup date picker": Pickup date
+                props = {"label": lab if s.labels else (said if "date" in said.lower() else f"{said} date").strip()
+                         .capitalize() if said else "Date", "value": "Mar 14, 2027", "month": 3, "year": 2027,
                          "selected": 14, "open": False}
                 cx.day = cx.day or (2027, 3, 14)
             elif kind == "time_picker":
@@ -1179,6 +1193,8 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
             if recs:
                 name = lab
                 props["value"] = (2, 1, 0, 0, 0, 0)[k % 6]
+            if kind == "stepper" and k < len(s.labels):  # what is ordered, how many: a summary adds them up
+                cx.quantities.append((s.labels[k], int(props["value"])))
             if kind == "stepper" and name:  # "a party size stepper": the stepper beside what it counts
                 nd.width = fixed(128)
                 what = text("label", name, "body", w=fill())
@@ -1708,7 +1724,8 @@ def _b_review(cx: _Ctx, s, i: int) -> Node:
 
 #: What a sparse screen's purpose implies and its prompt left out (`_implied`).
 _BOOKING = re.compile(r"\b(book|booking|appointments?|reserv(e|ation)|schedul(e|ing))\b", re.IGNORECASE)
-_PAYING = re.compile(r"\b(gift ?cards?|pay|payment|send money|transfer|donat(e|ion)|top[ -]?up|purchase|buy|tip)\b",
+_PAYING = re.compile(r"\b(gift ?cards?|pay|payment|send money|transfer|donat(e|ion)|top[ -]?up|purchase|buy|tip|"
+                     r"renew(al)?|subscri(be|ption)|upgrade|membership|pre-?orders?|place order|order now|checkout)\b",
                      re.IGNORECASE)
 _REQUESTING = re.compile(r"\b(requests?|reports?|claims?|complaints?|feedback|enquir(y|ies)|inquir(y|ies)|"
                          r"maintenance|repairs?)\b", re.IGNORECASE)
@@ -1744,11 +1761,35 @@ def _implied(cx: _Ctx, sections: list, weight: float) -> list:
 
 
 _AMOUNT = re.compile(r"^([$€£]?)\s?(\d{1,6}(?:[.,]\d{1,2})?)\s?([$€£]?)$")
+_TIERS = re.compile(r"\b(tiers?|plans?|memberships?|subscriptions?|packages?|levels?)\b", re.I)
+
+
+def _currency(cx: _Ctx) -> str:
+    """The currency sign of the screen's records ("€" for a European shop's), else "$"."""
+    price = cx.copy.items(1)[0][2] if cx.copy.items(1) else ""
+    return next((c for c in price if c in "$€£"), "$")
 
 
 def _b_summary(cx: _Ctx, s, i: int) -> Node:
     """A payment's summary: the amount chosen (the first amount chip, the one drawn selected,
     else a price of the screen's records), a fee and the total."""
+    cur = _currency(cx)
+    money = lambda v: f"{cur}{v:,.2f}"  # noqa: E731
+    items = []
+    if cx.quantities:  # what is ordered: each item by its count and price, then the total
+        total = 0.0
+        for k, (name, q) in enumerate(cx.quantities):
+            unit = round(cx.rng.uniform(1.5, 6.5) * 2) / 2
+            items.append([f"{name} × {q}", money(q * unit)])
+            total += q * unit
+        items.append(["Total", money(total)])
+    elif cx.priced is not None:  # the chosen tier or plan, for its period
+        name, price, period = cx.priced
+        items = [[f"{name} · 1 {period}", money(price)], ["Discount", money(0)], ["Total", money(price)]]
+    if items:
+        return card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24),
+                                props={"items": items}), title="Summary", gap=3, pad=cx.pick(5, 5, 4),
+                    w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)), h=hug())
     amount, cur = None, ""
     for t in cx.plan.sections:
         m = next((_AMOUNT.match(lab.strip()) for lab in t.labels if t.kind in ("chip", "segmented", "radio")
@@ -1876,7 +1917,7 @@ def _fill_height(nodes: list[Node]) -> None:
 def _holds_rows(n: Node) -> bool:
     """Whether a card holds only rows of fixed height (list items, fields, checkboxes, buttons)."""
     leaf = ("list_item", "input", "select", "search", "checkbox", "radio", "toggle", "button", "slider", "stepper",
-            "text", "heading", "badge", "divider", "date_picker", "time_picker", "progress")
+            "text", "heading", "badge", "divider", "date_picker", "time_picker", "progress", "description_list")
     stack = list(n.children)
     seen = False
     while stack:

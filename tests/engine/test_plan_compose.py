@@ -1225,3 +1225,23 @@ def test_a_list_that_shows_all_its_records_has_no_see_all_and_no_pictures_beside
     assert "See all" not in _texts(gym)
     beside = _scene("film club page with a week calendar and a screenings list on the right")
     assert not [e for e in beside.walk() if e.kind == "image" and e.id.endswith("thumb")]
+
+
+def test_an_order_or_a_renewal_is_summed_up_from_what_it_chooses():
+    """Named steppers are the lines of an order summary (count × price, then the total); tiers
+    of a membership carry their prices and the chosen one is what the summary charges."""
+    order = _scene("cheese counter preorder with quantity steppers for Brie, Comté and Stilton and an Order now button",
+                   "mobile")
+    counts = {e.text: e.props["value"] for e in order.walk() if e.kind == "stepper"}
+    (summary,) = [e for e in order.walk() if e.kind == "description_list"]
+    lines = dict(summary.props["items"])
+    assert {f"{k} × {v}" for k, v in counts.items()} <= set(lines)
+    money = lambda v: float(v.lstrip("$€£").replace(",", ""))  # noqa: E731
+    assert money(lines["Total"]) == pytest.approx(sum(money(v) for k, v in lines.items() if k != "Total"))
+    renew = _scene("climbing gym membership renewal with plan radio options Off-peak, Standard and Unlimited and a "
+                   "Renew button")
+    radios = [e.text for e in renew.walk() if e.kind == "radio"]
+    assert len(radios) == 3 and all(re.search(r"· [$€£]\d+ a (year|month)$", t) for t in radios)
+    (summary,) = [e for e in renew.walk() if e.kind == "description_list"]
+    assert dict(summary.props["items"])["Total"].endswith(re.search(r"[$€£](\d+)", radios[0]).group(1) + ".00")
+    assert summary.box[3] < 300 * renew.scale  # it ends with its rows
