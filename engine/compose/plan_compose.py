@@ -275,10 +275,15 @@ def _titled(cx: _Ctx, s, node: Node, i: int) -> Node:
     title = _section_title(s, cx, "")
     if not title or cx.copy.spec.name == "video":
         return node
+    save = []
     if cx.picked is not None and s.kind in ("slider", "rating", "stepper"):
         title = f"{title} · {cx.picked[1][_name_cell(cx.picked[1])]}"  # the controls score the highlighted row
+        if not any(t.kind == "button" for t in cx.plan.sections):  # and what they set is saved
+            save = [button("save", "Save scores" if _SCORING.search(_words(s)) else "Save", "primary"
+                           if not cx.primary_taken else "secondary", size="md", w=fill())]
+            cx.primary_taken = True
     node.name = "items"
-    return col(heading("title", title, "title"), node, name=f"s{i}", gap=3, width=fill(),
+    return col(heading("title", title, "title"), node, *save, name=f"s{i}", gap=3, width=fill(),
                height=node.height if node.height.mode == "fill" else hug())
 
 
@@ -1157,6 +1162,15 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
             elif kind == "rating":
                 props = {"value": cx.rng.randint(38, 49) / 10, "max": 5}
                 lab = f"{cx.rng.randint(20, 900)} reviews" if not s.labels else lab
+            elif kind in ("alert", "toast") and cx.picked is not None and \
+                    re.search(r"\b(polic\w*|limits?|budgets?|rules?|compliance)\b", f"{s.title} {s.phrase}".lower()):
+                # a policy warning on a queue: about the row in review, short enough to read whole
+                cols_, cells = cx.picked
+                what = next((c for c, h in zip(cells, cols_) if re.search(r"\b(category|type|kind)\b", h.lower())),
+                            "")
+                props = {"message": f"{cells[_name_cell(cells)]} is over the {what.lower() + ' ' if what else ''}"
+                                    f"limit. Add a note before approving."}
+                lab = s.labels[k] if k < len(s.labels) else (s.title or "Policy warning")
             elif kind in ("alert", "toast"):
                 props = {"message": cx.copy.sentence(k)}
                 lab = s.labels[k] if k < len(s.labels) else (s.title or f"{cx.copy.spec.noun.capitalize()} updated")

@@ -1245,3 +1245,15 @@ def test_an_order_or_a_renewal_is_summed_up_from_what_it_chooses():
     (summary,) = [e for e in renew.walk() if e.kind == "description_list"]
     assert dict(summary.props["items"])["Total"].endswith(re.search(r"[$€£](\d+)", radios[0]).group(1) + ".00")
     assert summary.box[3] < 300 * renew.scale  # it ends with its rows
+
+
+def test_a_review_panels_controls_save_and_a_policy_warning_names_the_row():
+    judged = _scene("pitch competition judging with an entries table and score sliders for Team, Market and Idea")
+    assert [e.text for e in judged.walk() if e.kind == "button"] == ["Save scores"]
+    queue = _scene("travel claims queue with a claims table, a policy warning and Approve and Deny buttons")
+    (tbl,) = [e for e in queue.walk() if e.kind == "table"]
+    (alert,) = [e for e in queue.walk() if e.kind == "alert"]
+    from engine.compose.plan_compose import _name_cell
+
+    row0 = tbl.props["rows"][0]
+    assert alert.props["message"].startswith(row0[_name_cell(row0)])
