@@ -457,9 +457,7 @@ def _b_chart(cx: _Ctx, s, i: int) -> Node:
         props = {"series": [sorted(shown, reverse=True)], "labels": own or list(tags + ["Other"])[:4],
                  "center_label": "total", "total": str(sum(shown))}
         if spending:  # the money spent, in the records' currency
-            price = cx.copy.items(1)[0][2] if cx.copy.items(1) else ""
-            cur = next((c for c in price if c in "$€£"), "$")
-            props.update(center_label="spent", total=f"{cur}{sum(shown) * 12:,}")
+            props.update(center_label="spent", total=f"{_currency(cx)}{sum(shown) * 12:,}")
     elif s.labels:
         props["labels"] = list(s.labels) + labels[len(s.labels):]
     ch = el("chart", "chart", w=fill(), h=fill(min=cx.pick(180, 180, 160)), variant=variant, props=props)
@@ -960,6 +958,11 @@ def _b_media_controls(cx: _Ctx, s, i: int) -> Node:
 _LENGTH = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})$|^(\d{1,3}) min$")
 
 
+def _clock(secs: int) -> str:
+    """A length as a player shows it: 4:05, or 1:02:05 past an hour."""
+    return f"{secs // 3600}:{secs % 3600 // 60:02d}:{secs % 60:02d}" if secs >= 3600 else f"{secs // 60}:{secs % 60:02d}"
+
+
 def _now_playing(cx: _Ctx) -> None:
     """A player on a page that lists what it plays (chapters, episodes, tracks with their
     lengths) plays the first of them: the row says so, and the scrubber runs the row's length."""
@@ -972,8 +975,7 @@ def _now_playing(cx: _Ctx) -> None:
         secs = int(m.group(4)) * 60 if m.group(4) else \
             int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
         at = int(secs * cx.player["progress"])
-        clock = (lambda v: f"{v // 3600}:{v % 3600 // 60:02d}:{v % 60:02d}" if v >= 3600 else f"{v // 60}:{v % 60:02d}")
-        cx.player.update(elapsed=clock(at), total=clock(secs))
+        cx.player.update(elapsed=_clock(at), total=_clock(secs))
         meta = node.el["props"].get("meta")
         node.el["props"].update(meta=f"Now playing · {meta}" if meta else "Now playing", trailing_role="primary")
         return
@@ -1785,44 +1787,32 @@ def _currency(cx: _Ctx) -> str:
 
 
 def _b_summary(cx: _Ctx, s, i: int) -> Node:
-    """A payment's summary: the amount chosen (the first amount chip, the one drawn selected,
-    else a price of the screen's records), a fee and the total."""
+    """A payment's summary of what the form chooses: the named steppers' items by count and price
+    (an order), else the chosen tier or plan for its period, else the amount the first amount
+    chip names (the one drawn selected) or a price of the screen's records; then the total."""
     cur = _currency(cx)
-    money = lambda v: f"{cur}{v:,.2f}"  # noqa: E731
-    items = []
     if cx.quantities:  # what is ordered: each item by its count and price, then the total
-        total = 0.0
-        for k, (name, q) in enumerate(cx.quantities):
-            unit = round(cx.rng.uniform(1.5, 6.5) * 2) / 2
-            items.append([f"{name} × {q}", money(q * unit)])
-            total += q * unit
-        items.append(["Total", money(total)])
+        lines = [(f"{name} × {q}", q * round(cx.rng.uniform(1.5, 6.5) * 2) / 2) for name, q in cx.quantities]
     elif cx.priced is not None:  # the chosen tier or plan, for its period
         name, price, period = cx.priced
-        items = [[f"{name} · 1 {period}", money(price)], ["Discount", money(0)], ["Total", money(price)]]
-    if items:
-        return card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24),
-                                props={"items": items}), title="Summary", gap=3, pad=cx.pick(5, 5, 4),
-                    w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)), h=hug())
-    amount, cur = None, ""
-    for t in cx.plan.sections:
-        m = next((_AMOUNT.match(lab.strip()) for lab in t.labels if t.kind in ("chip", "segmented", "radio")
-                  and _AMOUNT.match(lab.strip())), None)
-        if m:
-            amount, cur = float(m.group(2).replace(",", ".")), m.group(1) or m.group(3)
-            break
-    price = cx.copy.items(1)[0][2] if cx.copy.items(1) else ""
-    if not cur:
-        cur = next((c for c in price if c in "$€£"), "$")
-    if amount is None:
-        m = re.search(r"(\d+(?:[.,]\d+)?)", price.replace(",", ""))
-        amount = float(m.group(1)) if m else 20.0
-    money = lambda v: f"{cur}{v:,.2f}"  # noqa: E731
-    items = [["Amount", money(amount)], ["Service fee", money(0)], ["Total", money(amount)]]
-    c = card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24), props={"items": items}),
-             title="Summary", gap=3, pad=cx.pick(5, 5, 4), w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)),
-             h=hug())
-    return c
+        lines = [(f"{name} · 1 {period}", price), ("Discount", 0.0)]
+    else:
+        amount = None
+        for t in cx.plan.sections:
+            m = next((_AMOUNT.match(lab.strip()) for lab in t.labels if t.kind in ("chip", "segmented", "radio")
+                      and _AMOUNT.match(lab.strip())), None)
+            if m:
+                amount, cur = float(m.group(2).replace(",", ".")), m.group(1) or m.group(3) or cur
+                break
+        if amount is None:
+            price = cx.copy.items(1)[0][2] if cx.copy.items(1) else ""
+            m = re.search(r"(\d+(?:[.,]\d+)?)", price.replace(",", ""))
+            amount = float(m.group(1)) if m else 20.0
+        lines = [("Amount", amount), ("Service fee", 0.0)]
+    items = [[k, f"{cur}{v:,.2f}"] for k, v in lines] + [["Total", f"{cur}{sum(v for _k, v in lines):,.2f}"]]
+    return card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24), props={"items": items}),
+                title="Summary", gap=3, pad=cx.pick(5, 5, 4), w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)),
+                h=hug())
 
 
 _COST_SUMMARY = re.compile(r"\b(cost|price|fare|fees?|payment|bill|charges?|pricing)\b.*\b(summary|breakdown|estimate)\b|"
@@ -1833,8 +1823,7 @@ _RIDE = re.compile(r"\b(ride|trip|scooter|e-?bike|bike|taxi|cab|car ?share|journ
 def _b_costs(cx: _Ctx, s, i: int) -> Node:
     """A cost summary ("a ride cost summary", "a price breakdown"): what is charged line by line
     and the total they add up to, in the records' currency."""
-    price = cx.copy.items(1)[0][2] if cx.copy.items(1) else ""
-    cur = next((c for c in price if c in "$€£"), "€" if _RIDE.search(cx.plan.prompt) else "$")
+    cur = _currency(cx)
     money = lambda v: f"{cur}{v:,.2f}"  # noqa: E731
     if _RIDE.search(cx.plan.prompt):
         mins, rate, unlock = cx.rng.choice((10, 15, 20)), cx.rng.choice((0.19, 0.25, 0.29)), 1.0
