@@ -556,6 +556,8 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
             kids.append(button("act", cx.row_action, "secondary", size="sm"))
         cards.append(card("card", *kids, gap=2, pad=5, h=fill(min=120)))
     cols = min(n, cx.pick(4, 3, 1))
+    if own_kind and not s.labels:  # a board of a noun's records: the page counts them
+        cx.counted.append((n, _section_title(s, cx, "")))
     if cx.mobile:  # a phone shows the cards that fit the screen, not none of them
         stack = col(*cards, name=f"s{i}", gap=4, width=fill(), height=fill() if n > 3 else hug(),
                     overflow="drop" if n > 3 else "visible")
@@ -1560,7 +1562,7 @@ _COLLECTION_HEADS = {"board", "pipeline", "schedule", "timetable", "catalogue", 
 
 #: Page nouns of screens whose data changes as it is watched: their subtitle says when it was updated.
 _LIVE_HEADS = {"dashboard", "monitor", "tracker", "console", "status", "overview", "analytics", "feed", "centre",
-               "center", "log", "board"}
+               "center", "log"}
 
 
 def _header(cx: _Ctx, actions: list[Node]) -> Node:
