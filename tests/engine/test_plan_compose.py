@@ -1161,6 +1161,7 @@ def test_a_board_of_cards_alone_fills_its_page_and_grades_keep_one_scale():
     scene = _scene("climbing wall app with routes as cards showing grade badges", "tablet")
     grades = [e.text for e in scene.walk() if e.kind == "badge"]
     assert len(grades) == 9 and all(re.fullmatch(r"[5-8][abc]\+?", g) for g in grades)
+    assert [e.text for e in scene.walk() if e.id.endswith("subtitle")] == ["9 routes"]
     boulders = [e.text for e in _scene("bouldering app with boulders as cards showing grade badges").walk()
                 if e.kind == "badge"]
     assert boulders and all(re.fullmatch(r"V\d+", g) for g in boulders)
