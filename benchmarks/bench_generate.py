@@ -96,9 +96,21 @@ def main() -> None:
                     help="cold runs on a store built by `onbrand ingest` (context index, screens matched)")
     ap.add_argument("--refs", type=int, default=0, metavar="N",
                     help="also time each call with N reference screenshots (up to 14)")
+    ap.add_argument("--prompts", metavar="FILE",
+                    help="time the prompts of an eval set (JSONL: prompt, device) instead of the built-in six; "
+                         "desktop prompts at --size, tablet and phone ones at their device's preset size")
     a = ap.parse_args()
     w, h = (int(v) for v in a.size.split("x"))
     kw = {"sampler": a.sampler} if a.sampler else {}
+    global PROMPTS
+    if a.prompts:
+        from eval.suite import load_prompts
+
+        PROMPTS = [p.prompt for p in load_prompts(Path(a.prompts))]
+        devices = {p.prompt: p.device for p in load_prompts(Path(a.prompts))}
+        sized = lambda p: {"size": (w, h)} if devices.get(p, "desktop") == "desktop" else {"device": devices[p]}  # noqa: E731
+    else:
+        sized = lambda p: {"size": (w, h)}  # noqa: E731
     if a.cold_only:
         with tempfile.TemporaryDirectory() as tmp:
             report_cold(a.folder, max(1, a.cold), a.sampler, Path(tmp), a)
@@ -108,9 +120,9 @@ def main() -> None:
         refs = [engine.generate(p, size=(1440, 900), sampler="procedural").image
                 for p in (PROMPTS * 3)[: a.refs]]
         for p in PROMPTS:  # warm-up: fonts, icons, the model, reference exemplars
-            g = engine.generate(p, size=(w, h), **kw)
+            g = engine.generate(p, **sized(p), **kw)
             if refs:
-                engine.generate(p, size=(w, h), reference_images=refs, **kw)
+                engine.generate(p, **sized(p), reference_images=refs, **kw)
         with_refs: list[float] = []
         first_refs: list[float] = []
         stages: dict[str, list[float]] = {}
@@ -119,7 +131,7 @@ def main() -> None:
         for i in range(a.runs):
             for p in PROMPTS:
                 t, c = time.perf_counter(), time.process_time()
-                g = engine.generate(p, seed=i, size=(w, h), **kw)
+                g = engine.generate(p, seed=i, **sized(p), **kw)
                 totals.append(time.perf_counter() - t)
                 cpu.append(time.process_time() - c)
                 for k, v in g.timings.items():
@@ -130,12 +142,13 @@ def main() -> None:
 
                     clear_reference_cache()
                     t = time.perf_counter()
-                    engine.generate(p, seed=i, size=(w, h), reference_images=refs, **kw)
+                    engine.generate(p, seed=i, **sized(p), reference_images=refs, **kw)
                     first_refs.append(time.perf_counter() - t)
                     t = time.perf_counter()
-                    engine.generate(p, seed=i, size=(w, h), reference_images=refs, **kw)
+                    engine.generate(p, seed=i, **sized(p), reference_images=refs, **kw)
                     with_refs.append(time.perf_counter() - t)
-        print(f"{w}x{h}, sampler {g.sampler}, {a.runs} runs x {len(PROMPTS)} prompts, medians:")
+        what = f"{a.prompts} (desktop {w}x{h}, others at their preset size)" if a.prompts else f"{w}x{h}"
+        print(f"{what}, sampler {g.sampler}, {a.runs} runs x {len(PROMPTS)} prompts, medians:")
         for k, v in stages.items():
             print(f"  {k:<9} {statistics.median(v):.4f} s")
         print(f"  {'total':<9} {statistics.median(totals):.4f} s  (generate() end to end, PNG encoded)")
