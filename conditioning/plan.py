@@ -1592,6 +1592,9 @@ _COLUMNS_NAMED = re.compile(rf"\b(columns|lanes)\s+((?:{_NAME}\s*,\s*)*{_NAME},?
                             r"(?:\s+(?:holding|with|of)\s+(?:[a-z]+\s+){0,2}cards)?")
 
 
+_RADIO_NAMED = re.compile(rf"\b(radio(?: buttons?)?|radios)\s+(?=(?:{_NAME}\s*,\s*)*{_NAME},?\s+(?:and|or)\s+{_NAME})")
+
+
 def plan_prompt(prompt: str, device: str = "desktop", *,
                 page_types: Mapping[str, Sequence[str]] | None = None) -> Plan:
     """The page plan of `prompt` (the module docstring says how it is read). `device` is desktop,
@@ -1617,6 +1620,8 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
     text = re.sub(r"\b([a-z]+s) (?:listed|shown|displayed) (?=with|by|as|in)", r"a list of \1 ", text)
     # "a board with columns Dirty, Cleaning and Ready holding room cards": the names are the columns'
     text = _COLUMNS_NAMED.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+    # "a box size radio Small, Medium and Large": the names are the radio's options
+    text = _RADIO_NAMED.sub(r"\1 options ", text)
     all_words: list[str] = []
     page = ""
     clauses = [c for c in _CLAUSE_RE.split(text) if c and c.strip()]
@@ -1848,7 +1853,7 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
             continue
         if prev is not None and s["kind"] == prev["kind"] and s["kind"] in ("radio", "select", "segmented", "tabs",
                                                                          "chip", "toggle", "checkbox", "stepper") \
-                and prev["title"] and not prev["labels"] and s["labels"] and not s["title"] \
+                and not prev["labels"] and prev["count"] <= 1 and s["labels"] and not s["title"] \
                 and prev["clause"] == s["clause"] and prev["position"] == s["position"]:
             # "tier radio options Basic, Family and Patron": one group of the options, titled
             prev["labels"], prev["count"] = list(s["labels"]), len(s["labels"])

@@ -592,6 +592,10 @@ def test_names_after_columns_steppers_and_options_are_their_labels() -> None:
     plan = plan_prompt("farm shop order with quantity steppers for Eggs, Honey and Cider and a Reserve button")
     assert _by_kind(plan, "stepper").labels == ["Eggs", "Honey", "Cider"]
     assert not [s for s in plan.sections if s.kind == "section"]
+    for prompt in ("coffee subscription with a grind radio Whole bean, Filter and Espresso and a Save button",
+                   "print settings with a paper radio A4, Letter and A3"):
+        (radio,) = [s for s in plan_prompt(prompt).sections if s.kind == "radio"]
+        assert len(radio.labels) == 3 and radio.labels[0] in ("Whole bean", "A4"), prompt
     plan = plan_prompt("gym membership upgrade with plan radio options Off-peak, Standard and Premium")
     (radio,) = [s for s in plan.sections if s.kind == "radio"]
     assert radio.labels == ["Off-peak", "Standard", "Premium"] and radio.title == "Plan"
