@@ -1812,9 +1812,11 @@ def _b_summary(cx: _Ctx, s, i: int) -> Node:
             amount = float(m.group(1)) if m else 20.0
         lines = [("Amount", amount), ("Service fee", 0.0)]
     items = [[k, f"{cur}{v:,.2f}"] for k, v in lines] + [["Total", f"{cur}{sum(v for _k, v in lines):,.2f}"]]
-    return card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24), props={"items": items}),
-                title="Summary", gap=3, pad=cx.pick(5, 5, 4), w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)),
-                h=hug())
+    c = card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24), props={"items": items}),
+             title="Summary", gap=3, pad=cx.pick(5, 5, 4), w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)),
+             h=hug())
+    c.align_self = "start"  # it ends with its lines, never stretched to the foot of the page
+    return c
 
 
 _COST_SUMMARY = re.compile(r"\b(cost|price|fare|fees?|payment|bill|charges?|pricing)\b.*\b(summary|breakdown|estimate)\b|"
@@ -1836,9 +1838,10 @@ def _b_costs(cx: _Ctx, s, i: int) -> Node:
         fee, tax = round(base * 0.05, 2), round(base * 0.2, 2)
         items = [["Subtotal", money(base)], ["Service fee", money(fee)], ["Tax", money(tax)],
                  ["Total", money(base + fee + tax)]]
-    return card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24),
-                            props={"items": items}),
-                title=_section_title(s, cx, "Summary"), gap=3, pad=cx.pick(5, 5, 4), h=hug())
+    c = card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24), props={"items": items}),
+             title=_section_title(s, cx, "Summary"), gap=3, pad=cx.pick(5, 5, 4), h=hug())
+    c.align_self = "start"  # it ends with its lines
+    return c
 
 
 def _b_details(cx: _Ctx, s, i: int) -> Node:
@@ -1922,7 +1925,7 @@ def _fill_height(nodes: list[Node]) -> None:
 def _holds_rows(n: Node) -> bool:
     """Whether a card holds only rows of fixed height (list items, fields, checkboxes, buttons)."""
     leaf = ("list_item", "input", "select", "search", "checkbox", "radio", "toggle", "button", "slider", "stepper",
-            "text", "heading", "badge", "divider", "date_picker", "time_picker", "progress", "description_list")
+            "text", "heading", "badge", "divider", "date_picker", "time_picker", "progress")
     stack = list(n.children)
     seen = False
     while stack:
