@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 __all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "UNIT_NOUNS", "PLACE_NOUNS",
-           "MEDICINE_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
+           "MEDICINE_NOUNS", "TRACKED_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
            "noun_of", "prompt_places", "record_kind"]
 
 #: Words that make a screen read as a sales screen; no other domain's copy uses them.
@@ -438,8 +438,21 @@ _NOUN_ALIASES = {"bottle": "wine", "vinyl": "record", "lp": "record", "loaf": "b
                  "post": "article", "okr": "objective", "goal": "objective", "content": "article", "editorial": "article", "blog": "article",
                  "user story": "story", "stories": "story", "add-on": "extra", "addon": "extra", "charge": "line",
                  "fee": "line", "sweet": "dessert", "houseplant": "plant", "run": "run", "fruit": "smoothie"}
-#: Nouns of people: names from faker, a job from faker.
-PEOPLE_NOUNS = frozenset({"owner", "employee", "contractor", "staff", "member", "volunteer", "student", "player", "driver",
+class _PeopleNouns(frozenset):
+    """Nouns of people: these, and any noun ending as nouns of people do ("musician", "pianist",
+    "trainee", "volunteer"), apart from `_NOT_PEOPLE`."""
+
+    def __contains__(self, word: object) -> bool:
+        return frozenset.__contains__(self, word) or (
+            isinstance(word, str) and _PERSON_ENDING.search(word) is not None and word not in _NOT_PEOPLE)
+
+
+_PERSON_ENDING = re.compile(r"[a-z]{3,}(ician|ist|ee|eer)$")
+_NOT_PEOPLE = frozenset({"list", "playlist", "wishlist", "checklist", "waitlist", "shortlist", "whitelist", "blacklist",
+                         "fee", "coffee", "committee", "degree", "tree", "career", "pioneer"})
+#: Nouns of people: names from faker, a job from faker (one the list names; none for a noun only
+#: its ending makes one of people).
+PEOPLE_NOUNS = _PeopleNouns({"owner", "employee", "contractor", "staff", "member", "volunteer", "student", "player", "driver",
                           "guest", "tenant", "client", "teacher", "freelancer", "worker", "attendee", "teammate",
                           "colleague", "coach", "tutor", "nurse", "doctor", "instructor", "mentor", "groomer",
                           "stylist", "barber", "therapist", "trainer", "judge", "reviewer", "host", "guide",
@@ -454,6 +467,10 @@ UNIT_NOUNS = frozenset({"washer", "dryer", "machine", "locker", "printer", "char
 PLACE_NOUNS = frozenset({"garage", "gym", "branch", "clinic", "pharmacy", "store", "studio", "venue", "pool", "lot",
                          "hub", "depot", "office", "salon", "bakery", "cafe", "café", "library", "shelter", "museum",
                          "gallery", "hospital", "school", "campus", "court", "park", "location", "outlet"}) - UNIT_NOUNS
+#: Nouns of matters tracked one by one from opening to closing (a law firm's cases, a council's
+#: permits): a reference (for a case in law, its parties), who it is for, when it was opened, status.
+TRACKED_NOUNS = frozenset({"case", "matter", "incident", "complaint", "inspection", "permit", "referral", "petition",
+                           "dispute", "filing", "investigation"})
 #: Nouns of a patient's medicines: name and strength, how to take it, refills left.
 MEDICINE_NOUNS = frozenset({"prescription", "medication", "medicine", "med", "pill", "drug", "refill"})
 _NEARBY = re.compile(r"\b(nearby|near|finder|locator|closest|around me|map of)\b")
@@ -500,8 +517,11 @@ def noun_of(words: str) -> str | None:
             return None
         if (one in PLACE_NOUNS or one in UNIT_NOUNS) and w == one and not _NEARBY.search(words):
             continue  # "library catalogue search": one library's page, not a list of libraries
+        if (one in TRACKED_NOUNS or one in PEOPLE_NOUNS and not frozenset.__contains__(PEOPLE_NOUNS, one)) \
+                and w == one:
+            continue  # "case tracker", "musician profile": one of them names the page
         if one in NOUN_RECORDS or one in PEOPLE_NOUNS or one == "line" or one in UNIT_NOUNS or \
-                one in PLACE_NOUNS or one in MEDICINE_NOUNS:
+                one in PLACE_NOUNS or one in MEDICINE_NOUNS or one in TRACKED_NOUNS:
             return one
         if w.endswith("s") or w in _NOUN_ALIASES:
             return None  # the nearest plural names the records: another noun's copy does not fit them
@@ -2030,7 +2050,8 @@ class OpenCopy:
             return [_product_item(self, i) for i in range(n)]
         if kind in NOUN_RECORDS or kind in PEOPLE_NOUNS:
             return self.noun_records(kind, n)
-        if kind in UNIT_NOUNS or kind in PLACE_NOUNS or kind in MEDICINE_NOUNS or kind == "service":
+        if kind in UNIT_NOUNS or kind in PLACE_NOUNS or kind in MEDICINE_NOUNS or kind in TRACKED_NOUNS or \
+                kind == "service":
             return [tuple(row[:3]) for row in self.class_rows(kind, n)]
         return None
 
@@ -2063,6 +2084,18 @@ class OpenCopy:
                 hours = "Open 24 h" if paid and i % 3 == 0 else f"Open until {r.choice((18, 20, 21, 22))}:00"
                 value = f"€{r.randint(15, 45) / 10:.2f}/h" if paid else f"{r.randint(40, 49) / 10} ★"
                 out.append([name, f"{dist} · {hours}", value, dist, hours])
+            return out
+        if kind in TRACKED_NOUNS:
+            legal = re.search(r"\b(law|legal|court|attorney|lawyer|solicitor|litigation|firm)\b", low) is not None
+            people = self.people(2 * n + 1)
+            out = []
+            for i in range(n):
+                ref = (f"{people[2 * i].split()[-1]} v. {people[2 * i + 1].split()[-1]}" if legal and kind == "case"
+                       else f"{kind.capitalize()} #{r.randint(1000, 9999)}")
+                state = ("Open", "In review", "Open", "On hold", "Closed")[(self.k + i) % 5]
+                opened = self.date()
+                who = people[2 * i + 1] if not legal else people[2 * i]
+                out.append([ref, f"{who} · opened {opened}", state, who, opened])
             return out
         if kind in MEDICINE_NOUNS:
             out = []
@@ -2190,6 +2223,9 @@ class OpenCopy:
         if noun == "user":  # an app's users: the access each has
             return [(p, ("Admin", "Editor", "Viewer", "Member", "Owner", "Billing")[(self.k + i) % 6],
                      r.choice(("Active", "Active", "Invited", "Suspended"))) for i, p in enumerate(self.people(n))]
+        if noun in PEOPLE_NOUNS and not frozenset.__contains__(PEOPLE_NOUNS, noun):
+            # people of a noun no list names ("musicians"): their names, and whether they are in
+            return [(p, "", r.choice(("Confirmed", "Confirmed", "Confirmed", "Pending"))) for p in self.people(n)]
         if noun in PEOPLE_NOUNS:
             pay = re.search(r"\b(pay|payroll|payment|salar|wage|invoice)", self.prompt.lower())
             return [(p, self.fake.job().split(",")[0],
@@ -2260,6 +2296,10 @@ class OpenCopy:
         if kind in MEDICINE_NOUNS:
             return ["Medication", "Dose", "Refills", "Status"], [[t, m, c, st] for t, m, _a, c, st in
                                                                 self.class_rows(kind, n)]
+        if kind in TRACKED_NOUNS:
+            legal = re.search(r"\b(law|legal|court|attorney|lawyer|solicitor|litigation|firm)\b", self.prompt.lower())
+            return ([kind.capitalize(), "Client" if legal else "Who", "Opened", "Status"],
+                    [[t, who, opened, st] for t, _m, st, who, opened in self.class_rows(kind, n)])
         if kind == "service":
             return ["Service", "Uptime", "Latency", "Status"], [[t, u, lt, st] for t, _m, st, u, lt in
                                                                self.class_rows(kind, n)]
@@ -2307,6 +2347,8 @@ class OpenCopy:
                 return (["Name", "Role", "Hours", "Amount", "Status"],
                         [[t, m, str(self.rng.choice((32, 36, 40, 40, 24))), a,
                           self.rng.choice(("Ready", "Ready", "Pending"))] for t, m, a in recs])
+            if not frozenset.__contains__(PEOPLE_NOUNS, kind):  # "musicians": no job to show, their email
+                return ["Name", "Email", "Status"], [[t, f"{t.split()[0].lower()}@example.com", a] for t, _m, a in recs]
             if kind == "customer":  # a shop's or a sales team's customers: what each has bought
                 spent = sorted((self.rng.randint(120, 9800) for _ in recs), reverse=True)
                 return (["Customer", "Orders", "Total spent", "Status"],

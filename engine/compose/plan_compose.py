@@ -216,7 +216,8 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
     if words and len(words) <= 4 and not any(w.lower() in ("with", "and", "for") for w in words):
         t = " ".join(words)
         if dropped and len(words) == 1 and not t.endswith("s"):
-            t = t[:-1] + "ies" if re.search(r"[^aeiou]y$", t) else t + "s"
+            t = t[:-1] + "ies" if re.search(r"[^aeiou]y$", t) else t + "es" if t.endswith(("ch", "sh", "x")) \
+                else t + "s"
         elif listed and 1 < len(words) <= 3 and words[-1].isalpha() and words[-1].islower() and \
                 not re.search(r"(s|y|ing|data|info|history|status|feedback|news|media|stock|inventory)$", words[-1]):
             t += "s"  # "an audiobook chapter list": its rows are the chapters
@@ -1578,7 +1579,7 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
             cx.counted[0][1].lower().endswith("s") and not any(s.kind in ("chart", "stat", "gauge", "progress_ring")
                                                                for s in cx.plan.sections):
         n_, what = cx.counted[0]  # "Car rental search results": how many cars it lists
-        sub = f"{n_} {what.lower()}"
+        sub = f"{n_} {re.sub(r'^[0-9]+ ', '', what.lower())}"  # "8 job postings" is counted once
     elif not cx.counted and all(s.kind in _FORM_KINDS or _role(s) in ("action", "toolbar", "overlay")
                                 for s in cx.plan.sections):
         sub = ""  # a form: its title says what it is for, and nothing has been updated

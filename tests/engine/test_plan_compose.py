@@ -1258,3 +1258,18 @@ def test_a_review_panels_controls_save_and_a_policy_warning_names_the_row():
 
     row0 = tbl.props["rows"][0]
     assert alert.props["message"].startswith(row0[_name_cell(row0)])
+
+
+def test_people_and_tracked_matters_of_nouns_no_list_names():
+    """Nouns of people by their ending ("technicians") are people by name, with no made-up job;
+    matters tracked one by one ("a cases table" at a law firm) are references with who they are
+    for, when opened and their status."""
+    crew = _scene("lab booking page with a technicians list and a Book button", "mobile")
+    rows = [e for e in crew.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert rows and all(re.fullmatch(r"[A-Z][a-z'’-]+ [A-Z][\w'’-]+", e.text) and not e.props.get("meta") for e in rows)
+    firm = _scene("solicitor's office dashboard with a cases table")
+    (tbl,) = [e for e in firm.walk() if e.kind == "table"]
+    assert tbl.props["columns"][:3] == ["Case", "Client", "Opened"]
+    assert all(re.fullmatch(r"\S+ v\. \S+", r[0]) for r in tbl.props["rows"])
+    titles = [e.text for e in _scene("esports hub with match cards").walk() if e.kind == "heading"]
+    assert "Matchs" not in titles
