@@ -191,13 +191,15 @@ class ChartsMixin:
 
 
 def _nice_max(v: float) -> float:
+    """The top of an axis of four ticks that holds `v`: four times a round step (1, 1.5, 2, 2.5,
+    3, 4, 5, 6 or 8 times a power of ten), so every tick reads round (4, 8, 12, 16; not 3.75)."""
     if v <= 0:
         return 1.0
-    mag = 10 ** math.floor(math.log10(v))
-    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if m * mag >= v:
-            return m * mag
-    return 10 * mag
+    mag = 10 ** math.floor(math.log10(v / 4))
+    for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if 4 * m * mag >= v:
+            return 4 * m * mag
+    return 40 * mag
 
 
 def _short(v: float) -> str:
@@ -205,4 +207,4 @@ def _short(v: float) -> str:
         return f"{v / 1_000_000:.1f}M".replace(".0M", "M")
     if v >= 1000:
         return f"{v / 1000:.1f}k".replace(".0k", "k")
-    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
+    return str(int(v)) if float(v).is_integer() else f"{v:.2f}".rstrip("0").rstrip(".")  # 0.25 stays 0.25

@@ -252,3 +252,13 @@ def test_a_one_letter_chip_is_drawn_in_a_box_that_fits_it():
                                   elements=els)).svg()
     assert all(f">{t}</text>" in svg for t in "SML")
     assert svg.count("<rect") >= 3 + 1  # a pill behind each (and the page)
+
+
+def test_a_chart_axis_ticks_read_round():
+    """Four ticks of a round step: 4, 8, 12, 16 for a top value of 14.9, never 3.75 or 11.2."""
+    from engine.render.charts import _nice_max, _short
+
+    for top, ticks in ((14.9, ["0", "4", "8", "12", "16"]), (95, ["0", "25", "50", "75", "100"]),
+                       (0.9, ["0", "0.25", "0.5", "0.75", "1"]), (60, ["0", "15", "30", "45", "60"])):
+        m = _nice_max(top)
+        assert m >= top and [_short(m * i / 4) for i in range(5)] == ticks
