@@ -2553,6 +2553,8 @@ class OpenCopy:
     def option(self, label: str) -> str:
         """The chosen value of a select labelled `label` ("Doctor", "From", "Country", "Sort by")."""
         low, r = label.lower(), self.rng
+        if re.search(r"\bdate\b", low):  # "Pickup date" is a date, whatever it is the date of
+            return self.date()
         if re.search(r"\breasons?\b", low):
             return choices_for(f"{self.prompt} {label}" if re.search(r"\b(return|refund|cancel)", self.prompt.lower())
                                else label)[0]
@@ -2582,6 +2584,8 @@ class OpenCopy:
             return r.choice(("S", "M", "L"))
         if re.search(r"\b(quantity|qty|guests?|people|party)\b", low):
             return str(r.randint(1, 4))
+        if re.search(r"\bday\b", low) and not re.search(r"\bdate\b", low):
+            return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")[self.k % 6]  # a day of the week
         if re.search(r"\b(date|day)\b", low):
             return self.date()
         if re.search(r"\b(time|slot)\b", low):
@@ -2602,7 +2606,9 @@ class OpenCopy:
             return r.choice([t for t in self.spec.tags if t != "All"] or list(self.spec.tags))
         # a choice nothing here knows the options of shows its prompt, as a real form does before
         # it is filled in (not another record's status)
-        return f"Select {label.lower()}" if 0 < len(label.split()) <= 3 else "Select an option"
+        # "a projects select" picks one project
+        one = " ".join(label.lower().split()[:-1] + [_sing(label.lower().split()[-1])]) if label.split() else ""
+        return f"Select {one}" if 0 < len(label.split()) <= 3 else "Select an option"
 
     def tasks(self, n: int) -> list[str]:
         """`n` to-dos of a checklist for what the prompt is about (`CHECKLISTS`), else the domain's

@@ -1869,6 +1869,13 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
     summaries = [n for s, r, n in placed if r == "summary"]
     out: list[Node] = []
     top = [n for s, r, n in placed if r in ("hero", "aside") and s.position in ("top", "header")]
+    if heroes and not right and 0 < len(asides) <= 2 and all(n.kind in _LONE_CONTROLS for n in asides):
+        # one or two small controls beside a large section ("a projects select", "a rollout slider")
+        # would stand alone in an empty column: they sit in the row above it, as a filter bar does
+        for n in asides:
+            n.width = fixed(cx.pick(320, 280, 0))
+        by["toolbar"] = by["toolbar"] + asides
+        asides = []
     if by["toolbar"]:
         search = [n for n in by["toolbar"] if n.kind == "search"]
         rest = [n for n in by["toolbar"] if n.kind != "search"]
@@ -1904,6 +1911,10 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
     out.append(row(*cols, name="body", gap=g, width=fill(), height=fill(), align="stretch"))
     out += [n for s, r, n in placed if r in ("hero", "aside") and s.position == "bottom"]
     return out
+
+
+#: Controls that would stand alone in a side column (`_body` puts them in the row above).
+_LONE_CONTROLS = ("select", "slider", "toggle", "stepper", "date_picker", "time_picker", "input", "checkbox")
 
 
 def _col_of(nodes: list[Node]) -> Node:

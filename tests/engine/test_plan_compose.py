@@ -1273,3 +1273,17 @@ def test_people_and_tracked_matters_of_nouns_no_list_names():
     assert all(re.fullmatch(r"\S+ v\. \S+", r[0]) for r in tbl.props["rows"])
     titles = [e.text for e in _scene("esports hub with match cards").walk() if e.kind == "heading"]
     assert "Matchs" not in titles
+
+
+def test_a_lone_control_beside_a_large_section_sits_above_it_and_selects_ask_in_the_singular():
+    scene = _scene("studio booking calendar with a week calendar and a rooms select")
+    (sel,) = [e for e in scene.walk() if e.kind == "select"]
+    (cal,) = [e for e in scene.walk() if e.kind == "calendar"]
+    assert sel.box[1] + sel.box[3] <= cal.box[1] and sel.props["value"] in ("Select room",) + tuple(
+        e for e in [sel.props["value"]] if not e.startswith("Select"))
+    from engine.compose.open_copy import OpenCopy, domain_of
+
+    copy = OpenCopy(domain_of("generic", "x"), "x", 0)
+    assert copy.option("Projects") == "Select project"
+    assert copy.option("Delivery day") in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+    assert re.fullmatch(r"[A-Z][a-z]{2} \d{1,2}", copy.option("Pickup date"))
