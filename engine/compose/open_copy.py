@@ -2584,7 +2584,7 @@ class OpenCopy:
             return r.choice(("S", "M", "L"))
         if re.search(r"\b(quantity|qty|guests?|people|party)\b", low):
             return str(r.randint(1, 4))
-        if re.search(r"\bday\b", low) and not re.search(r"\bdate\b", low):
+        if re.search(r"\bday\b", low):
             return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")[self.k % 6]  # a day of the week
         if re.search(r"\b(date|day)\b", low):
             return self.date()
