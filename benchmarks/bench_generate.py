@@ -102,15 +102,15 @@ def main() -> None:
     a = ap.parse_args()
     w, h = (int(v) for v in a.size.split("x"))
     kw = {"sampler": a.sampler} if a.sampler else {}
-    global PROMPTS
+    prompts, devices = PROMPTS, {}
     if a.prompts:
         from eval.suite import load_prompts
 
-        PROMPTS = [p.prompt for p in load_prompts(Path(a.prompts))]
         devices = {p.prompt: p.device for p in load_prompts(Path(a.prompts))}
-        sized = lambda p: {"size": (w, h)} if devices.get(p, "desktop") == "desktop" else {"device": devices[p]}  # noqa: E731
-    else:
-        sized = lambda p: {"size": (w, h)}  # noqa: E731
+        prompts = list(devices)
+
+    def sized(p: str) -> dict:  # desktop prompts at --size, the others at their device's preset
+        return {"size": (w, h)} if devices.get(p, "desktop") == "desktop" else {"device": devices[p]}
     if a.cold_only:
         with tempfile.TemporaryDirectory() as tmp:
             report_cold(a.folder, max(1, a.cold), a.sampler, Path(tmp), a)
@@ -118,8 +118,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         engine = Engine.from_folder(a.folder, store=Path(tmp) / "store")
         refs = [engine.generate(p, size=(1440, 900), sampler="procedural").image
-                for p in (PROMPTS * 3)[: a.refs]]
-        for p in PROMPTS:  # warm-up: fonts, icons, the model, reference exemplars
+                for p in (prompts * 3)[: a.refs]]
+        for p in prompts:  # warm-up: fonts, icons, the model, reference exemplars
             g = engine.generate(p, **sized(p), **kw)
             if refs:
                 engine.generate(p, **sized(p), reference_images=refs, **kw)
@@ -129,7 +129,7 @@ def main() -> None:
         totals: list[float] = []
         cpu: list[float] = []
         for i in range(a.runs):
-            for p in PROMPTS:
+            for p in prompts:
                 t, c = time.perf_counter(), time.process_time()
                 g = engine.generate(p, seed=i, **sized(p), **kw)
                 totals.append(time.perf_counter() - t)
@@ -148,7 +148,7 @@ def main() -> None:
                     engine.generate(p, seed=i, **sized(p), reference_images=refs, **kw)
                     with_refs.append(time.perf_counter() - t)
         what = f"{a.prompts} (desktop {w}x{h}, others at their preset size)" if a.prompts else f"{w}x{h}"
-        print(f"{what}, sampler {g.sampler}, {a.runs} runs x {len(PROMPTS)} prompts, medians:")
+        print(f"{what}, sampler {g.sampler}, {a.runs} runs x {len(prompts)} prompts, medians:")
         for k, v in stages.items():
             print(f"  {k:<9} {statistics.median(v):.4f} s")
         print(f"  {'total':<9} {statistics.median(totals):.4f} s  (generate() end to end, PNG encoded)")

@@ -443,8 +443,12 @@ class _PeopleNouns(frozenset):
     "trainee", "volunteer"), apart from `_NOT_PEOPLE`."""
 
     def __contains__(self, word: object) -> bool:
-        return frozenset.__contains__(self, word) or (
+        return self.listed(word) or (
             isinstance(word, str) and _PERSON_ENDING.search(word) is not None and word not in _NOT_PEOPLE)
+
+    def listed(self, word: object) -> bool:
+        """Whether `word` is one of the nouns listed here, not one only its ending makes of people."""
+        return frozenset.__contains__(self, word)
 
 
 _PERSON_ENDING = re.compile(r"[a-z]{3,}(ician|ist|ee|eer)$")
@@ -517,7 +521,7 @@ def noun_of(words: str) -> str | None:
             return None
         if (one in PLACE_NOUNS or one in UNIT_NOUNS) and w == one and not _NEARBY.search(words):
             continue  # "library catalogue search": one library's page, not a list of libraries
-        if (one in TRACKED_NOUNS or one in PEOPLE_NOUNS and not frozenset.__contains__(PEOPLE_NOUNS, one)) \
+        if (one in TRACKED_NOUNS or one in PEOPLE_NOUNS and not PEOPLE_NOUNS.listed(one)) \
                 and w == one:
             continue  # "case tracker", "musician profile": one of them names the page
         if one in NOUN_RECORDS or one in PEOPLE_NOUNS or one == "line" or one in UNIT_NOUNS or \
@@ -2223,7 +2227,7 @@ class OpenCopy:
         if noun == "user":  # an app's users: the access each has
             return [(p, ("Admin", "Editor", "Viewer", "Member", "Owner", "Billing")[(self.k + i) % 6],
                      r.choice(("Active", "Active", "Invited", "Suspended"))) for i, p in enumerate(self.people(n))]
-        if noun in PEOPLE_NOUNS and not frozenset.__contains__(PEOPLE_NOUNS, noun):
+        if noun in PEOPLE_NOUNS and not PEOPLE_NOUNS.listed(noun):
             # people of a noun no list names ("musicians"): their names, and whether they are in
             return [(p, "", r.choice(("Confirmed", "Confirmed", "Confirmed", "Pending"))) for p in self.people(n)]
         if noun in PEOPLE_NOUNS:
@@ -2347,7 +2351,7 @@ class OpenCopy:
                 return (["Name", "Role", "Hours", "Amount", "Status"],
                         [[t, m, str(self.rng.choice((32, 36, 40, 40, 24))), a,
                           self.rng.choice(("Ready", "Ready", "Pending"))] for t, m, a in recs])
-            if not frozenset.__contains__(PEOPLE_NOUNS, kind):  # "musicians": no job to show, their email
+            if not PEOPLE_NOUNS.listed(kind):  # "musicians": no job to show, their email
                 return ["Name", "Email", "Status"], [[t, f"{t.split()[0].lower()}@example.com", a] for t, _m, a in recs]
             if kind == "customer":  # a shop's or a sales team's customers: what each has bought
                 spent = sorted((self.rng.randint(120, 9800) for _ in recs), reverse=True)

@@ -181,8 +181,7 @@ def _title(plan, copy: OpenCopy) -> str:
     head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", plan.prompt.strip()), maxsplit=1)[0]
     names_app = any(re.search(rf"\b{re.escape(k.strip())}", head.lower()) for k in spec.keywords
                     if k.strip() not in _WEAK_KEYWORDS)
-    staff = spec.name in _SIDES and _SIDES[spec.name][0].search(plan.prompt) is not None
-    if spec.name in _GENERIC_TITLE and names_app and not staff and \
+    if spec.name in _GENERIC_TITLE and names_app and not _staff_side_of(spec.name, plan.prompt) and \
             (spec.name != "music" or any(s.kind == "media_controls" for s in plan.sections)):
         return spec.title  # a guest's app ("hotel booking"): its own title; a housekeeping board: its name
     words = [w for w in re.findall(r"[\w'’\-]+", head) if w.lower() not in ("a", "an", "the", "page", "screen", "app",
@@ -216,8 +215,7 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
     if words and len(words) <= 4 and not any(w.lower() in ("with", "and", "for") for w in words):
         t = " ".join(words)
         if dropped and len(words) == 1 and not t.endswith("s"):
-            t = t[:-1] + "ies" if re.search(r"[^aeiou]y$", t) else t + "es" if t.endswith(("ch", "sh", "x")) \
-                else t + "s"
+            t = _plural(t)
         elif listed and 1 < len(words) <= 3 and words[-1].isalpha() and words[-1].islower() and \
                 not re.search(r"(s|y|ing|data|info|history|status|feedback|news|media|stock|inventory)$", words[-1]):
             t += "s"  # "an audiobook chapter list": its rows are the chapters
@@ -297,11 +295,16 @@ _BARE = {"a", "an", "the", "of", "with", "list", "lists", "table", "tables", "ro
          "card", "cards", "section", "panel", "view"}
 
 
+def _plural(word: str) -> str:
+    """A noun's plural, near enough for a heading ("category" → categories, "match" → matches)."""
+    return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "es" if word.endswith(
+        ("s", "sh", "ch", "x")) else word + "s"
+
+
 def _kind_title(kind: str | None) -> str:
     """The heading of a collection of a general noun's records ("garage" → "Garages"), or ""."""
     if kind in UNIT_NOUNS or kind in PLACE_NOUNS or kind in PEOPLE_NOUNS:
-        return (kind[:-1] + "ies" if re.search(r"[^aeiou]y$", kind) else kind + "es" if kind.endswith(("s", "sh", "ch"))
-                else kind + "s").capitalize()
+        return _plural(kind).capitalize()
     return ""
 
 
@@ -1716,6 +1719,12 @@ def _scores_a_row(sections: list) -> bool:
         _SCORING.search(_words(s)) or s.kind == "slider" and not s.labels) for s in sections)
 
 
+def _facts(items: list[list[str]], name: str = "body") -> Node:
+    """A key–value list of `items` ([key, value] rows), tall enough for each row (44 px) and the
+    slack a theme's taller line needs."""
+    return el(name, "description_list", w=fill(), h=fixed(44 * len(items) + 24), props={"items": items})
+
+
 def _name_cell(cells: list[str]) -> int:
     """Which cell of a table row names its record: the first that is not a date, a time or a number."""
     return next((k for k, v in enumerate(cells) if not (_CLOCK.match(v) or _MONTH_DAY.match(v) or
@@ -1728,8 +1737,7 @@ def _b_review(cx: _Ctx, s, i: int) -> Node:
     cols, cells = cx.picked or ([], [])
     name = _name_cell(cells)
     facts = [[c[:1].upper() + c[1:].lower(), v] for k, (c, v) in enumerate(zip(cols, cells)) if k != name]
-    body = [el("facts", "description_list", w=fill(), h=fixed(44 * len(facts) + 24), props={"items": facts})] \
-        if facts else []
+    body = [_facts(facts, "facts")] if facts else []
     buttons = []
     for k, lab in enumerate(s.labels):
         low = lab.lower()
@@ -1813,9 +1821,8 @@ def _b_summary(cx: _Ctx, s, i: int) -> Node:
             amount = float(m.group(1)) if m else 20.0
         lines = [("Amount", amount), ("Service fee", 0.0)]
     items = [[k, f"{cur}{v:,.2f}"] for k, v in lines] + [["Total", f"{cur}{sum(v for _k, v in lines):,.2f}"]]
-    c = card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24), props={"items": items}),
-             title="Summary", gap=3, pad=cx.pick(5, 5, 4), w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)),
-             h=hug())
+    c = card(f"s{i}", _facts(items), title="Summary", gap=3, pad=cx.pick(5, 5, 4),
+             w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)), h=hug())
     c.align_self = "start"  # it ends with its lines, never stretched to the foot of the page
     return c
 
@@ -1839,8 +1846,7 @@ def _b_costs(cx: _Ctx, s, i: int) -> Node:
         fee, tax = round(base * 0.05, 2), round(base * 0.2, 2)
         items = [["Subtotal", money(base)], ["Service fee", money(fee)], ["Tax", money(tax)],
                  ["Total", money(base + fee + tax)]]
-    c = card(f"s{i}", el("body", "description_list", w=fill(), h=fixed(44 * len(items) + 24), props={"items": items}),
-             title=_section_title(s, cx, "Summary"), gap=3, pad=cx.pick(5, 5, 4), h=hug())
+    c = card(f"s{i}", _facts(items), title=_section_title(s, cx, "Summary"), gap=3, pad=cx.pick(5, 5, 4), h=hug())
     c.align_self = "start"  # it ends with its lines
     return c
 
@@ -2021,10 +2027,15 @@ _SIDES: dict[str, tuple[re.Pattern, tuple[tuple[str, str], ...] | None, tuple[tu
 }
 
 
+def _staff_side_of(domain: str, prompt: str) -> bool | None:
+    """Whether `prompt` asks for the staff's side of `domain` (None: a domain with one side)."""
+    side = _SIDES.get(domain)
+    return None if side is None else side[0].search(prompt) is not None
+
+
 def _staff_side(cx: _Ctx) -> bool | None:
     """Whether the screen is the staff's side of its domain (None: a domain with one side)."""
-    side = _SIDES.get(cx.copy.spec.name)
-    return None if side is None else side[0].search(cx.plan.prompt) is not None
+    return _staff_side_of(cx.copy.spec.name, cx.plan.prompt)
 
 
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:

@@ -16,10 +16,8 @@ def status_role(text: str) -> str:
     if any(k in t for k in ("degraded", "in use", "busy", "partial", "maintenance")):
         return "warning"
     if t in ("on", "up", "open", "ready", "live", "online") or any(
-            k in t for k in ("available", "operational", "healthy", "confirmed")):
-        return "success"
-    if any(k in t for k in ("paid", "active", "complete", "delivered", "success", "approved", "shipped", "done",
-                            "in stock", "checked in")):
+            k in t for k in ("available", "operational", "healthy", "confirmed", "paid", "active", "complete",
+                             "delivered", "success", "approved", "shipped", "done", "in stock", "checked in")):
         return "success"
     if any(k in t for k in ("past due", "overdue", "failed", "cancel", "refund", "error", "blocked", "out of")):
         return "danger"
