@@ -678,6 +678,14 @@ class _Tok:
         self.quote = quote  # the quoted string this token stands for
 
 
+#: Words before "sheet" that keep it a sheet sliding over the page ("a share sheet", "a filter
+#: sheet"); any other noun before it names a document ("a call sheet", "a time sheet").
+_SHEET_UI = {"a", "an", "the", "with", "and", "or", "modal", "share", "sharing", "filter", "sort", "option", "payment",
+             "detail", "half", "half-height", "draggable", "expanded", "open", "small", "sliding", "slide-up",
+             "pull-up", "swipe-up", "confirmation", "checkout", "menu", "picker", "quick", "settings", "setting",
+             "info", "preview", "context", "popup", "pop-up", "overlay", "bottom", "action", "side", "edit"}
+
+
 def _lex_hit(words: Sequence[str]) -> tuple[int, int, str, str] | None:
     """The lexicon phrase in `words` (singular, lower case) that ends nearest the end, longest
     first: ``(start, end, phrase, kind)`` or None; only entries whose kind exists count."""
@@ -689,6 +697,8 @@ def _lex_hit(words: Sequence[str]) -> tuple[int, int, str, str] | None:
                 continue
             p = " ".join(words[end - n:end])
             cands = LEXICON.get(p)
+            if p == "sheet" and end >= 2 and words[end - 2] and words[end - 2] not in _SHEET_UI:
+                continue  # "a call sheet", "a score sheet": a document of that name, not a bottom sheet
             if cands:
                 kind = resolve_kind(cands)
                 if kind:
