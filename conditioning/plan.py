@@ -265,6 +265,10 @@ _lex(("kanban_column", "kanban", "list"), "kanban", "kanban column", "board colu
      "lane", "kanban board", "task board")
 _lex(("stories_row", "stories", "avatar"), "stories row", "story row", "stories bar", "stories strip")
 _lex(("bottom_sheet", "sheet", "modal"), "bottom sheet", "action sheet", "sheet")
+# a control that filters is that control ("a vintage year slider filter", "a vet select filter")
+_lex("slider", "slider filter", "range filter", "range slider filter")
+_lex("select", "select filter", "dropdown filter")
+_lex(("chip", "badge"), "chip row", "chips row", "tag row", "pill row", "chip bar")
 _lex(("fab", "floating_action_button", "button"), "fab", "floating action button", "floating button")
 _lex(("dropzone", "drop_zone", "upload"), "dropzone", "drop zone", "upload area", "file upload", "upload zone",
      "drag and drop area", "uploader")
@@ -391,7 +395,10 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "jobs": ("job", "career", "hiring", "recruit", "recruiting", "candidate", "applicant", "resume", "cv",
              "vacancy", "interview", "job board", "recruiter", "salary"),
     "code": ("code", "repository", "repo", "pull request", "commit", "ide", "developer", "git", "deploy",
-             "deployment", "ci", "build", "terminal", "api", "log", "bug", "branch", "merge", "devops", "server"),
+             "deployment", "ci", "build", "terminal", "api", "bug", "branch", "merge", "devops", "server",
+             # a log of code's own ("build logs"), not any log ("a hive inspection log")
+             "build log", "server log", "error log", "log stream", "log viewer", "log file", "logging", "access log",
+             "application log", "console log", "deploy log", "deployment log"),
     "weather": ("weather", "forecast", "temperature", "rain", "humidity", "wind", "climate", "uv index", "air quality",
                 "aqi", "pollution", "pollutant",
                 "precipitation", "sunrise", "sunset"),
@@ -699,6 +706,9 @@ def _lex_hit(words: Sequence[str]) -> tuple[int, int, str, str] | None:
             cands = LEXICON.get(p)
             if p == "sheet" and end >= 2 and words[end - 2] and words[end - 2] not in _SHEET_UI:
                 continue  # "a call sheet", "a score sheet": a document of that name, not a bottom sheet
+            if n == 1 and p == "grid" and end >= 2 and words[end - 2] and words[end - 2] not in _DETERMINERS \
+                    and resolve_kind(("card",)):
+                return end - 1, end, p, resolve_kind(("card",))  # "a plots grid": the noun's records as cards
             if cands:
                 kind = resolve_kind(cands)
                 if kind:
@@ -1443,7 +1453,7 @@ class _Reader:
                                         and not lows[i].isdigit()))]
             rest = [toks[i].text for i in keep]
             title = _clean_label(" ".join(rest)) if 0 < len(rest) <= 5 else ""
-            if kind in ("list", "list_item", "card", "table") and key not in (kind, "list", "card", "table", "tile",
+            if kind in ("list", "list_item", "card", "table") and key not in (kind, "list", "card", "table", "tile", "grid",
                                                                                "panel", "box", "widget", "item"):
                 # a kind named by a more specific word ("employee directory", "order summary"): that word titles it
                 words_in = sorted(set(keep) | set(range(lo, hi)))

@@ -17,6 +17,7 @@ domain: `SALES_WORDS` lists the words a non-sales screen never shows.
 
 from __future__ import annotations
 
+import datetime
 import math
 import random
 import re
@@ -191,6 +192,8 @@ CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bcancel\w*\b.*\breasons?\b|\breasons?\b.*\bcancel", ("Plans changed", "Found a better price", "Booked by mistake",
                                                           "Other")),
     (r"\breasons?\b", ("Select a reason", "Wrong item", "No longer needed", "Other")),
+    (r"\b(time ?slots?|slots?|start times?|session times?|times)\b", ("10:00", "11:30", "13:00", "14:30", "16:00", "17:30",
+                                                                     "19:00")),
     (r"\bgenres?\b", ("Fiction", "Mystery", "Sci-fi", "History", "Romance")),
     (r"\bcuisines?\b", ("Italian", "Japanese", "Mexican", "Indian", "Thai")),
     (r"\bdiet(ary)?\b", ("Vegetarian", "Vegan", "Gluten-free", "Dairy-free")),
@@ -500,6 +503,75 @@ def _sing(w: str) -> str:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # 2 Mar 2026 is a Monday
+#: Nouns of what happens at a time ("Sunday services", "rehearsals", "hearings", "walks"): a noun
+#: of these no domain knows lists dated occurrences (`OpenCopy.own_records`).
+OCCURRENCE_NOUNS = frozenset({
+    "service", "session", "shift", "hearing", "rehearsal", "race", "collection", "pickup", "watering", "inspection",
+    "visit", "meeting", "screening", "match", "round", "heat", "practice", "training", "performance", "show",
+    "donation", "call", "interview", "exam", "tour", "trip", "walk", "ride", "feeding", "cleaning", "audit",
+    "drill", "ceremony", "launch", "observation", "gig", "rota", "slot", "sitting", "feed", "dose", "treatment",
+    "harvest", "sowing", "planting", "mow", "run", "dive", "climb", "hike", "lecture", "seminar", "workshop",
+    "briefing", "rehearsal", "recital", "concert", "service", "viewing", "tasting", "checkup", "check-up"})
+#: Plural words that name a screen's parts or a figure rather than records of their own: a
+#: collection of these keeps its domain's records.
+_NOT_OWN = frozenset({
+    "conversation", "message", "comment", "reply", "option", "tip", "result", "item", "entry", "detail", "stat",
+    "setting", "step", "question", "answer", "choice", "filter", "tag", "category", "holding", "region", "page",
+    "stamp", "seat", "time", "day", "week", "month", "year", "hour", "minute", "note", "update", "notification",
+    "link", "thing", "stuff", "record", "row", "column", "card", "tile", "photo", "image", "picture", "video",
+    "favourite", "favorite", "highlight", "recommendation", "suggestion", "feature", "benefit", "review",
+    "rating", "score", "point", "level", "reading", "metric", "kpi", "total", "amount", "price", "cost", "fee",
+    "alert", "reminder", "activity", "action", "shortcut", "section", "chip", "button", "field", "control",
+    "slide", "bag", "size", "colour", "color", "variant", "language", "currency", "unit", "source", "trend",
+    "search", "history", "upcoming", "recent", "popular", "trending", "related", "saved", "new", "top", "other"})
+#: Words that end a collection's phrase without naming its records ("boats standings", "lifts
+#: status", "a next collections list").
+_OWN_TRAIL = frozenset({"standing", "standings", "status", "statuses", "result", "results", "schedule", "schedules",
+                        "log", "history", "overview", "summary", "ranking", "rankings", "leaderboard", "board",
+                        "time", "times", "tracker", "report", "roster", "queue", "calendar", "plan", "record"})
+_OWN_SKIP = frozenset({"a", "an", "the", "of", "my", "our", "your", "their", "today", "today's", "all", "next",
+                       "upcoming", "recent", "open", "live", "current", "latest", "past", "new", "active", "nearby",
+                       "this", "week's", "tonight's", "per", "each", "with", "and", "by"})
+#: Words before a collection's noun that name its element, not a kind of the noun ("a hearings
+#: timeline", "a plots grid").
+_OWN_SKIP_MODS = frozenset({"timeline", "chart", "map", "feed", "gallery", "carousel", "accordion", "checklist",
+                            "tabs", "chips", "select", "dropdown", "search", "filter", "sidebar", "panel", "modal"})
+#: Words of a screen where what it lists is sold: own records then carry a price.
+_SOLD = re.compile(r"(\bprices?\b|\bmenu\b|\bshop\b|\bcart\b|\bbasket\b|\bsubscri|"
+                   r"\bcheckout\b|\bstore\b|\btaproom\b|[$€£]\d)")
+#: How a record of a sold noun no list names is told apart ("House beer", "Seasonal tea").
+_OWN_NAMES = ("House", "Seasonal", "Classic", "Signature", "Reserve", "Original", "Special", "Light", "Dark",
+              "Wild", "Golden", "Smoked")
+
+
+def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
+    """The plural noun a collection's `words` end on ("a hives list", "boats standings", "Sunday
+    services") when no record table writes it and `domain_words` (the copy domain's own words,
+    `OpenCopy.domain_words`) do not name it: the noun phrase in the singular ("hive", "boat",
+    "sunday service"), else None. A domain's records under another domain's noun ("Hives" over
+    a code review's commits) are what this replaces."""
+    ws = [w for w in re.findall(r"[a-z][a-z'\-]*", (words or "").lower()) if w not in _OWN_SKIP and "'" not in w]
+    while ws and (ws[-1] in _OWN_TRAIL or ws[-1] in _KIND_WORDS):
+        ws = ws[:-1]
+    if not ws:
+        return None
+    head = ws[-1]
+    one = _sing(head)
+    stripped = len(ws) < len([w for w in re.findall(r"[a-z][a-z'\-]*", (words or "").lower())
+                              if w not in _OWN_SKIP and "'" not in w])
+    if stripped and one == head and one in OCCURRENCE_NOUNS:
+        return one  # "a watering schedule": the waterings, each on its day
+    if one == head or not head.endswith("s") or one in _NOT_OWN or len(one) < 3 or one in PEOPLE_NOUNS:
+        return None  # a singular ("a garden plan"), a screen's part ("conversations"), people
+    before = ws[-2] if len(ws) > 1 else ""
+    mods = [before] if before and before not in _KIND_WORDS and before not in _OWN_TRAIL and \
+        before not in _OWN_SKIP_MODS and _sing(before) != one and not before.endswith("'s") else []
+    if any(_sing(w) in domain_words or w in domain_words for w in ws[-3:]):
+        return None  # the domain's own noun ("hotel search results", "job postings")
+    return " ".join(w.capitalize() if w in _WEEKDAYS else w for w in mods + [one])
 
 
 def noun_of(words: str) -> str | None:
@@ -1839,6 +1911,7 @@ class OpenCopy:
         self._people: list[str] = []
         self._lines: list[tuple[str, int, float]] = []
         self._taxed = True
+        self._domain_words: frozenset[str] | None = None
         self.places = prompt_places(self.prompt)  # the places the prompt names (`prompt_places`)
         self.route = _route(self)
 
@@ -1944,6 +2017,75 @@ class OpenCopy:
                 return kind
         return record_kind(words, self.prompt)
 
+    def own_kind(self, words: str) -> str | None:
+        """The record kind of a collection whose noun no record table and not this copy's domain
+        writes (`own_noun`): ``"own:<noun>"``, drawn by `own_records` and `own_table`; else None."""
+        own = own_noun(words, self.domain_words) if self.spec.name != "watch" else None
+        return f"own:{own}" if own else None
+
+    @property
+    def domain_words(self) -> frozenset[str]:
+        """The words of this copy's domain (its noun, keywords, title, columns, navigation and
+        statuses, each also in the singular): a noun among them is the domain's own."""
+        if self._domain_words is None:
+            spec = self.spec
+            text = " ".join([spec.noun, spec.title, spec.search, *spec.keywords, *spec.columns,
+                             *(label for label, _icon in spec.nav), *spec.statuses])
+            ws = set(re.findall(r"[a-z][a-z'\-]*", text.lower()))
+            self._domain_words = frozenset(ws | {_sing(w) for w in ws})
+        return self._domain_words
+
+    def own_records(self, noun: str, n: int) -> list[Item]:
+        """`n` records of a noun no record table and no domain writes (`own_noun`): dated
+        occurrences of what happens at a time ("Sunday service", the day, the hour and who leads
+        it), named and priced things where the screen sells them ("House beer"), else numbered
+        things with where each is and its state ("Hive 3")."""
+        r = self.rng
+        words = noun.split()
+        head = words[-1]
+        label = noun[:1].upper() + noun[1:]
+        people = self.people(n)
+        if head in OCCURRENCE_NOUNS:
+            start = datetime.date(2026, 3, 2) + datetime.timedelta(days=r.randint(0, 6))
+            named = [d for d, w in enumerate(_WEEKDAYS) if w in noun.lower().split()]
+            if named:  # "Sunday services": each on a Sunday
+                start = datetime.date(2026, 3, 2) + datetime.timedelta(days=named[0])
+            week = bool(named) or head in ("service", "rota", "shift", "collection", "pickup")
+            out = []
+            for i in range(n):
+                day = start + datetime.timedelta(days=7 * i if week else (i * 2 + r.randint(0, 1)))
+                hour = (9, 10, 11, 14, 16, 18)[(self.k + (0 if week else i)) % 6]
+                state = "Confirmed" if i < 2 else ("Open", "Confirmed", "Tentative")[(self.k + i) % 3]
+                out.append((f"{day:%a} {day.day} {day:%b}", f"{label} · {hour:02d}:{'30' if i % 2 and not week else '00'}"
+                            f" · {people[i]}", state))
+            return out
+        if _SOLD.search(self.prompt.lower()):
+            return [(f"{_OWN_NAMES[(self.k + i) % len(_OWN_NAMES)]} {noun}", "",
+                     _money(r.randint(8, 60) / 2 + (0.5 if i % 2 else 0), "€")) for i in range(n)]
+        states = ("Active", "Active", "Needs attention", "Active", "Inactive", "Active")
+        return [(f"{label} {i + 1}", f"{people[i]} · updated {self.date()}", states[(self.k + i) % len(states)])
+                for i in range(n)]
+
+    def own_table(self, noun: str, n: int) -> tuple[list[str], list[list[str]]]:
+        """`own_records` as a table: an occurrence's day, time, who and state; a sold thing's name
+        and price; a numbered thing's name, who looks after it, when it was updated and its state.
+        Standings ("boats standings") rank the things by points."""
+        label = noun[:1].upper() + noun[1:]
+        recs = self.own_records(noun, n)
+        head = noun.split()[-1]
+        if head in OCCURRENCE_NOUNS:
+            return (["Date", "Time", "With", "Status"],
+                    [[d, m.split(" · ")[1], m.split(" · ")[2], st] for d, m, st in recs])
+        if re.search(r"\b(standings?|rankings?|leaderboard|results|league|table of)\b", self.prompt.lower()):
+            pts = sorted((self.rng.randint(4, 60) for _ in range(n)), reverse=True)
+            return (["Pos", label, "Skipper" if head == "boat" else "Team", "Points"],
+                    [[str(i + 1), f"{label} {self.rng.randint(2, 99)}", self.people(n)[i], str(p)]
+                     for i, p in enumerate(pts)])
+        if recs and not recs[0][1]:
+            return [label, "Price"], [[t, a] for t, _m, a in recs]
+        return ([label, "Looked after by", "Updated", "Status"],
+                [[t, m.split(" · ")[0], m.split("updated ")[-1], st] for t, m, st in recs])
+
     def records(self, words: str, n: int) -> list[Item] | None:
         """`n` records of the noun `words` names (ingredients with quantities, numbered method steps,
         episodes, chapters, stations, menu dishes with prices, departures, expenses, books, classes,
@@ -1962,6 +2104,8 @@ class OpenCopy:
     def _records_of_kind(self, kind: str | None, n: int) -> list[Item] | None:
         if kind is None:
             return None
+        if kind.startswith("own:"):
+            return self.own_records(kind[4:], n)
         r = self.rng
         own = self._own_records(kind, n)
         if own is not None:
@@ -2291,6 +2435,8 @@ class OpenCopy:
 
     def table_of_kind(self, kind: str | None, n: int) -> tuple[list[str], list[list[str]]] | None:
         """`records_table` of a record noun already read from the words (`record_kind`), or None."""
+        if kind and kind.startswith("own:"):
+            return self.own_table(kind[4:], n)
         if kind in UNIT_NOUNS:
             return ["Machine", "Where", "Status"], [[t, w, st] for t, _m, _a, w, st in self.class_rows(kind, n)]
         if kind in PLACE_NOUNS:
@@ -2509,6 +2655,12 @@ class OpenCopy:
             steps = ("Discovery", "Design review", "Build", "Beta with 20 teams", "Launch", "Retrospective")
             return [(steps[i % len(steps)], f"{('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun')[i % 6]} {r.randint(2, 27)}")
                     for i in range(n)]
+        kind = self.record_kind(words) or self.own_kind(words)
+        recs = self.records_of_kind(kind, n) if kind else None
+        if recs:  # what the timeline lists ("a stops timeline", "a hearings timeline"): each with its when
+            if kind.startswith("own:") and kind.split()[-1] in OCCURRENCE_NOUNS:
+                return [(f"{m.split(' · ')[0]} · {m.split(' · ')[2]}", f"{t} · {m.split(' · ')[1]}") for t, m, _a in recs]
+            return [(t, a or m) for t, m, a in recs]
         people = self.people(max(2, n))
         did = ("created this", "changed the status to " + self.spec.statuses[min(1, len(self.spec.statuses) - 1)],
                "left a comment", "assigned it to " + people[1].split()[0], "attached a file", "marked it done")

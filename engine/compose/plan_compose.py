@@ -194,7 +194,7 @@ def _title(plan, copy: OpenCopy) -> str:
 
 _KIND_NOUNS = {"list", "table", "page", "section", "panel", "buttons", "button", "view", "screen", "card", "cards",
                "tile", "tiles",
-               "columns", "column", "widget", "area", "box", "bar"}
+               "columns", "column", "widget", "area", "box", "bar", "grid", "row", "rows", "chips", "strip"}
 _LEAD = {"a", "an", "the", "some", "my", "our", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "numbered", "current", "recent", "upcoming"}
 
@@ -242,6 +242,8 @@ _CHART_WORDS = {"chart", "charts", "graph", "graphs", "plot", "bar", "bars", "li
 def _plural_phrase(s) -> bool:
     """The section's words name several things ("folders", "recent files") without a number."""
     words = re.findall(r"[a-z]+", (s.phrase or "").lower())
+    while len(words) > 1 and words[-1] in ("grid", "wall", "row", "strip"):  # "a plots grid"
+        words = words[:-1]
     return bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss") and s.count <= 1
 
 
@@ -318,7 +320,8 @@ def _kind_of(cx: _Ctx, s, words: str) -> str | None:
             kind = cx.copy.record_kind(t)
             if kind:
                 break
-    return kind
+    # a noun no record table and not the domain writes ("a hives list"): records of that noun
+    return kind or (cx.copy.own_kind(words) if s.kind in ("list", "table") and not s.labels else None)
 
 
 def _b_list(cx: _Ctx, s, i: int) -> Node:
@@ -529,6 +532,8 @@ _PICTURED_ROWS = {"rental_car", "hotel_room", "product", "screening", "event"}
 
 def _b_card(cx: _Ctx, s, i: int) -> Node:
     own_kind, page_kind = cx.copy.record_kind(_words(s)), cx.copy.record_kind(cx.page_noun)
+    if own_kind is None and not s.labels and _plural_phrase(s):  # "a plots grid": records of that noun
+        own_kind = cx.copy.own_kind(_words(s))
     noun = own_kind or page_kind
     sold = noun in NOUN_RECORDS and NOUN_RECORDS[noun][2] > 0 and not s.labels
     # a board of a noun's records ("routes as cards") shows a screenful of them, as one for sale does
