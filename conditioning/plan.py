@@ -266,7 +266,7 @@ _lex(("kanban_column", "kanban", "list"), "kanban", "kanban column", "board colu
 _lex(("stories_row", "stories", "avatar"), "stories row", "story row", "stories bar", "stories strip")
 _lex(("bottom_sheet", "sheet", "modal"), "bottom sheet", "action sheet", "sheet")
 # a control that filters is that control ("a vintage year slider filter", "a vet select filter")
-_lex("slider", "slider filter", "range filter", "range slider filter")
+_lex("slider", "slider filter", "range filter")
 _lex("select", "select filter", "dropdown filter")
 _lex(("chip", "badge"), "chip row", "chips row", "tag row", "pill row", "chip bar")
 _lex(("fab", "floating_action_button", "button"), "fab", "floating action button", "floating button")

@@ -599,3 +599,18 @@ def test_names_after_columns_steppers_and_options_are_their_labels() -> None:
     plan = plan_prompt("gym membership upgrade with plan radio options Off-peak, Standard and Premium")
     (radio,) = [s for s in plan.sections if s.kind == "radio"]
     assert radio.labels == ["Off-peak", "Standard", "Premium"] and radio.title == "Plan"
+
+
+def test_documents_grids_filters_and_logs_read_as_what_they_name() -> None:
+    """A noun before "sheet" makes a document ("a cue sheet"), not a bottom sheet; "X grid" is
+    cards of X; "a slider filter" is a slider; "a chips row" is chips; a log of anything other
+    than code ("a feeding log") does not make a code page."""
+    plan = plan_prompt("stage manager cue sheet with a cues table and a Go button")
+    assert "bottom_sheet" not in {s.kind for s in plan.sections}
+    assert _by_kind(plan_prompt("phone app with a share sheet"), "bottom_sheet") is not None
+    plan = plan_prompt("toy library with toys grid and an age range slider filter")
+    assert _by_kind(plan, "card").title == "Toys" and _by_kind(plan, "slider").title == "Age range"
+    assert _by_kind(plan_prompt("salon booking with a stylists chips row"), "chip") is not None
+    plan = plan_prompt("baby feeding log with a feeds list and a Log feed button")
+    assert plan.domain != "code" and "code" not in {s.kind for s in plan.sections}
+    assert plan_prompt("deploy page with build logs in a code block").domain == "code"

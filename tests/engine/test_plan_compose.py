@@ -1287,3 +1287,45 @@ def test_a_lone_control_beside_a_large_section_sits_above_it_and_selects_ask_in_
     assert copy.option("Projects") == "Select project"
     assert copy.option("Delivery day") in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
     assert re.fullmatch(r"[A-Z][a-z]{2} \d{1,2}", copy.option("Pickup date"))
+
+
+# -- records of nouns no copy domain writes ---------------------------------------------------------
+
+def test_a_noun_no_domain_writes_gets_records_of_its_own():
+    """A collection of a noun no record table and not the guessed domain writes lists that noun:
+    numbered things ("Kiln 3") with who looks after each, dated occurrences on their weekday, and
+    named goods with prices where the screen sells them; never the guessed domain's records."""
+    kilns = _scene("pottery studio with a kilns list and a Start firing button", "mobile")
+    rows = [e.text for e in kilns.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert rows and all(re.fullmatch(r"Kiln \d+", t) for t in rows), rows
+    rota = _scene("scout group rota with a Saturday hikes table")
+    (tbl,) = [e for e in rota.walk() if e.kind == "table"]
+    assert tbl.props["columns"][:2] == ["Date", "Time"]
+    assert all(r[0].startswith("Sat ") for r in tbl.props["rows"]), tbl.props["rows"]
+    assert len({r[1] for r in tbl.props["rows"]}) == 1  # a weekly meeting keeps its hour
+    cider = _scene("cider bar menu with ciders and their prices", "tablet")
+    rows = [e for e in cider.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert rows and all(e.text.endswith("cider") and e.props["trailing"].startswith("€") for e in rows)
+
+
+def test_standings_rank_and_a_timeline_lists_its_own_noun():
+    regatta = _scene("rowing club results with a crews standings table", "tablet")
+    (tbl,) = [e for e in regatta.walk() if e.kind == "table"]
+    assert tbl.props["columns"][0] == "Pos" and [r[0] for r in tbl.props["rows"]][:3] == ["1", "2", "3"]
+    points = [int(r[-1]) for r in tbl.props["rows"]]
+    assert points == sorted(points, reverse=True)
+    court = _scene("tenant union dashboard with a tribunal hearings timeline")
+    (tl,) = [e for e in court.walk() if e.kind == "timeline"]
+    assert all("hearing" in what.lower() for what, _when in tl.props["items"]), tl.props["items"]
+
+
+def test_a_domains_own_noun_keeps_the_domains_records():
+    from engine.compose.open_copy import own_noun
+
+    music = OpenCopy(domain_of("music", "music app"), "music app", 0)
+    assert own_noun("a playlist", music.domain_words) is None
+    assert own_noun("job postings", OpenCopy(domain_of("jobs", "job board"), "job board", 0).domain_words) is None
+    assert own_noun("a conversations list", music.domain_words) is None  # a screen's part, not records
+    assert own_noun("a hives list Hives", music.domain_words) == "hive"
+    assert own_noun("a watering schedule list", music.domain_words) == "watering"
+    assert own_noun("Sunday services", music.domain_words) == "Sunday service"
