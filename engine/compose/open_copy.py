@@ -464,7 +464,7 @@ PEOPLE_NOUNS = _PeopleNouns({"owner", "employee", "contractor", "staff", "member
                           "colleague", "coach", "tutor", "nurse", "doctor", "instructor", "mentor", "groomer",
                           "stylist", "barber", "therapist", "trainer", "judge", "reviewer", "host", "guide",
                           "cleaner", "babysitter", "walker", "photographer", "dentist", "agent", "user", "customer",
-                          "subscriber", "resident", "passenger", "learner", "athlete"})
+                          "subscriber", "resident", "passenger", "learner", "athlete", "cast", "crew"})
 #: Nouns of things kept in numbered units (a laundromat's washers, a garage's bays): "Washer 3",
 #: where it is, whether it is free.
 UNIT_NOUNS = frozenset({"washer", "dryer", "machine", "locker", "printer", "charger", "court", "desk", "bay", "lane",
@@ -526,7 +526,13 @@ _NOT_OWN = frozenset({
     "rating", "score", "point", "level", "reading", "metric", "kpi", "total", "amount", "price", "cost", "fee",
     "alert", "reminder", "activity", "action", "shortcut", "section", "chip", "button", "field", "control",
     "slide", "bag", "size", "colour", "color", "variant", "language", "currency", "unit", "source", "trend",
-    "search", "history", "upcoming", "recent", "popular", "trending", "related", "saved", "new", "top", "other"})
+    "search", "history", "upcoming", "recent", "popular", "trending", "related", "saved", "new", "top", "other",
+    # what a pricing or settings page lays out itself: tiers, plans, roles
+    "tier", "plan", "package", "bundle", "role", "permission", "member", "seat", "license", "licence", "addon",
+    "add-on", "extra", "quantity", "total", "subtotal"})
+#: Words that hold a noun rather than qualify it ("bags of beans", "boxes of tea"): no name's part.
+_HOLDERS = frozenset({"bag", "box", "bottle", "pack", "jar", "cup", "glass", "set", "pair", "kind", "type", "sort",
+                      "tin", "crate", "case", "basket", "bunch", "piece", "slice", "loaf", "batch", "sack"})
 #: Words that end a collection's phrase without naming its records ("boats standings", "lifts
 #: status", "a next collections list").
 _OWN_TRAIL = frozenset({"standing", "standings", "status", "statuses", "result", "results", "schedule", "schedules",
@@ -540,11 +546,16 @@ _OWN_SKIP = frozenset({"a", "an", "the", "of", "my", "our", "your", "their", "to
 _OWN_SKIP_MODS = frozenset({"timeline", "chart", "map", "feed", "gallery", "carousel", "accordion", "checklist",
                             "tabs", "chips", "select", "dropdown", "search", "filter", "sidebar", "panel", "modal"})
 #: Words of a screen where what it lists is sold: own records then carry a price.
-_SOLD = re.compile(r"(\bprices?\b|\bmenu\b|\bshop\b|\bcart\b|\bbasket\b|\bsubscri|"
+_SOLD = re.compile(r"(\bprices?\b|\bmenu\b|\border\b|\bpre-order\b|\bshop\b|\bcart\b|\bbasket\b|\bsubscri|"
                    r"\bcheckout\b|\bstore\b|\btaproom\b|[$€£]\d)")
-#: How a record of a sold noun no list names is told apart ("House beer", "Seasonal tea").
-_OWN_NAMES = ("House", "Seasonal", "Classic", "Signature", "Reserve", "Original", "Special", "Light", "Dark",
-              "Wild", "Golden", "Smoked")
+#: How a record of a sold noun no list names is told apart: food and drink by its style
+#: ("House beer", "Seasonal tea"), other goods by their colour ("Sage scented candle").
+_OWN_NAMES = ("House", "Seasonal", "Classic", "Signature", "Original", "Special", "Reserve", "Rustic", "Golden",
+              "Heritage")
+_OWN_COLOURS = ("Sage", "Charcoal", "Sand", "Navy", "Olive", "Stone", "Rust", "Ivory", "Slate", "Clay", "Moss", "Ochre")
+_EATEN = re.compile(r"\b(menu|food|drinks?|bakery|bak(e|ed|ing)|cafe|café|coffee|tea|bar|taproom|brewery|pub|wine|beers?|"
+                    r"cheeses?|cakes?|pastr|deli|kitchen|restaurant|dish|snack|sweet|chocolate|grocer|farm|butcher|"
+                    r"fishmonger|juice|smoothie|cider|gin|spirits?)\b")
 
 
 def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
@@ -568,7 +579,7 @@ def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
         return None  # a singular ("a garden plan"), a screen's part ("conversations"), people
     before = ws[-2] if len(ws) > 1 else ""
     mods = [before] if before and before not in _KIND_WORDS and before not in _OWN_TRAIL and \
-        before not in _OWN_SKIP_MODS and _sing(before) != one and not before.endswith("'s") else []
+        before not in _OWN_SKIP_MODS and _sing(before) == before and _sing(before) not in _HOLDERS else []
     if any(_sing(w) in domain_words or w in domain_words for w in ws[-3:]):
         return None  # the domain's own noun ("hotel search results", "job postings")
     return " ".join(w.capitalize() if w in _WEEKDAYS else w for w in mods + [one])
@@ -1554,7 +1565,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 "Happiest on a long walk with a good playlist."),
                INTERESTS[:6]),
     DomainSpec("pets", ("pet", "pets", "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "rabbits", "animal",
-                        "adopt", "shelter", "rescue", "vet", "veterinary", "veterinarian", "dog walking", "pet sitter", "grooming"),
+                        "adopt", "shelter", "rescue", "vet", "veterinary", "veterinarian", "dog walking", "pet sitter", "grooming",
+                        "walks"),
                (("Adopt", "home"), ("My pets", "heart"), ("Saved", "star"), ("Appointments", "calendar"),
                 ("Messages", "message")),
                "Adopt a pet", "Apply to adopt", "Search by name or breed", "pets", _pet_item,
@@ -1763,6 +1775,8 @@ def domain_of(name: str, prompt: str = "", subject: str | None = None) -> Domain
     "a checklist with sections Venue, Catering and Music" is not about music)."""
     raw = (name or "").lower().strip()
     key = _ALIASES.get(raw, raw)
+    if key == "video" and _MAKING.search(prompt.lower()):
+        return DOMAIN_SPECS["generic"]  # a film being made (a call sheet, a shoot): no call, no library
     if key == "video" and not _CALL.search(prompt.lower()):
         return DOMAIN_SPECS["watch"]  # a video to watch (a player, a tutorial, a stream), not a meeting
     narrower = _NARROWER.get(key)
@@ -1781,8 +1795,11 @@ def domain_of(name: str, prompt: str = "", subject: str | None = None) -> Domain
     return DOMAIN_SPECS[_guess(prompt)]
 
 
+#: Words of a film or video being made rather than watched or joined.
+_MAKING = re.compile(r"\b(production|call sheet|shoot(ing)? (schedule|day|plan)|shot list|storyboard|casting|"
+                     r"script breakdown|film crew|film set)\b")
 _BROAD = {"generic", "productivity", "business", "general", "workspace", ""}
-_CALL = re.compile(r"\b(call|meeting|webinar|conferenc|participant|attendee|zoom|telehealth|mute|camera|"
+_CALL = re.compile(r"\b(call(?! sheet| time| centre| center| log| list| back)|meeting|webinar|conferenc|participant|attendee|zoom|telehealth|mute|camera|"
                    r"huddle|standup|stand-up|interview|classroom|online class|teacher|speaker)")
 #: Domains whose prompts may be about a narrower one with copy of its own.
 _NARROWER = {"banking": ("billing",), "sales": ("crm", "billing", "shop"), "shop": ("billing",),
@@ -2059,11 +2076,13 @@ class OpenCopy:
                 out.append((f"{day:%a} {day.day} {day:%b}", f"{label} · {hour:02d}:{'30' if i % 2 and not week else '00'}"
                             f" · {people[i]}", state))
             return out
-        if _SOLD.search(self.prompt.lower()):
-            return [(f"{_OWN_NAMES[(self.k + i) % len(_OWN_NAMES)]} {noun}", "",
+        low = self.prompt.lower()
+        if _SOLD.search(low) or self.spec.name == "shop":
+            names = _OWN_NAMES if _EATEN.search(low) or self.spec.name in ("food", "cafe") else _OWN_COLOURS
+            return [(f"{names[(self.k + i) % len(names)]} {noun}", "",
                      _money(r.randint(8, 60) / 2 + (0.5 if i % 2 else 0), "€")) for i in range(n)]
         states = ("Active", "Active", "Needs attention", "Active", "Inactive", "Active")
-        return [(f"{label} {i + 1}", f"{people[i]} · updated {self.date()}", states[(self.k + i) % len(states)])
+        return [(f"{label} {i + 1}", f"{people[i]} · updated {_ago(self)}", states[(self.k + i) % len(states)])
                 for i in range(n)]
 
     def own_table(self, noun: str, n: int) -> tuple[list[str], list[list[str]]]:
@@ -2371,6 +2390,11 @@ class OpenCopy:
         if noun == "user":  # an app's users: the access each has
             return [(p, ("Admin", "Editor", "Viewer", "Member", "Owner", "Billing")[(self.k + i) % 6],
                      r.choice(("Active", "Active", "Invited", "Suspended"))) for i, p in enumerate(self.people(n))]
+        if noun in ("cast", "crew"):  # a production's people: whom each plays, or what each does on set
+            jobs = ("Director", "Director of photography", "1st AD", "Gaffer", "Sound mixer", "Script supervisor",
+                    "Costume", "Make-up", "Grip", "Production designer")
+            return [(p, f"as {self.fake.first_name()}" if noun == "cast" else jobs[i % len(jobs)],
+                     f"Call {7 + i // 3:02d}:{(i % 3) * 15:02d}") for i, p in enumerate(self.people(n))]
         if noun in PEOPLE_NOUNS and not PEOPLE_NOUNS.listed(noun):
             # people of a noun no list names ("musicians"): their names, and whether they are in
             return [(p, "", r.choice(("Confirmed", "Confirmed", "Confirmed", "Pending"))) for p in self.people(n)]

@@ -47,6 +47,7 @@ from engine.compose.composer import scaled_scene
 from engine.compose.domain_copy import open_domain
 from engine.compose.open_copy import (
     NOUN_RECORDS,
+    OCCURRENCE_NOUNS,
     PEOPLE_NOUNS,
     PLACE_NOUNS,
     SUBJECTS,
@@ -106,6 +107,15 @@ TOOLBAR = ("tabs", "segmented", "chip", "search", "badge", "breadcrumb")
 OVERLAYS = ("modal", "toast", "bottom_sheet", "menu", "tooltip")
 #: Words of a button label that make it destructive (red), not primary.
 _DESTRUCTIVE = ("leave", "end call", "delete", "remove", "hang up", "cancel subscription", "decline")
+#: "Leave" leads the label ("Leave call"); "Request leave" asks for time off.
+_DESTRUCTIVE_RE = re.compile(r"^\s*leave\b|\b(" + "|".join(w for w in _DESTRUCTIVE if w != "leave") + r")\b",
+                             re.IGNORECASE)
+
+
+def _destructive(label: str) -> bool:
+    """Whether a button's label destroys or leaves something, as whole words ("Send call sheet"
+    does not end a call)."""
+    return _DESTRUCTIVE_RE.search(label) is not None
 
 
 @dataclass
@@ -195,6 +205,9 @@ def _title(plan, copy: OpenCopy) -> str:
 _KIND_NOUNS = {"list", "table", "page", "section", "panel", "buttons", "button", "view", "screen", "card", "cards",
                "tile", "tiles",
                "columns", "column", "widget", "area", "box", "bar", "grid", "row", "rows", "chips", "strip"}
+#: Nouns of a group that stay singular as headings ("a cast list": Cast).
+_COLLECTIVE = {"cast", "crew", "staff", "team", "faculty", "personnel", "family", "band", "choir", "committee",
+               "inventory", "stock", "equipment", "luggage", "news", "feedback", "music", "media"}
 _LEAD = {"a", "an", "the", "some", "my", "our", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "numbered", "current", "recent", "upcoming"}
 
@@ -211,10 +224,12 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
     dropped, listed = False, False
     while len(words) > 1 and words[-1].lower() in _KIND_NOUNS:
         listed = listed or words[-1].lower() == "list"
-        words, dropped = words[:-1], True
+        # "a Trending row", "a Favourites bar": the name as written; "a vehicle list": Vehicles
+        dropped = dropped or words[-1].lower() not in ("row", "rows", "strip", "bar", "chips")
+        words = words[:-1]
     if words and len(words) <= 4 and not any(w.lower() in ("with", "and", "for") for w in words):
         t = " ".join(words)
-        if dropped and len(words) == 1 and not t.endswith("s"):
+        if dropped and len(words) == 1 and not t.endswith("s") and t.lower() not in _COLLECTIVE:
             t = _plural(t)
         elif listed and 1 < len(words) <= 3 and words[-1].isalpha() and words[-1].islower() and \
                 not re.search(r"(s|y|ing|data|info|history|status|feedback|news|media|stock|inventory)$", words[-1]):
@@ -596,7 +611,7 @@ def _b_button(cx: _Ctx, s, i: int) -> Node:
     out = []
     for lab in labels:
         low = lab.lower()
-        if any(w in low for w in _DESTRUCTIVE):
+        if _destructive(low):
             variant = "destructive"
         elif not cx.primary_taken:
             variant, cx.primary_taken = "primary", True
@@ -614,7 +629,8 @@ def _search_hint(cx: _Ctx) -> str:
         if t.kind in ("list", "table", "card", "kanban_column") and not t.labels:
             title = _section_title(t, cx, _kind_title(_kind_of(cx, t, _words(t))))
             if title and title.lower().endswith("s") and len(title.split()) <= 3:
-                return f"Search {title.lower()}"
+                said = set(re.findall(r"\b[A-Z][a-z]+", cx.plan.prompt[1:]))  # names stay capitalised ("Sunday")
+                return "Search " + " ".join(w if w in said else w.lower() for w in title.split())
     if cx.copy.spec.name == "hotel" and _staff_side(cx):
         return "Search rooms or guests"
     return cx.copy.spec.search
@@ -841,7 +857,7 @@ def _b_progress(cx: _Ctx, s, i: int) -> Node:
 def _b_modal(cx: _Ctx, s, i: int) -> Node:
     labels = list(s.labels[:3]) or ["Cancel", cx.copy.spec.action]
     btns = [button("button", lab, "secondary" if k < len(labels) - 1 else
-                   ("destructive" if any(w in lab.lower() for w in _DESTRUCTIVE) else "primary"))
+                   ("destructive" if _destructive(lab) else "primary"))
             for k, lab in enumerate(labels)]
     title = _section_title(s, cx, f"{cx.copy.spec.action}?")
     body = col(text("body", cx.copy.sentence(1), "body", lines=3),
@@ -1746,7 +1762,7 @@ def _b_review(cx: _Ctx, s, i: int) -> Node:
     buttons = []
     for k, lab in enumerate(s.labels):
         low = lab.lower()
-        variant = "destructive" if any(w in low for w in _DESTRUCTIVE) or low.split()[0] in ("reject", "deny", "revoke") \
+        variant = "destructive" if _destructive(low) or low.split()[0] in ("reject", "deny", "revoke") \
             else "primary" if k == 0 else "secondary"
         buttons.append(button("button", lab, variant, size="md", w=fill()))
     cx.primary_taken = True
@@ -1975,6 +1991,8 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
         if any(s.kind == "kanban_column" for s, _r, _n in placed):  # a board's action adds a card to it
             label = {"crm": "New deal", "sales": "New deal", "jobs": "Add candidate", "code": "New issue",
                      "support": "New ticket"}.get(spec.name, "New task")
+        elif _own_nouns(cx):  # an app of nouns its domain does not know adds one of them ("Add hive")
+            label = f"Add {_own_nouns(cx)[0].split()[-1]}"
         actions.append(button("action", label, "primary", "plus" if spec.name in ("project", "support", "generic",
                                                                                  "files") or label not in (spec.action, "Get help") else "",
                               size="md" if not cx.mobile else "sm"))
@@ -2043,8 +2061,29 @@ def _staff_side(cx: _Ctx) -> bool | None:
     return _staff_side_of(cx.copy.spec.name, cx.plan.prompt)
 
 
+def _own_nouns(cx: _Ctx) -> list[str]:
+    """The nouns of the page's collections that no record table and not the copy's domain write
+    (`OpenCopy.own_kind`: "hive", "Sunday service"), in the plan's order."""
+    out = []
+    for s in cx.plan.sections:
+        if s.kind in ("list", "table", "card", "timeline") and not s.labels and cx.copy.record_kind(_words(s)) is None:
+            own = cx.copy.own_kind(_words(s))
+            if own and own[4:] not in out:
+                out.append(own[4:])
+    return out
+
+
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
-    """The app's navigation: the domain's own, or that of the side of the counter the screen is on."""
+    """The app's navigation: the domain's own, or that of the side of the counter the screen is on;
+    a screen whose records are of nouns its domain does not know ("a hives list") is an app of
+    those nouns: Home, the nouns, a calendar where they happen at a time, people and settings."""
+    own = _own_nouns(cx)
+    if own:
+        dated = any(n.split()[-1] in OCCURRENCE_NOUNS for n in own)
+        tabs = [("Home", "home")] + [(_plural(n).capitalize() if n[:1].islower() else _plural(n), "calendar"
+                                      if n.split()[-1] in OCCURRENCE_NOUNS else "folder") for n in own[:2]]
+        tabs += ([] if dated else [("Calendar", "calendar")]) + [("People", "users"), ("Settings", "settings")]
+        return tuple(tabs)
     staff = _staff_side(cx)
     if staff is None:
         return tuple(cx.copy.spec.nav)

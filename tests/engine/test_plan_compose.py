@@ -1309,7 +1309,7 @@ def test_a_noun_no_domain_writes_gets_records_of_its_own():
 
 
 def test_standings_rank_and_a_timeline_lists_its_own_noun():
-    regatta = _scene("rowing club results with a crews standings table", "tablet")
+    regatta = _scene("pigeon racing club results with a lofts standings table", "tablet")
     (tbl,) = [e for e in regatta.walk() if e.kind == "table"]
     assert tbl.props["columns"][0] == "Pos" and [r[0] for r in tbl.props["rows"]][:3] == ["1", "2", "3"]
     points = [int(r[-1]) for r in tbl.props["rows"]]
@@ -1329,3 +1329,20 @@ def test_a_domains_own_noun_keeps_the_domains_records():
     assert own_noun("a hives list Hives", music.domain_words) == "hive"
     assert own_noun("a watering schedule list", music.domain_words) == "watering"
     assert own_noun("Sunday services", music.domain_words) == "Sunday service"
+
+
+def test_an_app_of_nouns_its_domain_does_not_know_navigates_and_acts_on_them():
+    """Navigation and the header's action follow the page's own nouns ("Kilns", "Add kiln"), not
+    the guessed domain's template; a label that only contains a destructive word ("Send call
+    sheet") is no destructive button, and a production's cast are people with their parts."""
+    scene = _scene("pottery studio with a kilns table")
+    nav = [e.text for e in scene.walk() if e.kind == "list_item" and "/nav" in e.id.lower()] or \
+        [t for e in scene.walk() if e.kind in ("sidebar", "navbar") for t in section_texts(e)]
+    assert "Kilns" in " ".join(nav), nav
+    assert [e.text for e in scene.walk() if e.kind == "button"] == ["Add kiln"]
+    shoot = _scene("music video production day with a cast list and a Send call sheet button")
+    (btn,) = [e for e in shoot.walk() if e.kind == "button" and e.text == "Send call sheet"]
+    assert btn.props.get("variant") != "destructive"
+    rows = [e for e in shoot.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert rows and all(e.props["meta"].startswith("as ") for e in rows)
+    assert "Casts" not in [e.text for e in shoot.walk() if e.kind == "heading"]
