@@ -1777,6 +1777,11 @@ _PAGE_HEADS = {"page", "pages", "screen", "screens", "app", "application", "site
 _CONTAINER_KINDS = ("navbar", "sidebar", "footer", "header", "card", "modal", "bottom_sheet")
 
 
+#: A date a screen states ("next eligible date", "renewal date", "member since"), not a picker.
+_READOUT_DATE = re.compile(r"^(?:(?:a|an|the|your|my)\s+)?(?:(?:next|last|previous|upcoming)\b.*\bdate|"
+                           r".*\b(?:eligible|renewal|expiry|expiration|anniversary)\s+date|member since)\b")
+
+
 _RECORDS_AS_CARDS = re.compile(r"^((?:the |a |an )?[a-z][a-z-]*s (?:and|or) [a-z][a-z-]*s) as (?:cards|tiles)\b")
 
 
@@ -1816,6 +1821,10 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
         secs = [s for s in secs if not (s["kind"] == "calendar" and s["clause"] == 0 and s["at"] <= 3
                                         and not s["labels"])]
     stat = resolve_kind(("stat_tile", "stat"))
+    for s in secs:  # "next eligible date", "renewal date": a date the screen states, not one it asks for
+        said = (s["phrase"] or "").lower()
+        if s["kind"] in ("date_picker", "calendar") and stat and not s["labels"] and _READOUT_DATE.search(said):
+            s["kind"], s["labels"], s["title"] = stat, [_clean_label(_as_written(s["phrase"]))], ""
     for s in secs:  # "bed occupancy", "conversion rate": a measure no kind matched is a stat tile, labelled as written
         words = re.findall(r"[a-z0-9%]+", (s["phrase"] or "").lower())
         if stat and s["kind"] == "section" and not s["labels"] and not s["from_page"] and 0 < len(words) <= 4 \

@@ -558,6 +558,21 @@ _EATEN = re.compile(r"\b(menu|food|drinks?|bakery|bak(e|ed|ing)|cafe|café|coffe
                     r"fishmonger|juice|smoothie|cider|gin|spirits?)\b")
 
 
+#: The states of a numbered thing by what the screen does to it (its first match in the prompt):
+#: (fine, wants doing, what was last done) — "Log inspection": Checked, Due for check, inspected.
+_THING_STATES: tuple[tuple[str, tuple[str, str, str]], ...] = (
+    (r"\binspect", ("Checked", "Due for check", "inspected")),
+    (r"\bassign", ("Assigned", "Unassigned", "assigned")),
+    (r"\b(book|reserv)", ("Booked", "Free", "booked")),
+    (r"\bwater", ("Watered", "Needs water", "watered")),
+    (r"\bclean", ("Clean", "Needs cleaning", "cleaned")),
+    (r"\b(rent|hire)", ("Rented", "Available", "rented")),
+    (r"\b(repair|maintenance|servic)", ("Working", "Needs repair", "serviced")),
+    (r"\b(feed|feeding)\b", ("Fed", "Feed due", "fed")),
+)
+_THING_DEFAULT = ("Active", "Needs attention", "updated")
+
+
 def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
     """The plural noun a collection's `words` end on ("a hives list", "boats standings", "Sunday
     services") when no record table writes it and `domain_words` (the copy domain's own words,
@@ -617,6 +632,11 @@ def noun_of(words: str) -> str | None:
 
 #: Values of key–value facts by what their label names (`OpenCopy.fact`), first match wins.
 _FACTS: tuple[tuple[str, Callable[[OpenCopy], str]], ...] = (
+    # where a thing is kept: "Bin location" → "Bin C-12", "Aisle" → "Aisle 7"
+    (r"\b(bin|shelf|rack|zone|bay|locker|pallet)\b",
+     lambda c: f"{re.search(r'(bin|shelf|rack|zone|bay|locker|pallet)', c._fact_label).group(1).capitalize()} "
+               f"{c.rng.choice('ABCDEF')}-{c.rng.randint(1, 40):02d}"),
+    (r"\baisle\b", lambda c: f"Aisle {c.rng.randint(1, 24)}"),
     (r"^age$", lambda c: f"{c.rng.randint(1, 9)} years" if c.spec.name == "pets" or c.rng.random() < 0.5
      else str(c.rng.randint(21, 64))),
     (r"^breed$", lambda c: c.rng.choice(("Labrador mix", "Border collie", "Beagle", "Tabby", "Maine coon", "Terrier mix"))),
@@ -1929,6 +1949,7 @@ class OpenCopy:
         self._lines: list[tuple[str, int, float]] = []
         self._taxed = True
         self._domain_words: frozenset[str] | None = None
+        self._fact_label = ""  # the label `fact` is finding a value for
         self.places = prompt_places(self.prompt)  # the places the prompt names (`prompt_places`)
         self.route = _route(self)
 
@@ -2063,15 +2084,19 @@ class OpenCopy:
         label = noun[:1].upper() + noun[1:]
         people = self.people(n)
         if head in OCCURRENCE_NOUNS:
-            start = datetime.date(2026, 3, 2) + datetime.timedelta(days=r.randint(0, 6))
+            monday = datetime.date(2027, 3, 1)  # the month the screens' calendars show; a Monday
+            start = monday + datetime.timedelta(days=r.randint(0, 4))
             named = [d for d, w in enumerate(_WEEKDAYS) if w in noun.lower().split()]
             if named:  # "Sunday services": each on a Sunday
-                start = datetime.date(2026, 3, 2) + datetime.timedelta(days=named[0])
+                start = monday + datetime.timedelta(days=named[0])
             week = bool(named) or head in ("service", "rota", "shift", "collection", "pickup")
-            out = []
+            out, day = [], start
             for i in range(n):
-                day = start + datetime.timedelta(days=7 * i if week else (i * 2 + r.randint(0, 1)))
-                hour = (9, 10, 11, 14, 16, 18)[(self.k + (0 if week else i)) % 6]
+                if i:  # weekly on its day; else every other weekday or so (none at a weekend)
+                    day += datetime.timedelta(days=7 if week else r.randint(1, 3))
+                    while not week and day.weekday() >= 5:
+                        day += datetime.timedelta(days=1)
+                hour = (9, 10, 11, 18, 19)[self.k % 5] if week else (9, 10, 11, 14, 16, 18)[(self.k + i) % 6]
                 state = "Confirmed" if i < 2 else ("Open", "Confirmed", "Tentative")[(self.k + i) % 3]
                 out.append((f"{day:%a} {day.day} {day:%b}", f"{label} · {hour:02d}:{'30' if i % 2 and not week else '00'}"
                             f" · {people[i]}", state))
@@ -2081,9 +2106,11 @@ class OpenCopy:
             names = _OWN_NAMES if _EATEN.search(low) or self.spec.name in ("food", "cafe") else _OWN_COLOURS
             return [(f"{names[(self.k + i) % len(names)]} {noun}", "",
                      _money(r.randint(8, 60) / 2 + (0.5 if i % 2 else 0), "€")) for i in range(n)]
-        states = ("Active", "Active", "Needs attention", "Active", "Inactive", "Active")
-        return [(f"{label} {i + 1}", f"{people[i]} · updated {_ago(self)}", states[(self.k + i) % len(states)])
-                for i in range(n)]
+        ok, due, did = next((st for pattern, st in _THING_STATES if re.search(pattern, low)), _THING_DEFAULT)
+        states = [(ok, ok, due, ok, ok, due)[(self.k + i) % 6] for i in range(n)]
+        held = did in ("assigned", "booked", "rented")  # a free one is nobody's
+        return [(f"{label} {i + 1}", f"Not {did}" if held and st == due else f"{people[i]} · {did} {_ago(self)}", st)
+                for i, st in enumerate(states)]
 
     def own_table(self, noun: str, n: int) -> tuple[list[str], list[list[str]]]:
         """`own_records` as a table: an occurrence's day, time, who and state; a sold thing's name
@@ -2096,14 +2123,17 @@ class OpenCopy:
             return (["Date", "Time", "With", "Status"],
                     [[d, m.split(" · ")[1], m.split(" · ")[2], st] for d, m, st in recs])
         if re.search(r"\b(standings?|rankings?|leaderboard|results|league|table of)\b", self.prompt.lower()):
-            pts = sorted((self.rng.randint(4, 60) for _ in range(n)), reverse=True)
+            pts = sorted(self.rng.sample(range(4, 61), n), reverse=True)
+            nums = self.rng.sample(range(2, 99), n)  # each entrant once
             return (["Pos", label, "Skipper" if head == "boat" else "Team", "Points"],
-                    [[str(i + 1), f"{label} {self.rng.randint(2, 99)}", self.people(n)[i], str(p)]
-                     for i, p in enumerate(pts)])
+                    [[str(i + 1), f"{label} {nums[i]}", self.people(n)[i], str(p)] for i, p in enumerate(pts)])
         if recs and not recs[0][1]:
             return [label, "Price"], [[t, a] for t, _m, a in recs]
-        return ([label, "Looked after by", "Updated", "Status"],
-                [[t, m.split(" · ")[0], m.split("updated ")[-1], st] for t, m, st in recs])
+        did = next((st[2] for pattern, st in _THING_STATES if re.search(pattern, self.prompt.lower())),
+                   _THING_DEFAULT[2])
+        return ([label, "Assigned to" if did == "assigned" else "Owner", f"Last {did}", "Status"],
+                [[t, "—", "—", st] if " · " not in m else [t, m.split(" · ")[0], m.split(" · ")[1].split(" ", 1)[1], st]
+                 for t, m, st in recs])
 
     def records(self, words: str, n: int) -> list[Item] | None:
         """`n` records of the noun `words` names (ingredients with quantities, numbered method steps,
@@ -2173,9 +2203,10 @@ class OpenCopy:
         if kind == "expense":
             return [(m, f"{self.date()} · {cat}", _money(r.randint(8, 420) + r.randint(0, 99) / 100))
                     for m, cat in (MERCHANTS[(self.k + i) % len(MERCHANTS)] for i in range(n))]
-        if kind == "book":
-            return [(t, a, r.choice(("Available", "Available", "On loan"))) for t, a in
-                    (BOOKS[(self.k + i) % len(BOOKS)] for i in range(n))]
+        if kind == "book":  # a library's shelf: whether each is in; a reader's loans: when each is due back
+            loans = re.search(r"\b(on loan|loans?|borrowed|checked out|renew)", self.prompt.lower()) is not None
+            return [(t, a, f"Due {self.date()}" if loans else r.choice(("Available", "Available", "On loan")))
+                    for t, a in (BOOKS[(self.k + i) % len(BOOKS)] for i in range(n))]
         if kind == "class" and self.spec.name == "education":  # a school's classes: subjects, rooms, teachers
             starts = [8 * 60 + 30 + 55 * (i % 8) + (20 if i % 8 >= 3 else 0) for i in range(n)]  # a break after three
             return [(SUBJECTS[(self.k + i) % len(SUBJECTS)], f"Room {r.randint(1, 24)} · {self.person()}",
@@ -2619,6 +2650,16 @@ class OpenCopy:
                 else f"{r.randint(2, 48)} min"
         if re.search(r"\b(temp|temperature)", low):
             return f"{r.randint(14, 29)}°"
+        if re.search(r"\b(year|vintage)s?$|\b(vintage|year built|model year|year of)\b", low):
+            return str(r.randint(2008, 2022))  # "vintage year": a year, not a count
+        if re.search(r"\b(size|area|floor space|surface)\b", low):
+            return f"{r.randint(12, 160)} m²"
+        if re.search(r"\b(depth|snow|rainfall|height)\b", low):
+            return f"{r.randint(20, 180)} cm"
+        if re.search(r"\b(weight|load)\b", low):
+            return f"{r.randint(2, 60)} kg"
+        if re.search(r"\bage\b", low):
+            return f"{r.randint(2, 16)} years"
         if re.search(r"\b(energy|electricity|power|produced|generated|consumption|usage)\b", low) \
                 and not re.search(r"\b(water|data|storage|gas)\b", low):
             return f"{r.randint(8, 42)}.{r.randint(0, 9)} kWh"
@@ -2640,6 +2681,7 @@ class OpenCopy:
         details = {k.lower(): v for k, v in (self.details(words) or [])}
         if low in details:
             return details[low]
+        self._fact_label = low
         for pattern, make in _FACTS:
             if re.search(pattern, low):
                 return make(self)
@@ -2682,7 +2724,7 @@ class OpenCopy:
         kind = self.record_kind(words) or self.own_kind(words)
         recs = self.records_of_kind(kind, n) if kind else None
         if recs:  # what the timeline lists ("a stops timeline", "a hearings timeline"): each with its when
-            if kind.startswith("own:") and kind.split()[-1] in OCCURRENCE_NOUNS:
+            if kind.startswith("own:") and kind[4:].split()[-1] in OCCURRENCE_NOUNS:
                 return [(f"{m.split(' · ')[0]} · {m.split(' · ')[2]}", f"{t} · {m.split(' · ')[1]}") for t, m, _a in recs]
             return [(t, a or m) for t, m, a in recs]
         people = self.people(max(2, n))

@@ -759,6 +759,9 @@ def _b_chips(cx: _Ctx, s, i: int) -> Node:
     single = s.kind == "badge" and not own and not _plural_phrase(s)  # "the ticket's status badge": one status
     n = _n(s, 1 if single else min(4, len(own)) if own else 4)
     tags = own or (cx.copy.spec.statuses if single else cx.copy.spec.tags or cx.copy.spec.statuses)
+    if single and s.title and not s.labels and not re.search(r"\b(status|state|stage|priority|label|tag)\b",
+                                                             s.title.lower()):
+        tags = (cx.copy.fact(s.title, _words(s)),)  # "a bin location badge": the bin, "a gate badge": the gate
     labels = _labels(s, n, lambda k: tags[k % len(tags)])
     kind = "chip" if s.kind == "chip" else "badge"
     out = []
@@ -826,13 +829,22 @@ def _b_code_image(cx: _Ctx, s, i: int) -> Node:
 def _b_image(cx: _Ctx, s, i: int) -> Node:
     if re.search(r"\b(qr|bar ?code|scan code|ticket code)", (s.phrase or "").lower()):
         return _b_code_image(cx, s, i)
-    n = _n(s, 1)
+    # "a photos grid", "a gallery of shots": several pictures, a grid of them
+    many = s.count <= 1 and re.search(r"\b(grid|gallery|wall|mosaic|collage|portfolio)\b", (s.phrase or "").lower()) \
+        and _plural_phrase(_Extra(s.kind, 1, [], "", s.position, re.sub(r"\s*\b(grid|gallery|wall|mosaic|collage)\b.*$",
+                                                                        "", s.phrase or "")))
+    n = cx.pick(8, 6, 6) if many else _n(s, 1)
     imgs = [el("image", "image", w=fill(), h=fill(min=140), role="secondary", props={"motif": "landscape"})
             for _ in range(n)]
     if n == 1:
         imgs[0].name = f"s{i}"
         imgs[0].height = fill(min=cx.pick(240, 220, 180))
         return imgs[0]
+    if many and cx.mobile:  # a phone's grid of pictures: small square tiles, three a row
+        out = grid(imgs, 3, gap=2, name=f"s{i}")
+        for im in imgs:
+            im.height = fixed(120)
+        return out
     return grid(imgs, min(n, cx.pick(4, 3, 2)), gap=4, name=f"s{i}", h=fill(min=160))
 
 
@@ -889,6 +901,26 @@ _DOCUMENT = ("Project brief", (
 _EDITOR = re.compile(r"\b(editor|document|doc|draft|writing|word processor)\b", re.IGNORECASE)
 
 
+def _bio(cx: _Ctx, phrase: str) -> str:
+    """A short biography, in the first person, of the person a page is about: their trade from
+    the prompt ("tattoo studio artist portfolio with an artist bio": a tattoo artist), their years
+    and city, and how to start working with them."""
+    low = phrase.lower()
+    said = re.search(r"\b([a-z]+)'?s? (?:bio|biography)\b", low) or re.search(r"\babout (?:the |me)?([a-z]+)", low)
+    role = said.group(1) if said and said.group(1) not in ("an", "a", "the", "short", "my") else ""
+    head = re.split(r"\b(with|showing|that|where|for)\b", cx.subject.lower())[0]  # the page's own name
+    work = next((w for w in re.findall(r"[a-z][a-z-]+", head)
+                 if w not in ("a", "an", "the", "my", "our", "personal", "online", "local", "small", "independent",
+                              "portfolio", "profile", "page", "site", "website", "app", "screen", "home", "booking",
+                              role)), "")
+    who = " ".join(w for w in (work, role or "maker") if w)
+    years = cx.rng.randint(4, 16)
+    ask = " Consultations are free and take about 30 minutes." if re.search(r"\b(consult|book|enquir|inquir|commission)",
+                                                                         cx.plan.prompt.lower()) else ""
+    return (f"I'm a {who} with {years} years behind me, based in {cx.copy.city()}. Every project starts with a "
+            f"conversation: tell me what you have in mind and we will shape it together.{ask}")
+
+
 def _b_text(cx: _Ctx, s, i: int) -> Node:
     if _EDITOR.search(s.phrase or ""):  # "a document editor": the page being written, its headings and paragraphs
         title, parts = _DOCUMENT
@@ -896,7 +928,11 @@ def _b_text(cx: _Ctx, s, i: int) -> Node:
         for k, (head, body) in enumerate(parts):
             kids += [heading(f"h{k}", head, "title"), text(f"p{k}", body, "body", lines=4)]
         return card(f"s{i}", *kids, gap=3, pad=cx.pick(8, 6, 5), h=fill(min=320), content="text")
-    body = text(f"s{i}", " ".join(cx.copy.sentence(k) for k in range(2)), "body", lines=4)
+    words = " ".join(cx.copy.sentence(k) for k in range(2))
+    if re.search(r"\b(bio|biography|about me|about the (artist|owner|author|chef|founder|host|coach|teacher))\b",
+                 (s.phrase or "").lower()):
+        words = _bio(cx, s.phrase or "")  # a person's own words about their work, not the domain's sentences
+    body = text(f"s{i}", words, "body", lines=4)
     if s.title and s.phrase and re.search(r"\b(section|notes|about|description|summary|bio|overview)\b", s.phrase.lower()):
         # "a show notes section": its words under the name the prompt gives it
         body.name = "body"
@@ -1047,10 +1083,20 @@ def _b_code(cx: _Ctx, s, i: int) -> Node:
     return c
 
 
+#: Titles of a row of figures rather than of one figure ("a stats row", "KPI tiles").
+_STAT_HEADS = {"stats", "stat", "kpi", "kpis", "kpi tiles", "metrics", "key metrics", "numbers", "figures", "summary",
+               "overview", "key figures", "highlights", "totals", "at a glance"}
+
+
 def _b_stat(cx: _Ctx, s, i: int) -> Node:
     # "a battery level progress ring": one ring, of what the prompt names
     one = s.kind == "progress_ring" and s.title and not s.labels and s.count <= 1 and not _plural_phrase(s)
     n = _n(s, 1 if s.kind == "progress_ring" and (_TIMER.search(_words(s)) or one) else cx.pick(4, 4, 2))
+    # "a holds count stat": one figure, of what the prompt names (not the domain's own figures)
+    titled = s.kind == "stat" and s.title and not s.labels and s.count <= 1 and not _plural_phrase(s) \
+        and s.title.lower() not in _STAT_HEADS
+    if titled:
+        n, s = 1, _Extra(s.kind, 1, [s.title], "", s.position, s.phrase)
     stats = cx.copy.stats(n)
     labels = [s.title] if one else _labels(s, n, lambda k: stats[k % len(stats)][0])
     tiles = []
@@ -1184,8 +1230,9 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                 v = cx.rng.choice((10, 25, 50, 75))
                 props = {"value": v / 100, "display": f"{v}%"}
                 cx.settings.append((f"{s.title} {s.phrase}", f"{v}%"))
-            elif kind == "slider":
-                props = {"value": cx.rng.randint(20, 80) / 100, "display": stats[k][1]}
+            elif kind == "slider":  # a slider the prompt names sets that ("a roof size slider": m²)
+                props = {"value": cx.rng.randint(20, 80) / 100,
+                         "display": cx.copy.figure(lab) if k < len(labels) and (s.title or s.labels) else stats[k][1]}
             elif kind == "stepper":
                 props = {"value": cx.rng.randint(1, 4), "min": 0, "max": 9}
             elif kind == "rating":
@@ -1603,7 +1650,7 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
             cx.counted[0][1].lower().endswith("s") and not any(s.kind in ("chart", "stat", "gauge", "progress_ring")
                                                                for s in cx.plan.sections):
         n_, what = cx.counted[0]  # "Car rental search results": how many cars it lists
-        sub = f"{n_} {re.sub(r'^[0-9]+ ', '', what.lower())}"  # "8 job postings" is counted once
+        sub = _count_of(n_, what, cx.plan.prompt)
     elif not cx.counted and all(s.kind in _FORM_KINDS or _role(s) in ("action", "toolbar", "overlay")
                                 for s in cx.plan.sections):
         sub = ""  # a form: its title says what it is for, and nothing has been updated
@@ -1976,6 +2023,22 @@ def _holds_rows(n: Node) -> bool:
         else:
             return False
     return seen
+
+
+_WHEN_HEAD = re.compile(r"^(today's|tonight's|tomorrow's|this week's|this month's|yesterday's)\s+", re.IGNORECASE)
+_COUNT_TAIL = re.compile(r"\s+(standings|status|schedule|overview|summary|log|board)$", re.IGNORECASE)
+
+
+def _count_of(n: int, what: str, prompt: str) -> str:
+    """A subtitle counting what a page lists: "8 appointments today" (not "8 today's
+    appointments"), "12 boats" (not "12 boats standings"), names kept capitalised ("8 Sunday
+    services"), a count the title already holds said once ("8 job postings")."""
+    what = re.sub(r"^[0-9]+ ", "", what)
+    when = _WHEN_HEAD.match(what)
+    what = _COUNT_TAIL.sub("", _WHEN_HEAD.sub("", what))
+    said = set(re.findall(r"\b[A-Z][a-z]+", prompt[1:]))
+    words = " ".join(w if w in said else w.lower() for w in what.split())
+    return f"{n} {words}" + (f" {when.group(1)[:-2].lower()}" if when else "")
 
 
 def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:

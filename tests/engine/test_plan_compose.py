@@ -1346,3 +1346,24 @@ def test_an_app_of_nouns_its_domain_does_not_know_navigates_and_acts_on_them():
     rows = [e for e in shoot.walk() if e.kind == "list_item" and "/list/" in e.id]
     assert rows and all(e.props["meta"].startswith("as ") for e in rows)
     assert "Casts" not in [e.text for e in shoot.walk() if e.kind == "heading"]
+
+
+def test_named_figures_places_picture_grids_bios_and_loans():
+    """A titled stat is that one figure ("a reservations count stat"), a date the screen states
+    is a value not a picker, a badge of where something is kept names the place ("Shelf B-07"),
+    "a photos grid" is a grid of pictures, a bio is a person's own words about their trade, and
+    books on loan say when each is due back."""
+    scene = _scene("restaurant host stand with a reservations count stat", "mobile")
+    assert [e.text for e in scene.walk() if e.kind == "stat"] == ["Reservations count"]
+    plan = _plan("gym member dashboard with a renewal date and a Renew button", "desktop")
+    assert "date_picker" not in {s.kind for s in plan.sections}
+    picking = _scene("pharmacy stock check with a shelf location badge", "mobile")
+    (badge,) = [e for e in picking.walk() if e.kind == "badge"]
+    assert re.fullmatch(r"Shelf [A-F]-\d\d", badge.text), badge.text
+    folio = _scene("calligrapher portfolio with a photos grid and a calligrapher bio", "mobile")
+    assert len([e for e in folio.walk() if e.kind == "image"]) >= 6
+    (bio,) = [e for e in folio.walk() if e.kind == "text"]
+    assert bio.text.startswith("I'm a calligrapher")
+    loans = _scene("university library loans with borrowed books list", "mobile")
+    rows = [e for e in loans.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert rows and all(e.props["trailing"].startswith("Due ") for e in rows)
