@@ -1451,6 +1451,9 @@ class _Reader:
                     and (i in named or (lows[i] not in _DETERMINERS and lows[i] not in _STYLE
                                         and lows[i] not in _POSITION_WORDS and lows[i] not in _NUMBER_WORDS
                                         and not lows[i].isdigit()))]
+            if kind in ("select", "radio", "segmented", "chip", "tabs") and lo > 0 and lows[lo - 1] in ("type", "kind") \
+                    and lo - 2 in keep:
+                keep = sorted(set(keep) | {lo - 1})  # "a permit type select": Permit type, not Permit
             rest = [toks[i].text for i in keep]
             title = _clean_label(" ".join(rest)) if 0 < len(rest) <= 5 else ""
             if kind in ("list", "list_item", "card", "table") and key not in (kind, "list", "card", "table", "tile", "grid",
@@ -1820,6 +1823,18 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
     if day_tabs:  # "a schedule with day tabs Friday, Saturday and Sunday": the days are tabs, not a month grid
         secs = [s for s in secs if not (s["kind"] == "calendar" and s["clause"] == 0 and s["at"] <= 3
                                         and not s["labels"])]
+    kept = []
+    for s in secs:  # "a bin type chips General, Recycling and Garden": one titled control, not a stray "Bin"
+        prev = kept[-1] if kept else None
+        if prev is not None and prev["kind"] == "section" and not prev["labels"] and prev["clause"] == s["clause"] \
+                and s["kind"] in ("chip", "segmented", "radio", "tabs", "select", "toggle", "checkbox") \
+                and s["labels"] and not s["title"] and 0 < len((prev["title"] or "").split()) <= 2:
+            said = (prev["phrase"] or "").lower()
+            s["title"] = prev["title"] + (" type" if re.search(r"\btype\b", said) else "")
+            kept[-1] = s
+            continue
+        kept.append(s)
+    secs = kept
     stat = resolve_kind(("stat_tile", "stat"))
     for s in secs:  # "next eligible date", "renewal date": a date the screen states, not one it asks for
         said = (s["phrase"] or "").lower()

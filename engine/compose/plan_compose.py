@@ -653,6 +653,8 @@ def _b_field(kind: str) -> Callable:
                                         placeholder=lab))
             elif kind == "select":
                 nodes.append(field_node("select", "select", label=lab, value=cx.copy.option(lab)))
+            elif _LONG_TEXT.search(lab):  # "project description", "notes": a text area
+                nodes.append(field_node("input", "input", label=lab, placeholder=cx.copy.placeholder(lab), lines=4))
             else:
                 nodes.append(field_node("input", "input", label=lab, placeholder=cx.copy.placeholder(lab)))
         if kind == "search" or len(nodes) == 1:
@@ -1573,7 +1575,7 @@ def _build(cx: _Ctx, s, i: int) -> Node:
         if i >= 0:
             _tag(node, i)
         return node
-    kind = s.kind if s.kind in ("_review", "_summary", "_details") or s.kind in BUILDERS and (
+    kind = s.kind if s.kind in ("_review", "_summary", "_details", "_next") or s.kind in BUILDERS and (
         s.kind in ("section", "_thread", "_record_line") or _has(s.kind)) else "section"
     if kind != s.kind:
         cx.notes.append(f"{s.kind!r} is not an element kind: drawn as a titled section")
@@ -1582,7 +1584,7 @@ def _build(cx: _Ctx, s, i: int) -> Node:
     if kind == "time_picker" and re.search(r"\b(slots?|times|availability)\b", (s.phrase or "").lower()):
         kind = "_slots"
     node = {"_seats": _b_seats, "_slots": _b_slots, "_review": _b_review, "_summary": _b_summary,
-            "_details": _b_details}.get(kind, BUILDERS.get(kind))(cx, s, i)
+            "_details": _b_details, "_next": _b_next}.get(kind, BUILDERS.get(kind))(cx, s, i)
     if i >= 0:
         _tag(node, i)
     return node
@@ -1824,6 +1826,11 @@ _PAYING = re.compile(r"\b(gift ?cards?|pay|payment|send money|transfer|donat(e|i
                      re.IGNORECASE)
 _REQUESTING = re.compile(r"\b(requests?|reports?|claims?|complaints?|feedback|enquir(y|ies)|inquir(y|ies)|"
                          r"maintenance|repairs?)\b", re.IGNORECASE)
+#: Field labels of text written at length: a text area, not a one-line input.
+_LONG_TEXT = re.compile(r"\b(description|notes?|comments?|message|details|bio|about|reason|feedback|instructions|"
+                        r"summary|cover letter|statement|review|story)\b", re.IGNORECASE)
+_APPLYING = re.compile(r"\b(applications?|apply|permits?|licen[cs]es?|registrations?|register|enrol(l|ment)?|"
+                       r"grants?|visas?|submissions?|nominations?|admissions?)\b", re.IGNORECASE)
 _FORM_KINDS = {"select", "input", "chip", "radio", "stepper", "dropzone", "checkbox", "segmented", "date_picker",
                "toggle", "slider"}
 #: Kinds that make a page more than a form (`_implied` adds nothing to it).
@@ -1852,6 +1859,9 @@ def _implied(cx: _Ctx, sections: list, weight: float) -> list:
         return [_Extra(kind="_summary", phrase="summary", title="Summary")]
     if _REQUESTING.search(said) and not kinds & {"input"}:
         return [_Extra(kind="_details", phrase="description", title="Description")]
+    if _APPLYING.search(said) and not cx.mobile and not kinds & {"timeline", "progress"}:
+        # an application: beside its fields, what happens once it is sent
+        return [_Extra(kind="_next", phrase="what happens next", title="What happens next", position="right")]
     return []
 
 
@@ -1916,6 +1926,24 @@ def _b_costs(cx: _Ctx, s, i: int) -> Node:
                  ["Total", money(base + fee + tax)]]
     c = card(f"s{i}", _facts(items), title=_section_title(s, cx, "Summary"), gap=3, pad=cx.pick(5, 5, 4), h=hug())
     c.align_self = "start"  # it ends with its lines
+    return c
+
+
+def _b_next(cx: _Ctx, s, i: int) -> Node:
+    """What happens once an application is sent: received, reviewed, decided, with how long each
+    takes (the step under way highlighted)."""
+    found = [m.group(1).lower() for m in _APPLYING.finditer(cx.subject)]
+    what = next((w for w in found if w.startswith(("application", "registration", "submission", "nomination"))),
+                found[0] if found else "application")
+    what = {"apply": "application", "register": "registration", "enrol": "enrolment", "enroll": "enrolment"}.get(
+        what, what.rstrip("s") if what.endswith("s") and what not in ("admissions",) else what)
+    days = cx.rng.choice((5, 10, 15))
+    items = [[f"We confirm your {what} by email", "Today"], ["A caseworker reviews it", f"Within {days} working days"],
+             ["We may ask for more documents", "If needed"], ["You get our decision", f"Within {days + 10} working days"]]
+    body = el("body", "timeline", w=fill(), h=fixed(56 * len(items) + 8), props={"items": items, "current": 0})
+    c = card(f"s{i}", body, title="What happens next", gap=3, pad=cx.pick(5, 5, 4),
+             w=fixed(cx.pick(400, 360, 0)), h=hug())
+    c.align_self = "start"
     return c
 
 
