@@ -1827,6 +1827,7 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
     for s in secs:  # "a bin type chips General, Recycling and Garden": one titled control, not a stray "Bin"
         prev = kept[-1] if kept else None
         if prev is not None and prev["kind"] == "section" and not prev["labels"] and prev["clause"] == s["clause"] \
+                and not prev.get("from_page") and not (prev["clause"] == 0 and prev["at"] == 0) \
                 and s["kind"] in ("chip", "segmented", "radio", "tabs", "select", "toggle", "checkbox") \
                 and s["labels"] and not s["title"] and 0 < len((prev["title"] or "").split()) <= 2:
             said = (prev["phrase"] or "").lower()

@@ -195,6 +195,7 @@ CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\b(time ?slots?|slots?|start times?|session times?|times)\b", ("10:00", "11:30", "13:00", "14:30", "16:00", "17:30",
                                                                      "19:00")),
     (r"\bgenres?\b", ("Fiction", "Mystery", "Sci-fi", "History", "Romance")),
+    (r"\b(leave|absence|time off) (type|kind)s?\b", ("Annual leave", "Sick leave", "Parental leave", "Unpaid leave")),
     (r"\bcuisines?\b", ("Italian", "Japanese", "Mexican", "Indian", "Thai")),
     (r"\bdiet(ary)?\b", ("Vegetarian", "Vegan", "Gluten-free", "Dairy-free")),
     (r"\bamenit(y|ies)|facilit(y|ies)\b", ("Wi-Fi", "Breakfast", "Parking", "Pool", "Gym")),
@@ -2633,8 +2634,12 @@ class OpenCopy:
                 return fn(self)
         if re.search(r"\b(change|delta|movement)\b|\b\d+ ?[hdwmy]\b", low):  # "24h change": up or down, in per cent
             return f"{r.choice('+−+')}{r.randint(2, 180) / 10:.1f}%"
-        if re.search(r"^(number|count|no\.?)\b|\bcount$", low):  # "number of assets": a handful to a few dozen
+        if re.search(r"^(number|count|no\.?)\b|\bcount(er)?$", low):  # "number of assets": a handful to a few dozen
             return str(r.randint(3, 48))
+        if re.search(r"\b(salary|salaries|pay range|wage)\b", low):
+            return f"${r.randint(40, 160)}k"
+        if re.search(r"\b(price|prices|cost|fee)\b", low) and not re.search(r"\b(total|revenue|sales)\b", low):
+            return _money(r.randint(20, 400))  # one thing's price, not a month's takings
         if re.search(r"\b(revenue|sales|income|spend|spent|cost|price|earning|profit|payout|raised|donat|budget|"
                      r"gmv|arr|mrr|payment|amount|paid|value|worth|balance)", low):
             return _money(r.randint(12, 940) * 100)
@@ -2824,7 +2829,9 @@ class OpenCopy:
             return own[min(1, len(own) - 1)] if own[0] in ("Off", "Select a reason") else own[0]
         if noun_of(label) in PEOPLE_NOUNS:  # "Groomer", "Stylist": one of them, by name
             return self.person()
-        if re.search(r"\b(category|type|kind|topic|genre)\b", low) and self.spec.tags:
+        if re.search(r"\b(category|type|kind|topic|genre)\b", low) and self.spec.tags and \
+                all(w in self.domain_words or w in ("category", "type", "kind", "topic", "genre") for w in low.split()):
+            # the domain's own kinds ("Category"), not for a noun it does not know ("Permit type")
             return r.choice([t for t in self.spec.tags if t != "All"] or list(self.spec.tags))
         # a choice nothing here knows the options of shows its prompt, as a real form does before
         # it is filled in (not another record's status)

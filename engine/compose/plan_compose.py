@@ -176,6 +176,9 @@ _REQUEST_LEAD = re.compile(
     r"\s+(?:for|of)\s+(?:(?:a|an|the|my|our)\s+)?)?", re.IGNORECASE)
 _GENERIC_TITLE = ("music", "video", "travel", "weather", "hotel")
 #: Keywords many kinds of page share ("dentist booking" is no hotel): they do not name the app.
+_TITLE_FILLER = {"a", "an", "the", "my", "app", "application", "page", "screen", "home", "homepage", "mobile",
+                 "desktop", "tablet", "view", "ui", "booking", "search", "results", "dashboard", "main", "player",
+                 "now", "playing", "forecast", "today", "weekly", "daily", "detail", "details", "list", "overview"}
 _WEAK_KEYWORDS = {"booking", "room", "guest", "stay", "call", "stream", "player", "card", "payment", "check-in"}
 
 
@@ -191,6 +194,10 @@ def _title(plan, copy: OpenCopy) -> str:
     head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", plan.prompt.strip()), maxsplit=1)[0]
     names_app = any(re.search(rf"\b{re.escape(k.strip())}", head.lower()) for k in spec.keywords
                     if k.strip() not in _WEAK_KEYWORDS)
+    # "ski resort conditions" names more than a hotel app: its own words title it
+    said = [w for w in re.findall(r"[a-z][a-z'\-]+", head.lower()) if w not in _TITLE_FILLER]
+    names_app = names_app and all(any(w.startswith(k.strip()) or k.strip().startswith(w) for k in spec.keywords)
+                                  for w in said)
     if spec.name in _GENERIC_TITLE and names_app and not _staff_side_of(spec.name, plan.prompt) and \
             (spec.name != "music" or any(s.kind == "media_controls" for s in plan.sections)):
         return spec.title  # a guest's app ("hotel booking"): its own title; a housekeeping board: its name
@@ -761,9 +768,11 @@ def _b_chips(cx: _Ctx, s, i: int) -> Node:
     single = s.kind == "badge" and not own and not _plural_phrase(s)  # "the ticket's status badge": one status
     n = _n(s, 1 if single else min(4, len(own)) if own else 4)
     tags = own or (cx.copy.spec.statuses if single else cx.copy.spec.tags or cx.copy.spec.statuses)
-    if single and s.title and not s.labels and not re.search(r"\b(status|state|stage|priority|label|tag)\b",
-                                                             s.title.lower()):
+    if single and s.title and not s.labels and not re.search(r"\b(status|state|stage|priority|label|tag|legend)\b",
+                                                             _words(s).lower()):
         tags = (cx.copy.fact(s.title, _words(s)),)  # "a bin location badge": the bin, "a gate badge": the gate
+        if re.search(r"\b(counter|count|tally)\b", _words(s).lower()) and s.title.lower().endswith("s"):
+            tags = (f"{cx.rng.randint(2, 30)} {s.title.lower()}",)  # "a credits counter": 18 credits
     labels = _labels(s, n, lambda k: tags[k % len(tags)])
     kind = "chip" if s.kind == "chip" else "badge"
     out = []
@@ -909,7 +918,8 @@ def _bio(cx: _Ctx, phrase: str) -> str:
     and city, and how to start working with them."""
     low = phrase.lower()
     said = re.search(r"\b([a-z]+)'?s? (?:bio|biography)\b", low) or re.search(r"\babout (?:the |me)?([a-z]+)", low)
-    role = said.group(1) if said and said.group(1) not in ("an", "a", "the", "short", "my") else ""
+    role = said.group(1) if said and said.group(1) not in ("an", "a", "the", "short", "my", "user", "your",
+                                                           "profile") else ""
     head = re.split(r"\b(with|showing|that|where|for)\b", cx.subject.lower())[0]  # the page's own name
     work = next((w for w in re.findall(r"[a-z][a-z-]+", head)
                  if w not in ("a", "an", "the", "my", "our", "personal", "online", "local", "small", "independent",
@@ -931,8 +941,9 @@ def _b_text(cx: _Ctx, s, i: int) -> Node:
             kids += [heading(f"h{k}", head, "title"), text(f"p{k}", body, "body", lines=4)]
         return card(f"s{i}", *kids, gap=3, pad=cx.pick(8, 6, 5), h=fill(min=320), content="text")
     words = " ".join(cx.copy.sentence(k) for k in range(2))
-    if re.search(r"\b(bio|biography|about me|about the (artist|owner|author|chef|founder|host|coach|teacher))\b",
-                 (s.phrase or "").lower()):
+    said = (s.phrase or "").lower()
+    if re.search(r"\b[a-z]+'?s? (bio|biography)\b|\babout (me|the (artist|owner|author|chef|founder|host|coach|"
+                 r"teacher))\b", said) and not re.search(r"\b(user|profile|my|your|a|an|the|short)'?s? bio", said):
         words = _bio(cx, s.phrase or "")  # a person's own words about their work, not the domain's sentences
     body = text(f"s{i}", words, "body", lines=4)
     if s.title and s.phrase and re.search(r"\b(section|notes|about|description|summary|bio|overview)\b", s.phrase.lower()):
@@ -1085,6 +1096,8 @@ def _b_code(cx: _Ctx, s, i: int) -> Node:
     return c
 
 
+_STAT_ROW = re.compile(r"\b(stats|statistics|metrics|kpis?|figures|numbers|tiles|cards|overview|summary|"
+                       r"highlights|totals)\b", re.IGNORECASE)
 #: Titles of a row of figures rather than of one figure ("a stats row", "KPI tiles").
 _STAT_HEADS = {"stats", "stat", "kpi", "kpis", "kpi tiles", "metrics", "key metrics", "numbers", "figures", "summary",
                "overview", "key figures", "highlights", "totals", "at a glance"}
@@ -1096,7 +1109,7 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 1 if s.kind == "progress_ring" and (_TIMER.search(_words(s)) or one) else cx.pick(4, 4, 2))
     # "a holds count stat": one figure, of what the prompt names (not the domain's own figures)
     titled = s.kind == "stat" and s.title and not s.labels and s.count <= 1 and not _plural_phrase(s) \
-        and s.title.lower() not in _STAT_HEADS
+        and s.title.lower() not in _STAT_HEADS and not _STAT_ROW.search(_words(s))
     if titled:
         n, s = 1, _Extra(s.kind, 1, [s.title], "", s.position, s.phrase)
     stats = cx.copy.stats(n)
@@ -1938,7 +1951,7 @@ def _b_next(cx: _Ctx, s, i: int) -> Node:
     what = {"apply": "application", "register": "registration", "enrol": "enrolment", "enroll": "enrolment"}.get(
         what, what.rstrip("s") if what.endswith("s") and what not in ("admissions",) else what)
     days = cx.rng.choice((5, 10, 15))
-    items = [[f"We confirm your {what} by email", "Today"], ["A caseworker reviews it", f"Within {days} working days"],
+    items = [[f"We confirm your {what} by email", "Today"], ["Our team reviews it", f"Within {days} working days"],
              ["We may ask for more documents", "If needed"], ["You get our decision", f"Within {days + 10} working days"]]
     body = el("body", "timeline", w=fill(), h=fixed(56 * len(items) + 8), props={"items": items, "current": 0})
     c = card(f"s{i}", body, title="What happens next", gap=3, pad=cx.pick(5, 5, 4),
