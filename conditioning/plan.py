@@ -321,6 +321,10 @@ _lex_set("card", "seat map", "seat", "seating chart", "seating plan", "seat pick
 _VALUE_KEYS = {*_STAT_VALUES, *_SUMMARY_VALUES}
 #: Words that describe the records of the section before them rather than a section of their own
 #: ("menu items and prices", "departures and times").
+#: Plural attributes of the rows before them ("books on loan list, due dates"); the singular
+#: is a value of the page's own ("a due date").
+_PLURAL_ATTRIBUTES = {"due dates", "dates", "deadlines", "return dates", "expiry dates", "opening hours", "ratings",
+                      "distances", "sizes", "colours", "colors"}
 _ATTRIBUTES = {"price", "prices", "cost", "costs", "time", "times", "duration", "durations", "amount", "amounts",
                "quantity", "quantities", "calorie", "calories", "point", "points", "story point", "estimate",
                "estimates", "status", "statuses", "stock level", "stock levels", "level", "levels", "rate", "rates",
@@ -1406,7 +1410,8 @@ class _Reader:
                 and self.sections[-1]["kind"] in _RECORD_KINDS | {"section", "?", "description_list", "stat"}:
             content_words = [t.sing for t in toks if t.quote is None and t.low not in _DETERMINERS
                              and t.low not in _ATTRIBUTE_QUALIFIERS]
-            if content_words and (" ".join(content_words) in _ATTRIBUTES
+            said = " ".join(t.low for t in toks if t.quote is None and t.low not in _DETERMINERS)
+            if content_words and (" ".join(content_words) in _ATTRIBUTES or said in _PLURAL_ATTRIBUTES
                                   or all(w in _ATTRIBUTES or _singular(w) in _ATTRIBUTES for w in content_words)):
                 return  # "menu items and prices": what the rows before show, not a section of its own
         count, ci = _count_of(words, hit[0] if hit else len(words))

@@ -320,6 +320,11 @@ HOTEL_ROOMS: tuple[tuple[str, str], ...] = (
     ("Single Room", "1 guest"), ("Superior Queen", "2 guests"))
 
 CHECKLISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # a patient's form: what they are allergic to, have or feel (asked, not done)
+    (r"\ballerg", ("Penicillin", "Latex", "Local anaesthetic", "Nuts", "Ibuprofen", "None that I know of")),
+    (r"\bsymptoms?\b", ("Fever", "Cough", "Sore throat", "Headache", "Shortness of breath", "Tiredness")),
+    (r"\b(medical history|medical conditions?|health conditions?|pre-existing conditions?)\b", ("Diabetes", "Asthma", "High blood pressure", "Heart condition",
+                                             "Pregnancy", "None of these")),
     (r"\b(returns?|send (it |them )?back|refunds?|exchanges?)\b", (
         "Linen shirt · Size M · €49.00", "Canvas sneakers · Size 42 · €89.00", "Wool scarf · Grey · €35.00",
         "Denim jacket · Size L · €110.00", "Cotton tee, 2-pack · Size M · €29.00", "Leather belt · 90 cm · €45.00")),
@@ -496,7 +501,15 @@ _KIND_WORDS = {"list", "table", "grid", "cards", "card", "section", "row", "rows
                "item", "results", "catalogue", "catalog", "inventory", "details", "menu"}
 
 
+#: Plurals in -ves whose singular ends in -f or -fe ("shelves", "knives"); other -ves words drop the s.
+VES_SINGULARS = {"shelves": "shelf", "wolves": "wolf", "leaves": "leaf", "halves": "half", "calves": "calf", "loaves": "loaf",
+        "knives": "knife", "lives": "life", "wives": "wife", "thieves": "thief", "scarves": "scarf",
+        "hooves": "hoof", "selves": "self", "elves": "elf", "sheaves": "sheaf"}
+
+
 def _sing(w: str) -> str:
+    if w in VES_SINGULARS:
+        return VES_SINGULARS[w]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "sses")):
@@ -506,7 +519,13 @@ def _sing(w: str) -> str:
     return w
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # 2 Mar 2026 is a Monday
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Nouns of animals kept and cared for (not pets a domain of its own writes): each has a name.
+ANIMAL_NOUNS = frozenset({"horse", "pony", "donkey", "cow", "calf", "goat", "sheep", "lamb", "alpaca", "llama", "pig",
+                          "hen", "chicken", "duck", "goose", "rabbit", "bird", "parrot", "tortoise", "camel", "mule",
+                          "heifer", "ewe", "ram", "stallion", "mare", "foal"})
+ANIMAL_NAMES = ("Bramble", "Maple", "Jasper", "Clover", "Pepper", "Willow", "Nutmeg", "Duke", "Ginger", "Toffee",
+                "Biscuit", "Hazel", "Rosie", "Murphy", "Skye", "Barley")
 #: Nouns of what happens at a time ("Sunday services", "rehearsals", "hearings", "walks"): a noun
 #: of these no domain knows lists dated occurrences (`OpenCopy.own_records`).
 OCCURRENCE_NOUNS = frozenset({
@@ -537,6 +556,7 @@ _HOLDERS = frozenset({"bag", "box", "bottle", "pack", "jar", "cup", "glass", "se
 #: Words that end a collection's phrase without naming its records ("boats standings", "lifts
 #: status", "a next collections list").
 _OWN_TRAIL = frozenset({"standing", "standings", "status", "statuses", "result", "results", "schedule", "schedules",
+                        "timeline",
                         "log", "history", "overview", "summary", "ranking", "rankings", "leaderboard", "board",
                         "time", "times", "tracker", "report", "roster", "queue", "calendar", "plan", "record"})
 _OWN_SKIP = frozenset({"a", "an", "the", "of", "my", "our", "your", "their", "today", "today's", "all", "next",
@@ -548,7 +568,7 @@ _OWN_SKIP_MODS = frozenset({"timeline", "chart", "map", "feed", "gallery", "caro
                             "tabs", "chips", "select", "dropdown", "search", "filter", "sidebar", "panel", "modal"})
 #: Words of a screen where what it lists is sold: own records then carry a price.
 _SOLD = re.compile(r"(\bprices?\b|\bmenu\b|\border\b|\bpre-order\b|\bshop\b|\bcart\b|\bbasket\b|\bsubscri|"
-                   r"\bcheckout\b|\bstore\b|\btaproom\b|[$€£]\d)")
+                   r"(?<!tool )(?<!book )(?<!library )(?<!equipment )(?<!self )\bcheckout\b|\bstore\b|\btaproom\b|[$€£]\d)")
 #: How a record of a sold noun no list names is told apart: food and drink by its style
 #: ("House beer", "Seasonal tea"), other goods by their colour ("Sage scented candle").
 _OWN_NAMES = ("House", "Seasonal", "Classic", "Signature", "Original", "Special", "Reserve", "Rustic", "Golden",
@@ -562,6 +582,7 @@ _EATEN = re.compile(r"\b(menu|food|drinks?|bakery|bak(e|ed|ing)|cafe|café|coffe
 #: The states of a numbered thing by what the screen does to it (its first match in the prompt):
 #: (fine, wants doing, what was last done) — "Log inspection": Checked, Due for check, inspected.
 _THING_STATES: tuple[tuple[str, tuple[str, str, str]], ...] = (
+    (r"\b(status|conditions|open|closed|opening)\b", ("Open", "Closed", "updated")),
     (r"\binspect", ("Checked", "Due for check", "inspected")),
     (r"\bassign", ("Assigned", "Unassigned", "assigned")),
     (r"\b(book|reserv)", ("Booked", "Free", "booked")),
@@ -572,6 +593,12 @@ _THING_STATES: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"\b(feed|feeding)\b", ("Fed", "Feed due", "fed")),
 )
 _THING_DEFAULT = ("Active", "Needs attention", "updated")
+#: Occurrences someone leads or attends (a hearing, a lesson, a shift): each names the person.
+_LED = frozenset({"service", "session", "shift", "hearing", "rehearsal", "meeting", "lesson", "class", "interview",
+                  "visit", "tour", "walk", "appointment", "lecture", "seminar", "workshop", "briefing", "recital",
+                  "concert", "viewing", "tasting", "checkup", "check-up", "performance", "show", "training",
+                  "practice", "treatment", "call", "exam", "screening", "gig", "sitting", "rota", "audit", "drill",
+                  "ceremony", "observation", "dive", "climb", "hike", "ride", "trip", "donation"})
 
 
 def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
@@ -596,7 +623,7 @@ def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
     before = ws[-2] if len(ws) > 1 else ""
     mods = [before] if before and before not in _KIND_WORDS and before not in _OWN_TRAIL and \
         before not in _OWN_SKIP_MODS and _sing(before) == before and _sing(before) not in _HOLDERS else []
-    if any(_sing(w) in domain_words or w in domain_words for w in ws[-3:]):
+    if any(_sing(w) in domain_words or w in domain_words for w in mods + [head]):
         return None  # the domain's own noun ("hotel search results", "job postings")
     return " ".join(w.capitalize() if w in _WEEKDAYS else w for w in mods + [one])
 
@@ -2091,6 +2118,7 @@ class OpenCopy:
             if named:  # "Sunday services": each on a Sunday
                 start = monday + datetime.timedelta(days=named[0])
             week = bool(named) or head in ("service", "rota", "shift", "collection", "pickup")
+            led = head in _LED  # a hearing has its judge, a collection no one
             out, day = [], start
             for i in range(n):
                 if i:  # weekly on its day; else every other weekday or so (none at a weekend)
@@ -2099,19 +2127,25 @@ class OpenCopy:
                         day += datetime.timedelta(days=1)
                 hour = (9, 10, 11, 18, 19)[self.k % 5] if week else (9, 10, 11, 14, 16, 18)[(self.k + i) % 6]
                 state = "Confirmed" if i < 2 else ("Open", "Confirmed", "Tentative")[(self.k + i) % 3]
-                out.append((f"{day:%a} {day.day} {day:%b}", f"{label} · {hour:02d}:{'30' if i % 2 and not week else '00'}"
-                            f" · {people[i]}", state))
+                when = f"{label} · {hour:02d}:{'30' if i % 2 and not week else '00'}"
+                out.append((f"{day:%a} {day.day} {day:%b}", f"{when} · {people[i]}" if led else when,
+                            state if led else ("Scheduled", "Scheduled", "Moved")[(self.k + i) % 3] if i else "Next"))
             return out
         low = self.prompt.lower()
+        if head in ANIMAL_NOUNS:  # animals have names: "Bramble", 9 yrs, whose, and how each is
+            states = ("Healthy", "Healthy", "Vet check due", "Healthy", "Resting", "Healthy")
+            return [(ANIMAL_NAMES[(self.k + i) % len(ANIMAL_NAMES)], f"{r.randint(2, 19)} yrs · {people[i]}",
+                     states[(self.k + i) % len(states)]) for i in range(n)]
         if _SOLD.search(low) or self.spec.name == "shop":
             names = _OWN_NAMES if _EATEN.search(low) or self.spec.name in ("food", "cafe") else _OWN_COLOURS
             return [(f"{names[(self.k + i) % len(names)]} {noun}", "",
                      _money(r.randint(8, 60) / 2 + (0.5 if i % 2 else 0), "€")) for i in range(n)]
         ok, due, did = next((st for pattern, st in _THING_STATES if re.search(pattern, low)), _THING_DEFAULT)
         states = [(ok, ok, due, ok, ok, due)[(self.k + i) % 6] for i in range(n)]
-        held = did in ("assigned", "booked", "rented")  # a free one is nobody's
-        return [(f"{label} {i + 1}", f"Not {did}" if held and st == due else f"{people[i]} · {did} {_ago(self)}", st)
-                for i, st in enumerate(states)]
+        held = did in ("assigned", "booked", "rented")  # a free one is nobody's; an open lift no one's at all
+        return [(f"{label} {i + 1}", "" if held and st == due else
+                 f"{people[i]} · {did} {_ago(self)}" if held or did != _THING_DEFAULT[2] else
+                 f"{did.capitalize()} {_ago(self)}", st) for i, st in enumerate(states)]
 
     def own_table(self, noun: str, n: int) -> tuple[list[str], list[list[str]]]:
         """`own_records` as a table: an occurrence's day, time, who and state; a sold thing's name
@@ -2122,7 +2156,8 @@ class OpenCopy:
         head = noun.split()[-1]
         if head in OCCURRENCE_NOUNS:
             return (["Date", "Time", "With", "Status"],
-                    [[d, m.split(" · ")[1], m.split(" · ")[2], st] for d, m, st in recs])
+                    [[d, m.split(" · ")[1], m.split(" · ")[2], st] for d, m, st in recs]) if head in _LED else \
+                (["Date", "Time", "Status"], [[d, m.split(" · ")[1], st] for d, m, st in recs])
         if re.search(r"\b(standings?|rankings?|leaderboard|results|league|table of)\b", self.prompt.lower()):
             pts = sorted(self.rng.sample(range(4, 61), n), reverse=True)
             nums = self.rng.sample(range(2, 99), n)  # each entrant once
@@ -2132,8 +2167,12 @@ class OpenCopy:
             return [label, "Price"], [[t, a] for t, _m, a in recs]
         did = next((st[2] for pattern, st in _THING_STATES if re.search(pattern, self.prompt.lower())),
                    _THING_DEFAULT[2])
+        if head in ANIMAL_NOUNS:
+            return [label, "Age", "Owner", "Status"], [[t, m.split(" · ")[0], m.split(" · ")[1], st] for t, m, st in recs]
+        if " · " not in "".join(m for _t, m, _s in recs) and did == _THING_DEFAULT[2]:  # things nobody holds
+            return [label, "Last updated", "Status"], [[t, m.split(" ", 1)[1], st] for t, m, st in recs]
         return ([label, "Assigned to" if did == "assigned" else "Owner", f"Last {did}", "Status"],
-                [[t, "—", "—", st] if " · " not in m else [t, m.split(" · ")[0], m.split(" · ")[1].split(" ", 1)[1], st]
+                [[t, "—", "—", st] if not m else [t, m.split(" · ")[0], m.split(" · ")[1].split(" ", 1)[1], st]
                  for t, m, st in recs])
 
     def records(self, words: str, n: int) -> list[Item] | None:
@@ -2636,6 +2675,8 @@ class OpenCopy:
             return f"{r.choice('+−+')}{r.randint(2, 180) / 10:.1f}%"
         if re.search(r"^(number|count|no\.?)\b|\bcount(er)?$", low):  # "number of assets": a handful to a few dozen
             return str(r.randint(3, 48))
+        if re.search(r"\b(left|remaining|spaces|spots|places|seats available)\b", low):
+            return str(r.randint(1, 12))  # "spaces left": a few
         if re.search(r"\b(salary|salaries|pay range|wage)\b", low):
             return f"${r.randint(40, 160)}k"
         if re.search(r"\b(price|prices|cost|fee)\b", low) and not re.search(r"\b(total|revenue|sales)\b", low):
@@ -2717,6 +2758,12 @@ class OpenCopy:
             clubs = (CLUBS[self.k % len(CLUBS)], CLUBS[(self.k + 1) % len(CLUBS)])
             mins = sorted(r.sample(range(3, 90), n))
             return [(f"{m}' {what[i % len(what)]} · {self.fake.last_name()}", clubs[i % 2]) for i, m in enumerate(mins)]
+        kind = self.record_kind(words) or self.own_kind(words)
+        recs = self.records_of_kind(kind, n) if kind else None
+        if recs:  # what the timeline lists ("a stops timeline", "a hearings timeline"): each with its when
+            if kind.startswith("own:") and kind[4:].split()[-1] in OCCURRENCE_NOUNS:
+                return [(" · ".join(m.split(" · ")[::2]), f"{t} · {m.split(' · ')[1]}") for t, m, _a in recs]
+            return [(t, a or m) for t, m, a in recs]
         if re.search(r"\b(schedule|agenda|conference|programme|program|itinerary|day timeline|festival)", w):
             sessions = ("Registration and coffee", "Opening keynote", "Design systems at scale", "Lunch",
                         "Panel: shipping faster", "Workshops", "Closing talk", "Drinks")
@@ -2726,12 +2773,6 @@ class OpenCopy:
             steps = ("Discovery", "Design review", "Build", "Beta with 20 teams", "Launch", "Retrospective")
             return [(steps[i % len(steps)], f"{('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun')[i % 6]} {r.randint(2, 27)}")
                     for i in range(n)]
-        kind = self.record_kind(words) or self.own_kind(words)
-        recs = self.records_of_kind(kind, n) if kind else None
-        if recs:  # what the timeline lists ("a stops timeline", "a hearings timeline"): each with its when
-            if kind.startswith("own:") and kind[4:].split()[-1] in OCCURRENCE_NOUNS:
-                return [(f"{m.split(' · ')[0]} · {m.split(' · ')[2]}", f"{t} · {m.split(' · ')[1]}") for t, m, _a in recs]
-            return [(t, a or m) for t, m, a in recs]
         people = self.people(max(2, n))
         did = ("created this", "changed the status to " + self.spec.statuses[min(1, len(self.spec.statuses) - 1)],
                "left a comment", "assigned it to " + people[1].split()[0], "attached a file", "marked it done")

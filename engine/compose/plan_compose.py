@@ -51,6 +51,7 @@ from engine.compose.open_copy import (
     PEOPLE_NOUNS,
     PLACE_NOUNS,
     SUBJECTS,
+    VES_SINGULARS,
     UNIT_NOUNS,
     OpenCopy,
     choices_for,
@@ -321,8 +322,14 @@ _BARE = {"a", "an", "the", "of", "with", "list", "lists", "table", "tables", "ro
 
 def _plural(word: str) -> str:
     """A noun's plural, near enough for a heading ("category" → categories, "match" → matches)."""
+    last = word.split()[-1] if word.split() else word
+    if last.lower() in _VES_PLURAL:  # "shelf" → shelves
+        return word[:len(word) - len(last)] + _VES_PLURAL[last.lower()]
     return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "es" if word.endswith(
         ("s", "sh", "ch", "x")) else word + "s"
+
+
+_VES_PLURAL = {one: many for many, one in VES_SINGULARS.items()}
 
 
 def _kind_title(kind: str | None) -> str:
@@ -743,8 +750,11 @@ def _b_check(kind: str) -> Callable:
             checks = [check(kind, kind, lab, k % 3 == 0) for k, lab in enumerate(labels)]
             return card(f"s{i}", *checks, title=_section_title(s, cx, "Checklist"), gap=3, pad=cx.pick(5, 5, 4),
                         h=hug())
-        return col(*[check(kind, kind, lab, k == 0 if kind == "radio" else k % 2 == 0) for k, lab in enumerate(labels)],
-                   name=f"s{i}", gap=3, width=fill())
+        opts = [check(kind, kind, lab, k == 0 if kind == "radio" else k % 2 == 0) for k, lab in enumerate(labels)]
+        if kind == "radio" and s.labels and s.title:  # "box size radio Small, Medium and Large": the group's name
+            return col(text("label", s.title[:1].upper() + s.title[1:], "body-strong"), *opts, name=f"s{i}", gap=3,
+                       width=fill())
+        return col(*opts, name=f"s{i}", gap=3, width=fill())
     return build
 
 
@@ -773,6 +783,9 @@ def _b_chips(cx: _Ctx, s, i: int) -> Node:
         tags = (cx.copy.fact(s.title, _words(s)),)  # "a bin location badge": the bin, "a gate badge": the gate
         if re.search(r"\b(counter|count|tally)\b", _words(s).lower()) and s.title.lower().endswith("s"):
             tags = (f"{cx.rng.randint(2, 30)} {s.title.lower()}",)  # "a credits counter": 18 credits
+        elif re.search(r"\b(left|remaining)\b", _words(s).lower()):  # "a spaces left badge": 4 spaces left
+            what = s.title.lower() if re.search(r"\b(left|remaining)$", s.title.lower()) else f"{s.title.lower()} left"
+            tags = (f"{cx.copy.figure(what)} {what}",)
     labels = _labels(s, n, lambda k: tags[k % len(tags)])
     kind = "chip" if s.kind == "chip" else "badge"
     out = []
@@ -940,7 +953,7 @@ def _b_text(cx: _Ctx, s, i: int) -> Node:
         for k, (head, body) in enumerate(parts):
             kids += [heading(f"h{k}", head, "title"), text(f"p{k}", body, "body", lines=4)]
         return card(f"s{i}", *kids, gap=3, pad=cx.pick(8, 6, 5), h=fill(min=320), content="text")
-    words = " ".join(cx.copy.sentence(k) for k in range(2))
+    words = " ".join(x for x in dict.fromkeys(cx.copy.sentence(k) for k in range(2)) if x)
     said = (s.phrase or "").lower()
     if re.search(r"\b[a-z]+'?s? (bio|biography)\b|\babout (me|the (artist|owner|author|chef|founder|host|coach|"
                  r"teacher))\b", said) and not re.search(r"\b(user|profile|my|your|a|an|the|short)'?s? bio", said):
@@ -1188,6 +1201,16 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
                      pad=cx.pick(5, 5, 4), w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)), h=hug())
             c.align_self = "end"
             return c
+        if kind == "avatar_group" and s.title and not s.labels and not cx.mobile:
+            # "a volunteer avatars group": who they are, in a card titled with them, and how many
+            who = s.title if s.title.lower().endswith("s") or s.title.lower() in _COLLECTIVE else _plural(s.title)
+            names = props["names"]
+            body = col(el("body", kind, w=fill(), h=fixed(h), props=props),
+                       text("meta", f"{', '.join(p.split()[0] for p in names[:2])} and {len(names) - 2 + cx.rng.randint(3, 9)}"
+                                    f" more", "small"), name="who", gap=2, width=fill())
+            c = card(f"s{i}", body, title=who[:1].upper() + who[1:], gap=3, pad=cx.pick(5, 5, 4), h=hug())
+            c.align_self = "start"
+            return c
         if kind in ("timeline", "accordion", "tree", "description_list"):
             return card(f"s{i}", el("body", kind, w=fill(), h=fixed(h), props=props),
                         title=_section_title(s, cx, {"timeline": "Activity", "accordion": "Details",
@@ -1252,7 +1275,9 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                 props = {"value": cx.rng.randint(1, 4), "min": 0, "max": 9}
             elif kind == "rating":
                 props = {"value": cx.rng.randint(38, 49) / 10, "max": 5}
-                lab = f"{cx.rng.randint(20, 900)} reviews" if not s.labels else lab
+                # a rating of what the prompt names ("a colony strength rating") says so; else its reviews
+                lab = lab if s.labels else (s.title if len(s.title.split()) > 1 else f"{s.title} rating") if s.title \
+                    else f"{cx.rng.randint(20, 900)} reviews"
             elif kind in ("alert", "toast") and cx.picked is not None and \
                     re.search(r"\b(polic\w*|limits?|budgets?|rules?|compliance)\b", f"{s.title} {s.phrase}".lower()):
                 # a policy warning on a queue: about the row in review, short enough to read whole
@@ -1308,6 +1333,12 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                                gap=1, width=fill())
                 nd = row(what, nd, name=f"stepper{k}", gap=3, align="center", width=fill())
             nodes.append(nd)
+        if n == 1 and kind == "gauge" and not cx.mobile and not cx.crowded:
+            # a gauge among other sections sits in a card, as a dashboard's widgets do
+            c = card(f"s{i}", nodes[0], title=s.title[:1].upper() + s.title[1:] if s.title else "", gap=3,
+                     pad=cx.pick(5, 5, 4), h=hug())
+            c.align_self = "start"
+            return c
         if n == 1:
             nodes[0].name = f"s{i}"
             return nodes[0]
@@ -1864,7 +1895,9 @@ def _implied(cx: _Ctx, sections: list, weight: float) -> list:
                 for s in sections):
         return []
     said = " ".join([cx.subject] + [lab for s in sections if s.kind == "button" for lab in s.labels])
-    if _BOOKING.search(said) and not kinds & {"calendar", "time_picker"}:
+    timed = any(s.kind in ("chip", "segmented", "select", "radio") and re.search(r"\b(times?|slots?)\b", _words(s).lower())
+                for s in sections)  # "a time slots chips row" already picks the time
+    if _BOOKING.search(said) and not kinds & {"calendar", "time_picker"} and not timed:
         out = [] if "date_picker" in kinds else [_Extra(kind="calendar" if cx.mobile else "date_picker",
                                                          phrase="Date", title="Date")]
         return out + [_Extra(kind="time_picker", phrase="available times", title="Available times")]

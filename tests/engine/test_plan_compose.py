@@ -1367,3 +1367,28 @@ def test_named_figures_places_picture_grids_bios_and_loans():
     loans = _scene("university library loans with borrowed books list", "mobile")
     rows = [e for e in loans.walk() if e.kind == "list_item" and "/list/" in e.id]
     assert rows and all(e.props["trailing"].startswith("Due ") for e in rows)
+
+
+def test_things_no_one_holds_animals_counts_left_and_grouped_options():
+    """Facilities with a status are open or closed with no person on them; collections that
+    nobody leads name no one; animals have names; "shelves" are shelves; a badge of what is left
+    counts it; a labelled radio group shows its name; a checklist of allergies lists allergies."""
+    slopes = _scene("marina screen with a berths status list", "mobile")
+    rows = [e for e in slopes.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert rows and {e.props["trailing"] for e in rows} <= {"Open", "Closed"}
+    assert all(e.props["meta"].startswith("Updated ") for e in rows)
+    bins = _scene("glass recycling rounds with a next pickups list", "mobile")
+    rows = [e for e in bins.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert rows and all(len(e.props["meta"].split(" · ")) == 2 for e in rows), [e.props["meta"] for e in rows]
+    farm = _scene("petting farm keeper board with a goats table")
+    (tbl,) = [e for e in farm.walk() if e.kind == "table"]
+    assert tbl.props["columns"][:2] == ["Goat", "Age"] and not any(r[0].startswith("Goat ") for r in tbl.props["rows"])
+    larder = _scene("school kitchen larder with shelves grid", "tablet")
+    assert not re.search(r"\b(Shelve|Shelfs)\b", _texts(larder)) and "Shelf 1" in _texts(larder)
+    kiln = _scene("glass studio booking with a torch slots list and a seats left badge", "mobile")
+    (badge,) = [e for e in kiln.walk() if e.kind == "badge"]
+    assert re.fullmatch(r"\d+ seats left", badge.text), badge.text
+    veg = _scene("vegetable box order with box size radio Small, Medium and Large", "mobile")
+    assert "Box size" in [e.text for e in veg.walk() if e.kind == "text"]
+    intake = _scene("physio clinic intake with an allergies checklist and a Continue button", "tablet")
+    assert "Penicillin" in [e.text for e in intake.walk() if e.kind == "checkbox"]
