@@ -564,7 +564,7 @@ _OWN_SKIP = frozenset({"a", "an", "the", "of", "my", "our", "your", "their", "to
                        "this", "week's", "tonight's", "per", "each", "with", "and", "by"})
 #: Words before a collection's noun that name its element, not a kind of the noun ("a hearings
 #: timeline", "a plots grid").
-_OWN_SKIP_MODS = frozenset({"timeline", "chart", "map", "feed", "gallery", "carousel", "accordion", "checklist",
+_OWN_SKIP_MODS = frozenset({"listing", "listings", "catalogue", "catalog", "storefront", "store", "shop", "timeline", "chart", "map", "feed", "gallery", "carousel", "accordion", "checklist",
                             "tabs", "chips", "select", "dropdown", "search", "filter", "sidebar", "panel", "modal"})
 #: Words of a screen where what it lists is sold: own records then carry a price.
 _SOLD = re.compile(r"(\bprices?\b|\bmenu\b|\border\b|\bpre-order\b|\bshop\b|\bcart\b|\bbasket\b|\bsubscri|"
@@ -598,7 +598,7 @@ _LED = frozenset({"service", "session", "shift", "hearing", "rehearsal", "meetin
                   "visit", "tour", "walk", "appointment", "lecture", "seminar", "workshop", "briefing", "recital",
                   "concert", "viewing", "tasting", "checkup", "check-up", "performance", "show", "training",
                   "practice", "treatment", "call", "exam", "screening", "gig", "sitting", "rota", "audit", "drill",
-                  "ceremony", "observation", "dive", "climb", "hike", "ride", "trip", "donation"})
+                  "ceremony", "observation", "dive", "climb", "hike", "ride", "trip"})
 
 
 def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
@@ -2087,7 +2087,8 @@ class OpenCopy:
         """The record kind of a collection whose noun no record table and not this copy's domain
         writes (`own_noun`): ``"own:<noun>"``, drawn by `own_records` and `own_table`; else None."""
         own = own_noun(words, self.domain_words) if self.spec.name != "watch" else None
-        return f"own:{own}" if own else None
+        past = re.search(r"\b(recent|past|previous|history|last|done|completed)\b", (words or "").lower())
+        return f"own:{'past:' if past else ''}{own}" if own else None
 
     @property
     def domain_words(self) -> frozenset[str]:
@@ -2101,7 +2102,7 @@ class OpenCopy:
             self._domain_words = frozenset(ws | {_sing(w) for w in ws})
         return self._domain_words
 
-    def own_records(self, noun: str, n: int) -> list[Item]:
+    def own_records(self, noun: str, n: int, past: bool = False) -> list[Item]:
         """`n` records of a noun no record table and no domain writes (`own_noun`): dated
         occurrences of what happens at a time ("Sunday service", the day, the hour and who leads
         it), named and priced things where the screen sells them ("House beer"), else numbered
@@ -2120,16 +2121,24 @@ class OpenCopy:
             week = bool(named) or head in ("service", "rota", "shift", "collection", "pickup")
             led = head in _LED  # a hearing has its judge, a collection no one
             out, day = [], start
+            step = -1 if past else 1  # what has happened: the latest first, going back
+            if past:
+                day = start - datetime.timedelta(days=r.randint(3, 9))
             for i in range(n):
                 if i:  # weekly on its day; else every other weekday or so (none at a weekend)
-                    day += datetime.timedelta(days=7 if week else r.randint(1, 3))
+                    day += step * datetime.timedelta(days=7 if week else r.randint(1, 3) * (12 if past else 1))
                     while not week and day.weekday() >= 5:
-                        day += datetime.timedelta(days=1)
+                        day += step * datetime.timedelta(days=1)
                 hour = (9, 10, 11, 18, 19)[self.k % 5] if week else (9, 10, 11, 14, 16, 18)[(self.k + i) % 6]
                 state = "Confirmed" if i < 2 else ("Open", "Confirmed", "Tentative")[(self.k + i) % 3]
                 when = f"{label} · {hour:02d}:{'30' if i % 2 and not week else '00'}"
-                out.append((f"{day:%a} {day.day} {day:%b}", f"{when} · {people[i]}" if led else when,
-                            state if led else ("Scheduled", "Scheduled", "Moved")[(self.k + i) % 3] if i else "Next"))
+                if past:
+                    state = "Done"
+                elif head == "slot":  # a slot to book: how much room is left in it
+                    state = ("Available", "Available", "Few left", "Full")[(self.k + i) % 4]
+                elif not led:
+                    state = ("Scheduled", "Scheduled", "Moved")[(self.k + i) % 3] if i else "Next"
+                out.append((f"{day:%a} {day.day} {day:%b}", f"{when} · {people[i]}" if led else when, state))
             return out
         low = self.prompt.lower()
         if head in ANIMAL_NOUNS:  # animals have names: "Bramble", 9 yrs, whose, and how each is
@@ -2147,12 +2156,12 @@ class OpenCopy:
                  f"{people[i]} · {did} {_ago(self)}" if held or did != _THING_DEFAULT[2] else
                  f"{did.capitalize()} {_ago(self)}", st) for i, st in enumerate(states)]
 
-    def own_table(self, noun: str, n: int) -> tuple[list[str], list[list[str]]]:
+    def own_table(self, noun: str, n: int, past: bool = False) -> tuple[list[str], list[list[str]]]:
         """`own_records` as a table: an occurrence's day, time, who and state; a sold thing's name
         and price; a numbered thing's name, who looks after it, when it was updated and its state.
         Standings ("boats standings") rank the things by points."""
         label = noun[:1].upper() + noun[1:]
-        recs = self.own_records(noun, n)
+        recs = self.own_records(noun, n, past=past)
         head = noun.split()[-1]
         if head in OCCURRENCE_NOUNS:
             return (["Date", "Time", "With", "Status"],
@@ -2193,6 +2202,8 @@ class OpenCopy:
     def _records_of_kind(self, kind: str | None, n: int) -> list[Item] | None:
         if kind is None:
             return None
+        if kind.startswith("own:past:"):
+            return self.own_records(kind[9:], n, past=True)
         if kind.startswith("own:"):
             return self.own_records(kind[4:], n)
         r = self.rng
@@ -2531,7 +2542,7 @@ class OpenCopy:
     def table_of_kind(self, kind: str | None, n: int) -> tuple[list[str], list[list[str]]] | None:
         """`records_table` of a record noun already read from the words (`record_kind`), or None."""
         if kind and kind.startswith("own:"):
-            return self.own_table(kind[4:], n)
+            return self.own_table(kind[4:].removeprefix("past:"), n, past=kind.startswith("own:past:"))
         if kind in UNIT_NOUNS:
             return ["Machine", "Where", "Status"], [[t, w, st] for t, _m, _a, w, st in self.class_rows(kind, n)]
         if kind in PLACE_NOUNS:
@@ -2674,7 +2685,7 @@ class OpenCopy:
         if re.search(r"\b(change|delta|movement)\b|\b\d+ ?[hdwmy]\b", low):  # "24h change": up or down, in per cent
             return f"{r.choice('+−+')}{r.randint(2, 180) / 10:.1f}%"
         if re.search(r"^(number|count|no\.?)\b|\bcount(er)?$", low):  # "number of assets": a handful to a few dozen
-            return str(r.randint(3, 48))
+            return str(r.randint(8, 48))  # at least the rows a list of them shows
         if re.search(r"\b(left|remaining|spaces|spots|places|seats available)\b", low):
             return str(r.randint(1, 12))  # "spaces left": a few
         if re.search(r"\b(salary|salaries|pay range|wage)\b", low):

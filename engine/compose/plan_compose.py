@@ -1728,7 +1728,8 @@ def _row_action(sections: list, cx: _Ctx):
     noun's records, when the button's verb acts on a record ("Reserve", "Book", "Log send"):
     a real screen puts it on each record, not once above them. None otherwise."""
     buttons = [s for s in sections if s.kind == "button" and len(s.labels) == 1 and s.count <= 1]
-    records = [s for s in sections if s.kind in ("list", "list_item", "card") and not s.labels]
+    records = [s for s in sections if s.kind in ("list", "list_item", "card") and not s.labels
+               and not re.match(r"(recent|past|previous|last)\b", s.phrase or "")]  # what was done is not acted on
     if len(buttons) != 1 or len(records) != 1 or any(s.kind in ("table", "modal", "bottom_sheet", "input")
                                                        for s in sections):
         return None
@@ -1975,6 +1976,29 @@ def _b_costs(cx: _Ctx, s, i: int) -> Node:
     return c
 
 
+_COUNTED = re.compile(r"^(?:number of |total )?([a-z]+s)(?: count| total| so far| made| given)?$", re.IGNORECASE)
+_LARGE = {"list", "list_item", "table", "card", "calendar", "chart", "map", "kanban_column", "timeline", "image", "video",
+          "comment", "code", "description_list", "accordion", "tree", "gauge", "progress_ring", "media_controls"}
+
+
+def _implied_records(cx: _Ctx, sections: list, weight: float) -> list:
+    """On a desktop or tablet page of a few figures and controls and nothing large, the records a
+    figure counts ("a donations count stat": the donations) listed under it, latest first, so
+    the page is a product's overview rather than two numbers over an empty page."""
+    if cx.mobile or weight > IMPLIED_WEIGHT or cx.record is not None or any(
+            s.kind in _LARGE or _role(s) == "overlay" for s in sections):
+        return []
+    for s in sections:
+        if s.kind != "stat":
+            continue
+        for said in ([s.title] if s.title else []) + list(s.labels):
+            m = _COUNTED.match(said.strip())
+            noun = m.group(1).lower() if m else ""
+            if noun and cx.copy.own_kind(noun) or noun and cx.copy.record_kind(noun):
+                return [_Extra(kind="list", phrase=f"recent {noun}", title=f"Recent {noun}")]
+    return []
+
+
 def _b_next(cx: _Ctx, s, i: int) -> Node:
     """What happens once an application is sent: received, reviewed, decided, with how long each
     takes (the step under way highlighted)."""
@@ -2004,6 +2028,13 @@ def _stack(nodes: list[Node], gap: int, name: str = "") -> Node:
     return col(*nodes, name=name, gap=gap, width=fill(), height=fill())
 
 
+def _tiles(node: Node) -> int:
+    """How many stat tiles or rings a stat section's node holds."""
+    if node.kind in ("stat", "progress_ring"):
+        return 1
+    return sum(_tiles(c) for c in node.children)
+
+
 def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
     """The desktop and tablet body: toolbar, stats, then left, centre and right columns."""
     g = 5
@@ -2031,7 +2062,12 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
         out.append(row(*rest, *([] if tabs and not search else [spacer()]), *search, name="toolbar", gap=4,
                        align="center", width=fill()))
     out += top
-    if by["stat"]:
+    if 2 <= len(by["stat"]) <= 4 and not cx.mobile and all(_tiles(n) == 1 for n in by["stat"]):
+        # single figures the prompt names one by one ("a donations count, next eligible date"): one row of them
+        for n in by["stat"]:
+            n.width = fill()
+        out.append(row(*by["stat"], name="figures", gap=g, width=fill(), align="stretch"))
+    elif by["stat"]:
         out += by["stat"]
     centre = heroes or asides
     side = asides if heroes else []
@@ -2128,7 +2164,7 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
         if any(s.kind == "kanban_column" for s, _r, _n in placed):  # a board's action adds a card to it
             label = {"crm": "New deal", "sales": "New deal", "jobs": "Add candidate", "code": "New issue",
                      "support": "New ticket"}.get(spec.name, "New task")
-        elif _own_nouns(cx):  # an app of nouns its domain does not know adds one of them ("Add hive")
+        elif _own_nouns(cx) and spec.name != "shop":  # an app of nouns its domain does not know adds one ("Add hive")
             label = f"Add {_own_nouns(cx)[0].split()[-1]}"
         actions.append(button("action", label, "primary", "plus" if spec.name in ("project", "support", "generic",
                                                                                  "files") or label not in (spec.action, "Get help") else "",
@@ -2214,7 +2250,7 @@ def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
     """The app's navigation: the domain's own, or that of the side of the counter the screen is on;
     a screen whose records are of nouns its domain does not know ("a hives list") is an app of
     those nouns: Home, the nouns, a calendar where they happen at a time, people and settings."""
-    own = _own_nouns(cx)
+    own = _own_nouns(cx) if cx.copy.spec.name != "shop" else []  # a shop's goods are its own, in any noun
     if own:
         dated = any(n.split()[-1] in OCCURRENCE_NOUNS for n in own)
         tabs = [("Home", "home")] + [(_plural(n).capitalize() if n[:1].islower() else _plural(n), "calendar"
@@ -2422,6 +2458,7 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
         sections = [s.model_copy(update={"kind": "video", "position": "main"})
                     if s.kind == "media_controls" and hasattr(s, "model_copy") else s for s in sections]
     sections += _implied(cx, sections, _weight(sections))  # a booking's date and times, a payment's summary
+    sections += _implied_records(cx, sections, _weight(sections))  # a count's records under it
     decided = _decision(sections)
     if decided is not None:  # "Approve and Reject buttons" over a receipts table: a panel of the row they act on
         cx.select_first = True

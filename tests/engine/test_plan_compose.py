@@ -1392,3 +1392,14 @@ def test_things_no_one_holds_animals_counts_left_and_grouped_options():
     assert "Box size" in [e.text for e in veg.walk() if e.kind == "text"]
     intake = _scene("physio clinic intake with an allergies checklist and a Continue button", "tablet")
     assert "Penicillin" in [e.text for e in intake.walk() if e.kind == "checkbox"]
+
+
+def test_a_page_of_figures_lists_what_it_counts_and_sets_them_in_a_row():
+    """A desktop page of a few figures and nothing large lists the records a figure counts, the
+    latest first and done, with no row action on what is past; single figures share one row."""
+    scene = _scene("blood bank volunteer dashboard with a shifts count stat, next shift date and a Sign up button")
+    stats = [e for e in scene.walk() if e.kind == "stat"]
+    assert len(stats) == 2 and stats[0].box[1] == stats[1].box[1]  # side by side
+    rows = [e for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert rows and all(e.props["trailing"] == "Done" for e in rows)
+    assert [e.text for e in scene.walk() if e.kind == "button"] == ["Sign up"]
