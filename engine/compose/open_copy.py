@@ -2150,11 +2150,18 @@ class OpenCopy:
             return [(f"{names[(self.k + i) % len(names)]} {noun}", "",
                      _money(r.randint(8, 60) / 2 + (0.5 if i % 2 else 0), "€")) for i in range(n)]
         ok, due, did = next((st for pattern, st in _THING_STATES if re.search(pattern, low)), _THING_DEFAULT)
-        states = [(ok, ok, due, ok, ok, due)[(self.k + i) % 6] for i in range(n)]
         held = did in ("assigned", "booked", "rented")  # a free one is nobody's; an open lift no one's at all
-        return [(f"{label} {i + 1}", "" if held and st == due else
-                 f"{people[i]} · {did} {_ago(self)}" if held or did != _THING_DEFAULT[2] else
-                 f"{did.capitalize()} {_ago(self)}", st) for i, st in enumerate(states)]
+        out = []
+        for i in range(n):
+            days = (0, 1, 6, 2, 0, 9)[(self.k + i) % 6]  # since it was last seen to
+            ago = f"{days} d ago" if days else f"{r.randint(2, 22)} h ago"
+            # what was done long ago is due again; what was done lately is fine (closed, free: now and then)
+            st = due if (days >= 5 if did not in ("updated", "assigned", "booked", "rented") else (self.k + i) % 6 in (2, 5)) \
+                else ok
+            out.append((f"{label} {i + 1}", "" if held and st == due else
+                        f"{people[i]} · {did} {ago}" if held or did != _THING_DEFAULT[2] else f"{did.capitalize()} {ago}",
+                        st))
+        return out
 
     def own_table(self, noun: str, n: int, past: bool = False) -> tuple[list[str], list[list[str]]]:
         """`own_records` as a table: an occurrence's day, time, who and state; a sold thing's name

@@ -1206,16 +1206,17 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
             who = s.title if s.title.lower().endswith("s") or s.title.lower() in _COLLECTIVE else _plural(s.title)
             names = props["names"]
             body = col(el("body", kind, w=fill(), h=fixed(h), props=props),
-                       text("meta", f"{', '.join(p.split()[0] for p in names[:2])} and {len(names) - 2 + cx.rng.randint(3, 9)}"
-                                    f" more", "small"), name="who", gap=2, width=fill())
+                       text("meta", f"{', '.join(p.split()[0] for p in names[:2])} and {len(names) - 2} more", "small"),
+                       name="who", gap=2, width=fill())
             c = card(f"s{i}", body, title=who[:1].upper() + who[1:], gap=3, pad=cx.pick(5, 5, 4), h=hug())
             c.align_self = "start"
             return c
         if kind in ("timeline", "accordion", "tree", "description_list"):
+            # it ends with its entries: stretched to the foot of the page it would be mostly empty
             return card(f"s{i}", el("body", kind, w=fill(), h=fixed(h), props=props),
                         title=_section_title(s, cx, {"timeline": "Activity", "accordion": "Details",
                                                      "tree": "Folders", "description_list": "Details"}[kind]),
-                        gap=3, pad=cx.pick(5, 5, 4), h=hug())
+                        gap=3, pad=cx.pick(5, 5, 4), h=hug(), content="list")
         return el(f"s{i}", kind, w=fill(), h=fixed(h), props=props)
     return build
 
