@@ -1216,7 +1216,7 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
             return card(f"s{i}", el("body", kind, w=fill(), h=fixed(h), props=props),
                         title=_section_title(s, cx, {"timeline": "Activity", "accordion": "Details",
                                                      "tree": "Folders", "description_list": "Details"}[kind]),
-                        gap=3, pad=cx.pick(5, 5, 4), h=hug(), content="list")
+                        gap=3, pad=cx.pick(5, 5, 4), h=hug(), content="list" if kind == "timeline" else "")
         return el(f"s{i}", kind, w=fill(), h=fixed(h), props=props)
     return build
 
