@@ -323,8 +323,8 @@ CHECKLISTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a patient's form: what they are allergic to, have or feel (asked, not done)
     (r"\ballerg", ("Penicillin", "Latex", "Local anaesthetic", "Nuts", "Ibuprofen", "None that I know of")),
     (r"\bsymptoms?\b", ("Fever", "Cough", "Sore throat", "Headache", "Shortness of breath", "Tiredness")),
-    (r"\b(medical history|medical conditions?|health conditions?|pre-existing conditions?)\b", ("Diabetes", "Asthma", "High blood pressure", "Heart condition",
-                                             "Pregnancy", "None of these")),
+    (r"\b(medical history|medical conditions?|health conditions?|pre-existing conditions?)\b",
+     ("Diabetes", "Asthma", "High blood pressure", "Heart condition", "Pregnancy", "None of these")),
     (r"\b(returns?|send (it |them )?back|refunds?|exchanges?)\b", (
         "Linen shirt · Size M · €49.00", "Canvas sneakers · Size 42 · €89.00", "Wool scarf · Grey · €35.00",
         "Denim jacket · Size L · €110.00", "Cotton tee, 2-pack · Size M · €29.00", "Leather belt · 90 cm · €45.00")),
@@ -502,9 +502,9 @@ _KIND_WORDS = {"list", "table", "grid", "cards", "card", "section", "row", "rows
 
 
 #: Plurals in -ves whose singular ends in -f or -fe ("shelves", "knives"); other -ves words drop the s.
-VES_SINGULARS = {"shelves": "shelf", "wolves": "wolf", "leaves": "leaf", "halves": "half", "calves": "calf", "loaves": "loaf",
-        "knives": "knife", "lives": "life", "wives": "wife", "thieves": "thief", "scarves": "scarf",
-        "hooves": "hoof", "selves": "self", "elves": "elf", "sheaves": "sheaf"}
+VES_SINGULARS = {"shelves": "shelf", "wolves": "wolf", "leaves": "leaf", "halves": "half", "calves": "calf",
+                 "loaves": "loaf", "knives": "knife", "lives": "life", "wives": "wife", "thieves": "thief",
+                 "scarves": "scarf", "hooves": "hoof", "selves": "self", "elves": "elf", "sheaves": "sheaf"}
 
 
 def _sing(w: str) -> str:
@@ -534,7 +534,7 @@ OCCURRENCE_NOUNS = frozenset({
     "donation", "call", "interview", "exam", "tour", "trip", "walk", "ride", "feeding", "cleaning", "audit",
     "drill", "ceremony", "launch", "observation", "gig", "rota", "slot", "sitting", "feed", "dose", "treatment",
     "harvest", "sowing", "planting", "mow", "run", "dive", "climb", "hike", "lecture", "seminar", "workshop",
-    "briefing", "rehearsal", "recital", "concert", "service", "viewing", "tasting", "checkup", "check-up"})
+    "briefing", "recital", "concert", "viewing", "tasting", "checkup", "check-up"})
 #: Plural words that name a screen's parts or a figure rather than records of their own: a
 #: collection of these keeps its domain's records.
 _NOT_OWN = frozenset({
@@ -564,11 +564,13 @@ _OWN_SKIP = frozenset({"a", "an", "the", "of", "my", "our", "your", "their", "to
                        "this", "week's", "tonight's", "per", "each", "with", "and", "by"})
 #: Words before a collection's noun that name its element, not a kind of the noun ("a hearings
 #: timeline", "a plots grid").
-_OWN_SKIP_MODS = frozenset({"listing", "listings", "catalogue", "catalog", "storefront", "store", "shop", "timeline", "chart", "map", "feed", "gallery", "carousel", "accordion", "checklist",
-                            "tabs", "chips", "select", "dropdown", "search", "filter", "sidebar", "panel", "modal"})
+_OWN_SKIP_MODS = frozenset({"listing", "listings", "catalogue", "catalog", "storefront", "store", "shop", "timeline",
+                            "chart", "map", "feed", "gallery", "carousel", "accordion", "checklist", "tabs", "chips",
+                            "select", "dropdown", "search", "filter", "sidebar", "panel", "modal"})
 #: Words of a screen where what it lists is sold: own records then carry a price.
 _SOLD = re.compile(r"(\bprices?\b|\bmenu\b|\border\b|\bpre-order\b|\bshop\b|\bcart\b|\bbasket\b|\bsubscri|"
-                   r"(?<!tool )(?<!book )(?<!library )(?<!equipment )(?<!self )\bcheckout\b|\bstore\b|\btaproom\b|[$€£]\d)")
+                   r"(?<!tool )(?<!book )(?<!library )(?<!equipment )(?<!self )\bcheckout\b|\bstore\b|\btaproom\b|"
+                   r"[$€£]\d)")  # a tool or library checkout lends, it does not sell
 #: How a record of a sold noun no list names is told apart: food and drink by its style
 #: ("House beer", "Seasonal tea"), other goods by their colour ("Sage scented candle").
 _OWN_NAMES = ("House", "Seasonal", "Classic", "Signature", "Original", "Special", "Reserve", "Rustic", "Golden",
@@ -605,8 +607,9 @@ def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
     """The plural noun a collection's `words` end on ("a hives list", "boats standings", "Sunday
     services") when no record table writes it and `domain_words` (the copy domain's own words,
     `OpenCopy.domain_words`) do not name it: the noun phrase in the singular ("hive", "boat",
-    "sunday service"), else None. A domain's records under another domain's noun ("Hives" over
-    a code review's commits) are what this replaces."""
+    "Sunday service"), else None. A domain's records under another domain's noun ("Hives" over
+    a code review's commits) are what this replaces. A noun of what happens at a time before a
+    word like "schedule" ("a watering schedule") counts though singular."""
     ws = [w for w in re.findall(r"[a-z][a-z'\-]*", (words or "").lower()) if w not in _OWN_SKIP and "'" not in w]
     while ws and (ws[-1] in _OWN_TRAIL or ws[-1] in _KIND_WORDS):
         ws = ws[:-1]
@@ -1847,8 +1850,9 @@ def domain_of(name: str, prompt: str = "", subject: str | None = None) -> Domain
 _MAKING = re.compile(r"\b(production|call sheet|shoot(ing)? (schedule|day|plan)|shot list|storyboard|casting|"
                      r"script breakdown|film crew|film set)\b")
 _BROAD = {"generic", "productivity", "business", "general", "workspace", ""}
-_CALL = re.compile(r"\b(call(?! sheet| time| centre| center| log| list| back)|meeting|webinar|conferenc|participant|attendee|zoom|telehealth|mute|camera|"
-                   r"huddle|standup|stand-up|interview|classroom|online class|teacher|speaker)")
+_CALL = re.compile(r"\b(call(?! sheet| time| centre| center| log| list| back)|meeting|webinar|conferenc|participant|"
+                   r"attendee|zoom|telehealth|mute|camera|huddle|standup|stand-up|interview|classroom|online class|"
+                   r"teacher|speaker)")
 #: Domains whose prompts may be about a narrower one with copy of its own.
 _NARROWER = {"banking": ("billing",), "sales": ("crm", "billing", "shop"), "shop": ("billing",),
              "logistics": ("warehouse",),
@@ -2104,9 +2108,11 @@ class OpenCopy:
 
     def own_records(self, noun: str, n: int, past: bool = False) -> list[Item]:
         """`n` records of a noun no record table and no domain writes (`own_noun`): dated
-        occurrences of what happens at a time ("Sunday service", the day, the hour and who leads
-        it), named and priced things where the screen sells them ("House beer"), else numbered
-        things with where each is and its state ("Hive 3")."""
+        occurrences of what happens at a time ("Sunday service", the day, the hour and, where
+        someone leads it, who; the latest first and done when `past`), animals by name, named and
+        priced things where the screen sells them ("House beer"), else numbered things with when
+        each was last seen to and a state taken from what the screen does to them ("Hive 3",
+        inspected 6 d ago, Due for check)."""
         r = self.rng
         words = noun.split()
         head = words[-1]

@@ -2242,21 +2242,22 @@ def _own_nouns(cx: _Ctx) -> list[str]:
     for s in cx.plan.sections:
         if s.kind in ("list", "table", "card", "timeline") and not s.labels and cx.copy.record_kind(_words(s)) is None:
             own = cx.copy.own_kind(_words(s))
-            if own and own[4:] not in out:
-                out.append(own[4:])
+            noun = own.split(":")[-1] if own else ""  # "own:past:donation": donation
+            if noun and noun not in out:
+                out.append(noun)
     return out
 
 
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
     """The app's navigation: the domain's own, or that of the side of the counter the screen is on;
     a screen whose records are of nouns its domain does not know ("a hives list") is an app of
-    those nouns: Home, the nouns, a calendar where they happen at a time, people and settings."""
+    those nouns: Home, the nouns, a calendar (unless they are dated themselves) and settings."""
     own = _own_nouns(cx) if cx.copy.spec.name != "shop" else []  # a shop's goods are its own, in any noun
     if own:
         dated = any(n.split()[-1] in OCCURRENCE_NOUNS for n in own)
         tabs = [("Home", "home")] + [(_plural(n).capitalize() if n[:1].islower() else _plural(n), "calendar"
                                       if n.split()[-1] in OCCURRENCE_NOUNS else "folder") for n in own[:2]]
-        tabs += ([] if dated else [("Calendar", "calendar")]) + [("People", "users"), ("Settings", "settings")]
+        tabs += ([] if dated else [("Calendar", "calendar")]) + [("Settings", "settings")]
         return tuple(tabs)
     staff = _staff_side(cx)
     if staff is None:
