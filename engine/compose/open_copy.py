@@ -566,7 +566,8 @@ _OWN_SKIP = frozenset({"a", "an", "the", "of", "my", "our", "your", "their", "to
 #: timeline", "a plots grid").
 _OWN_SKIP_MODS = frozenset({"listing", "listings", "catalogue", "catalog", "storefront", "store", "shop", "timeline",
                             "chart", "map", "feed", "gallery", "carousel", "accordion", "checklist", "tabs", "chips",
-                            "select", "dropdown", "search", "filter", "sidebar", "panel", "modal"})
+                            "select", "dropdown", "search", "filter", "sidebar", "panel", "modal", "week", "weekly",
+                            "day", "daily", "month", "monthly", "calendar"})
 #: Words of a screen where what it lists is sold: own records then carry a price.
 _SOLD = re.compile(r"(\bprices?\b|\bmenu\b|\border\b|\bpre-order\b|\bshop\b|\bcart\b|\bbasket\b|\bsubscri|"
                    r"(?<!tool )(?<!book )(?<!library )(?<!equipment )(?<!self )\bcheckout\b|\bstore\b|\btaproom\b|"

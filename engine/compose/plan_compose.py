@@ -509,7 +509,13 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
     week = re.search(r"\b(week|weekly)\b", (s.phrase or "").lower()) is not None
     if week and not cx.mobile:  # "a week calendar": seven day columns with the week's sessions in them
         # what the screen is about ("gym class booking": classes), not what its buttons say ("Book class")
-        names = [r[0] for r in (cx.copy.records(cx.subject, 6) or cx.copy.items(6))]
+        names = [r[0] for r in (cx.copy.records(cx.subject, 6) or [])]
+        own = cx.copy.own_kind(_words(s)) if not names else None
+        if own and own.split(":")[-1].split()[-1] in OCCURRENCE_NOUNS:
+            # "a week calendar of sessions": the sessions, each with who leads it where someone does
+            names = [" · ".join(p for p in (m.split(" · ")[0], m.split(" · ")[2].split()[-1] if m.count(" · ") > 1
+                                             else "") if p) for _d, m, _st in cx.copy.records_of_kind(own, 6)]
+        names = names or [r[0] for r in cx.copy.items(6)]
         events = [[d, h, h + cx.rng.choice((1, 1, 2)), names[k % len(names)]]
                   for k, (d, h) in enumerate(zip((0, 1, 2, 3, 4, 1), (9, 12, 10, 14, 8, 16)))]
         cal = el("calendar", "calendar", w=fill(), h=fill(min=360), variant="week",

@@ -1403,3 +1403,9 @@ def test_a_page_of_figures_lists_what_it_counts_and_sets_them_in_a_row():
     rows = [e for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
     assert rows and all(e.props["trailing"] == "Done" for e in rows)
     assert [e.text for e in scene.walk() if e.kind == "button"] == ["Sign up"]
+
+
+def test_a_week_calendar_holds_the_occurrences_it_names():
+    scene = _scene("choir practice planner with a week calendar of rehearsals")
+    (cal,) = [e for e in scene.walk() if e.kind == "calendar"]
+    assert cal.props["events"] and all(ev[3].startswith("Rehearsal") for ev in cal.props["events"])
