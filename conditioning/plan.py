@@ -1406,6 +1406,9 @@ class _Reader:
                 if hit[3] != "card":
                     self.new(at, kind=hit[3], position=place, phrase=text, opener=opener)
             return
+        if self.sections and toks[0].low in ("their", "its", "each's") and not hit \
+                and self.sections[-1]["kind"] in _RECORD_KINDS:
+            return  # "beers listed with their strength and price": what each row shows
         if self.sections and self.sections[-1]["clause"] == self.clause \
                 and self.sections[-1]["kind"] in _RECORD_KINDS | {"section", "?", "description_list", "stat"}:
             content_words = [t.sing for t in toks if t.quote is None and t.low not in _DETERMINERS
@@ -1620,6 +1623,13 @@ _COLUMNS_NAMED = re.compile(rf"\b(columns|lanes)\s+((?:{_NAME}\s*,\s*)*{_NAME},?
                             r"(?:\s+(?:holding|with|of)\s+(?:[a-z]+\s+){0,2}cards)?")
 
 
+#: A column's name that may hold lower-case words ("Booked in", "Ready for pickup"): used where
+#: the names run to the end of their clause, so nothing after them can be read into the last.
+_NAME_LONG = r"(?!QLABEL\d)[A-Z][\w'’&-]*(?:\s+(?!(?:and|or|holding|with|of|cards?|as|each|per)\b)[a-z][\w'’-]*){0,3}"
+_COLUMNS_TO_END = re.compile(rf"\b(columns|lanes)\s+((?:{_NAME_LONG}\s*,\s*)*{_NAME_LONG},?\s+(?:and|or)\s+"
+                             rf"{_NAME_LONG})(?=\s*(?:[,.;]|$))")
+
+
 _RADIO_NAMED = re.compile(rf"\b(radio(?: buttons?)?|radios)\s+(?=(?:{_NAME}\s*,\s*)*{_NAME},?\s+(?:and|or)\s+{_NAME})")
 
 
@@ -1638,14 +1648,20 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
     r = _Reader()
     r.form = bool(_FORM_RE.search(prompt))
 
-    def _quote(m: re.Match) -> str:
-        r.quotes.append(_clean_label(next(g for g in m.groups() if g is not None)))
+    def _quoted(label: str) -> str:
+        r.quotes.append(_clean_label(label))
         return f" QLABEL{len(r.quotes) - 1} "
+
+    def _quote(m: re.Match) -> str:
+        return _quoted(next(g for g in m.groups() if g is not None))
 
     text = _QUOTE_RE.sub(_quote, expand_ranges(prompt[:MAX_CHARS]))
     text = re.sub(r"\b([Ll])og[ -](in|on|out)\b", r"\1og\2", text)  # "a log in page" signs in; it holds no log
     # "cars listed with their daily price" is a list of cars, as "a list of cars with …" is
     text = re.sub(r"\b([a-z]+s) (?:listed|shown|displayed) (?=with|by|as|in)", r"a list of \1 ", text)
+    # "columns Booked in, Repairing and Ready for pickup" closing a clause: each name as written
+    text = _COLUMNS_TO_END.sub(lambda m: m.group(1) + " " + re.sub(_NAME_LONG, lambda n: _quoted(n.group(0)),
+                                                                     m.group(2)), text)
     # "a board with columns Dirty, Cleaning and Ready holding room cards": the names are the columns'
     text = _COLUMNS_NAMED.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
     # "a box size radio Small, Medium and Large": the names are the radio's options

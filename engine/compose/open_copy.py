@@ -1913,6 +1913,7 @@ def prompt_nouns(prompt: str) -> list[str]:
 
 #: Nouns of records with copy of their own whatever the domain (matched as word starts, in order).
 _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
+    ("split", "split"), ("lap", "split"),
     ("ingredient", "ingredient"), ("grocer(?:y|ie)", "grocery"), ("shopping list", "grocery"), ("line item", "line"),
     ("invoice item", "line"), ("order line", "line"), ("payment method", "payment"), ("saved card", "payment"),
     ("card on file", "payment"), ("bank account", "account"), ("accounts", "account"), ("hourly", "hour"),
@@ -1936,6 +1937,7 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
 #: (pattern on the prompt and the section's words). A car app's "car" is no rental; a country's
 #: flag no feature flag; a form's submissions no hackathon entries; a bus route no climb.
 _RECORD_CONTEXT: dict[str, str] = {
+    "split": r"\b(run|runs|runner|race|marathon|km|mile|swim|cycl|ride|pace|training|track|triathlon|10k|5k)",
     "rental_car": r"\b(rent|rental|rentals|hire|car sharing)\b",
     "feature_flag": r"\b(feature|rollout|roll out|release|experiment|console|toggles?)\b",
     "submission": r"\b(hackathon|judg\w*|contest|competition|jury|award|pitch)",
@@ -2265,6 +2267,17 @@ class OpenCopy:
                     for i, (name, meta) in enumerate(rows[:min(n, len(rows))])]  # each method once
         if kind == "journey":
             return [_journey_item(self, i) for i in range(n)]
+        if kind == "split":  # a race's splits: each kilometre (a lap in a pool or on a track), its time, the total
+            pool = re.search(r"\b(swim|pool|lap)", self.prompt.lower()) is not None
+            base, total, out = r.randint(270, 340), 0, []
+            for i in range(n):
+                t = base + r.randint(-12, 14) + (i // 3) * 4  # a little slower as it goes
+                t = t // 3 if pool else t
+                total += t
+                out.append((f"{'Lap' if pool else 'Km'} {i + 1}", f"{t // 60}:{t % 60:02d}" + ("" if pool else " /km"),
+                            f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}" if total >= 3600
+                            else f"{total // 60}:{total % 60:02d}"))
+            return out
         if kind == "expense":
             return [(m, f"{self.date()} · {cat}", _money(r.randint(8, 420) + r.randint(0, 99) / 100))
                     for m, cat in (MERCHANTS[(self.k + i) % len(MERCHANTS)] for i in range(n))]

@@ -363,7 +363,7 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
     items = records or cx.copy.items(n)
     if cx.copy.spec.name == "video" and not records:  # a call's people: each once
         items = [(p, meta, t) for p, (_x, meta, t) in zip(cx.copy.people(n), items)]
-    if not s.labels:
+    if not s.labels and kind != "split":  # a race's splits stay in the order they were run
         items = _in_order(list(items), fields=2)  # by what a row leads with, not its trailing length
         items = _as_the_day_goes(cx, items)
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
@@ -1700,7 +1700,8 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
     elif head and not head[-1].endswith("s") and cx.copy.spec.name in _RECORD_SUBTITLE and not collection:
         sub = cx.copy.items(1)[0][1]  # one record's page ("freelance invoice"): its own line, not a count
     elif cx.counted and head and head[-1] not in _LIVE_HEADS and len({t for _n, t in cx.counted}) == 1 and \
-            cx.counted[0][1].lower().endswith("s") and not any(s.kind in ("chart", "stat", "gauge", "progress_ring")
+            cx.counted[0][1].lower().endswith("s") and len(cx.counted[0][1].split()) <= 4 and \
+            not any(s.kind in ("chart", "stat", "gauge", "progress_ring")
                                                                for s in cx.plan.sections):
         n_, what = cx.counted[0]  # "Car rental search results": how many cars it lists
         sub = _count_of(n_, what, cx.plan.prompt)

@@ -614,3 +614,12 @@ def test_documents_grids_filters_and_logs_read_as_what_they_name() -> None:
     plan = plan_prompt("baby feeding log with a feeds list and a Log feed button")
     assert plan.domain != "code" and "code" not in {s.kind for s in plan.sections}
     assert plan_prompt("deploy page with build logs in a code block").domain == "code"
+
+
+def test_column_names_with_small_words_and_what_each_row_shows() -> None:
+    """Column names that run to the end of their clause keep their small words ("Waiting for
+    parts"); "with their X and Y" after a list is what each row shows, not a section."""
+    plan = plan_prompt("phone repair counter board with columns Checked in, On the bench and Waiting for parts")
+    assert _by_kind(plan, COLUMN).labels == ["Checked in", "On the bench", "Waiting for parts"]
+    plan = plan_prompt("cheese counter menu with cheeses listed with their origin and price")
+    assert [s.kind for s in plan.sections] == ["list"]

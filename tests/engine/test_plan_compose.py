@@ -1409,3 +1409,10 @@ def test_a_week_calendar_holds_the_occurrences_it_names():
     scene = _scene("choir practice planner with a week calendar of rehearsals")
     (cal,) = [e for e in scene.walk() if e.kind == "calendar"]
     assert cal.props["events"] and all(ev[3].startswith("Rehearsal") for ev in cal.props["events"])
+
+
+def test_a_races_splits_are_its_kilometres_in_order():
+    scene = _scene("half marathon result page with a splits list", "mobile")
+    rows = [e for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert [e.text for e in rows] == [f"Km {k + 1}" for k in range(len(rows))] and rows
+    assert all(e.props["meta"].endswith("/km") for e in rows)
