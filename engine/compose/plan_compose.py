@@ -1251,6 +1251,21 @@ def _b_comment(cx: _Ctx, s, i: int) -> Node:
     return c
 
 
+def _notice(cx: _Ctx, title: str) -> str:
+    """What a notice the prompt names says, from its name ("a flood warning", "an expiry alert",
+    "an overdue alert"), or "" for one the domain's sentences say better."""
+    low, r = title.lower(), cx.rng
+    if re.search(r"\bexpir", low):
+        return f"{r.randint(2, 6)} items expire in the next 2 days. Use or share them first."
+    if re.search(r"\boverdue\b", low):
+        return f"{r.randint(2, 5)} are overdue. Send a reminder today."
+    if re.search(r"\blow stock|running low\b", low):
+        return f"{r.randint(2, 6)} items are running low. Reorder before the weekend."
+    if re.search(r"\b(warning|alert|watch|advisory)$", low) and len(low.split()) >= 2:
+        return f"{title} in effect until {r.choice((18, 20, 22))}:00 today. Check the latest updates before you go."
+    return ""
+
+
 def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
     """One element of `kind` per count with text from the labels (alerts, toasts, sliders…)."""
     def build(cx: _Ctx, s, i: int) -> Node:
@@ -1295,8 +1310,9 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                                     f"limit. Add a note before approving."}
                 lab = s.labels[k] if k < len(s.labels) else (s.title or "Policy warning")
             elif kind in ("alert", "toast"):
-                props = {"message": cx.copy.sentence(k)}
                 lab = s.labels[k] if k < len(s.labels) else (s.title or f"{cx.copy.spec.noun.capitalize()} updated")
+                lab = lab[:1].upper() + lab[1:]
+                props = {"message": _notice(cx, lab) or cx.copy.sentence(k)}
             elif kind == "date_picker":
                 said = s.title if s.title and not s.labels else ""  # "a pickup date picker": Pickup date
                 props = {"label": lab if s.labels else (said if "date" in said.lower() else f"{said} date").strip()

@@ -1416,3 +1416,15 @@ def test_a_races_splits_are_its_kilometres_in_order():
     rows = [e for e in scene.walk() if e.kind == "list_item" and "/list/" in e.id]
     assert [e.text for e in rows] == [f"Km {k + 1}" for k in range(len(rows))] and rows
     assert all(e.props["meta"].endswith("/km") for e in rows)
+
+
+def test_a_named_notice_says_what_it_warns_of_in_a_warning_colour():
+    from engine.render.status import status_role
+
+    scene = _scene("harbour master screen with a tide table and a gale warning alert")
+    (alert,) = [e for e in scene.walk() if e.kind == "alert"]
+    assert alert.text == "Gale warning" and alert.props["message"].startswith("Gale warning in effect until")
+    pantry = _scene("office pantry screen with snacks list and an expiry alert", "mobile")
+    (alert,) = [e for e in pantry.walk() if e.kind == "alert"]
+    assert "expire" in alert.props["message"]
+    assert [status_role(t) for t in ("Gale warning", "Expiring soon", "Closed")] == ["warning", "warning", "secondary"]
