@@ -1251,19 +1251,20 @@ def _b_comment(cx: _Ctx, s, i: int) -> Node:
     return c
 
 
+#: What a notice says by what its name warns of, first match wins (`_notice`).
+_NOTICES: tuple[tuple[str, Callable[[random.Random, str], str]], ...] = (
+    (r"\bexpir", lambda r, t: f"{r.randint(2, 6)} items expire in the next 2 days. Use or share them first."),
+    (r"\boverdue\b", lambda r, t: f"{r.randint(2, 5)} are overdue. Send a reminder today."),
+    (r"\blow stock|running low\b", lambda r, t: f"{r.randint(2, 6)} items are running low. Reorder before the weekend."),
+    (r"\w+ (warning|alert|watch|advisory)$",
+     lambda r, t: f"{t} in effect until {r.choice((18, 20, 22))}:00 today. Check the latest updates before you go."),
+)
+
+
 def _notice(cx: _Ctx, title: str) -> str:
     """What a notice the prompt names says, from its name ("a flood warning", "an expiry alert",
     "an overdue alert"), or "" for one the domain's sentences say better."""
-    low, r = title.lower(), cx.rng
-    if re.search(r"\bexpir", low):
-        return f"{r.randint(2, 6)} items expire in the next 2 days. Use or share them first."
-    if re.search(r"\boverdue\b", low):
-        return f"{r.randint(2, 5)} are overdue. Send a reminder today."
-    if re.search(r"\blow stock|running low\b", low):
-        return f"{r.randint(2, 6)} items are running low. Reorder before the weekend."
-    if re.search(r"\b(warning|alert|watch|advisory)$", low) and len(low.split()) >= 2:
-        return f"{title} in effect until {r.choice((18, 20, 22))}:00 today. Check the latest updates before you go."
-    return ""
+    return next((say(cx.rng, title) for pattern, say in _NOTICES if re.search(pattern, title.lower())), "")
 
 
 def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
