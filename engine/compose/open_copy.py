@@ -470,7 +470,8 @@ PEOPLE_NOUNS = _PeopleNouns({"owner", "employee", "contractor", "staff", "member
                           "colleague", "coach", "tutor", "nurse", "doctor", "instructor", "mentor", "groomer",
                           "stylist", "barber", "therapist", "trainer", "judge", "reviewer", "host", "guide",
                           "cleaner", "babysitter", "walker", "photographer", "dentist", "agent", "user", "customer",
-                          "subscriber", "resident", "passenger", "learner", "athlete", "cast", "crew"})
+                          "subscriber", "resident", "passenger", "learner", "athlete", "cast", "crew", "pupil",
+                          "child", "kid", "parent", "swimmer", "rider", "camper", "visitor"})
 #: Nouns of things kept in numbered units (a laundromat's washers, a garage's bays): "Washer 3",
 #: where it is, whether it is free.
 UNIT_NOUNS = frozenset({"washer", "dryer", "machine", "locker", "printer", "charger", "court", "desk", "bay", "lane",
@@ -602,6 +603,35 @@ _LED = frozenset({"service", "session", "shift", "hearing", "rehearsal", "meetin
                   "concert", "viewing", "tasting", "checkup", "check-up", "performance", "show", "training",
                   "practice", "treatment", "call", "exam", "screening", "gig", "sitting", "rota", "audit", "drill",
                   "ceremony", "observation", "dive", "climb", "hike", "ride", "trip"})
+
+
+#: People whose line is their job ("contractors", "staff"); others have a detail of their own.
+_WORKING_PEOPLE = frozenset({"employee", "contractor", "staff", "worker", "freelancer", "colleague", "teammate",
+                             "agent", "owner", "host", "guide", "cleaner", "trainer", "coach", "tutor", "teacher",
+                             "instructor", "mentor", "nurse", "doctor", "therapist", "stylist", "barber", "groomer",
+                             "photographer", "dentist", "reviewer", "judge", "driver", "walker", "babysitter"})
+
+
+def _person_detail(c: OpenCopy, noun: str, i: int) -> str:
+    """A line under a person of `noun` who is not listed by their job: a pupil's grade, a
+    member's year of joining, a resident's flat, a passenger's seat, a player's number."""
+    r = c.rng
+    if noun in ("student", "learner", "pupil"):
+        return f"Grade {r.randint(1, 8)}"
+    if noun in ("member", "user") and re.search(r"\b(workspace|team|organi[sz]ation|admin|settings|roles?|access)\b",
+                                                c.prompt.lower()):
+        return ("Admin", "Editor", "Viewer", "Editor", "Owner", "Viewer")[(c.k + i) % 6]  # a team's: their access
+    if noun in ("member", "subscriber", "volunteer", "customer"):
+        return f"{noun.capitalize()} since {r.randint(2016, 2025)}"
+    if noun in ("resident", "tenant"):
+        return f"Flat {r.randint(1, 9)}{r.choice('ABCD')}"
+    if noun == "passenger":
+        return f"Seat {r.randint(3, 38)}{r.choice('ACDF')}"
+    if noun in ("player", "athlete"):
+        return f"#{r.randint(2, 99)}"
+    if noun == "guest":
+        return f"{r.randint(1, 6)} nights"
+    return ""
 
 
 def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
@@ -2509,9 +2539,10 @@ class OpenCopy:
             return [(p, "", r.choice(("Confirmed", "Confirmed", "Confirmed", "Pending"))) for p in self.people(n)]
         if noun in PEOPLE_NOUNS:
             pay = re.search(r"\b(pay|payroll|payment|salar|wage|invoice)", self.prompt.lower())
-            return [(p, self.fake.job().split(",")[0],
-                     _money(r.randint(18, 64) * 40 + r.randint(0, 9) * 10) if pay else r.choice(("Active", "Active", "Away")))
-                    for p in self.people(n)]
+            working = noun in _WORKING_PEOPLE  # a job title only for those who work; a pupil has a grade
+            return [(p, self.fake.job().split(",")[0] if working else _person_detail(self, noun, i),
+                     (_money(r.randint(18, 64) * 40 + r.randint(0, 9) * 10) if working else _money(r.randint(3, 15) * 20))
+                     if pay else r.choice(("Active", "Active", "Away"))) for i, p in enumerate(self.people(n))]
         names, lo, hi, metas = NOUN_RECORDS[noun]
         owned = bool(re.search(rf"\b(my|our|owned)\s+(\w+\s+)?{noun}", self.prompt.lower()))
         out = []
@@ -2630,14 +2661,20 @@ class OpenCopy:
                 return (["Name", "Role", "Hours", "Amount", "Status"],
                         [[t, m, str(self.rng.choice((32, 36, 40, 40, 24))), a,
                           self.rng.choice(("Ready", "Ready", "Pending"))] for t, m, a in recs])
-            if not PEOPLE_NOUNS.listed(kind):  # "musicians": no job to show, their email
+            if not PEOPLE_NOUNS.listed(kind) or not any(m for _t, m, _a in recs):  # "musicians": their email
                 return ["Name", "Email", "Status"], [[t, f"{t.split()[0].lower()}@example.com", a] for t, _m, a in recs]
             if kind == "customer":  # a shop's or a sales team's customers: what each has bought
                 spent = sorted((self.rng.randint(120, 9800) for _ in recs), reverse=True)
                 return (["Customer", "Orders", "Total spent", "Status"],
                         [[t, str(self.rng.randint(2, 40)), _money(v), a] for (t, _m, a), v in zip(recs, spent)])
-            return ["Name", "Role", "Email", "Status"], [[t, m, f"{t.split()[0].lower()}@example.com", a]
-                                                         for t, m, a in recs]
+            head = "Role" if kind in _WORKING_PEOPLE or not recs or not recs[0][1] or " since " not in recs[0][1] \
+                and kind in ("member", "user") else \
+                {"student": "Grade", "learner": "Grade", "pupil": "Grade", "resident": "Flat", "tenant": "Flat",
+                 "passenger": "Seat", "player": "Number", "athlete": "Number", "guest": "Stay"}.get(kind, "Since")
+            if head == "Since" or head in ("Grade", "Flat", "Seat"):
+                recs = [(t, m.rsplit(" ", 1)[-1], a) for t, m, a in recs]  # "Member since 2019": 2019; "Grade 6": 6
+            return ["Name", head, "Email", "Status"], [[t, m, f"{t.split()[0].lower()}@example.com", a]
+                                                       for t, m, a in recs]
         if kind == "story":
             return (["Story", "Assignee", "Points", "Status"],
                     [[t, p, str(self.rng.choice((1, 2, 3, 5, 8, 13))), st] for (t, _m, st), p in

@@ -1428,3 +1428,14 @@ def test_a_named_notice_says_what_it_warns_of_in_a_warning_colour():
     (alert,) = [e for e in pantry.walk() if e.kind == "alert"]
     assert "expire" in alert.props["message"]
     assert [status_role(t) for t in ("Gale warning", "Expiring soon", "Closed")] == ["warning", "warning", "secondary"]
+
+
+def test_people_who_do_not_work_here_have_no_job_title():
+    """A pupil has a grade, a team's member an access role, a customer a year of joining; a job
+    title is for those who work."""
+    pupils = _scene("violin tutor dashboard with a pupils table")
+    (tbl,) = [e for e in pupils.walk() if e.kind == "table"]
+    assert tbl.props["columns"][1] == "Grade" and all(r[1].isdigit() for r in tbl.props["rows"])
+    team = _scene("workspace admin with a members table")
+    (tbl,) = [e for e in team.walk() if e.kind == "table"]
+    assert {r[1] for r in tbl.props["rows"]} <= {"Admin", "Editor", "Viewer", "Owner"}
