@@ -319,12 +319,12 @@ _lex_set("card", "seat map", "seat", "seating chart", "seating plan", "seat pick
 
 #: Lexicon phrases of values: the section is labelled with the phrase as written ("Available balance").
 _VALUE_KEYS = {*_STAT_VALUES, *_SUMMARY_VALUES}
-#: Words that describe the records of the section before them rather than a section of their own
-#: ("menu items and prices", "departures and times").
 #: Plural attributes of the rows before them ("books on loan list, due dates"); the singular
 #: is a value of the page's own ("a due date").
 _PLURAL_ATTRIBUTES = {"due dates", "dates", "deadlines", "return dates", "expiry dates", "opening hours", "ratings",
                       "distances", "sizes", "colours", "colors"}
+#: Words that describe the records of the section before them rather than a section of their own
+#: ("menu items and prices", "departures and times").
 _ATTRIBUTES = {"price", "prices", "cost", "costs", "time", "times", "duration", "durations", "amount", "amounts",
                "quantity", "quantities", "calorie", "calories", "point", "points", "story point", "estimate",
                "estimates", "status", "statuses", "stock level", "stock levels", "level", "levels", "rate", "rates",
@@ -1844,19 +1844,6 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
     if day_tabs:  # "a schedule with day tabs Friday, Saturday and Sunday": the days are tabs, not a month grid
         secs = [s for s in secs if not (s["kind"] == "calendar" and s["clause"] == 0 and s["at"] <= 3
                                         and not s["labels"])]
-    kept = []
-    for s in secs:  # "a bin type chips General, Recycling and Garden": one titled control, not a stray "Bin"
-        prev = kept[-1] if kept else None
-        if prev is not None and prev["kind"] == "section" and not prev["labels"] and prev["clause"] == s["clause"] \
-                and not prev.get("from_page") and not (prev["clause"] == 0 and prev["at"] == 0) \
-                and s["kind"] in ("chip", "segmented", "radio", "tabs", "select", "toggle", "checkbox") \
-                and s["labels"] and not s["title"] and 0 < len((prev["title"] or "").split()) <= 2:
-            said = (prev["phrase"] or "").lower()
-            s["title"] = prev["title"] + (" type" if re.search(r"\btype\b", said) else "")
-            kept[-1] = s
-            continue
-        kept.append(s)
-    secs = kept
     stat = resolve_kind(("stat_tile", "stat"))
     for s in secs:  # "next eligible date", "renewal date": a date the screen states, not one it asks for
         said = (s["phrase"] or "").lower()
@@ -1917,11 +1904,17 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
             prev["labels"] += [x for x in s["labels"] if x not in prev["labels"]]  # "tax and total": one summary
             prev["count"] = max(prev["count"], len(prev["labels"]))
             continue
-        if prev is not None and s["kind"] == prev["kind"] and s["kind"] in ("radio", "select", "segmented", "tabs",
-                                                                         "chip", "toggle", "checkbox", "stepper") \
+        stray = prev is not None and prev["kind"] == "section" and not prev.get("from_page") \
+            and not (prev["clause"] == 0 and prev["at"] == 0) and 0 < len((prev["title"] or "").split()) <= 2 \
+            and s["kind"] != "stepper"  # "a bin type chips General, …": a noun no kind matched names the control
+        if prev is not None and (s["kind"] == prev["kind"] or stray) and s["kind"] in (
+                "radio", "select", "segmented", "tabs", "chip", "toggle", "checkbox", "stepper") \
                 and not prev["labels"] and prev["count"] <= 1 and s["labels"] and not s["title"] \
                 and prev["clause"] == s["clause"] and prev["position"] == s["position"]:
             # "tier radio options Basic, Family and Patron": one group of the options, titled
+            if stray:
+                prev["title"] += " type" if re.search(r"\btype\b", (prev["phrase"] or "").lower()) else ""
+                prev["kind"], prev["phrase"] = s["kind"], s["phrase"]
             prev["labels"], prev["count"] = list(s["labels"]), len(s["labels"])
             continue
         if prev is not None and s["kind"] == prev["kind"] == "input" and s["labels"] and prev["labels"] \

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from conditioning.plan import DAY_NAMES
+
 __all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "UNIT_NOUNS", "PLACE_NOUNS",
            "MEDICINE_NOUNS", "TRACKED_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
            "noun_of", "prompt_places", "record_kind"]
@@ -520,7 +522,7 @@ def _sing(w: str) -> str:
     return w
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = tuple(d.lower() for d in DAY_NAMES)  # Monday first, as datetime counts them
 #: Nouns of animals kept and cared for (not pets a domain of its own writes): each has a name.
 ANIMAL_NOUNS = frozenset({"horse", "pony", "donkey", "cow", "calf", "goat", "sheep", "lamb", "alpaca", "llama", "pig",
                           "hen", "chicken", "duck", "goose", "rabbit", "bird", "parrot", "tortoise", "camel", "mule",
@@ -549,8 +551,8 @@ _NOT_OWN = frozenset({
     "slide", "bag", "size", "colour", "color", "variant", "language", "currency", "unit", "source", "trend",
     "search", "history", "upcoming", "recent", "popular", "trending", "related", "saved", "new", "top", "other",
     # what a pricing or settings page lays out itself: tiers, plans, roles
-    "tier", "plan", "package", "bundle", "role", "permission", "member", "seat", "license", "licence", "addon",
-    "add-on", "extra", "quantity", "total", "subtotal"})
+    "tier", "plan", "package", "bundle", "role", "permission", "member", "license", "licence", "addon",
+    "add-on", "extra", "quantity", "subtotal"})
 #: Words that hold a noun rather than qualify it ("bags of beans", "boxes of tea"): no name's part.
 _HOLDERS = frozenset({"bag", "box", "bottle", "pack", "jar", "cup", "glass", "set", "pair", "kind", "type", "sort",
                       "tin", "crate", "case", "basket", "bunch", "piece", "slice", "loaf", "batch", "sack"})
@@ -597,6 +599,13 @@ _THING_STATES: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"\b(feed|feeding)\b", ("Fed", "Feed due", "fed")),
 )
 _THING_DEFAULT = ("Active", "Needs attention", "updated")
+
+
+def _thing_states(prompt: str) -> tuple[str, str, str]:
+    """`_THING_STATES` of the first pattern `prompt` (lower case) matches, else `_THING_DEFAULT`."""
+    return next((st for pattern, st in _THING_STATES if re.search(pattern, prompt)), _THING_DEFAULT)
+
+
 #: Occurrences someone leads or attends (a hearing, a lesson, a shift): each names the person.
 _LED = frozenset({"service", "session", "shift", "hearing", "rehearsal", "meeting", "lesson", "class", "interview",
                   "visit", "tour", "walk", "appointment", "lecture", "seminar", "workshop", "briefing", "recital",
@@ -641,16 +650,15 @@ def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
     "Sunday service"), else None. A domain's records under another domain's noun ("Hives" over
     a code review's commits) are what this replaces. A noun of what happens at a time before a
     word like "schedule" ("a watering schedule") counts though singular."""
-    ws = [w for w in re.findall(r"[a-z][a-z'\-]*", (words or "").lower()) if w not in _OWN_SKIP and "'" not in w]
+    said = [w for w in re.findall(r"[a-z][a-z'\-]*", (words or "").lower()) if w not in _OWN_SKIP and "'" not in w]
+    ws = list(said)
     while ws and (ws[-1] in _OWN_TRAIL or ws[-1] in _KIND_WORDS):
         ws = ws[:-1]
     if not ws:
         return None
     head = ws[-1]
     one = _sing(head)
-    stripped = len(ws) < len([w for w in re.findall(r"[a-z][a-z'\-]*", (words or "").lower())
-                              if w not in _OWN_SKIP and "'" not in w])
-    if stripped and one == head and one in OCCURRENCE_NOUNS:
+    if len(ws) < len(said) and one == head and one in OCCURRENCE_NOUNS:
         return one  # "a watering schedule": the waterings, each on its day
     if one == head or not head.endswith("s") or one in _NOT_OWN or len(one) < 3 or one in PEOPLE_NOUNS:
         return None  # a singular ("a garden plan"), a screen's part ("conversations"), people
@@ -2139,13 +2147,9 @@ class OpenCopy:
             self._domain_words = frozenset(ws | {_sing(w) for w in ws})
         return self._domain_words
 
-    def own_records(self, noun: str, n: int, past: bool = False) -> list[Item]:
-        """`n` records of a noun no record table and no domain writes (`own_noun`): dated
-        occurrences of what happens at a time ("Sunday service", the day, the hour and, where
-        someone leads it, who; the latest first and done when `past`), animals by name, named and
-        priced things where the screen sells them ("House beer"), else numbered things with when
-        each was last seen to and a state taken from what the screen does to them ("Hive 3",
-        inspected 6 d ago, Due for check)."""
+    def _own_rows(self, noun: str, n: int, past: bool) -> tuple[str, list[dict]]:
+        """The records `own_records` and `own_table` show, as fields: which sort of noun it is
+        (``occurrence``, ``animal``, ``sold`` or ``thing``) and one dict a record."""
         r = self.rng
         words = noun.split()
         head = words[-1]
@@ -2159,7 +2163,7 @@ class OpenCopy:
                 start = monday + datetime.timedelta(days=named[0])
             week = bool(named) or head in ("service", "rota", "shift", "collection", "pickup")
             led = head in _LED  # a hearing has its judge, a collection no one
-            out, day = [], start
+            rows, day = [], start
             step = -1 if past else 1  # what has happened: the latest first, going back
             if past:
                 day = start - datetime.timedelta(days=r.randint(3, 9))
@@ -2169,66 +2173,88 @@ class OpenCopy:
                     while not week and day.weekday() >= 5:
                         day += step * datetime.timedelta(days=1)
                 hour = (9, 10, 11, 18, 19)[self.k % 5] if week else (9, 10, 11, 14, 16, 18)[(self.k + i) % 6]
-                state = "Confirmed" if i < 2 else ("Open", "Confirmed", "Tentative")[(self.k + i) % 3]
-                when = f"{label} · {hour:02d}:{'30' if i % 2 and not week else '00'}"
                 if past:
                     state = "Done"
                 elif head == "slot":  # a slot to book: how much room is left in it
                     state = ("Available", "Available", "Few left", "Full")[(self.k + i) % 4]
-                elif not led:
+                elif led:
+                    state = "Confirmed" if i < 2 else ("Open", "Confirmed", "Tentative")[(self.k + i) % 3]
+                else:
                     state = ("Scheduled", "Scheduled", "Moved")[(self.k + i) % 3] if i else "Next"
-                out.append((f"{day:%a} {day.day} {day:%b}", f"{when} · {people[i]}" if led else when, state))
-            return out
+                rows.append({"date": f"{day:%a} {day.day} {day:%b}", "label": label, "state": state,
+                             "time": f"{hour:02d}:{'30' if i % 2 and not week else '00'}",
+                             "who": people[i] if led else ""})
+            return "occurrence", rows
         low = self.prompt.lower()
         if head in ANIMAL_NOUNS:  # animals have names: "Bramble", 9 yrs, whose, and how each is
             states = ("Healthy", "Healthy", "Vet check due", "Healthy", "Resting", "Healthy")
-            return [(ANIMAL_NAMES[(self.k + i) % len(ANIMAL_NAMES)], f"{r.randint(2, 19)} yrs · {people[i]}",
-                     states[(self.k + i) % len(states)]) for i in range(n)]
+            return "animal", [{"name": ANIMAL_NAMES[(self.k + i) % len(ANIMAL_NAMES)], "age": f"{r.randint(2, 19)} yrs",
+                               "who": people[i], "state": states[(self.k + i) % len(states)]} for i in range(n)]
         if _SOLD.search(low) or self.spec.name == "shop":
             names = _OWN_NAMES if _EATEN.search(low) or self.spec.name in ("food", "cafe") else _OWN_COLOURS
-            return [(f"{names[(self.k + i) % len(names)]} {noun}", "",
-                     _money(r.randint(8, 60) / 2 + (0.5 if i % 2 else 0), "€")) for i in range(n)]
-        ok, due, did = next((st for pattern, st in _THING_STATES if re.search(pattern, low)), _THING_DEFAULT)
+            return "sold", [{"name": f"{names[(self.k + i) % len(names)]} {noun}",
+                             "price": _money(r.randint(8, 60) / 2 + (0.5 if i % 2 else 0), "€")} for i in range(n)]
+        ok, due, did = _thing_states(low)
         held = did in ("assigned", "booked", "rented")  # a free one is nobody's; an open lift no one's at all
-        out = []
+        rows = []
         for i in range(n):
             days = (0, 1, 6, 2, 0, 9)[(self.k + i) % 6]  # since it was last seen to
             ago = f"{days} d ago" if days else f"{r.randint(2, 22)} h ago"
             # what was done long ago is due again; what was done lately is fine (closed, free: now and then)
-            st = due if (days >= 5 if did not in ("updated", "assigned", "booked", "rented") else (self.k + i) % 6 in (2, 5)) \
-                else ok
-            out.append((f"{label} {i + 1}", "" if held and st == due else
-                        f"{people[i]} · {did} {ago}" if held or did != _THING_DEFAULT[2] else f"{did.capitalize()} {ago}",
-                        st))
-        return out
+            st = due if (days >= 5 if not held and did != _THING_DEFAULT[2] else (self.k + i) % 6 in (2, 5)) else ok
+            free = held and st == due
+            rows.append({"name": f"{label} {i + 1}", "who": "" if free or not (held or did != _THING_DEFAULT[2])
+                         else people[i], "did": did, "ago": "" if free else ago, "state": st})
+        return "thing", rows
+
+    def own_rows(self, kind: str, n: int) -> tuple[str, list[dict]]:
+        """The fields of `n` records of an own kind (``"own:hive"``, ``"own:past:donation"``,
+        `own_kind`): which sort of noun it is and one dict a record (`_own_rows`)."""
+        return self._own_rows(kind.split(":")[-1], n, past=kind.startswith("own:past:"))
+
+    def own_records(self, noun: str, n: int, past: bool = False) -> list[Item]:
+        """`n` records of a noun no record table and no domain writes (`own_noun`): dated
+        occurrences of what happens at a time ("Sunday service", the day, the hour and, where
+        someone leads it, who; the latest first and done when `past`), animals by name, named and
+        priced things where the screen sells them ("House beer"), else numbered things with when
+        each was last seen to and a state taken from what the screen does to them ("Hive 3",
+        inspected 6 d ago, Due for check)."""
+        sort, rows = self._own_rows(noun, n, past)
+        if sort == "occurrence":
+            return [(x["date"], " · ".join(p for p in (x["label"], x["time"], x["who"]) if p), x["state"]) for x in rows]
+        if sort == "animal":
+            return [(x["name"], f"{x['age']} · {x['who']}", x["state"]) for x in rows]
+        if sort == "sold":
+            return [(x["name"], "", x["price"]) for x in rows]
+        return [(x["name"], f"{x['who']} · {x['did']} {x['ago']}" if x["who"] else
+                 f"{x['did'].capitalize()} {x['ago']}" if x["ago"] else "", x["state"]) for x in rows]
 
     def own_table(self, noun: str, n: int, past: bool = False) -> tuple[list[str], list[list[str]]]:
         """`own_records` as a table: an occurrence's day, time, who and state; a sold thing's name
-        and price; a numbered thing's name, who looks after it, when it was updated and its state.
-        Standings ("boats standings") rank the things by points."""
+        and price; an animal's name, age, owner and state; a numbered thing's name, whose it is,
+        when it was last seen to and its state. Standings ("boats standings") rank the things by
+        points."""
         label = noun[:1].upper() + noun[1:]
-        recs = self.own_records(noun, n, past=past)
+        sort, rows = self._own_rows(noun, n, past)
+        if sort == "occurrence":
+            if rows and rows[0]["who"]:
+                return ["Date", "Time", "With", "Status"], [[x["date"], x["time"], x["who"], x["state"]] for x in rows]
+            return ["Date", "Time", "Status"], [[x["date"], x["time"], x["state"]] for x in rows]
         head = noun.split()[-1]
-        if head in OCCURRENCE_NOUNS:
-            return (["Date", "Time", "With", "Status"],
-                    [[d, m.split(" · ")[1], m.split(" · ")[2], st] for d, m, st in recs]) if head in _LED else \
-                (["Date", "Time", "Status"], [[d, m.split(" · ")[1], st] for d, m, st in recs])
         if re.search(r"\b(standings?|rankings?|leaderboard|results|league|table of)\b", self.prompt.lower()):
             pts = sorted(self.rng.sample(range(4, 61), n), reverse=True)
             nums = self.rng.sample(range(2, 99), n)  # each entrant once
             return (["Pos", label, "Skipper" if head == "boat" else "Team", "Points"],
                     [[str(i + 1), f"{label} {nums[i]}", self.people(n)[i], str(p)] for i, p in enumerate(pts)])
-        if recs and not recs[0][1]:
-            return [label, "Price"], [[t, a] for t, _m, a in recs]
-        did = next((st[2] for pattern, st in _THING_STATES if re.search(pattern, self.prompt.lower())),
-                   _THING_DEFAULT[2])
-        if head in ANIMAL_NOUNS:
-            return [label, "Age", "Owner", "Status"], [[t, m.split(" · ")[0], m.split(" · ")[1], st] for t, m, st in recs]
-        if " · " not in "".join(m for _t, m, _s in recs) and did == _THING_DEFAULT[2]:  # things nobody holds
-            return [label, "Last updated", "Status"], [[t, m.split(" ", 1)[1], st] for t, m, st in recs]
+        if sort == "sold":
+            return [label, "Price"], [[x["name"], x["price"]] for x in rows]
+        if sort == "animal":
+            return [label, "Age", "Owner", "Status"], [[x["name"], x["age"], x["who"], x["state"]] for x in rows]
+        did = rows[0]["did"] if rows else _THING_DEFAULT[2]
+        if did == _THING_DEFAULT[2]:  # things nobody holds: when each was last updated
+            return [label, "Last updated", "Status"], [[x["name"], x["ago"], x["state"]] for x in rows]
         return ([label, "Assigned to" if did == "assigned" else "Owner", f"Last {did}", "Status"],
-                [[t, "—", "—", st] if not m else [t, m.split(" · ")[0], m.split(" · ")[1].split(" ", 1)[1], st]
-                 for t, m, st in recs])
+                [[x["name"], x["who"] or "—", x["ago"] or "—", x["state"]] for x in rows])
 
     def records(self, words: str, n: int) -> list[Item] | None:
         """`n` records of the noun `words` names (ingredients with quantities, numbered method steps,
@@ -2248,10 +2274,8 @@ class OpenCopy:
     def _records_of_kind(self, kind: str | None, n: int) -> list[Item] | None:
         if kind is None:
             return None
-        if kind.startswith("own:past:"):
-            return self.own_records(kind[9:], n, past=True)
         if kind.startswith("own:"):
-            return self.own_records(kind[4:], n)
+            return self.own_records(kind.split(":")[-1], n, past=kind.startswith("own:past:"))
         r = self.rng
         own = self._own_records(kind, n)
         if own is not None:
@@ -2600,7 +2624,7 @@ class OpenCopy:
     def table_of_kind(self, kind: str | None, n: int) -> tuple[list[str], list[list[str]]] | None:
         """`records_table` of a record noun already read from the words (`record_kind`), or None."""
         if kind and kind.startswith("own:"):
-            return self.own_table(kind[4:].removeprefix("past:"), n, past=kind.startswith("own:past:"))
+            return self.own_table(kind.split(":")[-1], n, past=kind.startswith("own:past:"))
         if kind in UNIT_NOUNS:
             return ["Machine", "Where", "Status"], [[t, w, st] for t, _m, _a, w, st in self.class_rows(kind, n)]
         if kind in PLACE_NOUNS:
@@ -2834,10 +2858,12 @@ class OpenCopy:
             mins = sorted(r.sample(range(3, 90), n))
             return [(f"{m}' {what[i % len(what)]} · {self.fake.last_name()}", clubs[i % 2]) for i, m in enumerate(mins)]
         kind = self.record_kind(words) or self.own_kind(words)
+        if kind and kind.startswith("own:") and kind.split()[-1].split(":")[-1] in OCCURRENCE_NOUNS:
+            # "a hearings timeline": each hearing (and who leads it) with its day and hour
+            return [(" · ".join(p for p in (x["label"], x["who"]) if p), f"{x['date']} · {x['time']}")
+                    for x in self.own_rows(kind, n)[1]]
         recs = self.records_of_kind(kind, n) if kind else None
-        if recs:  # what the timeline lists ("a stops timeline", "a hearings timeline"): each with its when
-            if kind.startswith("own:") and kind[4:].split()[-1] in OCCURRENCE_NOUNS:
-                return [(" · ".join(m.split(" · ")[::2]), f"{t} · {m.split(' · ')[1]}") for t, m, _a in recs]
+        if recs:  # what the timeline lists ("a stops timeline"): each with its when
             return [(t, a or m) for t, m, a in recs]
         if re.search(r"\b(schedule|agenda|conference|programme|program|itinerary|day timeline|festival)", w):
             sessions = ("Registration and coffee", "Opening keynote", "Design systems at scale", "Lunch",

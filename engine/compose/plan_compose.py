@@ -150,6 +150,7 @@ class _Ctx:
     crowded: bool = False  # the page holds more than one large or side section
     alone: bool = False  # the page's body is one section
     day: tuple[int, int, int] | None = None  # the day a calendar or date field shows picked (year, month, day)
+    own: list[str] | None = None  # the page's nouns no copy domain writes (`_own_nouns`), once read
 
     @property
     def mobile(self) -> bool:
@@ -511,10 +512,9 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
         # what the screen is about ("gym class booking": classes), not what its buttons say ("Book class")
         names = [r[0] for r in (cx.copy.records(cx.subject, 6) or [])]
         own = cx.copy.own_kind(_words(s)) if not names else None
-        if own and own.split(":")[-1].split()[-1] in OCCURRENCE_NOUNS:
-            # "a week calendar of sessions": the sessions, each with who leads it where someone does
-            names = [" · ".join(p for p in (m.split(" · ")[0], m.split(" · ")[2].split()[-1] if m.count(" · ") > 1
-                                             else "") if p) for _d, m, _st in cx.copy.records_of_kind(own, 6)]
+        sort, rows = cx.copy.own_rows(own, 6) if own else ("", [])
+        if sort == "occurrence":  # "a week calendar of sessions": each session, with who leads it where one does
+            names = [f"{x['label']} · {x['who'].split()[-1]}" if x["who"] else x["label"] for x in rows]
         names = names or [r[0] for r in cx.copy.items(6)]
         events = [[d, h, h + cx.rng.choice((1, 1, 2)), names[k % len(names)]]
                   for k, (d, h) in enumerate(zip((0, 1, 2, 3, 4, 1), (9, 12, 10, 14, 8, 16)))]
@@ -649,8 +649,7 @@ def _search_hint(cx: _Ctx) -> str:
         if t.kind in ("list", "table", "card", "kanban_column") and not t.labels:
             title = _section_title(t, cx, _kind_title(_kind_of(cx, t, _words(t))))
             if title and title.lower().endswith("s") and len(title.split()) <= 3:
-                said = set(re.findall(r"\b[A-Z][a-z]+", cx.plan.prompt[1:]))  # names stay capitalised ("Sunday")
-                return "Search " + " ".join(w if w in said else w.lower() for w in title.split())
+                return f"Search {_lower_but_names(title, cx.plan.prompt)}"
     if cx.copy.spec.name == "hotel" and _staff_side(cx):
         return "Search rooms or guests"
     return cx.copy.spec.search
@@ -931,14 +930,24 @@ _DOCUMENT = ("Project brief", (
 _EDITOR = re.compile(r"\b(editor|document|doc|draft|writing|word processor)\b", re.IGNORECASE)
 
 
-def _bio(cx: _Ctx, phrase: str) -> str:
+_NO_TRADE = ("an", "a", "the", "short", "my", "user", "your", "profile")
+
+
+def _bio_role(phrase: str) -> str | None:
+    """The trade a bio the phrase asks for is of ("an artist bio": artist; "an about me text": ""),
+    or None when it asks for none (a user's profile bio reads as the domain's own words)."""
+    low = phrase.lower()
+    m = re.search(r"\b([a-z]+)'?s? (?:bio|biography)\b", low)
+    if m:
+        return m.group(1) if m.group(1) not in _NO_TRADE else None
+    m = re.search(r"\babout (me|the (artist|owner|author|chef|founder|host|coach|teacher))\b", low)
+    return (m.group(2) or "") if m else None
+
+
+def _bio(cx: _Ctx, role: str) -> str:
     """A short biography, in the first person, of the person a page is about: their trade from
     the prompt ("tattoo studio artist portfolio with an artist bio": a tattoo artist), their years
     and city, and how to start working with them."""
-    low = phrase.lower()
-    said = re.search(r"\b([a-z]+)'?s? (?:bio|biography)\b", low) or re.search(r"\babout (?:the |me)?([a-z]+)", low)
-    role = said.group(1) if said and said.group(1) not in ("an", "a", "the", "short", "my", "user", "your",
-                                                           "profile") else ""
     head = re.split(r"\b(with|showing|that|where|for)\b", cx.subject.lower())[0]  # the page's own name
     work = next((w for w in re.findall(r"[a-z][a-z-]+", head)
                  if w not in ("a", "an", "the", "my", "our", "personal", "online", "local", "small", "independent",
@@ -960,10 +969,9 @@ def _b_text(cx: _Ctx, s, i: int) -> Node:
             kids += [heading(f"h{k}", head, "title"), text(f"p{k}", body, "body", lines=4)]
         return card(f"s{i}", *kids, gap=3, pad=cx.pick(8, 6, 5), h=fill(min=320), content="text")
     words = " ".join(x for x in dict.fromkeys(cx.copy.sentence(k) for k in range(2)) if x)
-    said = (s.phrase or "").lower()
-    if re.search(r"\b[a-z]+'?s? (bio|biography)\b|\babout (me|the (artist|owner|author|chef|founder|host|coach|"
-                 r"teacher))\b", said) and not re.search(r"\b(user|profile|my|your|a|an|the|short)'?s? bio", said):
-        words = _bio(cx, s.phrase or "")  # a person's own words about their work, not the domain's sentences
+    role = _bio_role(s.phrase or "")
+    if role is not None:
+        words = _bio(cx, role)  # a person's own words about their work, not the domain's sentences
     body = text(f"s{i}", words, "body", lines=4)
     if s.title and s.phrase and re.search(r"\b(section|notes|about|description|summary|bio|overview)\b", s.phrase.lower()):
         # "a show notes section": its words under the name the prompt gives it
@@ -2019,7 +2027,7 @@ def _implied_records(cx: _Ctx, sections: list, weight: float) -> list:
         for said in ([s.title] if s.title else []) + list(s.labels):
             m = _COUNTED.match(said.strip())
             noun = m.group(1).lower() if m else ""
-            if noun and cx.copy.own_kind(noun) or noun and cx.copy.record_kind(noun):
+            if noun and (cx.copy.own_kind(noun) or cx.copy.record_kind(noun)):
                 return [_Extra(kind="list", phrase=f"recent {noun}", title=f"Recent {noun}")]
     return []
 
@@ -2171,9 +2179,14 @@ def _count_of(n: int, what: str, prompt: str) -> str:
     what = re.sub(r"^[0-9]+ ", "", what)
     when = _WHEN_HEAD.match(what)
     what = _COUNT_TAIL.sub("", _WHEN_HEAD.sub("", what))
-    said = set(re.findall(r"\b[A-Z][a-z]+", prompt[1:]))
-    words = " ".join(w if w in said else w.lower() for w in what.split())
-    return f"{n} {words}" + (f" {when.group(1)[:-2].lower()}" if when else "")
+    return f"{n} {_lower_but_names(what, prompt)}" + (f" {when.group(1)[:-2].lower()}" if when else "")
+
+
+def _lower_but_names(words: str, prompt: str) -> str:
+    """`words` in lower case but for the names the prompt capitalises past its first letter
+    ("Sunday services" stays so in "Search Sunday services")."""
+    names = set(re.findall(r"\b[A-Z][a-z]+", prompt[1:]))
+    return " ".join(w if w in names else w.lower() for w in words.split())
 
 
 def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
@@ -2262,14 +2275,16 @@ def _staff_side(cx: _Ctx) -> bool | None:
 def _own_nouns(cx: _Ctx) -> list[str]:
     """The nouns of the page's collections that no record table and not the copy's domain write
     (`OpenCopy.own_kind`: "hive", "Sunday service"), in the plan's order."""
-    out = []
-    for s in cx.plan.sections:
-        if s.kind in ("list", "table", "card", "timeline") and not s.labels and cx.copy.record_kind(_words(s)) is None:
-            own = cx.copy.own_kind(_words(s))
-            noun = own.split(":")[-1] if own else ""  # "own:past:donation": donation
-            if noun and noun not in out:
-                out.append(noun)
-    return out
+    if cx.own is None:
+        cx.own = []
+        for s in cx.plan.sections:
+            if s.kind in ("list", "table", "card", "timeline") and not s.labels and \
+                    cx.copy.record_kind(_words(s)) is None:
+                own = cx.copy.own_kind(_words(s))
+                noun = own.split(":")[-1] if own else ""  # "own:past:donation": donation
+                if noun and noun not in cx.own:
+                    cx.own.append(noun)
+    return cx.own
 
 
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
