@@ -1560,11 +1560,54 @@ def _is_domain_word(w: str) -> bool:
     return w in single or _singular(w) in single
 
 
-def _domain(words: list[str]) -> str:
+#: Where the words that name the app end ("dog walking app | showing …", "returns portal | where …").
+_HEAD_END = re.compile(r"\s(?:with|showing|shows|that|which|where|including|listing|containing)\b|[,;:]| - ")
+
+
+def prompt_head(prompt: str) -> str:
+    """A prompt's head in lower case, the words before its first "with", "showing", "where" or
+    comma: what the app is ("a faq page for a bike rental shop")."""
+    return _HEAD_END.split(prompt.lower(), maxsplit=1)[0]
+
+
+#: How close (cosine of MiniLM vectors) a prompt's head must be to a domain's description for one
+#: keyword outside the head to name the domain, unless no other domain is closer.
+HEAD_FIT = 0.28
+HEAD_FIT_CLOSEST = 0.15  # … or how close the closest domain must be to count
+_DESCRIPTIONS: dict[tuple[str, ...], np.ndarray] = {}
+
+
+@lru_cache(maxsize=2048)
+def _head_vector(head: str) -> np.ndarray:
+    return _embed([head])[0]
+
+
+def head_fits(head: str, descriptions: tuple[str, ...], i: int) -> bool:
+    """Whether a prompt's head (`prompt_head`) reads as the `i`-th of `descriptions` (one line a
+    domain: its name and keywords): it is within `HEAD_FIT` by MiniLM, or no description is closer
+    and it is within `HEAD_FIT_CLOSEST`. "checking account" reads as banking, "mountain rescue callout board" not as a
+    security console."""
+    if descriptions not in _DESCRIPTIONS:
+        _DESCRIPTIONS[descriptions] = _cached_embed(list(descriptions), _encoder().name)
+    sims = _DESCRIPTIONS[descriptions] @ _head_vector(head.strip()[:200] or ".")
+    return bool(sims[i] >= HEAD_FIT or sims[i] >= max(sims.max(), HEAD_FIT_CLOSEST))
+
+
+@lru_cache(maxsize=1)
+def _domain_descriptions() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(DOMAINS), tuple(f"{d}: {', '.join(words[:10])}" for d, words in DOMAINS.items())
+
+
+def _domain(words: list[str], head: str | None = None) -> str:
     """The domain whose words the prompt uses most (singular words; phrases count more; the first
-    words, which name the page, count more); ``"generic"`` when none."""
+    words, which name the page, count more); ``"generic"`` when none. With `head` (`prompt_head`), a
+    domain needs a keyword in the head, two keywords of its own, or one and a head that reads as
+    the domain (`head_fits`): one word of a section or a label alone ("an incidents map" on a
+    mountain rescue board, "a Pour flight button" in a taproom) does not make the app one of that
+    domain."""
     single, multi = _domain_index()
     score: dict[str, float] = {}
+    said: dict[str, set[str]] = {}
     text = " " + " ".join(words) + " "
     first: dict[str, int] = {}
     seen: set[str] = set()
@@ -1575,10 +1618,17 @@ def _domain(words: list[str]) -> str:
         for d in single.get(w, ()):
             score[d] = score.get(d, 0) + 1.0 + (1.0 if i < 3 else 0.5 if i < 6 else 0)
             first.setdefault(d, i)
+            said.setdefault(d, set()).add(w)
         for phrase, d in multi.get(w, ()):
             if f" {phrase} " in text:
                 score[d] = score.get(d, 0) + 2.5
                 first.setdefault(d, i)
+                said.setdefault(d, set()).add(phrase)
+    if head is not None:
+        names, descriptions = _domain_descriptions()
+        hw = {_singular(w) for w in re.findall(r"[a-z][a-z'\-]*", head)}
+        score = {d: v for d, v in score.items() if len(said[d]) > 1 or any(set(k.split()) <= hw for k in said[d])
+                 or head_fits(head, descriptions, names.index(d))}
     if not score:
         return "generic"
     # a tie goes to the domain named first (the page's own noun: "online class with a video")
@@ -1686,8 +1736,12 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
             r.phrase(chunk, ctx, pos, at, opener, first)
             r.paren_labels(chunk, before)
     _resolve_embedded(r)
-    words = [_singular(w) for w in all_words if w not in r.field_words]
-    domain = _domain(words)
+    words = [w for w in all_words if w not in r.field_words]
+    for w in (w.lower() for s in r.sections for lab in s.get("labels", ()) if lab[:1].isupper() for w in lab.split()):
+        if w in words:  # a label's words name no domain ("a Pour flight button"); the same word elsewhere may
+            del words[len(words) - 1 - words[::-1].index(w)]
+    words = [_singular(w) for w in words]
+    domain = _domain(words, prompt_head(prompt))
     sections, overflow = _finish(r, domain)
     kept = {s.phrase for s in sections if s.kind == "section"}  # a phrase read as a kind after all is matched
     unmatched = [u for u in dict.fromkeys(r.unmatched) if u[:240] in kept] + overflow

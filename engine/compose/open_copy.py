@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from conditioning.plan import DAY_NAMES
+from conditioning.plan import DAY_NAMES, head_fits, prompt_head
 
 __all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "UNIT_NOUNS", "PLACE_NOUNS",
            "MEDICINE_NOUNS", "TRACKED_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
@@ -546,7 +546,7 @@ _NOT_OWN = frozenset({
     "stamp", "seat", "time", "day", "week", "month", "year", "hour", "minute", "note", "update", "notification",
     "link", "thing", "stuff", "record", "row", "column", "card", "tile", "photo", "image", "picture", "video",
     "favourite", "favorite", "highlight", "recommendation", "suggestion", "feature", "benefit", "review",
-    "rating", "score", "point", "level", "reading", "metric", "kpi", "total", "amount", "price", "cost", "fee",
+    "rating", "score", "point", "level", "reading", "metric", "kpi", "total", "amount", "price", "cost", "fee", "count",
     "alert", "reminder", "activity", "action", "shortcut", "section", "chip", "button", "field", "control",
     "slide", "bag", "size", "colour", "color", "variant", "language", "currency", "unit", "source", "trend",
     "search", "history", "upcoming", "recent", "popular", "trending", "related", "saved", "new", "top", "other",
@@ -606,6 +606,124 @@ def _thing_states(prompt: str) -> tuple[str, str, str]:
     return next((st for pattern, st in _THING_STATES if re.search(pattern, prompt)), _THING_DEFAULT)
 
 
+#: Things a product names rather than numbers, by the noun that lists them: (nouns, words the
+#: screen must hold for the sort to apply or None, the detail's column, states). `_named_things`
+#: writes each: works with their maker, museum objects with their period, areas by where they
+#: lie, pairings of two players, lost belongings with where they were found, boats by name, a
+#: film's scenes by set, the sky's objects by catalogue name.
+_NAMED_SORTS: dict[str, tuple[frozenset[str], re.Pattern | None, str, tuple[str, ...]]] = {
+    "work": (frozenset({"piece", "work", "composition", "song", "anthem", "hymn", "carol", "painting", "artwork",
+                        "print", "poem", "sculpture", "canvas", "drawing"}), None, "By",
+             ("Ready", "Learning", "Needs work", "Ready")),
+    "object": (frozenset({"object", "artefact", "artifact", "exhibit", "specimen", "relic", "antique", "coin",
+                          "fossil", "manuscript", "find", "acquisition"}), None, "Period",
+               ("On display", "In storage", "On loan", "On display")),
+    "area": (frozenset({"block", "field", "bed", "paddock", "zone", "orchard", "terrace", "pasture", "meadow",
+                        "greenhouse", "polytunnel", "vineyard", "row", "parcel", "enclosure", "border"}), None, "Area",
+             ("In season", "Ready to pick", "Resting", "In season")),
+    "pairing": (frozenset({"pairing", "fixture", "bout", "matchup", "match-up", "board"}),
+                re.compile(r"\b(chess|tournament|club|league|round|pairings?|fixtures?|bouts?)\b"), "Board",
+                ("1–0", "½–½", "0–1", "In play", "In play", "Not started")),
+    "belonging": (frozenset({"found item", "lost item", "lost property", "belonging", "lost and found"}), None,
+                  "Found", ("Unclaimed", "Unclaimed", "Claimed", "Held")),
+    "vessel": (frozenset({"boat", "yacht", "dinghy", "ship", "vessel", "canoe", "kayak", "barge", "ferry"}), None,
+               "Class", ("Afloat", "Afloat", "Ashore", "In repair")),
+    "scene": (frozenset({"scene", "shot", "setup"}), re.compile(r"\b(film|shoot|call sheet|production|script|"
+                                                               r"storyboard|director|cast|crew)\b"), "Set",
+              ("Scheduled", "Shot", "Scheduled", "Moved")),
+    "target": (frozenset({"target", "object"}), re.compile(r"\b(astronom\w*|telescope|observ\w*|stargaz\w*|sky|"
+                                                            r"planetarium)\b"), "Type",
+               ("Visible", "Visible", "Rises 23:10", "Below horizon")),
+}
+_WORKS_MUSIC = (("Symphony No. 9", "Dvořák"), ("Enigma Variations", "Elgar"), ("Finlandia", "Sibelius"),
+                ("The Planets: Jupiter", "Holst"), ("Serenade for Strings", "Tchaikovsky"),
+                ("Academic Festival Overture", "Brahms"), ("The Lark Ascending", "Vaughan Williams"),
+                ("Eine kleine Nachtmusik", "Mozart"), ("Pavane", "Fauré"), ("Water Music", "Handel"),
+                ("Slavonic Dance No. 8", "Dvořák"), ("Nimrod", "Elgar"))
+_WORKS_SUNG = (("Ave verum corpus", "Mozart"), ("Locus iste", "Bruckner"), ("Hallelujah", "Handel"),
+               ("Cantique de Jean Racine", "Fauré"), ("The Seal Lullaby", "Whitacre"), ("Lux aeterna", "Lauridsen"),
+               ("Zadok the Priest", "Handel"), ("O magnum mysterium", "Lauridsen"))
+_WORKS_ART = ("Harbour at Dusk", "Study in Blue", "Winter Light", "The Long Field", "Morning Tide",
+              "Still Life with Pears", "Quiet Street", "North Shore", "Red Roofs", "After the Rain")
+_OBJECTS = (("Bronze hand mirror", "Roman, 2nd century"), ("Blue-and-white porcelain vase", "Ming, c. 1600"),
+            ("Carved oak chest", "English, c. 1650"), ("Silver denarius", "Roman, 44 BC"),
+            ("Glass scent bottle", "Venetian, c. 1720"), ("Illuminated psalter leaf", "French, c. 1300"),
+            ("Ammonite fossil", "Jurassic"), ("Terracotta oil lamp", "Greek, 4th century BC"),
+            ("Lacquer writing box", "Japanese, Edo period"), ("Enamel pocket watch", "Swiss, c. 1820"))
+_AREA_PLACES = ("North", "South", "River", "Hill", "Top", "East", "West", "Lower", "Old", "Long")
+_AREA_SIZES = ("0.8 ha", "1.2 ha", "0.5 ha", "2.1 ha", "1.6 ha", "0.9 ha")
+_BELONGINGS = ("Black umbrella", "Blue backpack", "Silver phone", "Brown leather wallet", "House keys on a red fob",
+               "Grey wool scarf", "Reading glasses", "Laptop charger", "Child's teddy bear", "Green water bottle")
+_VESSELS = (("Kestrel", "Laser"), ("Sea Breeze", "RS200"), ("Blue Heron", "Wayfarer"), ("Osprey", "Laser"),
+            ("Wind Dancer", "Topper"), ("Merlin", "RS Feva"), ("Puffin", "Mirror"), ("Saltire", "Wayfarer"),
+            ("Curlew", "Laser"), ("Firefly", "Topper"))
+_SETS = ("INT. KITCHEN – DAY", "EXT. HARBOUR – NIGHT", "INT. OFFICE – DAY", "EXT. ROOFTOP – DUSK",
+         "INT. CAR – NIGHT", "EXT. MARKET – DAY", "INT. HALLWAY – NIGHT", "EXT. BEACH – DAWN")
+_SKY = (("M31 Andromeda Galaxy", "Galaxy"), ("M42 Orion Nebula", "Nebula"), ("Jupiter", "Planet"),
+        ("M13 Hercules Cluster", "Globular cluster"), ("M45 Pleiades", "Open cluster"), ("Saturn", "Planet"),
+        ("M57 Ring Nebula", "Nebula"), ("Albireo", "Double star"), ("M81 Bode's Galaxy", "Galaxy"))
+
+
+def _named_sort(noun: str, prompt: str) -> str | None:
+    """Which of `_NAMED_SORTS` a numbered thing's noun is on this screen ("piece": a work;
+    "target" on an observing planner: a sky object), or None."""
+    words = noun.lower().split()
+    for sort, (nouns, context, _col, _states) in _NAMED_SORTS.items():
+        if (noun.lower() in nouns or words[-1] in nouns) and (context is None or context.search(prompt.lower())):
+            if sort == "object" and _NAMED_SORTS["target"][1].search(prompt.lower()):
+                continue  # an observing night's objects are the sky's
+            return sort
+    return None
+
+
+def _named_things(c: OpenCopy, sort: str, noun: str, n: int) -> list[dict]:
+    """`n` records of a `_NAMED_SORTS` sort: name, detail (the sort's column) and state."""
+    r, k = c.rng, c.k
+    low = c.prompt.lower()
+    states = _NAMED_SORTS[sort][3]
+    people = c.people(2 * n)
+    rows = []
+    for i in range(n):
+        j = (k + i) % 10
+        if sort == "work":
+            sung = re.search(r"\b(choir|chorus|choral|sing\w*|vocal|carols?|hymns?|anthems?)\b", low)
+            if re.search(r"\b(orchestra|choir|chorus|band|ensemble|concert|recital|rehearsal|music|symphon\w*|"
+                         r"quartet|piano|programme|program|repertoire)\b", low):
+                works = _WORKS_SUNG if sung else _WORKS_MUSIC
+                name, detail = works[(k + i) % len(works)]
+                if not re.search(r"\b(rehears\w*|practi[cs]e|learn\w*|attendance)\b", low):
+                    rows.append({"name": name, "detail": detail, "state": f"{r.randint(4, 24)} min"})
+                    continue  # a programme's works: how long each plays
+            else:
+                name, detail = _WORKS_ART[j], people[i]
+        elif sort == "object":
+            name, detail = _OBJECTS[j]
+        elif sort == "area":
+            head = noun.split()[-1]
+            name, detail = f"{_AREA_PLACES[j]} {head}", _AREA_SIZES[(k + i) % len(_AREA_SIZES)]
+        elif sort == "pairing":
+            name, detail = f"{people[2 * i]} vs {people[2 * i + 1]}", f"Board {i + 1}"
+        elif sort == "belonging":
+            name = _BELONGINGS[j]
+            places = ("Platform ", "Carriage ") if re.search(r"\b(train|rail\w*|station|tram|metro)\b", low) else \
+                ("Gate ", "Lounge ") if re.search(r"\b(airport|flights?|terminal)\b", low) else ("Room ", "Desk ")
+            detail = f"{places[i % 2]}{r.randint(1, 9)} · {c.date()}"
+        elif sort == "vessel":
+            name, detail = _VESSELS[j]
+        elif sort == "scene":
+            name, detail = f"Scene {r.randint(4, 60) + 7 * i}", _SETS[(k + i) % len(_SETS)]
+        else:  # target
+            name, detail = _SKY[(k + i) % len(_SKY)]
+        rows.append({"name": name, "detail": detail, "state": states[(k + i) % len(states)]})
+    return rows
+
+
+#: Where an application stands, when it is for no job (a waiting list, a scholarship, a grant).
+_APPLICANT_STAGES = ("New", "In review", "Shortlisted", "Waiting", "Offered", "In review")
+
+#: Occurrences that cover a distance: a done one says how far.
+_DISTANCE_OCCURRENCES = frozenset({"run", "ride", "hike", "walk", "race", "trip", "climb"})
+
 #: Occurrences someone leads or attends (a hearing, a lesson, a shift): each names the person.
 _LED = frozenset({"service", "session", "shift", "hearing", "rehearsal", "meeting", "lesson", "class", "interview",
                   "visit", "tour", "walk", "appointment", "lecture", "seminar", "workshop", "briefing", "recital",
@@ -652,6 +770,9 @@ def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
     word like "schedule" ("a watering schedule") counts though singular."""
     said = [w for w in re.findall(r"[a-z][a-z'\-]*", (words or "").lower()) if w not in _OWN_SKIP and "'" not in w]
     ws = list(said)
+    for a, b in zip(ws, ws[1:]):
+        if f"{a} {_sing(b)}" in _NAMED_SORTS["belonging"][0] and b.endswith("s"):
+            return f"{a} {_sing(b)}"  # "found items": belongings, though "items" alone are the domain's
     while ws and (ws[-1] in _OWN_TRAIL or ws[-1] in _KIND_WORDS):
         ws = ws[:-1]
     if not ws:
@@ -864,7 +985,10 @@ PETS = (("Bella", "Dog", "Labrador mix"), ("Milo", "Cat", "Tabby"), ("Pepper", "
         ("Luna", "Dog", "Border collie"), ("Oscar", "Cat", "Maine coon"), ("Clover", "Rabbit", "Lionhead"),
         ("Daisy", "Dog", "Beagle"), ("Nala", "Cat", "Domestic shorthair"), ("Biscuit", "Dog", "Cocker spaniel"),
         ("Ziggy", "Cat", "Siamese"), ("Hazel", "Rabbit", "Mini rex"), ("Rocky", "Dog", "Staffie cross"),
-        ("Willow", "Cat", "Ragdoll"), ("Teddy", "Dog", "Cavapoo"), ("Juniper", "Rabbit", "Netherland dwarf"))
+        ("Willow", "Cat", "Ragdoll"), ("Teddy", "Dog", "Cavapoo"), ("Juniper", "Rabbit", "Netherland dwarf"),
+        ("Max", "Dog", "Golden retriever"), ("Poppy", "Dog", "Miniature poodle"), ("Archie", "Dog", "Border terrier"),
+        ("Coco", "Dog", "Shih tzu"), ("Bear", "Dog", "Bernese mountain dog"), ("Ruby", "Dog", "Whippet"))
+GROOMS = ("Full groom", "Bath and brush", "Nail trim", "Puppy trim", "De-shed treatment", "Hand strip")
 PET_AGES = ("10 weeks", "5 months", "1 yr", "2 yrs", "3 yrs", "4 yrs", "6 yrs", "9 yrs")
 #: Species a prompt may narrow the animals to ("a dog walking app" walks dogs).
 _SPECIES = (("Dog", r"\b(dogs?|pupp(y|ies)|canine)\b|\bdog-"), ("Cat", r"\b(cats?|kittens?|feline)\b"),
@@ -911,6 +1035,10 @@ def _pet_item(c: OpenCopy, i: int) -> Item:
     if re.search(r"\b(walk|walker|sitter|sitting|daycare|boarding)", low):  # a walk or a stay booked for the pet
         when = f"{8 + (i * 2) % 12:02d}:{r.choice(('00', '15', '30', '45'))}"  # the day's walks in order
         return name, f"{when} · {breed} · {r.choice((30, 45, 60))} min", ("Done", "On a walk", "Scheduled")[min(i, 2)]
+    if re.search(r"\bgroom", low):  # a grooming salon's day: the pet's slot, breed and treatment
+        when = f"{8 + i:02d}:{('00', '30')[i % 2]}"
+        return name, f"{when} · {breed} · {GROOMS[(c.k + i) % len(GROOMS)]}", \
+            (("Ready for pickup", "In the salon", "Booked") if "salon" in low else ("Done", "Grooming now", "Booked"))[min(i, 2)]
     if re.search(r"\b(vet|veterinar|clinic|appointment|vaccin)", low):
         return name, f"{breed} · {r.choice(PET_VISITS)} · {_time(c)}", f"Dr. {c.last()}"
     return name, f"{species} · {breed} · {PET_AGES[(c.k + i * 3) % len(PET_AGES)]}", \
@@ -1403,7 +1531,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                ("Free cancellation", "Breakfast", "Pool", "Pet friendly", "Sea view"),
                kinds=((r"\brooms?\b", "hotel_room"),)),
     DomainSpec("code", ("code", "commit", "pull request", "repository", "repo", "diff", "developer", "branch",
-                        "merge", "review", "ci ", "pipeline", "deploy"),
+                        "merge", "code review", "ci ", "pipeline", "deploy"),
                (("Repositories", "folder"), ("Pull requests", "arrow-up-right"), ("Issues", "check"),
                 ("Actions", "settings"), ("Insights", "chart")),
                "Pull request #482", "Approve", "Search code, files", "commits",
@@ -1655,7 +1783,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 "Happiest on a long walk with a good playlist."),
                INTERESTS[:6]),
     DomainSpec("pets", ("pet", "pets", "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "rabbits", "animal",
-                        "adopt", "shelter", "rescue", "vet", "veterinary", "veterinarian", "dog walking", "pet sitter", "grooming",
+                        "adopt", "vet", "veterinary", "veterinarian", "dog walking", "pet sitter", "grooming",
                         "walks"),
                (("Adopt", "home"), ("My pets", "heart"), ("Saved", "star"), ("Appointments", "calendar"),
                 ("Messages", "message")),
@@ -1773,7 +1901,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                ((r"\balbums?\b", "album"), (r"\b(photos?|pictures?|images?|shots?|thumbnails?)\b", "own"))),
     DomainSpec("security", ("security", "threat", "vulnerability", "vulnerabilities", "firewall", "incident", "intrusion", "malware",
                             "phishing", "siem", "soc", "cve", "endpoint", "login attempt", "alert rule", "breach",
-                            "ransomware", "cybersecurity"),
+                            "ransomware", "cybersecurity", "uptime", "on-call"),
                (("Overview", "dashboard"), ("Alerts", "bell"), ("Incidents", "lock"), ("Assets", "monitor"),
                 ("Reports", "chart")),
                "Security overview", "Investigate", "Search alerts, hosts, IPs", "alerts", _alert_item,
@@ -1831,7 +1959,10 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                              c.rng.choice(("Active", "Draft", "Archived"))],
                (("Active", lambda c: str(c.rng.randint(8, 90))), ("Updated today", lambda c: str(c.rng.randint(2, 20))),
                 ("Shared", lambda c: str(c.rng.randint(3, 40))), ("People", lambda c: str(c.rng.randint(4, 24)))),
-               ("Activity this week", "week"), ("Active", "Draft", "Archived"), (), (), 3),
+               ("Activity this week", "week"), ("Active", "Draft", "Archived"),
+               ("Updated a few minutes ago; changes show here as they happen.",  # no domain: no documents either
+                "Nothing needs your attention right now.", "Everything here is up to date as of this morning."),
+               (), 3),
 )}
 
 #: Other names a plan may give a domain.
@@ -1898,17 +2029,25 @@ _NARROWER = {"banking": ("billing",), "sales": ("crm", "billing", "shop"), "shop
              "social": ("mail",), "transport": ("car", "rental"), "travel": ("rental",)}
 #: Keywords that name a page's shape more than its subject: they count for a tenth, so the subject
 #: decides ("pet adoption listing" is about pets, a listing alone about homes).
-_SHAPE_KEYWORDS = {"listing"}
+_SHAPE_KEYWORDS = {"listing", "board"}
+#: … of which those that name no domain even in a prompt's head ("a mountain rescue callout board";
+#: "a listing" alone is still about homes).
+_BOARD = {"board"}
+
+
+def _keywords_in(spec: DomainSpec, prompt: str) -> list[str]:
+    """The keywords of `spec` that `prompt` holds."""
+    p = " " + re.sub(r"[^a-z0-9\- ]+", " ", prompt.lower()) + " "
+    # a short keyword is a whole word ("ci" is not the start of "cinema"); longer ones take the
+    # endings of a plural or a verb ("tracks", "booking"), not those of another word ("tracker")
+    return [k for k in spec.keywords
+            if re.search(rf"\b{re.escape(k.strip())}" + (r"\b" if len(k.strip()) <= 3 or k.endswith(" ")
+                                                         else r"(?:s|es|ed|d|ing)?\b"), p)]
 
 
 def _hits(spec: DomainSpec, prompt: str) -> float:
     """How strongly `prompt` names `spec`'s domain: the length of the keywords it holds."""
-    p = " " + re.sub(r"[^a-z0-9\- ]+", " ", prompt.lower()) + " "
-    # a short keyword is a whole word ("ci" is not the start of "cinema"); longer ones take the
-    # endings of a plural or a verb ("tracks", "booking"), not those of another word ("tracker")
-    return sum(len(k) * (0.1 if k in _SHAPE_KEYWORDS else 1) for k in spec.keywords
-               if re.search(rf"\b{re.escape(k.strip())}" + (r"\b" if len(k.strip()) <= 3 or k.endswith(" ")
-                                                             else r"(?:s|es|ed|d|ing)?\b"), p))
+    return sum(len(k) * (0.1 if k in _SHAPE_KEYWORDS else 1) for k in _keywords_in(spec, prompt))
 
 
 #: "time tracking", "habit tracker": what is tracked is no parcel (logistics' "tracking").
@@ -1916,10 +2055,30 @@ _NOT_PARCELS = re.compile(r"\b(time|habit|sleep|period|expense|mood|water|fitnes
                           r"workout|spending|hours?) track(ing|er)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _domain_descriptions() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each copy domain's name, and a line describing it for `head_fits`: its name and keywords,
+    without those of a page's shape (a "callout board" is no project's)."""
+    specs = list(DOMAIN_SPECS.values())
+    return tuple(s.name for s in specs), tuple(
+        f"{s.name}: {', '.join([k.strip() for k in s.keywords if k not in _SHAPE_KEYWORDS][:10])}" for s in specs)
+
+
 def _guess(prompt: str) -> str:
+    """The domain whose keywords `prompt` holds most (`_hits`), among those it names in its head
+    (`conditioning.plan.prompt_head`: "a FAQ page for a bike rental shop"), by two keywords, or by
+    one in a head that reads as the domain (`conditioning.plan.head_fits`: "checking account …
+    transactions"): one word of a section alone ("an incidents map" on a mountain rescue board)
+    names no domain."""
     prompt = _NOT_PARCELS.sub(r"\1 log", prompt)
+    head = prompt_head(prompt)
+    names, descriptions = _domain_descriptions()
     best, hits = "generic", 0.0
     for spec in DOMAIN_SPECS.values():
+        said = _keywords_in(spec, prompt)
+        if not said or len(said) < 2 and not set(_keywords_in(spec, head)) - _BOARD and \
+                not head_fits(head, descriptions, names.index(spec.name)):
+            continue
         n = _hits(spec, prompt)
         if n > hits:
             best, hits = spec.name, n
@@ -2119,6 +2278,11 @@ class OpenCopy:
             return BAKING, BAKING_STEPS
         return SAVOURY, SAVOURY_STEPS
 
+    def _hiring(self) -> bool:
+        """Whether the screen is about jobs (its applicants apply for a role), not a waiting list."""
+        return self.spec.name == "jobs" or bool(re.search(r"\b(jobs?|roles?|positions?|hiring|hire|recruit\w*|"
+                                                          r"vacanc\w*|careers?|interviews?)\b", self.prompt.lower()))
+
     def record_kind(self, words: str) -> str | None:
         """`record_kind` of `words` in this copy's prompt, or a kind of the domain's own the words
         name (`DomainSpec.kinds`: a smart home's devices, an inbox's folders)."""
@@ -2132,7 +2296,8 @@ class OpenCopy:
         """The record kind of a collection whose noun no record table and not this copy's domain
         writes (`own_noun`): ``"own:<noun>"``, drawn by `own_records` and `own_table`; else None."""
         own = own_noun(words, self.domain_words) if self.spec.name != "watch" else None
-        past = re.search(r"\b(recent|past|previous|history|last|done|completed)\b", (words or "").lower())
+        past = re.search(r"\b(recent|past|previous|history|last|done|completed)\b", (words or "").lower()) or \
+            re.search(r"\b(log|logbook|diary|journal|history)\b", prompt_head(self.prompt))  # a dive logbook's dives
         return f"own:{'past:' if past else ''}{own}" if own else None
 
     @property
@@ -2181,6 +2346,10 @@ class OpenCopy:
                     state = "Confirmed" if i < 2 else ("Open", "Confirmed", "Tentative")[(self.k + i) % 3]
                 else:
                     state = ("Scheduled", "Scheduled", "Moved")[(self.k + i) % 3] if i else "Next"
+                if past and head == "dive":  # what a done one measured: a dive's depth, a run's distance
+                    state = f"{r.randint(12, 34)} m"
+                elif past and head in _DISTANCE_OCCURRENCES:
+                    state = f"{r.randint(30, 220) / 10:.1f} km"
                 rows.append({"date": f"{day:%a} {day.day} {day:%b}", "label": label, "state": state,
                              "time": f"{hour:02d}:{'30' if i % 2 and not week else '00'}",
                              "who": people[i] if led else ""})
@@ -2194,6 +2363,9 @@ class OpenCopy:
             names = _OWN_NAMES if _EATEN.search(low) or self.spec.name in ("food", "cafe") else _OWN_COLOURS
             return "sold", [{"name": f"{names[(self.k + i) % len(names)]} {noun}",
                              "price": _money(r.randint(8, 60) / 2 + (0.5 if i % 2 else 0), "€")} for i in range(n)]
+        named = _named_sort(noun, low)
+        if named:  # things a product names: "Finlandia · Sibelius", "North block", "Kestrel"
+            return "named:" + named, _named_things(self, named, noun, n)
         ok, due, did = _thing_states(low)
         held = did in ("assigned", "booked", "rented")  # a free one is nobody's; an open lift no one's at all
         rows = []
@@ -2226,6 +2398,8 @@ class OpenCopy:
             return [(x["name"], f"{x['age']} · {x['who']}", x["state"]) for x in rows]
         if sort == "sold":
             return [(x["name"], "", x["price"]) for x in rows]
+        if sort.startswith("named:"):
+            return [(x["name"], x["detail"], x["state"]) for x in rows]
         return [(x["name"], f"{x['who']} · {x['did']} {x['ago']}" if x["who"] else
                  f"{x['did'].capitalize()} {x['ago']}" if x["ago"] else "", x["state"]) for x in rows]
 
@@ -2237,17 +2411,24 @@ class OpenCopy:
         label = noun[:1].upper() + noun[1:]
         sort, rows = self._own_rows(noun, n, past)
         if sort == "occurrence":
+            last = "Depth" if past and noun.split()[-1] == "dive" else \
+                "Distance" if past and noun.split()[-1] in _DISTANCE_OCCURRENCES else "Status"
             if rows and rows[0]["who"]:
-                return ["Date", "Time", "With", "Status"], [[x["date"], x["time"], x["who"], x["state"]] for x in rows]
-            return ["Date", "Time", "Status"], [[x["date"], x["time"], x["state"]] for x in rows]
+                return ["Date", "Time", "With", last], [[x["date"], x["time"], x["who"], x["state"]] for x in rows]
+            return ["Date", "Time", last], [[x["date"], x["time"], x["state"]] for x in rows]
         head = noun.split()[-1]
         if re.search(r"\b(standings?|rankings?|leaderboard|results|league|table of)\b", self.prompt.lower()):
             pts = sorted(self.rng.sample(range(4, 61), n), reverse=True)
             nums = self.rng.sample(range(2, 99), n)  # each entrant once
+            names = [x["name"] for x in rows] if sort.startswith("named:") else [f"{label} {x}" for x in nums]
             return (["Pos", label, "Skipper" if head == "boat" else "Team", "Points"],
-                    [[str(i + 1), f"{label} {nums[i]}", self.people(n)[i], str(p)] for i, p in enumerate(pts)])
+                    [[str(i + 1), names[i], self.people(n)[i], str(p)] for i, p in enumerate(pts)])
         if sort == "sold":
             return [label, "Price"], [[x["name"], x["price"]] for x in rows]
+        if sort.startswith("named:"):
+            name_col = "Pairing" if sort == "named:pairing" else label
+            return ([name_col, _NAMED_SORTS[sort[6:]][2], "Result" if sort == "named:pairing" else "Status"],
+                    [[x["name"], x["detail"], x["state"]] for x in rows])
         if sort == "animal":
             return [label, "Age", "Owner", "Status"], [[x["name"], x["age"], x["who"], x["state"]] for x in rows]
         did = rows[0]["did"] if rows else _THING_DEFAULT[2]
@@ -2370,8 +2551,11 @@ class OpenCopy:
                      f"{r.randint(1, 12)} spots left") for i in range(n)]
         if kind == "deal":
             return [_deal_item(self, i) for i in range(n)]
-        if kind == "candidate":
-            return [(p, JOBS[(self.k + i) % len(JOBS)], f"{r.randint(1, 14)} d") for i, p in enumerate(self.people(n))]
+        if kind == "candidate":  # a job's candidates: the role; others (a waiting list): when each applied
+            if self._hiring():
+                return [(p, JOBS[(self.k + i) % len(JOBS)], f"{r.randint(1, 14)} d") for i, p in enumerate(self.people(n))]
+            return [(p, f"Applied {self.date()}", _APPLICANT_STAGES[(self.k + i) % len(_APPLICANT_STAGES)])
+                    for i, p in enumerate(self.people(n))]
         if kind == "event":
             return [_event_item(self, i) for i in range(n)]
         if kind == "invoice":
@@ -2653,6 +2837,13 @@ class OpenCopy:
                     [[t, m.split(" · ")[0], m.split(" · ")[1], a] for t, m, a in self.records_of_kind(kind, n)])
         if kind == "device":
             return list(self.spec.columns), [_device_row(self, i) for i in range(n)]
+        if kind == "candidate":
+            recs = self.records_of_kind(kind, n) or []
+            if self._hiring():
+                return ["Candidate", "Role", "Applied", "Stage"], [
+                    [t, m, f"{a} ago", _APPLICANT_STAGES[(self.k + i) % len(_APPLICANT_STAGES)]]
+                    for i, (t, m, a) in enumerate(recs)]
+            return ["Applicant", "Applied", "Status"], [[t, m.removeprefix("Applied "), a] for t, m, a in recs]
         if kind == "book":  # a library's loans: title, author, when each is due back
             return (["Title", "Author", "Due back", "Status"],
                     [[t, a, self.date(), st] for t, a, st in self.records_of_kind(kind, n) or []])
@@ -2799,8 +2990,13 @@ class OpenCopy:
             return str(r.randint(2008, 2022))  # "vintage year": a year, not a count
         if re.search(r"\b(size|area|floor space|surface)\b", low):
             return f"{r.randint(12, 160)} m²"
+        if "depth" in low and re.search(r"\b(dives?|diving|scuba|sea|lake|river|pool|water|wreck|reef)\b",
+                                        self.prompt.lower()):
+            return f"{r.randint(12, 38)} m"  # a dive's depth is in metres, snow's in centimetres
         if re.search(r"\b(depth|snow|rainfall|height)\b", low):
             return f"{r.randint(20, 180)} cm"
+        if re.search(r"\b(abv|alcohol|strength)\b", low):
+            return f"{r.randint(35, 95) / 10:.1f}%"
         if re.search(r"\b(weight|load)\b", low):
             return f"{r.randint(2, 60)} kg"
         if re.search(r"\bage\b", low):

@@ -58,6 +58,7 @@ from engine.compose.open_copy import (
     domain_of,
     group_tasks,
     noun_of,
+    own_noun,
     record_kind,
 )
 from engine.compose.parts import (
@@ -295,13 +296,17 @@ def _n(s, default: int, several: int = 0) -> int:
     return default
 
 
+#: Words of a control that filters the records ("an ABV range slider") rather than setting one of them.
+_FILTERING = re.compile(r"\b(range|filters?|min|max|minimum|maximum|between)\b", re.IGNORECASE)
+
+
 def _titled(cx: _Ctx, s, node: Node, i: int) -> Node:
     """A group of instances (tiles, cards) under the section's heading, where its words give one."""
     title = _section_title(s, cx, "")
     if not title or cx.copy.spec.name == "video":
         return node
     save = []
-    if cx.picked is not None and s.kind in ("slider", "rating", "stepper"):
+    if cx.picked is not None and s.kind in ("slider", "rating", "stepper") and not _FILTERING.search(_words(s)):
         title = f"{title} · {cx.picked[1][_name_cell(cx.picked[1])]}"  # the controls score the highlighted row
         if not any(t.kind == "button" for t in cx.plan.sections):  # and what they set is saved
             save = [button("save", "Save scores" if _SCORING.search(_words(s)) else "Save", "primary"
@@ -643,13 +648,18 @@ def _b_button(cx: _Ctx, s, i: int) -> Node:
 
 
 def _search_hint(cx: _Ctx) -> str:
-    """What a search field searches: the page's first collection ("Search bottles"), else the
-    domain's own hint."""
+    """What a search field searches: the page's first collection ("Search bottles"), else what a
+    timeline, calendar or map shows ("Search episodes"), else the domain's own hint."""
     for t in cx.plan.sections:
         if t.kind in ("list", "table", "card", "kanban_column") and not t.labels:
             title = _section_title(t, cx, _kind_title(_kind_of(cx, t, _words(t))))
             if title and title.lower().endswith("s") and len(title.split()) <= 3:
                 return f"Search {_lower_but_names(title, cx.plan.prompt)}"
+    for t in cx.plan.sections:  # "an episodes timeline", "an incidents map": what it shows
+        if t.kind in ("timeline", "calendar", "map") and not t.labels:
+            noun = own_noun(_SHOWN_AS.sub(" ", _words(t)), frozenset())
+            if noun:
+                return f"Search {_lower_but_names(_plural(noun), cx.plan.prompt)}"
     if cx.copy.spec.name == "hotel" and _staff_side(cx):
         return "Search rooms or guests"
     return cx.copy.spec.search
@@ -766,8 +776,16 @@ def _b_check(kind: str) -> Callable:
 _DAY_MONTH = {*DAY_NAMES, *MONTH_NAMES}
 
 
+#: Things a product numbers in order, so tabs of them are "Round 1", "Round 2"…
+_NUMBERED = frozenset({"round", "race", "heat", "stage", "leg", "level", "floor", "term", "semester", "week", "unit",
+                       "module", "chapter", "season", "lap", "game", "set", "match", "day", "phase", "sprint"})
+
+
 def _b_tabs(cx: _Ctx, s, i: int) -> Node:
     own = choices_for(s.title) if s.title and not s.labels else ()  # "a connector type segmented control"
+    head = (s.title or "").split()[-1].lower() if s.title and not s.labels else ""
+    if not own and (head in _NUMBERED or head.endswith("s") and head[:-1] in _NUMBERED):
+        own = tuple(f"{head.removesuffix('s').capitalize()} {k}" for k in range(1, 5))  # "round tabs": Round 1, 2…
     n = _n(s, min(4, len(own)) if own else 4)
     pool = own or cx.copy.spec.tags or ("All", "Recent", "Shared", "Archived")
     labels = _labels(s, n, lambda k: pool[k % len(pool)])
@@ -778,6 +796,11 @@ def _b_tabs(cx: _Ctx, s, i: int) -> Node:
     return el(f"s{i}", kind, w=w, h=44, props={"items": labels, "active": 0})
 
 
+#: Words of a badge's name that say a state ("a low stock badge", "an overdue badge"): it shows its name.
+_STATE_WORDS = re.compile(r"\b(low|out of|sold out|overdue|expir\w*|urgent|late|delayed|full|new|due|pending|"
+                          r"ready|available|busy|verified|approved|featured|limited|last)\b", re.IGNORECASE)
+
+
 def _b_chips(cx: _Ctx, s, i: int) -> Node:
     own = choices_for(s.title) if s.title and not s.labels else ()  # "interests chips": the interests
     single = s.kind == "badge" and not own and not _plural_phrase(s)  # "the ticket's status badge": one status
@@ -786,6 +809,8 @@ def _b_chips(cx: _Ctx, s, i: int) -> Node:
     if single and s.title and not s.labels and not re.search(r"\b(status|state|stage|priority|label|tag|legend)\b",
                                                              _words(s).lower()):
         tags = (cx.copy.fact(s.title, _words(s)),)  # "a bin location badge": the bin, "a gate badge": the gate
+        if _STATE_WORDS.search(s.title):
+            tags = (s.title[:1].upper() + s.title[1:],)  # "a low stock badge" says "Low stock"
         if re.search(r"\b(counter|count|tally)\b", _words(s).lower()) and s.title.lower().endswith("s"):
             tags = (f"{cx.rng.randint(2, 30)} {s.title.lower()}",)  # "a credits counter": 18 credits
         elif re.search(r"\b(left|remaining)\b", _words(s).lower()):  # "a spaces left badge": 4 spaces left
@@ -1239,16 +1264,25 @@ _DOC_COMMENTS = ("Can we put a date on the rollout?", "Love the goals section: c
                  "Who signs off on the copy changes?", "Let's link the interview notes here.")
 
 
+_REVIEW_COMMENTS = ("Clear goals and strong references. Shortlist.", "Well argued, but over the word limit.",
+                    "Good fit for the criteria; I'd like a second read.", "Missing the transcript; ask before we decide.")
+
+
 def _b_comment(cx: _Ctx, s, i: int) -> Node:
     n = _n(s, 3)
     names = _labels(s, n, lambda k: cx.copy.people(n)[k])
     on_doc = _EDITOR.search(cx.plan.prompt) is not None  # comments on a document being written
     # a ticket's or a request's thread: the messages of one conversation, in order
     convo = _THREAD_LINES.get(cx.copy.spec.name) if cx.copy.spec.name not in ("social", "watch", "generic") else None
+    # reviewers' notes on what is judged (an application, an essay, a submission)
+    reviewing = not convo and cx.copy.spec.name in ("generic", "jobs", "education") and re.search(r"\b(review\w*|essays?|applications?|submissions?|judg\w*|shortlist\w*|"
+                                        r"scor\w*)\b", cx.plan.prompt.lower()) is not None
     kids = [el("comment", "comment", w=fill(), h=112,
                props={"meta": f"{cx.rng.randint(2, 50)} min ago",
                       "body": _DOC_COMMENTS[k % len(_DOC_COMMENTS)] if on_doc else convo[k % len(convo)] if convo
-                      else cx.copy.comment(k) if cx.copy.spec.sentences else cx.copy.items(n)[k][0],
+                      else _REVIEW_COMMENTS[k % len(_REVIEW_COMMENTS)] if reviewing
+                      else cx.copy.comment(k) if cx.copy.spec.sentences and cx.copy.spec.name != "generic"
+                      else cx.copy.items(n)[k][0],
                       "actions": ["Reply", "Like"],
                       "likes": cx.rng.randint(0, 24)})
             for k in range(n)]
@@ -1285,7 +1319,8 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
         labels = [r[0] for r in recs] if recs else _labels(s, n, lambda k: stats[k % len(stats)][0])
         if kind in ("gauge", "slider") and n == 1 and s.title and not s.labels:
             labels = [s.title]  # "a humidity gauge" reads humidity
-        if kind in ("slider", "rating", "stepper") and n == 1 and cx.picked is not None:
+        if kind in ("slider", "rating", "stepper") and n == 1 and cx.picked is not None and \
+                not _FILTERING.search(_words(s)):
             labels = [f"{labels[0]} · {cx.picked[1][_name_cell(cx.picked[1])]}"]  # it sets the highlighted row
         nodes = []
         for k, lab in enumerate(labels):
@@ -1787,10 +1822,14 @@ _LENGTH_COLUMN = re.compile(r"\b(duration|length|runtime|elapsed|time left|remai
 _MONTHS3 = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+_DAY_DATE = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}$")
+
+
 def _in_order(rows: list, fields: int = 0, cols: list[str] | None = None) -> list:
     """Records in the order a product lists them: by the first field that holds a time of day in
     every record, earliest first (a timetable, a day's log); else by the first that holds a date
-    in every record, newest first (receipts, transactions). Unchanged when no field does. Only
+    in every record, newest first (receipts, transactions). Unchanged when no field does, or when
+    one before it dates each record by its day ("Tue 9 Feb": the records come in order). Only
     the first `fields` fields are looked at (all when 0), and no column whose name in `cols`
     says it holds a length of time ("Duration": 34:44 is not a time of day)."""
     if len(rows) < 2:
@@ -1800,6 +1839,8 @@ def _in_order(rows: list, fields: int = 0, cols: list[str] | None = None) -> lis
         if cols and k < len(cols) and _LENGTH_COLUMN.search(cols[k]):
             continue
         cells = [str(r[k]) for r in rows]
+        if all(_DAY_DATE.match(c) for c in cells):
+            return rows  # dated by day ("Tue 9 Feb"): already in the order they happen, or happened
         if all(_CLOCK.match(c) and int(_CLOCK.match(c).group(1)) < 24 for c in cells):
             return sorted(rows, key=lambda r: tuple(int(g) for g in _CLOCK.match(str(r[k])).groups()))
         if all(_MONTH_DAY.match(c) for c in cells):
@@ -2258,6 +2299,9 @@ _SIDES: dict[str, tuple[re.Pattern, tuple[tuple[str, str], ...] | None, tuple[tu
                          r"property management|channel manager|night audit|rooms? status)\b", re.I),
               (("Dashboard", "home"), ("Rooms", "home"), ("Reservations", "calendar"), ("Housekeeping", "check"),
                ("Guests", "users")), None),
+    "pets": (re.compile(r"\b(groom\w*|salon|kennels?|boarding|daycare)\b", re.I),
+             (("Today", "home"), ("Bookings", "calendar"), ("Pets", "heart"), ("Owners", "users"),
+              ("Messages", "message")), None),
 }
 
 
@@ -2287,11 +2331,37 @@ def _own_nouns(cx: _Ctx) -> list[str]:
     return cx.own
 
 
+#: Words that name how a section shows its nouns ("an incidents map", "a deliveries calendar").
+_SHOWN_AS = re.compile(r"\b(maps?|charts?|calendars?|timelines?|gauges?|feeds?|galleries|gallery|boards?|groups?|"
+                       r"rows?|strips?|grids?)\b")
+
+
+def _named_nouns(cx: _Ctx) -> list[str]:
+    """The plural nouns the page's sections show, however they show them ("an incidents map":
+    incident; "a deliveries calendar": delivery), for an app no domain's navigation fits."""
+    out: list[str] = []
+    for s in cx.plan.sections:
+        if s.labels or s.kind in _NO_NOUN_KINDS:
+            continue
+        noun = own_noun(_SHOWN_AS.sub(" ", _words(s)), frozenset())
+        if noun and noun not in out:
+            out.append(noun)
+    return out
+
+
+_NO_NOUN_KINDS = frozenset({"button", "input", "select", "toggle", "checkbox", "radio", "slider", "stepper", "chip",
+                            "segmented", "tabs", "date_picker", "time_picker", "search", "badge", "fab", "rating",
+                            "progress", "progress_ring", "stat", "avatar_group", "avatar", "modal", "toast", "alert"})
+
+
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
     """The app's navigation: the domain's own, or that of the side of the counter the screen is on;
     a screen whose records are of nouns its domain does not know ("a hives list") is an app of
-    those nouns: Home, the nouns, a calendar (unless they are dated themselves) and settings."""
+    those nouns: Home, the nouns, a calendar (unless they are dated themselves) and settings. So
+    is a screen of no domain: the nouns its sections show, however ("an incidents map")."""
     own = _own_nouns(cx) if cx.copy.spec.name != "shop" else []  # a shop's goods are its own, in any noun
+    if not own and cx.copy.spec.name == "generic":
+        own = _named_nouns(cx)
     if own:
         dated = any(n.split()[-1] in OCCURRENCE_NOUNS for n in own)
         tabs = [("Home", "home")] + [(_plural(n).capitalize() if n[:1].islower() else _plural(n), "calendar"

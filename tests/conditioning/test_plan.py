@@ -623,3 +623,17 @@ def test_column_names_with_small_words_and_what_each_row_shows() -> None:
     assert _by_kind(plan, COLUMN).labels == ["Checked in", "On the bench", "Waiting for parts"]
     plan = plan_prompt("cheese counter menu with cheeses listed with their origin and price")
     assert [s.kind for s in plan.sections] == ["list"]
+
+
+def test_one_word_of_a_section_or_a_label_names_no_domain() -> None:
+    """A domain needs its word in the prompt's head, two of its words, or a head that reads as it:
+    a taproom's "Pour flight" button is no air travel, a mountain rescue board's incidents no
+    security console; a checking account with its transactions is banking, and a word both in the
+    head and in a label still counts."""
+    assert plan_prompt("brewery taproom tap list with a beers table and a Pour flight button").domain != "travel"
+    assert plan_prompt("mountain rescue callout board with an incidents map and a Page team button").domain \
+        not in ("security", "pets")
+    assert plan_prompt("checking account with balance, a spending chart and transactions").domain == "banking"
+    assert plan_prompt("consulting invoice with line items, subtotal and tax and a Send invoice button").domain \
+        == "finance"
+    assert plan_prompt("help center with a search bar and article cards").domain == "support"

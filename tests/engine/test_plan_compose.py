@@ -1439,3 +1439,69 @@ def test_people_who_do_not_work_here_have_no_job_title():
     team = _scene("workspace admin with a members table")
     (tbl,) = [e for e in team.walk() if e.kind == "table"]
     assert {r[1] for r in tbl.props["rows"]} <= {"Admin", "Editor", "Viewer", "Owner"}
+
+
+def test_an_app_of_no_domain_navigates_by_what_its_sections_show() -> None:
+    """A screen no domain names ("a mountain rescue callout board") takes no domain's template
+    (no security console, no projects): its navigation names what its sections show, however
+    they show it ("an incidents map"). Applicants on a waiting list applied for no job."""
+    scene = _scene("mountain rescue callout board with an incidents map, a team avatar group and a Page team button")
+    nav = [e.text for e in scene.walk() if e.kind == "list_item" and "nav" in e.id]
+    assert "Incidents" in nav and not {"Projects", "Assets", "Alerts"} & set(nav), nav
+    waiting = _texts(_scene("allotment society waiting list with an applicants table and an Offer plot button"))
+    assert "Applicant Applied Status" in waiting and "Salary" not in waiting and "Engineer" not in waiting
+    hiring = _texts(_scene("hiring pipeline with a candidates table and a Schedule interview button"))
+    assert "Candidate Role Applied Stage" in hiring
+
+
+def test_things_a_product_names_are_named_not_numbered() -> None:
+    """Works, museum objects, areas, pairings, found belongings, boats, scenes and the sky's
+    objects get names of their sort ("Finlandia · Sibelius", "North block", "Kestrel"), not
+    "Piece 1"; round tabs are numbered rounds; a dive logbook lists past dives, newest first,
+    with their depth; a state badge says its state; a range slider filters, it sets no row."""
+    def numbered(text: str, noun: str) -> bool:
+        return re.search(rf"\b{noun} \d+\b", text) is not None
+
+    pieces = _texts(_scene("orchestra rehearsal schedule with a pieces list and a Mark attendance button", "mobile"))
+    assert not numbered(pieces, "Piece") and re.search(r"Dvořák|Elgar|Sibelius|Mozart|Handel|Brahms", pieces)
+    objects = _texts(_scene("museum collection catalogue with an objects grid and a Request loan button"))
+    assert not numbered(objects, "Object") and re.search(r"c\. \d{4}|century|period", objects)
+    chess = _scene("chess club tournament pairings with round tabs, a pairings table and a Report result button",
+                   "tablet")
+    assert [e.props["items"][:2] for e in chess.walk() if e.kind == "tabs"] == [["Round 1", "Round 2"]]
+    assert " vs " in _texts(chess) and not numbered(_texts(chess), "Pairing")
+    found = _texts(_scene("train station lost property desk with a found items list and a Log found item button",
+                          "tablet"))
+    assert "→" not in found and re.search(r"umbrella|backpack|wallet|keys", found) and "Platform" in found
+    boats = _texts(_scene("sailing club regatta results with a boats standings table", "tablet"))
+    assert not numbered(boats, "Boat")
+    sky = _texts(_scene("astronomy club observing night planner with a targets list"))
+    assert not numbered(sky, "Target") and re.search(r"Nebula|Galaxy|Jupiter|Saturn", sky)
+    dives = _scene("scuba dive logbook with a dives table, a max depth stat and an Add dive button")
+    (table,) = [e for e in dives.walk() if e.kind == "table"]
+    assert table.props["columns"][-1] == "Depth" and all(r[-1].endswith(" m") for r in table.props["rows"])
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    days = [int(r[0].split()[1]) + 100 * months.index(r[0].split()[2]) for r in table.props["rows"]]
+    assert days == sorted(days, reverse=True) or any(r[0].endswith("Dec") for r in table.props["rows"])
+    assert [e.text for e in dives.walk() if e.kind == "stat"] == ["Max depth"] and " m" in _texts(dives)
+    badge = _scene("food bank pantry with a deliveries calendar, a low stock badge and a Request delivery button",
+                   "mobile")
+    assert "Low stock" in [e.text for e in badge.walk() if e.kind == "badge"]
+    taps = _scene("brewery taproom tap list with a beers table, an ABV range slider and a Pour flight button", "tablet")
+    assert [e.text for e in taps.walk() if e.kind == "slider"] == ["ABV"]
+    assert "→" not in _texts(taps)  # a "Pour flight" is no air travel
+
+
+def test_a_salons_day_and_a_timelines_search() -> None:
+    """A grooming salon is the staff's side of pets: its navigation is the day's bookings and
+    owners (no "Adopt"), its pets are each listed once with their slot and treatment; a search
+    above a timeline searches what the timeline shows ("Search episodes"), not the domain."""
+    salon = _scene("dog grooming salon day view with a groomers schedule, a pets list and a New booking button")
+    nav = [e.text for e in salon.walk() if e.kind == "list_item" and "nav" in e.id]
+    assert "Bookings" in nav and "Adopt" not in nav, nav
+    rows = [e for e in salon.walk() if e.kind == "list_item" and "/list/" in e.id]
+    assert len(rows) >= 6 and len({e.text for e in rows}) == len(rows)
+    assert all(re.match(r"\d\d:\d\d · ", e.props["meta"]) for e in rows)
+    podcast = _scene("podcast episode planner with an episodes timeline, a guest name field and a Schedule "
+                     "recording button", "tablet")
+    assert "Search episodes" in _texts(podcast) and "Search songs" not in _texts(podcast)
