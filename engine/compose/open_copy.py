@@ -606,6 +606,25 @@ def _thing_states(prompt: str) -> tuple[str, str, str]:
     return next((st for pattern, st in _THING_STATES if re.search(pattern, prompt)), _THING_DEFAULT)
 
 
+#: What a sold noun's records are called, where the noun has styles of its own ("beers": a hazy
+#: IPA, a pilsner), rather than "House beer".
+_STYLES: dict[str, tuple[str, ...]] = {
+    "beer": ("Hazy IPA", "Pale ale", "Pilsner", "Oatmeal stout", "Session IPA", "Saison", "Wheat beer", "Porter",
+             "Raspberry sour", "Amber lager"),
+    "ale": ("Best bitter", "Pale ale", "Golden ale", "Mild", "Red ale", "Brown ale", "Old ale", "Blonde ale"),
+    "cider": ("Dry cider", "Medium cider", "Perry", "Cloudy apple", "Rosé cider", "Scrumpy"),
+    "wine": ("Pinot noir", "Sauvignon blanc", "Rioja reserva", "Chablis", "Malbec", "Prosecco", "Riesling",
+             "Côtes du Rhône"),
+    "tea": ("Earl Grey", "Sencha", "Assam", "Darjeeling", "Chamomile", "Jasmine pearls", "Rooibos", "Oolong"),
+    "coffee": ("Ethiopia Yirgacheffe", "Colombia Huila", "House espresso", "Brazil Cerrado", "Guatemala Antigua",
+               "Swiss water decaf"),
+    "cheese": ("Aged cheddar", "Brie de Meaux", "Comté", "Manchego", "Stilton", "Gouda", "Taleggio", "Halloumi"),
+    "cocktail": ("Negroni", "Old fashioned", "Margarita", "Espresso martini", "Daiquiri", "Mojito", "Paloma"),
+}
+#: The strength range of a drink sold by the glass (low, high, in % ABV).
+_STRENGTH = {"beer": (4.0, 7.5), "ale": (3.6, 5.8), "cider": (4.5, 7.0), "wine": (11.5, 14.0),
+             "cocktail": (12.0, 25.0)}
+
 #: Things a product names rather than numbers, by the noun that lists them: (nouns, words the
 #: screen must hold for the sort to apply or None, the detail's column, states). `_named_things`
 #: writes each: works with their maker, museum objects with their period, areas by where they
@@ -2360,9 +2379,17 @@ class OpenCopy:
             return "animal", [{"name": ANIMAL_NAMES[(self.k + i) % len(ANIMAL_NAMES)], "age": f"{r.randint(2, 19)} yrs",
                                "who": people[i], "state": states[(self.k + i) % len(states)]} for i in range(n)]
         if _SOLD.search(low) or self.spec.name == "shop":
+            styles = _STYLES.get(head)
             names = _OWN_NAMES if _EATEN.search(low) or self.spec.name in ("food", "cafe") else _OWN_COLOURS
-            return "sold", [{"name": f"{names[(self.k + i) % len(names)]} {noun}",
-                             "price": _money(r.randint(8, 60) / 2 + (0.5 if i % 2 else 0), "€")} for i in range(n)]
+            strong = _STRENGTH.get(head)  # a drink's strength: "6.5%"
+            rows = []
+            for i in range(n):
+                name = styles[(self.k + i) % len(styles)] if styles and i < len(styles) else \
+                    f"{names[(self.k + i) % len(names)]} {noun}"  # each style once, then house names
+                price = r.randint(8, 60) / 2 + (0.5 if i % 2 else 0) if not strong else r.randint(9, 16) / 2
+                rows.append({"name": name, "price": _money(price, "€"),
+                             "abv": f"{r.uniform(*strong):.1f}%" if strong else ""})
+            return "sold", rows
         named = _named_sort(noun, low)
         if named:  # things a product names: "Finlandia · Sibelius", "North block", "Kestrel"
             return "named:" + named, _named_things(self, named, noun, n)
@@ -2397,7 +2424,7 @@ class OpenCopy:
         if sort == "animal":
             return [(x["name"], f"{x['age']} · {x['who']}", x["state"]) for x in rows]
         if sort == "sold":
-            return [(x["name"], "", x["price"]) for x in rows]
+            return [(x["name"], x["abv"], x["price"]) for x in rows]
         if sort.startswith("named:"):
             return [(x["name"], x["detail"], x["state"]) for x in rows]
         return [(x["name"], f"{x['who']} · {x['did']} {x['ago']}" if x["who"] else
@@ -2424,6 +2451,8 @@ class OpenCopy:
             return (["Pos", label, "Skipper" if head == "boat" else "Team", "Points"],
                     [[str(i + 1), names[i], self.people(n)[i], str(p)] for i, p in enumerate(pts)])
         if sort == "sold":
+            if rows and rows[0]["abv"]:
+                return [label, "ABV", "Price"], [[x["name"], x["abv"], x["price"]] for x in rows]
             return [label, "Price"], [[x["name"], x["price"]] for x in rows]
         if sort.startswith("named:"):
             name_col = "Pairing" if sort == "named:pairing" else label
@@ -2992,7 +3021,8 @@ class OpenCopy:
             return f"{r.randint(12, 160)} m²"
         if "depth" in low and re.search(r"\b(dives?|diving|scuba|sea|lake|river|pool|water|wreck|reef)\b",
                                         self.prompt.lower()):
-            return f"{r.randint(12, 38)} m"  # a dive's depth is in metres, snow's in centimetres
+            # a dive's depth is in metres, snow's in centimetres; the deepest is past any one dive listed
+            return f"{r.randint(35, 40)} m" if re.search(r"\b(max\w*|deepest)\b", low) else f"{r.randint(12, 34)} m"
         if re.search(r"\b(depth|snow|rainfall|height)\b", low):
             return f"{r.randint(20, 180)} cm"
         if re.search(r"\b(abv|alcohol|strength)\b", low):

@@ -728,9 +728,13 @@ def _b_check(kind: str) -> Callable:
             return col(*opts, name=f"s{i}", gap=3, width=fill())
         if kind == "radio" and not s.labels and re.search(r"\b(answer|choice|option|quiz|question)", _words(s).lower()):
             # a quiz's answers: the choices of its question
-            _q, answers = cx.copy.question()
+            q, answers = cx.copy.question()
             opts = [check("radio", "radio", a, k == 0) for k, a in enumerate(answers[:_n(s, 4)])]
             cx.rng.shuffle(opts)
+            asked = any(t is not s and re.search(r"\bquestions?\b", f"{t.title} {t.phrase}".lower()) and
+                        t.kind in ("text", "heading", "section", "card") for t in cx.plan.sections)
+            if not asked:  # answers are to a question: it stands above them, unless a section of its own shows it
+                opts.insert(0, text("question", q, "subtitle", lines=3))
             return col(*opts, name=f"s{i}", gap=3, width=fill())
         # a checklist alone on its page has the rows of a list alone on its page
         want = cx.rows if kind == "checkbox" and cx.rows else 6
@@ -823,8 +827,9 @@ def _b_chips(cx: _Ctx, s, i: int) -> Node:
         if kind == "chip":
             n_ = el("chip", "chip", w=hug(), h=32, padding=(0, 4, 0, 4), props={"selected": k == 0})
         else:
-            n_ = el("chip", "badge", w=hug(), h=28, role="primary" if k == 0 else "surface-muted", padding=(0, 3, 0, 3),
-                    props={"chip": True})
+            said = single and _STATE_WORDS.search(lab)  # "Low stock": the colour of that state
+            n_ = el("chip", "badge", w=hug(), h=28, role=status_role(lab) if said else "primary" if k == 0
+                    else "surface-muted", padding=(0, 3, 0, 3), props={"chip": True})
         n_.text, n_.style = lab, "label"
         n_.el["text"] = lab
         out.append(n_)
@@ -911,10 +916,18 @@ def _b_progress(cx: _Ctx, s, i: int) -> Node:
     generic = cx.copy.spec.name in ("generic", "project", "files")  # no records of its own to count
     labels = _labels(s, n, lambda k: "Progress" if generic and k == 0 else
                      f"{cx.copy.spec.noun.capitalize()} {('done', 'synced', 'uploaded')[k % 3]}")
+    # a test's or a quiz's bar counts its questions ("Question 4 of 12"), not the domain's records
+    asking = n == 1 and not s.labels and re.search(r"\b(tests?|quiz\w*|exams?|questions?|assessments?|surveys?|"
+                                                   r"questionnaires?)\b", cx.plan.prompt.lower())
     bars = []
     for lab in labels:
         v = cx.rng.randint(25, 90) / 100
-        bars.append(col(row(text("label", lab, "small"), text("value", f"{round(v * 100)}%", "small", w=hug()),
+        shown = f"{round(v * 100)}%"
+        if asking:
+            total = cx.rng.choice((10, 12, 15, 20))
+            at = max(1, round(v * total))
+            lab, shown, v = f"Question {at} of {total}", f"{round(at / total * 100)}%", at / total
+        bars.append(col(row(text("label", lab, "small"), text("value", shown, "small", w=hug()),
                             width=fill(), gap=2),
                         el("bar", "progress", w=fill(), h=8, variant="bar", props={"value": v}), gap=1, width=fill()))
     return col(*bars, name=f"s{i}", gap=3, width=fill())
@@ -1309,6 +1322,11 @@ def _notice(cx: _Ctx, title: str) -> str:
     return next((say(cx.rng, title) for pattern, say in _NOTICES if re.search(pattern, title.lower())), "")
 
 
+#: Gauges of a measure with a scale of its own: (words of its label, low, high, unit).
+_GAUGE_SCALES = ((r"\b(sugar|brix)\b", 15, 30, " °Bx"), (r"\bph\b", 0, 14, ""),
+                 (r"\b(wind|speed)\b", 0, 120, " km/h"), (r"\b(pressure)\b", 960, 1060, " hPa"))
+
+
 def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
     """One element of `kind` per count with text from the labels (alerts, toasts, sliders…)."""
     def build(cx: _Ctx, s, i: int) -> Node:
@@ -1384,6 +1402,13 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                          else "JPG, PNG or HEIC up to 20 MB" if photos else "PDF, PNG or ZIP up to 50 MB"}
             elif kind == "fab":
                 props = {"icon": "plus"}
+            elif kind == "gauge":
+                scale = next((sc for pattern, *sc in _GAUGE_SCALES if re.search(pattern, lab.lower())), None)
+                if scale:  # a measure with a scale of its own ("sugar level": °Brix), not a share of 100
+                    lo, hi, unit = scale
+                    v = cx.rng.uniform(lo + (hi - lo) * 0.35, lo + (hi - lo) * 0.85)
+                    props = {"value": (v - lo) / (hi - lo), "display": f"{v:.1f}{unit}", "min": str(lo),
+                             "max": str(hi)}
             nd = el(kind, kind, w=w if w is not None else fill(), h=h, props=props)
             nd.el["text"] = lab
             name = s.labels[k] if k < len(s.labels) else s.title if n == 1 else ""
@@ -2354,6 +2379,13 @@ _NO_NOUN_KINDS = frozenset({"button", "input", "select", "toggle", "checkbox", "
                             "progress", "progress_ring", "stat", "avatar_group", "avatar", "modal", "toast", "alert"})
 
 
+#: Words of a work app's screen (settings, plans, a team, an admin console): one of no domain
+#: keeps a workspace's navigation (projects, team).
+_WORKSPACE = re.compile(r"\b(settings?|pricing|plans?|tiers?|team|admin|billing|account|workspace|analytics|"
+                        r"dashboard|reports?|members?|users?|sign ?(in|up)|log ?in|login|onboarding|console|"
+                        r"integrations?|api|preferences|permissions?|roles?|traffic)\b", re.IGNORECASE)
+
+
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
     """The app's navigation: the domain's own, or that of the side of the counter the screen is on;
     a screen whose records are of nouns its domain does not know ("a hives list") is an app of
@@ -2362,6 +2394,8 @@ def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
     own = _own_nouns(cx) if cx.copy.spec.name != "shop" else []  # a shop's goods are its own, in any noun
     if not own and cx.copy.spec.name == "generic":
         own = _named_nouns(cx)
+        if not own and not _WORKSPACE.search(cx.plan.prompt):  # an egg timer has no projects or team
+            return (("Home", "home"), ("Activity", "chart"), ("Saved", "star"), ("Settings", "settings"))
     if own:
         dated = any(n.split()[-1] in OCCURRENCE_NOUNS for n in own)
         tabs = [("Home", "home")] + [(_plural(n).capitalize() if n[:1].islower() else _plural(n), "calendar"

@@ -1305,7 +1305,8 @@ def test_a_noun_no_domain_writes_gets_records_of_its_own():
     assert len({r[1] for r in tbl.props["rows"]}) == 1  # a weekly meeting keeps its hour
     cider = _scene("cider bar menu with ciders and their prices", "tablet")
     rows = [e for e in cider.walk() if e.kind == "list_item" and "/list/" in e.id]
-    assert rows and all(e.text.endswith("cider") and e.props["trailing"].startswith("€") for e in rows)
+    assert rows and all(e.props["trailing"].startswith("€") for e in rows)  # ciders by style: "Dry cider", "Perry"
+    assert len({e.text for e in rows}) == len(rows) and not any(e.text.startswith("House ") for e in rows)
 
 
 def test_standings_rank_and_a_timeline_lists_its_own_noun():
@@ -1505,3 +1506,28 @@ def test_a_salons_day_and_a_timelines_search() -> None:
     podcast = _scene("podcast episode planner with an episodes timeline, a guest name field and a Schedule "
                      "recording button", "tablet")
     assert "Search episodes" in _texts(podcast) and "Search songs" not in _texts(podcast)
+
+
+def test_tests_drinks_and_measures_read_as_they_are() -> None:
+    """A test's progress counts its questions and its answers stand under their question; beers
+    are named by style with their strength; a sugar gauge reads °Brix on its own scale; a low
+    stock badge is in the warning colour; a timer app has no projects or team to navigate to."""
+    test = _scene("language school placement test with a progress bar, multiple choice answers as radio buttons "
+                  "and a Next question button", "mobile")
+    texts = _texts(test)
+    assert re.search(r"Question \d+ of \d+", texts) and "Lessons done" not in texts
+    assert any(e.kind == "text" and e.text.endswith("?") for e in test.walk())
+    taps = _scene("brewery taproom tap list with a beers table and a Pour flight button", "tablet")
+    (table,) = [e for e in taps.walk() if e.kind == "table"]
+    assert table.props["columns"] == ["Beer", "ABV", "Price"]
+    assert not any(r[0].endswith(" beer") and r[0].split()[0] in ("House", "Signature") for r in table.props["rows"])
+    gauge = _scene("vineyard harvest tracker with a vine blocks list, a sugar level gauge and a Log pick button",
+                   "mobile")
+    (g,) = [e for e in gauge.walk() if e.kind == "gauge"]
+    assert g.props["display"].endswith("°Bx") and 0 <= g.props["value"] <= 1
+    pantry = _scene("food bank pantry with a deliveries calendar, a low stock badge and a Request delivery button",
+                    "mobile")
+    assert [(e.text, e.role) for e in pantry.walk() if e.kind == "badge"] == [("Low stock", "warning")]
+    timer = _scene("egg timer with a countdown and a Start button")
+    nav = [e.text for e in timer.walk() if e.kind == "list_item" and "nav" in e.id]
+    assert nav and not {"Projects", "Team"} & set(nav), nav
