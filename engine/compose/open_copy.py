@@ -537,7 +537,7 @@ OCCURRENCE_NOUNS = frozenset({
     "donation", "call", "interview", "exam", "tour", "trip", "walk", "ride", "feeding", "cleaning", "audit",
     "drill", "ceremony", "launch", "observation", "gig", "rota", "slot", "sitting", "feed", "dose", "treatment",
     "harvest", "sowing", "planting", "mow", "run", "dive", "climb", "hike", "lecture", "seminar", "workshop",
-    "briefing", "recital", "concert", "viewing", "tasting", "checkup", "check-up"})
+    "briefing", "recital", "concert", "viewing", "tasting", "checkup", "check-up", "delivery", "drop-off"})
 #: Plural words that name a screen's parts or a figure rather than records of their own: a
 #: collection of these keeps its domain's records.
 _NOT_OWN = frozenset({
@@ -2383,9 +2383,8 @@ class OpenCopy:
             names = _OWN_NAMES if _EATEN.search(low) or self.spec.name in ("food", "cafe") else _OWN_COLOURS
             strong = _STRENGTH.get(head)  # a drink's strength: "6.5%"
             rows = []
-            for i in range(n):
-                name = styles[(self.k + i) % len(styles)] if styles and i < len(styles) else \
-                    f"{names[(self.k + i) % len(names)]} {noun}"  # each style once, then house names
+            for i in range(min(n, len(styles)) if styles else n):  # each style once
+                name = styles[(self.k + i) % len(styles)] if styles else f"{names[(self.k + i) % len(names)]} {noun}"
                 price = r.randint(8, 60) / 2 + (0.5 if i % 2 else 0) if not strong else r.randint(9, 16) / 2
                 rows.append({"name": name, "price": _money(price, "€"),
                              "abv": f"{r.uniform(*strong):.1f}%" if strong else ""})

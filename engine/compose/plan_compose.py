@@ -513,6 +513,23 @@ def _b_chart(cx: _Ctx, s, i: int) -> Node:
 def _b_calendar(cx: _Ctx, s, i: int) -> Node:
     days = sorted(cx.rng.sample(range(2, 28), 6))
     week = re.search(r"\b(week|weekly)\b", (s.phrase or "").lower()) is not None
+    whose = noun_of(_words(s))
+    if not cx.mobile and (whose in PEOPLE_NOUNS or re.search(r"\bday view\b", cx.plan.prompt.lower())):
+        # "a groomers schedule", "a day view": today, a column for each of the people who work it
+        people = [p.split()[0] for p in cx.copy.people(cx.pick(4, 3, 3))]
+        events, ends = [], [8.0 + (c % 2) * 0.5 for c in range(len(people))]
+        for k, (name, meta, _t) in enumerate(cx.copy.items(8)):  # each once, at its own time where it has one
+            at = _CLOCK.match(meta or "")
+            col_ = k % len(people)
+            start = int(at.group(1)) + int(at.group(2)) / 60 if at else ends[col_]
+            length = cx.rng.choice((1.0, 1.5, 1.0, 2.0))
+            if start + length <= 17:
+                events.append([col_, start, start + length, name])
+                ends[col_] = start + length + cx.rng.choice((0.0, 0.5))
+        cal = el("calendar", "calendar", w=fill(), h=fill(min=420), variant="week",
+                 props={"events": events, "today": -1, "start_hour": 8, "hours": 9, "days": people})
+        return card(f"s{i}", cal, title=_section_title(s, cx, "Today"), h=fill(min=480), pad=cx.pick(5, 5, 4),
+                    content="calendar")
     if week and not cx.mobile:  # "a week calendar": seven day columns with the week's sessions in them
         # what the screen is about ("gym class booking": classes), not what its buttons say ("Book class")
         names = [r[0] for r in (cx.copy.records(cx.subject, 6) or [])]
@@ -537,8 +554,28 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
         return card(f"s{i}", cal, title=_section_title(s, cx, "Schedule"), h=hug(), pad=4, content="calendar")
     cal = el("calendar", "calendar", w=fill(), h=fill(min=280), variant="month",
              props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
+    agenda = _day_agenda(cx, s, days[2]) if cx.mobile and not cx.crowded else []
+    if agenda:  # a phone's month has room below it: what is on the selected day
+        cal.height = fixed(300)
+        return card(f"s{i}", cal, *agenda, title=_section_title(s, cx, "Schedule"), h=hug(), pad=4, gap=3,
+                    content="calendar")
     return card(f"s{i}", cal, title=_section_title(s, cx, "Schedule"), h=fill(min=340), pad=cx.pick(5, 5, 4),
                 content="calendar")
+
+
+def _day_agenda(cx: _Ctx, s, day: int) -> list[Node]:
+    """What a calendar's selected day holds, as rows under it: the occurrences of the noun it
+    shows ("a deliveries calendar": the day's deliveries, each at its time), or nothing when
+    it names none."""
+    noun = own_noun(_SHOWN_AS.sub(" ", _words(s)), frozenset())
+    if not noun or noun.split()[-1] not in OCCURRENCE_NOUNS:
+        return []
+    _sort, rows = cx.copy.own_rows(f"own:{noun}", 3)
+    when = datetime.date(2027, 3, day)
+    return [with_text(el(f"agenda{k}", "list_item", w=fill(), h=48,
+                         props={"meta": x["who"] or f"{when:%a} {day} {when:%b}", "trailing": x["state"],
+                                "divider": k < len(rows) - 1}), f"{x['time']} · {x['label']}")
+            for k, x in enumerate(rows)]
 
 
 #: Page heads that name one record's own page ("product page", "recipe detail", "listing page").
@@ -2619,7 +2656,7 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     collections = [s for s in body if s.kind in ("list", "list_item", "table", "checkbox")]
     if len(collections) == 1 and weight <= 2:  # one list on the page: enough rows to read to its foot
         cx.rows = cx.pick(10, 12, 8) - (2 if weight > 1 and device != "mobile" else 1 if weight > 1 else 0) \
-            - (2 if any(_role(s) == "stat" for s in sections) else 0)
+            - (2 if any(_role(s) == "stat" for s in sections) and device != "mobile" else 0)  # a phone's stat is short
     cx.sparse = weight <= 1.5 and not any(_role(s) == "hero" for s in body) and not cx.mobile
     acting = _row_action(sections, cx)
     if acting is not None:  # "cars listed … and a Reserve button": each car has its Reserve

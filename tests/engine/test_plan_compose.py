@@ -1531,3 +1531,18 @@ def test_tests_drinks_and_measures_read_as_they_are() -> None:
     timer = _scene("egg timer with a countdown and a Start button")
     nav = [e.text for e in timer.walk() if e.kind == "list_item" and "nav" in e.id]
     assert nav and not {"Projects", "Team"} & set(nav), nav
+
+
+def test_a_day_by_the_people_who_work_it_and_a_phones_day_under_its_month() -> None:
+    """A schedule of people ("a groomers schedule") on a larger screen is today with a column for
+    each of them, holding the listed records at their times, each once; a phone's month of
+    occurrences ("a deliveries calendar") lists the selected day's under it."""
+    salon = _scene("dog grooming salon day view with a groomers schedule, a pets list and a New booking button")
+    (cal,) = [e for e in salon.walk() if e.kind == "calendar"]
+    assert cal.variant == "week" and 3 <= len(cal.props["days"]) <= 4
+    listed = [e.text for e in salon.walk() if e.kind == "list_item" and "/list/" in e.id]
+    shown = [ev[3] for ev in cal.props["events"]]
+    assert shown and set(shown) <= set(listed) and len(shown) == len(set(shown))
+    pantry = _scene("food bank pantry with a deliveries calendar and a Request delivery button", "mobile")
+    agenda = [e.text for e in pantry.walk() if e.kind == "list_item" and "agenda" in e.id]
+    assert len(agenda) == 3 and all(re.match(r"\d\d:\d\d · Delivery$", t) for t in agenda), agenda
