@@ -1919,9 +1919,12 @@ def _finish(r: _Reader, domain: str = "generic") -> tuple[list[PlanSection], lis
         boards = any(not s["from_page"] and s["kind"] in ("kanban_column", "table", "calendar", "timeline")
                      for s in secs)
         kanban = any(not s["from_page"] and s["kind"] == "kanban_column" for s in secs)
+        # "an episode planner with an episodes timeline": the timeline is the plan, no month beside it
+        timed = {s["kind"] for s in secs if not s["from_page"] and s["kind"] in ("calendar", "timeline")}
         secs = [s for s in secs if not (s["from_page"] and not s["labels"] and not s.get("key", "").startswith("seat")
                                         and (s["kind"] in _PAGE_ONLY or (s["kind"] == "list" and boards)
-                                             or (s["kind"] in ("calendar", "table", "timeline") and kanban)))]
+                                             or (s["kind"] in ("calendar", "table", "timeline") and kanban)
+                                             or (s["kind"] in ("calendar", "timeline") and timed - {s["kind"]})))]
     # "grocery list with checkboxes": the list's rows are the checkboxes
     merged: list[dict] = []
     for s in secs:

@@ -1088,9 +1088,17 @@ def _listed_names(cx: _Ctx, n: int) -> list[str]:
     return [r[0] for r in recs[:n] if len(r[0]) <= 24]
 
 
+#: Words of a screen about the outdoors: its map's pins are places out there, not streets.
+_OUTDOORS = re.compile(r"\b(mountains?|trails?|hik\w*|ski\w*|parks?|forests?|lakes?|rivers?|coast\w*|rescue|"
+                       r"climb\w*|camp\w*|moors?|valleys?|peaks?|summits?|wild\w*|fells?)\b", re.IGNORECASE)
+_OUTDOOR_PLACES = ("North ridge", "Lake path", "Upper valley", "Summit cairn", "Forest car park", "East gully")
+
+
 def _b_map(cx: _Ctx, s, i: int) -> Node:
-    pins = list(s.labels) or _listed_names(cx, 3) or [c for c, _ in cx.rng.sample(
-        [("Depot", 0), ("Stop 4", 0), ("Stop 9", 0), ("Harbour", 0)], 3)]
+    places = _OUTDOOR_PLACES if _OUTDOORS.search(cx.plan.prompt) else \
+        ("Depot", "Stop 4", "Stop 9", "Harbour") if cx.copy.spec.name in ("logistics", "transport", "warehouse") \
+        else ("Central", "Riverside", "Old Town", "Northgate", "Market Street")
+    pins = list(s.labels) or _listed_names(cx, 3) or cx.rng.sample(list(places), 3)
     journeys = any("→" in p for p in pins)  # a timetable's map shows where its journeys run, not their times
     if cx.copy.spec.name == "travel" or journeys:
         (ca, _a), (cb, _b) = cx.copy.route
@@ -1411,7 +1419,10 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
             elif kind in ("alert", "toast"):
                 lab = s.labels[k] if k < len(s.labels) else (s.title or f"{cx.copy.spec.noun.capitalize()} updated")
                 lab = lab[:1].upper() + lab[1:]
-                props = {"message": _notice(cx, lab) or cx.copy.sentence(k)}
+                named = _named_nouns(cx) if cx.copy.spec.name == "generic" else []
+                props = {"message": _notice(cx, lab) or (  # of no domain: news of what the page shows
+                    f"{cx.rng.randint(2, 5)} new {_plural(named[0])} since {cx.rng.randint(7, 15):02d}:00." if named
+                    else cx.copy.sentence(k))}
             elif kind == "date_picker":
                 said = s.title if s.title and not s.labels else ""  # "a pickup date picker": Pickup date
                 props = {"label": lab if s.labels else (said if "date" in said.lower() else f"{said} date").strip()

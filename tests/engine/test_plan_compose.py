@@ -1449,6 +1449,10 @@ def test_an_app_of_no_domain_navigates_by_what_its_sections_show() -> None:
     scene = _scene("mountain rescue callout board with an incidents map, a team avatar group and a Page team button")
     nav = [e.text for e in scene.walk() if e.kind == "list_item" and "nav" in e.id]
     assert "Incidents" in nav and not {"Projects", "Assets", "Alerts"} & set(nav), nav
+    (pins,) = [e.props["pins"] for e in scene.walk() if e.kind == "map"]
+    assert not {"Depot", "Stop 4", "Stop 9"} & set(pins), pins  # out on the hill, not a delivery round
+    assert all(re.fullmatch(r"\d new incidents since \d\d:00\.", e.props["message"])
+               for e in scene.walk() if e.kind == "alert")
     waiting = _texts(_scene("allotment society waiting list with an applicants table and an Offer plot button"))
     assert "Applicant Applied Status" in waiting and "Salary" not in waiting and "Engineer" not in waiting
     hiring = _texts(_scene("hiring pipeline with a candidates table and a Schedule interview button"))
