@@ -554,7 +554,7 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
         return card(f"s{i}", cal, title=_section_title(s, cx, "Schedule"), h=hug(), pad=4, content="calendar")
     cal = el("calendar", "calendar", w=fill(), h=fill(min=280), variant="month",
              props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
-    agenda = _day_agenda(cx, s, days[2]) if cx.mobile and not cx.crowded else []
+    agenda = _day_agenda(cx, s) if cx.mobile and not cx.crowded else []
     if agenda:  # a phone's month has room below it: what is on the selected day
         cal.height = fixed(300)
         return card(f"s{i}", cal, *agenda, title=_section_title(s, cx, "Schedule"), h=hug(), pad=4, gap=3,
@@ -563,7 +563,7 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
                 content="calendar")
 
 
-def _day_agenda(cx: _Ctx, s, day: int) -> list[Node]:
+def _day_agenda(cx: _Ctx, s) -> list[Node]:
     """What a calendar's selected day holds, as rows under it: the occurrences of the noun it
     shows ("a deliveries calendar": the day's deliveries, each at its time), or nothing when
     it names none."""
@@ -571,9 +571,8 @@ def _day_agenda(cx: _Ctx, s, day: int) -> list[Node]:
     if not noun or noun.split()[-1] not in OCCURRENCE_NOUNS:
         return []
     _sort, rows = cx.copy.own_rows(f"own:{noun}", 3)
-    when = datetime.date(2027, 3, day)
     return [with_text(el(f"agenda{k}", "list_item", w=fill(), h=48,
-                         props={"meta": x["who"] or f"{when:%a} {day} {when:%b}", "trailing": x["state"],
+                         props={"meta": x["who"], "trailing": x["state"],  # the day is the one picked above
                                 "divider": k < len(rows) - 1}), f"{x['time']} · {x['label']}")
             for k, x in enumerate(rows)]
 
