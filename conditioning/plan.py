@@ -1564,6 +1564,18 @@ def _is_domain_word(w: str) -> bool:
 _HEAD_END = re.compile(r"\s(?:with|showing|shows|that|which|where|including|listing|containing)\b|[,;:]| - ")
 
 
+#: A trade's jobs ("a bicycle repair shop job board", "a plumber's jobs list"): work to do, not
+#: vacancies; "job" then names no jobs domain.
+TRADE_JOBS = _TRADE_JOBS = re.compile(
+    r"\b(repairs?|workshop|garage|mechanics?|servic(e|ing)|maintenance|cleaning|cleaners?|plumb\w*|electricians?|"
+    r"joinery|decorat\w*|install\w*|landscap\w*|roofers?|builders?|handyman|locksmiths?|tailors?|print shop)\b"
+    r"[^.]*?\bjobs?\b", re.IGNORECASE)
+
+
+#: Shops of a service, not of goods ("a bicycle repair shop", "a print shop").
+SERVICE_SHOP = re.compile(r"\b(repair|service|print|body|tattoo|barber|framing|key cutting)\s+shops?\b", re.IGNORECASE)
+
+
 def prompt_head(prompt: str) -> str:
     """A prompt's head in lower case, the words before its first "with", "showing", "where" or
     comma: what the app is ("a faq page for a bike rental shop")."""
@@ -1740,6 +1752,14 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
     for w in (w.lower() for s in r.sections for lab in s.get("labels", ()) if lab[:1].isupper() for w in lab.split()):
         if w in words:  # a label's words name no domain ("a Pour flight button"); the same word elsewhere may
             del words[len(words) - 1 - words[::-1].index(w)]
+    if _TRADE_JOBS.search(prompt):  # "a bicycle repair shop job board": jobs of work to do, not vacancies
+        words = [w for w in words if _singular(w) != "job"]
+    if re.search(r"\bwork orders?\b", prompt, re.IGNORECASE):  # a workshop's work orders sell nothing
+        words = [w for w in words if _singular(w) != "order"]
+    m = SERVICE_SHOP.search(prompt)
+    if m:  # a repair shop sells no goods online, and what it repairs ("bike repair") names no domain
+        what = prompt[:m.start()].split()[-1:]
+        words = [w for w in words if _singular(w) != "shop" and w not in [x.lower() for x in what]]
     words = [_singular(w) for w in words]
     domain = _domain(words, prompt_head(prompt))
     sections, overflow = _finish(r, domain)

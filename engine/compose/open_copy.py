@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from conditioning.plan import DAY_NAMES, head_fits, prompt_head
+from conditioning.plan import DAY_NAMES, SERVICE_SHOP, TRADE_JOBS, head_fits, prompt_head
 
 __all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "UNIT_NOUNS", "PLACE_NOUNS",
            "MEDICINE_NOUNS", "TRACKED_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
@@ -736,6 +736,22 @@ def _named_things(c: OpenCopy, sort: str, noun: str, n: int) -> list[dict]:
         rows.append({"name": name, "detail": detail, "state": states[(k + i) % len(states)]})
     return rows
 
+
+#: What a workshop repairs, by the words of its screen: (pattern, things, jobs); the last is any.
+_REPAIRS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (r"\b(bikes?|bicycles?|cycles?|cycling)\b",
+     ("Trek FX 2", "Brompton C Line", "Specialized Allez", "Giant Escape 3", "Cannondale Topstone", "Dawes Galaxy",
+      "Raleigh Pioneer", "Ribble CGR"),
+     ("Brake bleed", "Puncture repair", "Gear tune", "Chain and cassette", "Full service", "Wheel true")),
+    (r"\b(cars?|vans?|garage|mechanics?|mot|vehicles?)\b",
+     ("Ford Fiesta", "VW Golf", "Toyota Yaris", "Vauxhall Corsa", "BMW 3 Series", "Nissan Qashqai"),
+     ("MOT", "Brake pads", "Oil and filter", "Clutch", "Two tyres", "Diagnostics")),
+    (r"\b(phones?|laptops?|computers?|tablets?|devices?|screens?|it)\b",
+     ("iPhone 13", "Pixel 7", "Galaxy S22", "MacBook Air", "ThinkPad T14", "iPad Air"),
+     ("Screen swap", "New battery", "Charging port", "Water damage", "Keyboard", "Data recovery")),
+    (r"", ("Leather boots", "Wristwatch", "Handbag", "Winter coat", "Table lamp", "Office chair"),
+     ("Resole", "New strap", "Zip repair", "Rewire", "Clean and check", "Stitching")),
+)
 
 #: Where an application stands, when it is for no job (a waiting list, a scholarship, a grant).
 _APPLICANT_STAGES = ("New", "In review", "Shortlisted", "Waiting", "Offered", "In review")
@@ -2090,6 +2106,12 @@ def _guess(prompt: str) -> str:
     transactions"): one word of a section alone ("an incidents map" on a mountain rescue board)
     names no domain."""
     prompt = _NOT_PARCELS.sub(r"\1 log", prompt)
+    if TRADE_JOBS.search(prompt):  # a repair shop's jobs are work to do, not vacancies
+        prompt = re.sub(r"\bjobs?\b", "work", prompt, flags=re.IGNORECASE)
+    # a repair shop sells no goods, and what it repairs ("bike repair") names no domain of its own
+    prompt = re.sub(r"\b[\w-]+ (?=" + SERVICE_SHOP.pattern[2:] + ")", "", prompt, flags=re.IGNORECASE)
+    prompt = SERVICE_SHOP.sub(r"\1 workshop", prompt)
+    prompt = re.sub(r"\bwork orders?\b", "work items", prompt, flags=re.IGNORECASE)  # no sales order
     head = prompt_head(prompt)
     names, descriptions = _domain_descriptions()
     best, hits = "generic", 0.0
@@ -2129,7 +2151,8 @@ def prompt_nouns(prompt: str) -> list[str]:
 
 #: Nouns of records with copy of their own whatever the domain (matched as word starts, in order).
 _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
-    ("split", "split"), ("lap", "split"),
+    ("split", "split"), ("lap", "split"), ("repair(?!s? (?:shop|store|caf|centre|center|finder|locator|directory|near))", "repair"),
+    ("work order", "repair"), ("job card", "repair"),
     ("ingredient", "ingredient"), ("grocer(?:y|ie)", "grocery"), ("shopping list", "grocery"), ("line item", "line"),
     ("invoice item", "line"), ("order line", "line"), ("payment method", "payment"), ("saved card", "payment"),
     ("card on file", "payment"), ("bank account", "account"), ("accounts", "account"), ("hourly", "hour"),
@@ -2577,6 +2600,14 @@ class OpenCopy:
         if kind == "class":
             return [(CLASSES[(self.k + i) % len(CLASSES)], f"{_time(self)} · {r.randint(30, 60)} min · {self.person()}",
                      f"{r.randint(1, 12)} spots left") for i in range(n)]
+        if kind == "repair":  # a workshop's jobs: what came in, what it needs, whose it is, when it is due
+            things, jobs = next((t for pattern, *t in _REPAIRS if re.search(pattern, self.prompt.lower())), _REPAIRS[-1][1:])
+            if re.search(r"\b(book\w*|options?|prices?|price list)\b", self.prompt.lower()):
+                # a customer books one: the jobs on offer, how long each takes and what it costs
+                return [(jobs[(self.k + i) % len(jobs)], f"{r.choice((30, 45, 60, 90))} min",
+                         _money(r.randint(3, 16) * 5, "€")) for i in range(min(n, len(jobs)))]
+            return [(f"{things[(self.k + i) % len(things)]} · {jobs[(self.k + 2 * i) % len(jobs)]}", self.person(),
+                     ("Today", "Tomorrow", "Fri", "Mon", "Today", "Wed")[(self.k + i) % 6]) for i in range(n)]
         if kind == "deal":
             return [_deal_item(self, i) for i in range(n)]
         if kind == "candidate":  # a job's candidates: the role; others (a waiting list): when each applied
@@ -3016,6 +3047,9 @@ class OpenCopy:
             return f"{r.randint(14, 29)}°"
         if re.search(r"\b(year|vintage)s?$|\b(vintage|year built|model year|year of)\b", low):
             return str(r.randint(2008, 2022))  # "vintage year": a year, not a count
+        if re.search(r"\b(size|capacity|volume)\b", low) and re.search(r"\b(tanks?|aquarium\w*|ponds?|barrels?|"
+                                                                       r"water butts?|kegs?)\b", self.prompt.lower()):
+            return f"{r.randint(6, 40) * 10} L"  # a tank holds litres
         if re.search(r"\b(size|area|floor space|surface)\b", low):
             return f"{r.randint(12, 160)} m²"
         if "depth" in low and re.search(r"\b(dives?|diving|scuba|sea|lake|river|pool|water|wreck|reef)\b",

@@ -1005,6 +1005,10 @@ _EDITOR = re.compile(r"\b(editor|document|doc|draft|writing|word processor)\b", 
 
 
 _NO_TRADE = ("an", "a", "the", "short", "my", "user", "your", "profile")
+#: A note by someone who leads an evening or a place ("a conductor note", "the chef's note"): a welcome.
+_NOTE_BY = re.compile(r"\b(conductor|director|chef|curator|host|founder|organi[sz]er|editor|captain|head)'?s? note\b|"
+                      r"\bnote from the (conductor|director|chef|curator|host|founder|organi[sz]ers?|editor)\b",
+                      re.IGNORECASE)
 
 
 def _bio_role(phrase: str) -> str | None:
@@ -1046,8 +1050,11 @@ def _b_text(cx: _Ctx, s, i: int) -> Node:
     role = _bio_role(s.phrase or "")
     if role is not None:
         words = _bio(cx, role)  # a person's own words about their work, not the domain's sentences
+    elif _NOTE_BY.search(s.phrase or ""):  # "a conductor note": a few words of welcome from them
+        words = ("Thank you for joining us. We have spent the season on this programme, and it is a joy to share "
+                 "it with you at last. Enjoy every minute of it.")
     body = text(f"s{i}", words, "body", lines=4)
-    if s.title and s.phrase and re.search(r"\b(section|notes|about|description|summary|bio|overview)\b", s.phrase.lower()):
+    if s.title and s.phrase and re.search(r"\b(section|notes?|about|description|summary|bio|overview)\b", s.phrase.lower()):
         # "a show notes section": its words under the name the prompt gives it
         body.name = "body"
         return col(heading("title", s.title, "title"), body, name=f"s{i}", gap=2, width=fill())
@@ -1091,11 +1098,17 @@ def _listed_names(cx: _Ctx, n: int) -> list[str]:
 _OUTDOORS = re.compile(r"\b(mountains?|trails?|hik\w*|ski\w*|parks?|forests?|lakes?|rivers?|coast\w*|rescue|"
                        r"climb\w*|camp\w*|moors?|valleys?|peaks?|summits?|wild\w*|fells?)\b", re.IGNORECASE)
 _OUTDOOR_PLACES = ("North ridge", "Lake path", "Upper valley", "Summit cairn", "Forest car park", "East gully")
+#: … and of a river, a lake or a coast: its pins are places along the water.
+_WATERSIDE = re.compile(r"\b(rivers?|floods?|flooding|tides?|tidal|lakes?|reservoirs?|canals?|harbou?rs?|coast\w*|"
+                        r"estuar\w*|water levels?|gauges?)\b", re.IGNORECASE)
+_WATER_PLACES = ("Mill Bridge", "Town weir", "Footbridge", "Old quay", "Ferry landing", "Meadow sluice")
 
 
 def _b_map(cx: _Ctx, s, i: int) -> Node:
-    places = _OUTDOOR_PLACES if _OUTDOORS.search(cx.plan.prompt) else \
-        ("Depot", "Stop 4", "Stop 9", "Harbour") if cx.copy.spec.name in ("logistics", "transport", "warehouse") \
+    places = _WATER_PLACES if _WATERSIDE.search(cx.plan.prompt) else _OUTDOOR_PLACES if _OUTDOORS.search(
+        cx.plan.prompt) else \
+        ("Depot", "Stop 4", "Stop 9", "Harbour") if cx.copy.spec.name in ("logistics", "transport", "warehouse") or \
+        re.search(r"\b(deliver\w*|couriers?|routes?|drivers?|parcels?)\b", cx.plan.prompt.lower()) \
         else ("Central", "Riverside", "Old Town", "Northgate", "Market Street")
     pins = list(s.labels) or _listed_names(cx, 3) or cx.rng.sample(list(places), 3)
     journeys = any("→" in p for p in pins)  # a timetable's map shows where its journeys run, not their times

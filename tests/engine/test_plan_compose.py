@@ -1550,3 +1550,30 @@ def test_a_day_by_the_people_who_work_it_and_a_phones_day_under_its_month() -> N
     pantry = _scene("food bank pantry with a deliveries calendar and a Request delivery button", "mobile")
     agenda = [e.text for e in pantry.walk() if e.kind == "list_item" and "agenda" in e.id]
     assert len(agenda) == 3 and all(re.match(r"\d\d:\d\d · Delivery$", t) for t in agenda), agenda
+
+
+def test_a_workshops_jobs_notes_and_waterside_maps() -> None:
+    """A repair shop's jobs and work orders are repairs (what came in and what it needs), not
+    vacancies, e-bike hire or sales orders; a customer booking one sees the jobs on offer with
+    their prices; a conductor's note is their welcome under its name; a river's gauges are
+    places along the water; a tank's size is in litres."""
+    board = _scene("bike repair shop work orders board with columns Waiting, Repairing and Ready and a New work "
+                   "order button")
+    assert _plan("bike repair shop work orders board with columns Waiting and Ready").domain \
+        not in ("transport", "sales", "ecommerce")
+    cards = _texts(board)
+    assert re.search(r"(Trek|Brompton|Giant|Specialized)[^|]* · (Brake bleed|Puncture repair|Gear tune|Full service)",
+                     cards) and "E-bike" not in cards and "Journeys" not in cards
+    jobs = _texts(_scene("bicycle repair shop job board with columns Booked in, Repairing and Ready for pickup"))
+    assert "Engineer" not in jobs and "Salary" not in jobs
+    booking = _texts(_scene("bike shop service booking with repair options, available times and a Confirm button",
+                            "mobile"))
+    assert re.search(r"(Puncture repair|Gear tune|Brake bleed) \d+ min €\d", booking) and "→" not in booking
+    concert = _scene("choir concert programme with a pieces list, a conductor note text and a Buy programme button",
+                     "tablet")
+    assert "Conductor note" in _texts(concert) and "Doors open" not in _texts(concert)
+    river = _scene("river level monitoring with a gauges map, a water level line chart and a flood warning alert")
+    (pins,) = [e.props["pins"] for e in river.walk() if e.kind == "map"]
+    assert not {"Depot", "Stop 4", "Summit cairn", "North ridge"} & set(pins), pins
+    tank = _scene("aquarium shop tank builder with a tank size slider and a Save tank button")
+    assert re.search(r"Tank size \d+ L", _texts(tank))
