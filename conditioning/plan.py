@@ -1572,6 +1572,9 @@ TRADE_JOBS = _TRADE_JOBS = re.compile(
     r"[^.]*?\bjobs?\b", re.IGNORECASE)
 
 
+#: Compounds whose words name none of their domains ("a food bank", "a power bank").
+NOT_DOMAIN_COMPOUNDS = re.compile(r"\b(food|blood|river|data|memory|power|seed|sperm|milk) banks?\b|"
+                                  r"\bbank holidays?\b", re.IGNORECASE)
 #: Shops of a service, not of goods ("a bicycle repair shop", "a print shop").
 SERVICE_SHOP = re.compile(r"\b(repair|service|print|body|tattoo|barber|framing|key cutting)\s+shops?\b", re.IGNORECASE)
 
@@ -1756,6 +1759,9 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
         words = [w for w in words if _singular(w) != "job"]
     if re.search(r"\bwork orders?\b", prompt, re.IGNORECASE):  # a workshop's work orders sell nothing
         words = [w for w in words if _singular(w) != "order"]
+    for m in NOT_DOMAIN_COMPOUNDS.finditer(prompt):  # "a food bank" is neither food nor a bank
+        words = [w for w in words if w not in m.group(0).lower().split() and _singular(w) not in
+                 [_singular(x) for x in m.group(0).lower().split()]]
     m = SERVICE_SHOP.search(prompt)
     if m:  # a repair shop sells no goods online, and what it repairs ("bike repair") names no domain
         what = prompt[:m.start()].split()[-1:]

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from conditioning.plan import DAY_NAMES, SERVICE_SHOP, TRADE_JOBS, head_fits, prompt_head
+from conditioning.plan import DAY_NAMES, NOT_DOMAIN_COMPOUNDS, SERVICE_SHOP, TRADE_JOBS, head_fits, prompt_head
 
 __all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "UNIT_NOUNS", "PLACE_NOUNS",
            "MEDICINE_NOUNS", "TRACKED_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
@@ -683,7 +683,7 @@ _SKY = (("M31 Andromeda Galaxy", "Galaxy"), ("M42 Orion Nebula", "Nebula"), ("Ju
         ("M57 Ring Nebula", "Nebula"), ("Albireo", "Double star"), ("M81 Bode's Galaxy", "Galaxy"))
 
 
-def _named_sort(noun: str, prompt: str) -> str | None:
+def named_sort(noun: str, prompt: str) -> str | None:
     """Which of `_NAMED_SORTS` a numbered thing's noun is on this screen ("piece": a work;
     "target" on an observing planner: a sky object), or None."""
     words = noun.lower().split()
@@ -2112,6 +2112,7 @@ def _guess(prompt: str) -> str:
     prompt = re.sub(r"\b[\w-]+ (?=" + SERVICE_SHOP.pattern[2:] + ")", "", prompt, flags=re.IGNORECASE)
     prompt = SERVICE_SHOP.sub(r"\1 workshop", prompt)
     prompt = re.sub(r"\bwork orders?\b", "work items", prompt, flags=re.IGNORECASE)  # no sales order
+    prompt = NOT_DOMAIN_COMPOUNDS.sub(" ", prompt)  # a food bank is neither food nor a bank
     head = prompt_head(prompt)
     names, descriptions = _domain_descriptions()
     best, hits = "generic", 0.0
@@ -2412,7 +2413,7 @@ class OpenCopy:
                 rows.append({"name": name, "price": _money(price, "€"),
                              "abv": f"{r.uniform(*strong):.1f}%" if strong else ""})
             return "sold", rows
-        named = _named_sort(noun, low)
+        named = named_sort(noun, low)
         if named:  # things a product names: "Finlandia · Sibelius", "North block", "Kestrel"
             return "named:" + named, _named_things(self, named, noun, n)
         ok, due, did = _thing_states(low)
@@ -2602,7 +2603,7 @@ class OpenCopy:
                      f"{r.randint(1, 12)} spots left") for i in range(n)]
         if kind == "repair":  # a workshop's jobs: what came in, what it needs, whose it is, when it is due
             things, jobs = next((t for pattern, *t in _REPAIRS if re.search(pattern, self.prompt.lower())), _REPAIRS[-1][1:])
-            if re.search(r"\b(book\w*|options?|prices?|price list)\b", self.prompt.lower()):
+            if re.search(r"\b(book|booking|options?|prices?|price list)\b", self.prompt.lower()):
                 # a customer books one: the jobs on offer, how long each takes and what it costs
                 return [(jobs[(self.k + i) % len(jobs)], f"{r.choice((30, 45, 60, 90))} min",
                          _money(r.randint(3, 16) * 5, "€")) for i in range(min(n, len(jobs)))]

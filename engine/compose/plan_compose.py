@@ -57,6 +57,7 @@ from engine.compose.open_copy import (
     choices_for,
     domain_of,
     group_tasks,
+    named_sort,
     noun_of,
     own_noun,
     record_kind,
@@ -602,6 +603,9 @@ _PAGE_WORDS = {"shop", "store", "board", "calendar", "page", "screen", "app", "v
 
 #: Record kinds whose cards show a picture of each (`_b_card`).
 _PICTURED_RECORDS = {"hotel_room"}
+#: Sorts of named things (`open_copy.named_sort`) whose cards show a picture of each: a museum's
+#: objects, a club's boats.
+_PICTURED_SORTS = {"object", "vessel"}
 #: Record kinds whose list rows lead with a picture (`_b_list`).
 _PICTURED_ROWS = {"rental_car", "hotel_room", "product", "screening", "event"}
 
@@ -620,7 +624,8 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
     n = min(n, len(items)) if own_kind and not s.labels else n  # each record once
     titles = _labels(s, n, lambda k: items[k % len(items)][0])
     # things for sale, rooms and homes: each with its picture, as the products that list them show
-    pictured = sold or (not s.labels and (own_kind in _PICTURED_RECORDS or (
+    sort = named_sort(own_kind.split(":")[-1], cx.plan.prompt) if own_kind and own_kind.startswith("own:") else None
+    pictured = sold or (not s.labels and (own_kind in _PICTURED_RECORDS or sort in _PICTURED_SORTS or (
         not own_kind and cx.copy.spec.name in ("hotel", "realestate"))))
     cards = []
     for k, t in enumerate(titles):
@@ -629,7 +634,7 @@ def _b_card(cx: _Ctx, s, i: int) -> Node:
         if pictured:
             kids.insert(0, el("image", "image", w=fill(), h=cx.pick(120, 120, 140), role="secondary",
                               props={"motif": "landscape"}))
-        if trailing and re.search(r"\bbadges?\b", (s.phrase or "").lower()):
+        if trailing and (re.search(r"\bbadges?\b", (s.phrase or "").lower()) or sort):
             # "routes as cards showing grade badges": the value as each card's badge
             tag = with_text(el("badge", "badge", w=hug(), h=24, role=status_role(trailing), padding=(0, 3, 0, 3)),
                             trailing)  # a state in its colour (Available, In use, Out of order); a grade in info
@@ -841,8 +846,20 @@ _STATE_WORDS = re.compile(r"\b(low|out of|sold out|overdue|expir\w*|urgent|late|
                           r"ready|available|busy|verified|approved|featured|limited|last)\b", re.IGNORECASE)
 
 
+#: The kinds a sort of named thing comes in (`open_copy.named_sort`), for its category chips.
+_SORT_KINDS = {"belonging": ("All", "Bags", "Phones", "Keys", "Clothing"),
+               "object": ("All", "Ceramics", "Metalwork", "Glass", "Coins"),
+               "work": ("All", "Paintings", "Prints", "Drawings", "Sculpture"),
+               "vessel": ("All", "Dinghies", "Keelboats", "Multihulls"),
+               "target": ("All", "Planets", "Galaxies", "Nebulae", "Clusters")}
+
+
 def _b_chips(cx: _Ctx, s, i: int) -> Node:
     own = choices_for(s.title) if s.title and not s.labels else ()  # "interests chips": the interests
+    if not own and not s.labels and re.search(r"\b(categor\w*|types?|kinds?)\b", _words(s).lower()):
+        # "an item category chips row" over found belongings: the kinds of belonging, not the domain's tags
+        own = next((_SORT_KINDS[t] for t in (named_sort(n, cx.plan.prompt) for n in _own_nouns(cx))
+                    if t in _SORT_KINDS), ())
     single = s.kind == "badge" and not own and not _plural_phrase(s)  # "the ticket's status badge": one status
     n = _n(s, 1 if single else min(4, len(own)) if own else 4)
     tags = own or (cx.copy.spec.statuses if single else cx.copy.spec.tags or cx.copy.spec.statuses)

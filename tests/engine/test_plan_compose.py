@@ -1577,3 +1577,20 @@ def test_a_workshops_jobs_notes_and_waterside_maps() -> None:
     assert not {"Depot", "Stop 4", "Summit cairn", "North ridge"} & set(pins), pins
     tank = _scene("aquarium shop tank builder with a tank size slider and a Save tank button")
     assert re.search(r"Tank size \d+ L", _texts(tank))
+
+
+def test_category_chips_of_named_things_and_compounds_that_name_no_domain() -> None:
+    """Category chips over found belongings are kinds of belonging, not a journey planner's
+    filters; museum objects are cards with pictures; "a food bank" is neither a cooking app
+    nor a bank."""
+    desk = _scene("train station lost property desk with a found items list, an item category chips row and a "
+                  "Log found item button", "tablet")
+    chips = [e.text for e in desk.walk() if e.kind == "chip"]
+    assert "Bags" in chips and "Fastest" not in chips, chips
+    museum = _scene("museum collection catalogue with an objects grid and a Request loan button")
+    assert sum(e.kind == "image" for e in museum.walk()) >= 4
+    assert _plan("food bank pantry with a deliveries calendar and a Request delivery button").domain \
+        not in ("food", "banking", "finance")
+    pantry = _scene("food bank pantry with a deliveries calendar and a Request delivery button", "mobile")
+    nav = [e.text for e in pantry.walk() if e.kind == "list_item" and ("nav" in e.id or "tab" in e.id)]
+    assert "Recipes" not in nav and "Deliveries" in nav, nav
