@@ -683,6 +683,11 @@ _SKY = (("M31 Andromeda Galaxy", "Galaxy"), ("M42 Orion Nebula", "Nebula"), ("Ju
         ("M57 Ring Nebula", "Nebula"), ("Albireo", "Double star"), ("M81 Bode's Galaxy", "Galaxy"))
 
 
+#: The names each sort draws from (a sort not here names from people or numbers, without end).
+_NAMED_POOLS: dict[str, tuple] = {"object": _OBJECTS, "area": _AREA_PLACES, "belonging": _BELONGINGS,
+                                  "vessel": _VESSELS, "target": _SKY}
+
+
 def named_sort(noun: str, prompt: str) -> str | None:
     """Which of `_NAMED_SORTS` a numbered thing's noun is on this screen ("piece": a work;
     "target" on an observing planner: a sky object), or None."""
@@ -701,8 +706,9 @@ def _named_things(c: OpenCopy, sort: str, noun: str, n: int) -> list[dict]:
     low = c.prompt.lower()
     states = _NAMED_SORTS[sort][3]
     people = c.people(2 * n)
+    pool = _NAMED_POOLS.get(sort)
     rows = []
-    for i in range(n):
+    for i in range(min(n, len(pool)) if pool else n):  # each name once: a pool's worth at most
         j = (k + i) % 10
         if sort == "work":
             sung = re.search(r"\b(choir|chorus|choral|sing\w*|vocal|carols?|hymns?|anthems?)\b", low)
@@ -2468,6 +2474,7 @@ class OpenCopy:
             return ["Date", "Time", last], [[x["date"], x["time"], x["state"]] for x in rows]
         head = noun.split()[-1]
         if re.search(r"\b(standings?|rankings?|leaderboard|results|league|table of)\b", self.prompt.lower()):
+            n = len(rows) if sort.startswith("named:") else n  # each named entrant once
             pts = sorted(self.rng.sample(range(4, 61), n), reverse=True)
             nums = self.rng.sample(range(2, 99), n)  # each entrant once
             names = [x["name"] for x in rows] if sort.startswith("named:") else [f"{label} {x}" for x in nums]

@@ -775,7 +775,7 @@ def _b_check(kind: str) -> Callable:
             asked = any(t is not s and re.search(r"\bquestions?\b", f"{t.title} {t.phrase}".lower()) and
                         t.kind in ("text", "heading", "section", "card") for t in cx.plan.sections)
             if not asked:  # answers are to a question: it stands above them, unless a section of its own shows it
-                opts.insert(0, text("question", q, "subtitle", lines=3))
+                opts.insert(0, text("question", q, "title", lines=3))
             return col(*opts, name=f"s{i}", gap=3, width=fill())
         # a checklist alone on its page has the rows of a list alone on its page
         want = cx.rows if kind == "checkbox" and cx.rows else 6
@@ -1297,12 +1297,15 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
     """Collections drawn by one element with props.items: timeline, accordion, tree, menu,
     description list, avatar group, stories."""
     def build(cx: _Ctx, s, i: int) -> Node:
-        n = _n(s, default_n)
+        # a timeline that is the page's one collection reads to its foot, as a list does
+        n = _n(s, min(cx.rows, 8) if kind == "timeline" and cx.rows else default_n)
         rows = cx.copy.items(n)
         labels = _labels(s, n, lambda k: rows[k % len(rows)][0])
         props: dict = {}
         if kind == "timeline":  # named steps as written, else what the timeline tracks
             events = cx.copy.events(_words(s), n)
+            # a parcel's journey has the stages it has, each once
+            n = max(min(n, len(dict.fromkeys(e[0] for e in events))), len(s.labels[:n]))
             props = {"items": [[lab, events[k][1]] for k, lab in enumerate(_labels(s, n, lambda k: events[k][0]))],
                      "current": n // 2}
         elif kind == "description_list" and not s.labels and cx.copy.details(_words(s)):
@@ -2458,9 +2461,9 @@ _NO_NOUN_KINDS = frozenset({"button", "input", "select", "toggle", "checkbox", "
 
 #: Words of a work app's screen (settings, plans, a team, an admin console): one of no domain
 #: keeps a workspace's navigation (projects, team).
-_WORKSPACE = re.compile(r"\b(settings?|pricing|plans?|tiers?|team|admin|billing|account|workspace|analytics|"
-                        r"dashboard|reports?|members?|users?|sign ?(in|up)|log ?in|login|onboarding|console|"
-                        r"integrations?|api|preferences|permissions?|roles?|traffic)\b", re.IGNORECASE)
+_WORKSPACE = re.compile(r"\b(settings?|pricing|plans?|tiers?|team|admin|billing|account|workspace|"
+                        r"members?|users?|sign ?(in|up)|log ?in|login|onboarding|console|"
+                        r"integrations?|api|preferences|permissions?|roles?)\b", re.IGNORECASE)
 
 
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
@@ -2693,7 +2696,7 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     weight = _weight(sections)
     cx.crowded = len([t for t in sections if _role(t) in ("hero", "aside")]) > 1
     cx.alone = len(body) == 1
-    collections = [s for s in body if s.kind in ("list", "list_item", "table", "checkbox")]
+    collections = [s for s in body if s.kind in ("list", "list_item", "table", "checkbox", "timeline")]
     if len(collections) == 1 and weight <= 2:  # one list on the page: enough rows to read to its foot
         cx.rows = cx.pick(10, 12, 8) - (2 if weight > 1 and device != "mobile" else 1 if weight > 1 else 0) \
             - (2 if any(_role(s) == "stat" for s in sections) and device != "mobile" else 0)  # a phone's stat is short

@@ -703,7 +703,7 @@ class WidgetsMixin:
         r = min(h / 2, self.px(18))
         if r <= 0 or not names:
             return
-        step = r * 1.4
+        step = r * 1.65  # the next avatar clears the initials of the one before
         fit = max(1, int((w - 2 * r) // step) + 1)
         show = min(len(names), int(as_num(el.props.get("max"), 4, 1)), fit)
         extra = len(names) - show

@@ -1594,3 +1594,16 @@ def test_category_chips_of_named_things_and_compounds_that_name_no_domain() -> N
     pantry = _scene("food bank pantry with a deliveries calendar and a Request delivery button", "mobile")
     nav = [e.text for e in pantry.walk() if e.kind == "list_item" and ("nav" in e.id or "tab" in e.id)]
     assert "Recipes" not in nav and "Deliveries" in nav, nav
+
+
+def test_a_pages_one_timeline_reads_to_its_foot_without_repeating() -> None:
+    """A timeline that is the page's one collection has as many entries as a list would (not
+    four in a tall empty card), but a journey with a fixed set of stages shows each stage once."""
+    plan = _scene("podcast episode planner with an episodes timeline, a guest name field and a Schedule recording "
+                  "button", "tablet")
+    (tl,) = [e for e in plan.walk() if e.kind == "timeline"]
+    assert len(tl.props["items"]) > 4
+    parcel = _scene("parcel tracking screen with a map of the route and a timeline of delivery events")
+    (tl,) = [e for e in parcel.walk() if e.kind == "timeline"]
+    names = [it[0] for it in tl.props["items"]]
+    assert len(names) == len(set(names)) and names[0] == "Order placed"
