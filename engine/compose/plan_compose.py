@@ -216,6 +216,10 @@ def _title(plan, copy: OpenCopy) -> str:
 _KIND_NOUNS = {"list", "table", "page", "section", "panel", "buttons", "button", "view", "screen", "card", "cards",
                "tile", "tiles",
                "columns", "column", "widget", "area", "box", "bar", "grid", "row", "rows", "chips", "strip"}
+#: Elements named after the plural noun they show ("a stops timeline", "an order lines checklist",
+#: "boats standings"): headed by that noun, or by the ranking itself.
+_RANKED = {"standings", "rankings", "leaderboard", "results"}
+_SHOWN_BY = {"timeline", "checklist", "calendar", "map", "gauge"} | _RANKED
 #: Nouns of a group that stay singular as headings ("a cast list": Cast).
 _COLLECTIVE = {"cast", "crew", "staff", "team", "faculty", "personnel", "family", "band", "choir", "committee",
                "inventory", "stock", "equipment", "luggage", "news", "feedback", "music", "media"}
@@ -223,7 +227,7 @@ _LEAD = {"a", "an", "the", "some", "my", "our", "two", "three", "four", "five", 
          "numbered", "current", "recent", "upcoming"}
 
 
-def _section_title(s, cx: _Ctx, default: str) -> str:
+def _section_title(s, cx: _Ctx, default: str, heading: bool = True) -> str:
     """A section's heading: the noun phrase it came from, without articles, counts and the
     kind's own word ("vehicle list" → "Vehicles", "hourly forecast" → "Hourly forecast")."""
     words = [w for w in re.findall(r"[\w'’\-]+", s.phrase or "")]
@@ -238,6 +242,11 @@ def _section_title(s, cx: _Ctx, default: str) -> str:
         # "a Trending row", "a Favourites bar": the name as written; "a vehicle list": Vehicles
         dropped = dropped or words[-1].lower() not in ("row", "rows", "strip", "bar", "chips")
         words = words[:-1]
+    if len(words) > 1 and words[-2].lower().endswith("s") and not words[-2].lower().endswith("ss") and \
+            words[-1].lower() in _SHOWN_BY:
+        # what the element shows names it: "a stops timeline" is headed Stops, "boats standings" Standings
+        # (what it counts or searches stays the noun: "12 boats", "Search boats")
+        words = [words[-1].capitalize()] if words[-1].lower() in _RANKED and heading else words[:-1]
     if words and len(words) <= 4 and not any(w.lower() in ("with", "and", "for") for w in words):
         t = " ".join(words)
         if dropped and len(words) == 1 and not t.endswith("s") and t.lower() not in _COLLECTIVE:
@@ -456,7 +465,7 @@ def _b_table(cx: _Ctx, s, i: int) -> Node:
         tbl.el["props"]["selected"] = 0
         cx.picked, cx.picked_table = (cols, rows[0]), tbl
     title = _section_title(s, cx, cx.copy.spec.noun.capitalize())
-    cx.counted.append((n, title))
+    cx.counted.append((n, _section_title(s, cx, cx.copy.spec.noun.capitalize(), heading=False)))
     export = not cx.mobile and not named
     return card(f"s{i}", tbl, title=title, action="Export" if export else "", pad=cx.pick(5, 5, 4),
                 h=hug(), content="table")
@@ -693,7 +702,7 @@ def _search_hint(cx: _Ctx) -> str:
     timeline, calendar or map shows ("Search episodes"), else the domain's own hint."""
     for t in cx.plan.sections:
         if t.kind in ("list", "table", "card", "kanban_column") and not t.labels:
-            title = _section_title(t, cx, _kind_title(_kind_of(cx, t, _words(t))))
+            title = _section_title(t, cx, _kind_title(_kind_of(cx, t, _words(t))), heading=False)
             if title and title.lower().endswith("s") and len(title.split()) <= 3:
                 return f"Search {_lower_but_names(title, cx.plan.prompt)}"
     for t in cx.plan.sections:  # "an episodes timeline", "an incidents map": what it shows

@@ -1607,3 +1607,15 @@ def test_a_pages_one_timeline_reads_to_its_foot_without_repeating() -> None:
     (tl,) = [e for e in parcel.walk() if e.kind == "timeline"]
     names = [it[0] for it in tl.props["items"]]
     assert len(names) == len(set(names)) and names[0] == "Order placed"
+
+
+def test_an_element_named_by_what_it_shows_is_headed_by_that() -> None:
+    """"A stops timeline" is headed Stops, "an order lines checklist" Order lines, "boats
+    standings" Standings (while its search and count stay with the boats)."""
+    bus = _scene("school bus tracker for parents with a live map, a stops timeline and a Notify me toggle", "mobile")
+    assert "Stops" in [e.text for e in bus.walk() if e.kind == "heading"]
+    regatta = _scene("sailing club regatta results with a race tabs Race 1, Race 2 and Race 3 and a boats standings "
+                     "table", "tablet")
+    texts = _texts(regatta)
+    assert "Standings" in [e.text for e in regatta.walk() if e.kind == "heading"]
+    assert "Search boats" in texts and "Boats standings" not in texts
