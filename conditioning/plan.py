@@ -1566,17 +1566,32 @@ _HEAD_END = re.compile(r"\s(?:with|showing|shows|that|which|where|including|list
 
 #: A trade's jobs ("a bicycle repair shop job board", "a plumber's jobs list"): work to do, not
 #: vacancies; "job" then names no jobs domain.
-TRADE_JOBS = _TRADE_JOBS = re.compile(
+TRADE_JOBS = re.compile(
     r"\b(repairs?|workshop|garage|mechanics?|servic(e|ing)|maintenance|cleaning|cleaners?|plumb\w*|electricians?|"
     r"joinery|decorat\w*|install\w*|landscap\w*|roofers?|builders?|handyman|locksmiths?|tailors?|print shop)\b"
     r"[^.]*?\bjobs?\b", re.IGNORECASE)
-
-
 #: Compounds whose words name none of their domains ("a food bank", "a power bank").
 NOT_DOMAIN_COMPOUNDS = re.compile(r"\b(food|blood|river|data|memory|power|seed|sperm|milk) banks?\b|"
                                   r"\bbank holidays?\b", re.IGNORECASE)
-#: Shops of a service, not of goods ("a bicycle repair shop", "a print shop").
-SERVICE_SHOP = re.compile(r"\b(repair|service|print|body|tattoo|barber|framing|key cutting)\s+shops?\b", re.IGNORECASE)
+#: Shops of a service, not of goods ("a bicycle repair shop", "a print shop"), and what comes
+#: before them (what the shop repairs, "bike").
+SERVICE_SHOP = re.compile(r"(?:\b[\w-]+\s+)?\b(repair|service|print|body|tattoo|barber|framing|key cutting)\s+shops?\b",
+                          re.IGNORECASE)
+
+
+def domain_text(prompt: str) -> str:
+    """`prompt` without the words that look like a domain's and are not here: a trade's jobs
+    (`TRADE_JOBS`) and a workshop's work orders, compounds like "a food bank"
+    (`NOT_DOMAIN_COMPOUNDS`), and a service shop with what it repairs (`SERVICE_SHOP`: "a bike
+    repair shop" sells no goods and is no bike hire). The planner's domain and the copy's read it."""
+    text = re.sub(r"\bjobs?\b", " ", prompt, flags=re.IGNORECASE) if TRADE_JOBS.search(prompt) else prompt
+    text = re.sub(r"\bwork orders?\b", "work", text, flags=re.IGNORECASE)
+    text = NOT_DOMAIN_COMPOUNDS.sub(" ", text)
+    return SERVICE_SHOP.sub(r" \1 workshop", text)
+
+
+def _word_set(text: str) -> set[str]:
+    return {_singular(w) for w in re.findall(r"[a-z][a-z'\-]*", text.lower())}
 
 
 def prompt_head(prompt: str) -> str:
@@ -1600,8 +1615,8 @@ def _head_vector(head: str) -> np.ndarray:
 def head_fits(head: str, descriptions: tuple[str, ...], i: int) -> bool:
     """Whether a prompt's head (`prompt_head`) reads as the `i`-th of `descriptions` (one line a
     domain: its name and keywords): it is within `HEAD_FIT` by MiniLM, or no description is closer
-    and it is within `HEAD_FIT_CLOSEST`. "checking account" reads as banking, "mountain rescue callout board" not as a
-    security console."""
+    and it is within `HEAD_FIT_CLOSEST`. "checking account" reads as banking, "mountain rescue
+    callout board" not as a security console."""
     if descriptions not in _DESCRIPTIONS:
         _DESCRIPTIONS[descriptions] = _cached_embed(list(descriptions), _encoder().name)
     sims = _DESCRIPTIONS[descriptions] @ _head_vector(head.strip()[:200] or ".")
@@ -1755,18 +1770,8 @@ def plan_prompt(prompt: str, device: str = "desktop", *,
     for w in (w.lower() for s in r.sections for lab in s.get("labels", ()) if lab[:1].isupper() for w in lab.split()):
         if w in words:  # a label's words name no domain ("a Pour flight button"); the same word elsewhere may
             del words[len(words) - 1 - words[::-1].index(w)]
-    if _TRADE_JOBS.search(prompt):  # "a bicycle repair shop job board": jobs of work to do, not vacancies
-        words = [w for w in words if _singular(w) != "job"]
-    if re.search(r"\bwork orders?\b", prompt, re.IGNORECASE):  # a workshop's work orders sell nothing
-        words = [w for w in words if _singular(w) != "order"]
-    for m in NOT_DOMAIN_COMPOUNDS.finditer(prompt):  # "a food bank" is neither food nor a bank
-        words = [w for w in words if w not in m.group(0).lower().split() and _singular(w) not in
-                 [_singular(x) for x in m.group(0).lower().split()]]
-    m = SERVICE_SHOP.search(prompt)
-    if m:  # a repair shop sells no goods online, and what it repairs ("bike repair") names no domain
-        what = prompt[:m.start()].split()[-1:]
-        words = [w for w in words if _singular(w) != "shop" and w not in [x.lower() for x in what]]
-    words = [_singular(w) for w in words]
+    gone = _word_set(prompt) - _word_set(domain_text(prompt))  # "a food bank": neither food nor a bank
+    words = [_singular(w) for w in words if _singular(w) not in gone]
     domain = _domain(words, prompt_head(prompt))
     sections, overflow = _finish(r, domain)
     kept = {s.phrase for s in sections if s.kind == "section"}  # a phrase read as a kind after all is matched

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from conditioning.plan import DAY_NAMES, NOT_DOMAIN_COMPOUNDS, SERVICE_SHOP, TRADE_JOBS, head_fits, prompt_head
+from conditioning.plan import DAY_NAMES, domain_text, head_fits, prompt_head
 
 __all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "UNIT_NOUNS", "PLACE_NOUNS",
            "MEDICINE_NOUNS", "TRACKED_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
@@ -2111,14 +2111,7 @@ def _guess(prompt: str) -> str:
     one in a head that reads as the domain (`conditioning.plan.head_fits`: "checking account …
     transactions"): one word of a section alone ("an incidents map" on a mountain rescue board)
     names no domain."""
-    prompt = _NOT_PARCELS.sub(r"\1 log", prompt)
-    if TRADE_JOBS.search(prompt):  # a repair shop's jobs are work to do, not vacancies
-        prompt = re.sub(r"\bjobs?\b", "work", prompt, flags=re.IGNORECASE)
-    # a repair shop sells no goods, and what it repairs ("bike repair") names no domain of its own
-    prompt = re.sub(r"\b[\w-]+ (?=" + SERVICE_SHOP.pattern[2:] + ")", "", prompt, flags=re.IGNORECASE)
-    prompt = SERVICE_SHOP.sub(r"\1 workshop", prompt)
-    prompt = re.sub(r"\bwork orders?\b", "work items", prompt, flags=re.IGNORECASE)  # no sales order
-    prompt = NOT_DOMAIN_COMPOUNDS.sub(" ", prompt)  # a food bank is neither food nor a bank
+    prompt = domain_text(_NOT_PARCELS.sub(r"\1 log", prompt))  # a repair shop's jobs, a food bank: no domain's
     head = prompt_head(prompt)
     names, descriptions = _domain_descriptions()
     best, hits = "generic", 0.0
