@@ -709,37 +709,37 @@ def _named_things(c: OpenCopy, sort: str, noun: str, n: int) -> list[dict]:
     pool = _NAMED_POOLS.get(sort)
     rows = []
     for i in range(min(n, len(pool)) if pool else n):  # each name once: a pool's worth at most
-        j = (k + i) % 10
+        def nth(seq, at=k + i):  # the i-th of a pool, from this copy's offset
+            return seq[at % len(seq)]
         if sort == "work":
             sung = re.search(r"\b(choir|chorus|choral|sing\w*|vocal|carols?|hymns?|anthems?)\b", low)
             if re.search(r"\b(orchestra|choir|chorus|band|ensemble|concert|recital|rehearsal|music|symphon\w*|"
                          r"quartet|piano|programme|program|repertoire)\b", low):
-                works = _WORKS_SUNG if sung else _WORKS_MUSIC
-                name, detail = works[(k + i) % len(works)]
+                name, detail = nth(_WORKS_SUNG if sung else _WORKS_MUSIC)
                 if not re.search(r"\b(rehears\w*|practi[cs]e|learn\w*|attendance)\b", low):
                     rows.append({"name": name, "detail": detail, "state": f"{r.randint(4, 24)} min"})
                     continue  # a programme's works: how long each plays
             else:
-                name, detail = _WORKS_ART[j], people[i]
+                name, detail = nth(_WORKS_ART), people[i]
         elif sort == "object":
-            name, detail = _OBJECTS[j]
+            name, detail = nth(_OBJECTS)
         elif sort == "area":
             head = noun.split()[-1]
-            name, detail = f"{_AREA_PLACES[j]} {head}", _AREA_SIZES[(k + i) % len(_AREA_SIZES)]
+            name, detail = f"{nth(_AREA_PLACES)} {head}", nth(_AREA_SIZES)
         elif sort == "pairing":
             name, detail = f"{people[2 * i]} vs {people[2 * i + 1]}", f"Board {i + 1}"
         elif sort == "belonging":
-            name = _BELONGINGS[j]
+            name = nth(_BELONGINGS)
             places = ("Platform ", "Carriage ") if re.search(r"\b(train|rail\w*|station|tram|metro)\b", low) else \
                 ("Gate ", "Lounge ") if re.search(r"\b(airport|flights?|terminal)\b", low) else ("Room ", "Desk ")
             detail = f"{places[i % 2]}{r.randint(1, 9)} · {c.date()}"
         elif sort == "vessel":
-            name, detail = _VESSELS[j]
+            name, detail = nth(_VESSELS)
         elif sort == "scene":
-            name, detail = f"Scene {r.randint(4, 60) + 7 * i}", _SETS[(k + i) % len(_SETS)]
+            name, detail = f"Scene {r.randint(4, 60) + 7 * i}", nth(_SETS)
         else:  # target
-            name, detail = _SKY[(k + i) % len(_SKY)]
-        rows.append({"name": name, "detail": detail, "state": states[(k + i) % len(states)]})
+            name, detail = nth(_SKY)
+        rows.append({"name": name, "detail": detail, "state": nth(states)})
     return rows
 
 
@@ -1078,8 +1078,8 @@ def _pet_item(c: OpenCopy, i: int) -> Item:
         return name, f"{when} · {breed} · {r.choice((30, 45, 60))} min", ("Done", "On a walk", "Scheduled")[min(i, 2)]
     if re.search(r"\bgroom", low):  # a grooming salon's day: the pet's slot, breed and treatment
         when = f"{8 + i:02d}:{('00', '30')[i % 2]}"
-        return name, f"{when} · {breed} · {GROOMS[(c.k + i) % len(GROOMS)]}", \
-            (("Ready for pickup", "In the salon", "Booked") if "salon" in low else ("Done", "Grooming now", "Booked"))[min(i, 2)]
+        states = ("Ready for pickup", "In the salon", "Booked") if "salon" in low else ("Done", "Grooming now", "Booked")
+        return name, f"{when} · {breed} · {GROOMS[(c.k + i) % len(GROOMS)]}", states[min(i, 2)]
     if re.search(r"\b(vet|veterinar|clinic|appointment|vaccin)", low):
         return name, f"{breed} · {r.choice(PET_VISITS)} · {_time(c)}", f"Dr. {c.last()}"
     return name, f"{species} · {breed} · {PET_AGES[(c.k + i * 3) % len(PET_AGES)]}", \
@@ -2151,7 +2151,8 @@ def prompt_nouns(prompt: str) -> list[str]:
 
 #: Nouns of records with copy of their own whatever the domain (matched as word starts, in order).
 _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
-    ("split", "split"), ("lap", "split"), ("repair(?!s? (?:shop|store|caf|centre|center|finder|locator|directory|near))", "repair"),
+    ("split", "split"), ("lap", "split"),
+    ("repair(?!s? (?:shop|store|caf|centre|center|finder|locator|directory|near))", "repair"),  # not a place
     ("work order", "repair"), ("job card", "repair"),
     ("ingredient", "ingredient"), ("grocer(?:y|ie)", "grocery"), ("shopping list", "grocery"), ("line item", "line"),
     ("invoice item", "line"), ("order line", "line"), ("payment method", "payment"), ("saved card", "payment"),
@@ -2602,7 +2603,8 @@ class OpenCopy:
             return [(CLASSES[(self.k + i) % len(CLASSES)], f"{_time(self)} · {r.randint(30, 60)} min · {self.person()}",
                      f"{r.randint(1, 12)} spots left") for i in range(n)]
         if kind == "repair":  # a workshop's jobs: what came in, what it needs, whose it is, when it is due
-            things, jobs = next((t for pattern, *t in _REPAIRS if re.search(pattern, self.prompt.lower())), _REPAIRS[-1][1:])
+            things, jobs = next((t for pattern, *t in _REPAIRS if re.search(pattern, self.prompt.lower())),
+                                _REPAIRS[-1][1:])
             if re.search(r"\b(book|booking|options?|prices?|price list)\b", self.prompt.lower()):
                 # a customer books one: the jobs on offer, how long each takes and what it costs
                 return [(jobs[(self.k + i) % len(jobs)], f"{r.choice((30, 45, 60, 90))} min",

@@ -1080,7 +1080,8 @@ def _b_text(cx: _Ctx, s, i: int) -> Node:
         words = ("Thank you for joining us. We have spent the season on this programme, and it is a joy to share "
                  "it with you at last. Enjoy every minute of it.")
     body = text(f"s{i}", words, "body", lines=4)
-    if s.title and s.phrase and re.search(r"\b(section|notes?|about|description|summary|bio|overview)\b", s.phrase.lower()):
+    if s.title and s.phrase and re.search(r"\b(section|notes?|about|description|summary|bio|overview)\b",
+                                          s.phrase.lower()):
         # "a show notes section": its words under the name the prompt gives it
         body.name = "body"
         return col(heading("title", s.title, "title"), body, name=f"s{i}", gap=2, width=fill())
@@ -1363,6 +1364,9 @@ _DOC_COMMENTS = ("Can we put a date on the rollout?", "Love the goals section: c
                  "Who signs off on the copy changes?", "Let's link the interview notes here.")
 
 
+#: What reviewers judge and leave notes on (an application, an essay, a submission).
+_REVIEWED = re.compile(r"\b(review\w*|essays?|applications?|submissions?|judg\w*|shortlist\w*|scor\w*)\b",
+                       re.IGNORECASE)
 _REVIEW_COMMENTS = ("Clear goals and strong references. Shortlist.", "Well argued, but over the word limit.",
                     "Good fit for the criteria; I'd like a second read.", "Missing the transcript; ask before we decide.")
 
@@ -1374,8 +1378,8 @@ def _b_comment(cx: _Ctx, s, i: int) -> Node:
     # a ticket's or a request's thread: the messages of one conversation, in order
     convo = _THREAD_LINES.get(cx.copy.spec.name) if cx.copy.spec.name not in ("social", "watch", "generic") else None
     # reviewers' notes on what is judged (an application, an essay, a submission)
-    reviewing = not convo and cx.copy.spec.name in ("generic", "jobs", "education") and re.search(r"\b(review\w*|essays?|applications?|submissions?|judg\w*|shortlist\w*|"
-                                        r"scor\w*)\b", cx.plan.prompt.lower()) is not None
+    reviewing = not convo and cx.copy.spec.name in ("generic", "jobs", "education") and _REVIEWED.search(
+        cx.plan.prompt) is not None
     kids = [el("comment", "comment", w=fill(), h=112,
                props={"meta": f"{cx.rng.randint(2, 50)} min ago",
                       "body": _DOC_COMMENTS[k % len(_DOC_COMMENTS)] if on_doc else convo[k % len(convo)] if convo
