@@ -1129,15 +1129,23 @@ _OUTDOOR_PLACES = ("North ridge", "Lake path", "Upper valley", "Summit cairn", "
 _WATERSIDE = re.compile(r"\b(rivers?|floods?|flooding|tides?|tidal|lakes?|reservoirs?|canals?|harbou?rs?|coast\w*|"
                         r"estuar\w*|water levels?|gauges?)\b", re.IGNORECASE)
 _WATER_PLACES = ("Mill Bridge", "Town weir", "Footbridge", "Old quay", "Ferry landing", "Meadow sluice")
+_ROUNDS = re.compile(r"\b(deliver\w*|couriers?|routes?|drivers?|parcels?)\b", re.IGNORECASE)
+
+
+def _map_places(cx: _Ctx) -> tuple[str, ...]:
+    """What a map pins when its page lists nothing to pin: places along the water, out on the
+    hills, a delivery round's stops, else a town's."""
+    if _WATERSIDE.search(cx.plan.prompt):
+        return _WATER_PLACES
+    if _OUTDOORS.search(cx.plan.prompt):
+        return _OUTDOOR_PLACES
+    if cx.copy.spec.name in ("logistics", "transport", "warehouse") or _ROUNDS.search(cx.plan.prompt):
+        return "Depot", "Stop 4", "Stop 9", "Harbour"
+    return "Central", "Riverside", "Old Town", "Northgate", "Market Street"
 
 
 def _b_map(cx: _Ctx, s, i: int) -> Node:
-    places = _WATER_PLACES if _WATERSIDE.search(cx.plan.prompt) else _OUTDOOR_PLACES if _OUTDOORS.search(
-        cx.plan.prompt) else \
-        ("Depot", "Stop 4", "Stop 9", "Harbour") if cx.copy.spec.name in ("logistics", "transport", "warehouse") or \
-        re.search(r"\b(deliver\w*|couriers?|routes?|drivers?|parcels?)\b", cx.plan.prompt.lower()) \
-        else ("Central", "Riverside", "Old Town", "Northgate", "Market Street")
-    pins = list(s.labels) or _listed_names(cx, 3) or cx.rng.sample(list(places), 3)
+    pins = list(s.labels) or _listed_names(cx, 3) or cx.rng.sample(list(_map_places(cx)), 3)
     journeys = any("→" in p for p in pins)  # a timetable's map shows where its journeys run, not their times
     if cx.copy.spec.name == "travel" or journeys:
         (ca, _a), (cb, _b) = cx.copy.route
@@ -1940,6 +1948,7 @@ _LENGTH_COLUMN = re.compile(r"\b(duration|length|runtime|elapsed|time left|remai
 _MONTHS3 = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+#: A date by its day, as dated records show it ("Tue 9 Feb").
 _DAY_DATE = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}$")
 
 
