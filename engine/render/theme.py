@@ -61,6 +61,8 @@ _STYLE_SIZES = {
     "display": 48, "h1": 36, "h2": 28, "h3": 22, "title": 18, "body": 16, "body-strong": 16,
     "small": 14, "label": 14, "caption": 12,
 }
+#: Engine steps that are another step at a stronger weight, for systems without a step of that name.
+_STRONGER_OF = {"body-strong": "body"}
 _STYLE_WEIGHTS = {"display": 700, "h1": 700, "h2": 600, "h3": 600, "title": 600, "body-strong": 600, "label": 600}
 
 
@@ -246,8 +248,8 @@ class Theme:
 
     # -- type ------------------------------------------------------------------------------
     def style(self, name: str) -> TypeStyle:
-        """The type step `name` (the nearest step of the scale when the system has no step of
-        that name), at least `text_floor` px."""
+        """The type step `name` (when the system has no step of that name: the step it strengthens,
+        "body" for "body-strong", else the nearest step of the scale), at least `text_floor` px."""
         st = self._style(name)
         if st.size < self.text_floor:
             ratio = st.line_height / max(st.size, 1e-6)
@@ -260,6 +262,9 @@ class Theme:
                 return t
         if not self.ds.type_scale:
             raise KeyError("the design system has no type scale")
+        base = next((t for t in self.ds.type_scale if t.name == _STRONGER_OF.get(name)), None)
+        if base is not None:  # "body-strong" is the system's body at a strong weight, not a step nearer 16 px
+            return base.model_copy(update={"weight": _STYLE_WEIGHTS.get(name, base.weight), "name": name})
         target = _STYLE_SIZES.get(name, 16)
         best = min(self.ds.type_scale, key=lambda t: (abs(t.size - target), -t.size))
         weight = _STYLE_WEIGHTS.get(name, best.weight)

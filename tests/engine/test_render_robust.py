@@ -32,3 +32,12 @@ def test_every_kind_with_every_variant_role_and_style_renders(theme, kind):
     cv = Canvas(960, 540, theme.color("background"))
     Renderer(theme, 1.0).draw(cv, scene)
     assert cv.svg().startswith("<svg")
+
+
+def test_a_strong_body_is_the_systems_body_at_a_strong_weight(tmp_path):
+    """A system with no "body-strong" step (Circuit) draws it as its body at a strong weight,
+    not as the next larger step: a row's strong text stays under its card's title."""
+    th = Theme(Engine.from_folder(SAMPLES / "circuit", store=tmp_path / "st").ds)
+    assert "body-strong" not in {t.name for t in th.ds.type_scale}
+    strong, body, title = th.style("body-strong"), th.style("body"), th.style("title")
+    assert strong.size == body.size and strong.weight >= 600 and strong.size <= title.size
