@@ -2086,9 +2086,14 @@ def _keywords_in(spec: DomainSpec, prompt: str) -> list[str]:
                                                          else r"(?:s|es|ed|d|ing)?\b"), p)]
 
 
+def _weight(keywords: list[str]) -> float:
+    """How strongly keywords a prompt holds name their domain: their length (a shape's a tenth)."""
+    return sum(len(k) * (0.1 if k in _SHAPE_KEYWORDS else 1) for k in keywords)
+
+
 def _hits(spec: DomainSpec, prompt: str) -> float:
     """How strongly `prompt` names `spec`'s domain: the length of the keywords it holds."""
-    return sum(len(k) * (0.1 if k in _SHAPE_KEYWORDS else 1) for k in _keywords_in(spec, prompt))
+    return _weight(_keywords_in(spec, prompt))
 
 
 #: "time tracking", "habit tracker": what is tracked is no parcel (logistics' "tracking").
@@ -2120,7 +2125,7 @@ def _guess(prompt: str) -> str:
         if not said or len(said) < 2 and not set(_keywords_in(spec, head)) - _BOARD and \
                 not head_fits(head, descriptions, names.index(spec.name)):
             continue
-        n = _hits(spec, prompt)
+        n = _weight(said)  # the keywords found once, weighed here
         if n > hits:
             best, hits = spec.name, n
     return best

@@ -1122,8 +1122,8 @@ def _listed_names(cx: _Ctx, n: int) -> list[str]:
 
 
 #: Words of a screen about the outdoors: its map's pins are places out there, not streets.
-_OUTDOORS = re.compile(r"\b(mountains?|trails?|hik\w*|ski\w*|parks?|forests?|lakes?|rivers?|coast\w*|rescue|"
-                       r"climb\w*|camp\w*|moors?|valleys?|peaks?|summits?|wild\w*|fells?)\b", re.IGNORECASE)
+_OUTDOORS = re.compile(r"\b(mountains?|trails?|hik\w*|ski\w*|parks?|forests?|rescue|climb\w*|camp\w*|moors?|"
+                       r"valleys?|peaks?|summits?|wild\w*|fells?)\b", re.IGNORECASE)  # (water: `_WATERSIDE`, first)
 _OUTDOOR_PLACES = ("North ridge", "Lake path", "Upper valley", "Summit cairn", "Forest car park", "East gully")
 #: … and of a river, a lake or a coast: its pins are places along the water.
 _WATERSIDE = re.compile(r"\b(rivers?|floods?|flooding|tides?|tidal|lakes?|reservoirs?|canals?|harbou?rs?|coast\w*|"
