@@ -1578,15 +1578,23 @@ NOT_DOMAIN_COMPOUNDS = re.compile(r"\b(food|blood|river|data|memory|power|seed|s
 SERVICE_SHOP = re.compile(r"(?:\b[\w-]+\s+)?\b(repair|service|print|body|tattoo|barber|framing|key cutting)\s+shops?\b",
                           re.IGNORECASE)
 
+#: Vehicles that sell or lend what comes before them ("an ice cream van", "a mobile library bus"): the
+#: business is what they sell, not transport.
+SELLING_VEHICLE = re.compile(r"\b(ice[ -]cream|food|coffee|burger|taco|pizza|street food|noodle|crepe|crêpe|kebab|"
+                             r"hot dog|fish and chips?|smoothie|juice|flower|library|book)\s+(?:vans?|trucks?|carts?|"
+                             r"trailers?|bus|buses|boats?|bikes?)\b", re.IGNORECASE)
+
 
 def domain_text(prompt: str) -> str:
     """`prompt` without the words that look like a domain's and are not here: a trade's jobs
     (`TRADE_JOBS`) and a workshop's work orders, compounds like "a food bank"
-    (`NOT_DOMAIN_COMPOUNDS`), and a service shop with what it repairs (`SERVICE_SHOP`: "a bike
+    (`NOT_DOMAIN_COMPOUNDS`), a vehicle that sells ("an ice cream van", `SELLING_VEHICLE`), and a
+    service shop with what it repairs (`SERVICE_SHOP`: "a bike
     repair shop" sells no goods and is no bike hire). The planner's domain and the copy's read it."""
     text = re.sub(r"\bjobs?\b", " ", prompt, flags=re.IGNORECASE) if TRADE_JOBS.search(prompt) else prompt
     text = re.sub(r"\bwork orders?\b", "work", text, flags=re.IGNORECASE)
     text = NOT_DOMAIN_COMPOUNDS.sub(" ", text)
+    text = SELLING_VEHICLE.sub(r"\1", text)
     return SERVICE_SHOP.sub(r" \1 workshop", text)
 
 

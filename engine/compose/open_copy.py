@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from conditioning.plan import DAY_NAMES, domain_text, head_fits, prompt_head
+from engine.compose.things import MatchedThing, match_thing
 
 __all__ = ["CHOICES", "DOMAIN_SPECS", "choices_for", "NOUN_RECORDS", "PEOPLE_NOUNS", "UNIT_NOUNS", "PLACE_NOUNS",
            "MEDICINE_NOUNS", "TRACKED_NOUNS", "SALES_WORDS", "DomainSpec", "OpenCopy", "domain_of", "group_tasks", "is_sales",
@@ -559,7 +560,7 @@ _HOLDERS = frozenset({"bag", "box", "bottle", "pack", "jar", "cup", "glass", "se
 #: Words that end a collection's phrase without naming its records ("boats standings", "lifts
 #: status", "a next collections list").
 _OWN_TRAIL = frozenset({"standing", "standings", "status", "statuses", "result", "results", "schedule", "schedules",
-                        "timeline",
+                        "timeline", "accordion", "gallery", "carousel", "stock", "inventory", "levels",
                         "log", "history", "overview", "summary", "ranking", "rankings", "leaderboard", "board",
                         "time", "times", "tracker", "report", "roster", "queue", "calendar", "plan", "record"})
 _OWN_SKIP = frozenset({"a", "an", "the", "of", "my", "our", "your", "their", "today", "today's", "all", "next",
@@ -598,6 +599,14 @@ _THING_STATES: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"\b(repair|maintenance|servic)", ("Working", "Needs repair", "serviced")),
     (r"\b(feed|feeding)\b", ("Fed", "Feed due", "fed")),
 )
+#: Words of a figure that is money ("order total", "amount due"): a total of anything else is a count.
+_MONEY_WORDS = re.compile(r"\b(amount|due|cost|costs|price|spend|spent|paid|pay|revenue|sales|bill|order|charges?|fees?|"
+                          r"balance|income|payout|earnings|value|budget|sum|payments?|savings|refunds?|tax|vat|basket|cart|checkout|"
+                          r"donations?|raised|invoice\w*|expenses?|salary|wages)\b")
+#: States of a thing that say nobody holds it.
+_NOBODYS = frozenset({"free", "vacant", "cleaning", "available", "empty", "unassigned"})
+#: Page nouns of screens that follow what is sold through its stages rather than price it.
+_TRACKING = re.compile(r"\b(tracker|board|log|queue|dashboard|monitor|status|kanban)\b")
 _THING_DEFAULT = ("Active", "Needs attention", "updated")
 
 
@@ -2161,7 +2170,8 @@ _RECORD_NOUNS: tuple[tuple[str, str], ...] = (
     ("work order", "repair"), ("job card", "repair"),
     ("ingredient", "ingredient"), ("grocer(?:y|ie)", "grocery"), ("shopping list", "grocery"), ("line item", "line"),
     ("invoice item", "line"), ("order line", "line"), ("payment method", "payment"), ("saved card", "payment"),
-    ("card on file", "payment"), ("bank account", "account"), ("accounts", "account"), ("hourly", "hour"),
+    ("card on file", "payment"), ("bank account", "account"), ("accounts", "account"),
+    ("opening (?:hours|times)", "opening_hours"), ("hours of opening", "opening_hours"), ("hourly", "hour"),
     ("hour by hour", "hour"), ("step", "step"), ("instruction", "step"), ("method", "step"),
     ("direction", "step"), ("preparation", "step"), ("episode", "episode"), ("chapter", "chapter"),
     ("station", "station"), ("menu", "menu"), ("dish", "menu"), ("drink", "menu"), ("starter", "menu"),
@@ -2407,15 +2417,21 @@ class OpenCopy:
             states = ("Healthy", "Healthy", "Vet check due", "Healthy", "Resting", "Healthy")
             return "animal", [{"name": ANIMAL_NAMES[(self.k + i) % len(ANIMAL_NAMES)], "age": f"{r.randint(2, 19)} yrs",
                                "who": people[i], "state": states[(self.k + i) % len(states)]} for i in range(n)]
-        if _SOLD.search(low) or self.spec.name == "shop":
-            styles = _STYLES.get(head)
+        kind = match_thing(noun, prompt_head(self.prompt))
+        sold = _SOLD.search(low) or self.spec.name == "shop"
+        selling = sold and not _TRACKING.search(prompt_head(self.prompt))  # an order tracker tracks, a shop prices
+        if kind is not None and not selling and (kind.sure or not named_sort(noun, low)):
+            return "kind", self._kind_rows(kind, n)  # "Sea bass · 2.4 kg · Released", "Bed 4 · a patient"
+        if sold:
+            styles = _STYLES.get(head) or (kind.thing.names if kind and isinstance(kind.thing.names, tuple) else None)
+            priced = kind.thing.details if kind and styles is kind.thing.names and kind.thing.column == "Price" else None
             names = _OWN_NAMES if _EATEN.search(low) or self.spec.name in ("food", "cafe") else _OWN_COLOURS
             strong = _STRENGTH.get(head)  # a drink's strength: "6.5%"
             rows = []
             for i in range(min(n, len(styles)) if styles else n):  # each style once
                 name = styles[(self.k + i) % len(styles)] if styles else f"{names[(self.k + i) % len(names)]} {noun}"
                 price = r.randint(8, 60) / 2 + (0.5 if i % 2 else 0) if not strong else r.randint(9, 16) / 2
-                rows.append({"name": name, "price": _money(price, "€"),
+                rows.append({"name": name, "price": priced[(self.k + i) % len(priced)] if priced else _money(price, "€"),
                              "abv": f"{r.uniform(*strong):.1f}%" if strong else ""})
             return "sold", rows
         named = named_sort(noun, low)
@@ -2433,6 +2449,31 @@ class OpenCopy:
             rows.append({"name": f"{label} {i + 1}", "who": "" if free or not (held or did != _THING_DEFAULT[2])
                          else people[i], "did": did, "ago": "" if free else ago, "state": st})
         return "thing", rows
+
+    def _kind_rows(self, kind: MatchedThing, n: int) -> list[dict]:
+        """`n` records of a kind of thing (`things.match_thing`): each member once, a numbered kind's
+        numbers, people by name; the kind's detail and state for each, from this copy's offset."""
+        thing, k = kind.thing, self.k
+        many = isinstance(thing.names, tuple)
+        n = min(n, len(thing.names)) if many else n
+        people = self.people(2 * n)
+        rows = []
+        for i in range(n):
+            if many:
+                name = thing.names[(k + i) % len(thing.names)]
+            elif thing.names == "people":
+                name = people[i]
+            else:  # numbered: from a number of its own ("Bed 7", "Bed 8", …)
+                name = thing.names.replace("{n}", str(1 + (k % 5) + i))
+            state = thing.states[(k + i) % len(thing.states)]
+            if thing.details != "people":  # times in their order through the day, else from the offset
+                timed = all(re.fullmatch(r"\d{1,2}:\d\d", d) for d in thing.details)
+                detail = thing.details[(i if timed else k + i) % len(thing.details)]
+            else:  # whose it is: nobody's while it is free ("Bed 8 · — · Free")
+                detail = "—" if state.lower() in _NOBODYS else people[n + i]
+            rows.append({"name": name, "detail": detail, "state": state,
+                         "column": thing.column})
+        return rows
 
     def own_rows(self, kind: str, n: int) -> tuple[str, list[dict]]:
         """The fields of `n` records of an own kind (``"own:hive"``, ``"own:past:donation"``,
@@ -2453,7 +2494,7 @@ class OpenCopy:
             return [(x["name"], f"{x['age']} · {x['who']}", x["state"]) for x in rows]
         if sort == "sold":
             return [(x["name"], x["abv"], x["price"]) for x in rows]
-        if sort.startswith("named:"):
+        if sort.startswith("named:") or sort == "kind":
             return [(x["name"], x["detail"], x["state"]) for x in rows]
         return [(x["name"], f"{x['who']} · {x['did']} {x['ago']}" if x["who"] else
                  f"{x['did'].capitalize()} {x['ago']}" if x["ago"] else "", x["state"]) for x in rows]
@@ -2483,6 +2524,9 @@ class OpenCopy:
             if rows and rows[0]["abv"]:
                 return [label, "ABV", "Price"], [[x["name"], x["abv"], x["price"]] for x in rows]
             return [label, "Price"], [[x["name"], x["price"]] for x in rows]
+        if sort == "kind":
+            return [label, rows[0]["column"] if rows else "", "Status"], [[x["name"], x["detail"], x["state"]]
+                                                                          for x in rows]
         if sort.startswith("named:"):
             name_col = "Pairing" if sort == "named:pairing" else label
             return ([name_col, _NAMED_SORTS[sort[6:]][2], "Result" if sort == "named:pairing" else "Status"],
@@ -2550,6 +2594,12 @@ class OpenCopy:
             return [(d, f"{q} × {_money(u)}", _money(q * u)) for d, q, u in self.line_items(n)]
         if kind == "transaction":
             return [_bank_item(self, i) for i in range(n)]
+        if kind == "opening_hours":  # each day of the week once, when the doors open and close; shut on Sunday
+            late = (self.k % 3 == 0)
+            days = [(d, "Closed" if d == "Sunday" else
+                     ("09:00–17:00" if d == "Saturday" else f"08:00–{'20:00' if late and d == 'Thursday' else '18:00'}"),
+                     "Today" if i == 2 else "") for i, d in enumerate(DAY_NAMES)]
+            return days[:n] if n >= 5 else days[:7]
         if kind == "hour":  # "hourly forecast": the next hours, each with its conditions and temperature
             start, t = r.randint(6, 15), r.randint(12, 22)
             return [(f"{(start + i) % 24:02d}:00", WEATHER[(self.k + i // 3) % len(WEATHER)],
@@ -3002,6 +3052,10 @@ class OpenCopy:
         for name, fn in self.stat_fns:
             if name.lower() == low and not (self._lines and re.search(r"\b(total|subtotal|tax|vat)\b", low)):
                 return fn(self)
+        rest = re.sub(r"\b(total|grand|subtotal|overall)\b", " ", low).strip()
+        if rest != low.strip() and rest and not _MONEY_WORDS.search(rest) and not self._lines:
+            # a total of something that is not money ("total visits"); a total score adds points up
+            return f"{self.rng.randint(180, 690)}" if re.search(r"\bscores?\b", rest) else self.figure(rest)
         sub = sum(q * u for _d, q, u in self._lines) or float(self.rng.randint(900, 6400))
         if not self._taxed and re.search(r"\b(total|amount due|grand|subtotal)\b", low):
             return _money(round(sub, 2))  # seats and tickets: the price is what is paid
@@ -3128,6 +3182,10 @@ class OpenCopy:
         if kind and kind.startswith("own:") and kind.split()[-1].split(":")[-1] in OCCURRENCE_NOUNS:
             # "a hearings timeline": each hearing (and who leads it) with its day and hour
             return [(" · ".join(p for p in (x["label"], x["who"]) if p), f"{x['date']} · {x['time']}")
+                    for x in self.own_rows(kind, n)[1]]
+        if kind and kind.startswith("own:") and self.own_rows(kind, n)[0] == "kind":
+            # a kind of thing ("a discharges timeline"): each with its detail and state ("10:00 · Ready")
+            return [(x["name"], f"{x['detail']} · {x['state']}" if x["detail"] else x["state"])
                     for x in self.own_rows(kind, n)[1]]
         recs = self.records_of_kind(kind, n) if kind else None
         if recs:  # what the timeline lists ("a stops timeline"): each with its when

@@ -186,22 +186,42 @@ _TITLE_FILLER = {"a", "an", "the", "my", "app", "application", "page", "screen",
 _WEAK_KEYWORDS = {"booking", "room", "guest", "stay", "call", "stream", "player", "card", "payment", "check-in"}
 
 
+def _head_keyword(prompt: str, spec) -> bool:
+    """Whether a prompt's head holds one of the domain's keywords (not a weak one many pages share,
+    `_WEAK_KEYWORDS`): "baking recipe page", "utility bill"; not "bakery wholesale order form"."""
+    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", prompt.strip()), maxsplit=1)[0]
+    return any(re.search(rf"\b{re.escape(k.strip())}", head.lower()) for k in spec.keywords
+               if k.strip() not in _WEAK_KEYWORDS)
+
+
+#: Words of a page head that name the page's part or job, not a business ("boarding pass", "seat picker").
+_PAGE_PARTS = frozenset({"pass", "picker", "seat", "seats", "selection", "builder", "form", "checkout", "confirmation", "summary",
+               "status", "editor", "planner"})
+
+
+def _names_app(prompt: str, spec, parts: frozenset[str] = frozenset()) -> bool:
+    """Whether a prompt's head names the domain's own app and nothing more ("flight search results",
+    "hotel booking"), not a business of its own that shares a keyword ("hot air balloon flight
+    booking", "fishing charter trip log", "ski resort conditions"): every word of the head, less
+    page words (`_TITLE_FILLER`), is one of the domain's keywords."""
+    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", prompt.strip()), maxsplit=1)[0]
+    said = [w for w in re.findall(r"[a-z][a-z'\-]+", head.lower()) if w not in _TITLE_FILLER and w not in parts]
+    return _head_keyword(prompt, spec) and all(any(w.startswith(k.strip()) or k.strip().startswith(w) for k in spec.keywords)
+                             for w in said)
+
+
 def _title(plan, copy: OpenCopy) -> str:
-    """The page title: the domain's own (a player says "Now playing", a call its meeting) where the
-    prompt names the app, else the prompt's head noun phrase ("Kanban board", "Invoice")."""
+    """The page title: the domain's own (a player says "Now playing", a call its meeting, a flight
+    search its route) where the prompt names the app (`_names_app`), else the prompt's head noun
+    phrase ("Kanban board", "Invoice", "Hot air balloon flight booking")."""
     spec = copy.spec
     if spec.name == "watch":
         return copy.items(1)[0][0]  # the video's own title
-    if spec.name == "travel":
+    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", plan.prompt.strip()), maxsplit=1)[0]
+    names_app = _names_app(plan.prompt, spec)
+    if spec.name == "travel" and (_names_app(plan.prompt, spec, _PAGE_PARTS) or not head.strip()):
         (ca, a), (cb, b) = copy.route
         return f"{ca} → {cb}"
-    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", plan.prompt.strip()), maxsplit=1)[0]
-    names_app = any(re.search(rf"\b{re.escape(k.strip())}", head.lower()) for k in spec.keywords
-                    if k.strip() not in _WEAK_KEYWORDS)
-    # "ski resort conditions" names more than a hotel app: its own words title it
-    said = [w for w in re.findall(r"[a-z][a-z'\-]+", head.lower()) if w not in _TITLE_FILLER]
-    names_app = names_app and all(any(w.startswith(k.strip()) or k.strip().startswith(w) for k in spec.keywords)
-                                  for w in said)
     if spec.name in _GENERIC_TITLE and names_app and not _staff_side_of(spec.name, plan.prompt) and \
             (spec.name != "music" or any(s.kind == "media_controls" for s in plan.sections)):
         return spec.title  # a guest's app ("hotel booking"): its own title; a housekeeping board: its name
@@ -215,7 +235,8 @@ def _title(plan, copy: OpenCopy) -> str:
 
 _KIND_NOUNS = {"list", "table", "page", "section", "panel", "buttons", "button", "view", "screen", "card", "cards",
                "tile", "tiles",
-               "columns", "column", "widget", "area", "box", "bar", "grid", "row", "rows", "chips", "strip"}
+               "columns", "column", "widget", "area", "box", "bar", "grid", "row", "rows", "chips", "strip", "accordion",
+               "carousel", "gallery"}
 #: Elements named after the plural noun they show ("a stops timeline", "an order lines checklist",
 #: "boats standings"): headed by that noun, or by the ranking itself.
 _RANKED = {"standings", "rankings", "leaderboard", "results"}
@@ -1144,10 +1165,19 @@ def _map_places(cx: _Ctx) -> tuple[str, ...]:
     return "Central", "Riverside", "Old Town", "Northgate", "Market Street"
 
 
+#: Record kinds a map pins by name where its phrase names them ("a stops map").
+_PINNED_KINDS = frozenset({"stop"})
+
+
 def _b_map(cx: _Ctx, s, i: int) -> Node:
-    pins = list(s.labels) or _listed_names(cx, 3) or cx.rng.sample(list(_map_places(cx)), 3)
+    w = _words(s)
+    # what the map names ("a launch sites map"): those places, else what the page lists, else places near
+    rk, ok = cx.copy.record_kind(w), cx.copy.own_kind(w)
+    named = rk if rk in _PINNED_KINDS else ok if ok and cx.copy.own_rows(ok, 1)[0] == "kind" else None
+    own = [r[0] for r in (cx.copy.records_of_kind(named, 4) or [])]  # stops, or a kind of thing's names
+    pins = list(s.labels) or own[:4] or _listed_names(cx, 3) or cx.rng.sample(list(_map_places(cx)), 3)
     journeys = any("→" in p for p in pins)  # a timetable's map shows where its journeys run, not their times
-    if cx.copy.spec.name == "travel" or journeys:
+    if (cx.copy.spec.name == "travel" and not own) or journeys:
         (ca, _a), (cb, _b) = cx.copy.route
         pins = list(s.labels) or [ca, cb]
     route = "route" in (s.phrase or "").lower() or cx.copy.spec.name in ("logistics", "travel") or journeys
@@ -1317,7 +1347,9 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
         # a timeline that is the page's one collection reads to its foot, as a list does
         n = _n(s, min(cx.rows, 8) if kind == "timeline" and cx.rows else default_n)
-        rows = cx.copy.items(n)
+        own = cx.copy.records_of_kind(cx.copy.record_kind(_words(s)) or cx.copy.own_kind(_words(s)), n) \
+            if kind in ("accordion", "tree") else None
+        rows = own or cx.copy.items(n)  # what the section names ("a materials accordion"), else the domain's
         labels = _labels(s, n, lambda k: rows[k % len(rows)][0])
         props: dict = {}
         if kind == "timeline":  # named steps as written, else what the timeline tracks
@@ -1338,7 +1370,9 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
         elif kind == "tree":
             props = {"items": [[0 if k == 0 else 1, lab] for k, lab in enumerate(labels)], "active": 1}
         elif kind == "accordion":
-            props = {"items": labels, "open": 0, "body": cx.copy.sentence(0)}
+            # the open entry says what its record says ("Bank A · Accepted"), else a sentence
+            body = " · ".join(x for x in own[0][1:] if x) if own and not s.labels else ""
+            props = {"items": labels, "open": 0, "body": body or cx.copy.sentence(0)}
         else:  # menu
             props = {"items": labels, "active": 0}
         each = h_each - 12 if cx.mobile and kind in ("timeline", "accordion") else h_each
@@ -1883,7 +1917,8 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
     collection = not head or head[-1] in _COLLECTION_HEADS or any(s.kind == "kanban_column" for s in cx.plan.sections)
     if cx.record is not None:
         sub = " · ".join(x for x in (cx.record[1], cx.record[2]) if x)  # the record the page is about
-    elif head and not head[-1].endswith("s") and cx.copy.spec.name in _RECORD_SUBTITLE and not collection:
+    elif head and not head[-1].endswith("s") and cx.copy.spec.name in _RECORD_SUBTITLE and not collection and \
+            _head_keyword(cx.plan.prompt, cx.copy.spec):
         sub = cx.copy.items(1)[0][1]  # one record's page ("freelance invoice"): its own line, not a count
     elif cx.counted and head and head[-1] not in _LIVE_HEADS and len({t for _n, t in cx.counted}) == 1 and \
             cx.counted[0][1].lower().endswith("s") and len(cx.counted[0][1].split()) <= 4 and \
@@ -2551,12 +2586,20 @@ PHONE_TITLE = 22
 PHONE_TITLE_SMALL = 28
 
 
+#: Closing words of a page title that name the screen's job, dropped first where that makes it fit a phone.
+_PAGE_JOBS = frozenset({"booking", "tracker", "planner", "log", "manager", "builder", "guide", "board", "dashboard",
+                        "overview", "finder", "organiser", "organizer", "scheduler", "checker", "viewer"})
+
+
 def _short_title(title: str) -> str:
     """A title a phone's app bar shows whole: without a closing word that names the screen
     ("form", "page") and, while longer than PHONE_TITLE_SMALL, without its first words."""
     words = title.split()
     while len(words) > 1 and words[-1].lower() in ("form", "page", "screen", "view", "app", "flow"):
         words = words[:-1]
+    job = words[:-1] if len(words) > 2 and words[-1].lower() in _PAGE_JOBS else words
+    if len(" ".join(words)) > PHONE_TITLE_SMALL >= len(" ".join(job)):
+        words = job  # "Hot air balloon flight booking": the flight, whole, rather than "Air balloon flight booking"
     while len(" ".join(words)) > PHONE_TITLE_SMALL and len(words) > 2:
         words = words[1:]
     out = " ".join(words)

@@ -1619,3 +1619,65 @@ def test_an_element_named_by_what_it_shows_is_headed_by_that() -> None:
     texts = _texts(regatta)
     assert "Standings" in [e.text for e in regatta.walk() if e.kind == "heading"]
     assert "Search boats" in texts and "Boats standings" not in texts
+
+
+# -- kinds of things: records named as a product names them (engine.compose.things) -------------
+
+def test_a_kind_of_thing_is_found_by_what_the_noun_means_on_its_page() -> None:
+    """MiniLM reads the noun with its page's words: a sea angler's catches are fish, a council's
+    speakers people, a ward's beds numbered beds; a noun no kind fits stays unmatched."""
+    from engine.compose.things import match_thing
+
+    assert "fish" in match_thing("catch", "sea angling boat day log").thing.about
+    assert match_thing("speaker", "town hall public meeting").thing.names == "people"
+    assert match_thing("bed", "hospital ward bed board").thing.names == "Bed {n}"
+    assert match_thing("widget", "account settings page") is None
+
+
+def test_records_of_a_kind_are_named_with_its_detail_and_state() -> None:
+    """No "Catch 1 · Active": each catch is a species with its weight and whether it was kept;
+    a free bed names no patient; a garden's beds are still a garden's."""
+    log = _texts(_scene("sea angling boat day log with a catches table and a Log catch button", "tablet"))
+    assert "Catch 1" not in log and re.search(r"\d\.\d kg", log) and ("Kept" in log or "Released" in log), log
+    ward = _scene("hospital ward bed board with a beds grid and an Admit patient button")
+    texts = _texts(ward)
+    assert "Bed " in texts and " ha" not in texts and "Ready to pick" not in texts, texts
+    garden = _texts(_scene("community vegetable garden with a raised beds list and a Water now button", "mobile"))
+    assert "Bed 1" not in garden or " ha" in garden  # a garden's beds keep their places and sizes
+
+
+def test_a_total_of_what_is_not_money_is_a_count() -> None:
+    """"Total score" is points, "order total" money."""
+    from engine.compose.open_copy import OpenCopy, domain_of
+
+    c = OpenCopy(domain_of("generic", "archery scorecard"), "archery scorecard", 0)
+    assert not c.value("Total score").startswith(("$", "€")) and c.value("Order total").startswith(("$", "€"))
+    assert not c.value("Total visits").startswith(("$", "€"))
+
+
+def test_a_business_that_shares_a_domain_keyword_keeps_its_own_title_and_subtitle() -> None:
+    """A balloon flight booking is no airline: its own title, and its map pins its launch sites;
+    a flight search still titles its route. A bakery's order form has no recipe's servings."""
+    balloon = _scene("hot air balloon ride booking with a launch sites map and a Reserve flight button", "mobile")
+    texts = _texts(balloon)
+    assert "→" not in texts and "balloon" in texts.lower(), texts
+    (m,) = [e for e in balloon.walk() if e.kind == "map"]
+    assert not {"Rome", "Tokyo"} & set(m.props["pins"]), m.props["pins"]
+    assert "→" in _texts(_scene("flight search results with filters", "desktop"))
+    assert "Serves" not in _texts(_scene("bakery wholesale order form with a loaves table", "tablet"))
+
+
+def test_an_accordion_is_headed_by_its_noun_and_holds_its_records() -> None:
+    """"A materials accordion" is headed Materials and folds materials, not a workspace's
+    documents; "opening hours" are the days of the week."""
+    depot = _scene("recycling centre visitor guide with a materials accordion and an opening hours list", "mobile")
+    texts = _texts(depot)
+    assert "accordion" not in texts.lower() and "Brand refresh" not in texts, texts
+    assert "Monday" in texts and "Sunday" in texts and "Closed" in texts
+
+
+def test_a_vehicle_that_sells_is_the_business_it_sells_for() -> None:
+    from conditioning.plan import domain_text
+
+    assert "van" not in domain_text("ice cream van stock screen") and "truck" not in domain_text("taco truck menu")
+    assert "van" in domain_text("removal van booking")
