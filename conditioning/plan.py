@@ -697,6 +697,11 @@ _SHEET_UI = {"a", "an", "the", "with", "and", "or", "modal", "share", "sharing",
              "info", "preview", "context", "popup", "pop-up", "overlay", "bottom", "action", "side", "edit"}
 
 
+#: Words before "callout" that make it a job someone is called out to, not a UI callout box.
+_CALLED_OUT = frozenset({"emergency", "rescue", "service", "repair", "breakdown", "locksmith", "plumber", "plumbing",
+                         "electrician", "engineer", "ambulance", "fire", "night", "out-of-hours", "vet", "team"})
+
+
 def _lex_hit(words: Sequence[str]) -> tuple[int, int, str, str] | None:
     """The lexicon phrase in `words` (singular, lower case) that ends nearest the end, longest
     first: ``(start, end, phrase, kind)`` or None; only entries whose kind exists count."""
@@ -710,6 +715,8 @@ def _lex_hit(words: Sequence[str]) -> tuple[int, int, str, str] | None:
             cands = LEXICON.get(p)
             if p == "sheet" and end >= 2 and words[end - 2] and words[end - 2] not in _SHEET_UI:
                 continue  # "a call sheet", "a score sheet": a document of that name, not a bottom sheet
+            if p == "callout" and end >= 2 and words[end - 2] in _CALLED_OUT:
+                continue  # "an emergency callout", "a mountain rescue callout": a job someone is called to
             if n == 1 and p == "grid" and end >= 2 and words[end - 2] and words[end - 2] not in _DETERMINERS \
                     and resolve_kind(("card",)):
                 return end - 1, end, p, resolve_kind(("card",))  # "a plots grid": the noun's records as cards
@@ -1088,10 +1095,11 @@ class _Reader:
                 title = ""
                 w = out[start - 1] if start > 0 and not count else None
                 w_hit = _lex_hit([w.sing]) if _plain(w) else None
-                if _plain(w) and (not w_hit or (w_hit[3] not in _CONTENT_KINDS and w_hit[3] != kind
-                                                and w.low not in _NOT_LABELS)):
+                if _plain(w) and (not w_hit or (w_hit[3] == kind and w.low not in _NOT_LABELS) or (
+                        w_hit[3] not in _CONTENT_KINDS and w_hit[3] != kind and w.low not in _NOT_LABELS)):
                     # "size chips S, M, L and XL": the word before the kind says what they choose;
                     # so does a control's word there ("score sliders for Innovation, …" are sliders)
+                    # and a word of the same kind ("plan cards Basic, Deluxe and Ultimate" are plans)
                     title, start = w.text.capitalize(), start - 1
                     v = out[start - 1] if start > 0 else None
                     if _plain(v) and v.low not in _NOT_LABELS:

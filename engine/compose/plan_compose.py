@@ -640,7 +640,44 @@ _PICTURED_SORTS = {"object", "vessel"}
 _PICTURED_ROWS = {"rental_car", "hotel_room", "product", "screening", "event"}
 
 
+def _tier_cards(cx: _Ctx, s, i: int) -> Node:
+    """Cards of named tiers or plans ("plan cards Basic, Deluxe and Ultimate"): each with its
+    price for its period, dearer as it goes, the middle one marked most popular, and the first
+    chosen for the page's summary."""
+    base = cx.rng.choice((9, 12, 15, 19))
+    period = "year" if re.search(r"\b(annual|yearly)", cx.plan.prompt.lower()) else "month"
+    cur = _currency(cx)
+    prices = [round(base * (1 + 0.8 * k)) for k in range(len(s.labels))]
+    cx.priced = cx.priced or (s.labels[0], float(prices[0]), period)
+    popular = len(s.labels) // 2 if len(s.labels) > 2 else -1
+    cards = []
+    for k, (lab, v) in enumerate(zip(s.labels, prices)):
+        if cx.mobile:  # a phone's tier is one row: its name and what it adds, its price at the end
+            what = col(heading("title", lab + (" · Most popular" if k == popular else ""), "title", lines=1),
+                       text("meta", f"Everything in {s.labels[k - 1]}, and more" if k else f"Billed every {period}",
+                            "small", lines=1), name="what", gap=1, width=fill())
+            cards.append(card("card", row(what, text("price", f"{cur}{v} / {period[:2] if period == 'month' else 'yr'}",
+                                                     "body-strong", "text", w=hug()), name="tier", gap=3,
+                                          align="center", width=fill()), gap=2, pad=4, h=hug()))
+            continue
+        kids = [heading("title", lab, "title", lines=1), text("price", f"{cur}{v} / {period}", "h3", "text"),
+                text("meta", "Everything in " + s.labels[k - 1] + ", and more" if k else f"Billed every {period}",
+                     "small", lines=2)]
+        if k == popular:
+            tag = with_text(el("badge", "badge", w=hug(), h=24, role="info", padding=(0, 3, 0, 3)), "Most popular")
+            tag.text, tag.style = "Most popular", "caption"
+            kids.append(tag)  # under the price, so the tiers' names stay in one line
+        cards.append(card("card", *kids, gap=2, pad=5, h=hug() if cx.mobile else fill(min=140)))
+    body = col(*cards, name="items", gap=4, width=fill()) if cx.mobile else \
+        grid(cards, min(len(cards), cx.pick(4, 3, 1)), gap=5, name="items")
+    title = _section_title(s, cx, "Plans")
+    title = title if title.endswith("s") else _plural(title)  # "plan cards": Plans
+    return col(heading("title", title, "title"), body, name=f"s{i}", gap=3, width=fill(), height=hug())
+
+
 def _b_card(cx: _Ctx, s, i: int) -> Node:
+    if len(s.labels) >= 2 and _TIERS.search(_words(s)):  # "plan cards Basic, Deluxe and Ultimate"
+        return _tier_cards(cx, s, i)
     own_kind, page_kind = cx.copy.record_kind(_words(s)), cx.copy.record_kind(cx.page_noun)
     if own_kind is None and not s.labels and _plural_phrase(s):  # "a plots grid": records of that noun
         own_kind = cx.copy.own_kind(_words(s))
@@ -733,7 +770,7 @@ def _search_hint(cx: _Ctx) -> str:
                 return f"Search {_lower_but_names(_plural(noun), cx.plan.prompt)}"
     if cx.copy.spec.name == "hotel" and _staff_side(cx):
         return "Search rooms or guests"
-    return cx.copy.spec.search
+    return "Search" if _foreign(cx) else cx.copy.spec.search
 
 
 def _b_field(kind: str) -> Callable:
@@ -741,6 +778,10 @@ def _b_field(kind: str) -> Callable:
         n = _n(s, 1)
         defaults = {"input": ("Name", "Email", "Notes", "Reference"), "select": ("Sort by", "Status", "Owner", "Type"),
                     "search": (_search_hint(cx),)}[kind]
+        if kind == "search" and s.title and not s.labels and n == 1 and \
+                re.match(rf"(a|an|the)\s+{re.escape(s.title)}\s+search\b", s.phrase or "", re.IGNORECASE):
+            # "a guest search field": it searches guests
+            defaults = {"search": (f"Search {_lower_but_names(_plural(s.title), cx.plan.prompt)}",)}[kind]
         own = s.title if kind in ("input", "select") and s.title and not s.labels else ""  # "a promo code input"
         said = re.search(r"\b(email|e-mail|phone|number|address|name|code|link|url)\b", (s.phrase or "").lower())
         if own and kind == "input" and said and said.group(1) not in own.lower():
@@ -920,6 +961,15 @@ def _b_chips(cx: _Ctx, s, i: int) -> Node:
 
 
 def _b_avatar(cx: _Ctx, s, i: int) -> Node:
+    if s.count <= 1 and not s.labels and s.title and not _plural_phrase(s) and \
+            not re.search(r"\b(each|every|per)\b", s.phrase or "") and \
+            s.title.lower() not in ("profile", "user", "account", "my", "your"):
+        # "a technician avatar": that one person, by name, with what they are to the page
+        who = cx.copy.people(1)[0]
+        role = re.sub(r"['’]s$", "", s.title)
+        return row(with_text(el("avatar", "avatar", w=56, h=56), who),
+                   col(text("name", who, "body-strong"), text("role", role, "small", "text-muted"), name="who", gap=1,
+                       width=fill()), name=f"s{i}", gap=3, width=fill(), align="center")
     n = _n(s, 4)
     names = _labels(s, n, lambda k: cx.copy.people(n)[k])
     return row(*[with_text(el("avatar", "avatar", w=40, h=40), nm) for nm in names], name=f"s{i}", gap=2,
@@ -990,6 +1040,9 @@ def _b_image(cx: _Ctx, s, i: int) -> Node:
     return grid(imgs, min(n, cx.pick(4, 3, 2)), gap=4, name=f"s{i}", h=fill(min=160))
 
 
+_ON_THE_WAY = re.compile(r"\b(arrival|eta|on the way|en route|journey|trip|delivery|pickup|ride|approach)\b", re.I)
+
+
 def _b_progress(cx: _Ctx, s, i: int) -> Node:
     if len(s.labels) >= 2 and re.search(r"\b(steps?|stages?|phases?|statuses|milestones?)\b", (s.phrase or "").lower()):
         # "three steps Received, Printing and Shipped": one tracker through them, part of the way
@@ -997,8 +1050,10 @@ def _b_progress(cx: _Ctx, s, i: int) -> Node:
                   props={"steps": list(s.labels), "current": (len(s.labels) - 1) // 2})
     n = _n(s, 1)
     generic = cx.copy.spec.name in ("generic", "project", "files")  # no records of its own to count
-    labels = _labels(s, n, lambda k: "Progress" if generic and k == 0 else
-                     f"{cx.copy.spec.noun.capitalize()} {('done', 'synced', 'uploaded')[k % 3]}")
+    own = s.title if n == 1 and not s.labels and s.title and not re.match(
+        r"(toward|towards|to|for|of|on|in)\b", s.title, re.I) else ""  # "an arrival progress bar": Arrival
+    labels = _labels(s, n, lambda k: own or ("Progress" if generic and k == 0 else
+                     f"{cx.copy.spec.noun.capitalize()} {('done', 'synced', 'uploaded')[k % 3]}"))
     # a test's or a quiz's bar counts its questions ("Question 4 of 12"), not the domain's records
     asking = n == 1 and not s.labels and re.search(r"\b(tests?|quiz\w*|exams?|questions?|assessments?|surveys?|"
                                                    r"questionnaires?)\b", cx.plan.prompt.lower())
@@ -1006,6 +1061,8 @@ def _b_progress(cx: _Ctx, s, i: int) -> Node:
     for lab in labels:
         v = cx.rng.randint(25, 90) / 100
         shown = f"{round(v * 100)}%"
+        if own and _ON_THE_WAY.search(own):  # how far someone is on their way: the minutes still to go
+            shown = f"{cx.rng.randint(4, 25)} min away"
         if asking:
             total = cx.rng.choice((10, 12, 15, 20))
             at = max(1, round(v * total))
@@ -2398,7 +2455,8 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
     actions = [n for s, r, n in placed if r == "action" and s.position != "bottom" and not call]
     bottom_actions = [n for s, r, n in placed if r == "action" and (s.position == "bottom" or call)]
     bars = [n for s, r, n in placed if r == "bar"] + bottom_actions
-    if not cx.primary_taken and spec.name != "video" and not any(r == "overlay" for _s, r, _n in placed):
+    if not cx.primary_taken and spec.name != "video" and not any(r == "overlay" for _s, r, _n in placed) and \
+            not (_foreign(cx) and not _own_nouns(cx)):  # a greenhouse monitor adds no weather app's places
         label = spec.action
         if spec.name in ("shop", "sales") and _ORDER_TRACKING.search(cx.plan.prompt):
             label = "Get help"  # an order on its way: nothing to add to a cart, someone to ask
@@ -2523,13 +2581,38 @@ _WORKSPACE = re.compile(r"\b(settings?|pricing|plans?|tiers?|team|admin|billing|
                         r"integrations?|api|preferences|permissions?|roles?)\b", re.IGNORECASE)
 
 
+#: Domains of one kind of consumer app, whose navigation, search and first action are that app's own
+#: (a weather app's places, a travel app's trips).
+_APP_CHROME = frozenset({"weather", "travel", "hotel"})
+#: Words of such an app's own pages beyond its domain's keywords ("weather radar", "air quality
+#: monitor", "campsite reservation").
+_CHROME_WORDS = {
+    "weather": frozenset({"radar", "air", "quality", "pollen", "uv", "storm", "storms", "wind", "rain", "snow", "monitor",
+                          "station", "warning", "warnings", "sun", "sunrise", "sunset", "tide", "tides", "outlook"}),
+    "travel": frozenset({"airline", "boarding", "pass", "seat", "itinerary", "holiday", "holidays", "vacation", "getaway",
+                         "city", "break", "planner", "check-in", "baggage", "lounge", "visa"}),
+    "hotel": frozenset({"hotel", "room", "rooms", "stay", "check-in", "checkout", "resort", "guest", "guests", "campsite",
+                        "cabin", "hostel", "villa", "lodge", "reservation", "reservations", "bed", "breakfast", "inn",
+                        "motel", "apartment", "glamping", "pitch"}),
+}
+
+
+def _foreign(cx: _Ctx) -> bool:
+    """Whether the page is another business's that only shares a keyword with one of `_APP_CHROME`'s
+    domains ("greenhouse climate monitor" is no weather app, "fishing charter trip log" no travel
+    app): it takes none of that app's navigation, search or action."""
+    name = cx.copy.spec.name
+    return name in _APP_CHROME and _staff_side(cx) is None and \
+        not _names_app(cx.plan.prompt, cx.copy.spec, _PAGE_PARTS | _CHROME_WORDS[name])
+
+
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
     """The app's navigation: the domain's own, or that of the side of the counter the screen is on;
     a screen whose records are of nouns its domain does not know ("a hives list") is an app of
     those nouns: Home, the nouns, a calendar (unless they are dated themselves) and settings. So
     is a screen of no domain: the nouns its sections show, however ("an incidents map")."""
     own = _own_nouns(cx) if cx.copy.spec.name != "shop" else []  # a shop's goods are its own, in any noun
-    if not own and cx.copy.spec.name == "generic":
+    if not own and (cx.copy.spec.name == "generic" or _foreign(cx)):
         own = _named_nouns(cx)
         if not own and not _WORKSPACE.search(cx.plan.prompt):  # an egg timer has no projects or team
             return (("Home", "home"), ("Activity", "chart"), ("Saved", "star"), ("Settings", "settings"))

@@ -1681,3 +1681,34 @@ def test_a_vehicle_that_sells_is_the_business_it_sells_for() -> None:
 
     assert "van" not in domain_text("ice cream van stock screen") and "truck" not in domain_text("taco truck menu")
     assert "van" in domain_text("removal van booking")
+
+
+def test_named_plan_cards_are_priced_tiers_under_one_heading() -> None:
+    """"plan cards Basic, Deluxe and Ultimate" is one section of three priced tiers headed Plans,
+    not a "Plan" card and three cards of another domain's records."""
+    plan = _plan("car wash membership app with plan cards Basic, Deluxe and Ultimate and a Join now button", "mobile")
+    cards = [s for s in plan.sections if s.kind == "card"]
+    assert len(cards) == 1 and cards[0].labels == ["Basic", "Deluxe", "Ultimate"]
+    for device in ("mobile", "desktop"):
+        texts = _texts(_scene("window cleaning subscription with plan cards Basic, Deluxe and Ultimate", device))
+        assert "Plans" in texts and "Deluxe" in texts and re.search(r"[$€£]\d+ / (mo|month)", texts), texts
+        assert "→" not in texts
+
+
+def test_one_person_avatar_and_a_progress_bar_named_by_what_it_tracks() -> None:
+    """"a technician avatar" is that one person with their role, not four strangers; "an arrival
+    progress bar" says how far away they are; an emergency callout is a job, not an alert box."""
+    scene = _scene("plumber emergency callout with a technician avatar, an arrival progress bar and a Call button",
+                   "mobile")
+    assert sum(e.kind == "avatar" for e in scene.walk()) == 1
+    texts = _texts(scene)
+    assert "Technician" in texts and "Arrival" in texts and re.search(r"\d+ min away", texts), texts
+    assert not any(e.kind == "alert" for e in scene.walk())
+
+
+def test_a_business_sharing_a_weather_word_takes_no_weather_apps_chrome() -> None:
+    """A greenhouse climate monitor has no "Search city", "Add place" or Forecast/Places tabs; a
+    weather radar keeps them."""
+    texts = _texts(_scene("greenhouse climate monitor with a humidity gauge and a temperature chart"))
+    assert "Search city" not in texts and "Add place" not in texts and "Places" not in texts, texts
+    assert "Forecast" in _texts(_scene("weather radar screen with a map and an hourly forecast row"))
