@@ -702,6 +702,14 @@ _CALLED_OUT = frozenset({"emergency", "rescue", "service", "repair", "breakdown"
                          "electrician", "engineer", "ambulance", "fire", "night", "out-of-hours", "vet", "team"})
 
 
+#: Words before "agenda" that make it a meeting's list of items.
+_MET = frozenset({"meeting", "council", "board", "committee", "agm", "session", "hearing", "assembly"})
+#: Meetings held in a room, not on a call ("a council meeting", "a meeting agenda"): no video domain.
+MET_IN_PERSON = re.compile(r"\b(?:(council|board|committee|parish|town|annual|general|parents'?|shareholders?'?|"
+                           r"residents'?|tenants'?|union) meetings?|meetings? (agenda|minutes|room|rooms))\b",
+                           re.IGNORECASE)
+
+
 def _lex_hit(words: Sequence[str]) -> tuple[int, int, str, str] | None:
     """The lexicon phrase in `words` (singular, lower case) that ends nearest the end, longest
     first: ``(start, end, phrase, kind)`` or None; only entries whose kind exists count."""
@@ -715,6 +723,8 @@ def _lex_hit(words: Sequence[str]) -> tuple[int, int, str, str] | None:
             cands = LEXICON.get(p)
             if p == "sheet" and end >= 2 and words[end - 2] and words[end - 2] not in _SHEET_UI:
                 continue  # "a call sheet", "a score sheet": a document of that name, not a bottom sheet
+            if p == "agenda" and end >= 2 and words[end - 2] in _MET:
+                continue  # "a council meeting agenda": the items to discuss, not a calendar
             if p == "callout" and end >= 2 and words[end - 2] in _CALLED_OUT:
                 continue  # "an emergency callout", "a mountain rescue callout": a job someone is called to
             if n == 1 and p == "grid" and end >= 2 and words[end - 2] and words[end - 2] not in _DETERMINERS \
@@ -1603,6 +1613,7 @@ def domain_text(prompt: str) -> str:
     text = re.sub(r"\bwork orders?\b", "work", text, flags=re.IGNORECASE)
     text = NOT_DOMAIN_COMPOUNDS.sub(" ", text)
     text = SELLING_VEHICLE.sub(r"\1", text)
+    text = MET_IN_PERSON.sub(lambda m: m.group(1) or m.group(2), text)
     return SERVICE_SHOP.sub(r" \1 workshop", text)
 
 

@@ -2453,7 +2453,8 @@ class OpenCopy:
     def _kind_rows(self, kind: MatchedThing, n: int) -> list[dict]:
         """`n` records of a kind of thing (`things.match_thing`): each member once, a numbered kind's
         numbers, people by name; the kind's detail and state for each, from this copy's offset."""
-        thing, k = kind.thing, self.k
+        thing = kind.thing
+        k = 0 if thing.ordered else self.k
         many = isinstance(thing.names, tuple)
         n = min(n, len(thing.names)) if many else n
         people = self.people(2 * n)
@@ -2847,6 +2848,19 @@ class OpenCopy:
             return facts[:min(n, len(facts))]  # each fact once
         return None
 
+    def kind_records(self, noun: str, n: int) -> list[Item] | None:
+        """`n` records of a kind of thing (`things.match_thing`) a noun phrase names ("agenda item"),
+        name, detail and state, or None where no kind fits."""
+        kind = match_thing(noun, prompt_head(self.prompt)) if noun else None
+        return [(x["name"], x["detail"], x["state"]) for x in self._kind_rows(kind, n)] if kind else None
+
+    def people_states(self, noun: str) -> tuple[str, ...] | None:
+        """Where people of `noun` stand on this screen, from the kind of people it lists
+        (`things.match_thing`: a class's attendance has Present, Absent and Late; a ward's
+        patients Stable or Ready to go home), or None where no kind of people fits."""
+        kind = match_thing(noun, prompt_head(self.prompt))
+        return kind.thing.states if kind is not None and kind.thing.names == "people" else None
+
     def noun_records(self, noun: str, n: int) -> list[Item]:
         """`n` records of a noun the domains have no copy for: people from faker (a name and a
         job), else the noun's small word list, priced where things of it are sold."""
@@ -2865,9 +2879,11 @@ class OpenCopy:
         if noun in PEOPLE_NOUNS:
             pay = re.search(r"\b(pay|payroll|payment|salar|wage|invoice)", self.prompt.lower())
             working = noun in _WORKING_PEOPLE  # a job title only for those who work; a pupil has a grade
+            states = self.people_states(noun)
             return [(p, self.fake.job().split(",")[0] if working else _person_detail(self, noun, i),
                      (_money(r.randint(18, 64) * 40 + r.randint(0, 9) * 10) if working else _money(r.randint(3, 15) * 20))
-                     if pay else r.choice(("Active", "Active", "Away"))) for i, p in enumerate(self.people(n))]
+                     if pay else states[(self.k + i) % len(states)] if states else r.choice(("Active", "Active", "Away")))
+                    for i, p in enumerate(self.people(n))]
         names, lo, hi, metas = NOUN_RECORDS[noun]
         owned = bool(re.search(rf"\b(my|our|owned)\s+(\w+\s+)?{noun}", self.prompt.lower()))
         out = []

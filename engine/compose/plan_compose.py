@@ -52,6 +52,7 @@ from engine.compose.open_copy import (
     PLACE_NOUNS,
     SUBJECTS,
     VES_SINGULARS,
+    _sing,
     UNIT_NOUNS,
     OpenCopy,
     choices_for,
@@ -1406,6 +1407,9 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
         n = _n(s, min(cx.rows, 8) if kind == "timeline" and cx.rows else default_n)
         own = cx.copy.records_of_kind(cx.copy.record_kind(_words(s)) or cx.copy.own_kind(_words(s)), n) \
             if kind in ("accordion", "tree") else None
+        if kind == "accordion" and not own and not s.labels and s.title:  # "an agenda items accordion"
+            noun = s.title.lower().split()
+            own = cx.copy.kind_records(" ".join(noun[:-1] + [_sing(noun[-1])]), n)
         rows = own or cx.copy.items(n)  # what the section names ("a materials accordion"), else the domain's
         labels = _labels(s, n, lambda k: rows[k % len(rows)][0])
         props: dict = {}

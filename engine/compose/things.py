@@ -12,7 +12,8 @@ Each kind is one `Thing`: ``about`` is what MiniLM compares (a line naming the k
 is found, with a few of its members, so "catches" and "fish landed" both land on it); ``names`` is
 its members, ``"people"`` for people (the copy's own fake names) or a template with ``{n}`` for
 things a product numbers ("Bed {n}", "End {n}"); ``column`` heads the detail in a table;
-``details`` and ``states`` are cycled from the copy's offset. A noun that no kind matches closely
+``details`` (or ``"people"``: a person each) and ``states`` are cycled from the copy's offset, or
+from the first where the kind is ``ordered`` (an agenda, a round's stops). A noun that no kind matches closely
 enough (`THING_FIT`) stays numbered.
 """
 
@@ -27,8 +28,9 @@ class Thing:
     about: str
     names: tuple[str, ...] | str
     column: str
-    details: tuple[str, ...]
+    details: tuple[str, ...] | str
     states: tuple[str, ...]
+    ordered: bool = False  # members in their own order from the first (an agenda), not from the copy's offset
 
 
 #: How a noun is read: by MiniLM, the noun alone and the noun in its page's words ("catch ·
@@ -162,7 +164,7 @@ THINGS: tuple[Thing, ...] = (
           ("Elm Street", "Park Road", "School Lane", "Station Road", "Green Close", "Mill Lane", "Church Street",
            "Harbour Walk"),
           "Arrives", ("15:10", "15:25", "15:40", "15:55", "16:10", "16:25", "16:40", "16:55"),
-          ("Next", "Planned", "Planned", "Planned", "Skipped")),
+          ("Next", "Planned", "Planned", "Planned", "Planned", "Planned", "Planned", "Planned"), ordered=True),
     Thing("walking and hiking trails and routes in a park or countryside",
           ("Ridge Loop", "Lakeside Trail", "Beech Wood Walk", "Summit Path", "River Meander", "Old Quarry Circuit"),
           "Distance", ("5.2 km", "3.4 km", "8.1 km", "11.6 km", "2.7 km", "6.3 km"),
@@ -232,7 +234,7 @@ THINGS: tuple[Thing, ...] = (
           ("Minutes of the last meeting", "Budget update", "Planning application: 12 High Street",
            "Parks and open spaces strategy", "Public questions", "Road safety report", "Motion on street lighting",
            "Any other business"),
-          "Lead", "people", ("Done", "Now", "Next", "Later", "Later", "Later")),
+          "Lead", "people", ("Done", "Now", "Next", "Later", "Later", "Later", "Later", "Later"), ordered=True),
     Thing("films and screenings at a cinema or film festival",
           ("The Quiet Harbour", "Northern Light", "Salt and Iron", "A Year of Birds", "The Last Ferry",
            "Night Market", "Paper Moon", "Glasswater"),
@@ -245,7 +247,7 @@ THINGS: tuple[Thing, ...] = (
     Thing("exercises in a workout or training plan: squats, deadlifts, push-ups",
           ("Back squat", "Deadlift", "Bench press", "Pull-ups", "Plank", "Walking lunges", "Overhead press", "Rows"),
           "Sets", ("3 × 8", "5 × 5", "4 × 6", "3 × 10", "3 × 45 s", "3 × 12"),
-          ("Done", "Done", "Next", "To do")),
+          ("Done", "Done", "Next", "To do", "To do", "To do", "To do", "To do"), ordered=True),
     Thing("membership plans and tiers: basic, standard, premium",
           ("Basic", "Standard", "Premium", "Family", "Annual"),
           "Price", ("€9 / month", "€19 / month", "€29 / month", "€39 / month", "€199 / year"),
