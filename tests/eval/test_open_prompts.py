@@ -52,7 +52,8 @@ def _words(prompt: str) -> set[str]:
 @pytest.mark.parametrize("name", ["open_heldout2.jsonl", "open_heldout3.jsonl", "open_heldout4.jsonl",
                                   "open_heldout5.jsonl", "open_heldout6.jsonl",
                                   "open_heldout7.jsonl", "open_heldout8.jsonl", "open_heldout9.jsonl",
-                                  "open_heldout10.jsonl", "open_heldout11.jsonl"])
+                                  "open_heldout10.jsonl", "open_heldout11.jsonl",
+                                  "open_heldout12.jsonl"])
 def test_a_newer_held_out_set_holds_no_near_copy_of_another_sets_prompt(name: str) -> None:
     others = [p.prompt for f in sorted((ROOT / "eval" / "prompts").glob("*.jsonl")) if f.name != name
               for p in load_prompts(f)]
