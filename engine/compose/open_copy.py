@@ -532,7 +532,28 @@ ANIMAL_NAMES = ("Bramble", "Maple", "Jasper", "Clover", "Pepper", "Willow", "Nut
                 "Biscuit", "Hazel", "Rosie", "Murphy", "Skye", "Barley")
 #: Nouns of what happens at a time ("Sunday services", "rehearsals", "hearings", "walks"): a noun
 #: of these no domain knows lists dated occurrences (`OpenCopy.own_records`).
-OCCURRENCE_NOUNS = frozenset({
+class _OccurrenceNouns(frozenset):
+    """Nouns of what happens at a time: these, and any noun of an activity ("firing", "fitting",
+    "grooming") apart from `_NOT_OCCURRING` (a building, a painting, a ring)."""
+
+    def __contains__(self, word: object) -> bool:
+        return frozenset.__contains__(self, word) or (
+            isinstance(word, str) and len(word) > 5 and word.endswith("ing") and word not in _NOT_OCCURRING)
+
+
+_NOT_OCCURRING = frozenset({
+    "building", "ceiling", "painting", "drawing", "listing", "setting", "string", "thing", "spring", "morning",
+    "evening", "clothing", "bedding", "filling", "topping", "seasoning", "heading", "sibling", "duckling", "earring",
+    "pudding", "offering", "recording", "saving", "holding", "belonging", "dwelling", "lodging", "parking", "ending",
+    "wedding", "booking", "standing", "ranking", "rating", "reading", "finding", "warning", "blessing", "stuffing",
+    "dumpling", "icing", "frosting", "dressing", "railing", "flooring", "roofing", "siding", "fitting", "casing",
+    "coupling", "housing", "wiring", "piping", "lining", "opening", "landing", "crossing", "clearing", "sling",
+    "something", "anything", "everything", "nothing", "king", "wing", "ring", "sting", "swing", "bling", "pairing",
+    "posting", "serving", "helping", "saying", "beginning", "cutting", "seedling", "sapling", "yearling", "gosling",
+    "herring", "whiting", "bunting", "awning", "covering", "tubing", "padding", "coating", "lighting", "heating",
+    "plumbing", "funding", "pricing", "shipping", "packaging", "marking", "branding", "engraving", "carving",
+    "etching", "printing", "setting", "mooring", "berthing", "shilling", "farthing", "darling", "starling"})
+OCCURRENCE_NOUNS = _OccurrenceNouns({
     "service", "session", "shift", "hearing", "rehearsal", "race", "collection", "pickup", "watering", "inspection",
     "visit", "meeting", "screening", "match", "round", "heat", "practice", "training", "performance", "show",
     "donation", "call", "interview", "exam", "tour", "trip", "walk", "ride", "feeding", "cleaning", "audit",
@@ -603,6 +624,9 @@ _THING_STATES: tuple[tuple[str, tuple[str, str, str]], ...] = (
 _MONEY_WORDS = re.compile(r"\b(amount|due|cost|costs|price|spend|spent|paid|pay|revenue|sales|bill|order|charges?|fees?|"
                           r"balance|income|payout|earnings|value|budget|sum|payments?|savings|refunds?|tax|vat|basket|cart|checkout|"
                           r"donations?|raised|invoice\w*|expenses?|salary|wages)\b")
+#: Machines a fleet or an estate numbers by unit ("Scooter #4821", "Sensor #1377").
+_FLEET = re.compile(r"(scooter|bike|van|truck|lorry|car|bus|drone|robot|sensor|printer|kiosk|terminal|laptop|device|"
+                    r"charger|meter|pump|boiler|forklift|camera|trolley|generator|turbine|panel|inverter|router)$")
 #: States of a thing that say nobody holds it.
 _NOBODYS = frozenset({"free", "vacant", "cleaning", "available", "empty", "unassigned"})
 #: Page nouns of screens that follow what is sold through its stages rather than price it.
@@ -2446,7 +2470,9 @@ class OpenCopy:
             # what was done long ago is due again; what was done lately is fine (closed, free: now and then)
             st = due if (days >= 5 if not held and did != _THING_DEFAULT[2] else (self.k + i) % 6 in (2, 5)) else ok
             free = held and st == due
-            rows.append({"name": f"{label} {i + 1}", "who": "" if free or not (held or did != _THING_DEFAULT[2])
+            # a fleet's machines go by their unit numbers ("Scooter #4821"), other things by their place in line
+            name = f"{label} #{1000 + (self.k * 37 + i * 613) % 9000}" if _FLEET.search(head) else f"{label} {i + 1}"
+            rows.append({"name": name, "who": "" if free or not (held or did != _THING_DEFAULT[2])
                          else people[i], "did": did, "ago": "" if free else ago, "state": st})
         return "thing", rows
 
