@@ -627,6 +627,8 @@ _MONEY_WORDS = re.compile(r"\b(amount|due|cost|costs|price|spend|spent|paid|pay|
 #: Machines a fleet or an estate numbers by unit ("Scooter #4821", "Sensor #1377").
 _FLEET = re.compile(r"(scooter|bike|van|truck|lorry|car|bus|drone|robot|sensor|printer|kiosk|terminal|laptop|device|"
                     r"charger|meter|pump|boiler|forklift|camera|trolley|generator|turbine|panel|inverter|router)$")
+#: States of a thing that say none of it is left.
+_NONE_LEFT = frozenset({"out", "sold out", "out of stock", "empty"})
 #: States of a thing that say nobody holds it.
 _NOBODYS = frozenset({"free", "vacant", "cleaning", "available", "empty", "unassigned"})
 #: Page nouns of screens that follow what is sold through its stages rather than price it.
@@ -2483,6 +2485,8 @@ class OpenCopy:
         k = 0 if thing.ordered else self.k
         many = isinstance(thing.names, tuple)
         n = min(n, len(thing.names)) if many else n
+        timed = thing.details != "people" and all(re.fullmatch(r"\d{1,2}:\d\d", d) for d in thing.details)
+        n = min(n, len(thing.details)) if timed else n  # each time of the day once, in order
         people = self.people(2 * n)
         rows = []
         for i in range(n):
@@ -2490,12 +2494,13 @@ class OpenCopy:
                 name = thing.names[(k + i) % len(thing.names)]
             elif thing.names == "people":
                 name = people[i]
-            else:  # numbered: from a number of its own ("Bed 7", "Bed 8", …)
-                name = thing.names.replace("{n}", str(1 + (k % 5) + i))
+            else:  # numbered from the first ("Bed 1", "Bed 2", …)
+                name = thing.names.replace("{n}", str(1 + i))
             state = thing.states[(k + i) % len(thing.states)]
             if thing.details != "people":  # times in their order through the day, else from the offset
-                timed = all(re.fullmatch(r"\d{1,2}:\d\d", d) for d in thing.details)
                 detail = thing.details[(i if timed else k + i) % len(thing.details)]
+                if state.lower() in _NONE_LEFT:  # what has run out has none left ("0 L", not "6 L · Out")
+                    detail = re.sub(r"^[\d.,]+", "0", detail) if re.match(r"[\d.,]+\s*[a-zA-Z]", detail) else detail
             else:  # whose it is: nobody's while it is free ("Bed 8 · — · Free")
                 detail = "—" if state.lower() in _NOBODYS else people[n + i]
             rows.append({"name": name, "detail": detail, "state": state,

@@ -203,7 +203,7 @@ THINGS: tuple[Thing, ...] = (
     # -- people --------------------------------------------------------------------------------------
     Thing("speakers and members of the public at a council meeting, hearing or conference", "people", "Topic",
           ("Planning", "Parks", "Road safety", "Housing", "Libraries", "Budget"),
-          ("Up next", "Waiting", "Waiting", "Spoken")),
+          ("Spoken", "Spoken", "Speaking", "Up next", "Waiting", "Waiting", "Waiting", "Waiting"), ordered=True),
     Thing("guests invited to a wedding, party or dinner", "people", "Meal",
           ("Vegetarian", "Fish", "Beef", "Vegan", "Fish", "Child's meal"),
           ("Attending", "Attending", "Awaiting reply", "Declined")),

@@ -11,6 +11,17 @@ def status_role(text: str) -> str:
     t = text.lower().strip()
     if t in ("off", "paused", "inactive", "disabled", "archived", "idle", "closed") or t.startswith("off "):
         return "secondary"
+    if t.startswith(("not ", "no ")) or t in ("absent", "declined", "out", "sold out", "injured", "suspended", "queenless",
+                                               "missing pieces", "needed"):
+        return "danger"  # "Not accepted", "Absent", "Sold out"
+    if t in ("present", "free", "attending", "accepted", "stable", "fit", "strong", "enough", "let", "kept", "growing",
+             "flowering", "spoken", "fermenting", "resulted", "on the way", "in season"):
+        return "success"
+    if t in ("late", "cleaning", "inspect", "swarm risk", "under review", "few seats", "last few", "wind check", "on hold",
+             "rinse first", "muddy", "needs pruning", "tentative", "moved", "unconfirmed", "awaiting reply",
+             "awaiting transport", "awaiting letter", "awaiting proof", "proof sent", "pharmacy", "discharge today",
+             "custom only", "skipped", "mixed to order", "back soon", "2 free", "4 free", "vacant", "low"):
+        return "warning"
     if re.search(r"\b(unavailable|down|offline|out of order|outages?)\b", t):
         return "danger"
     if any(k in t for k in ("degraded", "in use", "busy", "partial", "maintenance")):
