@@ -2599,6 +2599,19 @@ _CHROME_WORDS = {
                         "cabin", "hostel", "villa", "lodge", "reservation", "reservations", "bed", "breakfast", "inn",
                         "motel", "apartment", "glamping", "pitch"}),
 }
+#: Domains whose navigation, search and first action are one app's (a recipe app's meal plan, a
+#: course platform's lessons, a workout app's plans), and the page heads of that app: a cocktail
+#: bar's menu, a school's lunch menu or a climbing wall's route board is another business.
+_OWN_APP = {
+    "food": re.compile(r"\b(recipes?|cook\w*|meals?|ingredients?|kitchen|dish(es)?|smoothies?|baking|cookbook|"
+                       r"nutrition|diet|grocer\w*)\b"),
+    "education": re.compile(r"\b(courses?|lessons?|class(es)?|quiz\w*|learn\w*|study|studying|tutor\w*|flashcards?|"
+                            r"exams?|tests?|curriculum|modules?|homework|grades?|gradebook|lectures?|universit\w*|"
+                            r"college|academy|students?|teachers?|timetable|enrol\w*|syllabus|portal|parents?)\b"),
+    "fitness": re.compile(r"\b(workouts?|exercises?|training|run|runs|running|gym|fitness|yoga|pilates|spin|hiit|"
+                          r"marathon|race|steps|calories|activity|coach\w*|sessions?|timer|strength|cardio|swim\w*|"
+                          r"cycl\w*|ride|rides|heart rate|sleep|weight|habit)\b"),
+}
 
 
 def _foreign(cx: _Ctx) -> bool:
@@ -2606,6 +2619,9 @@ def _foreign(cx: _Ctx) -> bool:
     domains ("greenhouse climate monitor" is no weather app, "fishing charter trip log" no travel
     app): it takes none of that app's navigation, search or action."""
     name = cx.copy.spec.name
+    if name in _OWN_APP:
+        head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", cx.plan.prompt.strip()), maxsplit=1)[0].lower()
+        return _staff_side(cx) is None and not _OWN_APP[name].search(head)
     return name in _APP_CHROME and _staff_side(cx) is None and \
         not _names_app(cx.plan.prompt, cx.copy.spec, _PAGE_PARTS | _CHROME_WORDS[name])
 

@@ -1712,3 +1712,17 @@ def test_a_business_sharing_a_weather_word_takes_no_weather_apps_chrome() -> Non
     texts = _texts(_scene("greenhouse climate monitor with a humidity gauge and a temperature chart"))
     assert "Search city" not in texts and "Add place" not in texts and "Places" not in texts, texts
     assert "Forecast" in _texts(_scene("weather radar screen with a map and an hourly forecast row"))
+
+
+def test_a_bar_a_school_kitchen_or_a_climbing_wall_is_no_recipe_course_or_workout_app() -> None:
+    """A recipe app's Meal plan, a course platform's Continue lesson and a workout app's plans
+    belong to those apps: a cocktail bar's menu, a school's lunch menu and a route setters' board
+    take the nouns they show instead; the apps themselves keep theirs."""
+    bar = _texts(_scene("tiki bar cocktail menu with a drinks list and an Order round button", "mobile"))
+    assert "Meal plan" not in bar and "Recipes" not in bar, bar
+    lunch = _texts(_scene("primary school lunch menu with a dishes list and allergen chips", "tablet"))
+    assert "Continue lesson" not in lunch and "My courses" not in lunch, lunch
+    wall = _texts(_scene("bouldering wall route setter board with columns Planned and Set"))
+    assert "Workouts" not in wall and "Search workouts" not in wall, wall
+    assert "Meal plan" in _texts(_scene("recipe page with ingredients and steps", "mobile"))
+    assert "My courses" in _texts(_scene("online course catalogue with course cards"))
