@@ -2886,11 +2886,11 @@ class OpenCopy:
         return [(x["name"], x["detail"], x["state"]) for x in self._kind_rows(kind, n)] if kind else None
 
     def people_states(self, noun: str) -> tuple[str, ...] | None:
-        """Where people of `noun` stand on this screen, from the kind of people it lists
-        (`things.match_thing`: a class's attendance has Present, Absent and Late; a ward's
-        patients Stable or Ready to go home), or None where no kind of people fits."""
-        kind = match_thing(noun, prompt_head(self.prompt))
-        return kind.thing.states if kind is not None and kind.thing.names == "people" else None
+        """Where people of `noun` stand on this screen, from the kind of people it lists where that
+        kind is sure (`things.match_thing`, `MatchedThing.sure`: a class's attendance has Present,
+        Absent and Late; a ward's patients Stable or Ready to go home), else None."""
+        kind = match_thing(noun, prompt_head(self.prompt))  # sure of it: a team's members are no squad's players
+        return kind.thing.states if kind is not None and kind.sure and kind.thing.names == "people" else None
 
     def noun_records(self, noun: str, n: int) -> list[Item]:
         """`n` records of a noun the domains have no copy for: people from faker (a name and a

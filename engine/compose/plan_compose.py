@@ -2866,7 +2866,7 @@ def plan_layout(plan, width: int, height: int, theme=None, seed: int = 0, device
     cx.alone = len(body) == 1
     collections = [s for s in body if s.kind in ("list", "list_item", "table", "checkbox", "timeline")]
     if len(collections) == 1 and weight <= 2:  # one list on the page: enough rows to read to its foot
-        cx.rows = cx.pick(10, 12, 8) - (2 if weight > 1 and device != "mobile" else 1 if weight > 1 else 0) \
+        cx.rows = cx.pick(13, 12, 8) - (2 if weight > 1 and device != "mobile" else 1 if weight > 1 else 0) \
             - (2 if any(_role(s) == "stat" for s in sections) and device != "mobile" else 0)  # a phone's stat is short
     cx.sparse = weight <= 1.5 and not any(_role(s) == "hero" for s in body) and not cx.mobile
     acting = _row_action(sections, cx)
