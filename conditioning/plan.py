@@ -1436,6 +1436,11 @@ class _Reader:
                                   or all(w in _ATTRIBUTES or _singular(w) in _ATTRIBUTES for w in content_words)):
                 return  # "menu items and prices": what the rows before show, not a section of its own
         count, ci = _count_of(words, hit[0] if hit else len(words))
+        if count is None and hit and "of" in lows[hit[1]:hit[1] + 1]:
+            # "a table of 10 players": the count right after the kind's "of" counts its rows
+            after, ai = _count_of(words[hit[1] + 1:hit[1] + 3], 2)
+            if after is not None:
+                count, ci = after, hit[1] + 1 + ai
         worded = [t for i, t in enumerate(toks) if t.quote is None and i != ci and t.low not in _DETERMINERS
                   and t.low not in _STYLE and t.low not in _NUMBER_WORDS and not t.low.isdigit()
                   and t.low not in _POSITION_WORDS]
