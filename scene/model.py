@@ -95,8 +95,9 @@ KIND_DOCS: dict[str, str] = {
                "props.likes, props.indent (reply level)",
     "kanban_column": "board column: text (title), props.count, props.cards (titles, [title, tag, assignee] or "
                      "{title, tag, assignee}), props.add false hides the add row",
-    "map": "vector street map: props.pins (labels, or [x, y, label] as box fractions), props.route (true: "
-           "between the first two pins, or [[x, y], …]), props.zoom",
+    "map": "vector map: props.terrain town (streets, the default), water (a harbour's pontoons) or outdoor "
+           "(contours, woods, footpaths), props.pins (labels, or [x, y, label] as box fractions), props.route "
+           "(true: between the first two pins, or [[x, y], …]), props.zoom",
     "video": "video tile with a play button: props.duration, props.progress 0–1; variant call is a call "
              "participant: text (name), props.muted, props.camera_off, props.speaking",
     "media_controls": "player controls: scrubber (props.elapsed, props.total, props.progress), prev / play / "

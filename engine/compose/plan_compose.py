@@ -1206,7 +1206,10 @@ _OUTDOORS = re.compile(r"\b(mountains?|trails?|hik\w*|ski\w*|parks?|forests?|res
 _OUTDOOR_PLACES = ("North ridge", "Lake path", "Upper valley", "Summit cairn", "Forest car park", "East gully")
 #: … and of a river, a lake or a coast: its pins are places along the water.
 _WATERSIDE = re.compile(r"\b(rivers?|floods?|flooding|tides?|tidal|lakes?|reservoirs?|canals?|harbou?rs?|coast\w*|"
-                        r"estuar\w*|water levels?|gauges?)\b", re.IGNORECASE)
+                        r"estuar\w*|water levels?|gauges?|marinas?|pontoons?|berths?|moorings?|sailing|yachts?|"
+                        r"boats?|beach(es)?|piers?|docks?|jett(y|ies)|slipways?|ferr(y|ies))\b", re.IGNORECASE)
+#: … and of a marina: its pins are its pontoons.
+_MOORED = re.compile(r"\b(marinas?|pontoons?|berths?|moorings?|yacht club)\b", re.IGNORECASE)
 _WATER_PLACES = ("Mill Bridge", "Town weir", "Footbridge", "Old quay", "Ferry landing", "Meadow sluice")
 _ROUNDS = re.compile(r"\b(deliver\w*|couriers?|routes?|drivers?|parcels?)\b", re.IGNORECASE)
 
@@ -1214,6 +1217,8 @@ _ROUNDS = re.compile(r"\b(deliver\w*|couriers?|routes?|drivers?|parcels?)\b", re
 def _map_places(cx: _Ctx) -> tuple[str, ...]:
     """What a map pins when its page lists nothing to pin: places along the water, out on the
     hills, a delivery round's stops, else a town's."""
+    if _MOORED.search(cx.plan.prompt):
+        return "Pontoon A", "Pontoon B", "Pontoon C", "Visitor berths", "Fuel berth"
     if _WATERSIDE.search(cx.plan.prompt):
         return _WATER_PLACES
     if _OUTDOORS.search(cx.plan.prompt):
@@ -1239,8 +1244,11 @@ def _b_map(cx: _Ctx, s, i: int) -> Node:
         (ca, _a), (cb, _b) = cx.copy.route
         pins = list(s.labels) or [ca, cb]
     route = "route" in (s.phrase or "").lower() or cx.copy.spec.name in ("logistics", "travel") or journeys
+    # the ground it covers: a harbour's water, open country, else a town's streets
+    terrain = "water" if _WATERSIDE.search(cx.plan.prompt) and cx.copy.spec.name not in ("travel", "transport") \
+        else "outdoor" if _OUTDOORS.search(cx.plan.prompt) else "town"
     return el(f"s{i}", "map", w=fill(), h=fill(min=cx.pick(360, 320, 260)),
-              props={"pins": pins, "route": route, "zoom": 13})
+              props={"pins": pins, "route": route, "zoom": 13, "terrain": terrain})
 
 
 def _b_video(cx: _Ctx, s, i: int) -> Node:
@@ -2621,9 +2629,14 @@ def _foreign(cx: _Ctx) -> bool:
     name = cx.copy.spec.name
     if name in _OWN_APP:
         head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", cx.plan.prompt.strip()), maxsplit=1)[0].lower()
-        return _staff_side(cx) is None and not _OWN_APP[name].search(head)
-    return name in _APP_CHROME and _staff_side(cx) is None and \
-        not _names_app(cx.plan.prompt, cx.copy.spec, _PAGE_PARTS | _CHROME_WORDS[name])
+        return not _staff_side(cx) and not _OWN_APP[name].search(head)
+    if name not in _APP_CHROME or _staff_side(cx):
+        return False
+    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", cx.plan.prompt.strip()), maxsplit=1)[0].lower()
+    head = re.split(r"\b(?:in|near|from|to|around|across|at)\b", head, maxsplit=1)[0]  # "hotel search results in Rome"
+    own = {k.strip() for k in cx.copy.spec.keywords} | _CHROME_WORDS[name]
+    said = [w for w in re.findall(r"[a-z][a-z'\-]+", head) if w not in _TITLE_FILLER and w not in _PAGE_PARTS]
+    return bool(said) and not all(any(w.startswith(k) or k.startswith(w) for k in own) for w in said)
 
 
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:

@@ -8,6 +8,7 @@ sensible content when props are missing.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 
@@ -50,9 +51,12 @@ class MediaMixin:
 
     # -- map ---------------------------------------------------------------------------------
     def k_map(self, cv, el, bg):
-        """A vector street map: blocks, a park and water, streets in two weights, props.route (a
-        line of [x, y] fractions, or true for one between the first two pins), props.pins
-        (labels or [x, y, label] at fractions of the box); props.zoom false hides the zoom buttons."""
+        """A vector map. By props.terrain (or the element's variant): ``town`` (the default: blocks, a
+        park and a river, streets in two weights), ``water`` (a shore with a harbour wall and
+        pontoons reaching into the water) or ``outdoor`` (contour lines round three hills, woods
+        and two footpaths, no streets). Over it props.route (a line of [x, y] fractions, or true for
+        one between the first two pins), props.pins (labels or [x, y, label] at fractions of the
+        box); props.zoom false hides the zoom buttons."""
         x, y, w, h = el.box
         if w < 2 or h < 2:
             return
@@ -62,67 +66,126 @@ class MediaMixin:
         road = self.th.color("surface") if self.th.color("surface") != base else self.th.color("background")
         green = self.th.color("secondary")
         water = self.th.color("border")
+        terrain = str(el.props.get("terrain") or getattr(el, "variant", "") or "town")
         with cv.clip(x, y, w, h, r):
             cv.rect(x, y, w, h, fill=base)
-            # water: a river across one corner
-            wy = y + h * rng.uniform(0.65, 0.8)
-            river = [(x - 10, wy), (x + w * 0.3, wy - h * 0.08), (x + w * 0.6, wy + h * 0.05), (x + w + 10, wy - h * 0.1)]
-            cv.polyline(river + [(x + w + 10, y + h + 10), (x - 10, y + h + 10)], "", 0, fill=water, closed=True)
-            # a park
-            px0, py0 = x + w * rng.uniform(0.55, 0.7), y + h * rng.uniform(0.1, 0.25)
-            cv.rect(px0, py0, w * 0.22, h * 0.22, fill=green, radius=self.px(6))
-            # streets: a slightly irregular grid, then two avenues
-            minor = max(self.px(3), min(w, h) * 0.012)
-            major = max(self.px(7), min(w, h) * 0.03)
-            step = max(self.px(56), min(w, h) / 6)
-            gx = x + rng.uniform(0, step)
-            while gx < x + w:
-                cv.line(gx, y, gx + rng.uniform(-step, step) * 0.3, y + h, road, minor)
-                gx += step * rng.uniform(0.8, 1.2)
-            gy = y + rng.uniform(0, step)
-            while gy < y + h:
-                cv.line(x, gy, x + w, gy + rng.uniform(-step, step) * 0.3, road, minor)
-                gy += step * rng.uniform(0.8, 1.2)
-            cv.line(x, y + h * 0.15, x + w, y + h * 0.55, road, major, cap="round")
-            cv.line(x + w * 0.35, y, x + w * 0.25, y + h, road, major, cap="round")
-            # pins and route
-            pins = []
-            for i, p in enumerate(as_list(el.props.get("pins"), ["Pickup", "Drop-off"])):
-                if isinstance(p, (list, tuple)) and len(p) >= 2:
-                    fx, fy = as_num(p[0], 0.5, 0.05, 0.95), as_num(p[1], 0.5, 0.1, 0.95)
-                    label = str(p[2]) if len(p) > 2 else ""
-                else:
-                    fx, fy = ((0.22, 0.62), (0.74, 0.3), (0.5, 0.45), (0.35, 0.25), (0.8, 0.7))[i % 5]
-                    label = str(p)
-                pins.append((x + w * fx, y + h * fy, label))
-            route = el.props.get("route", True)
-            pts = []
-            if isinstance(route, (list, tuple)) and len(route) >= 2:
-                pts = [(x + w * as_num(p[0], 0, 0, 1), y + h * as_num(p[1], 0, 0, 1)) for p in route
-                       if isinstance(p, (list, tuple)) and len(p) >= 2]
-            elif route and len(pins) >= 2:
-                (ax, ay, _), (bx, by, _) = pins[0], pins[1]
-                pts = [(ax, ay), (ax, ay + (by - ay) * 0.15), ((ax + bx) / 2, ay + (by - ay) * 0.3),
-                       ((ax + bx) / 2, by + (ay - by) * 0.2), (bx, by)]
-            if len(pts) >= 2:
-                lw = max(self.px(4), min(w, h) * 0.014)
-                cv.polyline(pts, self.th.color("surface"), lw + self.px(3))
-                cv.polyline(pts, self.th.color("primary"), lw)
-            for i, (cx, cy, label) in enumerate(pins):
-                self._pin(cv, cx, cy, "primary" if i == 0 else "accent", label, x, y, w, h)
-            if el.props.get("zoom", True) and w > self.px(120) and h > self.px(120):
-                bs = self.px(36)
-                fill = self.th.color("surface")
-                zx, zy = x + w - bs - self.px(12), y + self.px(12)
-                cv.rect(zx, zy, bs, 2 * bs, fill=fill, radius=self.px(self.th.radius("md")),
-                        stroke=self.th.color("border"), stroke_width=self.px(1))
-                cv.rect(zx, zy + bs, bs, self.px(1), fill=self.th.color("border"))
-                col = self.th.text_on("text", fill, large=True)
-                k = bs * 0.22
-                cv.line(zx + bs / 2 - k, zy + bs / 2, zx + bs / 2 + k, zy + bs / 2, col, self.px(2))
-                cv.line(zx + bs / 2, zy + bs / 2 - k, zx + bs / 2, zy + bs / 2 + k, col, self.px(2))
-                cv.line(zx + bs / 2 - k, zy + bs * 1.5, zx + bs / 2 + k, zy + bs * 1.5, col, self.px(2))
+            if terrain == "water":  # the water in the system's secondary colour, to tell it from the land
+                self._map_water(cv, rng, x, y, w, h, road, green)
+            elif terrain == "outdoor":
+                self._map_outdoor(cv, rng, x, y, w, h, road, water, green)
+            else:
+                self._map_town(cv, rng, x, y, w, h, road, water, green)
+            self._map_marks(cv, el, x, y, w, h)
         return base
+
+    def _map_water(self, cv, rng, x, y, w, h, road, water) -> None:
+        """A shore across the top with a harbour wall, the water below it and pontoons (with their
+        berths) reaching into it."""
+        shore = y + h * rng.uniform(0.22, 0.3)
+        edge = [(x - 10, shore + h * 0.04)]
+        for k in range(1, 6):
+            edge.append((x + w * k / 5, shore + h * rng.uniform(-0.03, 0.04)))
+        cv.polyline(edge + [(x + w + 10, y + h + 10), (x - 10, y + h + 10)], "", 0, fill=water, closed=True)
+        cv.polyline(edge, road, max(self.px(6), min(w, h) * 0.02))  # the harbour wall
+        cv.line(x, shore - h * 0.08, x + w, shore - h * 0.1, road, max(self.px(4), min(w, h) * 0.014))  # quay road
+        arm = max(self.px(5), min(w, h) * 0.018)
+        for k in range(3):  # pontoons, each with its berths on both sides
+            px_ = x + w * (0.22 + 0.28 * k)
+            top, bottom = shore, shore + h * rng.uniform(0.45, 0.6)
+            cv.line(px_, top, px_, bottom, road, arm)
+            yy = top + h * 0.06
+            while yy < bottom - h * 0.02:
+                cv.line(px_ - w * 0.06, yy, px_ + w * 0.06, yy, road, max(self.px(2), arm * 0.4))
+                yy += h * 0.07
+
+    def _map_outdoor(self, cv, rng, x, y, w, h, road, water, green) -> None:
+        """Open country: woods, a tarn, contour lines round three hills and two footpaths."""
+        for _ in range(3):  # woods
+            cx_, cy_, rr = x + w * rng.uniform(0.1, 0.9), y + h * rng.uniform(0.1, 0.9), min(w, h) * rng.uniform(0.1, 0.18)
+            pts = [(cx_ + rr * (1 + 0.25 * rng.uniform(-1, 1)) * math.cos(a), cy_ + rr * (1 + 0.25 * rng.uniform(-1, 1))
+                    * math.sin(a)) for a in [k * math.pi / 6 for k in range(12)]]
+            cv.polyline(pts, "", 0, fill=green, closed=True)
+        tx, ty = x + w * rng.uniform(0.15, 0.35), y + h * rng.uniform(0.6, 0.8)  # a tarn
+        cv.polyline([(tx + w * 0.07 * math.cos(a) * (1 + 0.2 * math.sin(3 * a)), ty + h * 0.05 * math.sin(a))
+                     for a in [k * math.pi / 8 for k in range(16)]], "", 0, fill=water, closed=True)
+        line = max(self.px(1.5), min(w, h) * 0.004)
+        for _ in range(3):  # hills: rings of contour lines, wobbling as real ground does
+            hx, hy = x + w * rng.uniform(0.2, 0.85), y + h * rng.uniform(0.15, 0.6)
+            wob = [rng.uniform(-0.12, 0.12) for _ in range(12)]
+            for ring in range(1, 6):
+                rr = min(w, h) * 0.055 * ring
+                pts = [(hx + rr * (1.3 + wob[k]) * math.cos(k * math.pi / 6), hy + rr * (1 + wob[k]) * math.sin(k * math.pi / 6))
+                       for k in range(12)]
+                cv.polyline(pts + pts[:1], water, line)
+        path = max(self.px(3), min(w, h) * 0.01)
+        for k in range(2):  # footpaths across the country
+            y0 = y + h * (0.3 + 0.4 * k)
+            pts = [(x - 10, y0)] + [(x + w * t, y0 + h * 0.12 * math.sin(t * 5 + k * 2)) for t in (0.2, 0.4, 0.6, 0.8)] + \
+                [(x + w + 10, y0 - h * 0.1)]
+            cv.polyline(pts, road, path)
+
+    def _map_town(self, cv, rng, x, y, w, h, road, water, green) -> None:
+        """A town: a river across one corner, a park, a slightly irregular street grid and two avenues."""
+        # water: a river across one corner
+        wy = y + h * rng.uniform(0.65, 0.8)
+        river = [(x - 10, wy), (x + w * 0.3, wy - h * 0.08), (x + w * 0.6, wy + h * 0.05), (x + w + 10, wy - h * 0.1)]
+        cv.polyline(river + [(x + w + 10, y + h + 10), (x - 10, y + h + 10)], "", 0, fill=water, closed=True)
+        # a park
+        px0, py0 = x + w * rng.uniform(0.55, 0.7), y + h * rng.uniform(0.1, 0.25)
+        cv.rect(px0, py0, w * 0.22, h * 0.22, fill=green, radius=self.px(6))
+        # streets: a slightly irregular grid, then two avenues
+        minor = max(self.px(3), min(w, h) * 0.012)
+        major = max(self.px(7), min(w, h) * 0.03)
+        step = max(self.px(56), min(w, h) / 6)
+        gx = x + rng.uniform(0, step)
+        while gx < x + w:
+            cv.line(gx, y, gx + rng.uniform(-step, step) * 0.3, y + h, road, minor)
+            gx += step * rng.uniform(0.8, 1.2)
+        gy = y + rng.uniform(0, step)
+        while gy < y + h:
+            cv.line(x, gy, x + w, gy + rng.uniform(-step, step) * 0.3, road, minor)
+            gy += step * rng.uniform(0.8, 1.2)
+        cv.line(x, y + h * 0.15, x + w, y + h * 0.55, road, major, cap="round")
+        cv.line(x + w * 0.35, y, x + w * 0.25, y + h, road, major, cap="round")
+
+    def _map_marks(self, cv, el, x, y, w, h) -> None:
+        """A map's route, pins and zoom buttons, over any terrain."""
+        pins = []
+        for i, p in enumerate(as_list(el.props.get("pins"), ["Pickup", "Drop-off"])):
+            if isinstance(p, (list, tuple)) and len(p) >= 2:
+                fx, fy = as_num(p[0], 0.5, 0.05, 0.95), as_num(p[1], 0.5, 0.1, 0.95)
+                label = str(p[2]) if len(p) > 2 else ""
+            else:
+                fx, fy = ((0.22, 0.62), (0.74, 0.3), (0.5, 0.45), (0.35, 0.25), (0.8, 0.7))[i % 5]
+                label = str(p)
+            pins.append((x + w * fx, y + h * fy, label))
+        route = el.props.get("route", True)
+        pts = []
+        if isinstance(route, (list, tuple)) and len(route) >= 2:
+            pts = [(x + w * as_num(p[0], 0, 0, 1), y + h * as_num(p[1], 0, 0, 1)) for p in route
+                   if isinstance(p, (list, tuple)) and len(p) >= 2]
+        elif route and len(pins) >= 2:
+            (ax, ay, _), (bx, by, _) = pins[0], pins[1]
+            pts = [(ax, ay), (ax, ay + (by - ay) * 0.15), ((ax + bx) / 2, ay + (by - ay) * 0.3),
+                   ((ax + bx) / 2, by + (ay - by) * 0.2), (bx, by)]
+        if len(pts) >= 2:
+            lw = max(self.px(4), min(w, h) * 0.014)
+            cv.polyline(pts, self.th.color("surface"), lw + self.px(3))
+            cv.polyline(pts, self.th.color("primary"), lw)
+        for i, (cx, cy, label) in enumerate(pins):
+            self._pin(cv, cx, cy, "primary" if i == 0 else "accent", label, x, y, w, h)
+        if el.props.get("zoom", True) and w > self.px(120) and h > self.px(120):
+            bs = self.px(36)
+            fill = self.th.color("surface")
+            zx, zy = x + w - bs - self.px(12), y + self.px(12)
+            cv.rect(zx, zy, bs, 2 * bs, fill=fill, radius=self.px(self.th.radius("md")),
+                    stroke=self.th.color("border"), stroke_width=self.px(1))
+            cv.rect(zx, zy + bs, bs, self.px(1), fill=self.th.color("border"))
+            col = self.th.text_on("text", fill, large=True)
+            k = bs * 0.22
+            cv.line(zx + bs / 2 - k, zy + bs / 2, zx + bs / 2 + k, zy + bs / 2, col, self.px(2))
+            cv.line(zx + bs / 2, zy + bs / 2 - k, zx + bs / 2, zy + bs / 2 + k, col, self.px(2))
+            cv.line(zx + bs / 2 - k, zy + bs * 1.5, zx + bs / 2 + k, zy + bs * 1.5, col, self.px(2))
 
     def _pin(self, cv, cx, cy, role, label, x, y, w, h) -> None:
         """A map pin with its point at (cx, cy) and its label in a chip above it."""

@@ -1726,3 +1726,16 @@ def test_a_bar_a_school_kitchen_or_a_climbing_wall_is_no_recipe_course_or_workou
     assert "Workouts" not in wall and "Search workouts" not in wall, wall
     assert "Meal plan" in _texts(_scene("recipe page with ingredients and steps", "mobile"))
     assert "My courses" in _texts(_scene("online course catalogue with course cards"))
+
+
+def test_a_map_covers_the_ground_its_page_is_about() -> None:
+    """A marina's map is water pinned at its pontoons; a mountain rescue board's is open country;
+    a parking finder's is a town's streets."""
+    def the_map(prompt, device="desktop"):
+        (m,) = [e for e in _scene(prompt, device).walk() if e.kind == "map"]
+        return m.props
+
+    marina = the_map("yacht marina visitor berths with a pontoon map and a Reserve berth button", "tablet")
+    assert marina["terrain"] == "water" and any("Pontoon" in p for p in marina["pins"]), marina
+    assert the_map("fell rescue team board with an incidents map")["terrain"] == "outdoor"
+    assert the_map("parking app with a map of nearby garages", "mobile")["terrain"] == "town"

@@ -262,3 +262,18 @@ def test_a_chart_axis_ticks_read_round():
                        (0.9, ["0", "0.25", "0.5", "0.75", "1"]), (60, ["0", "15", "30", "45", "60"])):
         m = _nice_max(top)
         assert m >= top and [_short(m * i / 4) for i in range(5)] == ticks
+
+
+def test_a_map_draws_the_ground_it_covers(theme):
+    """A harbour's map is water with pontoons, open country has contour lines and no street grid,
+    and both differ from a town's streets; each is drawn in the system's colours only."""
+    def draw(terrain):
+        el = Element(id="m", kind="map", box=(10.0, 10.0, 400.0, 300.0), props={"pins": [], "terrain": terrain,
+                                                                                "zoom": False})
+        img, *_ = _draw(theme, el, size=(420, 320))
+        return img[10:310, 10:410]
+
+    town, water, outdoor = draw("town"), draw("water"), draw("outdoor")
+    assert (np.abs(town.astype(int) - water).max(axis=2) > 8).mean() > 0.3
+    assert (np.abs(town.astype(int) - outdoor).max(axis=2) > 8).mean() > 0.1
+    assert _count(water, theme.color("secondary")) > 0.3 * water.shape[0] * water.shape[1]  # mostly water
