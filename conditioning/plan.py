@@ -704,6 +704,11 @@ _CALLED_OUT = frozenset({"emergency", "rescue", "service", "repair", "breakdown"
 
 #: Words before "agenda" that make it a meeting's list of items.
 _MET = frozenset({"meeting", "council", "board", "committee", "agm", "session", "hearing", "assembly"})
+#: A neighbourhood's own place or group ("a community theatre", "a community garden"): no social network.
+LOCAL_COMMUNITY = re.compile(r"\bcommunity\s+(?=(theatre|theater|gardens?|centres?|centers?|halls?|fridges?|pantr(y|ies)|"
+                             r"choirs?|orchestras?|radio|library|libraries|pools?|church|clinics?|caf[eé]s?|kitchens?|"
+                             r"farms?|orchards?|allotments?|sports|football|cricket|clubs?|shops?|larder|nursery|"
+                             r"playgroup|festival|fair|bike|repair)\b)", re.IGNORECASE)
 #: Meetings held in a room, not on a call ("a council meeting", "a meeting agenda"): no video domain.
 MET_IN_PERSON = re.compile(r"\b(?:(council|board|committee|parish|town|annual|general|parents'?|shareholders?'?|"
                            r"residents'?|tenants'?|union) meetings?|meetings? (agenda|minutes|room|rooms))\b",
@@ -1619,6 +1624,7 @@ def domain_text(prompt: str) -> str:
     text = NOT_DOMAIN_COMPOUNDS.sub(" ", text)
     text = SELLING_VEHICLE.sub(r"\1", text)
     text = MET_IN_PERSON.sub(lambda m: m.group(1) or m.group(2), text)
+    text = LOCAL_COMMUNITY.sub("local ", text)
     return SERVICE_SHOP.sub(r" \1 workshop", text)
 
 

@@ -97,6 +97,8 @@ DISHES = ("Lemon herb chicken", "Mushroom risotto", "Spicy peanut noodles", "Roa
 INGREDIENTS = ("2 cloves garlic", "200 g arborio rice", "1 lemon, zested", "400 g chopped tomatoes", "1 tbsp olive oil",
                "150 g feta", "1 tsp smoked paprika", "500 ml vegetable stock", "1 bunch basil", "2 eggs",
                "100 g parmesan", "1 red onion")
+#: A fleet's own depots, where its rounds start (a local fleet has no depot in Tokyo).
+_DEPOTS = ("North", "Central", "Riverside", "East", "Harbour", "West")
 VEHICLES = ("Van 12", "Truck 04", "Van 27", "E-bike 3", "Truck 09", "Van 31", "Van 18", "Truck 15")
 COURSES = ("Intro to Statistics", "Spanish for Travellers", "Web Design Basics", "Organic Chemistry",
            "Creative Writing", "Python for Data", "World History", "Music Theory")
@@ -627,6 +629,23 @@ _MONEY_WORDS = re.compile(r"\b(amount|due|cost|costs|price|spend|spent|paid|pay|
 #: Machines a fleet or an estate numbers by unit ("Scooter #4821", "Sensor #1377").
 _FLEET = re.compile(r"(scooter|bike|van|truck|lorry|car|bus|drone|robot|sensor|printer|kiosk|terminal|laptop|device|"
                     r"charger|meter|pump|boiler|forklift|camera|trolley|generator|turbine|panel|inverter|router)$")
+#: What a temperature of a screen measures, by its words: (pattern, lowest, highest) in °C.
+_TEMPERATURES: tuple[tuple[str, tuple[int, int]], ...] = (
+    (r"\b(kilns?|furnaces?|forges?|smelt\w*|glass ?blow\w*|foundr\w*)\b", (1040, 1280)),
+    (r"\b(ovens?|pizza|bak\w*|smok\w*|roast\w*)\b", (160, 260)),
+    (r"\b(freezers?)\b", (-22, -16)),
+    (r"\b(fridges?|refrigerat\w*|cold ?chain|cold store|chiller)\b", (1, 6)),
+    (r"\b(road|roads|gritting|grit|snow|plough|plow|ice|frost|winter)\b", (-6, 3)),
+    (r"\b(fever|body|patients?|baby|infant)\b", (36, 39)),
+    (r"\b(pools?|aquarium|tank|fish)\b", (22, 28)),
+    (r"\b(greenhouses?|polytunnel|grow ?room|server room|rooms?|office|home)\b", (17, 28)),
+)
+def temperature_range(prompt: str) -> tuple[int, int]:
+    """The temperatures (°C) of what a screen measures, by its words (`_TEMPERATURES`): a kiln's
+    over a thousand, a road's around freezing, a room's or a day's outdoors otherwise."""
+    return next((rng for pattern, rng in _TEMPERATURES if re.search(pattern, prompt.lower())), (14, 29))
+
+
 #: States of a thing that say none of it is left.
 _NONE_LEFT = frozenset({"out", "sold out", "out of stock", "empty"})
 #: States of a thing that say nobody holds it.
@@ -1513,7 +1532,7 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("Reports", "chart")),
                "Fleet", "Dispatch vehicle", "Search vehicles, drivers", "vehicles",
                lambda c, i: (f"{VEHICLES[(c.k + i) % len(VEHICLES)]} · {c.person()}",
-                             f"{c.city()} depot → stop {c.rng.randint(2, 14)} of {c.rng.randint(15, 22)}",
+                             f"{_DEPOTS[(c.k + i) % len(_DEPOTS)]} depot → stop {c.rng.randint(2, 14)} of {c.rng.randint(15, 22)}",
                              f"ETA {_time(c)}"),
                ("Vehicle", "Driver", "Route", "ETA", "Status"),
                lambda c, i: [VEHICLES[(c.k + i) % len(VEHICLES)], c.person(), f"R-{c.rng.randint(10, 99)}",
@@ -2380,6 +2399,14 @@ class OpenCopy:
         """The record kind of a collection whose noun no record table and not this copy's domain
         writes (`own_noun`): ``"own:<noun>"``, drawn by `own_records` and `own_table`; else None."""
         own = own_noun(words, self.domain_words) if self.spec.name != "watch" else None
+        if own is None and self.spec.name != "watch":
+            # a noun a screen lays out itself elsewhere ("roles" on a settings page) or its domain writes,
+            # where a kind of thing is sure of it here: a theatre's roles, a sanctuary's animals
+            plural = [w for w in re.findall(r"[a-z]+", (words or "").lower()) if w not in _KIND_WORDS
+                      and w not in _OWN_TRAIL and w not in _OWN_SKIP]
+            noun = _sing(plural[-1]) if plural and plural[-1].endswith("s") and _sing(plural[-1]) != plural[-1] else ""
+            kind = match_thing(noun, prompt_head(self.prompt)) if noun and noun not in PEOPLE_NOUNS else None
+            own = noun if kind is not None and kind.sure else None
         past = re.search(r"\b(recent|past|previous|history|last|done|completed)\b", (words or "").lower()) or \
             re.search(r"\b(log|logbook|diary|journal|history)\b", prompt_head(self.prompt))  # a dive logbook's dives
         return f"own:{'past:' if past else ''}{own}" if own else None
@@ -3152,8 +3179,10 @@ class OpenCopy:
         if re.search(r"\b(time|duration|wait|length|sleep|hours|response)\b", low):
             return f"{r.randint(1, 9)} h {r.randint(1, 59):02d} min" if "sleep" in low or "hour" in low \
                 else f"{r.randint(2, 48)} min"
-        if re.search(r"\b(temp|temperature)", low):
-            return f"{r.randint(14, 29)}°"
+        if re.search(r"\b(temp|temperature)", low):  # on the scale of what is measured
+            lo, hi = temperature_range(self.prompt)
+            v = r.randint(lo, hi)
+            return f"{v:,} °C" if hi > 100 else f"{v}°"
         if re.search(r"\b(year|vintage)s?$|\b(vintage|year built|model year|year of)\b", low):
             return str(r.randint(2008, 2022))  # "vintage year": a year, not a count
         if re.search(r"\b(size|capacity|volume)\b", low) and re.search(r"\b(tanks?|aquarium\w*|ponds?|barrels?|"

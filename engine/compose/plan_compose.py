@@ -35,6 +35,7 @@ a test or a caller can find what each section became.
 from __future__ import annotations
 
 import datetime
+import math
 import random
 import re
 from collections.abc import Callable
@@ -60,6 +61,7 @@ from engine.compose.open_copy import (
     group_tasks,
     named_sort,
     noun_of,
+    temperature_range,
     own_noun,
     record_kind,
 )
@@ -520,6 +522,19 @@ def _b_chart(cx: _Ctx, s, i: int) -> Node:
         lo, hi = (10, 15) if re.search(r"\b(baby|infant|newborn|toddler)", low) else \
             (6, 9) if "sleep" in said else (2, 9)
         values = [round(cx.rng.uniform(lo, hi), 1) for _ in labels]
+    unit = ""
+    if re.search(r"\btemperatures?\b", said) and not by:  # on the scale of what is measured, in °C
+        lo, hi = temperature_range(cx.plan.prompt)
+        mid, swing = (lo + hi) / 2, (hi - lo) / 3
+        values = [round(mid + swing * math.sin(k / 1.3) + cx.rng.uniform(-swing, swing) / 3, 1) for k in range(len(labels))]
+        unit = "°C"
+    elif re.search(r"\btides?\b", said):  # a day of tides: two highs and two lows, in metres, by the hour
+        labels = [f"{h:02d}:00" for h in range(0, 24, 3)]
+        values = [round(2.6 + 1.9 * math.sin((h - 2) * math.pi / 6.2), 1) for h in range(0, 24, 3)]
+        unit, variant = "m", "line" if variant == "bar" else variant
+    elif re.search(r"\bhumidity\b", said) and not by:
+        values = [cx.rng.randint(55, 85) for _ in labels]
+        unit = "%"
     props: dict = {"series": [values], "labels": labels}
     if variant == "donut":
         own = list(s.labels[:4]) or (labels[:4] if by else [])
@@ -538,7 +553,10 @@ def _b_chart(cx: _Ctx, s, i: int) -> Node:
     what = re.search(r"\b([a-z]+) by " + by.group(1), low) if by else None
     if what and what.group(1) not in ("chart", "charts", "breakdown", "split", "grouped", "sorted"):
         title = f"{what.group(1).capitalize()} by {by.group(1)}"  # "bottles by region as a donut chart"
-    return card(f"s{i}", ch, title=_section_title(s, cx, title), h=fill(min=cx.pick(260, 240, 220)), pad=cx.pick(5, 5, 4),
+    title = _section_title(s, cx, title)
+    if unit and unit not in title:
+        title = f"{title} ({unit})"  # "Tide (m)", "Road temperature (°C)"
+    return card(f"s{i}", ch, title=title, h=fill(min=cx.pick(260, 240, 220)), pad=cx.pick(5, 5, 4),
                 content="chart-" + ("donut" if variant == "donut" else "bar" if variant == "bar" else "line"))
 
 

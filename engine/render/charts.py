@@ -35,7 +35,7 @@ class ChartsMixin:
             cx += self.px(20) + tw + self.px(20)
         return lh + self.px(12)
 
-    def _axes(self, cv, el, bg, ymax: float, labels: list[str]):
+    def _axes(self, cv, el, bg, ymax: float, labels: list[str], ymin: float = 0.0):
         x, y, w, h = el.box
         # the top tick's label is centred on the top gridline: half a caption line keeps it in the box
         top = self._legend(cv, el, bg) + self.px(self.th.style("caption").line_height) / 2
@@ -47,8 +47,8 @@ class ChartsMixin:
         for i in range(ticks + 1):
             gy = py0 + ph - ph * i / ticks
             cv.rect(px0, gy, pw, self.px(1), fill=grid)
-            val = ymax * i / ticks
-            lab = _short(val)
+            val = ymin + (ymax - ymin) * i / ticks
+            lab = _short(val) if val >= 0 else "−" + _short(-val)
             self.text_mid(cv, lab, x, gy, left - self.px(12), "caption", "text-muted", bg, align="right")
         n = len(labels)
         for i, lab in enumerate(labels):
@@ -62,12 +62,12 @@ class ChartsMixin:
         the plot's baseline y."""
         series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6, 8, 7, 9]])
         labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
-        ymax = _nice_max(max(max(s) for s in series))
-        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
+        ymin, ymax = _nice_range(min(min(s) for s in series), max(max(s) for s in series))
+        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels, ymin)
         n = len(labels)
         return [(self.th.chart[si % len(self.th.chart)],
-                 [(px0 + pw * (i + 0.5) / n, py0 + ph - ph * v / ymax) for i, v in enumerate(s)])
-                for si, s in enumerate(series)], py0 + ph
+                 [(px0 + pw * (i + 0.5) / n, py0 + ph - ph * (v - ymin) / (ymax - ymin)) for i, v in enumerate(s)])
+                for si, s in enumerate(series)], py0 + ph - ph * (0 - ymin) / (ymax - ymin)
 
     def _chart_line(self, cv, el, bg):
         lines, _ = self._plot_series(cv, el, bg)
@@ -80,19 +80,22 @@ class ChartsMixin:
     def _chart_bar(self, cv, el, bg):
         series: list[list[float]] = el.props.get("series", [[3, 5, 4, 6, 8, 7]])
         labels = el.props.get("labels", [str(i + 1) for i in range(len(series[0]))])
-        ymax = _nice_max(max(max(s) for s in series))
-        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels)
+        ymin, ymax = _nice_range(min(min(s) for s in series), max(max(s) for s in series))
+        px0, py0, pw, ph = self._axes(cv, el, bg, ymax, labels, ymin)
         n = len(labels)
         k = len(series)
         slot = pw / n
         bw = min(self.px(28), slot * 0.6 / k)
+        zero = py0 + ph - ph * (0 - ymin) / (ymax - ymin)  # bars stand on zero: below it where negative
         for si, s in enumerate(series):
             col = self.th.chart[si % len(self.th.chart)]
             for i, v in enumerate(s):
-                bh = ph * v / ymax
+                bh = ph * abs(v) / (ymax - ymin)
                 bx = px0 + slot * (i + 0.5) - (k * bw + (k - 1) * self.px(4)) / 2 + si * (bw + self.px(4))
-                cv.rect(bx, py0 + ph - bh, bw, bh, fill=col, radius=self.px(3))
-                cv.rect(bx, py0 + ph - min(bh, self.px(3)), bw, min(bh, self.px(3)), fill=col)
+                top = zero - bh if v >= 0 else zero
+                cv.rect(bx, top, bw, bh, fill=col, radius=self.px(3))
+                foot = min(bh, self.px(3))  # the end at zero square
+                cv.rect(bx, zero - foot if v >= 0 else zero, bw, foot, fill=col)
 
     def _chart_donut(self, cv, el, bg):
         x, y, w, h = el.box
@@ -188,6 +191,21 @@ class ChartsMixin:
         pts = [(x + w * i / (len(s) - 1), y + h - h * (v - lo) / rng) for i, v in enumerate(s)]
         cv.polyline(pts, self.th.color(el.role or "primary"), self.px(2))
 
+
+
+def _nice_range(lo: float, hi: float) -> tuple[float, float]:
+    """The bottom and top of an axis of four round ticks that holds `lo`…`hi`: from zero to
+    `_nice_max` where nothing is negative, else a round step below zero and above it (−6, −3,
+    0, 3, 6)."""
+    if lo >= 0:
+        return 0.0, _nice_max(hi)
+    span = max(hi, 0) - lo
+    step = _nice_max(span) / 4
+    while True:
+        bottom = math.floor(lo / step) * step
+        if bottom + 4 * step >= hi:
+            return bottom, bottom + 4 * step
+        step = _nice_max(4 * step * 1.01) / 4
 
 
 def _nice_max(v: float) -> float:

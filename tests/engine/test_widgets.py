@@ -277,3 +277,25 @@ def test_a_map_draws_the_ground_it_covers(theme):
     assert (np.abs(town.astype(int) - water).max(axis=2) > 8).mean() > 0.3
     assert (np.abs(town.astype(int) - outdoor).max(axis=2) > 8).mean() > 0.1
     assert _count(water, theme.color("secondary")) > 0.3 * water.shape[0] * water.shape[1]  # mostly water
+
+
+def test_a_chart_of_values_below_zero_reads_them_below_its_zero_line(theme):
+    """Road temperatures around freezing: the axis runs below zero with round ticks and a
+    negative bar hangs under the zero line rather than vanishing."""
+    from engine.render.charts import _nice_range
+
+    assert _nice_range(-5.2, 2.1) == (-7.5, 2.5) and _nice_range(0, 7) == (0.0, 8)
+
+    def bars(values):
+        el = Element(id="c", kind="chart", variant="bar", box=(10.0, 10.0, 300.0, 200.0),
+                     props={"series": [values], "labels": ["A", "B"]})
+        img, _, cv, _ = _draw(theme, el, size=(320, 220))
+        on = (np.abs(img - np.array(parse_hex(theme.chart[0])[0])).max(axis=2) <= 2)
+        half = on.shape[1] // 2 + 20  # the plot starts after its tick labels: bar A left of this, B right
+        return np.nonzero(on[:, :half].any(axis=1))[0], np.nonzero(on[:, half:].any(axis=1))[0], _labels(cv)
+
+    a, b, labels = bars([-4, 2])
+    assert a.min() >= b.max() - 2  # A hangs from the zero line B stands on
+    assert any(t.startswith("−") for t in labels), labels
+    a, b, _ = bars([4, 2])
+    assert a.max() == b.max()  # both stand on the axis' foot
