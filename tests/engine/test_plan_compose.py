@@ -1739,3 +1739,19 @@ def test_a_map_covers_the_ground_its_page_is_about() -> None:
     assert marina["terrain"] == "water" and any("Pontoon" in p for p in marina["pins"]), marina
     assert the_map("fell rescue team board with an incidents map")["terrain"] == "outdoor"
     assert the_map("parking app with a map of nearby garages", "mobile")["terrain"] == "town"
+
+
+def test_a_neighbourhoods_theatre_casts_roles_and_a_kiln_runs_hot() -> None:
+    """A community theatre is no social network and its roles table lists parts being cast; a
+    kiln's temperature is over a thousand degrees and a road's chart dips below zero."""
+    from conditioning.plan import domain_text
+    from engine.compose.open_copy import OpenCopy, domain_of
+
+    assert "community" not in domain_text("community theatre auditions tracker").lower()
+    texts = _texts(_scene("amateur dramatics society auditions tracker with a roles table and a Post cast list button"))
+    assert "Likes" not in texts and ("Callbacks" in texts or "Cast" in texts), texts
+    kiln = OpenCopy(domain_of("generic", "ceramics kiln log"), "ceramics kiln log", 0)
+    assert int(kiln.value("Kiln temperature").split()[0].replace(",", "")) > 1000
+    road = _scene("winter road gritting board with a road temperature chart")
+    (chart,) = [e for e in road.walk() if e.kind == "chart"]
+    assert min(chart.props["series"][0]) < 0 < max(chart.props["series"][0]) + 10
