@@ -190,6 +190,7 @@ EXHIBITS = (("Welcome to the collection", "Entrance hall", "Foyer"), ("The Night
 #: segmented control, a "reason" select): pattern on the control's title → options, most
 #: usual first. Curated: faker has no provider for these.
 CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\ballergens?|allergies|dietary\b", ("Gluten", "Dairy", "Nuts", "Egg", "Soy", "Sesame")),
     (r"\binterests?|hobb(y|ies)|passions?\b", ("Hiking", "Cooking", "Live music", "Photography", "Travel", "Yoga")),
     (r"\bconnectors?|plugs?|charger types?\b", ("CCS", "CHAdeMO", "Type 2", "Tesla")),
     (r"\b(return|refund)\b.*\breasons?\b|\breasons?\b.*\b(return|refund)",
@@ -547,7 +548,7 @@ _NOT_OCCURRING = frozenset({
     "building", "ceiling", "painting", "drawing", "listing", "setting", "string", "thing", "spring", "morning",
     "evening", "clothing", "bedding", "filling", "topping", "seasoning", "heading", "sibling", "duckling", "earring",
     "pudding", "offering", "recording", "saving", "holding", "belonging", "dwelling", "lodging", "parking", "ending",
-    "wedding", "booking", "standing", "ranking", "rating", "reading", "finding", "warning", "blessing", "stuffing",
+    "wedding", "standing", "ranking", "rating", "reading", "finding", "warning", "blessing", "stuffing",
     "dumpling", "icing", "frosting", "dressing", "railing", "flooring", "roofing", "siding", "fitting", "casing",
     "coupling", "housing", "wiring", "piping", "lining", "opening", "landing", "crossing", "clearing", "sling",
     "something", "anything", "everything", "nothing", "king", "wing", "ring", "sting", "swing", "bling", "pairing",
@@ -561,7 +562,8 @@ OCCURRENCE_NOUNS = _OccurrenceNouns({
     "donation", "call", "interview", "exam", "tour", "trip", "walk", "ride", "feeding", "cleaning", "audit",
     "drill", "ceremony", "launch", "observation", "gig", "rota", "slot", "sitting", "feed", "dose", "treatment",
     "harvest", "sowing", "planting", "mow", "run", "dive", "climb", "hike", "lecture", "seminar", "workshop",
-    "briefing", "recital", "concert", "viewing", "tasting", "checkup", "check-up", "delivery", "drop-off"})
+    "briefing", "recital", "concert", "viewing", "tasting", "checkup", "check-up", "delivery", "drop-off", "booking",
+    "hire", "reservation"})
 #: Plural words that name a screen's parts or a figure rather than records of their own: a
 #: collection of these keeps its domain's records.
 _NOT_OWN = frozenset({
@@ -580,6 +582,9 @@ _NOT_OWN = frozenset({
 #: Words that hold a noun rather than qualify it ("bags of beans", "boxes of tea"): no name's part.
 _HOLDERS = frozenset({"bag", "box", "bottle", "pack", "jar", "cup", "glass", "set", "pair", "kind", "type", "sort",
                       "tin", "crate", "case", "basket", "bunch", "piece", "slice", "loaf", "batch", "sack"})
+#: Words after a noun of what happens that list its occurrences ("a watering schedule", "a feeding log").
+_WHEN_TRAIL = frozenset({"schedule", "schedules", "calendar", "rota", "timetable", "log", "history", "plan", "times",
+                         "list", "timeline", "tracker", "diary", "record"})
 #: Words that end a collection's phrase without naming its records ("boats standings", "lifts
 #: status", "a next collections list").
 _OWN_TRAIL = frozenset({"standing", "standings", "status", "statuses", "result", "results", "schedule", "schedules",
@@ -820,7 +825,7 @@ _APPLICANT_STAGES = ("New", "In review", "Shortlisted", "Waiting", "Offered", "I
 _DISTANCE_OCCURRENCES = frozenset({"run", "ride", "hike", "walk", "race", "trip", "climb"})
 
 #: Occurrences someone leads or attends (a hearing, a lesson, a shift): each names the person.
-_LED = frozenset({"service", "session", "shift", "hearing", "rehearsal", "meeting", "lesson", "class", "interview",
+_LED = frozenset({"booking", "hire", "reservation", "service", "session", "shift", "hearing", "rehearsal", "meeting", "lesson", "class", "interview",
                   "visit", "tour", "walk", "appointment", "lecture", "seminar", "workshop", "briefing", "recital",
                   "concert", "viewing", "tasting", "checkup", "check-up", "performance", "show", "training",
                   "practice", "treatment", "call", "exam", "screening", "gig", "sitting", "rota", "audit", "drill",
@@ -874,8 +879,8 @@ def own_noun(words: str, domain_words: frozenset[str]) -> str | None:
         return None
     head = ws[-1]
     one = _sing(head)
-    if len(ws) < len(said) and one == head and one in OCCURRENCE_NOUNS:
-        return one  # "a watering schedule": the waterings, each on its day
+    if len(ws) < len(said) and one == head and one in OCCURRENCE_NOUNS and said[len(ws)] in _WHEN_TRAIL:
+        return one  # "a watering schedule": the waterings, each on its day (not "booking results")
     if one == head or not head.endswith("s") or one in _NOT_OWN or len(one) < 3 or one in PEOPLE_NOUNS:
         return None  # a singular ("a garden plan"), a screen's part ("conversations"), people
     before = ws[-2] if len(ws) > 1 else ""
@@ -2943,6 +2948,10 @@ class OpenCopy:
                      if pay else states[(self.k + i) % len(states)] if states else r.choice(("Active", "Active", "Away")))
                     for i, p in enumerate(self.people(n))]
         names, lo, hi, metas = NOUN_RECORDS[noun]
+        if noun == "drink" and re.search(r"\b(cocktails?|bars?|pubs?|lounge|happy hour|speakeasy|taproom)\b",
+                                         self.prompt.lower()):
+            names, lo, hi = _STYLES["cocktail"], 9, 14  # a bar's drinks are its cocktails, each once
+            n = min(n, len(names))
         owned = bool(re.search(rf"\b(my|our|owned)\s+(\w+\s+)?{noun}", self.prompt.lower()))
         out = []
         for i in range(n):
@@ -3257,8 +3266,9 @@ class OpenCopy:
         kind = self.record_kind(words) or self.own_kind(words)
         if kind and kind.startswith("own:") and kind.split()[-1].split(":")[-1] in OCCURRENCE_NOUNS:
             # "a hearings timeline": each hearing (and who leads it) with its day and hour
-            return [(" · ".join(p for p in (x["label"], x["who"]) if p), f"{x['date']} · {x['time']}")
-                    for x in self.own_rows(kind, n)[1]]
+            # each its own entry: led ones by who leads them, the rest by their day ("Feeding · Fri 5 Mar")
+            return [(f"{x['label']} · {x['who']}", f"{x['date']} · {x['time']}") if x["who"] else
+                    (f"{x['label']} · {x['date']}", f"{x['time']} · {x['state']}") for x in self.own_rows(kind, n)[1]]
         if kind and kind.startswith("own:") and self.own_rows(kind, n)[0] == "kind":
             # a kind of thing ("a discharges timeline"): each with its detail and state ("10:00 · Ready")
             return [(x["name"], f"{x['detail']} · {x['state']}" if x["detail"] else x["state"])

@@ -601,7 +601,9 @@ def _b_calendar(cx: _Ctx, s, i: int) -> Node:
         # a phone with more to show than the calendar: this week's strip, not the whole month
         cal = el("calendar", "calendar", w=fill(), h=fixed(108), variant="strip",
                  props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
-        return card(f"s{i}", cal, title=_section_title(s, cx, "Schedule"), h=hug(), pad=4, content="calendar")
+        # and what is on the picked day under it, where the calendar shows occurrences ("a bookings calendar")
+        return card(f"s{i}", cal, *_day_agenda(cx, s), title=_section_title(s, cx, "Schedule"), h=hug(), pad=4, gap=3,
+                    content="calendar")
     cal = el("calendar", "calendar", w=fill(), h=fill(min=280), variant="month",
              props={"month": 3, "year": 2027, "selected": [days[2]], "events": days})
     agenda = _day_agenda(cx, s) if cx.mobile and not cx.crowded else []
@@ -1250,6 +1252,25 @@ def _map_places(cx: _Ctx) -> tuple[str, ...]:
 _PINNED_KINDS = frozenset({"stop"})
 
 
+def _price_span(cx: _Ctx) -> str:
+    """The prices the page's first collection lists, cheapest to dearest ("€9 – €14"), read from a
+    fresh copy of the same seed so the page's own copy draws as it would without it; "" when it
+    lists no prices."""
+    coll = next((t for t in cx.plan.sections if t.kind in ("list", "table", "card") and not t.labels), None)
+    if coll is None:
+        return ""
+    fresh = OpenCopy(cx.copy.spec, cx.copy.prompt, cx.copy.seed)
+    cells = [str(c) for r in (fresh.records(_words(coll), 8) or fresh.items(8)) for c in r]
+    found = [(m.group(1), float(m.group(2).replace(",", ""))) for c in cells
+             for m in [re.search(r"([$€£])\s?([\d,]+(?:\.\d+)?)", c)] if m]
+    if len(found) < 2:
+        return ""
+    cur = found[0][0]
+    vals = [v for c, v in found if c == cur]
+    lo, hi = math.floor(min(vals)), math.ceil(max(vals))
+    return f"{cur}{lo:,} – {cur}{hi:,}" if lo < hi else ""
+
+
 def _b_map(cx: _Ctx, s, i: int) -> Node:
     w = _words(s)
     # what the map names ("a launch sites map"): those places, else what the page lists, else places near
@@ -1571,6 +1592,10 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
                 v = cx.rng.choice((10, 25, 50, 75))
                 props = {"value": v / 100, "display": f"{v}%"}
                 cx.settings.append((f"{s.title} {s.phrase}", f"{v}%"))
+            elif kind == "slider" and _FILTERING.search(_words(s)) and \
+                    re.search(r"\b(price|prices|cost|fee|fees|budget|rate)\b", f"{s.title} {s.phrase}".lower()):
+                # "a price range slider": from the cheapest to the dearest the page lists
+                props = {"value": cx.rng.randint(45, 75) / 100, "display": _price_span(cx) or cx.copy.figure(lab)}
             elif kind == "slider":  # a slider the prompt names sets that ("a roof size slider": m²)
                 props = {"value": cx.rng.randint(20, 80) / 100,
                          "display": cx.copy.figure(lab) if k < len(labels) and (s.title or s.labels) else stats[k][1]}

@@ -1755,3 +1755,18 @@ def test_a_neighbourhoods_theatre_casts_roles_and_a_kiln_runs_hot() -> None:
     road = _scene("winter road gritting board with a road temperature chart")
     (chart,) = [e for e in road.walk() if e.kind == "chart"]
     assert min(chart.props["series"][0]) < 0 < max(chart.props["series"][0]) + 10
+
+
+def test_a_bars_drinks_a_price_range_and_a_phones_booked_day() -> None:
+    """A cocktail bar's drinks are cocktails and its price range slider spans the prices listed;
+    allergen chips name allergens; a phone's bookings calendar lists the picked day's bookings
+    under its week strip; a starter's feedings timeline holds each feeding, not one."""
+    bar = _texts(_scene("rooftop cocktail bar menu with a drinks list, a price range slider and an Order button", "mobile"))
+    assert "Cola" not in bar and ("Negroni" in bar or "Margarita" in bar or "Mojito" in bar), bar
+    assert re.search(r"€\d+ – €\d+", bar), bar
+    assert "Gluten" in _texts(_scene("nursery lunch menu with a meals list and an allergen chips row", "tablet"))
+    hall = _scene("scout hut hire calendar with a bookings calendar, a room select and a Request hire button", "mobile")
+    assert sum(e.kind == "list_item" and "Booking" in (e.text or "") for e in hall.walk()) >= 2
+    feed = _scene("sourdough starter feeding tracker with a feedings timeline and a Log feeding button", "mobile")
+    (tl,) = [e for e in feed.walk() if e.kind == "timeline"]
+    assert len(tl.props["items"]) > 2
