@@ -2413,7 +2413,9 @@ class OpenCopy:
             kind = match_thing(noun, prompt_head(self.prompt)) if noun and noun not in PEOPLE_NOUNS else None
             own = noun if kind is not None and kind.sure else None
         past = re.search(r"\b(recent|past|previous|history|last|done|completed)\b", (words or "").lower()) or \
-            re.search(r"\b(log|logbook|diary|journal|history)\b", prompt_head(self.prompt))  # a dive logbook's dives
+            re.search(r"\b(log|logbook|diary|journal|history)\b", prompt_head(self.prompt)) or \
+            (own and re.search(rf"\b{re.escape(own.split()[-1])}s?\s+tracker\b", prompt_head(self.prompt)))
+        # a dive logbook's dives, a feeding tracker's feedings: what was done (a case tracker's hearings are to come)
         return f"own:{'past:' if past else ''}{own}" if own else None
 
     @property

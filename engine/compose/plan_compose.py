@@ -1237,6 +1237,8 @@ _ROUNDS = re.compile(r"\b(deliver\w*|couriers?|routes?|drivers?|parcels?)\b", re
 def _map_places(cx: _Ctx) -> tuple[str, ...]:
     """What a map pins when its page lists nothing to pin: places along the water, out on the
     hills, a delivery round's stops, else a town's."""
+    if re.search(r"\b(walks?|walking|walkers?|dogs?)\b", cx.plan.prompt, re.IGNORECASE):
+        return "Victoria Park", "Canal towpath", "The Common", "Riverside Park", "Beech Wood"
     if _MOORED.search(cx.plan.prompt):
         return "Pontoon A", "Pontoon B", "Pontoon C", "Visitor berths", "Fuel berth"
     if _WATERSIDE.search(cx.plan.prompt):
@@ -1277,7 +1279,10 @@ def _b_map(cx: _Ctx, s, i: int) -> Node:
     rk, ok = cx.copy.record_kind(w), cx.copy.own_kind(w)
     named = rk if rk in _PINNED_KINDS else ok if ok and cx.copy.own_rows(ok, 1)[0] == "kind" else None
     own = [r[0] for r in (cx.copy.records_of_kind(named, 4) or [])]  # stops, or a kind of thing's names
-    pins = list(s.labels) or own[:4] or _listed_names(cx, 3) or cx.rng.sample(list(_map_places(cx)), 3)
+    listed = _listed_names(cx, 3)
+    if listed and "route" in w.lower() and set(listed) <= set(cx.copy.people(12)):
+        listed = []  # "a walk route map" runs between places, not between the people the page lists
+    pins = list(s.labels) or own[:4] or listed or cx.rng.sample(list(_map_places(cx)), 3)
     journeys = any("→" in p for p in pins)  # a timetable's map shows where its journeys run, not their times
     if (cx.copy.spec.name == "travel" and not own) or journeys:
         (ca, _a), (cb, _b) = cx.copy.route
@@ -1595,7 +1600,9 @@ def _b_single(kind: str, h: float, w=None, **defaults) -> Callable:
             elif kind == "slider" and _FILTERING.search(_words(s)) and \
                     re.search(r"\b(price|prices|cost|fee|fees|budget|rate)\b", f"{s.title} {s.phrase}".lower()):
                 # "a price range slider": from the cheapest to the dearest the page lists
-                props = {"value": cx.rng.randint(45, 75) / 100, "display": _price_span(cx) or cx.copy.figure(lab)}
+                span = _price_span(cx)  # two thumbs where it spans a range
+                props = {"values": [0.15, 0.8], "display": span} if span else \
+                    {"value": cx.rng.randint(45, 75) / 100, "display": cx.copy.figure(lab)}
             elif kind == "slider":  # a slider the prompt names sets that ("a roof size slider": m²)
                 props = {"value": cx.rng.randint(20, 80) / 100,
                          "display": cx.copy.figure(lab) if k < len(labels) and (s.title or s.labels) else stats[k][1]}
