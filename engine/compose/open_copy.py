@@ -555,7 +555,7 @@ _NOT_OCCURRING = frozenset({
     "posting", "serving", "helping", "saying", "beginning", "cutting", "seedling", "sapling", "yearling", "gosling",
     "herring", "whiting", "bunting", "awning", "covering", "tubing", "padding", "coating", "lighting", "heating",
     "plumbing", "funding", "pricing", "shipping", "packaging", "marking", "branding", "engraving", "carving",
-    "etching", "printing", "setting", "mooring", "berthing", "shilling", "farthing", "darling", "starling"})
+    "etching", "printing", "mooring", "berthing", "shilling", "farthing", "darling", "starling"})
 OCCURRENCE_NOUNS = _OccurrenceNouns({
     "service", "session", "shift", "hearing", "rehearsal", "race", "collection", "pickup", "watering", "inspection",
     "visit", "meeting", "screening", "match", "round", "heat", "practice", "training", "performance", "show",
@@ -2479,8 +2479,7 @@ class OpenCopy:
                                "who": people[i], "state": states[(self.k + i) % len(states)]} for i in range(n)]
         kind = match_thing(noun, prompt_head(self.prompt))
         sold = _SOLD.search(low) or self.spec.name == "shop"
-        selling = sold and not _TRACKING.search(prompt_head(self.prompt))  # an order tracker tracks, a shop prices
-        if kind is not None and not selling and (kind.sure or not named_sort(noun, low)):
+        if self._names_kind(noun, kind):
             return "kind", self._kind_rows(kind, n)  # "Sea bass · 2.4 kg · Released", "Bed 4 · a patient"
         if sold:
             styles = _STYLES.get(head) or (kind.thing.names if kind and isinstance(kind.thing.names, tuple) else None)
@@ -2511,6 +2510,22 @@ class OpenCopy:
             rows.append({"name": name, "who": "" if free or not (held or did != _THING_DEFAULT[2])
                          else people[i], "did": did, "ago": "" if free else ago, "state": st})
         return "thing", rows
+
+    def _names_kind(self, noun: str, kind: MatchedThing | None) -> bool:
+        """Whether a kind of thing found for an own noun names its records: not on a screen that
+        sells them (an order tracker tracks, a shop prices), and over a curated sort only when sure."""
+        low = self.prompt.lower()
+        selling = (_SOLD.search(low) or self.spec.name == "shop") and not _TRACKING.search(prompt_head(self.prompt))
+        return kind is not None and not selling and (kind.sure or not named_sort(noun, low))
+
+    def names_kind(self, own_kind: str) -> bool:
+        """Whether `own_rows` of an own kind (``"own:<noun>"``) draws a kind of thing's records
+        (`things.THINGS`), found without drawing any copy: a map pins them by name."""
+        noun = own_kind.split(":")[-1]
+        head = noun.split()[-1]
+        if head in OCCURRENCE_NOUNS or head in ANIMAL_NOUNS:
+            return False
+        return self._names_kind(noun, match_thing(noun, prompt_head(self.prompt)))
 
     def _kind_rows(self, kind: MatchedThing, n: int) -> list[dict]:
         """`n` records of a kind of thing (`things.match_thing`): each member once, a numbered kind's

@@ -1277,7 +1277,7 @@ def _b_map(cx: _Ctx, s, i: int) -> Node:
     w = _words(s)
     # what the map names ("a launch sites map"): those places, else what the page lists, else places near
     rk, ok = cx.copy.record_kind(w), cx.copy.own_kind(w)
-    named = rk if rk in _PINNED_KINDS else ok if ok and cx.copy.own_rows(ok, 1)[0] == "kind" else None
+    named = rk if rk in _PINNED_KINDS else ok if ok and cx.copy.names_kind(ok) else None
     own = [r[0] for r in (cx.copy.records_of_kind(named, 4) or [])]  # stops, or a kind of thing's names
     listed = _listed_names(cx, 3)
     if listed and "route" in w.lower() and set(listed) <= set(cx.copy.people(12)):
