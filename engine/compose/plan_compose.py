@@ -2403,7 +2403,11 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
     summaries = [n for s, r, n in placed if r == "summary"]
     out: list[Node] = []
     top = [n for s, r, n in placed if r in ("hero", "aside") and s.position in ("top", "header")]
-    if heroes and not right and 0 < len(asides) <= 2 and all(n.kind in _LONE_CONTROLS for n in asides):
+    # a control drawn as one (a "callback toggle"), not a card of several ("a toggle for each device")
+    aside_kinds = [s.kind if (s.count or 1) <= 1 and len(s.labels) <= 1 or n.kind == s.kind else "" for s, r, n in placed
+                   if r == "aside" and n in asides]
+    if heroes and not right and 0 < len(asides) <= 2 and len(aside_kinds) == len(asides) and \
+            all(k in _LONE_CONTROLS for k in aside_kinds):
         # one or two small controls beside a large section ("a projects select", "a rollout slider")
         # would stand alone in an empty column: they sit in the row above it, as a filter bar does
         for n in asides:
@@ -2429,10 +2433,17 @@ def _body(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> list[Node]:
     if heroes and cx.copy.spec.name == "watch":  # a video page: the comments under the video, the rest beside it
         talk = [n for s, r, n in placed if r == "aside" and s.kind == "comment" and n in asides]
         centre, side = heroes + talk, [n for n in asides if n not in talk]
+    if len(heroes) == 2 and heroes[0].kind == "gauge" and heroes[1].kind != "gauge":
+        heroes = heroes[::-1]  # a gauge is the smaller of two: the chart or table takes the width, the gauge the side
     if heroes and not asides and len(heroes) == 2 and cx.desktop and not right and \
             heroes[1].kind in ("chart", "map", "image", "calendar", "gauge", "card"):
         # two large things side by side read better than stacked (a map and a chart)
         side, centre = heroes[1:], heroes[:1]
+        if side[0].kind == "gauge":  # a gauge beside a table stands in a card of its own, as tall as it needs
+            g_ = side[0]
+            side = [card(g_.name, g_, title=g_.el.get("text") or "", gap=3, pad=cx.pick(5, 5, 4), h=hug())]
+            side[0].align_self = "start"
+            g_.name = "gauge"
     if not heroes and len(asides) > 1 and not right and \
             sum(1 for s, r, _n in placed if r == "aside" and s.kind not in SMALL) > 1:
         # only lists and details: share the width in columns

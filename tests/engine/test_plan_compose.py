@@ -1770,3 +1770,20 @@ def test_a_bars_drinks_a_price_range_and_a_phones_booked_day() -> None:
     feed = _scene("sourdough starter feeding tracker with a feedings timeline and a Log feeding button", "mobile")
     (tl,) = [e for e in feed.walk() if e.kind == "timeline"]
     assert len(tl.props["items"]) > 2
+
+
+def test_a_lone_control_or_gauge_beside_a_large_section_does_not_leave_a_hollow_column() -> None:
+    """A single toggle beside a table sits in the row above it, so the table takes the width; a
+    gauge beside a chart or table stands in a card as tall as it needs at the side, while a card of
+    several toggles stays a card."""
+    def box(scene, kind):
+        return next(e.box for e in scene.walk() if e.kind == kind)
+
+    theatre = _scene("amateur theatre auditions tracker with a roles table, a callback toggle and a Post cast list button")
+    table, toggle = box(theatre, "table"), box(theatre, "toggle")
+    assert toggle[1] + toggle[3] <= table[1] and table[2] > 0.6 * 1920 / 2, (table, toggle)
+    monitor = _scene("mushroom farm climate monitor with a humidity gauge, a temperature chart and a Misting toggle")
+    chart, gauge = box(monitor, "chart"), box(monitor, "gauge")
+    assert chart[2] > 2 * gauge[2] and gauge[0] > chart[0], (chart, gauge)
+    energy = _scene("energy monitor with a usage bar chart and a toggle for each device")
+    assert sum(e.kind == "toggle" for e in energy.walk()) > 2
