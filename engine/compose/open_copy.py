@@ -651,6 +651,12 @@ def temperature_range(prompt: str) -> tuple[int, int]:
     return next((rng for pattern, rng in _TEMPERATURES if re.search(pattern, prompt.lower())), (14, 29))
 
 
+def _email(name: str, i: int) -> str:
+    """A person's email as people have them ("jennifer.murphy@outlook.com"), not a placeholder."""
+    first, *rest = re.sub(r"[^a-z ]", "", name.lower()).split() or ["name"]
+    return f"{first}.{rest[-1] if rest else 'x'}@{('gmail.com', 'outlook.com', 'icloud.com', 'proton.me')[i % 4]}"
+
+
 #: States of a thing that say none of it is left.
 _NONE_LEFT = frozenset({"out", "sold out", "out of stock", "empty"})
 #: States of a thing that say nobody holds it.
@@ -3093,8 +3099,13 @@ class OpenCopy:
                 return (["Name", "Role", "Hours", "Amount", "Status"],
                         [[t, m, str(self.rng.choice((32, 36, 40, 40, 24))), a,
                           self.rng.choice(("Ready", "Ready", "Pending"))] for t, m, a in recs])
+            sure = match_thing(kind, prompt_head(self.prompt))
+            if sure is not None and sure.sure and sure.thing.names == "people":
+                # people of a kind this screen is sure of: what matters of them here, and where they stand
+                rows = self._kind_rows(sure, len(recs))
+                return ["Name", sure.thing.column, "Status"], [[x["name"], x["detail"], x["state"]] for x in rows]
             if not PEOPLE_NOUNS.listed(kind) or not any(m for _t, m, _a in recs):  # "musicians": their email
-                return ["Name", "Email", "Status"], [[t, f"{t.split()[0].lower()}@example.com", a] for t, _m, a in recs]
+                return ["Name", "Email", "Status"], [[t, _email(t, i), a] for i, (t, _m, a) in enumerate(recs)]
             if kind == "customer":  # a shop's or a sales team's customers: what each has bought
                 spent = sorted((self.rng.randint(120, 9800) for _ in recs), reverse=True)
                 return (["Customer", "Orders", "Total spent", "Status"],
@@ -3105,8 +3116,7 @@ class OpenCopy:
                  "passenger": "Seat", "player": "Number", "athlete": "Number", "guest": "Stay"}.get(kind, "Since")
             if head == "Since" or head in ("Grade", "Flat", "Seat"):
                 recs = [(t, m.rsplit(" ", 1)[-1], a) for t, m, a in recs]  # "Member since 2019": 2019; "Grade 6": 6
-            return ["Name", head, "Email", "Status"], [[t, m, f"{t.split()[0].lower()}@example.com", a]
-                                                       for t, m, a in recs]
+            return ["Name", head, "Email", "Status"], [[t, m, _email(t, i), a] for i, (t, m, a) in enumerate(recs)]
         if kind == "story":
             return (["Story", "Assignee", "Points", "Status"],
                     [[t, p, str(self.rng.choice((1, 2, 3, 5, 8, 13))), st] for (t, _m, st), p in
