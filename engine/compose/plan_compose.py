@@ -2577,7 +2577,7 @@ def _page(cx: _Ctx, placed: list[tuple[Any, str, Node]]) -> Node:
     if any(n.kind == "search" for _s, _r, n in placed):  # the page has its own search: the bar holds none
         bar.children[0] = Node(width=fill(max=420))
     main = col(bar, content, width=fill(), height=fill())
-    return row(sidebar(pc, nav[0][0], nav), main, name="page", width=fill(), height=fill())
+    return row(sidebar(pc, _active_nav(cx, nav), nav), main, name="page", width=fill(), height=fill())
 
 
 #: Domains whose copy serves both sides of a counter: (words of the staff's side, the staff's
@@ -2700,6 +2700,30 @@ def _foreign(cx: _Ctx) -> bool:
     return bool(said) and not all(any(w.startswith(k) or k.startswith(w) for k in own) for w in said)
 
 
+def _active_nav(cx: _Ctx, nav: tuple[tuple[str, str], ...]) -> str:
+    """The navigation item of the page shown: the one named by the page's head noun or by what its
+    first collection lists ("Jobs" on a print shop's jobs table, "Bookings" on a hire calendar),
+    else the first (Home, Today)."""
+    head = [_sing(w) for w in re.findall(r"[a-z]+", _HEAD_CUT.split(cx.plan.prompt.lower(), maxsplit=1)[0])]
+    first = next((t for t in cx.plan.sections if t.kind in ("list", "table", "card", "kanban_column", "calendar",
+                                                              "timeline") and not t.labels), None)
+    shown = [_sing(w) for w in re.findall(r"[a-z]+", _section_title(first, cx, "").lower())] if first else []
+    # the page's own noun first ("a patient record": Records); then, where that noun only names the page's
+    # job ("a jobs tracker", "a kiln log"), what it lists
+    for words in (head[-1:], shown[-1:] if head and head[-1] in _JOB_HEADS else []):
+        for label, _icon in nav[1:]:
+            if words and _sing(label.lower().split()[-1]) == words[0] and not label.startswith("My "):
+                return label
+    return nav[0][0]
+
+
+#: Page nouns that name what a page does with its records, not the records ("order tracker", "kiln log").
+_JOB_HEADS = frozenset({"tracker", "log", "logbook", "board", "list", "page", "dashboard", "app", "screen", "manager",
+                        "queue", "planner", "calendar", "inventory", "console", "catalogue", "catalog", "menu",
+                        "scorecard", "dispatch", "agenda", "monitor", "form", "chart", "view", "overview", "sign-up",
+                        "signup", "checkout", "hub", "portal", "register", "rota", "roster", "schedule"})
+
+
 def _nav(cx: _Ctx) -> tuple[tuple[str, str], ...]:
     """The app's navigation: the domain's own, or that of the side of the counter the screen is on;
     a screen whose records are of nouns its domain does not know ("a hives list") is an app of
@@ -2754,7 +2778,8 @@ def _mobile_page(cx: _Ctx, placed, actions: list[Node], bars: list[Node]) -> Nod
     under = [col(*bars, gap=3, padding=(3, 4, 3, 4), width=fill(), name="bottom")] if bars else []
     title = _short_title(cx.title)
     bar = appbar(cx.page, title, style="title" if len(title) <= PHONE_TITLE else "body-strong")
-    return col(bar, content, *under, tabbar(cx.page, tabs, "Home"), name="page", width=fill(), height=fill())
+    return col(bar, content, *under, tabbar(cx.page, tabs, _active_nav(cx, tuple(tabs))), name="page", width=fill(),
+               height=fill())
 
 
 #: Most characters a phone's app bar shows of a title in its title style; up to PHONE_TITLE_SMALL

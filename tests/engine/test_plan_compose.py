@@ -1787,3 +1787,15 @@ def test_a_lone_control_or_gauge_beside_a_large_section_does_not_leave_a_hollow_
     assert chart[2] > 2 * gauge[2] and gauge[0] > chart[0], (chart, gauge)
     energy = _scene("energy monitor with a usage bar chart and a toggle for each device")
     assert sum(e.kind == "toggle" for e in energy.walk()) > 2
+
+
+def test_the_navigation_marks_the_page_shown() -> None:
+    """A print shop's jobs tracker marks Jobs in its navigation, a patient record Records; a music
+    player, whose head names no tab, keeps the first marked."""
+    def active(prompt, device="desktop"):
+        return [e.text for e in _scene(prompt, device).walk() if e.kind == "list_item" and e.props.get("active")]
+
+    assert active("print shop job tracker with a jobs table and a Send proof button") == ["Jobs"]
+    assert active("village hall hire calendar with a bookings calendar and a Request hire button", "mobile") == \
+        ["Bookings"]
+    assert active("music player with album art, a playlist and playback controls")[0] != "Playlists"
