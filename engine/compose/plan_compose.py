@@ -465,6 +465,10 @@ def _b_table(cx: _Ctx, s, i: int) -> Node:
     kind = _kind_of(cx, s, _words(s))
     named = cx.copy.table_of_kind(kind, n if kind != "line" else min(n, 5))
     cols, rows = named or cx.copy.table(n)
+    if rows and cols and not re.search(r"\b(date|day|time|when|#|pos|week|month)\b", cols[0].lower()) and \
+            len({r[0] for r in rows}) < len(rows):
+        seen: set[str] = set()  # each record once: a loaf the list has run out of is not listed again at another price
+        rows = [r for r in rows if not (r[0] in seen or seen.add(r[0]))]
     n = len(rows)
     if s.labels:  # the prompt named the columns: keep its words, fill them with the domain's values
         cols = list(s.labels)
@@ -1287,7 +1291,9 @@ def _b_map(cx: _Ctx, s, i: int) -> Node:
     if (cx.copy.spec.name == "travel" and not own) or journeys:
         (ca, _a), (cb, _b) = cx.copy.route
         pins = list(s.labels) or [ca, cb]
-    route = "route" in (s.phrase or "").lower() or cx.copy.spec.name in ("logistics", "travel") or journeys
+    # a route where the map says so or the app routes its records (a delivery round, a trip), not between named sites
+    route = "route" in (s.phrase or "").lower() or (cx.copy.spec.name in ("logistics", "travel") and not own) \
+        or journeys
     # the ground it covers: a harbour's water, open country, else a town's streets
     terrain = "water" if _WATERSIDE.search(cx.plan.prompt) and cx.copy.spec.name not in ("travel", "transport") \
         else "outdoor" if _OUTDOORS.search(cx.plan.prompt) else "town"
@@ -1400,6 +1406,12 @@ _STAT_HEADS = {"stats", "stat", "kpi", "kpis", "kpi tiles", "metrics", "key metr
                "overview", "key figures", "highlights", "totals", "at a glance"}
 
 
+#: A ring of these counts toward a goal ("3 of 8 visits"), it is no share.
+_COUNTED_RING = re.compile(r"\b(visits?|washes|stamps?|sessions?|classes|lessons?|workouts?|rides?|runs?|drinks?|"
+                           r"coffees?|glasses|cups?|books?|steps? goal|check-ins?|days?|nights?|orders?|points?)\b",
+                           re.IGNORECASE)
+
+
 def _b_stat(cx: _Ctx, s, i: int) -> Node:
     # "a battery level progress ring": one ring, of what the prompt names
     one = s.kind == "progress_ring" and s.title and not s.labels and s.count <= 1 and not _plural_phrase(s)
@@ -1432,9 +1444,14 @@ def _b_stat(cx: _Ctx, s, i: int) -> Node:
         elif s.kind == "progress_ring":
             v = cx.rng.randint(30, 90) / 100
             size = cx.pick(160, 160, 140)
+            shown = f"{round(v * 100)}%"
+            if _COUNTED_RING.search(lab or ""):  # "a visits progress ring": so many of a goal, not a share
+                goal = cx.rng.choice((8, 10, 12))
+                done = max(1, round(v * goal))
+                v, shown = done / goal, f"{done} of {goal}"
             # one ring stands alone, centred, with room for its label under it
             t = el("ring", "progress_ring", w=fixed(size) if one else fill(), h=size + (32 if one else 0),
-                   props={"value": v, "display": f"{round(v * 100)}%"})
+                   props={"value": v, "display": shown})
         else:
             named = k < len(s.labels)  # a figure the prompt names ("available balance"): its own value
             value = cx.copy.value(lab) if named else stats[k][1]

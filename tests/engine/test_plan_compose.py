@@ -1799,3 +1799,19 @@ def test_the_navigation_marks_the_page_shown() -> None:
     assert active("village hall hire calendar with a bookings calendar and a Request hire button", "mobile") == \
         ["Bookings"]
     assert active("music player with album art, a playlist and playback controls")[0] != "Playlists"
+
+
+def test_a_table_lists_each_record_once_and_a_ring_of_visits_counts_them() -> None:
+    """A bakery's order lists each loaf once (not Focaccia at two prices); a visits ring counts
+    visits toward a goal ("4 of 10"), not a share; a map of named launch sites joins them by no
+    road route."""
+    order = _scene("farm shop wholesale order form with a loaves table and a Submit order button", "tablet")
+    (table,) = [e for e in order.walk() if e.kind == "table"]
+    names = [r[0] for r in table.props["rows"]]
+    assert len(names) == len(set(names)), names
+    wash = _scene("car valet loyalty app with a visits progress ring and a Redeem button", "mobile")
+    (ring,) = [e for e in wash.walk() if e.kind == "progress_ring"]
+    assert re.fullmatch(r"\d+ of \d+", ring.props["display"]), ring.props
+    balloon = _scene("hot air balloon ride booking with a launch sites map and a Reserve flight button", "mobile")
+    (m,) = [e for e in balloon.walk() if e.kind == "map"]
+    assert m.props["route"] is False
