@@ -1650,14 +1650,21 @@ def _head_vector(head: str) -> np.ndarray:
     return _embed([head])[0]
 
 
+def similarities(texts: tuple[str, ...], query: str) -> np.ndarray:
+    """MiniLM cosines of `query` and each of `texts` (the texts' vectors cached on disk and in memory,
+    the query's in memory): how the planner and the copy read a phrase against lines that describe
+    domains or kinds of things."""
+    if texts not in _DESCRIPTIONS:
+        _DESCRIPTIONS[texts] = _cached_embed(list(texts), _encoder().name)
+    return _DESCRIPTIONS[texts] @ _head_vector(query.strip()[:200] or ".")
+
+
 def head_fits(head: str, descriptions: tuple[str, ...], i: int) -> bool:
     """Whether a prompt's head (`prompt_head`) reads as the `i`-th of `descriptions` (one line a
     domain: its name and keywords): it is within `HEAD_FIT` by MiniLM, or no description is closer
     and it is within `HEAD_FIT_CLOSEST`. "checking account" reads as banking, "mountain rescue
     callout board" not as a security console."""
-    if descriptions not in _DESCRIPTIONS:
-        _DESCRIPTIONS[descriptions] = _cached_embed(list(descriptions), _encoder().name)
-    sims = _DESCRIPTIONS[descriptions] @ _head_vector(head.strip()[:200] or ".")
+    sims = similarities(descriptions, head)
     return bool(sims[i] >= HEAD_FIT or sims[i] >= max(sims.max(), HEAD_FIT_CLOSEST))
 
 

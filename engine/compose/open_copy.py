@@ -526,6 +526,11 @@ def _sing(w: str) -> str:
     return w
 
 
+def singular(word: str) -> str:
+    """A noun in the singular as the copy reads it ("loaves" → "loaf", "classes" → "class")."""
+    return _sing(word)
+
+
 _WEEKDAYS = tuple(d.lower() for d in DAY_NAMES)  # Monday first, as datetime counts them
 #: Nouns of animals kept and cared for (not pets a domain of its own writes): each has a name.
 ANIMAL_NOUNS = frozenset({"horse", "pony", "donkey", "cow", "calf", "goat", "sheep", "lamb", "alpaca", "llama", "pig",

@@ -53,7 +53,6 @@ from engine.compose.open_copy import (
     PLACE_NOUNS,
     SUBJECTS,
     VES_SINGULARS,
-    _sing,
     UNIT_NOUNS,
     OpenCopy,
     choices_for,
@@ -64,6 +63,7 @@ from engine.compose.open_copy import (
     temperature_range,
     own_noun,
     record_kind,
+    singular,
 )
 from engine.compose.parts import (
     PageContext,
@@ -1478,7 +1478,7 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
             if kind in ("accordion", "tree") else None
         if kind == "accordion" and not own and not s.labels and s.title:  # "an agenda items accordion"
             noun = s.title.lower().split()
-            own = cx.copy.kind_records(" ".join(noun[:-1] + [_sing(noun[-1])]), n)
+            own = cx.copy.kind_records(" ".join(noun[:-1] + [singular(noun[-1])]), n)
         rows = own or cx.copy.items(n)  # what the section names ("a materials accordion"), else the domain's
         labels = _labels(s, n, lambda k: rows[k % len(rows)][0])
         props: dict = {}
@@ -2721,15 +2721,15 @@ def _active_nav(cx: _Ctx, nav: tuple[tuple[str, str], ...]) -> str:
     """The navigation item of the page shown: the one named by the page's head noun or by what its
     first collection lists ("Jobs" on a print shop's jobs table, "Bookings" on a hire calendar),
     else the first (Home, Today)."""
-    head = [_sing(w) for w in re.findall(r"[a-z]+", _HEAD_CUT.split(cx.plan.prompt.lower(), maxsplit=1)[0])]
+    head = [singular(w) for w in re.findall(r"[a-z]+", _HEAD_CUT.split(cx.plan.prompt.lower(), maxsplit=1)[0])]
     first = next((t for t in cx.plan.sections if t.kind in ("list", "table", "card", "kanban_column", "calendar",
                                                               "timeline") and not t.labels), None)
-    shown = [_sing(w) for w in re.findall(r"[a-z]+", _section_title(first, cx, "").lower())] if first else []
+    shown = [singular(w) for w in re.findall(r"[a-z]+", _section_title(first, cx, "").lower())] if first else []
     # the page's own noun first ("a patient record": Records); then, where that noun only names the page's
     # job ("a jobs tracker", "a kiln log"), what it lists
     for words in (head[-1:], shown[-1:] if head and head[-1] in _JOB_HEADS else []):
         for label, _icon in nav[1:]:
-            if words and _sing(label.lower().split()[-1]) == words[0] and not label.startswith("My "):
+            if words and singular(label.lower().split()[-1]) == words[0] and not label.startswith("My "):
                 return label
     return nav[0][0]
 

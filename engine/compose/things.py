@@ -270,18 +270,17 @@ def _abouts() -> tuple[str, ...]:
 
 
 def _sims(noun: str, page: str):
-    from conditioning.plan import _cached_embed, _encoder, _head_vector
+    from conditioning.plan import similarities
 
-    vectors = _cached_embed(list(_abouts()), _encoder().name)
-    in_page = vectors @ _head_vector(f"{noun} · {page}".strip(" ·")[:200])
-    return (in_page + vectors @ _head_vector(noun[:200] or ".")) / 2, in_page
+    in_page = similarities(_abouts(), f"{noun} · {page}".strip(" ·"))
+    return (in_page + similarities(_abouts(), noun)) / 2, in_page
 
 
 def match_thing(noun: str, page: str) -> MatchedThing | None:
     """The kind of thing (`THINGS`) a screen's own noun names, read alone and with the words of its
     page (`page`: the prompt's head, "fishing charter trip log"); None when no kind is close enough
-    (`THING_FIT`, `THING_PAGE_FIT`). Uses the planner's cached MiniLM vectors: a noun costs two
-    encodings."""
+    (`THING_FIT`, `THING_PAGE_FIT`). Uses the planner's cached MiniLM vectors
+    (`conditioning.plan.similarities`): a noun costs two encodings, once."""
     mean, in_page = _sims(noun, page)
     best = int(mean.argmax())
     if mean[best] < THING_FIT or in_page[best] < THING_PAGE_FIT:
