@@ -69,8 +69,8 @@ class MediaMixin:
         terrain = str(el.props.get("terrain") or getattr(el, "variant", "") or "town")
         with cv.clip(x, y, w, h, r):
             cv.rect(x, y, w, h, fill=base)
-            if terrain == "water":  # the water in the system's secondary colour, to tell it from the land
-                self._map_water(cv, rng, x, y, w, h, road, green)
+            if terrain == "water":  # the water in the system's secondary colour where that is a quiet one
+                self._map_water(cv, rng, x, y, w, h, road, green if _quiet(green) else water)
             elif terrain == "outdoor":
                 self._map_outdoor(cv, rng, x, y, w, h, road, water, green)
             else:
@@ -508,3 +508,11 @@ class MediaMixin:
                         "primary" if tok in _KEYWORDS else "text")
                 self.text(cv, tok, cx, y, tw + 1, style, role, bg)
             cx += tw
+
+
+def _quiet(hex_: str) -> bool:
+    """Whether a colour is quiet enough to fill half a map (a pale or greyish tint, not a brand's
+    saturated accent: CIELAB chroma under 30)."""
+    from engine.render.theme import chroma
+
+    return chroma(hex_) < 30

@@ -48,7 +48,8 @@ _TEXT_CHOICES = ("text", "text-muted", "on-primary", "on-secondary", "on-accent"
                  "surface-raised", "surface-muted")
 
 
-def _chroma(hex_: str) -> float:
+def chroma(hex_: str) -> float:
+    """A colour's CIELAB chroma (0 for a grey; a saturated brand violet is near 60)."""
     from ingest.colour import rgb_to_lab
 
     _, a, b = rgb_to_lab(parse_hex(hex_)[0])
@@ -231,7 +232,7 @@ class Theme:
                 # the nearest of the text colours in lightness keeps body text looking like text
                 wl = rgb_to_lab(parse_hex(want)[0])[0]
                 return min(own, key=lambda h: abs(rgb_to_lab(parse_hex(h)[0])[0] - wl))
-            neutral = [h for h in self.palette if h not in status and passes(h) and _chroma(h) < 12]
+            neutral = [h for h in self.palette if h not in status and passes(h) and chroma(h) < 12]
             if neutral:
                 return max(neutral, key=lambda h: contrast(parse_hex(h)[0], bg_rgb))
         passing = [h for h in self.palette if h not in status and passes(h)]
