@@ -2544,6 +2544,13 @@ class OpenCopy:
         thing = kind.thing
         k = 0 if thing.ordered else self.k
         many = isinstance(thing.names, tuple)
+        names = thing.names
+        if many and not thing.ordered:  # what the page names comes first ("a glass recycling depot": its glass)
+            said = {w for w in re.findall(r"[a-z]+", prompt_head(self.prompt)) if len(w) >= 4}
+            named = [x for x in names if said & set(re.findall(r"[a-z]+", x.lower()))]
+            if named:
+                rest = [x for x in names if x not in named]
+                names, k = tuple(named + rest[k % len(rest):] + rest[:k % len(rest)]) if rest else tuple(named), 0
         n = min(n, len(thing.names)) if many else n
         timed = thing.details != "people" and all(re.fullmatch(r"\d{1,2}:\d\d", d) for d in thing.details)
         n = min(n, len(thing.details)) if timed else n  # each time of the day once, in order
@@ -2551,12 +2558,13 @@ class OpenCopy:
         rows = []
         for i in range(n):
             if many:
-                name = thing.names[(k + i) % len(thing.names)]
+                name = names[(k + i) % len(names)]
             elif thing.names == "people":
                 name = people[i]
             else:  # numbered from the first ("Bed 1", "Bed 2", …)
                 name = thing.names.replace("{n}", str(1 + i))
-            state = thing.states[(k + i) % len(thing.states)]
+            # an ordered kind's states run once and stay at their last (one speaker speaking, the rest waiting)
+            state = thing.states[min(i, len(thing.states) - 1) if thing.ordered else (k + i) % len(thing.states)]
             if thing.details != "people":  # times in their order through the day, else from the offset
                 detail = thing.details[(i if timed else k + i) % len(thing.details)]
                 if state.lower() in _NONE_LEFT:  # what has run out has none left ("0 L", not "6 L · Out")
@@ -2938,6 +2946,12 @@ class OpenCopy:
             facts = _vehicle_status(self)
             return facts[:min(n, len(facts))]  # each fact once
         return None
+
+    def kind_column(self, noun: str) -> str:
+        """The column a kind of thing gives its records' detail ("Lead" for agenda items, "Where" for
+        materials), or "" where no kind names the noun here."""
+        kind = match_thing(noun, prompt_head(self.prompt)) if noun else None
+        return kind.thing.column if kind is not None and self._names_kind(noun, kind) else ""
 
     def kind_records(self, noun: str, n: int) -> list[Item] | None:
         """`n` records of a kind of thing (`things.match_thing`) a noun phrase names ("agenda item"),

@@ -1474,11 +1474,13 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
     def build(cx: _Ctx, s, i: int) -> Node:
         # a timeline that is the page's one collection reads to its foot, as a list does
         n = _n(s, min(cx.rows, 8) if kind == "timeline" and cx.rows else default_n)
-        own = cx.copy.records_of_kind(cx.copy.record_kind(_words(s)) or cx.copy.own_kind(_words(s)), n) \
-            if kind in ("accordion", "tree") else None
+        own_k = cx.copy.record_kind(_words(s)) or cx.copy.own_kind(_words(s)) if kind in ("accordion", "tree") else None
+        own = cx.copy.records_of_kind(own_k, n) if own_k else None
+        noun = own_k.split(":")[-1] if own_k and own_k.startswith("own:") else ""  # a kind of thing's noun, if any
         if kind == "accordion" and not own and not s.labels and s.title:  # "an agenda items accordion"
-            noun = s.title.lower().split()
-            own = cx.copy.kind_records(" ".join(noun[:-1] + [singular(noun[-1])]), n)
+            words = s.title.lower().split()
+            noun = " ".join(words[:-1] + [singular(words[-1])])
+            own = cx.copy.kind_records(noun, n)
         rows = own or cx.copy.items(n)  # what the section names ("a materials accordion"), else the domain's
         labels = _labels(s, n, lambda k: rows[k % len(rows)][0])
         props: dict = {}
@@ -1486,8 +1488,9 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
             events = cx.copy.events(_words(s), n)
             # a parcel's journey has the stages it has, each once
             n = max(min(n, len(dict.fromkeys(e[0] for e in events))), len(s.labels[:n]))
+            done = all(re.search(r"\bDone\b", str(e[1])) for e in events[:n])  # a log of what was done: all of it
             props = {"items": [[lab, events[k][1]] for k, lab in enumerate(_labels(s, n, lambda k: events[k][0]))],
-                     "current": n // 2}
+                     "current": n - 1 if done else n // 2}
         elif kind == "description_list" and not s.labels and cx.copy.details(_words(s)):
             props = {"items": cx.copy.details(_words(s))}  # one ticket's facts: from, to, when, seat
             n = len(props["items"])
@@ -1502,6 +1505,8 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
         elif kind == "accordion":
             # the open entry says what its record says ("Bank A · Accepted"), else a sentence
             body = " · ".join(x for x in own[0][1:] if x) if own and not s.labels else ""
+            column = cx.copy.kind_column(noun) if body and noun else ""
+            body = f"{column}: {body}" if column else body  # "Lead: Donna Deleon · Done"
             props = {"items": labels, "open": 0, "body": body or cx.copy.sentence(0)}
         else:  # menu
             props = {"items": labels, "active": 0}

@@ -1815,3 +1815,13 @@ def test_a_table_lists_each_record_once_and_a_ring_of_visits_counts_them() -> No
     balloon = _scene("hot air balloon ride booking with a launch sites map and a Reserve flight button", "mobile")
     (m,) = [e for e in balloon.walk() if e.kind == "map"]
     assert m.props["route"] is False
+
+
+def test_a_kinds_members_the_page_names_come_first_and_a_queue_moves_once() -> None:
+    """A glass recycling depot's materials start with its glass; a council's speakers' queue has
+    one speaker speaking and the rest waiting; an accordion's open entry names its detail."""
+    depot = _texts(_scene("bottle bank glass recycling guide with a materials accordion", "mobile"))
+    assert depot.index("glass") < depot.index("Cardboard") if "Cardboard" in depot else "glass" in depot, depot
+    council = _scene("town council meeting agenda with an agenda items accordion and a speakers list")
+    texts = _texts(council)
+    assert texts.count("Speaking") == 1 and "Lead:" in texts, texts
