@@ -633,9 +633,9 @@ _THING_STATES: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"\b(feed|feeding)\b", ("Fed", "Feed due", "fed")),
 )
 #: Words of a figure that is money ("order total", "amount due"): a total of anything else is a count.
-_MONEY_WORDS = re.compile(r"\b(amount|due|cost|costs|price|spend|spent|paid|pay|revenue|sales|bill|order|charges?|fees?|"
-                          r"balance|income|payout|earnings|value|budget|sum|payments?|savings|refunds?|tax|vat|basket|cart|checkout|"
-                          r"donations?|raised|invoice\w*|expenses?|salary|wages)\b")
+_MONEY_WORDS = re.compile(r"\b(amount|due|cost|costs|price|spend|spent|paid|pay|revenue|sales|bill|order|charges?|"
+                          r"fees?|balance|income|payout|earnings|value|budget|sum|payments?|savings|refunds?|tax|vat|"
+                          r"basket|cart|checkout|donations?|raised|invoice\w*|expenses?|salary|wages)\b")
 #: Machines a fleet or an estate numbers by unit ("Scooter #4821", "Sensor #1377").
 _FLEET = re.compile(r"(scooter|bike|van|truck|lorry|car|bus|drone|robot|sensor|printer|kiosk|terminal|laptop|device|"
                     r"charger|meter|pump|boiler|forklift|camera|trolley|generator|turbine|panel|inverter|router)$")
@@ -650,6 +650,8 @@ _TEMPERATURES: tuple[tuple[str, tuple[int, int]], ...] = (
     (r"\b(pools?|aquarium|tank|fish)\b", (22, 28)),
     (r"\b(greenhouses?|polytunnel|grow ?room|server room|rooms?|office|home)\b", (17, 28)),
 )
+
+
 def temperature_range(prompt: str) -> tuple[int, int]:
     """The temperatures (°C) of what a screen measures, by its words (`_TEMPERATURES`): a kiln's
     over a thousand, a road's around freezing, a room's or a day's outdoors otherwise."""
@@ -836,7 +838,8 @@ _APPLICANT_STAGES = ("New", "In review", "Shortlisted", "Waiting", "Offered", "I
 _DISTANCE_OCCURRENCES = frozenset({"run", "ride", "hike", "walk", "race", "trip", "climb"})
 
 #: Occurrences someone leads or attends (a hearing, a lesson, a shift): each names the person.
-_LED = frozenset({"booking", "hire", "reservation", "service", "session", "shift", "hearing", "rehearsal", "meeting", "lesson", "class", "interview",
+_LED = frozenset({"booking", "hire", "reservation",
+                  "service", "session", "shift", "hearing", "rehearsal", "meeting", "lesson", "class", "interview",
                   "visit", "tour", "walk", "appointment", "lecture", "seminar", "workshop", "briefing", "recital",
                   "concert", "viewing", "tasting", "checkup", "check-up", "performance", "show", "training",
                   "practice", "treatment", "call", "exam", "screening", "gig", "sitting", "rota", "audit", "drill",
@@ -1548,7 +1551,8 @@ DOMAIN_SPECS: dict[str, DomainSpec] = {s.name: s for s in (
                 ("Reports", "chart")),
                "Fleet", "Dispatch vehicle", "Search vehicles, drivers", "vehicles",
                lambda c, i: (f"{VEHICLES[(c.k + i) % len(VEHICLES)]} · {c.person()}",
-                             f"{_DEPOTS[(c.k + i) % len(_DEPOTS)]} depot → stop {c.rng.randint(2, 14)} of {c.rng.randint(15, 22)}",
+                             f"{_DEPOTS[(c.k + i) % len(_DEPOTS)]} depot → "
+                             f"stop {c.rng.randint(2, 14)} of {c.rng.randint(15, 22)}",
                              f"ETA {_time(c)}"),
                ("Vehicle", "Driver", "Route", "ETA", "Status"),
                lambda c, i: [VEHICLES[(c.k + i) % len(VEHICLES)], c.person(), f"R-{c.rng.randint(10, 99)}",
@@ -2494,14 +2498,16 @@ class OpenCopy:
             return "kind", self._kind_rows(kind, n)  # "Sea bass · 2.4 kg · Released", "Bed 4 · a patient"
         if sold:
             styles = _STYLES.get(head) or (kind.thing.names if kind and isinstance(kind.thing.names, tuple) else None)
-            priced = kind.thing.details if kind and styles is kind.thing.names and kind.thing.column == "Price" else None
+            priced = kind.thing.details if kind and styles is kind.thing.names and kind.thing.column == "Price" \
+                else None  # a kind sold at its own prices (pastries, cakes)
             names = _OWN_NAMES if _EATEN.search(low) or self.spec.name in ("food", "cafe") else _OWN_COLOURS
             strong = _STRENGTH.get(head)  # a drink's strength: "6.5%"
             rows = []
             for i in range(min(n, len(styles)) if styles else n):  # each style once
                 name = styles[(self.k + i) % len(styles)] if styles else f"{names[(self.k + i) % len(names)]} {noun}"
                 price = r.randint(8, 60) / 2 + (0.5 if i % 2 else 0) if not strong else r.randint(9, 16) / 2
-                rows.append({"name": name, "price": priced[(self.k + i) % len(priced)] if priced else _money(price, "€"),
+                shown = priced[(self.k + i) % len(priced)] if priced else _money(price, "€")
+                rows.append({"name": name, "price": shown,
                              "abv": f"{r.uniform(*strong):.1f}%" if strong else ""})
             return "sold", rows
         named = named_sort(noun, low)
@@ -2696,9 +2702,9 @@ class OpenCopy:
             return [_bank_item(self, i) for i in range(n)]
         if kind == "opening_hours":  # each day of the week once, when the doors open and close; shut on Sunday
             late = (self.k % 3 == 0)
-            days = [(d, "Closed" if d == "Sunday" else
-                     ("09:00–17:00" if d == "Saturday" else f"08:00–{'20:00' if late and d == 'Thursday' else '18:00'}"),
-                     "Today" if i == 2 else "") for i, d in enumerate(DAY_NAMES)]
+            shut = {d: "Closed" if d == "Sunday" else "09:00–17:00" if d == "Saturday" else
+                    f"08:00–{'20:00' if late and d == 'Thursday' else '18:00'}" for d in DAY_NAMES}
+            days = [(d, shut[d], "Today" if i == 2 else "") for i, d in enumerate(DAY_NAMES)]
             return days[:n] if n >= 5 else days[:7]
         if kind == "hour":  # "hourly forecast": the next hours, each with its conditions and temperature
             start, t = r.randint(6, 15), r.randint(12, 22)

@@ -198,8 +198,8 @@ def _head_keyword(prompt: str, spec) -> bool:
 
 
 #: Words of a page head that name the page's part or job, not a business ("boarding pass", "seat picker").
-_PAGE_PARTS = frozenset({"pass", "picker", "seat", "seats", "selection", "builder", "form", "checkout", "confirmation", "summary",
-               "status", "editor", "planner"})
+_PAGE_PARTS = frozenset({"pass", "picker", "seat", "seats", "selection", "builder", "form", "checkout", "confirmation",
+                         "summary", "status", "editor", "planner"})
 
 
 def _names_app(prompt: str, spec, parts: frozenset[str] = frozenset()) -> bool:
