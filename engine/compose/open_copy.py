@@ -154,6 +154,15 @@ MENU = (("Margherita", "Tomato, mozzarella, basil", "€11.50"), ("Burrata salad
         ("Wild mushroom risotto", "Parmesan, thyme", "€15.50"), ("Grilled sea bass", "Fennel, lemon butter", "€21.00"),
         ("Steak frites", "Peppercorn sauce", "€24.00"), ("Tiramisu", "Mascarpone, espresso", "€7.50"),
         ("Lemon tart", "Crème fraîche", "€7.00"), ("Garlic bread", "Rosemary, sea salt", "€5.00"))
+#: A school's, a nursery's or a hospital's meals: what each holds and what it is free of; no prices.
+CANTEEN = (("Fish fingers", "Peas, potato wedges", "Contains fish"), ("Veggie pasta bake", "Tomato, cheese, spinach",
+                                                                      "Vegetarian"),
+           ("Chicken curry", "Rice, naan", "Contains gluten"), ("Jacket potato", "Beans or cheese", "Vegetarian"),
+           ("Shepherd's pie", "Carrots, greens", "Contains dairy"), ("Bean chilli", "Rice, yoghurt", "Vegetarian"),
+           ("Fruit crumble", "Custard", "Contains gluten"), ("Yoghurt and fruit", "Seasonal fruit", "Vegetarian"))
+#: Eaters of a meal no one pays for at the table.
+_CANTEEN = re.compile(r"\b(schools?|nurser(y|ies)|hospitals?|canteens?|cafeterias?|care homes?|wards?|camps?|"
+                      r"pupils?|students?|kids)\b")
 CAFE = (("Flat white", "Double shot, steamed milk", "€3.40"), ("Cappuccino", "Foamed milk, cocoa", "€3.20"),
         ("Oat latte", "Oat milk, single shot", "€3.60"), ("Almond croissant", "Baked this morning", "€3.10"),
         ("Avocado toast", "Sourdough, chilli, lime", "€8.50"), ("Banana bread", "Toasted, with butter", "€3.00"),
@@ -2558,7 +2567,7 @@ class OpenCopy:
                 rest = [x for x in names if x not in named]
                 names, k = tuple(named + rest[k % len(rest):] + rest[:k % len(rest)]) if rest else tuple(named), 0
         n = min(n, len(thing.names)) if many else n
-        timed = thing.details != "people" and all(re.fullmatch(r"\d{1,2}:\d\d", d) for d in thing.details)
+        timed = thing.details not in ("people", "party") and all(re.fullmatch(r"\d{1,2}:\d\d", d) for d in thing.details)
         n = min(n, len(thing.details)) if timed else n  # each time of the day once, in order
         people = self.people(2 * n)
         rows = []
@@ -2571,7 +2580,9 @@ class OpenCopy:
                 name = thing.names.replace("{n}", str(1 + i))
             # an ordered kind's states run once and stay at their last (one speaker speaking, the rest waiting)
             state = thing.states[min(i, len(thing.states) - 1) if thing.ordered else (k + i) % len(thing.states)]
-            if thing.details != "people":  # times in their order through the day, else from the offset
+            if thing.details == "party":  # who sits there: one by name and how many with them
+                detail = f"{people[n + i]} and {7 - int(state[0]) if state[0].isdigit() else 7} more"
+            elif thing.details != "people":  # times in their order through the day, else from the offset
                 detail = thing.details[(i if timed else k + i) % len(thing.details)]
                 if state.lower() in _NONE_LEFT:  # what has run out has none left ("0 L", not "6 L · Out")
                     detail = re.sub(r"^[\d.,]+", "0", detail) if re.match(r"[\d.,]+\s*[a-zA-Z]", detail) else detail
@@ -2694,7 +2705,8 @@ class OpenCopy:
             return [(STATIONS[(self.k + i) % len(STATIONS)][0], STATIONS[(self.k + i) % len(STATIONS)][1], "Live")
                     for i in range(n)]
         if kind == "menu":
-            menu = CAFE if re.search(r"\b(cafe|café|coffee|bakery|brunch)\b", self.prompt.lower()) else MENU
+            menu = CANTEEN if _CANTEEN.search(self.prompt.lower()) else \
+                CAFE if re.search(r"\b(cafe|café|coffee|bakery|brunch)\b", self.prompt.lower()) else MENU
             return [menu[(i + self.k) % len(menu)] for i in range(n)]
         if kind == "line":
             return [(d, f"{q} × {_money(u)}", _money(q * u)) for d, q, u in self.line_items(n)]

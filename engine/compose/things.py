@@ -12,7 +12,8 @@ Each kind is one `Thing`: ``about`` is what MiniLM compares (a line naming the k
 is found, with a few of its members, so "catches" and "fish landed" both land on it); ``names`` is
 its members, ``"people"`` for people (the copy's own fake names) or a template with ``{n}`` for
 things a product numbers ("Bed {n}", "End {n}"); ``column`` heads the detail in a table;
-``details`` (or ``"people"``: a person each) and ``states`` are cycled from the copy's offset, or
+``details`` (or ``"people"``: a person each; ``"party"``: a person and how many are with them) and
+``states`` are cycled from the copy's offset, or
 from the first where the kind is ``ordered`` (an agenda, a round's stops). A noun that no kind matches closely
 enough (`THING_FIT`) stays numbered.
 """
@@ -28,7 +29,7 @@ class Thing:
     about: str
     names: tuple[str, ...] | str
     column: str
-    details: tuple[str, ...] | str
+    details: tuple[str, ...] | str  # or "people", or "party"
     states: tuple[str, ...]
     ordered: bool = False  # members in their own order from the first (an agenda), not from the copy's offset
 
@@ -180,8 +181,8 @@ THINGS: tuple[Thing, ...] = (
     # -- numbered things ---------------------------------------------------------------------------
     Thing("hospital ward beds with a patient in each", "Bed {n}", "Patient", "people",
           ("Occupied", "Occupied", "Free", "Cleaning", "Discharge today")),
-    Thing("round tables at a wedding reception or banquet seating plan", "Table {n}", "Seats",
-          ("8 seats", "10 seats", "8 seats", "6 seats", "10 seats"), ("Full", "2 free", "Full", "4 free")),
+    Thing("round tables at a wedding reception or banquet seating plan", "Table {n}", "Guests", "party",
+          ("Full", "2 seats free", "Full", "1 seat free")),
     Thing("ends of arrows shot in an archery round", "End {n}", "Arrows",
           ("10 · 9 · 9", "X · 10 · 8", "9 · 9 · 7", "10 · 10 · 9", "8 · 7 · 7", "X · 9 · 9"),
           ("28", "28", "25", "29", "22", "29")),

@@ -1825,3 +1825,12 @@ def test_a_kinds_members_the_page_names_come_first_and_a_queue_moves_once() -> N
     council = _scene("town council meeting agenda with an agenda items accordion and a speakers list")
     texts = _texts(council)
     assert texts.count("Speaking") == 1 and "Lead:" in texts, texts
+
+
+def test_a_schools_lunch_is_unpriced_and_a_seating_chart_seats_guests() -> None:
+    """A school's lunch menu lists canteen meals with what they contain, no bistro prices; a
+    wedding's tables name who sits at each."""
+    lunch = _texts(_scene("primary school lunch menu with day tabs and a dishes list", "tablet"))
+    assert "€" not in lunch and "Steak frites" not in lunch, lunch
+    tables = _texts(_scene("wedding reception seating chart with a tables grid and an Assign seat button"))
+    assert re.search(r"and \d more", tables), tables
