@@ -1510,8 +1510,10 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
             props = {"items": labels, "open": 0, "body": body or cx.copy.sentence(0)}
         else:  # menu
             props = {"items": labels, "active": 0}
-        each = h_each - 12 if cx.mobile and kind in ("timeline", "accordion") else h_each
+        each = h_each - 12 if cx.mobile and kind == "timeline" else h_each
         h = each * n + 24 if kind not in ("avatar_group", "stories") else h_each
+        if kind == "accordion":  # its rows at their drawn height (52), and room for the open one's two lines
+            h = 52 * n + 24 + 44
         if _role(s) == "summary":  # totals: a narrow card at the end of what they add up
             c = card(f"s{i}", el("body", kind, w=fill(), h=fixed(h), props=props), title="Summary", gap=3,
                      pad=cx.pick(5, 5, 4), w=fill() if cx.mobile else fixed(cx.pick(440, 400, 0)), h=hug())
