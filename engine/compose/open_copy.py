@@ -2716,8 +2716,8 @@ class OpenCopy:
             late = (self.k % 3 == 0)
             shut = {d: "Closed" if d == "Sunday" else "09:00–17:00" if d == "Saturday" else
                     f"08:00–{'20:00' if late and d == 'Thursday' else '18:00'}" for d in DAY_NAMES}
-            days = [(d, shut[d], "Today" if i == 2 else "") for i, d in enumerate(DAY_NAMES)]
-            return days[:n] if n >= 5 else days[:7]
+            days = [(d, "Today" if i == 2 else "", shut[d]) for i, d in enumerate(DAY_NAMES)]  # the hours at the end
+            return days  # the whole week, whatever the list would hold
         if kind == "hour":  # "hourly forecast": the next hours, each with its conditions and temperature
             start, t = r.randint(6, 15), r.randint(12, 22)
             return [(f"{(start + i) % 24:02d}:00", WEATHER[(self.k + i // 3) % len(WEATHER)],

@@ -400,6 +400,8 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
     records = cx.copy.records_of_kind(kind, n)  # the noun's own records (ingredients, episodes, departures…)
     if records and len(records) < n and len(s.labels) <= len(records):
         n = len(records)  # a fixed set (an audio guide's stops, a bank's accounts): each once
+    elif records and kind == "opening_hours":
+        n = len(records)  # a week of opening hours is the whole week
     items = records or cx.copy.items(n)
     if cx.copy.spec.name == "video" and not records:  # a call's people: each once
         items = [(p, meta, t) for p, (_x, meta, t) in zip(cx.copy.people(n), items)]
@@ -424,6 +426,8 @@ def _b_list(cx: _Ctx, s, i: int) -> Node:
         h = 64 if people else 56
         if cx.mobile and n >= 5 or (plain and not meta):
             h = 52 if people else 48
+        if kind == "opening_hours":  # a day and its hours on one line
+            h = 40
         if pictured:
             h = cx.pick(80, 76, 64)
         props = {"meta": meta, "trailing": trailing, "divider": k < n - 1}
@@ -1473,7 +1477,8 @@ def _b_items_kind(kind: str, default_n: int, h_each: int) -> Callable:
     description list, avatar group, stories."""
     def build(cx: _Ctx, s, i: int) -> Node:
         # a timeline that is the page's one collection reads to its foot, as a list does
-        n = _n(s, min(cx.rows, 8) if kind == "timeline" and cx.rows else default_n)
+        n = _n(s, min(cx.rows, 8) if kind == "timeline" and cx.rows else 3 if kind == "accordion" and cx.mobile
+               else default_n)  # a phone's accordion: three entries and the open one's text
         own_k = cx.copy.record_kind(_words(s)) or cx.copy.own_kind(_words(s)) if kind in ("accordion", "tree") else None
         own = cx.copy.records_of_kind(own_k, n) if own_k else None
         noun = own_k.split(":")[-1] if own_k and own_k.startswith("own:") else ""  # a kind of thing's noun, if any
