@@ -2053,6 +2053,9 @@ _COLLECTION_HEADS = {"board", "pipeline", "schedule", "timetable", "catalogue", 
                      "feed", "calendar", "tracker", "dashboard", "inbox", "queue", "library", "directory", "search"}
 
 
+#: Page nouns of screens that do not change as they are watched (a booking, a menu, a guide).
+_STILL_HEADS = {"booking", "reservation", "menu", "guide", "form", "checkout", "signup", "sign-up", "registration",
+                "builder", "picker", "selection", "page", "profile", "settings", "onboarding", "application"}
 #: Page nouns of screens whose data changes as it is watched: their subtitle says when it was updated.
 _LIVE_HEADS = {"dashboard", "monitor", "tracker", "console", "status", "overview", "analytics", "feed", "centre",
                "center", "log"}
@@ -2077,6 +2080,8 @@ def _header(cx: _Ctx, actions: list[Node]) -> Node:
     elif not cx.counted and all(s.kind in _FORM_KINDS or _role(s) in ("action", "toolbar", "overlay")
                                 for s in cx.plan.sections):
         sub = ""  # a form: its title says what it is for, and nothing has been updated
+    elif head and head[-1] in _STILL_HEADS:
+        sub = ""  # a booking, a menu, a guide or a form is not "updated N min ago": its title says what it is
     elif head and (not head[-1].endswith("s") or collection):
         sub = f"Updated {ago} min ago"
     else:

@@ -1834,3 +1834,11 @@ def test_a_schools_lunch_is_unpriced_and_a_seating_chart_seats_guests() -> None:
     assert "€" not in lunch and "Steak frites" not in lunch, lunch
     tables = _texts(_scene("wedding reception seating chart with a tables grid and an Assign seat button"))
     assert re.search(r"and \d more", tables), tables
+
+
+def test_a_booking_or_a_menu_is_not_updated_minutes_ago() -> None:
+    """A page that does not change as it is watched (a booking, a menu, a form) has no "Updated 12
+    min ago" under its title; a tracker or a board keeps it."""
+    assert "Updated" not in _texts(_scene("canal boat mooring booking with a mooring map and a Reserve button", "tablet"))
+    assert "Updated" not in _texts(_scene("noodle bar menu with noodles, drinks and a View cart button", "mobile"))
+    assert "Updated" in _texts(_scene("print shop job tracker with a jobs table"))
