@@ -704,6 +704,8 @@ _CALLED_OUT = frozenset({"emergency", "rescue", "service", "repair", "breakdown"
 
 #: Words before "agenda" that make it a meeting's list of items.
 _MET = frozenset({"meeting", "council", "board", "committee", "agm", "session", "hearing", "assembly"})
+#: Lexicon words that mean something else after these words: the phrase names no element.
+_OTHER_SENSE = {"agenda": _MET, "callout": _CALLED_OUT}
 #: A neighbourhood's own place or group ("a community theatre", "a community garden"): no social network.
 LOCAL_COMMUNITY = re.compile(r"\bcommunity\s+(?=(theatre|theater|gardens?|centres?|centers?|halls?|fridges?|pantr(y|ies)|"
                              r"choirs?|orchestras?|radio|library|libraries|pools?|church|clinics?|caf[eé]s?|kitchens?|"
@@ -728,10 +730,8 @@ def _lex_hit(words: Sequence[str]) -> tuple[int, int, str, str] | None:
             cands = LEXICON.get(p)
             if p == "sheet" and end >= 2 and words[end - 2] and words[end - 2] not in _SHEET_UI:
                 continue  # "a call sheet", "a score sheet": a document of that name, not a bottom sheet
-            if p == "agenda" and end >= 2 and words[end - 2] in _MET:
-                continue  # "a council meeting agenda": the items to discuss, not a calendar
-            if p == "callout" and end >= 2 and words[end - 2] in _CALLED_OUT:
-                continue  # "an emergency callout", "a mountain rescue callout": a job someone is called to
+            if p in _OTHER_SENSE and end >= 2 and words[end - 2] in _OTHER_SENSE[p]:
+                continue  # "a council meeting agenda", "an emergency callout": no calendar, no callout box
             if n == 1 and p == "grid" and end >= 2 and words[end - 2] and words[end - 2] not in _DETERMINERS \
                     and resolve_kind(("card",)):
                 return end - 1, end, p, resolve_kind(("card",))  # "a plots grid": the noun's records as cards

@@ -2434,7 +2434,7 @@ class OpenCopy:
             plural = [w for w in re.findall(r"[a-z]+", (words or "").lower()) if w not in _KIND_WORDS
                       and w not in _OWN_TRAIL and w not in _OWN_SKIP]
             noun = _sing(plural[-1]) if plural and plural[-1].endswith("s") and _sing(plural[-1]) != plural[-1] else ""
-            kind = match_thing(noun, prompt_head(self.prompt)) if noun and noun not in PEOPLE_NOUNS else None
+            kind = self._thing(noun) if noun not in PEOPLE_NOUNS else None
             own = noun if kind is not None and kind.sure else None
         past = re.search(r"\b(recent|past|previous|history|last|done|completed)\b", (words or "").lower()) or \
             re.search(r"\b(log|logbook|diary|journal|history)\b", prompt_head(self.prompt)) or \
@@ -2501,7 +2501,7 @@ class OpenCopy:
             states = ("Healthy", "Healthy", "Vet check due", "Healthy", "Resting", "Healthy")
             return "animal", [{"name": ANIMAL_NAMES[(self.k + i) % len(ANIMAL_NAMES)], "age": f"{r.randint(2, 19)} yrs",
                                "who": people[i], "state": states[(self.k + i) % len(states)]} for i in range(n)]
-        kind = match_thing(noun, prompt_head(self.prompt))
+        kind = self._thing(noun)
         sold = _SOLD.search(low) or self.spec.name == "shop"
         if self._names_kind(noun, kind):
             return "kind", self._kind_rows(kind, n)  # "Sea bass · 2.4 kg · Released", "Bed 4 · a patient"
@@ -2537,6 +2537,10 @@ class OpenCopy:
                          else people[i], "did": did, "ago": "" if free else ago, "state": st})
         return "thing", rows
 
+    def _thing(self, noun: str) -> MatchedThing | None:
+        """The kind of thing `noun` names on this screen (`things.match_thing` with the prompt's head)."""
+        return match_thing(noun, prompt_head(self.prompt)) if noun else None
+
     def _names_kind(self, noun: str, kind: MatchedThing | None) -> bool:
         """Whether a kind of thing found for an own noun names its records: not on a screen that
         sells them (an order tracker tracks, a shop prices), and over a curated sort only when sure."""
@@ -2551,7 +2555,7 @@ class OpenCopy:
         head = noun.split()[-1]
         if head in OCCURRENCE_NOUNS or head in ANIMAL_NOUNS:
             return False
-        return self._names_kind(noun, match_thing(noun, prompt_head(self.prompt)))
+        return self._names_kind(noun, self._thing(noun))
 
     def _kind_rows(self, kind: MatchedThing, n: int) -> list[dict]:
         """`n` records of a kind of thing (`things.match_thing`): each member once, a numbered kind's
@@ -2968,20 +2972,20 @@ class OpenCopy:
     def kind_column(self, noun: str) -> str:
         """The column a kind of thing gives its records' detail ("Lead" for agenda items, "Where" for
         materials), or "" where no kind names the noun here."""
-        kind = match_thing(noun, prompt_head(self.prompt)) if noun else None
+        kind = self._thing(noun)
         return kind.thing.column if kind is not None and self._names_kind(noun, kind) else ""
 
     def kind_records(self, noun: str, n: int) -> list[Item] | None:
         """`n` records of a kind of thing (`things.match_thing`) a noun phrase names ("agenda item"),
         name, detail and state, or None where no kind fits."""
-        kind = match_thing(noun, prompt_head(self.prompt)) if noun else None
+        kind = self._thing(noun)
         return [(x["name"], x["detail"], x["state"]) for x in self._kind_rows(kind, n)] if kind else None
 
     def people_states(self, noun: str) -> tuple[str, ...] | None:
         """Where people of `noun` stand on this screen, from the kind of people it lists where that
         kind is sure (`things.match_thing`, `MatchedThing.sure`: a class's attendance has Present,
         Absent and Late; a ward's patients Stable or Ready to go home), else None."""
-        kind = match_thing(noun, prompt_head(self.prompt))  # sure of it: a team's members are no squad's players
+        kind = self._thing(noun)  # sure of it: a team's members are no squad's players
         return kind.thing.states if kind is not None and kind.sure and kind.thing.names == "people" else None
 
     def noun_records(self, noun: str, n: int) -> list[Item]:
@@ -3136,7 +3140,7 @@ class OpenCopy:
                 return (["Name", "Role", "Hours", "Amount", "Status"],
                         [[t, m, str(self.rng.choice((32, 36, 40, 40, 24))), a,
                           self.rng.choice(("Ready", "Ready", "Pending"))] for t, m, a in recs])
-            sure = match_thing(kind, prompt_head(self.prompt))
+            sure = self._thing(kind)
             if sure is not None and sure.sure and sure.thing.names == "people":
                 # people of a kind this screen is sure of: what matters of them here, and where they stand
                 rows = self._kind_rows(sure, len(recs))

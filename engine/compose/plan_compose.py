@@ -189,10 +189,25 @@ _TITLE_FILLER = {"a", "an", "the", "my", "app", "application", "page", "screen",
 _WEAK_KEYWORDS = {"booking", "room", "guest", "stay", "call", "stream", "player", "card", "payment", "check-in"}
 
 
+def _page_head(prompt: str) -> str:
+    """What the prompt names the page, as written: the words before what it holds, without how the
+    request opens ("I need a screen for …")."""
+    return _HEAD_CUT.split(_REQUEST_LEAD.sub("", prompt.strip()), maxsplit=1)[0]
+
+
+def _head_words(head: str, skip: frozenset[str] | set[str]) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z'\-]+", head.lower()) if w not in skip]
+
+
+def _all_known(words: list[str], vocab) -> bool:
+    """Whether each word is one of `vocab` or starts or ends one ("flight" / "flights")."""
+    return all(any(w.startswith(k) or k.startswith(w) for k in vocab) for w in words)
+
+
 def _head_keyword(prompt: str, spec) -> bool:
     """Whether a prompt's head holds one of the domain's keywords (not a weak one many pages share,
     `_WEAK_KEYWORDS`): "baking recipe page", "utility bill"; not "bakery wholesale order form"."""
-    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", prompt.strip()), maxsplit=1)[0]
+    head = _page_head(prompt)
     return any(re.search(rf"\b{re.escape(k.strip())}", head.lower()) for k in spec.keywords
                if k.strip() not in _WEAK_KEYWORDS)
 
@@ -207,10 +222,8 @@ def _names_app(prompt: str, spec, parts: frozenset[str] = frozenset()) -> bool:
     "hotel booking"), not a business of its own that shares a keyword ("hot air balloon flight
     booking", "fishing charter trip log", "ski resort conditions"): every word of the head, less
     page words (`_TITLE_FILLER`), is one of the domain's keywords."""
-    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", prompt.strip()), maxsplit=1)[0]
-    said = [w for w in re.findall(r"[a-z][a-z'\-]+", head.lower()) if w not in _TITLE_FILLER and w not in parts]
-    return _head_keyword(prompt, spec) and all(any(w.startswith(k.strip()) or k.strip().startswith(w) for k in spec.keywords)
-                             for w in said)
+    said = _head_words(_page_head(prompt), _TITLE_FILLER | parts)
+    return _head_keyword(prompt, spec) and _all_known(said, [k.strip() for k in spec.keywords])
 
 
 def _title(plan, copy: OpenCopy) -> str:
@@ -220,7 +233,7 @@ def _title(plan, copy: OpenCopy) -> str:
     spec = copy.spec
     if spec.name == "watch":
         return copy.items(1)[0][0]  # the video's own title
-    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", plan.prompt.strip()), maxsplit=1)[0]
+    head = _page_head(plan.prompt)
     names_app = _names_app(plan.prompt, spec)
     if spec.name == "travel" and (_names_app(plan.prompt, spec, _PAGE_PARTS) or not head.strip()):
         (ca, a), (cb, b) = copy.route
@@ -646,7 +659,7 @@ _RECORD_PAGE = re.compile(r"\b(product|item|listing|property|apartment|room|reci
 def _record_page(prompt: str) -> bool:
     """Whether `prompt` asks for one record's page ("wine shop product page with a rating"): its
     head, before what it holds, names a record and a page."""
-    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", prompt.strip()), maxsplit=1)[0]
+    head = _page_head(prompt)
     return bool(_RECORD_PAGE.search(head + " "))
 
 
@@ -681,22 +694,21 @@ def _tier_cards(cx: _Ctx, s, i: int) -> Node:
     popular = len(s.labels) // 2 if len(s.labels) > 2 else -1
     cards = []
     for k, (lab, v) in enumerate(zip(s.labels, prices)):
+        adds = f"Everything in {s.labels[k - 1]}, and more" if k else f"Billed every {period}"
         if cx.mobile:  # a phone's tier is one row: its name and what it adds, its price at the end
             what = col(heading("title", lab + (" · Most popular" if k == popular else ""), "title", lines=1),
-                       text("meta", f"Everything in {s.labels[k - 1]}, and more" if k else f"Billed every {period}",
-                            "small", lines=1), name="what", gap=1, width=fill())
+                       text("meta", adds, "small", lines=1), name="what", gap=1, width=fill())
             cards.append(card("card", row(what, text("price", f"{cur}{v} / {period[:2] if period == 'month' else 'yr'}",
                                                      "body-strong", "text", w=hug()), name="tier", gap=3,
                                           align="center", width=fill()), gap=2, pad=4, h=hug()))
             continue
         kids = [heading("title", lab, "title", lines=1), text("price", f"{cur}{v} / {period}", "h3", "text"),
-                text("meta", "Everything in " + s.labels[k - 1] + ", and more" if k else f"Billed every {period}",
-                     "small", lines=2)]
+                text("meta", adds, "small", lines=2)]
         if k == popular:
             tag = with_text(el("badge", "badge", w=hug(), h=24, role="info", padding=(0, 3, 0, 3)), "Most popular")
             tag.text, tag.style = "Most popular", "caption"
             kids.append(tag)  # under the price, so the tiers' names stay in one line
-        cards.append(card("card", *kids, gap=2, pad=5, h=hug() if cx.mobile else fill(min=140)))
+        cards.append(card("card", *kids, gap=2, pad=5, h=fill(min=140)))
     body = col(*cards, name="items", gap=4, width=fill()) if cx.mobile else \
         grid(cards, min(len(cards), cx.pick(4, 3, 1)), gap=5, name="items")
     title = _section_title(s, cx, "Plans")
@@ -2722,16 +2734,14 @@ def _foreign(cx: _Ctx) -> bool:
     domains ("greenhouse climate monitor" is no weather app, "fishing charter trip log" no travel
     app): it takes none of that app's navigation, search or action."""
     name = cx.copy.spec.name
-    if name in _OWN_APP:
-        head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", cx.plan.prompt.strip()), maxsplit=1)[0].lower()
-        return not _staff_side(cx) and not _OWN_APP[name].search(head)
-    if name not in _APP_CHROME or _staff_side(cx):
+    if (name not in _OWN_APP and name not in _APP_CHROME) or _staff_side(cx):
         return False
-    head = _HEAD_CUT.split(_REQUEST_LEAD.sub("", cx.plan.prompt.strip()), maxsplit=1)[0].lower()
+    head = _page_head(cx.plan.prompt).lower()
+    if name in _OWN_APP:
+        return not _OWN_APP[name].search(head)
     head = re.split(r"\b(?:in|near|from|to|around|across|at)\b", head, maxsplit=1)[0]  # "hotel search results in Rome"
-    own = {k.strip() for k in cx.copy.spec.keywords} | _CHROME_WORDS[name]
-    said = [w for w in re.findall(r"[a-z][a-z'\-]+", head) if w not in _TITLE_FILLER and w not in _PAGE_PARTS]
-    return bool(said) and not all(any(w.startswith(k) or k.startswith(w) for k in own) for w in said)
+    said = _head_words(head, _TITLE_FILLER | _PAGE_PARTS)
+    return bool(said) and not _all_known(said, {k.strip() for k in cx.copy.spec.keywords} | _CHROME_WORDS[name])
 
 
 def _active_nav(cx: _Ctx, nav: tuple[tuple[str, str], ...]) -> str:

@@ -12,10 +12,10 @@ Each kind is one `Thing`: ``about`` is what MiniLM compares (a line naming the k
 is found, with a few of its members, so "catches" and "fish landed" both land on it); ``names`` is
 its members, ``"people"`` for people (the copy's own fake names) or a template with ``{n}`` for
 things a product numbers ("Bed {n}", "End {n}"); ``column`` heads the detail in a table;
-``details`` (or ``"people"``: a person each; ``"party"``: a person and how many are with them) and
-``states`` are cycled from the copy's offset, or
-from the first where the kind is ``ordered`` (an agenda, a round's stops). A noun that no kind matches closely
-enough (`THING_FIT`) stays numbered.
+``details`` (or ``"people"``: a person each; ``"party"``: a person and how many are with them)
+and ``states`` are cycled from the copy's offset, or from the first where the kind is
+``ordered`` (an agenda, a round's stops). A noun that no kind matches closely enough
+(`THING_FIT`, `THING_PAGE_FIT`) stays as the copy wrote it before.
 """
 
 from __future__ import annotations
@@ -277,21 +277,14 @@ def _sims(noun: str, page: str):
     return (in_page + similarities(_abouts(), noun)) / 2, in_page
 
 
+@lru_cache(maxsize=4096)
 def match_thing(noun: str, page: str) -> MatchedThing | None:
     """The kind of thing (`THINGS`) a screen's own noun names, read alone and with the words of its
     page (`page`: the prompt's head, "fishing charter trip log"); None when no kind is close enough
     (`THING_FIT`, `THING_PAGE_FIT`). Uses the planner's cached MiniLM vectors
-    (`conditioning.plan.similarities`): a noun costs two encodings, once."""
+    (`conditioning.plan.similarities`): a noun on a page is read once, however often it is asked."""
     mean, in_page = _sims(noun, page)
     best = int(mean.argmax())
     if mean[best] < THING_FIT or in_page[best] < THING_PAGE_FIT:
         return None
     return MatchedThing(THINGS[best], float(mean[best]), float(in_page[best]))
-
-
-def thing_scores(noun: str, page: str) -> list[tuple[float, float, str]]:
-    """Every kind's mean and in-page cosine for a noun on a page, best first (why a noun was or
-    was not named)."""
-    mean, in_page = _sims(noun, page)
-    return sorted(((float(m), float(p), t.about) for m, p, t in zip(mean, in_page, THINGS, strict=True)),
-                  reverse=True)
